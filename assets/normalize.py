@@ -1,0 +1,34 @@
+"""Normalize: raw articles become `articles` with camel-tools matching text and near-duplicate links."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from pipelines.partitions import batch_partitions
+from pipelines.resources import WarehouseResource
+from tahqiq import warehouse
+from tahqiq.text.articles import build_articles
+from assets.metadata import preview
+
+
+@dg.asset(
+    deps=["raw_articles"],
+    partitions_def=batch_partitions,
+    description="One row per distinct article: display text, normalized matching text, outlet, date and duplicate links.",
+    kinds={"duckdb", "polars"}, group_name="normalize", owners=["team:tahqiq"],
+)
+def articles(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    batch_id = context.partition_key
+    raw = warehouse_db.read("SELECT * FROM raw_articles WHERE batch_id = ? ORDER BY source_file", [batch_id])
+    earlier = warehouse_db.read("SELECT article_id, body_normalized FROM articles WHERE batch_id <> ? "
+                                "ORDER BY ingested_at, article_id", [batch_id])
+    frame = build_articles(raw, list(earlier.iter_rows()))
+    with warehouse_db.writer() as con:
+        warehouse.replace_rows(con, "articles", frame, "batch_id = ?", [batch_id])
+    return dg.MaterializeResult(metadata={
+        "articles": frame.height,
+        "near_duplicates": int(frame["duplicate_of"].is_not_null().sum()) if frame.height else 0,
+        "without_date": int(frame["published_at"].is_null().sum()) if frame.height else 0,
+        "without_outlet": int(frame["outlet"].is_null().sum()) if frame.height else 0,
+        "preview": preview(frame, ["article_id", "source_file", "outlet", "published_at", "title", "duplicate_of"]),
+    })

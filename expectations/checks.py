@@ -1,0 +1,96 @@
+"""Dagster asset checks: GX integrity suites (blocking) and cross-source consistency (warning)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import dagster as dg
+import polars as pl
+
+from expectations.suites import SUITES, ExpectationOutcome, validate_table
+from pipelines.resources import WarehouseResource
+from tahqiq import warehouse
+
+# table -> the asset that writes it
+TABLE_ASSETS = {
+    "articles": "articles", "quarantine": "quarantine", "mentions": "mentions", "entities": "entities",
+    "entity_aliases": "entity_aliases", "events": "events", "event_reports": "event_reports",
+    "event_participants": "event_participants", "conflicts": "conflicts",
+}
+
+
+def store_outcomes(warehouse_db: WarehouseResource, run_id: str, table: str,
+                   outcomes: list[ExpectationOutcome]) -> None:
+    checked_at = datetime.now(UTC).replace(tzinfo=None)
+    frame = pl.DataFrame([{**o.__dict__, "run_id": run_id, "checked_at": checked_at} for o in outcomes],
+                         schema_overrides=warehouse.polars_schema("quality_results"))
+    with warehouse_db.writer() as con:
+        warehouse.replace_rows(con, "quality_results", frame, "run_id = ? AND table_name = ?", [run_id, table])
+
+
+def _integrity_check(table: str) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=TABLE_ASSETS[table], name=f"{table}_meet_integrity_expectations", blocking=True,
+        description=f"Great Expectations suite for `{table}`: schema, nulls, uniqueness, allowed values, "
+                    "ranges and references to other tables. Blocks downstream stages when it fails.",
+    )
+    def check(context: dg.AssetCheckExecutionContext, warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+        sql, _ = SUITES[table]
+        frame = warehouse_db.read(sql).to_pandas()
+        outcomes = validate_table(table, frame)
+        store_outcomes(warehouse_db, context.run_id, table, outcomes)
+        failed = [o for o in outcomes if not o.success]
+        return dg.AssetCheckResult(
+            passed=not failed,
+            severity=dg.AssetCheckSeverity.ERROR,
+            metadata={
+                "rows_checked": len(frame),
+                "expectations": len(outcomes),
+                "failed": dg.MetadataValue.json([{"expectation": o.expectation, "unexpected": o.unexpected_count,
+                                                  "sample": o.details} for o in failed]),
+            },
+        )
+
+    return check
+
+
+def _disagreements(warehouse_db: WarehouseResource, subject_kind: str) -> pl.DataFrame:
+    return warehouse_db.read(
+        "SELECT subject_id, subject_label, attribute, severity FROM conflicts WHERE subject_kind = ? "
+        "ORDER BY severity, subject_id", [subject_kind])
+
+
+@dg.asset_check(asset="conflicts", name="sources_agree_on_every_event", blocking=False,
+                description="Warns, with the event ids, when outlets disagree on an event's date, place, counts or partners.")
+def sources_agree_on_every_event(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    rows = _disagreements(warehouse_db, "event")
+    return dg.AssetCheckResult(
+        passed=rows.height == 0, severity=dg.AssetCheckSeverity.WARN,
+        metadata={"disputed_events": rows["subject_id"].n_unique() if rows.height else 0,
+                  "offending_ids": dg.MetadataValue.json(sorted(set(rows["subject_id"].to_list()))),
+                  "attributes": dg.MetadataValue.json(json.loads(rows.group_by("attribute").len()
+                                                                 .write_json()) if rows.height else [])})
+
+
+@dg.asset_check(asset="conflicts", name="sources_agree_on_every_person", blocking=False,
+                description="Warns, with the entity ids, when outlets give one person different names, given names or roles.")
+def sources_agree_on_every_person(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    rows = _disagreements(warehouse_db, "entity")
+    return dg.AssetCheckResult(
+        passed=rows.height == 0, severity=dg.AssetCheckSeverity.WARN,
+        metadata={"disputed_entities": rows["subject_id"].n_unique() if rows.height else 0,
+                  "offending_ids": dg.MetadataValue.json(sorted(set(rows["subject_id"].to_list())))})
+
+
+@dg.asset_check(asset="events", name="every_event_has_a_date", blocking=False,
+                description="Warns, with the event ids, about events no article dates.")
+def every_event_has_a_date(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    rows = warehouse_db.read("SELECT event_id FROM events WHERE event_date IS NULL ORDER BY event_id")
+    return dg.AssetCheckResult(passed=rows.height == 0, severity=dg.AssetCheckSeverity.WARN,
+                               metadata={"undated_events": rows.height,
+                                         "offending_ids": dg.MetadataValue.json(rows["event_id"].to_list())})
+
+
+ALL_CHECKS = [_integrity_check(table) for table in TABLE_ASSETS] + [
+    sources_agree_on_every_event, sources_agree_on_every_person, every_event_has_a_date]

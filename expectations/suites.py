@@ -1,0 +1,168 @@
+"""Great Expectations suites, one per warehouse table, and the runner that stores their results.
+
+Integrity expectations (schema, nulls, uniqueness, allowed values, ranges, references between tables)
+guard the warehouse; a failure blocks the stages downstream. The frames are validated in pandas
+because GX has no DuckDB data source.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import great_expectations as gx
+import great_expectations.expectations as gxe
+import pandas as pd
+
+from tahqiq import warehouse
+
+ENTITY_TYPES = ["PERSON", "ORG", "LOC", "DATE", "COUNT", "WEAPON"]
+EVENT_TYPES = ["drone_strike", "air_strike", "helicopter_raid", "ground_raid", "airdrop", "arrest", "attack"]
+PRECISIONS = ["day", "month", "year", "interval"]
+ROLES = ["actor", "target", "partner", "claimant"]
+QUARANTINE_REASONS = ["empty", "binary", "undecodable", "invalid_json", "missing_text", "too_large", "not_arabic",
+                      "unsupported_format", "manifest_outside_batch", "manifest_missing_file", "exact_duplicate",
+                      "unreadable", "truncated"]
+SEVERITIES = ["high", "medium", "low"]
+ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?(T[\d:.]+(Z|[+-][\d:]+)?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
+
+
+def _schema(table: str) -> list:
+    return [gxe.ExpectTableColumnsToMatchSet(column_set=warehouse.columns(table), exact_match=False)]
+
+
+def _key(column: str) -> list:
+    return [gxe.ExpectColumnValuesToNotBeNull(column=column), gxe.ExpectColumnValuesToBeUnique(column=column)]
+
+
+def _references(column: str) -> gxe.Expectation:
+    """The frame carries `<column>_exists` (computed in SQL against the referenced table)."""
+    return gxe.ExpectColumnValuesToBeInSet(column=f"{column}_exists", value_set=[True])
+
+
+# table -> (SQL that produces the frame to validate, expectations)
+SUITES: dict[str, tuple[str, list]] = {
+    "articles": (
+        "SELECT * EXCLUDE (body, body_normalized), length(body) AS body_length FROM articles",
+        [*_schema("articles"), *_key("article_id"),
+         gxe.ExpectColumnValuesToBeUnique(column="content_hash"),
+         gxe.ExpectColumnValuesToNotBeNull(column="batch_id"),
+         gxe.ExpectColumnValuesToNotBeNull(column="source_file"),
+         gxe.ExpectColumnValuesToBeBetween(column="body_length", min_value=1),
+         gxe.ExpectColumnValuesToMatchRegex(column="published_at", regex=ISO_DATE)],
+    ),
+    "quarantine": (
+        "SELECT * FROM quarantine",
+        [*_schema("quarantine"), gxe.ExpectColumnValuesToNotBeNull(column="source_file"),
+         gxe.ExpectColumnValuesToBeInSet(column="reason", value_set=QUARANTINE_REASONS),
+         gxe.ExpectColumnValuesToNotBeNull(column="detail")],
+    ),
+    "mentions": (
+        """SELECT m.mention_id, m.entity_type, m.start_char, m.end_char, m.value, m.entity_id,
+                  a.article_id IS NOT NULL AS article_id_exists,
+                  coalesce(substr(a.body, m.start_char + 1, m.end_char - m.start_char) = m.surface, false)
+                      AS surface_matches_body,
+                  (m.entity_type IN ('DATE', 'COUNT')) = (m.entity_id IS NULL) AS entity_link_as_expected
+           FROM mentions m LEFT JOIN articles a USING (article_id)""",
+        [*_key("mention_id"),
+         gxe.ExpectColumnValuesToBeInSet(column="entity_type", value_set=ENTITY_TYPES),
+         gxe.ExpectColumnValuesToBeBetween(column="start_char", min_value=0),
+         gxe.ExpectColumnValuesToBeInSet(column="surface_matches_body", value_set=[True]),
+         gxe.ExpectColumnValuesToBeInSet(column="entity_link_as_expected", value_set=[True]),
+         _references("article_id")],
+    ),
+    "entities": (
+        "SELECT * FROM entities",
+        [*_schema("entities"), *_key("entity_id"),
+         gxe.ExpectColumnValuesToBeInSet(column="entity_type", value_set=["PERSON", "ORG", "LOC", "WEAPON"]),
+         gxe.ExpectColumnValuesToNotBeNull(column="canonical_name"),
+         gxe.ExpectColumnValuesToBeBetween(column="n_mentions", min_value=1),
+         gxe.ExpectColumnValuesToBeBetween(column="n_articles", min_value=1)],
+    ),
+    "entity_aliases": (
+        """SELECT x.*, e.entity_id IS NOT NULL AS entity_id_exists
+           FROM entity_aliases x LEFT JOIN entities e USING (entity_id)""",
+        [*_schema("entity_aliases"), gxe.ExpectColumnValuesToNotBeNull(column="alias"),
+         _references("entity_id")],
+    ),
+    "events": (
+        "SELECT * FROM events",
+        [*_schema("events"), *_key("event_id"),
+         gxe.ExpectColumnValuesToBeInSet(column="event_type", value_set=EVENT_TYPES),
+         gxe.ExpectColumnValuesToBeInSet(column="date_precision", value_set=PRECISIONS),
+         gxe.ExpectColumnValuesToMatchRegex(column="event_date", regex=ISO_DATE),
+         gxe.ExpectColumnValuesToBeBetween(column="killed", min_value=0, max_value=100000),
+         gxe.ExpectColumnValuesToBeBetween(column="wounded", min_value=0, max_value=100000),
+         gxe.ExpectColumnValuesToBeBetween(column="latitude", min_value=-90, max_value=90),
+         gxe.ExpectColumnValuesToBeBetween(column="longitude", min_value=-180, max_value=180),
+         gxe.ExpectColumnValuesToBeBetween(column="n_articles", min_value=1)],
+    ),
+    "event_reports": (
+        """SELECT r.event_id, r.article_id, r.reported_date, r.reported_killed,
+                  e.event_id IS NOT NULL AS event_id_exists, a.article_id IS NOT NULL AS article_id_exists
+           FROM event_reports r LEFT JOIN events e USING (event_id) LEFT JOIN articles a USING (article_id)""",
+        [gxe.ExpectColumnValuesToNotBeNull(column="event_id"), _references("event_id"),
+         _references("article_id"),
+         gxe.ExpectColumnValuesToBeBetween(column="reported_killed", min_value=0, max_value=100000)],
+    ),
+    "event_participants": (
+        """SELECT p.*, e.event_id IS NOT NULL AS event_id_exists, n.entity_id IS NOT NULL AS entity_id_exists
+           FROM event_participants p LEFT JOIN events e USING (event_id) LEFT JOIN entities n USING (entity_id)""",
+        [*_schema("event_participants"), gxe.ExpectColumnValuesToBeInSet(column="role", value_set=ROLES),
+         _references("event_id"), _references("entity_id")],
+    ),
+    "conflicts": (
+        "SELECT * FROM conflicts",
+        [*_schema("conflicts"), *_key("conflict_id"),
+         gxe.ExpectColumnValuesToBeInSet(column="subject_kind", value_set=["entity", "event"]),
+         gxe.ExpectColumnValuesToBeInSet(column="severity", value_set=SEVERITIES),
+         gxe.ExpectColumnValuesToNotBeNull(column="explanation"),
+         gxe.ExpectColumnValuesToNotBeNull(column="values")],
+    ),
+}
+
+
+@dataclass
+class ExpectationOutcome:
+    table_name: str
+    expectation: str
+    success: bool
+    unexpected_count: int
+    details: str
+
+
+@lru_cache(maxsize=1)
+def _context() -> gx.data_context.AbstractDataContext:
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    return gx.get_context(mode="ephemeral")
+
+
+def _describe(config) -> str:
+    column = config.kwargs.get("column")
+    return f"{config.type}({column})" if column else config.type
+
+
+def validate_table(table: str, frame: pd.DataFrame) -> list[ExpectationOutcome]:
+    """Run the table's suite on its frame; one outcome per expectation."""
+    _, expectations = SUITES[table]
+    context = _context()
+    name = f"{table}_suite"
+    suite = gx.ExpectationSuite(name=name, expectations=[e.copy() for e in expectations])
+    source = context.data_sources.add_or_update_pandas(name=f"{table}_frames")
+    asset = source.add_dataframe_asset(name=f"{table}_{id(frame)}")
+    batch = asset.add_batch_definition_whole_dataframe("whole").get_batch(batch_parameters={"dataframe": frame})
+    result = batch.validate(suite, result_format="SUMMARY")
+    outcomes = []
+    for item in result.results:
+        detail = item.result.get("partial_unexpected_list") or item.result.get("details") or ""
+        outcomes.append(ExpectationOutcome(
+            table_name=table, expectation=_describe(item.expectation_config), success=bool(item.success),
+            unexpected_count=int(item.result.get("unexpected_count") or (0 if item.success else 1)),
+            details=str(detail)[:500]))
+    return outcomes
+
+
+def data_docs_dir(warehouse_path: Path) -> Path:
+    return warehouse_path.parent / "data_docs"

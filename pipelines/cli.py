@@ -1,0 +1,147 @@
+"""The `tahqiq` command: run a batch through Dagster, query the warehouse, read the conflicts, evaluate."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from pipelines.resources import DEFAULT_WAREHOUSE
+
+SUMMARY_SQL = """
+SELECT (SELECT count(*) FROM articles WHERE batch_id = $batch) AS articles_in_batch,
+       (SELECT count(*) FROM quarantine WHERE batch_id = $batch) AS quarantined_in_batch,
+       (SELECT count(*) FROM articles) AS articles,
+       (SELECT count(*) FROM mentions) AS mentions,
+       (SELECT count(*) FROM entities) AS entities,
+       (SELECT count(*) FROM events) AS events,
+       (SELECT count(*) FROM conflicts) AS conflicts
+"""
+
+
+def warehouse_path(arg: str | None) -> Path:
+    return Path(arg or os.environ.get("TAHQIQ_WAREHOUSE") or DEFAULT_WAREHOUSE)
+
+
+def fail(message: str, code: int = 1) -> int:
+    print(f"tahqiq: {message}", file=sys.stderr)
+    return code
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from pipelines.runner import run_batch
+
+    folder = Path(args.input)
+    if not folder.is_dir():
+        return fail(f"input folder {folder} does not exist; pass a batch folder with --input", 2)
+    batch_id = args.batch_id or folder.resolve().name
+    outcome = run_batch(folder, warehouse_path(args.warehouse), batch_id)
+    if not outcome.success:
+        return fail(f"run {outcome.run_id} failed at {outcome.failed_step}: {outcome.error}. "
+                    "See the run in the Dagster UI (`make ui`) for the full log.")
+    from tahqiq import warehouse
+
+    with warehouse.reader(warehouse_path(args.warehouse)) as con:
+        row = con.execute(SUMMARY_SQL, {"batch": batch_id}).fetchone()
+        names = [d[0] for d in con.description]
+    summary = dict(zip(names, row, strict=True))
+    print(f"batch {batch_id}: {summary['articles_in_batch']} articles, {summary['quarantined_in_batch']} quarantined "
+          f"(run {outcome.run_id})")
+    print(f"warehouse {warehouse_path(args.warehouse)}: {summary['articles']} articles, {summary['mentions']} mentions, "
+          f"{summary['entities']} entities, {summary['events']} events, {summary['conflicts']} conflicts")
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from tahqiq import warehouse
+    from tahqiq.present import render_rows
+
+    try:
+        with warehouse.reader(warehouse_path(args.warehouse)) as con:
+            cursor = con.execute(args.sql)
+            names = [d[0] for d in cursor.description] if cursor.description else []
+            rows = cursor.fetchall() if names else []
+    except FileNotFoundError as error:
+        return fail(str(error), 2)
+    except duckdb.Error as error:
+        first_line = str(error).splitlines()[0]
+        return fail(f"query failed: {first_line}. Tables: articles, quarantine, mentions, entities, entity_aliases, "
+                    "events, event_reports, event_participants, conflicts, quality_results", 2)
+    print(render_rows(names, rows, args.format))
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from tahqiq import warehouse
+    from tahqiq.present import render_conflicts
+
+    try:
+        with warehouse.reader(warehouse_path(args.warehouse)) as con:
+            rows = con.execute("SELECT * FROM conflicts ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' "
+                               "THEN 1 ELSE 2 END, subject_kind, subject_label, attribute").pl()
+            outlets = dict(con.execute("SELECT article_id, coalesce(outlet, source_file) FROM articles").fetchall())
+    except FileNotFoundError as error:
+        return fail(str(error), 2)
+    print(render_conflicts(rows, outlets))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    if args.what == "ner":
+        from tahqiq.evaluate.ner import cli
+        return cli(Path(args.corpus), args.format)
+    if args.what == "dates":
+        from tahqiq.evaluate.dates import cli
+        return cli([Path(p) for p in args.cases])
+    from tahqiq.evaluate.reconcile import cli
+    return cli(Path(args.gold), warehouse_path(args.warehouse))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tahqiq", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="materialize every asset for one batch folder through Dagster")
+    run.add_argument("--input", required=True, help="batch folder (one article per file)")
+    run.add_argument("--warehouse", help=f"DuckDB file (default $TAHQIQ_WAREHOUSE or {DEFAULT_WAREHOUSE})")
+    run.add_argument("--batch-id", help="partition name (default: the folder's name)")
+    run.set_defaults(func=cmd_run)
+
+    query = sub.add_parser("query", help="run read-only SQL on the warehouse")
+    query.add_argument("sql")
+    query.add_argument("--warehouse")
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.set_defaults(func=cmd_query)
+
+    conflicts = sub.add_parser("conflicts", help="list where the sources disagree")
+    conflicts.add_argument("--warehouse")
+    conflicts.set_defaults(func=cmd_conflicts)
+
+    evaluate = sub.add_parser("eval", help="score extraction and reconciliation against gold data")
+    eval_sub = evaluate.add_subparsers(dest="what", required=True)
+    ner = eval_sub.add_parser("ner", help="PERSON/ORG/LOC precision, recall, F1 on a BIO corpus")
+    ner.add_argument("--corpus", required=True)
+    ner.add_argument("--format", default="conll", help="newsfane, aqmar, wojood or conll")
+    dates = eval_sub.add_parser("dates", help="date values and precisions on case files")
+    dates.add_argument("--cases", required=True, nargs="+")
+    rec = eval_sub.add_parser("reconcile", help="pairwise entity-merge and event-cluster scores")
+    rec.add_argument("--gold", required=True)
+    rec.add_argument("--warehouse")
+    evaluate.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return fail("interrupted", 130)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""tahqiq: the domain library (no Dagster here). Arabic text, extraction, reconciliation."""

@@ -1,0 +1,43 @@
+"""Extraction: every finder runs over one article, then overlapping spans are settled in one place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tahqiq.extract.dates import find_dates
+from tahqiq.extract.mention import Mention
+from tahqiq.extract.organizations import find_organizations
+from tahqiq.extract.people import find_people
+from tahqiq.extract.places import find_places
+from tahqiq.extract.counts import find_counts
+from tahqiq.extract.weapons import find_weapons
+from tahqiq.text.normalize import NormalizedText
+
+# When two spans overlap the longer one wins; on equal length, the earlier type in this list.
+TYPE_PRIORITY = ("ORG", "PERSON", "LOC", "WEAPON", "DATE", "COUNT")
+
+
+def settle_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep a non-overlapping set: longest span first, then type priority, then leftmost."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), TYPE_PRIORITY.index(m.entity_type), m.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[Mention] = []
+    for m in ranked:
+        if any(m.start < end and start < m.end for start, end in taken):
+            continue
+        taken.append((m.start, m.end))
+        kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def extract_article(nt: NormalizedText, published: date | None) -> list[Mention]:
+    """All PERSON, ORG, LOC, DATE, COUNT and WEAPON mentions of one article, offsets into its body."""
+    found = [
+        *find_organizations(nt),
+        *find_places(nt),
+        *find_people(nt),
+        *find_dates(nt, published),
+        *find_counts(nt),
+        *find_weapons(nt),
+    ]
+    return settle_overlaps([m for m in found if m.end > m.start])

@@ -1,0 +1,88 @@
+"""Extract stage over a frame of articles: mentions and event frames, on every core."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+
+import polars as pl
+
+from tahqiq import warehouse
+from tahqiq.extract import extract_article
+from tahqiq.extract.events import find_event_frames
+from tahqiq.extract.mention import mention_id
+from tahqiq.text.normalize import normalize
+
+# Below this many articles a process pool costs more than it saves.
+PARALLEL_MIN_ARTICLES = 200
+CHUNK_ARTICLES = 100
+
+
+def publication_date(published_at: str | None) -> date | None:
+    if not published_at:
+        return None
+    try:
+        return date.fromisoformat(published_at[:10])
+    except ValueError:
+        return None
+
+
+def _extract_chunk(rows: list[tuple[str, str, str, str | None]]) -> tuple[list[dict], list[dict]]:
+    mention_rows: list[dict] = []
+    frame_rows: list[dict] = []
+    for article_id, batch_id, body, published_at in rows:
+        nt = normalize(body)
+        published = publication_date(published_at)
+        mentions = extract_article(nt, published)
+        for m in mentions:
+            mention_rows.append({
+                "mention_id": mention_id(article_id, m), "article_id": article_id, "batch_id": batch_id,
+                "entity_type": m.entity_type, "surface": m.surface, "normalized": m.normalized,
+                "start_char": m.start, "end_char": m.end, "value": m.value,
+                "attrs": json.dumps(m.attrs, ensure_ascii=False, default=str),
+            })
+        for frame in find_event_frames(nt, mentions, published, article_id):
+            frame_rows.append({**frame, "batch_id": batch_id})
+    return mention_rows, frame_rows
+
+
+def _chunks(rows: list, size: int) -> Iterable[list]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def extract_batch(articles: pl.DataFrame, workers: int | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Run extraction over `articles` (the articles table's columns); returns (mentions, event_frames)."""
+    rows = list(zip(articles["article_id"].to_list(), articles["batch_id"].to_list(),
+                    articles["body"].to_list(), articles["published_at"].to_list(), strict=True))
+    workers = workers or os.cpu_count() or 1
+    mention_rows: list[dict] = []
+    frame_rows: list[dict] = []
+    done = 0
+    if workers > 1 and len(rows) >= PARALLEL_MIN_ARTICLES:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for chunk_mentions, chunk_frames in pool.map(_extract_chunk, _chunks(rows, CHUNK_ARTICLES)):
+                mention_rows += chunk_mentions
+                frame_rows += chunk_frames
+                done = min(done + CHUNK_ARTICLES, len(rows))
+                if progress:
+                    progress(done, len(rows))
+    else:
+        for chunk in _chunks(rows, CHUNK_ARTICLES):
+            chunk_mentions, chunk_frames = _extract_chunk(chunk)
+            mention_rows += chunk_mentions
+            frame_rows += chunk_frames
+            done += len(chunk)
+            if progress:
+                progress(done, len(rows))
+    mentions = (pl.DataFrame(mention_rows, schema_overrides=warehouse.polars_schema("extracted_mentions"),
+                             infer_schema_length=None)
+                if mention_rows else warehouse.empty_frame("extracted_mentions"))
+    frames = (pl.DataFrame(frame_rows, schema_overrides=warehouse.polars_schema("event_frames"),
+                           infer_schema_length=None)
+              if frame_rows else warehouse.empty_frame("event_frames"))
+    return warehouse.conform(mentions, "extracted_mentions"), warehouse.conform(frames, "event_frames")

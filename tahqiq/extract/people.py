@@ -1,0 +1,405 @@
+"""Personal names in Arabic news: titles and ranks, naming cues, kunyas, nisbas, stated aliases.
+
+Rules run on the matching form (`NormalizedText.text`) token by token and map spans back to the
+display text. A name is found when
+- a rank or honorific precedes it (الجنرال إريك كوريلا): the next name-like tokens, foreign or not;
+- a naming cue precedes it (المدعو / يدعى / الملقب ب): the next name-like tokens, one is enough;
+- it starts with a kunya (أبو أنس الشامي) or a given name from the lexicon followed by a family
+  name or nisba (أسامة المهاجر, أحمد سلطان);
+- it is stated as an alias of a name just found (المعروف أيضا بـ"X" و"Y", or "X (Y)");
+- it repeats a name (or the family-name part of a name) found earlier in the same text.
+The title is kept in attrs, never in the surface; proclitics (و ب ل ف) and quotes stay outside.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tahqiq import reference
+from tahqiq.extract.mention import Mention
+from tahqiq.extract.tokens import SENTENCE_END, Token, clitic_variants, display_span, tokenize
+from tahqiq.text.normalize import NormalizedText, normalize_text
+
+KUNYA_WORDS = frozenset({"ابو", "ابي", "ابا", "ام"})
+CONNECTORS = frozenset({"بن", "ابن", "بنت"})
+ALIAS_FILLERS = frozenset({"ايضا", "كذلك", "باسم", "ب", "اسم", '"', "'", ":"})
+TITLE_LOOKBACK = 10
+MAX_NAME_TOKENS = 5
+
+
+@dataclass(frozen=True)
+class _Lexicons:
+    given: frozenset[str]
+    ambiguous: frozenset[str]
+    not_name: frozenset[str]
+    nisba_exclusions: frozenset[str]
+    kunya_exclusions: frozenset[str]
+    titles_by_first: dict[str, tuple[reference.PersonTitle, ...]]
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> _Lexicons:
+    titles_by_first: dict[str, list[reference.PersonTitle]] = {}
+    for title in reference.person_titles():
+        titles_by_first.setdefault(title.tokens[0], []).append(title)
+    single_word_titles = {t.tokens[0] for t in reference.person_titles() if len(t.tokens) == 1}
+    not_name = (
+        reference.name_stopwords()
+        | single_word_titles
+        | set(reference.number_words())
+        | set(reference.count_cues())
+    )
+    return _Lexicons(
+        given=reference.given_names(),
+        ambiguous=reference.ambiguous_given_names(),
+        not_name=frozenset(not_name - {"ابو", "ام"}),
+        nisba_exclusions=reference.nisba_exclusions(),
+        kunya_exclusions=reference.kunya_exclusions(),
+        titles_by_first={k: tuple(v) for k, v in titles_by_first.items()},
+    )
+
+
+@dataclass
+class _Name:
+    first: int  # token index of the first name token
+    last: int  # token index after the last name token
+    prefix: int  # characters of proclitic on the first token, left out of the span
+    parts: list[tuple[str, int, int]]  # (part kind, first token, end token)
+    cue: str
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _TitleHit:
+    first: int
+    last: int
+    title: reference.PersonTitle
+
+
+class _Scanner:
+    def __init__(self, nt: NormalizedText):
+        self.nt = nt
+        self.lex = _lexicons()
+        self.tokens: list[Token] = [t for t in tokenize(nt)]
+        self.words = [t.text for t in self.tokens]
+        self.n = len(self.tokens)
+
+    # --- token classes -------------------------------------------------------------------------
+    def name_like(self, i: int) -> bool:
+        if i >= self.n:
+            return False
+        word = self.words[i]
+        return word.isalpha() and len(word) >= 2 and word not in self.lex.not_name
+
+    def is_given(self, i: int, allow_ambiguous: bool) -> bool:
+        word = self.words[i]
+        if word not in self.lex.given:
+            return False
+        if word == "علي" and self.nt.display[self.nt.origin[self.tokens[i].end - 1]] == "ى":
+            return False  # على (the preposition) normalizes onto the name Ali
+        return allow_ambiguous or word not in self.lex.ambiguous
+
+    def is_family(self, i: int) -> bool:
+        word = self.words[i]
+        return (
+            word.startswith("ال")
+            and len(word) >= 4
+            and self.name_like(i)
+            and word not in self.lex.nisba_exclusions
+        )
+
+    # --- titles ----------------------------------------------------------------------------------
+    def titles(self) -> list[_TitleHit]:
+        hits: list[_TitleHit] = []
+        i = 0
+        while i < self.n:
+            hit = self.title_at(i)
+            if hit:
+                hits.append(hit)
+                i = hit.last
+            else:
+                i += 1
+        return hits
+
+    def title_at(self, i: int) -> _TitleHit | None:
+        for _, core in clitic_variants(self.words[i]):
+            for title in self.lex.titles_by_first.get(core, ()):
+                end = i + len(title.tokens)
+                if end <= self.n and all(
+                    self.words[i + k] == tok for k, tok in enumerate(title.tokens[1:], start=1)
+                ):
+                    return _TitleHit(i, end, title)
+        return None
+
+    # --- names -----------------------------------------------------------------------------------
+    def parse_name(self, i: int, mode: str) -> _Name | None:
+        """A name starting at token i. mode: strict (lexicon start), cued (title nearby), direct."""
+        if i >= self.n:
+            return None
+        for prefix, core in clitic_variants(self.words[i]):
+            if prefix and mode != "direct" and core not in self.lex.given and core not in KUNYA_WORDS:
+                continue
+            name = self._parse_from(i, prefix, core, mode)
+            if name:
+                return name
+        return None
+
+    def _parse_from(self, i: int, prefix: int, core: str, mode: str) -> _Name | None:
+        lex = self.lex
+        parts: list[tuple[str, int, int]] = []
+        if core in KUNYA_WORDS and self.name_like(i + 1):
+            pair = f"{core} {self.words[i + 1]}"
+            triple = f"{pair} {self.words[i + 2]}" if i + 2 < self.n else ""
+            if pair in lex.kunya_exclusions or triple in lex.kunya_exclusions:
+                return None
+            if core == "ام" and self.words[i + 1] not in lex.given:
+                return None
+            parts.append(("kunya", i, i + 2))
+            cue = "kunya"
+        elif core == "عبد" and i + 1 < self.n and self.words[i + 1].startswith("ال") and self.name_like(i + 1):
+            parts.append(("given", i, i + 2))
+            cue = "given_name_lexicon"
+        elif (core in lex.given and not prefix and self.is_given(i, mode != "strict")) or (
+            prefix and core in lex.given and core not in lex.ambiguous
+        ):
+            parts.append(("given", i, i + 1))
+            cue = "given_name_lexicon"
+        elif mode == "direct" and core.isalpha() and len(core) >= 2 and core not in lex.not_name:
+            parts.append(("given", i, i + 1))
+            cue = "title"
+        else:
+            return None
+        j = parts[0][2]
+        while j < self.n and j - i < MAX_NAME_TOKENS:
+            word = self.words[j]
+            if word in CONNECTORS and self.name_like(j + 1):
+                parts.append(("connector", j, j + 2))
+                j += 2
+            elif word == "عبد" and j + 1 < self.n and self.words[j + 1].startswith("ال"):
+                parts.append(("given", j, j + 2))
+                j += 2
+            elif self.is_family(j):
+                parts.append(("family", j, j + 1))
+                j += 1
+            elif self.name_like(j) and self.is_given(j, True) and len(parts) < 3:
+                parts.append(("given", j, j + 1))
+                j += 1
+            elif (
+                len(parts) == 1
+                and parts[0][0] == "given"
+                and (mode != "strict" or core not in lex.ambiguous)
+                and self.name_like(j)
+                and len(word) >= 3
+                and not word.startswith(("و", "ي", "ت", "ال"))
+            ):
+                parts.append(("family", j, j + 1))
+                j += 1
+            else:
+                break
+        has_continuation = len(parts) > 1
+        if not has_continuation and mode != "direct":
+            kunya_alone_ok = parts[0][0] == "kunya" and (
+                self.words[i + 1] in lex.given or self.words[i + 1].startswith("ال")
+            )
+            if not kunya_alone_ok:
+                return None
+        if mode == "strict" and core in lex.ambiguous and not any(p[0] == "family" and
+                                                                    self.words[p[1]].startswith("ال")
+                                                                    for p in parts):
+            return None
+        return _Name(i, j, prefix, parts, cue)
+
+    # --- spans and attrs -------------------------------------------------------------------------
+    def char_span(self, name: _Name) -> tuple[int, int]:
+        return self.tokens[name.first].start + name.prefix, self.tokens[name.last - 1].end
+
+    def surface_of(self, first: int, last: int, prefix: int = 0) -> str:
+        return display_span(self.nt, self.tokens[first].start + prefix, self.tokens[last - 1].end)[2]
+
+    def name_attrs(self, name: _Name) -> dict:
+        attrs: dict = {}
+        for kind, a, b in name.parts:
+            prefix = name.prefix if a == name.first else 0
+            text = self.surface_of(a, b, prefix)
+            if kind == "kunya":
+                attrs.setdefault("kunya", text)
+            elif kind == "given":
+                attrs.setdefault("given_name", text)
+            elif kind == "family":
+                if self.words[b - 1].endswith("ي") and self.words[b - 1].startswith("ال"):
+                    attrs["nisba"] = text
+                else:
+                    attrs["family_name"] = text
+        return attrs
+
+
+def _attach_title(scanner: _Scanner, name: _Name, titles: list[_TitleHit]) -> None:
+    """The nearest title before the name in the same sentence, else a role just after it."""
+    before = [
+        hit
+        for hit in titles
+        if hit.last <= name.first
+        and name.first - hit.last <= TITLE_LOOKBACK
+        and hit.title.kind not in ("called", "alias")
+        and not any(scanner.words[k] in SENTENCE_END for k in range(hit.last, name.first))
+    ]
+    hit = before[-1] if before else None
+    if hit is None:
+        after = [t for t in titles if name.last <= t.first <= name.last + 1 and t.title.kind == "role"]
+        hit = after[0] if after else None
+    if hit is None:
+        return
+    name.attrs["title"] = hit.title.display
+    if hit.title.role:
+        name.attrs["role"] = hit.title.role
+
+
+def _overlaps(name: _Name, taken: list[_Name]) -> bool:
+    return any(name.first < other.last and other.first < name.last for other in taken)
+
+
+def _find_cued_and_lexicon_names(scanner: _Scanner, titles: list[_TitleHit]) -> list[_Name]:
+    names: list[_Name] = []
+    title_ends = {hit.last: hit for hit in titles}
+    cued_until = -1
+    i = 0
+    while i < scanner.n:
+        hit = title_ends.get(i)
+        name = None
+        if hit and hit.title.kind in ("rank", "honorific", "called", "alias"):
+            j = i
+            if hit.title.kind in ("rank", "honorific"):
+                while j < scanner.n and scanner.is_family(j) and scanner.words[j].endswith("ي"):
+                    j += 1  # a nationality adjective between rank and name: الرئيس الأمريكي جو بايدن
+            while j < scanner.n and scanner.words[j] in ('"', "'", "("):
+                j += 1
+            name = scanner.parse_name(j, "direct")
+            if name:
+                name.cue = "called" if hit.title.kind in ("called", "alias") else "title"
+        if hit and hit.title.kind == "role":
+            cued_until = i + TITLE_LOOKBACK
+        if name is None:
+            name = scanner.parse_name(i, "cued" if i <= cued_until else "strict")
+        if name and not _overlaps(name, names):
+            names.append(name)
+            i = name.last
+            continue
+        if scanner.words[i] in SENTENCE_END:
+            cued_until = -1
+        i += 1
+    return names
+
+
+def _stated_aliases(scanner: _Scanner, main: _Name) -> list[_Name]:
+    """Names the text gives as other names of `main`: "(X)" right after it, or "المعروف ... بـX و Y"."""
+    words = scanner.words
+    j = main.last
+    if j < scanner.n and words[j] == "(":
+        alias = scanner.parse_name(j + 1, "cued")
+        if alias and alias.last < scanner.n and words[alias.last] == ")":
+            return [alias]
+        return []
+    while j < scanner.n and words[j] == ",":
+        j += 1
+    hit = scanner.title_at(j) if j < scanner.n else None
+    if hit is None or hit.title.kind not in ("alias", "called"):
+        return []
+    k = hit.last
+    aliases: list[_Name] = []
+    while k < scanner.n and len(aliases) < 4:
+        while k < scanner.n and words[k] in ALIAS_FILLERS:
+            k += 1
+        alias = scanner.parse_name(k, "direct") if k < scanner.n else None
+        if alias is None:
+            break
+        aliases.append(alias)
+        k = alias.last
+        while k < scanner.n and words[k] in ('"', "'"):
+            k += 1
+        if k < scanner.n and words[k] in ("و", "او", ","):
+            k += 1
+        else:
+            break
+    return aliases
+
+
+def _repeat_keys(scanner: _Scanner, names: list[_Name]) -> dict[tuple[str, ...], str]:
+    """Token sequences that re-mention a found name: the full name, and its family-name part."""
+    keys: dict[tuple[str, ...], str] = {}
+    shared: set[tuple[str, ...]] = set()
+    lex = scanner.lex
+    for name in names:
+        words = tuple(scanner.words[name.first : name.last])
+        if name.prefix:
+            words = (words[0][name.prefix :],) + words[1:]
+        surface = scanner.surface_of(name.first, name.last, name.prefix)
+        if len(words) > 1:
+            keys[words] = surface
+        last = words[-1]
+        if len(words) > 1 and len(last) >= 4 and last not in lex.given and last not in lex.not_name:
+            if keys.get((last,), surface) != surface:
+                shared.add((last,))
+            keys[(last,)] = surface
+    for key in shared:
+        keys.pop(key, None)
+    return keys
+
+
+def _find_repeats(scanner: _Scanner, names: list[_Name]) -> list[_Name]:
+    keys = _repeat_keys(scanner, names)
+    if not keys:
+        return []
+    longest = max(len(k) for k in keys)
+    repeats: list[_Name] = []
+    i = 0
+    while i < scanner.n:
+        found = None
+        for size in range(min(longest, scanner.n - i), 0, -1):
+            for prefix, core in clitic_variants(scanner.words[i]):
+                key = (core, *scanner.words[i + 1 : i + size])
+                if key in keys:
+                    found = _Name(i, i + size, prefix, [], "repeat", {"repeat_of": keys[key]})
+                    break
+            if found:
+                break
+        if found and not _overlaps(found, names) and not _overlaps(found, repeats):
+            repeats.append(found)
+            i = found.last
+        else:
+            i += 1
+    return repeats
+
+
+def _to_mention(scanner: _Scanner, name: _Name) -> Mention:
+    start, end = scanner.char_span(name)
+    d_start, d_end, surface = display_span(scanner.nt, start, end)
+    attrs = {**scanner.name_attrs(name), **name.attrs, "cue": name.cue}
+    return Mention("PERSON", d_start, d_end, surface, normalize_text(surface), attrs=attrs)
+
+
+def find_people(nt: NormalizedText) -> list[Mention]:
+    """PERSON mentions with given_name, kunya, nisba, family_name, title, role, aliases, cue."""
+    scanner = _Scanner(nt)
+    titles = scanner.titles()
+    names = _find_cued_and_lexicon_names(scanner, titles)
+    alias_links: list[tuple[_Name, _Name]] = []
+    for main in list(names):
+        for alias in _stated_aliases(scanner, main):
+            existing = next((n for n in names if n.first == alias.first and n.last == alias.last), None)
+            if existing is None and _overlaps(alias, names):
+                continue
+            if existing is None:
+                names.append(alias)
+                existing = alias
+            existing.cue = "alias"
+            alias_links.append((main, existing))
+    for name in names:
+        _attach_title(scanner, name, titles)
+    names.extend(_find_repeats(scanner, names))
+    mentions = {id(name): _to_mention(scanner, name) for name in names}
+    for main, alias in alias_links:
+        main_mention, alias_mention = mentions[id(main)], mentions[id(alias)]
+        alias_mention.attrs["alias_of"] = main_mention.surface
+        main_mention.attrs.setdefault("aliases", []).append(alias_mention.surface)
+    return sorted(mentions.values(), key=lambda m: m.start)

@@ -1,0 +1,47 @@
+"""Word tokens of a normalized text with their offsets, shared by the people/count/weapon rules."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from tahqiq.text.normalize import NormalizedText
+
+# Numbers keep their thousands separators (10,000); words are letter runs; anything else is one char.
+_TOKEN = re.compile(r"\d+(?:[.,٬]\d{3})*(?:\.\d+)?|[^\W\d_]+|\S")
+CLITIC_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+SENTENCE_END = frozenset({".", "!", "?", ";", "\n"})
+
+
+class Token(NamedTuple):
+    text: str  # matching form
+    start: int  # offsets into NormalizedText.text
+    end: int
+
+
+def tokenize(nt: NormalizedText) -> list[Token]:
+    """Tokens of `nt.text`; a newline is kept as its own token because it ends a sentence."""
+    tokens = []
+    for match in re.finditer(r"\n|" + _TOKEN.pattern, nt.text):
+        tokens.append(Token(match.group(), match.start(), match.end()))
+    return tokens
+
+
+def clitic_variants(word: str) -> list[tuple[int, str]]:
+    """(prefix length, rest) for the word itself and for each proclitic reading of it.
+
+    `لل` + noun is ل + the article with its alef dropped, so it is read back as `ال` + noun.
+    """
+    variants = [(0, word)]
+    if word.startswith("لل") and len(word) > 4:
+        variants.append((1, "ا" + word[1:]))
+    for prefix in CLITIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            variants.append((len(prefix), word[len(prefix) :]))
+    return variants
+
+
+def display_span(nt: NormalizedText, start: int, end: int) -> tuple[int, int, str]:
+    """Display offsets and surface for a span of the normalized text."""
+    d_start, d_end = nt.to_display_span(start, end)
+    return d_start, d_end, nt.display[d_start:d_end]

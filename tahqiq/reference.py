@@ -1,0 +1,159 @@
+"""The one loader for the curated reference data in `data/reference/` (gazetteers and lexicons).
+
+Every file is a reviewable CSV with a header row; each loader returns plain dicts with string values
+(empty cells are ""), cached for the life of the process. Other lexicons add their loader here.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
+
+
+def read_reference_csv(name: str) -> list[dict[str, str]]:
+    """Rows of `data/reference/<name>` as dicts; comment lines starting with '#' are skipped."""
+    with (REFERENCE_DIR / name).open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        return [{key: (value or "").strip() for key, value in row.items()} for row in csv.DictReader(lines)]
+
+
+@lru_cache(maxsize=1)
+def load_organizations() -> tuple[dict[str, str], ...]:
+    """One row per alias: ref_id, canonical, alias, alias_kind, org_kind, country."""
+    return tuple(read_reference_csv("organizations.csv"))
+
+
+@lru_cache(maxsize=1)
+def load_places() -> tuple[dict[str, str], ...]:
+    """One row per alias: ref_id, canonical, alias, place_kind, admin1, country, latitude, longitude,
+    within, coord_source, geonames_code, needs_context, origin."""
+    return tuple(read_reference_csv("places.csv"))
+
+
+@lru_cache(maxsize=1)
+def load_region_words() -> tuple[dict[str, str], ...]:
+    """Words around place names: word, role (direction, adjective, definite_direction, countryside,
+    country_adjective, place_cue), value (a compass region such as "east", or a country ref_id)."""
+    return tuple(read_reference_csv("regions.csv"))
+
+
+@lru_cache(maxsize=1)
+def load_event_lexicon() -> tuple[dict[str, str], ...]:
+    """Event triggers and claim framing: kind (trigger, outcome, background, announce, claim, joint,
+    unilateral, role, speaker, target_org, region, region_box), phrase, value."""
+    return tuple(read_reference_csv("event_lexicon.csv"))
+
+
+# ---------------------------------------------------------------------------------------------
+# People, counts and weapons lexicons (used by tahqiq.extract.people / counts / weapons).
+# Every entry is returned in matching form (normalize_text) so rules compare like with like.
+# ---------------------------------------------------------------------------------------------
+import csv as _pcw_csv
+from dataclasses import dataclass as _pcw_dataclass
+from functools import lru_cache as _pcw_lru_cache
+from pathlib import Path as _PcwPath
+
+from tahqiq.text.normalize import normalize_text as _pcw_norm
+
+_PCW_DIR = _PcwPath(__file__).resolve().parents[1] / "data" / "reference"
+
+
+@_pcw_dataclass(frozen=True)
+class PersonTitle:
+    """A title or cue before a personal name; `kind` is rank, honorific, role or called."""
+
+    tokens: tuple[str, ...]
+    display: str
+    role: str
+    kind: str
+
+
+@_pcw_dataclass(frozen=True)
+class CountNoun:
+    """A countable noun form: its canonical subject, the count kind it implies and its number."""
+
+    subject: str
+    kind: str
+    number: int | None  # 1 singular, 2 dual, None plural
+
+
+@_pcw_dataclass(frozen=True)
+class WeaponAlias:
+    ref_id: str
+    alias: str
+    kind: str
+
+
+def _pcw_rows(name: str) -> list[dict[str, str]]:
+    with open(_PCW_DIR / name, encoding="utf-8", newline="") as handle:
+        return list(_pcw_csv.DictReader(handle))
+
+
+def _pcw_word_list(name: str) -> frozenset[str]:
+    lines = (_PCW_DIR / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(_pcw_norm(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@_pcw_lru_cache(maxsize=None)
+def person_titles() -> tuple[PersonTitle, ...]:
+    """Titles, ranks, roles and naming cues, longest first so the most specific one wins."""
+    titles = [
+        PersonTitle(tuple(_pcw_norm(row["title"]).split()), row["title"], row["role"], row["kind"])
+        for row in _pcw_rows("person_titles.csv")
+    ]
+    return tuple(sorted(titles, key=lambda t: -len(t.tokens)))
+
+
+@_pcw_lru_cache(maxsize=None)
+def given_names() -> frozenset[str]:
+    return _pcw_word_list("given_names.txt")
+
+
+@_pcw_lru_cache(maxsize=None)
+def ambiguous_given_names() -> frozenset[str]:
+    return _pcw_word_list("given_names_ambiguous.txt")
+
+
+@_pcw_lru_cache(maxsize=None)
+def name_stopwords() -> frozenset[str]:
+    return _pcw_word_list("name_stopwords.txt")
+
+
+@_pcw_lru_cache(maxsize=None)
+def nisba_exclusions() -> frozenset[str]:
+    return _pcw_word_list("nisba_exclusions.txt")
+
+
+@_pcw_lru_cache(maxsize=None)
+def kunya_exclusions() -> frozenset[str]:
+    return _pcw_word_list("kunya_exclusions.txt")
+
+
+@_pcw_lru_cache(maxsize=None)
+def number_words() -> dict[str, tuple[int, str]]:
+    """Arabic number word → (value, kind: unit|teen|ten|hundred|thousand|vague)."""
+    return {_pcw_norm(row["word"]): (int(row["value"]), row["kind"]) for row in _pcw_rows("number_words.csv")}
+
+
+@_pcw_lru_cache(maxsize=None)
+def count_nouns() -> dict[str, CountNoun]:
+    return {
+        _pcw_norm(row["form"]): CountNoun(row["subject"], row["kind"], int(row["number"]) if row["number"] else None)
+        for row in _pcw_rows("count_nouns.csv")
+    }
+
+
+@_pcw_lru_cache(maxsize=None)
+def count_cues() -> dict[str, str]:
+    """Event nouns and verbs that say what a number counts (مقتل → killed)."""
+    return {_pcw_norm(row["word"]): row["count_kind"] for row in _pcw_rows("count_cues.csv")}
+
+
+@_pcw_lru_cache(maxsize=None)
+def weapon_aliases() -> tuple[WeaponAlias, ...]:
+    return tuple(
+        WeaponAlias(row["ref_id"], _pcw_norm(row["alias"]), row["kind"]) for row in _pcw_rows("weapons.csv")
+    )

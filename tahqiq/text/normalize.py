@@ -1,0 +1,90 @@
+"""Matching form of Arabic text, built on camel-tools, with an exact map back to the display text.
+
+`body` is what a person reads; `body_normalized` is what rules match on. Every character of the
+normalized text knows the index of the display character it came from, so a span found on the
+normalized text maps back to `body[start:end]` exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+TATWEEL = "\u0640"
+# Hamza carriers camel-tools leaves alone; news spells the same name both ways.
+_HAMZA_SEATS = {"ؤ": "و", "ئ": "ي", "ٱ": "ا"}
+_PUNCTUATION = {"،": ",", "؛": ";", "؟": "?", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
+                "‘": "'", "’": "'", "–": "-", "—": "-", "ـ": ""}
+_INVISIBLE = {"\u200e", "\u200f", "\u200b", "\u200c", "\u200d", "\ufeff", "\u202a", "\u202b", "\u202c"}
+# Same-length spelling pairs (أميركي/أمريكي): rewritten in place so offsets stay put.
+_SPELLING_PAIRS = [(re.compile("ميرك"), "مريك")]
+
+
+@lru_cache(maxsize=None)
+def normalize_char(ch: str) -> str:
+    """The matching form of one display character ('' when it carries no matching information)."""
+    if ch in _INVISIBLE or ch == TATWEEL:
+        return ""
+    if ch in _PUNCTUATION:
+        return _PUNCTUATION[ch]
+    if ch.isdigit() and not ch.isascii():
+        return str(unicodedata.digit(ch, "")) if unicodedata.digit(ch, None) is not None else ch
+    out = unicodedata.normalize("NFKC", ch)  # presentation forms and ligatures (ﻻ → لا)
+    out = dediac_ar(out)
+    out = normalize_alef_ar(out)
+    out = normalize_alef_maksura_ar(out)
+    out = normalize_teh_marbuta_ar(out)
+    out = "".join(_HAMZA_SEATS.get(c, c) for c in out)
+    if ch.isspace():
+        return " "
+    return out.lower()
+
+
+def _table_for(text: str) -> dict[int, str]:
+    return {ord(c): normalize_char(c) for c in set(text)}
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Normalized text plus, for each of its characters, the index of its display character."""
+
+    display: str
+    text: str
+    origin: np.ndarray  # origin[i] = index in `display` of normalized character i; len == len(text) + 1
+
+    def to_display_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalized text onto the display text."""
+        if end <= start:
+            d = int(self.origin[start])
+            return d, d
+        return int(self.origin[start]), int(self.origin[end - 1]) + 1
+
+
+def normalize(display: str) -> NormalizedText:
+    """Normalize `display` for matching and keep the offset map back to it."""
+    table = _table_for(display)
+    text = display.translate(table)
+    lengths = np.fromiter((len(table[ord(c)]) for c in display), dtype=np.int64, count=len(display))
+    origin = np.repeat(np.arange(len(display), dtype=np.int64), lengths)
+    origin = np.append(origin, len(display))
+    for pattern, replacement in _SPELLING_PAIRS:
+        text = pattern.sub(replacement, text)
+    return NormalizedText(display=display, text=text, origin=origin)
+
+
+def normalize_text(text: str) -> str:
+    """The matching form of a short string (a name, a lexicon entry); no offset map."""
+    out = text.translate(_table_for(text))
+    for pattern, replacement in _SPELLING_PAIRS:
+        out = pattern.sub(replacement, out)
+    return re.sub(r"\s+", " ", out).strip()

@@ -1,0 +1,343 @@
+"""The DuckDB warehouse: table definitions, their descriptions, and transactional writes.
+
+One module owns the schema so that every stage writes the same columns, and `COMMENT ON` gives every
+table and column a description a SQL user can read (`SELECT * FROM duckdb_columns()`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+# table -> (description, [(column, type, description)])
+SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
+    "raw_articles": (
+        "Articles as read from the batch files: decoded, page furniture removed, before normalization.",
+        [
+            ("batch_id", "VARCHAR", "Batch (folder) the file arrived in."),
+            ("source_file", "VARCHAR", "File path inside the batch; a JSONL line is file.jsonl#Ln."),
+            ("article_id", "VARCHAR", "Stable id derived from the normalized content."),
+            ("content_hash", "VARCHAR", "SHA-256 of the normalized body."),
+            ("outlet", "VARCHAR", "Publishing outlet (manifest, JSON field or URL domain)."),
+            ("url", "VARCHAR", "Original URL when known."),
+            ("published_at", "VARCHAR", "Publication date or datetime (ISO) when known."),
+            ("published_source", "VARCHAR", "How the publication date is known: manifest, json, text."),
+            ("title", "VARCHAR", "Headline."),
+            ("body", "VARCHAR", "Cleaned display text."),
+            ("encoding", "VARCHAR", "Detected text encoding of the file."),
+            ("ingested_at", "TIMESTAMP", "When the batch was read."),
+        ],
+    ),
+    "articles": (
+        "One row per distinct article: display text, matching text and provenance.",
+        [
+            ("article_id", "VARCHAR", "Stable id: the same content always gets the same id."),
+            ("batch_id", "VARCHAR", "Batch the article arrived in."),
+            ("source_file", "VARCHAR", "File path inside the batch; a JSONL line is file.jsonl#Ln."),
+            ("outlet", "VARCHAR", "Publishing outlet (manifest, JSON field or URL domain); null when unknown."),
+            ("url", "VARCHAR", "Original URL when known."),
+            ("published_at", "VARCHAR", "Publication date or datetime (ISO); null when unknown, never guessed."),
+            ("published_source", "VARCHAR", "How the publication date is known: manifest, json, text."),
+            ("title", "VARCHAR", "Headline."),
+            ("body", "VARCHAR", "Cleaned display text; mention offsets index into it."),
+            ("body_normalized", "VARCHAR", "Matching form (camel-tools): no diacritics or tatweel, unified alef/ya/teh marbuta/hamza, ASCII digits."),
+            ("content_hash", "VARCHAR", "SHA-256 of the normalized body."),
+            ("duplicate_of", "VARCHAR", "article_id of the earlier article this one near-duplicates (same wire story), else null."),
+            ("encoding", "VARCHAR", "Detected text encoding of the file."),
+            ("ingested_at", "TIMESTAMP", "When the batch was read."),
+        ],
+    ),
+    "quarantine": (
+        "Input files (or JSONL lines) that could not become articles, with the reason.",
+        [
+            ("batch_id", "VARCHAR", "Batch the file arrived in."),
+            ("source_file", "VARCHAR", "File path inside the batch; a JSONL line is file.jsonl#Ln."),
+            ("reason", "VARCHAR", "Short code: empty, binary, undecodable, invalid_json, missing_text, too_large, not_arabic, exact_duplicate, ..."),
+            ("detail", "VARCHAR", "What is wrong and what to do about it."),
+            ("ingested_at", "TIMESTAMP", "When the batch was read."),
+        ],
+    ),
+    "extracted_mentions": (
+        "Mentions as extracted per article, before reconciliation assigns entity ids.",
+        [
+            ("mention_id", "VARCHAR", "Stable id: article_id, type and offsets."),
+            ("article_id", "VARCHAR", "Article the mention is in."),
+            ("batch_id", "VARCHAR", "Batch of the article."),
+            ("entity_type", "VARCHAR", "PERSON, ORG, LOC, DATE, COUNT or WEAPON."),
+            ("surface", "VARCHAR", "Exact text: body[start_char:end_char]."),
+            ("normalized", "VARCHAR", "Matching form of the surface."),
+            ("start_char", "INTEGER", "Start offset into articles.body (0-based, inclusive)."),
+            ("end_char", "INTEGER", "End offset into articles.body (exclusive)."),
+            ("value", "VARCHAR", "ISO date or interval for DATE, integer for COUNT, else null."),
+            ("attrs", "JSON", "Structured parts: given_name, kunya, nisba, title; ref_id; admin1, coordinates; precision, method; count_kind."),
+        ],
+    ),
+    "event_frames": (
+        "Per-article event frames: what each article says happened, before clustering into events.",
+        [
+            ("frame_id", "VARCHAR", "Stable id: article and position of the frame's trigger."),
+            ("article_id", "VARCHAR", "Article that reports the event."),
+            ("batch_id", "VARCHAR", "Batch of the article."),
+            ("is_background", "BOOLEAN", "True when the article cites the event as context, not as its news."),
+            ("event_type", "VARCHAR", "drone_strike, air_strike, helicopter_raid, ground_raid, airdrop, arrest, attack."),
+            ("trigger", "VARCHAR", "Words that name the event in the article."),
+            ("trigger_start", "INTEGER", "Offset of the trigger in articles.body."),
+            ("reported_date", "VARCHAR", "Date the article gives the event (ISO, or interval)."),
+            ("date_precision", "VARCHAR", "day, month, year or interval."),
+            ("date_method", "VARCHAR", "How the date was obtained (absolute, relative to publication, ...)."),
+            ("place_ref", "VARCHAR", "Reference id of the most specific place the article gives."),
+            ("reported_place", "VARCHAR", "Place as written."),
+            ("reported_region", "VARCHAR", "Region description as written (e.g. east of Syria)."),
+            ("region", "VARCHAR", "Region code: east, north-west, ..."),
+            ("admin1", "VARCHAR", "Governorate of the place."),
+            ("country", "VARCHAR", "Country of the place."),
+            ("latitude", "DOUBLE", "Latitude of the place."),
+            ("longitude", "DOUBLE", "Longitude of the place."),
+            ("reported_killed", "INTEGER", "Killed according to this article."),
+            ("reported_wounded", "INTEGER", "Wounded according to this article."),
+            ("weapon", "VARCHAR", "Weapon or platform named."),
+            ("actor_refs", "VARCHAR[]", "Organizations that carried it out."),
+            ("partner_refs", "VARCHAR[]", "Partner forces named as taking part."),
+            ("partner_claim", "VARCHAR", "joint, unilateral or null when the article does not say."),
+            ("target_mentions", "VARCHAR[]", "mention_ids of the people targeted."),
+            ("target_roles", "VARCHAR[]", "Role words given to the targets (قيادي, زعيم, والي)."),
+            ("claim_source", "VARCHAR", "Who the article attributes the claim to."),
+        ],
+    ),
+    "mentions": (
+        "Every person, organization, place, date, count and weapon found, with the entity it refers to.",
+        [
+            ("mention_id", "VARCHAR", "Stable id: article_id, type and offsets."),
+            ("article_id", "VARCHAR", "Article the mention is in."),
+            ("batch_id", "VARCHAR", "Batch of the article."),
+            ("entity_type", "VARCHAR", "PERSON, ORG, LOC, DATE, COUNT or WEAPON."),
+            ("surface", "VARCHAR", "Exact text: body[start_char:end_char]."),
+            ("normalized", "VARCHAR", "Matching form of the surface."),
+            ("start_char", "INTEGER", "Start offset into articles.body (0-based, inclusive)."),
+            ("end_char", "INTEGER", "End offset into articles.body (exclusive)."),
+            ("value", "VARCHAR", "ISO date or interval for DATE, integer for COUNT, else null."),
+            ("attrs", "JSON", "Structured parts (see extracted_mentions)."),
+            ("entity_id", "VARCHAR", "Canonical entity (null for DATE and COUNT)."),
+        ],
+    ),
+    "entities": (
+        "One row per real person, organization, place or weapon, across all batches.",
+        [
+            ("entity_id", "VARCHAR", "Stable id of the entity."),
+            ("entity_type", "VARCHAR", "PERSON, ORG, LOC or WEAPON."),
+            ("canonical_name", "VARCHAR", "Name shown for the entity (the fullest form reported)."),
+            ("canonical_latin", "VARCHAR", "Latin transliteration of the canonical name (camel-tools)."),
+            ("ref_id", "VARCHAR", "Reference-list id for organizations, places and weapons."),
+            ("n_mentions", "INTEGER", "Mentions linked to the entity."),
+            ("n_articles", "INTEGER", "Distinct articles mentioning it."),
+            ("n_outlets", "INTEGER", "Distinct outlets mentioning it."),
+            ("attrs", "JSON", "Structured parts: given names, kunyas, nisbas, roles; coordinates for places."),
+        ],
+    ),
+    "entity_aliases": (
+        "Every name an entity is reported under.",
+        [
+            ("entity_id", "VARCHAR", "Entity the alias belongs to."),
+            ("alias", "VARCHAR", "Name as written."),
+            ("alias_kind", "VARCHAR", "canonical, spelling, kunya, nom_de_guerre, abbreviation, title_variant, short_form."),
+            ("n_articles", "INTEGER", "Articles that use this alias."),
+        ],
+    ),
+    "events": (
+        "One row per real event, clustered from all the articles that report it.",
+        [
+            ("event_id", "VARCHAR", "Stable id: unchanged when new batches arrive or a batch is re-run."),
+            ("event_type", "VARCHAR", "drone_strike, air_strike, helicopter_raid, ground_raid, airdrop, arrest, attack."),
+            ("event_date", "VARCHAR", "Best-supported date (ISO)."),
+            ("date_precision", "VARCHAR", "day, month, year or interval."),
+            ("place_entity_id", "VARCHAR", "Entity of the most specific place reported."),
+            ("place_name", "VARCHAR", "Name of that place."),
+            ("admin1", "VARCHAR", "Governorate."),
+            ("country", "VARCHAR", "Country."),
+            ("latitude", "DOUBLE", "Latitude."),
+            ("longitude", "DOUBLE", "Longitude."),
+            ("killed", "INTEGER", "Killed (the most reported value; see conflicts when sources differ)."),
+            ("wounded", "INTEGER", "Wounded (the most reported value; see conflicts when sources differ)."),
+            ("weapon", "VARCHAR", "Weapon or platform."),
+            ("is_background", "BOOLEAN", "True when only cited as context by the articles."),
+            ("n_articles", "INTEGER", "Articles reporting it."),
+            ("n_outlets", "INTEGER", "Distinct outlets reporting it."),
+        ],
+    ),
+    "event_reports": (
+        "What each article claims about an event.",
+        [
+            ("event_id", "VARCHAR", "Event reported."),
+            ("article_id", "VARCHAR", "Reporting article."),
+            ("frame_id", "VARCHAR", "Event frame in the article."),
+            ("outlet", "VARCHAR", "Outlet of the article."),
+            ("reported_type", "VARCHAR", "Event type in this article."),
+            ("reported_date", "VARCHAR", "Date in this article (ISO)."),
+            ("date_precision", "VARCHAR", "Precision of that date."),
+            ("reported_place", "VARCHAR", "Place as written."),
+            ("reported_region", "VARCHAR", "Region as written."),
+            ("reported_killed", "INTEGER", "Killed according to this article."),
+            ("reported_wounded", "INTEGER", "Wounded according to this article."),
+            ("partner_claim", "VARCHAR", "joint, unilateral or null."),
+            ("claim_source", "VARCHAR", "Who the article attributes the claim to, when it says."),
+            ("is_background", "BOOLEAN", "True when the article cites the event as context."),
+        ],
+    ),
+    "event_participants": (
+        "Who took part in an event and how.",
+        [
+            ("event_id", "VARCHAR", "Event."),
+            ("entity_id", "VARCHAR", "Participant entity."),
+            ("role", "VARCHAR", "actor, target, partner or claimant."),
+            ("n_articles", "INTEGER", "Articles that name the entity in this role."),
+        ],
+    ),
+    "conflicts": (
+        "Every attribute on which the sources disagree, with each value and who states it.",
+        [
+            ("conflict_id", "VARCHAR", "Stable id: subject and attribute."),
+            ("subject_kind", "VARCHAR", "entity or event."),
+            ("subject_id", "VARCHAR", "entity_id or event_id."),
+            ("subject_label", "VARCHAR", "Readable name of the subject."),
+            ("attribute", "VARCHAR", "name, given_name, event_date, place, region, killed, wounded, partner, role."),
+            ("values", "JSON", "Each distinct value with the article_ids and outlets that state it."),
+            ("severity", "VARCHAR", "high, medium or low."),
+            ("explanation", "VARCHAR", "One line in English."),
+            ("explanation_ar", "VARCHAR", "One line in Arabic."),
+        ],
+    ),
+    "quality_results": (
+        "One row per data-quality expectation per run (Great Expectations and asset checks).",
+        [
+            ("run_id", "VARCHAR", "Dagster run that checked it."),
+            ("checked_at", "TIMESTAMP", "When."),
+            ("table_name", "VARCHAR", "Table checked."),
+            ("expectation", "VARCHAR", "Expectation and its column."),
+            ("success", "BOOLEAN", "Whether it held."),
+            ("unexpected_count", "BIGINT", "Rows that broke it."),
+            ("details", "VARCHAR", "Sample of offending values."),
+        ],
+    ),
+    "id_registry": (
+        "Stable ids already handed out: which member (mention or event frame) belongs to which id.",
+        [
+            ("kind", "VARCHAR", "entity or event."),
+            ("member_key", "VARCHAR", "mention_id or frame_id."),
+            ("stable_id", "VARCHAR", "entity_id or event_id it was given."),
+        ],
+    ),
+}
+
+CONTRACT_TABLES = ("articles", "quarantine", "mentions", "entities", "entity_aliases", "events",
+                   "event_reports", "event_participants", "conflicts", "quality_results")
+
+
+def columns(table: str) -> list[str]:
+    return [name for name, _, _ in SCHEMA[table][1]]
+
+
+def polars_schema(table: str) -> dict[str, pl.DataType]:
+    """The polars dtypes matching the DuckDB columns, for building empty or typed frames."""
+    mapping = {"VARCHAR": pl.Utf8, "JSON": pl.Utf8, "INTEGER": pl.Int64, "BIGINT": pl.Int64,
+               "DOUBLE": pl.Float64, "BOOLEAN": pl.Boolean, "TIMESTAMP": pl.Datetime("us"),
+               "VARCHAR[]": pl.List(pl.Utf8)}
+    return {name: mapping[kind] for name, kind, _ in SCHEMA[table][1]}
+
+
+def empty_frame(table: str) -> pl.DataFrame:
+    return pl.DataFrame(schema=polars_schema(table))
+
+
+def conform(frame: pl.DataFrame, table: str) -> pl.DataFrame:
+    """`frame` with exactly the table's columns, in order and typed; missing columns are null."""
+    return frame.select([
+        pl.col(name).cast(dtype) if name in frame.columns else pl.lit(None, dtype=dtype).alias(name)
+        for name, dtype in polars_schema(table).items()
+    ])
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table (if missing) with its description on each table and column."""
+    for table, (description, cols) in SCHEMA.items():
+        ddl = ", ".join(f'"{name}" {kind}' for name, kind, _ in cols)
+        con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({ddl})')
+        con.execute(f'COMMENT ON TABLE "{table}" IS {_quote(description)}')
+        for name, _, text in cols:
+            con.execute(f'COMMENT ON COLUMN "{table}"."{name}" IS {_quote(text)}')
+
+
+@contextlib.contextmanager
+def writer(path: str | Path, timeout_s: float = 600.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A write connection, held by one process at a time.
+
+    DuckDB allows one writing process per file; a lock file queues concurrent runs (two batches
+    arriving together) instead of letting the second fail on DuckDB's own lock.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(path.suffix + ".lock"), "w") as lock:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(
+                        f"another run has held the warehouse {path} for {timeout_s:.0f}s; "
+                        "wait for it to finish or stop it, then retry") from None
+                time.sleep(0.2)
+        try:
+            con = duckdb.connect(str(path))
+            try:
+                ensure_schema(con)
+                yield con
+            finally:
+                con.close()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def reader(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection; raises FileNotFoundError with a hint when there is no warehouse yet."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(
+            f"no warehouse at {path}: run `tahqiq run --input DIR` (or `make run`) first, "
+            "or point --warehouse / TAHQIQ_WAREHOUSE at an existing file")
+    return duckdb.connect(str(path), read_only=True)
+
+
+def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame,
+                 where: str | None = None, params: list | None = None) -> int:
+    """Replace the rows selected by `where` (all rows when None) with `frame`, in one transaction."""
+    frame = conform(frame, table)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if where is None:
+            con.execute(f'DELETE FROM "{table}"')
+        else:
+            con.execute(f'DELETE FROM "{table}" WHERE {where}', params or [])
+        if frame.height:
+            con.register("incoming_rows", frame.to_arrow())
+            con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM incoming_rows')
+            con.unregister("incoming_rows")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return frame.height
+
+
+def read_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
+    return con.execute(sql, params or []).pl()
