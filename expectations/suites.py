@@ -14,6 +14,7 @@ from pathlib import Path
 
 import great_expectations as gx
 import great_expectations.expectations as gxe
+from great_expectations.data_context.types.base import ProgressBarsConfig
 import pandas as pd
 
 from tahqiq import warehouse
@@ -166,3 +167,48 @@ def validate_table(table: str, frame: pd.DataFrame) -> list[ExpectationOutcome]:
 
 def data_docs_dir(warehouse_path: Path) -> Path:
     return warehouse_path.parent / "data_docs"
+
+
+DOCS_SITE = "tahqiq_data_docs"
+
+
+def _file_context(project_dir: Path, docs_dir: Path) -> gx.data_context.AbstractDataContext:
+    """A GX project on disk (`<project_dir>/gx/`) whose Data Docs site is `docs_dir`."""
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    context = gx.get_context(mode="file", project_root_dir=str(project_dir))
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    context.variables.save()
+    site = {"class_name": "SiteBuilder",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir.resolve())},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"}}
+    if DOCS_SITE in context.list_data_docs_sites():
+        context.update_data_docs_site(DOCS_SITE, site)
+    else:
+        context.add_data_docs_site(DOCS_SITE, site)
+    return context
+
+
+def build_data_docs(frames: dict[str, pd.DataFrame], project_dir: Path, docs_dir: Path) -> Path:
+    """Validate each table's frame through a saved suite and checkpoint; returns the Data Docs index.html.
+
+    The suites, validation definitions and checkpoints persist in `<project_dir>/gx/`; every call adds
+    one validation result per table to the docs, so the site shows the history of runs.
+    """
+    from great_expectations.checkpoint import UpdateDataDocsAction
+
+    context = _file_context(project_dir, docs_dir)
+    for table, frame in frames.items():
+        _, expectations = SUITES[table]
+        suite = context.suites.add_or_update(
+            gx.ExpectationSuite(name=f"{table}_suite", expectations=[e.copy() for e in expectations]))
+        source = context.data_sources.add_or_update_pandas(name="warehouse_frames")
+        asset = next((a for a in source.assets if a.name == table), None) or source.add_dataframe_asset(name=table)
+        batch = next((b for b in asset.batch_definitions if b.name == "whole"), None) \
+            or asset.add_batch_definition_whole_dataframe("whole")
+        validation = context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=f"{table}_validation", data=batch, suite=suite))
+        checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
+            name=f"{table}_checkpoint", validation_definitions=[validation],
+            actions=[UpdateDataDocsAction(name="update_data_docs", site_names=[DOCS_SITE])]))
+        checkpoint.run(batch_parameters={"dataframe": frame})
+    return docs_dir / "index.html"

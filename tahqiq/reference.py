@@ -157,3 +157,12 @@ def weapon_aliases() -> tuple[WeaponAlias, ...]:
     return tuple(
         WeaponAlias(row["ref_id"], _pcw_norm(row["alias"]), row["kind"]) for row in _pcw_rows("weapons.csv")
     )
+
+
+@_pcw_lru_cache(maxsize=None)
+def count_blockers() -> dict[str, frozenset[str]]:
+    """Words next to a number that make it a date, duration, percentage or measure, not a count."""
+    blockers: dict[str, set[str]] = {"before": set(), "after": set()}
+    for row in _pcw_rows("count_blockers.csv"):
+        blockers[row["position"]].add(_pcw_norm(row["word"]).split()[0])
+    return {position: frozenset(words) for position, words in blockers.items()}

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from tahqiq.extract.mention import Mention
-from tahqiq.text.normalize import NormalizedText, normalize_text
+from tahqiq.text.normalize import TATWEEL, NormalizedText, normalize_text
 
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
 FIRST_YEAR_FOR_WEEKDAY_INFERENCE = 2015
@@ -669,6 +669,8 @@ def find_dates(nt: NormalizedText, published: dt.date | None) -> list[Mention]:
         else:
             method = relative_method
         start, end = nt.to_display_span(r.start, r.end)
+        while end < len(nt.display) and nt.display[end] == TATWEEL:  # "هـ": keep the tatweel in the surface
+            end += 1
         attrs = {
             "precision": resolved.precision,
             "method": method,

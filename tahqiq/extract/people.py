@@ -26,6 +26,7 @@ CONNECTORS = frozenset({"بن", "ابن", "بنت"})
 ALIAS_FILLERS = frozenset({"ايضا", "كذلك", "باسم", "ب", "اسم", '"', "'", ":"})
 TITLE_LOOKBACK = 10
 MAX_NAME_TOKENS = 5
+CUE_REACH = 6  # tokens after a role word (زعيم تنظيم داعش ...) within which an ambiguous given name may start
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ def _lexicons() -> _Lexicons:
         | single_word_titles
         | set(reference.number_words())
         | set(reference.count_cues())
+        | set(reference.count_nouns())
     )
     return _Lexicons(
         given=reference.given_names(),
@@ -165,7 +167,13 @@ class _Scanner:
         ):
             parts.append(("given", i, i + 1))
             cue = "given_name_lexicon"
-        elif mode == "direct" and core.isalpha() and len(core) >= 2 and core not in lex.not_name:
+        elif (
+            mode == "direct"
+            and core.isalpha()
+            and len(core) >= 3
+            and not core.startswith("ال")
+            and core not in lex.not_name
+        ):
             parts.append(("given", i, i + 1))
             cue = "title"
         else:
@@ -191,7 +199,8 @@ class _Scanner:
                 and (mode != "strict" or core not in lex.ambiguous)
                 and self.name_like(j)
                 and len(word) >= 3
-                and not word.startswith(("و", "ي", "ت", "ال"))
+                and not word.startswith(("و", "ي", "ت", "ال", "لل"))
+                and not any(rest in lex.not_name for _, rest in clitic_variants(word))
             ):
                 parts.append(("family", j, j + 1))
                 j += 1
@@ -204,6 +213,8 @@ class _Scanner:
             )
             if not kunya_alone_ok:
                 return None
+        if mode == "strict" and core == "علي" and len(parts) > 1 and parts[1][0] == "family":
+            return None  # undotted على (on) followed by a definite noun, common in normalized corpora
         if mode == "strict" and core in lex.ambiguous and not any(p[0] == "family" and
                                                                     self.words[p[1]].startswith("ال")
                                                                     for p in parts):
@@ -224,8 +235,10 @@ class _Scanner:
             text = self.surface_of(a, b, prefix)
             if kind == "kunya":
                 attrs.setdefault("kunya", text)
-            elif kind == "given":
-                attrs.setdefault("given_name", text)
+            elif kind == "given" and "given_name" not in attrs and "kunya" not in attrs:
+                attrs["given_name"] = text
+            elif kind == "given" and b == name.last:
+                attrs["family_name"] = text
             elif kind == "family":
                 if self.words[b - 1].endswith("ي") and self.words[b - 1].startswith("ال"):
                     attrs["nisba"] = text
@@ -234,8 +247,8 @@ class _Scanner:
         return attrs
 
 
-def _attach_title(scanner: _Scanner, name: _Name, titles: list[_TitleHit]) -> None:
-    """The nearest title before the name in the same sentence, else a role just after it."""
+def _attach_title(scanner: _Scanner, name: _Name, titles: list[_TitleHit], names: list[_Name]) -> None:
+    """The nearest title before the name in its sentence (no other name between), else a role after it."""
     before = [
         hit
         for hit in titles
@@ -243,6 +256,7 @@ def _attach_title(scanner: _Scanner, name: _Name, titles: list[_TitleHit]) -> No
         and name.first - hit.last <= TITLE_LOOKBACK
         and hit.title.kind not in ("called", "alias")
         and not any(scanner.words[k] in SENTENCE_END for k in range(hit.last, name.first))
+        and not any(hit.last <= other.first < name.first for other in names)
     ]
     hit = before[-1] if before else None
     if hit is None:
@@ -267,7 +281,7 @@ def _find_cued_and_lexicon_names(scanner: _Scanner, titles: list[_TitleHit]) -> 
     while i < scanner.n:
         hit = title_ends.get(i)
         name = None
-        if hit and hit.title.kind in ("rank", "honorific", "called", "alias"):
+        if hit and hit.title.kind in ("rank", "honorific", "called"):
             j = i
             if hit.title.kind in ("rank", "honorific"):
                 while j < scanner.n and scanner.is_family(j) and scanner.words[j].endswith("ي"):
@@ -276,9 +290,9 @@ def _find_cued_and_lexicon_names(scanner: _Scanner, titles: list[_TitleHit]) -> 
                 j += 1
             name = scanner.parse_name(j, "direct")
             if name:
-                name.cue = "called" if hit.title.kind in ("called", "alias") else "title"
+                name.cue = "called" if hit.title.kind == "called" else "title"
         if hit and hit.title.kind == "role":
-            cued_until = i + TITLE_LOOKBACK
+            cued_until = i + CUE_REACH
         if name is None:
             name = scanner.parse_name(i, "cued" if i <= cued_until else "strict")
         if name and not _overlaps(name, names):
@@ -330,6 +344,8 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name]) -> dict[tuple[str, ...],
     shared: set[tuple[str, ...]] = set()
     lex = scanner.lex
     for name in names:
+        if name.cue == "given_name_lexicon" and len(name.parts) < 2:
+            continue
         words = tuple(scanner.words[name.first : name.last])
         if name.prefix:
             words = (words[0][name.prefix :],) + words[1:]
@@ -394,8 +410,10 @@ def find_people(nt: NormalizedText) -> list[Mention]:
                 existing = alias
             existing.cue = "alias"
             alias_links.append((main, existing))
+    aliases = {id(alias) for _, alias in alias_links}
     for name in names:
-        _attach_title(scanner, name, titles)
+        if id(name) not in aliases:
+            _attach_title(scanner, name, titles, names)
     names.extend(_find_repeats(scanner, names))
     mentions = {id(name): _to_mention(scanner, name) for name in names}
     for main, alias in alias_links:

@@ -58,11 +58,15 @@ _BOMS: list[tuple[bytes, str]] = [
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 ]
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+_ARABIC_LETTER = re.compile(
+    "[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"
+)
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_DATELINE_NUMERIC = re.compile(r"(?<!\d)(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))(?!\d)")
+_DATELINE_NUMERIC = re.compile(
+    r"(?<!\d)(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}))(?!\d)"
+)
 _DATELINE_MAX_CHARS = 80
 
 
@@ -85,7 +89,9 @@ class RawArticle:
 
     def clean(self) -> tuple[str | None, str]:
         """(title, body display text): the title found in the text or given by metadata."""
-        found_title, body = clean_body(self.text, title_from_first_line=self.title_in_text, known_title=self.title)
+        found_title, body = clean_body(
+            self.text, title_from_first_line=self.title_in_text, known_title=self.title
+        )
         return (self.title or found_title), body
 
 
@@ -152,7 +158,9 @@ def read_batch(
             result.quarantined.append(Quarantined(relative, bad.reason, bad.detail))
         except Exception as error:  # noqa: BLE001 - one broken file must not stop the batch
             result.quarantined.append(
-                Quarantined(relative, "unreadable", f"{type(error).__name__}: {error}; check the file by hand")
+                Quarantined(
+                    relative, "unreadable", f"{type(error).__name__}: {error}; check the file by hand"
+                )
             )
         if progress is not None:
             progress(done, len(files))
@@ -222,7 +230,9 @@ def _read_manifest(root: Path, max_bytes: int) -> tuple[dict[str, ManifestEntry]
         for line_no, record in records:
             where = f"{name}#L{line_no}"
             if record is None:
-                rows.append(Quarantined(where, "manifest_invalid_entry", "the line is not a JSON object; fix it"))
+                rows.append(
+                    Quarantined(where, "manifest_invalid_entry", "the line is not a JSON object; fix it")
+                )
                 continue
             target = str(record.get("file") or "").strip()
             if not target:
@@ -285,8 +295,10 @@ def _manifest_target(root: Path, target: str) -> str | None:
     if not _inside(root, candidate):
         return None
     try:
-        return candidate.resolve().relative_to(root).as_posix() if candidate.exists() else (
-            PurePosixPath(os.path.normpath(target)).as_posix()
+        return (
+            candidate.resolve().relative_to(root).as_posix()
+            if candidate.exists()
+            else (PurePosixPath(os.path.normpath(target)).as_posix())
         )
     except (OSError, ValueError):
         return None
@@ -382,14 +394,18 @@ def decode_bytes(data: bytes, declared_charset: str | None = None) -> tuple[str,
             try:
                 return data.decode(encoding), ("utf-16" if encoding == "utf-16" else encoding)
             except UnicodeDecodeError as error:
-                raise Rejected("undecodable", f"starts with a {encoding} BOM but is not {encoding} ({error.reason}); re-export as UTF-8") from error
+                raise Rejected(
+                    "undecodable",
+                    f"starts with a {encoding} BOM but is not {encoding} ({error.reason}); re-export as UTF-8",
+                ) from error
+    # NUL bytes are valid UTF-8 but never in real text: they mean UTF-16 saved without a BOM.
+    utf16 = _utf16_without_bom(data) if b"\x00" in data else None
+    if utf16 is not None:
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return utf16
     if declared_charset:
         try:
             return data.decode(declared_charset), _canonical_encoding(declared_charset)
@@ -459,7 +475,8 @@ def _parse_json(text: str) -> object:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise Rejected(
-            "invalid_json", f"{error.msg} at line {error.lineno} column {error.colno}; the file is truncated or malformed"
+            "invalid_json",
+            f"{error.msg} at line {error.lineno} column {error.colno}; the file is truncated or malformed",
         ) from error
 
 
@@ -484,7 +501,9 @@ def _read_jsonl(
     return articles, rejected
 
 
-def _article_from_json(where: str, value: object, encoding: str, manifest: ManifestEntry | None) -> RawArticle:
+def _article_from_json(
+    where: str, value: object, encoding: str, manifest: ManifestEntry | None
+) -> RawArticle:
     if not isinstance(value, dict):
         raise Rejected("invalid_json", f"expected one JSON object, found {type(value).__name__}")
     text = value.get("text")
@@ -576,7 +595,7 @@ def outlet_from_url(url: str) -> str | None:
         host = urlparse(url if "//" in url else f"//{url}").hostname
     except ValueError:
         return None
-    if not host:
+    if not host or "." not in host or " " in host:
         return None
     for prefix in ("www.", "m.", "amp.", "mobile."):
         if host.startswith(prefix):
@@ -674,8 +693,11 @@ def extract_html(html: str) -> HtmlPage:
         return HtmlPage("", title, url, published)
     blocks = [_block_text(node) for node in container.css(_BLOCK_TAGS) if not _inside_other_block(node)]
     blocks = [b for b in blocks if b]
+    if not blocks:  # pages that lay text out in bare <div>s: take the innermost ones
+        blocks = [b for b in (_block_text(n) for n in container.css("div, td, section") if _is_leaf_box(n)) if b]
     if not blocks:
-        blocks = [line.strip() for line in container.text(separator="\n").split("\n") if line.strip()]
+        blocks = [" ".join(line.split()) for line in container.text(deep=True, separator="").split("\n")]
+        blocks = [b for b in blocks if b]
     if blocks and title and blocks[0] == title:
         blocks = blocks[1:]
     return HtmlPage("\n\n".join(blocks), title, url, published)
@@ -688,6 +710,10 @@ def _inside_other_block(node) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _is_leaf_box(node) -> bool:
+    return node.css_first("div, td, section, table, ul, ol") is None
 
 
 def _block_text(node) -> str:

@@ -21,8 +21,8 @@ from camel_tools.utils.normalize import (
 )
 
 TATWEEL = "\u0640"
-# Hamza carriers camel-tools leaves alone; news spells the same name both ways.
-_HAMZA_SEATS = {"ؤ": "و", "ئ": "ي", "ٱ": "ا"}
+# Hamza seats camel-tools leaves alone; news writes مسئول and مسؤول for one word, so both become ء.
+_HAMZA_SEATS = {"ؤ": "ء", "ئ": "ء", "ٱ": "ا"}
 _PUNCTUATION = {"،": ",", "؛": ";", "؟": "?", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
                 "‘": "'", "’": "'", "–": "-", "—": "-", "ـ": ""}
 _INVISIBLE = {"\u200e", "\u200f", "\u200b", "\u200c", "\u200d", "\ufeff", "\u202a", "\u202b", "\u202c"}

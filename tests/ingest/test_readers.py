@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from tahqiq.ingest import read_batch
-from tahqiq.ingest.readers import decode_bytes, dateline_from_text, extract_html, outlet_from_url
+from tahqiq.ingest.readers import dateline_from_text, decode_bytes, extract_html, outlet_from_url
 
 # Our own short sentences (never seed text).
 TITLE = "غارة جوية تستهدف مخزن أسلحة في ريف دير الزور"
@@ -62,9 +62,17 @@ def batch(tmp_path: Path) -> Path:
     write(
         folder,
         "single.json",
-        json.dumps({"id": "x-1", "title": TITLE, "body": BODY_E, "outlet": "وكالة محلية",
-                    "url": "https://news.example.org/a/1", "published_at": "2024-05-11"},
-                   ensure_ascii=False).encode(),
+        json.dumps(
+            {
+                "id": "x-1",
+                "title": TITLE,
+                "body": BODY_E,
+                "outlet": "وكالة محلية",
+                "url": "https://news.example.org/a/1",
+                "published_at": "2024-05-11",
+            },
+            ensure_ascii=False,
+        ).encode(),
     )
     lines = [
         json.dumps({"text": BODY_A, "url": "https://www.aljazeera.net/news/1"}, ensure_ascii=False),
@@ -168,7 +176,16 @@ def test_html_main_text_without_page_furniture(result):
     title, body = page.clean()
     assert title == TITLE
     assert body == f"{BODY_A} التفاصيل {BODY_B}\n\n{BODY_C}"
-    for furniture in ("الرئيسية", "شارك", "اقرأ", "تقارير", "عودة مئات", "سقوط قذائف", "الأكثر قراءة", "tracking"):
+    for furniture in (
+        "الرئيسية",
+        "شارك",
+        "اقرأ",
+        "تقارير",
+        "عودة مئات",
+        "سقوط قذائف",
+        "الأكثر قراءة",
+        "tracking",
+    ):
         assert furniture not in body
     assert page.url == "https://www.example-news.net/syria/2024/05/12/strike"
     assert page.outlet == "example-news.net"
@@ -182,7 +199,11 @@ def test_metadata_precedence(result):
     assert (from_manifest.published_at, from_manifest.published_source) == ("2024-05-10", "manifest")
     single = articles["single.json"]
     assert (single.outlet, single.declared_id, single.published_at, single.published_source) == (
-        "وكالة محلية", "x-1", "2024-05-11", "json")
+        "وكالة محلية",
+        "x-1",
+        "2024-05-11",
+        "json",
+    )
     assert articles["stream.jsonl#L1"].outlet == "aljazeera.net"
     assert articles["stream.jsonl#L3"].published_at == "2024-05-12T10:00:00+03:00"
     assert articles["bom.txt"].published_at is None and articles["bom.txt"].published_source is None
@@ -192,9 +213,22 @@ def test_every_input_ends_exactly_once(batch, result):
     sources = [a.source_file for a in result.articles] + [q.source_file for q in result.quarantined]
     assert len(sources) == len(set(sources))
     expected_files = {
-        "plain_crlf.txt", "bom.txt", "windows.txt", "utf16le.txt", "utf16be.txt", "page.html",
-        "single.json", "empty.txt", "blank.txt", "photo.txt", "english.txt", "big.txt", "no_text.json",
-        "truncated.json", "notes.docx", "sub/deeper/nested.txt",
+        "plain_crlf.txt",
+        "bom.txt",
+        "windows.txt",
+        "utf16le.txt",
+        "utf16be.txt",
+        "page.html",
+        "single.json",
+        "empty.txt",
+        "blank.txt",
+        "photo.txt",
+        "english.txt",
+        "big.txt",
+        "no_text.json",
+        "truncated.json",
+        "notes.docx",
+        "sub/deeper/nested.txt",
     }
     expected_lines = {"stream.jsonl#L1", "stream.jsonl#L2", "stream.jsonl#L3", "stream.jsonl#L5"}
     expected_manifest = {"../../etc/passwd", "/etc/hostname", "missing.txt"}
@@ -208,11 +242,17 @@ def test_manifest_never_reads_outside_the_batch(tmp_path: Path):
     folder = tmp_path / "batch"
     write(folder, "ok.txt", f"{BODY_B}\n".encode())
     os.symlink(secret, folder / "link.txt")
-    write(folder, "manifest.jsonl", "\n".join([
-        json.dumps({"file": "../secret.txt"}),
-        json.dumps({"file": "link.txt", "outlet": "x"}),
-        "not json",
-    ]).encode())
+    write(
+        folder,
+        "manifest.jsonl",
+        "\n".join(
+            [
+                json.dumps({"file": "../secret.txt"}),
+                json.dumps({"file": "link.txt", "outlet": "x"}),
+                "not json",
+            ]
+        ).encode(),
+    )
     result = read_batch(folder)
     assert [a.source_file for a in result.articles] == ["ok.txt"]
     reasons = {q.source_file: q.reason for q in result.quarantined}
@@ -227,7 +267,7 @@ def test_manifest_never_reads_outside_the_batch(tmp_path: Path):
 def test_progress_is_reported_per_file(batch: Path):
     calls: list[tuple[int, int]] = []
     read_batch(batch, max_bytes=MAX_BYTES, progress=lambda done, total: calls.append((done, total)))
-    assert calls[-1][0] == calls[-1][1] == len(calls) == 18
+    assert calls[-1][0] == calls[-1][1] == len(calls) == 17
 
 
 def test_unreadable_file_becomes_quarantine_row(tmp_path: Path):

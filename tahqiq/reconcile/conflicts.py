@@ -1,0 +1,324 @@
+"""Conflicts: every attribute of an entity or event on which the sources disagree.
+
+A row lists each distinct value with the articles (and outlets) that state it, a severity, and a
+one-line explanation in English and Arabic. Only real disagreements are rows: dates conflict when
+their intervals do not overlap (a month containing the day, or a relative date resolving to the
+same day, is agreement); a region conflicts when no area it names contains the geocoded place or
+when two reported regions share no area.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from functools import lru_cache
+from itertools import combinations
+
+import polars as pl
+from rapidfuzz.distance import Levenshtein
+
+from tahqiq import warehouse
+from tahqiq.extract.events import date_bounds
+from tahqiq.reference import load_event_lexicon
+from tahqiq.text.normalize import normalize_text
+
+REGION_AR = {
+    "east": "شرق سوريا", "west": "غرب سوريا", "north": "شمال سوريا", "south": "جنوب سوريا",
+    "north-east": "شمال شرق سوريا", "north-west": "شمال غرب سوريا", "south-east": "جنوب شرق سوريا",
+    "south-west": "جنوب غرب سوريا", "center": "وسط سوريا",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def region_boxes() -> dict[str, list[tuple[float, float, float, float]]]:
+    boxes: dict[str, list[tuple[float, float, float, float]]] = defaultdict(list)
+    for row in load_event_lexicon():
+        if row["kind"] == "region_box":
+            lat_min, lat_max, lon_min, lon_max = (float(x) for x in row["value"].split(";"))
+            boxes[row["phrase"]].append((lat_min, lat_max, lon_min, lon_max))
+    return dict(boxes)
+
+
+@lru_cache(maxsize=1)
+def role_codes() -> dict[str, str]:
+    return {normalize_text(r["phrase"]): r["value"] for r in load_event_lexicon() if r["kind"] == "role"}
+
+
+def region_contains(region: str, latitude: float, longitude: float) -> bool:
+    return any(
+        lat_min <= latitude <= lat_max and lon_min <= longitude <= lon_max
+        for lat_min, lat_max, lon_min, lon_max in region_boxes().get(region, [])
+    )
+
+
+def regions_overlap(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return any(
+        a1 <= b2 and b1 <= a2 and c1 <= d2 and d1 <= c2
+        for a1, a2, c1, c2 in region_boxes().get(a, [])
+        for b1, b2, d1, d2 in region_boxes().get(b, [])
+    )
+
+
+def conflict_id(subject_id: str, attribute: str, detail: str = "") -> str:
+    digest = hashlib.sha1(f"{subject_id}|{attribute}|{detail}".encode()).hexdigest()[:12]
+    return f"C_{digest}"
+
+
+def _values_json(groups: dict[str, tuple[set[str], set[str]]]) -> str:
+    return json.dumps(
+        [
+            {"value": value, "article_ids": sorted(arts), "outlets": sorted(o for o in outlets if o)}
+            for value, (arts, outlets) in sorted(groups.items())
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _group(rows: list[tuple[str, str, str | None]]) -> dict[str, tuple[set[str], set[str]]]:
+    groups: dict[str, tuple[set[str], set[str]]] = {}
+    for value, article_id, outlet in rows:
+        arts, outlets = groups.setdefault(value, (set(), set()))
+        arts.add(article_id)
+        outlets.add(outlet or "")
+    return groups
+
+
+def _row(kind, subject_id, label, attribute, groups, severity, en, ar, detail="") -> dict:
+    return {
+        "conflict_id": conflict_id(subject_id, attribute, detail),
+        "subject_kind": kind,
+        "subject_id": subject_id,
+        "subject_label": label,
+        "attribute": attribute,
+        "values": _values_json(groups),
+        "severity": severity,
+        "explanation": en,
+        "explanation_ar": ar,
+    }
+
+
+def _date_conflict(event_id: str, label: str, reports: list[dict]) -> dict | None:
+    dated = [(r, date_bounds(r["reported_date"])) for r in reports if r["reported_date"]]
+    dated = [(r, b) for r, b in dated if b]
+    gap = 0
+    for (_, a), (_, b) in combinations(dated, 2):
+        if a[1] < b[0] or b[1] < a[0]:
+            gap = max(gap, (b[0] - a[1]).days if a[1] < b[0] else (a[0] - b[1]).days)
+    if gap == 0:
+        return None
+    groups = _group([(r["reported_date"], r["article_id"], r["outlet"]) for r, _ in dated])
+    severity = "high" if gap > 7 else "medium" if gap > 1 else "low"
+    return _row(
+        "event", event_id, label, "event_date", groups, severity,
+        f"Sources date the event {gap} day(s) apart: {', '.join(sorted(groups))}.",
+        f"تختلف المصادر في تاريخ الحدث بفارق {gap} يوم: {'، '.join(sorted(groups))}.",
+    )  # fmt: skip
+
+
+def _count_conflict(event_id: str, label: str, reports: list[dict], column: str, attribute: str) -> dict | None:
+    rows = [(str(r[column]), r["article_id"], r["outlet"]) for r in reports if r[column] is not None]
+    groups = _group(rows)
+    if len(groups) < 2:
+        return None
+    numbers = sorted(int(v) for v in groups)
+    severity = "high" if numbers[-1] - numbers[0] >= 3 or numbers[0] == 0 else "medium"
+    what_en = "killed" if attribute == "killed" else "wounded"
+    what_ar = "القتلى" if attribute == "killed" else "الجرحى"
+    return _row(
+        "event", event_id, label, attribute, groups, severity,
+        f"Sources give different numbers {what_en}: {', '.join(map(str, numbers))}.",
+        f"تختلف المصادر في عدد {what_ar}: {'، '.join(map(str, numbers))}.",
+    )  # fmt: skip
+
+
+def _partner_conflict(event_id: str, label: str, reports: list[dict]) -> dict | None:
+    rows = []
+    for r in reports:
+        claim = r["partner_claim"]
+        if claim == "contested":
+            rows += [("joint", r["article_id"], r["outlet"]), ("unilateral", r["article_id"], r["outlet"])]
+        elif claim in ("joint", "unilateral"):
+            rows.append((claim, r["article_id"], r["outlet"]))
+    groups = _group(rows)
+    if len(groups) < 2:
+        return None
+    return _row(
+        "event", event_id, label, "partner", groups, "medium",
+        "One source calls the operation unilateral, another says partner forces took part.",
+        "يصف مصدر العملية بأنها أحادية بينما يذكر مصدر آخر مشاركة قوات شريكة.",
+    )  # fmt: skip
+
+
+def _place_conflict(event_id: str, label: str, reports: list[dict]) -> dict | None:
+    rows = [(r["admin1"], r["article_id"], r["outlet"]) for r in reports if r["admin1"]]
+    groups = _group(rows)
+    if len(groups) < 2:
+        return None
+    places = {r["admin1"]: r["reported_place"] for r in reports if r["admin1"]}
+    named = ", ".join(f"{places[a] or a} ({a})" for a in sorted(groups))
+    return _row(
+        "event", event_id, label, "place", groups, "high",
+        f"Sources place the event in different governorates: {named}.",
+        f"تضع المصادر الحدث في محافظات مختلفة: {named}.",
+    )  # fmt: skip
+
+
+def _region_conflict(event_id: str, label: str, reports: list[dict], event: dict) -> dict | None:
+    regional = [r for r in reports if r["region"]]
+    if not regional:
+        return None
+    lat, lon = event.get("latitude"), event.get("longitude")
+    wrong = set()
+    if lat is not None and lon is not None:
+        wrong = {r["region"] for r in regional if region_boxes().get(r["region"]) and not region_contains(r["region"], lat, lon)}
+    codes = sorted({r["region"] for r in regional})
+    disjoint = [(a, b) for a, b in combinations(codes, 2) if not regions_overlap(a, b)]
+    if not wrong and not disjoint:
+        return None
+    rows = [(f"{r['region']} ({r['reported_region'] or REGION_AR.get(r['region'], '')})", r["article_id"], r["outlet"]) for r in regional]
+    place = event.get("place_name") or event.get("admin1")
+    if lat is not None and lon is not None and place:
+        located = [r for r in reports if r["admin1"] == event.get("admin1")] or reports
+        rows += [(f"geocoded: {place} ({event.get('admin1')})", r["article_id"], r["outlet"]) for r in located]
+    groups = _group(rows)
+    if wrong:
+        en = f"Reported region {', '.join(sorted(wrong))} does not contain the geocoded place {place} ({event.get('admin1')})."
+        ar = f"المنطقة المذكورة ({'، '.join(REGION_AR.get(w, w) for w in sorted(wrong))}) لا تشمل المكان المحدد {place} ({event.get('admin1')})."
+    else:
+        en = f"Sources describe the location with regions that do not overlap: {', '.join(codes)}."
+        ar = f"تصف المصادر الموقع بمناطق غير متداخلة: {'، '.join(REGION_AR.get(c, c) for c in codes)}."
+    return _row("event", event_id, label, "region", groups, "medium", en, ar)
+
+
+def event_conflicts(reports: pl.DataFrame, events: pl.DataFrame) -> list[dict]:
+    out: list[dict] = []
+    event_rows = {e["event_id"]: e for e in events.iter_rows(named=True)}
+    by_event: dict[str, list[dict]] = defaultdict(list)
+    for r in reports.iter_rows(named=True):
+        by_event[r["event_id"]].append(r)
+    for event_id, rows in by_event.items():
+        event = event_rows.get(event_id, {})
+        label = event_label(event)
+        found = [
+            _date_conflict(event_id, label, rows) if len({r["article_id"] for r in rows}) > 1 else None,
+            _count_conflict(event_id, label, rows, "reported_killed", "killed"),
+            _count_conflict(event_id, label, rows, "reported_wounded", "wounded"),
+            _partner_conflict(event_id, label, rows),
+            _place_conflict(event_id, label, rows),
+            _region_conflict(event_id, label, rows, event),
+        ]
+        out += [f for f in found if f]
+    return out
+
+
+def event_label(event: dict) -> str:
+    parts = [event.get("event_type") or "event", event.get("event_date") or "", event.get("place_name") or event.get("admin1") or ""]
+    return " ".join(p for p in parts if p)
+
+
+def spelling_conflicts(loc_mentions: pl.DataFrame, article_events: pl.DataFrame, events: pl.DataFrame) -> list[dict]:
+    """Two spellings of one place in one article (one letter apart or the same letters reordered).
+
+    `loc_mentions`: article_id, outlet, surface, normalized, ref_id; `article_events`: article_id, event_id
+    (the article's main events)."""
+    out = []
+    labels = {e["event_id"]: event_label(e) for e in events.iter_rows(named=True)}
+    events_of = defaultdict(list)
+    for article_id, event_id in article_events.iter_rows():
+        events_of[article_id].append(event_id)
+    for (article_id,), group in loc_mentions.group_by("article_id"):
+        if article_id not in events_of:
+            continue
+        forms = {}
+        for surface, normalized, ref_id, outlet in group.select("surface", "normalized", "ref_id", "outlet").iter_rows():
+            bare = normalized.removeprefix("ال")
+            forms.setdefault(bare, (surface, ref_id, outlet))
+        for a, b in combinations(sorted(forms), 2):
+            if len(a) < 3 or len(a) != len(b):
+                continue
+            ref_a, ref_b = forms[a][1], forms[b][1]
+            if ref_a and ref_b and ref_a != ref_b:
+                continue
+            if sorted(a) == sorted(b) or Levenshtein.distance(a, b) == 1:
+                groups = {forms[a][0]: ({article_id}, {forms[a][2] or ""}), forms[b][0]: ({article_id}, {forms[b][2] or ""})}
+                for event_id in events_of[article_id]:
+                    out.append(_row(
+                        "event", event_id, labels.get(event_id, ""), "place", groups, "low",
+                        f"One article spells the place two ways: {forms[a][0]} / {forms[b][0]}.",
+                        f"مقال واحد يكتب اسم المكان بطريقتين: {forms[a][0]} / {forms[b][0]}.",
+                        detail=f"{article_id}|{a}|{b}",
+                    ))  # fmt: skip
+    return out
+
+
+def person_conflicts(persons: pl.DataFrame, canonical: dict[str, str]) -> list[dict]:
+    """given_name and name (kunya) conflicts within each person entity.
+
+    `persons`: entity_id, article_id, outlet, surface, key (bare name), kunya."""
+    out = []
+    for (entity_id,), group in persons.group_by("entity_id"):
+        rows = group.to_dicts()
+        label = canonical.get(entity_id, "")
+        multi = [r for r in rows if r["key"] and len(r["key"].split()) >= 2]
+        by_surname = defaultdict(list)
+        for r in multi:
+            by_surname[r["key"].split()[-1]].append(r)
+        for surname, same in by_surname.items():
+            givens = _group([(r["key"].split()[0], r["article_id"], r["outlet"]) for r in same])
+            if len(givens) > 1:
+                display = _group([(_given_display(r), r["article_id"], r["outlet"]) for r in same])
+                out.append(_row(
+                    "entity", entity_id, label, "given_name", display, "high",
+                    f"The same person ({surname}) is given different first names: {', '.join(sorted(display))}.",
+                    f"يرد الشخص نفسه ({surname}) بأسماء أولى مختلفة: {'، '.join(sorted(display))}.",
+                    detail=surname,
+                ))  # fmt: skip
+        by_key = defaultdict(list)
+        for r in multi:
+            by_key[r["key"]].append(r)
+        for key, same in by_key.items():
+            with_kunya = [r for r in same if r["kunya"]]
+            without = [r for r in same if not r["kunya"]]
+            if with_kunya and without:
+                groups = _group([(r["surface"], r["article_id"], r["outlet"]) for r in same])
+                out.append(_row(
+                    "entity", entity_id, label, "name", groups, "low",
+                    f"Some sources add the kunya (Abu ...) to the name {key}, others do not.",
+                    f"بعض المصادر تضيف الكنية (أبو ...) إلى الاسم {key} وبعضها لا.",
+                    detail=key,
+                ))  # fmt: skip
+    return out
+
+
+def _given_display(row: dict) -> str:
+    surface_tokens = row["surface"].split()
+    surname_tokens = len(row["key"].split()) - 1
+    return " ".join(surface_tokens[: max(1, len(surface_tokens) - surname_tokens)])
+
+
+def role_conflicts(roles: pl.DataFrame, canonical: dict[str, str]) -> list[dict]:
+    """`roles`: entity_id, role_word, article_id, outlet. Different role codes for one target."""
+    codes = role_codes()
+    out = []
+    for (entity_id,), group in roles.group_by("entity_id"):
+        rows = [(w, a, o) for w, a, o in group.select("role_word", "article_id", "outlet").iter_rows() if w]
+        distinct_codes = {codes.get(normalize_text(w), normalize_text(w)) for w, _, _ in rows}
+        distinct_codes.discard("member")
+        if len(distinct_codes) < 2:
+            continue
+        groups = _group(rows)
+        out.append(_row(
+            "entity", entity_id, canonical.get(entity_id, ""), "role", groups, "low",
+            f"Sources give the person different ranks: {', '.join(sorted(distinct_codes))}.",
+            f"تمنح المصادر الشخص صفات مختلفة: {'، '.join(sorted(groups))}.",
+        ))  # fmt: skip
+    return out
+
+
+def conflicts_frame(rows: list[dict]) -> pl.DataFrame:
+    if not rows:
+        return warehouse.empty_frame("conflicts")
+    return warehouse.conform(pl.DataFrame(rows).unique("conflict_id", keep="first"), "conflicts")

@@ -1,0 +1,348 @@
+"""Entity resolution: one canonical entity per real person, organization, place and weapon.
+
+Organizations, places and weapons resolve through their reference id (`attrs["ref_id"]`); one not in
+the reference lists is one entity per normalized name.
+
+People resolve on name structure, never on one shared token:
+- the bare name (titles dropped, a leading kunya's "أبو" dropped, "عبد X" joined) of two or more
+  tokens is a key: "أبو أسامة المهاجر" and "أسامة المهاجر" meet on "اسامه المهاجر";
+- aliases the article states ("المعروف أيضا بـ") link their keys to the mention's;
+- spelling variants: same number of tokens, one token shared exactly (the surname or the given
+  name), every other token of five or more letters and similar (rapidfuzz ratio >= 85);
+- the same officer under two first names: same surname, same rank title and the same organization
+  named right next to him ("الجنرال إريك كوريلا، قائد القيادة المركزية" / "الجنرال مايكل كوريلا");
+- a one-token name ("المهاجر", "أنس") joins a fuller name only inside its own article and only when
+  exactly one fuller name there contains that token; otherwise it stays an entity of its article.
+Blocking is by key, surname and given name, so the work grows with the number of distinct names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import polars as pl
+from camel_tools.utils.charmap import CharMapper
+from camel_tools.utils.dediac import dediac_ar
+from rapidfuzz import fuzz
+
+from tahqiq.reference import read_reference_csv
+from tahqiq.text.normalize import normalize_text
+
+KUNYA_HEADS = ("ابو", "ام")
+JOINED_HEADS = ("عبد",)
+SIMILAR_TOKEN_RATIO = 85
+MIN_FUZZY_TOKEN_LETTERS = 5
+CONTEXT_ORG_WINDOW = 80
+NON_PERSON_TYPES = ("ORG", "LOC", "WEAPON")
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent.setdefault(x, x)
+        if parent == x:
+            return x
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # The smaller key becomes the root so the result does not depend on edge order.
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+@lru_cache(maxsize=1)
+def title_words() -> tuple[tuple[str, ...], dict[str, str]]:
+    """Title phrases (longest first, matching form) and the kind of each (rank, honorific, role)."""
+    kinds: dict[str, str] = {}
+    try:
+        for row in read_reference_csv("person_titles.csv"):
+            kinds[normalize_text(row["title"])] = row.get("kind") or "title"
+    except FileNotFoundError:
+        pass
+    for row in read_reference_csv("event_lexicon.csv"):
+        if row["kind"] == "role":
+            kinds.setdefault(normalize_text(row["phrase"]), "role")
+    for word in ("المدعو", "الارهابي", "الداعشي", "الامريكي"):
+        kinds.setdefault(word, "role")
+    return tuple(sorted(kinds, key=lambda t: -len(t.split()))), kinds
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    tokens: tuple[str, ...]  # bare name tokens (titles and a leading kunya head dropped)
+    title: str | None
+    title_kind: str | None
+    kunya: str | None  # "ابو X" when the name carries one
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def given(self) -> str | None:
+        return self.tokens[0] if self.tokens else None
+
+    @property
+    def surname(self) -> str | None:
+        return self.tokens[-1] if len(self.tokens) >= 2 else None
+
+
+def _join_heads(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        if out and out[-1] in JOINED_HEADS:
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def parse_person(normalized: str, attr_title: str | None = None) -> PersonName:
+    """Name parts of a PERSON mention's matching form."""
+    titles, kinds = title_words()
+    text = re.sub(r"[^\w\s]", " ", normalized)
+    tokens = text.split()
+    title = normalize_text(attr_title) if attr_title else None
+    stripped = True
+    while stripped and tokens:
+        stripped = False
+        joined = " ".join(tokens)
+        for phrase in titles:
+            if joined == phrase or joined.startswith(phrase + " "):
+                title = title or phrase
+                tokens = tokens[len(phrase.split()) :]
+                stripped = True
+                break
+    kunya = None
+    if len(tokens) >= 2 and tokens[0] in KUNYA_HEADS:
+        kunya = f"{tokens[0]} {tokens[1]}"
+        tokens = tokens[1:]
+    tokens = _join_heads(tokens)
+    return PersonName(tuple(tokens), title, kinds.get(title) if title else None, kunya)
+
+
+def _json_list(text: str | None) -> list[str]:
+    if not text:
+        return []
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return [text]
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _attr(col: str, path: str) -> pl.Expr:
+    return pl.col(col).str.json_path_match(path)
+
+
+def _context_orgs(persons: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+    """The organization named right after (or else right before) each person, per mention_id."""
+    orgs = (
+        mentions.filter(pl.col("entity_type") == "ORG")
+        .select(
+            "article_id",
+            pl.col("start_char").cast(pl.Int64),
+            pl.col("end_char").cast(pl.Int64),
+            pl.coalesce(_attr("attrs", "$.ref_id"), pl.col("normalized")).alias("org"),
+        )
+        .sort("article_id", "start_char")
+    )
+    people = persons.select(
+        "mention_id", "article_id", pl.col("start_char").cast(pl.Int64), pl.col("end_char").cast(pl.Int64)
+    )
+    after = people.sort("end_char").join_asof(
+        orgs.select("article_id", pl.col("start_char").alias("org_start"), "org").sort("org_start"),
+        left_on="end_char",
+        right_on="org_start",
+        by="article_id",
+        strategy="forward",
+        tolerance=CONTEXT_ORG_WINDOW,
+    )
+    before = people.sort("start_char").join_asof(
+        orgs.select("article_id", pl.col("end_char").alias("org_end"), pl.col("org").alias("org_before")).sort(
+            "org_end"
+        ),
+        left_on="start_char",
+        right_on="org_end",
+        by="article_id",
+        strategy="backward",
+        tolerance=CONTEXT_ORG_WINDOW,
+    )
+    return after.join(before.select("mention_id", "org_before"), on="mention_id").select(
+        "mention_id", pl.coalesce("org", "org_before").alias("context_org")
+    )
+
+
+def _person_table(mentions: pl.DataFrame) -> pl.DataFrame:
+    persons = mentions.filter(pl.col("entity_type") == "PERSON").with_columns(
+        _attr("attrs", "$.title").alias("attr_title"),
+        _attr("attrs", "$.aliases").alias("aliases_json"),
+    )
+    names = persons.select("normalized", "attr_title").unique()
+    parsed = [parse_person(n or "", t) for n, t in names.iter_rows()]
+    names = names.with_columns(
+        pl.Series("key", [p.key for p in parsed], pl.Utf8),
+        pl.Series("n_tokens", [len(p.tokens) for p in parsed], pl.Int64),
+        pl.Series("title_n", [p.title for p in parsed], pl.Utf8),
+        pl.Series("title_kind", [p.title_kind for p in parsed], pl.Utf8),
+        pl.Series("kunya", [p.kunya for p in parsed], pl.Utf8),
+    )
+    return persons.join(names, on=["normalized", "attr_title"], how="left", nulls_equal=True)
+
+
+def _link_aliases(persons: pl.DataFrame, uf: UnionFind) -> None:
+    stated = persons.filter(pl.col("aliases_json").is_not_null() & (pl.col("n_tokens") >= 2))
+    for key, aliases_json in stated.select("key", "aliases_json").unique().iter_rows():
+        for alias in _json_list(aliases_json):
+            alias_name = parse_person(normalize_text(alias))
+            if len(alias_name.tokens) >= 2:
+                uf.union("k:" + key, "k:" + alias_name.key)
+
+
+def _link_spelling_variants(keys: list[str], uf: UnionFind) -> None:
+    """Same token count, one token identical (the block), the others long and similar."""
+    by_block: dict[tuple, list[tuple[str, ...]]] = defaultdict(list)
+    for key in keys:
+        tokens = tuple(key.split())
+        if len(tokens) < 2:
+            continue
+        by_block[(len(tokens), "last", tokens[-1])].append(tokens)
+        by_block[(len(tokens), "first", tokens[0])].append(tokens)
+    for (_, side, _), group in by_block.items():
+        if len(group) < 2:
+            continue
+        fixed = -1 if side == "last" else 0
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if _similar_names(a, b, fixed):
+                    uf.union("k:" + " ".join(a), "k:" + " ".join(b))
+
+
+def _similar_names(a: tuple[str, ...], b: tuple[str, ...], fixed: int) -> bool:
+    if a == b:
+        return False
+    fixed_index = fixed % len(a)
+    for k, (x, y) in enumerate(zip(a, b, strict=True)):
+        if k == fixed_index or x == y:
+            continue
+        if min(len(x), len(y)) < MIN_FUZZY_TOKEN_LETTERS or fuzz.ratio(x, y) < SIMILAR_TOKEN_RATIO:
+            return False
+    return True
+
+
+def _link_same_officer(persons: pl.DataFrame, mentions: pl.DataFrame, uf: UnionFind) -> None:
+    ranked = persons.filter((pl.col("title_kind") == "rank") & (pl.col("n_tokens") >= 2))
+    if ranked.height < 2:
+        return
+    ranked = ranked.join(_context_orgs(ranked, mentions), on="mention_id").filter(
+        pl.col("context_org").is_not_null()
+    )
+    ranked = ranked.with_columns(pl.col("key").str.split(" ").list.last().alias("surname"))
+    groups = ranked.group_by("surname", "title_n", "context_org").agg(pl.col("key").unique())
+    for keys in groups["key"].to_list():
+        for other in keys[1:]:
+            uf.union("k:" + keys[0], "k:" + other)
+
+
+def _link_short_forms(persons: pl.DataFrame) -> pl.DataFrame:
+    """mention_id -> node of the one fuller name in the same article containing the short form."""
+    full = (
+        persons.filter(pl.col("n_tokens") >= 2)
+        .select("article_id", "key", pl.col("key").str.split(" ").alias("token"))
+        .explode("token")
+        .unique()
+    )
+    short = persons.filter(pl.col("n_tokens") == 1).select("mention_id", "article_id", pl.col("key").alias("token"))
+    candidates = short.join(full, on=["article_id", "token"], how="inner")
+    unique_target = candidates.group_by("mention_id").agg(pl.col("key").unique()).filter(pl.col("key").list.len() == 1)
+    return unique_target.select("mention_id", ("k:" + pl.col("key").list.first()).alias("node"))
+
+
+def resolve_people(mentions: pl.DataFrame) -> pl.DataFrame:
+    """mention_id -> cluster (a local label) for every PERSON mention."""
+    persons = _person_table(mentions)
+    if persons.height == 0:
+        return pl.DataFrame(schema={"mention_id": pl.Utf8, "cluster": pl.Utf8})
+    uf = UnionFind()
+    multi_keys = persons.filter(pl.col("n_tokens") >= 2)["key"].unique().sort().to_list()
+    for key in multi_keys:
+        uf.find("k:" + key)
+    _link_aliases(persons, uf)
+    _link_spelling_variants(multi_keys, uf)
+    _link_same_officer(persons, mentions, uf)
+    short_links = _link_short_forms(persons)
+    nodes = persons.select(
+        "mention_id",
+        pl.when(pl.col("n_tokens") >= 2)
+        .then("k:" + pl.col("key"))
+        .otherwise("a:" + pl.col("article_id") + ":" + pl.coalesce("key", pl.col("normalized")))
+        .alias("own_node"),
+    ).join(short_links, on="mention_id", how="left")
+    nodes = nodes.with_columns(pl.coalesce("node", "own_node").alias("node"))
+    distinct = nodes["node"].unique().to_list()
+    roots = {node: uf.find(node) for node in distinct}
+    return nodes.select("mention_id", pl.col("node").replace_strict(roots).alias("cluster"))
+
+
+def resolve_by_reference(mentions: pl.DataFrame) -> pl.DataFrame:
+    """mention_id -> cluster for ORG, LOC and WEAPON mentions: the ref id, else the normalized name."""
+    return mentions.filter(pl.col("entity_type").is_in(NON_PERSON_TYPES)).select(
+        "mention_id",
+        pl.concat_str(
+            pl.col("entity_type"),
+            pl.when(_attr("attrs", "$.ref_id").is_not_null())
+            .then("ref:" + _attr("attrs", "$.ref_id"))
+            .otherwise("name:" + pl.col("normalized")),
+            separator="|",
+        ).alias("cluster"),
+    )
+
+
+def resolve_entities(mentions: pl.DataFrame) -> pl.DataFrame:
+    """mention_id, cluster for every PERSON, ORG, LOC and WEAPON mention."""
+    people = resolve_people(mentions).with_columns(("PERSON|" + pl.col("cluster")).alias("cluster"))
+    return pl.concat([people, resolve_by_reference(mentions)], how="vertical")
+
+
+_READABLE = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h",
+    "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d",
+    "ط": "t", "ظ": "z", "ع": "'", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "و": "w", "ي": "y", "ى": "a", "ة": "a", "ء": "'", "ؤ": "'", "ئ": "'",
+    "گ": "g", "پ": "p", "چ": "ch", "ڤ": "v",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _readable_mapper() -> CharMapper:
+    return CharMapper(_READABLE)
+
+
+@lru_cache(maxsize=100_000)
+def transliterate(name: str) -> str:
+    """Readable Latin form of an Arabic name ("أسامة المهاجر" -> "Asama al-Mhajr")."""
+    text = _readable_mapper()(dediac_ar(name).replace("\u0640", ""))
+    words = []
+    for word in text.split():
+        if word.startswith("al") and len(word) > 3:
+            words.append("al-" + word[2:].capitalize())
+        else:
+            words.append(word.capitalize())
+    return " ".join(words)
