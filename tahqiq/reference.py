@@ -53,7 +53,7 @@ def load_event_lexicon() -> tuple[dict[str, str], ...]:
 # ---------------------------------------------------------------------------------------------
 import csv as _pcw_csv
 from dataclasses import dataclass as _pcw_dataclass
-from functools import lru_cache as _pcw_lru_cache
+from functools import cache
 from pathlib import Path as _PcwPath
 
 from tahqiq.text.normalize import normalize_text as _pcw_norm
@@ -97,7 +97,7 @@ def _pcw_word_list(name: str) -> frozenset[str]:
     return frozenset(_pcw_norm(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
-@_pcw_lru_cache(maxsize=None)
+@cache
 def person_titles() -> tuple[PersonTitle, ...]:
     """Titles, ranks, roles and naming cues, longest first so the most specific one wins."""
     titles = [
@@ -107,59 +107,61 @@ def person_titles() -> tuple[PersonTitle, ...]:
     return tuple(sorted(titles, key=lambda t: -len(t.tokens)))
 
 
-@_pcw_lru_cache(maxsize=None)
+@cache
 def given_names() -> frozenset[str]:
     return _pcw_word_list("given_names.txt")
 
 
-@_pcw_lru_cache(maxsize=None)
+@cache
 def ambiguous_given_names() -> frozenset[str]:
     return _pcw_word_list("given_names_ambiguous.txt")
 
 
-@_pcw_lru_cache(maxsize=None)
+@cache
 def name_stopwords() -> frozenset[str]:
     return _pcw_word_list("name_stopwords.txt")
 
 
-@_pcw_lru_cache(maxsize=None)
+@cache
 def nisba_exclusions() -> frozenset[str]:
     return _pcw_word_list("nisba_exclusions.txt")
 
 
-@_pcw_lru_cache(maxsize=None)
+@cache
 def kunya_exclusions() -> frozenset[str]:
     return _pcw_word_list("kunya_exclusions.txt")
 
 
-@_pcw_lru_cache(maxsize=None)
+@cache
 def number_words() -> dict[str, tuple[int, str]]:
     """Arabic number word → (value, kind: unit|teen|ten|hundred|thousand|vague)."""
     return {_pcw_norm(row["word"]): (int(row["value"]), row["kind"]) for row in _pcw_rows("number_words.csv")}
 
 
-@_pcw_lru_cache(maxsize=None)
+@cache
 def count_nouns() -> dict[str, CountNoun]:
     return {
-        _pcw_norm(row["form"]): CountNoun(row["subject"], row["kind"], int(row["number"]) if row["number"] else None)
+        _pcw_norm(row["form"]): CountNoun(
+            row["subject"], row["kind"], int(row["number"]) if row["number"] else None
+        )
         for row in _pcw_rows("count_nouns.csv")
     }
 
 
-@_pcw_lru_cache(maxsize=None)
+@cache
 def count_cues() -> dict[str, str]:
     """Event nouns and verbs that say what a number counts (مقتل → killed)."""
     return {_pcw_norm(row["word"]): row["count_kind"] for row in _pcw_rows("count_cues.csv")}
 
 
-@_pcw_lru_cache(maxsize=None)
+@cache
 def weapon_aliases() -> tuple[WeaponAlias, ...]:
     return tuple(
         WeaponAlias(row["ref_id"], _pcw_norm(row["alias"]), row["kind"]) for row in _pcw_rows("weapons.csv")
     )
 
 
-@_pcw_lru_cache(maxsize=None)
+@cache
 def count_blockers() -> dict[str, frozenset[str]]:
     """Words next to a number that make it a date, duration, percentage or measure, not a count."""
     blockers: dict[str, set[str]] = {"before": set(), "after": set()}

@@ -37,7 +37,7 @@ def decode_txt(raw: bytes) -> str:
 
 
 def article_records(path: Path) -> dict[str, dict]:
-    """Gold key (file name, or `name.jsonl#n` for line n) -> {title, body, outlet, published_at}."""
+    """Gold key (file name, or `name.jsonl#Ln` for line n) -> {title, body, outlet, published_at}."""
     raw = path.read_bytes()
     if path.suffix == ".txt":
         title, _, body = decode_txt(raw).partition("\n")
@@ -51,7 +51,7 @@ def article_records(path: Path) -> dict[str, dict]:
         return {path.name: obj | {"body": obj["text"]}}
     lines = [line for line in raw.decode("utf-8").splitlines() if line.strip()]
     return {
-        f"{path.name}#{n}": json.loads(line) | {"body": json.loads(line)["text"]}
+        f"{path.name}#L{n}": json.loads(line) | {"body": json.loads(line)["text"]}
         for n, line in enumerate(lines, 1)
     }
 

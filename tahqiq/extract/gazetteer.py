@@ -105,7 +105,9 @@ class Gazetteer:
                 continue
             seen.add(key)
             letters = sum(len(t) for t in tokens)
-            entry = Entry(key, tokens, payload, fuzzy_min_letters is not None and letters >= fuzzy_min_letters)
+            entry = Entry(
+                key, tokens, payload, fuzzy_min_letters is not None and letters >= fuzzy_min_letters
+            )
             self._by_first.setdefault(tokens[0], []).append(entry)
             if not entry.fuzzy:
                 continue
@@ -150,9 +152,9 @@ class Gazetteer:
             last = i + len(entry.tokens) - 1
             if last >= len(tokens):
                 continue
-            if all(tokens[i + k].text == entry.tokens[k] for k in range(1, len(entry.tokens))) and self._joined(
-                text, tokens, i, last
-            ):
+            if all(
+                tokens[i + k].text == entry.tokens[k] for k in range(1, len(entry.tokens))
+            ) and self._joined(text, tokens, i, last):
                 self._keep(best_at, Match(tokens[i].start + cut, tokens[last].end, i, last, entry, 0))
                 return  # entries are longest first
 
@@ -198,7 +200,11 @@ class Gazetteer:
             return 0
         if len(expected) < self.fuzzy_min_token_letters:
             return 2
-        return Levenshtein.distance(actual, expected, score_cutoff=1) if abs(len(actual) - len(expected)) <= 1 else 2
+        return (
+            Levenshtein.distance(actual, expected, score_cutoff=1)
+            if abs(len(actual) - len(expected)) <= 1
+            else 2
+        )
 
     @staticmethod
     def _leftmost_longest(best_at: dict[int, Match], n_tokens: int) -> list[Match]:

@@ -90,7 +90,9 @@ def place_gazetteer() -> Gazetteer:
     """Normalized alias -> list of (place ref_id, needs_context) for every place carrying that alias."""
     by_alias: dict[str, list[tuple[str, bool]]] = {}
     for row in load_places():
-        by_alias.setdefault(normalize_text(row["alias"]), []).append((row["ref_id"], row["needs_context"] == "1"))
+        by_alias.setdefault(normalize_text(row["alias"]), []).append(
+            (row["ref_id"], row["needs_context"] == "1")
+        )
     return Gazetteer(by_alias.items())
 
 
@@ -149,7 +151,8 @@ def _relative_position(place: dict) -> tuple[float, float] | None:
         return None
     country = place["country"][0]
     admin1s = [
-        p for p in _place_table().values()
+        p
+        for p in _place_table().values()
         if p["place_kind"] == "admin1" and country in p["country"] and p["latitude"] is not None
     ]
     if len(admin1s) < 2:
@@ -215,6 +218,7 @@ class _Found:
     end: int
     ref_id: str
     region: str | None = None
+    is_region: bool = False
 
 
 class _PlaceScan:
@@ -228,20 +232,27 @@ class _PlaceScan:
     def run(self) -> list[_Found]:
         org_spans = [(m.start, m.end) for m in organization_gazetteer().find(self.text)]
         matches = [
-            m for m in place_gazetteer().find(self.text)
+            m
+            for m in place_gazetteer().find(self.text)
             if not any(s <= m.start and m.end <= e for s, e in org_spans)
         ]
         starts = {m.first_token for m in matches}
         accepted: list[tuple[Match, list[str]]] = []
         for match in matches:
-            candidates = [ref for ref, needs in match.entry.payload if not needs or self._has_context(match, starts)]
+            candidates = [
+                ref for ref, needs in match.entry.payload if not needs or self._has_context(match, starts)
+            ]
             if candidates:
                 accepted.append((match, candidates))
         anchors = [(m.start, c[0]) for m, c in accepted if len(c) == 1]
         mentioned_countries = {country for _, ref in anchors for country in self.places[ref]["country"]}
         found = []
         for match, candidates in accepted:
-            ref = candidates[0] if len(candidates) == 1 else self._disambiguate(match, candidates, anchors, mentioned_countries)
+            ref = (
+                candidates[0]
+                if len(candidates) == 1
+                else self._disambiguate(match, candidates, anchors, mentioned_countries)
+            )
             found.append(self._with_region(match, ref))
         found.extend(self._country_regions(found))
         return sorted(found, key=lambda f: f.start)
@@ -256,7 +267,12 @@ class _PlaceScan:
         following = self.tokens[after]
         return after in place_starts or any(
             _stem_in(following, words)
-            for words in (self.words.direction, self.words.adjective, self.words.countryside, self.words.country_adjective)
+            for words in (
+                self.words.direction,
+                self.words.adjective,
+                self.words.countryside,
+                self.words.country_adjective,
+            )
         )
 
     def _disambiguate(self, match: Match, candidates: list[str], anchors, mentioned_countries) -> str:
@@ -280,7 +296,7 @@ class _PlaceScan:
             return self._countryside(found, match)
         directions, start = self._directions_before(first)
         if directions:
-            found.start, found.region = start, directions
+            found.start, found.region, found.is_region = start, directions, True
         return found
 
     def _countryside(self, found: _Found, match: Match) -> _Found:
@@ -290,49 +306,44 @@ class _PlaceScan:
         found.ref_id = _seat_governorates().get(found.ref_id, found.ref_id)
         directions = []
         k = match.last_token + 1
-        while k < len(self.tokens) and self.tokens[k].text in self.words.adjective and self._adjacent(k - 1, k):
+        while (
+            k < len(self.tokens) and self.tokens[k].text in self.words.adjective and self._adjacent(k - 1, k)
+        ):
             directions.append(self.words.adjective[self.tokens[k].text])
             found.end = self.tokens[k].end
             k += 1
         found.region = _combine(directions) if directions else None
+        found.is_region = True
         return found
 
     def _adjacent(self, left: int, right: int) -> bool:
         return not self.text[self.tokens[left].end : self.tokens[right].start].strip()
 
     def _directions_before(self, first: int) -> tuple[str | None, int]:
-        """Direction words right before token `first`: "شمال غربي X", "شرق وشمال X"."""
+        """Direction words right before token `first`: "شرق X", "شمال غربي X", "شرق وشمال X"."""
         words = self.words.direction
         k = first - 1
         if k < 0 or not self._adjacent(k, first):
             return None, 0
-        second = self.tokens[k]
-        if second.text not in words:
-            reading = _stem_in(second, words)
-            if reading is None:
-                return None, 0
-            return words[reading[0]], second.start + reading[1]
-        start = second.start
-        directions = [words[second.text]]
-        if k >= 1 and self._adjacent(k - 1, k):
-            previous = self.tokens[k - 1]
-            reading = _stem_in(previous, words)
-            if reading is not None:
-                direction = words[reading[0]]
-                if reading[0] == previous.text:
-                    return _combine([direction, directions[0]]), previous.start + reading[1]
-                if previous.text[0] != "و" and second.text and self.text[previous.end : second.start].strip() == "":
-                    return _combine([direction, directions[0]]), previous.start + reading[1]
-        if second.text.startswith("و") is False and k >= 1:
-            pass
-        # "شرق وشمال سوريا": the second word carried the conjunction, so it is a list, not a compound.
-        conjoined = _stem_in(second, words)
-        if conjoined and conjoined[1] and k >= 1 and self.tokens[k - 1].text in words and self._adjacent(k - 1, k):
-            return f"{words[self.tokens[k - 1].text]}+{words[conjoined[0]]}", self.tokens[k - 1].start
-        return directions[0], start
+        last = _stem_in(self.tokens[k], words)
+        if last is None:
+            return None, 0
+        region, start = words[last[0]], self.tokens[k].start + last[1]
+        if k == 0 or not self._adjacent(k - 1, k):
+            return region, start
+        earlier = _stem_in(self.tokens[k - 1], words)
+        if earlier is None:
+            return region, start
+        start = self.tokens[k - 1].start + earlier[1]
+        if last[1] == 0:
+            return _combine([words[earlier[0]], region]), start
+        if self.tokens[k].text.startswith("و"):
+            # "شرق وشمال سوريا" lists two regions; "شمال غربي" names one.
+            return f"{words[earlier[0]]}+{region}", start
+        return region, self.tokens[k].start + last[1]
 
     def _country_regions(self, found: list[_Found]) -> list[_Found]:
-        """"الشمال السوري", "الشمال الشرقي السوري": a compass region of a country named by its adjective."""
+        """ "الشمال السوري", "الشمال الشرقي السوري": a compass region of a country named by its adjective."""
         taken = [(f.start, f.end) for f in found]
         regions = []
         for k, token in enumerate(self.tokens):
@@ -344,22 +355,26 @@ class _PlaceScan:
             if j < len(self.tokens) and self.tokens[j].text in self.words.adjective and self._adjacent(k, j):
                 directions.append(self.words.adjective[self.tokens[j].text])
                 j += 1
-            if j >= len(self.tokens) or self.tokens[j].text not in self.words.country_adjective or not self._adjacent(j - 1, j):
+            if (
+                j >= len(self.tokens)
+                or self.tokens[j].text not in self.words.country_adjective
+                or not self._adjacent(j - 1, j)
+            ):
                 continue
             start, end = token.start + reading[1], self.tokens[j].end
             if any(s < end and start < e for s, e in taken):
                 continue
-            regions.append(_Found(start, end, self.words.country_adjective[self.tokens[j].text], _combine(directions)))
+            country = self.words.country_adjective[self.tokens[j].text]
+            regions.append(_Found(start, end, country, _combine(directions), is_region=True))
         return regions
 
 
 def _mention(nt: NormalizedText, found: _Found) -> Mention:
-    place = _place_table()[found.ref_id]
     places = _place_table()
+    place = places[found.ref_id]
     admin1 = place["admin1"][0] if place["admin1"] else None
     country = place["country"][0] if place["country"] else None
     start, end = nt.to_display_span(found.start, found.end)
-    is_region = found.region is not None or nt.text[found.start : found.end] != nt.text[found.start : found.end].strip()
     return Mention(
         entity_type="LOC",
         start=start,
@@ -369,7 +384,7 @@ def _mention(nt: NormalizedText, found: _Found) -> Mention:
         attrs={
             "ref_id": place["ref_id"],
             "canonical": place["canonical"],
-            "place_kind": "region" if found.region is not None else place["place_kind"],
+            "place_kind": "region" if found.is_region else place["place_kind"],
             "admin1": admin1,
             "admin1_name": places[admin1]["canonical"] if admin1 in places else None,
             "country": country,
@@ -377,9 +392,10 @@ def _mention(nt: NormalizedText, found: _Found) -> Mention:
             "latitude": place["latitude"],
             "longitude": place["longitude"],
             "region": found.region,
-            "within": place["ref_id"] if found.region is not None else place["within"],
+            # A region phrase lies inside the place it qualifies.
+            "within": place["ref_id"] if found.is_region else place["within"],
         },
-    ) if not is_region or True else None
+    )
 
 
 def find_places(nt: NormalizedText) -> list[Mention]:

@@ -678,6 +678,8 @@ def extract_html(html: str) -> HtmlPage:
     )
     for node in tree.css(_DROP_TAGS):
         node.decompose()
+    for node in tree.css("br"):
+        node.replace_with("\n")
     for node in tree.css("[class], [id], [role]"):
         marker = " ".join(node.attributes.get(a) or "" for a in ("class", "id", "role"))
         if node.tag not in ("html", "body", "article", "main") and _FURNITURE_CLASS.search(marker):
@@ -713,14 +715,16 @@ def _inside_other_block(node) -> bool:
 
 
 def _is_leaf_box(node) -> bool:
-    return node.css_first("div, td, section, table, ul, ol") is None
+    # lexbor's css() matches the node itself too.
+    return len(node.css("div, td, section, table, ul, ol")) == 1
 
 
 def _block_text(node) -> str:
-    text = " ".join(node.text(deep=True, separator="").split())
-    links = " ".join(" ".join(a.text(deep=True).split()) for a in node.css("a"))
+    raw = node.text(deep=True, separator="")
+    text = "\n".join(" ".join(line.split()) for line in raw.split("\n") if line.strip())
+    links = " ".join(a.text(deep=True) for a in node.css("a"))
     # A block that is nothing but links is a list of other articles, not this one's prose.
-    if links and " ".join(links.split()) == text:
+    if links.strip() and " ".join(links.split()) == " ".join(text.split()):
         return ""
     return text
 

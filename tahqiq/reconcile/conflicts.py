@@ -19,7 +19,7 @@ import polars as pl
 from rapidfuzz.distance import Levenshtein
 
 from tahqiq import warehouse
-from tahqiq.extract.events import date_bounds
+from tahqiq.reconcile.events import date_bounds
 from tahqiq.reference import load_event_lexicon
 from tahqiq.text.normalize import normalize_text
 
@@ -237,12 +237,12 @@ def spelling_conflicts(loc_mentions: pl.DataFrame, article_events: pl.DataFrame,
             bare = normalized.removeprefix("ال")
             forms.setdefault(bare, (surface, ref_id, outlet))
         for a, b in combinations(sorted(forms), 2):
-            if len(a) < 3 or len(a) != len(b):
+            if len(a) < 2 or len(a) != len(b):
                 continue
             ref_a, ref_b = forms[a][1], forms[b][1]
             if ref_a and ref_b and ref_a != ref_b:
                 continue
-            if sorted(a) == sorted(b) or Levenshtein.distance(a, b) == 1:
+            if sorted(a) == sorted(b) or (len(a) >= 4 and Levenshtein.distance(a, b) == 1):
                 groups = {forms[a][0]: ({article_id}, {forms[a][2] or ""}), forms[b][0]: ({article_id}, {forms[b][2] or ""})}
                 for event_id in events_of[article_id]:
                     out.append(_row(

@@ -1,0 +1,81 @@
+from pathlib import Path
+
+import pytest
+
+from tahqiq.extract.counts import find_counts
+from tahqiq.text.normalize import normalize
+
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+
+
+def counts(text: str) -> list[tuple[str, str, str, bool, str]]:
+    found = find_counts(normalize(text))
+    for m in found:
+        assert m.entity_type == "COUNT"
+        assert text[m.start : m.end] == m.surface
+    return [(m.surface, m.value, m.attrs["count_kind"], m.attrs["approximate"], m.attrs["subject"]) for m in found]
+
+
+def test_killed_digits_with_noun():
+    assert counts("أسفرت الغارة عن مقتل 12 مدنيا.") == [("12 مدنيا", "12", "killed", False, "مدنيين")]
+
+
+def test_arabic_indic_digits_and_wounded_soldiers_with_min():
+    assert counts("وأدى الهجوم إلى إصابة ٣ من جنودنا.") == [("٣ من جنودنا", "3", "wounded", False, "جنود")]
+
+
+def test_number_word_and_coordinated_dog():
+    assert counts("أدى الانفجار إلى إصابة خمسة جنود وكلب مدرب.") == [
+        ("خمسة جنود", "5", "wounded", False, "جنود"),
+        ("كلب", "1", "wounded", False, "كلب"),
+    ]
+
+
+def test_noun_then_number_word():
+    assert counts("أعلنت القوات مقتل قياديين ثلاثة في الغارة.") == [("قياديين ثلاثة", "3", "killed", False, "قياديين")]
+
+
+def test_dual_noun_alone():
+    assert counts("وقتل في الاشتباك جنديان.") == [("جنديان", "2", "killed", False, "جنود")]
+
+
+def test_approximate_detained():
+    assert counts("يحتجز في المخيم ما يزيد عن 5,000 معتقل.") == [
+        ("ما يزيد عن 5,000 معتقل", "5000", "detained", True, "معتقلين")
+    ]
+
+
+def test_aircraft_count():
+    assert counts("شاركت 4 مروحيات في الإنزال.") == [("4 مروحيات", "4", "aircraft", False, "مروحيات")]
+
+
+def test_compound_number_words():
+    assert counts("قتل خمسة وعشرون مسلحا.")[0][1] == "25"
+    assert counts("اعتقال خمسة عشر شخصا.")[0][1:3] == ("15", "detained")
+
+
+def test_years_dates_percentages_are_not_counts():
+    assert counts("في عام 2019 وفي 7 يوليو قتل 100% من الوقت، وفي الـ 16 من الشهر.") == []
+    assert counts("استمرت المواجهة ساعتين وقتل 3 سنوات.") == []
+
+
+SEED_COUNTS = {
+    "001": [("3", "aircraft")],
+    "002": [("5", "aircraft")],
+    "003": [("4", "wounded", "جنود"), ("1", "wounded", "كلب"), ("10000", "detained")],
+    "004": [("2", "killed")],
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_COUNTS))
+def test_seed_counts(prefix):
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is absent")
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    found = counts(path.read_text(encoding="utf-8"))
+    for expected in SEED_COUNTS[prefix]:
+        assert any(c[1] == expected[0] and c[2] == expected[1] and (len(expected) < 3 or c[4] == expected[2])
+                   for c in found), (expected, found)
+    if prefix == "003":
+        assert any(c[1] == "10000" and c[3] for c in found)
+    assert not any(c[1] in ("2019", "100", "16", "7", "18") for c in found)
