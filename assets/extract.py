@@ -1,7 +1,5 @@
 """Extract: people, organizations, places, dates, counts, weapons and event frames from each article."""
 
-from __future__ import annotations
-
 import time
 
 import dagster as dg

@@ -1,7 +1,5 @@
 """Ingest: a batch folder becomes `raw_articles` and `quarantine` rows in the warehouse."""
 
-from __future__ import annotations
-
 from datetime import UTC, datetime
 from pathlib import Path
 

@@ -1,7 +1,5 @@
 """Normalize: raw articles become `articles` with camel-tools matching text and near-duplicate links."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from pipelines.partitions import batch_partitions

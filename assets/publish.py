@@ -1,7 +1,5 @@
 """Publish: SQL views for the questions analysts ask most, and the Great Expectations Data Docs."""
 
-from __future__ import annotations
-
 import dagster as dg
 import polars as pl
 

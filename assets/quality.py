@@ -1,7 +1,5 @@
 """Quality: every disagreement between sources, stated plainly in the `conflicts` table."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from pipelines.resources import WarehouseResource

@@ -1,7 +1,5 @@
 """Reconcile: one entity per real person or organization and one event per real event, across all batches."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from pipelines.resources import WarehouseResource

@@ -1,7 +1,5 @@
 """Dagster asset checks: GX integrity suites (blocking) and cross-source consistency (warning)."""
 
-from __future__ import annotations
-
 import json
 from datetime import UTC, datetime
 

@@ -71,7 +71,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         first_line = str(error).splitlines()[0]
         return fail(f"query failed: {first_line}. Tables: articles, quarantine, mentions, entities, entity_aliases, "
                     "events, event_reports, event_participants, conflicts, quality_results", 2)
-    print(render_rows(names, rows, args.format))
+    print(render_rows(names, rows, args.format, bidi_marks=sys.stdout.isatty()))
     return 0
 
 

@@ -4,8 +4,6 @@ The sensor normally picks batches up within a minute; the sweep catches what it 
 stopped, daemon down when the batch landed, a failed batch whose `_FAILED` a person deleted).
 """
 
-from __future__ import annotations
-
 import dagster as dg
 
 from pipelines.jobs import process_batch_job
@@ -35,7 +33,8 @@ def build_inbox_sweep(cron_schedule: str = DAILY_AT_SIX) -> dg.ScheduleDefinitio
         candidates = waiting_batches(inbox)
         waiting = [b for b in candidates if b not in covered_batches(context.instance, candidates)]
         if not waiting:
-            return dg.SkipReason(f"no complete batch waiting in {inbox.resolved_path()}")
+            yield dg.SkipReason(f"no complete batch waiting in {inbox.resolved_path()}")
+            return
         # Schedules cannot return partition requests as sensors do: register the partitions first.
         known = set(context.instance.get_dynamic_partitions(batch_partitions.name))
         new = [b for b in waiting if b not in known]
@@ -43,6 +42,7 @@ def build_inbox_sweep(cron_schedule: str = DAILY_AT_SIX) -> dg.ScheduleDefinitio
             context.instance.add_dynamic_partitions(batch_partitions.name, new)
         tick = context.scheduled_execution_time.strftime("%Y-%m-%dT%H:%M") if context.scheduled_execution_time \
             else "manual"
-        return [batch_run_request(b, run_key=f"{b}@{tick}") for b in waiting]
+        for batch_id in waiting:
+            yield batch_run_request(batch_id, run_key=f"{batch_id}@{tick}")
 
     return daily_inbox_sweep

@@ -7,8 +7,6 @@ A batch folder moves through visible states in the inbox:
     <batch>/_READY + _FAILED           the run failed; the file holds the error and what to do next
 """
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 

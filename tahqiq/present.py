@@ -8,10 +8,14 @@ import json
 from datetime import date, datetime
 from decimal import Decimal
 
+import unicodedata
+
 import polars as pl
-from tabulate import tabulate
 
 MAX_CELL = 80
+# Left-to-right mark: in a bidi-aware terminal it keeps the columns in order and stops two adjacent
+# Arabic cells from merging into one right-to-left run that would swap them.
+LRM = "\u200e"
 
 
 def _plain(value):
@@ -29,8 +33,45 @@ def _cell(value) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
-def render_rows(names: list[str], rows: list[tuple], fmt: str = "table") -> str:
-    """Query rows as an aligned table (long text cut), CSV, or JSON records."""
+def display_width(text: str) -> int:
+    """Terminal columns: Arabic diacritics and other combining or format marks take none, wide CJK two."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def _table(names: list[str], rows: list[tuple], bidi_marks: bool) -> str:
+    cells = [[_cell(v) for v in row] for row in rows]
+    numeric = [bool(rows) and all(row[i] is None or _is_number(row[i]) for row in rows) for i in range(len(names))]
+    widths = [max([display_width(n)] + [display_width(r[i]) for r in cells]) for i, n in enumerate(names)]
+
+    def line(values: list[str]) -> str:
+        padded = []
+        for i, text in enumerate(values):
+            gap = " " * (widths[i] - display_width(text))
+            padded.append(gap + text if numeric[i] else text + gap)
+        separator = (LRM + "  ") if bidi_marks else "  "
+        text = separator.join(padded).rstrip()
+        return LRM + text if bidi_marks else text
+
+    out = [line(list(names)), "  ".join("-" * w for w in widths)]
+    out += [line(r) for r in cells]
+    return "\n".join(out)
+
+
+def render_rows(names: list[str], rows: list[tuple], fmt: str = "table", bidi_marks: bool = False) -> str:
+    """Query rows as an aligned table (long text cut), CSV, or JSON records.
+
+    The table aligns by display width, so Arabic with diacritics lines up; `bidi_marks` adds invisible
+    left-to-right marks for terminals that reorder Arabic (set it only when printing to a terminal).
+    """
     if fmt == "json":
         return json.dumps([{k: _plain(v) for k, v in zip(names, row, strict=True)} for row in rows],
                           ensure_ascii=False, indent=2, default=str)
@@ -40,8 +81,7 @@ def render_rows(names: list[str], rows: list[tuple], fmt: str = "table") -> str:
         writer.writerow(names)
         writer.writerows([[_plain(v) for v in row] for row in rows])
         return out.getvalue().rstrip("\n")
-    table = tabulate([[_cell(v) for v in row] for row in rows], headers=names, tablefmt="simple",
-                     disable_numparse=True)
+    table = _table(names, rows, bidi_marks)
     return f"{table}\n({len(rows)} row{'s' if len(rows) != 1 else ''})"
 
 

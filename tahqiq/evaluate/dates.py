@@ -40,7 +40,14 @@ UPSTREAM_REFERENCE = dt.datetime(2024, 1, 15, 12, 0)
 EMPTY = "EMPTY"
 NO_DATE = "none"
 
-_UNIT_KEYS = {"year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours", "minute": "minutes"}
+_UNIT_KEYS = {
+    "year": "years",
+    "month": "months",
+    "week": "weeks",
+    "day": "days",
+    "hour": "hours",
+    "minute": "minutes",
+}
 _FINEST_PRECISION = {"years": "year", "months": "month"}
 
 

@@ -62,7 +62,7 @@ def _as_int(token: str) -> int | None:
 class _CountScanner:
     def __init__(self, nt: NormalizedText):
         self.nt = nt
-        self.tokens: list[Token] = tokenize(nt)
+        self.tokens = tokenize(nt)
         self.words = [t.text for t in self.tokens]
         self.n = len(self.tokens)
         self.numbers, self.nouns, self.cues, self.blockers = _lex()

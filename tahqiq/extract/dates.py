@@ -106,8 +106,12 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> _Lexicon:
         units={
             normalize_text(k): (v[0], v[1]) for k, v in raw["duration_units"].items() if not k.startswith("_")
         },
-        relative_days={normalize_text(k): v for k, v in raw["relative_days"].items() if not k.startswith("_")},
-        anaphoric_days={normalize_text(k): v for k, v in raw["anaphoric_days"].items() if not k.startswith("_")},
+        relative_days={
+            normalize_text(k): v for k, v in raw["relative_days"].items() if not k.startswith("_")
+        },
+        anaphoric_days={
+            normalize_text(k): v for k, v in raw["anaphoric_days"].items() if not k.startswith("_")
+        },
         periods=_invert_named(raw["period_words"]),
         this_prefix=_norm_list(raw["this_prefix"]),
         modifiers=_invert_named(raw["modifiers"]),
@@ -345,23 +349,30 @@ class _Scanner:
         return self.text[max(0, start - width) : start]
 
     def scan(self) -> list[_Reading]:
-        """Every reading, overlapping ones included."""
+        """Every reading, overlapping ones included.
+
+        Running every pattern over a whole article is slow in `re`, so each pattern only runs in
+        windows around the words (or digits) that any of its matches must contain.
+        """
+        handlers = {
+            "numeric": self._numeric,
+            "hijri_text": self._hijri_text,
+            "month_date": self._month_date,
+            "day_of_period": self._day_of_period,
+            "relative_day": self._relative_day,
+            "ago": self._ago,
+            "period": self._period,
+            "weekday": self._weekday,
+            "year": self._year,
+        }
         readings: list[_Reading] = []
-        for pattern, handler in (
-            (self.p.numeric, self._numeric),
-            (self.p.hijri_text, self._hijri_text),
-            (self.p.month_date, self._month_date),
-            (self.p.day_of_period, self._day_of_period),
-            (self.p.relative_day, self._relative_day),
-            (self.p.ago, self._ago),
-            (self.p.period, self._period),
-            (self.p.weekday, self._weekday),
-            (self.p.year, self._year),
-        ):
-            for m in pattern.finditer(self.text):
-                reading = handler(m)
-                if reading is not None:
-                    readings.append(reading)
+        for name, windows in _windows(self.text).items():
+            pattern, handler = getattr(self.p, name), handlers[name]
+            for start, end in windows:
+                for m in pattern.finditer(self.text, start, end):
+                    reading = handler(m)
+                    if reading is not None:
+                        readings.append(reading)
         return readings
 
     def _reading(self, m: re.Match[str], kind: str, resolve, **kw) -> _Reading:
@@ -395,11 +406,17 @@ class _Scanner:
         mod = self.lx.modifiers[m["mod"]] if m["mod"] else None
         year = int(m["year"]) if m["year"] else None
         weekday = self.lx.weekdays.get(_strip_al_prefix(m["wd"])) if m["wd"] else None
-        day = int(m["dnum"]) if m["dnum"] else self.lx.ordinals[_strip_al_prefix(m["dord"])] if m["dord"] else None
+        day = (
+            int(m["dnum"])
+            if m["dnum"]
+            else self.lx.ordinals[_strip_al_prefix(m["dord"])]
+            if m["dord"]
+            else None
+        )
         part = self.lx.parts[_squash(m["part"])] if m["part"] else None
-        if day is None and part is None and year is None and mod is None:
-            if not self.p.bare_month_before.search(self._before(m.start("core"))):
-                return None
+        bare = day is None and part is None and year is None and mod is None
+        if bare and not self.p.bare_month_before.search(self._before(m.start("core"))):
+            return None
         if day is not None:
             if not 1 <= day <= 31:
                 return None
@@ -427,7 +444,9 @@ class _Scanner:
         anaphoric = word in self.lx.anaphoric_days
         offset = self.lx.anaphoric_days[word] if anaphoric else self.lx.relative_days[word]
         anchor = (weekday, -offset) if weekday is not None and not anaphoric else None
-        return self._reading(m, "relative_day", _relative_days(offset, weekday, anaphoric), weekday_anchor=anchor)
+        return self._reading(
+            m, "relative_day", _relative_days(offset, weekday, anaphoric), weekday_anchor=anchor
+        )
 
     def _ago(self, m: re.Match[str]) -> _Reading | None:
         unit, implied = self.lx.units[_squash(m["unit"])]
@@ -457,7 +476,9 @@ class _Scanner:
         mod = self.lx.modifiers[m["mod"]] if m["mod"] else None
         if mod is None and not m["tod"]:
             after = self.text[m.end("core") : m.end("core") + 10]
-            if self.p.weekday_before.search(self._before(m.start("core"))) or self.p.weekday_after.search(after):
+            if self.p.weekday_before.search(self._before(m.start("core"))) or self.p.weekday_after.search(
+                after
+            ):
                 return None
         return self._reading(m, "weekday", _weekday(weekday, mod))
 
@@ -465,6 +486,74 @@ class _Scanner:
         if not m["trig"] and not self.p.year_before.search(self._before(m.start("core"))):
             return None
         return self._reading(m, "year", _absolute_year(int(m["year"])))
+
+
+_WINDOW_BEFORE = 60  # longest lead-in: "صباح يوم الجمعة الموافق الحادي والعشرين من شهر "
+_WINDOW_AFTER = 45  # longest tail: "(يوليو) من عام 2023 م الماضي"
+_DIGIT_RUN = re.compile(r"\d+")
+_CLITICS = ("", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "ول", "فل")
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, tuple[str, ...]]:
+    """Word (with any clitic) -> the patterns whose matches may contain it."""
+    lx = load_lexicon()
+    heads: dict[str, set[str]] = {}
+
+    def add(words, *patterns: str) -> None:
+        for w in words:
+            heads.setdefault(w.split()[0], set()).update(patterns)
+
+    add(lx.months, "month_date")
+    add(lx.hijri_months, "hijri_text")
+    add(lx.weekdays, "weekday")
+    add(["امس", "اليوم", "غدا", "غد", "البارحه"], "relative_day")
+    add(["منذ", "قبل"], "ago")
+    add(lx.periods, "period")
+    add(["الشهر"], "day_of_period")
+    table: dict[str, set[str]] = {}
+    for head, patterns in heads.items():
+        forms = {c + head for c in _CLITICS}
+        if head.startswith("ال"):
+            forms |= {c + "لل" + head[2:] for c in ("", "و", "ف")}
+        for form in forms:
+            table.setdefault(form, set()).update(patterns)
+    return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+_SPLIT_PUNCTUATION = re.compile(r"[\s,.;:!?()\[\]/\"'-]+")
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per pattern, merged [start, end) windows of `text` around its trigger words."""
+    triggers = _triggers()
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for token in set(_SPLIT_PUNCTUATION.split(text)) & triggers.keys():
+        at = text.find(token)
+        while at != -1:
+            end = at + len(token)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                for name in triggers[token]:
+                    spans.setdefault(name, []).append((at, end))
+            at = text.find(token, end)
+    digits = [m.span() for m in _DIGIT_RUN.finditer(text)]
+    if digits:
+        for name in ("numeric", "year"):
+            spans.setdefault(name, []).extend(digits)
+    return {name: _merge(text, hits) for name, hits in spans.items()}
+
+
+def _merge(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(hits):
+        lo = max(0, text.rfind(" ", 0, max(0, start - _WINDOW_BEFORE)) + 1) if start > _WINDOW_BEFORE else 0
+        hi = text.find(" ", min(len(text), end + _WINDOW_AFTER))
+        hi = len(text) if hi == -1 else hi
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def _squash(s: str) -> str:
@@ -500,7 +589,11 @@ def _day_month(day: int, month: int, year: int | None, mod: str | None, weekday:
     def resolve(ref: dt.date | None) -> _Value:
         if year is not None:
             date = _safe_date(year, month, day)
-            extra = {"weekday_mismatch": True} if date and weekday is not None and date.weekday() != weekday else {}
+            extra = (
+                {"weekday_mismatch": True}
+                if date and weekday is not None and date.weekday() != weekday
+                else {}
+            )
             return _Value(date.isoformat() if date else None, "day", False, extra, method="absolute")
         partial = {"partial": f"--{month:02d}-{day:02d}"}
         if ref is None:
@@ -529,7 +622,9 @@ def _month(month: int, year: int | None, mod: str | None, part: str | None):
                 return _Value(None, "interval" if part else "month", True, {"partial": f"--{month:02d}"})
             y = _year_for(month, 1, ref, mod)
         value = _part_interval(y, month, part) if part else _iso_month(y, month)
-        return _Value(value, "interval" if part else "month", year is None, method="absolute" if year else None)
+        return _Value(
+            value, "interval" if part else "month", year is None, method="absolute" if year else None
+        )
 
     return resolve
 
@@ -680,6 +775,8 @@ def find_dates(nt: NormalizedText, published: dt.date | None) -> list[Mention]:
             **resolved.extra,
         }
         mentions.append(
-            Mention("DATE", start, end, nt.display[start:end], nt.text[r.start : r.end], resolved.value, attrs)
+            Mention(
+                "DATE", start, end, nt.display[start:end], nt.text[r.start : r.end], resolved.value, attrs
+            )
         )
     return mentions

@@ -1,12 +1,457 @@
 """Event frames: what each article says happened, before clustering across articles.
 
-Placeholder header; the frame finder follows below the date helpers.
+Words from data/reference/event_lexicon.csv mark triggers (event types), outcomes, background cues,
+announcement verbs, claim sources, partner cues, role words and region phrases. The article is read
+sentence by sentence: the first sentence with a trigger opens the main event; a sentence dated more
+than three days away from it (or months before publication) with a trigger or a word of killing opens
+a background event (one per date when a sentence cites several); other sentences continue the frame
+being told. A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the announcement,
+not the event. Targets are PERSON mentions near a word of killing or targeting or a role word, and
+not introduced as a speaker.
 """
 
 from __future__ import annotations
 
-from tahqiq.reconcile.events import date_bounds, precision_of  # noqa: F401
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from tahqiq.extract.gazetteer import Gazetteer
+from tahqiq.extract.mention import Mention, mention_id
+from tahqiq.reconcile.events import date_bounds, precision_of
+from tahqiq.reference import load_event_lexicon
+from tahqiq.text.normalize import NormalizedText, normalize_text
 
 EVENT_TYPES = ("drone_strike", "air_strike", "helicopter_raid", "ground_raid", "airdrop", "arrest", "attack")
 
 
+# Most specific first: a frame whose sentences name a helicopter and a strike is a helicopter raid.
+TYPE_PRECEDENCE = (
+    "airdrop",
+    "helicopter_raid",
+    "drone_strike",
+    "ground_raid",
+    "air_strike",
+    "arrest",
+    "attack",
+)
+# Attacks and arrests are everyday words; they open a frame only beside a word of killing or targeting.
+WEAK_TYPES = ("attack", "arrest")
+# A cited killing whose sentence names no kind of operation.
+DEFAULT_TYPE = "air_strike"
+SAME_EVENT_MAX_GAP_DAYS = 3
+TARGET_CUE_WINDOW = 60
+ROLE_BEFORE_WINDOW = 40
+ROLE_AFTER_WINDOW = 25
+SPEAKER_WINDOW = 30
+PARTNER_WINDOW = 60
+TARGET_ORG_WINDOW = 25
+FRONTED_DATE_CHARS = 12
+SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
+COUNT_KINDS = {"killed": "reported_killed", "wounded": "reported_wounded"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str
+    value: str
+    start: int  # display offsets
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Gazetteer:
+    phrases = [
+        (normalize_text(row["phrase"]), (row["kind"], row["value"]))
+        for row in load_event_lexicon()
+        if row["kind"] not in ("region_box", "actor_org_kind")
+    ]
+    return _MultiGazetteer(phrases)
+
+
+class _MultiGazetteer:
+    """One gazetteer per kind, so a phrase may be a trigger and a claim cue at once."""
+
+    def __init__(self, phrases: list[tuple[str, tuple[str, str]]]) -> None:
+        by_kind: dict[str, list] = {}
+        for phrase, payload in phrases:
+            by_kind.setdefault(payload[0], []).append((phrase, payload))
+        self.gazetteers = {kind: Gazetteer(rows) for kind, rows in by_kind.items()}
+
+    def cues(self, nt: NormalizedText) -> list[Cue]:
+        out = []
+        for gazetteer in self.gazetteers.values():
+            for match in gazetteer.find(nt.text):
+                start, end = nt.to_display_span(match.start, match.end)
+                kind, value = match.entry.payload
+                out.append(Cue(kind, value, start, end, nt.display[start:end]))
+        return sorted(out, key=lambda c: (c.start, c.kind))
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+    cues: list[Cue]
+    mentions: list[Mention]
+
+    def of(self, kind: str) -> list[Cue]:
+        return [c for c in self.cues if c.kind == kind]
+
+    def anchors(self) -> list[Cue]:
+        triggers = self.of("trigger")
+        strong = [t for t in triggers if t.value not in WEAK_TYPES]
+        if strong or not self.of("outcome"):
+            return strong
+        return [t for t in triggers if t.value in WEAK_TYPES]
+
+
+@dataclass
+class _Frame:
+    is_background: bool
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    anchors: list[Cue] = field(default_factory=list)
+    date: Mention | None = None
+    paragraph: int = 0
+    clause: bool = False
+
+    def add(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+
+    def contains(self, position: int) -> bool:
+        return any(s <= position < e for s, e in self.spans)
+
+
+def _sentences(nt: NormalizedText, cues: list[Cue], mentions: list[Mention]) -> list[_Sentence]:
+    out = []
+    paragraph = 0
+    position = 0
+    for match in SENTENCE_RE.finditer(nt.display):
+        paragraph += nt.display.count("\n", position, match.start())
+        position = match.start()
+        start, end = match.start(), match.end()
+        if not match.group().strip():
+            continue
+        out.append(
+            _Sentence(
+                start,
+                end,
+                paragraph,
+                [c for c in cues if start <= c.start < end],
+                [m for m in mentions if start <= m.start < end],
+            )
+        )
+    return out
+
+
+def _event_dates(sentence: _Sentence) -> list[Mention]:
+    """DATE mentions that date the event: not the announcement's own date ("أعلنت ... أمس")."""
+    out = []
+    for m in sentence.mentions:
+        if m.entity_type != "DATE" or not m.value or date_bounds(m.value) is None:
+            continue
+        before = [
+            c for c in sentence.cues if c.end <= m.start and c.kind in ("announce", "trigger", "outcome")
+        ]
+        if before and before[-1].kind == "announce":
+            continue
+        out.append(m)
+    return out
+
+
+def _gap_days(a: str | None, b: str | None) -> int | None:
+    x, y = date_bounds(a), date_bounds(b)
+    if x is None or y is None:
+        return None
+    if x[1] < y[0]:
+        return (y[0] - x[1]).days
+    if y[1] < x[0]:
+        return (x[0] - y[1]).days
+    return 0
+
+
+def _is_far(value: str | None, main: _Frame | None) -> bool:
+    if main is None or main.date is None:
+        return False
+    gap = _gap_days(value, main.date.value)
+    return gap is not None and gap > SAME_EVENT_MAX_GAP_DAYS
+
+
+def _split_at_dates(sentence: _Sentence, dates: list[Mention]) -> list[tuple[int, int, Mention]]:
+    """Clauses of a sentence that cites several dated events ("قتل X في أكتوبر 2019 ثم Y في فبراير في
+    إدلب"): each runs from the previous clause's end past its own date up to the next person named."""
+    people = [m.start for m in sentence.mentions if m.entity_type == "PERSON"]
+    clauses = []
+    start = sentence.start
+    for k, d in enumerate(dates):
+        limit = dates[k + 1].start if k + 1 < len(dates) else sentence.end
+        end = next((p for p in people if d.end <= p < limit), limit)
+        clauses.append((start, end, d))
+        start = end
+    return clauses
+
+
+def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]:
+    main: _Frame | None = None
+    frames: list[_Frame] = []
+    current: _Frame | None = None
+    for sentence in sentences:
+        anchors = sentence.anchors()
+        dates = _event_dates(sentence)
+        undated_main = main is None or main.date is None
+        far = [
+            d
+            for d in dates
+            if _is_far(d.value, main) or (undated_main and _months_before(d.value, published))
+        ]
+        if main is not None and main.date is None and _fronted_date(sentence, dates, main):
+            far = dates
+        if main is None and anchors and not (far and sentence.of("background")):
+            main = _Frame(False, anchors=list(anchors), paragraph=sentence.paragraph)
+            main.date = next((d for d in dates if d not in far), None)
+            main.add(sentence.start, sentence.end)
+            frames.append(main)
+            current = main
+            continue
+        if far and (anchors or sentence.of("outcome")):
+            for frame in _background_frames(sentence, anchors, far):
+                frames.append(frame)
+                current = frame
+            continue
+        if main is not None and any(not _is_far(d.value, main) for d in dates):
+            if main.date is None and anchors:
+                main.date = dates[0]
+            main.anchors += anchors
+            main.add(sentence.start, sentence.end)
+            current = main
+            continue
+        if current is not None:
+            current.anchors += anchors
+            current.add(sentence.start, sentence.end)
+    return frames
+
+
+def _background_frames(sentence: _Sentence, anchors: list[Cue], far: list[Mention]) -> list[_Frame]:
+    """One frame per cited date; a sentence naming no operation gets the default type, named by its
+    word of killing (or its date)."""
+    named_by = (sentence.of("outcome") or [None])[0]
+    default = (
+        Cue("trigger", DEFAULT_TYPE, named_by.start, named_by.end, named_by.text)
+        if named_by
+        else Cue("trigger", DEFAULT_TYPE, far[0].start, far[0].end, far[0].surface)
+    )
+    clauses = _split_at_dates(sentence, far) if len(far) > 1 else [(sentence.start, sentence.end, far[0])]
+    frames = []
+    for start, end, d in clauses:
+        frame = _Frame(True, anchors=list(anchors) or [default], clause=len(clauses) > 1 or not anchors)
+        frame.date = d
+        frame.add(start, end)
+        frames.append(frame)
+    return frames
+
+
+def _months_before(value: str | None, published: date | None) -> bool:
+    bounds = date_bounds(value)
+    return bool(published and bounds and (published - bounds[1]).days > 60)
+
+
+def _fronted_date(sentence: _Sentence, dates: list[Mention], main: _Frame) -> bool:
+    """A later paragraph that opens on a date ("وفي الـ 16 من الشهر ...") turns to another event."""
+    return (
+        sentence.paragraph > main.paragraph
+        and bool(dates)
+        and dates[0].start - sentence.start <= FRONTED_DATE_CHARS
+    )
+
+
+def _in(frame: _Frame, items):
+    return [x for x in items if frame.contains(x.start)]
+
+
+def _near_before(cues: list[Cue], position: int, window: int, kinds: tuple[str, ...]) -> Cue | None:
+    found = [c for c in cues if c.kind in kinds and 0 <= position - c.end <= window]
+    return found[-1] if found else None
+
+
+def _near_after(cues: list[Cue], position: int, window: int, kinds: tuple[str, ...]) -> Cue | None:
+    found = [c for c in cues if c.kind in kinds and 0 <= c.start - position <= window]
+    return found[0] if found else None
+
+
+def _targets(frame: _Frame, cues: list[Cue], mentions: list[Mention]) -> list[tuple[Mention, str | None]]:
+    out = []
+    killing_clause = frame.clause and any(
+        c.kind == "outcome" for c in cues if frame.spans[0][0] - 200 <= c.start < frame.spans[0][1]
+    )
+    for m in _in(frame, mentions):
+        if m.entity_type != "PERSON":
+            continue
+        speaker = _near_before(cues, m.start, SPEAKER_WINDOW, ("speaker",))
+        title_kind = m.attrs.get("role") if isinstance(m.attrs.get("role"), str) else None
+        if speaker or title_kind == "عسكري":
+            continue
+        role_before = _near_before(cues, m.start, ROLE_BEFORE_WINDOW, ("role",))
+        role_after = _near_after(cues, m.end, ROLE_AFTER_WINDOW, ("role",))
+        outcome = _near_before(cues, m.start, TARGET_CUE_WINDOW, ("outcome", "trigger"))
+        if outcome or role_before or role_after or killing_clause:
+            role = role_before or role_after
+            out.append((m, role.text if role else None))
+    return out
+
+
+def _place(frame: _Frame, mentions: list[Mention]) -> tuple[Mention | None, Mention | None]:
+    """(most specific place, region phrase) of the frame."""
+    places = [m for m in _in(frame, mentions) if m.entity_type == "LOC"]
+    region = next((m for m in places if m.attrs.get("region")), None)
+    rank = {"village": 0, "neighbourhood": 0, "neighborhood": 0, "town": 1, "district": 2, "city": 2, "subdistrict": 2,
+            "admin2": 3, "admin1": 4, "region": 5, "country": 6}  # fmt: skip
+    specific = sorted(
+        (m for m in places if m.attrs.get("latitude") is not None or m.attrs.get("admin1")),
+        key=lambda m: (rank.get(m.attrs.get("place_kind") or "", 3), m.start),
+    )
+    return (specific[0] if specific else (places[0] if places else None)), region
+
+
+def _orgs(frame: _Frame, cues: list[Cue], mentions: list[Mention]) -> tuple[list[str], list[str]]:
+    actors, partners = [], []
+    for m in _in(frame, mentions):
+        if m.entity_type != "ORG":
+            continue
+        ref = m.attrs.get("ref_id") or m.normalized
+        kind = m.attrs.get("org_kind")
+        if _near_before(cues, m.start, PARTNER_WINDOW, ("joint",)):
+            partners.append(ref)
+        elif _near_before(cues, m.start, TARGET_ORG_WINDOW, ("target_org", "role")):
+            continue
+        elif kind is None or kind in _actor_kinds():
+            actors.append(ref)
+    partners = list(dict.fromkeys(partners))
+    return [a for a in dict.fromkeys(actors) if a not in partners], partners
+
+
+@lru_cache(maxsize=1)
+def _actor_kinds() -> frozenset[str]:
+    return frozenset(r["phrase"] for r in load_event_lexicon() if r["kind"] == "actor_org_kind")
+
+
+def _partner_claim(frame_cues: list[Cue]) -> str | None:
+    kinds = {c.kind for c in frame_cues}
+    if "joint" in kinds and "unilateral" in kinds:
+        return "contested"
+    if "joint" in kinds:
+        return "joint"
+    if "unilateral" in kinds:
+        return "unilateral"
+    return None
+
+
+def _count(frame: _Frame, mentions: list[Mention], kind: str) -> int | None:
+    for m in _in(frame, mentions):
+        if m.entity_type == "COUNT" and m.attrs.get("count_kind") == kind and m.value is not None:
+            try:
+                return int(m.value)
+            except ValueError:
+                continue
+    return None
+
+
+def _event_type(anchors: list[Cue]) -> str:
+    kinds = {a.value for a in anchors}
+    return next((t for t in TYPE_PRECEDENCE if t in kinds), anchors[0].value if anchors else "attack")
+
+
+def find_event_frames(
+    nt: NormalizedText, mentions: list[Mention], published: date | None, article_id: str
+) -> list[dict]:
+    """Event frames of one article: its main event and each earlier event it cites for context."""
+    cues = _lexicon().cues(nt)
+    mentions = sorted(mentions, key=lambda m: m.start)
+    sentences = _sentences(nt, cues, mentions)
+    out = []
+    for frame in _segment(sentences, published):
+        if not frame.anchors:
+            continue
+        frame_cues = _in(frame, cues)
+        targets = _targets(frame, cues, mentions)
+        if frame.is_background and not (targets or _precise(frame.date)):
+            continue
+        place, region = _place(frame, mentions)
+        event_type = _event_type(frame.anchors)
+        trigger = (
+            next(a for a in frame.anchors if a.value == event_type)
+            if any(a.value == event_type for a in frame.anchors)
+            else frame.anchors[0]
+        )
+        actors, partners = _orgs(frame, cues, mentions)
+        claim = next((c for c in frame_cues if c.kind == "claim"), None)
+        weapon = _weapon(frame, mentions, event_type)
+        region_cue = next((c for c in frame_cues if c.kind == "region"), None)
+        region_code = (region.attrs.get("region") if region else None) or (
+            region_cue.value if region_cue else None
+        )
+        value = frame.date.value if frame.date else None
+        out.append(
+            {
+                "frame_id": f"{article_id}:ev{trigger.start}",
+                "article_id": article_id,
+                "is_background": frame.is_background,
+                "event_type": event_type,
+                "trigger": trigger.text,
+                "trigger_start": trigger.start,
+                "reported_date": value,
+                "date_precision": (frame.date.attrs.get("precision") if frame.date else None)
+                or precision_of(value),
+                "date_method": frame.date.attrs.get("method") if frame.date else None,
+                "place_ref": place.attrs.get("ref_id") if place else None,
+                "reported_place": place.surface if place else None,
+                "reported_region": region.surface if region else (region_cue.text if region_cue else None),
+                "region": region_code,
+                "admin1": place.attrs.get("admin1") if place else None,
+                "country": place.attrs.get("country") if place else None,
+                "latitude": _float(place.attrs.get("latitude")) if place else None,
+                "longitude": _float(place.attrs.get("longitude")) if place else None,
+                "reported_killed": _count(frame, mentions, "killed"),
+                "reported_wounded": _count(frame, mentions, "wounded"),
+                "weapon": (weapon.attrs.get("ref_id") or weapon.surface) if weapon else None,
+                "actor_refs": actors,
+                "partner_refs": partners,
+                "partner_claim": _partner_claim(frame_cues),
+                "target_mentions": [mention_id(article_id, m) for m, _ in targets],
+                "target_roles": [role for _, role in targets],
+                "claim_source": claim.value if claim else None,
+            }
+        )
+    return _unique_ids(out)
+
+
+WEAPON_KIND_OF_TYPE = {"drone_strike": "drone", "helicopter_raid": "helicopter", "airdrop": "helicopter"}
+
+
+def _weapon(frame: _Frame, mentions: list[Mention], event_type: str) -> Mention | None:
+    weapons = [m for m in _in(frame, mentions) if m.entity_type == "WEAPON"]
+    wanted = WEAPON_KIND_OF_TYPE.get(event_type)
+    return next((m for m in weapons if m.attrs.get("kind") == wanted), weapons[0] if weapons else None)
+
+
+def _precise(d: Mention | None) -> bool:
+    return bool(d and (d.attrs.get("precision") or precision_of(d.value)) in ("day", "month", "interval"))
+
+
+def _float(value) -> float | None:
+    try:
+        return float(value) if value is not None and value != "" else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _unique_ids(frames: list[dict]) -> list[dict]:
+    """Clauses split from one sentence share a trigger: later ones take their date's offset."""
+    seen: set[str] = set()
+    for frame in frames:
+        if frame["frame_id"] in seen:
+            frame["frame_id"] = f"{frame['frame_id']}d{len(seen)}"
+        seen.add(frame["frame_id"])
+    return frames

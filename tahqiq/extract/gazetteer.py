@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -23,8 +24,7 @@ PHRASE_GAP_RE = re.compile(r"[ \-]*")
 MIN_STEM_LETTERS = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -54,11 +54,14 @@ class Match:
         return self.last_token - self.first_token + 1
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+@lru_cache(maxsize=8)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Tokens of `text`; cached because every finder tokenizes the same article."""
+    return tuple(Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text))
 
 
-def clitic_forms(word: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=65536)
+def clitic_forms(word: str) -> tuple[tuple[str, int], ...]:
     """The word and its readings without proclitics, each with how many letters were cut."""
     forms = [(word, 0)]
     stem, cut = word, 0
@@ -71,7 +74,7 @@ def clitic_forms(word: str) -> list[tuple[str, int]]:
         if stem.startswith("لل"):
             # ل + ال is written لل: the article's alef is gone, the name starts at the second lam.
             forms.append(("ا" + bare, cut + 1))
-    return forms
+    return tuple(forms)
 
 
 def _deletions(word: str) -> set[str]:
@@ -115,21 +118,36 @@ class Gazetteer:
                 for variant in _deletions(tokens[0]) | {tokens[0]}:
                     self._fuzzy_single.setdefault(variant, []).append(entry)
             else:
-                # With one edit in all, at least one token matches exactly: index by every token.
-                for position, token in enumerate(tokens):
-                    self._fuzzy_by_token.setdefault(token, []).append((entry, position))
+                # One edit in all leaves the first word exact (typo further on) or the second exact
+                # (typo in the first word): two anchors cover every case.
+                for position in (0, 1):
+                    self._fuzzy_by_token.setdefault(tokens[position], []).append((entry, position))
+        single_lengths = [len(entries[0].tokens[0]) for entries in self._fuzzy_single.values()]
+        # A word one edit away from a fuzzy single-word alias is at most one letter shorter than it.
+        self._fuzzy_single_min_letters = max(fuzzy_min_token_letters, min(single_lengths, default=0) - 1)
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e.tokens))
 
     def find(self, text: str) -> list[Match]:
+        return list(self._find(text))
+
+    @lru_cache(maxsize=8)  # noqa: B019 - gazetteers live for the process; finders share an article's matches
+    def _find(self, text: str) -> tuple[Match, ...]:
         tokens = tokenize(text)
+        words = [token.text for token in tokens]
         best_at: dict[int, Match] = {}
-        for i, token in enumerate(tokens):
-            for form, cut in clitic_forms(token.text):
-                self._exact_at(text, tokens, i, form, cut, best_at)
-                if self._fuzzy_by_token or self._fuzzy_single:
-                    self._fuzzy_at(text, tokens, i, form, cut, best_at)
-        return self._leftmost_longest(best_at, len(tokens))
+        fuzzy_tried: set[tuple[int, int]] = set()
+        for i, word in enumerate(words):
+            for form, cut in clitic_forms(word):
+                entries = self._by_first.get(form)
+                if entries:
+                    self._exact_at(text, tokens, words, i, cut, entries, best_at)
+                if self._fuzzy_single and len(form) >= self._fuzzy_single_min_letters:
+                    self._fuzzy_single_at(tokens, i, form, cut, best_at)
+                anchored = self._fuzzy_by_token.get(form)
+                if anchored:
+                    self._fuzzy_phrase_at(text, tokens, words, i, cut, anchored, best_at, fuzzy_tried)
+        return tuple(self._leftmost_longest(best_at, len(tokens)))
 
     @staticmethod
     def _keep(best_at: dict[int, Match], match: Match) -> None:
@@ -142,69 +160,59 @@ class Gazetteer:
             best_at[match.first_token] = match
 
     @staticmethod
-    def _joined(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    def _joined(text: str, tokens: tuple[Token, ...], first: int, last: int) -> bool:
         return all(
             PHRASE_GAP_RE.fullmatch(text, tokens[k].end, tokens[k + 1].start) for k in range(first, last)
         )
 
-    def _exact_at(self, text: str, tokens: list[Token], i: int, form: str, cut: int, best_at) -> None:
-        for entry in self._by_first.get(form, ()):
-            last = i + len(entry.tokens) - 1
-            if last >= len(tokens):
+    def _exact_at(self, text, tokens, words, i: int, cut: int, entries: list[Entry], best_at) -> None:
+        for entry in entries:  # longest first
+            n = len(entry.tokens)
+            last = i + n - 1
+            if last >= len(words):
                 continue
-            if all(
-                tokens[i + k].text == entry.tokens[k] for k in range(1, len(entry.tokens))
-            ) and self._joined(text, tokens, i, last):
+            if n == 1 or (
+                words[i + 1 : last + 1] == list(entry.tokens[1:]) and self._joined(text, tokens, i, last)
+            ):
                 self._keep(best_at, Match(tokens[i].start + cut, tokens[last].end, i, last, entry, 0))
-                return  # entries are longest first
+                return
 
-    def _fuzzy_at(self, text: str, tokens: list[Token], i: int, form: str, cut: int, best_at) -> None:
-        if len(form) >= self.fuzzy_min_token_letters:
-            for variant in _deletions(form) | {form}:
-                for entry in self._fuzzy_single.get(variant, ()):
-                    distance = Levenshtein.distance(form, entry.tokens[0], score_cutoff=1)
-                    if distance == 1:
-                        self._keep(best_at, Match(tokens[i].start + cut, tokens[i].end, i, i, entry, 1))
-        for entry, position in self._fuzzy_by_token.get(form, ()):
+    def _fuzzy_single_at(self, tokens, i: int, form: str, cut: int, best_at) -> None:
+        for variant in (form, *(form[:k] + form[k + 1 :] for k in range(len(form)))):
+            for entry in self._fuzzy_single.get(variant, ()):
+                if Levenshtein.distance(form, entry.tokens[0], score_cutoff=1) == 1:
+                    self._keep(best_at, Match(tokens[i].start + cut, tokens[i].end, i, i, entry, 1))
+
+    def _fuzzy_phrase_at(self, text, tokens, words, i, cut, anchored, best_at, tried) -> None:
+        """Phrases that contain this exact word and differ from the text by one edit elsewhere."""
+        for entry, position in anchored:
             if cut and position != 0:
                 continue  # proclitics only stand on a phrase's first word
             first = i - position
             last = first + len(entry.tokens) - 1
-            if first < 0 or last >= len(tokens) or not self._joined(text, tokens, first, last):
+            if first < 0 or last >= len(words) or (id(entry), first) in tried:
                 continue
-            distance, start = self._phrase_distance(tokens, first, entry, position, cut)
-            if distance == 1:
-                self._keep(best_at, Match(start, tokens[last].end, first, last, entry, 1))
-
-    def _phrase_distance(self, tokens: list[Token], first: int, entry: Entry, anchor: int, anchor_cut: int):
-        total = 0
-        start = tokens[first].start + (anchor_cut if anchor == 0 else 0)
-        for k, expected in enumerate(entry.tokens):
-            if k == anchor:
+            tried.add((id(entry), first))
+            misses = [
+                k for k in range(len(entry.tokens)) if k != position and words[first + k] != entry.tokens[k]
+            ]
+            if len(misses) != 1 or not self._joined(text, tokens, first, last):
                 continue
-            if k == 0:
-                best = 2
-                for form, cut in clitic_forms(tokens[first].text):
-                    d = self._token_distance(form, expected)
-                    if d < best:
-                        best, start = d, tokens[first].start + cut
-                total += best
-            else:
-                total += self._token_distance(tokens[first + k].text, expected)
-            if total > 1:
-                return 2, start
-        return total, start
-
-    def _token_distance(self, actual: str, expected: str) -> int:
-        if actual == expected:
-            return 0
-        if len(expected) < self.fuzzy_min_token_letters:
-            return 2
-        return (
-            Levenshtein.distance(actual, expected, score_cutoff=1)
-            if abs(len(actual) - len(expected)) <= 1
-            else 2
-        )
+            k = misses[0]
+            expected = entry.tokens[k]
+            if len(expected) < self.fuzzy_min_token_letters:
+                continue
+            start = tokens[first].start + (cut if position == 0 else 0)
+            forms = clitic_forms(words[first]) if k == 0 else [(words[first + k], 0)]
+            for form, form_cut in forms:
+                if (
+                    abs(len(form) - len(expected)) <= 1
+                    and Levenshtein.distance(form, expected, score_cutoff=1) <= 1
+                ):
+                    if k == 0:
+                        start = tokens[first].start + form_cut
+                    self._keep(best_at, Match(start, tokens[last].end, first, last, entry, 1))
+                    break
 
     @staticmethod
     def _leftmost_longest(best_at: dict[int, Match], n_tokens: int) -> list[Match]:

@@ -83,7 +83,7 @@ class _Scanner:
     def __init__(self, nt: NormalizedText):
         self.nt = nt
         self.lex = _lexicons()
-        self.tokens: list[Token] = [t for t in tokenize(nt)]
+        self.tokens = tokenize(nt)
         self.words = [t.text for t in self.tokens]
         self.n = len(self.tokens)
 
@@ -162,8 +162,8 @@ class _Scanner:
         elif core == "عبد" and i + 1 < self.n and self.words[i + 1].startswith("ال") and self.name_like(i + 1):
             parts.append(("given", i, i + 2))
             cue = "given_name_lexicon"
-        elif (core in lex.given and not prefix and self.is_given(i, mode != "strict")) or (
-            prefix and core in lex.given and core not in lex.ambiguous
+        elif (core in lex.given and not prefix and self.is_given(i, True)) or (
+            prefix == 1 and core in lex.given and core not in lex.ambiguous
         ):
             parts.append(("given", i, i + 1))
             cue = "given_name_lexicon"
@@ -187,6 +187,9 @@ class _Scanner:
             elif word == "عبد" and j + 1 < self.n and self.words[j + 1].startswith("ال"):
                 parts.append(("given", j, j + 2))
                 j += 2
+            elif word == "ابو" and self.name_like(j + 1):
+                parts.append(("family", j, j + 2))  # حسن أبو هنية: a family name shaped like a kunya
+                j += 2
             elif self.is_family(j):
                 parts.append(("family", j, j + 1))
                 j += 1
@@ -199,7 +202,8 @@ class _Scanner:
                 and (mode != "strict" or core not in lex.ambiguous)
                 and self.name_like(j)
                 and len(word) >= 3
-                and not word.startswith(("و", "ي", "ت", "ال", "لل"))
+                and not word.startswith(("و", "ال", "لل"))
+                and (mode == "direct" or not word.startswith(("ي", "ت")))  # present-tense verbs
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
             ):
                 parts.append(("family", j, j + 1))
@@ -369,10 +373,12 @@ def _find_repeats(scanner: _Scanner, names: list[_Name]) -> list[_Name]:
     longest = max(len(k) for k in keys)
     repeats: list[_Name] = []
     i = 0
+    first_words = {key[0] for key in keys}
     while i < scanner.n:
         found = None
-        for size in range(min(longest, scanner.n - i), 0, -1):
-            for prefix, core in clitic_variants(scanner.words[i]):
+        readings = [(p, c) for p, c in clitic_variants(scanner.words[i]) if c in first_words]
+        for size in range(min(longest, scanner.n - i), 0, -1) if readings else ():
+            for prefix, core in readings:
                 key = (core, *scanner.words[i + 1 : i + size])
                 if key in keys:
                     found = _Name(i, i + size, prefix, [], "repeat", {"repeat_of": keys[key]})

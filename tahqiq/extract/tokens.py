@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from tahqiq.text.normalize import NormalizedText
@@ -19,15 +20,21 @@ class Token(NamedTuple):
     end: int
 
 
-def tokenize(nt: NormalizedText) -> list[Token]:
+_TOKEN_OR_NEWLINE = re.compile(r"\n|" + _TOKEN.pattern)
+
+
+def tokenize(nt: NormalizedText) -> tuple[Token, ...]:
     """Tokens of `nt.text`; a newline is kept as its own token because it ends a sentence."""
-    tokens = []
-    for match in re.finditer(r"\n|" + _TOKEN.pattern, nt.text):
-        tokens.append(Token(match.group(), match.start(), match.end()))
-    return tokens
+    return _tokenize_text(nt.text)
 
 
-def clitic_variants(word: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=8)  # the people, count and weapon finders tokenize the same article in turn
+def _tokenize_text(text: str) -> tuple[Token, ...]:
+    return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN_OR_NEWLINE.finditer(text))
+
+
+@lru_cache(maxsize=65536)
+def clitic_variants(word: str) -> tuple[tuple[int, str], ...]:
     """(prefix length, rest) for the word itself and for each proclitic reading of it.
 
     `لل` + noun is ل + the article with its alef dropped, so it is read back as `ال` + noun.
@@ -38,7 +45,7 @@ def clitic_variants(word: str) -> list[tuple[int, str]]:
     for prefix in CLITIC_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             variants.append((len(prefix), word[len(prefix) :]))
-    return variants
+    return tuple(variants)
 
 
 def display_span(nt: NormalizedText, start: int, end: int) -> tuple[int, int, str]:

@@ -12,12 +12,11 @@ from functools import lru_cache
 
 from tahqiq import reference
 from tahqiq.extract.mention import Mention
-from tahqiq.extract.tokens import display_span
+from tahqiq.extract.tokens import clitic_variants, display_span, tokenize
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 _PIECE = re.compile(r"[^\W\d_]+|\d+")
 _SEPARATOR = r"[\s.\-_/]*"
-_PROCLITIC = r"(?:[وفبلك]|وب|ول|لل(?=[^\W\d_]))?"
 
 
 def _alias_pattern(alias: str) -> str:
@@ -33,21 +32,47 @@ def _alias_pattern(alias: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[re.Pattern[str], tuple[reference.WeaponAlias, ...]]:
-    aliases = tuple(sorted(reference.weapon_aliases(), key=lambda a: -len(a.alias)))
-    body = "|".join(f"({_alias_pattern(a.alias)})" for a in aliases)
-    pattern = re.compile(rf"(?<![^\W_]){_PROCLITIC}(?:{body})(?![^\W_])")
-    return pattern, aliases
+def _aliases_by_first_piece() -> dict[str, tuple[tuple[re.Pattern[str], reference.WeaponAlias], ...]]:
+    """Alias patterns keyed by their first word (article dropped), longest alias first."""
+    table: dict[str, list[tuple[re.Pattern[str], reference.WeaponAlias]]] = {}
+    for alias in sorted(reference.weapon_aliases(), key=lambda a: -len(a.alias)):
+        first = _PIECE.findall(alias.alias)[0]
+        key = first[2:] if first.startswith("ال") else first
+        pattern = re.compile(_alias_pattern(alias.alias) + r"(?![^\W_])")
+        table.setdefault(key, []).append((pattern, alias))
+    return {key: tuple(value) for key, value in table.items()}
+
+
+def _readings(word: str) -> list[tuple[int, str]]:
+    """(offset where an alias may start, first word without article) for a token and its proclitics."""
+    readings = []
+    for prefix, rest in clitic_variants(word):
+        if prefix == 1 and word.startswith("لل"):
+            continue  # لل + noun: the article's alef is gone, the alias starts after the first ل
+        readings.append((prefix, rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest))
+    if word.startswith("لل") and len(word) > 3:
+        readings.append((1, word[2:]))
+    return readings
 
 
 def find_weapons(nt: NormalizedText) -> list[Mention]:
     """WEAPON mentions; attrs ref_id (mq9, drone, helicopter, hellfire, ...) and kind."""
-    pattern, aliases = _matcher()
+    table = _aliases_by_first_piece()
     mentions = []
-    for match in pattern.finditer(nt.text):
-        group = match.lastindex
-        alias = aliases[group - 1]
-        start, end = match.span(group)
+    covered_until = 0
+    for token in tokenize(nt):
+        if token.start < covered_until or not token.text[0].isalnum():
+            continue
+        best: tuple[int, int, reference.WeaponAlias] | None = None
+        for prefix, key in _readings(token.text):
+            for pattern, alias in table.get(key, ()):
+                match = pattern.match(nt.text, token.start + prefix)
+                if match and (best is None or match.end() > best[1]):
+                    best = (match.start(), match.end(), alias)
+        if best is None:
+            continue
+        start, end, alias = best
+        covered_until = end
         d_start, d_end, surface = display_span(nt, start, end)
         attrs = {"ref_id": alias.ref_id, "kind": alias.kind}
         mentions.append(Mention("WEAPON", d_start, d_end, surface, normalize_text(surface), attrs=attrs))

@@ -80,7 +80,7 @@ class RawArticle:
     url: str | None
     outlet: str | None
     published_at: str | None
-    published_source: str | None
+    published_source: str | None  # "manifest" | "json" | "html" (meta tags) | "text" (dateline) | None
     declared_id: str | None
     encoding: str
     format: str = "txt"
@@ -239,6 +239,8 @@ def _read_manifest(root: Path, max_bytes: int) -> tuple[dict[str, ManifestEntry]
                 rows.append(Quarantined(where, "manifest_invalid_entry", "the entry has no 'file' value"))
                 continue
             relative = _manifest_target(root, target)
+            if relative is None and _is_symlink_in_batch(root, target):
+                continue  # the folder walk already quarantines the escaping link itself
             if relative is None:
                 rows.append(
                     Quarantined(
@@ -259,7 +261,9 @@ def _read_manifest(root: Path, max_bytes: int) -> tuple[dict[str, ManifestEntry]
                 )
                 continue
             entries.setdefault(relative, _manifest_entry(record))
-    return entries, rows
+    # The same bad entry listed twice (or in both manifests) is one problem, reported once.
+    unique_rows = list({row.source_file: row for row in reversed(rows)}.values())[::-1]
+    return entries, unique_rows
 
 
 def _manifest_records(path: Path, max_bytes: int) -> list[tuple[int, dict | None]]:
@@ -302,6 +306,13 @@ def _manifest_target(root: Path, target: str) -> str | None:
         )
     except (OSError, ValueError):
         return None
+
+
+def _is_symlink_in_batch(root: Path, target: str) -> bool:
+    lexical = os.path.normpath(target.replace("\\", "/"))
+    if os.path.isabs(lexical) or lexical.startswith(".."):
+        return False
+    return (root / lexical).is_symlink()
 
 
 def _manifest_entry(record: dict) -> ManifestEntry:
@@ -696,7 +707,9 @@ def extract_html(html: str) -> HtmlPage:
     blocks = [_block_text(node) for node in container.css(_BLOCK_TAGS) if not _inside_other_block(node)]
     blocks = [b for b in blocks if b]
     if not blocks:  # pages that lay text out in bare <div>s: take the innermost ones
-        blocks = [b for b in (_block_text(n) for n in container.css("div, td, section") if _is_leaf_box(n)) if b]
+        blocks = [
+            b for b in (_block_text(n) for n in container.css("div, td, section") if _is_leaf_box(n)) if b
+        ]
     if not blocks:
         blocks = [" ".join(line.split()) for line in container.text(deep=True, separator="").split("\n")]
         blocks = [b for b in blocks if b]

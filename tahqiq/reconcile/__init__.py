@@ -79,7 +79,9 @@ def _entities(linked: pl.DataFrame, articles: pl.DataFrame) -> tuple[pl.DataFram
     )
     kinds = [
         _alias_kind(alias, normalized, canon, etype)
-        for alias, normalized, canon, etype in aliases.select("alias", "normalized", "canonical_name", "entity_type").iter_rows()
+        for alias, normalized, canon, etype in aliases.select(
+            "alias", "normalized", "canonical_name", "entity_type"
+        ).iter_rows()
     ]
     aliases = aliases.with_columns(pl.Series("alias_kind", kinds, pl.Utf8))
     return warehouse.conform(entities, "entities"), warehouse.conform(aliases, "entity_aliases")
@@ -95,7 +97,9 @@ def _entity_attrs(entity_type: str, surfaces: list[str]) -> str:
         {
             "given_names": sorted({n.given for n in names if n.given and len(n.tokens) >= 2}),
             "kunyas": sorted({n.kunya for n in names if n.kunya}),
-            "nisbas": sorted({t for n in names for t in n.tokens[1:] if t.startswith("ال") and t.endswith("ي")}),
+            "nisbas": sorted(
+                {t for n in names for t in n.tokens[1:] if t.startswith("ال") and t.endswith("ي")}
+            ),
             "titles": sorted({n.title for n in names if n.title}),
         },
         ensure_ascii=False,
@@ -125,11 +129,15 @@ def _target_entities(linked: pl.DataFrame) -> pl.DataFrame:
     return linked.filter(pl.col("entity_id").is_not_null()).select("mention_id", "entity_id")
 
 
-def _event_ids(frames: pl.DataFrame, linked: pl.DataFrame, registry: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _event_ids(
+    frames: pl.DataFrame, linked: pl.DataFrame, registry: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     prepared = prepare_frames(frames, _target_entities(linked))
     clusters = cluster_frames(prepared)
     assigned = assign_stable_ids(clusters.rename({"frame_id": "member_key"}), registry, "event", "E")
-    return prepared, assigned.select(pl.col("member_key").alias("frame_id"), pl.col("stable_id").alias("event_id"))
+    return prepared, assigned.select(
+        pl.col("member_key").alias("frame_id"), pl.col("stable_id").alias("event_id")
+    )
 
 
 def _event_reports(prepared: pl.DataFrame, event_of: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
@@ -164,13 +172,23 @@ def _participants(reports: pl.DataFrame, linked: pl.DataFrame) -> pl.DataFrame:
             .with_columns(pl.lit(role).alias("role"))
             .drop("ref")
         )
-    both = pl.concat([targets.select("event_id", "article_id", "entity_id", "role"), *[r.select("event_id", "article_id", "entity_id", "role") for r in refs]])
-    return both.group_by("event_id", "entity_id", "role").agg(pl.col("article_id").n_unique().alias("n_articles"))
+    both = pl.concat(
+        [
+            targets.select("event_id", "article_id", "entity_id", "role"),
+            *[r.select("event_id", "article_id", "entity_id", "role") for r in refs],
+        ]
+    )
+    return both.group_by("event_id", "entity_id", "role").agg(
+        pl.col("article_id").n_unique().alias("n_articles")
+    )
 
 
 def _target_roles(reports: pl.DataFrame, linked: pl.DataFrame) -> pl.DataFrame:
     pairs = reports.select(
-        "article_id", "outlet", pl.col("target_mentions").alias("mention_id"), pl.col("target_roles").alias("role_word")
+        "article_id",
+        "outlet",
+        pl.col("target_mentions").alias("mention_id"),
+        pl.col("target_roles").alias("role_word"),
     ).filter(pl.col("mention_id").list.len() == pl.col("role_word").list.len())
     return (
         pairs.explode("mention_id", "role_word")
@@ -185,9 +203,12 @@ def _person_rows(linked: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     names = persons.select("normalized").unique()
     parsed = [parse_person(n or "") for n in names["normalized"].to_list()]
     names = names.with_columns(
-        pl.Series("key", [p.key for p in parsed], pl.Utf8), pl.Series("kunya", [p.kunya for p in parsed], pl.Utf8)
+        pl.Series("key", [p.key for p in parsed], pl.Utf8),
+        pl.Series("kunya", [p.kunya for p in parsed], pl.Utf8),
     )
-    return persons.join(names, on="normalized").join(articles.select("article_id", "outlet"), on="article_id", how="left")
+    return persons.join(names, on="normalized").join(
+        articles.select("article_id", "outlet"), on="article_id", how="left"
+    )
 
 
 def _conflicts(linked, articles, reports, events, entities) -> pl.DataFrame:
@@ -200,7 +221,9 @@ def _conflicts(linked, articles, reports, events, entities) -> pl.DataFrame:
         .select("article_id", "surface", "normalized", _attr("$.ref_id").alias("ref_id"))
         .join(articles.select("article_id", "outlet"), on="article_id", how="left")
     )
-    main_events = reports.filter(~pl.col("is_background").fill_null(False)).select("article_id", "event_id").unique()
+    main_events = (
+        reports.filter(~pl.col("is_background").fill_null(False)).select("article_id", "event_id").unique()
+    )
     rows += conflict_rules.spelling_conflicts(locs, main_events, events)
     return conflict_rules.conflicts_frame(rows)
 
@@ -211,7 +234,11 @@ def reconcile(
     """Resolve entities, cluster events and list conflicts over all batches; see the module docstring."""
     if mentions.height == 0 and frames.height == 0:
         return {**_empty_outputs(), "id_registry": warehouse.conform(registry, "id_registry")}
-    mentions = warehouse.conform(mentions, "extracted_mentions") if mentions.height else warehouse.empty_frame("extracted_mentions")
+    mentions = (
+        warehouse.conform(mentions, "extracted_mentions")
+        if mentions.height
+        else warehouse.empty_frame("extracted_mentions")
+    )
     entity_ids = _entity_ids(mentions, registry)
     linked = mentions.join(
         entity_ids.select(pl.col("member_key").alias("mention_id"), pl.col("stable_id").alias("entity_id")),
@@ -220,14 +247,18 @@ def reconcile(
     )
     entities, aliases = _entities(linked, articles)
 
-    frames = warehouse.conform(frames, "event_frames") if frames.height else warehouse.empty_frame("event_frames")
+    frames = (
+        warehouse.conform(frames, "event_frames") if frames.height else warehouse.empty_frame("event_frames")
+    )
     if frames.height:
         prepared, event_of = _event_ids(frames, linked, registry)
         reports = _event_reports(prepared, event_of, articles)
         events = summarize_events(reports)
         participants = _participants(reports, linked)
         conflicts = _conflicts(linked, articles, reports, events, entities)
-        event_registry = registry_rows(event_of.rename({"frame_id": "member_key", "event_id": "stable_id"}), "event")
+        event_registry = registry_rows(
+            event_of.rename({"frame_id": "member_key", "event_id": "stable_id"}), "event"
+        )
     else:
         reports = warehouse.empty_frame("event_reports")
         events = warehouse.empty_frame("events")
@@ -240,8 +271,14 @@ def reconcile(
 
     new_registry = pl.concat([registry_rows(entity_ids, "entity"), event_registry], how="vertical_relaxed")
     # Members no longer present (an article deleted) keep their rows so their ids are never reused.
-    kept_old = registry.join(new_registry.select("kind", "member_key"), on=["kind", "member_key"], how="anti") if registry.height else registry
-    full_registry = pl.concat([warehouse.conform(kept_old, "id_registry"), warehouse.conform(new_registry, "id_registry")])
+    kept_old = (
+        registry.join(new_registry.select("kind", "member_key"), on=["kind", "member_key"], how="anti")
+        if registry.height
+        else registry
+    )
+    full_registry = pl.concat(
+        [warehouse.conform(kept_old, "id_registry"), warehouse.conform(new_registry, "id_registry")]
+    )
     return {
         "mentions": warehouse.conform(linked, "mentions"),
         "entities": entities,

@@ -118,7 +118,9 @@ def _date_conflict(event_id: str, label: str, reports: list[dict]) -> dict | Non
     )  # fmt: skip
 
 
-def _count_conflict(event_id: str, label: str, reports: list[dict], column: str, attribute: str) -> dict | None:
+def _count_conflict(
+    event_id: str, label: str, reports: list[dict], column: str, attribute: str
+) -> dict | None:
     rows = [(str(r[column]), r["article_id"], r["outlet"]) for r in reports if r[column] is not None]
     groups = _group(rows)
     if len(groups) < 2:
@@ -173,16 +175,29 @@ def _region_conflict(event_id: str, label: str, reports: list[dict], event: dict
     lat, lon = event.get("latitude"), event.get("longitude")
     wrong = set()
     if lat is not None and lon is not None:
-        wrong = {r["region"] for r in regional if region_boxes().get(r["region"]) and not region_contains(r["region"], lat, lon)}
+        wrong = {
+            r["region"]
+            for r in regional
+            if region_boxes().get(r["region"]) and not region_contains(r["region"], lat, lon)
+        }
     codes = sorted({r["region"] for r in regional})
     disjoint = [(a, b) for a, b in combinations(codes, 2) if not regions_overlap(a, b)]
     if not wrong and not disjoint:
         return None
-    rows = [(f"{r['region']} ({r['reported_region'] or REGION_AR.get(r['region'], '')})", r["article_id"], r["outlet"]) for r in regional]
+    rows = [
+        (
+            f"{r['region']} ({r['reported_region'] or REGION_AR.get(r['region'], '')})",
+            r["article_id"],
+            r["outlet"],
+        )
+        for r in regional
+    ]
     place = event.get("place_name") or event.get("admin1")
     if lat is not None and lon is not None and place:
         located = [r for r in reports if r["admin1"] == event.get("admin1")] or reports
-        rows += [(f"geocoded: {place} ({event.get('admin1')})", r["article_id"], r["outlet"]) for r in located]
+        rows += [
+            (f"geocoded: {place} ({event.get('admin1')})", r["article_id"], r["outlet"]) for r in located
+        ]
     groups = _group(rows)
     if wrong:
         en = f"Reported region {', '.join(sorted(wrong))} does not contain the geocoded place {place} ({event.get('admin1')})."
@@ -215,11 +230,17 @@ def event_conflicts(reports: pl.DataFrame, events: pl.DataFrame) -> list[dict]:
 
 
 def event_label(event: dict) -> str:
-    parts = [event.get("event_type") or "event", event.get("event_date") or "", event.get("place_name") or event.get("admin1") or ""]
+    parts = [
+        event.get("event_type") or "event",
+        event.get("event_date") or "",
+        event.get("place_name") or event.get("admin1") or "",
+    ]
     return " ".join(p for p in parts if p)
 
 
-def spelling_conflicts(loc_mentions: pl.DataFrame, article_events: pl.DataFrame, events: pl.DataFrame) -> list[dict]:
+def spelling_conflicts(
+    loc_mentions: pl.DataFrame, article_events: pl.DataFrame, events: pl.DataFrame
+) -> list[dict]:
     """Two spellings of one place in one article (one letter apart or the same letters reordered).
 
     `loc_mentions`: article_id, outlet, surface, normalized, ref_id; `article_events`: article_id, event_id
@@ -233,7 +254,9 @@ def spelling_conflicts(loc_mentions: pl.DataFrame, article_events: pl.DataFrame,
         if article_id not in events_of:
             continue
         forms = {}
-        for surface, normalized, ref_id, outlet in group.select("surface", "normalized", "ref_id", "outlet").iter_rows():
+        for surface, normalized, ref_id, outlet in group.select(
+            "surface", "normalized", "ref_id", "outlet"
+        ).iter_rows():
             bare = normalized.removeprefix("ال")
             forms.setdefault(bare, (surface, ref_id, outlet))
         for a, b in combinations(sorted(forms), 2):
@@ -243,7 +266,10 @@ def spelling_conflicts(loc_mentions: pl.DataFrame, article_events: pl.DataFrame,
             if ref_a and ref_b and ref_a != ref_b:
                 continue
             if sorted(a) == sorted(b) or (len(a) >= 4 and Levenshtein.distance(a, b) == 1):
-                groups = {forms[a][0]: ({article_id}, {forms[a][2] or ""}), forms[b][0]: ({article_id}, {forms[b][2] or ""})}
+                groups = {
+                    forms[a][0]: ({article_id}, {forms[a][2] or ""}),
+                    forms[b][0]: ({article_id}, {forms[b][2] or ""}),
+                }
                 for event_id in events_of[article_id]:
                     out.append(_row(
                         "event", event_id, labels.get(event_id, ""), "place", groups, "low",

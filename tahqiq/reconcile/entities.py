@@ -176,9 +176,9 @@ def _context_orgs(persons: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame
         tolerance=CONTEXT_ORG_WINDOW,
     )
     before = people.sort("start_char").join_asof(
-        orgs.select("article_id", pl.col("end_char").alias("org_end"), pl.col("org").alias("org_before")).sort(
-            "org_end"
-        ),
+        orgs.select(
+            "article_id", pl.col("end_char").alias("org_end"), pl.col("org").alias("org_before")
+        ).sort("org_end"),
         left_on="start_char",
         right_on="org_end",
         by="article_id",
@@ -269,9 +269,13 @@ def _link_short_forms(persons: pl.DataFrame) -> pl.DataFrame:
         .explode("token")
         .unique()
     )
-    short = persons.filter(pl.col("n_tokens") == 1).select("mention_id", "article_id", pl.col("key").alias("token"))
+    short = persons.filter(pl.col("n_tokens") == 1).select(
+        "mention_id", "article_id", pl.col("key").alias("token")
+    )
     candidates = short.join(full, on=["article_id", "token"], how="inner")
-    unique_target = candidates.group_by("mention_id").agg(pl.col("key").unique()).filter(pl.col("key").list.len() == 1)
+    unique_target = (
+        candidates.group_by("mention_id").agg(pl.col("key").unique()).filter(pl.col("key").list.len() == 1)
+    )
     return unique_target.select("mention_id", ("k:" + pl.col("key").list.first()).alias("node"))
 
 

@@ -35,7 +35,15 @@ TYPE_FAMILY = {
     "attack": "attack",
 }
 # Most specific first: the event's type is the most reported one, ties broken by this order.
-TYPE_SPECIFICITY = ("airdrop", "helicopter_raid", "drone_strike", "ground_raid", "arrest", "air_strike", "attack")
+TYPE_SPECIFICITY = (
+    "airdrop",
+    "helicopter_raid",
+    "drone_strike",
+    "ground_raid",
+    "arrest",
+    "air_strike",
+    "attack",
+)
 SAME_TARGET_DAY_TOLERANCE = 3
 EPOCH = date(1970, 1, 1)
 
@@ -113,7 +121,9 @@ def _pairs_on(frames: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     side = frames.select("frame_id", "article_id", *keys).drop_nulls(keys)
     return (
         side.join(side, on=keys, how="inner", suffix="_b")
-        .filter((pl.col("frame_id") < pl.col("frame_id_b")) & (pl.col("article_id") != pl.col("article_id_b")))
+        .filter(
+            (pl.col("frame_id") < pl.col("frame_id_b")) & (pl.col("article_id") != pl.col("article_id_b"))
+        )
         .select("frame_id", "frame_id_b")
     )
 
@@ -131,9 +141,7 @@ def candidate_pairs(prepared: pl.DataFrame) -> pl.DataFrame:
     place_pairs = _pairs_on(monthly, ["family", "month", "place_ref"])
     others = pl.concat([day_pairs, place_pairs]).with_columns(pl.lit(False).alias("same_target"))
     return (
-        pl.concat([target_pairs, others])
-        .group_by("frame_id", "frame_id_b")
-        .agg(pl.col("same_target").any())
+        pl.concat([target_pairs, others]).group_by("frame_id", "frame_id_b").agg(pl.col("same_target").any())
     )
 
 
@@ -150,7 +158,11 @@ def compatible_pairs(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFram
     )
     places_ok = (
         pl.col("admin1").is_null() | pl.col("admin1_b").is_null() | (pl.col("admin1") == pl.col("admin1_b"))
-    ) & (pl.col("country").is_null() | pl.col("country_b").is_null() | (pl.col("country") == pl.col("country_b")))
+    ) & (
+        pl.col("country").is_null()
+        | pl.col("country_b").is_null()
+        | (pl.col("country") == pl.col("country_b"))
+    )
     types = joined.select("event_type", "event_type_b").unique()
     types = types.with_columns(
         pl.Series(
@@ -203,25 +215,37 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
         counted = (
             news.filter(pl.col(value).is_not_null())
             .group_by("event_id", value, *(extra or []))
-            .agg(pl.len().alias("_n"), (~pl.col("is_background")).sum().alias("_news"), *[
-                pl.col(c).min().alias(c) for c in order if c not in (value, "_n", "_news")
-            ])
+            .agg(
+                pl.len().alias("_n"),
+                (~pl.col("is_background")).sum().alias("_news"),
+                *[pl.col(c).min().alias(c) for c in order if c not in (value, "_n", "_news")],
+            )
         )
-        return counted.sort(["event_id", "_news", "_n", *order, value], descending=[False, True, True] + [False] * (len(order) + 1)).unique(
-            "event_id", keep="first"
-        )
+        return counted.sort(
+            ["event_id", "_news", "_n", *order, value],
+            descending=[False, True, True] + [False] * (len(order) + 1),
+        ).unique("event_id", keep="first")
 
     types = best("reported_type", ["_spec"]).select("event_id", pl.col("reported_type").alias("event_type"))
     dates = best("reported_date", ["_prec"], ["date_precision"]).select(
         "event_id", pl.col("reported_date").alias("event_date"), "date_precision"
     )
     places = best("place_ref", [], ["reported_place", "admin1", "country", "latitude", "longitude"]).select(
-        "event_id", "place_ref", pl.col("reported_place").alias("place_name"), "admin1", "country", "latitude", "longitude"
+        "event_id",
+        "place_ref",
+        pl.col("reported_place").alias("place_name"),
+        "admin1",
+        "country",
+        "latitude",
+        "longitude",
     )
     regions_only = (
         news.filter(pl.col("admin1").is_not_null())
         .group_by("event_id")
-        .agg(pl.col("admin1").mode().sort().first().alias("admin1_any"), pl.col("country").drop_nulls().first().alias("country_any"))
+        .agg(
+            pl.col("admin1").mode().sort().first().alias("admin1_any"),
+            pl.col("country").drop_nulls().first().alias("country_any"),
+        )
     )
     killed = best("reported_killed", []).select("event_id", pl.col("reported_killed").alias("killed"))
     wounded = best("reported_wounded", []).select("event_id", pl.col("reported_wounded").alias("wounded"))
@@ -235,5 +259,6 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
     for part in (types, dates, places, regions_only, killed, wounded, weapon):
         out = out.join(part, on="event_id", how="left")
     return out.with_columns(
-        pl.coalesce("admin1", "admin1_any").alias("admin1"), pl.coalesce("country", "country_any").alias("country")
+        pl.coalesce("admin1", "admin1_any").alias("admin1"),
+        pl.coalesce("country", "country_any").alias("country"),
     ).drop("admin1_any", "country_any")

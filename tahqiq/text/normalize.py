@@ -50,8 +50,31 @@ def normalize_char(ch: str) -> str:
     return out.lower()
 
 
-def _table_for(text: str) -> dict[int, str]:
-    return {ord(c): normalize_char(c) for c in set(text)}
+class _CharTable:
+    """Per-character normalization, learned once per distinct character and reused for every text.
+
+    `translation` feeds str.translate (C speed); `lengths` gives, per code point, how many normalized
+    characters it becomes, so the offset map is built with numpy instead of a Python loop.
+    """
+
+    def __init__(self) -> None:
+        self.translation: dict[int, str] = {}
+        self.lengths = np.full(0x110000, -1, dtype=np.int8)
+
+    def learn(self, codes: np.ndarray) -> None:
+        unknown = np.unique(codes[self.lengths[codes] < 0])
+        for code in unknown.tolist():
+            out = normalize_char(chr(code))
+            self.lengths[code] = len(out)
+            if out != chr(code):
+                self.translation[code] = out
+
+
+_TABLE = _CharTable()
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 @dataclass(frozen=True)
@@ -72,10 +95,10 @@ class NormalizedText:
 
 def normalize(display: str) -> NormalizedText:
     """Normalize `display` for matching and keep the offset map back to it."""
-    table = _table_for(display)
-    text = display.translate(table)
-    lengths = np.fromiter((len(table[ord(c)]) for c in display), dtype=np.int64, count=len(display))
-    origin = np.repeat(np.arange(len(display), dtype=np.int64), lengths)
+    codes = _code_points(display)
+    _TABLE.learn(codes)
+    text = display.translate(_TABLE.translation)
+    origin = np.repeat(np.arange(len(display), dtype=np.int64), _TABLE.lengths[codes])
     origin = np.append(origin, len(display))
     for pattern, replacement in _SPELLING_PAIRS:
         text = pattern.sub(replacement, text)
@@ -84,7 +107,8 @@ def normalize(display: str) -> NormalizedText:
 
 def normalize_text(text: str) -> str:
     """The matching form of a short string (a name, a lexicon entry); no offset map."""
-    out = text.translate(_table_for(text))
+    _TABLE.learn(_code_points(text))
+    out = text.translate(_TABLE.translation)
     for pattern, replacement in _SPELLING_PAIRS:
         out = pattern.sub(replacement, out)
     return re.sub(r"\s+", " ", out).strip()

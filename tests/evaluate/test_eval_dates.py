@@ -13,7 +13,16 @@ def test_own_cases_are_many_and_cover_every_form():
     result = evaluate_date_cases([OWN_CASES])
     assert result["overall"]["n"] >= 80
     kinds = {r["kind"] for r in result["cases"]}
-    assert {"numeric", "levantine_month", "ordinal", "weekday", "relative_day", "ago", "period", "no_date"} <= kinds
+    assert {
+        "numeric",
+        "levantine_month",
+        "ordinal",
+        "weekday",
+        "relative_day",
+        "ago",
+        "period",
+        "no_date",
+    } <= kinds
 
 
 def test_own_cases_reach_target():

@@ -31,7 +31,14 @@ def only_date(text: str, published: dt.date | None):
         ("منذ تشرين الأول 2020", None, "تشرين الأول 2020", "2020-10", "month", "absolute"),
         ("في 7 تموز (يوليو) 2023", None, "7 تموز (يوليو) 2023", "2023-07-07", "day", "absolute"),
         ("خلال تموز/يوليو 2022", None, "تموز/يوليو 2022", "2022-07", "month", "absolute"),
-        ("في الحادي والعشرين من مارس 2019", None, "الحادي والعشرين من مارس 2019", "2019-03-21", "day", "absolute"),
+        (
+            "في الحادي والعشرين من مارس 2019",
+            None,
+            "الحادي والعشرين من مارس 2019",
+            "2019-03-21",
+            "day",
+            "absolute",
+        ),
         ("بتاريخ 2023-07-07 صدر", None, "2023-07-07", "2023-07-07", "day", "absolute"),
         ("بتاريخ 07/07/2023 صدر", None, "07/07/2023", "2023-07-07", "day", "absolute"),
         ("بتاريخ 7/3/2023 صدر", None, "7/3/2023", "2023-03-07", "day", "absolute"),
@@ -40,7 +47,14 @@ def only_date(text: str, published: dt.date | None):
         ("في 2017 سيطرت القوات", None, "2017", "2017", "year", "absolute"),
         ("في السابع من يوليو", MONDAY, "السابع من يوليو", "2023-07-07", "day", "relative_to_published"),
         ("يوم 7 يوليو الجاري", MONDAY, "7 يوليو الجاري", "2023-07-07", "day", "relative_to_published"),
-        ("وفي الـ 16 من الشهر الجاري", dt.date(2022, 12, 28), "الـ 16 من الشهر الجاري", "2022-12-16", "day", "relative_to_published"),
+        (
+            "وفي الـ 16 من الشهر الجاري",
+            dt.date(2022, 12, 28),
+            "الـ 16 من الشهر الجاري",
+            "2022-12-16",
+            "day",
+            "relative_to_published",
+        ),
         ("أمس الأحد", MONDAY, "أمس الأحد", "2023-07-09", "day", "relative_to_published"),
         ("قالت يوم الجمعة الماضي", MONDAY, "يوم الجمعة الماضي", "2023-07-07", "day", "relative_to_published"),
         ("أعلن الجيش الجمعة", MONDAY, "الجمعة", "2023-07-07", "day", "relative_to_published"),
@@ -50,12 +64,40 @@ def only_date(text: str, published: dt.date | None):
         ("يصل غدا", MONDAY, "غدا", "2023-07-11", "day", "relative_to_published"),
         ("قتل قبل يومين", MONDAY, "قبل يومين", "2023-07-08", "day", "relative_to_published"),
         ("عثر عليه قبل ثلاثة أيام", MONDAY, "قبل ثلاثة أيام", "2023-07-07", "day", "relative_to_published"),
-        ("الأسبوع الماضي", MONDAY, "الأسبوع الماضي", "2023-07-01/2023-07-07", "interval", "relative_to_published"),
+        (
+            "الأسبوع الماضي",
+            MONDAY,
+            "الأسبوع الماضي",
+            "2023-07-01/2023-07-07",
+            "interval",
+            "relative_to_published",
+        ),
         ("الشهر الجاري", MONDAY, "الشهر الجاري", "2023-07", "month", "relative_to_published"),
-        ("قتلوا الشهر الماضي", dt.date(2024, 1, 3), "الشهر الماضي", "2023-12", "month", "relative_to_published"),
-        ("في منتصف مايو الماضي", MONDAY, "منتصف مايو الماضي", "2023-05-11/2023-05-20", "interval", "relative_to_published"),
+        (
+            "قتلوا الشهر الماضي",
+            dt.date(2024, 1, 3),
+            "الشهر الماضي",
+            "2023-12",
+            "month",
+            "relative_to_published",
+        ),
+        (
+            "في منتصف مايو الماضي",
+            MONDAY,
+            "منتصف مايو الماضي",
+            "2023-05-11/2023-05-20",
+            "interval",
+            "relative_to_published",
+        ),
         ("مطلع الشهر", MONDAY, "مطلع الشهر", "2023-07-01/2023-07-10", "interval", "relative_to_published"),
-        ("أواخر الشهر الماضي", MONDAY, "أواخر الشهر الماضي", "2023-06-21/2023-06-30", "interval", "relative_to_published"),
+        (
+            "أواخر الشهر الماضي",
+            MONDAY,
+            "أواخر الشهر الماضي",
+            "2023-06-21/2023-06-30",
+            "interval",
+            "relative_to_published",
+        ),
         ("صعدت العام الماضي", MONDAY, "العام الماضي", "2022", "year", "relative_to_published"),
         ("منذ بداية العام الجاري", MONDAY, "بداية العام الجاري", "2023", "year", "relative_to_published"),
         ("قتل في يوليو الماضي", MONDAY, "يوليو الماضي", "2022-07", "month", "relative_to_published"),
@@ -64,9 +106,16 @@ def only_date(text: str, published: dt.date | None):
         ("في ١٨ نوفمبر الماضى", MONDAY, "١٨ نوفمبر الماضى", "2022-11-18", "day", "relative_to_published"),
     ],
 )
-def test_each_form_has_its_value_precision_method_and_offsets(text, published, surface, value, precision, method):
+def test_each_form_has_its_value_precision_method_and_offsets(
+    text, published, surface, value, precision, method
+):
     m = only_date(text, published)
-    assert (m.surface, m.value, m.attrs["precision"], m.attrs["method"]) == (surface, value, precision, method)
+    assert (m.surface, m.value, m.attrs["precision"], m.attrs["method"]) == (
+        surface,
+        value,
+        precision,
+        method,
+    )
     assert m.attrs["relative"] is (method != "absolute")
     assert m.attrs["reference_date"] == (published.isoformat() if method != "absolute" else None)
 

@@ -44,7 +44,7 @@ def test_role_with_complement_before_a_lexicon_name():
     assert m.attrs["title"] == "القيادي"
     assert m.attrs["role"] == "قيادي"
     assert m.attrs["given_name"] == "خالد"
-    assert m.attrs["family_name"] == "العاروري"
+    assert m.attrs["nisba"] == "العاروري"
 
 
 def test_researcher_after_comma():

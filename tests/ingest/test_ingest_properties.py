@@ -1,5 +1,6 @@
 """Whatever lands in a batch, read_batch returns and accounts for every input exactly once."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -41,12 +42,21 @@ def plain_jsonl_lines(data: bytes) -> list[int] | None:
     return [n for n, line in enumerate(lines, start=1) if line.strip()]
 
 
-def assert_every_input_once(folder: Path, sources: list[str]) -> None:
+def assert_every_input_once(
+    folder: Path, sources: list[str], manifest_problems: set[str] = frozenset()
+) -> None:
     assert len(sources) == len(set(sources)), "an input was reported twice"
+    assert manifest_problems <= set(sources), "a bad manifest entry was not reported"
     by_file: dict[str, list[str]] = {}
     for source in sources:
+        if source in manifest_problems:
+            continue
         by_file.setdefault(source.split("#L")[0], []).append(source)
-    on_disk = {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
+    on_disk = {
+        p.relative_to(folder).as_posix(): p
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != "manifest.csv"
+    }
     assert set(by_file) == set(on_disk), "an input file is missing or an unknown one appeared"
     for relative, reported in by_file.items():
         if not relative.endswith(".jsonl"):
@@ -61,20 +71,38 @@ def assert_every_input_once(folder: Path, sources: list[str]) -> None:
             assert line_numbers == expected
 
 
+manifest_targets = st.lists(
+    st.sampled_from(
+        ["f0.txt", "f1.json", "../escape.txt", "../../etc/passwd", "/abs.txt", "gone.txt", "sub/../f0.txt"]
+    ),
+    max_size=5,
+)
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(batch_files)
-def test_read_batch_never_raises_and_accounts_for_every_input(files):
+@given(batch_files, manifest_targets)
+def test_read_batch_never_raises_and_accounts_for_every_input(files, manifest_entries):
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder = Path(tmp) / "batch"
+        folder.mkdir()
         for index, (extension, nested, data) in enumerate(files):
             path = folder / ("sub" if nested else "") / f"f{index}{extension}"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+        if manifest_entries:
+            rows = "".join(f"{target},https://example.org/{i}\n" for i, target in enumerate(manifest_entries))
+            (folder / "manifest.csv").write_text("file,url\n" + rows, encoding="utf-8")
 
         result = read_batch(folder, max_bytes=300)
 
+        outside = {t for t in manifest_entries if t.startswith(("..", "/"))}
+        named = {os.path.normpath(t) for t in manifest_entries if t not in outside}
+        missing = {t for t in named if not (folder / t).is_file()}
+        reasons = {q.source_file: q.reason for q in result.quarantined}
+        assert all(reasons[t] == "manifest_outside_batch" for t in outside)
+        assert all(reasons[t] == "manifest_missing_file" for t in missing)
         sources = [a.source_file for a in result.articles] + [q.source_file for q in result.quarantined]
-        assert_every_input_once(folder, sources)
+        assert_every_input_once(folder, sources, outside | missing)
         for row in result.quarantined:
             assert row.reason and row.detail
         for article in result.articles:

@@ -255,12 +255,12 @@ def test_manifest_never_reads_outside_the_batch(tmp_path: Path):
     )
     result = read_batch(folder)
     assert [a.source_file for a in result.articles] == ["ok.txt"]
-    reasons = {q.source_file: q.reason for q in result.quarantined}
-    assert reasons == {
-        "../secret.txt": "manifest_outside_batch",
-        "link.txt": "symlink_outside_batch",
-        "manifest.jsonl#L3": "manifest_invalid_entry",
-    }
+    reasons = sorted((q.source_file, q.reason) for q in result.quarantined)
+    assert reasons == [
+        ("../secret.txt", "manifest_outside_batch"),
+        ("link.txt", "symlink_outside_batch"),
+        ("manifest.jsonl#L3", "manifest_invalid_entry"),
+    ]
     assert all(BODY_A not in a.text for a in result.articles)
 
 
@@ -301,3 +301,23 @@ def test_dateline_only_from_short_stated_lines():
 def test_outlet_from_url():
     assert outlet_from_url("https://www.aljazeera.net/news/2024/1") == "aljazeera.net"
     assert outlet_from_url("not a url") is None
+
+
+def test_html_without_paragraph_tags_keeps_blocks_and_line_breaks():
+    html = (
+        '<html><body><div class="top-menu">الرئيسية</div><div id="content">'
+        f"<div>{BODY_A}</div><div>{BODY_B}<br>{BODY_C}</div></div></body></html>"
+    )
+    assert extract_html(html).text == f"{BODY_A}\n\n{BODY_B}\n{BODY_C}"
+
+
+def test_repeated_bad_manifest_entries_are_reported_once(tmp_path: Path):
+    folder = tmp_path / "batch"
+    write(folder, "ok.txt", f"{BODY_B}\n".encode())
+    write(folder, "manifest.csv", b"file,url\n../x.txt,\n../x.txt,\ngone.txt,\n")
+    write(folder, "manifest.jsonl", b'{"file": "gone.txt"}\n')
+    result = read_batch(folder)
+    assert sorted((q.source_file, q.reason) for q in result.quarantined) == [
+        ("../x.txt", "manifest_outside_batch"),
+        ("gone.txt", "manifest_missing_file"),
+    ]

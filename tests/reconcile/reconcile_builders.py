@@ -46,7 +46,9 @@ class Article:
         )
         return mention_id
 
-    def frame(self, event_type: str, targets: list[str] = (), roles: list[str] | None = None, **fields) -> str:
+    def frame(
+        self, event_type: str, targets: list[str] = (), roles: list[str] | None = None, **fields
+    ) -> str:
         start = fields.pop("trigger_start", len(self.frames) * 1000 + 1)
         frame_id = f"{self.article_id}:ev{start}"
         self.frames.append(

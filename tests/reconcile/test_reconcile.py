@@ -156,7 +156,9 @@ def test_counts_and_partner_disagreements():
 
 def test_region_contradicting_the_geocoded_place():
     east_of_aleppo = {"latitude": 36.37, "longitude": 37.52, "admin1": "Aleppo", "place_ref": "al_bab"}
-    first, _ = strike("a1", "خالد العراقي", region="north-west", reported_region="شمال غرب سوريا", **east_of_aleppo)
+    first, _ = strike(
+        "a1", "خالد العراقي", region="north-west", reported_region="شمال غرب سوريا", **east_of_aleppo
+    )
     second, _ = strike("a2", "خالد العراقي", region="north", reported_region="شمال سوريا", **east_of_aleppo)
     result = run(first, second)
     rows = conflicts_on(result, "region")

@@ -1,0 +1,139 @@
+from pathlib import Path
+
+import pytest
+
+from tahqiq.extract.organizations import find_organizations
+from tahqiq.reference import load_organizations
+from tahqiq.text.normalize import normalize
+
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+
+
+def orgs(display: str) -> list[tuple[str, str]]:
+    mentions = find_organizations(normalize(display))
+    for m in mentions:
+        assert m.entity_type == "ORG"
+        assert display[m.start : m.end] == m.surface
+    return [(m.surface, m.attrs["ref_id"]) for m in mentions]
+
+
+def test_reference_list_covers_at_least_forty_organizations():
+    assert len({row["ref_id"] for row in load_organizations()}) >= 40
+
+
+@pytest.mark.parametrize(
+    "sentence, surface",
+    [
+        ("قالت القيادة المركزية الأميركية في بيان", "القيادة المركزية الأميركية"),
+        ("وذكرت القيادة المركزية في الجيش الأمريكي أمس", "القيادة المركزية في الجيش الأمريكي"),
+        ("بحسب سنتكوم فإن العملية نجحت", "سنتكوم"),
+        ("according to CENTCOM officials", "CENTCOM"),
+        ("وأكدت القيادة المركزية أن الغارة", "القيادة المركزية"),
+    ],
+)
+def test_central_command_in_its_renderings(sentence, surface):
+    assert orgs(sentence) == [(surface, "centcom")]
+
+
+def test_air_forces_central_is_not_the_air_force():
+    assert orgs("وقالت القوات الجوية الأمريكية المركزية إن") == [
+        ("القوات الجوية الأمريكية المركزية", "afcent")
+    ]
+    assert orgs("نشرت القوات الجوية الأمريكية مقطعا") == [("القوات الجوية الأمريكية", "us_air_force")]
+
+
+def test_proclitic_is_outside_the_span():
+    assert orgs("مسؤول بوزارة الدفاع الأمريكية والبنتاجون") == [
+        ("وزارة الدفاع الأمريكية", "us_dod"),
+        ("البنتاجون", "us_dod"),
+    ]
+
+
+def test_typo_of_a_long_alias_is_found_and_flagged():
+    mentions = find_organizations(normalize("أعلن التحالف الدوي بقيادة واشنطن"))
+    assert [(m.surface, m.attrs["ref_id"], m.attrs["fuzzy"]) for m in mentions] == [
+        ("التحالف الدوي", "coalition", True)
+    ]
+
+
+def test_listed_short_typo_is_an_alias_not_fuzzy():
+    mentions = find_organizations(normalize("قادة دعاش في المنطقة"))
+    assert [(m.surface, m.attrs["ref_id"], m.attrs["fuzzy"], m.attrs["alias_kind"]) for m in mentions] == [
+        ("دعاش", "isis", False, "typo")
+    ]
+
+
+def test_short_words_do_not_fuzz_into_names():
+    assert orgs("في قسم الطوارئ وقصر الثقافة") == []
+
+
+def test_anaphor_needs_an_earlier_mention():
+    assert orgs("وقال إن التنظيم يخطط لهجمات") == []
+    assert orgs("قتل قيادي في تنظيم داعش، وقال إن التنظيم يخطط") == [
+        ("تنظيم داعش", "isis"),
+        ("التنظيم", "isis"),
+    ]
+
+
+def test_anaphor_goes_to_the_most_recent_organization_that_owns_it():
+    found = orgs("هاجم داعش ثم أعلن تنظيم القاعدة أن التنظيم مسؤول")
+    assert found[-1] == ("التنظيم", "al_qaeda")
+
+
+def test_observatory_short_forms():
+    assert orgs("وثق المرصد السوري لحقوق الإنسان ثم قال المرصد") == [
+        ("المرصد السوري لحقوق الإنسان", "sohr"),
+        ("المرصد", "sohr"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, ref_id",
+    [
+        ("بمشاركة قوات سوريا الديمقراطية", "sdf"),
+        ("عنصر يعمل مع استخبارات قسد", "sdf"),
+        ("نقلت وكالة رويترز", "reuters"),
+        ("وفقا لصحيفة الغارديان", "guardian"),
+        ("مقر لفصيل جيش الشرقية", "jaysh_al_sharqiya"),
+        ("قال مركز المصالحة الروسي", "russian_reconciliation_center"),
+        ("اشتبكت هيئة تحرير الشام", "hts"),
+        ("قصفت القوات التركية", "turkish_forces"),
+        ("عناصر من حزب الله", "hezbollah"),
+        ("قيادي في تنظيم حراس الدين", "hurras_al_din"),
+    ],
+)
+def test_other_organizations(sentence, ref_id):
+    assert [ref for _, ref in orgs(sentence)] == [ref_id]
+
+
+SEED_ORGS = {
+    "000_fc6a60a6ef698b38.txt": {
+        "centcom", "isis", "us_military", "associated_press", "us_dod", "guardian", "us_air_force",
+        "afcent", "russian_air_force", "russian_reconciliation_center", "coalition",
+    },
+    "001_017caddd56d33047.txt": {"us_military", "isis", "coalition", "centcom", "us_dod"},
+    "002_e9a1c462d589817c.txt": {"centcom", "isis", "coalition", "sdf", "sohr", "turkish_forces", "jaysh_al_sharqiya"},
+    "003_4ed2c6725b801691.txt": {"coalition", "isis", "centcom", "sdf"},
+    "004_b87004f141179f40.txt": {"centcom", "isis", "sohr", "sdf", "us_military", "coalition"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_ORGS))
+def test_seed_organizations_an_analyst_would_mark(name):
+    path = SEEDS / name
+    if not path.exists():
+        pytest.skip("shared seeds are not beside the repository")
+    display = path.read_text(encoding="utf-8")
+    mentions = find_organizations(normalize(display))
+    assert all(display[m.start : m.end] == m.surface for m in mentions)
+    assert SEED_ORGS[name] <= {m.attrs["ref_id"] for m in mentions}
+
+
+def test_seed_typos_are_recovered():
+    typos = {"001_017caddd56d33047.txt": "coalition", "002_e9a1c462d589817c.txt": "centcom"}
+    for name, ref_id in typos.items():
+        path = SEEDS / name
+        if not path.exists():
+            pytest.skip("shared seeds are not beside the repository")
+        mentions = find_organizations(normalize(path.read_text(encoding="utf-8")))
+        assert any(m.attrs["fuzzy"] and m.attrs["ref_id"] == ref_id for m in mentions)
