@@ -108,6 +108,10 @@ def event_map(events: pl.DataFrame, folder: Path, labels: dict[str, str] | None 
     nearby = background.filter(pl.col("longitude").is_between(lon_min, lon_max)
                                & pl.col("latitude").is_between(lat_min, lat_max))
     axis.scatter(nearby["longitude"], nearby["latitude"], s=6, color="#bbbbbb", label="known places")
+    # Governorates (ref ids like sy-raqqa) give a reader bearings without a base map.
+    for row in nearby.filter(pl.col("place_kind") == "admin1").iter_rows(named=True):
+        axis.annotate(row["ref_id"].split("-", 1)[-1], (row["longitude"], row["latitude"]), fontsize=7,
+                      color="#777777", ha="center", va="top", xytext=(0, -3), textcoords="offset points")
     for row in located.iter_rows(named=True):
         outlets = row.get("n_outlets") or 1
         axis.scatter(row["longitude"], row["latitude"], s=60 + 60 * outlets, alpha=0.6, color="#d7301f",

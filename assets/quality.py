@@ -5,6 +5,7 @@ import dagster as dg
 from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
 from tahqiq.reconcile.conflicts import find_conflicts
+from assets.charts import conflicts_by_type, reports_dir
 from assets.metadata import counts_by, preview
 from assets.reconcile import RECONCILED_TABLES
 
@@ -26,4 +27,5 @@ def conflicts(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource
         "by_attribute": dg.MetadataValue.json(counts_by(frame, "attribute")),
         "by_severity": dg.MetadataValue.json(counts_by(frame, "severity")),
         "preview": preview(frame, ["subject_label", "attribute", "severity", "explanation"], width=90),
+        "by_type_chart": conflicts_by_type(frame, reports_dir(warehouse_db.resolved_path())),
     })

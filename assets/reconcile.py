@@ -5,6 +5,7 @@ import dagster as dg
 from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
 from tahqiq.reconcile import reconcile
+from assets.charts import event_map, event_timeline, reports_dir
 from assets.metadata import counts_by, preview
 
 RECONCILED_TABLES = {
@@ -35,6 +36,9 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
         for name in [*RECONCILED_TABLES, "id_registry"]:
             warehouse.replace_rows(con, name, tables[name])
     entities, events = tables["entities"], tables["events"]
+    reports = reports_dir(warehouse_db.resolved_path())
+    place_labels = dict(entities.filter(entities["canonical_latin"].is_not_null())
+                        .select("entity_id", "canonical_latin").iter_rows()) if entities.height else {}
     shown = {
         "mentions": {"by_type": dg.MetadataValue.json(counts_by(tables["mentions"], "entity_type"))},
         "entities": {"by_type": dg.MetadataValue.json(counts_by(entities, "entity_type")),
@@ -45,7 +49,9 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
         "events": {"by_type": dg.MetadataValue.json(counts_by(events, "event_type")),
                    "preview": preview(events.sort("n_outlets", descending=True),
                                       ["event_id", "event_type", "event_date", "place_name", "admin1",
-                                       "killed", "wounded", "n_outlets"])},
+                                       "killed", "wounded", "n_outlets"]),
+                   "timeline": event_timeline(events, reports),
+                   "map": event_map(events, reports, place_labels)},
         "event_reports": {"preview": preview(tables["event_reports"],
                                              ["event_id", "outlet", "reported_date", "reported_place",
                                               "reported_killed", "claim_source"])},

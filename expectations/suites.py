@@ -14,18 +14,16 @@ from pathlib import Path
 
 import great_expectations as gx
 import great_expectations.expectations as gxe
-from great_expectations.data_context.types.base import ProgressBarsConfig
 import pandas as pd
+from great_expectations.data_context.types.base import ProgressBarsConfig
 
 from tahqiq import warehouse
+from tahqiq.ingest.readers import QUARANTINE_REASONS
 
 ENTITY_TYPES = ["PERSON", "ORG", "LOC", "DATE", "COUNT", "WEAPON"]
 EVENT_TYPES = ["drone_strike", "air_strike", "helicopter_raid", "ground_raid", "airdrop", "arrest", "attack"]
 PRECISIONS = ["day", "month", "year", "interval"]
 ROLES = ["actor", "target", "partner", "claimant"]
-QUARANTINE_REASONS = ["empty", "binary", "undecodable", "invalid_json", "missing_text", "too_large", "not_arabic",
-                      "unsupported_format", "manifest_outside_batch", "manifest_missing_file", "exact_duplicate",
-                      "unreadable", "truncated"]
 SEVERITIES = ["high", "medium", "low"]
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?(T[\d:.]+(Z|[+-][\d:]+)?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
 
@@ -57,7 +55,7 @@ SUITES: dict[str, tuple[str, list]] = {
     "quarantine": (
         "SELECT * FROM quarantine",
         [*_schema("quarantine"), gxe.ExpectColumnValuesToNotBeNull(column="source_file"),
-         gxe.ExpectColumnValuesToBeInSet(column="reason", value_set=QUARANTINE_REASONS),
+         gxe.ExpectColumnValuesToBeInSet(column="reason", value_set=list(QUARANTINE_REASONS)),
          gxe.ExpectColumnValuesToNotBeNull(column="detail")],
     ),
     "mentions": (

@@ -7,8 +7,11 @@ Every file is a reviewable CSV with a header row; each loader returns plain dict
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
+
+from tahqiq.text.normalize import normalize_text
 
 REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
 
@@ -51,17 +54,9 @@ def load_event_lexicon() -> tuple[dict[str, str], ...]:
 # People, counts and weapons lexicons (used by tahqiq.extract.people / counts / weapons).
 # Every entry is returned in matching form (normalize_text) so rules compare like with like.
 # ---------------------------------------------------------------------------------------------
-import csv as _pcw_csv
-from dataclasses import dataclass as _pcw_dataclass
-from functools import cache
-from pathlib import Path as _PcwPath
-
-from tahqiq.text.normalize import normalize_text as _pcw_norm
-
-_PCW_DIR = _PcwPath(__file__).resolve().parents[1] / "data" / "reference"
 
 
-@_pcw_dataclass(frozen=True)
+@dataclass(frozen=True)
 class PersonTitle:
     """A title or cue before a personal name; `kind` is rank, honorific, role or called."""
 
@@ -71,7 +66,7 @@ class PersonTitle:
     kind: str
 
 
-@_pcw_dataclass(frozen=True)
+@dataclass(frozen=True)
 class CountNoun:
     """A countable noun form: its canonical subject, the count kind it implies and its number."""
 
@@ -80,7 +75,7 @@ class CountNoun:
     number: int | None  # 1 singular, 2 dual, None plural
 
 
-@_pcw_dataclass(frozen=True)
+@dataclass(frozen=True)
 class WeaponAlias:
     ref_id: str
     alias: str
@@ -88,20 +83,20 @@ class WeaponAlias:
 
 
 def _pcw_rows(name: str) -> list[dict[str, str]]:
-    with open(_PCW_DIR / name, encoding="utf-8", newline="") as handle:
-        return list(_pcw_csv.DictReader(handle))
+    with open(REFERENCE_DIR / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 def _pcw_word_list(name: str) -> frozenset[str]:
-    lines = (_PCW_DIR / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(_pcw_norm(line) for line in lines if line.strip() and not line.startswith("#"))
+    lines = (REFERENCE_DIR / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize_text(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
 @cache
 def person_titles() -> tuple[PersonTitle, ...]:
     """Titles, ranks, roles and naming cues, longest first so the most specific one wins."""
     titles = [
-        PersonTitle(tuple(_pcw_norm(row["title"]).split()), row["title"], row["role"], row["kind"])
+        PersonTitle(tuple(normalize_text(row["title"]).split()), row["title"], row["role"], row["kind"])
         for row in _pcw_rows("person_titles.csv")
     ]
     return tuple(sorted(titles, key=lambda t: -len(t.tokens)))
@@ -135,13 +130,13 @@ def kunya_exclusions() -> frozenset[str]:
 @cache
 def number_words() -> dict[str, tuple[int, str]]:
     """Arabic number word → (value, kind: unit|teen|ten|hundred|thousand|vague)."""
-    return {_pcw_norm(row["word"]): (int(row["value"]), row["kind"]) for row in _pcw_rows("number_words.csv")}
+    return {normalize_text(row["word"]): (int(row["value"]), row["kind"]) for row in _pcw_rows("number_words.csv")}
 
 
 @cache
 def count_nouns() -> dict[str, CountNoun]:
     return {
-        _pcw_norm(row["form"]): CountNoun(
+        normalize_text(row["form"]): CountNoun(
             row["subject"], row["kind"], int(row["number"]) if row["number"] else None
         )
         for row in _pcw_rows("count_nouns.csv")
@@ -151,13 +146,13 @@ def count_nouns() -> dict[str, CountNoun]:
 @cache
 def count_cues() -> dict[str, str]:
     """Event nouns and verbs that say what a number counts (مقتل → killed)."""
-    return {_pcw_norm(row["word"]): row["count_kind"] for row in _pcw_rows("count_cues.csv")}
+    return {normalize_text(row["word"]): row["count_kind"] for row in _pcw_rows("count_cues.csv")}
 
 
 @cache
 def weapon_aliases() -> tuple[WeaponAlias, ...]:
     return tuple(
-        WeaponAlias(row["ref_id"], _pcw_norm(row["alias"]), row["kind"]) for row in _pcw_rows("weapons.csv")
+        WeaponAlias(row["ref_id"], normalize_text(row["alias"]), row["kind"]) for row in _pcw_rows("weapons.csv")
     )
 
 
@@ -166,5 +161,5 @@ def count_blockers() -> dict[str, frozenset[str]]:
     """Words next to a number that make it a date, duration, percentage or measure, not a count."""
     blockers: dict[str, set[str]] = {"before": set(), "after": set()}
     for row in _pcw_rows("count_blockers.csv"):
-        blockers[row["position"]].add(_pcw_norm(row["word"]).split()[0])
+        blockers[row["position"]].add(normalize_text(row["word"]).split()[0])
     return {position: frozenset(words) for position, words in blockers.items()}

@@ -44,18 +44,45 @@ _INVISIBLE = str.maketrans("", "", "\u200e\u200f\ufeff\r")
 
 _NEWSFANE = {
     **dict.fromkeys(
-        ["Politician", "Athlete", "Artist", "Businessperson", "Scientist", "Engineer", "Lawyer", "Police",
-         "Religious_PER", "Other_PER"],
+        [
+            "Politician",
+            "Athlete",
+            "Artist",
+            "Businessperson",
+            "Scientist",
+            "Engineer",
+            "Lawyer",
+            "Police",
+            "Religious_PER",
+            "Other_PER",
+        ],
         "PERSON",
     ),
     **dict.fromkeys(
-        ["Government", "Non-Governmental", "Commercial", "Educational", "Media", "Sports", "Medical-Science",
-         "Entertainment", "Religious_ORG"],
+        [
+            "Government",
+            "Non-Governmental",
+            "Commercial",
+            "Educational",
+            "Media",
+            "Sports",
+            "Medical-Science",
+            "Entertainment",
+            "Religious_ORG",
+        ],
         "ORG",
     ),
     **dict.fromkeys(
-        ["Nation", "Population-Center", "State-or-Province", "County-or-District", "Continent", "GPE-Cluster",
-         "Water-Body", "Land-Region-Natural"],
+        [
+            "Nation",
+            "Population-Center",
+            "State-or-Province",
+            "County-or-District",
+            "Continent",
+            "GPE-Cluster",
+            "Water-Body",
+            "Land-Region-Natural",
+        ],
         "LOC",
     ),
 }
@@ -135,7 +162,9 @@ def read_bio(path: Path, fmt: str) -> list[Sentence]:
             sentences += _split_sentences(_rows_whitespace(file, keep_all_tags=True), final_punctuation=False)
     else:
         for file in _files(path, "*.txt"):
-            sentences += _split_sentences(_rows_whitespace(file, keep_all_tags=False), final_punctuation=False)
+            sentences += _split_sentences(
+                _rows_whitespace(file, keep_all_tags=False), final_punctuation=False
+            )
     return sentences
 
 
@@ -237,13 +266,21 @@ def evaluate_ner(path: Path, fmt: str, tagger: Tagger | None = None) -> dict:
             sentence_tokens = [token for token, _ in sentence]
             gold |= {(doc_index, s) for s in bio_spans([tag for _, tag in sentence], fmt, len(tokens))}
             if tagger:
-                predicted |= {(doc_index, s) for s in bio_spans(tagger(sentence_tokens), "conll", len(tokens))}
+                predicted |= {
+                    (doc_index, s) for s in bio_spans(tagger(sentence_tokens), "conll", len(tokens))
+                }
             tokens += sentence_tokens
         if not tagger:
             predicted |= {(doc_index, s) for s in _predicted_spans(tokens, finders)}
         n_tokens += len(tokens)
-    result: dict = {"corpus": str(path), "format": fmt, "sentences": len(sentences), "tokens": n_tokens,
-                    "missing_extractors": missing, "tagger": bool(tagger)}
+    result: dict = {
+        "corpus": str(path),
+        "format": fmt,
+        "sentences": len(sentences),
+        "tokens": n_tokens,
+        "missing_extractors": missing,
+        "tagger": bool(tagger),
+    }
     totals = [0, 0, 0]
     for entity_type in TYPES:
         g = {s for s in gold if s[1][0] == entity_type}

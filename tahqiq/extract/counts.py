@@ -16,11 +16,22 @@ from functools import lru_cache
 
 from tahqiq import reference
 from tahqiq.extract.mention import Mention
-from tahqiq.extract.tokens import Token, clitic_variants, display_span, tokenize
+from tahqiq.extract.tokens import clitic_variants, display_span, tokenize
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
-APPROXIMATORS = (("ما", "لا", "يقل", "عن"), ("ما", "يزيد", "عن"), ("ما", "يزيد", "علي"), ("اكثر", "من"),
-                 ("اقل", "من"), ("نحو",), ("حوالي",), ("قرابه",), ("زهاء",), ("اكثر",), ("قرابه",))
+APPROXIMATORS = (
+    ("ما", "لا", "يقل", "عن"),
+    ("ما", "يزيد", "عن"),
+    ("ما", "يزيد", "علي"),
+    ("اكثر", "من"),
+    ("اقل", "من"),
+    ("نحو",),
+    ("حوالي",),
+    ("قرابه",),
+    ("زهاء",),
+    ("اكثر",),
+    ("قرابه",),
+)
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
 CUE_LOOKBACK = 3
 
@@ -46,7 +57,30 @@ class _Count:
 
 @lru_cache(maxsize=1)
 def _lex():
-    return (reference.number_words(), reference.count_nouns(), reference.count_cues(), reference.count_blockers())
+    return (
+        reference.number_words(),
+        reference.count_nouns(),
+        reference.count_cues(),
+        reference.count_blockers(),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _noun_for(word: str) -> reference.CountNoun | None:
+    """The count noun a word spells, through proclitics, the article and a possessive suffix."""
+    if not word.isalpha():
+        return None
+    nouns = _lex()[1]
+    for _, rest in clitic_variants(word):
+        for form in (rest, rest[2:] if rest.startswith("ال") else None):
+            if not form:
+                continue
+            if form in nouns:
+                return nouns[form]
+            for suffix in POSSESSIVE_SUFFIXES:
+                if form.endswith(suffix) and form[: -len(suffix)] in nouns:
+                    return nouns[form[: -len(suffix)]]
+    return None
 
 
 def _as_int(token: str) -> int | None:
@@ -79,19 +113,7 @@ class _CountScanner:
         return None
 
     def noun_at(self, i: int) -> reference.CountNoun | None:
-        word = self.word(i)
-        if not word.isalpha():
-            return None
-        for _, rest in clitic_variants(word):
-            for form in (rest, rest[2:] if rest.startswith("ال") else None):
-                if not form:
-                    continue
-                if form in self.nouns:
-                    return self.nouns[form]
-                for suffix in POSSESSIVE_SUFFIXES:
-                    if form.endswith(suffix) and form[: -len(suffix)] in self.nouns:
-                        return self.nouns[form[: -len(suffix)]]
-        return None
+        return _noun_for(self.word(i))
 
     def parse_number(self, i: int) -> _Number | None:
         value = _as_int(self.word(i)) if self.word(i)[:1].isdigit() else None
@@ -180,8 +202,14 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
             before = sc.noun_at(number.first - 1) if number.is_word else None
             if before is not None:
                 cue = sc.cue_before(number.first - 1)
-                return _Count(number.first - 1, number.last, number.value, _kind_for(before, cue),
-                              before.subject, approximate)
+                return _Count(
+                    number.first - 1,
+                    number.last,
+                    number.value,
+                    _kind_for(before, cue),
+                    before.subject,
+                    approximate,
+                )
             if cue and not number.is_word and sc.cue_before(number.first) and number.first - start <= 1:
                 return _Count(start, number.last, number.value, cue, "", approximate)
             return None
@@ -193,7 +221,7 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
 
 
 def _inherit_event(sc: _CountScanner, count: _Count, previous: _Count | None) -> None:
-    """"إصابة أربعة جنود وأحد الكلاب": a count joined by و to the one before shares its event word."""
+    """ "إصابة أربعة جنود وأحد الكلاب": a count joined by و to the one before shares its event word."""
     if previous is None or previous.kind not in ("killed", "wounded", "detained"):
         return
     if count.kind in ("killed", "wounded", "detained", "aircraft"):
@@ -203,7 +231,7 @@ def _inherit_event(sc: _CountScanner, count: _Count, previous: _Count | None) ->
 
 
 def _coordinated_singular(sc: _CountScanner, previous: _Count) -> _Count | None:
-    """"... 4 من جنودها وكلب بوليسي": a singular noun after و shares the event word of the count before."""
+    """ "... 4 من جنودها وكلب بوليسي": a singular noun after و shares the event word of the count before."""
     k = previous.last
     while k < sc.n and sc.words[k].isalpha() and not sc.words[k].startswith("و") and k - previous.last < 2:
         k += 1  # adjectives of the counted noun (جنود أميركيين)
@@ -219,14 +247,20 @@ def _coordinated_singular(sc: _CountScanner, previous: _Count) -> _Count | None:
 def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
     first = sc.tokens[count.first]
     start = first.start
-    if count.first < sc.n and sc.words[count.first].startswith("و") and not sc.words[count.first][:1].isdigit():
+    if (
+        count.first < sc.n
+        and sc.words[count.first].startswith("و")
+        and not sc.words[count.first][:1].isdigit()
+    ):
         for prefix, rest in clitic_variants(sc.words[count.first]):
             if prefix == 1 and (rest in sc.nouns or rest in sc.numbers):
                 start += 1
                 break
     d_start, d_end, surface = display_span(sc.nt, start, sc.tokens[count.last - 1].end)
     attrs = {"count_kind": count.kind, "approximate": count.approximate, "subject": count.subject}
-    return Mention("COUNT", d_start, d_end, surface, normalize_text(surface), value=str(count.value), attrs=attrs)
+    return Mention(
+        "COUNT", d_start, d_end, surface, normalize_text(surface), value=str(count.value), attrs=attrs
+    )
 
 
 def find_counts(nt: NormalizedText) -> list[Mention]:

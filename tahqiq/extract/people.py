@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from tahqiq import reference
 from tahqiq.extract.mention import Mention
-from tahqiq.extract.tokens import SENTENCE_END, Token, clitic_variants, display_span, tokenize
+from tahqiq.extract.tokens import SENTENCE_END, clitic_variants, display_span, tokenize
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 KUNYA_WORDS = frozenset({"ابو", "ابي", "ابا", "ام"})
@@ -159,7 +159,9 @@ class _Scanner:
                 return None
             parts.append(("kunya", i, i + 2))
             cue = "kunya"
-        elif core == "عبد" and i + 1 < self.n and self.words[i + 1].startswith("ال") and self.name_like(i + 1):
+        elif (
+            core == "عبد" and i + 1 < self.n and self.words[i + 1].startswith("ال") and self.name_like(i + 1)
+        ):
             parts.append(("given", i, i + 2))
             cue = "given_name_lexicon"
         elif (core in lex.given and not prefix and self.is_given(i, True)) or (
@@ -219,9 +221,11 @@ class _Scanner:
                 return None
         if mode == "strict" and core == "علي" and len(parts) > 1 and parts[1][0] == "family":
             return None  # undotted على (on) followed by a definite noun, common in normalized corpora
-        if mode == "strict" and core in lex.ambiguous and not any(p[0] == "family" and
-                                                                    self.words[p[1]].startswith("ال")
-                                                                    for p in parts):
+        if (
+            mode == "strict"
+            and core in lex.ambiguous
+            and not any(p[0] == "family" and self.words[p[1]].startswith("ال") for p in parts)
+        ):
             return None
         return _Name(i, j, prefix, parts, cue)
 

@@ -22,9 +22,7 @@ _SEPARATOR = r"[\s.\-_/]*"
 def _alias_pattern(alias: str) -> str:
     pieces = []
     for piece in _PIECE.findall(alias):
-        if piece.isdigit() or piece.isascii():
-            pieces.append(re.escape(piece))
-        elif piece.startswith("ال"):
+        if piece.isdigit() or piece.isascii() or piece.startswith("ال"):
             pieces.append(re.escape(piece))
         else:
             pieces.append("(?:ال)?" + re.escape(piece))
@@ -43,7 +41,8 @@ def _aliases_by_first_piece() -> dict[str, tuple[tuple[re.Pattern[str], referenc
     return {key: tuple(value) for key, value in table.items()}
 
 
-def _readings(word: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> tuple[tuple[int, str], ...]:
     """(offset where an alias may start, first word without article) for a token and its proclitics."""
     readings = []
     for prefix, rest in clitic_variants(word):
@@ -52,7 +51,7 @@ def _readings(word: str) -> list[tuple[int, str]]:
         readings.append((prefix, rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest))
     if word.startswith("لل") and len(word) > 3:
         readings.append((1, word[2:]))
-    return readings
+    return tuple(readings)
 
 
 def find_weapons(nt: NormalizedText) -> list[Mention]:

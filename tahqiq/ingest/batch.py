@@ -11,7 +11,6 @@ import polars as pl
 from tahqiq import warehouse
 from tahqiq.ingest.dedup import article_id_for, content_hash
 from tahqiq.ingest.readers import Quarantined, read_batch
-from tahqiq.text.clean import clean_body
 from tahqiq.text.normalize import normalize_text
 
 
@@ -34,8 +33,7 @@ def ingest_batch(
     seen: dict[str, str] = dict(earlier_hashes)
     rows: list[dict] = []
     for raw in read.articles:
-        title, body = clean_body(raw.text)
-        title = raw.title or title
+        title, body = raw.clean()
         if not body.strip():
             quarantined.append(Quarantined(raw.source_file, "empty",
                                            "nothing but page furniture remained after cleaning; check the export"))

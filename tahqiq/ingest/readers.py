@@ -95,6 +95,14 @@ class RawArticle:
         return (self.title or found_title), body
 
 
+# Every reason code a quarantine row can carry; manifest problems are prefixed "manifest_".
+FILE_REASONS = ("empty", "binary", "undecodable", "invalid_json", "missing_text", "too_large", "not_arabic",
+                "unsupported_format", "symlink_outside_batch", "unreadable", "exact_duplicate")
+MANIFEST_REASONS = ("manifest_outside_batch", "manifest_missing_file", "manifest_invalid_entry",
+                    "manifest_unreadable", "manifest_invalid", *(f"manifest_{r}" for r in FILE_REASONS))
+QUARANTINE_REASONS = FILE_REASONS + MANIFEST_REASONS
+
+
 @dataclass
 class Quarantined:
     source_file: str

@@ -46,6 +46,8 @@ def role_codes() -> dict[str, str]:
 
 
 def region_contains(region: str, latitude: float, longitude: float) -> bool:
+    if "+" in region:
+        return any(region_contains(part, latitude, longitude) for part in region.split("+"))
     return any(
         lat_min <= latitude <= lat_max and lon_min <= longitude <= lon_max
         for lat_min, lat_max, lon_min, lon_max in region_boxes().get(region, [])
@@ -55,6 +57,8 @@ def region_contains(region: str, latitude: float, longitude: float) -> bool:
 def regions_overlap(a: str, b: str) -> bool:
     if a == b:
         return True
+    if "+" in a or "+" in b:
+        return any(regions_overlap(x, y) for x in a.split("+") for y in b.split("+"))
     return any(
         a1 <= b2 and b1 <= a2 and c1 <= d2 and d1 <= c2
         for a1, a2, c1, c2 in region_boxes().get(a, [])
@@ -169,7 +173,14 @@ def _place_conflict(event_id: str, label: str, reports: list[dict]) -> dict | No
 
 
 def _region_conflict(event_id: str, label: str, reports: list[dict], event: dict) -> dict | None:
-    regional = [r for r in reports if r["region"]]
+    regional = [
+        {**r, "region": code, "reported_region": phrase}
+        for r in reports
+        if r["region"]
+        for code, phrase in zip(
+            r["region"].split("|"), (r["reported_region"] or "").split(" | ") + [""] * 9, strict=False
+        )
+    ]
     if not regional:
         return None
     lat, lon = event.get("latitude"), event.get("longitude")
@@ -294,7 +305,7 @@ def person_conflicts(persons: pl.DataFrame, canonical: dict[str, str]) -> list[d
             by_surname[r["key"].split()[-1]].append(r)
         for surname, same in by_surname.items():
             givens = _group([(r["key"].split()[0], r["article_id"], r["outlet"]) for r in same])
-            if len(givens) > 1:
+            if len(givens) > 1 and _across_articles(givens):
                 display = _group([(_given_display(r), r["article_id"], r["outlet"]) for r in same])
                 out.append(_row(
                     "entity", entity_id, label, "given_name", display, "high",
@@ -308,7 +319,7 @@ def person_conflicts(persons: pl.DataFrame, canonical: dict[str, str]) -> list[d
         for key, same in by_key.items():
             with_kunya = [r for r in same if r["kunya"]]
             without = [r for r in same if not r["kunya"]]
-            if with_kunya and without:
+            if with_kunya and without and {r["article_id"] for r in with_kunya} != {r["article_id"] for r in without}:
                 groups = _group([(r["surface"], r["article_id"], r["outlet"]) for r in same])
                 out.append(_row(
                     "entity", entity_id, label, "name", groups, "low",
@@ -317,6 +328,13 @@ def person_conflicts(persons: pl.DataFrame, canonical: dict[str, str]) -> list[d
                     detail=key,
                 ))  # fmt: skip
     return out
+
+
+def _across_articles(groups: dict[str, tuple[set[str], set[str]]]) -> bool:
+    """Values that some article states without the others: one article naming a man two ways is
+    giving his aliases, not disagreeing with itself."""
+    article_sets = [arts for arts, _ in groups.values()]
+    return any(a != b for a, b in combinations(article_sets, 2)) and len(set().union(*article_sets)) > 1
 
 
 def _given_display(row: dict) -> str:

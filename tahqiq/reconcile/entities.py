@@ -153,7 +153,7 @@ def _attr(col: str, path: str) -> pl.Expr:
 
 
 def _context_orgs(persons: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
-    """The organization named right after (or else right before) each person, per mention_id."""
+    """The organizations named right after and right before each person: mention_id, context_org."""
     orgs = (
         mentions.filter(pl.col("entity_type") == "ORG")
         .select(
@@ -185,9 +185,13 @@ def _context_orgs(persons: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame
         strategy="backward",
         tolerance=CONTEXT_ORG_WINDOW,
     )
-    return after.join(before.select("mention_id", "org_before"), on="mention_id").select(
-        "mention_id", pl.coalesce("org", "org_before").alias("context_org")
-    )
+    both = after.join(before.select("mention_id", "org_before"), on="mention_id")
+    return pl.concat(
+        [
+            both.select("mention_id", pl.col("org").alias("context_org")),
+            both.select("mention_id", pl.col("org_before").alias("context_org")),
+        ]
+    ).drop_nulls("context_org")
 
 
 def _person_table(mentions: pl.DataFrame) -> pl.DataFrame:
@@ -251,9 +255,7 @@ def _link_same_officer(persons: pl.DataFrame, mentions: pl.DataFrame, uf: UnionF
     ranked = persons.filter((pl.col("title_kind") == "rank") & (pl.col("n_tokens") >= 2))
     if ranked.height < 2:
         return
-    ranked = ranked.join(_context_orgs(ranked, mentions), on="mention_id").filter(
-        pl.col("context_org").is_not_null()
-    )
+    ranked = ranked.join(_context_orgs(ranked, mentions), on="mention_id")
     ranked = ranked.with_columns(pl.col("key").str.split(" ").list.last().alias("surname"))
     groups = ranked.group_by("surname", "title_n", "context_org").agg(pl.col("key").unique())
     for keys in groups["key"].to_list():

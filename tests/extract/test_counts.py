@@ -13,7 +13,9 @@ def counts(text: str) -> list[tuple[str, str, str, bool, str]]:
     for m in found:
         assert m.entity_type == "COUNT"
         assert text[m.start : m.end] == m.surface
-    return [(m.surface, m.value, m.attrs["count_kind"], m.attrs["approximate"], m.attrs["subject"]) for m in found]
+    return [
+        (m.surface, m.value, m.attrs["count_kind"], m.attrs["approximate"], m.attrs["subject"]) for m in found
+    ]
 
 
 def test_killed_digits_with_noun():
@@ -32,7 +34,9 @@ def test_number_word_and_coordinated_dog():
 
 
 def test_noun_then_number_word():
-    assert counts("أعلنت القوات مقتل قياديين ثلاثة في الغارة.") == [("قياديين ثلاثة", "3", "killed", False, "قياديين")]
+    assert counts("أعلنت القوات مقتل قياديين ثلاثة في الغارة.") == [
+        ("قياديين ثلاثة", "3", "killed", False, "قياديين")
+    ]
 
 
 def test_dual_noun_alone():
@@ -74,8 +78,10 @@ def test_seed_counts(prefix):
     (path,) = SEEDS.glob(f"{prefix}_*.txt")
     found = counts(path.read_text(encoding="utf-8"))
     for expected in SEED_COUNTS[prefix]:
-        assert any(c[1] == expected[0] and c[2] == expected[1] and (len(expected) < 3 or c[4] == expected[2])
-                   for c in found), (expected, found)
+        assert any(
+            c[1] == expected[0] and c[2] == expected[1] and (len(expected) < 3 or c[4] == expected[2])
+            for c in found
+        ), (expected, found)
     if prefix == "003":
         assert any(c[1] == "10000" and c[3] for c in found)
     assert not any(c[1] in ("2019", "100", "16", "7", "18") for c in found)

@@ -16,7 +16,9 @@ def weapons(text: str) -> list[tuple[str, str, str]]:
     return [(m.surface, m.attrs["ref_id"], m.attrs["kind"]) for m in found]
 
 
-@pytest.mark.parametrize("spelling", ["MQ-9", "MQ9", "mq 9", "MQ-9 Reaper", "أم. كيو – 9", "ام كيو 9", "إم كيو-9"])
+@pytest.mark.parametrize(
+    "spelling", ["MQ-9", "MQ9", "mq 9", "MQ-9 Reaper", "أم. كيو – 9", "ام كيو 9", "إم كيو-9"]
+)
 def test_mq9_in_any_rendering(spelling):
     (hit,) = weapons(f"استخدم الجيش {spelling} في الضربة")
     assert hit == (spelling, "mq9", "drone")

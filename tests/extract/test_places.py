@@ -1,0 +1,200 @@
+from pathlib import Path
+
+import pytest
+
+from tahqiq.extract.places import find_places, place_by_id, place_within, regions_compatible
+from tahqiq.reference import load_places
+from tahqiq.text.normalize import normalize
+
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+
+
+def places(display: str) -> list[tuple[str, str, str | None]]:
+    mentions = find_places(normalize(display))
+    for m in mentions:
+        assert m.entity_type == "LOC"
+        assert display[m.start : m.end] == m.surface
+    return [(m.surface, m.attrs["ref_id"], m.attrs["region"]) for m in mentions]
+
+
+def test_every_governorate_of_syria_and_iraq_is_listed_with_coordinates():
+    admin1 = {row["ref_id"]: row for row in load_places() if row["place_kind"] == "admin1"}
+    assert sum(ref.startswith("sy-") for ref in admin1) == 14
+    assert sum(ref.startswith("iq-") for ref in admin1) == 18
+    assert all(row["latitude"] and row["longitude"] for row in admin1.values())
+
+
+def test_every_place_has_coordinates_and_known_containers():
+    rows = load_places()
+    ids = {row["ref_id"] for row in rows}
+    for row in rows:
+        assert row["latitude"] and row["longitude"], row["ref_id"]
+        for outer in [row["within"], *row["admin1"].split(";"), *row["country"].split(";")]:
+            assert not outer or outer in ids, (row["ref_id"], outer)
+
+
+def test_city_with_clitic_and_attrs():
+    [m] = find_places(normalize("قصف وبالرقة أمس"))
+    assert m.surface == "الرقة"
+    assert m.attrs["ref_id"] == "sy-raqqa-city"
+    assert (m.attrs["admin1"], m.attrs["country"], m.attrs["place_kind"]) == ("sy-raqqa", "sy", "city")
+    assert 35 < m.attrs["latitude"] < 37 and 38 < m.attrs["longitude"] < 40
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, ref_id, region",
+    [
+        ("قتل قيادي شرق سوريا", "شرق سوريا", "sy", "east"),
+        ("قتل قيادي شرقي سوريا", "شرقي سوريا", "sy", "east"),
+        ("كان في شمال غرب سوريا وقتها", "شمال غرب سوريا", "sy", "north-west"),
+        ("عمليات في شمال شرقي سوريا", "شمال شرقي سوريا", "sy", "north-east"),
+        ("عملية أمنية في شرق وشمال سوريا", "شرق وشمال سوريا", "sy", "east+north"),
+        ("قرب جنديرس شمال غربي محافظة حلب", "شمال غربي محافظة حلب", "sy-aleppo", "north-west"),
+        ("غارة بريف حلب الشرقي أمس", "ريف حلب الشرقي", "sy-aleppo", "east"),
+        ("قرية في ريف دير الزور الشرقي", "ريف دير الزور الشرقي", "sy-deir-ez-zor", "east"),
+        ("انتشار في الشمال السوري", "الشمال السوري", "sy", "north"),
+    ],
+)
+def test_region_phrases_are_one_mention(sentence, surface, ref_id, region):
+    [m] = find_places(normalize(sentence))
+    assert (m.surface, m.attrs["ref_id"], m.attrs["region"], m.attrs["place_kind"]) == (
+        surface,
+        ref_id,
+        region,
+        "region",
+    )
+    assert sentence[m.start : m.end] == surface
+
+
+def test_countryside_of_a_town_stays_the_town():
+    assert places("في قرية مسكة بريف عفرين") == [("مسكة", "sy-maska", None), ("ريف عفرين", "sy-afrin", None)]
+
+
+def test_direction_word_alone_or_the_area_word_is_not_a_place():
+    assert places("كان يعمل عادة في الشرق داخل المنطقة") == []
+
+
+def test_door_is_not_al_bab_without_context():
+    assert places("أغلق الباب خلفه") == []
+    assert places("وصل إلى مدينة الباب") == [("الباب", "sy-al-bab", None)]
+    assert places("في الباب شرق حلب") == [("الباب", "sy-al-bab", None), ("شرق حلب", "sy-aleppo-city", "east")]
+
+
+def test_place_inside_a_nisba_is_not_a_place():
+    assert places("قتل حمزة الحمصي وأبو أنس الشامي") == []
+
+
+def test_place_inside_an_organization_name_is_not_a_place():
+    assert places("بمشاركة قوات سوريا الديمقراطية") == []
+
+
+def test_hawija_follows_the_place_named_near_it():
+    assert places("عملية إنزال في منطقة الحويجة بمدينة الرقة") == [
+        ("الحويجة", "sy-raqqa-hawija", None),
+        ("الرقة", "sy-raqqa-city", None),
+    ]
+    assert places("هجوم في قضاء الحويجة غرب كركوك") == [
+        ("الحويجة", "iq-hawija", None),
+        ("غرب كركوك", "gn-94787", "west"),
+    ]
+
+
+def test_operation_areas_are_areas_in_their_governorates():
+    [shield, spring] = find_places(normalize("في منطقة درع الفرات أو نبع السلام"))
+    assert (shield.attrs["ref_id"], shield.attrs["place_kind"], shield.attrs["admin1"]) == (
+        "sy-euphrates-shield",
+        "area",
+        "sy-aleppo",
+    )
+    assert place_within("sy-peace-spring", "sy-hasakah") and place_within("sy-peace-spring", "sy-raqqa")
+
+
+def test_place_within_is_transitive():
+    assert place_within("sy-maska", "sy-jinderis")
+    assert place_within("sy-maska", "sy-aleppo")
+    assert place_within("sy-maska", "sy")
+    assert not place_within("sy-maska", "sy-idlib")
+    assert not place_within("sy", "sy-maska")
+    assert not place_within("unknown", "sy")
+
+
+def test_place_by_id():
+    place = place_by_id("sy-deir-ez-zor")
+    assert place["place_kind"] == "admin1" and place["country"] == ("sy",)
+    assert "ولاية الخير" in place["aliases"]
+    assert place_by_id("nowhere") is None
+
+
+@pytest.mark.parametrize(
+    "region, admin1, expected",
+    [
+        ("east", "sy-deir-ez-zor", True),
+        ("east", "sy-hasakah", True),
+        ("east", "sy-raqqa", True),
+        ("east", "sy-aleppo", False),
+        ("east", "sy-idlib", False),
+        ("north-west", "sy-idlib", True),
+        ("north-west", "sy-aleppo", True),
+        ("north-west", "sy-deir-ez-zor", False),
+        ("north-east", "sy-hasakah", True),
+        ("north-east", "sy-daraa", False),
+        ("south", "sy-daraa", True),
+        ("east+north", "sy-aleppo", True),
+        ("west", "iq-anbar", True),
+        ("north", "iq-basra", False),
+        ("", "sy-aleppo", True),
+    ],
+)
+def test_regions_compatible(region, admin1, expected):
+    assert regions_compatible(region, admin1) is expected
+
+
+SEED_PLACES = {
+    "000_fc6a60a6ef698b38.txt": {"sy", "us-washington", "ru-moscow", "sy-aleppo-city"},
+    "001_017caddd56d33047.txt": {
+        "sy", "sy-idlib-city", "sy-bzaa", "sy-al-bab", "sy-deir-ez-zor-city", "sy-aleppo-city", "iq", "ru",
+    },
+    "002_e9a1c462d589817c.txt": {
+        "sy-al-bab", "sy-bzaa", "sy-euphrates-shield", "sy-olive-branch", "sy-peace-spring", "sy-aleppo",
+        "sy-raqqa-hawija", "sy-raqqa-city", "sy-maska", "sy-jinderis", "sy-afrin", "iq", "sy",
+    },
+    "003_4ed2c6725b801691.txt": {"sy", "iq", "us", "sy-sinaa-prison", "sy-hasakah-city"},
+    "004_b87004f141179f40.txt": {
+        "sy", "us", "sy-al-zir", "sy-deir-ez-zor", "sy-busayrah", "euphrates", "sy-hasakah", "sy-raqqa-city",
+        "sy-deir-ez-zor-city", "sy-idlib",
+    },
+}
+SEED_REGIONS = {
+    "000_fc6a60a6ef698b38.txt": {("sy", "east"), ("sy", "north")},
+    "001_017caddd56d33047.txt": {("sy", "east"), ("sy", "north-west"), ("sy-aleppo-city", "east")},
+    "002_e9a1c462d589817c.txt": {("sy-aleppo", "east"), ("sy-aleppo", "north-west")},
+    "003_4ed2c6725b801691.txt": {("sy", "east"), ("sy", "north-east"), ("sy", "east+north")},
+    "004_b87004f141179f40.txt": {("sy", "east"), ("sy", "north-east"), ("sy-deir-ez-zor", "east")},
+}
+
+
+def _seed(name: str) -> str:
+    path = SEEDS / name
+    if not path.exists():
+        pytest.skip("shared seeds are not beside the repository")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(SEED_PLACES))
+def test_seed_places_an_analyst_would_mark(name):
+    display = _seed(name)
+    mentions = find_places(normalize(display))
+    assert all(display[m.start : m.end] == m.surface for m in mentions)
+    assert SEED_PLACES[name] <= {m.attrs["ref_id"] for m in mentions}
+    regions = {(m.attrs["ref_id"], m.attrs["region"]) for m in mentions if m.attrs["region"]}
+    assert SEED_REGIONS[name] <= regions
+
+
+@pytest.mark.parametrize("name", sorted(SEED_PLACES))
+def test_seed_places_start_at_a_word_or_after_a_proclitic(name):
+    display = _seed(name)
+    for m in find_places(normalize(display)):
+        word_start = m.start
+        while word_start > 0 and display[word_start - 1].isalpha():
+            word_start -= 1
+        assert display[word_start : m.start] in ("", "و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "وبال"[:0]), m.surface
