@@ -46,9 +46,11 @@ def _empty(message: str) -> dg.MetadataValue:
 
 def event_timeline(events: pl.DataFrame, folder: Path) -> dg.MetadataValue:
     """Events on a time axis, one row per event type, dot size = number of outlets reporting it."""
-    dated = events.filter(pl.col("event_date").is_not_null()).with_columns(
-        pl.col("event_date").str.slice(0, 10).str.to_date(strict=False).alias("day")
-    ).filter(pl.col("day").is_not_null())
+    dated = (
+        events.filter(pl.col("event_date").is_not_null())
+        .with_columns(pl.col("event_date").str.slice(0, 10).str.to_date(strict=False).alias("day"))
+        .filter(pl.col("day").is_not_null())
+    )
     if dated.height == 0:
         return _empty("no dated events yet")
     types = sorted(dated["event_type"].fill_null("unknown").unique().to_list())
@@ -71,7 +73,7 @@ def conflicts_by_type(conflicts: pl.DataFrame, folder: Path) -> dg.MetadataValue
     if conflicts.height == 0:
         return _empty("no conflicts: the sources agree")
     counts = conflicts.group_by("attribute", "severity").len()
-    attributes = (counts.group_by("attribute").agg(pl.col("len").sum()).sort("len")["attribute"].to_list())
+    attributes = counts.group_by("attribute").agg(pl.col("len").sum()).sort("len")["attribute"].to_list()
     figure, axis = plt.subplots(figsize=(7, 1 + 0.4 * len(attributes)))
     left = [0] * len(attributes)
     for severity, colour in SEVERITY_COLOURS.items():
@@ -90,8 +92,13 @@ def conflicts_by_type(conflicts: pl.DataFrame, folder: Path) -> dg.MetadataValue
 
 def _reference_points() -> pl.DataFrame:
     rows = [r for r in load_places() if r.get("latitude") and r.get("longitude")]
-    frame = pl.DataFrame(rows).select("ref_id", "place_kind", "country",
-                                      pl.col("latitude").cast(pl.Float64), pl.col("longitude").cast(pl.Float64))
+    frame = pl.DataFrame(rows).select(
+        "ref_id",
+        "place_kind",
+        "country",
+        pl.col("latitude").cast(pl.Float64),
+        pl.col("longitude").cast(pl.Float64),
+    )
     return frame.unique("ref_id")
 
 
@@ -105,20 +112,40 @@ def event_map(events: pl.DataFrame, folder: Path, labels: dict[str, str] | None 
     background = _reference_points()
     lon_min, lon_max = located["longitude"].min() - 2, located["longitude"].max() + 2
     lat_min, lat_max = located["latitude"].min() - 2, located["latitude"].max() + 2
-    nearby = background.filter(pl.col("longitude").is_between(lon_min, lon_max)
-                               & pl.col("latitude").is_between(lat_min, lat_max))
+    nearby = background.filter(
+        pl.col("longitude").is_between(lon_min, lon_max) & pl.col("latitude").is_between(lat_min, lat_max)
+    )
     axis.scatter(nearby["longitude"], nearby["latitude"], s=6, color="#bbbbbb", label="known places")
     # Governorates (ref ids like sy-raqqa) give a reader bearings without a base map.
     for row in nearby.filter(pl.col("place_kind") == "admin1").iter_rows(named=True):
-        axis.annotate(row["ref_id"].split("-", 1)[-1], (row["longitude"], row["latitude"]), fontsize=7,
-                      color="#777777", ha="center", va="top", xytext=(0, -3), textcoords="offset points")
+        axis.annotate(
+            row["ref_id"].split("-", 1)[-1],
+            (row["longitude"], row["latitude"]),
+            fontsize=7,
+            color="#777777",
+            ha="center",
+            va="top",
+            xytext=(0, -3),
+            textcoords="offset points",
+        )
     for row in located.iter_rows(named=True):
         outlets = row.get("n_outlets") or 1
-        axis.scatter(row["longitude"], row["latitude"], s=60 + 60 * outlets, alpha=0.6, color="#d7301f",
-                     edgecolor="black")
+        axis.scatter(
+            row["longitude"],
+            row["latitude"],
+            s=60 + 60 * outlets,
+            alpha=0.6,
+            color="#d7301f",
+            edgecolor="black",
+        )
         label = labels.get(row.get("place_entity_id") or "") or row.get("event_type") or ""
-        axis.annotate(f"{label} ({row.get('event_date') or '?'})", (row["longitude"], row["latitude"]),
-                      xytext=(6, 6), textcoords="offset points", fontsize=7)
+        axis.annotate(
+            f"{label} ({row.get('event_date') or '?'})",
+            (row["longitude"], row["latitude"]),
+            xytext=(6, 6),
+            textcoords="offset points",
+            fontsize=7,
+        )
     axis.set_xlim(lon_min, lon_max)
     axis.set_ylim(lat_min, lat_max)
     axis.set_aspect("equal")

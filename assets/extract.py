@@ -4,11 +4,11 @@ import time
 
 import dagster as dg
 
+from assets.metadata import counts_by, preview
 from pipelines.partitions import batch_partitions
 from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
 from tahqiq.extract.batch import extract_batch
-from assets.metadata import counts_by, preview
 
 
 @dg.multi_asset(

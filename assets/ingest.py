@@ -5,11 +5,11 @@ from pathlib import Path
 
 import dagster as dg
 
+from assets.metadata import counts_by, preview
 from pipelines.partitions import batch_partitions
 from pipelines.resources import InboxResource, WarehouseResource
 from tahqiq import warehouse
 from tahqiq.ingest.batch import ingest_batch
-from assets.metadata import counts_by, preview
 
 
 class BatchSource(dg.Config):

@@ -2,11 +2,11 @@
 
 import dagster as dg
 
+from assets.metadata import preview
 from pipelines.partitions import batch_partitions
 from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
 from tahqiq.text.articles import build_articles
-from assets.metadata import preview
 
 
 @dg.asset(

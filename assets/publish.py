@@ -13,42 +13,56 @@ from tahqiq.views import create_views
 @dg.asset(
     deps=["conflicts"],
     description="Views that answer the common questions in one SELECT: event_sources, people_aliases, "
-                "disputed_events, disputed_people, timeline.",
-    kinds={"duckdb", "sql"}, group_name="publish", owners=["team:tahqiq"],
+    "disputed_events, disputed_people, timeline.",
+    kinds={"duckdb", "sql"},
+    group_name="publish",
+    owners=["team:tahqiq"],
 )
 def sql_views(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
     with warehouse_db.writer() as con:
         views = create_views(con)
         counts = {v.name: con.execute(f'SELECT count(*) FROM "{v.name}"').fetchone()[0] for v in views}
-        disputed = con.execute("SELECT event_date, event_type, place_name, attribute, values_and_sources "
-                               "FROM disputed_events LIMIT 10").pl()
+        disputed = con.execute(
+            "SELECT event_date, event_type, place_name, attribute, values_and_sources "
+            "FROM disputed_events LIMIT 10"
+        ).pl()
     listing = "\n".join(f"- `{v.name}` ({counts[v.name]} rows): {v.description}" for v in views)
-    return dg.MaterializeResult(metadata={
-        "views": dg.MetadataValue.md(listing + "\n\nTry: `tahqiq query \"SELECT * FROM event_sources\"`"),
-        **{f"rows_{name}": n for name, n in counts.items()},
-        "disputed_events_preview": preview(disputed, disputed.columns, width=80),
-        "reports_folder": dg.MetadataValue.path(str(reports_dir(warehouse_db.resolved_path()).resolve())),
-    })
+    return dg.MaterializeResult(
+        metadata={
+            "views": dg.MetadataValue.md(listing + '\n\nTry: `tahqiq query "SELECT * FROM event_sources"`'),
+            **{f"rows_{name}": n for name, n in counts.items()},
+            "disputed_events_preview": preview(disputed, disputed.columns, width=80),
+            "reports_folder": dg.MetadataValue.path(str(reports_dir(warehouse_db.resolved_path()).resolve())),
+        }
+    )
 
 
 @dg.asset(
     deps=["sql_views"],
     description="Great Expectations Data Docs: every table validated against its suite, browsable as HTML.",
-    kinds={"great_expectations", "html"}, group_name="publish", owners=["team:tahqiq"],
+    kinds={"great_expectations", "html"},
+    group_name="publish",
+    owners=["team:tahqiq"],
 )
-def data_quality_report(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+def data_quality_report(
+    context: dg.AssetExecutionContext, warehouse_db: WarehouseResource
+) -> dg.MaterializeResult:
     frames = {table: warehouse_db.read(sql).to_pandas() for table, (sql, _) in SUITES.items()}
     warehouse_path = warehouse_db.resolved_path()
     docs = data_docs_dir(warehouse_path)
     index = build_data_docs(frames, project_dir=warehouse_path.parent, docs_dir=docs)
     latest = warehouse_db.read(
         "SELECT table_name, count(*) AS expectations, count(*) FILTER (NOT success) AS failed "
-        "FROM quality_results WHERE run_id = ? GROUP BY table_name ORDER BY table_name", [context.run_id])
+        "FROM quality_results WHERE run_id = ? GROUP BY table_name ORDER BY table_name",
+        [context.run_id],
+    )
     if latest.height == 0:
         latest = pl.DataFrame({"table_name": list(frames), "rows": [len(f) for f in frames.values()]})
-    return dg.MaterializeResult(metadata={
-        "data_docs_index": dg.MetadataValue.path(str(index.resolve())),
-        "data_docs_url": dg.MetadataValue.url(index.resolve().as_uri()),
-        "tables_validated": len(frames),
-        "results_this_run": preview(latest, latest.columns, rows=20),
-    })
+    return dg.MaterializeResult(
+        metadata={
+            "data_docs_index": dg.MetadataValue.path(str(index.resolve())),
+            "data_docs_url": dg.MetadataValue.url(index.resolve().as_uri()),
+            "tables_validated": len(frames),
+            "results_this_run": preview(latest, latest.columns, rows=20),
+        }
+    )

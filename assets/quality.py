@@ -2,12 +2,12 @@
 
 import dagster as dg
 
-from pipelines.resources import WarehouseResource
-from tahqiq import warehouse
-from tahqiq.reconcile.conflicts import find_conflicts
 from assets.charts import conflicts_by_type, reports_dir
 from assets.metadata import counts_by, preview
 from assets.reconcile import RECONCILED_TABLES
+from pipelines.resources import WarehouseResource
+from tahqiq import warehouse
+from tahqiq.reconcile.conflicts import find_conflicts
 
 
 @dg.asset(

@@ -2,11 +2,11 @@
 
 import dagster as dg
 
+from assets.charts import event_map, event_timeline, reports_dir
+from assets.metadata import counts_by, preview
 from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
 from tahqiq.reconcile import reconcile
-from assets.charts import event_map, event_timeline, reports_dir
-from assets.metadata import counts_by, preview
 
 RECONCILED_TABLES = {
     "mentions": "Every mention with the canonical entity it refers to.",

@@ -13,22 +13,39 @@ from pipelines.sensors import batch_run_request, waiting_batches
 
 DAILY_AT_SIX = "0 6 * * *"
 # Runs in these states already cover their batch: the sweep leaves it alone.
-COVERING_STATUSES = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING,
-                     dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.SUCCESS]
+COVERING_STATUSES = [
+    dg.DagsterRunStatus.QUEUED,
+    dg.DagsterRunStatus.NOT_STARTED,
+    dg.DagsterRunStatus.STARTING,
+    dg.DagsterRunStatus.STARTED,
+    dg.DagsterRunStatus.SUCCESS,
+]
 
 
 def covered_batches(instance: dg.DagsterInstance, batch_ids: list[str]) -> set[str]:
     """Batches that already have a queued, running or successful run of the batch job."""
-    return {b for b in batch_ids if instance.get_run_records(
-        dg.RunsFilter(job_name=process_batch_job.name, tags={"dagster/partition": b}, statuses=COVERING_STATUSES),
-        limit=1)}
+    return {
+        b
+        for b in batch_ids
+        if instance.get_run_records(
+            dg.RunsFilter(
+                job_name=process_batch_job.name, tags={"dagster/partition": b}, statuses=COVERING_STATUSES
+            ),
+            limit=1,
+        )
+    }
 
 
 def build_inbox_sweep(cron_schedule: str = DAILY_AT_SIX) -> dg.ScheduleDefinition:
-    @dg.schedule(job=process_batch_job, cron_schedule=cron_schedule, execution_timezone="UTC",
-                 name="daily_inbox_sweep", default_status=dg.DefaultScheduleStatus.STOPPED,
-                 description=f"On `{cron_schedule}` (UTC), processes every complete inbox batch that has no "
-                             "run yet and is not marked done or failed.")
+    @dg.schedule(
+        job=process_batch_job,
+        cron_schedule=cron_schedule,
+        execution_timezone="UTC",
+        name="daily_inbox_sweep",
+        default_status=dg.DefaultScheduleStatus.STOPPED,
+        description=f"On `{cron_schedule}` (UTC), processes every complete inbox batch that has no "
+        "run yet and is not marked done or failed.",
+    )
     def daily_inbox_sweep(context: dg.ScheduleEvaluationContext, inbox: InboxResource):
         candidates = waiting_batches(inbox)
         waiting = [b for b in candidates if b not in covered_batches(context.instance, candidates)]
@@ -40,8 +57,11 @@ def build_inbox_sweep(cron_schedule: str = DAILY_AT_SIX) -> dg.ScheduleDefinitio
         new = [b for b in waiting if b not in known]
         if new:
             context.instance.add_dynamic_partitions(batch_partitions.name, new)
-        tick = context.scheduled_execution_time.strftime("%Y-%m-%dT%H:%M") if context.scheduled_execution_time \
+        tick = (
+            context.scheduled_execution_time.strftime("%Y-%m-%dT%H:%M")
+            if context.scheduled_execution_time
             else "manual"
+        )
         for batch_id in waiting:
             yield batch_run_request(batch_id, run_key=f"{batch_id}@{tick}")
 

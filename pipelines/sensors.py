@@ -23,26 +23,34 @@ BATCH_TAG = "tahqiq/batch"
 
 def waiting_batches(inbox: InboxResource, exclude: set[str] = frozenset()) -> list[str]:
     """Complete batch folders (ready marker present) not marked done or failed, minus `exclude`."""
-    return [b for b in inbox.complete_batches()
-            if b not in exclude
-            and not (inbox.batch_dir(b) / DONE_MARKER).exists()
-            and not (inbox.batch_dir(b) / FAILED_MARKER).exists()]
+    return [
+        b
+        for b in inbox.complete_batches()
+        if b not in exclude
+        and not (inbox.batch_dir(b) / DONE_MARKER).exists()
+        and not (inbox.batch_dir(b) / FAILED_MARKER).exists()
+    ]
 
 
 def batch_run_request(batch_id: str, run_key: str) -> dg.RunRequest:
     return dg.RunRequest(run_key=run_key, partition_key=batch_id, tags={BATCH_TAG: batch_id})
 
 
-@dg.sensor(job=process_batch_job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING,
-           description="Watches the inbox; each new folder holding the _READY marker becomes a partition and one run.")
+@dg.sensor(
+    job=process_batch_job,
+    minimum_interval_seconds=30,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Watches the inbox; each new folder holding the _READY marker becomes a partition and one run.",
+)
 def inbox_sensor(context: dg.SensorEvaluationContext, inbox: InboxResource) -> dg.SensorResult:
     # The cursor is the set of batches ever requested, so a re-scan, a restart or a later failure never
     # requests a batch twice; the run key (the batch id) is a second guard should the cursor be reset.
     requested = set(json.loads(context.cursor)) if context.cursor else set()
     new = waiting_batches(inbox, requested)
     if not new:
-        return dg.SensorResult(skip_reason=f"no new complete batch (folder with {inbox.ready_marker}) "
-                                           f"in {inbox.resolved_path()}")
+        return dg.SensorResult(
+            skip_reason=f"no new complete batch (folder with {inbox.ready_marker}) in {inbox.resolved_path()}"
+        )
     context.log.info(f"new batches: {', '.join(new)}")
     return dg.SensorResult(
         run_requests=[batch_run_request(b, run_key=b) for b in new],
@@ -76,25 +84,34 @@ def record_failure(inbox: InboxResource, batch_id: str, run_id: str, error: str)
         f"run {run_id} failed: {error}\n"
         "Open the run in the Dagster UI (`make ui`) for the full log. Fix the cause, then either re-execute "
         f"the run there, or delete this file and the daily sweep picks the batch up again.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return marker
 
 
-@dg.run_status_sensor(run_status=dg.DagsterRunStatus.SUCCESS, monitored_jobs=[process_batch_job],
-                      default_status=dg.DefaultSensorStatus.RUNNING,
-                      description="Marks a processed inbox batch with _DONE so it is visibly finished.")
+@dg.run_status_sensor(
+    run_status=dg.DagsterRunStatus.SUCCESS,
+    monitored_jobs=[process_batch_job],
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Marks a processed inbox batch with _DONE so it is visibly finished.",
+)
 def mark_batch_done(context: dg.RunStatusSensorContext, inbox: InboxResource) -> None:
     batch_id = batch_of(context.dagster_run)
     if batch_id:
         record_success(inbox, batch_id, context.dagster_run.run_id)
 
 
-@dg.run_failure_sensor(monitored_jobs=[process_batch_job], default_status=dg.DefaultSensorStatus.RUNNING,
-                       description="Leaves _FAILED with the error in a batch folder whose run failed.")
+@dg.run_failure_sensor(
+    monitored_jobs=[process_batch_job],
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Leaves _FAILED with the error in a batch folder whose run failed.",
+)
 def mark_batch_failed(context: dg.RunFailureSensorContext, inbox: InboxResource) -> None:
     batch_id = batch_of(context.dagster_run)
     if not batch_id:
         return
     errors = [e.message for e in context.get_step_failure_events() if e.message]
-    message = errors[0] if errors else (context.failure_event.message if context.failure_event else "run failed")
+    message = (
+        errors[0] if errors else (context.failure_event.message if context.failure_event else "run failed")
+    )
     record_failure(inbox, batch_id, context.dagster_run.run_id, message.strip().splitlines()[0])

@@ -5,10 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
-
-import unicodedata
 
 import polars as pl
 

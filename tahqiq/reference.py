@@ -130,7 +130,9 @@ def kunya_exclusions() -> frozenset[str]:
 @cache
 def number_words() -> dict[str, tuple[int, str]]:
     """Arabic number word → (value, kind: unit|teen|ten|hundred|thousand|vague)."""
-    return {normalize_text(row["word"]): (int(row["value"]), row["kind"]) for row in _pcw_rows("number_words.csv")}
+    return {
+        normalize_text(row["word"]): (int(row["value"]), row["kind"]) for row in _pcw_rows("number_words.csv")
+    }
 
 
 @cache
@@ -152,7 +154,8 @@ def count_cues() -> dict[str, str]:
 @cache
 def weapon_aliases() -> tuple[WeaponAlias, ...]:
     return tuple(
-        WeaponAlias(row["ref_id"], normalize_text(row["alias"]), row["kind"]) for row in _pcw_rows("weapons.csv")
+        WeaponAlias(row["ref_id"], normalize_text(row["alias"]), row["kind"])
+        for row in _pcw_rows("weapons.csv")
     )
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from tahqiq.extract.counts import find_counts
 from tahqiq.extract.dates import find_dates
 from tahqiq.extract.mention import Mention
 from tahqiq.extract.organizations import find_organizations
 from tahqiq.extract.people import find_people
 from tahqiq.extract.places import find_places
-from tahqiq.extract.counts import find_counts
 from tahqiq.extract.weapons import find_weapons
 from tahqiq.text.normalize import NormalizedText
 

@@ -302,17 +302,22 @@ def _targets(frame: _Frame, cues: list[Cue], mentions: list[Mention]) -> list[tu
     return out
 
 
-def _place(frame: _Frame, mentions: list[Mention]) -> tuple[Mention | None, Mention | None]:
-    """(most specific place, region phrase) of the frame."""
+def _is_national_region(m: Mention) -> bool:
+    """A region of the whole country ("شرق سوريا"), not of a governorate ("ريف حلب الشرقي")."""
+    return bool(m.attrs.get("region")) and not m.attrs.get("admin1")
+
+
+def _place(frame: _Frame, mentions: list[Mention]) -> tuple[Mention | None, list[Mention]]:
+    """(most specific place, national region phrases) of the frame."""
     places = [m for m in _in(frame, mentions) if m.entity_type == "LOC"]
-    region = next((m for m in places if m.attrs.get("region")), None)
-    rank = {"village": 0, "neighbourhood": 0, "neighborhood": 0, "town": 1, "district": 2, "city": 2, "subdistrict": 2,
-            "admin2": 3, "admin1": 4, "region": 5, "country": 6}  # fmt: skip
+    regions = [m for m in places if _is_national_region(m)]
+    rank = {"village": 0, "neighbourhood": 0, "neighborhood": 0, "town": 1, "district": 2, "city": 2,
+            "subdistrict": 2, "admin2": 3, "region": 4, "admin1": 4, "country": 6}  # fmt: skip
     specific = sorted(
-        (m for m in places if m.attrs.get("latitude") is not None or m.attrs.get("admin1")),
+        (m for m in places if m.attrs.get("admin1") or m.attrs.get("place_kind") == "admin1"),
         key=lambda m: (rank.get(m.attrs.get("place_kind") or "", 3), m.start),
     )
-    return (specific[0] if specific else (places[0] if places else None)), region
+    return (specific[0] if specific else None), regions
 
 
 def _orgs(frame: _Frame, cues: list[Cue], mentions: list[Mention]) -> tuple[list[str], list[str]]:
@@ -378,7 +383,7 @@ def find_event_frames(
         targets = _targets(frame, cues, mentions)
         if frame.is_background and not (targets or _precise(frame.date)):
             continue
-        place, region = _place(frame, mentions)
+        place, regions = _place(frame, mentions)
         event_type = _event_type(frame.anchors)
         trigger = (
             next(a for a in frame.anchors if a.value == event_type)
@@ -388,10 +393,7 @@ def find_event_frames(
         actors, partners = _orgs(frame, cues, mentions)
         claim = next((c for c in frame_cues if c.kind == "claim"), None)
         weapon = _weapon(frame, mentions, event_type)
-        region_cue = next((c for c in frame_cues if c.kind == "region"), None)
-        region_code = (region.attrs.get("region") if region else None) or (
-            region_cue.value if region_cue else None
-        )
+        region_code, region_text = _regions(regions, [c for c in frame_cues if c.kind == "region"])
         value = frame.date.value if frame.date else None
         out.append(
             {
@@ -407,10 +409,10 @@ def find_event_frames(
                 "date_method": frame.date.attrs.get("method") if frame.date else None,
                 "place_ref": place.attrs.get("ref_id") if place else None,
                 "reported_place": place.surface if place else None,
-                "reported_region": region.surface if region else (region_cue.text if region_cue else None),
+                "reported_region": region_text,
                 "region": region_code,
-                "admin1": place.attrs.get("admin1") if place else None,
-                "country": place.attrs.get("country") if place else None,
+                "admin1": (place.attrs.get("admin1") or place.attrs.get("ref_id")) if place else None,
+                "country": place.attrs.get("country") if place else _country(regions),
                 "latitude": _float(place.attrs.get("latitude")) if place else None,
                 "longitude": _float(place.attrs.get("longitude")) if place else None,
                 "reported_killed": _count(frame, mentions, "killed"),
@@ -425,6 +427,21 @@ def find_event_frames(
             }
         )
     return _unique_ids(out)
+
+
+def _regions(regions: list[Mention], cues: list[Cue]) -> tuple[str | None, str | None]:
+    """Every distinct national region the frame gives ("east|north-west" when an article says both)."""
+    found = [(m.attrs["region"], m.surface) for m in regions] or [(c.value, c.text) for c in cues]
+    distinct = list(dict.fromkeys(found))
+    codes = list(dict.fromkeys(code for code, _ in distinct))
+    if not codes:
+        return None, None
+    texts = [next(text for code, text in distinct if code == c) for c in codes]
+    return "|".join(codes), " | ".join(texts)
+
+
+def _country(regions: list[Mention]) -> str | None:
+    return next((m.attrs.get("country") or m.attrs.get("ref_id") for m in regions), None)
 
 
 WEAPON_KIND_OF_TYPE = {"drone_strike": "drone", "helicopter_raid": "helicopter", "airdrop": "helicopter"}

@@ -77,6 +77,17 @@ def clitic_forms(word: str) -> tuple[tuple[str, int], ...]:
     return tuple(forms)
 
 
+def one_typo_apart(actual: str, expected: str) -> bool:
+    """One edit inside the word. An edit on its first or last letter is morphology rather than a typo
+    ("الدول" is the plural of "الدولة", "التركي" the masculine of "التركية"), so it does not count."""
+    return (
+        actual[0] == expected[0]
+        and actual[-1] == expected[-1]
+        and abs(len(actual) - len(expected)) <= 1
+        and Levenshtein.distance(actual, expected, score_cutoff=1) == 1
+    )
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -180,7 +191,7 @@ class Gazetteer:
     def _fuzzy_single_at(self, tokens, i: int, form: str, cut: int, best_at) -> None:
         for variant in (form, *(form[:k] + form[k + 1 :] for k in range(len(form)))):
             for entry in self._fuzzy_single.get(variant, ()):
-                if Levenshtein.distance(form, entry.tokens[0], score_cutoff=1) == 1:
+                if one_typo_apart(form, entry.tokens[0]):
                     self._keep(best_at, Match(tokens[i].start + cut, tokens[i].end, i, i, entry, 1))
 
     def _fuzzy_phrase_at(self, text, tokens, words, i, cut, anchored, best_at, tried) -> None:

@@ -174,6 +174,7 @@ class _Scanner:
             and core.isalpha()
             and len(core) >= 3
             and not core.startswith("ال")
+            and (not core.startswith("و") or core in lex.given)
             and core not in lex.not_name
         ):
             parts.append(("given", i, i + 1))
@@ -354,6 +355,7 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name]) -> dict[tuple[str, ...],
     for name in names:
         if name.cue == "given_name_lexicon" and len(name.parts) < 2:
             continue
+        strongly_cued = name.cue != "given_name_lexicon" or "title" in name.attrs
         words = tuple(scanner.words[name.first : name.last])
         if name.prefix:
             words = (words[0][name.prefix :],) + words[1:]
@@ -361,7 +363,13 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name]) -> dict[tuple[str, ...],
         if len(words) > 1:
             keys[words] = surface
         last = words[-1]
-        if len(words) > 1 and len(last) >= 4 and last not in lex.given and last not in lex.not_name:
+        if (
+            len(words) > 1
+            and len(last) >= 4
+            and last not in lex.given
+            and last not in lex.not_name
+            and (strongly_cued or not last.startswith("ال") or last.endswith("ي"))
+        ):
             if keys.get((last,), surface) != surface:
                 shared.add((last,))
             keys[(last,)] = surface

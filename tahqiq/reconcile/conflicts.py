@@ -319,7 +319,11 @@ def person_conflicts(persons: pl.DataFrame, canonical: dict[str, str]) -> list[d
         for key, same in by_key.items():
             with_kunya = [r for r in same if r["kunya"]]
             without = [r for r in same if not r["kunya"]]
-            if with_kunya and without and {r["article_id"] for r in with_kunya} != {r["article_id"] for r in without}:
+            if (
+                with_kunya
+                and without
+                and {r["article_id"] for r in with_kunya} != {r["article_id"] for r in without}
+            ):
                 groups = _group([(r["surface"], r["article_id"], r["outlet"]) for r in same])
                 out.append(_row(
                     "entity", entity_id, label, "name", groups, "low",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 from camel_tools.utils.dediac import dediac_ar
@@ -30,7 +30,7 @@ _INVISIBLE = {"\u200e", "\u200f", "\u200b", "\u200c", "\u200d", "\ufeff", "\u202
 _SPELLING_PAIRS = [(re.compile("ميرك"), "مريك")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def normalize_char(ch: str) -> str:
     """The matching form of one display character ('' when it carries no matching information)."""
     if ch in _INVISIBLE or ch == TATWEEL:

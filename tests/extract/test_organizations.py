@@ -108,11 +108,28 @@ def test_other_organizations(sentence, ref_id):
 
 SEED_ORGS = {
     "000_fc6a60a6ef698b38.txt": {
-        "centcom", "isis", "us_military", "associated_press", "us_dod", "guardian", "us_air_force",
-        "afcent", "russian_air_force", "russian_reconciliation_center", "coalition",
+        "centcom",
+        "isis",
+        "us_military",
+        "associated_press",
+        "us_dod",
+        "guardian",
+        "us_air_force",
+        "afcent",
+        "russian_air_force",
+        "russian_reconciliation_center",
+        "coalition",
     },
     "001_017caddd56d33047.txt": {"us_military", "isis", "coalition", "centcom", "us_dod"},
-    "002_e9a1c462d589817c.txt": {"centcom", "isis", "coalition", "sdf", "sohr", "turkish_forces", "jaysh_al_sharqiya"},
+    "002_e9a1c462d589817c.txt": {
+        "centcom",
+        "isis",
+        "coalition",
+        "sdf",
+        "sohr",
+        "turkish_forces",
+        "jaysh_al_sharqiya",
+    },
     "003_4ed2c6725b801691.txt": {"coalition", "isis", "centcom", "sdf"},
     "004_b87004f141179f40.txt": {"centcom", "isis", "sohr", "sdf", "us_military", "coalition"},
 }

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.slow
 
 
 def evaluate(instance: dg.DagsterInstance, inbox: Path, cursor: str | None) -> dg.SensorResult:
-    context = dg.build_sensor_context(instance=instance, cursor=cursor, resources={"inbox": InboxResource(path=str(inbox))})
+    context = dg.build_sensor_context(
+        instance=instance, cursor=cursor, resources={"inbox": InboxResource(path=str(inbox))}
+    )
     result = inbox_sensor(context)
     for request in result.dynamic_partitions_requests or []:
         instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
@@ -30,21 +32,41 @@ def run_requested(instance: dg.DagsterInstance, request: dg.RunRequest, inbox: P
 
     job = defs.resolve_job_def("process_batch")
     result = job.execute_in_process(
-        instance=instance, partition_key=request.partition_key, tags=request.tags, raise_on_error=False,
-        run_config={"resources": {"warehouse_db": {"config": {"path": str(warehouse)}},
-                                  "inbox": {"config": {"path": str(inbox)}}}})
+        instance=instance,
+        partition_key=request.partition_key,
+        tags=request.tags,
+        raise_on_error=False,
+        run_config={
+            "resources": {
+                "warehouse_db": {"config": {"path": str(warehouse)}},
+                "inbox": {"config": {"path": str(inbox)}},
+            }
+        },
+    )
     run = instance.get_run_by_id(result.run_id)
     resources = {"inbox": InboxResource(path=str(inbox))}
     if result.success:
         event = result.get_run_success_event()
-        mark_batch_done(dg.build_run_status_sensor_context(
-            sensor_name="mark_batch_done", dagster_event=event, dagster_instance=instance, dagster_run=run,
-            resources=resources))
+        mark_batch_done(
+            dg.build_run_status_sensor_context(
+                sensor_name="mark_batch_done",
+                dagster_event=event,
+                dagster_instance=instance,
+                dagster_run=run,
+                resources=resources,
+            )
+        )
     else:
         event = result.get_run_failure_event()
-        mark_batch_failed(dg.build_run_status_sensor_context(
-            sensor_name="mark_batch_failed", dagster_event=event, dagster_instance=instance, dagster_run=run,
-            resources=resources).for_run_failure())
+        mark_batch_failed(
+            dg.build_run_status_sensor_context(
+                sensor_name="mark_batch_failed",
+                dagster_event=event,
+                dagster_instance=instance,
+                dagster_run=run,
+                resources=resources,
+            ).for_run_failure()
+        )
     return result
 
 
@@ -84,7 +106,10 @@ def test_each_complete_batch_runs_exactly_once(inbox: Path, tmp_path: Path):
     assert not evaluate(instance, inbox, cursor=None).run_requests
     assert batches_in(warehouse) == {"2024-05-12-first": 2, "2024-05-12-second": 1, "2024-05-14-third": 1}
     assert sorted(instance.get_dynamic_partitions("batch")) == [
-        "2024-05-12-first", "2024-05-12-second", "2024-05-14-third"]
+        "2024-05-12-first",
+        "2024-05-12-second",
+        "2024-05-14-third",
+    ]
     assert sorted(p.name for p in half_copied.iterdir()) == ["2024-05-13-copying_d.txt", "manifest.csv"]
     assert len(instance.get_run_records(dg.RunsFilter(job_name="process_batch"))) == 3
 

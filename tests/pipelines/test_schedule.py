@@ -24,18 +24,27 @@ def test_sweep_requests_waiting_batches_only(inbox: Path):
     write_batch(inbox, "copying", "c", ready=False)
     write_batch(inbox, "queued", "c")
     instance.add_dynamic_partitions("batch", ["queued"])
-    instance.create_run_for_job(defs.resolve_job_def("process_batch"), status=dg.DagsterRunStatus.QUEUED,
-                                tags={"dagster/partition": "queued"})
+    instance.create_run_for_job(
+        defs.resolve_job_def("process_batch"),
+        status=dg.DagsterRunStatus.QUEUED,
+        tags={"dagster/partition": "queued"},
+    )
     write_batch(inbox, "waiting-1", "c")
     write_batch(inbox, "waiting-2", "d")
 
     sweep = build_inbox_sweep("0 6 * * *")
     context = dg.build_schedule_context(
-        instance=instance, scheduled_execution_time=datetime(2024, 5, 13, 6, tzinfo=UTC),
-        resources={"inbox": InboxResource(path=str(inbox))}, repository_def=defs.get_repository_def())
+        instance=instance,
+        scheduled_execution_time=datetime(2024, 5, 13, 6, tzinfo=UTC),
+        resources={"inbox": InboxResource(path=str(inbox))},
+        repository_def=defs.get_repository_def(),
+    )
     tick = sweep.evaluate_tick(context)
     assert sorted(r.partition_key for r in tick.run_requests) == ["waiting-1", "waiting-2"]
-    assert {r.run_key for r in tick.run_requests} == {"waiting-1@2024-05-13T06:00", "waiting-2@2024-05-13T06:00"}
+    assert {r.run_key for r in tick.run_requests} == {
+        "waiting-1@2024-05-13T06:00",
+        "waiting-2@2024-05-13T06:00",
+    }
     assert all(r.tags["tahqiq/batch"] == r.partition_key for r in tick.run_requests)
     assert {"waiting-1", "waiting-2"} <= set(instance.get_dynamic_partitions("batch"))
     assert "copying" not in instance.get_dynamic_partitions("batch")
@@ -46,8 +55,10 @@ def test_sweep_skips_when_nothing_waits(inbox: Path):
 
     write_batch(inbox, "copying", "c", ready=False)
     context = dg.build_schedule_context(
-        instance=dg.DagsterInstance.ephemeral(), resources={"inbox": InboxResource(path=str(inbox))},
-        repository_def=defs.get_repository_def())
+        instance=dg.DagsterInstance.ephemeral(),
+        resources={"inbox": InboxResource(path=str(inbox))},
+        repository_def=defs.get_repository_def(),
+    )
     tick = build_inbox_sweep().evaluate_tick(context)
     assert tick.run_requests == []
     assert "no complete batch waiting" in tick.skip_message

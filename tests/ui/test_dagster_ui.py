@@ -21,17 +21,37 @@ REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "tests" / "artifacts"
 BIN = Path(sys.executable).parent
 # One asset per stage the graph must show.
-STAGE_ASSETS = ["raw_articles", "quarantine", "articles", "extracted_mentions", "event_frames", "entities", "events",
-                "conflicts", "sql_views", "data_quality_report"]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+STAGE_ASSETS = [
+    "raw_articles",
+    "quarantine",
+    "articles",
+    "extracted_mentions",
+    "event_frames",
+    "entities",
+    "events",
+    "conflicts",
+    "sql_views",
+    "data_quality_report",
+]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium_path() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
-        pytest.skip("no chromium on PATH: `make browser` (or `apt-get install chromium`) installs Debian's; "
-                    "the UI test needs it")
+        pytest.skip(
+            "no chromium on PATH: `make browser` (or `apt-get install chromium`) installs Debian's; "
+            "the UI test needs it"
+        )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -66,18 +86,40 @@ def dagster_ui(tmp_path_factory: pytest.TempPathFactory):
     home = root / "dagster_home"
     home.mkdir()
     shutil.copy(REPO / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
-    env = {**os.environ, "DAGSTER_HOME": str(home), "TAHQIQ_WAREHOUSE": str(root / "warehouse.duckdb"),
-           "TAHQIQ_INBOX": str(root / "inbox")}
-    built = subprocess.run([str(BIN / "tahqiq"), "run", "--input", str(REPO / "data" / "samples"),
-                            "--batch-id", "samples"], cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "TAHQIQ_WAREHOUSE": str(root / "warehouse.duckdb"),
+        "TAHQIQ_INBOX": str(root / "inbox"),
+    }
+    built = subprocess.run(
+        [str(BIN / "tahqiq"), "run", "--input", str(REPO / "data" / "samples"), "--batch-id", "samples"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert built.returncode == 0, f"the sample run failed:\n{built.stderr[-3000:]}"
 
     port = free_port()
     log = root / "webserver.log"
     with log.open("w") as sink:
-        server = subprocess.Popen([str(BIN / "dagster-webserver"), "-w", str(REPO / "workspace.yaml"),
-                                   "-h", "127.0.0.1", "-p", str(port)],
-                                  cwd=REPO, env=env, stdout=sink, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [
+                str(BIN / "dagster-webserver"),
+                "-w",
+                str(REPO / "workspace.yaml"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(port),
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(f"{base}/server_info", server, log)
@@ -98,8 +140,12 @@ def page(dagster_ui):
     profile = root / f"chromium-profile-{time.monotonic_ns()}"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=chromium, headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1600, "height": 1000})
+            str(profile),
+            executable_path=chromium,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1600, "height": 1000},
+        )
         try:
             yield browser.new_page()
         finally:
