@@ -37,7 +37,7 @@ def _integrity_check(table: str) -> dg.AssetChecksDefinition:
         sql, _ = SUITES[table]
         frame = warehouse_db.read(sql).to_pandas()
         outcomes = validate_table(table, frame)
-        store_outcomes(warehouse_db, context.run_id, table, outcomes)
+        store_outcomes(warehouse_db, context.run.run_id, table, outcomes)
         failed = [o for o in outcomes if not o.success]
         return dg.AssetCheckResult(
             passed=not failed,

@@ -28,8 +28,10 @@ SEVERITIES = ["high", "medium", "low"]
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?(T[\d:.]+(Z|[+-][\d:]+)?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
 
 
-def _schema(table: str) -> list:
-    return [gxe.ExpectTableColumnsToMatchSet(column_set=warehouse.columns(table), exact_match=False)]
+def _schema(table: str, left_out: tuple[str, ...] = ()) -> list:
+    """Every column of the table is there (`left_out`: columns the suite's SQL does not select)."""
+    expected = [c for c in warehouse.columns(table) if c not in left_out]
+    return [gxe.ExpectTableColumnsToMatchSet(column_set=expected, exact_match=False)]
 
 
 def _key(column: str) -> list:
@@ -45,7 +47,7 @@ def _references(column: str) -> gxe.Expectation:
 SUITES: dict[str, tuple[str, list]] = {
     "articles": (
         "SELECT * EXCLUDE (body, body_normalized), length(body) AS body_length FROM articles",
-        [*_schema("articles"), *_key("article_id"),
+        [*_schema("articles", left_out=("body", "body_normalized")), *_key("article_id"),
          gxe.ExpectColumnValuesToBeUnique(column="content_hash"),
          gxe.ExpectColumnValuesToNotBeNull(column="batch_id"),
          gxe.ExpectColumnValuesToNotBeNull(column="source_file"),
@@ -135,7 +137,9 @@ class ExpectationOutcome:
 @lru_cache(maxsize=1)
 def _context() -> gx.data_context.AbstractDataContext:
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
-    return gx.get_context(mode="ephemeral")
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)  # keeps the terminal readable
+    return context
 
 
 def _describe(config) -> str:

@@ -112,5 +112,11 @@ def _execute(folder: Path, warehouse_path: Path, batch_id: str, log_level: str) 
     step = failures[0].step_key if failures else None
     error = None
     if failures and failures[0].step_failure_data and failures[0].step_failure_data.error:
-        error = failures[0].step_failure_data.error.message.strip().splitlines()[0]
+        cause = failures[0].step_failure_data.error
+        while cause.cause is not None:  # Dagster wraps the user's exception; the innermost one says why
+            cause = cause.cause
+        # A blocking check's message names the failed check on its second line.
+        error = " ".join(line.strip() for line in cause.message.strip().splitlines()[:2])
+        if "asset check" in error:
+            error += ('. The failed expectations: tahqiq query "SELECT * FROM quality_results WHERE NOT success"')
     return RunOutcome(False, result.run_id, step, error or "see the run log")

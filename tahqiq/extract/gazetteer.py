@@ -204,10 +204,15 @@ class Gazetteer:
             if first < 0 or last >= len(words) or (id(entry), first) in tried:
                 continue
             tried.add((id(entry), first))
+            exact = best_at.get(first)
+            if exact is not None and exact.distance == 0 and exact.n_tokens >= len(entry.tokens):
+                continue
             misses = [
                 k for k in range(len(entry.tokens)) if k != position and words[first + k] != entry.tokens[k]
             ]
-            if len(misses) != 1 or not self._joined(text, tokens, first, last):
+            if len(misses) != 1 or (position == 1 and misses[0] != 0):
+                continue  # a typo past the first word is found from the first word's anchor
+            if not self._joined(text, tokens, first, last):
                 continue
             k = misses[0]
             expected = entry.tokens[k]
@@ -216,10 +221,7 @@ class Gazetteer:
             start = tokens[first].start + (cut if position == 0 else 0)
             forms = clitic_forms(words[first]) if k == 0 else [(words[first + k], 0)]
             for form, form_cut in forms:
-                if (
-                    abs(len(form) - len(expected)) <= 1
-                    and Levenshtein.distance(form, expected, score_cutoff=1) <= 1
-                ):
+                if form == expected or one_typo_apart(form, expected):
                     if k == 0:
                         start = tokens[first].start + form_cut
                     self._keep(best_at, Match(start, tokens[last].end, first, last, entry, 1))
