@@ -3,7 +3,7 @@ and every attribute on which their sources disagree."""
 
 import dagster as dg
 
-from assets.charts import event_map, event_timeline, reports_dir
+from assets.charts import conflicts_by_type, event_map, event_timeline, reports_dir
 from assets.metadata import counts_by, preview
 from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
@@ -70,4 +70,5 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
         "by_attribute": dg.MetadataValue.json(counts_by(found, "attribute")),
         "by_severity": dg.MetadataValue.json(counts_by(found, "severity")),
         "preview": preview(found, ["subject_label", "attribute", "severity", "explanation"], width=90),
+        "by_type_chart": conflicts_by_type(found, reports),
     })

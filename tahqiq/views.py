@@ -34,11 +34,11 @@ _TARGETS = """(
     FROM event_participants p JOIN entities n USING (entity_id)
     WHERE p.event_id = e.event_id AND p.role = '{role}')"""
 
-# conflicts."values" is a JSON list of {"value", "article_ids", "outlets"}; outlets may be absent.
+# conflicts."values" is a JSON list of {"value", "article_ids", "outlets"}; an unknown outlet is ''.
 _VALUES_READABLE = """array_to_string(list_transform(
         from_json(c."values", '[{"value": "VARCHAR", "article_ids": ["VARCHAR"], "outlets": ["VARCHAR"]}]'),
-        v -> v.value || ' ← ' || coalesce(array_to_string(v.outlets, ', '),
-                                          len(v.article_ids)::VARCHAR || ' article(s)')), ' | ')"""
+        v -> v.value || ' ← ' || coalesce(nullif(array_to_string(list_filter(v.outlets, o -> o <> ''), ', '), ''),
+                                          len(v.article_ids)::VARCHAR || ' article(s) without outlet')), ' | ')"""
 
 VIEWS: tuple[View, ...] = (
     View(

@@ -227,6 +227,8 @@ def _rule_finders() -> tuple[dict[str, Callable], list[str]]:
 
 
 def _predicted_spans(tokens: list[str], finders: dict[str, Callable]) -> set[Span]:
+    """`finders` maps a type to a finder whose mentions of that type count; the key "*" to an
+    extractor whose PERSON/ORG/LOC mentions all count."""
     starts, ends, position = [], [], 0
     for token in tokens:
         starts.append(position)
@@ -236,12 +238,14 @@ def _predicted_spans(tokens: list[str], finders: dict[str, Callable]) -> set[Spa
     spans: set[Span] = set()
     for entity_type, finder in finders.items():
         for mention in finder(nt):
-            if mention.entity_type != entity_type or mention.end <= mention.start:
+            if mention.entity_type not in (TYPES if entity_type == "*" else (entity_type,)):
+                continue
+            if mention.end <= mention.start:
                 continue
             first = bisect.bisect_right(ends, mention.start)
             last = bisect.bisect_left(starts, mention.end)
             if first < last:
-                spans.add((entity_type, first, last))
+                spans.add((mention.entity_type, first, last))
     return spans
 
 
@@ -252,11 +256,14 @@ def _scores(tp: int, fp: int, fn: int) -> dict:
     return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
 
 
-def evaluate_ner(path: Path, fmt: str, tagger: Tagger | None = None) -> dict:
-    """Exact-span scores per type and micro; `tagger` (tokens -> BIO tags over PERSON/ORG/LOC)
-    replaces our rule extractors when given."""
+def evaluate_ner(
+    path: Path, fmt: str, tagger: Tagger | None = None, extractor: Callable | None = None
+) -> dict:
+    """Exact-span scores per type and micro; `tagger` (tokens -> BIO tags over PERSON/ORG/LOC) or
+    `extractor` (NormalizedText -> Mentions, e.g. rules + a trained tagger) replaces our rule
+    extractors when given."""
     sentences = read_bio(path, fmt)
-    finders, missing = ({}, []) if tagger else _rule_finders()
+    finders, missing = ({}, []) if tagger else ({"*": extractor}, []) if extractor else _rule_finders()
     gold: set[tuple[int, Span]] = set()
     predicted: set[tuple[int, Span]] = set()
     n_tokens = 0
@@ -280,6 +287,7 @@ def evaluate_ner(path: Path, fmt: str, tagger: Tagger | None = None) -> dict:
         "tokens": n_tokens,
         "missing_extractors": missing,
         "tagger": bool(tagger),
+        "system": "tagger" if tagger else "rules + tagger" if extractor else "rule extractors",
     }
     totals = [0, 0, 0]
     for entity_type in TYPES:
@@ -295,7 +303,7 @@ def evaluate_ner(path: Path, fmt: str, tagger: Tagger | None = None) -> dict:
 def format_ner_report(result: dict) -> str:
     lines = [
         f"NER evaluation on {result['corpus']} ({result['format']}): {result['sentences']} sentences, "
-        f"{result['tokens']} tokens, {'tagger' if result['tagger'] else 'rule extractors'}",
+        f"{result['tokens']} tokens, {result['system']}",
         f"{'type':8} {'tp':>6} {'fp':>6} {'fn':>6} {'prec':>6} {'rec':>6} {'f1':>6}",
     ]
     for key in (*TYPES, "micro"):
@@ -308,11 +316,20 @@ def format_ner_report(result: dict) -> str:
     return "\n".join(lines)
 
 
-def cli(corpus: Path, fmt: str) -> int:
+def cli(corpus: Path, fmt: str, model: Path | None = None) -> int:
+    """Scores of the rules, or of rules + the CRF tagger when `model` is given or the default
+    model (data/models/ner_crf.model) exists."""
+    from tahqiq.extract import crf
+
     if not Path(corpus).exists():
         print(f"corpus not found: {corpus}", file=sys.stderr)
         return 2
-    print(format_ner_report(evaluate_ner(Path(corpus), fmt)))
+    if model is not None and not Path(model).is_file():
+        print(f"model not found: {model}", file=sys.stderr)
+        return 2
+    tagger = crf.load_default_tagger(Path(model)) if model else crf.load_default_tagger()
+    extractor = crf.rules_and_tagger(tagger) if tagger else None
+    print(format_ner_report(evaluate_ner(Path(corpus), fmt, extractor=extractor)))
     return 0
 
 
@@ -320,8 +337,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score our NER rules on a BIO corpus (exact span match).")
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument("--model", type=Path, help="CRF model (default data/models/ner_crf.model if present)")
     args = parser.parse_args(argv)
-    return cli(args.corpus, args.format)
+    return cli(args.corpus, args.format, args.model)
 
 
 if __name__ == "__main__":

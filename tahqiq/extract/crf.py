@@ -389,3 +389,13 @@ def train(
         "held_out": best["held_out"],
         "seconds": round(time.perf_counter() - began, 1),
     }
+
+
+def rules_and_tagger(tagger: CrfTagger) -> Callable[[NormalizedText], list[Mention]]:
+    """An extractor giving the rules' PERSON/ORG/LOC mentions plus the tagger's where rules found none."""
+
+    def extract(nt: NormalizedText) -> list[Mention]:
+        rules = rule_mentions(nt)
+        return add_tagger_mentions(rules, tagger.find_entities(nt, rules))
+
+    return extract

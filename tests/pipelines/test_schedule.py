@@ -22,12 +22,12 @@ def test_sweep_requests_waiting_batches_only(inbox: Path):
     write_batch(inbox, "failed", "b")
     (inbox / "failed" / FAILED_MARKER).write_text("run y failed\n")
     write_batch(inbox, "copying", "c", ready=False)
-    write_batch(inbox, "queued", "c")
-    instance.add_dynamic_partitions("batch", ["queued"])
+    write_batch(inbox, "running", "c")
+    instance.add_dynamic_partitions("batch", ["running"])
     instance.create_run_for_job(
         defs.resolve_job_def("process_batch"),
-        status=dg.DagsterRunStatus.QUEUED,
-        tags={"dagster/partition": "queued"},
+        status=dg.DagsterRunStatus.STARTED,
+        tags={"dagster/partition": "running"},
     )
     write_batch(inbox, "waiting-1", "c")
     write_batch(inbox, "waiting-2", "d")

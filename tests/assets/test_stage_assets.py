@@ -1,0 +1,51 @@
+"""The partitioned stage assets, materialized with Dagster on a small batch written here."""
+
+from __future__ import annotations
+
+import dagster as dg
+import duckdb
+
+from assets.extract import extract_batch_asset
+from assets.ingest import ingest_batch_asset
+from assets.normalize import articles
+from pipelines.partitions import batch_partitions
+from pipelines.resources import InboxResource, WarehouseResource
+
+
+def write_batch(folder):
+    folder.mkdir(parents=True)
+    (folder / "one.txt").write_text(
+        "مقتل قيادي بغارة\nأعلنت القيادة المركزية الأمريكية أن طائرة مسيرة قتلت القيادي في تنظيم داعش "
+        "خالد الجبوري قرب مدينة البوكمال في ريف دير الزور الشرقي يوم 3 أيار/مايو 2024.", encoding="utf-8")
+    (folder / "two.json").write_text(
+        '{"text": "قالت وزارة الدفاع العراقية إن قواتها اعتقلت ثلاثة عناصر من داعش في محافظة الأنبار.", '
+        '"outlet": "example.iq", "published_at": "2024-05-04"}', encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "_READY").touch()
+
+
+def test_ingest_normalize_extract_for_one_partition(tmp_path):
+    write_batch(tmp_path / "inbox" / "b1")
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions(batch_partitions.name, ["b1"])
+    warehouse_path = tmp_path / "w.duckdb"
+    result = dg.materialize(
+        [ingest_batch_asset, articles, extract_batch_asset],
+        instance=instance,
+        partition_key="b1",
+        resources={"warehouse_db": WarehouseResource(path=str(warehouse_path)),
+                   "inbox": InboxResource(path=str(tmp_path / "inbox"))},
+    )
+    assert result.success
+    materialized = {event.materialization.asset_key.to_user_string(): event.materialization.metadata
+                    for event in result.get_asset_materialization_events()}
+    assert materialized["raw_articles"]["articles"].value == 2
+    assert materialized["quarantine"]["quarantined"].value == 1
+    assert materialized["extracted_mentions"]["mentions"].value > 0
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        assert con.execute("SELECT reason FROM quarantine").fetchall() == [("empty",)]
+        people = [r[0] for r in con.execute(
+            "SELECT surface FROM extracted_mentions WHERE entity_type = 'PERSON'").fetchall()]
+        assert any("الجبوري" in p for p in people)
+        dates = con.execute("SELECT value FROM extracted_mentions WHERE entity_type = 'DATE'").fetchall()
+        assert ("2024-05-03",) in dates
