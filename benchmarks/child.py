@@ -19,9 +19,14 @@ from benchmarks.measure import own_peaks_mib
 
 
 def _step_durations(instance, run_id: str) -> list[dict]:
-    """Each step of the run in start order, from the run's step stats (what the UI's Gantt chart shows)."""
+    """Each step of the run in start order, from the run's step stats (what the UI's Gantt chart shows);
+    `is_check` marks the steps that evaluated asset checks rather than materialized assets."""
+    from dagster import DagsterEventType
+
+    check_steps = {e.step_key for e in instance.all_logs(run_id, of_type=DagsterEventType.ASSET_CHECK_EVALUATION)}
     stats = sorted(instance.get_run_step_stats(run_id), key=lambda s: s.start_time or 0.0)
-    return [{"step": s.step_key, "status": str(s.status.value if s.status else None),
+    return [{"step": s.step_key, "is_check": s.step_key in check_steps,
+             "status": str(s.status.value if s.status else None),
              "seconds": (s.end_time - s.start_time) if s.start_time and s.end_time else None} for s in stats]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -93,12 +92,34 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     if args.what == "ner":
         from tahqiq.evaluate.ner import cli
-        return cli(Path(args.corpus), args.format)
+        return cli(Path(args.corpus), args.format, Path(args.model) if args.model else None)
     if args.what == "dates":
         from tahqiq.evaluate.dates import cli
         return cli([Path(p) for p in args.cases])
     from tahqiq.evaluate.reconcile import cli
     return cli(Path(args.gold), warehouse_path(args.warehouse))
+
+
+def cmd_train_ner(args: argparse.Namespace) -> int:
+    from tahqiq.extract.crf import DEFAULT_MODEL, train
+
+    formats = args.format or []
+    if len(formats) != len(args.corpus):
+        return fail("give one --format after each --corpus (newsfane, aqmar, wojood or conll)", 2)
+    for corpus in args.corpus:
+        if not Path(corpus).exists():
+            return fail(f"corpus not found: {corpus}", 2)
+    try:
+        result = train([(Path(c), f) for c, f in zip(args.corpus, formats, strict=True)],
+                       Path(args.model or DEFAULT_MODEL), progress=print)
+    except ValueError as error:
+        return fail(str(error), 2)
+    print(f"held-out scores with c1={result['c1']} c2={result['c2']} ({result['held_out_sentences']} sentences):")
+    for key, s in result["held_out"].items():
+        print(f"  {key:7} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    print(f"model {result['model_path']} trained on {result['sentences']} sentences, {result['tokens']} tokens "
+          f"in {result['seconds']:.0f}s")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -126,12 +147,20 @@ def build_parser() -> argparse.ArgumentParser:
     ner = eval_sub.add_parser("ner", help="PERSON/ORG/LOC precision, recall, F1 on a BIO corpus")
     ner.add_argument("--corpus", required=True)
     ner.add_argument("--format", default="conll", help="newsfane, aqmar, wojood or conll")
+    ner.add_argument("--model", help="CRF model to add to the rules (default data/models/ner_crf.model if present)")
     dates = eval_sub.add_parser("dates", help="date values and precisions on case files")
     dates.add_argument("--cases", required=True, nargs="+")
     rec = eval_sub.add_parser("reconcile", help="pairwise entity-merge and event-cluster scores")
     rec.add_argument("--gold", required=True)
     rec.add_argument("--warehouse")
     evaluate.set_defaults(func=cmd_eval)
+
+    train_ner = sub.add_parser("train-ner", help="train the CRF name tagger on BIO corpora (added to the rules)")
+    train_ner.add_argument("--corpus", required=True, action="append", help="BIO corpus file or folder (repeatable)")
+    train_ner.add_argument("--format", action="append", choices=["newsfane", "aqmar", "wojood", "conll"],
+                           help="format of the --corpus before it (repeatable, one per corpus)")
+    train_ner.add_argument("--model", help="where to write the model (default data/models/ner_crf.model)")
+    train_ner.set_defaults(func=cmd_train_ner)
     return parser
 
 

@@ -57,7 +57,11 @@ def make_mentions(n: int, seed: int = 0) -> pl.DataFrame:
             surface, etype, attrs = ref, "ORG", {"ref_id": ref}
         else:
             ref, admin1, lat, lon = rng.choice(PLACES)
-            surface, etype, attrs = ref, "LOC", {"ref_id": ref, "admin1": admin1, "latitude": lat, "longitude": lon}
+            surface, etype, attrs = (
+                ref,
+                "LOC",
+                {"ref_id": ref, "admin1": admin1, "latitude": lat, "longitude": lon},
+            )
         rows.append((f"{article}:{etype[0]}{offset}-{offset + len(surface)}", article, "b1", etype, surface,
                      normalize_text(surface), offset, offset + len(surface), None, json.dumps(attrs, ensure_ascii=False)))  # fmt: skip
     frame = pl.DataFrame(rows, schema=warehouse.columns("extracted_mentions"), orient="row")
@@ -83,7 +87,9 @@ def make_event_frames_with_mentions(n: int, seed: int = 0) -> tuple[pl.DataFrame
         article = f"ev{i:07d}"
         target = _variant(rng, _person(erng, event))
         mention = f"{article}:P0-{len(target)}"
-        mentions.append((mention, article, "b1", "PERSON", target, normalize_text(target), 0, len(target), None, "{}"))
+        mentions.append(
+            (mention, article, "b1", "PERSON", target, normalize_text(target), 0, len(target), None, "{}")
+        )
         month_only = rng.random() < 0.2
         drift = 1 if rng.random() < 0.1 else 0
         frames.append({

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tahqiq.extract import crf
 from tahqiq.extract.counts import find_counts
 from tahqiq.extract.dates import find_dates
 from tahqiq.extract.mention import Mention
@@ -40,4 +41,7 @@ def extract_article(nt: NormalizedText, published: date | None) -> list[Mention]
         *find_counts(nt),
         *find_weapons(nt),
     ]
+    tagger = crf.load_default_tagger()  # a model the user trained (`tahqiq train-ner`); rules win on overlap
+    if tagger is not None:
+        found = crf.add_tagger_mentions(found, tagger.find_entities(nt, found))
     return settle_overlaps([m for m in found if m.end > m.start])

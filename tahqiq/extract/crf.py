@@ -267,9 +267,9 @@ def _cached_tagger(model_path: Path, mtime: float) -> CrfTagger:
     return CrfTagger(model_path)
 
 
-def load_default_tagger(model_path: Path = DEFAULT_MODEL) -> CrfTagger | None:
-    """The trained tagger at data/models/ner_crf.model, loaded once per process; None if absent."""
-    path = Path(model_path)
+def load_default_tagger(model_path: Path | None = None) -> CrfTagger | None:
+    """The trained tagger (default data/models/ner_crf.model), loaded once per process; None if absent."""
+    path = Path(model_path or DEFAULT_MODEL)
     if not path.is_file():
         return None
     return _cached_tagger(path, path.stat().st_mtime)

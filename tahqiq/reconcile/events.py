@@ -146,7 +146,7 @@ def candidate_pairs(prepared: pl.DataFrame) -> pl.DataFrame:
 
 
 def compatible_pairs(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
-    cols = ["frame_id", "event_type", "lo", "hi", "admin1", "country"]
+    cols = ["frame_id", "event_type", "lo", "hi", "admin1", "country", "target_entities"]
     a = prepared.select(cols)
     b = prepared.select([pl.col(c).alias(c + "_b") for c in cols])
     joined = pairs.join(a, on="frame_id").join(b, on="frame_id_b")
@@ -163,6 +163,12 @@ def compatible_pairs(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFram
         | pl.col("country_b").is_null()
         | (pl.col("country") == pl.col("country_b"))
     )
+    # Two frames naming different targets are two events even on the same day and place.
+    targets_ok = (
+        pl.col("same_target")
+        | (pl.col("target_entities").list.len() == 0)
+        | (pl.col("target_entities_b").list.len() == 0)
+    )
     types = joined.select("event_type", "event_type_b").unique()
     types = types.with_columns(
         pl.Series(
@@ -173,7 +179,7 @@ def compatible_pairs(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFram
     )
     joined = joined.join(types, on=["event_type", "event_type_b"], how="left", nulls_equal=True)
     # A frame with no date and no target joins another only through a shared day/place key.
-    return joined.filter(pl.col("types_ok") & dates_ok & places_ok).select("frame_id", "frame_id_b")
+    return joined.filter(pl.col("types_ok") & dates_ok & places_ok & targets_ok).select("frame_id", "frame_id_b")
 
 
 def cluster_frames(prepared: pl.DataFrame) -> pl.DataFrame:

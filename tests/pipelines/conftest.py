@@ -55,3 +55,14 @@ def inbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TAHQIQ_WAREHOUSE", str(tmp_path / "warehouse.duckdb"))
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster_home"))
     return folder
+
+
+@pytest.fixture
+def instance(tmp_path: Path):
+    """A persistent Dagster instance of its own (schedule contexts need one that can be re-opened)."""
+    import dagster as dg
+
+    home = tmp_path / "instance"
+    home.mkdir()
+    with dg.DagsterInstance.from_config(str(home)) as dagster:
+        yield dagster

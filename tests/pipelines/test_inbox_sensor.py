@@ -9,7 +9,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from pipelines.resources import InboxResource, WarehouseResource
+from pipelines.resources import InboxResource
 from pipelines.sensors import DONE_MARKER, FAILED_MARKER, inbox_sensor, mark_batch_done, mark_batch_failed
 from tests.pipelines.conftest import write_batch
 
@@ -75,9 +75,8 @@ def batches_in(warehouse: Path) -> dict[str, int]:
         return dict(con.execute("SELECT batch_id, count(*) FROM articles GROUP BY 1").fetchall())
 
 
-def test_each_complete_batch_runs_exactly_once(inbox: Path, tmp_path: Path):
+def test_each_complete_batch_runs_exactly_once(inbox: Path, tmp_path: Path, instance: dg.DagsterInstance):
     warehouse = tmp_path / "warehouse.duckdb"
-    instance = dg.DagsterInstance.ephemeral()
     write_batch(inbox, "2024-05-12-first", "ab")
     write_batch(inbox, "2024-05-12-second", "c")
     half_copied = write_batch(inbox, "2024-05-13-copying", "d", ready=False)
@@ -114,8 +113,7 @@ def test_each_complete_batch_runs_exactly_once(inbox: Path, tmp_path: Path):
     assert len(instance.get_run_records(dg.RunsFilter(job_name="process_batch"))) == 3
 
 
-def test_failed_batch_stays_visible_with_its_error(inbox: Path, tmp_path: Path):
-    instance = dg.DagsterInstance.ephemeral()
+def test_failed_batch_stays_visible_with_its_error(inbox: Path, tmp_path: Path, instance: dg.DagsterInstance):
     folder = write_batch(inbox, "2024-06-01-broken", "a")
     result = evaluate(instance, inbox, cursor=None)
     (request,) = result.run_requests
@@ -129,8 +127,3 @@ def test_failed_batch_stays_visible_with_its_error(inbox: Path, tmp_path: Path):
     assert "failed" in text and "Dagster UI" in text
     assert not (folder / DONE_MARKER).exists()
     assert not evaluate(instance, inbox, cursor=result.cursor).run_requests
-
-
-def test_status_sensors_ignore_runs_outside_the_inbox(inbox: Path):
-    assert WarehouseResource().resolved_path().name == "warehouse.duckdb"
-    assert InboxResource().resolved_path() == inbox

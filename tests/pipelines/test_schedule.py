@@ -13,10 +13,9 @@ from pipelines.sensors import DONE_MARKER, FAILED_MARKER
 from tests.pipelines.conftest import write_batch
 
 
-def test_sweep_requests_waiting_batches_only(inbox: Path):
+def test_sweep_requests_waiting_batches_only(inbox: Path, instance: dg.DagsterInstance):
     from pipelines.definitions import defs
 
-    instance = dg.DagsterInstance.ephemeral()
     write_batch(inbox, "done", "a")
     (inbox / "done" / DONE_MARKER).write_text("processed by run x\n")
     write_batch(inbox, "failed", "b")
@@ -50,12 +49,12 @@ def test_sweep_requests_waiting_batches_only(inbox: Path):
     assert "copying" not in instance.get_dynamic_partitions("batch")
 
 
-def test_sweep_skips_when_nothing_waits(inbox: Path):
+def test_sweep_skips_when_nothing_waits(inbox: Path, instance: dg.DagsterInstance):
     from pipelines.definitions import defs
 
     write_batch(inbox, "copying", "c", ready=False)
     context = dg.build_schedule_context(
-        instance=dg.DagsterInstance.ephemeral(),
+        instance=instance,
         resources={"inbox": InboxResource(path=str(inbox))},
         repository_def=defs.get_repository_def(),
     )

@@ -1,0 +1,136 @@
+import itertools
+import time
+from pathlib import Path
+
+import pytest
+
+from tahqiq.evaluate.ner import evaluate_ner
+from tahqiq.extract import crf, extract_article
+from tahqiq.text.normalize import normalize
+
+SHARED_NER = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ner"
+
+PEOPLE = ["سمير الخطيب", "ليلى حداد", "كريم نصار", "هدى الزين", "نادر سلامة", "رنا عيسى"]
+ORGS = ["نقابة المعلمين", "جمعية الهلال الخيرية", "شركة النور للتجارة", "اتحاد الصيادين"]
+PLACES = ["طرابلس", "صيدا", "حماة", "جبيل", "الكرك"]
+TEMPLATES = [
+    "قال {PER} إن {ORG} ستعقد اجتماعا في {LOC} الأسبوع المقبل .",
+    "زار {PER} مدينة {LOC} أمس برفقة وفد من {ORG} .",
+    "أعلنت {ORG} أن {PER} وصل إلى {LOC} صباح اليوم .",
+    "التقى {PER} في {LOC} ممثلين عن {ORG} .",
+]
+
+
+def tiny_corpus(path: Path) -> Path:
+    """A few dozen sentences in CoNLL BIO, made from the lists above."""
+    lines = []
+    for n, (template, person) in enumerate(itertools.product(TEMPLATES, PEOPLE)):
+        fill = {"PER": person, "ORG": ORGS[n % len(ORGS)], "LOC": PLACES[n % len(PLACES)]}
+        for word in template.split():
+            if word.startswith("{"):
+                label = word.strip("{}")
+                for i, piece in enumerate(fill[label].split()):
+                    lines.append(f"{piece} {'B' if i == 0 else 'I'}-{label}")
+            else:
+                lines.append(f"{word} O")
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("crf")
+    model = folder / "tiny.model"
+    result = crf.train([(tiny_corpus(folder / "tiny.txt"), "conll")], model, grid=((0.05, 0.01),), max_iterations=60)
+    assert model.is_file()
+    assert result["sentences"] == len(TEMPLATES) * len(PEOPLE)
+    assert 0.0 <= result["held_out"]["micro"]["f1"] <= 1.0
+    return model
+
+
+def test_strip_clitics():
+    assert crf.strip_clitics("وبالمدينه") == "مدينه"
+    assert crf.strip_clitics("للمدينه") == "مدينه"
+    assert crf.strip_clitics("بيت") == "بيت"
+
+
+def test_tagger_tags_unseen_sentence(tiny_model):
+    tagger = crf.CrfTagger(tiny_model)
+    tags = tagger.tag("أعلنت نقابة المعلمين أن سمير الخطيب وصل إلى حماة صباح اليوم .".split())
+    assert tags[1:3] == ["B-ORG", "I-ORG"]
+    assert tags[4:6] == ["B-PERSON", "I-PERSON"]
+    assert tags[8] == "B-LOC"
+    assert tags[0] == "O"
+
+
+def test_find_entities_offsets_match_display(tiny_model):
+    tagger = crf.CrfTagger(tiny_model)
+    display = "عنوان\nقال كريمٌ نصار إنّ اتحاد الصيادين ستعقد اجتماعاً في صيدا الأسبوع المقبل."
+    nt = normalize(display)
+    mentions = tagger.find_entities(nt)
+    assert mentions, "the tagger should find the names of the training pattern"
+    for m in mentions:
+        assert display[m.start : m.end] == m.surface
+        assert m.attrs == {"cue": "crf"}
+    found = {(m.entity_type, m.surface) for m in mentions}
+    assert ("PERSON", "كريمٌ نصار") in found
+    assert ("ORG", "اتحاد الصيادين") in found
+
+
+def test_rules_win_on_overlap(tiny_model):
+    tagger = crf.CrfTagger(tiny_model)
+    nt = normalize("قال سمير الخطيب إن نقابة المعلمين ستعقد اجتماعا في بغداد الأسبوع المقبل .")
+    rules = crf.rule_mentions(nt)
+    baghdad = [m for m in rules if m.surface == "بغداد"]
+    assert baghdad and baghdad[0].entity_type == "LOC", "the places gazetteer knows بغداد"
+    tagged = tagger.find_entities(nt, rules)
+    combined = crf.add_tagger_mentions(rules, tagged)
+    for rule in rules:
+        assert rule in combined
+    added = [m for m in combined if m not in rules]
+    assert all(m.attrs == {"cue": "crf"} for m in added)
+    for m in added:
+        assert not any(m.start < r.end and r.start < m.end for r in rules)
+    assert any(m.surface == "نقابة المعلمين" for m in added)
+
+
+def test_add_tagger_mentions_drops_any_overlap():
+    nt = normalize("قال الجنرال سمير الخطيب في حلب")
+    rules = crf.rule_mentions(nt)
+    assert rules
+    rule = rules[0]
+    inside = crf.Mention("ORG", rule.start + 1, rule.end, nt.display[rule.start + 1 : rule.end], "x")
+    covering = crf.Mention("LOC", 0, len(nt.display), nt.display, "x")
+    apart = crf.Mention("ORG", 0, 3, nt.display[0:3], "x")
+    kept = crf.add_tagger_mentions([rule], [inside, covering, apart])
+    assert kept == [rule, apart]
+
+
+def test_extract_article_adds_tagger_mentions_when_model_present(tiny_model, monkeypatch, tmp_path):
+    nt = normalize("أعلنت جمعية الهلال الخيرية أن ليلى حداد وصلت إلى بغداد صباح اليوم .")
+    monkeypatch.setattr(crf, "DEFAULT_MODEL", tmp_path / "absent.model")
+    assert crf.load_default_tagger() is None
+    without = extract_article(nt, None)
+    monkeypatch.setattr(crf, "DEFAULT_MODEL", tiny_model)
+    assert crf.load_default_tagger() is crf.load_default_tagger()
+    with_model = extract_article(nt, None)
+    assert {(m.start, m.end) for m in without} < {(m.start, m.end) for m in with_model}
+    assert any(m.attrs.get("cue") == "crf" and m.surface == "جمعية الهلال الخيرية" for m in with_model)
+
+
+@pytest.mark.slow
+def test_trained_on_shared_corpora_beats_rules_on_newsfane(tmp_path):
+    corpora = [(SHARED_NER / "aqmar", "aqmar"), (SHARED_NER / "wojood-sample", "wojood")]
+    newsfane = SHARED_NER / "newsfane"
+    if not all(path.is_dir() for path, _ in corpora) or not newsfane.is_dir():
+        pytest.skip("../shared/data/ner is absent: the corpora live beside the project, not in it")
+    started = time.perf_counter()
+    model = tmp_path / "ner_crf.model"
+    crf.train(corpora, model, grid=((0.1, 0.05),), max_iterations=50)
+    rules = evaluate_ner(newsfane, "newsfane")
+    combined = evaluate_ner(newsfane, "newsfane", extractor=crf.rules_and_tagger(crf.CrfTagger(model)))
+    print(f"rules {rules['micro']['f1']:.3f}, rules + tagger {combined['micro']['f1']:.3f} "
+          f"in {time.perf_counter() - started:.0f}s")
+    assert combined["micro"]["f1"] > rules["micro"]["f1"]
+    assert combined["micro"]["recall"] > rules["micro"]["recall"]
