@@ -179,7 +179,9 @@ def compatible_pairs(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFram
     )
     joined = joined.join(types, on=["event_type", "event_type_b"], how="left", nulls_equal=True)
     # A frame with no date and no target joins another only through a shared day/place key.
-    return joined.filter(pl.col("types_ok") & dates_ok & places_ok & targets_ok).select("frame_id", "frame_id_b")
+    return joined.filter(pl.col("types_ok") & dates_ok & places_ok & targets_ok).select(
+        "frame_id", "frame_id_b"
+    )
 
 
 def cluster_frames(prepared: pl.DataFrame) -> pl.DataFrame:
