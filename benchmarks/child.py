@@ -23,11 +23,19 @@ def _step_durations(instance, run_id: str) -> list[dict]:
     `is_check` marks the steps that evaluated asset checks rather than materialized assets."""
     from dagster import DagsterEventType
 
-    check_steps = {e.step_key for e in instance.all_logs(run_id, of_type=DagsterEventType.ASSET_CHECK_EVALUATION)}
+    check_steps = {
+        e.step_key for e in instance.all_logs(run_id, of_type=DagsterEventType.ASSET_CHECK_EVALUATION)
+    }
     stats = sorted(instance.get_run_step_stats(run_id), key=lambda s: s.start_time or 0.0)
-    return [{"step": s.step_key, "is_check": s.step_key in check_steps,
-             "status": str(s.status.value if s.status else None),
-             "seconds": (s.end_time - s.start_time) if s.start_time and s.end_time else None} for s in stats]
+    return [
+        {
+            "step": s.step_key,
+            "is_check": s.step_key in check_steps,
+            "status": str(s.status.value if s.status else None),
+            "seconds": (s.end_time - s.start_time) if s.start_time and s.end_time else None,
+        }
+        for s in stats
+    ]
 
 
 def _table_counts(warehouse_path: Path) -> dict[str, int]:
@@ -48,10 +56,16 @@ def run_batch_job(batch: Path, warehouse_path: Path, batch_id: str) -> dict:
     started = time.perf_counter()
     outcome = run_batch(batch, warehouse_path, batch_id)
     run_s = time.perf_counter() - started
-    return {"success": outcome.success, "run_id": outcome.run_id, "failed_step": outcome.failed_step,
-            "error": outcome.error, "import_s": import_s, "run_s": run_s,
-            "steps": _step_durations(instance(), outcome.run_id),
-            "tables": _table_counts(warehouse_path) if outcome.success else {}}
+    return {
+        "success": outcome.success,
+        "run_id": outcome.run_id,
+        "failed_step": outcome.failed_step,
+        "error": outcome.error,
+        "import_s": import_s,
+        "run_s": run_s,
+        "steps": _step_durations(instance(), outcome.run_id),
+        "tables": _table_counts(warehouse_path) if outcome.success else {},
+    }
 
 
 def incremental_run(inbox: Path, warehouse_path: Path) -> dict:
@@ -71,7 +85,9 @@ def incremental_run(inbox: Path, warehouse_path: Path) -> dict:
 
     started = time.perf_counter()
     inbox_resource = InboxResource(path=str(inbox.resolve()))
-    context = dg.build_sensor_context(instance=instance, definitions=defs, resources={"inbox": inbox_resource})
+    context = dg.build_sensor_context(
+        instance=instance, definitions=defs, resources={"inbox": inbox_resource}
+    )
     evaluation = sensor(context)
     for request in evaluation.dynamic_partitions_requests or []:
         instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
@@ -81,17 +97,29 @@ def incremental_run(inbox: Path, warehouse_path: Path) -> dict:
         raise RuntimeError(f"the inbox sensor requested {len(requests)} runs, expected exactly 1")
     request = requests[0]
     result = job.execute_in_process(
-        instance=instance, partition_key=request.partition_key, raise_on_error=False,
+        instance=instance,
+        partition_key=request.partition_key,
+        raise_on_error=False,
         tags={**request.tags, "tahqiq/launched_by": "benchmark"},
-        run_config={"resources": {"warehouse_db": {"config": {"path": str(warehouse_path.resolve())}},
-                                  "inbox": {"config": {"path": str(inbox.resolve())}}},
-                    "loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+        run_config={
+            "resources": {
+                "warehouse_db": {"config": {"path": str(warehouse_path.resolve())}},
+                "inbox": {"config": {"path": str(inbox.resolve())}},
+            },
+            "loggers": {"console": {"config": {"log_level": "WARNING"}}},
+        },
     )
     total_s = time.perf_counter() - started
-    return {"success": result.success, "run_id": result.run_id, "batch_id": request.partition_key,
-            "import_s": import_s, "sensor_s": sensor_s, "request_to_end_s": total_s,
-            "steps": _step_durations(instance, result.run_id),
-            "tables": _table_counts(warehouse_path) if result.success else {}}
+    return {
+        "success": result.success,
+        "run_id": result.run_id,
+        "batch_id": request.partition_key,
+        "import_s": import_s,
+        "sensor_s": sensor_s,
+        "request_to_end_s": total_s,
+        "steps": _step_durations(instance, result.run_id),
+        "tables": _table_counts(warehouse_path) if result.success else {},
+    }
 
 
 def reconcile_at_scale(n_mentions: int, n_reports: int) -> dict:

@@ -63,8 +63,10 @@ def write_batch(records: list[dict], folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / READY_MARKER).unlink(missing_ok=True)
     for start in range(0, len(records), FILES_PER_JSONL):
-        lines = (json.dumps(r, ensure_ascii=False) for r in records[start:start + FILES_PER_JSONL])
-        (folder / f"ant_{start // FILES_PER_JSONL:04d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        lines = (json.dumps(r, ensure_ascii=False) for r in records[start : start + FILES_PER_JSONL])
+        (folder / f"ant_{start // FILES_PER_JSONL:04d}.jsonl").write_text(
+            "\n".join(lines) + "\n", encoding="utf-8"
+        )
     (folder / READY_MARKER).write_text("", encoding="utf-8")
     return folder
 
@@ -80,7 +82,7 @@ def fresh_articles(records: list[dict], n: int, seed: int = 7) -> list[dict]:
     for i in range(n):
         a, b = rng.sample(with_text, 2)
         pa, pb = a["text"].split("\n"), b["text"].split("\n")
-        text = "\n".join(pa[: len(pa) // 2 + 1] + pb[len(pb) // 2:])
+        text = "\n".join(pa[: len(pa) // 2 + 1] + pb[len(pb) // 2 :])
         out.append({**a, "id": f"fresh-{i:05d}", "url": None, "text": text})
     return out
 
@@ -91,5 +93,8 @@ def read_batch_floor(folder: Path) -> dict:
 
     started = time.perf_counter()
     read = read_batch(folder)
-    return {"articles": len(read.articles), "quarantined": len(read.quarantined),
-            "seconds": time.perf_counter() - started}
+    return {
+        "articles": len(read.articles),
+        "quarantined": len(read.quarantined),
+        "seconds": time.perf_counter() - started,
+    }

@@ -73,7 +73,9 @@ def run_child(module_args: list[str], timeout_s: float | None = None, env: dict 
         command = [sys.executable, "-m", "benchmarks.child", *module_args, "--result", str(result_path)]
         peak = {"kib": 0}
         started = time.perf_counter()
-        process = subprocess.Popen(command, env={**os.environ, **(env or {})}, stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            command, env={**os.environ, **(env or {})}, stderr=subprocess.PIPE, text=True
+        )
         stderr_chunks: list[str] = []
         reader = threading.Thread(target=lambda: stderr_chunks.append(process.stderr.read()), daemon=True)
         reader.start()
@@ -91,13 +93,17 @@ def run_child(module_args: list[str], timeout_s: float | None = None, env: dict 
             raise ChildFailed(f"child {module_args[:1]} exited {process.returncode}: " + " | ".join(tail))
         result = json.loads(result_path.read_text(encoding="utf-8"))
     result["process_wall_s"] = wall
+    result["load_after"] = os.getloadavg()[0]
     result["peak_tree_pss_mib"] = peak["kib"] / 1024
     return result
 
 
 def own_peaks_mib() -> dict:
-    """Called inside a child at its end: its own and its largest child's ru_maxrss (KiB on Linux)."""
+    """Called inside a child at its end: its own and its largest child's ru_maxrss (KiB on Linux), and
+    the CPU seconds it and its workers used (on a shared machine, wall time alone hides contention)."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
-        "maxrss_self_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "maxrss_children_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "maxrss_self_mib": own.ru_maxrss / 1024,
+        "maxrss_children_mib": workers.ru_maxrss / 1024,
+        "cpu_s": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime,
     }

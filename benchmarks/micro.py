@@ -55,10 +55,17 @@ def normalization_speed(records: list[dict], repeats: int = 3) -> dict:
     ours_plain = _best_of(repeats, lambda: [normalize_text(t) for t in texts])
     baseline = _best_of(repeats, lambda: [regex_normalize(t) for t in texts])
     chars = sum(len(t) for t in texts)
-    return {"articles": len(texts), "chars": chars,
-            "ours_s": ours, "ours_without_offset_map_s": ours_plain, "regex_baseline_s": baseline,
-            "ours_mchars_per_s": chars / ours / 1e6, "regex_mchars_per_s": chars / baseline / 1e6,
-            "ours_over_regex": ours / baseline, "ours_without_map_over_regex": ours_plain / baseline}
+    return {
+        "articles": len(texts),
+        "chars": chars,
+        "ours_s": ours,
+        "ours_without_offset_map_s": ours_plain,
+        "regex_baseline_s": baseline,
+        "ours_mchars_per_s": chars / ours / 1e6,
+        "regex_mchars_per_s": chars / baseline / 1e6,
+        "ours_over_regex": ours / baseline,
+        "ours_without_map_over_regex": ours_plain / baseline,
+    }
 
 
 def _dateparser_values(text: str, reference: dt.date | None) -> list[str]:
@@ -86,17 +93,23 @@ def date_speed(records: list[dict], dateparser_articles: int) -> dict:
     theirs_s = time.perf_counter() - started
     ours_per_article = ours_s / len(rows)
     theirs_per_article = theirs_s / len(subset)
-    return {"articles_ours": len(rows), "articles_dateparser": len(subset),
-            "ours_ms_per_article": ours_per_article * 1e3, "dateparser_ms_per_article": theirs_per_article * 1e3,
-            "speedup": theirs_per_article / ours_per_article if ours_per_article else None,
-            "ours_dates_per_article": ours_found / len(rows), "dateparser_dates_per_article": theirs_found / len(subset)}
+    return {
+        "articles_ours": len(rows),
+        "articles_dateparser": len(subset),
+        "ours_ms_per_article": ours_per_article * 1e3,
+        "dateparser_ms_per_article": theirs_per_article * 1e3,
+        "speedup": theirs_per_article / ours_per_article if ours_per_article else None,
+        "ours_dates_per_article": ours_found / len(rows),
+        "dateparser_dates_per_article": theirs_found / len(subset),
+    }
 
 
 def _lenient(found: list[str | None], expected: list[str | None]) -> bool:
     """Same count, and each found value within the expected one (a day inside an expected month counts)."""
     return len(found) == len(expected) and all(
         f is not None and e is not None and f.startswith(e.split("/")[0]) or f == e
-        for f, e in zip(found, expected, strict=True))
+        for f, e in zip(found, expected, strict=True)
+    )
 
 
 def date_accuracy(case_files: tuple[Path, ...] = DATE_CASE_FILES) -> dict:
@@ -115,13 +128,37 @@ def date_accuracy(case_files: tuple[Path, ...] = DATE_CASE_FILES) -> dict:
     for case in ours["cases"]:
         reference = dt.date.fromisoformat(case["reference"]) if case["reference"] else None
         theirs = _dateparser_values(case["input"], reference)
-        tally = per_file.setdefault(case["file"], {"n": 0, "ours_strict": 0, "ours_lenient": 0,
-                                                   "dateparser_strict": 0, "dateparser_lenient": 0})
+        tally = per_file.setdefault(
+            case["file"],
+            {"n": 0, "ours_strict": 0, "ours_lenient": 0, "dateparser_strict": 0, "dateparser_lenient": 0},
+        )
         tally["n"] += 1
         tally["ours_strict"] += case["found_values"] == case["expected_values"]
         tally["ours_lenient"] += _lenient(case["found_values"], case["expected_values"])
         tally["dateparser_strict"] += theirs == case["expected_values"]
         tally["dateparser_lenient"] += _lenient(theirs, case["expected_values"])
-    total = {k: sum(t[k] for t in per_file.values()) for k in ("n", "ours_strict", "ours_lenient",
-                                                               "dateparser_strict", "dateparser_lenient")}
+    total = {
+        k: sum(t[k] for t in per_file.values())
+        for k in ("n", "ours_strict", "ours_lenient", "dateparser_strict", "dateparser_lenient")
+    }
     return {"by_file": per_file, "overall": total}
+
+
+def extraction_one_core(records: list[dict]) -> dict:
+    """Every finder and the event frames on one core, no Dagster, no DuckDB: extraction's own speed."""
+    from tahqiq.extract.batch import _extract_chunk
+
+    rows = [
+        (str(i), "bench", r["text"], r.get("published_at")) for i, r in enumerate(records) if r.get("text")
+    ]
+    _extract_chunk(rows[:5])  # reference data loads once per process
+    started = time.perf_counter()
+    mentions, frames = _extract_chunk(rows)
+    seconds = time.perf_counter() - started
+    return {
+        "articles": len(rows),
+        "seconds": seconds,
+        "articles_per_s": len(rows) / seconds,
+        "mentions": len(mentions),
+        "event_frames": len(frames),
+    }

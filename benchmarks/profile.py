@@ -24,8 +24,15 @@ def _hot_spots(profile: cProfile.Profile, total_s: float, top: int = TOP) -> lis
         except ValueError:
             where = Path(filename).name if filename.startswith(("/", "<")) else filename
             where = "site-packages/" + where if "site-packages" in filename else where
-        rows.append({"function": f"{where}:{line}({name})", "calls": calls, "own_s": own,
-                     "cumulative_s": cumulative, "own_share": own / total_s if total_s else 0.0})
+        rows.append(
+            {
+                "function": f"{where}:{line}({name})",
+                "calls": calls,
+                "own_s": own,
+                "cumulative_s": cumulative,
+                "own_share": own / total_s if total_s else 0.0,
+            }
+        )
     return sorted(rows, key=lambda r: r["own_s"], reverse=True)[:top]
 
 
@@ -35,8 +42,11 @@ def _cumulative_of(profile: cProfile.Profile, qualified: list[str]) -> dict[str,
     out = {}
     for wanted in qualified:
         path_part, func = wanted.split(":")
-        out[wanted] = sum(cum for (filename, _, name), (_, _, _, cum, _) in stats.stats.items()
-                          if name == func and filename.endswith(path_part))
+        out[wanted] = sum(
+            cum
+            for (filename, _, name), (_, _, _, cum, _) in stats.stats.items()
+            if name == func and filename.endswith(path_part)
+        )
     return out
 
 
@@ -51,10 +61,17 @@ def _profiled(work: Callable[[], object], out: Path, name: str) -> tuple[cProfil
     return profile, elapsed
 
 
-FINDERS = ["extract/organizations.py:find_organizations", "extract/places.py:find_places",
-           "extract/people.py:find_people", "extract/dates.py:find_dates", "extract/counts.py:find_counts",
-           "extract/weapons.py:find_weapons", "extract/events.py:find_event_frames",
-           "extract/__init__.py:settle_overlaps", "text/normalize.py:normalize"]
+FINDERS = [
+    "extract/organizations.py:find_organizations",
+    "extract/places.py:find_places",
+    "extract/people.py:find_people",
+    "extract/dates.py:find_dates",
+    "extract/counts.py:find_counts",
+    "extract/weapons.py:find_weapons",
+    "extract/events.py:find_event_frames",
+    "extract/__init__.py:settle_overlaps",
+    "text/normalize.py:normalize",
+]
 
 
 def profile_stages(batch: Path, out: Path) -> dict:
@@ -84,12 +101,22 @@ def profile_stages(batch: Path, out: Path) -> dict:
         result["extract"] = {"error": f"extraction is not importable yet: {error}"}
         return result
     articles = holder["articles"]
-    rows = list(zip(articles["article_id"].to_list(), articles["batch_id"].to_list(),
-                    articles["body"].to_list(), articles["published_at"].to_list(), strict=True))
+    rows = list(
+        zip(
+            articles["article_id"].to_list(),
+            articles["batch_id"].to_list(),
+            articles["body"].to_list(),
+            articles["published_at"].to_list(),
+            strict=True,
+        )
+    )
     _extract_chunk(rows[:5])  # reference data loads once per process; not what this profile is after
     profile, seconds = _profiled(lambda: _extract_chunk(rows), out, "extract")
-    result["extract"] = {"seconds": seconds, "articles": len(rows),
-                         "articles_per_s_one_core": len(rows) / seconds if seconds else None,
-                         "finders_cumulative_s": _cumulative_of(profile, FINDERS),
-                         "hot": _hot_spots(profile, seconds)}
+    result["extract"] = {
+        "seconds": seconds,
+        "articles": len(rows),
+        "articles_per_s_one_core": len(rows) / seconds if seconds else None,
+        "finders_cumulative_s": _cumulative_of(profile, FINDERS),
+        "hot": _hot_spots(profile, seconds),
+    }
     return result

@@ -26,8 +26,14 @@ def entity_resolution(n_mentions: int) -> dict:
     clusters, seconds = _timed(lambda: resolve_entities(mentions))
     people = mentions.filter(pl.col("entity_type") == "PERSON").height
     n_clusters = clusters["cluster"].n_unique()
-    return {"n": mentions.height, "people_mentions": people, "generate_s": generate_s, "seconds": seconds,
-            "clusters": n_clusters, "output": f"{n_clusters:,} entities"}
+    return {
+        "n": mentions.height,
+        "people_mentions": people,
+        "generate_s": generate_s,
+        "seconds": seconds,
+        "clusters": n_clusters,
+        "output": f"{n_clusters:,} entities",
+    }
 
 
 def event_clustering(n_reports: int) -> dict:
@@ -42,17 +48,27 @@ def event_clustering(n_reports: int) -> dict:
     prepared, prepare_s = _timed(lambda: prepare_frames(frames, target_entities))
     clusters, cluster_s = _timed(lambda: cluster_frames(prepared))
     n_events = clusters.select(pl.exclude("frame_id")).to_series(0).n_unique()
-    return {"n": frames.height, "generate_s": generate_s, "targets_resolution_s": targets_s,
-            "prepare_s": prepare_s, "cluster_s": cluster_s, "seconds": targets_s + prepare_s + cluster_s,
-            "events": n_events, "output": f"{n_events:,} events (generator: ~{max(1, n_reports // 5):,} true)"}
+    return {
+        "n": frames.height,
+        "generate_s": generate_s,
+        "targets_resolution_s": targets_s,
+        "prepare_s": prepare_s,
+        "cluster_s": cluster_s,
+        "seconds": targets_s + prepare_s + cluster_s,
+        "events": n_events,
+        "output": f"{n_events:,} events (generator: ~{max(1, n_reports // 5):,} true)",
+    }
 
 
 def measure_reconciliation(n_mentions: int, n_reports: int) -> dict:
+    """Each at a quarter of the size first, then at full size, so the growth exponent is visible."""
     out: dict = {"generator": "tahqiq.evaluate.synthetic"}
-    for key, work in (("entities", lambda: entity_resolution(n_mentions)),
-                      ("events", lambda: event_clustering(n_reports))):
+    for key, work, n in (("entities_quarter", entity_resolution, n_mentions // 4),
+                         ("entities", entity_resolution, n_mentions),
+                         ("events_quarter", event_clustering, n_reports // 4),
+                         ("events", event_clustering, n_reports)):  # fmt: skip
         try:
-            out[key] = work()
+            out[key] = work(n)
         except Exception as error:  # noqa: BLE001 - report one half even when the other breaks
             out[key] = {"error": f"{type(error).__name__}: {error}"}
     return out

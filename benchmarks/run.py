@@ -29,10 +29,24 @@ from benchmarks import micro, report
 from benchmarks.measure import run_child
 
 SECTIONS = ("floor", "micro", "scaling", "incremental", "reconcile", "profile")
-FULL = {"sizes": [1000, 4000, 16000, 31525], "date_articles": 300, "dateparser_articles": 300,
-        "mentions": 1_000_000, "reports": 100_000, "profile_articles": 1000, "incremental": 100}
-QUICK = {"sizes": [500], "date_articles": 100, "dateparser_articles": 30,
-         "mentions": 50_000, "reports": 5_000, "profile_articles": 200, "incremental": 100}
+FULL = {
+    "sizes": [1000, 4000, 16000, 31525],
+    "date_articles": 300,
+    "dateparser_articles": 300,
+    "mentions": 1_000_000,
+    "reports": 100_000,
+    "profile_articles": 1000,
+    "incremental": 100,
+}
+QUICK = {
+    "sizes": [500],
+    "date_articles": 100,
+    "dateparser_articles": 30,
+    "mentions": 50_000,
+    "reports": 5_000,
+    "profile_articles": 200,
+    "incremental": 100,
+}
 CHILD_TIMEOUT_S = 1800
 
 
@@ -41,18 +55,30 @@ def machine() -> dict:
     import duckdb
     import polars
 
-    model = "unknown CPU"
-    try:
-        model = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                     if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    memory_kib = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                       if line.startswith("MemTotal")), 0)
-    return {"date": dt.date.today().isoformat(), "cpu_model": model, "cores": os.cpu_count(),
-            "memory_gib": memory_kib / 2**20, "load_at_start": _load(), "python": platform.python_version(),
-            "dagster": dagster.__version__, "duckdb": duckdb.__version__, "polars": polars.__version__,
-            "command": "python -m benchmarks.run " + " ".join(sys.argv[1:])}
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []
+    model = next(
+        (line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "unknown CPU"
+    )
+    memory_kib = next(
+        (
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    return {
+        "date": dt.date.today().isoformat(),
+        "cpu_model": model,
+        "cores": os.cpu_count(),
+        "memory_gib": memory_kib / 2**20,
+        "load_at_start": _load(),
+        "python": platform.python_version(),
+        "dagster": dagster.__version__,
+        "duckdb": duckdb.__version__,
+        "polars": polars.__version__,
+        "command": "python -m benchmarks.run " + " ".join(sys.argv[1:]),
+    }
 
 
 def _load() -> str:
@@ -81,18 +107,29 @@ def _scaling(records: list[dict], sizes: list[int], work: Path, corpus: Path, en
         read = bench_corpus.read_batch_floor(batch)
         print(f"[bench]   {len(sample)} articles (load {_load()})", flush=True)
         try:
-            run = run_child(["run", "--batch", str(batch), "--warehouse", str(warehouse), "--batch-id", batch_id],
-                            timeout_s=CHILD_TIMEOUT_S, env=env)
+            run = run_child(
+                ["run", "--batch", str(batch), "--warehouse", str(warehouse), "--batch-id", batch_id],
+                timeout_s=CHILD_TIMEOUT_S,
+                env=env,
+            )
         except Exception as error:  # noqa: BLE001
             runs.append({"articles_in": len(sample), "success": False, "error": str(error)})
             continue
         extract_s = report.stage_seconds(run["steps"])["extract"]
-        run.update({"articles_in": len(sample), "warehouse": str(warehouse), "floor_s": floor["seconds"],
-                    "read_batch_s": read["seconds"],
-                    "extract_per_core": len(sample) / extract_s / (os.cpu_count() or 1) if extract_s else None})
+        run.update(
+            {
+                "articles_in": len(sample),
+                "warehouse": str(warehouse),
+                "floor_s": floor["seconds"],
+                "read_batch_s": read["seconds"],
+                "extract_per_core": len(sample) / extract_s / (os.cpu_count() or 1) if extract_s else None,
+            }
+        )
         runs.append(run)
-        print(f"[bench]   {len(sample)} articles: {run['run_s']:.1f}s, "
-              f"peak {run['peak_tree_pss_mib']:.0f} MiB", flush=True)
+        print(
+            f"[bench]   {len(sample)} articles: {run['run_s']:.1f}s, peak {run['peak_tree_pss_mib']:.0f} MiB",
+            flush=True,
+        )
     return {"runs": runs}
 
 
@@ -104,8 +141,11 @@ def _incremental(records: list[dict], n: int, scaling: dict, work: Path, env: di
     inbox = work / "inbox"
     shutil.rmtree(inbox, ignore_errors=True)
     bench_corpus.write_batch(bench_corpus.fresh_articles(records, n), inbox / f"fresh-{n}")
-    result = run_child(["incremental", "--inbox", str(inbox), "--warehouse", largest["warehouse"]],
-                       timeout_s=CHILD_TIMEOUT_S, env=env)
+    result = run_child(
+        ["incremental", "--inbox", str(inbox), "--warehouse", largest["warehouse"]],
+        timeout_s=CHILD_TIMEOUT_S,
+        env=env,
+    )
     result.update({"articles_in": n, "warehouse_articles_before": largest["tables"].get("articles", 0)})
     return result
 
@@ -113,9 +153,11 @@ def _incremental(records: list[dict], n: int, scaling: dict, work: Path, env: di
 def _micro(records: list[dict], date_articles: int, dateparser_articles: int) -> dict:
     sample = records[:date_articles]
     out: dict = {}
-    for name, work in (("normalization", lambda: micro.normalization_speed(sample)),
-                       ("date_speed", lambda: micro.date_speed(sample, dateparser_articles)),
-                       ("date_accuracy", micro.date_accuracy)):
+    for name, work in (
+        ("normalization", lambda: micro.normalization_speed(sample)),
+        ("date_speed", lambda: micro.date_speed(sample, dateparser_articles)),
+        ("date_accuracy", micro.date_accuracy),
+    ):
         try:
             out[name] = work()
         except Exception as error:  # noqa: BLE001
@@ -134,12 +176,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, required=True, help="ANT JSONL (optionally .gz)")
     parser.add_argument("--sizes", help="comma-separated batch sizes for the end-to-end runs")
-    parser.add_argument("--quick", action="store_true", help="small sizes, for development and the smoke test")
+    parser.add_argument(
+        "--quick", action="store_true", help="small sizes, for development and the smoke test"
+    )
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results"))
     parser.add_argument("--sections", default=",".join(SECTIONS), help=f"any of {','.join(SECTIONS)}")
     parser.add_argument("--mentions", type=int, help="synthetic mentions for entity resolution")
     parser.add_argument("--reports", type=int, help="synthetic event reports for clustering")
-    parser.add_argument("--date-articles", type=int, help="ANT articles for the date and normalization comparisons")
+    parser.add_argument(
+        "--date-articles", type=int, help="ANT articles for the date and normalization comparisons"
+    )
     parser.add_argument("--dateparser-articles", type=int, help="of which dateparser runs on this many")
     parser.add_argument("--profile-articles", type=int)
     parser.add_argument("--incremental", type=int, help="articles in the incremental batch")
@@ -151,7 +197,14 @@ def main(argv: list[str] | None = None) -> int:
     plan = dict(QUICK if args.quick else FULL)
     if args.sizes:
         plan["sizes"] = [int(s) for s in args.sizes.split(",") if s.strip()]
-    for key in ("mentions", "reports", "date_articles", "dateparser_articles", "profile_articles", "incremental"):
+    for key in (
+        "mentions",
+        "reports",
+        "date_articles",
+        "dateparser_articles",
+        "profile_articles",
+        "incremental",
+    ):
         if getattr(args, key) is not None:
             plan[key] = getattr(args, key)
     sections = [s.strip() for s in args.sections.split(",") if s.strip()]
@@ -173,16 +226,27 @@ def main(argv: list[str] | None = None) -> int:
         if "floor" in sections:
             _section(results, "floor", lambda: {"corpus": bench_corpus.decode_floor(args.corpus)})
         if "micro" in sections:
-            _section(results, "micro", lambda: _micro(records, plan["date_articles"], plan["dateparser_articles"]))
+            _section(
+                results, "micro", lambda: _micro(records, plan["date_articles"], plan["dateparser_articles"])
+            )
         if "scaling" in sections:
             _section(results, "scaling", lambda: _scaling(records, plan["sizes"], work, args.corpus, env))
         if "incremental" in sections:
-            _section(results, "incremental",
-                     lambda: _incremental(records, plan["incremental"], results.get("scaling", {}), work, env))
+            _section(
+                results,
+                "incremental",
+                lambda: _incremental(records, plan["incremental"], results.get("scaling", {}), work, env),
+            )
         if "reconcile" in sections:
-            _section(results, "reconcile", lambda: run_child(
-                ["reconcile", "--mentions", str(plan["mentions"]), "--reports", str(plan["reports"])],
-                timeout_s=CHILD_TIMEOUT_S, env=env))
+            _section(
+                results,
+                "reconcile",
+                lambda: run_child(
+                    ["reconcile", "--mentions", str(plan["mentions"]), "--reports", str(plan["reports"])],
+                    timeout_s=CHILD_TIMEOUT_S,
+                    env=env,
+                ),
+            )
         if "profile" in sections:
             _section(results, "profile", lambda: _profile(records, plan["profile_articles"], work))
     finally:
@@ -193,7 +257,11 @@ def main(argv: list[str] | None = None) -> int:
     print(page.read_text(encoding="utf-8"))
     print(f"[bench] report: {page}")
     failed = [name for name, value in results.items() if isinstance(value, dict) and "error" in value]
-    failed += [f"scaling {r['articles_in']}" for r in results.get("scaling", {}).get("runs", []) if not r.get("success")]
+    failed += [
+        f"scaling {r['articles_in']}"
+        for r in results.get("scaling", {}).get("runs", [])
+        if not r.get("success")
+    ]
     if failed:
         print(f"[bench] failed sections: {', '.join(failed)}", file=sys.stderr)
         return 1

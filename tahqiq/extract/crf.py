@@ -201,7 +201,9 @@ class CrfTagger:
         """PERSON/ORG/LOC BIO tags; `rules` are the rule finders' tags when already known."""
         if not tokens:
             return []
-        return list(self._tagger.tag(sentence_features(tokens, rule_tags(tokens) if rules is None else rules)))
+        return list(
+            self._tagger.tag(sentence_features(tokens, rule_tags(tokens) if rules is None else rules))
+        )
 
     def find_entities(self, nt: NormalizedText, rules: list[Mention] | None = None) -> list[Mention]:
         """PERSON/ORG/LOC mentions the model finds in an article (attrs {"cue": "crf"})."""
@@ -212,23 +214,47 @@ class CrfTagger:
         article_rule_tags = _tags_from_spans(
             len(tokens), _mention_spans(starts, ends, rule_mentions(nt) if rules is None else rules)
         )
-        mentions = []
+        spans: set[tuple[str, int, int]] = set()
         for first, last in _sentences(nt, tokens):
             words = [nt.display[starts[k] : ends[k]] for k in range(first, last)]
-            tags = self.tag(words, article_rule_tags[first:last])
-            for entity_type, a, b in bio_spans(tags, "conll", first):
-                start, end = starts[a], ends[b - 1]
-                mentions.append(
-                    Mention(
-                        entity_type,
-                        start,
-                        end,
-                        nt.display[start:end],
-                        nt.text[tokens[a].start : tokens[b - 1].end],
-                        attrs={"cue": "crf"},
-                    )
-                )
-        return sorted(mentions, key=lambda m: (m.start, m.end))
+            spans |= bio_spans(self.tag(words, article_rule_tags[first:last]), "conll", first)
+        spans |= _repeats([t.text for t in tokens], spans)
+        mentions = []
+        for entity_type, a, b in sorted(spans, key=lambda s: (s[1], s[2])):
+            start, end = starts[a], ends[b - 1]
+            normalized = nt.text[tokens[a].start : tokens[b - 1].end]
+            mentions.append(
+                Mention(entity_type, start, end, nt.display[start:end], normalized, attrs={"cue": "crf"})
+            )
+        return mentions
+
+
+def _repeats(words: list[str], spans: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
+    """Other occurrences in the article of a name the model tagged once (and of a tagged person's
+    last name alone), which the model missed because their sentence gave it too little context."""
+    names: dict[tuple[str, ...], str] = {}
+    for entity_type, first, last in spans:
+        names.setdefault(tuple(words[first:last]), entity_type)
+        surname = words[last - 1]
+        if entity_type == "PERSON" and last - first >= 2 and len(surname) >= 3:
+            names.setdefault((surname,), "PERSON")
+    stopwords = reference.name_stopwords()
+    names = {k: v for k, v in names.items() if len(k) > 1 or (len(k[0]) >= 3 and k[0] not in stopwords)}
+    covered = [False] * (len(words) + 1)
+    for _, first, last in spans:
+        covered[first:last] = [True] * (last - first)
+    found = set()
+    longest = max((len(k) for k in names), default=0)
+    k = 0
+    while k < len(words):
+        for size in range(min(longest, len(words) - k), 0, -1):
+            key = tuple(words[k : k + size])
+            if key in names and not any(covered[k : k + size]):
+                found.add((names[key], k, k + size))
+                k += size - 1
+                break
+        k += 1
+    return found
 
 
 def _sentences(nt: NormalizedText, tokens: list) -> list[tuple[int, int]]:
@@ -387,8 +413,10 @@ def train(
     n_held = max(1, int(len(sequences) * HELD_OUT_SHARE))
     held_out, fitting = sequences[:n_held], sequences[n_held:]
     n_tokens = sum(len(labels) for _, labels in sequences)
-    say(f"features for {len(sequences)} sentences, {n_tokens} tokens in {time.perf_counter() - began:.1f}s; "
-        f"held out {len(held_out)} sentences")
+    say(
+        f"features for {len(sequences)} sentences, {n_tokens} tokens in {time.perf_counter() - began:.1f}s; "
+        f"held out {len(held_out)} sentences"
+    )
 
     trials = []
     scratch = model_path.with_name(model_path.name + ".tuning")
@@ -396,17 +424,23 @@ def train(
         started = time.perf_counter()
         _fit(fitting, c1, c2, scratch, max_iterations)
         scores = score_sequences(scratch, held_out)
-        trials.append({"c1": c1, "c2": c2, "held_out": scores, "seconds": round(time.perf_counter() - started, 1)})
-        say(f"c1={c1} c2={c2}: held-out micro F1 {scores['micro']['f1']:.3f} "
+        trials.append(
+            {"c1": c1, "c2": c2, "held_out": scores, "seconds": round(time.perf_counter() - started, 1)}
+        )
+        say(
+            f"c1={c1} c2={c2}: held-out micro F1 {scores['micro']['f1']:.3f} "
             f"(P {scores['micro']['precision']:.3f} R {scores['micro']['recall']:.3f}) "
-            f"in {trials[-1]['seconds']}s")
+            f"in {trials[-1]['seconds']}s"
+        )
     scratch.unlink(missing_ok=True)
     best = max(trials, key=lambda t: t["held_out"]["micro"]["f1"])
 
     started = time.perf_counter()
     _fit(sequences, best["c1"], best["c2"], model_path, max_iterations)
-    say(f"refit on all {len(sequences)} sentences with c1={best['c1']} c2={best['c2']} "
-        f"in {time.perf_counter() - started:.1f}s -> {model_path}")
+    say(
+        f"refit on all {len(sequences)} sentences with c1={best['c1']} c2={best['c2']} "
+        f"in {time.perf_counter() - started:.1f}s -> {model_path}"
+    )
     _cached_tagger.cache_clear()
     return {
         "model_path": str(model_path),

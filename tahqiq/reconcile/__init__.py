@@ -14,7 +14,7 @@ import polars as pl
 from tahqiq import warehouse
 from tahqiq.reconcile import conflicts as conflict_rules
 from tahqiq.reconcile.entities import parse_person, resolve_entities, transliterate
-from tahqiq.reconcile.events import cluster_frames, prepare_frames, summarize_events
+from tahqiq.reconcile.events import cluster_frames, merge_event_targets, prepare_frames, summarize_events
 from tahqiq.reconcile.stable_ids import assign_stable_ids, registry_rows
 
 ENTITY_PREFIX = {"PERSON": "P", "ORG": "O", "LOC": "L", "WEAPON": "W"}
@@ -30,8 +30,8 @@ def _attr(path: str) -> pl.Expr:
     return pl.col("attrs").str.json_path_match(path)
 
 
-def _entity_ids(mentions: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
-    clusters = resolve_entities(mentions)
+def _entity_ids(mentions: pl.DataFrame, frames: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
+    clusters = merge_event_targets(resolve_entities(mentions), mentions, frames)
     types = mentions.select("mention_id", pl.col("entity_type").alias("prefix_key"))
     members = clusters.rename({"mention_id": "member_key"}).join(
         types.rename({"mention_id": "member_key"}), on="member_key"
@@ -126,7 +126,7 @@ def _alias_kind(alias: str, normalized: str, canonical: str | None, entity_type:
 
 
 def _target_entities(linked: pl.DataFrame) -> pl.DataFrame:
-    return linked.filter(pl.col("entity_id").is_not_null()).select("mention_id", "entity_id")
+    return linked.filter(pl.col("entity_id").is_not_null()).select("mention_id", "entity_id", "normalized")
 
 
 def _event_ids(
@@ -239,7 +239,10 @@ def reconcile(
         if mentions.height
         else warehouse.empty_frame("extracted_mentions")
     )
-    entity_ids = _entity_ids(mentions, registry)
+    frames = (
+        warehouse.conform(frames, "event_frames") if frames.height else warehouse.empty_frame("event_frames")
+    )
+    entity_ids = _entity_ids(mentions, frames, registry)
     linked = mentions.join(
         entity_ids.select(pl.col("member_key").alias("mention_id"), pl.col("stable_id").alias("entity_id")),
         on="mention_id",
@@ -247,9 +250,6 @@ def reconcile(
     )
     entities, aliases = _entities(linked, articles)
 
-    frames = (
-        warehouse.conform(frames, "event_frames") if frames.height else warehouse.empty_frame("event_frames")
-    )
     if frames.height:
         prepared, event_of = _event_ids(frames, linked, registry)
         reports = _event_reports(prepared, event_of, articles)

@@ -301,7 +301,8 @@ def person_conflicts(persons: pl.DataFrame, canonical: dict[str, str]) -> list[d
         label = canonical.get(entity_id, "")
         multi = [r for r in rows if r["key"] and len(r["key"].split()) >= 2]
         by_surname = defaultdict(list)
-        for r in multi:
+        # "أبو بلال الراوي" names the son after "أبو", not the man: no given name to compare.
+        for r in (r for r in multi if not r["kunya"]):
             by_surname[r["key"].split()[-1]].append(r)
         for surname, same in by_surname.items():
             givens = _group([(r["key"].split()[0], r["article_id"], r["outlet"]) for r in same])

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
-from tahqiq.reconcile.entities import UnionFind
+from tahqiq.reconcile.entities import UnionFind, parse_person
 
 COMPATIBLE_TYPES: dict[str, set[str]] = {
     "drone_strike": {"drone_strike", "air_strike"},
@@ -45,6 +45,10 @@ TYPE_SPECIFICITY = (
     "attack",
 )
 SAME_TARGET_DAY_TOLERANCE = 3
+# Targets named differently but sharing a kunya, surname or nisba: an outlet a day or two off.
+RELATED_TARGET_DAY_TOLERANCE = 2
+# Same governorate, compatible type: "the night of the 21st" vs "the dawn of the 22nd".
+NEARBY_DAY_TOLERANCE = 1
 EPOCH = date(1970, 1, 1)
 
 
@@ -93,10 +97,44 @@ def _day_bounds(value: str | None) -> tuple[int | None, int | None]:
     return (bounds[0] - EPOCH).days, (bounds[1] - EPOCH).days
 
 
-def prepare_frames(frames: pl.DataFrame, target_entities: pl.DataFrame) -> pl.DataFrame:
-    """Frames with day bounds, type family and the list of target entity ids.
+def name_keys(normalized: str | None) -> list[str]:
+    """The parts of a person's name that one outlet may use alone: kunya, surname, nisba."""
+    name = parse_person(normalized or "")
+    keys = {name.kunya} if name.kunya else set()
+    if len(name.tokens) >= 2:
+        keys.add(name.tokens[-1])
+        keys.update(t for t in name.tokens[1:] if t.startswith("ال") and t.endswith("ي"))
+    elif len(name.tokens) == 1 and not name.kunya and name.tokens[0].startswith("ال"):
+        keys.add(name.tokens[0])  # a bare surname used as a back-reference
+    return sorted(k for k in keys if len(k) > 3)
 
-    `target_entities` maps mention_id -> entity_id (or a local cluster label)."""
+
+def _target_keys(prepared: pl.DataFrame, target_entities: pl.DataFrame) -> pl.DataFrame:
+    if "normalized" not in target_entities.columns:
+        return prepared.with_columns(pl.lit([], pl.List(pl.Utf8)).alias("target_keys"))
+    names = target_entities.select("mention_id", "normalized").unique("mention_id")
+    names = names.with_columns(
+        pl.Series("key", [name_keys(n) for n in names["normalized"].to_list()], pl.List(pl.Utf8))
+    )
+    keys = (
+        prepared.select("frame_id", pl.col("target_mentions").alias("mention_id"))
+        .explode("mention_id")
+        .join(names, on="mention_id")
+        .explode("key")
+        .drop_nulls("key")
+        .group_by("frame_id")
+        .agg(pl.col("key").unique().sort().alias("target_keys"))
+    )
+    return prepared.join(keys, on="frame_id", how="left").with_columns(
+        pl.col("target_keys").fill_null(pl.lit([], pl.List(pl.Utf8)))
+    )
+
+
+def prepare_frames(frames: pl.DataFrame, target_entities: pl.DataFrame) -> pl.DataFrame:
+    """Frames with day bounds, type family, the target entity ids and the targets' name keys.
+
+    `target_entities` maps mention_id -> entity_id (or a local cluster label), with the mention's
+    `normalized` form when known."""
     values = frames["reported_date"].to_list()
     bounds = [_day_bounds(v) for v in values]
     prepared = frames.with_columns(
@@ -112,9 +150,10 @@ def prepare_frames(frames: pl.DataFrame, target_entities: pl.DataFrame) -> pl.Da
         .group_by("frame_id")
         .agg(pl.col("entity_id").unique().sort().alias("target_entities"))
     )
-    return prepared.join(exploded, on="frame_id", how="left").with_columns(
+    prepared = prepared.join(exploded, on="frame_id", how="left").with_columns(
         pl.col("target_entities").fill_null(pl.lit([], pl.List(pl.Utf8)))
     )
+    return _target_keys(prepared, target_entities)
 
 
 def _pairs_on(frames: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
@@ -139,18 +178,36 @@ def candidate_pairs(prepared: pl.DataFrame) -> pl.DataFrame:
         pl.from_epoch(pl.col("lo"), time_unit="d").dt.strftime("%Y-%m").alias("month"),
     ).filter(pl.col("hi") - pl.col("lo") <= 31)
     place_pairs = _pairs_on(monthly, ["family", "month", "place_ref"])
-    others = pl.concat([day_pairs, place_pairs]).with_columns(pl.lit(False).alias("same_target"))
+    by_key = prepared.select("frame_id", "article_id", pl.col("target_keys").alias("key")).explode("key")
+    key_pairs = _pairs_on(by_key, ["key"])
+    shifted = pl.concat(
+        [daily.with_columns(pl.col("day") + shift) for shift in range(-NEARBY_DAY_TOLERANCE, 1)]
+    )
+    nearby_pairs = _pairs_on(shifted, ["day", "admin1"])
+    others = pl.concat([day_pairs, place_pairs, key_pairs, nearby_pairs]).with_columns(
+        pl.lit(False).alias("same_target")
+    )
     return (
         pl.concat([target_pairs, others]).group_by("frame_id", "frame_id_b").agg(pl.col("same_target").any())
     )
 
 
 def compatible_pairs(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
-    cols = ["frame_id", "event_type", "lo", "hi", "admin1", "country", "target_entities"]
+    cols = ["frame_id", "event_type", "lo", "hi", "admin1", "country", "target_entities", "target_keys"]
     a = prepared.select(cols)
     b = prepared.select([pl.col(c).alias(c + "_b") for c in cols])
     joined = pairs.join(a, on="frame_id").join(b, on="frame_id_b")
-    tolerance = pl.when(pl.col("same_target")).then(SAME_TARGET_DAY_TOLERANCE).otherwise(0)
+    related = pl.col("target_keys").list.set_intersection("target_keys_b").list.len() > 0
+    same_region = pl.col("admin1").is_not_null() & (pl.col("admin1") == pl.col("admin1_b"))
+    tolerance = (
+        pl.when(pl.col("same_target"))
+        .then(SAME_TARGET_DAY_TOLERANCE)
+        .when(related)
+        .then(RELATED_TARGET_DAY_TOLERANCE)
+        .when(same_region)
+        .then(NEARBY_DAY_TOLERANCE)
+        .otherwise(0)
+    )
     dates_ok = (
         pl.col("lo").is_null()
         | pl.col("lo_b").is_null()
@@ -164,8 +221,11 @@ def compatible_pairs(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFram
         | (pl.col("country") == pl.col("country_b"))
     )
     # Two frames naming different targets are two events even on the same day and place.
+    # A shared kunya or nisba alone is weak: it needs both dates known or the same governorate.
+    dates_known = pl.col("lo").is_not_null() & pl.col("lo_b").is_not_null()
     targets_ok = (
         pl.col("same_target")
+        | (related & (dates_known | same_region))
         | (pl.col("target_entities").list.len() == 0)
         | (pl.col("target_entities_b").list.len() == 0)
     )
@@ -270,3 +330,59 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
         pl.coalesce("admin1", "admin1_any").alias("admin1"),
         pl.coalesce("country", "country_any").alias("country"),
     ).drop("admin1_any", "country_any")
+
+
+def _name_profile(normalized: str | None) -> tuple[set[str], set[str], set[str]]:
+    """Kunyas, given names (of names of two or more bare tokens) and name keys of one mention."""
+    name = parse_person(normalized or "")
+    kunyas = {name.kunya} if name.kunya else set()
+    givens = {name.given} if not name.kunya and len(name.tokens) >= 2 and name.given else set()
+    return kunyas, givens, set(name_keys(normalized))
+
+
+def merge_event_targets(
+    person_clusters: pl.DataFrame, mentions: pl.DataFrame, frames: pl.DataFrame
+) -> pl.DataFrame:
+    """Person clusters joined when they are targets of one event cluster and share a name key.
+
+    Outlets name one target differently (a kunya here, a surname there); a shared kunya, surname or
+    nisba is enough only inside one event. Two clusters with different kunyas or different given
+    names stay apart. Returns `person_clusters` (mention_id, cluster) with merged labels."""
+    if frames.height == 0 or person_clusters.height == 0:
+        return person_clusters
+    persons = (
+        mentions.filter(pl.col("entity_type") == "PERSON")
+        .select("mention_id", "normalized")
+        .join(person_clusters, on="mention_id")
+    )
+    prepared = prepare_frames(frames, persons.rename({"cluster": "entity_id"}))
+    events = cluster_frames(prepared)
+    targets = (
+        prepared.select("frame_id", pl.col("target_mentions").alias("mention_id"))
+        .explode("mention_id")
+        .join(persons, on="mention_id")
+        .join(events.rename({"cluster": "event"}), on="frame_id")
+    )
+    profiles: dict[str, tuple[set[str], set[str], set[str]]] = {}
+    for cluster, normalized in persons.select("cluster", "normalized").iter_rows():
+        kunyas, givens, keys = profiles.setdefault(cluster, (set(), set(), set()))
+        k, g, n = _name_profile(normalized)
+        kunyas |= k
+        givens |= g
+        keys |= n
+    uf = UnionFind()
+    for members in targets.group_by("event").agg(pl.col("cluster").unique().sort())["cluster"].to_list():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                ra, rb = uf.find(a), uf.find(b)
+                if ra == rb:
+                    continue
+                ka, ga, na = profiles[ra]
+                kb, gb, nb = profiles[rb]
+                if not (na & nb) or (ka and kb and not ka & kb) or (ga and gb and not ga & gb):
+                    continue
+                uf.union(ra, rb)
+                root = uf.find(ra)
+                profiles[root] = (ka | kb, ga | gb, na | nb)
+    labels = {c: uf.find(c) for c in person_clusters["cluster"].unique().to_list()}
+    return person_clusters.with_columns(pl.col("cluster").replace_strict(labels))

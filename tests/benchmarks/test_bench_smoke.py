@@ -8,8 +8,8 @@ from __future__ import annotations
 import gzip
 import json
 import random
-from email.utils import format_datetime
 from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
@@ -37,9 +37,17 @@ def _article(i: int, rng: random.Random) -> dict:
         f"ولم يصدر عن التنظيم أي تعليق على العملية حتى الآن، بحسب التقرير رقم {i}.",
     ]
     published = datetime(2018, month + 1, day, 12, tzinfo=UTC) + timedelta(days=1)
-    return {"docno": f"SMOKE-{i:04d}", "url": f"https://example.org/news/{i}", "src": OUTLETS[i % len(OUTLETS)],
-            "cat": "middle-east", "title": f"مقتل قيادي في داعش قرب {place}", "time": format_datetime(published),
-            "author": "", "abstract": "", "text": "\n".join(paragraphs)}
+    return {
+        "docno": f"SMOKE-{i:04d}",
+        "url": f"https://example.org/news/{i}",
+        "src": OUTLETS[i % len(OUTLETS)],
+        "cat": "middle-east",
+        "title": f"مقتل قيادي في داعش قرب {place}",
+        "time": format_datetime(published),
+        "author": "",
+        "abstract": "",
+        "text": "\n".join(paragraphs),
+    }
 
 
 @pytest.fixture
@@ -55,9 +63,29 @@ def tiny_corpus(tmp_path: Path) -> Path:
 def test_every_section_runs_and_the_counts_add_up(tiny_corpus: Path, tmp_path: Path, monkeypatch):
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "project_dagster_home"))
     out = tmp_path / "results"
-    code = main(["--corpus", str(tiny_corpus), "--quick", "--sizes", str(N_ARTICLES), "--out", str(out),
-                 "--mentions", "3000", "--reports", "600", "--date-articles", "20", "--dateparser-articles", "3",
-                 "--profile-articles", "20", "--incremental", "10"])
+    code = main(
+        [
+            "--corpus",
+            str(tiny_corpus),
+            "--quick",
+            "--sizes",
+            str(N_ARTICLES),
+            "--out",
+            str(out),
+            "--mentions",
+            "3000",
+            "--reports",
+            "600",
+            "--date-articles",
+            "20",
+            "--dateparser-articles",
+            "3",
+            "--profile-articles",
+            "20",
+            "--incremental",
+            "10",
+        ]
+    )
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
     failed = {k: v["error"] for k, v in results.items() if isinstance(v, dict) and "error" in v}
     assert failed == {}
@@ -85,7 +113,14 @@ def test_every_section_runs_and_the_counts_add_up(tiny_corpus: Path, tmp_path: P
     assert results["profile"]["stages"]["extract"]["articles"] > 0
 
     page = (out / "report.md").read_text(encoding="utf-8")
-    for heading in ("## Targets", "## The floor", "## End to end", "## Incremental batch",
-                    "## Reconciliation at scale", "## Dates", "## Hot spots"):
+    for heading in (
+        "## Targets",
+        "## The floor",
+        "## End to end",
+        "## Incremental batch",
+        "## Reconciliation at scale",
+        "## Dates",
+        "## Hot spots",
+    ):
         assert heading in page
     assert (out / "scaling.png").stat().st_size > 0

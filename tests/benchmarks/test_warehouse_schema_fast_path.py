@@ -9,8 +9,11 @@ from tahqiq import warehouse
 
 def _comments(path) -> set[tuple]:
     with duckdb.connect(str(path), read_only=True) as con:
-        return set(con.execute("SELECT table_name, column_name, comment FROM duckdb_columns() "
-                               "WHERE schema_name = 'main'").fetchall())
+        return set(
+            con.execute(
+                "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE schema_name = 'main'"
+            ).fetchall()
+        )
 
 
 def test_a_fresh_warehouse_gets_every_table_and_description(tmp_path):
@@ -31,9 +34,16 @@ def test_a_dropped_table_or_lost_description_is_restored_on_the_next_open(tmp_pa
         assert not warehouse._schema_in_place(con)
     with warehouse.writer(path) as con:
         assert warehouse._schema_in_place(con)
-        assert con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = 'articles' "
-                           "AND column_name = 'body'").fetchone()[0] != "stale"
-        assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'conflicts'").fetchone()[0] == 1
+        assert (
+            con.execute(
+                "SELECT comment FROM duckdb_columns() WHERE table_name = 'articles' AND column_name = 'body'"
+            ).fetchone()[0]
+            != "stale"
+        )
+        assert (
+            con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'conflicts'").fetchone()[0]
+            == 1
+        )
 
 
 def test_rows_survive_a_reopen_that_skips_the_ddl(tmp_path):
