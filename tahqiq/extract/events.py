@@ -50,6 +50,19 @@ TARGET_ORG_WINDOW = 25
 FRONTED_DATE_CHARS = 12
 SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 COUNT_KINDS = {"killed": "reported_killed", "wounded": "reported_wounded"}
+LEAP_YEAR = 2000
+DAYS_IN_LEAP_YEAR = 366
+# Operation words this close to the word of killing name how the target was killed.
+KILLING_WINDOW = 60
+# A later sentence may only make the opening sentence's type more specific ("a strike" -> "by drone").
+REFINEMENTS = {
+    "air_strike": ("helicopter_raid", "drone_strike"),
+    "ground_raid": ("airdrop", "helicopter_raid"),
+    "helicopter_raid": ("airdrop",),
+    "attack": ("airdrop", "helicopter_raid", "drone_strike", "ground_raid", "air_strike"),
+    "arrest": ("airdrop", "helicopter_raid", "ground_raid"),
+}
+TYPE_OF_WEAPON_KIND = {"drone": "drone_strike", "helicopter": "helicopter_raid", "aircraft": "air_strike"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +130,8 @@ class _Frame:
     date: Mention | None = None
     paragraph: int = 0
     clause: bool = False
+    opening: list[Cue] = field(default_factory=list)
+    weapons: list[Mention] = field(default_factory=list)
 
     def add(self, start: int, end: int) -> None:
         self.spans.append((start, end))
@@ -147,11 +162,52 @@ def _sentences(nt: NormalizedText, cues: list[Cue], mentions: list[Mention]) -> 
     return out
 
 
+def _date_key(m: Mention | None) -> str | None:
+    """The ISO value, or the year-less month-day ("--07-07") or month ("--07") the text gives."""
+    if m is None:
+        return None
+    if m.value and date_bounds(m.value) is not None:
+        return m.value
+    partial = m.attrs.get("partial")
+    return partial if isinstance(partial, str) and _month_days(partial) else None
+
+
+def _month_days(value: str | None) -> tuple[int, int] | None:
+    """Day-of-year range (in a leap year) of a year-less "--MM-DD"/"--MM", or of a dated value
+    shorter than a year."""
+    if not value:
+        return None
+    if value.startswith("--"):
+        parts = value[2:].split("-")
+        try:
+            month = int(parts[0])
+            if len(parts) == 2:
+                day = date(LEAP_YEAR, month, int(parts[1])).timetuple().tm_yday
+                return day, day
+            first = date(LEAP_YEAR, month, 1).timetuple().tm_yday
+            last = (date(LEAP_YEAR + month // 12, month % 12 + 1, 1) - date(LEAP_YEAR, 1, 1)).days
+            return first, last
+        except (ValueError, IndexError):
+            return None
+    bounds = date_bounds(value)
+    if bounds is None or (bounds[1] - bounds[0]).days >= 365 or bounds[0].year != bounds[1].year:
+        return None
+    lo = date(LEAP_YEAR, bounds[0].month, bounds[0].day).timetuple().tm_yday
+    return lo, date(LEAP_YEAR, bounds[1].month, bounds[1].day).timetuple().tm_yday
+
+
+def _circular_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    if a[0] <= b[1] and b[0] <= a[1]:
+        return 0
+    gap = min(abs(a[0] - b[1]), abs(b[0] - a[1]))
+    return min(gap, DAYS_IN_LEAP_YEAR - gap)
+
+
 def _event_dates(sentence: _Sentence) -> list[Mention]:
     """DATE mentions that date the event: not the announcement's own date ("أعلنت ... أمس")."""
     out = []
     for m in sentence.mentions:
-        if m.entity_type != "DATE" or not m.value or date_bounds(m.value) is None:
+        if m.entity_type != "DATE" or _date_key(m) is None:
             continue
         before = [
             c for c in sentence.cues if c.end <= m.start and c.kind in ("announce", "trigger", "outcome")
@@ -163,6 +219,10 @@ def _event_dates(sentence: _Sentence) -> list[Mention]:
 
 
 def _gap_days(a: str | None, b: str | None) -> int | None:
+    """Days between two date keys; with a year-less one, the least gap over any year."""
+    if (a and a.startswith("--")) or (b and b.startswith("--")):
+        x, y = _month_days(a), _month_days(b)
+        return _circular_gap(x, y) if x and y else None
     x, y = date_bounds(a), date_bounds(b)
     if x is None or y is None:
         return None
@@ -173,11 +233,29 @@ def _gap_days(a: str | None, b: str | None) -> int | None:
     return 0
 
 
-def _is_far(value: str | None, main: _Frame | None) -> bool:
+def _is_far(m: Mention, main: _Frame | None) -> bool:
     if main is None or main.date is None:
         return False
-    gap = _gap_days(value, main.date.value)
+    if _precision(m) == "year" and _precision(main.date) == "day":
+        return True  # "عام 2019" elsewhere in the text does not widen a strike dated to the day
+    gap = _gap_days(_date_key(m), _date_key(main.date))
     return gap is not None and gap > SAME_EVENT_MAX_GAP_DAYS
+
+
+def _precision(m: Mention) -> str | None:
+    return m.attrs.get("precision") or precision_of(m.value)
+
+
+def _said_past_month(m: Mention, sentence: _Sentence) -> bool:
+    """A year-less month called past ("نوفمبر الماضي"): with no publication date, an earlier event."""
+    return bool(m.attrs.get("partial")) and any(m.start <= c.start < m.end for c in sentence.of("past_date"))
+
+
+def _earlier_for_undated_main(m: Mention, sentence: _Sentence, published: date | None) -> bool:
+    """Whether a date in a later sentence cites an earlier event rather than dating the main one."""
+    if published is not None:
+        return _months_before(m.value, published)
+    return _said_past_month(m, sentence) or bool(sentence.of("background"))
 
 
 def _split_at_dates(sentence: _Sentence, dates: list[Mention]) -> list[tuple[int, int, Mention]]:
@@ -201,29 +279,30 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
     for sentence in sentences:
         anchors = sentence.anchors()
         dates = _event_dates(sentence)
-        undated_main = main is None or main.date is None
-        far = [
-            d
-            for d in dates
-            if _is_far(d.value, main) or (undated_main and _months_before(d.value, published))
-        ]
+        if main is None:
+            far = [d for d in dates if _months_before(d.value, published)]
+        elif main.date is None:
+            far = [d for d in dates if _earlier_for_undated_main(d, sentence, published)]
+        else:
+            far = [d for d in dates if _is_far(d, main)]
         if main is not None and main.date is None and _fronted_date(sentence, dates, main):
             far = dates
         if main is None and anchors and not (far and sentence.of("background")):
             main = _Frame(False, anchors=list(anchors), paragraph=sentence.paragraph)
-            main.date = next((d for d in dates if d not in far), None)
+            main.opening = _typing_anchors(sentence, anchors)
+            main.date = _best_date([d for d in dates if d not in far])
             main.add(sentence.start, sentence.end)
             frames.append(main)
             current = main
             continue
         if far and (anchors or sentence.of("outcome")):
-            for frame in _background_frames(sentence, anchors, far):
+            for frame in _background_frames(sentence, anchors, far, mentions_of_type(sentence, "WEAPON")):
                 frames.append(frame)
                 current = frame
             continue
-        if main is not None and any(not _is_far(d.value, main) for d in dates):
+        if main is not None and any(d not in far for d in dates):
             if main.date is None and anchors:
-                main.date = dates[0]
+                main.date = _best_date([d for d in dates if d not in far and _precision(d) != "year"])
             main.anchors += anchors
             main.add(sentence.start, sentence.end)
             current = main
@@ -234,23 +313,64 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
     return frames
 
 
-def _background_frames(sentence: _Sentence, anchors: list[Cue], far: list[Mention]) -> list[_Frame]:
-    """One frame per cited date; a sentence naming no operation gets the default type, named by its
-    word of killing (or its date)."""
-    named_by = (sentence.of("outcome") or [None])[0]
-    default = (
-        Cue("trigger", DEFAULT_TYPE, named_by.start, named_by.end, named_by.text)
-        if named_by
-        else Cue("trigger", DEFAULT_TYPE, far[0].start, far[0].end, far[0].surface)
-    )
+def mentions_of_type(sentence: _Sentence, entity_type: str) -> list[Mention]:
+    return [m for m in sentence.mentions if m.entity_type == entity_type]
+
+
+def _best_date(dates: list[Mention]) -> Mention | None:
+    """The first day-precision date, else the first date."""
+    return next((d for d in dates if _precision(d) == "day"), dates[0] if dates else None)
+
+
+def _typing_anchors(sentence: _Sentence, anchors: list[Cue]) -> list[Cue]:
+    """Operation words next to the word of killing (or targeting): they say how it was done."""
+    outcomes = [c for c in sentence.of("outcome") if c.value == "killed"] or sentence.of("outcome")
+    if not outcomes:
+        return anchors
+    near = [
+        a
+        for a in anchors
+        if any(min(abs(a.start - o.end), abs(o.start - a.end)) <= KILLING_WINDOW for o in outcomes)
+    ]
+    return near or anchors
+
+
+def _background_frames(
+    sentence: _Sentence, anchors: list[Cue], far: list[Mention], weapons: list[Mention]
+) -> list[_Frame]:
+    """One frame per cited date. Operation words before the sentence's background cue ("الضربة
+    الأخيرة ... سبق أن") describe the main event; a clause naming no operation is typed by its
+    manner of killing (اغتيال), its weapon, or the default type."""
     clauses = _split_at_dates(sentence, far) if len(far) > 1 else [(sentence.start, sentence.end, far[0])]
+    cue_starts = [c.start for c in sentence.of("background")]
     frames = []
     for start, end, d in clauses:
-        frame = _Frame(True, anchors=list(anchors) or [default], clause=len(clauses) > 1 or not anchors)
+        cited_from = max((p for p in cue_starts if p < d.start), default=sentence.start)
+        own = [a for a in anchors if max(start, cited_from) <= a.start < end]
+        frame = _Frame(True, anchors=own or [_untyped_anchor(sentence, start, end, d, weapons)])
+        frame.clause = len(clauses) > 1 or not own
+        frame.opening = list(frame.anchors)
         frame.date = d
         frame.add(start, end)
         frames.append(frame)
     return frames
+
+
+def _untyped_anchor(sentence: _Sentence, start: int, end: int, d: Mention, weapons: list[Mention]) -> Cue:
+    in_clause = [c for c in sentence.cues if start <= c.start < end]
+    manner = next((c for c in in_clause if c.kind == "manner"), None)
+    if manner:
+        return Cue("trigger", manner.value, manner.start, manner.end, manner.text)
+    named_by = next((c for c in in_clause if c.kind == "outcome"), None) or next(
+        (c for c in sentence.of("outcome")), None
+    )
+    weapon = next(
+        (w for w in weapons if start <= w.start < end and w.attrs.get("kind") in TYPE_OF_WEAPON_KIND), None
+    )
+    kind = TYPE_OF_WEAPON_KIND[weapon.attrs["kind"]] if weapon else DEFAULT_TYPE
+    if named_by:
+        return Cue("trigger", kind, named_by.start, named_by.end, named_by.text)
+    return Cue("trigger", kind, d.start, d.end, d.surface)
 
 
 def _months_before(value: str | None, published: date | None) -> bool:
@@ -363,9 +483,22 @@ def _count(frame: _Frame, mentions: list[Mention], kind: str) -> int | None:
     return None
 
 
-def _event_type(anchors: list[Cue]) -> str:
+def _most_specific(anchors: list[Cue]) -> str:
     kinds = {a.value for a in anchors}
     return next((t for t in TYPE_PRECEDENCE if t in kinds), anchors[0].value if anchors else "attack")
+
+
+def _event_type(frame: _Frame, mentions: list[Mention]) -> str:
+    """The opening sentence's type (its words next to the killing), made more specific by later
+    operation words or a weapon of the frame (an MQ-9 makes a strike a drone strike)."""
+    base = _most_specific(frame.opening or frame.anchors)
+    later = {a.value for a in frame.anchors}
+    later |= {
+        TYPE_OF_WEAPON_KIND[m.attrs["kind"]]
+        for m in _in(frame, mentions)
+        if m.entity_type == "WEAPON" and m.attrs.get("kind") in ("drone", "helicopter")
+    }
+    return next((t for t in REFINEMENTS.get(base, ()) if t in later), base)
 
 
 def find_event_frames(
@@ -384,7 +517,7 @@ def find_event_frames(
         if frame.is_background and not (targets or _precise(frame.date)):
             continue
         place, regions = _place(frame, mentions)
-        event_type = _event_type(frame.anchors)
+        event_type = _event_type(frame, mentions)
         trigger = (
             next(a for a in frame.anchors if a.value == event_type)
             if any(a.value == event_type for a in frame.anchors)
@@ -394,7 +527,8 @@ def find_event_frames(
         claim = next((c for c in frame_cues if c.kind == "claim"), None)
         weapon = _weapon(frame, mentions, event_type)
         region_code, region_text = _regions(regions, [c for c in frame_cues if c.kind == "region"])
-        value = frame.date.value if frame.date else None
+        key = _date_key(frame.date)
+        value = key if key and not key.startswith("--") else None
         out.append(
             {
                 "frame_id": f"{article_id}:ev{trigger.start}",
@@ -404,9 +538,9 @@ def find_event_frames(
                 "trigger": trigger.text,
                 "trigger_start": trigger.start,
                 "reported_date": value,
-                "date_precision": (frame.date.attrs.get("precision") if frame.date else None)
-                or precision_of(value),
+                "date_precision": _precision(frame.date) if frame.date else None,
                 "date_method": frame.date.attrs.get("method") if frame.date else None,
+                "date_partial": key if key and key.startswith("--") else None,
                 "place_ref": place.attrs.get("ref_id") if place else None,
                 "reported_place": place.surface if place else None,
                 "reported_region": region_text,

@@ -13,7 +13,7 @@ import polars as pl
 
 from tahqiq import warehouse
 from tahqiq.reconcile import conflicts as conflict_rules
-from tahqiq.reconcile.entities import parse_person, resolve_entities, transliterate
+from tahqiq.reconcile.entities import link_event_kunyas, parse_person, resolve_entities, transliterate
 from tahqiq.reconcile.events import cluster_frames, merge_event_targets, prepare_frames, summarize_events
 from tahqiq.reconcile.stable_ids import assign_stable_ids, registry_rows
 
@@ -32,6 +32,7 @@ def _attr(path: str) -> pl.Expr:
 
 def _entity_ids(mentions: pl.DataFrame, frames: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
     clusters = merge_event_targets(resolve_entities(mentions), mentions, frames)
+    clusters = link_event_kunyas(clusters, mentions, frames)
     types = mentions.select("mention_id", pl.col("entity_type").alias("prefix_key"))
     members = clusters.rename({"mention_id": "member_key"}).join(
         types.rename({"mention_id": "member_key"}), on="member_key"
@@ -213,7 +214,7 @@ def _person_rows(linked: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
 
 def _conflicts(linked, articles, reports, events, entities) -> pl.DataFrame:
     canonical = dict(entities.select("entity_id", "canonical_name").iter_rows())
-    rows = conflict_rules.event_conflicts(reports, events)
+    rows = conflict_rules.event_conflicts(reports, events, linked)
     rows += conflict_rules.person_conflicts(_person_rows(linked, articles), canonical)
     rows += conflict_rules.role_conflicts(_target_roles(reports, linked), canonical)
     locs = (

@@ -23,6 +23,17 @@ from tahqiq.reconcile.events import date_bounds
 from tahqiq.reference import load_event_lexicon
 from tahqiq.text.normalize import normalize_text
 
+# Date forms that name a calendar day outright ("8 آذار/مارس"), not counted from a weekday.
+CALENDAR_FORMS = ("day_month",)
+COUNT_SEVERITY = {"killed": "high", "wounded": "high", "detained": "medium", "aircraft": "low"}
+COUNT_WORDS = {
+    "killed": ("killed", "القتلى"),
+    "wounded": ("wounded", "الجرحى"),
+    "detained": ("detained", "المعتقلين"),
+    "aircraft": ("aircraft", "الطائرات"),
+}
+STATED_COUNT_KINDS = ("killed", "wounded", "detained", "aircraft")
+
 REGION_AR = {
     "east": "شرق سوريا", "west": "غرب سوريا", "north": "شمال سوريا", "south": "جنوب سوريا",
     "north-east": "شمال شرق سوريا", "north-west": "شمال غرب سوريا", "south-east": "جنوب شرق سوريا",
@@ -104,17 +115,27 @@ def _row(kind, subject_id, label, attribute, groups, severity, en, ar, detail=""
     }
 
 
-def _date_conflict(event_id: str, label: str, reports: list[dict]) -> dict | None:
+def _date_conflict(
+    event_id: str, label: str, reports: list[dict], date_forms: dict[tuple[str, str], str] | None = None
+) -> dict | None:
+    """`date_forms`: (article_id, ISO value) -> form of the DATE mention that gave it (day_month,
+    weekday, relative_day, ...). Two calendar dates a day apart are a real disagreement; a day's gap
+    where one side counts from a weekday or "yesterday" is the night-vs-dawn kind."""
+    forms = date_forms or {}
     dated = [(r, date_bounds(r["reported_date"])) for r in reports if r["reported_date"]]
     dated = [(r, b) for r, b in dated if b]
     gap = 0
-    for (_, a), (_, b) in combinations(dated, 2):
+    calendar_clash = False
+    for (ra, a), (rb, b) in combinations(dated, 2):
         if a[1] < b[0] or b[1] < a[0]:
             gap = max(gap, (b[0] - a[1]).days if a[1] < b[0] else (a[0] - b[1]).days)
+            calendar_clash |= all(
+                forms.get((r["article_id"], r["reported_date"])) in CALENDAR_FORMS for r in (ra, rb)
+            )
     if gap == 0:
         return None
     groups = _group([(r["reported_date"], r["article_id"], r["outlet"]) for r, _ in dated])
-    severity = "high" if gap > 7 else "medium" if gap > 1 else "low"
+    severity = "high" if gap > 7 else "medium" if gap > 1 or calendar_clash else "low"
     return _row(
         "event", event_id, label, "event_date", groups, severity,
         f"Sources date the event {gap} day(s) apart: {', '.join(sorted(groups))}.",
@@ -123,16 +144,31 @@ def _date_conflict(event_id: str, label: str, reports: list[dict]) -> dict | Non
 
 
 def _count_conflict(
-    event_id: str, label: str, reports: list[dict], column: str, attribute: str
+    event_id: str,
+    label: str,
+    reports: list[dict],
+    column: str,
+    attribute: str,
+    stated: dict[tuple[str, str], tuple[int, bool]] | None = None,
 ) -> dict | None:
-    rows = [(str(r[column]), r["article_id"], r["outlet"]) for r in reports if r[column] is not None]
-    groups = _group(rows)
+    """`stated`: (article_id, attribute) -> (number, approximate) from the article's COUNT mentions,
+    used where the frame gives no number."""
+    claims: dict[str, tuple[int, bool, str | None]] = {}
+    for r in reports:
+        if r.get(column) is not None:
+            claims[r["article_id"]] = (int(r[column]), False, r["outlet"])
+        elif stated and (r["article_id"], attribute) in stated:
+            number, approximate = stated[(r["article_id"], attribute)]
+            claims.setdefault(r["article_id"], (number, approximate, r["outlet"]))
+    groups = _group([(str(n), article, outlet) for article, (n, _, outlet) in claims.items()])
     if len(groups) < 2:
         return None
     numbers = sorted(int(v) for v in groups)
-    severity = "high" if numbers[-1] - numbers[0] >= 3 or numbers[0] == 0 else "medium"
-    what_en = "killed" if attribute == "killed" else "wounded"
-    what_ar = "القتلى" if attribute == "killed" else "الجرحى"
+    approximate = {n for n, approx, _ in claims.values() if approx}
+    severity = COUNT_SEVERITY.get(attribute, "medium")
+    if approximate and all(n <= numbers[-1] for n in approximate) and len(numbers) == 2:
+        severity = "low"  # "at least two" and three may both be right
+    what_en, what_ar = COUNT_WORDS.get(attribute, (attribute, attribute))
     return _row(
         "event", event_id, label, attribute, groups, severity,
         f"Sources give different numbers {what_en}: {', '.join(map(str, numbers))}.",
@@ -219,19 +255,85 @@ def _region_conflict(event_id: str, label: str, reports: list[dict], event: dict
     return _row("event", event_id, label, "region", groups, "medium", en, ar)
 
 
-def event_conflicts(reports: pl.DataFrame, events: pl.DataFrame) -> list[dict]:
+def stated_counts(mentions: pl.DataFrame, reports: pl.DataFrame) -> dict:
+    """(frame_id, count kind) -> (largest number, approximate) of the COUNT mentions of each frame.
+
+    A COUNT belongs to the frame whose trigger comes last before it in its article (the first frame
+    when it comes before every trigger). The largest number of a kind is the total ("four
+    helicopters ... one of the helicopters")."""
+    if mentions.height == 0 or reports.height == 0 or "trigger_start" not in reports.columns:
+        return {}
+    counts = mentions.filter(pl.col("entity_type") == "COUNT").select(
+        "article_id",
+        pl.col("start_char").cast(pl.Int64),
+        pl.col("value").cast(pl.Int64, strict=False).alias("number"),
+        pl.col("attrs").str.json_path_match("$.count_kind").alias("kind"),
+        pl.col("attrs").str.json_path_match("$.approximate").alias("approximate"),
+    )
+    counts = counts.filter(pl.col("kind").is_in(STATED_COUNT_KINDS)).drop_nulls("number")
+    frames = reports.select("frame_id", "article_id", pl.col("trigger_start").cast(pl.Int64)).unique()
+    out: dict[tuple[str, str], tuple[int, bool]] = {}
+    by_article: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for frame_id, article_id, start in frames.iter_rows():
+        by_article[article_id].append((start or 0, frame_id))
+    for article_id, start, number, kind, approximate in counts.iter_rows():
+        triggers = sorted(by_article.get(article_id, []))
+        if not triggers:
+            continue
+        before = [f for s, f in triggers if s <= start]
+        frame_id = before[-1] if before else triggers[0][1]
+        best = out.get((frame_id, kind))
+        if best is None or number > best[0]:
+            out[(frame_id, kind)] = (number, approximate == "true")
+    return out
+
+
+def date_forms(mentions: pl.DataFrame) -> dict[tuple[str, str], str]:
+    """(article_id, ISO value) -> form of a DATE mention giving that value in that article."""
+    if mentions.height == 0:
+        return {}
+    dates = mentions.filter(pl.col("entity_type") == "DATE").select(
+        "article_id", "value", pl.col("attrs").str.json_path_match("$.form").alias("form")
+    )
+    out: dict[tuple[str, str], str] = {}
+    for article_id, value, form in dates.drop_nulls().iter_rows():
+        # A calendar form anywhere for that value wins: the article states the day outright.
+        if out.get((article_id, value)) not in CALENDAR_FORMS:
+            out[(article_id, value)] = form
+    return out
+
+
+def event_conflicts(
+    reports: pl.DataFrame, events: pl.DataFrame, mentions: pl.DataFrame | None = None
+) -> list[dict]:
+    """Date, count, partner, place and region conflicts of each event; `mentions` (DATE and COUNT
+    mentions with attrs) adds the date forms and the counts frames do not carry."""
     out: list[dict] = []
     event_rows = {e["event_id"]: e for e in events.iter_rows(named=True)}
     by_event: dict[str, list[dict]] = defaultdict(list)
+    mentions = mentions if mentions is not None else pl.DataFrame()
+    per_frame = stated_counts(mentions, reports)
+    forms = date_forms(mentions)
     for r in reports.iter_rows(named=True):
         by_event[r["event_id"]].append(r)
     for event_id, rows in by_event.items():
         event = event_rows.get(event_id, {})
         label = event_label(event)
+        news = [r for r in rows if not r.get("is_background")]
+        stated = {
+            (r["article_id"], kind): per_frame[(r.get("frame_id"), kind)]
+            for r in news
+            for kind in STATED_COUNT_KINDS
+            if (r.get("frame_id"), kind) in per_frame
+        }
         found = [
-            _date_conflict(event_id, label, rows) if len({r["article_id"] for r in rows}) > 1 else None,
-            _count_conflict(event_id, label, rows, "reported_killed", "killed"),
-            _count_conflict(event_id, label, rows, "reported_wounded", "wounded"),
+            _date_conflict(event_id, label, rows, forms)
+            if len({r["article_id"] for r in rows}) > 1
+            else None,
+            _count_conflict(event_id, label, rows, "reported_killed", "killed", stated),
+            _count_conflict(event_id, label, rows, "reported_wounded", "wounded", stated),
+            _count_conflict(event_id, label, news, "reported_detained", "detained", stated),
+            _count_conflict(event_id, label, news, "reported_aircraft", "aircraft", stated),
             _partner_conflict(event_id, label, rows),
             _place_conflict(event_id, label, rows),
             _region_conflict(event_id, label, rows, event),
@@ -283,7 +385,7 @@ def spelling_conflicts(
                 }
                 for event_id in events_of[article_id]:
                     out.append(_row(
-                        "event", event_id, labels.get(event_id, ""), "place", groups, "low",
+                        "event", event_id, labels.get(event_id, ""), "place", groups, "info",
                         f"One article spells the place two ways: {forms[a][0]} / {forms[b][0]}.",
                         f"مقال واحد يكتب اسم المكان بطريقتين: {forms[a][0]} / {forms[b][0]}.",
                         detail=f"{article_id}|{a}|{b}",
@@ -353,14 +455,17 @@ def role_conflicts(roles: pl.DataFrame, canonical: dict[str, str]) -> list[dict]
     codes = role_codes()
     out = []
     for (entity_id,), group in roles.group_by("entity_id"):
-        rows = [(w, a, o) for w, a, o in group.select("role_word", "article_id", "outlet").iter_rows() if w]
+        rows = [
+            (w, a, o)
+            for w, a, o in group.select("role_word", "article_id", "outlet").iter_rows()
+            if w and codes.get(normalize_text(w)) != "member"
+        ]
         distinct_codes = {codes.get(normalize_text(w), normalize_text(w)) for w, _, _ in rows}
-        distinct_codes.discard("member")
         if len(distinct_codes) < 2:
             continue
         groups = _group(rows)
         out.append(_row(
-            "entity", entity_id, canonical.get(entity_id, ""), "role", groups, "low",
+            "entity", entity_id, canonical.get(entity_id, ""), "role", groups, "medium",
             f"Sources give the person different ranks: {', '.join(sorted(distinct_codes))}.",
             f"تمنح المصادر الشخص صفات مختلفة: {'، '.join(sorted(groups))}.",
         ))  # fmt: skip

@@ -33,6 +33,8 @@ from tahqiq.reference import read_reference_csv
 from tahqiq.text.normalize import normalize_text
 
 KUNYA_HEADS = ("ابو", "ام")
+# A proclitic glued to "أبو" ("بأبو خطاب", "وأبو بلال"): the name starts after it.
+CLITIC_KUNYA = re.compile(r"^[بولف](ابو)$")
 JOINED_HEADS = ("عبد",)
 SIMILAR_TOKEN_RATIO = 85
 MIN_FUZZY_TOKEN_LETTERS = 5
@@ -129,6 +131,8 @@ def parse_person(normalized: str, attr_title: str | None = None) -> PersonName:
                 stripped = True
                 break
     kunya = None
+    if len(tokens) >= 2 and (clitic := CLITIC_KUNYA.match(tokens[0])):
+        tokens = [clitic.group(1), *tokens[1:]]
     if len(tokens) >= 2 and tokens[0] in KUNYA_HEADS:
         kunya = f"{tokens[0]} {tokens[1]}"
         tokens = tokens[1:]
@@ -198,6 +202,7 @@ def _person_table(mentions: pl.DataFrame) -> pl.DataFrame:
     persons = mentions.filter(pl.col("entity_type") == "PERSON").with_columns(
         _attr("attrs", "$.title").alias("attr_title"),
         _attr("attrs", "$.aliases").alias("aliases_json"),
+        _attr("attrs", "$.alias_of").alias("alias_of"),
     )
     names = persons.select("normalized", "attr_title").unique()
     parsed = [parse_person(n or "", t) for n, t in names.iter_rows()]
@@ -211,13 +216,63 @@ def _person_table(mentions: pl.DataFrame) -> pl.DataFrame:
     return persons.join(names, on=["normalized", "attr_title"], how="left", nulls_equal=True)
 
 
-def _link_aliases(persons: pl.DataFrame, uf: UnionFind) -> None:
-    stated = persons.filter(pl.col("aliases_json").is_not_null() & (pl.col("n_tokens") >= 2))
-    for key, aliases_json in stated.select("key", "aliases_json").unique().iter_rows():
+def _alias_node(name: PersonName) -> str | None:
+    """Node of a name specific enough to link across articles: two bare tokens or a kunya."""
+    if len(name.tokens) >= 2:
+        return "k:" + name.key
+    if name.kunya:
+        return "y:" + name.kunya
+    return None
+
+
+def stated_alias_edges(persons: pl.DataFrame) -> list[tuple[str, str]]:
+    """(node of the named man, node of his stated alias) for every "X المعروف بـ Y" an article gives.
+
+    Both sides must be specific (see `_alias_node`). An alias stated for names with different
+    surnames is not evidence of anything (a kunya two men share, a phrase taken for a name): dropped."""
+    pairs: set[tuple[str, str]] = set()
+    rows = persons.select("normalized", "attr_title", "aliases_json", "alias_of")
+    for normalized, title, aliases_json, alias_of in rows.iter_rows():
+        own = parse_person(normalized or "", title)
         for alias in _json_list(aliases_json):
-            alias_name = parse_person(normalize_text(alias))
-            if len(alias_name.tokens) >= 2:
-                uf.union("k:" + key, "k:" + alias_name.key)
+            pairs.add((own, parse_person(normalize_text(alias))))
+        if alias_of:
+            pairs.add((parse_person(normalize_text(alias_of)), own))
+    by_alias: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+    for named, alias in pairs:
+        named_node, alias_node = _alias_node(named), _alias_node(alias)
+        if named_node and alias_node and named_node != alias_node:
+            by_alias[alias_node].add((named_node, named.surname))
+    edges = []
+    for alias_node, named in by_alias.items():
+        surnames = {surname for _, surname in named if surname}
+        if len(surnames) <= 1:
+            edges += [(node, alias_node) for node, _ in sorted(named)]
+    return edges
+
+
+def _link_aliases(edges: list[tuple[str, str]], uf: UnionFind) -> None:
+    for named_node, alias_node in edges:
+        uf.union(named_node, alias_node)
+
+
+def _link_middle_names(keys: list[str], uf: UnionFind) -> None:
+    """ "مصعب الراوي" ~ "مصعب خلف الراوي": same given name and family name, one adds middle names.
+
+    Only with a family name ("ال..." of four letters or more): a given name and a father's name
+    ("محمد علي") are too common to link on."""
+    by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    for key in keys:
+        tokens = tuple(key.split())
+        if len(tokens) >= 2 and tokens[-1].startswith("ال") and len(tokens[-1]) >= 4:
+            by_ends[(tokens[0], tokens[-1])].append(tokens)
+    for group in by_ends.values():
+        shortest = min(len(t) for t in group)
+        short = [t for t in group if len(t) == shortest]
+        longer = [t for t in group if len(t) > shortest]
+        for a in short:
+            for b in longer:
+                uf.union("k:" + " ".join(a), "k:" + " ".join(b))
 
 
 def _link_spelling_variants(keys: list[str], uf: UnionFind) -> None:
@@ -290,14 +345,20 @@ def resolve_people(mentions: pl.DataFrame) -> pl.DataFrame:
     multi_keys = persons.filter(pl.col("n_tokens") >= 2)["key"].unique().sort().to_list()
     for key in multi_keys:
         uf.find("k:" + key)
-    _link_aliases(persons, uf)
+    edges = stated_alias_edges(persons)
+    _link_aliases(edges, uf)
     _link_spelling_variants(multi_keys, uf)
+    _link_middle_names(multi_keys, uf)
     _link_same_officer(persons, mentions, uf)
     short_links = _link_short_forms(persons)
+    # A bare kunya is one man across articles only once an article states whose kunya it is.
+    stated_kunyas = sorted({alias for _, alias in edges if alias.startswith("y:")})
     nodes = persons.select(
         "mention_id",
         pl.when(pl.col("n_tokens") >= 2)
         .then("k:" + pl.col("key"))
+        .when(("y:" + pl.col("kunya")).is_in(stated_kunyas))
+        .then("y:" + pl.col("kunya"))
         .otherwise("a:" + pl.col("article_id") + ":" + pl.coalesce("key", pl.col("normalized")))
         .alias("own_node"),
     ).join(short_links, on="mention_id", how="left")
@@ -352,3 +413,58 @@ def transliterate(name: str) -> str:
         else:
             words.append(word.capitalize())
     return " ".join(words)
+
+
+def link_event_kunyas(
+    person_clusters: pl.DataFrame, mentions: pl.DataFrame, frames: pl.DataFrame
+) -> pl.DataFrame:
+    """A kunya named in an article but not as a target joins the one target of that article's
+    event that carries the same kunya ("أبو بلال" in a report of the strike that killed
+    "أبو بلال العراقي"). Two targets of the event with that kunya: it joins neither.
+
+    Returns `person_clusters` (mention_id, cluster) with merged labels."""
+    from tahqiq.reconcile.events import cluster_frames, prepare_frames
+
+    if frames.height == 0 or person_clusters.height == 0:
+        return person_clusters
+    persons = (
+        mentions.filter(pl.col("entity_type") == "PERSON")
+        .select("mention_id", "article_id", "normalized")
+        .join(person_clusters, on="mention_id")
+    )
+    kunyas = persons.select("normalized").unique()
+    kunyas = kunyas.with_columns(
+        pl.Series("kunya", [parse_person(n or "").kunya for n in kunyas["normalized"].to_list()], pl.Utf8)
+    )
+    persons = persons.join(kunyas, on="normalized").drop_nulls("kunya")
+    if persons.height == 0:
+        return person_clusters
+    prepared = prepare_frames(frames, persons.select("mention_id", pl.col("cluster").alias("entity_id")))
+    event_of = cluster_frames(prepared).rename({"cluster": "event"})
+    frame_events = prepared.select("frame_id", "article_id", "is_background", "target_mentions").join(
+        event_of, on="frame_id"
+    )
+    targeted = (
+        frame_events.select("event", pl.col("target_mentions").alias("mention_id"))
+        .explode("mention_id")
+        .join(persons, on="mention_id")
+    )
+    target_ids = set(targeted["mention_id"].to_list())
+    target_clusters = targeted.group_by("event", "kunya").agg(pl.col("cluster").unique())
+    main_events = (
+        frame_events.filter(~pl.col("is_background").fill_null(False)).select("article_id", "event").unique()
+    )
+    loose = persons.filter(~pl.col("mention_id").is_in(list(target_ids)))
+    candidates = (
+        loose.join(main_events, on="article_id")
+        .join(target_clusters, on=["event", "kunya"])
+        .explode("cluster_right")
+        .group_by("cluster")
+        .agg(pl.col("cluster_right").unique())
+        .filter(pl.col("cluster_right").list.len() == 1)
+    )
+    uf = UnionFind()
+    for cluster, targets in candidates.iter_rows():
+        uf.union(cluster, targets[0])
+    labels = {c: uf.find(c) for c in person_clusters["cluster"].unique().to_list()}
+    return person_clusters.with_columns(pl.col("cluster").replace_strict(labels))

@@ -76,6 +76,38 @@ def date_bounds(value: str | None) -> tuple[date, date] | None:
     return None
 
 
+LEAP_YEAR = 2000
+DAYS_IN_LEAP_YEAR = 366
+
+
+def month_day_bounds(value: str | None) -> tuple[int, int] | None:
+    """Day-of-year range (leap year) of a year-less "--MM-DD" or "--MM": the same month-day in any year."""
+    if not value or not value.startswith("--"):
+        return None
+    parts = value[2:].split("-")
+    try:
+        month = int(parts[0])
+        first = date(LEAP_YEAR, month, int(parts[1]) if len(parts) == 2 else 1)
+        last = (
+            first if len(parts) == 2 else date(LEAP_YEAR + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        )
+    except (ValueError, IndexError):
+        return None
+    return first.timetuple().tm_yday, last.timetuple().tm_yday
+
+
+def _month_day_of(value: str | None, partial: str | None) -> tuple[int | None, int | None]:
+    """Day-of-year range of a frame's date (year-less or shorter than a year), for year-less matching."""
+    if partial:
+        bounds = month_day_bounds(partial)
+        return bounds if bounds else (None, None)
+    bounds = date_bounds(value)
+    if bounds is None or bounds[0].year != bounds[1].year:
+        return None, None
+    lo, hi = (date(LEAP_YEAR, d.month, d.day).timetuple().tm_yday for d in bounds)
+    return lo, hi
+
+
 def precision_of(value: str | None) -> str | None:
     if not value:
         return None
@@ -137,9 +169,13 @@ def prepare_frames(frames: pl.DataFrame, target_entities: pl.DataFrame) -> pl.Da
     `normalized` form when known."""
     values = frames["reported_date"].to_list()
     bounds = [_day_bounds(v) for v in values]
+    partials = frames["date_partial"].to_list() if "date_partial" in frames.columns else [None] * len(values)
+    month_days = [_month_day_of(v, p) for v, p in zip(values, partials, strict=True)]
     prepared = frames.with_columns(
         pl.Series("lo", [b[0] for b in bounds], pl.Int64),
         pl.Series("hi", [b[1] for b in bounds], pl.Int64),
+        pl.Series("md_lo", [b[0] for b in month_days], pl.Int64),
+        pl.Series("md_hi", [b[1] for b in month_days], pl.Int64),
         pl.col("event_type").replace_strict(TYPE_FAMILY, default="other").alias("family"),
     )
     exploded = (
@@ -193,7 +229,8 @@ def candidate_pairs(prepared: pl.DataFrame) -> pl.DataFrame:
 
 
 def compatible_pairs(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
-    cols = ["frame_id", "event_type", "lo", "hi", "admin1", "country", "target_entities", "target_keys"]
+    cols = ["frame_id", "event_type", "lo", "hi", "md_lo", "md_hi", "admin1", "country", "target_entities",
+            "target_keys"]  # fmt: skip
     a = prepared.select(cols)
     b = prepared.select([pl.col(c).alias(c + "_b") for c in cols])
     joined = pairs.join(a, on="frame_id").join(b, on="frame_id_b")
@@ -213,6 +250,16 @@ def compatible_pairs(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFram
         | pl.col("lo_b").is_null()
         | ((pl.col("lo") <= pl.col("hi_b") + tolerance) & (pl.col("lo_b") <= pl.col("hi") + tolerance))
     )
+    # A year-less date ("7 July", year unknown) fits the same month-day in any year.
+    year_less = (pl.col("lo").is_null() & pl.col("md_lo").is_not_null()) | (
+        pl.col("lo_b").is_null() & pl.col("md_lo_b").is_not_null()
+    )
+    apart = pl.max_horizontal(pl.col("md_lo") - pl.col("md_hi_b"), pl.col("md_lo_b") - pl.col("md_hi"), 0)
+    circular = pl.min_horizontal(apart, DAYS_IN_LEAP_YEAR - apart)
+    month_days_ok = (
+        ~year_less | pl.col("md_lo").is_null() | pl.col("md_lo_b").is_null() | (circular <= tolerance)
+    )
+    dates_ok = dates_ok & month_days_ok
     places_ok = (
         pl.col("admin1").is_null() | pl.col("admin1_b").is_null() | (pl.col("admin1") == pl.col("admin1_b"))
     ) & (

@@ -154,3 +154,15 @@ def test_seed_typos_are_recovered():
             pytest.skip("shared seeds are not beside the repository")
         mentions = find_organizations(normalize(path.read_text(encoding="utf-8")))
         assert any(m.attrs["fuzzy"] and m.attrs["ref_id"] == ref_id for m in mentions)
+
+
+def test_international_bodies_parties_and_media_are_organizations():
+    nt = normalize(
+        "رحب الاتحاد الأوروبي وجامعة الدول العربية بقرار مجلس الأمن، وقالت حركة حماس لقناة الجزيرة إن..."
+    )
+    surfaces = [m.surface for m in find_organizations(nt)]
+    assert surfaces == ["الاتحاد الأوروبي", "جامعة الدول العربية", "مجلس الأمن", "حركة حماس", "قناة الجزيرة"]
+
+
+def test_island_word_alone_is_not_the_tv_channel():
+    assert find_organizations(normalize("وصلوا إلى الجزيرة بالقارب.")) == []

@@ -155,3 +155,12 @@ def test_seed_people(prefix):
             surface,
             [m.attrs for m in candidates],
         )
+
+
+def test_foreign_given_names_in_arabic_script_start_a_name():
+    surfaces = [m.surface for m in find_people(normalize("التقى فلاديمير بوتين مع أنجيلا ميركل في المؤتمر."))]
+    assert surfaces == ["فلاديمير بوتين", "أنجيلا ميركل"]
+
+
+def test_particle_an_is_not_a_given_name():
+    assert find_people(normalize("أكد أن الوقود متوفر.")) == []

@@ -227,3 +227,23 @@ def test_seed_places_start_at_a_word_or_after_a_proclitic(name):
         while word_start > 0 and display[word_start - 1].isalpha():
             word_start -= 1
         assert display[word_start : m.start] in PROCLITICS, m.surface
+
+
+def test_world_countries_continents_and_capitals_are_places():
+    nt = normalize("سافر الوزير من باريس إلى اليابان ثم إلى أوروبا وزار البرازيل والمحيط الهندي.")
+    found = {m.surface: m.attrs for m in find_places(nt)}
+    assert found["باريس"]["country"] == "fr" and found["باريس"]["latitude"] is not None
+    assert found["اليابان"]["place_kind"] == "country"
+    assert found["أوروبا"]["place_kind"] == "continent"
+    assert found["البرازيل"]["ref_id"] == "br"
+    assert "المحيط الهندي" in found
+
+
+def test_world_city_that_is_also_a_common_word_needs_a_place_cue():
+    assert not [m for m in find_places(normalize("شاهد الجمهور مشهد النهاية.")) if m.surface == "مشهد"]
+    assert [m.surface for m in find_places(normalize("وصل إلى مدينة مشهد أمس."))] == ["مشهد"]
+
+
+def test_world_rows_do_not_duplicate_curated_aliases():
+    aliases = [(row["ref_id"], row["alias"]) for row in load_places()]
+    assert len(aliases) == len(set(aliases))

@@ -190,7 +190,7 @@ def test_two_spellings_of_one_village_in_one_article():
     art.frame("helicopter_raid", reported_date="2022-12-10", date_precision="day")
     rows = conflicts_on(run(art), "place")
     assert rows.height == 1
-    assert rows["severity"][0] == "low"
+    assert rows["severity"][0] == "info"
 
 
 def test_orgs_resolve_by_reference_id():

@@ -1,0 +1,96 @@
+"""The planted disagreements of the bundled sample batch, found by the pipeline pieces without Dagster."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tahqiq import warehouse
+from tahqiq.evaluate.reconcile import _entity_assignments, _event_assignments, _pair_scores
+from tahqiq.extract.batch import extract_batch
+from tahqiq.ingest.batch import ingest_batch
+from tahqiq.reconcile import reconcile
+from tahqiq.text.articles import build_articles
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "data" / "samples"
+GOLD = ROOT / "data" / "gold"
+PLANTED = json.loads((GOLD / "samples_conflicts.json").read_text(encoding="utf-8"))
+# Conflicts whose values the extractor does not yet deliver (full name of the commander, role words
+# in quotes, wounded counts, the second spelling as a LOC, names in articles 10 and 11): xfail until
+# tahqiq/extract gives them, strict=False so a fix there does not break this file.
+WAITING_FOR_EXTRACTION = {("P2", "given_name"), ("P8", "role"), ("E2", "wounded"), ("E2", "place")}
+
+
+@pytest.fixture(scope="module")
+def sample_run() -> tuple[dict, pl.DataFrame]:
+    raw, _ = ingest_batch(SAMPLES, "samples", datetime(2024, 9, 1, tzinfo=UTC), {})
+    articles = build_articles(raw, [])
+    mentions, frames = extract_batch(articles, workers=1)
+    return reconcile(articles, mentions, frames, warehouse.empty_frame("id_registry")), articles
+
+
+def _gold_files(subject: str) -> set[str]:
+    gold = json.loads((GOLD / "samples_reconcile.json").read_text(encoding="utf-8"))
+    for item in gold["entities"] + gold["events"]:
+        if item["id"] == subject:
+            return {m["file"] for m in item.get("mentions", item.get("reports", []))}
+    raise KeyError(subject)
+
+
+def _matches(result: dict, articles: pl.DataFrame, planted: dict) -> list[dict]:
+    """Conflict rows on `planted`'s attribute whose articles all belong to the gold subject."""
+    file_of = dict(articles.select("article_id", "source_file").iter_rows())
+    wanted = _gold_files(planted["subject"])
+    rows = result["conflicts"].filter(pl.col("attribute") == planted["attribute"]).to_dicts()
+    found = []
+    for row in rows:
+        files = {file_of[a] for v in json.loads(row["values"]) for a in v["article_ids"]}
+        if files and files <= wanted and len(files & set(planted["files"])) >= 2:
+            found.append(row)
+    return found
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        pytest.param(
+            p,
+            id=f"{p['subject']}-{p['attribute']}",
+            marks=pytest.mark.xfail(reason="extraction", strict=False)
+            if (p["subject"], p["attribute"]) in WAITING_FOR_EXTRACTION
+            else (),
+        )
+        for p in PLANTED
+        if p["severity"] != "info" or p["attribute"] == "place"
+    ],
+)
+def test_planted_conflict_is_flagged(sample_run, planted):
+    result, articles = sample_run
+    assert _matches(result, articles, planted), planted
+
+
+def test_calendar_dates_a_day_apart_are_not_low(sample_run):
+    result, articles = sample_run
+    e1 = next(p for p in PLANTED if p["subject"] == "E1" and p["attribute"] == "event_date")
+    e3 = next(p for p in PLANTED if p["subject"] == "E3" and p["attribute"] == "event_date")
+    assert [r["severity"] for r in _matches(result, articles, e1)] == ["medium"]
+    assert [r["severity"] for r in _matches(result, articles, e3)] == ["low"]
+
+
+def test_sample_scores_hold(sample_run):
+    result, articles = sample_run
+    gold = json.loads((GOLD / "samples_reconcile.json").read_text(encoding="utf-8"))
+    files = articles.select("article_id", "source_file")
+    mentions = result["mentions"].join(files, on="article_id")
+    person = _pair_scores(_entity_assignments(gold, mentions, ("PERSON",))[0])
+    reports = result["event_reports"].join(files, on="article_id")
+    events = _pair_scores(_event_assignments(gold, reports)[0])
+    assert person["precision"] == 1.0
+    # The Dagster run reaches 0.441 on the same batch; this path extracts fewer names (see report).
+    assert person["recall"] >= 0.26
+    assert events["precision"] == 1.0 and events["recall"] == 1.0
