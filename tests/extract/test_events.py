@@ -1,7 +1,11 @@
 from datetime import date
 
+import polars as pl
+
+from tahqiq import warehouse
 from tahqiq.extract.events import find_event_frames
 from tahqiq.extract.mention import Mention, mention_id
+from tahqiq.reconcile.events import cluster_frames, month_day_bounds, prepare_frames
 from tahqiq.text.normalize import normalize, normalize_text
 
 
@@ -93,3 +97,113 @@ def test_national_region_phrase_is_kept_apart_from_a_governorate_countryside():
     (frame,) = frames_of(t)
     assert frame["region"] == "north-west"
     assert frame["admin1"] == "sy-aleppo"
+
+
+def test_year_less_day_dates_the_main_event_and_a_year_elsewhere_does_not():
+    t = Text()
+    t.add("أعلن الجيش أن طائرة مسيرة قتلت القيادي ")
+    t.add("خالد العتيبي", "PERSON")
+    t.add(" في ")
+    t.add("الثالث من مايو", "DATE", None, precision="day", method="unresolved", partial="--05-03")
+    t.add(".\nوتراجع نفوذ التنظيم منذ ")
+    t.add("عام 2017", "DATE", "2017", precision="year", method="absolute")
+    t.add(" بعد قتل عدد من قادته.")
+    frames = frames_of(t, published=None)
+    main = frames[0]
+    assert main["is_background"] is False
+    assert main["reported_date"] is None and main["date_partial"] == "--05-03"
+    assert main["date_precision"] == "day"
+    assert all(f["reported_date"] != "2017" for f in frames)
+
+
+def test_undated_main_keeps_no_date_from_a_past_month_cited_later():
+    t = Text()
+    t.add("قالت القيادة إن غارة نفذتها مروحية أدت إلى مقتل ")
+    t.add("ياسر الحديدي", "PERSON")
+    t.add(".\nوكان الحديدي مسؤولا عن اغتيال ضابط في ")
+    t.add("20 سبتمبر الماضي", "DATE", None, precision="day", method="unresolved", partial="--09-20")
+    t.add(".")
+    main, background = frames_of(t, published=None)
+    assert main["event_type"] == "helicopter_raid"
+    assert main["reported_date"] is None and main["date_partial"] is None
+    assert background["is_background"] is True
+    assert background["date_partial"] == "--09-20"
+    assert background["event_type"] == "attack"  # said how: an assassination, not an air strike
+
+
+def test_type_comes_from_the_words_next_to_the_killing_and_a_later_drone_refines_it():
+    t = Text()
+    t.add("في عملية نوعية جديدة ضمن حملة طويلة على التنظيم في المنطقة الشرقية أعلن التحالف مقتل ")
+    t.add("رامي الشمري", "PERSON")
+    t.add(" بغارة جوية ")
+    t.add("يوم 4 يونيو", "DATE", "2024-06-04", precision="day", method="relative_to_published")
+    t.add(".\nونفذت الغارة ")
+    t.add("طائرة من دون طيار", "WEAPON", kind="drone")
+    t.add(" من طراز ")
+    t.add("MQ-9", "WEAPON", kind="drone")
+    t.add(".\nوفي ")
+    t.add("منتصف فبراير الماضي", "DATE", "2024-02-11/2024-02-20", precision="interval")
+    t.add(" نفذت القوات عملية إنزال جوي قرب المدينة أدت إلى مقتل ")
+    t.add("عادل الراوي", "PERSON")
+    t.add(".")
+    main, background = frames_of(t, published=date(2024, 6, 6))
+    assert main["event_type"] == "drone_strike"
+    assert main["reported_date"] == "2024-06-04"
+    assert background["event_type"] == "airdrop" and background["is_background"] is True
+
+
+def test_operation_word_before_the_background_cue_belongs_to_the_main_event():
+    t = Text()
+    t.add("قتلت مروحية أمريكية القيادي ")
+    t.add("مازن الدليمي", "PERSON")
+    t.add(".\nوتعد الضربة الأخيرة ضمن سلسلة، إذ سبق أن قتل ")
+    t.add("فراس العبيدي", "PERSON")
+    t.add(" في ")
+    t.add("مارس 2021", "DATE", "2021-03", precision="month", method="absolute")
+    t.add(" ثم ")
+    t.add("وليد الكبيسي", "PERSON")
+    t.add(" في ")
+    t.add("يونيو 2022", "DATE", "2022-06", precision="month", method="absolute")
+    t.add(".")
+    main, *backgrounds = frames_of(t)
+    assert main["event_type"] == "helicopter_raid"
+    assert [b["reported_date"] for b in backgrounds] == ["2021-03", "2022-06"]
+    assert {b["event_type"] for b in backgrounds} == {"air_strike"}  # the default: the text names no method
+    assert all(b["trigger"] != "الضربة" for b in backgrounds)
+
+
+def test_year_less_day_clusters_with_the_same_month_day_only():
+    frames = warehouse.conform(
+        pl.DataFrame(
+            [
+                {
+                    "frame_id": "a:ev1",
+                    "article_id": "a",
+                    "event_type": "drone_strike",
+                    "date_partial": "--07-07",
+                    "target_mentions": ["m1"],
+                },
+                {
+                    "frame_id": "b:ev1",
+                    "article_id": "b",
+                    "event_type": "air_strike",
+                    "reported_date": "2023-07-07",
+                    "target_mentions": ["m2"],
+                },
+                {
+                    "frame_id": "c:ev1",
+                    "article_id": "c",
+                    "event_type": "drone_strike",
+                    "date_partial": "--03-01",
+                    "target_mentions": ["m3"],
+                },
+            ],  # fmt: skip
+            infer_schema_length=None,
+        ),
+        "event_frames",
+    )
+    targets = pl.DataFrame({"mention_id": ["m1", "m2", "m3"], "entity_id": ["p1", "p1", "p1"]})
+    clusters = dict(cluster_frames(prepare_frames(frames, targets)).iter_rows())
+    assert clusters["a:ev1"] == clusters["b:ev1"]
+    assert clusters["c:ev1"] != clusters["a:ev1"]
+    assert month_day_bounds("--02-29") == (60, 60) and month_day_bounds("--13") is None
