@@ -105,7 +105,7 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("weapon", "VARCHAR", "Weapon or platform named."),
             ("actor_refs", "VARCHAR[]", "Organizations that carried it out."),
             ("partner_refs", "VARCHAR[]", "Partner forces named as taking part."),
-            ("partner_claim", "VARCHAR", "joint, unilateral or null when the article does not say."),
+            ("partner_claim", "VARCHAR", "joint, unilateral, contested (the article says both) or null when it does not say."),
             ("target_mentions", "VARCHAR[]", "mention_ids of the people targeted."),
             ("target_roles", "VARCHAR[]", "Role words given to the targets (قيادي, زعيم, والي)."),
             ("claim_source", "VARCHAR", "Who the article attributes the claim to."),
