@@ -38,4 +38,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) data/warehouse.duckdb* data/data_docs
+	rm -rf $(VENV) data/warehouse.duckdb* data/data_docs data/gx data/reports

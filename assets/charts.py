@@ -17,6 +17,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import polars as pl  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from tahqiq.reference import load_places  # noqa: E402
 
@@ -85,6 +86,7 @@ def conflicts_by_type(conflicts: pl.DataFrame, folder: Path) -> dg.MetadataValue
             axis.barh(attributes, widths, left=left, color=colour, label=severity)
             left = [a + b for a, b in zip(left, widths, strict=True)]
     axis.set_xlabel("conflicts")
+    axis.xaxis.set_major_locator(MaxNLocator(integer=True))
     axis.set_title("Where the sources disagree")
     axis.legend(loc="lower right")
     return _publish(figure, "conflicts_by_type", folder, "conflicts by type")

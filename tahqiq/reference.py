@@ -30,6 +30,13 @@ def load_organizations() -> tuple[dict[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def load_org_heads() -> tuple[dict[str, str], ...]:
+    """Words shaping organization names: word, role (head, boundary), strict ("1" when the head is also
+    a common noun), org_kind."""
+    return tuple(read_reference_csv("org_heads.csv"))
+
+
+@lru_cache(maxsize=1)
 def load_places() -> tuple[dict[str, str], ...]:
     """One row per alias: ref_id, canonical, alias, place_kind, admin1, country, latitude, longitude,
     within, coord_source, geonames_code, needs_context, origin."""

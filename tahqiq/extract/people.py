@@ -26,6 +26,8 @@ CONNECTORS = frozenset({"بن", "ابن", "بنت"})
 ALIAS_FILLERS = frozenset({"ايضا", "كذلك", "باسم", "ب", "اسم", '"', "'", ":"})
 TITLE_LOOKBACK = 10
 MAX_NAME_TOKENS = 5
+ROLE_CUES = frozenset({"بانه", "بوصفه", "وهو", "بصفته", "باعتباره"})
+MAX_STATED_ROLE_TOKENS = 6
 CUE_REACH = 6  # tokens after a role word (زعيم تنظيم داعش ...) within which an ambiguous given name may start
 
 
@@ -102,6 +104,27 @@ class _Scanner:
             return False  # على (the preposition) normalizes onto the name Ali
         return allow_ambiguous or word not in self.lex.ambiguous
 
+    def waw_is_name_part(self, word: str) -> bool:
+        """ويلكنسون, وليامز: a leading و belongs to the name unless what follows it is a word or name
+        of its own (وأحمد, وقال, والقيادي), i.e. unless the و reads as a conjunction."""
+        rest = word[1:]
+        lex = self.lex
+        return (
+            word.startswith("و")
+            and len(rest) >= 2
+            and word not in lex.not_name
+            and rest not in lex.given
+            and rest not in KUNYA_WORDS
+            and rest not in lex.not_name
+            and not rest.startswith(("ال", "لل"))
+            and not any(r in lex.not_name or r in lex.given for _, r in clitic_variants(rest)[1:])
+        )
+
+    def is_given_part(self, j: int) -> bool:
+        """A given name inside a name (حسين علي الموسى): علي is a name here even though على is a stopword."""
+        word = self.words[j]
+        return (self.name_like(j) or word == "علي") and self.is_given(j, True)
+
     def is_family(self, i: int) -> bool:
         word = self.words[i]
         return (
@@ -139,13 +162,20 @@ class _Scanner:
         """A name starting at token i. mode: strict (lexicon start), cued (title nearby), direct."""
         if i >= self.n:
             return None
-        for prefix, core in clitic_variants(self.words[i]):
+        for prefix, core in self._readings(self.words[i]):
             if prefix and mode != "direct" and core not in self.lex.given and core not in KUNYA_WORDS:
                 continue
             name = self._parse_from(i, prefix, core, mode)
             if name:
                 return name
         return None
+
+    def _readings(self, word: str) -> list[tuple[int, str]]:
+        """Clitic readings, a kunya or given name behind a proclitic first (بأبو خطاب → ب + أبو خطاب)."""
+        variants = list(clitic_variants(word))
+        if word in KUNYA_WORDS or word in self.lex.given:
+            return variants
+        return sorted(variants, key=lambda v: not (v[0] and (v[1] in KUNYA_WORDS or v[1] in self.lex.given)))
 
     def _parse_from(self, i: int, prefix: int, core: str, mode: str) -> _Name | None:
         lex = self.lex
@@ -174,7 +204,7 @@ class _Scanner:
             and core.isalpha()
             and len(core) >= 3
             and not core.startswith("ال")
-            and (not core.startswith("و") or core in lex.given)
+            and (not core.startswith("و") or core in lex.given or self.waw_is_name_part(core))
             and core not in lex.not_name
         ):
             parts.append(("given", i, i + 1))
@@ -196,8 +226,21 @@ class _Scanner:
             elif self.is_family(j):
                 parts.append(("family", j, j + 1))
                 j += 1
-            elif self.name_like(j) and self.is_given(j, True) and len(parts) < 3:
+            elif parts[-1][0] == "kunya" and self.is_kunya_nisba(j):
+                parts.append(("family", j, j + 1))  # أبو عبيدة الشرقي: a direction word as a nisba
+                j += 1
+            elif self.is_given_part(j) and len(parts) < 3:
                 parts.append(("given", j, j + 1))
+                j += 1
+            elif (
+                parts[-1][0] == "given"
+                and len(parts) < 3
+                and word in lex.given
+                and j + 1 < self.n
+                and self.is_family(j + 1)
+                and (mode != "strict" or self.words[j + 1].endswith("ي"))
+            ):
+                parts.append(("given", j, j + 1))  # مصعب خلف الراوي: a name that is also a stopword
                 j += 1
             elif (
                 len(parts) == 1
@@ -205,7 +248,8 @@ class _Scanner:
                 and (mode != "strict" or core not in lex.ambiguous)
                 and self.name_like(j)
                 and len(word) >= 3
-                and not word.startswith(("و", "ال", "لل"))
+                and not word.startswith(("ال", "لل"))
+                and (not word.startswith("و") or self.waw_is_name_part(word))
                 and (mode == "direct" or not word.startswith(("ي", "ت")))  # present-tense verbs
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
             ):
@@ -229,6 +273,25 @@ class _Scanner:
         ):
             return None
         return _Name(i, j, prefix, parts, cue)
+
+    def is_kunya_nisba(self, j: int) -> bool:
+        word = self.words[j] if j < self.n else ""
+        return word.startswith("ال") and word.endswith("ي") and len(word) >= 5 and self.name_like(j)
+
+    def looks_like_name(self, name: _Name) -> bool:
+        """A stated alias is kept only when it has a name's shape (kunya, lexicon name, family name or
+        nisba, or a quoted name), never a verb or noun that happened to follow المعروف/الملقب."""
+        if any(kind in ("kunya", "connector") for kind, _, _ in name.parts):
+            return True
+        cores = [self.words[k] for k in range(name.first, name.last)]
+        cores[0] = cores[0][name.prefix :]
+        if any(w in self.lex.not_name for w in cores):
+            return False
+        if any(w in self.lex.given or (w.startswith("ال") and len(w) >= 4) for w in cores):
+            return True
+        before = self.words[name.first - 1] if name.first else ""
+        after = self.words[name.last] if name.last < self.n else ""
+        return before in ('"', "'") and after in ('"', "'")
 
     # --- spans and attrs -------------------------------------------------------------------------
     def char_span(self, name: _Name) -> tuple[int, int]:
@@ -278,6 +341,43 @@ def _attach_title(scanner: _Scanner, name: _Name, titles: list[_TitleHit], names
         name.attrs["role"] = hit.title.role
 
 
+def _stated_roles(scanner: _Scanner, names: list[_Name], alias_of: dict[int, _Name]) -> None:
+    """بأنه "والي حلب" / بوصفه "..." / وهو "...": the quoted role of the nearest person named before
+    it in the same sentence (an alias passes it on to its main name); unquoted only for a known role."""
+    words = scanner.words
+    for i, word in enumerate(words):
+        if word not in ROLE_CUES or i + 1 >= scanner.n:
+            continue
+        role = None
+        if words[i + 1] in ('"', "'"):
+            close = next(
+                (
+                    k
+                    for k in range(i + 2, min(i + 2 + MAX_STATED_ROLE_TOKENS, scanner.n))
+                    if words[k] == words[i + 1]
+                ),
+                None,
+            )
+            if close and close > i + 2 and not any(words[k] in SENTENCE_END for k in range(i + 2, close)):
+                role = scanner.surface_of(i + 2, close)
+        else:
+            hit = scanner.title_at(i + 1)
+            if hit and hit.title.kind == "role" and hit.title.role:
+                role = hit.title.role
+        if role is None:
+            continue
+        before = [
+            n for n in names if n.last <= i and not any(words[k] in SENTENCE_END for k in range(n.last, i))
+        ]
+        if not before:
+            continue
+        target = max(before, key=lambda n: n.last)
+        for name in (target, alias_of.get(id(target))):
+            if name is not None:
+                name.attrs["stated_role"] = role
+                name.attrs.setdefault("role", role)
+
+
 def _overlaps(name: _Name, taken: list[_Name]) -> bool:
     return any(name.first < other.last and other.first < name.last for other in taken)
 
@@ -320,7 +420,7 @@ def _stated_aliases(scanner: _Scanner, main: _Name) -> list[_Name]:
     j = main.last
     if j < scanner.n and words[j] == "(":
         alias = scanner.parse_name(j + 1, "cued")
-        if alias and alias.last < scanner.n and words[alias.last] == ")":
+        if alias and scanner.looks_like_name(alias) and alias.last < scanner.n and words[alias.last] == ")":
             return [alias]
         return []
     while j < scanner.n and words[j] == ",":
@@ -334,7 +434,7 @@ def _stated_aliases(scanner: _Scanner, main: _Name) -> list[_Name]:
         while k < scanner.n and words[k] in ALIAS_FILLERS:
             k += 1
         alias = scanner.parse_name(k, "direct") if k < scanner.n else None
-        if alias is None:
+        if alias is None or not scanner.looks_like_name(alias):
             break
         aliases.append(alias)
         k = alias.last
@@ -347,7 +447,7 @@ def _stated_aliases(scanner: _Scanner, main: _Name) -> list[_Name]:
     return aliases
 
 
-def _repeat_keys(scanner: _Scanner, names: list[_Name]) -> dict[tuple[str, ...], str]:
+def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> dict[tuple[str, ...], str]:
     """Token sequences that re-mention a found name: the full name, and its family-name part."""
     keys: dict[tuple[str, ...], str] = {}
     shared: set[tuple[str, ...]] = set()
@@ -355,7 +455,12 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name]) -> dict[tuple[str, ...],
     for name in names:
         if name.cue == "given_name_lexicon" and len(name.parts) < 2:
             continue
-        strongly_cued = name.cue != "given_name_lexicon" or "title" in name.attrs
+        strongly_cued = (
+            name.cue != "given_name_lexicon"
+            or "title" in name.attrs
+            or id(name) in aliased
+            or name.last - name.first >= 3
+        )
         words = tuple(scanner.words[name.first : name.last])
         if name.prefix:
             words = (words[0][name.prefix :],) + words[1:]
@@ -368,6 +473,7 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name]) -> dict[tuple[str, ...],
             and len(last) >= 4
             and last not in lex.given
             and last not in lex.not_name
+            and last not in lex.nisba_exclusions
             and (strongly_cued or not last.startswith("ال") or last.endswith("ي"))
         ):
             if keys.get((last,), surface) != surface:
@@ -378,8 +484,8 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name]) -> dict[tuple[str, ...],
     return keys
 
 
-def _find_repeats(scanner: _Scanner, names: list[_Name]) -> list[_Name]:
-    keys = _repeat_keys(scanner, names)
+def _find_repeats(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> list[_Name]:
+    keys = _repeat_keys(scanner, names, aliased)
     if not keys:
         return []
     longest = max(len(k) for k in keys)
@@ -432,7 +538,9 @@ def find_people(nt: NormalizedText) -> list[Mention]:
     for name in names:
         if id(name) not in aliases:
             _attach_title(scanner, name, titles, names)
-    names.extend(_find_repeats(scanner, names))
+    _stated_roles(scanner, names, {id(alias): main for main, alias in alias_links})
+    aliased = {id(main) for main, _ in alias_links} | aliases
+    names.extend(_find_repeats(scanner, names, aliased))
     mentions = {id(name): _to_mention(scanner, name) for name in names}
     for main, alias in alias_links:
         main_mention, alias_mention = mentions[id(main)], mentions[id(alias)]

@@ -219,6 +219,7 @@ class _Found:
     ref_id: str
     region: str | None = None
     is_region: bool = False
+    toponym: tuple[int, int] | None = None  # the named place inside a region phrase
 
 
 class _PlaceScan:
@@ -290,7 +291,7 @@ class _PlaceScan:
         return candidates[0]
 
     def _with_region(self, match: Match, ref: str) -> _Found:
-        found = _Found(match.start, match.end, ref)
+        found = _Found(match.start, match.end, ref, toponym=(match.start, match.end))
         first = match.first_token
         if first >= 1 and _stem_in(self.tokens[first - 1], self.words.countryside):
             return self._countryside(found, match)
@@ -375,6 +376,10 @@ def _mention(nt: NormalizedText, found: _Found) -> Mention:
     admin1 = place["admin1"][0] if place["admin1"] else None
     country = place["country"][0] if place["country"] else None
     start, end = nt.to_display_span(found.start, found.end)
+    toponym = {}
+    if found.is_region and found.toponym:
+        toponym_start, toponym_end = nt.to_display_span(*found.toponym)
+        toponym = {"toponym_start": toponym_start, "toponym_end": toponym_end}
     return Mention(
         entity_type="LOC",
         start=start,
@@ -394,6 +399,7 @@ def _mention(nt: NormalizedText, found: _Found) -> Mention:
             "region": found.region,
             # A region phrase lies inside the place it qualifies.
             "within": place["ref_id"] if found.is_region else place["within"],
+            **toponym,
         },
     )
 

@@ -246,9 +246,21 @@ def stated_alias_edges(persons: pl.DataFrame) -> list[tuple[str, str]]:
     edges = []
     for alias_node, named in by_alias.items():
         surnames = {surname for _, surname in named if surname}
-        if len(surnames) <= 1:
+        if len(surnames) <= 1 or _named_as_one(alias_node, by_alias):
             edges += [(node, alias_node) for node, _ in sorted(named)]
     return edges
+
+
+def _named_as_one(alias_node: str, by_alias: dict[str, set[tuple[str, str | None]]]) -> bool:
+    """True when the names an alias is stated for are linked to one another by the other statements
+    (X "known as" Y and Z; Z "(Y)"): one man with several noms de guerre, not two men sharing one."""
+    uf = UnionFind()
+    for other, named in by_alias.items():
+        if other != alias_node:
+            for node, _ in named:
+                uf.union(node, other)
+    roots = {uf.find(node) for node, _ in by_alias[alias_node]}
+    return len(roots) == 1
 
 
 def _link_aliases(edges: list[tuple[str, str]], uf: UnionFind) -> None:

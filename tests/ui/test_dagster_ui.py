@@ -155,6 +155,7 @@ def test_asset_graph_shows_every_stage(dagster_ui, page):
     base, _, _ = dagster_ui
     page.goto(f"{base}/asset-groups", wait_until="domcontentloaded")
     page.get_by_text("reconcile", exact=True).last.wait_for(timeout=60_000)
+
     # With several groups the graph starts collapsed to one box per group: a click opens a group,
     # and the opened groups are remembered, so a reload lays the whole graph out to fit the screen.
     # Only nodes inside the viewport are drawn, so a group counts as open once any of its assets is.
