@@ -65,7 +65,8 @@ def load_event_lexicon() -> tuple[dict[str, str], ...]:
 
 @dataclass(frozen=True)
 class PersonTitle:
-    """A title or cue before a personal name; `kind` is rank, honorific, role or called."""
+    """A title or cue before a personal name; `kind` is rank, honorific, role, office (a role that is
+    often followed directly by the name: الرئيس, وزير الخارجية), called or alias."""
 
     tokens: tuple[str, ...]
     display: str
@@ -156,6 +157,13 @@ def count_nouns() -> dict[str, CountNoun]:
 def count_cues() -> dict[str, str]:
     """Event nouns and verbs that say what a number counts (مقتل → killed)."""
     return {normalize_text(row["word"]): row["count_kind"] for row in _pcw_rows("count_cues.csv")}
+
+
+@cache
+def count_cues_after() -> dict[str, str]:
+    """Cues that also govern a count just before them ("أربعة جنود أصيبوا")."""
+    rows = _pcw_rows("count_cues.csv")
+    return {normalize_text(row["word"]): row["count_kind"] for row in rows if row.get("after") == "yes"}
 
 
 @cache

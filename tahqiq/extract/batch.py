@@ -38,12 +38,20 @@ def _extract_chunk(rows: list[tuple[str, str, str, str | None]]) -> tuple[list[d
         published = publication_date(published_at)
         mentions = extract_article(nt, published)
         for m in mentions:
-            mention_rows.append({
-                "mention_id": mention_id(article_id, m), "article_id": article_id, "batch_id": batch_id,
-                "entity_type": m.entity_type, "surface": m.surface, "normalized": m.normalized,
-                "start_char": m.start, "end_char": m.end, "value": m.value,
-                "attrs": json.dumps(m.attrs, ensure_ascii=False, default=str),
-            })
+            mention_rows.append(
+                {
+                    "mention_id": mention_id(article_id, m),
+                    "article_id": article_id,
+                    "batch_id": batch_id,
+                    "entity_type": m.entity_type,
+                    "surface": m.surface,
+                    "normalized": m.normalized,
+                    "start_char": m.start,
+                    "end_char": m.end,
+                    "value": m.value,
+                    "attrs": json.dumps(m.attrs, ensure_ascii=False, default=str),
+                }
+            )
         for frame in find_event_frames(nt, mentions, published, article_id):
             frame_rows.append({**frame, "batch_id": batch_id})
     return mention_rows, frame_rows
@@ -51,14 +59,22 @@ def _extract_chunk(rows: list[tuple[str, str, str, str | None]]) -> tuple[list[d
 
 def _chunks(rows: list, size: int) -> Iterable[list]:
     for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+        yield rows[i : i + size]
 
 
-def extract_batch(articles: pl.DataFrame, workers: int | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+def extract_batch(
+    articles: pl.DataFrame, workers: int | None = None, progress: Callable[[int, int], None] | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Run extraction over `articles` (the articles table's columns); returns (mentions, event_frames)."""
-    rows = list(zip(articles["article_id"].to_list(), articles["batch_id"].to_list(),
-                    articles["body"].to_list(), articles["published_at"].to_list(), strict=True))
+    rows = list(
+        zip(
+            articles["article_id"].to_list(),
+            articles["batch_id"].to_list(),
+            articles["body"].to_list(),
+            articles["published_at"].to_list(),
+            strict=True,
+        )
+    )
     workers = workers or os.cpu_count() or 1
     mention_rows: list[dict] = []
     frame_rows: list[dict] = []
@@ -79,10 +95,20 @@ def extract_batch(articles: pl.DataFrame, workers: int | None = None,
             done += len(chunk)
             if progress:
                 progress(done, len(rows))
-    mentions = (pl.DataFrame(mention_rows, schema_overrides=warehouse.polars_schema("extracted_mentions"),
-                             infer_schema_length=None)
-                if mention_rows else warehouse.empty_frame("extracted_mentions"))
-    frames = (pl.DataFrame(frame_rows, schema_overrides=warehouse.polars_schema("event_frames"),
-                           infer_schema_length=None)
-              if frame_rows else warehouse.empty_frame("event_frames"))
+    mentions = (
+        pl.DataFrame(
+            mention_rows,
+            schema_overrides=warehouse.polars_schema("extracted_mentions"),
+            infer_schema_length=None,
+        )
+        if mention_rows
+        else warehouse.empty_frame("extracted_mentions")
+    )
+    frames = (
+        pl.DataFrame(
+            frame_rows, schema_overrides=warehouse.polars_schema("event_frames"), infer_schema_length=None
+        )
+        if frame_rows
+        else warehouse.empty_frame("event_frames")
+    )
     return warehouse.conform(mentions, "extracted_mentions"), warehouse.conform(frames, "event_frames")

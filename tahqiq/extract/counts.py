@@ -34,6 +34,9 @@ APPROXIMATORS = (
 )
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
 CUE_LOOKBACK = 3
+# "أربعة جنود من القوة المهاجمة أصيبوا": the verb may follow the counted noun and a short phrase.
+CUE_LOOKAHEAD = 4
+EVENT_KINDS = ("killed", "wounded", "detained", "aircraft")
 
 
 @dataclass
@@ -157,16 +160,33 @@ class _CountScanner:
                 return None
         return None
 
+    def cue_after(self, last: int) -> str | None:
+        """Kind of a cue verb that follows the counted phrase ending before token `last`, within the
+        same clause: "ثلاثة جنود أمريكيين أصيبوا", "أربعة جنود تعرضوا لإصابات"."""
+        cues_after = reference.count_cues_after()
+        for k in range(last, min(self.n, last + CUE_LOOKAHEAD)):
+            word = self.words[k]
+            if not word.isalpha() or self.parse_number(k) is not None:
+                return None
+            for _, rest in clitic_variants(word):
+                if rest in cues_after:
+                    return cues_after[rest]
+        return None
+
     def blocked(self, number: _Number) -> bool:
         before, after = self.word(number.first - 1), self.word(number.last)
         return before in self.blockers["before"] or after in self.blockers["after"]
 
 
-def _kind_for(noun: reference.CountNoun | None, cue: str | None) -> str:
-    if noun and noun.kind in ("killed", "wounded", "detained", "aircraft"):
+def _kind_for(noun: reference.CountNoun | None, cue: str | None, cue_after: str | None = None) -> str:
+    """The noun's own event kind (جرحى), else the cue before the number, else the cue verb after
+    the counted phrase, else what the noun names (soldiers, other)."""
+    if noun and noun.kind in EVENT_KINDS:
         return noun.kind
     if cue:
         return cue
+    if cue_after and cue_after != "aircraft":
+        return cue_after
     return noun.kind if noun else "other"
 
 
@@ -206,17 +226,20 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
                     number.first - 1,
                     number.last,
                     number.value,
-                    _kind_for(before, cue),
+                    _kind_for(before, cue, sc.cue_after(number.last)),
                     before.subject,
                     approximate,
                 )
             if cue and not number.is_word and sc.cue_before(number.first) and number.first - start <= 1:
                 return _Count(start, number.last, number.value, cue, "", approximate)
             return None
-        return _Count(start, noun_index + 1, number.value, _kind_for(noun, cue), noun.subject, approximate)
+        kind = _kind_for(noun, cue, sc.cue_after(noun_index + 1))
+        return _Count(start, noun_index + 1, number.value, kind, noun.subject, approximate)
     noun = sc.noun_at(i)
     if noun is not None and noun.number == 2 and not sc.parse_number(i + 1) and not sc.parse_number(i - 1):
-        return _Count(i, i + 1, 2, _kind_for(noun, sc.cue_before(i)), noun.subject, False)
+        return _Count(
+            i, i + 1, 2, _kind_for(noun, sc.cue_before(i), sc.cue_after(i + 1)), noun.subject, False
+        )
     return None
 
 
@@ -224,7 +247,7 @@ def _inherit_event(sc: _CountScanner, count: _Count, previous: _Count | None) ->
     """ "إصابة أربعة جنود وأحد الكلاب": a count joined by و to the one before shares its event word."""
     if previous is None or previous.kind not in ("killed", "wounded", "detained"):
         return
-    if count.kind in ("killed", "wounded", "detained", "aircraft"):
+    if count.kind in EVENT_KINDS:
         return
     if count.first - previous.last <= 2 and sc.words[count.first].startswith("و"):
         count.kind = previous.kind

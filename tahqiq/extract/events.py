@@ -462,6 +462,38 @@ def _actor_kinds() -> frozenset[str]:
     return frozenset(r["phrase"] for r in load_event_lexicon() if r["kind"] == "actor_org_kind")
 
 
+NEGATION_WINDOW = 12
+SENTENCE_BREAK_RE = re.compile(r"[.!?\n]")
+
+
+def _resolve_partner_cues(display: str, cues: list[Cue]) -> list[Cue]:
+    """A partner cue right after a negation ("دون التنسيق مع") says the operation was unilateral; one
+    after a contrast in the same sentence ("على خلاف المداهمات السابقة التي جرت بالتنسيق مع")
+    describes other operations and is dropped."""
+    negations = [c for c in cues if c.kind == "partner_negation"]
+    contrasts = [c for c in cues if c.kind == "partner_contrast"]
+    out = []
+    for cue in cues:
+        if cue.kind in ("partner_negation", "partner_contrast"):
+            continue
+        if cue.kind == "joint":
+            if any(_same_sentence(display, c.end, cue.start) for c in contrasts if c.end <= cue.start):
+                continue
+            if any(0 <= cue.start - c.end <= NEGATION_WINDOW for c in negations):
+                cue = Cue("unilateral", "unilateral", cue.start, cue.end, cue.text)
+        out.append(cue)
+    return out
+
+
+def _same_sentence(display: str, start: int, end: int) -> bool:
+    return not SENTENCE_BREAK_RE.search(display, start, end)
+
+
+def _role_cues_of_persons(display: str, cues: list[Cue]) -> list[Cue]:
+    """ "مسؤول عن" (responsible for an act) is not a rank: a role word followed by عن is dropped."""
+    return [c for c in cues if not (c.kind == "role" and display[c.end : c.end + 4].split()[:1] == ["عن"])]
+
+
 def _partner_claim(frame_cues: list[Cue]) -> str | None:
     kinds = {c.kind for c in frame_cues}
     if "joint" in kinds and "unilateral" in kinds:
@@ -505,7 +537,7 @@ def find_event_frames(
     nt: NormalizedText, mentions: list[Mention], published: date | None, article_id: str
 ) -> list[dict]:
     """Event frames of one article: its main event and each earlier event it cites for context."""
-    cues = _lexicon().cues(nt)
+    cues = _resolve_partner_cues(nt.display, _role_cues_of_persons(nt.display, _lexicon().cues(nt)))
     mentions = sorted(mentions, key=lambda m: m.start)
     sentences = _sentences(nt, cues, mentions)
     out = []

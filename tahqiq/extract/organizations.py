@@ -1,23 +1,39 @@
-"""Organization mentions (ORG) from the curated list in data/reference/organizations.csv.
+"""Organization mentions (ORG): the curated list in data/reference/organizations.csv, and names built
+on a head noun (data/reference/org_heads.csv).
 
 Aliases are matched on the normalized text, longest first, through proclitics (وبالتحالف → التحالف),
 and with one typo for aliases of at least FUZZY_MIN_LETTERS letters ("التحالف الدوي"). An alias of
 kind "anaphor" ("التنظيم", "المرصد") names an organization only after a non-anaphoric mention of it
 earlier in the same text; when several organizations share the anaphor, the most recent one wins.
+
+A head noun in construct state opens a name whose genitive complement follows it: definite nouns and
+nisba adjectives ("وزارة الخارجية الأمريكية", "مجلس الأمن الدولي") or a proper name ("وكالة رويترز"),
+up to a boundary (a stopword, a time word, a relative pronoun, punctuation). A definite head takes
+nisba adjectives only ("المجلس الوطني الكردي"). Heads that are also common nouns (حركة, لجنة) need a
+nisba adjective or a proper name in the complement. The span is the head plus its complement; a
+curated alias inside such a span lends it its ref_id.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
+from tahqiq import reference
 from tahqiq.extract.gazetteer import Gazetteer, Match
 from tahqiq.extract.mention import Mention
+from tahqiq.extract.tokens import clitic_variants, tokenize_text
 from tahqiq.reference import load_organizations
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 FUZZY_MIN_LETTERS = 8
 FUZZY_MIN_TOKEN_LETTERS = 5
 ANAPHOR = "anaphor"
+MAX_COMPLEMENT_TOKENS = 4
+MAX_PROPER_TOKENS = 2
+# "المنظمة الدولية", "المجلس الاقتصادي" are mostly descriptors of an organization named elsewhere;
+# two nisbas ("المجلس الوطني الكردي") make a name.
+DEFINITE_HEAD_MIN_NISBAS = 2
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +49,93 @@ def organization_gazetteer() -> Gazetteer:
     )
 
 
+@dataclass(frozen=True)
+class _HeadWords:
+    heads: dict[str, dict[str, str]]
+    boundary: frozenset[str]
+    generic: frozenset[str]
+    stop: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> _HeadWords:
+    rows = reference.load_org_heads()
+    return _HeadWords(
+        heads={normalize_text(r["word"]): r for r in rows if r["role"] == "head"},
+        boundary=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "boundary"),
+        generic=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "generic"),
+        stop=reference.name_stopwords(),
+    )
+
+
+@dataclass(frozen=True)
+class HeadNounSpan:
+    start: int  # normalized-text offsets, proclitic left out
+    end: int
+    head: dict[str, str]
+
+
+def _is_nisba(word: str) -> bool:
+    return word.startswith("ال") and len(word) >= 5 and word.endswith(("ي", "يه", "يين", "يون"))
+
+
+def _complement(words: list[str], first: int, definite: bool, lex: _HeadWords) -> tuple[int, bool]:
+    """End token of the complement starting at `first`, and whether it has a nisba or proper name."""
+    j, proper, distinctive = first, 0, False
+    while j < len(words) and j - first < MAX_COMPLEMENT_TOKENS:
+        word = words[j]
+        if not word.isalpha() or word in lex.boundary or word in lex.stop or word in lex.heads:
+            break
+        if word.startswith("ال") and len(word) >= 3:
+            if definite and not _is_nisba(word):
+                break
+            distinctive = distinctive or _is_nisba(word)
+        elif (
+            not definite
+            and j - first == proper
+            and proper < MAX_PROPER_TOKENS
+            and len(word) >= 3
+            and not word.startswith(("و", "ف", "لل"))
+            and not word.endswith(("ي", "يه"))  # an indefinite adjective (اتحاد طوعي), not a name
+            and not any(rest in lex.stop or rest in lex.heads for _, rest in clitic_variants(word)[1:])
+        ):
+            proper += 1
+            distinctive = True
+        else:
+            break
+        j += 1
+    return j, distinctive
+
+
+def head_noun_spans(text: str) -> list[HeadNounSpan]:
+    """Organization names built on a head noun in a normalized text (see the module docstring)."""
+    lex = _head_words()
+    tokens = tokenize_text(text)
+    words = [t.text for t in tokens]
+    spans: list[HeadNounSpan] = []
+    i = 0
+    while i < len(tokens):
+        found = None
+        for prefix, core in clitic_variants(words[i]):
+            definite = core.startswith("ال") and core[2:] in lex.heads
+            head = lex.heads.get(core[2:] if definite else core)
+            if head is None:
+                continue
+            end, distinctive = _complement(words, i + 1, definite, lex)
+            if end == i + 1 or ((definite or head["strict"] == "1") and not distinctive):
+                continue
+            if words[i + 1] in lex.generic or (definite and end - i - 1 < DEFINITE_HEAD_MIN_NISBAS):
+                continue
+            found = HeadNounSpan(tokens[i].start + prefix, tokens[end - 1].end, head)
+            i = end
+            break
+        if found:
+            spans.append(found)
+        else:
+            i += 1
+    return spans
+
+
 def _resolve(match: Match, last_seen: dict[str, int]) -> dict[str, str] | None:
     rows = match.entry.payload
     named = [row for row in rows if row["alias_kind"] != ANAPHOR]
@@ -46,9 +149,13 @@ def _resolve(match: Match, last_seen: dict[str, int]) -> dict[str, str] | None:
     return max(antecedents, key=lambda row: last_seen[row["ref_id"]])
 
 
-def find_organizations(nt: NormalizedText) -> list[Mention]:
-    """ORG mentions with attrs ref_id, canonical, alias_kind, org_kind, country and fuzzy."""
-    mentions: list[Mention] = []
+def _mention(nt: NormalizedText, start: int, end: int, attrs: dict) -> Mention:
+    d_start, d_end = nt.to_display_span(start, end)
+    return Mention("ORG", d_start, d_end, nt.display[d_start:d_end], nt.text[start:end], attrs=attrs)
+
+
+def _curated(nt: NormalizedText) -> list[tuple[int, int, dict]]:
+    found: list[tuple[int, int, dict]] = []
     last_seen: dict[str, int] = {}
     for match in organization_gazetteer().find(nt.text):
         row = _resolve(match, last_seen)
@@ -56,22 +163,43 @@ def find_organizations(nt: NormalizedText) -> list[Mention]:
             continue
         if row["alias_kind"] != ANAPHOR:
             last_seen[row["ref_id"]] = match.start
-        start, end = nt.to_display_span(match.start, match.end)
-        mentions.append(
-            Mention(
-                entity_type="ORG",
-                start=start,
-                end=end,
-                surface=nt.display[start:end],
-                normalized=nt.text[match.start : match.end],
-                attrs={
-                    "ref_id": row["ref_id"],
-                    "canonical": row["canonical"],
-                    "alias_kind": row["alias_kind"],
-                    "org_kind": row["org_kind"],
-                    "country": row["country"] or None,
-                    "fuzzy": bool(match.distance),
-                },
-            )
-        )
-    return mentions
+        attrs = {
+            "ref_id": row["ref_id"],
+            "canonical": row["canonical"],
+            "alias_kind": row["alias_kind"],
+            "org_kind": row["org_kind"],
+            "country": row["country"] or None,
+            "fuzzy": bool(match.distance),
+        }
+        found.append((match.start, match.end, attrs))
+    return found
+
+
+def find_organizations(nt: NormalizedText) -> list[Mention]:
+    """ORG mentions with attrs ref_id, canonical, alias_kind, org_kind, country and fuzzy; a name found
+    by its head noun has alias_kind "head_noun" and, unless a curated alias inside it gives them,
+    ref_id/country None and canonical its own surface."""
+    curated = _curated(nt)
+    spans: list[tuple[int, int, dict]] = []
+    for head in head_noun_spans(nt.text):
+        inside = [c for c in curated if head.start <= c[0] and c[1] <= head.end]
+        overlapping = [c for c in curated if c[0] < head.end and head.start < c[1] and c not in inside]
+        if overlapping or len(inside) > 1 or any(c[0] == head.start for c in inside):
+            continue  # a curated name opening the span, or two of them, are the names to keep
+        if len(inside) == 1 and not inside[0][2]["fuzzy"]:
+            attrs = {**inside[0][2], "alias_kind": "head_noun"}
+        else:
+            surface = nt.text[head.start : head.end]
+            attrs = {
+                "ref_id": None,
+                "canonical": surface,
+                "alias_kind": "head_noun",
+                "org_kind": head.head["org_kind"],
+                "country": None,
+                "fuzzy": False,
+            }
+        curated = [c for c in curated if c not in inside]
+        spans.append((head.start, head.end, attrs))
+    return sorted(
+        (_mention(nt, start, end, attrs) for start, end, attrs in curated + spans), key=lambda m: m.start
+    )

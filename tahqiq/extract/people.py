@@ -22,13 +22,18 @@ from tahqiq.extract.tokens import SENTENCE_END, clitic_variants, display_span, t
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 KUNYA_WORDS = frozenset({"ابو", "ابي", "ابا", "ام"})
-CONNECTORS = frozenset({"بن", "ابن", "بنت"})
+CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال"})  # ال is آل (آل نهيان) in matching form
 ALIAS_FILLERS = frozenset({"ايضا", "كذلك", "باسم", "ب", "اسم", '"', "'", ":"})
 TITLE_LOOKBACK = 10
 MAX_NAME_TOKENS = 5
 ROLE_CUES = frozenset({"بانه", "بوصفه", "وهو", "بصفته", "باعتباره"})
 MAX_STATED_ROLE_TOKENS = 6
-CUE_REACH = 6  # tokens after a role word (زعيم تنظيم داعش ...) within which an ambiguous given name may start
+CUE_REACH = 6
+ROLE_KINDS = ("role", "office")
+MAX_FALLBACK_PARTS = 2  # given + one unlisted name token; a third one is too often a noun
+OFFICE_COMPLEMENT_TOKENS = (
+    4  # tokens after a role word (زعيم تنظيم داعش ...) within which an ambiguous given name may start
+)
 
 
 @dataclass(frozen=True)
@@ -220,6 +225,9 @@ class _Scanner:
             elif word == "عبد" and j + 1 < self.n and self.words[j + 1].startswith("ال"):
                 parts.append(("given", j, j + 2))
                 j += 2
+            elif j + 1 < self.n and self.words[j + 1] == "الله" and self.name_like(j) and len(word) >= 3:
+                parts.append(("family", j, j + 2))  # نصر الله, فضل الله
+                j += 2
             elif word == "ابو" and self.name_like(j + 1):
                 parts.append(("family", j, j + 2))  # حسن أبو هنية: a family name shaped like a kunya
                 j += 2
@@ -243,11 +251,12 @@ class _Scanner:
                 parts.append(("given", j, j + 1))  # مصعب خلف الراوي: a name that is also a stopword
                 j += 1
             elif (
-                len(parts) == 1
+                len(parts) < MAX_FALLBACK_PARTS
                 and parts[0][0] == "given"
                 and (mode != "strict" or core not in lex.ambiguous)
                 and self.name_like(j)
                 and len(word) >= 3
+                and not (len(word) <= 4 and word.endswith("ا"))  # accusative nouns: وفدا, ردا
                 and not word.startswith(("ال", "لل"))
                 and (not word.startswith("و") or self.waw_is_name_part(word))
                 and (mode == "direct" or not word.startswith(("ي", "ت")))  # present-tense verbs
@@ -332,7 +341,7 @@ def _attach_title(scanner: _Scanner, name: _Name, titles: list[_TitleHit], names
     ]
     hit = before[-1] if before else None
     if hit is None:
-        after = [t for t in titles if name.last <= t.first <= name.last + 1 and t.title.kind == "role"]
+        after = [t for t in titles if name.last <= t.first <= name.last + 1 and t.title.kind in ROLE_KINDS]
         hit = after[0] if after else None
     if hit is None:
         return
@@ -362,7 +371,7 @@ def _stated_roles(scanner: _Scanner, names: list[_Name], alias_of: dict[int, _Na
                 role = scanner.surface_of(i + 2, close)
         else:
             hit = scanner.title_at(i + 1)
-            if hit and hit.title.kind == "role" and hit.title.role:
+            if hit and hit.title.kind in ROLE_KINDS and hit.title.role:
                 role = hit.title.role
         if role is None:
             continue
@@ -380,6 +389,23 @@ def _stated_roles(scanner: _Scanner, names: list[_Name], alias_of: dict[int, _Na
 
 def _overlaps(name: _Name, taken: list[_Name]) -> bool:
     return any(name.first < other.last and other.first < name.last for other in taken)
+
+
+def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
+    """الرئيس بوش, وزير الخارجية الأمريكية كوندوليزا رايس, الأمين العام للأمم المتحدة كوفي أنان: the
+    office's complement and nationality (definite words) may stand between it and the name."""
+    j = i
+    while j < scanner.n and j - i < OFFICE_COMPLEMENT_TOKENS and scanner.words[j].startswith(("ال", "لل")):
+        j += 1
+    if j >= scanner.n:
+        return None
+    word = scanner.words[j]
+    if word.startswith(("ي", "ت", "ن")) and word not in scanner.lex.given:
+        return None  # a present-tense verb: الرئيس الأمريكي يزور
+    name = scanner.parse_name(j, "direct")
+    if name:
+        name.cue = "title"
+    return name
 
 
 def _find_cued_and_lexicon_names(scanner: _Scanner, titles: list[_TitleHit]) -> list[_Name]:
@@ -400,7 +426,9 @@ def _find_cued_and_lexicon_names(scanner: _Scanner, titles: list[_TitleHit]) -> 
             name = scanner.parse_name(j, "direct")
             if name:
                 name.cue = "called" if hit.title.kind == "called" else "title"
-        if hit and hit.title.kind == "role":
+        if hit and hit.title.kind == "office":
+            name = _name_after_office(scanner, i)
+        if hit and hit.title.kind in ROLE_KINDS:
             cued_until = i + CUE_REACH
         if name is None:
             name = scanner.parse_name(i, "cued" if i <= cued_until else "strict")
@@ -459,7 +487,10 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
             name.cue != "given_name_lexicon"
             or "title" in name.attrs
             or id(name) in aliased
-            or name.last - name.first >= 3
+            or (
+                name.last - name.first >= 3
+                and not any(w in lex.not_name for w in scanner.words[name.first : name.last])
+            )
         )
         words = tuple(scanner.words[name.first : name.last])
         if name.prefix:
@@ -469,7 +500,7 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
             keys[words] = surface
         last = words[-1]
         if (
-            len(words) > 1
+            (len(words) > 1 or name.cue == "title")
             and len(last) >= 4
             and last not in lex.given
             and last not in lex.not_name

@@ -28,6 +28,11 @@ def tokenize(nt: NormalizedText) -> tuple[Token, ...]:
     return _tokenize_text(nt.text)
 
 
+def tokenize_text(text: str) -> tuple[Token, ...]:
+    """Tokens of an already normalized string."""
+    return _tokenize_text(text)
+
+
 @lru_cache(maxsize=8)  # the people, count and weapon finders tokenize the same article in turn
 def _tokenize_text(text: str) -> tuple[Token, ...]:
     return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN_OR_NEWLINE.finditer(text))

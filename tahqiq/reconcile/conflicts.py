@@ -5,6 +5,15 @@ one-line explanation in English and Arabic. Only real disagreements are rows: da
 their intervals do not overlap (a month containing the day, or a relative date resolving to the
 same day, is agreement); a region conflicts when no area it names contains the geocoded place or
 when two reported regions share no area.
+
+Severity scale (one scale for every attribute):
+- high: numbers killed or wounded; given names; dates a week or more apart; calendar dates
+  (stated outright, "8 آذار") that differ by more than a day.
+- medium: region or governorate contradicting the geocoding; partner (joint vs unilateral);
+  role classes; detained counts; calendar dates one day apart; other dates 2-6 days apart.
+- low: aircraft counts; a day's gap where one side counts from a weekday or "yesterday" (night vs
+  dawn); an approximate count ("at least two") below the other number.
+- info: two spellings of a place in one article; names with and without the kunya (Abu ...).
 """
 
 from __future__ import annotations
@@ -135,7 +144,12 @@ def _date_conflict(
     if gap == 0:
         return None
     groups = _group([(r["reported_date"], r["article_id"], r["outlet"]) for r, _ in dated])
-    severity = "high" if gap > 7 else "medium" if gap > 1 or calendar_clash else "low"
+    if gap >= 7 or (calendar_clash and gap > 1):
+        severity = "high"
+    elif calendar_clash or gap > 1:
+        severity = "medium"
+    else:
+        severity = "low"
     return _row(
         "event", event_id, label, "event_date", groups, severity,
         f"Sources date the event {gap} day(s) apart: {', '.join(sorted(groups))}.",
@@ -187,11 +201,17 @@ def _partner_conflict(event_id: str, label: str, reports: list[dict]) -> dict | 
     groups = _group(rows)
     if len(groups) < 2:
         return None
-    return _row(
-        "event", event_id, label, "partner", groups, "medium",
-        "One source calls the operation unilateral, another says partner forces took part.",
-        "يصف مصدر العملية بأنها أحادية بينما يذكر مصدر آخر مشاركة قوات شريكة.",
-    )  # fmt: skip
+    both = sorted({r["outlet"] or r["article_id"] for r in reports if r["partner_claim"] == "contested"})
+    if both and len({r["article_id"] for r in reports if r["partner_claim"]}) == 1:
+        en = f"The same article ({', '.join(both)}) says both that the operation was joint and unilateral."
+        ar = f"المقال نفسه ({'، '.join(both)}) يصف العملية بأنها مشتركة وأحادية في آن."
+    else:
+        en = "One source calls the operation unilateral, another says partner forces took part."
+        ar = "يصف مصدر العملية بأنها أحادية بينما يذكر مصدر آخر مشاركة قوات شريكة."
+        if both:
+            en += f" {', '.join(both)} says both."
+            ar += f" ويقول {'، '.join(both)} الأمرين معا."
+    return _row("event", event_id, label, "partner", groups, "medium", en, ar)
 
 
 def _place_conflict(event_id: str, label: str, reports: list[dict]) -> dict | None:
@@ -202,7 +222,7 @@ def _place_conflict(event_id: str, label: str, reports: list[dict]) -> dict | No
     places = {r["admin1"]: r["reported_place"] for r in reports if r["admin1"]}
     named = ", ".join(f"{places[a] or a} ({a})" for a in sorted(groups))
     return _row(
-        "event", event_id, label, "place", groups, "high",
+        "event", event_id, label, "place", groups, "medium",
         f"Sources place the event in different governorates: {named}.",
         f"تضع المصادر الحدث في محافظات مختلفة: {named}.",
     )  # fmt: skip
@@ -247,8 +267,18 @@ def _region_conflict(event_id: str, label: str, reports: list[dict], event: dict
         ]
     groups = _group(rows)
     if wrong:
-        en = f"Reported region {', '.join(sorted(wrong))} does not contain the geocoded place {place} ({event.get('admin1')})."
-        ar = f"المنطقة المذكورة ({'، '.join(REGION_AR.get(w, w) for w in sorted(wrong))}) لا تشمل المكان المحدد {place} ({event.get('admin1')})."
+        sources = defaultdict(set)
+        for r in regional:
+            if r["region"] in wrong:
+                sources[r["region"]].add(r["outlet"] or r["article_id"])
+        said_en = "; ".join(f"{w} Syria ({', '.join(sorted(sources[w]))})" for w in sorted(wrong))
+        said_ar = "؛ ".join(f"{REGION_AR.get(w, w)} ({'، '.join(sorted(sources[w]))})" for w in sorted(wrong))
+        inside = [c for c in sorted(region_boxes()) if "+" not in c and region_contains(c, lat, lon)]
+        where = f" ({'/'.join(inside)})" if inside else ""
+        verb = "contradicts" if len(wrong) == 1 else "contradict"
+        province = str(event.get("admin1") or "").removeprefix("sy-").replace("-", " ").title()
+        en = f"{said_en} {verb} the geocoded {place}, {province} governorate{where}."
+        ar = f"{said_ar} يناقض الموقع المحدد {place}، {event.get('admin1')}{where}."
     else:
         en = f"Sources describe the location with regions that do not overlap: {', '.join(codes)}."
         ar = f"تصف المصادر الموقع بمناطق غير متداخلة: {'، '.join(REGION_AR.get(c, c) for c in codes)}."
@@ -416,24 +446,16 @@ def person_conflicts(persons: pl.DataFrame, canonical: dict[str, str]) -> list[d
                     f"يرد الشخص نفسه ({surname}) بأسماء أولى مختلفة: {'، '.join(sorted(display))}.",
                     detail=surname,
                 ))  # fmt: skip
-        by_key = defaultdict(list)
-        for r in multi:
-            by_key[r["key"]].append(r)
-        for key, same in by_key.items():
-            with_kunya = [r for r in same if r["kunya"]]
-            without = [r for r in same if not r["kunya"]]
-            if (
-                with_kunya
-                and without
-                and {r["article_id"] for r in with_kunya} != {r["article_id"] for r in without}
-            ):
-                groups = _group([(r["surface"], r["article_id"], r["outlet"]) for r in same])
-                out.append(_row(
-                    "entity", entity_id, label, "name", groups, "low",
-                    f"Some sources add the kunya (Abu ...) to the name {key}, others do not.",
-                    f"بعض المصادر تضيف الكنية (أبو ...) إلى الاسم {key} وبعضها لا.",
-                    detail=key,
-                ))  # fmt: skip
+        named = [r for r in multi if not r["kunya"]]
+        with_kunya = [r for r in rows if r["kunya"]]
+        if named and with_kunya and {r["article_id"] for r in named} != {r["article_id"] for r in with_kunya}:
+            groups = _group([(r["surface"], r["article_id"], r["outlet"]) for r in named + with_kunya])
+            out.append(_row(
+                "entity", entity_id, label, "name", groups, "info",
+                f"Some sources name the person by kunya (Abu ...), others by name: {', '.join(sorted(groups))}.",
+                f"بعض المصادر تسمي الشخص بكنيته (أبو ...) وبعضها باسمه: {'، '.join(sorted(groups))}.",
+                detail="kunya",
+            ))  # fmt: skip
     return out
 
 

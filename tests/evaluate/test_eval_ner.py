@@ -85,3 +85,11 @@ def test_newsfane_score_is_reported():
     print(format_ner_report(result))
     assert result["tokens"] > 100_000
     assert result["PERSON"]["precision"] > 0.5
+
+
+def test_region_mention_is_scored_by_its_inner_toponym(tmp_path):
+    rows = ["قصف\tO", "في\tO", "جنوب\tO", "لبنان\tB-Nation", "أمس\tO", ".\tO"]
+    corpus = tmp_path / "NewsFANE_region.txt"
+    corpus.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    loc = evaluate_ner(corpus, "newsfane")["LOC"]
+    assert (loc["tp"], loc["fp"], loc["fn"]) == (1, 0, 0)

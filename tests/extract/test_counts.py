@@ -85,3 +85,14 @@ def test_seed_counts(prefix):
     if prefix == "003":
         assert any(c[1] == "10000" and c[3] for c in found)
     assert not any(c[1] in ("2019", "100", "16", "7", "18") for c in found)
+
+
+def test_soldiers_then_wounding_verb_are_wounded():
+    assert counts("قال الجيش إن ثلاثة جنود من الوحدة أصيبوا خلال الاشتباك.") == [
+        ("ثلاثة جنود", "3", "wounded", False, "جنود")
+    ]
+    assert counts("وأكد أن خمسة جنود تعرضوا لإصابات طفيفة.")[0][2] == "wounded"
+
+
+def test_soldiers_without_a_wounding_verb_stay_soldiers():
+    assert counts("تنشر القوات نحو 900 جندي في المنطقة، وأصيب مدني.")[0][2] == "soldiers"

@@ -112,7 +112,7 @@ def test_add_tagger_mentions_drops_any_overlap():
 
 
 def test_extract_article_adds_tagger_mentions_when_model_present(tiny_model, monkeypatch, tmp_path):
-    nt = normalize("أعلنت جمعية الهلال الخيرية أن ليلى حداد وصلت إلى بغداد صباح اليوم .")
+    nt = normalize("أعلنت نقابة المعلمين أن ليلى حداد وصلت إلى بغداد صباح اليوم .")
     monkeypatch.setattr(crf, "DEFAULT_MODEL", tmp_path / "absent.model")
     assert crf.load_default_tagger() is None
     without = extract_article(nt, None)
@@ -120,7 +120,7 @@ def test_extract_article_adds_tagger_mentions_when_model_present(tiny_model, mon
     assert crf.load_default_tagger() is crf.load_default_tagger()
     with_model = extract_article(nt, None)
     assert {(m.start, m.end) for m in without} < {(m.start, m.end) for m in with_model}
-    assert any(m.attrs.get("cue") == "crf" and m.surface == "جمعية الهلال الخيرية" for m in with_model)
+    assert any(m.attrs.get("cue") == "crf" and m.surface == "نقابة المعلمين" for m in with_model)
 
 
 @pytest.mark.slow

@@ -207,3 +207,37 @@ def test_year_less_day_clusters_with_the_same_month_day_only():
     assert clusters["a:ev1"] == clusters["b:ev1"]
     assert clusters["c:ev1"] != clusters["a:ev1"]
     assert month_day_bounds("--02-29") == (60, 60) and month_day_bounds("--13") is None
+
+
+def test_partner_named_only_in_a_contrast_or_denied_is_unilateral():
+    t = Text()
+    t.add("نفذت القوات غارة عبر مروحية منفردة، على خلاف عمليات سابقة جرت بالتنسيق مع ")
+    t.add("قوات الأمن المحلية", "ORG")
+    t.add(" وأدت إلى مقتل ")
+    t.add("فهد الجزراوي", "PERSON")
+    t.add(".")
+    (frame,) = frames_of(t)
+    assert frame["partner_claim"] == "unilateral"
+    t = Text()
+    t.add("نفذت القوات غارة عبر مروحية في عملية مشتركة مع ")
+    t.add("قوات الأمن المحلية", "ORG")
+    t.add(" أدت إلى مقتل ")
+    t.add("فهد الجزراوي", "PERSON")
+    t.add(".")
+    (frame,) = frames_of(t)
+    assert frame["partner_claim"] == "joint"
+
+
+def test_responsible_for_is_not_a_role_but_a_military_official_is_a_commander():
+    t = Text()
+    t.add("نفذت القوات غارة عبر مروحية أدت إلى مقتل ")
+    t.add("فهد الجزراوي", "PERSON")
+    t.add(" المسؤول عن تفجيرات عدة.")
+    (frame,) = frames_of(t)
+    assert frame["target_roles"] == [None]
+    t = Text()
+    t.add("نفذت القوات غارة عبر مروحية أدت إلى مقتل ")
+    t.add("فهد الجزراوي", "PERSON")
+    t.add("، مسؤول العمليات العسكرية في التنظيم.")
+    (frame,) = frames_of(t)
+    assert frame["target_roles"] == ["مسؤول العمليات العسكرية"]

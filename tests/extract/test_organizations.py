@@ -166,3 +166,28 @@ def test_international_bodies_parties_and_media_are_organizations():
 
 def test_island_word_alone_is_not_the_tv_channel():
     assert find_organizations(normalize("وصلوا إلى الجزيرة بالقارب.")) == []
+
+
+def test_head_noun_with_genitive_and_nisba_complement():
+    text = "وأعلنت وزارة الزراعة الكينية اليوم خطة جديدة."
+    found = [m for m in find_organizations(normalize(text)) if m.attrs["alias_kind"] == "head_noun"]
+    assert [m.surface for m in found] == ["وزارة الزراعة الكينية"]
+    assert found[0].attrs["org_kind"] == "government"
+    assert text[found[0].start : found[0].end] == found[0].surface
+
+
+def test_head_noun_with_a_proper_name_and_a_proclitic_left_out():
+    text = "ونقلت الوكالات عن صحيفة غارديان أن المفاوضات توقفت، وقالت لجامعة كامبريدج إنها ستستأنف."
+    surfaces = [m.surface for m in find_organizations(normalize(text))]
+    assert "صحيفة غارديان" in surfaces
+    assert "جامعة كامبريدج" in surfaces
+
+
+def test_common_noun_heads_need_a_distinctive_complement():
+    text = "وتواصلت حركة النزوح من القرى، وشكلت لجنة التحقيق تقريرها، واجتمع مجلس الإدارة أمس."
+    assert [m.surface for m in find_organizations(normalize(text))] == []
+
+
+def test_definite_head_needs_two_nisbas():
+    text = "وقال المجلس الوطني الكردي إن المنظمة الدولية لم ترد."
+    assert [m.surface for m in find_organizations(normalize(text))] == ["المجلس الوطني الكردي"]

@@ -210,7 +210,7 @@ def test_proclitic_before_a_kunya_stays_outside_the_span():
 
 
 def test_aliases_must_look_like_names():
-    text = 'اعتقلت القوات فارس النمر، الملقب بأبو عمر الحمصي، ويشغل منصب المسؤول المالي للتنظيم.'
+    text = "اعتقلت القوات فارس النمر، الملقب بأبو عمر الحمصي، ويشغل منصب المسؤول المالي للتنظيم."
     found = by_surface(text)
     assert found["فارس النمر"].attrs["aliases"] == ["أبو عمر الحمصي"]
     assert not any("يشغل" in surface or "منصب" in surface for surface in found)
@@ -263,3 +263,24 @@ def test_sample_batch_person_recall():
         found += len(surfaces & predicted)
     assert wanted > 0
     assert found / wanted >= 0.9
+
+
+def test_office_title_with_complement_and_nationality_before_the_name():
+    found = by_surface("وقالت وزيرة الخارجية الأمريكية كوندوليزا رايس إن المحادثات مستمرة.")
+    assert "كوندوليزا رايس" in found
+    assert found["كوندوليزا رايس"].attrs["role"] == "وزير"
+
+
+def test_office_title_before_a_bare_surname_then_repeats():
+    text = "التقى الرئيس بوش وفدا عربيا. وأكد بوش دعمه للاتفاق."
+    surfaces = [m.surface for m in people(text)]
+    assert surfaces == ["بوش", "بوش"]
+
+
+def test_office_title_before_a_verb_is_not_a_name():
+    assert people("وقال إن الرئيس الأمريكي يزور المنطقة الأسبوع المقبل.") == []
+
+
+def test_family_prefix_al_and_compound_with_allah():
+    assert "حمد بن خليفة آل ثاني" in by_surface("استقبل الأمير حمد بن خليفة آل ثاني الوفد.")
+    assert "حسن نصر الله" in by_surface("وقال الأمين العام حسن نصر الله إن الحزب مستعد.")

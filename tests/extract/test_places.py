@@ -247,3 +247,13 @@ def test_world_city_that_is_also_a_common_word_needs_a_place_cue():
 def test_world_rows_do_not_duplicate_curated_aliases():
     aliases = [(row["ref_id"], row["alias"]) for row in load_places()]
     assert len(aliases) == len(set(aliases))
+
+
+def test_region_mentions_carry_the_inner_toponym_span():
+    text = "قصف في جنوب لبنان وغارة بريف حلب الشرقي، ثم هدوء في دمشق."
+    by_surface = {m.surface: m for m in find_places(normalize(text))}
+    south = by_surface["جنوب لبنان"]
+    assert text[south.attrs["toponym_start"] : south.attrs["toponym_end"]] == "لبنان"
+    rif = by_surface["ريف حلب الشرقي"]
+    assert text[rif.attrs["toponym_start"] : rif.attrs["toponym_end"]] == "حلب"
+    assert "toponym_start" not in by_surface["دمشق"].attrs
