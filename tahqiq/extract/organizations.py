@@ -107,6 +107,19 @@ def _complement(words: list[str], first: int, definite: bool, lex: _HeadWords) -
     return j, distinctive
 
 
+@lru_cache(maxsize=65536)
+def _head_readings(word: str) -> tuple[tuple[int, bool, dict[str, str]], ...]:
+    """(proclitic length, definite, head row) for each reading of `word` as an organization head."""
+    heads = _head_words().heads
+    readings = []
+    for prefix, core in clitic_variants(word):
+        definite = core.startswith("ال") and core[2:] in heads
+        head = heads.get(core[2:] if definite else core)
+        if head is not None:
+            readings.append((prefix, definite, head))
+    return tuple(readings)
+
+
 def head_noun_spans(text: str) -> list[HeadNounSpan]:
     """Organization names built on a head noun in a normalized text (see the module docstring)."""
     lex = _head_words()
@@ -116,11 +129,7 @@ def head_noun_spans(text: str) -> list[HeadNounSpan]:
     i = 0
     while i < len(tokens):
         found = None
-        for prefix, core in clitic_variants(words[i]):
-            definite = core.startswith("ال") and core[2:] in lex.heads
-            head = lex.heads.get(core[2:] if definite else core)
-            if head is None:
-                continue
+        for prefix, definite, head in _head_readings(words[i]):
             end, distinctive = _complement(words, i + 1, definite, lex)
             if end == i + 1 or ((definite or head["strict"] == "1") and not distinctive):
                 continue

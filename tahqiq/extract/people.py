@@ -501,7 +501,7 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
         last = words[-1]
         if (
             (len(words) > 1 or name.cue == "title")
-            and len(last) >= 4
+            and len(last) >= (3 if name.cue == "title" else 4)
             and last not in lex.given
             and last not in lex.not_name
             and last not in lex.nisba_exclusions

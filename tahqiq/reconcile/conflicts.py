@@ -278,7 +278,7 @@ def _region_conflict(event_id: str, label: str, reports: list[dict], event: dict
         verb = "contradicts" if len(wrong) == 1 else "contradict"
         province = str(event.get("admin1") or "").removeprefix("sy-").replace("-", " ").title()
         en = f"{said_en} {verb} the geocoded {place}, {province} governorate{where}."
-        ar = f"{said_ar} يناقض الموقع المحدد {place}، {event.get('admin1')}{where}."
+        ar = f"{said_ar} يناقض الموقع المحدد {place}، محافظة {province}{where}."
     else:
         en = f"Sources describe the location with regions that do not overlap: {', '.join(codes)}."
         ar = f"تصف المصادر الموقع بمناطق غير متداخلة: {'، '.join(REGION_AR.get(c, c) for c in codes)}."
