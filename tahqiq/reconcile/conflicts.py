@@ -28,6 +28,7 @@ import polars as pl
 from rapidfuzz.distance import Levenshtein
 
 from tahqiq import warehouse
+from tahqiq.extract.places import place_by_id
 from tahqiq.reconcile.events import date_bounds
 from tahqiq.reference import load_event_lexicon
 from tahqiq.text.normalize import normalize_text
@@ -381,6 +382,12 @@ def event_label(event: dict) -> str:
     return " ".join(p for p in parts if p)
 
 
+def _spelling_matters(ref_id: str | None) -> bool:
+    """Villages and towns are where two spellings can mean two places; سوريا/سورية is just style."""
+    place = place_by_id(ref_id) if ref_id else None
+    return place is None or place.get("place_kind") not in ("country", "admin1", "region", "continent")
+
+
 def spelling_conflicts(
     loc_mentions: pl.DataFrame, article_events: pl.DataFrame, events: pl.DataFrame
 ) -> list[dict]:
@@ -403,12 +410,12 @@ def spelling_conflicts(
             bare = normalized.removeprefix("ال")
             forms.setdefault(bare, (surface, ref_id, outlet))
         for a, b in combinations(sorted(forms), 2):
-            if len(a) < 2 or len(a) != len(b):
-                continue
             ref_a, ref_b = forms[a][1], forms[b][1]
-            if ref_a and ref_b and ref_a != ref_b:
+            if (ref_a and ref_b and ref_a != ref_b) or not _spelling_matters(ref_a or ref_b):
                 continue
-            if sorted(a) == sorted(b) or (len(a) >= 4 and Levenshtein.distance(a, b) == 1):
+            reordered = len(a) == len(b) and sorted(a) == sorted(b)
+            one_edit = min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) == 1
+            if reordered or one_edit:
                 groups = {
                     forms[a][0]: ({article_id}, {forms[a][2] or ""}),
                     forms[b][0]: ({article_id}, {forms[b][2] or ""}),
