@@ -47,6 +47,21 @@ def _table_counts(warehouse_path: Path) -> dict[str, int]:
         return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in SCHEMA}
 
 
+def _failed_expectations(warehouse_path: Path, run_id: str) -> list[dict]:
+    """What a blocking check found when it stopped the run (quality_results of this run)."""
+    import duckdb
+
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        rows = con.execute(
+            "SELECT table_name, expectation, unexpected_count, details FROM quality_results "
+            "WHERE run_id = ? AND NOT success",
+            [run_id],
+        ).fetchall()
+    return [
+        {"table": t, "expectation": e, "unexpected": n, "details": (d or "")[:300]} for t, e, n, d in rows
+    ]
+
+
 def run_batch_job(batch: Path, warehouse_path: Path, batch_id: str) -> dict:
     started = time.perf_counter()
     import pipelines.definitions  # noqa: F401 - loading the code location is timed apart from the run
@@ -64,7 +79,10 @@ def run_batch_job(batch: Path, warehouse_path: Path, batch_id: str) -> dict:
         "import_s": import_s,
         "run_s": run_s,
         "steps": _step_durations(instance(), outcome.run_id),
-        "tables": _table_counts(warehouse_path) if outcome.success else {},
+        "tables": _table_counts(warehouse_path),
+        "failed_expectations": []
+        if outcome.success
+        else _failed_expectations(warehouse_path, outcome.run_id),
     }
 
 
@@ -118,7 +136,8 @@ def incremental_run(inbox: Path, warehouse_path: Path) -> dict:
         "sensor_s": sensor_s,
         "request_to_end_s": total_s,
         "steps": _step_durations(instance, result.run_id),
-        "tables": _table_counts(warehouse_path) if result.success else {},
+        "tables": _table_counts(warehouse_path),
+        "failed_expectations": [] if result.success else _failed_expectations(warehouse_path, result.run_id),
     }
 
 

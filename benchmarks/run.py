@@ -134,9 +134,10 @@ def _scaling(records: list[dict], sizes: list[int], work: Path, corpus: Path, en
 
 
 def _incremental(records: list[dict], n: int, scaling: dict, work: Path, env: dict) -> dict:
-    done = [r for r in scaling.get("runs", []) if r.get("success")]
+    # A run stopped by a blocking check has still written every article: it is a full warehouse.
+    done = [r for r in scaling.get("runs", []) if (r.get("tables") or {}).get("articles")]
     if not done:
-        return {"error": "no successful end-to-end run to add a batch to"}
+        return {"error": "no end-to-end run wrote a warehouse to add a batch to"}
     largest = max(done, key=lambda r: r["articles_in"])
     inbox = work / "inbox"
     shutil.rmtree(inbox, ignore_errors=True)
@@ -146,7 +147,13 @@ def _incremental(records: list[dict], n: int, scaling: dict, work: Path, env: di
         timeout_s=CHILD_TIMEOUT_S,
         env=env,
     )
-    result.update({"articles_in": n, "warehouse_articles_before": largest["tables"].get("articles", 0)})
+    result.update(
+        {
+            "articles_in": n,
+            "warehouse_articles_before": largest["tables"].get("articles", 0),
+            "warehouse_run_succeeded": largest["success"],
+        }
+    )
     return result
 
 

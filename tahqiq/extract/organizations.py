@@ -55,6 +55,8 @@ class _HeadWords:
     boundary: frozenset[str]
     generic: frozenset[str]
     stop: frozenset[str]
+    media_suffix: frozenset[str]
+    media_head: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +67,8 @@ def _head_words() -> _HeadWords:
         boundary=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "boundary"),
         generic=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "generic"),
         stop=reference.name_stopwords(),
+        media_suffix=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "media_suffix"),
+        media_head=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "media_head"),
     )
 
 
@@ -145,6 +149,34 @@ def head_noun_spans(text: str) -> list[HeadNounSpan]:
     return spans
 
 
+def media_name_spans(text: str) -> list[HeadNounSpan]:
+    """Outlet names shaped like "راصد برس", "دير بوست", "شبكة شمال الإخبارية".
+
+    The word before the suffix is the name; a media head one or two words before it (شبكة, موقع,
+    منصة, وكالة) opens the name and then lets a common word (شمال) be part of it."""
+    lex = _head_words()
+    tokens = tokenize_text(text)
+    words = [t.text for t in tokens]
+    spans: list[HeadNounSpan] = []
+    for i, word in enumerate(words):
+        name = i - 1
+        if word not in lex.media_suffix or name < 0 or not words[name].isalpha() or words[name] in lex.media_head:
+            continue
+        begin = None
+        for back in (name - 1, name - 2):
+            if back < 0 or not words[back].isalpha():
+                break
+            head = next((prefix for prefix, core in clitic_variants(words[back]) if core in lex.media_head), None)
+            if head is not None:
+                begin = tokens[back].start + head
+                break
+        if begin is None and words[name] in lex.stop:
+            continue
+        start = tokens[name].start if begin is None else begin
+        spans.append(HeadNounSpan(start, tokens[i].end, {"org_kind": "media", "word": word}))
+    return spans
+
+
 def _resolve(match: Match, last_seen: dict[str, int]) -> dict[str, str] | None:
     rows = match.entry.payload
     named = [row for row in rows if row["alias_kind"] != ANAPHOR]
@@ -190,7 +222,7 @@ def find_organizations(nt: NormalizedText) -> list[Mention]:
     ref_id/country None and canonical its own surface."""
     curated = _curated(nt)
     spans: list[tuple[int, int, dict]] = []
-    for head in head_noun_spans(nt.text):
+    for head in head_noun_spans(nt.text) + media_name_spans(nt.text):
         inside = [c for c in curated if head.start <= c[0] and c[1] <= head.end]
         overlapping = [c for c in curated if c[0] < head.end and head.start < c[1] and c not in inside]
         if overlapping or len(inside) > 1 or any(c[0] == head.start for c in inside):

@@ -191,3 +191,19 @@ def test_common_noun_heads_need_a_distinctive_complement():
 def test_definite_head_needs_two_nisbas():
     text = "وقال المجلس الوطني الكردي إن المنظمة الدولية لم ترد."
     assert [m.surface for m in find_organizations(normalize(text))] == ["المجلس الوطني الكردي"]
+
+
+def test_outlet_names_are_found_by_their_shape():
+    from tahqiq.extract.organizations import find_organizations
+    from tahqiq.text.normalize import normalize
+
+    cases = {
+        "ونقل مراسل ساحل برس عن شهود": "ساحل برس",
+        "بحسب ما أفاد موقع حلب بوست اليوم": "موقع حلب بوست",
+        "وقالت مصادر لشبكة جسر الإخبارية إن": "شبكة جسر الإخبارية",
+    }
+    for sentence, surface in cases.items():
+        nt = normalize(sentence)
+        found = [(m.surface, nt.display[m.start:m.end]) for m in find_organizations(nt)]
+        assert (surface, surface) in found, (sentence, found)
+    assert find_organizations(normalize("قال هذا برس في الصباح")) == []
