@@ -95,19 +95,31 @@ def scaling_plot(runs: list[dict], out: Path) -> Path | None:
     return path
 
 
+def _skipped_steps(run: dict, runs: list[dict]) -> set[str]:
+    """Steps some other run executed that this one did not (a blocking check stopped it before them)."""
+    everything = {s["step"] for r in runs if r.get("steps") for s in r["steps"]}
+    return everything - {s["step"] for s in run.get("steps", [])}
+
+
 def _targets(results: dict) -> list[tuple[str, str, bool | None]]:
     runs = [r for r in results.get("scaling", {}).get("runs", []) if r.get("steps")]
     full = max(runs, key=lambda r: r["articles_in"]) if runs else None
     rows: list[tuple[str, str, bool | None]] = []
     if full:
         minutes = full["run_s"] / 60
-        finished = bool(full.get("success"))
+        finished = bool(full.get("success")) or not _skipped_steps(full, runs)
+        note = (
+            "" if full.get("success") else " (every step ran; marked failed by a blocking check, see below)"
+        )
+        measured = (
+            f"{minutes:.1f} min{note}"
+            if finished
+            else f"did not finish: stopped at `{full.get('failed_step')}` after {minutes:.1f} min"
+        )
         rows.append(
             (
                 f"full batch end to end < 5 min ({full['articles_in']:,} articles)",
-                f"{minutes:.1f} min"
-                if finished
-                else f"did not finish: stopped by a blocking check at step `{full.get('failed_step')}` after {minutes:.1f} min",
+                measured,
                 minutes < 5 and finished,
             )
         )
@@ -253,19 +265,19 @@ def _scaling_section(scaling: dict, plot: Path | None) -> list[str]:
         )
     failed = [r for r in runs if r.get("steps") and not r.get("success")]
     if failed:
-        lines += [
-            "",
-            "✗ = the run stopped at a blocking asset check (the steps after it did not run, so "
-            "their columns are 0 and the run time is short of a full run):",
-        ]
+        lines += ["", "✗ = the run ended as failed because a blocking asset check failed:"]
         for r in failed:
             found = "; ".join(
                 f"{e['table']}: {e['expectation']} ({e['unexpected']} rows, e.g. {e['details'][:120]})"
                 for e in r.get("failed_expectations") or []
             )
-            lines.append(
-                f"- {r['articles_in']:,} articles: step `{r.get('failed_step')}` — {found or r.get('error')}"
+            skipped = _skipped_steps(r, runs)
+            ran = (
+                f"steps not run: {', '.join(sorted(skipped))}"
+                if skipped
+                else "every step still ran and every table was written, so its times are complete"
             )
+            lines.append(f"- {r['articles_in']:,} articles ({ran}): {found or r.get('error')}")
     full = max((r for r in runs if r.get("steps")), key=lambda r: r["articles_in"], default=None)
     if full:
         tables = ", ".join(f"{k} {v:,}" for k, v in full["tables"].items())

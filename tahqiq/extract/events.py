@@ -76,31 +76,22 @@ class Cue:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> Gazetteer:
+    """Every cue phrase, grouped by kind so that a phrase may be a trigger and a claim cue at once."""
     phrases = [
         (normalize_text(row["phrase"]), (row["kind"], row["value"]))
         for row in load_event_lexicon()
         if row["kind"] not in ("region_box", "actor_org_kind")
     ]
-    return _MultiGazetteer(phrases)
+    return Gazetteer(phrases, group=lambda payload: payload[0])
 
 
-class _MultiGazetteer:
-    """One gazetteer per kind, so a phrase may be a trigger and a claim cue at once."""
-
-    def __init__(self, phrases: list[tuple[str, tuple[str, str]]]) -> None:
-        by_kind: dict[str, list] = {}
-        for phrase, payload in phrases:
-            by_kind.setdefault(payload[0], []).append((phrase, payload))
-        self.gazetteers = {kind: Gazetteer(rows) for kind, rows in by_kind.items()}
-
-    def cues(self, nt: NormalizedText) -> list[Cue]:
-        out = []
-        for gazetteer in self.gazetteers.values():
-            for match in gazetteer.find(nt.text):
-                start, end = nt.to_display_span(match.start, match.end)
-                kind, value = match.entry.payload
-                out.append(Cue(kind, value, start, end, nt.display[start:end]))
-        return sorted(out, key=lambda c: (c.start, c.kind))
+def _cues(nt: NormalizedText) -> list[Cue]:
+    out = []
+    for match in _lexicon().find(nt.text):
+        start, end = nt.to_display_span(match.start, match.end)
+        kind, value = match.entry.payload
+        out.append(Cue(kind, value, start, end, nt.display[start:end]))
+    return sorted(out, key=lambda c: (c.start, c.kind))
 
 
 @dataclass
@@ -537,7 +528,7 @@ def find_event_frames(
     nt: NormalizedText, mentions: list[Mention], published: date | None, article_id: str
 ) -> list[dict]:
     """Event frames of one article: its main event and each earlier event it cites for context."""
-    cues = _resolve_partner_cues(nt.display, _role_cues_of_persons(nt.display, _lexicon().cues(nt)))
+    cues = _resolve_partner_cues(nt.display, _role_cues_of_persons(nt.display, _cues(nt)))
     mentions = sorted(mentions, key=lambda m: m.start)
     sentences = _sentences(nt, cues, mentions)
     out = []

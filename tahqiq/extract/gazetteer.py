@@ -9,7 +9,7 @@ the match then starts after them, so the surface begins at the name itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -36,6 +36,7 @@ class Entry:
     tokens: tuple[str, ...]
     payload: Any
     fuzzy: bool
+    group: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,8 @@ class Gazetteer:
 
     `fuzzy_min_letters`: phrases with at least this many letters also match with one edit
     (insertion, deletion or substitution) in one token of at least `fuzzy_min_token_letters` letters.
+    `group(payload)`: phrases of different groups do not compete; each group gets its own
+    leftmost-longest matches from the one scan of the text (a word can be a trigger and a cue at once).
     """
 
     def __init__(
@@ -104,23 +107,25 @@ class Gazetteer:
         phrases: Iterable[tuple[str, Any]],
         fuzzy_min_letters: int | None = None,
         fuzzy_min_token_letters: int = 4,
+        group: Callable[[Any], Hashable] | None = None,
     ) -> None:
         self.fuzzy_min_token_letters = fuzzy_min_token_letters
         self._by_first: dict[str, list[Entry]] = {}
         self._fuzzy_by_token: dict[str, list[tuple[Entry, int]]] = {}
         self._fuzzy_single: dict[str, list[Entry]] = {}
-        seen: set[str] = set()
+        seen: set[tuple[Hashable, str]] = set()
         for phrase, payload in phrases:
             tokens = tuple(t.text for t in tokenize(phrase))
             if not tokens:
                 continue
             key = " ".join(tokens)
-            if key in seen:
+            entry_group = group(payload) if group else None
+            if (entry_group, key) in seen:
                 continue
-            seen.add(key)
+            seen.add((entry_group, key))
             letters = sum(len(t) for t in tokens)
             entry = Entry(
-                key, tokens, payload, fuzzy_min_letters is not None and letters >= fuzzy_min_letters
+                key, tokens, payload, fuzzy_min_letters is not None and letters >= fuzzy_min_letters, entry_group
             )
             self._by_first.setdefault(tokens[0], []).append(entry)
             if not entry.fuzzy:
@@ -142,11 +147,11 @@ class Gazetteer:
     def find(self, text: str) -> list[Match]:
         return list(self._find(text))
 
-    @lru_cache(maxsize=8)  # noqa: B019 - gazetteers live for the process; finders share an article's matches
+    @lru_cache(maxsize=64)  # noqa: B019 - gazetteers live for the process; finders share an article's matches (one cache for every instance: room for all of them)
     def _find(self, text: str) -> tuple[Match, ...]:
         tokens = tokenize(text)
         words = [token.text for token in tokens]
-        best_at: dict[int, Match] = {}
+        best_at: dict[tuple[Hashable, int], Match] = {}
         fuzzy_tried: set[tuple[int, int]] = set()
         for i, word in enumerate(words):
             for form, cut in clitic_forms(word):
@@ -158,17 +163,22 @@ class Gazetteer:
                 anchored = self._fuzzy_by_token.get(form)
                 if anchored:
                     self._fuzzy_phrase_at(text, tokens, words, i, cut, anchored, best_at, fuzzy_tried)
-        return tuple(self._leftmost_longest(best_at, len(tokens)))
+        by_group: dict[Hashable, dict[int, Match]] = {}
+        for (entry_group, first), match in best_at.items():
+            by_group.setdefault(entry_group, {})[first] = match
+        chosen = [m for group_best in by_group.values() for m in self._leftmost_longest(group_best, len(tokens))]
+        return tuple(sorted(chosen, key=lambda m: (m.start, -m.end)))
 
     @staticmethod
-    def _keep(best_at: dict[int, Match], match: Match) -> None:
-        current = best_at.get(match.first_token)
+    def _keep(best_at: dict[tuple[Hashable, int], Match], match: Match) -> None:
+        slot = (match.entry.group, match.first_token)
+        current = best_at.get(slot)
         if current is None or (match.n_tokens, -match.distance, match.start) > (
             current.n_tokens,
             -current.distance,
             current.start,
         ):
-            best_at[match.first_token] = match
+            best_at[slot] = match
 
     @staticmethod
     def _joined(text: str, tokens: tuple[Token, ...], first: int, last: int) -> bool:
@@ -177,7 +187,10 @@ class Gazetteer:
         )
 
     def _exact_at(self, text, tokens, words, i: int, cut: int, entries: list[Entry], best_at) -> None:
+        matched_groups = set()
         for entry in entries:  # longest first
+            if entry.group in matched_groups:
+                continue
             n = len(entry.tokens)
             last = i + n - 1
             if last >= len(words):
@@ -186,7 +199,7 @@ class Gazetteer:
                 words[i + 1 : last + 1] == list(entry.tokens[1:]) and self._joined(text, tokens, i, last)
             ):
                 self._keep(best_at, Match(tokens[i].start + cut, tokens[last].end, i, last, entry, 0))
-                return
+                matched_groups.add(entry.group)
 
     def _fuzzy_single_at(self, tokens, i: int, form: str, cut: int, best_at) -> None:
         for variant in (form, *(form[:k] + form[k + 1 :] for k in range(len(form)))):
@@ -204,7 +217,7 @@ class Gazetteer:
             if first < 0 or last >= len(words) or (id(entry), first) in tried:
                 continue
             tried.add((id(entry), first))
-            exact = best_at.get(first)
+            exact = best_at.get((entry.group, first))
             if exact is not None and exact.distance == 0 and exact.n_tokens >= len(entry.tokens):
                 continue
             misses = [
