@@ -96,6 +96,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.what == "dates":
         from tahqiq.evaluate.dates import cli
         return cli([Path(p) for p in args.cases])
+    if args.what == "mentions":
+        from tahqiq.evaluate.mentions import cli
+        return cli(Path(args.gold), warehouse_path(args.warehouse))
     from tahqiq.evaluate.reconcile import cli
     return cli(Path(args.gold), warehouse_path(args.warehouse))
 
@@ -150,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     ner.add_argument("--model", help="CRF model to add to the rules (default data/models/ner_crf.model if present)")
     dates = eval_sub.add_parser("dates", help="date values and precisions on case files")
     dates.add_argument("--cases", required=True, nargs="+")
+    mentions = eval_sub.add_parser("mentions", help="PERSON/ORG/LOC/DATE/COUNT/WEAPON against hand-marked articles")
+    mentions.add_argument("--gold", required=True, help="e.g. data/gold/samples_mentions.json")
+    mentions.add_argument("--warehouse")
     rec = eval_sub.add_parser("reconcile", help="pairwise entity-merge and event-cluster scores")
     rec.add_argument("--gold", required=True)
     rec.add_argument("--warehouse")

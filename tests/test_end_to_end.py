@@ -133,3 +133,21 @@ def test_missing_input_folder_is_a_one_line_error(tmp_path, capsys):
     assert main(["run", "--input", str(tmp_path / "nope")]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "does not exist" in err
+
+
+def test_sample_batch_meets_the_accuracy_targets(tmp_path):
+    """Reconciliation and extraction on the bundled batch, scored against its hand-made gold."""
+    from tahqiq.evaluate.mentions import evaluate_mentions
+    from tahqiq.evaluate.reconcile import evaluate_reconcile
+
+    warehouse = tmp_path / "w.duckdb"
+    assert main(["run", "--input", str(SAMPLES), "--warehouse", str(warehouse)]) == 0
+    gold = SAMPLES.parent / "gold"
+    merges = evaluate_reconcile(gold / "samples_reconcile.json", warehouse)
+    for what in ("person", "org", "events"):
+        assert merges[what]["precision"] == 1.0, (what, merges[what])
+    assert merges["person"]["recall"] >= 0.95 and merges["events"]["recall"] >= 0.95
+    extraction = evaluate_mentions(gold / "samples_mentions.json", warehouse)
+    assert extraction["types"]["PERSON"]["recall"] >= 0.9
+    assert extraction["types"]["micro"]["f1"] >= 0.75
+    assert all(v["right"] == v["checked"] for v in extraction["values"].values())

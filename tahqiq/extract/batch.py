@@ -80,6 +80,9 @@ def extract_batch(
     frame_rows: list[dict] = []
     done = 0
     if workers > 1 and len(rows) >= PARALLEL_MIN_ARTICLES:
+        # Load every lexicon and gazetteer here, once: forked workers inherit them instead of each
+        # building its own.
+        _extract_chunk(rows[:1])
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for chunk_mentions, chunk_frames in pool.map(_extract_chunk, _chunks(rows, CHUNK_ARTICLES)):
                 mention_rows += chunk_mentions

@@ -1,0 +1,73 @@
+"""Extraction against hand-marked mentions (data/gold/*_mentions.json): precision, recall, F1 per type.
+
+A gold mention is one distinct (surface, type) per article, so predictions are compared the same
+way: the distinct (article key, surface, type) triples in the warehouse. DATE and COUNT are also
+scored on their values: of the gold mentions found, how many carry the gold value (DATE only when
+the gold marks it resolvable from the article and its metadata).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tahqiq import warehouse
+
+TYPES = ("PERSON", "ORG", "LOC", "DATE", "COUNT", "WEAPON")
+
+
+def _f1(tp: int, fp: int, fn: int) -> dict:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
+
+
+def evaluate_mentions(gold_path: Path, warehouse_path: Path) -> dict:
+    gold_files: dict[str, list[dict]] = json.loads(Path(gold_path).read_text(encoding="utf-8"))["files"]
+    with warehouse.reader(warehouse_path) as con:
+        rows = con.execute(
+            "SELECT a.source_file, m.entity_type, m.surface, m.value "
+            "FROM mentions m JOIN articles a USING (article_id)").fetchall()
+    predicted: dict[tuple[str, str, str], set[str | None]] = {}
+    for source_file, entity_type, surface, value in rows:
+        if source_file in gold_files:
+            predicted.setdefault((source_file, entity_type, surface), set()).add(value)
+    gold = {(f, m["type"], m["surface"]): m for f, ms in gold_files.items() for m in ms}
+    result: dict = {"gold": str(gold_path), "types": {}, "values": {}}
+    for entity_type in TYPES:
+        g = {k for k in gold if k[1] == entity_type}
+        p = {k for k in predicted if k[1] == entity_type}
+        result["types"][entity_type] = _f1(len(g & p), len(p - g), len(g - p))
+    total = [result["types"][t] for t in TYPES]
+    result["types"]["micro"] = _f1(sum(t["tp"] for t in total), sum(t["fp"] for t in total),
+                                   sum(t["fn"] for t in total))
+    for entity_type in ("DATE", "COUNT"):
+        checked = right = 0
+        for key, mention in gold.items():
+            if key[1] != entity_type or key not in predicted:
+                continue
+            if entity_type == "DATE" and not mention.get("resolvable", True):
+                continue
+            checked += 1
+            right += str(mention.get("value")) in {str(v) for v in predicted[key]}
+        result["values"][entity_type] = {"checked": checked, "right": right}
+    return result
+
+
+def format_mentions_report(result: dict) -> str:
+    lines = [f"Extraction against {result['gold']}", "",
+             f"{'type':<8} {'tp':>5} {'fp':>5} {'fn':>5} {'prec':>6} {'rec':>6} {'f1':>6}"]
+    for name, s in result["types"].items():
+        lines.append(f"{name:<8} {s['tp']:>5} {s['fp']:>5} {s['fn']:>5} "
+                     f"{s['precision']:>6.3f} {s['recall']:>6.3f} {s['f1']:>6.3f}")
+    lines.append("")
+    for name, v in result["values"].items():
+        share = v["right"] / v["checked"] if v["checked"] else 0.0
+        lines.append(f"{name} values right: {v['right']}/{v['checked']} ({share:.1%}) of the gold mentions found")
+    return "\n".join(lines)
+
+
+def cli(gold: Path, warehouse_path: Path) -> int:
+    print(format_mentions_report(evaluate_mentions(gold, warehouse_path)))
+    return 0
