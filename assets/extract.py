@@ -4,7 +4,7 @@ import time
 
 import dagster as dg
 
-from assets.metadata import counts_by, preview
+from assets.metadata import counts_by, preview, report_progress
 from pipelines.partitions import batch_partitions
 from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
@@ -34,7 +34,7 @@ def extract_batch_asset(context: dg.AssetExecutionContext, warehouse_db: Warehou
         elapsed = time.monotonic() - started
         rate = done / elapsed if elapsed else 0.0
         left = (total - done) / rate if rate else 0.0
-        context.log.info(f"extracted {done}/{total} articles ({rate:.0f}/s, about {left:.0f}s left)")
+        report_progress(context, f"extracted {done}/{total} articles ({rate:.0f}/s, about {left:.0f}s left)")
 
     mentions, frames = extract_batch(batch_articles, progress=progress)
     with warehouse_db.writer() as con:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from assets.metadata import counts_by, preview
+from assets.metadata import counts_by, preview, report_progress
 from pipelines.partitions import batch_partitions
 from pipelines.resources import InboxResource, WarehouseResource
 from tahqiq import warehouse
@@ -38,7 +38,7 @@ def ingest_batch_asset(context: dg.AssetExecutionContext, config: BatchSource,
 
     def progress(done: int, total: int) -> None:
         if done == total or done % 1000 == 0:
-            context.log.info(f"read {done}/{total} files of batch {batch_id}")
+            report_progress(context, f"read {done}/{total} files of batch {batch_id}")
 
     raw, quarantined = ingest_batch(folder, batch_id, datetime.now(UTC).replace(tzinfo=None), earlier_hashes,
                                     max_bytes=inbox.max_file_bytes, progress=progress)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import dagster as dg
 import polars as pl
 
@@ -27,3 +29,13 @@ def counts_by(frame: pl.DataFrame, column: str) -> dict[str, int]:
         return {}
     grouped = frame.group_by(column).len().sort("len", descending=True)
     return {str(k): int(v) for k, v in grouped.iter_rows()}
+
+
+# The `tahqiq` command prints this logger's lines in the terminal; the UI gets them from context.log.
+PROGRESS = logging.getLogger("tahqiq.progress")
+
+
+def report_progress(context: dg.AssetExecutionContext, message: str) -> None:
+    """A progress line for the run's log in the UI and for the terminal of `tahqiq run`."""
+    context.log.info(message)
+    PROGRESS.info(message)

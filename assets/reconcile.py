@@ -4,7 +4,7 @@ and every attribute on which their sources disagree."""
 import dagster as dg
 
 from assets.charts import conflicts_by_type, event_map, event_timeline, reports_dir
-from assets.metadata import counts_by, preview
+from assets.metadata import counts_by, preview, report_progress
 from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
 from tahqiq.reconcile import reconcile
@@ -34,7 +34,7 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
     mentions = warehouse_db.read("SELECT * FROM extracted_mentions")
     frames = warehouse_db.read("SELECT * FROM event_frames")
     registry = warehouse_db.read("SELECT * FROM id_registry")
-    context.log.info(f"reconciling {mentions.height} mentions and {frames.height} event frames "
+    report_progress(context, f"reconciling {mentions.height} mentions and {frames.height} event frames "
                      f"from {articles.height} articles")
     tables = reconcile(articles, mentions, frames, registry)
     with warehouse_db.writer() as con:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -29,6 +30,16 @@ def fail(message: str, code: int = 1) -> int:
     return code
 
 
+def show_progress_in_terminal() -> None:
+    progress = logging.getLogger("tahqiq.progress")
+    if not progress.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("  %(message)s"))
+        progress.addHandler(handler)
+        progress.setLevel(logging.INFO)
+        progress.propagate = False
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from pipelines.runner import run_batch
 
@@ -36,6 +47,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         return fail(f"input folder {folder} does not exist; pass a batch folder with --input", 2)
     batch_id = args.batch_id or folder.resolve().name
+    show_progress_in_terminal()
     outcome = run_batch(folder, warehouse_path(args.warehouse), batch_id)
     if not outcome.success:
         return fail(f"run {outcome.run_id} failed at {outcome.failed_step}: {outcome.error}. "

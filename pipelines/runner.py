@@ -12,8 +12,7 @@ from pathlib import Path
 import dagster as dg
 
 DEFAULT_DAGSTER_HOME = "dagster_home"
-# Above this many articles a run takes minutes: show the stages' progress lines (INFO) in the terminal.
-PROGRESS_THRESHOLD = 200
+PROJECT_INSTANCE_CONFIG = Path(__file__).resolve().parents[1] / "dagster_home" / "dagster.yaml"
 
 
 @dataclass
@@ -28,22 +27,11 @@ def instance() -> dg.DagsterInstance:
     """The project's Dagster instance: $DAGSTER_HOME, else ./dagster_home (the one `make ui` serves)."""
     home = Path(os.environ.get("DAGSTER_HOME") or DEFAULT_DAGSTER_HOME).resolve()
     home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():  # a fresh home gets the project's instance settings (run queue, retries)
+        config.write_text(PROJECT_INSTANCE_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
     os.environ["DAGSTER_HOME"] = str(home)
     return dg.DagsterInstance.get()
-
-
-def estimated_articles(folder: Path) -> int:
-    """Files in the batch, counting each JSONL line as one article."""
-    total = 0
-    for path in folder.rglob("*"):
-        if not path.is_file() or path.name.startswith("_") or path.name.startswith("manifest."):
-            continue
-        if path.suffix.lower() == ".jsonl":
-            with path.open("rb") as handle:
-                total += sum(1 for line in handle if line.strip())
-        else:
-            total += 1
-    return total
 
 
 @contextmanager
@@ -77,10 +65,12 @@ def _record_in_inbox(folder: Path, batch_id: str, outcome: RunOutcome) -> None:
         record_failure(inbox, batch_id, outcome.run_id, f"{outcome.failed_step}: {outcome.error}")
 
 
-def run_batch(folder: Path, warehouse_path: Path, batch_id: str, log_level: str | None = None) -> RunOutcome:
-    """Materialize every asset for `folder` as partition `batch_id`; log_level None: INFO for big batches."""
-    if log_level is None:
-        log_level = "INFO" if estimated_articles(folder) > PROGRESS_THRESHOLD else "WARNING"
+def run_batch(folder: Path, warehouse_path: Path, batch_id: str, log_level: str = "CRITICAL") -> RunOutcome:
+    """Materialize every asset for `folder` as partition `batch_id`.
+
+    Dagster's own console log stays quiet (`log_level`): the full log, tracebacks included, is in the
+    instance for the UI, and the terminal gets the progress lines (logger "tahqiq.progress") and a
+    one-line reason when something fails."""
     with exclusive_run(warehouse_path):
         outcome = _execute(folder, warehouse_path, batch_id, log_level)
     _record_in_inbox(folder, batch_id, outcome)
