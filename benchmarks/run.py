@@ -157,13 +157,14 @@ def _incremental(records: list[dict], n: int, scaling: dict, work: Path, env: di
     return result
 
 
-def _micro(records: list[dict], date_articles: int, dateparser_articles: int) -> dict:
+def _micro(records: list[dict], date_articles: int, dateparser_articles: int, extract_articles: int) -> dict:
     sample = records[:date_articles]
     out: dict = {}
     for name, work in (
         ("normalization", lambda: micro.normalization_speed(sample)),
         ("date_speed", lambda: micro.date_speed(sample, dateparser_articles)),
         ("date_accuracy", micro.date_accuracy),
+        ("extraction_one_core", lambda: micro.extraction_one_core(records[:extract_articles])),
     ):
         try:
             out[name] = work()
@@ -234,7 +235,11 @@ def main(argv: list[str] | None = None) -> int:
             _section(results, "floor", lambda: {"corpus": bench_corpus.decode_floor(args.corpus)})
         if "micro" in sections:
             _section(
-                results, "micro", lambda: _micro(records, plan["date_articles"], plan["dateparser_articles"])
+                results,
+                "micro",
+                lambda: _micro(
+                    records, plan["date_articles"], plan["dateparser_articles"], plan["profile_articles"]
+                ),
             )
         if "scaling" in sections:
             _section(results, "scaling", lambda: _scaling(records, plan["sizes"], work, args.corpus, env))

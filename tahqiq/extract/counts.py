@@ -37,6 +37,14 @@ CUE_LOOKBACK = 3
 # "أربعة جنود من القوة المهاجمة أصيبوا": the verb may follow the counted noun and a short phrase.
 CUE_LOOKAHEAD = 4
 EVENT_KINDS = ("killed", "wounded", "detained", "aircraft")
+# One strike or raid kills, wounds or detains tens, rarely thousands. Larger numbers in such articles
+# are war-wide tolls or populations cited for context (350,000 killed since 2011), not the event's.
+MAX_EVENT_SCALE_COUNT = 5000
+
+
+def is_event_scale(number: int) -> bool:
+    """Whether a count can describe one event rather than a war, a camp or a country."""
+    return 0 <= number <= MAX_EVENT_SCALE_COUNT
 
 
 @dataclass

@@ -28,6 +28,7 @@ import polars as pl
 from rapidfuzz.distance import Levenshtein
 
 from tahqiq import warehouse
+from tahqiq.extract.counts import MAX_EVENT_SCALE_COUNT
 from tahqiq.extract.places import place_by_id
 from tahqiq.reconcile.events import date_bounds
 from tahqiq.reference import load_event_lexicon
@@ -301,7 +302,10 @@ def stated_counts(mentions: pl.DataFrame, reports: pl.DataFrame) -> dict:
         pl.col("attrs").str.json_path_match("$.count_kind").alias("kind"),
         pl.col("attrs").str.json_path_match("$.approximate").alias("approximate"),
     )
-    counts = counts.filter(pl.col("kind").is_in(STATED_COUNT_KINDS)).drop_nulls("number")
+    counts = counts.filter(
+        pl.col("kind").is_in(STATED_COUNT_KINDS)
+        & pl.col("number").is_between(0, MAX_EVENT_SCALE_COUNT)
+    ).drop_nulls("number")
     frames = reports.select("frame_id", "article_id", pl.col("trigger_start").cast(pl.Int64)).unique()
     out: dict[tuple[str, str], tuple[int, bool]] = {}
     by_article: dict[str, list[tuple[int, str]]] = defaultdict(list)

@@ -241,3 +241,16 @@ def test_responsible_for_is_not_a_role_but_a_military_official_is_a_commander():
     t.add("، مسؤول العمليات العسكرية في التنظيم.")
     (frame,) = frames_of(t)
     assert frame["target_roles"] == ["مسؤول العمليات العسكرية"]
+
+
+def test_a_war_wide_toll_is_not_the_events_casualty_count():
+    from tahqiq.extract import extract_article
+    from tahqiq.extract.events import find_event_frames
+    from tahqiq.text.normalize import normalize
+
+    nt = normalize("قالت مصادر محلية إن غارة جوية استهدفت بلدة سراقب يوم الاثنين، في حرب أسفرت عن "
+                   "مقتل أكثر من 350 ألف شخص منذ عام 2011.")
+    mentions = extract_article(nt, None)
+    assert any(m.value == "350000" and m.attrs.get("count_kind") == "killed" for m in mentions)
+    frames = find_event_frames(nt, mentions, None, "a1")
+    assert frames and all(f["reported_killed"] is None for f in frames)
