@@ -18,11 +18,13 @@ from tahqiq.text.articles import build_articles
 def articles(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
     batch_id = context.partition_key
     raw = warehouse_db.read("SELECT * FROM raw_articles WHERE batch_id = ? ORDER BY source_file", [batch_id])
-    earlier = warehouse_db.read("SELECT article_id, body_normalized FROM articles WHERE batch_id <> ? "
-                                "ORDER BY ingested_at, article_id", [batch_id])
-    frame = build_articles(raw, list(earlier.iter_rows()))
+    earlier = warehouse_db.read(
+        "SELECT a.article_id, f.minhash, a.duplicate_of FROM articles a LEFT JOIN article_fingerprints f "
+        "USING (article_id) WHERE a.batch_id <> ? ORDER BY a.ingested_at, a.article_id", [batch_id])
+    frame, fingerprints = build_articles(raw, earlier)
     with warehouse_db.writer() as con:
         warehouse.replace_rows(con, "articles", frame, "batch_id = ?", [batch_id])
+        warehouse.replace_rows(con, "article_fingerprints", fingerprints, "batch_id = ?", [batch_id])
     return dg.MaterializeResult(metadata={
         "articles": frame.height,
         "near_duplicates": int(frame["duplicate_of"].is_not_null().sum()) if frame.height else 0,

@@ -90,7 +90,7 @@ def profile_stages(batch: Path, out: Path) -> dict:
     result["ingest"] = {"seconds": seconds, "hot": _hot_spots(profile, seconds)}
 
     def normalize_stage():
-        holder["articles"] = build_articles(holder["raw"], [])
+        holder["articles"], _ = build_articles(holder["raw"])
 
     profile, seconds = _profiled(normalize_stage, out, "normalize")
     result["normalize"] = {"seconds": seconds, "hot": _hot_spots(profile, seconds)}

@@ -53,6 +53,15 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("ingested_at", "TIMESTAMP", "When the batch was read."),
         ],
     ),
+    "article_fingerprints": (
+        "MinHash signature of each article's normalized body, so a new batch finds copies of old stories "
+        "without re-reading them.",
+        [
+            ("article_id", "VARCHAR", "Article."),
+            ("batch_id", "VARCHAR", "Batch of the article."),
+            ("minhash", "BLOB", "128 MinHash values over word 5-shingles (uint64, little-endian)."),
+        ],
+    ),
     "quarantine": (
         "Input files (or JSONL lines) that could not become articles, with the reason.",
         [
@@ -247,7 +256,7 @@ def polars_schema(table: str) -> dict[str, pl.DataType]:
     """The polars dtypes matching the DuckDB columns, for building empty or typed frames."""
     mapping = {"VARCHAR": pl.Utf8, "JSON": pl.Utf8, "INTEGER": pl.Int64, "BIGINT": pl.Int64,
                "DOUBLE": pl.Float64, "BOOLEAN": pl.Boolean, "TIMESTAMP": pl.Datetime("us"),
-               "VARCHAR[]": pl.List(pl.Utf8)}
+               "VARCHAR[]": pl.List(pl.Utf8), "BLOB": pl.Binary}
     return {name: mapping[kind] for name, kind, _ in SCHEMA[table][1]}
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 import hashlib
 import struct
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
+# Stored signatures are only comparable with new ones made the same way: pin the permutation scheme.
+MINHASH_SCHEME = "affine32"
 
 
 def _collapse_whitespace(text: str) -> str:
@@ -59,36 +62,69 @@ def minhash_of(body_normalized: str, num_perm: int = NUM_PERM) -> MinHash | None
     shingles = _shingle_hashes(body_normalized)
     if not shingles:
         return None
-    signature = MinHash(num_perm=num_perm, hashfunc=_hash32)
+    signature = MinHash(num_perm=num_perm, hashfunc=_hash32, scheme=MINHASH_SCHEME)
     signature.update_batch(shingles)
     return signature
 
 
-def near_duplicates(docs: list[tuple[str, str]], threshold: float = 0.8) -> dict[str, str]:
-    """{article_id: duplicate_of_article_id} among docs = [(article_id, body_normalized)].
+class NearDuplicateIndex:
+    """Articles seen so far, by MinHash over word 5-shingles with LSH candidate search.
 
-    MinHash over word 5-shingles with LSH candidate search; a candidate counts when its estimated
-    Jaccard similarity reaches `threshold`. Docs arrive in order: the first seen is the original,
-    and a copy of a copy points at the original. Repeated ids (exact copies) are the same article
-    and are skipped.
+    A candidate counts when its estimated Jaccard similarity reaches `threshold`. Articles arrive in
+    order: the first seen is the original, and a copy of a copy points at the original. Signatures
+    of articles from earlier batches are loaded (`add_known`) rather than recomputed.
     """
-    index = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    signatures: dict[str, MinHash] = {}
-    arrival: dict[str, int] = {}
-    duplicate_of: dict[str, str] = {}
-    for article_id, body in docs:
-        if article_id in signatures or article_id in arrival:
-            continue
-        arrival[article_id] = len(arrival)
-        signature = minhash_of(body)
+
+    def __init__(self, threshold: float = 0.8) -> None:
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._signatures: dict[str, MinHash] = {}
+        self._arrival: dict[str, int] = {}
+        self.duplicate_of: dict[str, str] = {}
+
+    def add_known(self, article_id: str, signature: bytes | None, duplicate_of: str | None = None) -> None:
+        if article_id in self._arrival:
+            return
+        self._arrival[article_id] = len(self._arrival)
+        if duplicate_of:
+            self.duplicate_of[article_id] = duplicate_of
+        if signature:
+            self._insert(article_id, signature_from_bytes(signature))
+
+    def add(self, article_id: str, body_normalized: str) -> bytes | None:
+        """Index a new article; returns its signature (to store) and records what it copies."""
+        if article_id in self._arrival:
+            return None
+        self._arrival[article_id] = len(self._arrival)
+        signature = minhash_of(body_normalized)
         if signature is None:
-            continue
-        matches = [
-            other for other in index.query(signature) if signature.jaccard(signatures[other]) >= threshold
-        ]
+            return None
+        matches = [other for other in self._lsh.query(signature)
+                   if signature.jaccard(self._signatures[other]) >= self.threshold]
         if matches:
-            earliest = min(matches, key=arrival.__getitem__)
-            duplicate_of[article_id] = duplicate_of.get(earliest, earliest)
-        index.insert(article_id, signature)
-        signatures[article_id] = signature
-    return duplicate_of
+            earliest = min(matches, key=self._arrival.__getitem__)
+            self.duplicate_of[article_id] = self.duplicate_of.get(earliest, earliest)
+        self._insert(article_id, signature)
+        return signature_bytes(signature)
+
+    def _insert(self, article_id: str, signature: MinHash) -> None:
+        self._lsh.insert(article_id, signature)
+        self._signatures[article_id] = signature
+
+
+def signature_bytes(signature: MinHash) -> bytes:
+    return signature.hashvalues.astype(np.uint64).tobytes()
+
+
+def signature_from_bytes(data: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashfunc=_hash32, hashvalues=np.frombuffer(data, dtype=np.uint64),
+                   scheme=MINHASH_SCHEME)
+
+
+def near_duplicates(docs: list[tuple[str, str]], threshold: float = 0.8) -> dict[str, str]:
+    """{article_id: duplicate_of_article_id} among docs = [(article_id, body_normalized)] in arrival order;
+    repeated ids (exact copies) are the same article and are skipped."""
+    index = NearDuplicateIndex(threshold)
+    for article_id, body in docs:
+        index.add(article_id, body)
+    return index.duplicate_of

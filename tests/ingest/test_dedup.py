@@ -108,3 +108,18 @@ def test_repeated_ids_short_and_empty_docs_do_not_break():
 def test_many_distinct_articles_have_no_false_duplicates():
     docs = [(f"d{i}", article(100 + i, 150)) for i in range(300)]
     assert near_duplicates(docs) == {}
+
+
+def test_stored_signatures_find_copies_across_batches_without_the_old_text():
+    from tahqiq.ingest.dedup import NearDuplicateIndex
+
+    story = " ".join(f"كلمة{i}" for i in range(60))
+    first = NearDuplicateIndex()
+    stored = first.add("a_old", story)
+    assert stored is not None
+
+    later = NearDuplicateIndex()
+    later.add_known("a_old", stored)
+    later.add("a_new", story.replace("كلمة59", "كلمة_أخيرة"))
+    later.add("a_other", " ".join(f"نص{i}" for i in range(60)))
+    assert later.duplicate_of == {"a_new": "a_old"}
