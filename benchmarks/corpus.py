@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
 import json
 import random
@@ -18,11 +17,7 @@ READY_MARKER = "_READY"
 
 
 def iter_records(corpus: Path) -> Iterator[dict]:
-    opener = gzip.open if corpus.suffix == ".gz" else open
-    with opener(corpus, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
+    return _ant_script().ant_records(corpus)
 
 
 def decode_floor(corpus: Path, limit: int | None = None) -> dict:
@@ -38,12 +33,12 @@ def decode_floor(corpus: Path, limit: int | None = None) -> dict:
 
 
 @lru_cache(maxsize=1)
-def _ant_converter():
-    """scripts/ant_to_batch.py's record mapping, so benchmark batches look exactly like `make` ones."""
+def _ant_script():
+    """scripts/ant_to_batch.py, so benchmark batches are read and mapped exactly like `make` ones."""
     spec = importlib.util.spec_from_file_location("ant_to_batch", REPO / "scripts" / "ant_to_batch.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.to_batch_record
+    return module
 
 
 def load_sample(corpus: Path, limit: int | None = None) -> list[dict]:
@@ -52,7 +47,7 @@ def load_sample(corpus: Path, limit: int | None = None) -> list[dict]:
     ANT is stored grouped by outlet and section; a shuffled prefix keeps each size's mix of outlets
     and topics like the whole corpus's.
     """
-    convert = _ant_converter()
+    convert = _ant_script().to_batch_record
     records = [convert(r) for r in iter_records(corpus)]
     random.Random(SAMPLE_SEED).shuffle(records)
     return records if limit is None else records[:limit]

@@ -110,9 +110,36 @@ def person_titles() -> tuple[PersonTitle, ...]:
     return tuple(sorted(titles, key=lambda t: -len(t.tokens)))
 
 
+@dataclass(frozen=True)
+class WellKnownPerson:
+    """One alias of a world figure news names without introducing (well_known_people.csv)."""
+
+    tokens: tuple[str, ...]
+    canonical: str
+    kind: str  # full, or surname (a distinctive surname that names the person alone)
+    role: str
+
+
+@cache
+def well_known_people() -> tuple[WellKnownPerson, ...]:
+    rows = read_reference_csv("well_known_people.csv")
+    return tuple(
+        WellKnownPerson(
+            tuple(normalize_text(row["alias"]).split()), row["canonical"], row["kind"], row["role"]
+        )
+        for row in rows
+    )
+
+
 @cache
 def given_names() -> frozenset[str]:
     return _pcw_word_list("given_names.txt")
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Verbs of saying and reporting that news puts before the speaker's name (قال, أعلن, أكد)."""
+    return _pcw_word_list("speech_verbs.txt")
 
 
 @cache

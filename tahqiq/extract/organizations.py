@@ -5,6 +5,8 @@ Aliases are matched on the normalized text, longest first, through proclitics (�
 and with one typo for aliases of at least FUZZY_MIN_LETTERS letters ("التحالف الدوي"). An alias of
 kind "anaphor" ("التنظيم", "المرصد") names an organization only after a non-anaphoric mention of it
 earlier in the same text; when several organizations share the anaphor, the most recent one wins.
+An alias of kind "sports_context" (a club named like a city or a common word: برشلونة, النصر) names
+the club only with a sports word (org_heads.csv role sports_cue) in its sentence.
 
 A head noun in construct state opens a name whose genitive complement follows it: definite nouns and
 nisba adjectives ("وزارة الخارجية الأمريكية", "مجلس الأمن الدولي") or a proper name ("وكالة رويترز"),
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tahqiq import reference
-from tahqiq.extract.gazetteer import Gazetteer, Match
+from tahqiq.extract.gazetteer import Gazetteer, Match, clitic_forms, tokenize
 from tahqiq.extract.mention import Mention
 from tahqiq.extract.tokens import clitic_variants, tokenize_text
 from tahqiq.reference import load_organizations
@@ -29,10 +31,13 @@ from tahqiq.text.normalize import NormalizedText, normalize_text
 FUZZY_MIN_LETTERS = 8
 FUZZY_MIN_TOKEN_LETTERS = 5
 ANAPHOR = "anaphor"
+SPORTS_CONTEXT = "sports_context"
+SPORTS_CUE_REACH = 12  # tokens either side of a club name within which a sports word is looked for
 MAX_COMPLEMENT_TOKENS = 4
 MAX_PROPER_TOKENS = 2
 # "المنظمة الدولية", "المجلس الاقتصادي" are mostly descriptors of an organization named elsewhere;
-# two nisbas ("المجلس الوطني الكردي") make a name.
+# two nisbas ("المجلس الوطني الكردي") make a name; one is enough for the heads of a state's own
+# bodies (org_heads.csv role one_nisba_head: الحكومة السودانية, الشرطة البريطانية).
 DEFINITE_HEAD_MIN_NISBAS = 2
 
 
@@ -57,6 +62,8 @@ class _HeadWords:
     stop: frozenset[str]
     media_suffix: frozenset[str]
     media_head: frozenset[str]
+    sports_cue: frozenset[str]
+    one_nisba: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +76,8 @@ def _head_words() -> _HeadWords:
         stop=reference.name_stopwords(),
         media_suffix=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "media_suffix"),
         media_head=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "media_head"),
+        sports_cue=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "sports_cue"),
+        one_nisba=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "one_nisba_head"),
     )
 
 
@@ -137,7 +146,8 @@ def head_noun_spans(text: str) -> list[HeadNounSpan]:
             end, distinctive = _complement(words, i + 1, definite, lex)
             if end == i + 1 or ((definite or head["strict"] == "1") and not distinctive):
                 continue
-            if words[i + 1] in lex.generic or (definite and end - i - 1 < DEFINITE_HEAD_MIN_NISBAS):
+            min_nisbas = 1 if normalize_text(head["word"]) in lex.one_nisba else DEFINITE_HEAD_MIN_NISBAS
+            if words[i + 1] in lex.generic or (definite and end - i - 1 < min_nisbas):
                 continue
             found = HeadNounSpan(tokens[i].start + prefix, tokens[end - 1].end, head)
             i = end
@@ -160,13 +170,20 @@ def media_name_spans(text: str) -> list[HeadNounSpan]:
     spans: list[HeadNounSpan] = []
     for i, word in enumerate(words):
         name = i - 1
-        if word not in lex.media_suffix or name < 0 or not words[name].isalpha() or words[name] in lex.media_head:
+        if (
+            word not in lex.media_suffix
+            or name < 0
+            or not words[name].isalpha()
+            or words[name] in lex.media_head
+        ):
             continue
         begin = None
         for back in (name - 1, name - 2):
             if back < 0 or not words[back].isalpha():
                 break
-            head = next((prefix for prefix, core in clitic_variants(words[back]) if core in lex.media_head), None)
+            head = next(
+                (prefix for prefix, core in clitic_variants(words[back]) if core in lex.media_head), None
+            )
             if head is not None:
                 begin = tokens[back].start + head
                 break
@@ -177,8 +194,29 @@ def media_name_spans(text: str) -> list[HeadNounSpan]:
     return spans
 
 
-def _resolve(match: Match, last_seen: dict[str, int]) -> dict[str, str] | None:
+def _in_sports_sentence(text: str, match: Match) -> bool:
+    """A sports word (مباراة, الدوري, المدرب ...) in the sentence around the match."""
+    cues = _head_words().sports_cue
+    tokens = tokenize(text)
+    for step, stop in ((-1, -1), (1, len(tokens))):
+        edge = match.first_token if step < 0 else match.last_token
+        for k in range(edge + step, stop, step)[:SPORTS_CUE_REACH]:
+            between = (
+                text[tokens[k].end : tokens[k + 1].start]
+                if step < 0
+                else text[tokens[k - 1].end : tokens[k].start]
+            )
+            if any(mark in between for mark in ".!?\n"):
+                break
+            if any(form in cues for form, _ in clitic_forms(tokens[k].text)):
+                return True
+    return False
+
+
+def _resolve(match: Match, last_seen: dict[str, int], text: str) -> dict[str, str] | None:
     rows = match.entry.payload
+    if any(row["alias_kind"] == SPORTS_CONTEXT for row in rows) and not _in_sports_sentence(text, match):
+        rows = [row for row in rows if row["alias_kind"] != SPORTS_CONTEXT]
     named = [row for row in rows if row["alias_kind"] != ANAPHOR]
     if named:
         return named[0]
@@ -199,7 +237,7 @@ def _curated(nt: NormalizedText) -> list[tuple[int, int, dict]]:
     found: list[tuple[int, int, dict]] = []
     last_seen: dict[str, int] = {}
     for match in organization_gazetteer().find(nt.text):
-        row = _resolve(match, last_seen)
+        row = _resolve(match, last_seen, nt.text)
         if row is None:
             continue
         if row["alias_kind"] != ANAPHOR:

@@ -7,7 +7,10 @@ display text. A name is found when
 - it starts with a kunya (أبو أنس الشامي) or a given name from the lexicon followed by a family
   name or nisba (أسامة المهاجر, أحمد سلطان);
 - it is stated as an alias of a name just found (المعروف أيضا بـ"X" و"Y", or "X (Y)");
-- it repeats a name (or the family-name part of a name) found earlier in the same text.
+- it repeats a name (or the family-name part of a name) found earlier in the same text;
+- it is a world figure from data/reference/well_known_people.csv: the full name anywhere, a listed
+  distinctive surname alone (بوش, بلير) when no given name stands just before it;
+- a speech verb precedes it (قال/أعلن/أكد ...): a lexicon given name and one or two name tokens.
 The title is kept in attrs, never in the surface; proclitics (و ب ل ف) and quotes stay outside.
 """
 
@@ -31,6 +34,8 @@ MAX_STATED_ROLE_TOKENS = 6
 CUE_REACH = 6
 ROLE_KINDS = ("role", "office")
 MAX_FALLBACK_PARTS = 2  # given + one unlisted name token; a third one is too often a noun
+# What follows a speaker's name in reported speech: أن/إن, a colon, a comma, في (in a statement).
+SPEECH_FOLLOWERS = frozenset({"ان", "انه", "انها", "انهم", ":", ",", "،", "في", "ل", "لـ"})
 OFFICE_COMPLEMENT_TOKENS = (
     4  # tokens after a role word (زعيم تنظيم داعش ...) within which an ambiguous given name may start
 )
@@ -44,6 +49,8 @@ class _Lexicons:
     nisba_exclusions: frozenset[str]
     kunya_exclusions: frozenset[str]
     titles_by_first: dict[str, tuple[reference.PersonTitle, ...]]
+    well_known_by_first: dict[str, tuple[reference.WellKnownPerson, ...]]
+    speech_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +73,20 @@ def _lexicons() -> _Lexicons:
         nisba_exclusions=reference.nisba_exclusions(),
         kunya_exclusions=reference.kunya_exclusions(),
         titles_by_first={k: tuple(v) for k, v in titles_by_first.items()},
+        well_known_by_first=_well_known_by_first(frozenset(not_name)),
+        speech_verbs=reference.speech_verbs(),
     )
+
+
+def _well_known_by_first(not_name: frozenset[str]) -> dict[str, tuple[reference.WellKnownPerson, ...]]:
+    """Aliases by their first token, longest first; a one-word surname that is also a common word
+    (a stopword, title or count word) is left out, it would name nobody most of the time."""
+    by_first: dict[str, list[reference.WellKnownPerson]] = {}
+    for person in reference.well_known_people():
+        if len(person.tokens) == 1 and (person.kind != "surname" or person.tokens[0] in not_name):
+            continue
+        by_first.setdefault(person.tokens[0], []).append(person)
+    return {k: tuple(sorted(v, key=lambda p: -len(p.tokens))) for k, v in by_first.items()}
 
 
 @dataclass
@@ -408,8 +428,12 @@ def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
     return name
 
 
-def _find_cued_and_lexicon_names(scanner: _Scanner, titles: list[_TitleHit]) -> list[_Name]:
-    names: list[_Name] = []
+def _find_cued_and_lexicon_names(
+    scanner: _Scanner, titles: list[_TitleHit], known: list[_Name]
+) -> list[_Name]:
+    """Names after titles and naming cues, and names opened by the lexicons; `known` names (already
+    found) are kept and nothing overlapping them is added."""
+    names: list[_Name] = list(known)
     title_ends = {hit.last: hit for hit in titles}
     cued_until = -1
     i = 0
@@ -439,6 +463,67 @@ def _find_cued_and_lexicon_names(scanner: _Scanner, titles: list[_TitleHit]) -> 
         if scanner.words[i] in SENTENCE_END:
             cued_until = -1
         i += 1
+    return names
+
+
+def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:
+    lex = scanner.lex
+    for prefix, core in clitic_variants(scanner.words[i]):
+        for person in lex.well_known_by_first.get(core, ()):
+            end = i + len(person.tokens)
+            if end > scanner.n or tuple(scanner.words[i + 1 : end]) != person.tokens[1:]:
+                continue
+            before = scanner.words[i - 1] if i and not prefix else ""
+            if person.kind == "surname" and (
+                before in lex.given or before in KUNYA_WORDS or before in CONNECTORS
+            ):
+                continue  # جيب بوش, حسن أبو هنية: someone else's name, left to the lexicon rules
+            parsed = scanner.parse_name(i, "direct")
+            parts = parsed.parts if parsed and parsed.last == end and parsed.prefix == prefix else []
+            return _Name(i, end, prefix, parts, "well_known", {"well_known": person.canonical})
+    return None
+
+
+def _find_well_known(scanner: _Scanner) -> list[_Name]:
+    """World figures named by full name or distinctive surname (data/reference/well_known_people.csv)."""
+    names: list[_Name] = []
+    i = 0
+    while i < scanner.n:
+        name = _well_known_at(scanner, i)
+        if name:
+            names.append(name)
+            i = name.last
+        else:
+            i += 1
+    return names
+
+
+def _after_speech_verb(scanner: _Scanner, i: int) -> _Name | None:
+    """قال أحمد إن ..., وأكد سعيد خليل: after a speech verb a lexicon given name opens a name even when
+    it is ambiguous or stands alone."""
+    j = i + 1
+    if j >= scanner.n or not scanner.is_given_part(j):
+        return None
+    name = scanner.parse_name(j, "cued") or scanner.parse_name(j, "direct")
+    if name is None or name.prefix:
+        return None
+    if len(name.parts) == 1 and name.parts[0][2] - name.parts[0][1] == 1:
+        after = scanner.words[j + 1] if j + 1 < scanner.n else "."
+        if after not in SPEECH_FOLLOWERS and after not in SENTENCE_END:
+            return None  # قال علي لسان ..., a lone ambiguous word is a name only before what was said
+    name.cue = "speech_verb"
+    return name
+
+
+def _find_after_speech_verbs(scanner: _Scanner, taken: list[_Name]) -> list[_Name]:
+    verbs = scanner.lex.speech_verbs
+    names: list[_Name] = []
+    for i, word in enumerate(scanner.words):
+        if not any(core in verbs for _, core in clitic_variants(word)):
+            continue
+        name = _after_speech_verb(scanner, i)
+        if name and not _overlaps(name, taken) and not _overlaps(name, names):
+            names.append(name)
     return names
 
 
@@ -553,7 +638,9 @@ def find_people(nt: NormalizedText) -> list[Mention]:
     """PERSON mentions with given_name, kunya, nisba, family_name, title, role, aliases, cue."""
     scanner = _Scanner(nt)
     titles = scanner.titles()
-    names = _find_cued_and_lexicon_names(scanner, titles)
+    names = _find_cued_and_lexicon_names(scanner, titles, _find_well_known(scanner))
+    names.extend(_find_after_speech_verbs(scanner, names))
+    names.sort(key=lambda name: name.first)
     alias_links: list[tuple[_Name, _Name]] = []
     for main in list(names):
         for alias in _stated_aliases(scanner, main):

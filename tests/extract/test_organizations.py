@@ -204,6 +204,21 @@ def test_outlet_names_are_found_by_their_shape():
     }
     for sentence, surface in cases.items():
         nt = normalize(sentence)
-        found = [(m.surface, nt.display[m.start:m.end]) for m in find_organizations(nt)]
+        found = [(m.surface, nt.display[m.start : m.end]) for m in find_organizations(nt)]
         assert (surface, surface) in found, (sentence, found)
     assert find_organizations(normalize("قال هذا برس في الصباح")) == []
+
+
+def test_club_named_like_a_city_needs_a_sports_sentence():
+    assert ("برشلونة", "fc_barcelona") in orgs("فاز برشلونة على ضيفه في مباراة الدوري أمس.")
+    assert orgs("وصل الوفد إلى برشلونة صباح أمس.") == []
+
+
+def test_club_named_like_a_common_word_needs_a_sports_sentence():
+    assert ("النصر", "al_nassr") in orgs("تعادل النصر مع منافسه في الشوط الأول.")
+    assert orgs("احتفل الناس بالنصر في الشوارع. وانتهت المباراة لاحقا.") == []
+
+
+def test_state_body_with_one_nisba():
+    assert ("الحكومة السودانية", None) in orgs("رفضت الحكومة السودانية القرار.")
+    assert ("الشرطة البريطانية", None) in orgs("أوقفت الشرطة البريطانية رجلين.")

@@ -284,3 +284,33 @@ def test_office_title_before_a_verb_is_not_a_name():
 def test_family_prefix_al_and_compound_with_allah():
     assert "حمد بن خليفة آل ثاني" in by_surface("استقبل الأمير حمد بن خليفة آل ثاني الوفد.")
     assert "حسن نصر الله" in by_surface("وقال الأمين العام حسن نصر الله إن الحزب مستعد.")
+
+
+def test_well_known_surname_alone():
+    found = by_surface("واستقبل بوتين نظيره في موسكو، ثم التقى ميركل.")
+    assert found["بوتين"].attrs["cue"] == "well_known"
+    assert found["بوتين"].attrs["well_known"] == "فلاديمير بوتين"
+    assert "ميركل" in found
+
+
+def test_well_known_full_name_keeps_its_span():
+    found = by_surface("زار كوفي عنان الأمين العام للأمم المتحدة المنطقة.")
+    assert "كوفي عنان" in found
+
+
+def test_well_known_surname_after_another_given_name_is_not_the_listed_person():
+    found = by_surface("تحدث الباحث حسن أبو هنية عن التنظيم.")
+    assert "هنية" not in found
+
+
+def test_surname_that_is_a_common_word_is_not_listed_alone():
+    assert people("وكان مشرف المدرسة حاضرا.") == []
+
+
+def test_lone_given_name_after_speech_verb():
+    found = by_surface("وقال سعيد إن الطريق مغلق منذ الصباح.")
+    assert found["سعيد"].attrs["cue"] == "speech_verb"
+
+
+def test_speech_verb_without_a_speaker_name():
+    assert people("وقال مصدر أمني إن الطريق مغلق.") == []
