@@ -10,10 +10,13 @@ import hashlib
 import struct
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+import polars as pl
+from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
+LSH_BANDS = 16  # of 8 values: a pair at Jaccard 0.8 shares a band with probability 0.9996, at 0.5 with 0.06
+_BAND_MULTIPLIERS = np.random.default_rng(20181).integers(1, 2**63, NUM_PERM // LSH_BANDS, dtype=np.uint64) | 1
 # Stored signatures are only comparable with new ones made the same way: pin the permutation scheme.
 MINHASH_SCHEME = "affine32"
 
@@ -67,64 +70,84 @@ def minhash_of(body_normalized: str, num_perm: int = NUM_PERM) -> MinHash | None
     return signature
 
 
-class NearDuplicateIndex:
-    """Articles seen so far, by MinHash over word 5-shingles with LSH candidate search.
-
-    A candidate counts when its estimated Jaccard similarity reaches `threshold`. Articles arrive in
-    order: the first seen is the original, and a copy of a copy points at the original. Signatures
-    of articles from earlier batches are loaded (`add_known`) rather than recomputed.
-    """
-
-    def __init__(self, threshold: float = 0.8) -> None:
-        self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._signatures: dict[str, MinHash] = {}
-        self._arrival: dict[str, int] = {}
-        self.duplicate_of: dict[str, str] = {}
-
-    def add_known(self, article_id: str, signature: bytes | None, duplicate_of: str | None = None) -> None:
-        if article_id in self._arrival:
-            return
-        self._arrival[article_id] = len(self._arrival)
-        if duplicate_of:
-            self.duplicate_of[article_id] = duplicate_of
-        if signature:
-            self._insert(article_id, signature_from_bytes(signature))
-
-    def add(self, article_id: str, body_normalized: str) -> bytes | None:
-        """Index a new article; returns its signature (to store) and records what it copies."""
-        if article_id in self._arrival:
-            return None
-        self._arrival[article_id] = len(self._arrival)
-        signature = minhash_of(body_normalized)
-        if signature is None:
-            return None
-        matches = [other for other in self._lsh.query(signature)
-                   if signature.jaccard(self._signatures[other]) >= self.threshold]
-        if matches:
-            earliest = min(matches, key=self._arrival.__getitem__)
-            self.duplicate_of[article_id] = self.duplicate_of.get(earliest, earliest)
-        self._insert(article_id, signature)
-        return signature_bytes(signature)
-
-    def _insert(self, article_id: str, signature: MinHash) -> None:
-        self._lsh.insert(article_id, signature)
-        self._signatures[article_id] = signature
-
-
 def signature_bytes(signature: MinHash) -> bytes:
     return signature.hashvalues.astype(np.uint64).tobytes()
 
 
-def signature_from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashfunc=_hash32, hashvalues=np.frombuffer(data, dtype=np.uint64),
-                   scheme=MINHASH_SCHEME)
+def link_near_duplicates(
+    earlier: list[tuple[str, bytes | None, str | None]],
+    new: list[tuple[str, str]],
+    threshold: float = 0.8,
+) -> tuple[dict[str, str], dict[str, bytes | None]]:
+    """Near copies among `new` = [(article_id, body_normalized)] and against `earlier` =
+    [(article_id, stored signature, its duplicate_of)], all in arrival order.
+
+    MinHash over word 5-shingles; candidates share one LSH band (16 bands of 8 values), and count
+    when their estimated Jaccard similarity reaches `threshold`. The first seen is the original and a
+    copy of a copy points at the original. Earlier articles are not re-hashed: their stored
+    signatures are banded with numpy and matched with a polars join. Repeated ids are one article.
+    Returns ({article_id: duplicate_of} for the new articles, {article_id: signature to store}).
+    """
+    ids: list[str] = []
+    rows: list[np.ndarray] = []
+    duplicate_of: dict[str, str] = {}
+    seen: set[str] = set()
+    for article_id, signature, copied in earlier:
+        if article_id in seen:
+            continue
+        seen.add(article_id)
+        if copied:
+            duplicate_of[article_id] = copied
+        if signature:
+            ids.append(article_id)
+            rows.append(np.frombuffer(signature, dtype=np.uint64))
+    n_known = len(ids)
+    stored: dict[str, bytes | None] = {}
+    for article_id, body in new:
+        if article_id in seen:
+            continue
+        seen.add(article_id)
+        signature = minhash_of(body)
+        stored[article_id] = signature_bytes(signature) if signature is not None else None
+        if signature is not None:
+            ids.append(article_id)
+            rows.append(signature.hashvalues.astype(np.uint64))
+    new_ids = set(stored)
+    if len(ids) == n_known:
+        return {}, stored
+    matrix = np.vstack(rows)
+    for doc, other in _similar_pairs(matrix, n_known, threshold):
+        article_id, original = ids[doc], ids[other]
+        if article_id not in duplicate_of:
+            duplicate_of[article_id] = duplicate_of.get(original, original)
+    return {a: d for a, d in duplicate_of.items() if a in new_ids}, stored
+
+
+def _similar_pairs(matrix: np.ndarray, first_new: int, threshold: float) -> list[tuple[int, int]]:
+    """(doc, earliest similar earlier doc) for docs from `first_new` on, in arrival order."""
+    n = matrix.shape[0]
+    keys = (matrix.reshape(n, LSH_BANDS, -1) * _BAND_MULTIPLIERS).sum(axis=2, dtype=np.uint64)
+    bands = pl.DataFrame({
+        "doc": np.repeat(np.arange(n), LSH_BANDS),
+        "band": np.tile(np.arange(LSH_BANDS), n),
+        "key": keys.ravel(),
+    })
+    pairs = (
+        bands.filter(pl.col("doc") >= first_new)
+        .join(bands, on=["band", "key"], suffix="_other")
+        .filter(pl.col("doc_other") < pl.col("doc"))
+        .select("doc", "doc_other")
+        .unique()
+    )
+    if pairs.height == 0:
+        return []
+    docs, others = pairs["doc"].to_numpy(), pairs["doc_other"].to_numpy()
+    similar = (matrix[docs] == matrix[others]).mean(axis=1) >= threshold
+    kept = pl.DataFrame({"doc": docs[similar], "doc_other": others[similar]})
+    earliest = kept.group_by("doc").agg(pl.col("doc_other").min()).sort("doc")
+    return list(earliest.iter_rows())
 
 
 def near_duplicates(docs: list[tuple[str, str]], threshold: float = 0.8) -> dict[str, str]:
-    """{article_id: duplicate_of_article_id} among docs = [(article_id, body_normalized)] in arrival order;
-    repeated ids (exact copies) are the same article and are skipped."""
-    index = NearDuplicateIndex(threshold)
-    for article_id, body in docs:
-        index.add(article_id, body)
-    return index.duplicate_of
+    """{article_id: duplicate_of_article_id} among docs = [(article_id, body_normalized)] in arrival order."""
+    return link_near_duplicates([], docs, threshold)[0]

@@ -24,11 +24,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
 import polars as pl
 from camel_tools.utils.charmap import CharMapper
 from camel_tools.utils.dediac import dediac_ar
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from tahqiq.reference import read_reference_csv
 from tahqiq.text.normalize import normalize_text
@@ -84,15 +83,6 @@ def title_words() -> tuple[tuple[str, ...], dict[str, str]]:
     return tuple(sorted(kinds, key=lambda t: -len(t.split()))), kinds
 
 
-@lru_cache(maxsize=1)
-def _titles_by_first_word() -> dict[str, tuple[str, ...]]:
-    """Title phrases grouped by their first word, longest first within a group (as `title_words`)."""
-    grouped: dict[str, list[str]] = defaultdict(list)
-    for phrase in title_words()[0]:
-        grouped[phrase.split(" ")[0]].append(phrase)
-    return {word: tuple(phrases) for word, phrases in grouped.items()}
-
-
 @dataclass(frozen=True, slots=True)
 class PersonName:
     tokens: tuple[str, ...]  # bare name tokens (titles and a leading kunya head dropped)
@@ -126,8 +116,7 @@ def _join_heads(tokens: list[str]) -> list[str]:
 @lru_cache(maxsize=200_000)
 def parse_person(normalized: str, attr_title: str | None = None) -> PersonName:
     """Name parts of a PERSON mention's matching form."""
-    _, kinds = title_words()
-    titles_by_word = _titles_by_first_word()
+    titles, kinds = title_words()
     text = re.sub(r"[^\w\s]", " ", normalized)
     tokens = text.split()
     title = normalize_text(attr_title) if attr_title else None
@@ -135,8 +124,7 @@ def parse_person(normalized: str, attr_title: str | None = None) -> PersonName:
     while stripped and tokens:
         stripped = False
         joined = " ".join(tokens)
-        # A phrase can only match when its first word is the name's first token.
-        for phrase in titles_by_word.get(tokens[0], ()):
+        for phrase in titles:
             if joined == phrase or joined.startswith(phrase + " "):
                 title = title or phrase
                 tokens = tokens[len(phrase.split()) :]
@@ -308,34 +296,26 @@ def _link_spelling_variants(keys: list[str], uf: UnionFind) -> None:
             continue
         by_block[(len(tokens), "last", tokens[-1])].append(tokens)
         by_block[(len(tokens), "first", tokens[0])].append(tokens)
-    for (n_tokens, side, _), names in by_block.items():
-        group = list(dict.fromkeys(names))
+    for (_, side, _), group in by_block.items():
         if len(group) < 2:
             continue
-        fixed = n_tokens - 1 if side == "last" else 0
-        for i, j in _similar_pairs(group, fixed):
-            uf.union("k:" + " ".join(group[i]), "k:" + " ".join(group[j]))
+        fixed = -1 if side == "last" else 0
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if _similar_names(a, b, fixed):
+                    uf.union("k:" + " ".join(a), "k:" + " ".join(b))
 
 
-def _similar_pairs(group: list[tuple[str, ...]], fixed: int) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of names (distinct, of one length) whose every token but the `fixed` one is
-    identical, or of five or more letters on both sides and similar (rapidfuzz ratio >= 85).
-
-    One matrix per token position (rapidfuzz `cdist`) instead of a Python loop over all pairs."""
-    size = len(group)
-    ok = np.ones((size, size), dtype=bool)
-    for k in range(len(group[0])):
-        if k == fixed:
+def _similar_names(a: tuple[str, ...], b: tuple[str, ...], fixed: int) -> bool:
+    if a == b:
+        return False
+    fixed_index = fixed % len(a)
+    for k, (x, y) in enumerate(zip(a, b, strict=True)):
+        if k == fixed_index or x == y:
             continue
-        column = [name[k] for name in group]
-        codes = {token: code for code, token in enumerate(dict.fromkeys(column))}
-        ids = np.array([codes[token] for token in column])
-        lengths = np.array([len(token) for token in column])
-        long_enough = np.minimum.outer(lengths, lengths) >= MIN_FUZZY_TOKEN_LETTERS
-        ratios = process.cdist(column, column, scorer=fuzz.ratio, dtype=np.float64)
-        ok &= (ids[:, None] == ids[None, :]) | (long_enough & (ratios >= SIMILAR_TOKEN_RATIO))
-    rows, cols = np.nonzero(np.triu(ok, k=1))
-    return list(zip(rows.tolist(), cols.tolist(), strict=True))
+        if min(len(x), len(y)) < MIN_FUZZY_TOKEN_LETTERS or fuzz.ratio(x, y) < SIMILAR_TOKEN_RATIO:
+            return False
+    return True
 
 
 def _link_same_officer(persons: pl.DataFrame, mentions: pl.DataFrame, uf: UnionFind) -> None:

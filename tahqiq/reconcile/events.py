@@ -144,20 +144,14 @@ def name_keys(normalized: str | None) -> list[str]:
 def _target_keys(prepared: pl.DataFrame, target_entities: pl.DataFrame) -> pl.DataFrame:
     if "normalized" not in target_entities.columns:
         return prepared.with_columns(pl.lit([], pl.List(pl.Utf8)).alias("target_keys"))
-    targets = prepared.select("frame_id", pl.col("target_mentions").alias("mention_id")).explode("mention_id")
-    # Only the targets' names matter: parse each distinct name once, not every mention.
-    names = (
-        target_entities.select("mention_id", "normalized")
-        .unique("mention_id")
-        .join(targets.select("mention_id").unique(), on="mention_id", how="semi")
+    names = target_entities.select("mention_id", "normalized").unique("mention_id")
+    names = names.with_columns(
+        pl.Series("key", [name_keys(n) for n in names["normalized"].to_list()], pl.List(pl.Utf8))
     )
-    distinct = names.select("normalized").unique()
-    distinct = distinct.with_columns(
-        pl.Series("key", [name_keys(n) for n in distinct["normalized"].to_list()], pl.List(pl.Utf8))
-    )
-    names = names.join(distinct, on="normalized", how="left", nulls_equal=True).drop("normalized")
     keys = (
-        targets.join(names, on="mention_id")
+        prepared.select("frame_id", pl.col("target_mentions").alias("mention_id"))
+        .explode("mention_id")
+        .join(names, on="mention_id")
         .explode("key")
         .drop_nulls("key")
         .group_by("frame_id")

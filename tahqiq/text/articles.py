@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from tahqiq import warehouse
-from tahqiq.ingest.dedup import NearDuplicateIndex
+from tahqiq.ingest.dedup import link_near_duplicates
 from tahqiq.text.normalize import normalize
 
 
@@ -18,16 +18,14 @@ def build_articles(raw: pl.DataFrame, earlier: pl.DataFrame | None = None) -> tu
     """
     if raw.height == 0:
         return warehouse.empty_frame("articles"), warehouse.empty_frame("article_fingerprints")
-    index = NearDuplicateIndex()
-    if earlier is not None:
-        for article_id, signature, duplicate_of in earlier.select("article_id", "minhash", "duplicate_of").iter_rows():
-            index.add_known(article_id, signature, duplicate_of)
+    known = [] if earlier is None else list(earlier.select("article_id", "minhash", "duplicate_of").iter_rows())
     normalized = [normalize(body).text for body in raw["body"].to_list()]
     ids = raw["article_id"].to_list()
-    signatures = [index.add(article_id, text) for article_id, text in zip(ids, normalized, strict=True)]
+    duplicate_of, stored = link_near_duplicates(known, list(zip(ids, normalized, strict=True)))
+    signatures = [stored.get(a) for a in ids]
     frame = raw.with_columns(
         pl.Series("body_normalized", normalized, dtype=pl.Utf8),
-        pl.Series("duplicate_of", [index.duplicate_of.get(a) for a in ids], dtype=pl.Utf8),
+        pl.Series("duplicate_of", [duplicate_of.get(a) for a in ids], dtype=pl.Utf8),
     )
     fingerprints = pl.DataFrame({"article_id": ids, "batch_id": raw["batch_id"].to_list(), "minhash": signatures},
                                 schema=warehouse.polars_schema("article_fingerprints"))

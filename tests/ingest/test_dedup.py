@@ -111,15 +111,14 @@ def test_many_distinct_articles_have_no_false_duplicates():
 
 
 def test_stored_signatures_find_copies_across_batches_without_the_old_text():
-    from tahqiq.ingest.dedup import NearDuplicateIndex
+    from tahqiq.ingest.dedup import link_near_duplicates
 
     story = " ".join(f"كلمة{i}" for i in range(60))
-    first = NearDuplicateIndex()
-    stored = first.add("a_old", story)
-    assert stored is not None
+    _, stored = link_near_duplicates([], [("a_old", story)])
+    assert stored["a_old"] is not None
 
-    later = NearDuplicateIndex()
-    later.add_known("a_old", stored)
-    later.add("a_new", story.replace("كلمة59", "كلمة_أخيرة"))
-    later.add("a_other", " ".join(f"نص{i}" for i in range(60)))
-    assert later.duplicate_of == {"a_new": "a_old"}
+    copies, _ = link_near_duplicates(
+        [("a_old", stored["a_old"], None)],
+        [("a_new", story.replace("كلمة59", "كلمة_أخيرة")), ("a_other", " ".join(f"نص{i}" for i in range(60)))],
+    )
+    assert copies == {"a_new": "a_old"}
