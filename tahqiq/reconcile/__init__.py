@@ -13,7 +13,15 @@ import polars as pl
 
 from tahqiq import warehouse
 from tahqiq.reconcile import conflicts as conflict_rules
-from tahqiq.reconcile.entities import link_event_kunyas, parse_person, resolve_entities, transliterate
+from tahqiq.reconcile.entities import (
+    link_event_kunyas,
+    parse_display_name,
+    parse_person,
+    ref_id_of,
+    resolve_entities,
+    transliterate,
+    with_ref_ids,
+)
 from tahqiq.reconcile.events import cluster_frames, merge_event_targets, prepare_frames, summarize_events
 from tahqiq.reconcile.stable_ids import assign_stable_ids, registry_rows
 
@@ -24,10 +32,6 @@ OUTPUTS = ("mentions", "entities", "entity_aliases", "events", "event_reports", 
 
 def _empty_outputs() -> dict[str, pl.DataFrame]:
     return {name: warehouse.empty_frame(name) for name in OUTPUTS}
-
-
-def _attr(path: str) -> pl.Expr:
-    return pl.col("attrs").str.json_path_match(path)
 
 
 def _entity_ids(mentions: pl.DataFrame, frames: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
@@ -60,7 +64,7 @@ def _entities(linked: pl.DataFrame, articles: pl.DataFrame) -> tuple[pl.DataFram
     canonical = _canonical_names(with_outlet)
     stats = with_outlet.group_by("entity_id").agg(
         pl.col("entity_type").first(),
-        _attr("$.ref_id").drop_nulls().first().alias("ref_id"),
+        ref_id_of(with_outlet).drop_nulls().first().alias("ref_id"),
         pl.len().alias("n_mentions"),
         pl.col("article_id").n_unique().alias("n_articles"),
         pl.col("outlet").drop_nulls().n_unique().alias("n_outlets"),
@@ -91,9 +95,7 @@ def _entities(linked: pl.DataFrame, articles: pl.DataFrame) -> tuple[pl.DataFram
 def _entity_attrs(entity_type: str, surfaces: list[str]) -> str:
     if entity_type != "PERSON":
         return json.dumps({"surfaces": surfaces[:20]}, ensure_ascii=False)
-    from tahqiq.text.normalize import normalize_text
-
-    names = [parse_person(normalize_text(s)) for s in surfaces]
+    names = [parse_display_name(s) for s in surfaces]
     return json.dumps(
         {
             "given_names": sorted({n.given for n in names if n.given and len(n.tokens) >= 2}),
@@ -112,9 +114,7 @@ def _alias_kind(alias: str, normalized: str, canonical: str | None, entity_type:
         return "canonical"
     if entity_type != "PERSON":
         return "abbreviation" if len(alias.replace(" ", "")) <= 5 and " " not in alias.strip() else "spelling"
-    from tahqiq.text.normalize import normalize_text
-
-    this, canon = parse_person(normalized or ""), parse_person(normalize_text(canonical or ""))
+    this, canon = parse_person(normalized or ""), parse_display_name(canonical or "")
     if this.kunya and not canon.kunya or canon.kunya and not this.kunya:
         return "kunya" if this.key == canon.key else "nom_de_guerre"
     if this.key == canon.key:
@@ -159,7 +159,7 @@ def _participants(reports: pl.DataFrame, linked: pl.DataFrame) -> pl.DataFrame:
     )
     org_by_ref = (
         linked.filter(pl.col("entity_type") == "ORG")
-        .select(_attr("$.ref_id").alias("ref"), "entity_id")
+        .select(ref_id_of(linked).alias("ref"), "entity_id")
         .drop_nulls()
         .unique("ref", keep="first")
     )
@@ -219,7 +219,7 @@ def _conflicts(linked, articles, reports, events, entities) -> pl.DataFrame:
     rows += conflict_rules.role_conflicts(_target_roles(reports, linked), canonical)
     locs = (
         linked.filter(pl.col("entity_type") == "LOC")
-        .select("article_id", "surface", "normalized", _attr("$.ref_id").alias("ref_id"))
+        .select("article_id", "surface", "normalized", ref_id_of(linked).alias("ref_id"))
         .join(articles.select("article_id", "outlet"), on="article_id", how="left")
     )
     main_events = (
@@ -243,6 +243,7 @@ def reconcile(
     frames = (
         warehouse.conform(frames, "event_frames") if frames.height else warehouse.empty_frame("event_frames")
     )
+    mentions = with_ref_ids(mentions)
     entity_ids = _entity_ids(mentions, frames, registry)
     linked = mentions.join(
         entity_ids.select(pl.col("member_key").alias("mention_id"), pl.col("stable_id").alias("entity_id")),

@@ -303,8 +303,7 @@ def stated_counts(mentions: pl.DataFrame, reports: pl.DataFrame) -> dict:
         pl.col("attrs").str.json_path_match("$.approximate").alias("approximate"),
     )
     counts = counts.filter(
-        pl.col("kind").is_in(STATED_COUNT_KINDS)
-        & pl.col("number").is_between(0, MAX_EVENT_SCALE_COUNT)
+        pl.col("kind").is_in(STATED_COUNT_KINDS) & pl.col("number").is_between(0, MAX_EVENT_SCALE_COUNT)
     ).drop_nulls("number")
     frames = reports.select("frame_id", "article_id", pl.col("trigger_start").cast(pl.Int64)).unique()
     out: dict[tuple[str, str], tuple[int, bool]] = {}
@@ -347,6 +346,11 @@ def event_conflicts(
     event_rows = {e["event_id"]: e for e in events.iter_rows(named=True)}
     by_event: dict[str, list[dict]] = defaultdict(list)
     mentions = mentions if mentions is not None else pl.DataFrame()
+    if mentions.height:
+        # Only the DATE and COUNT mentions of articles that report an event can matter.
+        mentions = mentions.filter(pl.col("entity_type").is_in(("DATE", "COUNT"))).join(
+            reports.select("article_id").unique(), on="article_id", how="semi"
+        )
     per_frame = stated_counts(mentions, reports)
     forms = date_forms(mentions)
     for r in reports.iter_rows(named=True):
@@ -404,15 +408,12 @@ def spelling_conflicts(
     events_of = defaultdict(list)
     for article_id, event_id in article_events.iter_rows():
         events_of[article_id].append(event_id)
-    for (article_id,), group in loc_mentions.group_by("article_id"):
-        if article_id not in events_of:
-            continue
+    in_events = loc_mentions.filter(pl.col("article_id").is_in(list(events_of)))
+    for article_id, group in _rows_by(in_events, "article_id").items():
         forms = {}
-        for surface, normalized, ref_id, outlet in group.select(
-            "surface", "normalized", "ref_id", "outlet"
-        ).iter_rows():
-            bare = normalized.removeprefix("ال")
-            forms.setdefault(bare, (surface, ref_id, outlet))
+        for row in group:
+            bare = row["normalized"].removeprefix("ال")
+            forms.setdefault(bare, (row["surface"], row["ref_id"], row["outlet"]))
         for a, b in combinations(sorted(forms), 2):
             ref_a, ref_b = forms[a][1], forms[b][1]
             if (ref_a and ref_b and ref_a != ref_b) or not _spelling_matters(ref_a or ref_b):
@@ -439,8 +440,8 @@ def person_conflicts(persons: pl.DataFrame, canonical: dict[str, str]) -> list[d
 
     `persons`: entity_id, article_id, outlet, surface, key (bare name), kunya."""
     out = []
-    for (entity_id,), group in persons.group_by("entity_id"):
-        rows = group.to_dicts()
+    columns = ("entity_id", "article_id", "outlet", "surface", "key", "kunya")
+    for entity_id, rows in _rows_by(_disputable_people(persons.select(columns)), "entity_id").items():
         label = canonical.get(entity_id, "")
         multi = [r for r in rows if r["key"] and len(r["key"].split()) >= 2]
         by_surname = defaultdict(list)
@@ -468,6 +469,31 @@ def person_conflicts(persons: pl.DataFrame, canonical: dict[str, str]) -> list[d
                 detail="kunya",
             ))  # fmt: skip
     return out
+
+
+def _disputable_people(persons: pl.DataFrame) -> pl.DataFrame:
+    """Rows of the entities that can have a name conflict: two bare names of two or more tokens
+    without a kunya, or one of them and a kunya. Most entities have neither."""
+    no_kunya = pl.col("kunya").fill_null("") == ""
+    named = no_kunya & pl.col("key").str.contains(" ", literal=True).fill_null(False)
+    disputable = (
+        persons.group_by("entity_id")
+        .agg(
+            ((pl.col("key").filter(named).n_unique() >= 2) | (named.any() & (~no_kunya).any())).alias(
+                "disputable"
+            )
+        )
+        .filter(pl.col("disputable"))
+    )
+    return persons.join(disputable.select("entity_id"), on="entity_id", how="semi", nulls_equal=True)
+
+
+def _rows_by(frame: pl.DataFrame, column: str) -> dict:
+    """The rows of `frame` as dicts, grouped by `column`, in frame order (one pass, no per-group frames)."""
+    groups: dict = defaultdict(list)
+    for row in frame.iter_rows(named=True):
+        groups[row[column]].append(row)
+    return groups
 
 
 def _across_articles(groups: dict[str, tuple[set[str], set[str]]]) -> bool:

@@ -24,10 +24,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import polars as pl
 from camel_tools.utils.charmap import CharMapper
 from camel_tools.utils.dediac import dediac_ar
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from tahqiq.reference import read_reference_csv
 from tahqiq.text.normalize import normalize_text
@@ -40,6 +41,7 @@ SIMILAR_TOKEN_RATIO = 85
 MIN_FUZZY_TOKEN_LETTERS = 5
 CONTEXT_ORG_WINDOW = 80
 NON_PERSON_TYPES = ("ORG", "LOC", "WEAPON")
+REF_ID_COLUMN = "_ref_id"
 
 
 class UnionFind:
@@ -83,6 +85,15 @@ def title_words() -> tuple[tuple[str, ...], dict[str, str]]:
     return tuple(sorted(kinds, key=lambda t: -len(t.split()))), kinds
 
 
+@lru_cache(maxsize=1)
+def _titles_by_first_word() -> dict[str, tuple[str, ...]]:
+    """Title phrases grouped by their first word, longest first within a group (as `title_words`)."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for phrase in title_words()[0]:
+        grouped[phrase.split(" ")[0]].append(phrase)
+    return {word: tuple(phrases) for word, phrases in grouped.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class PersonName:
     tokens: tuple[str, ...]  # bare name tokens (titles and a leading kunya head dropped)
@@ -113,18 +124,26 @@ def _join_heads(tokens: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=10_000)
+def _normalized_title(title: str) -> str:
+    """A few dozen titles repeat across tens of thousands of names."""
+    return normalize_text(title)
+
+
 @lru_cache(maxsize=200_000)
 def parse_person(normalized: str, attr_title: str | None = None) -> PersonName:
     """Name parts of a PERSON mention's matching form."""
-    titles, kinds = title_words()
+    _, kinds = title_words()
+    titles_by_word = _titles_by_first_word()
     text = re.sub(r"[^\w\s]", " ", normalized)
     tokens = text.split()
-    title = normalize_text(attr_title) if attr_title else None
+    title = _normalized_title(attr_title) if attr_title else None
     stripped = True
     while stripped and tokens:
         stripped = False
         joined = " ".join(tokens)
-        for phrase in titles:
+        # A phrase can only match when its first word is the name's first token.
+        for phrase in titles_by_word.get(tokens[0], ()):
             if joined == phrase or joined.startswith(phrase + " "):
                 title = title or phrase
                 tokens = tokens[len(phrase.split()) :]
@@ -138,6 +157,12 @@ def parse_person(normalized: str, attr_title: str | None = None) -> PersonName:
         tokens = tokens[1:]
     tokens = _join_heads(tokens)
     return PersonName(tuple(tokens), title, kinds.get(title) if title else None, kunya)
+
+
+@lru_cache(maxsize=200_000)
+def parse_display_name(display: str) -> PersonName:
+    """`parse_person` of a display form (a surface, a canonical name): one parse per distinct form."""
+    return parse_person(normalize_text(display))
 
 
 def _json_list(text: str | None) -> list[str]:
@@ -156,6 +181,16 @@ def _attr(col: str, path: str) -> pl.Expr:
     return pl.col(col).str.json_path_match(path)
 
 
+def with_ref_ids(mentions: pl.DataFrame) -> pl.DataFrame:
+    """`mentions` with attrs["ref_id"] parsed once into a column (`ref_id_of` reads it)."""
+    return mentions.with_columns(_attr("attrs", "$.ref_id").alias(REF_ID_COLUMN))
+
+
+def ref_id_of(frame: pl.DataFrame) -> pl.Expr:
+    """attrs["ref_id"] of each row: the column `with_ref_ids` added, else parsed from the JSON."""
+    return pl.col(REF_ID_COLUMN) if REF_ID_COLUMN in frame.columns else _attr("attrs", "$.ref_id")
+
+
 def _context_orgs(persons: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     """The organizations named right after and right before each person: mention_id, context_org."""
     orgs = (
@@ -164,7 +199,7 @@ def _context_orgs(persons: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame
             "article_id",
             pl.col("start_char").cast(pl.Int64),
             pl.col("end_char").cast(pl.Int64),
-            pl.coalesce(_attr("attrs", "$.ref_id"), pl.col("normalized")).alias("org"),
+            pl.coalesce(ref_id_of(mentions), pl.col("normalized")).alias("org"),
         )
         .sort("article_id", "start_char")
     )
@@ -231,7 +266,11 @@ def stated_alias_edges(persons: pl.DataFrame) -> list[tuple[str, str]]:
     Both sides must be specific (see `_alias_node`). An alias stated for names with different
     surnames is not evidence of anything (a kunya two men share, a phrase taken for a name): dropped."""
     pairs: set[tuple[str, str]] = set()
-    rows = persons.select("normalized", "attr_title", "aliases_json", "alias_of")
+    rows = (
+        persons.filter(pl.col("aliases_json").is_not_null() | pl.col("alias_of").is_not_null())
+        .select("normalized", "attr_title", "aliases_json", "alias_of")
+        .unique()
+    )
     for normalized, title, aliases_json, alias_of in rows.iter_rows():
         own = parse_person(normalized or "", title)
         for alias in _json_list(aliases_json):
@@ -296,26 +335,34 @@ def _link_spelling_variants(keys: list[str], uf: UnionFind) -> None:
             continue
         by_block[(len(tokens), "last", tokens[-1])].append(tokens)
         by_block[(len(tokens), "first", tokens[0])].append(tokens)
-    for (_, side, _), group in by_block.items():
+    for (n_tokens, side, _), names in by_block.items():
+        group = list(dict.fromkeys(names))
         if len(group) < 2:
             continue
-        fixed = -1 if side == "last" else 0
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if _similar_names(a, b, fixed):
-                    uf.union("k:" + " ".join(a), "k:" + " ".join(b))
+        fixed = n_tokens - 1 if side == "last" else 0
+        for i, j in _similar_pairs(group, fixed):
+            uf.union("k:" + " ".join(group[i]), "k:" + " ".join(group[j]))
 
 
-def _similar_names(a: tuple[str, ...], b: tuple[str, ...], fixed: int) -> bool:
-    if a == b:
-        return False
-    fixed_index = fixed % len(a)
-    for k, (x, y) in enumerate(zip(a, b, strict=True)):
-        if k == fixed_index or x == y:
+def _similar_pairs(group: list[tuple[str, ...]], fixed: int) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of names (distinct, of one length) whose every token but the `fixed` one is
+    identical, or of five or more letters on both sides and similar (rapidfuzz ratio >= 85).
+
+    One matrix per token position (rapidfuzz `cdist`) instead of a Python loop over all pairs."""
+    size = len(group)
+    ok = np.ones((size, size), dtype=bool)
+    for k in range(len(group[0])):
+        if k == fixed:
             continue
-        if min(len(x), len(y)) < MIN_FUZZY_TOKEN_LETTERS or fuzz.ratio(x, y) < SIMILAR_TOKEN_RATIO:
-            return False
-    return True
+        column = [name[k] for name in group]
+        codes = {token: code for code, token in enumerate(dict.fromkeys(column))}
+        ids = np.array([codes[token] for token in column])
+        lengths = np.array([len(token) for token in column])
+        long_enough = np.minimum.outer(lengths, lengths) >= MIN_FUZZY_TOKEN_LETTERS
+        ratios = process.cdist(column, column, scorer=fuzz.ratio, dtype=np.float64)
+        ok &= (ids[:, None] == ids[None, :]) | (long_enough & (ratios >= SIMILAR_TOKEN_RATIO))
+    rows, cols = np.nonzero(np.triu(ok, k=1))
+    return list(zip(rows.tolist(), cols.tolist(), strict=True))
 
 
 def _link_same_officer(persons: pl.DataFrame, mentions: pl.DataFrame, uf: UnionFind) -> None:
@@ -382,12 +429,15 @@ def resolve_people(mentions: pl.DataFrame) -> pl.DataFrame:
 
 def resolve_by_reference(mentions: pl.DataFrame) -> pl.DataFrame:
     """mention_id -> cluster for ORG, LOC and WEAPON mentions: the ref id, else the normalized name."""
-    return mentions.filter(pl.col("entity_type").is_in(NON_PERSON_TYPES)).select(
+    referenced = mentions.filter(pl.col("entity_type").is_in(NON_PERSON_TYPES)).with_columns(
+        ref_id_of(mentions).alias("ref_id")
+    )
+    return referenced.select(
         "mention_id",
         pl.concat_str(
             pl.col("entity_type"),
-            pl.when(_attr("attrs", "$.ref_id").is_not_null())
-            .then("ref:" + _attr("attrs", "$.ref_id"))
+            pl.when(pl.col("ref_id").is_not_null())
+            .then("ref:" + pl.col("ref_id"))
             .otherwise("name:" + pl.col("normalized")),
             separator="|",
         ).alias("cluster"),

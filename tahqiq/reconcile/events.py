@@ -144,14 +144,20 @@ def name_keys(normalized: str | None) -> list[str]:
 def _target_keys(prepared: pl.DataFrame, target_entities: pl.DataFrame) -> pl.DataFrame:
     if "normalized" not in target_entities.columns:
         return prepared.with_columns(pl.lit([], pl.List(pl.Utf8)).alias("target_keys"))
-    names = target_entities.select("mention_id", "normalized").unique("mention_id")
-    names = names.with_columns(
-        pl.Series("key", [name_keys(n) for n in names["normalized"].to_list()], pl.List(pl.Utf8))
+    targets = prepared.select("frame_id", pl.col("target_mentions").alias("mention_id")).explode("mention_id")
+    # Only the targets' names matter: parse each distinct name once, not every mention.
+    names = (
+        target_entities.select("mention_id", "normalized")
+        .unique("mention_id")
+        .join(targets.select("mention_id").unique(), on="mention_id", how="semi")
     )
+    distinct = names.select("normalized").unique()
+    distinct = distinct.with_columns(
+        pl.Series("key", [name_keys(n) for n in distinct["normalized"].to_list()], pl.List(pl.Utf8))
+    )
+    names = names.join(distinct, on="normalized", how="left", nulls_equal=True).drop("normalized")
     keys = (
-        prepared.select("frame_id", pl.col("target_mentions").alias("mention_id"))
-        .explode("mention_id")
-        .join(names, on="mention_id")
+        targets.join(names, on="mention_id")
         .explode("key")
         .drop_nulls("key")
         .group_by("frame_id")
@@ -411,7 +417,9 @@ def merge_event_targets(
         .join(events.rename({"cluster": "event"}), on="frame_id")
     )
     profiles: dict[str, tuple[set[str], set[str], set[str]]] = {}
-    for cluster, normalized in persons.select("cluster", "normalized").iter_rows():
+    # Only clusters that are targets of an event are ever compared.
+    named_targets = persons.join(targets.select("cluster").unique(), on="cluster", how="semi")
+    for cluster, normalized in named_targets.select("cluster", "normalized").unique().iter_rows():
         kunyas, givens, keys = profiles.setdefault(cluster, (set(), set(), set()))
         k, g, n = _name_profile(normalized)
         kunyas |= k
