@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 export TAHQIQ_WAREHOUSE ?= data/warehouse.duckdb
 
-.PHONY: run test ui bench lint eval browser clean
+.PHONY: run test ui bench lint browser clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH (or make PYTHON=python3)"; exit 1; }

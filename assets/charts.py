@@ -22,7 +22,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 from tahqiq.reference import load_places  # noqa: E402
 
 DPI = 80
-SEVERITY_COLOURS = {"high": "#c0392b", "medium": "#e67e22", "low": "#95a5a6"}
+SEVERITY_COLOURS = {"high": "#c0392b", "medium": "#e67e22", "low": "#95a5a6", "info": "#5d8aa8"}
 
 
 def reports_dir(warehouse_path: Path) -> Path:

@@ -39,13 +39,6 @@ def _best_of(repeats: int, work: Callable[[], object]) -> float:
     return best
 
 
-def _published(record: dict) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat((record.get("published_at") or "")[:10])
-    except ValueError:
-        return None
-
-
 def normalization_speed(records: list[dict], repeats: int = 3) -> dict:
     from tahqiq.text.normalize import normalize, normalize_text
 
@@ -78,10 +71,11 @@ def _dateparser_values(text: str, reference: dt.date | None) -> list[str]:
 
 def date_speed(records: list[dict], dateparser_articles: int) -> dict:
     """find_dates on pre-normalized texts against search_dates on the display texts, per article."""
+    from tahqiq.extract.batch import publication_date
     from tahqiq.extract.dates import find_dates
     from tahqiq.text.normalize import normalize
 
-    rows = [(normalize(r["text"]), _published(r)) for r in records if r.get("text")]
+    rows = [(normalize(r["text"]), publication_date(r.get("published_at"))) for r in records if r.get("text")]
     find_dates(*rows[0])
     started = time.perf_counter()
     ours_found = sum(len(find_dates(nt, published)) for nt, published in rows)

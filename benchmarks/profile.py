@@ -76,6 +76,7 @@ FINDERS = [
 
 def profile_stages(batch: Path, out: Path) -> dict:
     """Ingest, normalize and extract of `batch` under cProfile; the .prof files land in `out`."""
+    from tahqiq.extract.batch import _extract_chunk, article_rows
     from tahqiq.ingest.batch import ingest_batch
     from tahqiq.text.articles import build_articles
 
@@ -95,21 +96,7 @@ def profile_stages(batch: Path, out: Path) -> dict:
     profile, seconds = _profiled(normalize_stage, out, "normalize")
     result["normalize"] = {"seconds": seconds, "hot": _hot_spots(profile, seconds)}
 
-    try:
-        from tahqiq.extract.batch import _extract_chunk
-    except ImportError as error:
-        result["extract"] = {"error": f"extraction is not importable yet: {error}"}
-        return result
-    articles = holder["articles"]
-    rows = list(
-        zip(
-            articles["article_id"].to_list(),
-            articles["batch_id"].to_list(),
-            articles["body"].to_list(),
-            articles["published_at"].to_list(),
-            strict=True,
-        )
-    )
+    rows = article_rows(holder["articles"])
     _extract_chunk(rows[:5])  # reference data loads once per process; not what this profile is after
     profile, seconds = _profiled(lambda: _extract_chunk(rows), out, "extract")
     result["extract"] = {

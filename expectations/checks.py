@@ -10,13 +10,6 @@ from expectations.suites import SUITES, ExpectationOutcome, validate_table
 from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
 
-# table -> the asset that writes it
-TABLE_ASSETS = {
-    "articles": "articles", "quarantine": "quarantine", "mentions": "mentions", "entities": "entities",
-    "entity_aliases": "entity_aliases", "events": "events", "event_reports": "event_reports",
-    "event_participants": "event_participants", "conflicts": "conflicts",
-}
-
 
 def store_outcomes(warehouse_db: WarehouseResource, run_id: str, table: str,
                    outcomes: list[ExpectationOutcome]) -> None:
@@ -28,8 +21,10 @@ def store_outcomes(warehouse_db: WarehouseResource, run_id: str, table: str,
 
 
 def _integrity_check(table: str) -> dg.AssetChecksDefinition:
+    """The blocking check of `table`'s suite, on the asset of the same name (the one that writes it)."""
+
     @dg.asset_check(
-        asset=TABLE_ASSETS[table], name=f"{table}_meet_integrity_expectations", blocking=True,
+        asset=table, name=f"{table}_meet_integrity_expectations", blocking=True,
         description=f"Great Expectations suite for `{table}`: schema, nulls, uniqueness, allowed values, "
                     "ranges and references to other tables. Blocks downstream stages when it fails.",
     )
@@ -90,5 +85,5 @@ def every_event_has_a_date(warehouse_db: WarehouseResource) -> dg.AssetCheckResu
                                          "offending_ids": dg.MetadataValue.json(rows["event_id"].to_list())})
 
 
-ALL_CHECKS = [_integrity_check(table) for table in TABLE_ASSETS] + [
+ALL_CHECKS = [_integrity_check(table) for table in SUITES] + [
     sources_agree_on_every_event, sources_agree_on_every_person, every_event_has_a_date]

@@ -18,10 +18,10 @@ import pandas as pd
 from great_expectations.data_context.types.base import ProgressBarsConfig
 
 from tahqiq import warehouse
+from tahqiq.extract.events import EVENT_TYPES
+from tahqiq.extract.mention import ENTITY_TYPES
 from tahqiq.ingest.readers import QUARANTINE_REASONS
 
-ENTITY_TYPES = ["PERSON", "ORG", "LOC", "DATE", "COUNT", "WEAPON"]
-EVENT_TYPES = ["drone_strike", "air_strike", "helicopter_raid", "ground_raid", "airdrop", "arrest", "attack"]
 PRECISIONS = ["day", "month", "year", "interval"]
 ROLES = ["actor", "target", "partner", "claimant"]
 SEVERITIES = ["high", "medium", "low", "info"]
@@ -68,7 +68,7 @@ SUITES: dict[str, tuple[str, list]] = {
                   (m.entity_type IN ('DATE', 'COUNT')) = (m.entity_id IS NULL) AS entity_link_as_expected
            FROM mentions m LEFT JOIN articles a USING (article_id)""",
         [*_key("mention_id"),
-         gxe.ExpectColumnValuesToBeInSet(column="entity_type", value_set=ENTITY_TYPES),
+         gxe.ExpectColumnValuesToBeInSet(column="entity_type", value_set=list(ENTITY_TYPES)),
          gxe.ExpectColumnValuesToBeBetween(column="start_char", min_value=0),
          gxe.ExpectColumnValuesToBeInSet(column="surface_matches_body", value_set=[True]),
          gxe.ExpectColumnValuesToBeInSet(column="entity_link_as_expected", value_set=[True]),
@@ -91,7 +91,7 @@ SUITES: dict[str, tuple[str, list]] = {
     "events": (
         "SELECT * FROM events",
         [*_schema("events"), *_key("event_id"),
-         gxe.ExpectColumnValuesToBeInSet(column="event_type", value_set=EVENT_TYPES),
+         gxe.ExpectColumnValuesToBeInSet(column="event_type", value_set=list(EVENT_TYPES)),
          gxe.ExpectColumnValuesToBeInSet(column="date_precision", value_set=PRECISIONS),
          gxe.ExpectColumnValuesToMatchRegex(column="event_date", regex=ISO_DATE),
          gxe.ExpectColumnValuesToBeBetween(column="killed", min_value=0, max_value=100000),

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 
-from pipelines.resources import DEFAULT_WAREHOUSE
+from pipelines.resources import DEFAULT_WAREHOUSE, WarehouseResource
 
 SUMMARY_SQL = """
 SELECT (SELECT count(*) FROM articles WHERE batch_id = $batch) AS articles_in_batch,
@@ -22,7 +21,7 @@ SELECT (SELECT count(*) FROM articles WHERE batch_id = $batch) AS articles_in_ba
 
 
 def warehouse_path(arg: str | None) -> Path:
-    return Path(arg or os.environ.get("TAHQIQ_WAREHOUSE") or DEFAULT_WAREHOUSE)
+    return WarehouseResource(path=arg or "").resolved_path()
 
 
 def fail(message: str, code: int = 1) -> int:
@@ -80,8 +79,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         return fail(str(error), 2)
     except duckdb.Error as error:
         first_line = str(error).splitlines()[0]
-        return fail(f"query failed: {first_line}. Tables: articles, quarantine, mentions, entities, entity_aliases, "
-                    "events, event_reports, event_participants, conflicts, quality_results", 2)
+        return fail(f"query failed: {first_line}. Tables: {', '.join(warehouse.CONTRACT_TABLES)}", 2)
     print(render_rows(names, rows, args.format, bidi_marks=sys.stdout.isatty()))
     return 0
 

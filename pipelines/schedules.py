@@ -48,7 +48,8 @@ def build_inbox_sweep(cron_schedule: str = DAILY_AT_SIX) -> dg.ScheduleDefinitio
     )
     def daily_inbox_sweep(context: dg.ScheduleEvaluationContext, inbox: InboxResource):
         candidates = waiting_batches(inbox)
-        waiting = [b for b in candidates if b not in covered_batches(context.instance, candidates)]
+        covered = covered_batches(context.instance, candidates)
+        waiting = [b for b in candidates if b not in covered]
         if not waiting:
             yield dg.SkipReason(f"no complete batch waiting in {inbox.resolved_path()}")
             return

@@ -1,7 +1,9 @@
 """The one loader for the curated reference data in `data/reference/` (gazetteers and lexicons).
 
-Every file is a reviewable CSV with a header row; each loader returns plain dicts with string values
-(empty cells are ""), cached for the life of the process. Other lexicons add their loader here.
+Every file is a reviewable CSV with a header row (or a word list, one entry a line), cached for the
+life of the process. The gazetteer loaders return plain dicts with string values (empty cells are "");
+the people, counts and weapons loaders return their entries in matching form. Other lexicons add their
+loader here.
 """
 
 from __future__ import annotations
@@ -90,12 +92,7 @@ class WeaponAlias:
     kind: str
 
 
-def _pcw_rows(name: str) -> list[dict[str, str]]:
-    with open(REFERENCE_DIR / name, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _pcw_word_list(name: str) -> frozenset[str]:
+def _word_list(name: str) -> frozenset[str]:
     lines = (REFERENCE_DIR / name).read_text(encoding="utf-8").splitlines()
     return frozenset(normalize_text(line) for line in lines if line.strip() and not line.startswith("#"))
 
@@ -105,7 +102,7 @@ def person_titles() -> tuple[PersonTitle, ...]:
     """Titles, ranks, roles and naming cues, longest first so the most specific one wins."""
     titles = [
         PersonTitle(tuple(normalize_text(row["title"]).split()), row["title"], row["role"], row["kind"])
-        for row in _pcw_rows("person_titles.csv")
+        for row in read_reference_csv("person_titles.csv")
     ]
     return tuple(sorted(titles, key=lambda t: -len(t.tokens)))
 
@@ -133,40 +130,41 @@ def well_known_people() -> tuple[WellKnownPerson, ...]:
 
 @cache
 def given_names() -> frozenset[str]:
-    return _pcw_word_list("given_names.txt")
+    return _word_list("given_names.txt")
 
 
 @cache
 def speech_verbs() -> frozenset[str]:
     """Verbs of saying and reporting that news puts before the speaker's name (قال, أعلن, أكد)."""
-    return _pcw_word_list("speech_verbs.txt")
+    return _word_list("speech_verbs.txt")
 
 
 @cache
 def ambiguous_given_names() -> frozenset[str]:
-    return _pcw_word_list("given_names_ambiguous.txt")
+    return _word_list("given_names_ambiguous.txt")
 
 
 @cache
 def name_stopwords() -> frozenset[str]:
-    return _pcw_word_list("name_stopwords.txt")
+    return _word_list("name_stopwords.txt")
 
 
 @cache
 def nisba_exclusions() -> frozenset[str]:
-    return _pcw_word_list("nisba_exclusions.txt")
+    return _word_list("nisba_exclusions.txt")
 
 
 @cache
 def kunya_exclusions() -> frozenset[str]:
-    return _pcw_word_list("kunya_exclusions.txt")
+    return _word_list("kunya_exclusions.txt")
 
 
 @cache
 def number_words() -> dict[str, tuple[int, str]]:
     """Arabic number word → (value, kind: unit|teen|ten|hundred|thousand|vague)."""
     return {
-        normalize_text(row["word"]): (int(row["value"]), row["kind"]) for row in _pcw_rows("number_words.csv")
+        normalize_text(row["word"]): (int(row["value"]), row["kind"])
+        for row in read_reference_csv("number_words.csv")
     }
 
 
@@ -176,20 +174,20 @@ def count_nouns() -> dict[str, CountNoun]:
         normalize_text(row["form"]): CountNoun(
             row["subject"], row["kind"], int(row["number"]) if row["number"] else None
         )
-        for row in _pcw_rows("count_nouns.csv")
+        for row in read_reference_csv("count_nouns.csv")
     }
 
 
 @cache
 def count_cues() -> dict[str, str]:
     """Event nouns and verbs that say what a number counts (مقتل → killed)."""
-    return {normalize_text(row["word"]): row["count_kind"] for row in _pcw_rows("count_cues.csv")}
+    return {normalize_text(row["word"]): row["count_kind"] for row in read_reference_csv("count_cues.csv")}
 
 
 @cache
 def count_cues_after() -> dict[str, str]:
     """Cues that also govern a count just before them ("أربعة جنود أصيبوا")."""
-    rows = _pcw_rows("count_cues.csv")
+    rows = read_reference_csv("count_cues.csv")
     return {normalize_text(row["word"]): row["count_kind"] for row in rows if row.get("after") == "yes"}
 
 
@@ -197,7 +195,7 @@ def count_cues_after() -> dict[str, str]:
 def weapon_aliases() -> tuple[WeaponAlias, ...]:
     return tuple(
         WeaponAlias(row["ref_id"], normalize_text(row["alias"]), row["kind"])
-        for row in _pcw_rows("weapons.csv")
+        for row in read_reference_csv("weapons.csv")
     )
 
 
@@ -205,6 +203,6 @@ def weapon_aliases() -> tuple[WeaponAlias, ...]:
 def count_blockers() -> dict[str, frozenset[str]]:
     """Words next to a number that make it a date, duration, percentage or measure, not a count."""
     blockers: dict[str, set[str]] = {"before": set(), "after": set()}
-    for row in _pcw_rows("count_blockers.csv"):
+    for row in read_reference_csv("count_blockers.csv"):
         blockers[row["position"]].add(normalize_text(row["word"]).split()[0])
     return {position: frozenset(words) for position, words in blockers.items()}

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from tahqiq.warehouse import sql_literal
+
 
 @dataclass(frozen=True)
 class View:
@@ -115,13 +117,9 @@ VIEWS: tuple[View, ...] = (
 )
 
 
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def create_views(con: duckdb.DuckDBPyConnection) -> list[View]:
     """(Re)create every view with its description; returns the views created."""
     for view in VIEWS:
         con.execute(f'CREATE OR REPLACE VIEW "{view.name}" AS {view.sql}')
-        con.execute(f'COMMENT ON VIEW "{view.name}" IS {_quote(view.description)}')
+        con.execute(f'COMMENT ON VIEW "{view.name}" IS {sql_literal(view.description)}')
     return list(VIEWS)

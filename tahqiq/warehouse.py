@@ -272,7 +272,8 @@ def conform(frame: pl.DataFrame, table: str) -> pl.DataFrame:
     ])
 
 
-def _quote(text: str) -> str:
+def sql_literal(text: str) -> str:
+    """`text` as a SQL string literal (single quotes doubled), for the COMMENT ON statements."""
     return "'" + text.replace("'", "''") + "'"
 
 
@@ -299,9 +300,9 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({ddl})')
         for name, kind, _ in cols:  # a warehouse made before a column was added
             con.execute(f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS "{name}" {kind}')
-        con.execute(f'COMMENT ON TABLE "{table}" IS {_quote(description)}')
+        con.execute(f'COMMENT ON TABLE "{table}" IS {sql_literal(description)}')
         for name, _, text in cols:
-            con.execute(f'COMMENT ON COLUMN "{table}"."{name}" IS {_quote(text)}')
+            con.execute(f'COMMENT ON COLUMN "{table}"."{name}" IS {sql_literal(text)}')
 
 
 @contextlib.contextmanager

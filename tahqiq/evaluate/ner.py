@@ -218,20 +218,13 @@ def _documents(sentences: list[Sentence]) -> Iterable[list[Sentence]]:
         yield batch
 
 
-def _rule_finders() -> tuple[dict[str, Callable], list[str]]:
-    """Our extractors per type, imported lazily so a missing one is reported, not fatal."""
-    finders: dict[str, Callable] = {}
-    missing: list[str] = []
-    for entity_type, module, name in (
-        ("PERSON", "tahqiq.extract.people", "find_people"),
-        ("ORG", "tahqiq.extract.organizations", "find_organizations"),
-        ("LOC", "tahqiq.extract.places", "find_places"),
-    ):
-        try:
-            finders[entity_type] = getattr(__import__(module, fromlist=[name]), name)
-        except ImportError:
-            missing.append(entity_type)
-    return finders, missing
+def _rule_finders() -> dict[str, Callable]:
+    """Our rule extractors per type."""
+    from tahqiq.extract.organizations import find_organizations
+    from tahqiq.extract.people import find_people
+    from tahqiq.extract.places import find_places
+
+    return {"PERSON": find_people, "ORG": find_organizations, "LOC": find_places}
 
 
 def _scored_span(mention) -> tuple[int, int]:
@@ -280,7 +273,7 @@ def evaluate_ner(
     `extractor` (NormalizedText -> Mentions, e.g. rules + a trained tagger) replaces our rule
     extractors when given."""
     sentences = read_bio(path, fmt)
-    finders, missing = ({}, []) if tagger else ({"*": extractor}, []) if extractor else _rule_finders()
+    finders = {} if tagger else {"*": extractor} if extractor else _rule_finders()
     gold: set[tuple[int, Span]] = set()
     predicted: set[tuple[int, Span]] = set()
     n_tokens = 0
@@ -302,7 +295,6 @@ def evaluate_ner(
         "format": fmt,
         "sentences": len(sentences),
         "tokens": n_tokens,
-        "missing_extractors": missing,
         "tagger": bool(tagger),
         "system": "tagger" if tagger else "rules + tagger" if extractor else "rule extractors",
     }
@@ -328,8 +320,6 @@ def format_ner_report(result: dict) -> str:
         lines.append(
             f"{key:8} {s['tp']:6d} {s['fp']:6d} {s['fn']:6d} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}"
         )
-    if result["missing_extractors"]:
-        lines.append(f"not evaluated (extractor missing): {', '.join(result['missing_extractors'])}")
     return "\n".join(lines)
 
 

@@ -26,7 +26,7 @@ TYPES = ["drone_strike", "air_strike", "helicopter_raid", "ground_raid"]
 SPELLING = str.maketrans({"أ": "ا", "إ": "ا", "ة": "ه", "ي": "ى"})
 
 
-def _person(rng: random.Random, k: int) -> str:
+def _person(k: int) -> str:
     # Person k: given name and nisba from k, so the population has many people sharing a nisba.
     return f"{GIVEN[k % len(GIVEN)]} {NISBA[(k // len(GIVEN)) % len(NISBA)]} {k // 320 or ''}".strip()
 
@@ -50,7 +50,7 @@ def make_mentions(n: int, seed: int = 0) -> pl.DataFrame:
         offset = (i % 20) * 40
         roll = rng.random()
         if roll < 0.6:
-            surface = _variant(rng, _person(rng, rng.randrange(n_people)))
+            surface = _variant(rng, _person(rng.randrange(n_people)))
             etype, attrs = "PERSON", {}
         elif roll < 0.8:
             ref = rng.choice(["centcom", "isis", "sdf", "coalition", "sohr"])
@@ -68,11 +68,6 @@ def make_mentions(n: int, seed: int = 0) -> pl.DataFrame:
     return warehouse.conform(frame, "extracted_mentions")
 
 
-def make_event_frames(n: int, seed: int = 0) -> pl.DataFrame:
-    """`n` event frames, about five reports per real event (see `make_event_frames_with_mentions`)."""
-    return make_event_frames_with_mentions(n, seed)[0]
-
-
 def make_event_frames_with_mentions(n: int, seed: int = 0) -> tuple[pl.DataFrame, pl.DataFrame]:
     """`n` event frames (about five reports per real event) and the PERSON mentions they target."""
     rng = random.Random(seed)
@@ -85,7 +80,7 @@ def make_event_frames_with_mentions(n: int, seed: int = 0) -> tuple[pl.DataFrame
         day = start + timedelta(days=erng.randrange(3650))
         ref, admin1, lat, lon = PLACES[erng.randrange(len(PLACES))]
         article = f"ev{i:07d}"
-        target = _variant(rng, _person(erng, event))
+        target = _variant(rng, _person(event))
         mention = f"{article}:P0-{len(target)}"
         mentions.append(
             (mention, article, "b1", "PERSON", target, normalize_text(target), 0, len(target), None, "{}")

@@ -57,6 +57,19 @@ def _extract_chunk(rows: list[tuple[str, str, str, str | None]]) -> tuple[list[d
     return mention_rows, frame_rows
 
 
+def article_rows(articles: pl.DataFrame) -> list[tuple[str, str, str, str | None]]:
+    """(article_id, batch_id, body, published_at) per article: what `_extract_chunk` reads."""
+    return list(
+        zip(
+            articles["article_id"].to_list(),
+            articles["batch_id"].to_list(),
+            articles["body"].to_list(),
+            articles["published_at"].to_list(),
+            strict=True,
+        )
+    )
+
+
 def _chunks(rows: list, size: int) -> Iterable[list]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
@@ -66,15 +79,7 @@ def extract_batch(
     articles: pl.DataFrame, workers: int | None = None, progress: Callable[[int, int], None] | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Run extraction over `articles` (the articles table's columns); returns (mentions, event_frames)."""
-    rows = list(
-        zip(
-            articles["article_id"].to_list(),
-            articles["batch_id"].to_list(),
-            articles["body"].to_list(),
-            articles["published_at"].to_list(),
-            strict=True,
-        )
-    )
+    rows = article_rows(articles)
     workers = workers or os.cpu_count() or 1
     mention_rows: list[dict] = []
     frame_rows: list[dict] = []

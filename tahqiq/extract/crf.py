@@ -290,6 +290,7 @@ def add_tagger_mentions(rules: list[Mention], tagged: list[Mention]) -> list[Men
 
 @cache
 def _cached_tagger(model_path: Path, mtime: float) -> CrfTagger:
+    """One tagger per model file; `mtime` is only part of the cache key, so a retrained model reloads."""
     return CrfTagger(model_path)
 
 

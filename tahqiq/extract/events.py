@@ -50,7 +50,6 @@ PARTNER_WINDOW = 60
 TARGET_ORG_WINDOW = 25
 FRONTED_DATE_CHARS = 12
 SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
-COUNT_KINDS = {"killed": "reported_killed", "wounded": "reported_wounded"}
 LEAP_YEAR = 2000
 DAYS_IN_LEAP_YEAR = 366
 # Operation words this close to the word of killing name how the target was killed.

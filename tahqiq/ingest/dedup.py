@@ -61,11 +61,11 @@ def _hash32(shingle: bytes) -> int:
     return struct.unpack("<I", hashlib.blake2b(shingle, digest_size=4).digest())[0]
 
 
-def minhash_of(body_normalized: str, num_perm: int = NUM_PERM) -> MinHash | None:
+def minhash_of(body_normalized: str) -> MinHash | None:
     shingles = _shingle_hashes(body_normalized)
     if not shingles:
         return None
-    signature = MinHash(num_perm=num_perm, hashfunc=_hash32, scheme=MINHASH_SCHEME)
+    signature = MinHash(num_perm=NUM_PERM, hashfunc=_hash32, scheme=MINHASH_SCHEME)
     signature.update_batch(shingles)
     return signature
 

@@ -115,12 +115,6 @@ class BatchRead:
     articles: list[RawArticle] = field(default_factory=list)
     quarantined: list[Quarantined] = field(default_factory=list)
 
-    def reasons(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for row in self.quarantined:
-            counts[row.reason] = counts.get(row.reason, 0) + 1
-        return dict(sorted(counts.items()))
-
 
 class Rejected(Exception):
     """A file (or JSONL line) that cannot become an article, with its quarantine reason."""

@@ -317,10 +317,6 @@ def cluster_frames(prepared: pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame({"frame_id": prepared["frame_id"], "cluster": pl.Series(labels, dtype=pl.Utf8)})
 
 
-def _mode(expr: pl.Expr) -> pl.Expr:
-    return expr.drop_nulls().mode().sort().first()
-
-
 def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
     """One row per event from its reports (columns of event_reports plus the frame's place details)."""
     specificity = {t: i for i, t in enumerate(TYPE_SPECIFICITY)}
