@@ -153,6 +153,6 @@ def extraction_one_core(records: list[dict]) -> dict:
         "articles": len(rows),
         "seconds": seconds,
         "articles_per_s": len(rows) / seconds,
-        "mentions": len(mentions),
+        "mentions": len(mentions["mention_id"]),
         "event_frames": len(frames),
     }
