@@ -43,9 +43,9 @@ from pathlib import Path
 from typing import Any
 
 from tahqiq.extract.mention import Mention
+from tahqiq.reference import REFERENCE_DIR
 from tahqiq.text.normalize import TATWEEL, NormalizedText, normalize_text
 
-REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
 FIRST_YEAR_FOR_WEEKDAY_INFERENCE = 2015
 FUTURE_TOLERANCE_DAYS = 60
 EVENT_TO_PUBLICATION_MAX_DAYS = 14

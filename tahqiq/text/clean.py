@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from tahqiq.reference import REFERENCE_DIR
 from tahqiq.text.normalize import normalize_text
 
-PAGE_FURNITURE_FILE = Path(__file__).resolve().parents[2] / "data" / "reference" / "page_furniture.txt"
+PAGE_FURNITURE_FILE = REFERENCE_DIR / "page_furniture.txt"
 
 # BOM, zero-width and bidi controls: invisible, and they break matching and offsets downstream.
 _INVISIBLE_JUNK = re.compile("[\ufeff\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\u00ad]")
