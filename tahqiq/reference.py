@@ -48,7 +48,7 @@ def load_places() -> tuple[dict[str, str], ...]:
 @lru_cache(maxsize=1)
 def load_region_words() -> tuple[dict[str, str], ...]:
     """Words around place names: word, role (direction, adjective, definite_direction, countryside,
-    country_adjective, place_cue), value (a compass region such as "east", or a country ref_id)."""
+    place_cue), value (a compass region such as "east")."""
     return tuple(read_reference_csv("regions.csv"))
 
 
@@ -147,6 +147,15 @@ def ambiguous_given_names() -> frozenset[str]:
 @cache
 def name_stopwords() -> frozenset[str]:
     return _word_list("name_stopwords.txt")
+
+
+@cache
+def nationality_adjectives() -> dict[str, str]:
+    """Nationality adjectives (masculine singular, matching form: الارجنتيني) -> ISO country code, from
+    nationalities.csv. Feminine forms are left out: most name a language or a country (الفرنسية)."""
+    return {
+        normalize_text(row["adjective"]): row["country"] for row in read_reference_csv("nationalities.csv")
+    }
 
 
 @cache

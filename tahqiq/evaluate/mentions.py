@@ -69,5 +69,10 @@ def format_mentions_report(result: dict) -> str:
 
 
 def cli(gold: Path, warehouse_path: Path) -> int:
-    print(format_mentions_report(evaluate_mentions(gold, warehouse_path)))
+    try:
+        result = evaluate_mentions(gold, warehouse_path)
+    except FileNotFoundError as error:
+        print(f"error: {error}")
+        return 2
+    print(format_mentions_report(result))
     return 0

@@ -36,6 +36,11 @@ ROLE_KINDS = ("role", "office")
 MAX_FALLBACK_PARTS = 2  # given + one unlisted name token; a third one is too often a noun
 # What follows a speaker's name in reported speech: أن/إن, a colon, a comma, في (in a statement).
 SPEECH_FOLLOWERS = frozenset({"ان", "انه", "انها", "انهم", ":", ",", "،", "في", "ل", "لـ"})
+SPEAKER_CLOSERS = frozenset({"ان", "انه", "انها", "انهم", ":"})  # what must follow a speaker no lexicon knows
+# Words after which a nationality adjective describes nothing before it, so it stands for a person.
+NATIONALITY_OPENERS = frozenset(
+    {"و", "ف", "على", "علي", "من", "مع", "عن", "الى", "الي", "في", "بين", "ضد", "امام"}
+)
 OFFICE_COMPLEMENT_TOKENS = (
     4  # tokens after a role word (زعيم تنظيم داعش ...) within which an ambiguous given name may start
 )
@@ -51,6 +56,7 @@ class _Lexicons:
     titles_by_first: dict[str, tuple[reference.PersonTitle, ...]]
     well_known_by_first: dict[str, tuple[reference.WellKnownPerson, ...]]
     speech_verbs: frozenset[str]
+    nationalities: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +81,7 @@ def _lexicons() -> _Lexicons:
         titles_by_first={k: tuple(v) for k, v in titles_by_first.items()},
         well_known_by_first=_well_known_by_first(frozenset(not_name)),
         speech_verbs=reference.speech_verbs(),
+        nationalities=frozenset(reference.nationality_adjectives()),
     )
 
 
@@ -428,6 +435,21 @@ def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
     return name
 
 
+def _name_after_nationality(scanner: _Scanner, i: int) -> _Name | None:
+    """تغلب على الأمريكي أندي روديك, ومرر الأرجنتيني ليونيل ميسي: a nationality adjective that
+    describes no noun before it stands for a person, named right after it. After a definite noun
+    (المنتخب البرازيلي) it is that noun's adjective and cues nothing."""
+    if not any(core in scanner.lex.nationalities for _, core in clitic_variants(scanner.words[i])):
+        return None
+    before = scanner.words[i - 1] if i else "."
+    if before.isalpha() and before not in NATIONALITY_OPENERS:
+        return None  # after a noun (ريال مدريد الإسباني) or a verb the adjective is no person
+    name = _name_after_office(scanner, i + 1)
+    if name:
+        name.cue = "nationality"
+    return name
+
+
 def _find_cued_and_lexicon_names(
     scanner: _Scanner, titles: list[_TitleHit], known: list[_Name]
 ) -> list[_Name]:
@@ -454,6 +476,8 @@ def _find_cued_and_lexicon_names(
             name = _name_after_office(scanner, i)
         if hit and hit.title.kind in ROLE_KINDS:
             cued_until = i + CUE_REACH
+        if name is None and hit is None:
+            name = _name_after_nationality(scanner, i)
         if name is None:
             name = scanner.parse_name(i, "cued" if i <= cued_until else "strict")
         if name and not _overlaps(name, names):
@@ -502,8 +526,11 @@ def _after_speech_verb(scanner: _Scanner, i: int) -> _Name | None:
     """قال أحمد إن ..., وأكد سعيد خليل: after a speech verb a lexicon given name opens a name even when
     it is ambiguous or stands alone."""
     j = i + 1
-    if j >= scanner.n or not scanner.is_given_part(j):
+    if j >= scanner.n:
         return None
+    if not scanner.is_given_part(j):
+        feminine_verb = scanner.words[i].endswith("ت")  # قالت إسرائيل, أعلنت نوكيا: mostly a state or firm
+        return None if feminine_verb else _unlisted_speaker(scanner, j)
     name = scanner.parse_name(j, "cued") or scanner.parse_name(j, "direct")
     if name is None or name.prefix:
         return None
@@ -513,6 +540,31 @@ def _after_speech_verb(scanner: _Scanner, i: int) -> _Name | None:
             return None  # قال علي لسان ..., a lone ambiguous word is a name only before what was said
     name.cue = "speech_verb"
     return name
+
+
+def _unlisted_speaker(scanner: _Scanner, j: int) -> _Name | None:
+    """وقال فيرجسون إن ...: one or two name-like words no lexicon knows, right after a speech verb and
+    right before what was said (إن / أن / a colon); a present-tense verb or a definite noun is no name."""
+    for size in (1, 2):
+        end = j + size
+        if end >= scanner.n or scanner.words[end] not in SPEAKER_CLOSERS:
+            continue
+        words = scanner.words[j:end]
+        if all(
+            scanner.name_like(k)
+            and len(word) >= 3
+            and not word.startswith(("ال", "لل", "ي", "ت"))
+            and not (word.startswith("و") and not scanner.waw_is_name_part(word))
+            for k, word in zip(range(j, end), words, strict=True)
+        ):
+            return _Name(
+                j,
+                end,
+                0,
+                [("given", j, j + 1), *(("family", k, k + 1) for k in range(j + 1, end))],
+                "speech_verb",
+            )
+    return None
 
 
 def _find_after_speech_verbs(scanner: _Scanner, taken: list[_Name]) -> list[_Name]:
@@ -619,12 +671,28 @@ def _find_repeats(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> l
                     break
             if found:
                 break
+        if found and _is_adjective_position(scanner, found):
+            found = None
         if found and not _overlaps(found, names) and not _overlaps(found, repeats):
             repeats.append(found)
             i = found.last
         else:
             i += 1
     return repeats
+
+
+def _is_adjective_position(scanner: _Scanner, name: _Name) -> bool:
+    """الشعب الفلسطيني, البنك التجاري: a lone definite -i adjective right after a definite noun (not a
+    title) describes that noun, even when it repeats the nisba of a person named earlier."""
+    word = scanner.words[name.first]
+    if (
+        name.last - name.first != 1
+        or name.first == 0
+        or not (word.startswith("ال") and word.endswith(("ي", "يه")))
+    ):
+        return False
+    before = name.first - 1
+    return scanner.words[before].startswith(("ال", "لل")) and scanner.title_at(before) is None
 
 
 def _to_mention(scanner: _Scanner, name: _Name) -> Mention:

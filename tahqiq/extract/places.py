@@ -23,7 +23,7 @@ from typing import Any
 from tahqiq.extract.gazetteer import Gazetteer, Match, Token, clitic_forms, tokenize
 from tahqiq.extract.mention import Mention
 from tahqiq.extract.organizations import organization_gazetteer
-from tahqiq.reference import load_places, load_region_words
+from tahqiq.reference import load_places, load_region_words, nationality_adjectives
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 VERTICAL = ("north", "south")
@@ -42,6 +42,7 @@ class RegionWords:
     country_adjective: dict[str, str]
     countryside: frozenset[str]
     place_cue: frozenset[str]
+    place_class: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -53,9 +54,14 @@ def region_words() -> RegionWords:
         direction=by_role.get("direction", {}),
         adjective=by_role.get("adjective", {}),
         definite_direction=by_role.get("definite_direction", {}),
-        country_adjective=by_role.get("country_adjective", {}),
+        country_adjective={
+            adjective: code.lower()
+            for adjective, code in nationality_adjectives().items()
+            if code.lower() in _place_table()
+        },
         countryside=frozenset(by_role.get("countryside", {})),
-        place_cue=frozenset(by_role.get("place_cue", {})),
+        place_cue=frozenset(by_role.get("place_cue", {})) | frozenset(by_role.get("place_class", {})),
+        place_class=frozenset(by_role.get("place_class", {})),
     )
 
 
@@ -219,7 +225,7 @@ class _Found:
     ref_id: str
     region: str | None = None
     is_region: bool = False
-    toponym: tuple[int, int] | None = None  # the named place inside a region phrase
+    toponym: tuple[int, int] | None = None  # the named place inside a region phrase or after مدينة
 
 
 class _PlaceScan:
@@ -291,7 +297,7 @@ class _PlaceScan:
         return candidates[0]
 
     def _with_region(self, match: Match, ref: str) -> _Found:
-        found = _Found(match.start, match.end, ref, toponym=(match.start, match.end))
+        found = _Found(match.start, match.end, ref, toponym=self._named_part(match))
         first = match.first_token
         if first >= 1 and _stem_in(self.tokens[first - 1], self.words.countryside):
             return self._countryside(found, match)
@@ -299,6 +305,13 @@ class _PlaceScan:
         if directions:
             found.start, found.region, found.is_region = start, directions, True
         return found
+
+    def _named_part(self, match: Match) -> tuple[int, int]:
+        """The toponym of an alias that opens with a class noun (مدينة غزة -> غزة), else the alias."""
+        first = match.first_token
+        if match.last_token > first and _stem_in(self.tokens[first], self.words.place_class):
+            return self.tokens[first + 1].start, match.end
+        return match.start, match.end
 
     def _countryside(self, found: _Found, match: Match) -> _Found:
         rif = self.tokens[match.first_token - 1]
@@ -377,7 +390,7 @@ def _mention(nt: NormalizedText, found: _Found) -> Mention:
     country = place["country"][0] if place["country"] else None
     start, end = nt.to_display_span(found.start, found.end)
     toponym = {}
-    if found.is_region and found.toponym:
+    if found.toponym and (found.is_region or found.toponym != (found.start, found.end)):
         toponym_start, toponym_end = nt.to_display_span(*found.toponym)
         toponym = {"toponym_start": toponym_start, "toponym_end": toponym_end}
     return Mention(

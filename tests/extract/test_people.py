@@ -314,3 +314,33 @@ def test_lone_given_name_after_speech_verb():
 
 def test_speech_verb_without_a_speaker_name():
     assert people("وقال مصدر أمني إن الطريق مغلق.") == []
+
+
+def test_a_nationality_adjective_standing_alone_introduces_a_name():
+    text = "وفي الشوط الثاني مرر الكرة إلى الأوروغواياني دييغو فورلان فسجل هدف الفوز."
+    assert "دييغو فورلان" in by_surface(text)
+    assert by_surface(text)["دييغو فورلان"].attrs["cue"] == "nationality"
+
+
+def test_a_nationality_adjective_after_a_noun_describes_the_noun():
+    text = "وفاز المنتخب البرازيلي بفارق هدفين على نظيره ثم تقدم الجيش الإسرائيلي باتجاه الحدود."
+    assert people(text) == []
+
+
+def test_an_unlisted_speaker_between_a_speech_verb_and_what_he_said():
+    text = "وقال بوكيتينو إن فريقه لعب جيدا. وقال مصدر إن الاجتماع تأجل. وقالت نوكيا إن أرباحها زادت."
+    assert [m.surface for m in people(text)] == ["بوكيتينو"]
+
+
+def test_profession_titles_cue_the_name_after_them():
+    text = "وأشاد المخرج هاني أبو أسعد بالممثلين، فيما تصدى الحارس إيكر كاسياس لركلة جزاء."
+    found = by_surface(text)
+    assert found["إيكر كاسياس"].attrs["title"] == "الحارس"
+    assert "هاني أبو أسعد" in found
+
+
+def test_a_repeated_nisba_after_a_definite_noun_is_that_nouns_adjective():
+    text = "التقى الشيخ عادل الفلسطيني وفدا من الشعب الفلسطيني. وقال الفلسطيني إن اللقاء كان مثمرا."
+    surfaces = [(m.surface, text[m.start - 6 : m.start]) for m in people(text)]
+    assert ("الفلسطيني", "الشعب ") not in surfaces
+    assert any(s == "الفلسطيني" and before.endswith("وقال ") for s, before in surfaces)

@@ -257,3 +257,23 @@ def test_region_mentions_carry_the_inner_toponym_span():
     rif = by_surface["ريف حلب الشرقي"]
     assert text[rif.attrs["toponym_start"] : rif.attrs["toponym_end"]] == "حلب"
     assert "toponym_start" not in by_surface["دمشق"].attrs
+
+
+def test_world_cities_are_found_with_their_country():
+    found = {
+        surface: (ref, country)
+        for surface, ref, country in places_with_country("عقد المؤتمر في ميونخ ثم انتقل الوفد إلى بوخارست.")
+    }
+    assert found["ميونخ"][1] == "de"
+    assert found["بوخارست"][1] == "ro"
+
+
+def test_a_class_noun_opening_a_place_name_is_kept_but_the_toponym_is_marked():
+    text = "وصل الوفد إلى محافظة ديالى صباح اليوم."
+    (m,) = find_places(normalize(text))
+    assert m.surface == "محافظة ديالى"
+    assert text[m.attrs["toponym_start"] : m.attrs["toponym_end"]] == "ديالى"
+
+
+def places_with_country(display: str) -> list[tuple[str, str, str | None]]:
+    return [(m.surface, m.attrs["ref_id"], m.attrs["country"]) for m in find_places(normalize(display))]
