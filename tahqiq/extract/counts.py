@@ -1,5 +1,8 @@
 """Casualty and force counts: "مقتل 2", "إصابة أربعة جنود", "أكثر من 10000 معتقل", "مسئولين اثنين".
 
+The span is the numeral with its counted noun ("10000 معتقل"); an approximation before it ("أكثر من",
+"نحو") sets attrs approximate and approximator and stays outside the span, as a title does for a name.
+
 A count is a number (digits in any script, or Arabic number words) attached to a countable noun from
 the lexicon, before it ("3 مسيرات", "4 من جنودها") or after it ("مسئولين اثنين"), or a dual noun on
 its own ("جنديين", "قياديان"). What it counts (killed, wounded, detained, aircraft, soldiers, other)
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from tahqiq import reference
 from tahqiq.extract.mention import Mention
@@ -64,6 +68,7 @@ class _Count:
     kind: str
     subject: str
     approximate: bool
+    approximator: tuple[int, int] | None = None  # token range of "نحو" / "أكثر من", kept out of the span
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +99,25 @@ def _noun_for(word: str) -> reference.CountNoun | None:
     return None
 
 
+def _number_word(word: str, allow_waw: bool) -> tuple[int, str] | None:
+    """(value, kind) of a number word, optionally after the conjunction و."""
+    numbers = _lex()[0]
+    if word in numbers:
+        return numbers[word]
+    if allow_waw and word.startswith("و") and word[1:] in numbers:
+        return numbers[word[1:]]
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _may_open_count(word: str) -> bool:
+    """Whether a count can start at this word: digits, a number word or a dual noun (see `_count_at`)."""
+    if word[:1].isdigit() or _number_word(word, allow_waw=True) is not None:
+        return True
+    noun = _noun_for(word)
+    return noun is not None and noun.number == 2
+
+
 def _as_int(token: str) -> int | None:
     digits = token.replace(",", "").replace("٬", "")
     if "." in digits:
@@ -115,13 +139,11 @@ class _CountScanner:
     def word(self, i: int) -> str:
         return self.words[i] if 0 <= i < self.n else ""
 
+    def surface_of(self, first: int, last: int) -> str:
+        return display_span(self.nt, self.tokens[first].start, self.tokens[last - 1].end)[2]
+
     def number_word(self, i: int, allow_waw: bool) -> tuple[int, str] | None:
-        word = self.word(i)
-        if word in self.numbers:
-            return self.numbers[word]
-        if allow_waw and word.startswith("و") and word[1:] in self.numbers:
-            return self.numbers[word[1:]]
-        return None
+        return _number_word(self.word(i), allow_waw)
 
     def noun_at(self, i: int) -> reference.CountNoun | None:
         return _noun_for(self.word(i))
@@ -200,19 +222,19 @@ def _kind_for(noun: reference.CountNoun | None, cue: str | None, cue_after: str 
 
 def _counts(sc: _CountScanner) -> list[_Count]:
     counts: list[_Count] = []
-    i = 0
-    while i < sc.n:
+    free_from = 0
+    for i in compress(range(sc.n), map(_may_open_count, sc.words)):
+        if i < free_from:
+            continue
         found = _count_at(sc, i)
         if found:
             _inherit_event(sc, found, counts[-1] if counts else None)
             counts.append(found)
-            i = found.last
+            free_from = found.last
             coordinated = _coordinated_singular(sc, found)
             if coordinated:
                 counts.append(coordinated)
-                i = coordinated.last
-            continue
-        i += 1
+                free_from = coordinated.last
     return counts
 
 
@@ -223,6 +245,7 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
             return None
         start = sc.approximator_before(number.first)
         approximate = number.approximate or start < number.first
+        approximator = (start, number.first) if start < number.first else None
         noun_index = number.last + 1 if sc.word(number.last) == "من" else number.last
         noun = sc.noun_at(noun_index)
         cue = sc.cue_before(start)
@@ -239,10 +262,12 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
                     approximate,
                 )
             if cue and not number.is_word and sc.cue_before(number.first) and number.first - start <= 1:
-                return _Count(start, number.last, number.value, cue, "", approximate)
+                return _Count(number.first, number.last, number.value, cue, "", approximate, approximator)
             return None
         kind = _kind_for(noun, cue, sc.cue_after(noun_index + 1))
-        return _Count(start, noun_index + 1, number.value, kind, noun.subject, approximate)
+        return _Count(
+            number.first, noun_index + 1, number.value, kind, noun.subject, approximate, approximator
+        )
     noun = sc.noun_at(i)
     if noun is not None and noun.number == 2 and not sc.parse_number(i + 1) and not sc.parse_number(i - 1):
         return _Count(
@@ -289,6 +314,9 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
                 break
     d_start, d_end, surface = display_span(sc.nt, start, sc.tokens[count.last - 1].end)
     attrs = {"count_kind": count.kind, "approximate": count.approximate, "subject": count.subject}
+    if count.approximator:
+        first, last = count.approximator
+        attrs["approximator"] = sc.surface_of(first, last)
     return Mention(
         "COUNT", d_start, d_end, surface, normalize_text(surface), value=str(count.value), attrs=attrs
     )

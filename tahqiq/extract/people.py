@@ -25,7 +25,8 @@ from tahqiq.extract.tokens import SENTENCE_END, clitic_variants, display_span, t
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 KUNYA_WORDS = frozenset({"ابو", "ابي", "ابا", "ام"})
-CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال"})  # ال is آل (آل نهيان) in matching form
+# ال is آل (آل نهيان) in matching form; فان, دي, دا ... join the parts of European names (لويس دا سيلفا).
+CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال", "فان", "فون", "دي", "دا", "دو", "ديل", "دى"})
 ALIAS_FILLERS = frozenset({"ايضا", "كذلك", "باسم", "ب", "اسم", '"', "'", ":"})
 TITLE_LOOKBACK = 10
 MAX_NAME_TOKENS = 5

@@ -23,7 +23,7 @@ from typing import Any
 from tahqiq.extract.gazetteer import Gazetteer, Match, Token, clitic_forms, tokenize
 from tahqiq.extract.mention import Mention
 from tahqiq.extract.organizations import organization_gazetteer
-from tahqiq.reference import load_places, load_region_words, nationality_adjectives
+from tahqiq.reference import load_places, load_region_words, name_stopwords, nationality_adjectives
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 VERTICAL = ("north", "south")
@@ -43,6 +43,8 @@ class RegionWords:
     countryside: frozenset[str]
     place_cue: frozenset[str]
     place_class: frozenset[str]
+    settlement_kind: dict[str, str]  # a class noun that introduces a settlement -> its place kind
+    name_prefix: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +64,8 @@ def region_words() -> RegionWords:
         countryside=frozenset(by_role.get("countryside", {})),
         place_cue=frozenset(by_role.get("place_cue", {})) | frozenset(by_role.get("place_class", {})),
         place_class=frozenset(by_role.get("place_class", {})),
+        settlement_kind={word: kind for word, kind in by_role.get("place_class", {}).items() if kind},
+        name_prefix=frozenset(by_role.get("name_prefix", {})),
     )
 
 
@@ -226,6 +230,7 @@ class _Found:
     region: str | None = None
     is_region: bool = False
     toponym: tuple[int, int] | None = None  # the named place inside a region phrase or after مدينة
+    unlisted_kind: str | None = None  # a settlement the gazetteer lacks, named after بلدة / قرية ...
 
 
 class _PlaceScan:
@@ -262,6 +267,7 @@ class _PlaceScan:
             )
             found.append(self._with_region(match, ref))
         found.extend(self._country_regions(found))
+        found.extend(self._unlisted_settlements(found))
         return sorted(found, key=lambda f: f.start)
 
     def _has_context(self, match: Match, place_starts: set[int]) -> bool:
@@ -305,6 +311,33 @@ class _PlaceScan:
         if directions:
             found.start, found.region, found.is_region = start, directions, True
         return found
+
+    def _unlisted_settlements(self, found: list[_Found]) -> list[_Found]:
+        """بلدة الغندورة, قرية تل حبش: a settlement the gazetteer lacks, named right after its class noun,
+        and the same name elsewhere in the text (قرب الغندورة). An indefinite word ending in ة after
+        the noun is an adjective (بلدة صغيرة), a word opening with ي/ت a verb (قرية تقع)."""
+        taken = [(f.start, f.end) for f in found]
+        stop = name_stopwords()
+        names: dict[tuple[str, ...], str] = {}
+        for k, token in enumerate(self.tokens[:-1]):
+            reading = _stem_in(token, self.words.settlement_kind)
+            if reading is None:  # a definite البلدة is followed by its adjective, never a name
+                continue
+            size = 2 if self.tokens[k + 1].text in self.words.name_prefix else 1
+            words = tuple(t.text for t in self.tokens[k + 1 : k + 1 + size])
+            if len(words) == size and all(_could_be_place_name(w, stop) for w in words[size - 1 :]):
+                names.setdefault(words, self.words.settlement_kind[reading[0]])
+        unlisted = []
+        for k in range(len(self.tokens)):
+            for words, kind in names.items():
+                end = k + len(words)
+                if tuple(t.text for t in self.tokens[k:end]) != words:
+                    continue
+                start, stop_at = self.tokens[k].start, self.tokens[end - 1].end
+                if not any(s < stop_at and start < e for s, e in taken):
+                    unlisted.append(_Found(start, stop_at, "", unlisted_kind=kind))
+                    taken.append((start, stop_at))
+        return unlisted
 
     def _named_part(self, match: Match) -> tuple[int, int]:
         """The toponym of an alias that opens with a class noun (مدينة غزة -> غزة), else the alias."""
@@ -383,7 +416,53 @@ class _PlaceScan:
         return regions
 
 
+# Every LOC mention carries these attrs (None when unknown, as for a settlement the gazetteer lacks).
+PLACE_ATTRS = (
+    "ref_id",
+    "canonical",
+    "place_kind",
+    "admin1",
+    "admin1_name",
+    "country",
+    "country_name",
+    "latitude",
+    "longitude",
+    "region",
+    "within",
+)
+
+
+def _could_be_place_name(word: str, stopwords: frozenset[str]) -> bool:
+    indefinite_adjective = not word.startswith("ال") and word.endswith("ه")
+    return (
+        word.isalpha()
+        and len(word) >= 3
+        and word not in stopwords
+        and not indefinite_adjective
+        and not word.startswith(("ي", "ت"))
+    )
+
+
+def _unlisted_mention(nt: NormalizedText, found: _Found) -> Mention:
+    start, end = nt.to_display_span(found.start, found.end)
+    return Mention(
+        entity_type="LOC",
+        start=start,
+        end=end,
+        surface=nt.display[start:end],
+        normalized=nt.text[found.start : found.end],
+        attrs={
+            **dict.fromkeys(PLACE_ATTRS),
+            "canonical": nt.display[start:end],
+            "place_kind": found.unlisted_kind,
+            "cue": "place_class",
+        },
+    )
+
+
 def _mention(nt: NormalizedText, found: _Found) -> Mention:
+    if found.unlisted_kind:
+        return _unlisted_mention(nt, found)
     places = _place_table()
     place = places[found.ref_id]
     admin1 = place["admin1"][0] if place["admin1"] else None

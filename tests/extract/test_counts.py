@@ -43,10 +43,12 @@ def test_dual_noun_alone():
     assert counts("وقتل في الاشتباك جنديان.") == [("جنديان", "2", "killed", False, "جنود")]
 
 
-def test_approximate_detained():
+def test_approximate_detained_keeps_the_approximation_out_of_the_span():
     assert counts("يحتجز في المخيم ما يزيد عن 5,000 معتقل.") == [
-        ("ما يزيد عن 5,000 معتقل", "5000", "detained", True, "معتقلين")
+        ("5,000 معتقل", "5000", "detained", True, "معتقلين")
     ]
+    (found,) = find_counts(normalize("يحتجز في المخيم ما يزيد عن 5,000 معتقل."))
+    assert found.attrs["approximator"] == "ما يزيد عن"
 
 
 def test_aircraft_count():
