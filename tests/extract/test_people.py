@@ -344,3 +344,8 @@ def test_a_repeated_nisba_after_a_definite_noun_is_that_nouns_adjective():
     surfaces = [(m.surface, text[m.start - 6 : m.start]) for m in people(text)]
     assert ("الفلسطيني", "الشعب ") not in surfaces
     assert any(s == "الفلسطيني" and before.endswith("وقال ") for s, before in surfaces)
+
+
+def test_european_name_particles_join_the_name():
+    text = "وسجل المهاجم رود فان نيستلروي هدفين."
+    assert "رود فان نيستلروي" in by_surface(text)

@@ -277,3 +277,14 @@ def test_a_class_noun_opening_a_place_name_is_kept_but_the_toponym_is_marked():
 
 def places_with_country(display: str) -> list[tuple[str, str, str | None]]:
     return [(m.surface, m.attrs["ref_id"], m.attrs["country"]) for m in find_places(normalize(display))]
+
+
+def test_a_settlement_the_gazetteer_lacks_is_a_place_after_its_class_noun_and_when_repeated():
+    text = "داهمت القوة منزلا في قرية تل الزعتر، ثم انسحبت. وقال سكان إن تل الزعتر شهدت اشتباكا."
+    found = [(m.surface, m.attrs["place_kind"], m.attrs["ref_id"]) for m in find_places(normalize(text))]
+    assert found == [("تل الزعتر", "village", None), ("تل الزعتر", "village", None)]
+
+
+def test_an_adjective_or_a_verb_after_a_class_noun_is_no_settlement():
+    text = "وقع الانفجار في بلدة صغيرة، قرب قرية تقع على الطريق."
+    assert find_places(normalize(text)) == []
