@@ -17,8 +17,9 @@ or one inferred from the text). What the text leaves open is never filled in sil
   with "المقبل"/"القادم" strictly after.
 - Parts of a month are intervals: start = days 1-10, middle = 11-20, end = 21-last. "الأسبوع الماضي"
   is the calendar week (Saturday to Friday) before the reference's week.
-- "اليوم السابق" is relative to the story, not the publication; it is resolved against the
-  reference as a fallback and flagged `attrs["anaphoric"] = True`.
+- "اليوم السابق" / "اليوم التالي" are relative to the story, not the publication: they count from the
+  last day the text dated before them (method `relative_to_story_date`), else from the reference as a
+  fallback; either way flagged `attrs["anaphoric"] = True`.
 - Durations ("3 سنوات", "يومين") are not dates unless anchored by "منذ"/"قبل".
 - Hijri dates use the Umm al-Qura month starts in data/reference/date_hijri_month_starts.csv
   (generated with the MIT-licensed hijridate package, years 1400-1470 AH).
@@ -177,7 +178,7 @@ def _patterns() -> _Patterns:
     year = r"(?:(?:من\s+)?(?:عام|سنه|العام)\s*)?(?P<year>(?:19|20)\d\d)(?!\d)(?:\s*م(?!\w))?"
     month_date = re.compile(
         _START
-        + rf"(?P<core>(?:(?:{tod}\s+)?(?P<wd>{weekday})\s*,?\s*(?:الموافق\s+)?)?"
+        + rf"(?P<core>(?:{tod}\s+)?(?:(?P<wd>{weekday})\s*,?\s*(?:الموافق\s+)?)?"
         + rf"(?:(?P<part>{part})\s+(?:من\s+)?(?:شهر\s+)?"
         + r"|(?:ال\s*)?(?<!\d)(?P<dnum>[0-3]?\d)\s*(?:من\s+)?(?:شهر\s+)?"
         + rf"|(?P<dord>{ordinal})\s+من\s+(?:شهر\s+)?"
@@ -209,7 +210,7 @@ def _patterns() -> _Patterns:
     )
     relative_day = re.compile(
         _START
-        + rf"(?P<core>(?P<word>{_alt(list(lx.relative_days) + list(lx.anaphoric_days))})"
+        + rf"(?P<core>(?:{tod}\s+)?(?P<word>{_alt(list(lx.relative_days) + list(lx.anaphoric_days))})"
         + rf"(?:\s*,?\s*(?P<wd>{weekday}))?)"
         + _END
     )
@@ -755,9 +756,14 @@ def find_dates(nt: NormalizedText, published: dt.date | None) -> list[Mention]:
         ref, _ = _infer(all_readings)
         relative_method = "relative_to_inferred_reference" if ref else "unresolved"
     mentions = []
+    story_day: dt.date | None = None  # the last day the text dated, which "اليوم التالي" counts from
     for r in _non_overlapping(all_readings):
         resolved = r.resolve(ref)
-        if resolved.method:
+        anaphoric = resolved.extra.get("anaphoric", False)
+        if anaphoric and story_day:
+            resolved = r.resolve(story_day)
+            method = "relative_to_story_date"
+        elif resolved.method:
             method = resolved.method
         elif resolved.value is None:
             method = "unresolved"
@@ -766,11 +772,14 @@ def find_dates(nt: NormalizedText, published: dt.date | None) -> list[Mention]:
         start, end = nt.to_display_span(r.start, r.end)
         while end < len(nt.display) and nt.display[end] == TATWEEL:  # "هـ": keep the tatweel in the surface
             end += 1
+        if resolved.precision == "day" and resolved.value and not anaphoric:
+            story_day = _parse_iso(resolved)
+        reference = story_day if anaphoric and method == "relative_to_story_date" else ref
         attrs = {
             "precision": resolved.precision,
             "method": method,
             "relative": resolved.relative,
-            "reference_date": ref.isoformat() if ref and resolved.relative else None,
+            "reference_date": reference.isoformat() if reference and resolved.relative else None,
             "form": r.kind,
             **resolved.extra,
         }

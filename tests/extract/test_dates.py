@@ -46,7 +46,7 @@ def only_date(text: str, published: dt.date | None):
         ("فقد آخر معاقله عام 2019 وفق التقارير", None, "عام 2019", "2019", "year", "absolute"),
         ("في 2017 سيطرت القوات", None, "2017", "2017", "year", "absolute"),
         ("في السابع من يوليو", MONDAY, "السابع من يوليو", "2023-07-07", "day", "relative_to_published"),
-        ("يوم 7 يوليو الجاري", MONDAY, "7 يوليو الجاري", "2023-07-07", "day", "relative_to_published"),
+        ("يوم 7 يوليو الجاري", MONDAY, "يوم 7 يوليو الجاري", "2023-07-07", "day", "relative_to_published"),
         (
             "وفي الـ 16 من الشهر الجاري",
             dt.date(2022, 12, 28),
