@@ -100,12 +100,16 @@ def _noun_for(word: str) -> reference.CountNoun | None:
 
 
 def _number_word(word: str, allow_waw: bool) -> tuple[int, str] | None:
-    """(value, kind) of a number word, optionally after the conjunction و."""
+    """(value, kind) of a number word, optionally after the conjunction و. A definite cardinal from
+    three to ten (الجنود الأربعة) counts too; الاثنين is Monday and الثالث an ordinal, so neither does."""
     numbers = _lex()[0]
+    if allow_waw and word.startswith("و") and word[1:] in numbers:
+        word = word[1:]
     if word in numbers:
         return numbers[word]
-    if allow_waw and word.startswith("و") and word[1:] in numbers:
-        return numbers[word[1:]]
+    definite = numbers.get(word[2:]) if word.startswith("ال") else None
+    if definite and definite[1] == "unit" and 3 <= definite[0] <= 10:
+        return definite
     return None
 
 
@@ -227,6 +231,8 @@ def _counts(sc: _CountScanner) -> list[_Count]:
         if i < free_from:
             continue
         found = _count_at(sc, i)
+        if found and _noun_for(sc.word(found.last)) == _others():
+            found.last += 1  # شخصين آخرين, خمسة قتلى آخرين: "others" belongs to the counted phrase
         if found:
             _inherit_event(sc, found, counts[-1] if counts else None)
             counts.append(found)
@@ -236,6 +242,10 @@ def _counts(sc: _CountScanner) -> list[_Count]:
                 counts.append(coordinated)
                 free_from = coordinated.last
     return counts
+
+
+def _others() -> reference.CountNoun:
+    return _lex()[1][normalize_text("آخرين")]
 
 
 def _count_at(sc: _CountScanner, i: int) -> _Count | None:

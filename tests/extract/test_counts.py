@@ -98,3 +98,13 @@ def test_soldiers_then_wounding_verb_are_wounded():
 
 def test_soldiers_without_a_wounding_verb_stay_soldiers():
     assert counts("تنشر القوات نحو 900 جندي في المنطقة، وأصيب مدني.")[0][2] == "soldiers"
+
+
+def test_others_join_the_counted_phrase():
+    assert counts("وأصيب في الغارة شخصان آخران وقتل خمسة آخرون.")[-1][:3] == ("خمسة آخرون", "5", "killed")
+    assert counts("وأصيب شخصين آخرين.") == [("شخصين آخرين", "2", "wounded", False, "أشخاص")]
+
+
+def test_a_definite_cardinal_after_its_noun_but_not_monday_or_an_ordinal():
+    assert counts("وأعلن الجيش مقتل الجنود الأربعة.") == [("الجنود الأربعة", "4", "killed", False, "جنود")]
+    assert counts("قتل جندي يوم الاثنين في الثالث من الشهر.") == []
