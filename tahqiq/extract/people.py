@@ -38,6 +38,7 @@ MAX_FALLBACK_PARTS = 2  # given + one unlisted name token; a third one is too of
 # What follows a speaker's name in reported speech: أن/إن, a colon, a comma, في (in a statement).
 SPEECH_FOLLOWERS = frozenset({"ان", "انه", "انها", "انهم", ":", ",", "،", "في", "ل", "لـ"})
 SPEAKER_CLOSERS = frozenset({"ان", "انه", "انها", "انهم", ":"})  # what must follow a speaker no lexicon knows
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"})
 # Words after which a nationality adjective describes nothing before it, so it stands for a person.
 NATIONALITY_OPENERS = frozenset(
     {"و", "ف", "على", "علي", "من", "مع", "عن", "الى", "الي", "في", "بين", "ضد", "امام"}
@@ -198,6 +199,8 @@ class _Scanner:
         for prefix, core in self._readings(self.words[i]):
             if prefix and mode != "direct" and core not in self.lex.given and core not in KUNYA_WORDS:
                 continue
+            if prefix and self.words[i] in self.lex.not_name:
+                continue  # بسبب is "because", not ب + a name سبب
             name = self._parse_from(i, prefix, core, mode)
             if name:
                 return name
@@ -419,17 +422,25 @@ def _overlaps(name: _Name, taken: list[_Name]) -> bool:
     return any(name.first < other.last and other.first < name.last for other in taken)
 
 
+def _opens_a_verb(scanner: _Scanner, j: int) -> bool:
+    """A present-tense verb (الرئيس الأمريكي يزور, الفريق يحتاج) stands where a name would."""
+    word = scanner.words[j]
+    return word.startswith(("ي", "ت")) and word not in scanner.lex.given
+
+
 def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
     """الرئيس بوش, وزير الخارجية الأمريكية كوندوليزا رايس, الأمين العام للأمم المتحدة كوفي أنان: the
     office's complement and nationality (definite words) may stand between it and the name."""
     j = i
-    while j < scanner.n and j - i < OFFICE_COMPLEMENT_TOKENS and scanner.words[j].startswith(("ال", "لل")):
+    while (
+        j < scanner.n
+        and j - i < OFFICE_COMPLEMENT_TOKENS
+        and scanner.words[j].startswith(("ال", "لل"))
+        and scanner.words[j] not in RELATIVE_PRONOUNS  # الذي / التي open a clause, not a name
+    ):
         j += 1
-    if j >= scanner.n:
+    if j >= scanner.n or _opens_a_verb(scanner, j):
         return None
-    word = scanner.words[j]
-    if word.startswith(("ي", "ت", "ن")) and word not in scanner.lex.given:
-        return None  # a present-tense verb: الرئيس الأمريكي يزور
     name = scanner.parse_name(j, "direct")
     if name:
         name.cue = "title"
@@ -470,7 +481,7 @@ def _find_cued_and_lexicon_names(
                     j += 1  # a nationality adjective between rank and name: الرئيس الأمريكي جو بايدن
             while j < scanner.n and scanner.words[j] in ('"', "'", "("):
                 j += 1
-            name = scanner.parse_name(j, "direct")
+            name = None if j >= scanner.n or _opens_a_verb(scanner, j) else scanner.parse_name(j, "direct")
             if name:
                 name.cue = "called" if hit.title.kind == "called" else "title"
         if hit and hit.title.kind == "office":
