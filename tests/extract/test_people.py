@@ -349,3 +349,8 @@ def test_a_repeated_nisba_after_a_definite_noun_is_that_nouns_adjective():
 def test_european_name_particles_join_the_name():
     text = "وسجل المهاجم رود فان نيستلروي هدفين."
     assert "رود فان نيستلروي" in by_surface(text)
+
+
+def test_no_name_where_a_verb_a_clause_or_a_stopword_follows_a_title():
+    text = "وقال إن الفريق يحتاج إلى مدافع، وإن اللاعب الذي انتقل إلى النادي غاب، ورفض الرئيس بسبب ذلك."
+    assert people(text) == []
