@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from tahqiq.extract import crf
@@ -19,14 +20,19 @@ TYPE_PRIORITY = ("ORG", "PERSON", "LOC", "WEAPON", "DATE", "COUNT")
 
 
 def settle_overlaps(mentions: list[Mention]) -> list[Mention]:
-    """Keep a non-overlapping set: longest span first, then type priority, then leftmost."""
+    """Keep a non-overlapping set of non-empty spans: longest span first, then type priority, then leftmost."""
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), TYPE_PRIORITY.index(m.entity_type), m.start))
-    taken: list[tuple[int, int]] = []
+    # The kept spans never overlap, so ordered by start their ends are ordered too: a new span can
+    # only overlap the kept span just before its start or the one just after.
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Mention] = []
     for m in ranked:
-        if any(m.start < end and start < m.end for start, end in taken):
+        at = bisect_right(starts, m.start)
+        if (at > 0 and ends[at - 1] > m.start) or (at < len(starts) and starts[at] < m.end):
             continue
-        taken.append((m.start, m.end))
+        starts.insert(at, m.start)
+        ends.insert(at, m.end)
         kept.append(m)
     return sorted(kept, key=lambda m: (m.start, m.end))
 

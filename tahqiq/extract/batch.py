@@ -19,6 +19,8 @@ from tahqiq.text.normalize import normalize
 # Below this many articles a process pool costs more than it saves.
 PARALLEL_MIN_ARTICLES = 200
 CHUNK_ARTICLES = 100
+# One encoder for every mention: json.dumps with options builds a new one on each call.
+_attrs_json = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
 
 def publication_date(published_at: str | None) -> date | None:
@@ -49,7 +51,7 @@ def _extract_chunk(rows: list[tuple[str, str, str, str | None]]) -> tuple[dict[s
             mention_columns["start_char"].append(m.start)
             mention_columns["end_char"].append(m.end)
             mention_columns["value"].append(m.value)
-            mention_columns["attrs"].append(json.dumps(m.attrs, ensure_ascii=False, default=str))
+            mention_columns["attrs"].append(_attrs_json(m.attrs))
         for frame in find_event_frames(nt, mentions, published, article_id):
             frame_rows.append({**frame, "batch_id": batch_id})
     return mention_columns, frame_rows
@@ -59,8 +61,9 @@ def _as_frames(mention_columns: dict[str, list], frame_rows: list[dict]) -> tupl
     mentions = pl.DataFrame(mention_columns, schema=warehouse.polars_schema("extracted_mentions"))
     if not frame_rows:
         return mentions, warehouse.empty_frame("event_frames")
-    frames = pl.DataFrame(frame_rows, schema_overrides=warehouse.polars_schema("event_frames"),
-                          infer_schema_length=None)
+    frames = pl.DataFrame(
+        frame_rows, schema_overrides=warehouse.polars_schema("event_frames"), infer_schema_length=None
+    )
     return mentions, warehouse.conform(frames, "event_frames")
 
 

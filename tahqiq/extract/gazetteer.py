@@ -12,22 +12,20 @@ import re
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Any, NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-TOKEN_RE = re.compile(r"[^\W_]+")
+from tahqiq.extract.tokens import Token
+from tahqiq.extract.tokens import letter_digit_runs as tokenize
+
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
 # Only these may stand between two tokens of one phrase ("تل أبيض", "غازي-عنتاب").
 PHRASE_GAP_RE = re.compile(r"[ \-]*")
 MIN_STEM_LETTERS = 2
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
+WORD_CACHE_SIZE = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +35,15 @@ class Entry:
     payload: Any
     fuzzy: bool
     group: Any = None
+
+
+class WordLookup(NamedTuple):
+    """What one reading of a text word (proclitics cut) can open in a gazetteer."""
+
+    cut: int
+    exact: list[Entry] | None  # phrases whose first word is this reading, longest first
+    fuzzy_single: tuple[Entry, ...]  # one-word phrases one typo away from it
+    fuzzy_anchored: list[tuple[Entry, int]] | None  # fuzzy phrases holding it at position 0 or 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +60,6 @@ class Match:
     @property
     def n_tokens(self) -> int:
         return self.last_token - self.first_token + 1
-
-
-@lru_cache(maxsize=8)
-def tokenize(text: str) -> tuple[Token, ...]:
-    """Tokens of `text`; cached because every finder tokenizes the same article."""
-    return tuple(Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text))
 
 
 @lru_cache(maxsize=65536)
@@ -125,7 +126,11 @@ class Gazetteer:
             seen.add((entry_group, key))
             letters = sum(len(t) for t in tokens)
             entry = Entry(
-                key, tokens, payload, fuzzy_min_letters is not None and letters >= fuzzy_min_letters, entry_group
+                key,
+                tokens,
+                payload,
+                fuzzy_min_letters is not None and letters >= fuzzy_min_letters,
+                entry_group,
             )
             self._by_first.setdefault(tokens[0], []).append(entry)
             if not entry.fuzzy:
@@ -143,6 +148,25 @@ class Gazetteer:
         self._fuzzy_single_min_letters = max(fuzzy_min_token_letters, min(single_lengths, default=0) - 1)
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e.tokens))
+        # Most words of an article open no phrase; what a word can open depends on the word alone.
+        self._lookups = lru_cache(maxsize=WORD_CACHE_SIZE)(self._word_lookups)
+
+    def _word_lookups(self, word: str) -> tuple[WordLookup, ...]:
+        """Each reading of `word` that can open a phrase, in the order `clitic_forms` gives them."""
+        lookups = []
+        for form, cut in clitic_forms(word):
+            singles: tuple[Entry, ...] = ()
+            if self._fuzzy_single and len(form) >= self._fuzzy_single_min_letters:
+                singles = tuple(
+                    entry
+                    for variant in (form, *(form[:k] + form[k + 1 :] for k in range(len(form))))
+                    for entry in self._fuzzy_single.get(variant, ())
+                    if one_typo_apart(form, entry.tokens[0])
+                )
+            lookup = WordLookup(cut, self._by_first.get(form), singles, self._fuzzy_by_token.get(form))
+            if lookup.exact or lookup.fuzzy_single or lookup.fuzzy_anchored:
+                lookups.append(lookup)
+        return tuple(lookups)
 
     def find(self, text: str) -> list[Match]:
         return list(self._find(text))
@@ -153,20 +177,19 @@ class Gazetteer:
         words = [token.text for token in tokens]
         best_at: dict[tuple[Hashable, int], Match] = {}
         fuzzy_tried: set[tuple[int, int]] = set()
-        for i, word in enumerate(words):
-            for form, cut in clitic_forms(word):
-                entries = self._by_first.get(form)
-                if entries:
-                    self._exact_at(text, tokens, words, i, cut, entries, best_at)
-                if self._fuzzy_single and len(form) >= self._fuzzy_single_min_letters:
-                    self._fuzzy_single_at(tokens, i, form, cut, best_at)
-                anchored = self._fuzzy_by_token.get(form)
-                if anchored:
-                    self._fuzzy_phrase_at(text, tokens, words, i, cut, anchored, best_at, fuzzy_tried)
+        lookups = list(map(self._lookups, words))
+        for i in compress(range(len(words)), lookups):  # the words that open a phrase
+            for cut, exact, fuzzy_single, fuzzy_anchored in lookups[i]:
+                if exact:
+                    self._exact_at(text, tokens, words, i, cut, exact, best_at)
+                for entry in fuzzy_single:
+                    self._keep(best_at, Match(tokens[i].start + cut, tokens[i].end, i, i, entry, 1))
+                if fuzzy_anchored:
+                    self._fuzzy_phrase_at(text, tokens, words, i, cut, fuzzy_anchored, best_at, fuzzy_tried)
         by_group: dict[Hashable, dict[int, Match]] = {}
         for (entry_group, first), match in best_at.items():
             by_group.setdefault(entry_group, {})[first] = match
-        chosen = [m for group_best in by_group.values() for m in self._leftmost_longest(group_best, len(tokens))]
+        chosen = [m for group_best in by_group.values() for m in self._leftmost_longest(group_best)]
         return tuple(sorted(chosen, key=lambda m: (m.start, -m.end)))
 
     @staticmethod
@@ -200,12 +223,6 @@ class Gazetteer:
             ):
                 self._keep(best_at, Match(tokens[i].start + cut, tokens[last].end, i, last, entry, 0))
                 matched_groups.add(entry.group)
-
-    def _fuzzy_single_at(self, tokens, i: int, form: str, cut: int, best_at) -> None:
-        for variant in (form, *(form[:k] + form[k + 1 :] for k in range(len(form)))):
-            for entry in self._fuzzy_single.get(variant, ()):
-                if one_typo_apart(form, entry.tokens[0]):
-                    self._keep(best_at, Match(tokens[i].start + cut, tokens[i].end, i, i, entry, 1))
 
     def _fuzzy_phrase_at(self, text, tokens, words, i, cut, anchored, best_at, tried) -> None:
         """Phrases that contain this exact word and differ from the text by one edit elsewhere."""
@@ -241,14 +258,12 @@ class Gazetteer:
                     break
 
     @staticmethod
-    def _leftmost_longest(best_at: dict[int, Match], n_tokens: int) -> list[Match]:
+    def _leftmost_longest(best_at: dict[int, Match]) -> list[Match]:
         chosen: list[Match] = []
-        i = 0
-        while i < n_tokens:
-            match = best_at.get(i)
-            if match is None:
-                i += 1
-                continue
-            chosen.append(match)
-            i = match.last_token + 1
+        free_from = 0
+        for first in sorted(best_at):
+            if first >= free_from:
+                match = best_at[first]
+                chosen.append(match)
+                free_from = match.last_token + 1
         return chosen

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from tahqiq import reference
 from tahqiq.extract.gazetteer import Gazetteer, Match, clitic_forms, tokenize
@@ -138,24 +139,22 @@ def head_noun_spans(text: str) -> list[HeadNounSpan]:
     lex = _head_words()
     tokens = tokenize_text(text)
     words = [t.text for t in tokens]
+    readings = list(map(_head_readings, words))
     spans: list[HeadNounSpan] = []
-    i = 0
-    while i < len(tokens):
-        found = None
-        for prefix, definite, head in _head_readings(words[i]):
+    free_from = 0
+    for i in compress(range(len(words)), readings):  # the words that can be a head
+        if i < free_from:
+            continue
+        for prefix, definite, head in readings[i]:
             end, distinctive = _complement(words, i + 1, definite, lex)
             if end == i + 1 or ((definite or head["strict"] == "1") and not distinctive):
                 continue
             min_nisbas = 1 if normalize_text(head["word"]) in lex.one_nisba else DEFINITE_HEAD_MIN_NISBAS
             if words[i + 1] in lex.generic or (definite and end - i - 1 < min_nisbas):
                 continue
-            found = HeadNounSpan(tokens[i].start + prefix, tokens[end - 1].end, head)
-            i = end
+            spans.append(HeadNounSpan(tokens[i].start + prefix, tokens[end - 1].end, head))
+            free_from = end
             break
-        if found:
-            spans.append(found)
-        else:
-            i += 1
     return spans
 
 

@@ -1,15 +1,19 @@
-"""Word tokens of a normalized text with their offsets, shared by the people/count/weapon rules."""
+"""Tokens of a normalized text with their offsets: the word tokens the people, count, weapon and
+head-noun rules read, and the letter-and-digit runs the gazetteers compare phrases on."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from tahqiq.text.normalize import NormalizedText
 
 # Numbers keep their thousands separators (10,000); words are letter runs; anything else is one char.
 _TOKEN = re.compile(r"\d+(?:[.,٬]\d{3})*(?:\.\d+)?|[^\W\d_]+|\S")
+# A gazetteer phrase never matches inside a longer word: it is compared on whole letter/digit runs.
+_LETTER_DIGIT_RUN = re.compile(r"[^\W_]+")
 CLITIC_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 SENTENCE_END = frozenset({".", "!", "?", ";", "\n"})
 
@@ -21,6 +25,16 @@ class Token(NamedTuple):
 
 
 _TOKEN_OR_NEWLINE = re.compile(r"\n|" + _TOKEN.pattern)
+# With the whole pattern as its one group, split() alternates gaps and tokens: [gap, token, gap, ...].
+_SPLIT_WORD_TOKENS = re.compile(f"({_TOKEN_OR_NEWLINE.pattern})")
+_SPLIT_LETTER_DIGIT_RUNS = re.compile(f"({_LETTER_DIGIT_RUN.pattern})")
+
+
+def _split_tokens(splitter: re.Pattern[str], text: str) -> tuple[Token, ...]:
+    """The tokens `splitter` separates, offsets summed from the part lengths (no match object each)."""
+    parts = splitter.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    return tuple(map(Token, parts[1::2], offsets[1:-1:2], offsets[2::2]))
 
 
 def tokenize(nt: NormalizedText) -> tuple[Token, ...]:
@@ -33,9 +47,15 @@ def tokenize_text(text: str) -> tuple[Token, ...]:
     return _tokenize_text(text)
 
 
-@lru_cache(maxsize=8)  # the people, count and weapon finders tokenize the same article in turn
+@lru_cache(maxsize=8)  # the people, count, weapon and head-noun finders tokenize the same article in turn
 def _tokenize_text(text: str) -> tuple[Token, ...]:
-    return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN_OR_NEWLINE.finditer(text))
+    return _split_tokens(_SPLIT_WORD_TOKENS, text)
+
+
+@lru_cache(maxsize=8)  # every gazetteer (organizations, places, event cues) reads the same article
+def letter_digit_runs(text: str) -> tuple[Token, ...]:
+    """Maximal runs of letters and digits: what gazetteer phrases and texts are compared on."""
+    return _split_tokens(_SPLIT_LETTER_DIGIT_RUNS, text)
 
 
 @lru_cache(maxsize=65536)

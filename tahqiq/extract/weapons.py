@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from tahqiq import reference
 from tahqiq.extract.mention import Mention
@@ -29,8 +30,11 @@ def _alias_pattern(alias: str) -> str:
     return _SEPARATOR.join(pieces)
 
 
+AliasPatterns = tuple[tuple[re.Pattern[str], reference.WeaponAlias], ...]
+
+
 @lru_cache(maxsize=1)
-def _aliases_by_first_piece() -> dict[str, tuple[tuple[re.Pattern[str], reference.WeaponAlias], ...]]:
+def _aliases_by_first_piece() -> dict[str, AliasPatterns]:
     """Alias patterns keyed by their first word (article dropped), longest alias first."""
     table: dict[str, list[tuple[re.Pattern[str], reference.WeaponAlias]]] = {}
     for alias in sorted(reference.weapon_aliases(), key=lambda a: -len(a.alias)):
@@ -54,17 +58,28 @@ def _readings(word: str) -> tuple[tuple[int, str], ...]:
     return tuple(readings)
 
 
+@lru_cache(maxsize=65536)
+def _aliases_opened_by(word: str) -> tuple[tuple[int, AliasPatterns], ...]:
+    """(offset where the alias starts, alias patterns) for each reading of `word` that opens an alias."""
+    if not word[0].isalnum():
+        return ()
+    table = _aliases_by_first_piece()
+    return tuple((prefix, table[key]) for prefix, key in _readings(word) if key in table)
+
+
 def find_weapons(nt: NormalizedText) -> list[Mention]:
     """WEAPON mentions; attrs ref_id (mq9, drone, helicopter, hellfire, ...) and kind."""
-    table = _aliases_by_first_piece()
+    tokens = tokenize(nt)
+    opened = list(map(_aliases_opened_by, [token.text for token in tokens]))
     mentions = []
     covered_until = 0
-    for token in tokenize(nt):
-        if token.start < covered_until or not token.text[0].isalnum():
+    for i in compress(range(len(tokens)), opened):  # the words that open an alias
+        token = tokens[i]
+        if token.start < covered_until:
             continue
         best: tuple[int, int, reference.WeaponAlias] | None = None
-        for prefix, key in _readings(token.text):
-            for pattern, alias in table.get(key, ()):
+        for prefix, aliases in opened[i]:
+            for pattern, alias in aliases:
                 match = pattern.match(nt.text, token.start + prefix)
                 if match and (best is None or match.end() > best[1]):
                     best = (match.start(), match.end(), alias)
