@@ -87,6 +87,27 @@ def _lexicons() -> _Lexicons:
     )
 
 
+@lru_cache(maxsize=65536)
+def _word_roles(word: str) -> frozenset[str]:
+    """What a word can open through any of its proclitic readings: a title, a lexicon name (given name,
+    kunya, عبد), a world figure, a nationality cue, a speech verb. Most words open nothing, so the
+    scans skip them without parsing."""
+    lex = _lexicons()
+    roles = set()
+    for _, core in clitic_variants(word):
+        if core in lex.titles_by_first:
+            roles.add("title")
+        if core in lex.given or core in KUNYA_WORDS or core == "عبد":
+            roles.add("lexicon_name")
+        if core in lex.well_known_by_first:
+            roles.add("well_known")
+        if core in lex.nationalities:
+            roles.add("nationality")
+        if core in lex.speech_verbs:
+            roles.add("speech_verb")
+    return frozenset(roles)
+
+
 def _well_known_by_first(not_name: frozenset[str]) -> dict[str, tuple[reference.WellKnownPerson, ...]]:
     """Aliases by their first token, longest first; a one-word surname that is also a common word
     (a stopword, title or count word) is left out, it would name nobody most of the time."""
@@ -122,6 +143,7 @@ class _Scanner:
         self.tokens = tokenize(nt)
         self.words = [t.text for t in self.tokens]
         self.n = len(self.tokens)
+        self.roles = [_word_roles(word) for word in self.words]
 
     # --- token classes -------------------------------------------------------------------------
     def name_like(self, i: int) -> bool:
@@ -171,17 +193,21 @@ class _Scanner:
     # --- titles ----------------------------------------------------------------------------------
     def titles(self) -> list[_TitleHit]:
         hits: list[_TitleHit] = []
-        i = 0
-        while i < self.n:
-            hit = self.title_at(i)
+        free_from = 0
+        for i in self.opening("title"):
+            hit = self.title_at(i) if i >= free_from else None
             if hit:
                 hits.append(hit)
-                i = hit.last
-            else:
-                i += 1
+                free_from = hit.last
         return hits
 
+    def opening(self, role: str) -> list[int]:
+        """Indexes of the tokens that can open `role` (see `_word_roles`)."""
+        return [i for i, roles in enumerate(self.roles) if role in roles]
+
     def title_at(self, i: int) -> _TitleHit | None:
+        if "title" not in _word_roles(self.words[i]):
+            return None
         for _, core in clitic_variants(self.words[i]):
             for title in self.lex.titles_by_first.get(core, ()):
                 end = i + len(title.tokens)
@@ -488,9 +514,10 @@ def _find_cued_and_lexicon_names(
             name = _name_after_office(scanner, i)
         if hit and hit.title.kind in ROLE_KINDS:
             cued_until = i + CUE_REACH
-        if name is None and hit is None:
+        roles = scanner.roles[i]
+        if name is None and hit is None and "nationality" in roles:
             name = _name_after_nationality(scanner, i)
-        if name is None:
+        if name is None and "lexicon_name" in roles:
             name = scanner.parse_name(i, "cued" if i <= cued_until else "strict")
         if name and not _overlaps(name, names):
             names.append(name)
@@ -504,6 +531,8 @@ def _find_cued_and_lexicon_names(
 
 def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:
     lex = scanner.lex
+    if "well_known" not in _word_roles(scanner.words[i]):
+        return None
     for prefix, core in clitic_variants(scanner.words[i]):
         for person in lex.well_known_by_first.get(core, ()):
             end = i + len(person.tokens)
@@ -523,14 +552,12 @@ def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:
 def _find_well_known(scanner: _Scanner) -> list[_Name]:
     """World figures named by full name or distinctive surname (data/reference/well_known_people.csv)."""
     names: list[_Name] = []
-    i = 0
-    while i < scanner.n:
-        name = _well_known_at(scanner, i)
+    free_from = 0
+    for i in scanner.opening("well_known"):
+        name = _well_known_at(scanner, i) if i >= free_from else None
         if name:
             names.append(name)
-            i = name.last
-        else:
-            i += 1
+            free_from = name.last
     return names
 
 
@@ -580,11 +607,8 @@ def _unlisted_speaker(scanner: _Scanner, j: int) -> _Name | None:
 
 
 def _find_after_speech_verbs(scanner: _Scanner, taken: list[_Name]) -> list[_Name]:
-    verbs = scanner.lex.speech_verbs
     names: list[_Name] = []
-    for i, word in enumerate(scanner.words):
-        if not any(core in verbs for _, core in clitic_variants(word)):
-            continue
+    for i in scanner.opening("speech_verb"):
         name = _after_speech_verb(scanner, i)
         if name and not _overlaps(name, taken) and not _overlaps(name, names):
             names.append(name)

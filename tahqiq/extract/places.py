@@ -214,12 +214,34 @@ def _combine(directions: list[str]) -> str:
     return "-".join(vertical + horizontal)
 
 
-def _stem_in(token: Token, words: dict[str, str] | frozenset[str]) -> tuple[str, int] | None:
-    """The token's reading (without proclitics) that is one of `words`, with the letters cut."""
-    for form, cut in clitic_forms(token.text):
-        if form in words:
-            return form, cut
-    return None
+_READING_ROLES = (
+    "direction",
+    "adjective",
+    "countryside",
+    "country_adjective",
+    "definite_direction",
+    "place_cue",
+    "place_class",
+    "settlement_kind",
+)
+
+
+@lru_cache(maxsize=65536)
+def _word_readings(word: str) -> dict[str, tuple[str, int]]:
+    """role of region_words() -> (the word's reading without proclitics that plays it, letters cut)."""
+    words = region_words()
+    found: dict[str, tuple[str, int]] = {}
+    for form, cut in clitic_forms(word):
+        for role in _READING_ROLES:
+            if role not in found and form in getattr(words, role):
+                found[role] = (form, cut)
+    return found
+
+
+def _stem_in(token: Token, role: str) -> tuple[str, int] | None:
+    """The token's reading (without proclitics) that plays `role` (a region_words() field), with the
+    letters cut."""
+    return _word_readings(token.text).get(role)
 
 
 @dataclass
@@ -240,6 +262,8 @@ class _PlaceScan:
         self.tokens = tokenize(nt.text)
         self.words = region_words()
         self.places = _place_table()
+        # Token indexes whose word plays some role of region_words(): the only ones the scans visit.
+        self.with_role = [k for k, token in enumerate(self.tokens) if _word_readings(token.text)]
 
     def run(self) -> list[_Found]:
         org_spans = [(m.start, m.end) for m in organization_gazetteer().find(self.text)]
@@ -272,20 +296,15 @@ class _PlaceScan:
 
     def _has_context(self, match: Match, place_starts: set[int]) -> bool:
         before = match.first_token - 1
-        if before >= 0 and _stem_in(self.tokens[before], self.words.place_cue):
+        if before >= 0 and _stem_in(self.tokens[before], "place_cue"):
             return True
         after = match.last_token + 1
         if after >= len(self.tokens):
             return False
         following = self.tokens[after]
         return after in place_starts or any(
-            _stem_in(following, words)
-            for words in (
-                self.words.direction,
-                self.words.adjective,
-                self.words.countryside,
-                self.words.country_adjective,
-            )
+            _stem_in(following, role)
+            for role in ("direction", "adjective", "countryside", "country_adjective")
         )
 
     def _disambiguate(self, match: Match, candidates: list[str], anchors, mentioned_countries) -> str:
@@ -305,7 +324,7 @@ class _PlaceScan:
     def _with_region(self, match: Match, ref: str) -> _Found:
         found = _Found(match.start, match.end, ref, toponym=self._named_part(match))
         first = match.first_token
-        if first >= 1 and _stem_in(self.tokens[first - 1], self.words.countryside):
+        if first >= 1 and _stem_in(self.tokens[first - 1], "countryside"):
             return self._countryside(found, match)
         directions, start = self._directions_before(first)
         if directions:
@@ -319,16 +338,19 @@ class _PlaceScan:
         taken = [(f.start, f.end) for f in found]
         stop = name_stopwords()
         names: dict[tuple[str, ...], str] = {}
-        for k, token in enumerate(self.tokens[:-1]):
-            reading = _stem_in(token, self.words.settlement_kind)
-            if reading is None:  # a definite البلدة is followed by its adjective, never a name
+        for k in self.with_role:
+            reading = _stem_in(self.tokens[k], "settlement_kind")
+            if reading is None or k + 1 >= len(self.tokens):  # a definite البلدة is never in the role
                 continue
             size = 2 if self.tokens[k + 1].text in self.words.name_prefix else 1
             words = tuple(t.text for t in self.tokens[k + 1 : k + 1 + size])
             if len(words) == size and all(_could_be_place_name(w, stop) for w in words[size - 1 :]):
                 names.setdefault(words, self.words.settlement_kind[reading[0]])
-        unlisted = []
-        for k in range(len(self.tokens)):
+        unlisted: list[_Found] = []
+        if not names:
+            return unlisted
+        first_words = {words[0] for words in names}
+        for k in (k for k, token in enumerate(self.tokens) if token.text in first_words):
             for words, kind in names.items():
                 end = k + len(words)
                 if tuple(t.text for t in self.tokens[k:end]) != words:
@@ -342,13 +364,13 @@ class _PlaceScan:
     def _named_part(self, match: Match) -> tuple[int, int]:
         """The toponym of an alias that opens with a class noun (مدينة غزة -> غزة), else the alias."""
         first = match.first_token
-        if match.last_token > first and _stem_in(self.tokens[first], self.words.place_class):
+        if match.last_token > first and _stem_in(self.tokens[first], "place_class"):
             return self.tokens[first + 1].start, match.end
         return match.start, match.end
 
     def _countryside(self, found: _Found, match: Match) -> _Found:
         rif = self.tokens[match.first_token - 1]
-        _, cut = _stem_in(rif, self.words.countryside)
+        _, cut = _stem_in(rif, "countryside")
         found.start = rif.start + cut
         found.ref_id = _seat_governorates().get(found.ref_id, found.ref_id)
         directions = []
@@ -372,13 +394,13 @@ class _PlaceScan:
         k = first - 1
         if k < 0 or not self._adjacent(k, first):
             return None, 0
-        last = _stem_in(self.tokens[k], words)
+        last = _stem_in(self.tokens[k], "direction")
         if last is None:
             return None, 0
         region, start = words[last[0]], self.tokens[k].start + last[1]
         if k == 0 or not self._adjacent(k - 1, k):
             return region, start
-        earlier = _stem_in(self.tokens[k - 1], words)
+        earlier = _stem_in(self.tokens[k - 1], "direction")
         if earlier is None:
             return region, start
         start = self.tokens[k - 1].start + earlier[1]
@@ -393,8 +415,9 @@ class _PlaceScan:
         """ "الشمال السوري", "الشمال الشرقي السوري": a compass region of a country named by its adjective."""
         taken = [(f.start, f.end) for f in found]
         regions = []
-        for k, token in enumerate(self.tokens):
-            reading = _stem_in(token, self.words.definite_direction)
+        for k in self.with_role:
+            token = self.tokens[k]
+            reading = _stem_in(token, "definite_direction")
             if reading is None:
                 continue
             directions = [self.words.definite_direction[reading[0]]]
