@@ -119,12 +119,20 @@ def cmd_train_ner(args: argparse.Namespace) -> int:
     formats = args.format or []
     if len(formats) != len(args.corpus):
         return fail("give one --format after each --corpus (newsfane, aqmar, wojood or conll)", 2)
-    for corpus in args.corpus:
+    for corpus in [*args.corpus, *([args.unlabelled] if args.unlabelled else [])]:
         if not Path(corpus).exists():
             return fail(f"corpus not found: {corpus}", 2)
     try:
+        clusters = None
+        if args.unlabelled:
+            from tahqiq.extract.crf import cue_stems, word_stem
+            from tahqiq.extract.word_clusters import build_clusters, iter_texts
+
+            print(f"word clusters from {args.unlabelled}:")
+            clusters = build_clusters(iter_texts(Path(args.unlabelled)), word_stem, cue_words=cue_stems(),
+                                      progress=print)
         result = train([(Path(c), f) for c, f in zip(args.corpus, formats, strict=True)],
-                       Path(args.model or DEFAULT_MODEL), progress=print)
+                       Path(args.model or DEFAULT_MODEL), clusters=clusters, progress=print)
     except ValueError as error:
         return fail(str(error), 2)
     print(f"held-out scores with c1={result['c1']} c2={result['c2']} ({result['held_out_sentences']} sentences):")
@@ -132,6 +140,8 @@ def cmd_train_ner(args: argparse.Namespace) -> int:
         print(f"  {key:7} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
     print(f"model {result['model_path']} trained on {result['sentences']} sentences, {result['tokens']} tokens "
           f"in {result['seconds']:.0f}s")
+    if result["clusters_path"]:
+        print(f"word clusters {result['clusters_path']}")
     return 0
 
 
@@ -176,6 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     train_ner.add_argument("--format", action="append", choices=["newsfane", "aqmar", "wojood", "conll"],
                            help="format of the --corpus before it (repeatable, one per corpus)")
     train_ner.add_argument("--model", help="where to write the model (default data/models/ner_crf.model)")
+    train_ner.add_argument("--unlabelled", help="unlabelled news (JSONL[.gz] with a \"text\" field, .txt or a folder "
+                           "of .txt) to learn word clusters from; saved beside the model as NAME.clusters.tsv")
     train_ner.set_defaults(func=cmd_train_ner)
     return parser
 

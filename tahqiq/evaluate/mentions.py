@@ -3,7 +3,8 @@
 A gold mention is one distinct (surface, type) per article, so predictions are compared the same
 way: the distinct (article key, surface, type) triples in the warehouse; a place named with its class
 noun (محافظة الأنبار) counts by the name (الأنبار), while a region phrase (ريف حلب الشرقي) counts
-whole, because the analyst marks the region. DATE and COUNT are also
+whole, because the analyst marks the region; an organization behind its class noun (صحيفة الغارديان)
+counts by its own name (الغارديان). DATE and COUNT are also
 scored on their values: of the gold mentions found, how many carry the gold value (DATE only when
 the gold marks it resolvable from the article and its metadata).
 """
@@ -32,12 +33,17 @@ def evaluate_mentions(gold_path: Path, warehouse_path: Path) -> dict:
             "SELECT a.source_file, m.entity_type, m.surface, m.value, m.start_char, "
             "CAST(json_extract(m.attrs, '$.toponym_start') AS INTEGER), "
             "CAST(json_extract(m.attrs, '$.toponym_end') AS INTEGER), "
-            "json_extract_string(m.attrs, '$.place_kind') "
+            "json_extract_string(m.attrs, '$.place_kind'), "
+            "CAST(json_extract(m.attrs, '$.name_start') AS INTEGER), "
+            "CAST(json_extract(m.attrs, '$.name_end') AS INTEGER) "
             "FROM mentions m JOIN articles a USING (article_id)").fetchall()
     predicted: dict[tuple[str, str, str], set[str | None]] = {}
-    for source_file, entity_type, surface, value, start, toponym_start, toponym_end, place_kind in rows:
+    for source_file, entity_type, surface, value, start, *inner in rows:
+        toponym_start, toponym_end, place_kind, name_start, name_end = inner
         if toponym_start is not None and place_kind != "region":  # محافظة الأنبار counts as الأنبار
             surface = surface[toponym_start - start : toponym_end - start]
+        if name_start is not None:  # صحيفة الغارديان counts as الغارديان
+            surface = surface[name_start - start : name_end - start]
         if source_file in gold_files:
             predicted.setdefault((source_file, entity_type, surface), set()).add(value)
     gold = {(f, m["type"], m["surface"]): m for f, ms in gold_files.items() for m in ms}

@@ -25,9 +25,11 @@ from tahqiq.extract.organizations import find_organizations
 from tahqiq.extract.people import find_people
 from tahqiq.extract.places import find_places
 from tahqiq.extract.tokens import SENTENCE_END, tokenize
+from tahqiq.extract.word_clusters import COARSE, WordClusters
 from tahqiq.text.normalize import NormalizedText, normalize, normalize_text
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "data" / "models" / "ner_crf.model"
+GROUP_CLUSTER_SHARE = 0.3
 C_GRID = ((0.05, 0.01), (0.1, 0.05), (0.25, 0.05), (0.5, 0.1))
 HELD_OUT_SHARE = 0.15
 MAX_ITERATIONS = 80
@@ -92,6 +94,12 @@ def _shape(word: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def word_stem(word: str) -> str:
+    """The key of a display word in the lexicons and the cluster table: normalized, clitics stripped."""
+    return strip_clitics(normalize_text(word) or word)
+
+
+@lru_cache(maxsize=200_000)
 def _word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(features of the word in its own position, short features used for its neighbours)."""
     lex = _lexicons()
@@ -124,18 +132,26 @@ def _word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(own), near
 
 
-def sentence_features(tokens: list[str], rule_tags: list[str]) -> list[list[str]]:
-    """CRFsuite attributes per token: its own features, the rule tag, and neighbours within ±2."""
+def sentence_features(
+    tokens: list[str], rule_tags: list[str], clusters: WordClusters | None = None
+) -> list[list[str]]:
+    """CRFsuite attributes per token: its own features, the rule tag, and neighbours within ±2;
+    with `clusters`, also the word clusters (learned on unlabelled news) of the token and neighbours."""
     described = [_word_features(token) for token in tokens]
     stems = [f[1][1] for f in described]
+    grouped = [clusters.features(word_stem(token)) for token in tokens] if clusters else [()] * len(tokens)
     out: list[list[str]] = []
     for i in range(len(tokens)):
         features = ["bias", *described[i][0], f"rule={rule_tags[i]}", f"rule_type={rule_tags[i][2:] or 'O'}"]
+        features += grouped[i]
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(tokens):
                 features += [f"{offset}:{f}" for f in described[j][1]]
                 features.append(f"{offset}:rule={rule_tags[j]}")
+                features += [
+                    f"{offset}:{f}" for f in grouped[j] if abs(offset) == 1 or f.startswith(f"c{COARSE}=")
+                ]
             else:
                 features.append(f"{offset}:edge")
         if i > 0:
@@ -144,6 +160,13 @@ def sentence_features(tokens: list[str], rule_tags: list[str]) -> list[list[str]
             features.append(f"0|+1:stem={stems[i]}|{stems[i + 1]}")
         out.append(features)
     return out
+
+
+def cue_stems() -> frozenset[str]:
+    """Stems of the words that announce a person's name: titles and roles, speech verbs."""
+    words = {w for title in reference.person_titles() for w in title.tokens} | reference.speech_verbs()
+    stopwords = {word_stem(w) for w in reference.name_stopwords()}
+    return frozenset(word_stem(w) for w in words) - stopwords
 
 
 # --- rule tags -----------------------------------------------------------------------------------
@@ -196,13 +219,17 @@ class CrfTagger:
         self.model_path = Path(model_path)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.model_path))
+        table = clusters_path(self.model_path)
+        self.clusters = WordClusters.load(table) if table.is_file() else None
 
     def tag(self, tokens: list[str], rules: list[str] | None = None) -> list[str]:
         """PERSON/ORG/LOC BIO tags; `rules` are the rule finders' tags when already known."""
         if not tokens:
             return []
         return list(
-            self._tagger.tag(sentence_features(tokens, rule_tags(tokens) if rules is None else rules))
+            self._tagger.tag(
+                sentence_features(tokens, rule_tags(tokens) if rules is None else rules, self.clusters)
+            )
         )
 
     def find_entities(self, nt: NormalizedText, rules: list[Mention] | None = None) -> list[Mention]:
@@ -288,6 +315,12 @@ def add_tagger_mentions(rules: list[Mention], tagged: list[Mention]) -> list[Men
     return [*rules, *kept]
 
 
+def clusters_path(model_path: Path) -> Path:
+    """The word-cluster table saved beside a model trained with clusters (ner_crf.clusters.tsv)."""
+    model_path = Path(model_path)
+    return model_path.with_name(f"{model_path.stem}.clusters.tsv")
+
+
 @cache
 def _cached_tagger(model_path: Path, mtime: float) -> CrfTagger:
     """One tagger per model file; `mtime` is only part of the cache key, so a retrained model reloads."""
@@ -317,31 +350,51 @@ def _is_group_plural(word: str) -> bool:
     return stem != norm and len(stem) >= 5 and stem.endswith(("ين", "ون"))
 
 
-def harmonize_spans(tokens: list[str], spans: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
+def _is_plural_stem(stem: str) -> bool:
+    return len(stem) >= 4 and stem.endswith(("ين", "ون"))
+
+
+def group_words(clusters: WordClusters | None) -> frozenset[str]:
+    """Stems whose word cluster is mostly sound plurals (مسلمين, امريكيين): communities, including
+    broken plurals such as عرب or شيعه that no suffix test finds."""
+    if clusters is None:
+        return frozenset()
+    return clusters.words_of_clusters_where(_is_plural_stem, GROUP_CLUSTER_SHARE)
+
+
+def harmonize_spans(
+    tokens: list[str], spans: set[tuple[str, int, int]], groups: frozenset[str] = frozenset()
+) -> set[tuple[str, int, int]]:
     """Map corpus conventions onto our types: a one-word ORG that is a known place (Wojood tags a
     country acting as an agent as ORG) is LOC, as in our tables; a one-word PERSON that is a
-    definite plural (AQMAR tags communities as PER) is no person, as NewsFANE's Group is dropped."""
+    definite plural or one of `groups` (AQMAR tags communities as PER) is no person, as NewsFANE's
+    Group is dropped."""
     out = set()
     for entity_type, first, last in spans:
         one_word = last - first == 1
         if one_word and entity_type == "ORG" and _is_place_name(tokens[first]):
             entity_type = "LOC"
-        if one_word and entity_type == "PERSON" and _is_group_plural(tokens[first]):
+        if (
+            one_word
+            and entity_type == "PERSON"
+            and (_is_group_plural(tokens[first]) or word_stem(tokens[first]) in groups)
+        ):
             continue
         out.add((entity_type, first, last))
     return out
 
 
 def _training_sequences(
-    corpora: list[tuple[Path, str]],
+    corpora: list[tuple[Path, str]], clusters: WordClusters | None = None
 ) -> list[tuple[list[list[str]], list[str]]]:
     sequences = []
+    groups = group_words(clusters)
     for path, fmt in corpora:
         for sentence in read_bio(Path(path), fmt):
             tokens = [token for token, _ in sentence]
-            spans = harmonize_spans(tokens, bio_spans([tag for _, tag in sentence], fmt))
+            spans = harmonize_spans(tokens, bio_spans([tag for _, tag in sentence], fmt), groups)
             labels = _tags_from_spans(len(tokens), spans)
-            sequences.append((sentence_features(tokens, rule_tags(tokens)), labels))
+            sequences.append((sentence_features(tokens, rule_tags(tokens), clusters), labels))
     return sequences
 
 
@@ -394,18 +447,20 @@ def train(
     grid: tuple[tuple[float, float], ...] = C_GRID,
     max_iterations: int = MAX_ITERATIONS,
     max_sentences: int | None = None,
+    clusters: WordClusters | None = None,
     progress: Progress | None = None,
     seed: int = 0,
 ) -> dict:
     """Train on BIO corpora [(path, format)], tune c1/c2 on a held-out split, save the model.
 
     Returns the held-out scores of every (c1, c2) tried, the chosen pair, sizes and timings.
-    `max_sentences` subsamples the training sentences (for quick runs).
+    `max_sentences` subsamples the training sentences (for quick runs). With `clusters` (see
+    word_clusters.build_clusters) the model uses them as features and the table is saved beside it.
     """
     say = progress or (lambda _message: None)
     began = time.perf_counter()
     model_path = Path(model_path)
-    sequences = _training_sequences(corpora)
+    sequences = _training_sequences(corpora, clusters)
     random.Random(seed).shuffle(sequences)
     if max_sentences:
         sequences = sequences[:max_sentences]
@@ -438,6 +493,11 @@ def train(
 
     started = time.perf_counter()
     _fit(sequences, best["c1"], best["c2"], model_path, max_iterations)
+    table = clusters_path(model_path)
+    if clusters:
+        clusters.save(table)
+    else:
+        table.unlink(missing_ok=True)  # a stale table would give this model features it never saw
     say(
         f"refit on all {len(sequences)} sentences with c1={best['c1']} c2={best['c2']} "
         f"in {time.perf_counter() - started:.1f}s -> {model_path}"
@@ -445,6 +505,7 @@ def train(
     _cached_tagger.cache_clear()
     return {
         "model_path": str(model_path),
+        "clusters_path": str(table) if clusters else None,
         "sentences": len(sequences),
         "tokens": n_tokens,
         "held_out_sentences": len(held_out),

@@ -13,7 +13,9 @@ nisba adjectives ("وزارة الخارجية الأمريكية", "مجلس ا
 up to a boundary (a stopword, a time word, a relative pronoun, punctuation). A definite head takes
 nisba adjectives only ("المجلس الوطني الكردي"). Heads that are also common nouns (حركة, لجنة) need a
 nisba adjective or a proper name in the complement. The span is the head plus its complement; a
-curated alias inside such a span lends it its ref_id.
+curated alias inside such a span lends it its ref_id. A class noun opening a name (صحيفة الغارديان,
+شركة نوكيا: org_heads.csv role class_head) stays in the span; attrs name_start/name_end mark the
+organization's own name after it, as a place's toponym is marked after مدينة.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ class _HeadWords:
     media_head: frozenset[str]
     sports_cue: frozenset[str]
     one_nisba: frozenset[str]
+    class_head: dict[str, bool]  # class noun -> whether the name after it must be indefinite
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +82,7 @@ def _head_words() -> _HeadWords:
         media_head=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "media_head"),
         sports_cue=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "sports_cue"),
         one_nisba=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "one_nisba_head"),
+        class_head={normalize_text(r["word"]): r["strict"] == "1" for r in rows if r["role"] == "class_head"},
     )
 
 
@@ -227,8 +231,29 @@ def _resolve(match: Match, last_seen: dict[str, int], text: str) -> dict[str, st
     return max(antecedents, key=lambda row: last_seen[row["ref_id"]])
 
 
+def _own_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Normalized offsets of the organization's own name after a class noun opening the span
+    (صحيفة الغارديان -> الغارديان, شركة نوكيا -> نوكيا), or None."""
+    tokens = tokenize_text(text[start:end])
+    if len(tokens) < 2:
+        return None
+    class_heads = _head_words().class_head
+    for _, core in clitic_variants(tokens[0].text):
+        if core in class_heads:
+            name = tokens[1]
+            if class_heads[core] and name.text.startswith("ال"):
+                return None
+            if name.text in _head_words().stop:
+                return None  # شبكة شمال, وكالة الشرق: a common word is a name only with its head
+            return start + name.start, end
+    return None
+
+
 def _mention(nt: NormalizedText, start: int, end: int, attrs: dict) -> Mention:
     d_start, d_end = nt.to_display_span(start, end)
+    own_name = _own_name(nt.text, start, end)
+    if own_name:
+        attrs = {**attrs, **dict(zip(("name_start", "name_end"), nt.to_display_span(*own_name), strict=True))}
     return Mention("ORG", d_start, d_end, nt.display[d_start:d_end], nt.text[start:end], attrs=attrs)
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from tahqiq.evaluate.ner import evaluate_ner
 from tahqiq.extract import crf, extract_article
+from tahqiq.extract.word_clusters import build_clusters
 from tahqiq.text.normalize import normalize
 
 SHARED_NER = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ner"
@@ -140,3 +141,73 @@ def test_trained_on_shared_corpora_beats_rules_on_newsfane(tmp_path):
     )
     assert combined["micro"]["f1"] > rules["micro"]["f1"]
     assert combined["micro"]["recall"] > rules["micro"]["recall"]
+
+
+def test_train_and_tag_with_word_clusters(tmp_path):
+    # Unlabelled text puts the unseen name فادي in the same slots as the labelled people.
+    unlabelled = [
+        f"قال {name} إن الوفد وصل إلى {place} أمس ."
+        for name, place in itertools.product([*PEOPLE, "فادي عواد"], PLACES)
+    ] * 3
+    clusters = build_clusters(
+        unlabelled, crf.word_stem, contexts=200, dimensions=8, coarse=4, fine=8, min_count=3
+    )
+    assert clusters.fine[crf.word_stem("فادي")] == clusters.fine[crf.word_stem("سمير")]
+    model = tmp_path / "tiny.model"
+    result = crf.train(
+        [(tiny_corpus(tmp_path / "tiny.txt"), "conll")],
+        model,
+        grid=((0.05, 0.01),),
+        max_iterations=60,
+        clusters=clusters,
+    )
+    table = crf.clusters_path(model)
+    assert result["clusters_path"] == str(table) and table.name == "tiny.clusters.tsv"
+    tagger = crf.CrfTagger(model)
+    assert tagger.clusters == clusters
+    features = crf.sentence_features(["قال", "سمير", "الخطيب"], ["O", "O", "O"], tagger.clusters)
+    assert f"c1024={clusters.fine[crf.word_stem('سمير')]}" in features[1]
+    assert f"-1:c1024={clusters.fine[crf.word_stem('قال')]}" in features[1]
+    tags = tagger.tag(["أعلنت", "نقابة", "المعلمين", "أن", "سمير", "الخطيب", "وصل", "إلى", "حماة", "."])
+    assert tags[4:6] == ["B-PERSON", "I-PERSON"]
+    assert tags[8] == "B-LOC"
+
+    crf.train([(tmp_path / "tiny.txt", "conll")], model, grid=((0.05, 0.01),), max_iterations=60)
+    assert not table.exists(), "retraining without clusters drops the stale table"
+    assert crf.CrfTagger(model).clusters is None
+
+
+def test_train_ner_command_learns_clusters_from_unlabelled_folder(tmp_path, capsys):
+    from pipelines.cli import main
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for n, (person, place) in enumerate(itertools.product(PEOPLE, PLACES)):
+        (news / f"{n}.txt").write_text(f"قال {person} إن الوفد وصل إلى {place} أمس .", encoding="utf-8")
+    model = tmp_path / "models" / "cli.model"
+    corpus = tiny_corpus(tmp_path / "tiny.txt")
+    args = ["train-ner", "--corpus", str(corpus), "--format", "conll", "--unlabelled", str(news)]
+    assert main([*args, "--model", str(model)]) == 0
+    assert model.is_file()
+    table = crf.clusters_path(model)
+    assert table.is_file()
+    assert crf.word_stem("سمير") in crf.CrfTagger(model).clusters.fine
+    assert f"word clusters {table}" in capsys.readouterr().out
+    assert main([*args[:-1], str(tmp_path / "absent"), "--model", str(model)]) == 2
+
+
+def test_broken_plurals_in_a_plural_cluster_are_no_person():
+    unlabelled = [
+        f"خرج {group} إلى شوارع {place} مساء أمس ."
+        for group, place in itertools.product(["المسلمين", "الأمريكيين", "السوريين", "العرب"], PLACES)
+    ] * 3 + [
+        f"قال {person} إن الوفد وصل إلى {place} أمس ." for person, place in itertools.product(PEOPLE, PLACES)
+    ]
+    clusters = build_clusters(unlabelled, crf.word_stem, contexts=200, dimensions=8, coarse=4, fine=8)
+    groups = crf.group_words(clusters)
+    assert crf.word_stem("العرب") in groups
+    assert crf.word_stem("سمير") not in groups
+    tokens = ["قال", "العرب", "و", "سمير", "الخطيب"]
+    spans = {("PERSON", 1, 2), ("PERSON", 3, 5)}
+    assert crf.harmonize_spans(tokens, spans, groups) == {("PERSON", 3, 5)}
+    assert crf.harmonize_spans(tokens, spans) == spans

@@ -222,3 +222,15 @@ def test_club_named_like_a_common_word_needs_a_sports_sentence():
 def test_state_body_with_one_nisba():
     assert ("الحكومة السودانية", None) in orgs("رفضت الحكومة السودانية القرار.")
     assert ("الشرطة البريطانية", None) in orgs("أوقفت الشرطة البريطانية رجلين.")
+
+
+def test_a_class_noun_before_an_organizations_own_name_marks_the_name():
+    text = "ونقلت صحيفة الغارديان عن شركة نوكيا أن شركة الغاز وشبكة شمال الإخبارية لم تعلقا."
+    marked = {
+        m.surface: text[m.attrs["name_start"] : m.attrs["name_end"]] if "name_start" in m.attrs else None
+        for m in find_organizations(normalize(text))
+    }
+    assert marked["صحيفة الغارديان"] == "الغارديان"
+    assert marked["شركة نوكيا"] == "نوكيا"
+    assert marked["شركة الغاز"] is None
+    assert marked["شبكة شمال الإخبارية"] is None
