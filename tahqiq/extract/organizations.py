@@ -6,7 +6,8 @@ and with one typo for aliases of at least FUZZY_MIN_LETTERS letters ("التحا
 kind "anaphor" ("التنظيم", "المرصد") names an organization only after a non-anaphoric mention of it
 earlier in the same text; when several organizations share the anaphor, the most recent one wins.
 An alias of kind "sports_context" (a club named like a city or a common word: برشلونة, النصر) names
-the club only with a sports word (org_heads.csv role sports_cue) in its sentence.
+the club only with a sports word (org_heads.csv role sports_cue) in its sentence. An alias of kind
+"credit" (الفرنسية for AFP) names the agency only as a credit line in parentheses.
 
 A head noun in construct state opens a name whose genitive complement follows it: definite nouns and
 nisba adjectives ("وزارة الخارجية الأمريكية", "مجلس الأمن الدولي") or a proper name ("وكالة رويترز"),
@@ -35,6 +36,7 @@ FUZZY_MIN_LETTERS = 8
 FUZZY_MIN_TOKEN_LETTERS = 5
 ANAPHOR = "anaphor"
 SPORTS_CONTEXT = "sports_context"
+CREDIT = "credit"
 SPORTS_CUE_REACH = 12  # tokens either side of a club name within which a sports word is looked for
 MAX_COMPLEMENT_TOKENS = 4
 MAX_PROPER_TOKENS = 2
@@ -216,8 +218,15 @@ def _in_sports_sentence(text: str, match: Match) -> bool:
     return False
 
 
+def _is_credit_line(text: str, match: Match) -> bool:
+    """The match alone inside parentheses: "(الفرنسية)", "( أ ف ب )"."""
+    return text[: match.start].rstrip().endswith("(") and text[match.end :].lstrip().startswith(")")
+
+
 def _resolve(match: Match, last_seen: dict[str, int], text: str) -> dict[str, str] | None:
     rows = match.entry.payload
+    if any(row["alias_kind"] == CREDIT for row in rows) and not _is_credit_line(text, match):
+        rows = [row for row in rows if row["alias_kind"] != CREDIT]
     if any(row["alias_kind"] == SPORTS_CONTEXT for row in rows) and not _in_sports_sentence(text, match):
         rows = [row for row in rows if row["alias_kind"] != SPORTS_CONTEXT]
     named = [row for row in rows if row["alias_kind"] != ANAPHOR]
@@ -257,7 +266,8 @@ def _mention(nt: NormalizedText, start: int, end: int, attrs: dict) -> Mention:
     return Mention("ORG", d_start, d_end, nt.display[d_start:d_end], nt.text[start:end], attrs=attrs)
 
 
-def _curated(nt: NormalizedText) -> list[tuple[int, int, dict]]:
+def curated_spans(nt: NormalizedText) -> list[tuple[int, int, dict]]:
+    """(start, end, attrs) of the curated aliases that name an organization here (normalized offsets)."""
     found: list[tuple[int, int, dict]] = []
     last_seen: dict[str, int] = {}
     for match in organization_gazetteer().find(nt.text):
@@ -282,7 +292,7 @@ def find_organizations(nt: NormalizedText) -> list[Mention]:
     """ORG mentions with attrs ref_id, canonical, alias_kind, org_kind, country and fuzzy; a name found
     by its head noun has alias_kind "head_noun" and, unless a curated alias inside it gives them,
     ref_id/country None and canonical its own surface."""
-    curated = _curated(nt)
+    curated = curated_spans(nt)
     spans: list[tuple[int, int, dict]] = []
     for head in head_noun_spans(nt.text) + media_name_spans(nt.text):
         inside = [c for c in curated if head.start <= c[0] and c[1] <= head.end]

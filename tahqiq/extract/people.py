@@ -36,8 +36,10 @@ CUE_REACH = 6
 ROLE_KINDS = ("role", "office")
 MAX_FALLBACK_PARTS = 2  # given + one unlisted name token; a third one is too often a noun
 # What follows a speaker's name in reported speech: أن/إن, a colon, a comma, في (in a statement).
-SPEECH_FOLLOWERS = frozenset({"ان", "انه", "انها", "انهم", ":", ",", "،", "في", "ل", "لـ"})
-SPEAKER_CLOSERS = frozenset({"ان", "انه", "انها", "انهم", ":"})  # what must follow a speaker no lexicon knows
+SPEECH_FOLLOWERS = frozenset({"ان", "انه", "انها", "انهم", ":", ",", "،", "في", "ل", "لـ", '"', "«"})
+# What must follow a speaker no lexicon knows: what was said (إن, a colon, a quote, الى أن after أشار),
+# a comma before an apposition, or (checked apart) the speaker's role (وقال فلان مدير الكرة).
+SPEAKER_CLOSERS = frozenset({"ان", "انه", "انها", "انهم", ":", '"', "«", "الى", "الي", ",", "،"})
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"})
 # Words after which a nationality adjective describes nothing before it, so it stands for a person.
 NATIONALITY_OPENERS = frozenset(
@@ -568,7 +570,8 @@ def _after_speech_verb(scanner: _Scanner, i: int) -> _Name | None:
     if j >= scanner.n:
         return None
     if not scanner.is_given_part(j):
-        feminine_verb = scanner.words[i].endswith("ت")  # قالت إسرائيل, أعلنت نوكيا: mostly a state or firm
+        verb = next(core for _, core in clitic_variants(scanner.words[i]) if core in scanner.lex.speech_verbs)
+        feminine_verb = verb.endswith("ت") or verb.startswith("ت")  # قالت/تقول إسرائيل: mostly a state
         return None if feminine_verb else _unlisted_speaker(scanner, j)
     name = scanner.parse_name(j, "cued") or scanner.parse_name(j, "direct")
     if name is None or name.prefix:
@@ -583,14 +586,16 @@ def _after_speech_verb(scanner: _Scanner, i: int) -> _Name | None:
 
 def _unlisted_speaker(scanner: _Scanner, j: int) -> _Name | None:
     """وقال فيرجسون إن ...: one or two name-like words no lexicon knows, right after a speech verb and
-    right before what was said (إن / أن / a colon); a present-tense verb or a definite noun is no name."""
+    right before what was said or the speaker's role (SPEAKER_CLOSERS); a present-tense verb or a
+    definite noun is no name."""
     for size in (1, 2):
         end = j + size
-        if end >= scanner.n or scanner.words[end] not in SPEAKER_CLOSERS:
+        if end >= scanner.n or (scanner.words[end] not in SPEAKER_CLOSERS and scanner.title_at(end) is None):
             continue
         words = scanner.words[j:end]
         if all(
             scanner.name_like(k)
+            and "title" not in scanner.roles[k]
             and len(word) >= 3
             and not word.startswith(("ال", "لل", "ي", "ت"))
             and not (word.startswith("و") and not scanner.waw_is_name_part(word))

@@ -1,7 +1,8 @@
 """Place mentions (LOC) from the gazetteer in data/reference/places.csv and region words in regions.csv.
 
 Rules, in the order they apply to a name found in the normalized text:
-- A name inside an organization's name ("قوات سوريا الديمقراطية") is not a place mention.
+- A name inside an organization's name ("قوات سوريا الديمقراطية") is not a place mention; a club
+  named like its city (روما) is the city unless the sentence speaks of sports.
 - A name that is also a common word (needs_context=1: الباب "the door", الزر "the button") counts only
   right after a place cue (مدينة, بلدة, منطقة, قرب, في...) or right before a direction, countryside or
   country-adjective word ("الباب شرق حلب").
@@ -22,7 +23,7 @@ from typing import Any
 
 from tahqiq.extract.gazetteer import Gazetteer, Match, Token, clitic_forms, tokenize
 from tahqiq.extract.mention import Mention
-from tahqiq.extract.organizations import organization_gazetteer
+from tahqiq.extract.organizations import curated_spans
 from tahqiq.reference import load_places, load_region_words, name_stopwords, nationality_adjectives
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
@@ -266,7 +267,7 @@ class _PlaceScan:
         self.with_role = [k for k, token in enumerate(self.tokens) if _word_readings(token.text)]
 
     def run(self) -> list[_Found]:
-        org_spans = [(m.start, m.end) for m in organization_gazetteer().find(self.text)]
+        org_spans = [(start, end) for start, end, _ in curated_spans(self.nt)]
         matches = [
             m
             for m in place_gazetteer().find(self.text)

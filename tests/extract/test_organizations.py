@@ -234,3 +234,10 @@ def test_a_class_noun_before_an_organizations_own_name_marks_the_name():
     assert marked["شركة نوكيا"] == "نوكيا"
     assert marked["شركة الغاز"] is None
     assert marked["شبكة شمال الإخبارية"] is None
+
+
+def test_a_credit_alias_names_the_agency_only_in_parentheses():
+    text = "وقال الوزير إن المفاوضات مستمرة (الفرنسية). وأكدت الحكومة الفرنسية ذلك."
+    found = [(m.surface, m.attrs["ref_id"]) for m in find_organizations(normalize(text))]
+    assert ("الفرنسية", "afp") in found
+    assert sum(1 for _, ref in found if ref == "afp") == 1

@@ -288,3 +288,8 @@ def test_a_settlement_the_gazetteer_lacks_is_a_place_after_its_class_noun_and_wh
 def test_an_adjective_or_a_verb_after_a_class_noun_is_no_settlement():
     text = "وقع الانفجار في بلدة صغيرة، قرب قرية تقع على الطريق."
     assert find_places(normalize(text)) == []
+
+
+def test_a_city_is_a_place_unless_its_club_is_meant():
+    assert [ref for _, ref, _ in places("وعقد المؤتمر في روما أمس.")] == ["city-rome"]
+    assert places("وفاز روما على ضيفه في مباراة الدوري.") == []
