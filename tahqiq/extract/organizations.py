@@ -218,6 +218,15 @@ def _in_sports_sentence(text: str, match: Match) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _person_title_words() -> frozenset[str]:
+    return frozenset(word for title in reference.person_titles() for word in title.tokens)
+
+
+def _names_a_person_title(text: str) -> bool:
+    return any(token.text in _person_title_words() for token in tokenize_text(text))
+
+
 def _is_credit_line(text: str, match: Match) -> bool:
     """The match alone inside parentheses: "(الفرنسية)", "( أ ف ب )"."""
     return text[: match.start].rstrip().endswith("(") and text[match.end :].lstrip().startswith(")")
@@ -271,6 +280,8 @@ def curated_spans(nt: NormalizedText) -> list[tuple[int, int, dict]]:
     found: list[tuple[int, int, dict]] = []
     last_seen: dict[str, int] = {}
     for match in organization_gazetteer().find(nt.text):
+        if match.distance and _names_a_person_title(nt.text[match.start : match.end]):
+            continue  # وزيرة الخارجية is the minister, one letter away from وزارة الخارجية
         row = _resolve(match, last_seen, nt.text)
         if row is None:
             continue

@@ -154,12 +154,16 @@ class _Scanner:
         word = self.words[i]
         return word.isalpha() and len(word) >= 2 and word not in self.lex.not_name
 
+    def ends_in_alef_maqsura(self, i: int) -> bool:
+        """Written with ى: على (on) and أبى (he refused) normalize onto the name علي and the kunya أبي."""
+        return self.nt.display[self.nt.origin[self.tokens[i].end - 1]] == "ى"
+
     def is_given(self, i: int, allow_ambiguous: bool) -> bool:
         word = self.words[i]
         if word not in self.lex.given:
             return False
-        if word == "علي" and self.nt.display[self.nt.origin[self.tokens[i].end - 1]] == "ى":
-            return False  # على (the preposition) normalizes onto the name Ali
+        if word == "علي" and self.ends_in_alef_maqsura(i):
+            return False
         return allow_ambiguous or word not in self.lex.ambiguous
 
     def waw_is_name_part(self, word: str) -> bool:
@@ -244,7 +248,7 @@ class _Scanner:
     def _parse_from(self, i: int, prefix: int, core: str, mode: str) -> _Name | None:
         lex = self.lex
         parts: list[tuple[str, int, int]] = []
-        if core in KUNYA_WORDS and self.name_like(i + 1):
+        if core in KUNYA_WORDS and self.name_like(i + 1) and not self.ends_in_alef_maqsura(i):
             pair = f"{core} {self.words[i + 1]}"
             triple = f"{pair} {self.words[i + 2]}" if i + 2 < self.n else ""
             if pair in lex.kunya_exclusions or triple in lex.kunya_exclusions:
@@ -268,6 +272,7 @@ class _Scanner:
             and core.isalpha()
             and len(core) >= 3
             and not core.startswith("ال")
+            and not (len(core) >= 4 and core.endswith("ا") and core not in lex.given)  # اتصالا, رسميا
             and (not core.startswith("و") or core in lex.given or self.waw_is_name_part(core))
             and core not in lex.not_name
         ):

@@ -24,7 +24,13 @@ from typing import Any
 from tahqiq.extract.gazetteer import Gazetteer, Match, Token, clitic_forms, tokenize
 from tahqiq.extract.mention import Mention
 from tahqiq.extract.organizations import curated_spans
-from tahqiq.reference import load_places, load_region_words, name_stopwords, nationality_adjectives
+from tahqiq.reference import (
+    given_names,
+    load_places,
+    load_region_words,
+    name_stopwords,
+    nationality_adjectives,
+)
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 VERTICAL = ("north", "south")
@@ -337,7 +343,7 @@ class _PlaceScan:
         and the same name elsewhere in the text (قرب الغندورة). An indefinite word ending in ة after
         the noun is an adjective (بلدة صغيرة), a word opening with ي/ت a verb (قرية تقع)."""
         taken = [(f.start, f.end) for f in found]
-        stop = name_stopwords()
+        stop = name_stopwords() | given_names()  # بلدة أخرى, مخيم إبراهيم: no settlement's name
         names: dict[tuple[str, ...], str] = {}
         for k in self.with_role:
             reading = _stem_in(self.tokens[k], "settlement_kind")

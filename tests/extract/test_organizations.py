@@ -241,3 +241,9 @@ def test_a_credit_alias_names_the_agency_only_in_parentheses():
     found = [(m.surface, m.attrs["ref_id"]) for m in find_organizations(normalize(text))]
     assert ("الفرنسية", "afp") in found
     assert sum(1 for _, ref in found if ref == "afp") == 1
+
+
+def test_a_minister_is_not_a_typo_of_her_ministry():
+    text = "وصلت وزيرة الخارجية الأمريكية إلى المنطقة، وأصدرت وزارة الخارجية الأمريكية بيانا."
+    found = [m.surface for m in find_organizations(normalize(text))]
+    assert found == ["وزارة الخارجية الأمريكية"]

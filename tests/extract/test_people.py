@@ -354,3 +354,7 @@ def test_european_name_particles_join_the_name():
 def test_no_name_where_a_verb_a_clause_or_a_stopword_follows_a_title():
     text = "وقال إن الفريق يحتاج إلى مدافع، وإن اللاعب الذي انتقل إلى النادي غاب، ورفض الرئيس بسبب ذلك."
     assert people(text) == []
+
+
+def test_a_verb_written_with_alef_maqsura_is_no_kunya():
+    assert people("وأبى الشعب أن يستسلم.") == []

@@ -293,3 +293,7 @@ def test_an_adjective_or_a_verb_after_a_class_noun_is_no_settlement():
 def test_a_city_is_a_place_unless_its_club_is_meant():
     assert [ref for _, ref, _ in places("وعقد المؤتمر في روما أمس.")] == ["city-rome"]
     assert places("وفاز روما على ضيفه في مباراة الدوري.") == []
+
+
+def test_another_town_or_a_given_name_is_no_unlisted_settlement():
+    assert places("وانتقل المسلحون إلى بلدة أخرى ثم إلى مخيم إبراهيم.") == []
