@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import dagster as dg
 import polars as pl
 
-from expectations.suites import SUITES, ExpectationOutcome, validate_table
+from expectations.suites import SUITES, ExpectationOutcome, kept_result_path, validate_table
 from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
 
@@ -31,7 +31,8 @@ def _integrity_check(table: str) -> dg.AssetChecksDefinition:
     def check(context: dg.AssetCheckExecutionContext, warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
         sql, _ = SUITES[table]
         frame = warehouse_db.read(sql).to_pandas()
-        outcomes = validate_table(table, frame)
+        kept = kept_result_path(warehouse_db.resolved_path().parent, context.run.run_id, table)
+        outcomes = validate_table(table, frame, keep_in=kept)
         store_outcomes(warehouse_db, context.run.run_id, table, outcomes)
         failed = [o for o in outcomes if not o.success]
         return dg.AssetCheckResult(

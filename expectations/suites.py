@@ -7,7 +7,9 @@ because GX has no DuckDB data source.
 
 from __future__ import annotations
 
+import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -147,8 +149,10 @@ def _describe(config) -> str:
     return f"{config.type}({column})" if column else config.type
 
 
-def validate_table(table: str, frame: pd.DataFrame) -> list[ExpectationOutcome]:
-    """Run the table's suite on its frame; one outcome per expectation."""
+def validate_table(table: str, frame: pd.DataFrame, keep_in: Path | None = None) -> list[ExpectationOutcome]:
+    """Run the table's suite on its frame; one outcome per expectation. With `keep_in` (a file path)
+    the full GX result is also written there as JSON, for `build_data_docs` to render without
+    validating the table a second time."""
     _, expectations = SUITES[table]
     context = _context()
     name = f"{table}_suite"
@@ -157,6 +161,9 @@ def validate_table(table: str, frame: pd.DataFrame) -> list[ExpectationOutcome]:
     asset = source.add_dataframe_asset(name=f"{table}_{id(frame)}")
     batch = asset.add_batch_definition_whole_dataframe("whole").get_batch(batch_parameters={"dataframe": frame})
     result = batch.validate(suite, result_format="SUMMARY")
+    if keep_in is not None:
+        keep_in.parent.mkdir(parents=True, exist_ok=True)
+        keep_in.write_text(json.dumps(result.to_json_dict()), encoding="utf-8")
     outcomes = []
     for item in result.results:
         detail = item.result.get("partial_unexpected_list") or item.result.get("details") or ""
@@ -190,27 +197,45 @@ def _file_context(project_dir: Path, docs_dir: Path) -> gx.data_context.Abstract
     return context
 
 
-def build_data_docs(frames: dict[str, pd.DataFrame], project_dir: Path, docs_dir: Path) -> Path:
-    """Validate each table's frame through a saved suite and checkpoint; returns the Data Docs index.html.
+def kept_result_path(project_dir: Path, run_id: str, table: str) -> Path:
+    """Where a run's integrity check leaves the GX result of `table` for the Data Docs."""
+    return project_dir / "gx" / "uncommitted" / "check_results" / run_id / f"{table}.json"
 
-    The suites, validation definitions and checkpoints persist in `<project_dir>/gx/`; every call adds
-    one validation result per table to the docs, so the site shows the history of runs.
+
+def build_data_docs(
+    tables: list[str], read_frame: Callable[[str], pd.DataFrame], project_dir: Path, docs_dir: Path, run_id: str
+) -> Path:
+    """Render every table's validation result of this run into the Data Docs; returns the index.html.
+
+    A table whose integrity check already ran in this run left its result as JSON
+    (`kept_result_path`): it is rendered as is. Any other table is read (`read_frame`) and validated
+    here. The suites and results persist in `<project_dir>/gx/`, so the site shows the history of runs.
     """
-    from great_expectations.checkpoint import UpdateDataDocsAction
+    from great_expectations.core.expectation_validation_result import ExpectationSuiteValidationResultSchema
+    from great_expectations.core.run_identifier import RunIdentifier
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+        ValidationResultIdentifier,
+    )
 
     context = _file_context(project_dir, docs_dir)
-    for table, frame in frames.items():
+    run = RunIdentifier(run_name=run_id)
+    for table in tables:
         _, expectations = SUITES[table]
-        suite = context.suites.add_or_update(
-            gx.ExpectationSuite(name=f"{table}_suite", expectations=[e.copy() for e in expectations]))
-        source = context.data_sources.add_or_update_pandas(name="warehouse_frames")
-        asset = next((a for a in source.assets if a.name == table), None) or source.add_dataframe_asset(name=table)
-        batch = next((b for b in asset.batch_definitions if b.name == "whole"), None) \
-            or asset.add_batch_definition_whole_dataframe("whole")
-        validation = context.validation_definitions.add_or_update(
-            gx.ValidationDefinition(name=f"{table}_validation", data=batch, suite=suite))
-        checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
-            name=f"{table}_checkpoint", validation_definitions=[validation],
-            actions=[UpdateDataDocsAction(name="update_data_docs", site_names=[DOCS_SITE])]))
-        checkpoint.run(batch_parameters={"dataframe": frame})
+        suite_name = f"{table}_suite"
+        context.suites.add_or_update(gx.ExpectationSuite(name=suite_name, expectations=[e.copy() for e in expectations]))
+        kept = kept_result_path(project_dir, run_id, table)
+        if not kept.exists():
+            validate_table(table, read_frame(table), keep_in=kept)
+        result = ExpectationSuiteValidationResultSchema().load(json.loads(kept.read_text(encoding="utf-8")))
+        result.meta["run_id"] = run  # the Dagster run that validated it names the result in the docs
+        suite_id = ExpectationSuiteIdentifier(name=suite_name)
+        context.validation_results_store.store_validation_results(
+            suite_validation_result=result,
+            suite_validation_result_identifier=ValidationResultIdentifier(
+                expectation_suite_identifier=suite_id, run_id=run, batch_identifier=f"{table}-whole"),
+            expectation_suite_identifier=suite_id,
+        )
+        kept.unlink()
+    context.build_data_docs(site_names=[DOCS_SITE])
     return docs_dir / "index.html"
