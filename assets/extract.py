@@ -5,8 +5,8 @@ import time
 import dagster as dg
 
 from assets.metadata import counts_by, preview, report_progress
-from pipelines.partitions import batch_partitions
-from pipelines.resources import WarehouseResource
+from assets.partitions import batch_partitions
+from assets.resources import WarehouseResource
 from tahqiq import warehouse
 from tahqiq.extract.batch import extract_batch
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import dagster as dg
 
 from assets.metadata import counts_by, preview, report_progress
-from pipelines.partitions import batch_partitions
-from pipelines.resources import InboxResource, WarehouseResource
+from assets.partitions import batch_partitions
+from assets.resources import InboxResource, WarehouseResource
 from tahqiq import warehouse
 from tahqiq.ingest.batch import ingest_batch
 

@@ -3,8 +3,8 @@
 import dagster as dg
 
 from assets.metadata import preview
-from pipelines.partitions import batch_partitions
-from pipelines.resources import WarehouseResource
+from assets.partitions import batch_partitions
+from assets.resources import WarehouseResource
 from tahqiq import warehouse
 from tahqiq.text.articles import build_articles
 

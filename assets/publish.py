@@ -5,8 +5,8 @@ import polars as pl
 
 from assets.charts import reports_dir
 from assets.metadata import preview
+from assets.resources import WarehouseResource
 from expectations.suites import SUITES, build_data_docs, data_docs_dir
-from pipelines.resources import WarehouseResource
 from tahqiq.views import create_views
 
 

@@ -5,7 +5,7 @@ import dagster as dg
 
 from assets.charts import conflicts_by_type, event_map, event_timeline, reports_dir
 from assets.metadata import counts_by, preview, report_progress
-from pipelines.resources import WarehouseResource
+from assets.resources import WarehouseResource
 from tahqiq import warehouse
 from tahqiq.reconcile import reconcile
 

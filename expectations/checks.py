@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 import dagster as dg
 import polars as pl
 
+from assets.resources import WarehouseResource
 from expectations.suites import SUITES, ExpectationOutcome, kept_result_path, validate_table
-from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
 
 

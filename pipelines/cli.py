@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from pipelines.resources import DEFAULT_WAREHOUSE, WarehouseResource
+from assets.resources import DEFAULT_WAREHOUSE, WarehouseResource
 
 SUMMARY_SQL = """
 SELECT (SELECT count(*) FROM articles WHERE batch_id = $batch) AS articles_in_batch,
@@ -119,7 +119,7 @@ def cmd_train_ner(args: argparse.Namespace) -> int:
     formats = args.format or []
     if len(formats) != len(args.corpus):
         return fail("give one --format after each --corpus (newsfane, aqmar, wojood or conll)", 2)
-    for corpus in [*args.corpus, *([args.unlabelled] if args.unlabelled else [])]:
+    for corpus in [*args.corpus, *(p for p in (args.unlabelled, args.silver) if p)]:
         if not Path(corpus).exists():
             return fail(f"corpus not found: {corpus}", 2)
     try:
@@ -131,8 +131,16 @@ def cmd_train_ner(args: argparse.Namespace) -> int:
             print(f"word clusters from {args.unlabelled}:")
             clusters = build_clusters(iter_texts(Path(args.unlabelled)), word_stem, cue_words=cue_stems(),
                                       progress=print)
+        silver = None
+        if args.silver:
+            from tahqiq.extract.crf import silver_sentences
+            from tahqiq.extract.word_clusters import iter_texts
+
+            print(f"silver sentences from {args.silver} (rule finders on {args.silver_articles} articles):")
+            silver = silver_sentences(iter_texts(Path(args.silver)), args.silver_articles, progress=print)
         result = train([(Path(c), f) for c, f in zip(args.corpus, formats, strict=True)],
-                       Path(args.model or DEFAULT_MODEL), clusters=clusters, progress=print)
+                       Path(args.model or DEFAULT_MODEL), clusters=clusters, silver=silver,
+                       silver_rule_features=args.silver_rule_features, progress=print)
     except ValueError as error:
         return fail(str(error), 2)
     print(f"held-out scores with c1={result['c1']} c2={result['c2']} ({result['held_out_sentences']} sentences):")
@@ -142,6 +150,9 @@ def cmd_train_ner(args: argparse.Namespace) -> int:
           f"in {result['seconds']:.0f}s")
     if result["clusters_path"]:
         print(f"word clusters {result['clusters_path']}")
+    tuned = result["combination"]
+    print(f"settings {result['settings_path']}: tagger spans added at confidence >= {tuned['min_confidence']}"
+          f"{', longer tagger spans win over rule spans inside them' if tuned['longer_span_wins'] else ''}")
     return 0
 
 
@@ -188,6 +199,13 @@ def build_parser() -> argparse.ArgumentParser:
     train_ner.add_argument("--model", help="where to write the model (default data/models/ner_crf.model)")
     train_ner.add_argument("--unlabelled", help="unlabelled news (JSONL[.gz] with a \"text\" field, .txt or a folder "
                            "of .txt) to learn word clusters from; saved beside the model as NAME.clusters.tsv")
+    train_ner.add_argument("--silver", help="unlabelled news (same formats as --unlabelled) that the rule finders "
+                           "label; its sentences with a name are added to the training sentences")
+    train_ner.add_argument("--silver-articles", type=int, default=1000,
+                           help="how many --silver articles to label (default 1000)")
+    train_ner.add_argument("--silver-rule-features", action="store_true",
+                           help="keep the rule-tag features on silver sentences (default: they read O, so the "
+                           "model learns names from words and context rather than copying the rules)")
     train_ner.set_defaults(func=cmd_train_ner)
     return parser
 

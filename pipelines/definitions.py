@@ -9,9 +9,9 @@ from assets.ingest import ingest_batch_asset
 from assets.normalize import articles
 from assets.publish import data_quality_report, sql_views
 from assets.reconcile import reconcile_asset
+from assets.resources import InboxResource, WarehouseResource
 from expectations.checks import ALL_CHECKS
 from pipelines.jobs import process_batch_job
-from pipelines.resources import InboxResource, WarehouseResource
 from pipelines.schedules import DAILY_AT_SIX, build_inbox_sweep
 from pipelines.sensors import inbox_sensor, mark_batch_done, mark_batch_failed
 

@@ -1,6 +1,6 @@
 import dagster as dg
 
-from pipelines.partitions import batch_partitions
+from assets.partitions import batch_partitions
 
 # The main job: one batch from the inbox to every table, reconciliation over all batches.
 process_batch_job = dg.define_asset_job(

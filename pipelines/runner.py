@@ -53,7 +53,7 @@ def exclusive_run(warehouse_path: Path) -> Iterator[None]:
 
 def _record_in_inbox(folder: Path, batch_id: str, outcome: RunOutcome) -> None:
     """A batch run from inside the inbox gets the same _DONE/_FAILED marker the sensors leave."""
-    from pipelines.resources import InboxResource
+    from assets.resources import InboxResource
     from pipelines.sensors import record_failure, record_success
 
     inbox = InboxResource()
@@ -78,9 +78,9 @@ def run_batch(folder: Path, warehouse_path: Path, batch_id: str, log_level: str 
 
 
 def _execute(folder: Path, warehouse_path: Path, batch_id: str, log_level: str) -> RunOutcome:
+    from assets.partitions import batch_partitions
     from pipelines.definitions import defs
     from pipelines.jobs import process_batch_job
-    from pipelines.partitions import batch_partitions
     from pipelines.sensors import BATCH_TAG
 
     dagster = instance()

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import dagster as dg
 
+from assets.partitions import batch_partitions
+from assets.resources import InboxResource
 from pipelines.jobs import process_batch_job
-from pipelines.partitions import batch_partitions
-from pipelines.resources import InboxResource
 
 DONE_MARKER = "_DONE"
 FAILED_MARKER = "_FAILED"

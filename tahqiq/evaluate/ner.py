@@ -229,7 +229,7 @@ def _rule_finders() -> dict[str, Callable]:
     return {"PERSON": find_people, "ORG": find_organizations, "LOC": find_places}
 
 
-def _scored_span(mention) -> tuple[int, int]:
+def scored_span(mention) -> tuple[int, int]:
     """A region phrase (جنوب لبنان) or a class noun + name (مدينة غزة) is scored by the named place
     inside it (لبنان, غزة); an organization behind its class noun (صحيفة الغارديان) by its own name."""
     attrs = mention.attrs or {}
@@ -254,7 +254,7 @@ def _predicted_spans(tokens: list[str], finders: dict[str, Callable]) -> set[Spa
         for mention in finder(nt):
             if mention.entity_type not in (TYPES if entity_type == "*" else (entity_type,)):
                 continue
-            start, end = _scored_span(mention)
+            start, end = scored_span(mention)
             if end <= start:
                 continue
             first = bisect.bisect_right(ends, start)

@@ -9,6 +9,7 @@ L-BFGS penalties (c1, c2) on a held-out part of the training sentences, then ref
 from __future__ import annotations
 
 import bisect
+import json
 import random
 import time
 from collections.abc import Callable, Iterable
@@ -32,12 +33,15 @@ DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "data" / "models" / "ner_c
 GROUP_CLUSTER_SHARE = 0.3
 C_GRID = ((0.05, 0.01), (0.1, 0.05), (0.25, 0.05), (0.5, 0.1))
 HELD_OUT_SHARE = 0.15
+CONFIDENCE_GRID = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+SILVER_MAX_TOKENS = 80
 MAX_ITERATIONS = 80
 _SENTENCE_BREAKS = SENTENCE_END | {"?", "!"}
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ل", "ك")
 
 Progress = Callable[[str], None]
+Span = tuple[str, int, int]
 
 
 # --- features ------------------------------------------------------------------------------------
@@ -202,13 +206,31 @@ def _mention_spans(
 
 def rule_tags(tokens: list[str]) -> list[str]:
     """The BIO tags our rule finders give a sentence of tokens (joined with single spaces)."""
+    return rule_tags_and_spans(tokens)[0]
+
+
+def rule_tags_and_spans(tokens: list[str]) -> tuple[list[str], list[tuple[Span, Span]]]:
+    """The rule finders' BIO tags of a sentence and their mentions as (token span, scored token
+    span) pairs: the scored span is the one the evaluation compares with gold (the place inside a
+    region phrase, the name after a class noun)."""
+    from tahqiq.evaluate.ner import scored_span
+
     starts, ends, position = [], [], 0
     for token in tokens:
         starts.append(position)
         ends.append(position + len(token))
         position += len(token) + 1
-    mentions = rule_mentions(normalize(" ".join(tokens)))
-    return _tags_from_spans(len(tokens), _mention_spans(starts, ends, mentions))
+    nt = normalize(" ".join(tokens))
+    mentions = [m for m in rule_mentions(nt) if m.entity_type in TYPES]
+    full = _mention_spans(starts, ends, mentions)
+    pairs = []
+    for m in mentions:
+        (span,) = _mention_spans(starts, ends, [m]) or [None]
+        start, end = scored_span(m)
+        (scored,) = _mention_spans(starts, ends, [Mention(m.entity_type, start, end, "", "")]) or [None]
+        if span and scored:
+            pairs.append((span, scored))
+    return _tags_from_spans(len(tokens), full), pairs
 
 
 # --- the tagger ----------------------------------------------------------------------------------
@@ -221,6 +243,10 @@ class CrfTagger:
         self._tagger.open(str(self.model_path))
         table = clusters_path(self.model_path)
         self.clusters = WordClusters.load(table) if table.is_file() else None
+        settings = settings_path(self.model_path)
+        tuned = json.loads(settings.read_text(encoding="utf-8")) if settings.is_file() else {}
+        self.min_confidence: float = tuned.get("min_confidence", 0.0)
+        self.longer_span_wins: bool = tuned.get("longer_span_wins", False)
 
     def tag(self, tokens: list[str], rules: list[str] | None = None) -> list[str]:
         """PERSON/ORG/LOC BIO tags; `rules` are the rule finders' tags when already known."""
@@ -232,8 +258,19 @@ class CrfTagger:
             )
         )
 
-    def find_entities(self, nt: NormalizedText, rules: list[Mention] | None = None) -> list[Mention]:
-        """PERSON/ORG/LOC mentions the model finds in an article (attrs {"cue": "crf"})."""
+    def confident_spans(self, tokens: list[str], rules: list[str], min_confidence: float) -> set[Span]:
+        """The spans the model tags whose confidence (see span_confidences) reaches `min_confidence`."""
+        if not tokens:
+            return set()
+        features = sentence_features(tokens, rules, self.clusters)
+        return {span for span, p in span_confidences(self._tagger, features) if p >= min_confidence}
+
+    def find_entities(
+        self, nt: NormalizedText, rules: list[Mention] | None = None, min_confidence: float | None = None
+    ) -> list[Mention]:
+        """PERSON/ORG/LOC mentions the model finds in an article (attrs {"cue": "crf"}), only spans
+        at least as confident as `min_confidence` (default: the threshold tuned with the model)."""
+        threshold = self.min_confidence if min_confidence is None else min_confidence
         tokens = [t for t in tokenize(nt) if t.text != "\n"]
         display_spans = [nt.to_display_span(t.start, t.end) for t in tokens]
         starts = [s for s, _ in display_spans]
@@ -244,7 +281,8 @@ class CrfTagger:
         spans: set[tuple[str, int, int]] = set()
         for first, last in _sentences(nt, tokens):
             words = [nt.display[starts[k] : ends[k]] for k in range(first, last)]
-            spans |= bio_spans(self.tag(words, article_rule_tags[first:last]), "conll", first)
+            found = self.confident_spans(words, article_rule_tags[first:last], threshold)
+            spans |= {(entity_type, a + first, b + first) for entity_type, a, b in found}
         spans |= _repeats([t.text for t in tokens], spans)
         mentions = []
         for entity_type, a, b in sorted(spans, key=lambda s: (s[1], s[2])):
@@ -254,6 +292,64 @@ class CrfTagger:
                 Mention(entity_type, start, end, nt.display[start:end], normalized, attrs={"cue": "crf"})
             )
         return mentions
+
+    def add_mentions(self, rules: list[Mention], tagged: list[Mention]) -> list[Mention]:
+        """`add_tagger_mentions` with this model's tuned overlap policy."""
+        return add_tagger_mentions(rules, tagged, longer_span_wins=self.longer_span_wins)
+
+
+def span_confidences(tagger: pycrfsuite.Tagger, features: list[list[str]]) -> list[tuple[Span, float]]:
+    """The spans of the best tag sequence, each with the lowest marginal probability of its tags:
+    a span is as sure as its least sure token."""
+    tags = tagger.tag(features)
+    return [
+        (span, min(tagger.marginal(tags[k], k) for k in range(span[1], span[2])))
+        for span in sorted(bio_spans(list(tags), "conll"), key=lambda s: (s[1], s[2]))
+    ]
+
+
+def merge_spans(
+    rules: list[tuple[int, int]], tagged: list[tuple[int, int]], longer_span_wins: bool = False
+) -> tuple[list[int], set[int]]:
+    """Which tagged spans join the rules' (indices into `tagged`) and which rule spans they replace.
+
+    A tagged span that overlaps no rule span is added. With `longer_span_wins`, one that strictly
+    contains every rule span it overlaps replaces them (the rules cut a name short); otherwise rules win.
+    """
+    order = sorted(range(len(rules)), key=lambda k: rules[k])
+    starts = [rules[k][0] for k in order]
+    max_end_before: list[int] = []
+    reach = -1
+    for k in order:
+        reach = max(reach, rules[k][1])
+        max_end_before.append(reach)
+    kept, replaced = [], set()
+    for index, (start, end) in enumerate(tagged):
+        k = bisect.bisect_left(starts, end)  # rule spans starting before this one ends
+        if not (k and max_end_before[k - 1] > start):
+            kept.append(index)
+            continue
+        if not longer_span_wins:
+            continue
+        overlapped = [order[j] for j in range(k) if rules[order[j]][1] > start]
+        if all(start <= rules[r][0] and rules[r][1] <= end and rules[r] != (start, end) for r in overlapped):
+            kept.append(index)
+            replaced.update(overlapped)
+    return kept, replaced
+
+
+def combine_spans(
+    rules: list[tuple[Span, Span]], tagged: set[Span], longer_span_wins: bool = False
+) -> set[Span]:
+    """Token spans of rules + tagger, merged as add_tagger_mentions merges mentions: `rules` are
+    (mention span, scored span) pairs, overlaps are judged on the first and the second is kept."""
+    tagged_list = sorted(tagged)
+    kept, replaced = merge_spans(
+        [(a, b) for (_, a, b), _ in rules], [(a, b) for _, a, b in tagged_list], longer_span_wins
+    )
+    return {scored for k, (_, scored) in enumerate(rules) if k not in replaced} | {
+        tagged_list[k] for k in kept
+    }
 
 
 def _repeats(words: list[str], spans: set[tuple[str, int, int]]) -> set[tuple[str, int, int]]:
@@ -297,22 +393,30 @@ def _sentences(nt: NormalizedText, tokens: list) -> list[tuple[int, int]]:
     return ranges
 
 
-def add_tagger_mentions(rules: list[Mention], tagged: list[Mention]) -> list[Mention]:
-    """The rule mentions plus every tagger mention that overlaps none of them (rules win)."""
-    taken = sorted((m.start, m.end) for m in rules if m.end > m.start)
-    starts = [s for s, _ in taken]
-    max_end_before: list[int] = []
-    reach = -1
-    for _, end in taken:
-        reach = max(reach, end)
-        max_end_before.append(reach)
-    kept = []
-    for m in tagged:
-        k = bisect.bisect_left(starts, m.end)  # rule spans starting before m ends
-        if k and max_end_before[k - 1] > m.start:
-            continue
-        kept.append(m)
-    return [*rules, *kept]
+def add_tagger_mentions(
+    rules: list[Mention], tagged: list[Mention], longer_span_wins: bool = False
+) -> list[Mention]:
+    """The rule mentions plus every tagger mention that overlaps none of them (rules win); with
+    `longer_span_wins`, a tagger name that strictly contains the PERSON/ORG/LOC rule mentions it
+    overlaps (and overlaps no other mention) replaces them."""
+    spanned = [m for m in rules if m.end > m.start]
+    names, candidates = spanned, tagged
+    if longer_span_wins:
+        names = [m for m in spanned if m.entity_type in TYPES]
+        others = [(m.start, m.end) for m in spanned if m.entity_type not in TYPES]
+        free, _ = merge_spans(others, [(m.start, m.end) for m in tagged])
+        candidates = [tagged[k] for k in free]
+    kept, replaced = merge_spans(
+        [(m.start, m.end) for m in names], [(m.start, m.end) for m in candidates], longer_span_wins
+    )
+    dropped = {id(names[k]) for k in replaced}
+    return [*(m for m in rules if id(m) not in dropped), *(candidates[k] for k in kept)]
+
+
+def settings_path(model_path: Path) -> Path:
+    """The settings tuned with a model (confidence threshold, overlap policy): NAME.tagger.json."""
+    model_path = Path(model_path)
+    return model_path.with_name(f"{model_path.stem}.tagger.json")
 
 
 def clusters_path(model_path: Path) -> Path:
@@ -384,9 +488,12 @@ def harmonize_spans(
     return out
 
 
+Sequence = tuple[list[list[str]], list[str], list[tuple[Span, Span]]]  # features, gold, rule spans
+
+
 def _training_sequences(
     corpora: list[tuple[Path, str]], clusters: WordClusters | None = None
-) -> list[tuple[list[list[str]], list[str]]]:
+) -> list[Sequence]:
     sequences = []
     groups = group_words(clusters)
     for path, fmt in corpora:
@@ -394,13 +501,68 @@ def _training_sequences(
             tokens = [token for token, _ in sentence]
             spans = harmonize_spans(tokens, bio_spans([tag for _, tag in sentence], fmt), groups)
             labels = _tags_from_spans(len(tokens), spans)
-            sequences.append((sentence_features(tokens, rule_tags(tokens), clusters), labels))
+            rules, rule_spans = rule_tags_and_spans(tokens)
+            sequences.append((sentence_features(tokens, rules, clusters), labels, rule_spans))
     return sequences
 
 
-def _fit(sequences, c1: float, c2: float, model_path: Path, max_iterations: int) -> None:
+def silver_sentences(
+    texts: Iterable[str], max_articles: int, progress: Progress | None = None
+) -> list[tuple[list[str], list[str]]]:
+    """Sentences of unlabelled news labelled by the rule finders: (display words, BIO tags) for each
+    sentence with at least one PERSON/ORG/LOC mention, from `max_articles` texts spread evenly over
+    `texts` (news dumps are often sorted by outlet and section).
+
+    Words are the tokens find_entities tags; a mention's span is the one the evaluation scores (the
+    place inside a region phrase, the name after a class noun such as صحيفة)."""
+    from tahqiq.evaluate.ner import scored_span
+
+    say = progress or (lambda _message: None)
+    began = time.perf_counter()
+    articles = [text for text in texts if text.strip()]
+    step = max(1.0, len(articles) / max_articles) if max_articles > 0 else 1.0
+    chosen = [articles[int(k * step)] for k in range(min(max_articles, len(articles)))]
+    out: list[tuple[list[str], list[str]]] = []
+    for n_articles, text in enumerate(chosen, start=1):
+        nt = normalize(text)
+        tokens = [t for t in tokenize(nt) if t.text != "\n"]
+        display_spans = [nt.to_display_span(t.start, t.end) for t in tokens]
+        starts = [s for s, _ in display_spans]
+        ends = [e for _, e in display_spans]
+        scored = []
+        for m in rule_mentions(nt):
+            start, end = scored_span(m)
+            scored.append(Mention(m.entity_type, start, end, nt.display[start:end], m.normalized))
+        tags = _tags_from_spans(len(tokens), _mention_spans(starts, ends, scored))
+        for first, last in _sentences(nt, tokens):
+            if last - first <= SILVER_MAX_TOKENS and any(tag != "O" for tag in tags[first:last]):
+                out.append(([nt.display[starts[k] : ends[k]] for k in range(first, last)], tags[first:last]))
+        if n_articles % 500 == 0:
+            say(
+                f"  silver: {n_articles} articles, {len(out)} sentences in {time.perf_counter() - began:.0f}s"
+            )
+    say(
+        f"silver: {len(out)} sentences with a name from {len(chosen)} articles in {time.perf_counter() - began:.0f}s"
+    )
+    return out
+
+
+def _silver_sequences(
+    silver: list[tuple[list[str], list[str]]], clusters: WordClusters | None, rule_features: bool
+) -> list[Sequence]:
+    """Training sequences of silver sentences. Their labels are the rule tags, so with
+    `rule_features` false the rule-tag features read O: the model must learn the names from their
+    words and contexts instead of copying the rule feature."""
+    sequences = []
+    for tokens, tags in silver:
+        rules = tags if rule_features else ["O"] * len(tokens)
+        sequences.append((sentence_features(tokens, rules, clusters), tags, []))
+    return sequences
+
+
+def _fit(sequences: list[Sequence], c1: float, c2: float, model_path: Path, max_iterations: int) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
-    for features, labels in sequences:
+    for features, labels, _ in sequences:
         trainer.append(features, labels)
     trainer.set_params(
         {
@@ -414,14 +576,21 @@ def _fit(sequences, c1: float, c2: float, model_path: Path, max_iterations: int)
     trainer.train(str(model_path))
 
 
-def score_sequences(model_path: Path, sequences) -> dict:
+def score_sequences(model_path: Path, sequences: list[Sequence]) -> dict:
     """Exact-span precision, recall and F1 per type and micro of a model on labelled sequences."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
+    pairs = [
+        (bio_spans(labels, "conll"), bio_spans(list(tagger.tag(features)), "conll"))
+        for features, labels, _ in sequences
+    ]
+    return _span_scores(pairs)
+
+
+def _span_scores(pairs: Iterable[tuple[set[Span], set[Span]]]) -> dict:
+    """Precision, recall and F1 per type and micro over (gold spans, predicted spans) pairs."""
     counts = {t: [0, 0, 0] for t in TYPES}
-    for features, labels in sequences:
-        gold = bio_spans(labels, "conll")
-        predicted = bio_spans(list(tagger.tag(features)), "conll")
+    for gold, predicted in pairs:
         for t in TYPES:
             g = {s for s in gold if s[0] == t}
             p = {s for s in predicted if s[0] == t}
@@ -431,6 +600,30 @@ def score_sequences(model_path: Path, sequences) -> dict:
     scores = {t: _prf(*counts[t]) for t in TYPES}
     scores["micro"] = _prf(*(sum(counts[t][k] for t in TYPES) for k in range(3)))
     return scores
+
+
+def tune_combination(
+    model_path: Path, held_out: list[Sequence], grid: tuple[float, ...] = CONFIDENCE_GRID
+) -> list[dict]:
+    """Held-out micro F1 of rules + tagger for each confidence threshold and overlap policy, the
+    way rules_and_tagger combines them and the evaluation scores them."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    sentences = [
+        (bio_spans(labels, "conll"), rules, span_confidences(tagger, features))
+        for features, labels, rules in held_out
+    ]
+    trials = []
+    for longer_span_wins in (False, True):
+        for threshold in grid:
+            scores = _span_scores(
+                (gold, combine_spans(rules, {s for s, p in tagged if p >= threshold}, longer_span_wins))
+                for gold, rules, tagged in sentences
+            )
+            trials.append(
+                {"min_confidence": threshold, "longer_span_wins": longer_span_wins, "held_out": scores}
+            )
+    return trials
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
@@ -448,6 +641,9 @@ def train(
     max_iterations: int = MAX_ITERATIONS,
     max_sentences: int | None = None,
     clusters: WordClusters | None = None,
+    silver: list[tuple[list[str], list[str]]] | None = None,
+    silver_rule_features: bool = False,
+    tune_longer_spans: bool = False,
     progress: Progress | None = None,
     seed: int = 0,
 ) -> dict:
@@ -456,6 +652,11 @@ def train(
     Returns the held-out scores of every (c1, c2) tried, the chosen pair, sizes and timings.
     `max_sentences` subsamples the training sentences (for quick runs). With `clusters` (see
     word_clusters.build_clusters) the model uses them as features and the table is saved beside it.
+    `silver` sentences (see silver_sentences) join the fitting sentences, never the held-out ones.
+    On the held-out split of the chosen (c1, c2), the confidence threshold and overlap policy that
+    give rules + tagger the best micro F1 are saved beside the model (settings_path); letting longer
+    tagger spans win is only chosen with `tune_longer_spans` (it wins on the Wikipedia-like held-out
+    split, whose span conventions differ from ours, and loses on news).
     """
     say = progress or (lambda _message: None)
     began = time.perf_counter()
@@ -468,11 +669,15 @@ def train(
         raise ValueError("need at least two labelled sentences to train")
     n_held = max(1, int(len(sequences) * HELD_OUT_SHARE))
     held_out, fitting = sequences[:n_held], sequences[n_held:]
-    n_tokens = sum(len(labels) for _, labels in sequences)
+    n_tokens = sum(len(labels) for _, labels, _ in sequences)
     say(
         f"features for {len(sequences)} sentences, {n_tokens} tokens in {time.perf_counter() - began:.1f}s; "
         f"held out {len(held_out)} sentences"
     )
+    silver_sequences = _silver_sequences(silver or [], clusters, silver_rule_features)
+    if silver_sequences:
+        fitting = fitting + silver_sequences
+        say(f"plus {len(silver_sequences)} silver sentences for fitting")
 
     trials = []
     scratch = model_path.with_name(model_path.name + ".tuning")
@@ -480,8 +685,15 @@ def train(
         started = time.perf_counter()
         _fit(fitting, c1, c2, scratch, max_iterations)
         scores = score_sequences(scratch, held_out)
+        combinations = tune_combination(scratch, held_out)
         trials.append(
-            {"c1": c1, "c2": c2, "held_out": scores, "seconds": round(time.perf_counter() - started, 1)}
+            {
+                "c1": c1,
+                "c2": c2,
+                "held_out": scores,
+                "combinations": combinations,
+                "seconds": round(time.perf_counter() - started, 1),
+            }
         )
         say(
             f"c1={c1} c2={c2}: held-out micro F1 {scores['micro']['f1']:.3f} "
@@ -490,16 +702,26 @@ def train(
         )
     scratch.unlink(missing_ok=True)
     best = max(trials, key=lambda t: t["held_out"]["micro"]["f1"])
+    untuned = best["combinations"][0]
+    allowed = [c for c in best["combinations"] if tune_longer_spans or not c["longer_span_wins"]]
+    combination = max(allowed, key=lambda t: t["held_out"]["micro"]["f1"])
+    say(
+        f"rules + tagger on held-out: micro F1 {untuned['held_out']['micro']['f1']:.3f} adding every span, "
+        f"{combination['held_out']['micro']['f1']:.3f} with confidence >= {combination['min_confidence']}"
+        f"{' and longer tagger spans winning' if combination['longer_span_wins'] else ''}"
+    )
 
     started = time.perf_counter()
-    _fit(sequences, best["c1"], best["c2"], model_path, max_iterations)
+    _fit(sequences + silver_sequences, best["c1"], best["c2"], model_path, max_iterations)
+    settings = {k: combination[k] for k in ("min_confidence", "longer_span_wins")}
+    settings_path(model_path).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
     table = clusters_path(model_path)
     if clusters:
         clusters.save(table)
     else:
         table.unlink(missing_ok=True)  # a stale table would give this model features it never saw
     say(
-        f"refit on all {len(sequences)} sentences with c1={best['c1']} c2={best['c2']} "
+        f"refit on all {len(sequences) + len(silver_sequences)} sentences with c1={best['c1']} c2={best['c2']} "
         f"in {time.perf_counter() - started:.1f}s -> {model_path}"
     )
     _cached_tagger.cache_clear()
@@ -507,12 +729,15 @@ def train(
         "model_path": str(model_path),
         "clusters_path": str(table) if clusters else None,
         "sentences": len(sequences),
+        "silver_sentences": len(silver_sequences),
         "tokens": n_tokens,
         "held_out_sentences": len(held_out),
         "trials": trials,
         "c1": best["c1"],
         "c2": best["c2"],
         "held_out": best["held_out"],
+        "combination": combination,
+        "settings_path": str(settings_path(model_path)),
         "seconds": round(time.perf_counter() - began, 1),
     }
 
@@ -522,6 +747,6 @@ def rules_and_tagger(tagger: CrfTagger) -> Callable[[NormalizedText], list[Menti
 
     def extract(nt: NormalizedText) -> list[Mention]:
         rules = rule_mentions(nt)
-        return add_tagger_mentions(rules, tagger.find_entities(nt, rules))
+        return tagger.add_mentions(rules, tagger.find_entities(nt, rules))
 
     return extract

@@ -211,3 +211,84 @@ def test_broken_plurals_in_a_plural_cluster_are_no_person():
     spans = {("PERSON", 1, 2), ("PERSON", 3, 5)}
     assert crf.harmonize_spans(tokens, spans, groups) == {("PERSON", 3, 5)}
     assert crf.harmonize_spans(tokens, spans) == spans
+
+
+def test_confidence_threshold_keeps_sure_spans_and_drops_unsure_ones(tiny_model):
+    tagger = crf.CrfTagger(tiny_model)
+    tokens = ["التقى", "كريم", "نصار", "في", "صيدا", "ممثلين", "عن", "نقابة", "المعلمين", "."]
+    rules = ["O"] * len(tokens)
+    scored = crf.span_confidences(tagger._tagger, crf.sentence_features(tokens, rules, None))
+    assert scored and all(0.0 < p <= 1.0 for _, p in scored)
+    everything = {span for span, _ in scored}
+    assert tagger.confident_spans(tokens, rules, 0.0) == everything
+    assert tagger.confident_spans(tokens, rules, 1.01) == set()
+    sure = max(p for _, p in scored)
+    assert tagger.confident_spans(tokens, rules, sure) == {span for span, p in scored if p >= sure}
+    # A name made of words the model never saw in a slot it never saw names in is not sure.
+    odd = ["بعد", "ذلك", "زقزق", "بربور", "كثيرا", "."]
+    odd_scored = crf.span_confidences(tagger._tagger, crf.sentence_features(odd, ["O"] * len(odd), None))
+    threshold = sure - 1e-9
+    assert all(p < threshold for _, p in odd_scored)
+    assert tagger.confident_spans(odd, ["O"] * len(odd), threshold) == set()
+    nt = normalize("التقى كريم نصار في صيدا ممثلين عن نقابة المعلمين .")
+    assert tagger.find_entities(nt, min_confidence=1.01) == []
+    assert tagger.find_entities(nt, min_confidence=0.0)
+
+
+def test_training_saves_the_tuned_threshold_beside_the_model(tiny_model):
+    settings = crf.settings_path(tiny_model)
+    assert settings.name == "tiny.tagger.json" and settings.is_file()
+    tagger = crf.CrfTagger(tiny_model)
+    assert tagger.min_confidence in crf.CONFIDENCE_GRID
+    assert tagger.longer_span_wins is False
+
+
+def test_longer_tagger_span_replaces_the_rule_span_inside_it():
+    rule = crf.Mention("PERSON", 4, 8, "abcd", "abcd")
+    date = crf.Mention("DATE", 20, 24, "abcd", "abcd")
+    longer = crf.Mention("PERSON", 0, 8, "abcdefgh", "abcdefgh")
+    over_date = crf.Mention("ORG", 18, 30, "x" * 12, "x")
+    assert crf.add_tagger_mentions([rule, date], [longer, over_date]) == [rule, date]
+    assert crf.add_tagger_mentions([rule, date], [longer, over_date], longer_span_wins=True) == [date, longer]
+    same = crf.Mention("PERSON", 4, 8, "abcd", "abcd")
+    assert crf.add_tagger_mentions([rule], [same], longer_span_wins=True) == [rule]
+    rules = [(("PERSON", 1, 2), ("PERSON", 1, 2)), (("LOC", 4, 6), ("LOC", 5, 6))]
+    tagged = {("PERSON", 0, 2), ("ORG", 7, 9), ("ORG", 5, 8)}
+    assert crf.combine_spans(rules, tagged) == {("PERSON", 1, 2), ("LOC", 5, 6), ("ORG", 7, 9)}
+    assert crf.combine_spans(rules, tagged, longer_span_wins=True) == {
+        ("PERSON", 0, 2),
+        ("LOC", 5, 6),
+        ("ORG", 7, 9),
+    }
+
+
+def test_silver_sentences_label_news_with_the_rule_finders():
+    news = [
+        "قال الجنرال سمير الخطيب إن الوفد وصل إلى بغداد أمس. وكان الطقس معتدلا.",
+        "نص قصير بلا أسماء.",
+    ]
+    silver = crf.silver_sentences(news, max_articles=5)
+    assert silver == [
+        (
+            ["قال", "الجنرال", "سمير", "الخطيب", "إن", "الوفد", "وصل", "إلى", "بغداد", "أمس", "."],
+            ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-LOC", "O", "O"],
+        )
+    ]
+    assert crf.silver_sentences(news, max_articles=0) == []
+
+
+def test_silver_sentences_join_fitting_without_rule_features(tmp_path):
+    silver = [(["زار", "سمير", "الخطيب", "حماة", "."], ["O", "B-PERSON", "I-PERSON", "B-LOC", "O"])]
+    (sequence,) = crf._silver_sequences(silver, None, rule_features=False)
+    assert all("rule=O" in features for features in sequence[0])
+    (copied,) = crf._silver_sequences(silver, None, rule_features=True)
+    assert "rule=B-PERSON" in copied[0][1]
+    result = crf.train(
+        [(tiny_corpus(tmp_path / "tiny.txt"), "conll")],
+        tmp_path / "silver.model",
+        grid=((0.05, 0.01),),
+        max_iterations=30,
+        silver=silver * 3,
+    )
+    assert result["silver_sentences"] == 3
+    assert result["sentences"] == len(TEMPLATES) * len(PEOPLE)
