@@ -350,10 +350,10 @@ def _incremental_section(inc: dict) -> list[str]:
         + [
             f"| Dagster overhead | {inc['request_to_end_s'] - inc['sensor_s'] - sum(s.values()):.1f} |",
             "",
-            f"Peak memory {inc['peak_tree_pss_mib']:.0f} MiB (process tree PSS). Three stages read the whole "
-            "warehouse, so they, not the new articles, set this time: `normalize` recomputes the MinHash of "
-            "every earlier article for near-duplicate links, `reconcile` re-resolves all batches, and the "
-            "checks and Data Docs validate whole tables.",
+            f"Peak memory {inc['peak_tree_pss_mib']:.0f} MiB (process tree PSS). Two stages read the whole "
+            "warehouse, so they, not the new articles, set this time: `reconcile` re-resolves all batches and "
+            "the integrity checks validate whole tables (`normalize` only reads the stored MinHash bands of "
+            "earlier articles, and the Data Docs render the checks' own results).",
             *failed_note,
         ]
     )
