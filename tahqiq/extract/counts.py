@@ -14,6 +14,7 @@ same event word is a count of one ("إصابة 4 من جنودها وكلب بو
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -49,6 +50,13 @@ MAX_EVENT_SCALE_COUNT = 5000
 def is_event_scale(number: int) -> bool:
     """Whether a count can describe one event rather than a war, a camp or a country."""
     return 0 <= number <= MAX_EVENT_SCALE_COUNT
+
+
+def event_total(numbers: Iterable[int]) -> int | None:
+    """What an event's report says of one kind (killed, wounded ...) among the counts stated for it:
+    the largest of event scale, since a report gives the total and then parts of it ("أربع مروحيات
+    ... إحدى المروحيات": four). The one rule for the event frames and the conflicts table."""
+    return max((n for n in numbers if is_event_scale(n)), default=None)
 
 
 @dataclass

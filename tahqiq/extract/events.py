@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from tahqiq.extract.counts import is_event_scale
+from tahqiq.extract.counts import event_total
 from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import Mention, mention_id
 from tahqiq.reconcile.events import date_bounds, precision_of
@@ -497,15 +497,12 @@ def _partner_claim(frame_cues: list[Cue]) -> str | None:
 
 
 def _count(frame: _Frame, mentions: list[Mention], kind: str) -> int | None:
-    for m in _in(frame, mentions):
-        if m.entity_type == "COUNT" and m.attrs.get("count_kind") == kind and m.value is not None:
-            try:
-                number = int(m.value)
-            except ValueError:
-                continue
-            if is_event_scale(number):
-                return number
-    return None
+    numbers = [
+        int(m.value)
+        for m in _in(frame, mentions)
+        if m.entity_type == "COUNT" and m.attrs.get("count_kind") == kind and (m.value or "").isdigit()
+    ]
+    return event_total(numbers)
 
 
 def _most_specific(anchors: list[Cue]) -> str:

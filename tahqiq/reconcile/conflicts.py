@@ -28,7 +28,7 @@ import polars as pl
 from rapidfuzz.distance import Levenshtein
 
 from tahqiq import warehouse
-from tahqiq.extract.counts import MAX_EVENT_SCALE_COUNT
+from tahqiq.extract.counts import event_total
 from tahqiq.extract.places import place_by_id
 from tahqiq.reconcile.events import date_bounds
 from tahqiq.reference import load_event_lexicon
@@ -288,11 +288,11 @@ def _region_conflict(event_id: str, label: str, reports: list[dict], event: dict
 
 
 def stated_counts(mentions: pl.DataFrame, reports: pl.DataFrame) -> dict:
-    """(frame_id, count kind) -> (largest number, approximate) of the COUNT mentions of each frame.
+    """(frame_id, count kind) -> (reported number, approximate) of the COUNT mentions of each frame.
 
     A COUNT belongs to the frame whose trigger comes last before it in its article (the first frame
-    when it comes before every trigger). The largest number of a kind is the total ("four
-    helicopters ... one of the helicopters")."""
+    when it comes before every trigger); of the numbers of a kind, `event_total` picks what the frame
+    reports, as for the event frames themselves."""
     if mentions.height == 0 or reports.height == 0 or "trigger_start" not in reports.columns:
         return {}
     counts = mentions.filter(pl.col("entity_type") == "COUNT").select(
@@ -302,11 +302,9 @@ def stated_counts(mentions: pl.DataFrame, reports: pl.DataFrame) -> dict:
         pl.col("attrs").str.json_path_match("$.count_kind").alias("kind"),
         pl.col("attrs").str.json_path_match("$.approximate").alias("approximate"),
     )
-    counts = counts.filter(
-        pl.col("kind").is_in(STATED_COUNT_KINDS) & pl.col("number").is_between(0, MAX_EVENT_SCALE_COUNT)
-    ).drop_nulls("number")
+    counts = counts.filter(pl.col("kind").is_in(STATED_COUNT_KINDS)).drop_nulls("number")
     frames = reports.select("frame_id", "article_id", pl.col("trigger_start").cast(pl.Int64)).unique()
-    out: dict[tuple[str, str], tuple[int, bool]] = {}
+    stated: dict[tuple[str, str], dict[int, bool]] = defaultdict(dict)  # number -> approximate
     by_article: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for frame_id, article_id, start in frames.iter_rows():
         by_article[article_id].append((start or 0, frame_id))
@@ -316,9 +314,12 @@ def stated_counts(mentions: pl.DataFrame, reports: pl.DataFrame) -> dict:
             continue
         before = [f for s, f in triggers if s <= start]
         frame_id = before[-1] if before else triggers[0][1]
-        best = out.get((frame_id, kind))
-        if best is None or number > best[0]:
-            out[(frame_id, kind)] = (number, approximate == "true")
+        stated[(frame_id, kind)].setdefault(number, approximate == "true")
+    out: dict[tuple[str, str], tuple[int, bool]] = {}
+    for key, numbers in stated.items():
+        total = event_total(numbers)
+        if total is not None:
+            out[key] = (total, numbers[total])
     return out
 
 

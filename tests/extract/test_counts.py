@@ -108,3 +108,11 @@ def test_others_join_the_counted_phrase():
 def test_a_definite_cardinal_after_its_noun_but_not_monday_or_an_ordinal():
     assert counts("وأعلن الجيش مقتل الجنود الأربعة.") == [("الجنود الأربعة", "4", "killed", False, "جنود")]
     assert counts("قتل جندي يوم الاثنين في الثالث من الشهر.") == []
+
+
+def test_an_event_reports_its_largest_count_of_event_scale():
+    from tahqiq.extract.counts import event_total
+
+    assert event_total([1, 4]) == 4  # "four helicopters ... one of the helicopters"
+    assert event_total([3, 350_000]) == 3  # a war-wide toll cited for context is not the event's
+    assert event_total([]) is None
