@@ -26,16 +26,18 @@ def write_batch(folder):
 
 def test_ingest_normalize_extract_for_one_partition(tmp_path):
     write_batch(tmp_path / "inbox" / "b1")
-    instance = dg.DagsterInstance.ephemeral()
-    instance.add_dynamic_partitions(batch_partitions.name, ["b1"])
     warehouse_path = tmp_path / "w.duckdb"
-    result = dg.materialize(
-        [ingest_batch_asset, articles, extract_batch_asset],
-        instance=instance,
-        partition_key="b1",
-        resources={"warehouse_db": WarehouseResource(path=str(warehouse_path)),
-                   "inbox": InboxResource(path=str(tmp_path / "inbox"))},
-    )
+    # Entered, the instance is the current one for Dagster's definitions state, whatever an earlier
+    # test left behind.
+    with dg.DagsterInstance.ephemeral() as instance:
+        instance.add_dynamic_partitions(batch_partitions.name, ["b1"])
+        result = dg.materialize(
+            [ingest_batch_asset, articles, extract_batch_asset],
+            instance=instance,
+            partition_key="b1",
+            resources={"warehouse_db": WarehouseResource(path=str(warehouse_path)),
+                       "inbox": InboxResource(path=str(tmp_path / "inbox"))},
+        )
     assert result.success
     materialized = {event.materialization.asset_key.to_user_string(): event.materialization.metadata
                     for event in result.get_asset_materialization_events()}
