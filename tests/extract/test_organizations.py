@@ -247,3 +247,9 @@ def test_a_minister_is_not_a_typo_of_her_ministry():
     text = "وصلت وزيرة الخارجية الأمريكية إلى المنطقة، وأصدرت وزارة الخارجية الأمريكية بيانا."
     found = [m.surface for m in find_organizations(normalize(text))]
     assert found == ["وزارة الخارجية الأمريكية"]
+
+
+def test_an_editorial_descriptor_is_not_part_of_the_name():
+    text = "وقال البيان إن تنظيم داعش الإرهابي تبنى الهجوم."
+    (found,) = find_organizations(normalize(text))
+    assert (found.surface, found.attrs["ref_id"]) == ("تنظيم داعش", "isis")
