@@ -70,6 +70,7 @@ class _HeadWords:
     sports_cue: frozenset[str]
     one_nisba: frozenset[str]
     class_head: dict[str, bool]  # class noun -> whether the name after it must be indefinite
+    member_head: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +86,7 @@ def _head_words() -> _HeadWords:
         sports_cue=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "sports_cue"),
         one_nisba=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "one_nisba_head"),
         class_head={normalize_text(r["word"]): r["strict"] == "1" for r in rows if r["role"] == "class_head"},
+        member_head=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "member_head"),
     )
 
 
@@ -249,12 +251,24 @@ def _resolve(match: Match, last_seen: dict[str, int], text: str) -> dict[str, st
     return max(antecedents, key=lambda row: last_seen[row["ref_id"]])
 
 
-def _own_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+@lru_cache(maxsize=1)
+def _aliases_by_ref() -> dict[str, frozenset[str]]:
+    aliases: dict[str, set[str]] = {}
+    for row in load_organizations():
+        aliases.setdefault(row["ref_id"], set()).add(normalize_text(row["alias"]))
+    return {ref: frozenset(names) for ref, names in aliases.items()}
+
+
+def _own_name(text: str, start: int, end: int, ref_id: str | None) -> tuple[int, int] | None:
     """Normalized offsets of the organization's own name after a class noun opening the span
-    (صحيفة الغارديان -> الغارديان, شركة نوكيا -> نوكيا), or None."""
+    (صحيفة الغارديان -> الغارديان, شركة نوكيا -> نوكيا), or after a word for its members when the
+    rest is that organization's name too (قوات التحالف الدولي -> التحالف الدولي), or None."""
     tokens = tokenize_text(text[start:end])
     if len(tokens) < 2:
         return None
+    rest = text[start + tokens[1].start : end]
+    if tokens[0].text in _head_words().member_head and rest in _aliases_by_ref().get(ref_id or "", ()):
+        return start + tokens[1].start, end
     class_heads = _head_words().class_head
     for _, core in clitic_variants(tokens[0].text):
         if core in class_heads:
@@ -269,7 +283,7 @@ def _own_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _mention(nt: NormalizedText, start: int, end: int, attrs: dict) -> Mention:
     d_start, d_end = nt.to_display_span(start, end)
-    own_name = _own_name(nt.text, start, end)
+    own_name = _own_name(nt.text, start, end, attrs.get("ref_id"))
     if own_name:
         attrs = {**attrs, **dict(zip(("name_start", "name_end"), nt.to_display_span(*own_name), strict=True))}
     return Mention("ORG", d_start, d_end, nt.display[d_start:d_end], nt.text[start:end], attrs=attrs)

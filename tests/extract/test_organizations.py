@@ -253,3 +253,12 @@ def test_an_editorial_descriptor_is_not_part_of_the_name():
     text = "وقال البيان إن تنظيم داعش الإرهابي تبنى الهجوم."
     (found,) = find_organizations(normalize(text))
     assert (found.surface, found.attrs["ref_id"]) == ("تنظيم داعش", "isis")
+
+
+def test_the_forces_of_a_listed_organization_mark_its_name_but_an_own_name_stays_whole():
+    text = "وقالت قوات التحالف الدولي إن قوات سوريا الديمقراطية تقدمت."
+    marked = {
+        m.surface: text[m.attrs["name_start"] : m.attrs["name_end"]] if "name_start" in m.attrs else None
+        for m in find_organizations(normalize(text))
+    }
+    assert marked == {"قوات التحالف الدولي": "التحالف الدولي", "قوات سوريا الديمقراطية": None}
