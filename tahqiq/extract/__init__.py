@@ -37,6 +37,21 @@ def settle_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
+def with_counted_weapons(kept: list[Mention], found: list[Mention]) -> list[Mention]:
+    """`kept` plus each WEAPON lying inside a kept COUNT ("5 طائرات مروحية" holds "طائرات مروحية"):
+    the only nesting allowed, because the analyst marks both the count and the platform it counts."""
+    counts = [m for m in kept if m.entity_type == "COUNT"]
+    kept_ids = {id(m) for m in kept}
+    nested = [
+        w
+        for w in found
+        if w.entity_type == "WEAPON"
+        and id(w) not in kept_ids
+        and any(c.start <= w.start and w.end <= c.end for c in counts)
+    ]
+    return sorted([*kept, *nested], key=lambda m: (m.start, m.end)) if nested else kept
+
+
 def extract_article(nt: NormalizedText, published: date | None) -> list[Mention]:
     """All PERSON, ORG, LOC, DATE, COUNT and WEAPON mentions of one article, offsets into its body."""
     found = [
@@ -50,4 +65,5 @@ def extract_article(nt: NormalizedText, published: date | None) -> list[Mention]
     tagger = crf.load_default_tagger()  # a model the user trained (`tahqiq train-ner`); rules win on overlap
     if tagger is not None:
         found = crf.add_tagger_mentions(found, tagger.find_entities(nt, found))
-    return settle_overlaps([m for m in found if m.end > m.start])
+    found = [m for m in found if m.end > m.start]
+    return with_counted_weapons(settle_overlaps(found), found)

@@ -252,6 +252,17 @@ def _counts(sc: _CountScanner) -> list[_Count]:
     return counts
 
 
+@lru_cache(maxsize=1)
+def _two_word_weapons() -> frozenset[str]:
+    return frozenset(alias.alias for alias in reference.weapon_aliases() if len(alias.alias.split()) == 2)
+
+
+def _names_a_weapon(noun: str, following: str) -> bool:
+    """طائرات مروحية, طائرات مسيرة: the counted noun and the word after it name one platform, so the
+    count covers both (5 طائرات مروحية)."""
+    return f"{noun} {following}" in _two_word_weapons()
+
+
 def _others() -> reference.CountNoun:
     return _lex()[1][normalize_text("آخرين")]
 
@@ -283,9 +294,12 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
                 return _Count(number.first, number.last, number.value, cue, "", approximate, approximator)
             return None
         kind = _kind_for(noun, cue, sc.cue_after(noun_index + 1))
-        return _Count(
-            number.first, noun_index + 1, number.value, kind, noun.subject, approximate, approximator
+        last = (
+            noun_index + 2
+            if _names_a_weapon(sc.word(noun_index), sc.word(noun_index + 1))
+            else noun_index + 1
         )
+        return _Count(number.first, last, number.value, kind, noun.subject, approximate, approximator)
     noun = sc.noun_at(i)
     if noun is not None and noun.number == 2 and not sc.parse_number(i + 1) and not sc.parse_number(i - 1):
         return _Count(

@@ -201,6 +201,42 @@ def media_name_spans(text: str) -> list[HeadNounSpan]:
     return spans
 
 
+MAX_LATIN_NAME_TOKENS = 3
+
+
+def latin_outlet_spans(text: str) -> list[HeadNounSpan]:
+    """Outlets named in Latin script after a media head: "لمنصة SY24", "موقع Middle East Eye"."""
+    lex = _head_words()
+    tokens = tokenize_text(text)
+    spans: list[HeadNounSpan] = []
+    for i, token in enumerate(tokens[:-1]):
+        head = next((prefix for prefix, core in clitic_variants(token.text) if core in lex.media_head), None)
+        if head is None:
+            continue
+        last = i
+        while (
+            last + 1 < len(tokens)
+            and last - i < MAX_LATIN_NAME_TOKENS
+            and _is_latin_name(tokens[last + 1].text)
+        ):
+            last += 1
+            while (
+                last + 1 < len(tokens)
+                and tokens[last + 1].start == tokens[last].end
+                and tokens[last + 1].text.isalnum()
+            ):
+                last += 1  # SY24: letters and digits written together are one name
+        if last > i:
+            spans.append(
+                HeadNounSpan(token.start + head, tokens[last].end, {"org_kind": "media", "word": token.text})
+            )
+    return spans
+
+
+def _is_latin_name(word: str) -> bool:
+    return word.isascii() and word.isalnum() and any(c.isalpha() for c in word)
+
+
 def _in_sports_sentence(text: str, match: Match) -> bool:
     """A sports word (مباراة, الدوري, المدرب ...) in the sentence around the match."""
     cues = _head_words().sports_cue
@@ -319,7 +355,7 @@ def find_organizations(nt: NormalizedText) -> list[Mention]:
     ref_id/country None and canonical its own surface."""
     curated = curated_spans(nt)
     spans: list[tuple[int, int, dict]] = []
-    for head in head_noun_spans(nt.text) + media_name_spans(nt.text):
+    for head in head_noun_spans(nt.text) + media_name_spans(nt.text) + latin_outlet_spans(nt.text):
         inside = [c for c in curated if head.start <= c[0] and c[1] <= head.end]
         overlapping = [c for c in curated if c[0] < head.end and head.start < c[1] and c not in inside]
         if overlapping or len(inside) > 1 or any(c[0] == head.start for c in inside):

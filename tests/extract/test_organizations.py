@@ -262,3 +262,10 @@ def test_the_forces_of_a_listed_organization_mark_its_name_but_an_own_name_stays
         for m in find_organizations(normalize(text))
     }
     assert marked == {"قوات التحالف الدولي": "التحالف الدولي", "قوات سوريا الديمقراطية": None}
+
+
+def test_an_outlet_named_in_latin_script_after_a_media_head():
+    text = "وقال مصدر محلي لمنصة SY24 إن الغارة وقعت فجرا."
+    (found,) = find_organizations(normalize(text))
+    assert found.surface == "منصة SY24"
+    assert text[found.attrs["name_start"] : found.attrs["name_end"]] == "SY24"

@@ -1,0 +1,14 @@
+"""One article through every finder: overlaps settled, with a counted platform kept inside its count."""
+
+from tahqiq.extract import extract_article
+from tahqiq.text.normalize import normalize
+
+
+def test_a_count_of_platforms_holds_the_platform_and_nothing_else_overlaps():
+    text = "وشاركت في العملية 5 طائرات مروحية أمريكية، وقالت القيادة المركزية الأمريكية إن العملية نجحت."
+    found = extract_article(normalize(text), None)
+    spans = [(m.entity_type, text[m.start : m.end]) for m in found]
+    assert ("COUNT", "5 طائرات مروحية") in spans
+    assert ("WEAPON", "طائرات مروحية") in spans
+    others = [m for m in found if m.entity_type != "WEAPON"]
+    assert all(a.end <= b.start for a, b in zip(others, others[1:], strict=False))
