@@ -1,4 +1,5 @@
-"""Extraction: every finder runs over one article, then overlapping spans are settled in one place."""
+"""Extraction: every finder runs over one article, then overlapping spans are settled in one place
+(the one nesting kept: a WEAPON inside the COUNT of it, "5 طائرات مروحية")."""
 
 from __future__ import annotations
 
