@@ -84,7 +84,9 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("start_char", "INTEGER", "Start offset into articles.body (0-based, inclusive)."),
             ("end_char", "INTEGER", "End offset into articles.body (exclusive)."),
             ("value", "VARCHAR", "ISO date or interval for DATE, integer for COUNT, else null."),
-            ("attrs", "JSON", "Structured parts: given_name, kunya, nisba, title; ref_id; admin1, coordinates; precision, method; count_kind."),
+            ("attrs", "JSON", "Structured parts: given_name, kunya, nisba, title; ref_id; admin1, coordinates; "
+             "toponym_start/_end and name_start/_end (the name inside a region phrase or after a class noun); "
+             "precision, method; count_kind, approximate, approximator."),
         ],
     ),
     "event_frames": (
