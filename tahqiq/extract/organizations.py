@@ -320,19 +320,26 @@ def _own_name(text: str, start: int, end: int, ref_id: str | None) -> tuple[int,
 def _mention(nt: NormalizedText, start: int, end: int, attrs: dict) -> Mention:
     d_start, d_end = nt.to_display_span(start, end)
     own_name = _own_name(nt.text, start, end, attrs.get("ref_id"))
+    attrs = dict(attrs)  # curated attrs are shared with the cache of the article's names
     if own_name:
-        attrs = {**attrs, **dict(zip(("name_start", "name_end"), nt.to_display_span(*own_name), strict=True))}
+        attrs.update(zip(("name_start", "name_end"), nt.to_display_span(*own_name), strict=True))
     return Mention("ORG", d_start, d_end, nt.display[d_start:d_end], nt.text[start:end], attrs=attrs)
 
 
 def curated_spans(nt: NormalizedText) -> list[tuple[int, int, dict]]:
-    """(start, end, attrs) of the curated aliases that name an organization here (normalized offsets)."""
+    """(start, end, attrs) of the curated aliases that name an organization here (normalized offsets).
+    Read-only: the place finder asks for the same article's spans."""
+    return list(_curated_spans(nt.text))
+
+
+@lru_cache(maxsize=8)  # the organization and place finders both need an article's curated names
+def _curated_spans(text: str) -> tuple[tuple[int, int, dict], ...]:
     found: list[tuple[int, int, dict]] = []
     last_seen: dict[str, int] = {}
-    for match in organization_gazetteer().find(nt.text):
-        if match.distance and _names_a_person_title(nt.text[match.start : match.end]):
+    for match in organization_gazetteer().find(text):
+        if match.distance and _names_a_person_title(text[match.start : match.end]):
             continue  # وزيرة الخارجية is the minister, one letter away from وزارة الخارجية
-        row = _resolve(match, last_seen, nt.text)
+        row = _resolve(match, last_seen, text)
         if row is None:
             continue
         if row["alias_kind"] != ANAPHOR:
@@ -346,7 +353,7 @@ def curated_spans(nt: NormalizedText) -> list[tuple[int, int, dict]]:
             "fuzzy": bool(match.distance),
         }
         found.append((match.start, match.end, attrs))
-    return found
+    return tuple(found)
 
 
 def find_organizations(nt: NormalizedText) -> list[Mention]:

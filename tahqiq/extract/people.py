@@ -212,7 +212,7 @@ class _Scanner:
         return [i for i, roles in enumerate(self.roles) if role in roles]
 
     def title_at(self, i: int) -> _TitleHit | None:
-        if "title" not in _word_roles(self.words[i]):
+        if "title" not in self.roles[i]:
             return None
         for _, core in clitic_variants(self.words[i]):
             for title in self.lex.titles_by_first.get(core, ()):

@@ -473,57 +473,41 @@ def _could_be_place_name(word: str, stopwords: frozenset[str]) -> bool:
     )
 
 
-def _unlisted_mention(nt: NormalizedText, found: _Found) -> Mention:
-    start, end = nt.to_display_span(found.start, found.end)
-    return Mention(
-        entity_type="LOC",
-        start=start,
-        end=end,
-        surface=nt.display[start:end],
-        normalized=nt.text[found.start : found.end],
-        attrs={
-            **dict.fromkeys(PLACE_ATTRS),
-            "canonical": nt.display[start:end],
-            "place_kind": found.unlisted_kind,
-            "cue": "place_class",
-        },
-    )
-
-
 def _mention(nt: NormalizedText, found: _Found) -> Mention:
+    start, end = nt.to_display_span(found.start, found.end)
+    surface = nt.display[start:end]
     if found.unlisted_kind:
-        return _unlisted_mention(nt, found)
+        attrs = {**dict.fromkeys(PLACE_ATTRS), "canonical": surface, "place_kind": found.unlisted_kind,
+                 "cue": "place_class"}  # fmt: skip
+    else:
+        attrs = _listed_place_attrs(nt, found)
+    return Mention("LOC", start, end, surface, nt.text[found.start : found.end], attrs=attrs)
+
+
+def _listed_place_attrs(nt: NormalizedText, found: _Found) -> dict:
     places = _place_table()
     place = places[found.ref_id]
     admin1 = place["admin1"][0] if place["admin1"] else None
     country = place["country"][0] if place["country"] else None
-    start, end = nt.to_display_span(found.start, found.end)
     toponym = {}
     if found.toponym and (found.is_region or found.toponym != (found.start, found.end)):
         toponym_start, toponym_end = nt.to_display_span(*found.toponym)
         toponym = {"toponym_start": toponym_start, "toponym_end": toponym_end}
-    return Mention(
-        entity_type="LOC",
-        start=start,
-        end=end,
-        surface=nt.display[start:end],
-        normalized=nt.text[found.start : found.end],
-        attrs={
-            "ref_id": place["ref_id"],
-            "canonical": place["canonical"],
-            "place_kind": "region" if found.is_region else place["place_kind"],
-            "admin1": admin1,
-            "admin1_name": places[admin1]["canonical"] if admin1 in places else None,
-            "country": country,
-            "country_name": places[country]["canonical"] if country in places else None,
-            "latitude": place["latitude"],
-            "longitude": place["longitude"],
-            "region": found.region,
-            # A region phrase lies inside the place it qualifies.
-            "within": place["ref_id"] if found.is_region else place["within"],
-            **toponym,
-        },
-    )
+    return {
+        "ref_id": place["ref_id"],
+        "canonical": place["canonical"],
+        "place_kind": "region" if found.is_region else place["place_kind"],
+        "admin1": admin1,
+        "admin1_name": places[admin1]["canonical"] if admin1 in places else None,
+        "country": country,
+        "country_name": places[country]["canonical"] if country in places else None,
+        "latitude": place["latitude"],
+        "longitude": place["longitude"],
+        "region": found.region,
+        # A region phrase lies inside the place it qualifies.
+        "within": place["ref_id"] if found.is_region else place["within"],
+        **toponym,
+    }
 
 
 def find_places(nt: NormalizedText) -> list[Mention]:
