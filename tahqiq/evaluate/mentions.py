@@ -52,6 +52,8 @@ def evaluate_mentions(gold_path: Path, warehouse_path: Path) -> dict:
         g = {k for k in gold if k[1] == entity_type}
         p = {k for k in predicted if k[1] == entity_type}
         result["types"][entity_type] = _f1(len(g & p), len(p - g), len(g - p))
+    result["missed"] = _by_file(gold.keys() - predicted.keys())
+    result["spurious"] = _by_file(predicted.keys() - gold.keys())
     total = [result["types"][t] for t in TYPES]
     result["types"]["micro"] = _f1(sum(t["tp"] for t in total), sum(t["fp"] for t in total),
                                    sum(t["fn"] for t in total))
@@ -68,6 +70,14 @@ def evaluate_mentions(gold_path: Path, warehouse_path: Path) -> dict:
     return result
 
 
+def _by_file(keys) -> dict[str, list[tuple[str, str]]]:
+    """(file, type, surface) triples as {file: sorted [(type, surface)]}."""
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for source_file, entity_type, surface in sorted(keys):
+        grouped.setdefault(source_file, []).append((entity_type, surface))
+    return grouped
+
+
 def format_mentions_report(result: dict) -> str:
     lines = [f"Extraction against {result['gold']}", "",
              f"{'type':<8} {'tp':>5} {'fp':>5} {'fn':>5} {'prec':>6} {'rec':>6} {'f1':>6}"]
@@ -78,6 +88,12 @@ def format_mentions_report(result: dict) -> str:
     for name, v in result["values"].items():
         share = v["right"] / v["checked"] if v["checked"] else 0.0
         lines.append(f"{name} values right: {v['right']}/{v['checked']} ({share:.1%}) of the gold mentions found")
+    for title, key in (("Missed (gold, not extracted)", "missed"), ("Spurious (extracted, not gold)", "spurious")):
+        per_file = [
+            f"  {source_file}: " + ", ".join(f"{t} {surface}" for t, surface in found)
+            for source_file, found in result[key].items()
+        ]
+        lines += ["", f"{title}:", *(per_file or ["  none"])]
     return "\n".join(lines)
 
 

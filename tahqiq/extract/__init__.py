@@ -16,8 +16,9 @@ from tahqiq.extract.places import find_places
 from tahqiq.extract.weapons import find_weapons
 from tahqiq.text.normalize import NormalizedText
 
-# When two spans overlap the longer one wins; on equal length, the earlier type in this list.
-TYPE_PRIORITY = ("ORG", "PERSON", "LOC", "WEAPON", "DATE", "COUNT")
+# When two spans overlap the longer one wins; on equal length, the earlier type in this list. A COUNT
+# before a WEAPON of the same span (a dual: صاروخين) keeps both, the weapon nested in its count.
+TYPE_PRIORITY = ("ORG", "PERSON", "LOC", "DATE", "COUNT", "WEAPON")
 
 
 def settle_overlaps(mentions: list[Mention]) -> list[Mention]:

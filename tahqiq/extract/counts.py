@@ -5,7 +5,7 @@ The span is the numeral with its counted noun ("10000 معتقل"); an approxima
 
 A count is a number (digits in any script, or Arabic number words) attached to a countable noun from
 the lexicon, before it ("3 مسيرات", "4 من جنودها") or after it ("مسئولين اثنين"), or a dual noun on
-its own ("جنديين", "قياديان"). What it counts (killed, wounded, detained, aircraft, soldiers, other)
+its own ("جنديين", "قياديان"), or a singular casualty with آخر ("وقتل مسلح آخر"). What it counts (killed, wounded, detained, aircraft, soldiers, other)
 comes from an event word just before it (مقتل، إصابة، اعتقال) or else from the noun. A number next to
 a month, a year word, a duration or a percent sign is never a count; nor is a bare number with no
 noun unless an event word governs it ("مقتل 12"). A singular noun joined by "و" to a count under the
@@ -39,6 +39,13 @@ APPROXIMATORS = (
 )
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
 CUE_LOOKBACK = 3
+SENTENCE_CUE_LOOKBACK = 15
+# "ثلاثة منهم": a number of people the text counted before.
+PARTITIVE_PRONOUNS = frozenset({"منهم", "منهما", "منهن"})
+# "أحد قادة التنظيم" counts a casualty when an event word governs it; otherwise it picks one of a group.
+ONE_OF = frozenset({normalize_text("أحد"), normalize_text("إحدى")})
+CASUALTY_KINDS = ("killed", "wounded", "detained")
+ANOTHER = frozenset({normalize_text("آخر"), normalize_text("آخرا"), normalize_text("أخرى")})
 # "أربعة جنود من القوة المهاجمة أصيبوا": the verb may follow the counted noun and a short phrase.
 CUE_LOOKAHEAD = 4
 EVENT_KINDS = ("killed", "wounded", "detained", "aircraft")
@@ -127,7 +134,7 @@ def _may_open_count(word: str) -> bool:
     if word[:1].isdigit() or _number_word(word, allow_waw=True) is not None:
         return True
     noun = _noun_for(word)
-    return noun is not None and noun.number == 2
+    return noun is not None and noun.number in (1, 2)
 
 
 def _as_int(token: str) -> int | None:
@@ -200,6 +207,17 @@ class _CountScanner:
                     return self.cues[rest]
             if not self.words[k].isalpha():
                 return None
+        return None
+
+    def cue_in_sentence_before(self, i: int) -> str | None:
+        """The nearest event word earlier in the sentence: "بمقتل ماجد الخلف، ومسلح آخر", "واعتقلت
+        القيادي أبو خطاب إلى جانب شخص آخر" (another casualty of that event)."""
+        for k in range(i - 1, max(-1, i - 1 - SENTENCE_CUE_LOOKBACK), -1):
+            if any(mark in self.nt.text[self.tokens[k].end : self.tokens[k + 1].start] for mark in ".!?\n"):
+                return None
+            for _, rest in clitic_variants(self.words[k]):
+                if rest in self.cues:
+                    return self.cues[rest]
         return None
 
     def cue_after(self, last: int) -> str | None:
@@ -278,6 +296,14 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
         noun_index = number.last + 1 if sc.word(number.last) == "من" else number.last
         noun = sc.noun_at(noun_index)
         cue = sc.cue_before(start)
+        if noun is None and sc.word(number.last) == "و" and (upper := sc.parse_number(number.last + 1)):
+            noun = sc.noun_at(upper.last)  # "بين 2500 و3000 مقاتل": the lower bound counts the same noun
+            if noun is not None:
+                kind = _kind_for(noun, cue, sc.cue_after(upper.last + 1))
+                return _Count(number.first, number.last, number.value, kind, noun.subject, approximate, approximator)
+        if noun is None and sc.word(number.last) in PARTITIVE_PRONOUNS:
+            kind = _kind_for(None, cue, sc.cue_after(number.last + 1))  # "ثلاثة منهم عادوا"
+            return _Count(number.first, number.last + 1, number.value, kind, "", approximate, approximator)
         if noun is None:
             before = sc.noun_at(number.first - 1) if number.is_word else None
             if before is not None:
@@ -294,6 +320,8 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
                 return _Count(number.first, number.last, number.value, cue, "", approximate, approximator)
             return None
         kind = _kind_for(noun, cue, sc.cue_after(noun_index + 1))
+        if sc.word(number.first) in ONE_OF and (kind not in CASUALTY_KINDS or noun.number == 2):
+            return None  # "أحد المسؤولين", "أحد القتيلين": one member of a group, not a count
         last = (
             noun_index + 2
             if _names_a_weapon(sc.word(noun_index), sc.word(noun_index + 1))
@@ -305,6 +333,10 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
         return _Count(
             i, i + 1, 2, _kind_for(noun, sc.cue_before(i), sc.cue_after(i + 1)), noun.subject, False
         )
+    if noun is not None and noun.number == 1 and sc.word(i + 1) in ANOTHER:
+        kind = _kind_for(noun, sc.cue_before(i) or sc.cue_in_sentence_before(i), sc.cue_after(i + 2))
+        if kind in CASUALTY_KINDS:  # "وقتل مسلح آخر": one more casualty
+            return _Count(i, i + 2, 1, kind, noun.subject, False)
     return None
 
 

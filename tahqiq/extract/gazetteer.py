@@ -3,7 +3,8 @@
 Phrases and text are compared token by token (a token is a run of letters or digits), so a phrase
 never matches inside a longer word: "الشامي" (a nisba) does not contain the place "الشام".
 A text token may carry the proclitics و/ف then ب/ل/ك ("وبالرقة", "للتحالف" = ل + التحالف);
-the match then starts after them, so the surface begins at the name itself.
+the match then starts after them, so the surface begins at the name itself; only ل fused with the
+article (للتحالف) stays in the span, since cutting it would leave a non-word.
 """
 
 from __future__ import annotations
@@ -74,8 +75,9 @@ def clitic_forms(word: str) -> tuple[tuple[str, int], ...]:
         bare = stem[1:]
         forms.append((bare, cut + 1))
         if stem.startswith("لل"):
-            # ل + ال is written لل: the article's alef is gone, the name starts at the second lam.
-            forms.append(("ا" + bare, cut + 1))
+            # ل + ال is written لل: the article's alef is gone and no cut leaves the name whole, so the
+            # span keeps the whole word (للتحالف), not a non-word (لتحالف).
+            forms.append(("ا" + bare, cut))
     return tuple(forms)
 
 

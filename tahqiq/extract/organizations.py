@@ -71,6 +71,8 @@ class _HeadWords:
     one_nisba: frozenset[str]
     class_head: dict[str, bool]  # class noun -> whether the name after it must be indefinite
     member_head: frozenset[str]
+    reporter: frozenset[str]
+    sub_body_head: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +89,8 @@ def _head_words() -> _HeadWords:
         one_nisba=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "one_nisba_head"),
         class_head={normalize_text(r["word"]): r["strict"] == "1" for r in rows if r["role"] == "class_head"},
         member_head=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "member_head"),
+        reporter=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "reporter"),
+        sub_body_head=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "sub_body_head"),
     )
 
 
@@ -155,6 +159,8 @@ def head_noun_spans(text: str) -> list[HeadNounSpan]:
             continue
         for prefix, definite, head in readings[i]:
             end, distinctive = _complement(words, i + 1, definite, lex)
+            if end == i + 1 and not definite and _outlet_named_by_a_common_word(words, i, head, lex):
+                end, distinctive = i + 2, True
             if end == i + 1 or ((definite or head["strict"] == "1") and not distinctive):
                 continue
             min_nisbas = 1 if normalize_text(head["word"]) in lex.one_nisba else DEFINITE_HEAD_MIN_NISBAS
@@ -164,6 +170,21 @@ def head_noun_spans(text: str) -> list[HeadNounSpan]:
             free_from = end
             break
     return spans
+
+
+def _outlet_named_by_a_common_word(words: list[str], i: int, head: dict[str, str], lex: _HeadWords) -> bool:
+    """وكالة الشرق, صحيفة الوطن: after a media head, one definite common word that no adjective
+    follows is the outlet's name."""
+    name = words[i + 1] if i + 1 < len(words) else ""
+    following = words[i + 2] if i + 2 < len(words) else ""
+    return (
+        normalize_text(head["word"]) in lex.media_head
+        and name.startswith("ال")
+        and len(name) >= 5
+        and name in lex.stop
+        and name not in lex.boundary
+        and not following.startswith("ال")
+    )
 
 
 def media_name_spans(text: str) -> list[HeadNounSpan]:
@@ -231,6 +252,73 @@ def latin_outlet_spans(text: str) -> list[HeadNounSpan]:
                 HeadNounSpan(token.start + head, tokens[last].end, {"org_kind": "media", "word": token.text})
             )
     return spans
+
+
+MAX_NUMBERED_NAME_TOKENS = 2
+MAX_NAME_NUMBER_DIGITS = 3
+
+
+def numbered_outlet_spans(text: str) -> list[HeadNounSpan]:
+    """Outlets whose name ends in a number, after a media head (kept: "قناة فرانس 24") or a reporter
+    (left out: "مراسل الفرات 24"). The number must close the clause or precede a small word, so
+    "مراسل الوكالة 3 مرات" is no name."""
+    lex = _head_words()
+    tokens = tokenize_text(text)
+    words = [t.text for t in tokens]
+    spans: list[HeadNounSpan] = []
+    for i, word in enumerate(words[:-2]):
+        opener = next(
+            ((prefix, core) for prefix, core in clitic_variants(word) if core in lex.media_head | lex.reporter),
+            None,
+        )
+        if opener is None:
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= MAX_NUMBERED_NAME_TOKENS and _may_name_an_outlet(words[j], lex):
+            j += 1
+        if j == i + 1 or j >= len(words) or not (words[j].isdigit() and len(words[j]) <= MAX_NAME_NUMBER_DIGITS):
+            continue
+        after = words[j + 1] if j + 1 < len(words) else ""
+        if after.isalpha() and after not in lex.stop and after not in lex.media_suffix:
+            continue
+        if any(text[tokens[k].end : tokens[k + 1].start].strip() for k in range(i, j)):
+            continue  # punctuation inside: not one name
+        prefix, core = opener
+        start = tokens[i].start + prefix if core in lex.media_head else tokens[i + 1].start
+        spans.append(HeadNounSpan(start, tokens[j].end, {"org_kind": "media", "word": word}))
+    return spans
+
+
+def _may_name_an_outlet(word: str, lex: _HeadWords) -> bool:
+    return word.isalpha() and word not in lex.stop and word not in lex.boundary
+
+
+def sub_body_spans(text: str, curated: list[tuple[int, int, dict]]) -> list[tuple[HeadNounSpan, tuple]]:
+    """A body of a named organization: a sub_body_head, a nisba adjective, then ل + the organization
+    ("المركز الإعلامي لقوات سوريا الديمقراطية"). Returns each span with the curated name it takes in."""
+    lex = _head_words()
+    tokens = tokenize_text(text)
+    token_at = {t.start: k for k, t in enumerate(tokens)}
+    found = []
+    for name in curated:
+        k = token_at.get(name[0] - 1, token_at.get(name[0]))
+        if k is None or k < 2 or not tokens[k].text.startswith("ل") or not _is_nisba(tokens[k - 1].text):
+            continue
+        if _is_nationality(tokens[k - 1].text):
+            continue  # "القيادة الأمريكية لتنظيم داعش": another country's body acting on it
+        head = next(
+            (prefix for prefix, core in clitic_variants(tokens[k - 2].text) if core in lex.sub_body_head), None
+        )
+        if head is None or any(text[tokens[m].end : tokens[m + 1].start].strip() for m in (k - 2, k - 1)):
+            continue
+        org_kind = name[2]["org_kind"]
+        found.append((HeadNounSpan(tokens[k - 2].start + head, name[1], {"org_kind": org_kind}), name))
+    return found
+
+
+def _is_nationality(word: str) -> bool:
+    adjectives = reference.nationality_adjectives()
+    return word in adjectives or (word.endswith("ه") and word[:-1] in adjectives)
 
 
 def _is_latin_name(word: str) -> bool:
@@ -317,6 +405,18 @@ def _own_name(text: str, start: int, end: int, ref_id: str | None) -> tuple[int,
     return None
 
 
+def _unlisted_attrs(surface: str, org_kind: str) -> dict:
+    """Attrs of an organization the curated list lacks: its own surface is its canonical name."""
+    return {
+        "ref_id": None,
+        "canonical": surface,
+        "alias_kind": "head_noun",
+        "org_kind": org_kind,
+        "country": None,
+        "fuzzy": False,
+    }
+
+
 def _mention(nt: NormalizedText, start: int, end: int, attrs: dict) -> Mention:
     d_start, d_end = nt.to_display_span(start, end)
     own_name = _own_name(nt.text, start, end, attrs.get("ref_id"))
@@ -362,7 +462,19 @@ def find_organizations(nt: NormalizedText) -> list[Mention]:
     ref_id/country None and canonical its own surface."""
     curated = curated_spans(nt)
     spans: list[tuple[int, int, dict]] = []
-    for head in head_noun_spans(nt.text) + media_name_spans(nt.text) + latin_outlet_spans(nt.text):
+    for body, parent in sub_body_spans(nt.text, curated):
+        curated.remove(parent)
+        attrs = {
+            **_unlisted_attrs(nt.text[body.start : body.end], body.head["org_kind"]),
+            "alias_kind": "sub_body",
+            "parent_ref_id": parent[2]["ref_id"],
+        }
+        spans.append((body.start, body.end, attrs))
+    named_by_head = head_noun_spans(nt.text) + media_name_spans(nt.text) + latin_outlet_spans(nt.text)
+    sub_bodies = list(spans)
+    for head in named_by_head + numbered_outlet_spans(nt.text):
+        if any(s < head.end and head.start < e for s, e, _ in sub_bodies):
+            continue
         inside = [c for c in curated if head.start <= c[0] and c[1] <= head.end]
         overlapping = [c for c in curated if c[0] < head.end and head.start < c[1] and c not in inside]
         if overlapping or len(inside) > 1 or any(c[0] == head.start for c in inside):
@@ -370,15 +482,7 @@ def find_organizations(nt: NormalizedText) -> list[Mention]:
         if len(inside) == 1 and not inside[0][2]["fuzzy"]:
             attrs = {**inside[0][2], "alias_kind": "head_noun"}
         else:
-            surface = nt.text[head.start : head.end]
-            attrs = {
-                "ref_id": None,
-                "canonical": surface,
-                "alias_kind": "head_noun",
-                "org_kind": head.head["org_kind"],
-                "country": None,
-                "fuzzy": False,
-            }
+            attrs = _unlisted_attrs(nt.text[head.start : head.end], head.head["org_kind"])
         curated = [c for c in curated if c not in inside]
         spans.append((head.start, head.end, attrs))
     return sorted(

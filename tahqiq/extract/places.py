@@ -39,6 +39,7 @@ VERTICAL = ("north", "south")
 REGION_TOLERANCE = 0.2
 CENTER_EXTENT = 0.5
 ADMIN_SEAT_PREFIX = normalize_text("محافظة") + " "
+MAX_LISTED = 8  # settlements named in one list after a plural class noun
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class RegionWords:
     place_cue: frozenset[str]
     place_class: frozenset[str]
     settlement_kind: dict[str, str]  # a class noun that introduces a settlement -> its place kind
+    settlement_list: dict[str, str]  # a plural or dual class noun before a list of settlements -> kind
     name_prefix: frozenset[str]
 
 
@@ -72,6 +74,7 @@ def region_words() -> RegionWords:
         place_cue=frozenset(by_role.get("place_cue", {})) | frozenset(by_role.get("place_class", {})),
         place_class=frozenset(by_role.get("place_class", {})),
         settlement_kind={word: kind for word, kind in by_role.get("place_class", {}).items() if kind},
+        settlement_list=by_role.get("settlement_list", {}),
         name_prefix=frozenset(by_role.get("name_prefix", {})),
     )
 
@@ -230,6 +233,7 @@ _READING_ROLES = (
     "place_cue",
     "place_class",
     "settlement_kind",
+    "settlement_list",
 )
 
 
@@ -334,39 +338,88 @@ class _PlaceScan:
         if first >= 1 and _stem_in(self.tokens[first - 1], "countryside"):
             return self._countryside(found, match)
         directions, start = self._directions_before(first)
+        class_noun_before = first >= 1 and _stem_in(self.tokens[first - 1], "place_class")
+        if not directions and class_noun_before and self._adjacent(first - 1, first):
+            directions, start = self._directions_before(first - 1)  # "شرقي مدينة الرقة"
         if directions:
             found.start, found.region, found.is_region = start, directions, True
         return found
 
     def _unlisted_settlements(self, found: list[_Found]) -> list[_Found]:
         """بلدة الغندورة, قرية تل حبش: a settlement the gazetteer lacks, named right after its class noun,
-        and the same name elsewhere in the text (قرب الغندورة). An indefinite word ending in ة after
-        the noun is an adjective (بلدة صغيرة), a word opening with ي/ت a verb (قرية تقع)."""
+        or in a list after a plural one (بلدات ذيبان والحوايج), and the same name elsewhere in the text
+        (قرب الغندورة). An indefinite word ending in ة after the noun is an adjective (بلدة صغيرة), a
+        word opening with ي/ت a verb (قرية تقع)."""
         taken = [(f.start, f.end) for f in found]
         stop = name_stopwords() | given_names()  # بلدة أخرى, مخيم إبراهيم: no settlement's name
         names: dict[tuple[str, ...], str] = {}
         for k in self.with_role:
-            reading = _stem_in(self.tokens[k], "settlement_kind")
-            if reading is None or k + 1 >= len(self.tokens):  # a definite البلدة is never in the role
-                continue
-            size = 2 if self.tokens[k + 1].text in self.words.name_prefix else 1
-            words = tuple(t.text for t in self.tokens[k + 1 : k + 1 + size])
-            if len(words) == size and all(_could_be_place_name(w, stop) for w in words[size - 1 :]):
-                names.setdefault(words, self.words.settlement_kind[reading[0]])
+            if reading := _stem_in(self.tokens[k], "settlement_kind"):  # a definite البلدة never is
+                kind = self.words.settlement_kind[reading[0]]
+                if name := self._settlement_name_at(k + 1, stop):
+                    names.setdefault(name, kind)
+            elif reading := _stem_in(self.tokens[k], "settlement_list"):
+                kind = self.words.settlement_list[reading[0]]
+                listed = self._settlement_list_at(k + 1, stop)
+                if len(listed) >= 2:  # one word after a plural is its complement: قرى الحدود, مدن المملكة
+                    for name in listed:
+                        names.setdefault(name, kind)
         unlisted: list[_Found] = []
         if not names:
             return unlisted
         first_words = {words[0] for words in names}
-        for k in (k for k, token in enumerate(self.tokens) if token.text in first_words):
+        for k, token in enumerate(self.tokens):
+            if token.text not in first_words and token.text[1:] not in first_words:
+                continue
             for words, kind in names.items():
                 end = k + len(words)
-                if tuple(t.text for t in self.tokens[k:end]) != words:
+                if tuple(t.text for t in self.tokens[k + 1 : end]) != words[1:]:
                     continue
-                start, stop_at = self.tokens[k].start, self.tokens[end - 1].end
+                if token.text == words[0]:
+                    conjunction = 0
+                elif token.text == "و" + words[0]:
+                    conjunction = 1  # "والحوايج"
+                else:
+                    continue
+                start, stop_at = token.start + conjunction, self.tokens[end - 1].end
                 if not any(s < stop_at and start < e for s, e in taken):
                     unlisted.append(_Found(start, stop_at, "", unlisted_kind=kind))
                     taken.append((start, stop_at))
         return unlisted
+
+    def _settlement_name_at(
+        self, k: int, stop: frozenset[str], conjunction: int = 0, in_list: bool = False
+    ) -> tuple[str, ...] | None:
+        """The one- or two-word (تل حبش) settlement name starting at token k, after `conjunction`
+        letters of و, or None. `in_list`: a later name of a list, where no adjective can stand."""
+        if k >= len(self.tokens):
+            return None
+        first = self.tokens[k].text[conjunction:]
+        size = 2 if first in self.words.name_prefix else 1
+        words = (first, *(t.text for t in self.tokens[k + 1 : k + size]))
+        if len(words) == size and _could_be_place_name(words[-1], stop, listed=in_list):
+            return words
+        return None
+
+    def _settlement_list_at(self, k: int, stop: frozenset[str]) -> list[tuple[str, ...]]:
+        """The names of "بلدات ذيبان والحوايج والطيانة": the first word, then each joined by و or ،."""
+        names: list[tuple[str, ...]] = []
+        while k < len(self.tokens) and len(names) < MAX_LISTED:
+            conjunction = 0
+            if names:
+                token = self.tokens[k]
+                if token.text == "و":
+                    k += 1  # "و طلوزة": the conjunction written apart
+                elif token.text.startswith("و"):
+                    conjunction = 1
+                elif self.text[self.tokens[k - 1].end : token.start].strip() != ",":  # ، once normalized
+                    break
+            name = self._settlement_name_at(k, stop, conjunction, in_list=bool(names))
+            if name is None:
+                break
+            names.append(name)
+            k += len(name)
+        return names
 
     def _named_part(self, match: Match) -> tuple[int, int]:
         """The toponym of an alias that opens with a class noun (مدينة غزة -> غزة), else the alias."""
@@ -462,8 +515,9 @@ PLACE_ATTRS = (
 )
 
 
-def _could_be_place_name(word: str, stopwords: frozenset[str]) -> bool:
-    indefinite_adjective = not word.startswith("ال") and word.endswith("ه")
+def _could_be_place_name(word: str, stopwords: frozenset[str], listed: bool = False) -> bool:
+    """`listed`: the word follows و or ، in a list of names, so an indefinite ة is no adjective (طلوزة)."""
+    indefinite_adjective = not listed and not word.startswith("ال") and word.endswith("ه")
     return (
         word.isalpha()
         and len(word) >= 3

@@ -86,6 +86,8 @@ def find_weapons(nt: NormalizedText) -> list[Mention]:
         if best is None:
             continue
         start, end, alias = best
+        if token.text.startswith("لل") and start == token.start + 1:
+            start = token.start  # keep ل + ال whole (للطائرة): cut, it leaves a non-word
         covered_until = end
         d_start, d_end, surface = display_span(nt, start, end)
         attrs = {"ref_id": alias.ref_id, "kind": alias.kind}
