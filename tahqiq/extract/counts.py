@@ -285,6 +285,15 @@ def _others() -> reference.CountNoun:
     return _lex()[1][normalize_text("آخرين")]
 
 
+def _picks_one_of_a_group(word: str, noun: reference.CountNoun, kind: str) -> bool:
+    """ "أحد المسؤولين", "أحد القتيلين", "أحد المصابين": one member of a group the text counts
+    elsewhere, not a count; "مقتل أحد قادة التنظيم", "مقتل أحد جنوده" count one casualty."""
+    if kind not in CASUALTY_KINDS or noun.number == 2:
+        return True
+    definite = any(rest.startswith("ال") for _, rest in clitic_variants(word))
+    return definite and noun.kind in CASUALTY_KINDS  # the killed, the wounded: counted already
+
+
 def _count_at(sc: _CountScanner, i: int) -> _Count | None:
     number = sc.parse_number(i)
     if number is not None:
@@ -320,8 +329,8 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
                 return _Count(number.first, number.last, number.value, cue, "", approximate, approximator)
             return None
         kind = _kind_for(noun, cue, sc.cue_after(noun_index + 1))
-        if sc.word(number.first) in ONE_OF and (kind not in CASUALTY_KINDS or noun.number == 2):
-            return None  # "أحد المسؤولين", "أحد القتيلين": one member of a group, not a count
+        if sc.word(number.first) in ONE_OF and _picks_one_of_a_group(sc.word(noun_index), noun, kind):
+            return None
         last = (
             noun_index + 2
             if _names_a_weapon(sc.word(noun_index), sc.word(noun_index + 1))

@@ -290,7 +290,8 @@ def numbered_outlet_spans(text: str) -> list[HeadNounSpan]:
 
 
 def _may_name_an_outlet(word: str, lex: _HeadWords) -> bool:
-    return word.isalpha() and word not in lex.stop and word not in lex.boundary
+    """An Arabic-script word of an outlet's name (Latin names are latin_outlet_spans')."""
+    return word.isalpha() and not word.isascii() and word not in lex.stop and word not in lex.boundary
 
 
 def sub_body_spans(text: str, curated: list[tuple[int, int, dict]]) -> list[tuple[HeadNounSpan, tuple]]:

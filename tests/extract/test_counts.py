@@ -116,3 +116,25 @@ def test_an_event_reports_its_largest_count_of_event_scale():
     assert event_total([1, 4]) == 4  # "four helicopters ... one of the helicopters"
     assert event_total([3, 350_000]) == 3  # a war-wide toll cited for context is not the event's
     assert event_total([]) is None
+
+
+def test_the_lower_bound_of_a_range_counts_the_same_noun():
+    assert [c[:2] for c in counts("ويقدر عدد عناصره بما بين 1200 و1500 مقاتل.")] == [
+        ("1200", "1200"),
+        ("1500 مقاتل", "1500"),
+    ]
+
+
+def test_a_number_of_them_and_one_more_casualty():
+    assert counts("أصيب خمسة جنود، وعاد ثلاثة منهم إلى الخدمة.")[1][:3] == ("ثلاثة منهم", "3", "other")
+    assert counts("وانتهت المداهمة بمقتل القيادي خالد العلي، ومسلح آخر لم تعرف هويته.") == [
+        ("مسلح آخر", "1", "killed", False, "مسلحين")
+    ]
+    assert counts("ووصل شخص آخر إلى الاجتماع.") == []  # no event word: no casualty
+
+
+def test_one_of_counts_a_casualty_not_a_member_of_a_group():
+    assert counts("وأعلن الجيش مقتل أحد جنوده في الهجوم.")[0][:3] == ("أحد جنوده", "1", "killed")
+    assert counts("وقال إن أحد المصابين في حالة حرجة.") == []
+    assert counts("واستهدفت الغارة أحد المسؤولين عن التمويل.") == []
+    assert counts("وتبين أن أحد القتيلين قيادي في التنظيم.") == []

@@ -12,3 +12,10 @@ def test_a_count_of_platforms_holds_the_platform_and_nothing_else_overlaps():
     assert ("WEAPON", "طائرات مروحية") in spans
     others = [m for m in found if m.entity_type != "WEAPON"]
     assert all(a.end <= b.start for a, b in zip(others, others[1:], strict=False))
+
+
+def test_a_dual_platform_is_a_count_holding_its_weapon():
+    text = "وأطلقت المروحية صاروخين على المبنى."
+    spans = [(m.entity_type, m.surface, m.value) for m in extract_article(normalize(text), None)]
+    assert ("COUNT", "صاروخين", "2") in spans
+    assert ("WEAPON", "صاروخين", None) in spans

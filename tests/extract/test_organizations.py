@@ -269,3 +269,25 @@ def test_an_outlet_named_in_latin_script_after_a_media_head():
     (found,) = find_organizations(normalize(text))
     assert found.surface == "منصة SY24"
     assert text[found.attrs["name_start"] : found.attrs["name_end"]] == "SY24"
+
+
+def names(text: str) -> list[str]:
+    return [m.surface for m in find_organizations(normalize(text))]
+
+
+def test_an_outlet_whose_name_ends_in_a_number():
+    assert names("وذكر مراسل الجسر 24 في المدينة أن القصف توقف.") == ["الجسر 24"]
+    assert names("وقالت قناة فرانس 24 إن الوفد وصل.") == ["قناة فرانس 24"]
+    assert names("وزار مراسل الوكالة 3 مرات المدينة.") == []
+
+
+def test_a_body_named_through_its_parent():
+    found = find_organizations(normalize("وأعلن المكتب الإعلامي لقوات سوريا الديمقراطية أن العملية انتهت."))
+    assert [(m.surface, m.attrs["alias_kind"], m.attrs["parent_ref_id"]) for m in found] == [
+        ("المكتب الإعلامي لقوات سوريا الديمقراطية", "sub_body", "sdf")
+    ]
+    assert "تنظيم داعش" in names("وقالت إن القيادة الأمريكية لتنظيم داعش")  # another country's body: two names
+
+
+def test_a_media_head_before_one_common_word_names_an_outlet():
+    assert names("ونقلت وكالة الشرق عن مصدر عسكري قوله") == ["وكالة الشرق"]

@@ -297,3 +297,14 @@ def test_a_city_is_a_place_unless_its_club_is_meant():
 
 def test_another_town_or_a_given_name_is_no_unlisted_settlement():
     assert places("وانتقل المسلحون إلى بلدة أخرى ثم إلى مخيم إبراهيم.") == []
+
+
+def test_settlements_listed_after_a_plural_class_noun():
+    text = "وداهمت القوات قرى العويجة والمحيسن، الزهرة و تل الورد، ثم عادت إلى المحيسن."
+    assert [s for s, _, _ in places(text)] == ["العويجة", "المحيسن", "الزهرة", "تل الورد", "المحيسن"]
+    assert places("وتضررت قرى الصيادين من العاصفة.") == []  # one word after a plural is its complement
+
+
+def test_a_direction_before_a_class_noun_makes_a_region():
+    ((surface, ref_id, region),) = places("وقعت الغارة شرقي مدينة الرقة.")
+    assert (surface, region) == ("شرقي مدينة الرقة", "east")
