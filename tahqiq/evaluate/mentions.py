@@ -26,24 +26,26 @@ def _f1(tp: int, fp: int, fn: int) -> dict:
     return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
 
 
+def scored_surface(surface: str, start: int, attrs: str | dict | None) -> str:
+    """The part of a stored mention the gold marks: a place behind its class noun (محافظة الأنبار ->
+    الأنبار; a region phrase stays whole), an organization behind one (صحيفة الغارديان -> الغارديان)."""
+    attrs = json.loads(attrs) if isinstance(attrs, str) else (attrs or {})
+    if attrs.get("toponym_start") is not None and attrs.get("place_kind") != "region":
+        surface = surface[attrs["toponym_start"] - start : attrs["toponym_end"] - start]
+    if attrs.get("name_start") is not None:
+        surface = surface[attrs["name_start"] - start : attrs["name_end"] - start]
+    return surface
+
+
 def evaluate_mentions(gold_path: Path, warehouse_path: Path) -> dict:
     gold_files: dict[str, list[dict]] = json.loads(Path(gold_path).read_text(encoding="utf-8"))["files"]
     with warehouse.reader(warehouse_path) as con:
         rows = con.execute(
-            "SELECT a.source_file, m.entity_type, m.surface, m.value, m.start_char, "
-            "CAST(json_extract(m.attrs, '$.toponym_start') AS INTEGER), "
-            "CAST(json_extract(m.attrs, '$.toponym_end') AS INTEGER), "
-            "json_extract_string(m.attrs, '$.place_kind'), "
-            "CAST(json_extract(m.attrs, '$.name_start') AS INTEGER), "
-            "CAST(json_extract(m.attrs, '$.name_end') AS INTEGER) "
+            "SELECT a.source_file, m.entity_type, m.value, m.surface, m.start_char, m.attrs "
             "FROM mentions m JOIN articles a USING (article_id)").fetchall()
     predicted: dict[tuple[str, str, str], set[str | None]] = {}
-    for source_file, entity_type, surface, value, start, *inner in rows:
-        toponym_start, toponym_end, place_kind, name_start, name_end = inner
-        if toponym_start is not None and place_kind != "region":  # محافظة الأنبار counts as الأنبار
-            surface = surface[toponym_start - start : toponym_end - start]
-        if name_start is not None:  # صحيفة الغارديان counts as الغارديان
-            surface = surface[name_start - start : name_end - start]
+    for source_file, entity_type, value, *stored in rows:
+        surface = scored_surface(*stored)
         if source_file in gold_files:
             predicted.setdefault((source_file, entity_type, surface), set()).add(value)
     gold = {(f, m["type"], m["surface"]): m for f, ms in gold_files.items() for m in ms}

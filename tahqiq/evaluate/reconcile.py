@@ -1,7 +1,7 @@
 """Pairwise precision/recall/F1 of entity merges and event clusters against a gold file.
 
 Gold mentions map to warehouse mentions by (articles.source_file, surface): every occurrence of that
-surface in that file. Gold event reports map to event_reports by the article's source_file and event
+surface in that file, the surface scored as `tahqiq eval mentions` scores it (صحيفة الغارديان as الغارديان). Gold event reports map to event_reports by the article's source_file and event
 type (and, when an article has several frames of compatible types, the closest reported date).
 A gold item found nowhere in the warehouse counts as a singleton, so it lowers recall.
 """
@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from tahqiq import warehouse
+from tahqiq.evaluate.mentions import scored_surface
 from tahqiq.reconcile.events import date_bounds, types_compatible
 
 
@@ -37,7 +38,8 @@ def _pair_scores(assignments: list[tuple[str, str]]) -> dict:
 def _entity_assignments(gold: dict, mentions: pl.DataFrame, types: tuple[str, ...]) -> tuple[list, int]:
     index: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
     for row in mentions.iter_rows(named=True):
-        index.setdefault((row["source_file"], row["surface"], row["entity_type"]), []).append(
+        surface = scored_surface(row["surface"], row["start_char"], row["attrs"])
+        index.setdefault((row["source_file"], surface, row["entity_type"]), []).append(
             (row["mention_id"], row["entity_id"] or f"none:{row['mention_id']}")
         )
     out, missing = [], 0
@@ -116,7 +118,7 @@ def evaluate_reconcile(gold_path: Path, warehouse_path: Path) -> dict:
     try:
         mentions = warehouse.read_frame(
             con,
-            "SELECT m.mention_id, m.entity_type, m.surface, m.entity_id, a.source_file "
+            "SELECT m.mention_id, m.entity_type, m.surface, m.start_char, m.attrs, m.entity_id, a.source_file "
             "FROM mentions m JOIN articles a USING (article_id) WHERE m.entity_type IN ('PERSON', 'ORG')",
         )
         reports = warehouse.read_frame(

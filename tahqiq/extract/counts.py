@@ -84,6 +84,7 @@ class _Count:
     subject: str
     approximate: bool
     approximator: tuple[int, int] | None = None  # token range of "نحو" / "أكثر من", kept out of the span
+    one_of: str | None = None  # the noun after أحد/إحدى ("أحد قادة"): a casualty or one member of a group
 
 
 @lru_cache(maxsize=1)
@@ -163,6 +164,18 @@ class _CountScanner:
 
     def number_word(self, i: int, allow_waw: bool) -> tuple[int, str] | None:
         return _number_word(self.word(i), allow_waw)
+
+    def opens_with_waw(self, i: int) -> bool:
+        """Token i starts with the conjunction و: واحد is "one", but وأحد (و + أحد) reads the same
+        once normalized, so the display's hamza tells them apart."""
+        word = self.word(i)
+        if not word.startswith("و"):
+            return False
+        if word not in self.numbers and word not in self.nouns:
+            return True
+        token = self.tokens[i]
+        second = self.nt.to_display_span(token.start + 1, token.end)[0]
+        return self.nt.display[second : second + 1] in ("أ", "إ")
 
     def noun_at(self, i: int) -> reference.CountNoun | None:
         return _noun_for(self.word(i))
@@ -261,6 +274,8 @@ def _counts(sc: _CountScanner) -> list[_Count]:
             found.last += 1  # شخصين آخرين, خمسة قتلى آخرين: "others" belongs to the counted phrase
         if found:
             _inherit_event(sc, found, counts[-1] if counts else None)
+            if found.one_of and _picks_one_of_a_group(found.one_of, found.kind):
+                continue
             counts.append(found)
             free_from = found.last
             coordinated = _coordinated_singular(sc, found)
@@ -285,10 +300,11 @@ def _others() -> reference.CountNoun:
     return _lex()[1][normalize_text("آخرين")]
 
 
-def _picks_one_of_a_group(word: str, noun: reference.CountNoun, kind: str) -> bool:
+def _picks_one_of_a_group(word: str, kind: str) -> bool:
     """ "أحد المسؤولين", "أحد القتيلين", "أحد المصابين": one member of a group the text counts
     elsewhere, not a count; "مقتل أحد قادة التنظيم", "مقتل أحد جنوده" count one casualty."""
-    if kind not in CASUALTY_KINDS or noun.number == 2:
+    noun = _noun_for(word)
+    if noun is None or kind not in CASUALTY_KINDS or noun.number == 2:
         return True
     definite = any(rest.startswith("ال") for _, rest in clitic_variants(word))
     return definite and noun.kind in CASUALTY_KINDS  # the killed, the wounded: counted already
@@ -314,7 +330,8 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
             kind = _kind_for(None, cue, sc.cue_after(number.last + 1))  # "ثلاثة منهم عادوا"
             return _Count(number.first, number.last + 1, number.value, kind, "", approximate, approximator)
         if noun is None:
-            before = sc.noun_at(number.first - 1) if number.is_word else None
+            joined = sc.opens_with_waw(number.first)  # "جندي وإحدى المجندات": a new phrase
+            before = sc.noun_at(number.first - 1) if number.is_word and not joined else None
             if before is not None:
                 cue = sc.cue_before(number.first - 1)
                 return _Count(
@@ -329,14 +346,16 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
                 return _Count(number.first, number.last, number.value, cue, "", approximate, approximator)
             return None
         kind = _kind_for(noun, cue, sc.cue_after(noun_index + 1))
-        if sc.word(number.first) in ONE_OF and _picks_one_of_a_group(sc.word(noun_index), noun, kind):
-            return None
         last = (
             noun_index + 2
             if _names_a_weapon(sc.word(noun_index), sc.word(noun_index + 1))
             else noun_index + 1
         )
-        return _Count(number.first, last, number.value, kind, noun.subject, approximate, approximator)
+        one_of = sc.word(number.first) in ONE_OF or sc.word(number.first)[1:] in ONE_OF  # وأحد reads واحد
+        return _Count(
+            number.first, last, number.value, kind, noun.subject, approximate, approximator,
+            one_of=sc.word(noun_index) if one_of else None,
+        )
     noun = sc.noun_at(i)
     if noun is not None and noun.number == 2 and not sc.parse_number(i + 1) and not sc.parse_number(i - 1):
         return _Count(
@@ -376,15 +395,10 @@ def _coordinated_singular(sc: _CountScanner, previous: _Count) -> _Count | None:
 def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
     first = sc.tokens[count.first]
     start = first.start
-    if (
-        count.first < sc.n
-        and sc.words[count.first].startswith("و")
-        and not sc.words[count.first][:1].isdigit()
-    ):
-        for prefix, rest in clitic_variants(sc.words[count.first]):
-            if prefix == 1 and (rest in sc.nouns or rest in sc.numbers):
-                start += 1
-                break
+    if sc.opens_with_waw(count.first):
+        rest = sc.words[count.first][1:]
+        if rest in sc.nouns or rest in sc.numbers:
+            start += 1
     d_start, d_end, surface = display_span(sc.nt, start, sc.tokens[count.last - 1].end)
     attrs = {"count_kind": count.kind, "approximate": count.approximate, "subject": count.subject}
     if count.approximator:

@@ -138,3 +138,9 @@ def test_one_of_counts_a_casualty_not_a_member_of_a_group():
     assert counts("وقال إن أحد المصابين في حالة حرجة.") == []
     assert counts("واستهدفت الغارة أحد المسؤولين عن التمويل.") == []
     assert counts("وتبين أن أحد القتيلين قيادي في التنظيم.") == []
+
+
+def test_one_after_waw_keeps_its_spelling_and_its_rule():
+    assert counts("فرضت عقوبات على 21 شركة و27 سفينة وأحد الأشخاص.") == []  # وأحد reads واحد once normalized
+    assert counts("إصابة أربعة جنود وأحد الكلاب البوليسية")[1][:3] == ("أحد الكلاب", "1", "wounded")
+    assert counts("وقتل واحد من عناصر الشرطة.")[0][:3] == ("واحد من عناصر", "1", "killed")
