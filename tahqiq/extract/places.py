@@ -500,6 +500,8 @@ class _PlaceScan:
 
 
 # Every LOC mention carries these attrs (None when unknown, as for a settlement the gazetteer lacks).
+# What an unlisted settlement takes from the listed place nearest to it (see find_places).
+LOCATED_ATTRS = ("admin1", "admin1_name", "country", "country_name", "located_by")
 PLACE_ATTRS = (
     "ref_id",
     "canonical",
@@ -566,5 +568,32 @@ def _listed_place_attrs(nt: NormalizedText, found: _Found) -> dict:
 
 def find_places(nt: NormalizedText) -> list[Mention]:
     """LOC mentions with attrs ref_id, canonical, place_kind, admin1, country, latitude, longitude,
-    region and within (admin1/country/within are place ref_ids; *_name give their canonical names)."""
-    return [_mention(nt, found) for found in _PlaceScan(nt).run()]
+    region and within (admin1/country/within are place ref_ids; *_name give their canonical names).
+    A settlement the gazetteer lacks takes the governorate and country of the nearest listed place
+    of its sentence, with attrs located_by "sentence"."""
+    mentions = [_mention(nt, found) for found in _PlaceScan(nt).run()]
+    unlisted = [m for m in mentions if m.attrs["ref_id"] is None]
+    located = {}
+    for mention in unlisted:
+        _locate_by_sentence(nt, mention, mentions)
+        if mention.attrs.get("located_by"):
+            located.setdefault(mention.normalized, mention.attrs)
+    for mention in unlisted:  # the same village named again elsewhere in the article
+        if not mention.attrs.get("located_by") and mention.normalized in located:
+            mention.attrs.update({key: located[mention.normalized][key] for key in LOCATED_ATTRS})
+    return mentions
+
+
+def _locate_by_sentence(nt: NormalizedText, unlisted: Mention, mentions: list[Mention]) -> None:
+    """ "بلدة الغندورة التابعة لمنطقة جرابلس", "بلدات ذيبان والحوايج": an unlisted settlement lies in
+    the governorate of the nearest place of its sentence that has one."""
+
+    def same_sentence(other: Mention) -> bool:
+        low, high = sorted((other.start, unlisted.start))
+        return not any(mark in nt.display[low:high] for mark in ".!?؟\n")
+
+    neighbours = [m for m in mentions if m.attrs.get("admin1") and same_sentence(m)]
+    if not neighbours:
+        return
+    nearest = min(neighbours, key=lambda m: abs(m.start - unlisted.start))
+    unlisted.attrs.update({key: nearest.attrs[key] for key in LOCATED_ATTRS[:-1]}, located_by="sentence")

@@ -308,3 +308,10 @@ def test_settlements_listed_after_a_plural_class_noun():
 def test_a_direction_before_a_class_noun_makes_a_region():
     ((surface, ref_id, region),) = places("وقعت الغارة شرقي مدينة الرقة.")
     assert (surface, region) == ("شرقي مدينة الرقة", "east")
+
+
+def test_an_unlisted_village_takes_the_governorate_of_its_sentence():
+    text = "قصفت المدفعية بلدة الشويحة التابعة لمنطقة جرابلس. وقالت مصادر إن الشويحة خلت من سكانها."
+    found = [(m.surface, m.attrs["admin1"], m.attrs.get("located_by")) for m in find_places(normalize(text))]
+    assert found[0] == ("الشويحة", found[1][1], "sentence") and found[1][0] == "جرابلس"
+    assert found[2] == ("الشويحة", found[1][1], "sentence")  # named again, placed the same way
