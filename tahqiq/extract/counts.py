@@ -138,6 +138,11 @@ def _may_open_count(word: str) -> bool:
     return noun is not None and noun.number in (1, 2)
 
 
+def _is_decimal(token: str) -> bool:
+    whole, dot, fraction = token.partition(".")
+    return bool(dot) and whole.isdigit() and fraction.isdigit()
+
+
 def _as_int(token: str) -> int | None:
     digits = token.replace(",", "").replace("٬", "")
     if "." in digits:
@@ -181,13 +186,16 @@ class _CountScanner:
         return _noun_for(self.word(i))
 
     def parse_number(self, i: int) -> _Number | None:
-        value = _as_int(self.word(i)) if self.word(i)[:1].isdigit() else None
+        word = self.word(i)
+        value = _as_int(word) if word[:1].isdigit() else None
+        scale = self.number_word(i + 1, False)
+        scaled = scale is not None and scale[1] in ("thousand", "vague") and scale[0] >= 1000
+        if value is None and scaled and _is_decimal(word):
+            return _Number(i, i + 2, round(float(word) * scale[0]), False, False)  # 1.7 مليون
         if value is not None:
-            last = i + 1
-            scale = self.number_word(last, False)
-            if scale and scale[1] in ("thousand", "vague") and scale[0] >= 1000:
-                value, last = value * scale[0], last + 1
-            return _Number(i, last, value, False, False)
+            if scaled:
+                return _Number(i, i + 2, value * scale[0], False, False)
+            return _Number(i, i + 1, value, False, False)
         word = self.number_word(i, allow_waw=True)
         if word is None:
             return None

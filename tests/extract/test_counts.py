@@ -144,3 +144,8 @@ def test_one_after_waw_keeps_its_spelling_and_its_rule():
     assert counts("فرضت عقوبات على 21 شركة و27 سفينة وأحد الأشخاص.") == []  # وأحد reads واحد once normalized
     assert counts("إصابة أربعة جنود وأحد الكلاب البوليسية")[1][:3] == ("أحد الكلاب", "1", "wounded")
     assert counts("وقتل واحد من عناصر الشرطة.")[0][:3] == ("واحد من عناصر", "1", "killed")
+
+
+def test_a_decimal_before_a_scale_word():
+    assert counts("ونزح نحو 1.7 مليون شخص.")[0][:2] == ("1.7 مليون شخص", "1700000")
+    assert counts("وعاد 1.7 مليون منهم.")[0][:2] == ("1.7 مليون منهم", "1700000")
