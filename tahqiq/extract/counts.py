@@ -359,7 +359,8 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
             if _names_a_weapon(sc.word(noun_index), sc.word(noun_index + 1))
             else noun_index + 1
         )
-        one_of = sc.word(number.first) in ONE_OF or sc.word(number.first)[1:] in ONE_OF  # وأحد reads واحد
+        first_word = sc.word(number.first)
+        one_of = first_word in ONE_OF or (sc.opens_with_waw(number.first) and first_word[1:] in ONE_OF)
         return _Count(
             number.first, last, number.value, kind, noun.subject, approximate, approximator,
             one_of=sc.word(noun_index) if one_of else None,

@@ -17,6 +17,12 @@ nisba adjective or a proper name in the complement. The span is the head plus it
 curated alias inside such a span lends it its ref_id. A class noun opening a name (صحيفة الغارديان,
 شركة نوكيا: org_heads.csv role class_head) stays in the span; attrs name_start/name_end mark the
 organization's own name after it, as a place's toponym is marked after مدينة.
+
+Outlets are also named by a media head and one common word (وكالة الشرق), by a name closed by a
+number after a media head or a reporter (قناة فرانس 24, مراسل الفرات 24: the reporter stays out), or
+in Latin script after a media head (منصة SY24). A body of a listed organization named through it
+(المكتب السياسي لحركة حماس: org_heads.csv role sub_body_head, a nisba, ل + the name) is one mention,
+alias_kind "sub_body", with the organization's ref_id as parent_ref_id.
 """
 
 from __future__ import annotations
@@ -266,11 +272,9 @@ def numbered_outlet_spans(text: str) -> list[HeadNounSpan]:
     tokens = tokenize_text(text)
     words = [t.text for t in tokens]
     spans: list[HeadNounSpan] = []
+    openers = lex.media_head | lex.reporter
     for i, word in enumerate(words[:-2]):
-        opener = next(
-            ((prefix, core) for prefix, core in clitic_variants(word) if core in lex.media_head | lex.reporter),
-            None,
-        )
+        opener = next(((prefix, core) for prefix, core in clitic_variants(word) if core in openers), None)
         if opener is None:
             continue
         j = i + 1
@@ -462,7 +466,7 @@ def find_organizations(nt: NormalizedText) -> list[Mention]:
     by its head noun has alias_kind "head_noun" and, unless a curated alias inside it gives them,
     ref_id/country None and canonical its own surface."""
     curated = curated_spans(nt)
-    spans: list[tuple[int, int, dict]] = []
+    sub_bodies: list[tuple[int, int, dict]] = []
     for body, parent in sub_body_spans(nt.text, curated):
         curated.remove(parent)
         attrs = {
@@ -470,9 +474,9 @@ def find_organizations(nt: NormalizedText) -> list[Mention]:
             "alias_kind": "sub_body",
             "parent_ref_id": parent[2]["ref_id"],
         }
-        spans.append((body.start, body.end, attrs))
+        sub_bodies.append((body.start, body.end, attrs))
+    spans = list(sub_bodies)
     named_by_head = head_noun_spans(nt.text) + media_name_spans(nt.text) + latin_outlet_spans(nt.text)
-    sub_bodies = list(spans)
     for head in named_by_head + numbered_outlet_spans(nt.text):
         if any(s < head.end and head.start < e for s, e, _ in sub_bodies):
             continue

@@ -501,7 +501,7 @@ class _PlaceScan:
 
 # Every LOC mention carries these attrs (None when unknown, as for a settlement the gazetteer lacks).
 # What an unlisted settlement takes from the listed place nearest to it (see find_places).
-LOCATED_ATTRS = ("admin1", "admin1_name", "country", "country_name", "located_by")
+NEIGHBOUR_ATTRS = ("admin1", "admin1_name", "country", "country_name")
 PLACE_ATTRS = (
     "ref_id",
     "canonical",
@@ -580,7 +580,7 @@ def find_places(nt: NormalizedText) -> list[Mention]:
             located.setdefault(mention.normalized, mention.attrs)
     for mention in unlisted:  # the same village named again elsewhere in the article
         if not mention.attrs.get("located_by") and mention.normalized in located:
-            mention.attrs.update({key: located[mention.normalized][key] for key in LOCATED_ATTRS})
+            mention.attrs.update({key: located[mention.normalized][key] for key in (*NEIGHBOUR_ATTRS, "located_by")})
     return mentions
 
 
@@ -596,4 +596,4 @@ def _locate_by_sentence(nt: NormalizedText, unlisted: Mention, mentions: list[Me
     if not neighbours:
         return
     nearest = min(neighbours, key=lambda m: abs(m.start - unlisted.start))
-    unlisted.attrs.update({key: nearest.attrs[key] for key in LOCATED_ATTRS[:-1]}, located_by="sentence")
+    unlisted.attrs.update({key: nearest.attrs[key] for key in NEIGHBOUR_ATTRS}, located_by="sentence")
