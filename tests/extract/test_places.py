@@ -315,3 +315,7 @@ def test_an_unlisted_village_takes_the_governorate_of_its_sentence():
     found = [(m.surface, m.attrs["admin1"], m.attrs.get("located_by")) for m in find_places(normalize(text))]
     assert found[0] == ("الشويحة", found[1][1], "sentence") and found[1][0] == "جرابلس"
     assert found[2] == ("الشويحة", found[1][1], "sentence")  # named again, placed the same way
+
+
+def test_a_people_after_a_class_noun_is_no_village():
+    assert places("وتقع المدرسة في حي الأرمن القديم، ويسكن الأرمن فيه منذ قرن.") == []
