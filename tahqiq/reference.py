@@ -48,7 +48,8 @@ def load_places() -> tuple[dict[str, str], ...]:
 @lru_cache(maxsize=1)
 def load_region_words() -> tuple[dict[str, str], ...]:
     """Words around place names: word, role (direction, adjective, definite_direction, countryside,
-    place_cue), value (a compass region such as "east")."""
+    place_cue, place_class, settlement_list, name_prefix: see the header of regions.csv), value (a
+    compass region such as "east", or the kind of settlement a class noun introduces)."""
     return tuple(read_reference_csv("regions.csv"))
 
 

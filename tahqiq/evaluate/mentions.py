@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 from tahqiq import warehouse
+from tahqiq.evaluate import print_report
 
 TYPES = ("PERSON", "ORG", "LOC", "DATE", "COUNT", "WEAPON")
 
@@ -100,10 +101,4 @@ def format_mentions_report(result: dict) -> str:
 
 
 def cli(gold: Path, warehouse_path: Path) -> int:
-    try:
-        result = evaluate_mentions(gold, warehouse_path)
-    except FileNotFoundError as error:
-        print(f"error: {error}")
-        return 2
-    print(format_mentions_report(result))
-    return 0
+    return print_report(evaluate_mentions, format_mentions_report, gold, warehouse_path)

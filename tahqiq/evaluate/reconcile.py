@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from tahqiq import warehouse
+from tahqiq.evaluate import print_report
 from tahqiq.evaluate.mentions import scored_surface
 from tahqiq.reconcile.events import date_bounds, types_compatible
 
@@ -151,10 +152,4 @@ def format_reconcile_report(result: dict) -> str:
 
 
 def cli(gold: Path, warehouse_path: Path) -> int:
-    try:
-        result = evaluate_reconcile(gold, warehouse_path)
-    except FileNotFoundError as error:
-        print(f"error: {error}")
-        return 2
-    print(format_reconcile_report(result))
-    return 0
+    return print_report(evaluate_reconcile, format_reconcile_report, gold, warehouse_path)

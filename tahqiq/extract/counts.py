@@ -5,11 +5,12 @@ The span is the numeral with its counted noun ("10000 معتقل"); an approxima
 
 A count is a number (digits in any script, or Arabic number words) attached to a countable noun from
 the lexicon, before it ("3 مسيرات", "4 من جنودها") or after it ("مسئولين اثنين"), or a dual noun on
-its own ("جنديين", "قياديان"), or a singular casualty with آخر ("وقتل مسلح آخر"). What it counts (killed, wounded, detained, aircraft, soldiers, other)
-comes from an event word just before it (مقتل، إصابة، اعتقال) or else from the noun. A number next to
-a month, a year word, a duration or a percent sign is never a count; nor is a bare number with no
-noun unless an event word governs it ("مقتل 12"). A singular noun joined by "و" to a count under the
-same event word is a count of one ("إصابة 4 من جنودها وكلب بوليسي").
+its own ("جنديين", "قياديان"), or a singular casualty with آخر ("وقتل مسلح آخر"). What it counts
+(killed, wounded, detained, aircraft, soldiers, other) comes from an event word just before it
+(مقتل، إصابة، اعتقال) or else from the noun. A number next to a month, a year word, a duration or a
+percent sign is never a count; nor is a bare number with no noun unless an event word governs it
+("مقتل 12"). A singular noun joined by "و" to a count under the same event word is a count of one
+("إصابة 4 من جنودها وكلب بوليسي").
 """
 
 from __future__ import annotations
@@ -221,11 +222,14 @@ class _CountScanner:
                 return start
         return i
 
+    def cue_at(self, k: int) -> str | None:
+        """The event kind of token k when it is an event word (مقتل, وأصيب, باعتقال), else None."""
+        return next((self.cues[rest] for _, rest in clitic_variants(self.words[k]) if rest in self.cues), None)
+
     def cue_before(self, i: int) -> str | None:
         for k in range(i - 1, max(-1, i - 1 - CUE_LOOKBACK), -1):
-            for _, rest in clitic_variants(self.words[k]):
-                if rest in self.cues:
-                    return self.cues[rest]
+            if cue := self.cue_at(k):
+                return cue
             if not self.words[k].isalpha():
                 return None
         return None
@@ -236,9 +240,8 @@ class _CountScanner:
         for k in range(i - 1, max(-1, i - 1 - SENTENCE_CUE_LOOKBACK), -1):
             if any(mark in self.nt.text[self.tokens[k].end : self.tokens[k + 1].start] for mark in ".!?\n"):
                 return None
-            for _, rest in clitic_variants(self.words[k]):
-                if rest in self.cues:
-                    return self.cues[rest]
+            if cue := self.cue_at(k):
+                return cue
         return None
 
     def cue_after(self, last: int) -> str | None:

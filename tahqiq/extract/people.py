@@ -483,9 +483,8 @@ def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
 def _name_after_nationality(scanner: _Scanner, i: int) -> _Name | None:
     """تغلب على الأمريكي أندي روديك, ومرر الأرجنتيني ليونيل ميسي: a nationality adjective that
     describes no noun before it stands for a person, named right after it. After a definite noun
-    (المنتخب البرازيلي) it is that noun's adjective and cues nothing."""
-    if not any(core in scanner.lex.nationalities for _, core in clitic_variants(scanner.words[i])):
-        return None
+    (المنتخب البرازيلي) it is that noun's adjective and cues nothing. Called on the words whose role
+    is "nationality" (`_word_roles`)."""
     before = scanner.words[i - 1] if i else "."
     if before.isalpha() and before not in NATIONALITY_OPENERS:
         return None  # after a noun (ريال مدريد الإسباني) or a verb the adjective is no person

@@ -46,25 +46,29 @@ def _aliases_by_first_piece() -> dict[str, AliasPatterns]:
 
 
 @lru_cache(maxsize=65536)
-def _readings(word: str) -> tuple[tuple[int, str], ...]:
-    """(offset where an alias may start, first word without article) for a token and its proclitics."""
+def _readings(word: str) -> tuple[tuple[int, int, str], ...]:
+    """(offset where an alias may match, offset where its mention starts, first word without article)
+    for a token and its proclitics."""
     readings = []
     for prefix, rest in clitic_variants(word):
         if prefix == 1 and word.startswith("لل"):
-            continue  # لل + noun: the article's alef is gone, the alias starts after the first ل
-        readings.append((prefix, rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest))
-    if word.startswith("لل") and len(word) > 3:
-        readings.append((1, word[2:]))
+            continue  # لل + noun: read below
+        readings.append((prefix, prefix, rest[2:] if rest.startswith("ال") and len(rest) > 3 else rest))
+    conjunction = 1 if word[:1] in "وف" and word[1:3] == "لل" else 0
+    if word[conjunction : conjunction + 2] == "لل" and len(word) > conjunction + 3:
+        # ل + ال with the alef gone: the alias matches after لل, and the mention keeps لل (للطائرات,
+        # وللمروحيات -> للمروحيات), since cutting ل would leave a non-word.
+        readings.append((conjunction + 2, conjunction, word[conjunction + 2 :]))
     return tuple(readings)
 
 
 @lru_cache(maxsize=65536)
-def _aliases_opened_by(word: str) -> tuple[tuple[int, AliasPatterns], ...]:
-    """(offset where the alias starts, alias patterns) for each reading of `word` that opens an alias."""
+def _aliases_opened_by(word: str) -> tuple[tuple[int, int, AliasPatterns], ...]:
+    """(match offset, mention offset, alias patterns) for each reading of `word` that opens an alias."""
     if not word[0].isalnum():
         return ()
     table = _aliases_by_first_piece()
-    return tuple((prefix, table[key]) for prefix, key in _readings(word) if key in table)
+    return tuple((match_at, start_at, table[key]) for match_at, start_at, key in _readings(word) if key in table)
 
 
 def find_weapons(nt: NormalizedText) -> list[Mention]:
@@ -78,16 +82,14 @@ def find_weapons(nt: NormalizedText) -> list[Mention]:
         if token.start < covered_until:
             continue
         best: tuple[int, int, reference.WeaponAlias] | None = None
-        for prefix, aliases in opened[i]:
+        for match_at, start_at, aliases in opened[i]:
             for pattern, alias in aliases:
-                match = pattern.match(nt.text, token.start + prefix)
+                match = pattern.match(nt.text, token.start + match_at)
                 if match and (best is None or match.end() > best[1]):
-                    best = (match.start(), match.end(), alias)
+                    best = (token.start + start_at, match.end(), alias)
         if best is None:
             continue
         start, end, alias = best
-        if token.text.startswith("لل") and start == token.start + 1:
-            start = token.start  # keep ل + ال whole (للطائرة): cut, it leaves a non-word
         covered_until = end
         d_start, d_end, surface = display_span(nt, start, end)
         attrs = {"ref_id": alias.ref_id, "kind": alias.kind}

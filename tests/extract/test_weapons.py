@@ -52,3 +52,8 @@ def test_seed_weapons():
     assert ("mq9", "drone") in kinds["000"] and ("mq9", "drone") in kinds["001"]
     assert ("helicopter", "helicopter") in kinds["002"] and ("helicopter", "helicopter") in kinds["003"]
     assert ("machine_gun", "machine_gun") in kinds["004"] and ("helicopter", "helicopter") in kinds["004"]
+
+
+def test_lam_fused_with_the_article_stays_in_the_span():
+    found = [m.surface for m in find_weapons(normalize("وتصدت الدفاعات للطائرات المسيرة وللمروحيات"))]
+    assert found == ["للطائرات المسيرة", "للمروحيات"]
