@@ -589,14 +589,18 @@ def system_conflict_values(values_json: str | list, docno_of_article: dict[str, 
 
 
 def conflict_matches(system_values: dict[str, set[str]], gold_values: dict[str, list[str]]) -> bool:
-    """Two of the system's distinct values are stated by articles that the gold puts in two different groups."""
-    groups_of_value = {
-        value: {i for i, docnos in enumerate(gold_values.values()) if articles & set(docnos)}
+    """Two of the system's distinct values are stated by two different articles that the gold puts in two
+    different groups (the gold sometimes lists one article under two values; that alone is not a conflict)."""
+    gold_groups = [set(docnos) for docnos in gold_values.values()]
+    witnesses = {
+        value: {(docno, i) for i, group in enumerate(gold_groups) for docno in articles & group}
         for value, articles in system_values.items()
     }
     return any(
-        any(i != j for i in groups_of_value[a] for j in groups_of_value[b])
-        for a, b in combinations(groups_of_value, 2)
+        a_docno != b_docno and a_group != b_group
+        for a, b in combinations(witnesses, 2)
+        for a_docno, a_group in witnesses[a]
+        for b_docno, b_group in witnesses[b]
     )
 
 
