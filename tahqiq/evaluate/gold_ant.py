@@ -543,11 +543,14 @@ def per_event_accuracy(aligned: pl.DataFrame, events: pl.DataFrame, gold_event_t
 
 
 def killed_accuracy(aligned: pl.DataFrame) -> dict:
-    """Of the gold reports that give a killed figure: how many aligned system reports state that figure."""
-    stated = aligned.filter(pl.col("killed").is_not_null())
-    right = stated.filter(pl.col("reported_killed") == pl.col("killed")).height
-    unaligned = stated.filter(pl.col("event_id").is_null()).height
-    return {**_share(right, stated.height), "without_system_report": unaligned}
+    """Of the gold reports that give a killed figure (all, and the articles' main news): how many aligned
+    system reports state that figure."""
+    out = {}
+    for label, reports in (("main", aligned.filter(pl.col("role") == "main")), ("all", aligned)):
+        stated = reports.filter(pl.col("killed").is_not_null())
+        right = stated.filter(pl.col("reported_killed") == pl.col("killed")).height
+        out[label] = {**_share(right, stated.height), "without_system_report": stated["event_id"].null_count()}
+    return out
 
 
 def score_events(gold_report_rows: pl.DataFrame, system_reports: pl.DataFrame, system_events: pl.DataFrame,
@@ -740,10 +743,11 @@ def format_events(result: dict) -> str:
                       "type (gold)"]),
               "",
               _table([[what, a["right"], a["total"], a["accuracy"]] for what, a in accuracy.items()]
-                     + [["own killed figure", result["killed"]["right"], result["killed"]["total"],
-                         result["killed"]["accuracy"]]],
+                     + [[f"own killed figure ({label} reports)", k["right"], k["total"], k["accuracy"]]
+                        for label, k in result["killed"].items()],
                      ["accuracy", "right", "of", "share"]),
-              f"({result['killed']['without_system_report']} gold killed figures have no aligned system report)"]  # fmt: skip
+              f"({result['killed']['all']['without_system_report']} gold killed figures have no aligned system "
+              f"report, {result['killed']['main']['without_system_report']} of them main)"]  # fmt: skip
     return "\n".join(lines)
 
 

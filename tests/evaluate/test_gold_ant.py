@@ -134,7 +134,7 @@ def test_event_scores_distractors_missing_articles_and_per_event_accuracy():
     (event,) = result["per_event"]
     assert event["system_event"] == "E_1"
     assert event["date_right"] and event["country_right"] and event["admin1_right"] and event["type_right"]
-    assert result["killed"]["right"] == 1 and result["killed"]["total"] == 2
+    assert result["killed"]["main"]["right"] == 1 and result["killed"]["main"]["total"] == 2
 
 
 def test_bcubed_on_a_known_clustering():
