@@ -20,20 +20,30 @@ from __future__ import annotations
 
 import json
 import logging
+from functools import lru_cache
 
 import duckdb
 import polars as pl
 
-from tahqiq.reference import given_names
+from tahqiq.reference import (
+    given_names,
+    load_org_heads,
+    load_organizations,
+    nationality_adjectives,
+    read_reference_csv,
+)
 from tahqiq.text.arabic import name_skeleton, name_tokens
 from tahqiq.text.normalize import normalize_text
 
-LINK_THRESHOLD_WEIGHT = 8.0
+LINK_THRESHOLD_WEIGHT = 5.0
 # The prior when no two records share a full name (nothing to estimate it from).
 PRIOR_MATCH_PROBABILITY = 0.002
 EXACT_NAME_RECALL = 0.5
 MIN_RECORDS_FOR_EM = 2000
+MIN_RECORDS_FOR_ESTIMATES = 200
 EM_MAX_ITERATIONS = 15
+# Words that say a body is the state's own without naming it (وكالة الأنباء السورية الرسمية).
+OFFICIAL_WORDS = frozenset({"الرسمي", "الرسميه", "الحكومي", "الحكوميه", "الملكي", "الملكيه"})
 COMPARED = ("well_known", "full_name", "family", "given", "kunya", "countries", "orgs")
 LINK_COLUMNS = {
     "entity_type": pl.Utf8,
@@ -187,14 +197,14 @@ def person_records(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.Series("family", [p[1] for p in name_parts], pl.Utf8),
         pl.Series("full_skeleton", [p[2] for p in name_parts], pl.Utf8),
     ).with_columns(
-        pl.col("given").map_elements(_spelling_skeleton, return_dtype=pl.Utf8).alias("given_skeleton"),
-        pl.col("family").map_elements(_spelling_skeleton, return_dtype=pl.Utf8).alias("family_skeleton"),
+        pl.col("given").map_elements(spelling_skeleton, return_dtype=pl.Utf8).alias("given_skeleton"),
+        pl.col("family").map_elements(spelling_skeleton, return_dtype=pl.Utf8).alias("family_skeleton"),
         pl.col("kunya").map_elements(normalize_text, return_dtype=pl.Utf8),
     )
     return records.sort("record_id"), persons.select("mention_id", "record_id")
 
 
-def _spelling_skeleton(token: str) -> str:
+def spelling_skeleton(token: str) -> str:
     """A listed given name is spelled one way by Arabic outlets (محمد and محمود are two names); only
     other tokens, mostly transliterations, are compared by their skeleton."""
     return token if token in given_names() else name_skeleton(token)
@@ -207,7 +217,7 @@ def _name_parts(full_name: str, given_attr: str | None, family_attr: str | None)
     family = " ".join(name_tokens(family_attr)) if family_attr else tokens[-1] if tokens else None
     if given and given == family:
         given = None
-    return given or None, family or None, " ".join(_spelling_skeleton(t) for t in tokens)
+    return given or None, family or None, " ".join(spelling_skeleton(t) for t in tokens)
 
 
 def prior_match_probability(records: pl.DataFrame) -> float:
@@ -221,33 +231,28 @@ def prior_match_probability(records: pl.DataFrame) -> float:
     return min(max(agreeing / EXACT_NAME_RECALL / (n * (n - 1) / 2), 1e-6), 0.5)
 
 
-def _splink_settings(prior: float):
+def _splink_settings(prior: float, tf: bool):
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
     from splink import SettingsCreator, block_on
 
-    def exact_skeleton_fuzzy(column: str, skeleton: str, fuzzy: float, m: tuple[float, ...], tf: bool):
-        exact, same_skeleton, similar, other = m
+    def exact_skeleton_fuzzy(column: str, skeleton: str, fuzzy: float, m: tuple, u: tuple, tf: bool):
+        levels = [
+            cll.ExactMatchLevel(column, term_frequency_adjustments=tf),
+            cll.ExactMatchLevel(skeleton).configure(label_for_charts="same spelling skeleton"),
+            cll.JaroWinklerLevel(skeleton, fuzzy).configure(label_for_charts=f"skeletons similar >= {fuzzy}"),
+            cll.ElseLevel(),
+        ]
         return cl.CustomComparison(
             output_column_name=column,
             comparison_levels=[
                 cll.NullLevel(column),
-                cll.ExactMatchLevel(column, term_frequency_adjustments=tf).configure(m_probability=exact),
-                cll.ExactMatchLevel(skeleton).configure(
-                    label_for_charts="same spelling skeleton", m_probability=same_skeleton
-                ),
-                cll.JaroWinklerLevel(skeleton, fuzzy).configure(
-                    label_for_charts=f"skeletons similar >= {fuzzy}", m_probability=similar
-                ),
-                cll.ElseLevel().configure(m_probability=other),
+                *[level.configure(m_probability=mp, u_probability=up) for level, mp, up in zip(levels, m, u, strict=True)],
             ],
         )
 
-    def array_overlap(column: str, m: tuple[float, float, float]):
-        comparison = cl.ArrayIntersectAtSizes(column, [2, 1]).configure(
-            m_probabilities=[*m]
-        )
-        return comparison
+    def array_overlap(column: str, m: tuple, u: tuple):
+        return cl.ArrayIntersectAtSizes(column, [2, 1]).configure(m_probabilities=[*m], u_probabilities=[*u])
 
     return SettingsCreator(
         link_type="dedupe_only",
@@ -262,14 +267,21 @@ def _splink_settings(prior: float):
                     cll.ElseLevel().configure(m_probability=0.05, u_probability=0.999),
                 ],
             ),
-            # m priors: how often one person's two records agree at each level (EM refines them
-            # on a corpus; on a small batch they stand).
-            exact_skeleton_fuzzy("full_name", "full_skeleton", 0.92, (0.6, 0.15, 0.1, 0.15), tf=False),
-            exact_skeleton_fuzzy("family", "family_skeleton", 0.88, (0.8, 0.08, 0.05, 0.07), tf=True),
-            exact_skeleton_fuzzy("given", "given_skeleton", 0.9, (0.75, 0.1, 0.05, 0.1), tf=True),
-            cl.ExactMatch("kunya").configure(m_probabilities=[0.9, 0.1]),
-            array_overlap("countries", (0.6, 0.3, 0.1)),
-            array_overlap("orgs", (0.4, 0.3, 0.3)),
+            # Priors: m, how often one person's two records agree at each level; u, how often two
+            # people's do. On a batch of `MIN_RECORDS_FOR_ESTIMATES` records or more, u is measured
+            # on random pairs (and m by EM on a corpus); on a smaller one the priors stand.
+            exact_skeleton_fuzzy(
+                "full_name", "full_skeleton", 0.92, (0.6, 0.15, 0.1, 0.15), (0.001, 0.002, 0.005, 0.992), tf=False
+            ),
+            exact_skeleton_fuzzy(
+                "family", "family_skeleton", 0.88, (0.8, 0.08, 0.05, 0.07), (0.01, 0.01, 0.02, 0.96), tf=tf
+            ),
+            exact_skeleton_fuzzy(
+                "given", "given_skeleton", 0.9, (0.75, 0.1, 0.05, 0.1), (0.02, 0.01, 0.02, 0.95), tf=tf
+            ),
+            cl.ExactMatch("kunya").configure(m_probabilities=[0.9, 0.1], u_probabilities=[0.005, 0.995]),
+            array_overlap("countries", (0.6, 0.3, 0.1), (0.1, 0.3, 0.6)),
+            array_overlap("orgs", (0.4, 0.3, 0.3), (0.05, 0.2, 0.75)),
         ],
         blocking_rules_to_generate_predictions=[
             block_on("family_skeleton"),
@@ -303,15 +315,19 @@ def score_person_pairs(records: pl.DataFrame) -> pl.DataFrame:
         "record_id", "article_id", "first_mention_id", "surface", "full_name", "full_skeleton", "given",
         "given_skeleton", "family", "family_skeleton", "kunya", "well_known", "countries", "orgs",
     ).to_arrow()
+    # Frequencies and random pairs say little about a handful of records.
+    estimated = compared.height >= MIN_RECORDS_FOR_ESTIMATES
     linker = Linker(
-        db_api.register(frame, dataset_display_name="person_records"), _splink_settings(prior_match_probability(compared)), log_level=None
+        db_api.register(frame, dataset_display_name="person_records"), _splink_settings(prior_match_probability(compared), tf=estimated),
+        log_level=None,
     )
-    for column in ("given", "family"):
-        lookup = name_part_frequencies(compared, column).to_arrow()
-        linker.table_management.register_term_frequency_lookup(
-            db_api.register(lookup, dataset_display_name=f"tf_{column}"), column
-        )
-    linker.training.estimate_u_using_random_sampling(max_pairs=2e5, seed=7)
+    if estimated:
+        for column in ("given", "family"):
+            lookup = name_part_frequencies(compared, column).to_arrow()
+            linker.table_management.register_term_frequency_lookup(
+                db_api.register(lookup, dataset_display_name=f"tf_{column}"), column
+            )
+        linker.training.estimate_u_using_random_sampling(max_pairs=2e5, seed=7)
     if compared.height >= MIN_RECORDS_FOR_EM:
         for rule in (block_on("family_skeleton"), block_on("given_skeleton")):
             try:
@@ -486,10 +502,204 @@ def _rule_links(pairs: list[tuple[str, str, str]], records: pl.DataFrame) -> pl.
     )
 
 
+@lru_cache(maxsize=1)
+def _context_aliases() -> dict[str, dict[str, str]]:
+    """alias (matching form) -> context country -> ref_id, from context_aliases.csv."""
+    table: dict[str, dict[str, str]] = {}
+    for row in read_reference_csv("context_aliases.csv"):
+        table.setdefault(normalize_text(row["alias"]), {})[row["context_country"]] = row["ref_id"]
+    return table
+
+
+@lru_cache(maxsize=1)
+def _state_body_heads() -> frozenset[str]:
+    return frozenset(normalize_text(r["word"]) for r in load_org_heads() if r["role"] == "state_body_head")
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(normalize_text(r["word"]) for r in load_org_heads() if r["role"] == "head")
+
+
+def nationality_of(word: str) -> str | None:
+    """The country a nationality adjective in matching form names, masculine or feminine
+    (السوري, السوريه -> sy)."""
+    adjectives = nationality_adjectives()
+    return adjectives.get(word) or (adjectives.get(word[:-1]) if word.endswith("يه") else None)
+
+
+def organization_name(normalized: str) -> str:
+    """An organization's name in matching form without a proclitic its head took (للحكومه -> الحكومه,
+    لحكومه, the span of "للحكومة" after ل, -> الحكومه; والجيش -> الجيش)."""
+    tokens = normalized.split()
+    if not tokens:
+        return normalized
+    first = tokens[0]
+    for reading in (first, "ا" + first, first[1:], "ا" + first[1:]):
+        if reading.startswith("ال") and reading[2:] in _org_heads():
+            return " ".join([reading, *tokens[1:]])
+    return normalized
+
+
+def national_body(name: str) -> tuple[str, str | None] | None:
+    """(the body's head phrase, its country) for a state body named by a head noun: وزاره الخارجيه
+    الروسيه -> (وزاره الخارجيه, ru); الحكومه -> (الحكومه, None). None when the head is no state body's."""
+    tokens = name.split()
+    if not tokens:
+        return None
+    head = tokens[0][2:] if tokens[0].startswith("ال") else tokens[0]
+    if head not in _state_body_heads():
+        return None
+    country, kept = None, []
+    for token in tokens:
+        found = nationality_of(token)
+        if found and country is None:
+            country = found.lower()
+        elif token not in OFFICIAL_WORDS:
+            kept.append(token)
+    return " ".join(kept), country
+
+
+MAIN_COUNTRY_SHARE = 0.6
+MAIN_COUNTRY_MIN_MENTIONS = 3
+
+
+def article_main_country(mentions: pl.DataFrame) -> pl.DataFrame:
+    """article_id -> main_country: the country most of its located places are in, when it holds at
+    least `MAIN_COUNTRY_SHARE` of them and `MAIN_COUNTRY_MIN_MENTIONS` mentions."""
+    located = mentions.filter(pl.col("entity_type") == "LOC").select(
+        "article_id", _attr("$.country").alias("country")
+    ).drop_nulls()
+    counts = located.group_by("article_id", "country").len().with_columns(
+        (pl.col("len") / pl.col("len").sum().over("article_id")).alias("share")
+    )
+    return (
+        counts.filter((pl.col("share") >= MAIN_COUNTRY_SHARE) & (pl.col("len") >= MAIN_COUNTRY_MIN_MENTIONS))
+        .select("article_id", pl.col("country").str.to_lowercase().alias("main_country"))
+        .unique("article_id")
+    )
+
+
+def _organization_key(
+    article_id: str, normalized: str, ref_id: str | None, main_country: str | None, qualified: dict
+) -> tuple[str, str]:
+    """(cluster key, how it was decided) for one ORG mention; see `resolve_organizations`."""
+    name = organization_name(normalized or "")
+    by_country = _context_aliases().get(name)
+    if by_country is not None:
+        chosen = by_country.get(main_country or "")
+        if chosen:
+            return f"ref:{chosen}", f"context_alias:{main_country}"
+        return f"local:{article_id}:{name}", "unresolved"
+    if ref_id:
+        return f"ref:{ref_id}", "reference"
+    body = national_body(name)
+    if body is None:
+        return f"name:{name}", "same_name"
+    phrase, country = body
+    if country:
+        return _body_key(phrase, country), "national_body"
+    same_article = qualified.get((article_id, phrase))
+    if same_article and len(same_article) == 1:
+        return _body_key(phrase, next(iter(same_article))), "named_in_article"
+    if main_country:
+        return _body_key(phrase, main_country), f"article_country:{main_country}"
+    return f"local:{article_id}:{name}", "unresolved"
+
+
+@lru_cache(maxsize=1)
+def _body_of_phrase() -> dict[str, str]:
+    return {normalize_text(row["phrase"]): row["body"] for row in read_reference_csv("state_bodies.csv")}
+
+
+@lru_cache(maxsize=1)
+def _reference_bodies() -> dict[tuple[str, str], str]:
+    """(body, country) -> ref_id of the one reference organization whose aliases name that body of that
+    country (الجيش الإسرائيلي -> idf); a body two reference organizations claim maps to neither."""
+    claimed: dict[tuple[str, str], set[str]] = {}
+    for row in load_organizations():
+        body = national_body(organization_name(normalize_text(row["alias"])))
+        country = (body[1] if body else None) or (row.get("country") or "").lower() or None
+        if body and country:
+            claimed.setdefault((_body_of_phrase().get(body[0], body[0]), country), set()).add(row["ref_id"])
+    return {key: next(iter(refs)) for key, refs in claimed.items() if len(refs) == 1}
+
+
+def _body_key(phrase: str, country: str) -> str:
+    body = _body_of_phrase().get(phrase, phrase)
+    ref_id = _reference_bodies().get((body, country))
+    return f"ref:{ref_id}" if ref_id else f"body:{body}|{country}"
+
+
+def resolve_organizations(mentions: pl.DataFrame) -> pl.DataFrame:
+    """mention_id, cluster, method for every ORG mention.
+
+    A reference organization is its ref id. An alias that names different organizations by where the
+    story is (context_aliases.csv) takes its article's main country. A state body named by a head
+    noun (org_heads.csv state_body_head) is its head phrase and country: the nationality its name
+    carries, else the one the same article gives that body, else its article's main country; with none
+    of them it stays an entity of its article. Any other organization is its name."""
+    orgs = mentions.filter(pl.col("entity_type") == "ORG").select(
+        "mention_id", "article_id", "normalized", _attr("$.ref_id").alias("ref_id")
+    ).join(article_main_country(mentions), on="article_id", how="left")
+    qualified: dict[tuple[str, str], set[str]] = {}
+    for article_id, normalized in orgs.select("article_id", "normalized").iter_rows():
+        body = national_body(organization_name(normalized or ""))
+        if body and body[1]:
+            qualified.setdefault((article_id, body[0]), set()).add(body[1])
+    decided = [
+        _organization_key(article_id, normalized, ref_id, main_country, qualified)
+        for article_id, normalized, ref_id, main_country in orgs.select(
+            "article_id", "normalized", "ref_id", "main_country"
+        ).iter_rows()
+    ]
+    return orgs.select(
+        "mention_id",
+        pl.Series("cluster", ["ORG|" + key for key, _ in decided], pl.Utf8),
+        pl.Series("method", [method for _, method in decided], pl.Utf8),
+    )
+
+
+def organization_links(orgs: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
+    """entity_links rows for organizations: each article's first mention of an organization linked to
+    the organization's first article, with the rule that decided it."""
+    records = (
+        orgs.filter(~pl.col("cluster").str.starts_with("ORG|local:"))
+        .join(mentions.select("mention_id", "article_id", "surface", "start_char"), on="mention_id")
+        .sort("article_id", "start_char")
+        .unique(["cluster", "article_id"], keep="first", maintain_order=True)
+    )
+    anchors = records.unique("cluster", keep="first", maintain_order=True).select(
+        "cluster",
+        pl.col("mention_id").alias("left_mention_id"),
+        pl.col("article_id").alias("left_article_id"),
+        pl.col("surface").alias("left_surface"),
+    )
+    linked = records.join(anchors, on="cluster").filter(pl.col("mention_id") != pl.col("left_mention_id"))
+    return linked.select(
+        pl.lit("ORG").alias("entity_type"),
+        "left_mention_id",
+        pl.col("mention_id").alias("right_mention_id"),
+        "left_article_id",
+        "left_surface",
+        pl.col("article_id").alias("right_article_id"),
+        pl.col("surface").alias("right_surface"),
+        pl.lit(None, pl.Float64).alias("match_weight"),
+        pl.lit(None, pl.Float64).alias("match_probability"),
+        pl.col("method"),
+        pl.struct(
+            pl.col("method").alias("decided_by"), pl.col("cluster").str.strip_prefix("ORG|").alias("key")
+        ).struct.json_encode().alias("comparisons"),
+    )
+
+
 def resolve_entities(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(mention_id, cluster for every PERSON, ORG, LOC and WEAPON mention; the PERSON links)."""
+    """(mention_id, cluster for every PERSON, ORG, LOC and WEAPON mention; the links that made them)."""
     from tahqiq.reconcile.entities import resolve_by_reference
 
-    people, links = resolve_people(mentions)
+    people, person_links = resolve_people(mentions)
     people = people.with_columns(("PERSON|" + pl.col("cluster")).alias("cluster"))
-    return pl.concat([people, resolve_by_reference(mentions)], how="vertical"), links
+    orgs = resolve_organizations(mentions)
+    others = resolve_by_reference(mentions.filter(pl.col("entity_type") != "ORG"))
+    links = pl.concat([person_links, organization_links(orgs, mentions)], how="vertical_relaxed")
+    return pl.concat([people, orgs.select("mention_id", "cluster"), others], how="vertical"), links
