@@ -12,6 +12,7 @@ not introduced as a speaker.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +21,7 @@ from functools import lru_cache
 from tahqiq.extract.counts import event_total
 from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import Mention, mention_id
+from tahqiq.extract.statements import frame_statements
 from tahqiq.reconcile.events import date_bounds, precision_of
 from tahqiq.reference import load_event_lexicon
 from tahqiq.text.normalize import NormalizedText, normalize_text
@@ -580,6 +582,10 @@ def find_event_frames(
                 "target_mentions": [mention_id(article_id, m) for m, _ in targets],
                 "target_roles": [role for _, role in targets],
                 "claim_source": claim.value if claim else None,
+                "statements": json.dumps(
+                    frame_statements(article_id, frame.spans, frame_cues, _in(frame, mentions), frame.date, regions),
+                    ensure_ascii=False,
+                ),
             }
         )
     return _unique_ids(out)

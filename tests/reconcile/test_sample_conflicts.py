@@ -13,6 +13,7 @@ from tahqiq import warehouse
 from tahqiq.evaluate.reconcile import _entity_assignments, _event_assignments, _pair_scores
 from tahqiq.extract.batch import extract_batch
 from tahqiq.ingest.batch import ingest_batch
+from tahqiq.quality.conflicts import find_conflicts
 from tahqiq.reconcile import reconcile
 from tahqiq.text.articles import build_articles
 
@@ -27,7 +28,8 @@ def sample_run() -> tuple[dict, pl.DataFrame]:
     raw, _ = ingest_batch(SAMPLES, "samples", datetime(2024, 9, 1, tzinfo=UTC), {})
     articles, _ = build_articles(raw)
     mentions, frames = extract_batch(articles, workers=1)
-    return reconcile(articles, mentions, frames, warehouse.empty_frame("id_registry")), articles
+    result = reconcile(articles, mentions, frames, warehouse.empty_frame("id_registry"))
+    return {**result, "conflicts": find_conflicts(result["event_reports"], result["entities"], articles)}, articles
 
 
 def _gold_files(subject: str) -> set[str]:
