@@ -91,7 +91,7 @@ def render_conflicts(conflicts: pl.DataFrame, outlet_of_article: dict[str, str])
     blocks = []
     for row in conflicts.iter_rows(named=True):
         head = f"[{row['severity']}] {row['subject_kind']} {row['subject_label'] or row['subject_id']} " \
-               f"({row['subject_id']}) — {row['attribute']}"
+               f"({row['subject_id']}) — {row['attribute']} ({row.get('kind') or 'disagreement'})"
         lines = [head]
         for item in json.loads(row["values"] or "[]"):
             articles = item.get("article_ids") or []

@@ -12,7 +12,9 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     source      claim category the sentence credits (command_statement, monitor, ...): its own claim cue, else
                 the last one before it in the frame; null when none
     revised     true when the sentence says the figure was revised (update wording)
-plus per attribute: approximate (counts), form (dates), ref_id/admin1/country/latitude/longitude/
+    with_trigger true when the sentence also names the event (a place or region there locates the event,
+                not the target's home town or the wider war)
+plus per attribute: approximate, approximator (أكثر من) and subject (counts: the noun counted, مدنيين), form (dates), ref_id/admin1/country/latitude/longitude/
 place_kind (places), country (regions), stance (responsibility: claimed or denied).
 """
 
@@ -82,6 +84,7 @@ def frame_statements(
             "mention_id": mention_id(article_id, mention) if mention is not None else None,
             "source": _source(cues, sentence),
             "revised": _revised(cues, sentence),
+            "with_trigger": any(c.kind == "trigger" and sentence[0] <= c.start < sentence[1] for c in cues),
             **extra,
         }
 
@@ -93,7 +96,9 @@ def frame_statements(
             and kind in STATED_COUNT_KINDS
             and (number := _number(m.value)) is not None
         ):
-            out.append(stated(kind, number, m.start, m, approximate=bool(m.attrs.get("approximate"))))
+            approximate = bool(m.attrs.get("approximate"))
+            out.append(stated(kind, number, m.start, m, approximate=approximate, subject=m.attrs.get("subject"),
+                              approximator=m.attrs.get("approximator")))  # fmt: skip
         elif m.entity_type == "LOC" and m not in regions:
             out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"),
                               admin1=m.attrs.get("admin1"), country=m.attrs.get("country"),

@@ -12,20 +12,23 @@ conflict. Each conflict is either:
   later) or its wording ("ارتفعت حصيلة", a lexicon `update` cue);
 - `disagreement`: sources differ about the same moment.
 
-Attributes: killed, wounded, detained, aircraft, event_date, place, region, partner, actor, claim (who claims or
-denies responsibility); for people given_name, name (kunya beside the name), role. Values are compatible
-when they can describe the same fact: an approximate figure within APPROXIMATE_TOLERANCE; overlapping
-date intervals; places one inside the other (village -> governorate -> country, from the place
+Attributes: killed, wounded, detained, aircraft, event_date, place, region, partner, claim (an organization
+claiming or denying responsibility); for people given_name, name (kunya beside the name), role. Who did it
+(the reports' actor_refs) is not compared: any ministry or command named in the frame is among them, so two
+reports' actors differ far more often than their sources do. Values are compatible when they can describe
+the same fact (tahqiq.quality.figures for the figures: a bound, "more than N", or an approximate figure near
+the other, or two groups of the dead); overlapping date intervals; places one inside the other (village -> governorate -> country, from the place
 reference data) or within NEARBY_KM; a compass region that the place's position in its country
 satisfies (tahqiq.extract.places.regions_compatible, for any country); two spellings of one given name
 (جيرار/جيرارد: one letter added at the end or a vowel letter changed).
 
 Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts):
-- info: a variant worth knowing, not a contradiction: two spellings of one place, a kunya beside a name.
+- info: a variant worth knowing, not a contradiction: two spellings of a village or town (one of them may
+  be another village), a kunya beside a name.
 - low: a figure revised by a later report; aircraft counts; dates a day apart where one side counts from a weekday or
   "yesterday"; two settlements of one governorate.
 - medium: detained counts; dates 2-3 days apart or calendar dates a day apart; governorates or regions
-  that exclude each other; joint vs unilateral; roles; who claims responsibility; who did it.
+  that exclude each other; joint vs unilateral; roles; who claims responsibility.
 - high: killed or wounded for the same moment; given names; calendar dates more than a day apart;
   places in different countries.
 """
@@ -67,6 +70,8 @@ DATE_CONFLICT_MAX_DAYS = 3
 CALENDAR_FORMS = ("day_month",)
 NEARBY_KM = 5.0
 SETTLEMENT_KINDS = ("village", "town", "city", "neighbourhood", "neighborhood", "district", "subdistrict")
+# Villages and small towns are where two spellings can mean two places; جازان/جيزان is just style.
+SPELLING_IN_DOUBT = ("village", "town", "neighbourhood", "neighborhood")
 VOWEL_LETTERS = frozenset("اويىةه")
 OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
 COMPASS_AR = {"east": "شرق", "west": "غرب", "north": "شمال", "south": "جنوب", "center": "وسط"}
@@ -86,7 +91,6 @@ WORDS = {  # attribute -> (English, Arabic) as said in "sources differ on ..."
     "place": ("the place", "مكان الحدث"),
     "region": ("the region", "منطقة الحدث"),
     "partner": ("whether partner forces took part", "مشاركة قوات شريكة"),
-    "actor": ("who carried it out", "الجهة المنفذة"),
     "claim": ("who claims or denies responsibility", "الجهة التي تتبنى الهجوم أو تنفيه"),
     "given_name": ("the person's first name", "الاسم الأول للشخص"),
     "name": ("how the person is named (kunya or name)", "تسمية الشخص (بالكنية أو بالاسم)"),
@@ -95,11 +99,11 @@ WORDS = {  # attribute -> (English, Arabic) as said in "sources differ on ..."
 PARTNER_WORDS = {"joint": ("joint", "مشتركة"), "unilateral": ("unilateral", "أحادية")}
 
 
-def different_sources(a: Statement, b: Statement) -> bool:
-    """Two articles, or two sources one article credits by name."""
+def different_sources(a: Statement, b: Statement, cited: bool = False) -> bool:
+    """Two articles; with `cited`, also two sources one article credits (the command vs the monitor)."""
     if a.article_id != b.article_id:
         return True
-    return bool(a.source and b.source and a.source != b.source)
+    return cited and bool(a.source and b.source and a.source != b.source)
 
 
 def dates_apart(a: Statement, b: Statement) -> int:
@@ -278,9 +282,13 @@ def _row(subject: Subject, attribute: str, kind: str, pairs: list[tuple[Statemen
     }
 
 
-def clashing_pairs(statements: list[Statement], clash) -> list[tuple[Statement, Statement]]:
-    """Pairs of statements from different sources whose values `clash(a, b)`."""
-    return [(a, b) for a, b in combinations(statements, 2) if different_sources(a, b) and clash(a, b)]
+def clashing_pairs(
+    statements: list[Statement], clash, cited: bool = False
+) -> list[tuple[Statement, Statement]]:
+    """Pairs of statements from different sources whose values `clash(a, b)`. Only for yes/no and naming
+    facts (`cited`: partner, claim, spelling) may two sources of one article disagree: two numbers or
+    dates of one article are more often two things (parts of a toll, the attack and its announcement)."""
+    return [(a, b) for a, b in combinations(statements, 2) if different_sources(a, b, cited) and clash(a, b)]
 
 
 def _listed(values: list[str], arabic: bool) -> str:
@@ -295,10 +303,11 @@ def _explain(attribute: str, kind: str, pairs: list[tuple[Statement, Statement]]
     outlets_differ = _outlets_differ(pairs)
     if kind == "update":
         ordered = sorted(involved, key=lambda s: s.published_at or "")
-        seq = list(dict.fromkeys(str(s.value) for s in ordered))
+        seq_en = list(dict.fromkeys(s.latin or str(s.value) for s in ordered))
+        seq_ar = list(dict.fromkeys(s.text or str(s.value) for s in ordered))
         return (
-            f"A later report revises {what_en}: {' -> '.join(seq)}.",
-            f"تقرير لاحق يعدّل {what_ar}: {' ثم '.join(seq)}.",
+            f"A later report revises {what_en}: {' -> '.join(seq_en)}.",
+            f"تقرير لاحق يعدّل {what_ar}: {' ثم '.join(seq_ar)}.",
         )
     who_en, who_ar = {
         True: ("Outlets differ on", "تختلف وسائل الإعلام في"),
@@ -384,6 +393,15 @@ def _place_name_en(place: dict, written: str) -> str:
     return transliterate(written)
 
 
+def locates_event(item: dict, report: dict) -> bool:
+    """The report's own place (its most specific), stated in a sentence that names the event."""
+    return (
+        bool(report.get("place_ref"))
+        and item.get("ref_id") == report["place_ref"]
+        and item.get("with_trigger")
+    )
+
+
 def place_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
     """The report's own place (its most specific) against every other source's; spellings of one place
     across sources are an info row."""
@@ -394,11 +412,7 @@ def place_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
                 continue
             s = statement_of(item, r, info, item["value"], latin=_place_name_en(item, item["value"]))
             named.append(s)
-            if (
-                item.get("ref_id") == r.get("place_ref")
-                and r.get("place_ref")
-                and not any(c.article_id == s.article_id and c.source == s.source for c in chosen)
-            ):
+            if locates_event(item, r) and not any(c.article_id == s.article_id for c in chosen):
                 chosen.append(s)
     clashes = clashing_pairs(chosen, lambda a, b: places_clash(a.facts, b.facts) is not None)
     level = {"country": "high", "admin1": "medium", "settlement": "low"}
@@ -407,13 +421,14 @@ def place_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
         lambda _k, ps: max((level[places_clash(a.facts, b.facts)] for a, b in ps), key=SEVERITY_LEVELS.index),
     )  # fmt: skip
     spelled = clashing_pairs(
-        named,
+        [s for s in named if s.facts.get("place_kind") in SPELLING_IN_DOUBT or not s.facts.get("ref_id")],
         lambda a, b: (
             spelling_variants(a.value, b.value)
             and not (
                 a.facts.get("ref_id") and b.facts.get("ref_id") and a.facts["ref_id"] != b.facts["ref_id"]
             )
         ),
+        cited=True,
     )
     for a, b in spelled:
         rows.append(_row(
@@ -444,14 +459,10 @@ def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
     regions, places = [], []
     for r in reports:
         for item in stated_items(r):
-            if item["attribute"] == "region":
+            if item["attribute"] == "region" and item.get("with_trigger"):
                 en, ar = _region_words(item["value"], item.get("country"))
                 regions.append(statement_of(item, r, info, item["value"], text=ar, latin=en))
-            elif (
-                item["attribute"] == "place"
-                and item.get("ref_id") == r.get("place_ref")
-                and r.get("place_ref")
-            ):
+            elif item["attribute"] == "place" and locates_event(item, r):
                 places.append(
                     statement_of(item, r, info, item["value"], latin=_place_name_en(item, item["value"]))
                 )
@@ -477,7 +488,7 @@ def partner_conflicts(subject: Subject, reports: list[dict], info: dict) -> list
                    latin=PARTNER_WORDS[item["value"]][0])
         for r in reports for item in stated_items(r) if item["attribute"] == "partner"
     ]  # fmt: skip
-    pairs = clashing_pairs(said, lambda a, b: a.value != b.value)
+    pairs = clashing_pairs(said, lambda a, b: a.value != b.value, cited=True)
     return _rows_by_kind(subject, "partner", pairs, lambda _k, _p: "medium")
 
 
@@ -496,35 +507,7 @@ def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
             return stance_a != stance_b
         return stance_a == stance_b == "claimed"
 
-    return _rows_by_kind(subject, "claim", clashing_pairs(said, clash), lambda _k, _p: "medium")
-
-
-@lru_cache(maxsize=1)
-def _org_countries() -> dict[str, str]:
-    from tahqiq.reference import read_reference_csv
-
-    return {row["ref_id"]: row.get("country") or "" for row in read_reference_csv("organizations.csv")}
-
-
-def actor_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
-    """Sources naming different perpetrators: organizations with no reference entry, or of different
-    countries, that share none of their actors."""
-    said = [
-        Statement(value=tuple(sorted(r["actor_refs"])), article_id=r["article_id"],
-                  outlet=info.get(r["article_id"], (r.get("outlet"), None))[0],
-                  published_at=info.get(r["article_id"], (None, None))[1], source=r.get("claim_source"),
-                  latin=", ".join(sorted(r["actor_refs"])))
-        for r in reports if r.get("actor_refs")
-    ]  # fmt: skip
-    countries = _org_countries()
-
-    def side(ref: str) -> str:
-        return countries.get(ref) or ref
-
-    def clash(a: Statement, b: Statement) -> bool:
-        return not ({side(x) for x in a.value} & {side(x) for x in b.value})
-
-    return _rows_by_kind(subject, "actor", clashing_pairs(said, clash), lambda _k, _p: "medium")
+    return _rows_by_kind(subject, "claim", clashing_pairs(said, clash, cited=True), lambda _k, _p: "medium")
 
 
 def _event_label(reports: list[dict]) -> str:
@@ -545,7 +528,6 @@ EVENT_RULES = (
     region_conflicts,
     partner_conflicts,
     claim_conflicts,
-    actor_conflicts,
 )
 
 

@@ -14,15 +14,21 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import polars as pl
 
 from tahqiq.extract.counts import event_total
+from tahqiq.reference import read_reference_csv
+from tahqiq.text.normalize import normalize_text
 
 UPDATE_MIN_HOURS = 12
 APPROXIMATE_TOLERANCE = 0.1
 COUNT_ATTRIBUTES = ("killed", "wounded", "detained")
+# Approximators (tahqiq.extract.counts.APPROXIMATORS, matching form) that bound a figure from one side.
+LOWER_BOUNDS = frozenset({"ما لا يقل عن", "ما يزيد عن", "ما يزيد علي", "اكثر من", "اكثر"})
+UPPER_BOUNDS = frozenset({"اقل من"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,11 @@ class Statement:
     text: str | None = None  # the value as written, when it differs from `value`
     latin: str | None = None  # the value in Latin script, for the English explanation
     facts: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def number(self) -> int:
+        """The figure of a count statement (its value may carry the group: "20 مدنيين")."""
+        return int(self.facts["value"])
 
 
 def _hours_between(earlier: str | None, later: str | None) -> float | None:
@@ -59,14 +70,25 @@ def is_update(a: Statement, b: Statement) -> bool:
         a, b, hours = b, a, -hours
     if b.facts.get("revised") and (hours is None or hours >= 0) and not a.facts.get("revised"):
         return True
-    return hours is not None and hours >= UPDATE_MIN_HOURS and b.value > a.value
+    return hours is not None and hours >= UPDATE_MIN_HOURS and b.number > a.number
+
+
+def _bound(statement: Statement) -> str | None:
+    phrase = normalize_text(statement.facts.get("approximator") or "")
+    return "lower" if phrase in LOWER_BOUNDS else "upper" if phrase in UPPER_BOUNDS else None
 
 
 def figures_compatible(a: Statement, b: Statement) -> bool:
-    if a.value == b.value:
+    """Equal; "more than N" and any figure above N ("less than N" below); one approximate ("about N") and
+    within APPROXIMATE_TOLERANCE; figures of two groups never clash."""
+    if a.facts.get("group") != b.facts.get("group") or a.number == b.number:
         return True
     for x, y in ((a, b), (b, a)):
-        if x.facts.get("approximate") and abs(y.value - x.value) <= max(1, APPROXIMATE_TOLERANCE * x.value):
+        if _bound(x) == "lower" and y.number >= x.number or _bound(x) == "upper" and y.number <= x.number:
+            return True
+        if x.facts.get("approximate") and abs(y.number - x.number) <= max(
+            1, APPROXIMATE_TOLERANCE * x.number
+        ):
             return True
     return False
 
@@ -94,20 +116,36 @@ def stated_items(report: dict) -> list[dict]:
         return []
 
 
+@lru_cache(maxsize=1)
+def _casualty_groups() -> dict[str, str]:
+    return {row["subject"]: row["group"] for row in read_reference_csv("casualty_groups.csv")}
+
+
+def casualty_group(subject: str | None) -> str:
+    """Whom a figure counts: a group of data/reference/casualty_groups.csv (civilians, children), or ""
+    for the toll itself: 20 civilians and 220 dead are figures of two groups, not two tolls."""
+    return _casualty_groups().get(subject or "", "")
+
+
 def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
-    """The figure each source in the report gives (the event total of its numbers), with the sentence."""
-    by_source: dict[str | None, list[dict]] = defaultdict(list)
+    """The article's figure for each group it counts (the event total of its numbers), with the sentence."""
+    by_group: dict[str, list[dict]] = defaultdict(list)
     for item in stated_items(report):
         if item["attribute"] == attribute:
-            by_source[item.get("source")].append(item)
+            by_group[casualty_group(item.get("subject"))].append(item)
     out = []
-    for items in by_source.values():
+    for group, items in by_group.items():
         total = event_total(i["value"] for i in items)
         if total is None:
             continue
         item = next(i for i in items if i["value"] == total)
         revised = any(i.get("revised") for i in items)
-        out.append(statement_of({**item, "revised": revised}, report, info, total, latin=str(total)))
+        shown, latin = (
+            (f"{total} {item.get('subject')}", f"{total} {group}") if group else (str(total), str(total))
+        )
+        out.append(
+            statement_of({**item, "revised": revised, "group": group}, report, info, shown, latin=latin)
+        )
     return out
 
 
@@ -130,7 +168,8 @@ def event_figures(reports: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame
         for attribute in COUNT_ATTRIBUTES:
             said = [f for r in event_reports for f in report_figures(r, info, attribute)]
             listed += [
-                {"attribute": attribute, "value": f.value, "approximate": bool(f.facts.get("approximate")),
+                {"attribute": attribute, "value": f.number, "group": f.facts["group"] or None,
+                 "approximate": bool(f.facts.get("approximate")),
                  "article_id": f.article_id, "outlet": f.outlet, "published_at": f.published_at,
                  "source": f.source, "start_char": f.start, "end_char": f.end}
                 for f in said
@@ -144,7 +183,11 @@ def event_figures(reports: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame
                 and is_update(old, new)
                 and (new.published_at or "") >= (old.published_at or "")
             }
-            definite = [f.value for f in said if not f.facts.get("approximate") and id(f) not in revised]
+            definite = [
+                f.number
+                for f in said
+                if not f.facts.get("approximate") and not f.facts["group"] and id(f) not in revised
+            ]
             row[f"{attribute}_conservative"] = min(definite) if definite else None
         row["figures"] = json.dumps(
             sorted(listed, key=lambda f: (f["attribute"], f["published_at"] or "", f["article_id"])),

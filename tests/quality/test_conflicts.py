@@ -24,7 +24,7 @@ ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 def _said(attribute, value, start=0, source=None, **extra):
     return {"attribute": attribute, "value": value, "start": start, "end": start + 40, "source": source,
-            "revised": False, **extra}  # fmt: skip
+            "revised": False, "with_trigger": True, **extra}  # fmt: skip
 
 
 def _report(article, *statements, event="E1", **columns):
@@ -236,3 +236,15 @@ def test_severity_sorts_in_duckdb(tmp_path):
             r[0] for r in con.execute("SELECT severity FROM conflicts ORDER BY severity DESC").fetchall()
         ]
     assert ordered == ["high", "medium"]
+
+
+def test_a_group_of_the_dead_is_not_compared_with_the_toll():
+    parts = [_report("a", _said("killed", 220), _said("killed", 62, subject="مدنيين")),
+             _report("b", _said("killed", 220), _said("killed", 127, subject="مدنيين"))]  # fmt: skip
+    (row,) = _conflicts(parts, SAME_MORNING).to_dicts()
+    assert _values(row) == {"62 مدنيين": ["a"], "127 مدنيين": ["b"]}
+
+
+def test_numbers_and_dates_of_one_article_are_never_compared_even_with_named_sources():
+    one = [_report("a", _said("killed", 2, 0, "command_statement"), _said("killed", 100, 90, "monitor"))]
+    assert _conflicts(one, SAME_MORNING).height == 0
