@@ -27,7 +27,7 @@ Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts)
   be another village), a kunya beside a name.
 - low: a figure revised by a later report; aircraft counts; dates a day apart where one side counts from a weekday or
   "yesterday"; two settlements of one governorate.
-- medium: detained counts; dates 2-3 days apart or calendar dates a day apart; governorates or regions
+- medium: detained counts; dates 2 days apart or calendar dates a day apart; governorates or regions
   that exclude each other; joint vs unilateral; roles; who claims responsibility.
 - high: killed or wounded for the same moment; given names; calendar dates more than a day apart;
   places in different countries.
@@ -66,11 +66,12 @@ from tahqiq.text.normalize import normalize_text
 
 SEVERITY_LEVELS = ("info", "low", "medium", "high")
 # Reports of one event more than this many days apart are a false merge, not a dispute about the date.
-DATE_CONFLICT_MAX_DAYS = 3
+DATE_CONFLICT_MAX_DAYS = 2
 CALENDAR_FORMS = ("day_month",)
 NEARBY_KM = 5.0
 SETTLEMENT_KINDS = ("village", "town", "city", "neighbourhood", "neighborhood", "district", "subdistrict")
-# Villages and small towns are where two spellings can mean two places; جازان/جيزان is just style.
+# A listed village or small town spelled another way may be another village; two spellings of a city, or
+# of two places the gazetteer does not list, tell the analyst nothing.
 SPELLING_IN_DOUBT = ("village", "town", "neighbourhood", "neighborhood")
 VOWEL_LETTERS = frozenset("اويىةه")
 OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
@@ -402,6 +403,18 @@ def locates_event(item: dict, report: dict) -> bool:
     )
 
 
+def _spellings_in_doubt(a: Statement, b: Statement) -> bool:
+    listed = [p.facts.get("ref_id") for p in (a, b)]
+    return (
+        spelling_variants(a.value, b.value)
+        and any(
+            ref and p.facts.get("place_kind") in SPELLING_IN_DOUBT
+            for ref, p in zip(listed, (a, b), strict=True)
+        )
+        and not (listed[0] and listed[1] and listed[0] != listed[1])
+    )
+
+
 def place_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
     """The report's own place (its most specific) against every other source's; spellings of one place
     across sources are an info row."""
@@ -420,16 +433,7 @@ def place_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
         subject, "place", clashes,
         lambda _k, ps: max((level[places_clash(a.facts, b.facts)] for a, b in ps), key=SEVERITY_LEVELS.index),
     )  # fmt: skip
-    spelled = clashing_pairs(
-        [s for s in named if s.facts.get("place_kind") in SPELLING_IN_DOUBT or not s.facts.get("ref_id")],
-        lambda a, b: (
-            spelling_variants(a.value, b.value)
-            and not (
-                a.facts.get("ref_id") and b.facts.get("ref_id") and a.facts["ref_id"] != b.facts["ref_id"]
-            )
-        ),
-        cited=True,
-    )
+    spelled = clashing_pairs(named, _spellings_in_doubt, cited=True)
     for a, b in spelled:
         rows.append(_row(
             subject, "place", "disagreement", [(a, b)], "info",

@@ -162,11 +162,16 @@ def test_compass_regions_clash_only_when_opposite():
     assert not regions_clash("east+north", "north-west")
 
 
-def test_two_spellings_across_sources_are_an_info_place_row():
-    reports = [_report("a", _place(None, "الزر")), _report("b", _place(None, "الرز"))]
+def test_a_listed_village_spelled_another_way_by_another_source_is_an_info_place_row():
+    reports = [
+        _report("a", _place("sy-al-zir", "الزر", place_kind="village")),
+        _report("b", _place(None, "الرز")),
+    ]
     (row,) = _conflicts(reports, SAME_MORNING).to_dicts()
     assert (row["attribute"], row["severity"]) == ("place", "info")
     assert not LATIN.search(row["explanation_ar"])
+    unlisted = [_report("a", _place(None, "جازان")), _report("b", _place(None, "جيزان"))]
+    assert _conflicts(unlisted, SAME_MORNING).height == 0
 
 
 def _person(entity_id, *stated):
@@ -248,3 +253,17 @@ def test_a_group_of_the_dead_is_not_compared_with_the_toll():
 def test_numbers_and_dates_of_one_article_are_never_compared_even_with_named_sources():
     one = [_report("a", _said("killed", 2, 0, "command_statement"), _said("killed", 100, 90, "monitor"))]
     assert _conflicts(one, SAME_MORNING).height == 0
+
+
+def test_two_organizations_claiming_one_attack_or_a_claim_and_a_denial():
+    def claim(org, stance, source=None):
+        return _said("responsibility", org, 0 if stance == "claimed" else 80, source, stance=stance)
+
+    two = [_report("a", claim("isis", "claimed")), _report("b", claim("jad", "claimed"))]
+    assert _conflicts(two, SAME_MORNING)["attribute"].to_list() == ["claim"]
+    cited = [
+        _report("a", claim("hamas", "claimed", "news_agency"), claim("hamas", "denied", "anonymous_official"))
+    ]
+    assert _conflicts(cited, SAME_MORNING)["n_articles"].to_list() == [1]
+    agree = [_report("a", claim("isis", "claimed")), _report("b", claim("isis", "claimed"))]
+    assert _conflicts(agree, SAME_MORNING).height == 0
