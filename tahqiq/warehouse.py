@@ -266,7 +266,7 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
              "[{article_id, outlet, published_at, start_char, end_char (the stating sentence in articles.body), "
              "source (whom the sentence credits)}]."),
             ("kind", "VARCHAR", "disagreement (sources differ about the same moment) or update (a later report "
-             "revises a figure: published at least 12 hours later, or worded as a revision)."),
+             "revises a figure: published at least 4 hours later with a higher figure, or worded as a revision)."),
             ("severity", SEVERITY_TYPE, "Ordered info < low < medium < high (ORDER BY severity DESC puts high first): "
              "info a variant worth knowing, low a revised figure or a day's gap, medium places, partners, roles, "
              "high tolls, given names, calendar dates."),

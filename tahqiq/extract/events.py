@@ -533,7 +533,8 @@ def find_event_frames(
     mentions = sorted(mentions, key=lambda m: m.start)
     sentences = _sentences(nt, cues, mentions)
     out = []
-    for frame in _segment(sentences, published):
+    segments = _segment(sentences, published)
+    for frame in segments:
         if not frame.anchors:
             continue
         frame_cues = _in(frame, cues)
@@ -583,12 +584,21 @@ def find_event_frames(
                 "target_roles": [role for _, role in targets],
                 "claim_source": claim.value if claim else None,
                 "statements": json.dumps(
-                    frame_statements(article_id, frame.spans, frame_cues, _in(frame, mentions), frame.date, regions),
+                    frame_statements(article_id, _lead(sentences, frame, segments[0]) + frame.spans, cues, mentions, frame.date,
+                                     regions),
                     ensure_ascii=False,
-                ),
+                ),  # fmt: skip
             }
         )
     return _unique_ids(out)
+
+
+def _lead(sentences: list[_Sentence], frame: _Frame, first: _Frame) -> list[tuple[int, int]]:
+    """The sentences before the article's first frame, when that is the main event: a headline-like lead
+    ("ارتفعت حصيلة القتلى ... إلى 250") states its toll before any operation word opens the frame."""
+    if frame is not first or frame.is_background:
+        return []
+    return [(s.start, s.end) for s in sentences if s.end <= frame.spans[0][0]]
 
 
 def _regions(regions: list[Mention], cues: list[Cue]) -> tuple[str | None, str | None]:

@@ -72,7 +72,9 @@ def frame_statements(
     date: Mention | None,
     regions: list[Mention],
 ) -> list[dict[str, Any]]:
-    """Every value the frame (its sentence `spans`) states; `cues` and `mentions` are the frame's."""
+    """Every value the frame states in its sentence `spans`, from the article's `cues` and `mentions`."""
+    cues = [c for c in cues if any(s <= c.start < e for s, e in spans)]
+    mentions = [m for m in mentions if any(s <= m.start < e for s, e in spans)]
 
     def stated(attribute: str, value: Any, position: int, mention: Mention | None = None, **extra) -> dict:
         sentence = _sentence_of(spans, position)

@@ -2,7 +2,7 @@
 report revises.
 
 A report's figure of a kind is the event total of its numbers of that kind (tahqiq.extract.counts.event_total),
-one per source it credits. Of two differing figures, the later one revises the other when its sentence says so
+one for the toll and one for each group it counts apart (civilians, children: casualty_groups.csv). Of two differing figures, the later one revises the other when its sentence says so
 (update wording, "ارتفعت حصيلة") or when it comes at least UPDATE_MIN_HOURS later with a higher figure (tolls
 rise as bodies are found). ACLED's conservative figure is the lowest definite (not approximate) figure that no
 later report revises.
@@ -23,7 +23,8 @@ from tahqiq.extract.counts import event_total
 from tahqiq.reference import read_reference_csv
 from tahqiq.text.normalize import normalize_text
 
-UPDATE_MIN_HOURS = 12
+# On the day of an attack tolls climb by the hour: a higher figure four hours on is a new count, not a rival one.
+UPDATE_MIN_HOURS = 4
 APPROXIMATE_TOLERANCE = 0.1
 COUNT_ATTRIBUTES = ("killed", "wounded", "detained")
 # Approximators (tahqiq.extract.counts.APPROXIMATORS, matching form) that bound a figure from one side.

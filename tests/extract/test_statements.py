@@ -45,3 +45,15 @@ def test_counts_carry_their_sentence_the_credited_source_and_revision_wording():
     partner = {s["value"]: s["source"] for s in said if s["attribute"] == "partner"}
     # "وأضافت" goes on quoting the command; the joint cue is the monitor's.
     assert partner == {"unilateral": "command_statement", "joint": "monitor"}
+
+
+def test_a_toll_in_the_lead_before_the_operation_word_belongs_to_the_main_event():
+    body, said = _statements([
+        ("ارتفعت حصيلة القتلى في السويداء إلى ",),
+        ("250", "COUNT", "250", {"count_kind": "killed", "approximate": True, "approximator": "نحو"}),
+        (" قتيلا. وكان التنظيم قد شن هجوما بتفجير انتحاري أدى إلى مقتل ",),
+        ("20", "COUNT", "20", {"count_kind": "killed", "approximate": False}),
+        (" شخصا.",),
+    ])  # fmt: skip
+    killed = [(s["value"], s["revised"], s["approximator"]) for s in said if s["attribute"] == "killed"]
+    assert killed == [(250, True, "نحو"), (20, False, None)]
