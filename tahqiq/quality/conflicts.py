@@ -664,9 +664,3 @@ def find_conflicts(reports: pl.DataFrame, entities: pl.DataFrame, articles: pl.D
     return warehouse.conform(
         pl.DataFrame(rows, infer_schema_length=None).unique("conflict_id", keep="first"), "conflicts"
     )
-
-
-def single_article_conflicts(conflicts: pl.DataFrame) -> pl.DataFrame:
-    """Conflicts whose values all come from one article (what a check should flag, unless that
-    article credits the values to different named sources)."""
-    return conflicts.filter(pl.col("n_articles") <= 1)

@@ -9,12 +9,12 @@ import re
 import polars as pl
 
 from tahqiq import warehouse
+from tahqiq.quality.checks import conflicts_from_one_article
 from tahqiq.quality.conflicts import (
     find_conflicts,
     places_clash,
     regions_clash,
     same_given_name,
-    single_article_conflicts,
 )
 from tahqiq.quality.figures import event_figures
 
@@ -107,7 +107,7 @@ def test_sources_one_article_credits_by_name_can_disagree():
     assert found["attribute"].to_list() == ["partner"]
     assert found["n_articles"].to_list() == [1]
     assert "one article" in found["explanation"][0]
-    assert single_article_conflicts(found).height == 1
+    assert conflicts_from_one_article(found).height == 1
 
 
 def test_dates_a_day_apart_and_reports_weeks_apart():
