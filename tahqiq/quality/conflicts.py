@@ -550,8 +550,11 @@ def event_conflicts(reports: pl.DataFrame, articles: pl.DataFrame) -> list[dict]
 
 @lru_cache(maxsize=1)
 def _title_tokens() -> frozenset[str]:
+    """Every word of a title or rank, with and without its article: a name cut after "العقيد" starts
+    "ركن تركي المالكي", and ركن is no first name."""
     phrases, _ = title_words()
-    return frozenset(t for phrase in phrases for t in phrase.split())
+    words = {t for phrase in phrases for t in phrase.split()}
+    return frozenset(words | {t.removeprefix("ال") for t in words})
 
 
 @lru_cache(maxsize=1)

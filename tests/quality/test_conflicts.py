@@ -193,6 +193,7 @@ def test_given_names():
         _person("P1", ("محمد الحمصي", "a"), ("أحمد الحمصي", "b")),
         _person("P2", ("جيرار كوشنر", "a"), ("جيرارد كوشنر", "b")),
         _person("P3", ("الركن سالم الحمد", "a"), ("سالم الحمد", "b")),
+        _person("P5", ("ركن تركي المالكي", "a"), ("تركي المالكي", "b")),
         _person("P4", ("محمد الحمصي", "a"), ("أحمد الحمصي", "a")),
     )
     found = find_conflicts(warehouse.empty_frame("event_reports"), entities, SAME_MORNING)
