@@ -61,7 +61,7 @@ from tahqiq.quality.figures import (
 )
 from tahqiq.reconcile.entities import parse_display_name, title_words, transliterate
 from tahqiq.reconcile.events import date_bounds
-from tahqiq.reference import load_event_lexicon
+from tahqiq.reference import load_event_lexicon, load_organizations
 from tahqiq.text.normalize import normalize_text
 
 SEVERITY_LEVELS = ("info", "low", "medium", "high")
@@ -496,11 +496,30 @@ def partner_conflicts(subject: Subject, reports: list[dict], info: dict) -> list
     return _rows_by_kind(subject, "partner", pairs, lambda _k, _p: "medium")
 
 
+@lru_cache(maxsize=1)
+def _organization_names() -> dict[str, str]:
+    return {
+        row["ref_id"]: row["canonical"] for row in load_organizations() if row["alias_kind"] == "canonical"
+    }
+
+
+STANCE_WORDS = {"claimed": ("claims it", "تتبنى الهجوم"), "denied": ("denies it", "تنفي مسؤوليتها")}
+
+
+def _claim_words(org: str, stance: str) -> dict[str, str]:
+    """The claim as text (Arabic: the organization's canonical name, else as written) and latin (English:
+    its reference id, else a transliteration)."""
+    listed = org in _organization_names()
+    name_ar = _organization_names()[org] if listed else org
+    name_en = org.replace("_", " ") if listed else transliterate(org)
+    en, ar = STANCE_WORDS.get(stance, (stance, stance))
+    return {"text": f"{name_ar} {ar}", "latin": f"{name_en} {en}"}
+
+
 def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
     """Two organizations each said to claim it, or one said both to claim and to deny it."""
     said = [
-        statement_of(item, r, info, f"{item['value']}:{item.get('stance')}", text=item.get("text"),
-                   latin=f"{item['value']} ({item.get('stance')})")
+        statement_of(item, r, info, f"{item['value']}:{item.get('stance')}", **_claim_words(item["value"], item["stance"]))
         for r in reports for item in stated_items(r) if item["attribute"] == "responsibility"
     ]  # fmt: skip
 

@@ -268,3 +268,11 @@ def test_two_organizations_claiming_one_attack_or_a_claim_and_a_denial():
     assert _conflicts(cited, SAME_MORNING)["n_articles"].to_list() == [1]
     agree = [_report("a", claim("isis", "claimed")), _report("b", claim("isis", "claimed"))]
     assert _conflicts(agree, SAME_MORNING).height == 0
+
+
+def test_claim_explanations_name_the_organization_in_each_language():
+    said = [_report("a", _said("responsibility", "isis", stance="claimed")),
+            _report("b", _said("responsibility", "الحوثيين", stance="claimed"))]  # fmt: skip
+    (row,) = _conflicts(said, SAME_MORNING).to_dicts()
+    assert not ARABIC.search(row["explanation"]) and not LATIN.search(row["explanation_ar"])
+    assert "isis claims it" in row["explanation"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -86,3 +87,12 @@ def test_sample_scores_hold(sample_run):
     # The Dagster run reaches 0.441 on the same batch; this path extracts fewer names (see report).
     assert person["recall"] >= 0.26
     assert events["precision"] == 1.0 and events["recall"] == 1.0
+
+
+def test_explanations_are_plain_english_and_plain_arabic(sample_run):
+    result, _ = sample_run
+    rows = result["conflicts"].to_dicts()
+    assert rows
+    for row in rows:
+        assert not re.search(r"[\u0600-\u06FF]", row["explanation"]), row["explanation"]
+        assert not re.search(r"[A-Za-z]", row["explanation_ar"]), row["explanation_ar"]
