@@ -618,20 +618,24 @@ def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]
     return _rows_by_kind(subject, "given_name", pairs, lambda _k, _p: "high")
 
 
+def _name_form(surface: str) -> str:
+    parsed = parse_display_name(surface)
+    return "kunya" if parsed.kunya else "name" if len(parsed.tokens) >= 2 else ""
+
+
 def kunya_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
-    """One source names the person by kunya only, another by name only."""
+    """One source names the person only by kunya (or only by name) where another uses the other form."""
     forms: dict[str, set[str]] = defaultdict(set)
     for s in names:
-        parsed = parse_display_name(s.value)
-        forms[s.article_id].add("kunya" if parsed.kunya else "name" if len(parsed.tokens) >= 2 else "")
-    only = {a: f - {""} for a, f in forms.items() if len(f - {""}) == 1}
-    kept = [s for s in names if s.article_id in only]
-    pairs = clashing_pairs(kept, lambda a, b: only[a.article_id] != only[b.article_id])
-    pairs = [
-        (a, b)
-        for a, b in pairs
-        if (bool(parse_display_name(a.value).kunya) != bool(parse_display_name(b.value).kunya))
-    ]
+        forms[s.article_id].add(_name_form(s.value))
+
+    def clash(a: Statement, b: Statement) -> bool:
+        form_a, form_b = _name_form(a.value), _name_form(b.value)
+        return "" not in (form_a, form_b) and form_a != form_b and (
+            form_b not in forms[a.article_id] or form_a not in forms[b.article_id]
+        )
+
+    pairs = clashing_pairs(names, clash)
     return [
         _row(subject, "name", "disagreement", pairs, "info",
              ("Some sources name the person by kunya (Abu ...), others by name.",

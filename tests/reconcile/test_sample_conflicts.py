@@ -74,11 +74,7 @@ def _matches(
 
 @pytest.mark.parametrize(
     "planted",
-    [
-        pytest.param(p, id=f"{p['subject']}-{p['attribute']}")
-        for p in PLANTED
-        if p["severity"] != "info" or p["attribute"] == "place"
-    ],
+    [pytest.param(p, id=f"{p['subject']}-{p['attribute']}") for p in PLANTED],
 )
 def test_planted_conflict_is_flagged(sample_run, planted):
     result, articles = sample_run
