@@ -276,3 +276,13 @@ def test_claim_explanations_name_the_organization_in_each_language():
     (row,) = _conflicts(said, SAME_MORNING).to_dicts()
     assert not ARABIC.search(row["explanation"]) and not LATIN.search(row["explanation_ar"])
     assert "isis claims it" in row["explanation"]
+
+
+def test_the_conflicts_listing_shows_where_each_value_is_stated():
+    from tahqiq.present import render_conflicts
+
+    found = _conflicts([_report("a", _said("killed", 215, 10, "monitor")), _report("b", _said("killed", 221))],
+                       SAME_MORNING)  # fmt: skip
+    text = render_conflicts(found, {"a": "bbc", "b": "cnn"})
+    assert "bbc, 2018-07-25T09:00, a chars 10-50, credits monitor" in text
+    assert "(disagreement)" in text and "[high]" in text
