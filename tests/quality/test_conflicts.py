@@ -9,6 +9,7 @@ import re
 import polars as pl
 
 from tahqiq import warehouse
+from tahqiq.present import render_conflicts
 from tahqiq.quality.checks import conflicts_from_one_article
 from tahqiq.quality.conflicts import (
     find_conflicts,
@@ -279,8 +280,6 @@ def test_claim_explanations_name_the_organization_in_each_language():
 
 
 def test_the_conflicts_listing_shows_where_each_value_is_stated():
-    from tahqiq.present import render_conflicts
-
     found = _conflicts([_report("a", _said("killed", 215, 10, "monitor")), _report("b", _said("killed", 221))],
                        SAME_MORNING)  # fmt: skip
     text = render_conflicts(found, {"a": "bbc", "b": "cnn"})
