@@ -209,6 +209,7 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("killed_conservative", "INTEGER", "ACLED's conservative figure: the lowest definite killed figure no "
              "later report revises."),
             ("wounded_conservative", "INTEGER", "The same for the wounded."),
+            ("detained_conservative", "INTEGER", "The same for the detained."),
             ("is_background", "BOOLEAN", "True when only cited as context by the articles."),
             ("n_articles", "INTEGER", "Articles reporting it."),
             ("n_outlets", "INTEGER", "Distinct outlets reporting it."),

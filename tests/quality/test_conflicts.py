@@ -230,6 +230,7 @@ def test_figures_and_the_conservative_toll():
     (row,) = event_figures(frame, articles).to_dicts()
     # 215 and 221 are revised by 252 a day later; "about 200" is not definite.
     assert row["killed_conservative"] == 252
+    assert row["wounded_conservative"] is None and row["detained_conservative"] is None
     assert [f["value"] for f in json.loads(row["figures"])] == [215, 221, 200, 252]
 
 
