@@ -784,3 +784,69 @@ def find_people(nt: NormalizedText) -> list[Mention]:
         alias_mention.attrs["alias_of"] = main_mention.surface
         main_mention.attrs.setdefault("aliases", []).append(alias_mention.surface)
     return sorted(mentions.values(), key=lambda m: m.start)
+
+
+JOINED_NAME_HEADS = frozenset({"عبد"})  # a word of its own in text, half of a name (عبد السلام)
+# Cues strong enough that a name found with them may be looked for bare in the rest of the batch.
+TEACHING_CUES = frozenset(
+    {"title", "well_known", "given_name_lexicon", "speech_verb", "called", "nationality", "alias"}
+)
+NAME_PARTS_TAUGHT = ("given_name", "family_name", "nisba", "kunya", "well_known")
+
+
+@dataclass(frozen=True, slots=True)
+class TaughtName:
+    """A full name the batch named with a cue, and the name parts found with it."""
+
+    tokens: tuple[str, ...]
+    attrs: tuple[tuple[str, str], ...]
+
+
+def teachable(normalized: str, attrs: dict) -> TaughtName | None:
+    """A PERSON mention another article may name without a cue: two tokens or more, found with a
+    strong cue (TEACHING_CUES), none of its tokens a common word."""
+    tokens = tuple(normalized.split())
+    lex = _lexicons()
+    if len(tokens) < 2 or attrs.get("cue") not in TEACHING_CUES:
+        return None
+    if any(
+        len(t) < 2 or not t.isalpha() or (t in lex.not_name and t not in JOINED_NAME_HEADS) for t in tokens
+    ):
+        return None
+    if any(_common_definite_noun(tokens, k, lex) for k in range(len(tokens))):
+        return None  # بإطلاق النار, بإجراء التحقيقات: a verbal noun and its object taken for a name
+    return TaughtName(tokens, tuple((k, str(attrs[k])) for k in NAME_PARTS_TAUGHT if attrs.get(k)))
+
+
+def _common_definite_noun(tokens: tuple[str, ...], k: int, lex: _Lexicons) -> bool:
+    """A definite word in a name that is neither a given name, a nisba (ends in ي) nor the divine-name
+    half of عبد ال..."""
+    token = tokens[k]
+    if not token.startswith("ال") or token in lex.given or token.endswith(("ي", "يه")):
+        return False
+    return not (k and tokens[k - 1] == "عبد")
+
+
+def find_taught_names(
+    nt: NormalizedText, taught: dict[str, list[TaughtName]], taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """Names another article of the batch named with a cue, found here without one (one man is named
+    alike across the reports of one story: جاريد كوشنر cued by his office in one article, bare in the
+    next). `taught` maps a name's first token to the names; `taken` are display spans already
+    claimed by a person, organization or place, which a taught name never overlaps."""
+    tokens = tokenize(nt)
+    words = [t.text for t in tokens]
+    found: list[Mention] = []
+    for i, word in enumerate(words):
+        for prefix, core in clitic_variants(word):
+            for name in taught.get(core, ()):
+                size = len(name.tokens)
+                if tuple(words[i + 1 : i + size]) != name.tokens[1:]:
+                    continue
+                d_start, d_end, surface = display_span(nt, tokens[i].start + prefix, tokens[i + size - 1].end)
+                if any(d_start < end and start < d_end for start, end in taken):
+                    continue
+                attrs = {**dict(name.attrs), "cue": "named_elsewhere"}
+                found.append(Mention("PERSON", d_start, d_end, surface, normalize_text(surface), attrs=attrs))
+                taken.append((d_start, d_end))
+    return found
