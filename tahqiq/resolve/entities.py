@@ -726,6 +726,23 @@ def organization_name(normalized: str) -> str:
     return normalized
 
 
+def display_without_proclitic(surface: str, normalized: str) -> str:
+    """An organization's display name without the proclitic its head took, as `organization_name` reads
+    the matching form: للحكومة اليمنية / لحكومة اليمنية -> الحكومة اليمنية, والجيش السوري -> الجيش السوري."""
+    name = organization_name(normalized)
+    if name == normalized or not surface:
+        return surface
+    if name.startswith("ال") and normalized.startswith("لل"):
+        return "ال" + surface[2:]
+    if name == "ا" + normalized:
+        return "ا" + surface
+    if name == normalized[1:]:
+        return surface[1:]
+    if name == "ا" + normalized[1:]:
+        return "ا" + surface[1:]
+    return surface
+
+
 def national_body(name: str) -> tuple[str, str | None] | None:
     """(the body's head phrase, its country) for a state body named by a head noun: وزاره الخارجيه
     الروسيه -> (وزاره الخارجيه, ru); الحكومه -> (الحكومه, None). None when the head is no state body's."""
