@@ -271,6 +271,9 @@ MAX_QUOTED_NAME_TOKENS = 4
 _QUOTED_AFTER_HEAD = re.compile(r'(?<!\w)([وفبل]?)(\w+) ?"([^"\n]{1,40})"')
 
 
+_QUOTED_NAME = re.compile(r'"([^"\n]+)"')
+
+
 def quoted_outlet_spans(text: str) -> list[HeadNounSpan]:
     """An outlet or company named in quotes after its class noun: قناة "المسيرة", صحيفة "الوطن", شبكة
     "السويداء 24", تلفزيون "بي.إف.إم". The quotes say the words are a name, whatever they mean."""
@@ -349,8 +352,7 @@ def sub_body_spans(text: str, curated: list[tuple[int, int, dict]]) -> list[tupl
 
 
 def _is_nationality(word: str) -> bool:
-    adjectives = reference.nationality_adjectives()
-    return word in adjectives or (word.endswith("ه") and word[:-1] in adjectives)
+    return reference.country_of_nationality(word) is not None
 
 
 def _is_latin_name(word: str) -> bool:
@@ -418,7 +420,11 @@ def _aliases_by_ref() -> dict[str, frozenset[str]]:
 def _own_name(text: str, start: int, end: int, ref_id: str | None) -> tuple[int, int] | None:
     """Normalized offsets of the organization's own name after a class noun opening the span
     (صحيفة الغارديان -> الغارديان, شركة نوكيا -> نوكيا), or after a word for its members when the
-    rest is that organization's name too (قوات التحالف الدولي -> التحالف الدولي), or None."""
+    rest is that organization's name too (قوات التحالف الدولي -> التحالف الدولي), or the quoted name
+    after a class noun (قناة "المسيرة" -> المسيرة), or None."""
+    quoted = _QUOTED_NAME.search(text, start, end)
+    if quoted and quoted.end() == end:
+        return quoted.start(1), quoted.end(1)
     tokens = tokenize_text(text[start:end])
     if len(tokens) < 2:
         return None
