@@ -183,6 +183,7 @@ def region_excludes_place(region: Statement, place: dict) -> bool:
     return bool(ref) and not regions_compatible(region.value, ref)
 
 
+@lru_cache(maxsize=200_000)  # a place's few spellings meet in every pair of its event's reports
 def spelling_variants(a: str, b: str) -> bool:
     """Two writings of one name: the same letters reordered, or one letter apart (names of 4+ letters)."""
     a, b = normalize_text(a).removeprefix("ال"), normalize_text(b).removeprefix("ال")
@@ -193,6 +194,7 @@ def spelling_variants(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) == 1
 
 
+@lru_cache(maxsize=200_000)
 def same_given_name(a: str, b: str) -> bool:
     """Two spellings of one first name: a letter added or dropped at the end (جيرار/جيرارد), or a
     vowel letter added, dropped or changed (يوسف/يوسوف). محمد/أحمد differ in a consonant: two names."""
