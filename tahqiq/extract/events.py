@@ -17,14 +17,33 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
 from tahqiq.extract.counts import event_total
 from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import Mention, mention_id
-from tahqiq.reconcile.events import date_bounds, precision_of
 from tahqiq.reference import load_event_lexicon
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
-EVENT_TYPES = ("drone_strike", "air_strike", "helicopter_raid", "ground_raid", "airdrop", "arrest", "attack")
+# Our types, each with the ACLED sub-event type it falls under (finer ones, a helicopter raid or an
+# airdrop, keep their own name here and take ACLED's on the events table).
+ACLED_SUB_EVENT_TYPE = {
+    "drone_strike": "Air/drone strike",
+    "air_strike": "Air/drone strike",
+    "helicopter_raid": "Armed clash",
+    "ground_raid": "Armed clash",
+    "airdrop": "Armed clash",
+    "armed_clash": "Armed clash",
+    "shelling": "Shelling/artillery/missile attack",
+    "missile_attack": "Shelling/artillery/missile attack",
+    "suicide_bomb": "Suicide bomb",
+    "remote_explosive": "Remote explosive/landmine/IED",
+    "shooting": "Attack",
+    "attack": "Attack",
+    "abduction": "Abduction/forced disappearance",
+    "arrest": "Arrests",
+    "territory_capture": "Non-state actor overtakes territory",
+}
+EVENT_TYPES = tuple(ACLED_SUB_EVENT_TYPE)
 
 
 # Most specific first: a frame whose sentences name a helicopter and a strike is a helicopter raid.
@@ -32,15 +51,23 @@ TYPE_PRECEDENCE = (
     "airdrop",
     "helicopter_raid",
     "drone_strike",
+    "suicide_bomb",
     "ground_raid",
     "air_strike",
+    "missile_attack",
+    "shelling",
+    "remote_explosive",
+    "shooting",
+    "abduction",
+    "armed_clash",
+    "territory_capture",
     "arrest",
     "attack",
 )
-# Attacks and arrests are everyday words; they open a frame only beside a word of killing or targeting.
-WEAK_TYPES = ("attack", "arrest")
+# Everyday words; they open a frame only beside a word of killing or targeting.
+WEAK_TYPES = ("attack", "arrest", "armed_clash", "missile_attack", "shooting", "remote_explosive")
 # A cited killing whose sentence names no kind of operation.
-DEFAULT_TYPE = "air_strike"
+DEFAULT_TYPE = "attack"
 SAME_EVENT_MAX_GAP_DAYS = 3
 TARGET_CUE_WINDOW = 60
 ROLE_BEFORE_WINDOW = 40
@@ -50,8 +77,6 @@ PARTNER_WINDOW = 60
 TARGET_ORG_WINDOW = 25
 FRONTED_DATE_CHARS = 12
 SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
-LEAP_YEAR = 2000
-DAYS_IN_LEAP_YEAR = 366
 # Operation words this close to the word of killing name how the target was killed.
 KILLING_WINDOW = 60
 # A later sentence may only make the opening sentence's type more specific ("a strike" -> "by drone").
@@ -59,8 +84,11 @@ REFINEMENTS = {
     "air_strike": ("helicopter_raid", "drone_strike"),
     "ground_raid": ("airdrop", "helicopter_raid"),
     "helicopter_raid": ("airdrop",),
-    "attack": ("airdrop", "helicopter_raid", "drone_strike", "ground_raid", "air_strike"),
+    "attack": ("airdrop", "helicopter_raid", "drone_strike", "suicide_bomb", "ground_raid", "air_strike",
+               "shelling", "remote_explosive", "shooting"),  # fmt: skip
     "arrest": ("airdrop", "helicopter_raid", "ground_raid"),
+    "remote_explosive": ("suicide_bomb",),
+    "missile_attack": ("drone_strike", "air_strike"),
 }
 TYPE_OF_WEAPON_KIND = {"drone": "drone_strike", "helicopter": "helicopter_raid", "aircraft": "air_strike"}
 
@@ -72,6 +100,7 @@ class Cue:
     start: int  # display offsets
     end: int
     text: str
+    modality: str = "asserted"
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +120,82 @@ def _cues(nt: NormalizedText) -> list[Cue]:
         start, end = nt.to_display_span(match.start, match.end)
         kind, value = match.entry.payload
         out.append(Cue(kind, value, start, end, nt.display[start:end]))
-    return sorted(out, key=lambda c: (c.start, c.kind))
+    cues = sorted(out, key=lambda c: (c.start, c.kind))
+    return _with_modality(nt.display, _resolve_ambiguous_triggers(nt.display, _drop_false_triggers(cues)))
+
+
+# What the article says of an act: only asserted, alleged, denied and claimed acts are events.
+NON_EVENT_MODALITIES = ("threatened", "planned", "hypothetical", "judicial")
+# A modality word governs the event words this far after it in its sentence ("هدد ... بشن ضربات").
+MODALITY_WINDOW = 80
+EVENT_WORD_KINDS = ("trigger", "outcome")
+
+
+# A harmless instrument this close after a strike word says what it was struck with ("ضربه ... بالبيض").
+INSTRUMENT_WINDOW = 25
+
+
+def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
+    """Event words inside a phrase that names no act of war ("مسيرة العودة", "ضربة جزاء") or struck
+    with a harmless instrument ("ضربه بالبيض")."""
+    false_spans = [(c.start, c.end) for c in cues if c.kind == "not_trigger"]
+    instruments = [c.start for c in cues if c.kind == "harmless_instrument"]
+    return [
+        c
+        for c in cues
+        if c.kind not in ("not_trigger", "harmless_instrument")
+        and not (
+            c.kind in ("trigger", "ambiguous_trigger", "strike_word")
+            and (
+                any(s < c.end and c.start < e for s, e in false_spans)
+                or any(0 <= i - c.end <= INSTRUMENT_WINDOW for i in instruments)
+            )
+        )
+    ]
+
+
+def _resolve_ambiguous_triggers(display: str, cues: list[Cue]) -> list[Cue]:
+    """A word that names an attack only beside a strike word (bare "مسيرة": a drone or a march)
+    becomes a trigger when its sentence has a strike word (a shooting at a march is no drone)."""
+    out = []
+    for cue in cues:
+        if cue.kind != "ambiguous_trigger":
+            out.append(cue)
+            continue
+        if any(
+            c.kind == "strike_word" and _same_sentence_span(display, c, cue) for c in cues if c is not cue
+        ):
+            out.append(Cue("trigger", cue.value, cue.start, cue.end, cue.text))
+    return [c for c in out if c.kind != "strike_word"]
+
+
+def _same_sentence_span(display: str, a: Cue, b: Cue) -> bool:
+    return _same_sentence(display, min(a.end, b.end), max(a.start, b.start))
+
+
+def _with_modality(display: str, cues: list[Cue]) -> list[Cue]:
+    """Each event word takes the modality of the nearest modality word before it in its sentence;
+    event words of acts threatened, planned, hypothetical or judged in court are dropped."""
+    modal = [c for c in cues if c.kind == "modality"]
+    out = []
+    for cue in cues:
+        if cue.kind == "modality":
+            continue
+        if cue.kind in EVENT_WORD_KINDS:
+            governing = [
+                m
+                for m in modal
+                if m.start <= cue.start
+                and cue.start - m.end <= MODALITY_WINDOW
+                and _same_sentence(display, m.end, cue.start)
+            ]
+            if governing:
+                modality = governing[-1].value
+                if modality in NON_EVENT_MODALITIES:
+                    continue
+                cue = Cue(cue.kind, cue.value, cue.start, cue.end, cue.text, modality)
+        out.append(cue)
+    return out
 
 
 @dataclass
@@ -160,38 +264,7 @@ def _date_key(m: Mention | None) -> str | None:
     if m.value and date_bounds(m.value) is not None:
         return m.value
     partial = m.attrs.get("partial")
-    return partial if isinstance(partial, str) and _month_days(partial) else None
-
-
-def _month_days(value: str | None) -> tuple[int, int] | None:
-    """Day-of-year range (in a leap year) of a year-less "--MM-DD"/"--MM", or of a dated value
-    shorter than a year."""
-    if not value:
-        return None
-    if value.startswith("--"):
-        parts = value[2:].split("-")
-        try:
-            month = int(parts[0])
-            if len(parts) == 2:
-                day = date(LEAP_YEAR, month, int(parts[1])).timetuple().tm_yday
-                return day, day
-            first = date(LEAP_YEAR, month, 1).timetuple().tm_yday
-            last = (date(LEAP_YEAR + month // 12, month % 12 + 1, 1) - date(LEAP_YEAR, 1, 1)).days
-            return first, last
-        except (ValueError, IndexError):
-            return None
-    bounds = date_bounds(value)
-    if bounds is None or (bounds[1] - bounds[0]).days >= 365 or bounds[0].year != bounds[1].year:
-        return None
-    lo = date(LEAP_YEAR, bounds[0].month, bounds[0].day).timetuple().tm_yday
-    return lo, date(LEAP_YEAR, bounds[1].month, bounds[1].day).timetuple().tm_yday
-
-
-def _circular_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    if a[0] <= b[1] and b[0] <= a[1]:
-        return 0
-    gap = min(abs(a[0] - b[1]), abs(b[0] - a[1]))
-    return min(gap, DAYS_IN_LEAP_YEAR - gap)
+    return partial if isinstance(partial, str) and month_day_bounds(partial) else None
 
 
 def _event_dates(sentence: _Sentence) -> list[Mention]:
@@ -209,27 +282,12 @@ def _event_dates(sentence: _Sentence) -> list[Mention]:
     return out
 
 
-def _gap_days(a: str | None, b: str | None) -> int | None:
-    """Days between two date keys; with a year-less one, the least gap over any year."""
-    if (a and a.startswith("--")) or (b and b.startswith("--")):
-        x, y = _month_days(a), _month_days(b)
-        return _circular_gap(x, y) if x and y else None
-    x, y = date_bounds(a), date_bounds(b)
-    if x is None or y is None:
-        return None
-    if x[1] < y[0]:
-        return (y[0] - x[1]).days
-    if y[1] < x[0]:
-        return (x[0] - y[1]).days
-    return 0
-
-
 def _is_far(m: Mention, main: _Frame | None) -> bool:
     if main is None or main.date is None:
         return False
     if _precision(m) == "year" and _precision(main.date) == "day":
         return True  # "عام 2019" elsewhere in the text does not widen a strike dated to the day
-    gap = _gap_days(_date_key(m), _date_key(main.date))
+    gap = gap_days(_date_key(m), _date_key(main.date))
     return gap is not None and gap > SAME_EVENT_MAX_GAP_DAYS
 
 
@@ -556,6 +614,8 @@ def find_event_frames(
                 "frame_id": f"{article_id}:ev{trigger.start}",
                 "article_id": article_id,
                 "is_background": frame.is_background,
+                "role": "background" if frame.is_background else "main",
+                "modality": _modality(frame, trigger),
                 "event_type": event_type,
                 "trigger": trigger.text,
                 "trigger_start": trigger.start,
@@ -583,6 +643,13 @@ def find_event_frames(
             }
         )
     return _unique_ids(out)
+
+
+def _modality(frame: _Frame, trigger: Cue) -> str:
+    """The trigger's own modality, else the first marked one among the words that opened the frame."""
+    if trigger.modality != "asserted":
+        return trigger.modality
+    return next((a.modality for a in frame.opening if a.modality != "asserted"), "asserted")
 
 
 def _regions(regions: list[Mention], cues: list[Cue]) -> tuple[str | None, str | None]:

@@ -10,10 +10,16 @@ and they come from different articles (an article's frames are distinct events b
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import polars as pl
 
+from tahqiq.dates.values import (
+    DAYS_IN_LEAP_YEAR,
+    date_bounds,
+    day_of_year_bounds,
+)
+from tahqiq.extract.events import ACLED_SUB_EVENT_TYPE, TYPE_PRECEDENCE
 from tahqiq.reconcile.entities import UnionFind, parse_person
 
 COMPATIBLE_TYPES: dict[str, set[str]] = {
@@ -23,7 +29,15 @@ COMPATIBLE_TYPES: dict[str, set[str]] = {
     "ground_raid": {"ground_raid", "helicopter_raid", "airdrop", "arrest"},
     "airdrop": {"airdrop", "helicopter_raid", "ground_raid", "arrest"},
     "arrest": {"arrest", "ground_raid", "helicopter_raid", "airdrop"},
-    "attack": {"attack"},
+    "attack": {"attack", "shooting", "remote_explosive", "suicide_bomb", "armed_clash"},
+    "shooting": {"shooting", "attack", "armed_clash"},
+    "remote_explosive": {"remote_explosive", "suicide_bomb", "attack"},
+    "suicide_bomb": {"suicide_bomb", "remote_explosive", "attack"},
+    "armed_clash": {"armed_clash", "attack", "shooting", "ground_raid"},
+    "shelling": {"shelling", "missile_attack", "air_strike"},
+    "missile_attack": {"missile_attack", "shelling", "air_strike", "drone_strike"},
+    "abduction": {"abduction", "arrest", "attack"},
+    "territory_capture": {"territory_capture", "armed_clash"},
 }
 TYPE_FAMILY = {
     "drone_strike": "air",
@@ -33,17 +47,15 @@ TYPE_FAMILY = {
     "airdrop": "raid",
     "arrest": "raid",
     "attack": "attack",
+    "shooting": "attack",
+    "remote_explosive": "attack",
+    "suicide_bomb": "attack",
+    "armed_clash": "attack",
+    "shelling": "air",
+    "missile_attack": "air",
+    "abduction": "raid",
+    "territory_capture": "attack",
 }
-# Most specific first: the event's type is the most reported one, ties broken by this order.
-TYPE_SPECIFICITY = (
-    "airdrop",
-    "helicopter_raid",
-    "drone_strike",
-    "ground_raid",
-    "arrest",
-    "air_strike",
-    "attack",
-)
 SAME_TARGET_DAY_TOLERANCE = 3
 # Targets named differently but sharing a kunya, surname or nisba: an outlet a day or two off.
 RELATED_TARGET_DAY_TOLERANCE = 2
@@ -52,68 +64,9 @@ NEARBY_DAY_TOLERANCE = 1
 EPOCH = date(1970, 1, 1)
 
 
-def date_bounds(value: str | None) -> tuple[date, date] | None:
-    """First and last day an ISO value may denote: a day, a month, a year or "start/end"."""
-    if not value:
-        return None
-    try:
-        if "/" in value:
-            start, end = value.split("/", 1)
-            lo, hi = date_bounds(start), date_bounds(end)
-            return (lo[0], hi[1]) if lo and hi else None
-        parts = value.split("-")
-        if len(parts) == 3:
-            day = date.fromisoformat(value)
-            return day, day
-        if len(parts) == 2:
-            first = date(int(parts[0]), int(parts[1]), 1)
-            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, following - timedelta(days=1)
-        if len(parts) == 1 and len(value) == 4:
-            return date(int(value), 1, 1), date(int(value), 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
-LEAP_YEAR = 2000
-DAYS_IN_LEAP_YEAR = 366
-
-
-def month_day_bounds(value: str | None) -> tuple[int, int] | None:
-    """Day-of-year range (leap year) of a year-less "--MM-DD" or "--MM": the same month-day in any year."""
-    if not value or not value.startswith("--"):
-        return None
-    parts = value[2:].split("-")
-    try:
-        month = int(parts[0])
-        first = date(LEAP_YEAR, month, int(parts[1]) if len(parts) == 2 else 1)
-        last = (
-            first if len(parts) == 2 else date(LEAP_YEAR + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        )
-    except (ValueError, IndexError):
-        return None
-    return first.timetuple().tm_yday, last.timetuple().tm_yday
-
-
 def _month_day_of(value: str | None, partial: str | None) -> tuple[int | None, int | None]:
     """Day-of-year range of a frame's date (year-less or shorter than a year), for year-less matching."""
-    if partial:
-        bounds = month_day_bounds(partial)
-        return bounds if bounds else (None, None)
-    bounds = date_bounds(value)
-    if bounds is None or bounds[0].year != bounds[1].year:
-        return None, None
-    lo, hi = (date(LEAP_YEAR, d.month, d.day).timetuple().tm_yday for d in bounds)
-    return lo, hi
-
-
-def precision_of(value: str | None) -> str | None:
-    if not value:
-        return None
-    if "/" in value:
-        return "interval"
-    return {3: "day", 2: "month", 1: "year"}.get(len(value.split("-")))
+    return day_of_year_bounds(partial or value) or (None, None)
 
 
 def types_compatible(a: str | None, b: str | None) -> bool:
@@ -319,7 +272,7 @@ def cluster_frames(prepared: pl.DataFrame) -> pl.DataFrame:
 
 def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
     """One row per event from its reports (columns of event_reports plus the frame's place details)."""
-    specificity = {t: i for i, t in enumerate(TYPE_SPECIFICITY)}
+    specificity = {t: i for i, t in enumerate(TYPE_PRECEDENCE)}
     ranked = reports.with_columns(
         pl.col("reported_type").replace_strict(specificity, default=len(specificity)).alias("_spec"),
         pl.col("date_precision")
@@ -378,6 +331,7 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
     return out.with_columns(
         pl.coalesce("admin1", "admin1_any").alias("admin1"),
         pl.coalesce("country", "country_any").alias("country"),
+        pl.col("event_type").replace_strict(ACLED_SUB_EVENT_TYPE, default=None).alias("acled_sub_event_type"),
     ).drop("admin1_any", "country_any")
 
 
