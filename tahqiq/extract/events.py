@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from tahqiq.dates.inference import date_of_weekday_and_month_day, publication_window
 from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
 from tahqiq.extract.counts import event_total
 from tahqiq.extract.gazetteer import Gazetteer
@@ -609,6 +610,14 @@ def find_event_frames(
         region_code, region_text = _regions(regions, [c for c in frame_cues if c.kind == "region"])
         key = _date_key(frame.date)
         value = key if key and not key.startswith("--") else None
+        method = frame.date.attrs.get("method") if frame.date else None
+        precision = _precision(frame.date) if frame.date else None
+        if key and key.startswith("--") and published is None:
+            inferred = _year_from_weekday(frame, mentions, key)
+            if inferred:
+                value, method, precision = inferred, "weekday_and_day_month", "day"
+        if key is None and published is not None and not frame.is_background:
+            value, method, precision = publication_window(published), "publication_window", "interval"
         out.append(
             {
                 "frame_id": f"{article_id}:ev{trigger.start}",
@@ -620,8 +629,8 @@ def find_event_frames(
                 "trigger": trigger.text,
                 "trigger_start": trigger.start,
                 "reported_date": value,
-                "date_precision": _precision(frame.date) if frame.date else None,
-                "date_method": frame.date.attrs.get("method") if frame.date else None,
+                "date_precision": precision,
+                "date_method": method,
                 "date_partial": key if key and key.startswith("--") else None,
                 "place_ref": place.attrs.get("ref_id") if place else None,
                 "reported_place": place.surface if place else None,
@@ -643,6 +652,25 @@ def find_event_frames(
             }
         )
     return _unique_ids(out)
+
+
+def _year_from_weekday(frame: _Frame, mentions: list[Mention], partial: str) -> str | None:
+    """The day a year-less date of the frame falls on when the frame also says which weekday it was
+    ("يوم الجمعة الماضي" ... "7 يوليو"), no earlier than the latest year the article names."""
+    weekdays = {
+        m.attrs["weekday"]
+        for m in _in(frame, mentions)
+        if m.entity_type == "DATE" and m.value is None and isinstance(m.attrs.get("weekday"), int)
+    }
+    if len(weekdays) != 1:
+        return None
+    named_years = [
+        bounds[1].year
+        for m in mentions
+        if m.entity_type == "DATE" and m.attrs.get("method") == "absolute" and (bounds := date_bounds(m.value))
+    ]
+    found = date_of_weekday_and_month_day(partial, weekdays.pop(), max(named_years, default=None))
+    return found[0] if found else None
 
 
 def _modality(frame: _Frame, trigger: Cue) -> str:

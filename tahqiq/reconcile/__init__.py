@@ -22,7 +22,13 @@ from tahqiq.reconcile.entities import (
     transliterate,
     with_ref_ids,
 )
-from tahqiq.reconcile.events import cluster_frames, merge_event_targets, prepare_frames, summarize_events
+from tahqiq.reconcile.events import (
+    cluster_frames,
+    dates_from_other_reports,
+    merge_event_targets,
+    prepare_frames,
+    summarize_events,
+)
 from tahqiq.reconcile.stable_ids import assign_stable_ids, registry_rows
 
 ENTITY_PREFIX = {"PERSON": "P", "ORG": "O", "LOC": "L", "WEAPON": "W"}
@@ -256,6 +262,7 @@ def reconcile(
         prepared, event_of = _event_ids(frames, linked, registry)
         reports = _event_reports(prepared, event_of, articles)
         events = summarize_events(reports)
+        reports = dates_from_other_reports(reports, events)
         participants = _participants(reports, linked)
         conflicts = _conflicts(linked, articles, reports, events, entities)
         event_registry = registry_rows(

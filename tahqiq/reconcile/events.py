@@ -297,8 +297,22 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
         ).unique("event_id", keep="first")
 
     types = best("reported_type", ["_spec"]).select("event_id", pl.col("reported_type").alias("event_type"))
-    dates = best("reported_date", ["_prec"], ["date_precision"]).select(
-        "event_id", pl.col("reported_date").alias("event_date"), "date_precision"
+    # The most precise date any news report gives, then the most reported of those.
+    dates = (
+        news.filter(pl.col("reported_date").is_not_null())
+        .group_by("event_id", "reported_date", "date_precision")
+        .agg(
+            pl.len().alias("_n"),
+            (~pl.col("is_background")).sum().alias("_news"),
+            pl.col("_prec").min(),
+            pl.col("date_method").drop_nulls().sort().first(),
+        )
+        .sort(
+            ["event_id", "_prec", "_news", "_n", "reported_date"],
+            descending=[False, False, True, True, False],
+        )
+        .unique("event_id", keep="first")
+        .select("event_id", pl.col("reported_date").alias("event_date"), "date_precision", "date_method")
     )
     places = best("place_ref", [], ["reported_place", "admin1", "country", "latitude", "longitude"]).select(
         "event_id",
@@ -333,6 +347,28 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
         pl.coalesce("country", "country_any").alias("country"),
         pl.col("event_type").replace_strict(ACLED_SUB_EVENT_TYPE, default=None).alias("acled_sub_event_type"),
     ).drop("admin1_any", "country_any")
+
+
+def dates_from_other_reports(reports: pl.DataFrame, events: pl.DataFrame) -> pl.DataFrame:
+    """A report that gives only a year-less day ("7 July") takes the year of its event's date when
+    the event is dated to that day by other reports (method year_from_other_reports)."""
+    dated = events.filter(pl.col("date_precision") == "day").select(
+        "event_id", pl.col("event_date").alias("_event_date")
+    )
+    joined = reports.join(dated, on="event_id", how="left")
+    fits = (
+        pl.col("reported_date").is_null()
+        & pl.col("date_partial").is_not_null()
+        & (pl.col("_event_date").str.slice(4) == pl.col("date_partial").str.slice(1))
+    )
+    return joined.with_columns(
+        pl.when(fits).then(pl.col("_event_date")).otherwise(pl.col("reported_date")).alias("reported_date"),
+        pl.when(fits).then(pl.lit("day")).otherwise(pl.col("date_precision")).alias("date_precision"),
+        pl.when(fits)
+        .then(pl.lit("year_from_other_reports"))
+        .otherwise(pl.col("date_method"))
+        .alias("date_method"),
+    ).drop("_event_date")
 
 
 def _name_profile(normalized: str | None) -> tuple[set[str], set[str], set[str]]:

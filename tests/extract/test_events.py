@@ -306,3 +306,22 @@ def test_types_follow_acled_sub_events():
     }
     for words, expected in cases.items():
         assert _sentence(words)[0]["event_type"] == expected, words
+
+
+def test_a_weekday_and_a_year_less_date_of_one_strike_fix_its_year():
+    t = Text()
+    t.add("قتلت غارة جوية قياديا في شرق سوريا ")
+    t.add("يوم الجمعة الماضي", "DATE", None, precision="day", method="unresolved", weekday=4)
+    t.add(". وقال مسؤول إن الضربة استهدفت سيارته في ")
+    t.add("7 يوليو", "DATE", None, precision="day", method="unresolved", partial="--07-07")
+    t.add(".\nوكان التنظيم قد خسر آخر معاقله ")
+    t.add("عام 2019", "DATE", "2019", precision="year", method="absolute")
+    t.add(".")
+    main = frames_of(t, published=None)[0]
+    assert main["date_partial"] == "--07-07"
+    assert main["reported_date"] == "2023-07-07" and main["date_method"] == "weekday_and_day_month"
+
+
+def test_an_undated_main_event_falls_in_the_days_up_to_publication():
+    (frame,) = _sentence("قتل خمسة مسلحين في غارة جوية على قرية قرب الحدود.", date(2024, 3, 10))
+    assert frame["reported_date"] == "2024-03-08/2024-03-10" and frame["date_method"] == "publication_window"
