@@ -483,11 +483,16 @@ def _place(frame: _Frame, mentions: list[Mention]) -> tuple[Mention | None, list
     regions = [m for m in places if _is_national_region(m)]
     rank = {"village": 0, "neighbourhood": 0, "neighborhood": 0, "town": 1, "district": 2, "city": 2,
             "subdistrict": 2, "admin2": 3, "region": 4, "admin1": 4, "country": 6}  # fmt: skip
-    specific = sorted(
-        (m for m in places if m.attrs.get("admin1") or m.attrs.get("place_kind") == "admin1"),
-        key=lambda m: (rank.get(m.attrs.get("place_kind") or "", 3), m.start),
+    # A place inside a governorate first; else a city or region of a country; a country last.
+    located = sorted(
+        (m for m in places if m.attrs.get("admin1") or m.attrs.get("country") or m.attrs.get("ref_id")),
+        key=lambda m: (
+            not (m.attrs.get("admin1") or m.attrs.get("place_kind") == "admin1"),
+            rank.get(m.attrs.get("place_kind") or "", 3),
+            m.start,
+        ),
     )
-    return (specific[0] if specific else None), regions
+    return (located[0] if located else None), regions
 
 
 def _orgs(frame: _Frame, cues: list[Cue], mentions: list[Mention]) -> tuple[list[str], list[str]]:
@@ -636,8 +641,9 @@ def find_event_frames(
                 "reported_place": place.surface if place else None,
                 "reported_region": region_text,
                 "region": region_code,
-                "admin1": (place.attrs.get("admin1") or place.attrs.get("ref_id")) if place else None,
-                "country": place.attrs.get("country") if place else _country(regions),
+                "admin1": _admin1(place),
+                "country": _country_of(place) if place else _country(regions),
+                "place_precision": _place_precision(place),
                 "latitude": _float(place.attrs.get("latitude")) if place else None,
                 "longitude": _float(place.attrs.get("longitude")) if place else None,
                 "reported_killed": _count(frame, mentions, "killed"),
@@ -689,6 +695,32 @@ def _regions(regions: list[Mention], cues: list[Cue]) -> tuple[str | None, str |
         return None, None
     texts = [next(text for code, text in distinct if code == c) for c in codes]
     return "|".join(codes), " | ".join(texts)
+
+
+def _admin1(place: Mention | None) -> str | None:
+    if place is None:
+        return None
+    if place.attrs.get("place_kind") == "admin1":
+        return place.attrs.get("ref_id")
+    return place.attrs.get("admin1") or None
+
+
+def _country_of(place: Mention) -> str | None:
+    if place.attrs.get("place_kind") == "country":
+        return place.attrs.get("ref_id") or place.attrs.get("country")
+    return place.attrs.get("country") or None
+
+
+PLACE_PRECISION = {"village": "village", "neighbourhood": "village", "neighborhood": "village", "town": "town",
+                   "city": "city", "district": "admin2", "subdistrict": "admin2", "admin2": "admin2",
+                   "admin1": "admin1", "region": "region", "country": "country"}  # fmt: skip
+
+
+def _place_precision(place: Mention | None) -> str | None:
+    """How finely the frame's place is known: village, town, city, admin2, admin1, region, country."""
+    if place is None:
+        return None
+    return PLACE_PRECISION.get(place.attrs.get("place_kind") or "", "town")
 
 
 def _country(regions: list[Mention]) -> str | None:

@@ -314,7 +314,9 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
         .unique("event_id", keep="first")
         .select("event_id", pl.col("reported_date").alias("event_date"), "date_precision", "date_method")
     )
-    places = best("place_ref", [], ["reported_place", "admin1", "country", "latitude", "longitude"]).select(
+    places = best(
+        "place_ref", [], ["reported_place", "admin1", "country", "latitude", "longitude", "place_precision"]
+    ).select(
         "event_id",
         "place_ref",
         pl.col("reported_place").alias("place_name"),
@@ -322,6 +324,7 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
         "country",
         "latitude",
         "longitude",
+        "place_precision",
     )
     regions_only = (
         news.filter(pl.col("admin1").is_not_null())

@@ -325,3 +325,15 @@ def test_a_weekday_and_a_year_less_date_of_one_strike_fix_its_year():
 def test_an_undated_main_event_falls_in_the_days_up_to_publication():
     (frame,) = _sentence("قتل خمسة مسلحين في غارة جوية على قرية قرب الحدود.", date(2024, 3, 10))
     assert frame["reported_date"] == "2024-03-08/2024-03-10" and frame["date_method"] == "publication_window"
+
+
+def test_a_place_outside_any_listed_division_still_gives_the_country():
+    t = Text()
+    t.add("قتل عشرة أشخاص في غارة جوية على ")
+    t.add("مدينة بعيدة", "LOC", ref_id="gn-1", place_kind="city", country="xx", latitude=1.0, longitude=2.0)
+    t.add(" في ")
+    t.add("بلاد ما", "LOC", ref_id="xx", place_kind="country", country="xx")
+    t.add(".")
+    (frame,) = frames_of(t)
+    assert frame["place_ref"] == "gn-1" and frame["country"] == "xx" and frame["admin1"] is None
+    assert frame["place_precision"] == "city"
