@@ -166,6 +166,23 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("n_articles", "INTEGER", "Articles that use this alias."),
         ],
     ),
+    "entity_links": (
+        "Why two records are one entity: each link entity resolution kept, with its weight and evidence.",
+        [
+            ("entity_id", "VARCHAR", "Entity both records belong to."),
+            ("entity_type", "VARCHAR", "PERSON, ORG, LOC or WEAPON."),
+            ("left_mention_id", "VARCHAR", "First mention of one record (a person as one article names him)."),
+            ("left_article_id", "VARCHAR", "Article of that record."),
+            ("left_surface", "VARCHAR", "Fullest name of that record, as written."),
+            ("right_mention_id", "VARCHAR", "First mention of the other record."),
+            ("right_article_id", "VARCHAR", "Article of the other record."),
+            ("right_surface", "VARCHAR", "Fullest name of the other record, as written."),
+            ("match_weight", "DOUBLE", "Splink match weight (log2 Bayes factor with the prior); null for a stated alias."),
+            ("match_probability", "DOUBLE", "Splink match probability; null for a stated alias."),
+            ("method", "VARCHAR", "splink (the Fellegi-Sunter model) or stated_alias (an article says they are one)."),
+            ("comparisons", "JSON", "Each comparison (well_known, full_name, family, given, kunya, countries, orgs) with the level it reached (-1 null, 0 different, higher = closer) and its Bayes factor."),
+        ],
+    ),
     "events": (
         "One row per real event, clustered from all the articles that report it.",
         [

@@ -18,7 +18,6 @@ from tahqiq.reconcile.entities import (
     parse_display_name,
     parse_person,
     ref_id_of,
-    resolve_entities,
     transliterate,
     with_ref_ids,
 )
@@ -30,9 +29,10 @@ from tahqiq.reconcile.events import (
     summarize_events,
 )
 from tahqiq.reconcile.stable_ids import assign_stable_ids, registry_rows
+from tahqiq.resolve.entities import resolve_entities
 
 ENTITY_PREFIX = {"PERSON": "P", "ORG": "O", "LOC": "L", "WEAPON": "W"}
-OUTPUTS = ("mentions", "entities", "entity_aliases", "events", "event_reports", "event_participants",
+OUTPUTS = ("mentions", "entities", "entity_aliases", "entity_links", "events", "event_reports", "event_participants",
            "conflicts", "id_registry")  # fmt: skip
 
 
@@ -40,14 +40,25 @@ def _empty_outputs() -> dict[str, pl.DataFrame]:
     return {name: warehouse.empty_frame(name) for name in OUTPUTS}
 
 
-def _entity_ids(mentions: pl.DataFrame, frames: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
-    clusters = merge_event_targets(resolve_entities(mentions), mentions, frames)
+def _entity_ids(
+    mentions: pl.DataFrame, frames: pl.DataFrame, registry: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(member_key -> stable_id for every entity mention, the kept links between records)."""
+    clusters, links = resolve_entities(mentions)
+    clusters = merge_event_targets(clusters, mentions, frames)
     clusters = link_event_kunyas(clusters, mentions, frames)
     types = mentions.select("mention_id", pl.col("entity_type").alias("prefix_key"))
     members = clusters.rename({"mention_id": "member_key"}).join(
         types.rename({"mention_id": "member_key"}), on="member_key"
     )
-    return assign_stable_ids(members, registry, "entity", ENTITY_PREFIX)
+    return assign_stable_ids(members, registry, "entity", ENTITY_PREFIX), links
+
+
+def _entity_links(links: pl.DataFrame, linked: pl.DataFrame) -> pl.DataFrame:
+    """The kept links with the entity their records ended in (the left record's)."""
+    return links.join(
+        linked.select(pl.col("mention_id").alias("left_mention_id"), "entity_id"), on="left_mention_id", how="left"
+    )
 
 
 def _canonical_names(linked: pl.DataFrame) -> pl.DataFrame:
@@ -250,7 +261,7 @@ def reconcile(
         warehouse.conform(frames, "event_frames") if frames.height else warehouse.empty_frame("event_frames")
     )
     mentions = with_ref_ids(mentions)
-    entity_ids = _entity_ids(mentions, frames, registry)
+    entity_ids, links = _entity_ids(mentions, frames, registry)
     linked = mentions.join(
         entity_ids.select(pl.col("member_key").alias("mention_id"), pl.col("stable_id").alias("entity_id")),
         on="mention_id",
@@ -292,6 +303,7 @@ def reconcile(
         "mentions": warehouse.conform(linked, "mentions"),
         "entities": entities,
         "entity_aliases": aliases,
+        "entity_links": warehouse.conform(_entity_links(links, linked), "entity_links"),
         "events": warehouse.conform(events, "events"),
         "event_reports": warehouse.conform(reports, "event_reports"),
         "event_participants": warehouse.conform(participants, "event_participants"),
