@@ -17,6 +17,7 @@ RECONCILED_TABLES = {
     "events": "One row per real event, clustered from every article that reports it.",
     "event_reports": "What each article claims about each event: date, place, counts, source.",
     "event_participants": "Who acted, who was targeted, who partnered and who claimed each event.",
+    "event_links": "Why two reports are one event: each kept link with its match weight and comparisons.",
 }
 CONFLICTS_DESCRIPTION = ("Every attribute on which the sources disagree (name, given name, date, place, region, counts, "
                          "partner, role), with each value and the articles that state it.")
@@ -65,6 +66,8 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
                                              ["event_id", "outlet", "reported_date", "reported_place",
                                               "reported_killed", "claim_source"])},
         "event_participants": {"by_role": dg.MetadataValue.json(counts_by(tables["event_participants"], "role"))},
+        "event_links": {"preview": preview(tables["event_links"].sort("match_weight", descending=True),
+                                           ["event_id", "left_article_id", "right_article_id", "match_weight"])},
     }
     for name in RECONCILED_TABLES:
         yield dg.MaterializeResult(asset_key=name, metadata={"rows": tables[name].height, **shown[name]})

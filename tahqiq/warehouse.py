@@ -232,6 +232,18 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("country", "VARCHAR", "Country of the reported place."),
         ],
     ),
+    "event_links": (
+        "Why two reports are one event: each link event clustering kept, with its weight and evidence.",
+        [
+            ("event_id", "VARCHAR", "Event both reports belong to."),
+            ("left_frame_id", "VARCHAR", "One report (event frame) of the link."),
+            ("left_article_id", "VARCHAR", "Article of that report."),
+            ("right_frame_id", "VARCHAR", "The other report."),
+            ("right_article_id", "VARCHAR", "Article of the other report."),
+            ("match_weight", "DOUBLE", "Sum of the comparisons' weights (log2 Bayes factors, set by hand); a link needs 8 and two agreeing comparisons."),
+            ("comparisons", "JSON", "Each comparison (type, date, place, targets, killed) with the level it reached (same_day, same_admin1, shared_target, ...) and its weight."),
+        ],
+    ),
     "event_participants": (
         "Who took part in an event and how.",
         [
@@ -278,7 +290,7 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
 }
 
 CONTRACT_TABLES = ("articles", "quarantine", "mentions", "entities", "entity_aliases", "events",
-                   "event_reports", "event_participants", "conflicts", "quality_results")
+                   "event_reports", "event_participants", "event_links", "conflicts", "quality_results")
 
 
 def columns(table: str) -> list[str]:

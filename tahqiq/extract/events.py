@@ -13,6 +13,7 @@ not introduced as a speaker.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -483,14 +484,18 @@ def _place(frame: _Frame, mentions: list[Mention]) -> tuple[Mention | None, list
     regions = [m for m in places if _is_national_region(m)]
     rank = {"village": 0, "neighbourhood": 0, "neighborhood": 0, "town": 1, "district": 2, "city": 2,
             "subdistrict": 2, "admin2": 3, "region": 4, "admin1": 4, "country": 6}  # fmt: skip
-    # A place inside a governorate first; else a city or region of a country; a country last.
-    located = sorted(
-        (m for m in places if m.attrs.get("admin1") or m.attrs.get("country") or m.attrs.get("ref_id")),
+    located = [m for m in places if m.attrs.get("admin1") or m.attrs.get("country") or m.attrs.get("ref_id")]
+    # The story's country is the one its places name most (a strike in Syria on Iranian targets, a
+    # march in Gaza against an embassy in Jerusalem); then a place inside a governorate; then the
+    # most specific; a country last.
+    countries = Counter(_country_of(m) for m in located if _country_of(m))
+    located.sort(
         key=lambda m: (
+            -countries.get(_country_of(m), 0),
             not (m.attrs.get("admin1") or m.attrs.get("place_kind") == "admin1"),
             rank.get(m.attrs.get("place_kind") or "", 3),
             m.start,
-        ),
+        )
     )
     return (located[0] if located else None), regions
 

@@ -22,7 +22,6 @@ from tahqiq.reconcile.entities import (
     with_ref_ids,
 )
 from tahqiq.reconcile.events import (
-    cluster_frames,
     dates_from_other_reports,
     merge_event_targets,
     prepare_frames,
@@ -30,10 +29,11 @@ from tahqiq.reconcile.events import (
 )
 from tahqiq.reconcile.stable_ids import assign_stable_ids, registry_rows
 from tahqiq.resolve.entities import resolve_entities
+from tahqiq.resolve.events import event_links, link_reports
 
 ENTITY_PREFIX = {"PERSON": "P", "ORG": "O", "LOC": "L", "WEAPON": "W"}
 OUTPUTS = ("mentions", "entities", "entity_aliases", "entity_links", "events", "event_reports", "event_participants",
-           "conflicts", "id_registry")  # fmt: skip
+           "event_links", "conflicts", "id_registry")  # fmt: skip
 
 
 def _empty_outputs() -> dict[str, pl.DataFrame]:
@@ -149,13 +149,12 @@ def _target_entities(linked: pl.DataFrame) -> pl.DataFrame:
 
 def _event_ids(
     frames: pl.DataFrame, linked: pl.DataFrame, registry: pl.DataFrame
-) -> tuple[pl.DataFrame, pl.DataFrame]:
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     prepared = prepare_frames(frames, _target_entities(linked))
-    clusters = cluster_frames(prepared)
+    clusters, links = link_reports(prepared)
     assigned = assign_stable_ids(clusters.rename({"frame_id": "member_key"}), registry, "event", "E")
-    return prepared, assigned.select(
-        pl.col("member_key").alias("frame_id"), pl.col("stable_id").alias("event_id")
-    )
+    event_of = assigned.select(pl.col("member_key").alias("frame_id"), pl.col("stable_id").alias("event_id"))
+    return prepared, event_of, event_links(links, event_of, prepared)
 
 
 def _event_reports(prepared: pl.DataFrame, event_of: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
@@ -270,7 +269,7 @@ def reconcile(
     entities, aliases = _entities(linked, articles)
 
     if frames.height:
-        prepared, event_of = _event_ids(frames, linked, registry)
+        prepared, event_of, links_of_events = _event_ids(frames, linked, registry)
         reports = _event_reports(prepared, event_of, articles)
         events = summarize_events(reports)
         reports = dates_from_other_reports(reports, events)
@@ -282,6 +281,7 @@ def reconcile(
     else:
         reports = warehouse.empty_frame("event_reports")
         events = warehouse.empty_frame("events")
+        links_of_events = warehouse.empty_frame("event_links")
         participants = warehouse.empty_frame("event_participants")
         person_rows = conflict_rules.person_conflicts(
             _person_rows(linked, articles), dict(entities.select("entity_id", "canonical_name").iter_rows())
@@ -307,6 +307,7 @@ def reconcile(
         "events": warehouse.conform(events, "events"),
         "event_reports": warehouse.conform(reports, "event_reports"),
         "event_participants": warehouse.conform(participants, "event_participants"),
+        "event_links": warehouse.conform(links_of_events, "event_links"),
         "conflicts": conflicts,
         "id_registry": full_registry.sort("kind", "member_key"),
     }
