@@ -253,16 +253,9 @@ def world_city_rows(existing: list[dict], cities: dict) -> list[dict]:
     """places.csv rows for big cities of countries we list, one per Arabic alias no row carries yet.
     An alias that is also a given name or a function word (ليون, مين) is skipped; an alias two big
     cities share goes to the bigger one."""
-    from tahqiq import reference
-
     countries = {row["ref_id"] for row in existing if row["place_kind"] == "country"}
     taken = {normalize_text(row["alias"]) for row in existing}
-    not_places = (
-        reference.given_names()
-        | reference.name_stopwords()
-        | reference.ambiguous_given_names()
-        | {normalize_text(word) for word in WORLD_CITY_COMMON_WORDS}
-    )
+    not_places = _not_place_names()
     rows = []
     for city in sorted(cities.values(), key=lambda c: -c["population"]):
         country = city["countrycode"].lower()

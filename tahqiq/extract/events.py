@@ -113,7 +113,19 @@ def _lexicon() -> Gazetteer:
         for row in load_event_lexicon()
         if row["kind"] not in ("region_box", "actor_org_kind")
     ]
-    return Gazetteer(phrases, group=lambda payload: payload[0])
+    # A word that names an event names it with the article too (غارة, الغارة; هجمات, الهجمات).
+    definite = [
+        (f"ال{phrase}", payload)
+        for phrase, payload in phrases
+        if payload[0] in DEFINITE_FORM_KINDS and not phrase.startswith("ال")
+    ]
+    known = {phrase for phrase, _ in phrases}
+    return Gazetteer(
+        phrases + [(p, payload) for p, payload in definite if p not in known], group=lambda payload: payload[0]
+    )
+
+
+DEFINITE_FORM_KINDS = ("trigger", "ambiguous_trigger", "strike_word")
 
 
 def _cues(nt: NormalizedText) -> list[Cue]:
@@ -216,7 +228,18 @@ class _Sentence:
         strong = [t for t in triggers if t.value not in WEAK_TYPES]
         if strong or not self.of("outcome"):
             return strong
-        return [t for t in triggers if t.value in WEAK_TYPES]
+        weak = [t for t in triggers if t.value in WEAK_TYPES]
+        return weak or self._counted_killing()
+
+    def _counted_killing(self) -> list[Cue]:
+        """A killing the sentence counts ("مقتل 17 فلسطينيا") is an event even when no word says how."""
+        counted = any(
+            m.entity_type == "COUNT" and m.attrs.get("count_kind") == "killed" for m in self.mentions
+        )
+        killing = next((c for c in self.of("outcome") if c.value == "killed"), None)
+        if not (counted and killing):
+            return []
+        return [Cue("trigger", DEFAULT_TYPE, killing.start, killing.end, killing.text, killing.modality)]
 
 
 @dataclass
@@ -565,13 +588,15 @@ def _partner_claim(frame_cues: list[Cue]) -> str | None:
     return None
 
 
-def _count(frame: _Frame, mentions: list[Mention], kind: str) -> int | None:
-    numbers = [
-        int(m.value)
+def _count(frame: _Frame, mentions: list[Mention], kind: str) -> tuple[int | None, list[Mention]]:
+    """The frame's total of one kind (killed, wounded) and the COUNT mentions that state it."""
+    counts = [
+        m
         for m in _in(frame, mentions)
         if m.entity_type == "COUNT" and m.attrs.get("count_kind") == kind and (m.value or "").isdigit()
     ]
-    return event_total(numbers)
+    total = event_total(int(m.value) for m in counts)
+    return total, [m for m in counts if total is not None and int(m.value) == total]
 
 
 def _most_specific(anchors: list[Cue]) -> str:
@@ -626,6 +651,8 @@ def find_event_frames(
             inferred = _year_from_weekday(frame, mentions, key)
             if inferred:
                 value, method, precision = inferred, "weekday_and_day_month", "day"
+        killed, killed_from = _count(frame, mentions, "killed")
+        wounded, wounded_from = _count(frame, mentions, "wounded")
         if key is None and published is not None and not frame.is_background:
             value, method, precision = publication_window(published), "publication_window", "interval"
         out.append(
@@ -651,8 +678,10 @@ def find_event_frames(
                 "place_precision": _place_precision(place),
                 "latitude": _float(place.attrs.get("latitude")) if place else None,
                 "longitude": _float(place.attrs.get("longitude")) if place else None,
-                "reported_killed": _count(frame, mentions, "killed"),
-                "reported_wounded": _count(frame, mentions, "wounded"),
+                "reported_killed": killed,
+                "killed_mentions": [mention_id(article_id, m) for m in killed_from],
+                "reported_wounded": wounded,
+                "wounded_mentions": [mention_id(article_id, m) for m in wounded_from],
                 "weapon": (weapon.attrs.get("ref_id") or weapon.surface) if weapon else None,
                 "actor_refs": actors,
                 "partner_refs": partners,

@@ -109,7 +109,7 @@ def _compare_date(a: Report, b: Report, slack: int) -> tuple[str, float]:
             return ("same_day", 4.5) if gap == 0 else (f"{gap}_days_apart", 2.0)
         narrow = min(a.hi - a.lo, b.hi - b.lo) + 1
         if gap == 0 and (a.dated_by_publication or b.dated_by_publication):
-            return "published_days_apart_at_most", 1.5
+            return "published_days_apart_at_most", 2.5
         if gap == 0 and narrow <= PRECISE_INTERVAL_DAYS:
             return "overlapping_days", 3.0
         return ("overlapping_period", 0.5) if gap == 0 else (f"periods_{gap}_days_apart", -0.5)

@@ -337,3 +337,21 @@ def test_a_place_outside_any_listed_division_still_gives_the_country():
     (frame,) = frames_of(t)
     assert frame["place_ref"] == "gn-1" and frame["country"] == "xx" and frame["admin1"] is None
     assert frame["place_precision"] == "city"
+
+
+def test_an_event_word_with_the_article_is_the_same_trigger():
+    (frame,) = _sentence("وقتل ثلاثة مدنيين في الغارة التي استهدفت السوق.")
+    assert frame["event_type"] == "air_strike" and frame["trigger"] == "الغارة"
+
+
+def test_a_counted_killing_is_an_event_even_when_no_word_says_how():
+    t = Text()
+    t.add("أعلنت الوزارة مقتل ")
+    count = t.add("17", "COUNT", "17", count_kind="killed")
+    t.add(" فلسطينيا قرب السياج بينهم ")
+    t.add("3", "COUNT", "3", count_kind="killed")
+    t.add(" أطفال.")
+    (frame,) = frames_of(t)
+    assert frame["event_type"] == "attack" and frame["reported_killed"] == 17
+    assert frame["killed_mentions"] == [mention_id("art", count)]  # the count the figure came from
+    assert _sentence("وتحدث التقرير عن مقتل الصحفي.") == []  # a killing no one counts opens nothing
