@@ -66,8 +66,10 @@ TYPE_PRECEDENCE = (
     "arrest",
     "attack",
 )
-# Everyday words; they open a frame only beside a word of killing or targeting.
-WEAK_TYPES = ("attack", "arrest", "armed_clash", "missile_attack", "shooting", "remote_explosive")
+# Everyday words (خطف a contestant, سيطرت على a mood, a shell in a gallery); they open a frame only
+# beside a word of killing, wounding, targeting, arrest or abduction.
+WEAK_TYPES = ("attack", "arrest", "armed_clash", "missile_attack", "shooting", "remote_explosive", "abduction",
+              "territory_capture", "shelling", "suicide_bomb")  # fmt: skip
 # A cited killing whose sentence names no kind of operation.
 DEFAULT_TYPE = "attack"
 SAME_EVENT_MAX_GAP_DAYS = 3

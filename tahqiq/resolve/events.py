@@ -96,6 +96,9 @@ def _compare_type(a: Report, b: Report) -> tuple[str, float]:
         return "air_or_helicopter", 0.5
     if "attack" in (a.event_type, b.event_type):
         return "generic_attack", -0.5
+    # A raid, a hostage-taking and the shooting or bombing in it are parts of one operation told two ways.
+    if {TYPE_FAMILY.get(a.event_type), TYPE_FAMILY.get(b.event_type)} == {"raid", "violence"}:
+        return "related_operations", -1.0
     return "different", -4.0
 
 

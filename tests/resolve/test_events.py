@@ -78,6 +78,7 @@ def test_types_an_event_may_be_reported_under():
     assert types_compatible("drone_strike", "air_strike")
     assert types_compatible("helicopter_raid", "air_strike")
     assert types_compatible("suicide_bomb", "remote_explosive")
+    assert types_compatible("ground_raid", "suicide_bomb")  # a raid and the bombs in it: one operation
     assert not types_compatible("air_strike", "arrest")
 
 
