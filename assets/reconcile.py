@@ -1,9 +1,8 @@
-"""Reconcile: one entity per real person or organization and one event per real event, across all batches,
-and every attribute on which their sources disagree."""
+"""Reconcile: one entity per real person or organization and one event per real event, across all batches."""
 
 import dagster as dg
 
-from assets.charts import conflicts_by_type, event_map, event_timeline, reports_dir
+from assets.charts import event_map, event_timeline, reports_dir
 from assets.metadata import counts_by, preview, report_progress
 from assets.resources import WarehouseResource
 from tahqiq import warehouse
@@ -19,16 +18,12 @@ RECONCILED_TABLES = {
     "event_participants": "Who acted, who was targeted, who partnered and who claimed each event.",
     "event_links": "Why two reports are one event: each kept link with its match weight and comparisons.",
 }
-CONFLICTS_DESCRIPTION = ("Every attribute on which the sources disagree (name, given name, date, place, region, counts, "
-                         "partner, role), with each value and the articles that state it.")
 
 
 @dg.multi_asset(
     specs=[dg.AssetSpec(name, description=text, deps=["extracted_mentions", "event_frames", "articles"],
                         kinds={"duckdb", "polars"}, group_name="reconcile", owners=["team:tahqiq"])
-           for name, text in RECONCILED_TABLES.items()]
-    + [dg.AssetSpec("conflicts", description=CONFLICTS_DESCRIPTION, deps=list(RECONCILED_TABLES),
-                    kinds={"duckdb", "polars"}, group_name="quality", owners=["team:tahqiq"])],
+           for name, text in RECONCILED_TABLES.items()],
     name="reconcile_all_batches",
 )
 def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
@@ -40,7 +35,7 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
                      f"from {articles.height} articles")
     tables = reconcile(articles, mentions, frames, registry)
     with warehouse_db.writer() as con:
-        for name in [*RECONCILED_TABLES, "conflicts", "id_registry"]:
+        for name in [*RECONCILED_TABLES, "id_registry"]:
             warehouse.replace_rows(con, name, tables[name])
     entities, events = tables["entities"], tables["events"]
     reports = reports_dir(warehouse_db.resolved_path())
@@ -71,11 +66,3 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
     }
     for name in RECONCILED_TABLES:
         yield dg.MaterializeResult(asset_key=name, metadata={"rows": tables[name].height, **shown[name]})
-    found = tables["conflicts"]
-    yield dg.MaterializeResult(asset_key="conflicts", metadata={
-        "conflicts": found.height,
-        "by_attribute": dg.MetadataValue.json(counts_by(found, "attribute")),
-        "by_severity": dg.MetadataValue.json(counts_by(found, "severity")),
-        "preview": preview(found, ["subject_label", "attribute", "severity", "explanation"], width=90),
-        "by_type_chart": conflicts_by_type(found, reports),
-    })

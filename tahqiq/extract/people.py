@@ -46,8 +46,11 @@ NATIONALITY_OPENERS = frozenset(
     {"و", "ف", "على", "علي", "من", "مع", "عن", "الى", "الي", "في", "بين", "ضد", "امام"}
 )
 OFFICE_COMPLEMENT_TOKENS = (
-    4  # tokens after a role word (زعيم تنظيم داعش ...) within which an ambiguous given name may start
+    6  # tokens after a role word (زعيم تنظيم داعش ...) within which an ambiguous given name may start
 )
+# Prepositions that continue an office's complement: سفيرة الولايات المتحدة في الأمم المتحدة.
+OFFICE_LINKERS = frozenset({"في", "لدى"})
+COMMAS = frozenset({"،", ","})
 
 
 @dataclass(frozen=True)
@@ -462,15 +465,18 @@ def _opens_a_verb(scanner: _Scanner, j: int) -> bool:
 
 
 def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
-    """الرئيس بوش, وزير الخارجية الأمريكية كوندوليزا رايس, الأمين العام للأمم المتحدة كوفي أنان: the
-    office's complement and nationality (definite words) may stand between it and the name."""
+    """الرئيس بوش, وزير الخارجية الأمريكية كوندوليزا رايس, الأمين العام للأمم المتحدة كوفي أنان, سفيرة
+    الولايات المتحدة في الأمم المتحدة نيكي هايلي, وزير الداخلية الفرنسي، جيرار كولومب: the office's
+    complement (definite words, joined by في / لدى) and nationality may stand between it and the name,
+    and a comma may close the complement."""
     j = i
-    while (
-        j < scanner.n
-        and j - i < OFFICE_COMPLEMENT_TOKENS
-        and scanner.words[j].startswith(("ال", "لل"))
-        and scanner.words[j] not in RELATIVE_PRONOUNS  # الذي / التي open a clause, not a name
-    ):
+    while j < scanner.n and j - i < OFFICE_COMPLEMENT_TOKENS:
+        word = scanner.words[j]
+        linked = word in OFFICE_LINKERS and j + 1 < scanner.n and scanner.words[j + 1].startswith("ال")
+        if not (word.startswith(("ال", "لل")) or linked) or word in RELATIVE_PRONOUNS:
+            break  # الذي / التي open a clause, not a name
+        j += 1
+    if j > i and j + 1 < scanner.n and scanner.words[j] in COMMAS:
         j += 1
     if j >= scanner.n or _opens_a_verb(scanner, j):
         return None
@@ -516,7 +522,7 @@ def _find_cued_and_lexicon_names(
             name = None if j >= scanner.n or _opens_a_verb(scanner, j) else scanner.parse_name(j, "direct")
             if name:
                 name.cue = "called" if hit.title.kind == "called" else "title"
-        if hit and hit.title.kind == "office":
+        if hit and (hit.title.kind == "office" or hit.title.tokens[-1] == "باسم"):
             name = _name_after_office(scanner, i)
         if hit and hit.title.kind in ROLE_KINDS:
             cued_until = i + CUE_REACH

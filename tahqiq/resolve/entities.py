@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import json
 import logging
+import tempfile
 from functools import lru_cache
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -35,7 +37,7 @@ from tahqiq.reference import (
 from tahqiq.text.arabic import name_skeleton, name_tokens
 from tahqiq.text.normalize import normalize_text
 
-LINK_THRESHOLD_WEIGHT = 5.0
+LINK_THRESHOLD_WEIGHT = 4.0
 # The prior when no two records share a full name (nothing to estimate it from).
 PRIOR_MATCH_PROBABILITY = 0.002
 EXACT_NAME_RECALL = 0.5
@@ -44,7 +46,7 @@ MIN_RECORDS_FOR_ESTIMATES = 200
 EM_MAX_ITERATIONS = 15
 # Words that say a body is the state's own without naming it (وكالة الأنباء السورية الرسمية).
 OFFICIAL_WORDS = frozenset({"الرسمي", "الرسميه", "الحكومي", "الحكوميه", "الملكي", "الملكيه"})
-COMPARED = ("well_known", "full_name", "family", "given", "kunya", "countries", "orgs")
+COMPARED = ("well_known", "full_name", "family", "given", "middle", "kunya", "countries", "orgs")
 LINK_COLUMNS = {
     "entity_type": pl.Utf8,
     "left_mention_id": pl.Utf8,
@@ -88,12 +90,17 @@ def person_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
     keys = persons.select("normalized", "title").unique()
     parsed = [parse_person(n or "", t) for n, t in keys.iter_rows()]
     keys = keys.with_columns(
-        pl.Series("key", [name.key or " ".join(name_tokens(n or "")) for name, n in zip(parsed, keys["normalized"], strict=True)], pl.Utf8),
+        pl.Series(
+            "key",
+            [
+                name.key or " ".join(name_tokens(n or ""))
+                for name, n in zip(parsed, keys["normalized"], strict=True)
+            ],
+            pl.Utf8,
+        ),
         pl.Series("parsed_kunya", [name.kunya for name in parsed], pl.Utf8),
     )
-    persons = persons.join(
-        keys, on=["normalized", "title"], how="left", nulls_equal=True
-    ).with_columns(
+    persons = persons.join(keys, on=["normalized", "title"], how="left", nulls_equal=True).with_columns(
         pl.coalesce("kunya", "parsed_kunya").alias("kunya"),
         pl.col("key").str.split(" ").list.len().alias("n_tokens"),
         pl.col("well_known").map_elements(lambda w: " ".join(name_tokens(w)), return_dtype=pl.Utf8),
@@ -111,9 +118,13 @@ def _record_keys(persons: pl.DataFrame) -> pl.DataFrame:
         fuller.select("article_id", full_node.alias("node"), pl.col("key").str.split(" ").alias("token"))
         .explode("token")
         .vstack(
-            fuller.filter(pl.col("well_known").is_not_null()).select(
-                "article_id", pl.col("well_known").alias("node"), pl.col("well_known").str.split(" ").alias("token")
-            ).explode("token")
+            fuller.filter(pl.col("well_known").is_not_null())
+            .select(
+                "article_id",
+                pl.col("well_known").alias("node"),
+                pl.col("well_known").str.split(" ").alias("token"),
+            )
+            .explode("token")
         )
         .filter(pl.col("token").str.len_chars() >= 3)
         .unique()
@@ -124,9 +135,9 @@ def _record_keys(persons: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("node").list.len() == 1)
         .select("article_id", pl.col("token").alias("key"), pl.col("node").list.first().alias("short_node"))
     )
-    repeats = fuller.select("article_id", pl.col("key").alias("repeat_of"), full_node.alias("repeat_node")).unique(
-        ["article_id", "repeat_of"], keep="first"
-    )
+    repeats = fuller.select(
+        "article_id", pl.col("key").alias("repeat_of"), full_node.alias("repeat_node")
+    ).unique(["article_id", "repeat_of"], keep="first")
     return (
         persons.join(unique_fuller, on=["article_id", "key"], how="left")
         .join(repeats, on=["article_id", "repeat_of"], how="left")
@@ -190,18 +201,73 @@ def person_records(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             pl.col("surface").sort_by(pl.col("n_tokens"), descending=True).first().alias("surface"),
         )
         .join(_article_context(mentions), on="article_id", how="left")
+        .join(article_main_country(mentions), on="article_id", how="left")
     )
-    name_parts = [_name_parts(*row) for row in records.select("full_name", "given_attr", "family_attr").iter_rows()]
-    records = records.with_columns(
-        pl.Series("given", [p[0] for p in name_parts], pl.Utf8),
-        pl.Series("family", [p[1] for p in name_parts], pl.Utf8),
-        pl.Series("full_skeleton", [p[2] for p in name_parts], pl.Utf8),
-    ).with_columns(
-        pl.col("given").map_elements(spelling_skeleton, return_dtype=pl.Utf8).alias("given_skeleton"),
-        pl.col("family").map_elements(spelling_skeleton, return_dtype=pl.Utf8).alias("family_skeleton"),
-        pl.col("kunya").map_elements(normalize_text, return_dtype=pl.Utf8),
-    )
+    # Name parts once per distinct name, not once per record.
+    names = records.select("full_name", "given_attr", "family_attr").unique()
+    parts = [_name_parts(*row) for row in names.iter_rows()]
+    names = names.with_columns(
+        pl.Series("given", [p[0] for p in parts], pl.Utf8),
+        pl.Series("family", [p[1] for p in parts], pl.Utf8),
+        pl.Series("full_skeleton", [p[2] for p in parts], pl.Utf8),
+        pl.Series("given_skeleton", [spelling_skeleton(p[0]) if p[0] else None for p in parts], pl.Utf8),
+        pl.Series("family_skeleton", [spelling_skeleton(p[1]) if p[1] else None for p in parts], pl.Utf8),
+        pl.Series("middle", [p[3] for p in parts], pl.Utf8),
+    ).with_columns(pl.col("given_skeleton", "family_skeleton").replace("", None))
+    records = records.join(
+        names, on=["full_name", "given_attr", "family_attr"], how="left", nulls_equal=True
+    ).with_columns(pl.col("kunya").replace_strict(_normalized_forms(records["kunya"]), default=None))
     return records.sort("record_id"), persons.select("mention_id", "record_id")
+
+
+FORM_COLUMNS = ("full_name", "well_known", "kunya", "main_country")
+MAX_CONTEXT_ITEMS = 30
+
+
+def name_forms(records: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(forms, record_id -> form_id): the records compared across articles, grouped by name form.
+
+    Records that give one name (and kunya and reference figure) in articles about one country are one
+    man: the many reports of a spokesman or a president become one form, so the comparisons grow with
+    the number of distinct names, not of articles. A name met in articles about two countries makes
+    two forms, and the model decides whether they are one man (the Houthi spokesman محمد عبد السلام and
+    a Brussels attacker's brother of that name are not)."""
+    compared = records.filter(~pl.col("local")).with_columns(
+        pl.concat_str([pl.col(c).fill_null("") for c in FORM_COLUMNS], separator="|").alias("form_id")
+    )
+    forms = (
+        compared.sort("record_id")
+        .group_by("form_id")
+        .agg(
+            *[pl.col(c).first() for c in FORM_COLUMNS],
+            *[
+                pl.col(c).drop_nulls().first()
+                for c in ("given", "family", "full_skeleton", "given_skeleton", "family_skeleton", "middle")
+            ],
+            pl.col("article_id").first(),
+            pl.col("first_mention_id").first(),
+            pl.col("surface").first(),
+            pl.col("countries")
+            .list.explode(keep_nulls=False, empty_as_null=False)
+            .drop_nulls()
+            .unique()
+            .sort()
+            .head(MAX_CONTEXT_ITEMS),
+            pl.col("orgs")
+            .list.explode(keep_nulls=False, empty_as_null=False)
+            .drop_nulls()
+            .unique()
+            .sort()
+            .head(MAX_CONTEXT_ITEMS),
+            pl.len().alias("n_records"),
+        )
+        .sort("form_id")
+    )
+    return forms, compared.select("record_id", "form_id")
+
+
+def _normalized_forms(values: pl.Series) -> dict[str, str]:
+    return {value: normalize_text(value) for value in values.drop_nulls().unique().to_list()}
 
 
 def spelling_skeleton(token: str) -> str:
@@ -212,12 +278,13 @@ def spelling_skeleton(token: str) -> str:
 
 def _name_parts(full_name: str, given_attr: str | None, family_attr: str | None) -> tuple:
     """(given, family, skeleton of the whole name) from the record's name and extract's parts."""
-    tokens = full_name.split()
+    tokens = name_tokens(full_name)
     given = " ".join(name_tokens(given_attr)) if given_attr else (tokens[0] if len(tokens) >= 2 else None)
     family = " ".join(name_tokens(family_attr)) if family_attr else tokens[-1] if tokens else None
     if given and given == family:
         given = None
-    return given or None, family or None, " ".join(spelling_skeleton(t) for t in tokens)
+    middle = " ".join(tokens[1:-1]) if len(tokens) >= 3 and not given_attr else None
+    return given or None, family or None, " ".join(spelling_skeleton(t) for t in tokens) or None, middle
 
 
 def prior_match_probability(records: pl.DataFrame) -> float:
@@ -247,7 +314,10 @@ def _splink_settings(prior: float, tf: bool):
             output_column_name=column,
             comparison_levels=[
                 cll.NullLevel(column),
-                *[level.configure(m_probability=mp, u_probability=up) for level, mp, up in zip(levels, m, u, strict=True)],
+                *[
+                    level.configure(m_probability=mp, u_probability=up)
+                    for level, mp, up in zip(levels, m, u, strict=True)
+                ],
             ],
         )
 
@@ -256,7 +326,7 @@ def _splink_settings(prior: float, tf: bool):
 
     return SettingsCreator(
         link_type="dedupe_only",
-        unique_id_column_name="record_id",
+        unique_id_column_name="form_id",
         probability_two_random_records_match=prior,
         comparisons=[
             cl.CustomComparison(
@@ -271,7 +341,12 @@ def _splink_settings(prior: float, tf: bool):
             # people's do. On a batch of `MIN_RECORDS_FOR_ESTIMATES` records or more, u is measured
             # on random pairs (and m by EM on a corpus); on a smaller one the priors stand.
             exact_skeleton_fuzzy(
-                "full_name", "full_skeleton", 0.92, (0.6, 0.15, 0.1, 0.15), (0.001, 0.002, 0.005, 0.992), tf=False
+                "full_name",
+                "full_skeleton",
+                0.92,
+                (0.6, 0.15, 0.1, 0.15),
+                (0.001, 0.002, 0.005, 0.992),
+                tf=tf,
             ),
             exact_skeleton_fuzzy(
                 "family", "family_skeleton", 0.88, (0.8, 0.08, 0.05, 0.07), (0.01, 0.01, 0.02, 0.96), tf=tf
@@ -279,13 +354,18 @@ def _splink_settings(prior: float, tf: bool):
             exact_skeleton_fuzzy(
                 "given", "given_skeleton", 0.9, (0.75, 0.1, 0.05, 0.1), (0.02, 0.01, 0.02, 0.95), tf=tf
             ),
+            # The names between given and family name (father, grandfather): two men who share a given
+            # name and a nisba are told apart by them.
+            cl.ExactMatch("middle").configure(m_probabilities=[0.9, 0.1], u_probabilities=[0.05, 0.95]),
             cl.ExactMatch("kunya").configure(m_probabilities=[0.9, 0.1], u_probabilities=[0.005, 0.995]),
             array_overlap("countries", (0.6, 0.3, 0.1), (0.1, 0.3, 0.6)),
             array_overlap("orgs", (0.4, 0.3, 0.3), (0.05, 0.2, 0.75)),
         ],
+        # Selective enough that a surname many men share (المالكي) is not one block of all of them.
         blocking_rules_to_generate_predictions=[
-            block_on("family_skeleton"),
-            block_on("given_skeleton", "substr(family_skeleton, 1, 2)"),
+            block_on("full_skeleton"),
+            block_on("given_skeleton", "family_skeleton"),
+            block_on("family_skeleton", "substr(given_skeleton, 1, 1)"),
             block_on("well_known"),
         ],
         retain_intermediate_calculation_columns=True,
@@ -301,50 +381,107 @@ def name_part_frequencies(records: pl.DataFrame, column: str) -> pl.DataFrame:
     return names.group_by(column).agg((pl.col("full_name").n_unique() / total).alias(f"tf_{column}"))
 
 
-def score_person_pairs(records: pl.DataFrame) -> pl.DataFrame:
-    """Every blocked pair of cross-article records with its Splink match weight and comparison levels."""
+def full_name_frequencies(forms: pl.DataFrame) -> pl.DataFrame:
+    """How common a full name is, from its parts: the share of distinct names with its given name times
+    the share with its family name (a name of common parts is common), never below one in the forms."""
+    given = name_part_frequencies(forms, "given")
+    family = name_part_frequencies(forms, "family")
+    floor = 1 / max(forms.height, 1)
+    return (
+        forms.select("full_name", "given", "family")
+        .unique("full_name")
+        .join(given, on="given", how="left")
+        .join(family, on="family", how="left")
+        .select(
+            "full_name",
+            pl.max_horizontal(
+                pl.col("tf_given").fill_null(1.0) * pl.col("tf_family").fill_null(1.0), pl.lit(floor)
+            ).alias("tf_full_name"),
+        )
+    )
+
+
+def score_person_pairs(compared: pl.DataFrame) -> pl.DataFrame:
+    """Every blocked pair of name forms (see `name_forms`) with its Splink match weight and comparison
+    levels."""
     from splink import DuckDBAPI, Linker, block_on
 
-    compared = records.filter(~pl.col("local"))
     if compared.height < 2:
         return pl.DataFrame()
     logging.getLogger("splink").setLevel(logging.ERROR)
-    con = duckdb.connect()
+    # Splink's tables spill to disk at scale: to the system's temporary folder, not the working one.
+    con = duckdb.connect(config={"temp_directory": str(Path(tempfile.gettempdir()) / "tahqiq-splink")})
     db_api = DuckDBAPI(connection=con)
     frame = compared.select(
-        "record_id", "article_id", "first_mention_id", "surface", "full_name", "full_skeleton", "given",
-        "given_skeleton", "family", "family_skeleton", "kunya", "well_known", "countries", "orgs",
+        "form_id",
+        "article_id",
+        "first_mention_id",
+        "surface",
+        "full_name",
+        "full_skeleton",
+        "given",
+        "given_skeleton",
+        "family",
+        "family_skeleton",
+        "middle",
+        "kunya",
+        "well_known",
+        "countries",
+        "orgs",
     ).to_arrow()
     # Frequencies and random pairs say little about a handful of records.
     estimated = compared.height >= MIN_RECORDS_FOR_ESTIMATES
     linker = Linker(
-        db_api.register(frame, dataset_display_name="person_records"), _splink_settings(prior_match_probability(compared), tf=estimated),
+        db_api.register(frame, dataset_display_name="person_records"),
+        _splink_settings(prior_match_probability(compared), tf=estimated),
         log_level=None,
     )
     if estimated:
-        for column in ("given", "family"):
-            lookup = name_part_frequencies(compared, column).to_arrow()
+        lookups = {
+            "given": name_part_frequencies(compared, "given"),
+            "family": name_part_frequencies(compared, "family"),
+            "full_name": full_name_frequencies(compared),
+        }
+        for column, lookup in lookups.items():
             linker.table_management.register_term_frequency_lookup(
-                db_api.register(lookup, dataset_display_name=f"tf_{column}"), column
+                db_api.register(lookup.to_arrow(), dataset_display_name=f"tf_{column}"), column
             )
         linker.training.estimate_u_using_random_sampling(max_pairs=2e5, seed=7)
     if compared.height >= MIN_RECORDS_FOR_EM:
-        for rule in (block_on("family_skeleton"), block_on("given_skeleton")):
+        for rule in (block_on("family_skeleton", "substr(given_skeleton, 1, 1)"), block_on("full_skeleton")):
             try:
                 linker.training.estimate_parameters_using_expectation_maximisation(
                     rule, estimate_without_term_frequencies=True
                 )
             except Exception:  # noqa: BLE001 - EM finds nothing to learn on a tiny batch; the priors stand
                 continue
-    predictions = linker.inference.predict().as_pandas_dataframe()
+    predictions = linker.inference.predict(threshold_match_weight=LINK_THRESHOLD_WEIGHT)
+    pairs = pl.from_arrow(predictions.as_pyarrow_table())
     levels = comparison_levels(linker.misc.save_model_to_json())
     con.close()
-    pairs = pl.from_pandas(predictions).filter(pl.col("article_id_l") != pl.col("article_id_r"))
-    evidence = [
-        json.dumps({name: levels[name].get(row[f"gamma_{name}"]) for name in COMPARED}, ensure_ascii=False)
-        for row in pairs.select([f"gamma_{name}" for name in COMPARED]).iter_rows(named=True)
-    ]
-    return pairs.with_columns(pl.Series("comparisons", evidence, pl.Utf8))
+    return pairs.with_columns(_evidence(pairs, levels).alias("comparisons"))
+
+
+def _evidence(pairs: pl.DataFrame, levels: dict[str, dict[int, dict]]) -> pl.Expr:
+    """Per pair, JSON of each comparison's level label and Bayes factor (what its gamma value means)."""
+    return pl.struct(
+        *[
+            pl.struct(
+                pl.col(f"gamma_{name}")
+                .replace_strict(
+                    {g: meaning["level"] for g, meaning in levels[name].items()}, return_dtype=pl.Utf8
+                )
+                .alias("level"),
+                pl.col(f"gamma_{name}")
+                .replace_strict(
+                    {g: meaning["bayes_factor"] for g, meaning in levels[name].items()},
+                    return_dtype=pl.Float64,
+                )
+                .alias("bayes_factor"),
+            ).alias(name)
+            for name in COMPARED
+        ]
+    ).struct.json_encode()
 
 
 def comparison_levels(model: dict) -> dict[str, dict[int, dict]]:
@@ -357,14 +494,17 @@ def comparison_levels(model: dict) -> dict[str, dict[int, dict]]:
         for value, level in zip(range(len(levels) - 1, -1, -1), levels, strict=True):
             m, u = level.get("m_probability"), level.get("u_probability")
             factor = round(m / u, 3) if m and u else None
-            meaning[value] = {"level": level.get("label_for_charts") or level["sql_condition"], "bayes_factor": factor}
+            meaning[value] = {
+                "level": level.get("label_for_charts") or level["sql_condition"],
+                "bayes_factor": factor,
+            }
         out[comparison["output_column_name"]] = meaning
     return out
 
 
-def link_people(records: pl.DataFrame) -> tuple[list[tuple[str, str]], pl.DataFrame]:
-    """(record pairs to union, their entity_links rows): the Splink links at or above the threshold."""
-    pairs = score_person_pairs(records)
+def link_people(forms: pl.DataFrame) -> tuple[list[tuple[str, str]], pl.DataFrame]:
+    """(form pairs to union, their entity_links rows): the Splink links at or above the threshold."""
+    pairs = score_person_pairs(forms)
     if pairs.height == 0:
         return [], empty_links()
     kept = pairs.filter(pl.col("match_weight") >= LINK_THRESHOLD_WEIGHT)
@@ -384,7 +524,45 @@ def link_people(records: pl.DataFrame) -> tuple[list[tuple[str, str]], pl.DataFr
         },
         schema=LINK_COLUMNS,
     )
-    return list(zip(kept["record_id_l"].to_list(), kept["record_id_r"].to_list(), strict=True)), links
+    return list(zip(kept["form_id_l"].to_list(), kept["form_id_r"].to_list(), strict=True)), links
+
+
+def anchored_links(
+    records: pl.DataFrame, group: str, entity_type: str, method: pl.Expr, comparisons: pl.Expr
+) -> pl.DataFrame:
+    """entity_links rows joining each record (mention_id, article_id, surface; in order) to the first
+    record of its `group`: the evidence of a merge decided by a rule rather than by the model."""
+    anchors = records.unique(group, keep="first", maintain_order=True).select(
+        group,
+        pl.col("mention_id").alias("left_mention_id"),
+        pl.col("article_id").alias("left_article_id"),
+        pl.col("surface").alias("left_surface"),
+    )
+    linked = records.join(anchors, on=group).filter(pl.col("mention_id") != pl.col("left_mention_id"))
+    return linked.select(
+        pl.lit(entity_type).alias("entity_type"),
+        "left_mention_id",
+        pl.col("mention_id").alias("right_mention_id"),
+        "left_article_id",
+        "left_surface",
+        pl.col("article_id").alias("right_article_id"),
+        pl.col("surface").alias("right_surface"),
+        pl.lit(None, pl.Float64).alias("match_weight"),
+        pl.lit(None, pl.Float64).alias("match_probability"),
+        method.alias("method"),
+        comparisons.struct.json_encode().alias("comparisons"),
+    )
+
+
+def same_form_links(records: pl.DataFrame, form_of: pl.DataFrame) -> pl.DataFrame:
+    """entity_links rows joining each record to the first record of its name form (see `name_forms`)."""
+    members = (
+        records.join(form_of, on="record_id").sort("record_id").rename({"first_mention_id": "mention_id"})
+    )
+    evidence = pl.struct(
+        pl.col("full_name").alias("same_full_name"), pl.col("main_country").alias("articles_about")
+    )
+    return anchored_links(members, "form_id", "PERSON", pl.lit("same_name"), evidence)
 
 
 def _alias_index(records: pl.DataFrame) -> dict[str, list[str]]:
@@ -417,9 +595,14 @@ def resolve_people(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     uf = UnionFind()
     for record_id in records["record_id"].to_list():
         uf.find(record_id)
-    pairs, links = link_people(records)
+    forms, form_of = name_forms(records)
+    first_record = {}
+    for record_id, form_id in form_of.iter_rows():
+        uf.union(first_record.setdefault(form_id, record_id), record_id)
+    pairs, links = link_people(forms)
     for left, right in pairs:
-        uf.union(left, right)
+        uf.union(first_record[left], first_record[right])
+    links = pl.concat([same_form_links(records, form_of), links], how="vertical_relaxed")
     by_node = _alias_index(records)
     persons = _person_table(mentions)
     rule_rows = []
@@ -428,9 +611,11 @@ def resolve_people(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     for group in name_rule_groups(persons, mentions):
         records_named = [r for node in group for r in by_node.get(node, [])]
         rule_rows += _union_named(uf, records_named[:1], records_named[1:], "name_rule")
-    links = pl.concat([links, _rule_links(rule_rows, records)])
+    links = pl.concat([links, _rule_links(rule_rows, records)], how="vertical_relaxed")
     clusters = membership.with_columns(
-        pl.col("record_id").replace_strict({r: uf.find(r) for r in records["record_id"].to_list()}).alias("cluster")
+        pl.col("record_id")
+        .replace_strict({r: uf.find(r) for r in records["record_id"].to_list()})
+        .alias("cluster")
     )
     return clusters.select("mention_id", "cluster"), links
 
@@ -567,11 +752,15 @@ MAIN_COUNTRY_MIN_MENTIONS = 3
 def article_main_country(mentions: pl.DataFrame) -> pl.DataFrame:
     """article_id -> main_country: the country most of its located places are in, when it holds at
     least `MAIN_COUNTRY_SHARE` of them and `MAIN_COUNTRY_MIN_MENTIONS` mentions."""
-    located = mentions.filter(pl.col("entity_type") == "LOC").select(
-        "article_id", _attr("$.country").alias("country")
-    ).drop_nulls()
-    counts = located.group_by("article_id", "country").len().with_columns(
-        (pl.col("len") / pl.col("len").sum().over("article_id")).alias("share")
+    located = (
+        mentions.filter(pl.col("entity_type") == "LOC")
+        .select("article_id", _attr("$.country").alias("country"))
+        .drop_nulls()
+    )
+    counts = (
+        located.group_by("article_id", "country")
+        .len()
+        .with_columns((pl.col("len") / pl.col("len").sum().over("article_id")).alias("share"))
     )
     return (
         counts.filter((pl.col("share") >= MAIN_COUNTRY_SHARE) & (pl.col("len") >= MAIN_COUNTRY_MIN_MENTIONS))
@@ -639,9 +828,11 @@ def resolve_organizations(mentions: pl.DataFrame) -> pl.DataFrame:
     noun (org_heads.csv state_body_head) is its head phrase and country: the nationality its name
     carries, else the one the same article gives that body, else its article's main country; with none
     of them it stays an entity of its article. Any other organization is its name."""
-    orgs = mentions.filter(pl.col("entity_type") == "ORG").select(
-        "mention_id", "article_id", "normalized", _attr("$.ref_id").alias("ref_id")
-    ).join(article_main_country(mentions), on="article_id", how="left")
+    orgs = (
+        mentions.filter(pl.col("entity_type") == "ORG")
+        .select("mention_id", "article_id", "normalized", _attr("$.ref_id").alias("ref_id"))
+        .join(article_main_country(mentions), on="article_id", how="left")
+    )
     qualified: dict[tuple[str, str], set[str]] = {}
     for article_id, normalized in orgs.select("article_id", "normalized").iter_rows():
         body = national_body(organization_name(normalized or ""))
@@ -669,28 +860,10 @@ def organization_links(orgs: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFra
         .sort("article_id", "start_char")
         .unique(["cluster", "article_id"], keep="first", maintain_order=True)
     )
-    anchors = records.unique("cluster", keep="first", maintain_order=True).select(
-        "cluster",
-        pl.col("mention_id").alias("left_mention_id"),
-        pl.col("article_id").alias("left_article_id"),
-        pl.col("surface").alias("left_surface"),
+    evidence = pl.struct(
+        pl.col("method").alias("decided_by"), pl.col("cluster").str.strip_prefix("ORG|").alias("key")
     )
-    linked = records.join(anchors, on="cluster").filter(pl.col("mention_id") != pl.col("left_mention_id"))
-    return linked.select(
-        pl.lit("ORG").alias("entity_type"),
-        "left_mention_id",
-        pl.col("mention_id").alias("right_mention_id"),
-        "left_article_id",
-        "left_surface",
-        pl.col("article_id").alias("right_article_id"),
-        pl.col("surface").alias("right_surface"),
-        pl.lit(None, pl.Float64).alias("match_weight"),
-        pl.lit(None, pl.Float64).alias("match_probability"),
-        pl.col("method"),
-        pl.struct(
-            pl.col("method").alias("decided_by"), pl.col("cluster").str.strip_prefix("ORG|").alias("key")
-        ).struct.json_encode().alias("comparisons"),
-    )
+    return anchored_links(records, "cluster", "ORG", pl.col("method"), evidence)
 
 
 def resolve_entities(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
