@@ -16,7 +16,6 @@ RECONCILED_TABLES = {
     "events": "One row per real event, clustered from every article that reports it.",
     "event_reports": "What each article claims about each event: date, place, counts, source.",
     "event_participants": "Who acted, who was targeted, who partnered and who claimed each event.",
-    "event_links": "Why two reports are one event: each kept link with its match weight and comparisons.",
 }
 
 
@@ -35,7 +34,8 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
                      f"from {articles.height} articles")
     tables = reconcile(articles, mentions, frames, registry)
     with warehouse_db.writer() as con:
-        for name in [*RECONCILED_TABLES, "id_registry"]:
+        # event_links is the events' evidence, shown on the events asset rather than as a node of its own.
+        for name in [*RECONCILED_TABLES, "event_links", "id_registry"]:
             warehouse.replace_rows(con, name, tables[name])
     entities, events = tables["entities"], tables["events"]
     reports = reports_dir(warehouse_db.resolved_path())
@@ -56,13 +56,14 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
                                       ["event_id", "event_type", "event_date", "place_name", "admin1",
                                        "killed", "wounded", "n_outlets"]),
                    "timeline": event_timeline(events, reports),
-                   "map": event_map(events, reports, place_labels)},
+                   "map": event_map(events, reports, place_labels),
+                   "links (event_links)": preview(tables["event_links"].sort("match_weight", descending=True),
+                                                  ["event_id", "left_article_id", "right_article_id",
+                                                   "match_weight"])},
         "event_reports": {"preview": preview(tables["event_reports"],
                                              ["event_id", "outlet", "reported_date", "reported_place",
                                               "reported_killed", "claim_source"])},
         "event_participants": {"by_role": dg.MetadataValue.json(counts_by(tables["event_participants"], "role"))},
-        "event_links": {"preview": preview(tables["event_links"].sort("match_weight", descending=True),
-                                           ["event_id", "left_article_id", "right_article_id", "match_weight"])},
     }
     for name in RECONCILED_TABLES:
         yield dg.MaterializeResult(asset_key=name, metadata={"rows": tables[name].height, **shown[name]})
