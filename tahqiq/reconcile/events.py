@@ -9,6 +9,7 @@ from datetime import date
 
 import polars as pl
 
+from tahqiq.dates.consensus import ReportedDate, consensus_date
 from tahqiq.dates.values import date_bounds, day_of_year_bounds
 from tahqiq.extract.events import ACLED_SUB_EVENT_TYPE, TYPE_PRECEDENCE
 from tahqiq.reconcile.entities import UnionFind, parse_person
@@ -167,6 +168,7 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
             pl.col("country").drop_nulls().first().alias("country_any"),
         )
     )
+    dates = _consensus_dates(news, dates)
     killed = best("reported_killed", []).select("event_id", pl.col("reported_killed").alias("killed"))
     wounded = best("reported_wounded", []).select("event_id", pl.col("reported_wounded").alias("wounded"))
     weapon = best("weapon", []).select("event_id", "weapon")
@@ -183,6 +185,26 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
         pl.coalesce("country", "country_any").alias("country"),
         pl.col("event_type").replace_strict(ACLED_SUB_EVENT_TYPE, default=None).alias("acled_sub_event_type"),
     ).drop("admin1_any", "country_any")
+
+
+def _consensus_dates(news: pl.DataFrame, dates: pl.DataFrame) -> pl.DataFrame:
+    """The day most of an event's news reports allow (tahqiq.dates.consensus), else the most precise date."""
+    dated = news.filter(pl.col("reported_date").is_not_null())
+    main = dated.filter(~pl.col("is_background"))
+    rows = []
+    for (event_id,), group in dated.group_by(["event_id"]):
+        reports = main.filter(pl.col("event_id") == event_id)
+        reports = reports if reports.height else group
+        found = consensus_date(
+            [ReportedDate(v, m) for v, m in reports.select("reported_date", "date_method").iter_rows()]
+        )
+        if found:
+            rows.append((event_id, *found))
+    agreed = pl.DataFrame(
+        rows, schema={"event_id": pl.Utf8, "event_date": pl.Utf8, "date_precision": pl.Utf8, "date_method": pl.Utf8},
+        orient="row",
+    )
+    return pl.concat([agreed, dates.join(agreed, on="event_id", how="anti")], how="vertical_relaxed")
 
 
 def dates_from_other_reports(reports: pl.DataFrame, events: pl.DataFrame) -> pl.DataFrame:

@@ -42,3 +42,20 @@ def test_a_weekday_in_the_future_tense_resolves_forward():
     assert future.value == "2024-03-17" and future.attrs["method"] == "future_weekday"
     (past,) = find_dates(normalize("نظمت المعارضة تظاهرة حاشدة يوم الأحد في العاصمة."), published)
     assert past.value == "2024-03-10"
+
+
+def test_an_event_takes_the_day_most_of_its_reports_allow():
+    from tahqiq.dates.consensus import ReportedDate, consensus_date
+
+    windows = [ReportedDate("2018-05-08/2018-05-10", "publication_window"),
+               ReportedDate("2018-05-09/2018-05-11", "publication_window"),
+               ReportedDate("2018-05-10/2018-05-12", "publication_window")]  # fmt: skip
+    assert consensus_date(windows) == ("2018-05-10", "day", "overlap_of_reports")
+    # One outlet's stray day loses to what the others agree on.
+    stated = [ReportedDate("2018-03-14", "relative_to_published"), ReportedDate("2018-03-18", "relative_to_published"),
+              ReportedDate("2018-03-16/2018-03-18", "publication_window")]  # fmt: skip
+    assert consensus_date(stated) == ("2018-03-18", "day", "relative_to_published")
+    # Two windows that overlap on two days leave the event an interval.
+    assert consensus_date([ReportedDate("2018-05-08/2018-05-10", None), ReportedDate("2018-05-09/2018-05-11", None)]) == (
+        "2018-05-09/2018-05-10", "interval", "overlap_of_reports")
+    assert consensus_date([ReportedDate("2018", "absolute")]) is None
