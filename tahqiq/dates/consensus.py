@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tahqiq.dates.values import date_bounds
+from tahqiq.dates.values import date_bounds, precision_of
 
 # Intervals wider than this ("2018", "March") say too little to place a day.
 WIDEST_INTERVAL_DAYS = 31
@@ -44,8 +44,12 @@ def consensus_date(dates: list[ReportedDate]) -> tuple[str, str, str] | None:
     best = max(score, key=lambda day: (score[day], day in stated, -day.toordinal()))
     if best in stated:
         return best.isoformat(), "day", stated[best].method or "stated"
-    covering = [(lo, hi) for lo, hi, _ in ranges if lo <= best <= hi]
-    lo, hi = max(lo for lo, _ in covering), min(hi for _, hi in covering)
+    covering = [(lo, hi, d) for lo, hi, d in ranges if lo <= best <= hi]
+    lo, hi = max(lo for lo, _, _ in covering), min(hi for _, hi, _ in covering)
     if lo == hi:
         return lo.isoformat(), "day", "overlap_of_reports"
+    # What the reports allow is what one of them says ("October 2019"): keep its words.
+    own = next((d for start, end, d in covering if (start, end) == (lo, hi)), None)
+    if own is not None:
+        return own.value, precision_of(own.value) or "interval", own.method or "stated"
     return f"{lo.isoformat()}/{hi.isoformat()}", "interval", "overlap_of_reports"

@@ -59,3 +59,4 @@ def test_an_event_takes_the_day_most_of_its_reports_allow():
     assert consensus_date([ReportedDate("2018-05-08/2018-05-10", None), ReportedDate("2018-05-09/2018-05-11", None)]) == (
         "2018-05-09/2018-05-10", "interval", "overlap_of_reports")
     assert consensus_date([ReportedDate("2018", "absolute")]) is None
+    assert consensus_date([ReportedDate("2019-10", "absolute")]) == ("2019-10", "month", "absolute")
