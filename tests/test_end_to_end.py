@@ -26,8 +26,9 @@ CONTRACT_COLUMNS = {
     "events": ["event_id", "event_type", "event_date", "date_precision", "place_entity_id", "admin1", "country",
                "latitude", "longitude", "killed", "wounded", "n_articles", "n_outlets"],
     "event_reports": ["event_id", "article_id", "reported_date", "reported_place", "reported_killed",
-                      "reported_wounded", "claim_source"],
+                      "reported_wounded", "claim_source", "role", "modality"],
     "event_participants": ["event_id", "entity_id", "role"],
+    "event_links": ["event_id", "left_article_id", "right_article_id", "match_weight", "comparisons"],
     "conflicts": ["conflict_id", "subject_kind", "subject_id", "attribute", "values", "severity", "explanation"],
     "quality_results": ["run_id", "table_name", "expectation", "success", "unexpected_count"],
 }

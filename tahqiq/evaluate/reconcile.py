@@ -15,9 +15,10 @@ from pathlib import Path
 import polars as pl
 
 from tahqiq import warehouse
+from tahqiq.dates.values import date_bounds
 from tahqiq.evaluate import print_report
 from tahqiq.evaluate.mentions import scored_surface
-from tahqiq.reconcile.events import date_bounds, types_compatible
+from tahqiq.resolve.events import types_compatible
 
 
 def _pair_scores(assignments: list[tuple[str, str]]) -> dict:

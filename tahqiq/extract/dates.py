@@ -43,11 +43,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from tahqiq.dates.inference import next_weekday, weekday_years
 from tahqiq.extract.mention import Mention
 from tahqiq.reference import REFERENCE_DIR
 from tahqiq.text.normalize import TATWEEL, NormalizedText, normalize_text
 
-FIRST_YEAR_FOR_WEEKDAY_INFERENCE = 2015
 FUTURE_TOLERANCE_DAYS = 60
 EVENT_TO_PUBLICATION_MAX_DAYS = 14
 SATURDAY = 5
@@ -72,6 +72,7 @@ class _Lexicon:
     year_triggers: list[str]
     weekday_blockers_before: list[str]
     weekday_blockers_after: list[str]
+    future_markers: list[str]
     today_blockers_before: list[str]
     today_blockers_after: list[str]
     hijri_suffixes: list[str]
@@ -122,6 +123,7 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> _Lexicon:
         year_triggers=_norm_list(raw["year_triggers"]),
         weekday_blockers_before=_norm_list(raw["weekday_blockers_before"]),
         weekday_blockers_after=_norm_list(raw["weekday_blockers_after"]),
+        future_markers=_norm_list(raw["future_markers"]),
         today_blockers_before=_norm_list(raw["today_blockers_before"]),
         today_blockers_after=_norm_list(raw["today_blockers_after"]),
         hijri_suffixes=_norm_list(raw["hijri_suffixes"]),
@@ -312,14 +314,6 @@ def _year_for(month: int, day: int, ref: dt.date, mod: str | None) -> int:
     return ref.year
 
 
-def _weekday_years(month: int, day: int, weekday: int) -> list[int]:
-    return [
-        y
-        for y in range(FIRST_YEAR_FOR_WEEKDAY_INFERENCE, dt.date.today().year + 1)
-        if (d := _safe_date(y, month, day)) and d.weekday() == weekday
-    ]
-
-
 def _part_interval(year: int, month: int, part: str) -> str:
     last = _month_end(year, month)
     lo, hi = {"start": (1, 10), "middle": (11, 20), "end": (21, last)}[part]
@@ -331,11 +325,6 @@ def _previous_weekday(ref: dt.date, weekday: int, strictly: bool) -> dt.date:
     if strictly and back == 0:
         back = 7
     return ref - dt.timedelta(days=back)
-
-
-def _next_weekday(ref: dt.date, weekday: int) -> dt.date:
-    ahead = (weekday - ref.weekday()) % 7 or 7
-    return ref + dt.timedelta(days=ahead)
 
 
 class _Scanner:
@@ -599,7 +588,7 @@ def _day_month(day: int, month: int, year: int | None, mod: str | None, weekday:
         partial = {"partial": f"--{month:02d}-{day:02d}"}
         if ref is None:
             if weekday is not None:
-                years = _weekday_years(month, day, weekday)
+                years = weekday_years(month, day, weekday)
                 if years:
                     extra = {"year_candidates": years} if len(years) > 1 else {}
                     date = dt.date(years[-1], month, day)
@@ -698,10 +687,10 @@ def _weekday(weekday: int, mod: str | None):
         if ref is None:
             return _Value(None, "day", True, {"weekday": weekday})
         if mod == "next":
-            date = _next_weekday(ref, weekday)
+            date = next_weekday(ref, weekday)
         else:
             date = _previous_weekday(ref, weekday, strictly=mod == "past")
-        return _Value(date.isoformat(), "day", True)
+        return _Value(date.isoformat(), "day", True, {"weekday": weekday, "weekday_modifier": mod})
 
     return resolve
 
@@ -748,6 +737,24 @@ def infer_reference_date(nt: NormalizedText) -> tuple[dt.date | None, str]:
     return _infer(_scan(nt.text))
 
 
+FUTURE_MARKER_WINDOW = 60
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _said_in_future(text: str, start: int, resolved: _Value) -> bool:
+    """A bare weekday after a future-tense word of its sentence ("ستنظم تظاهرة الأحد") is the next one."""
+    if resolved.extra.get("weekday") is None or resolved.extra.get("weekday_modifier") is not None:
+        return False
+    before = text[max(0, start - FUTURE_MARKER_WINDOW) : start]
+    before = _SENTENCE_END.split(before)[-1]
+    words = before.split()
+    return any(
+        " ".join(words[i : i + len(m.split())]) == m
+        for m in load_lexicon().future_markers
+        for i in range(len(words))
+    )
+
+
 def find_dates(nt: NormalizedText, published: dt.date | None) -> list[Mention]:
     """DATE mentions of `nt`, resolved against `published` (or a reference inferred from the text)."""
     all_readings = _scan(nt.text)
@@ -759,6 +766,9 @@ def find_dates(nt: NormalizedText, published: dt.date | None) -> list[Mention]:
     story_day: dt.date | None = None  # the last day the text dated, which "اليوم التالي" counts from
     for r in _non_overlapping(all_readings):
         resolved = r.resolve(ref)
+        if ref and r.kind == "weekday" and _said_in_future(nt.text, r.start, resolved):
+            resolved = _Value(next_weekday(ref, resolved.extra["weekday"]).isoformat(), "day", True)
+            resolved.method = "future_weekday"
         anaphoric = resolved.extra.get("anaphoric", False)
         if anaphoric and story_day:
             resolved = r.resolve(story_day)

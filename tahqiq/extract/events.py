@@ -14,19 +14,40 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from tahqiq.dates.inference import date_of_weekday_and_month_day, publication_window
+from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
 from tahqiq.extract.counts import event_total
 from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import Mention, mention_id
 from tahqiq.extract.statements import frame_statements
-from tahqiq.reconcile.events import date_bounds, precision_of
 from tahqiq.reference import load_event_lexicon
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
-EVENT_TYPES = ("drone_strike", "air_strike", "helicopter_raid", "ground_raid", "airdrop", "arrest", "attack")
+# Our types, each with the ACLED sub-event type it falls under (finer ones, a helicopter raid or an
+# airdrop, keep their own name here and take ACLED's on the events table).
+ACLED_SUB_EVENT_TYPE = {
+    "drone_strike": "Air/drone strike",
+    "air_strike": "Air/drone strike",
+    "helicopter_raid": "Armed clash",
+    "ground_raid": "Armed clash",
+    "airdrop": "Armed clash",
+    "armed_clash": "Armed clash",
+    "shelling": "Shelling/artillery/missile attack",
+    "missile_attack": "Shelling/artillery/missile attack",
+    "suicide_bomb": "Suicide bomb",
+    "remote_explosive": "Remote explosive/landmine/IED",
+    "shooting": "Attack",
+    "attack": "Attack",
+    "abduction": "Abduction/forced disappearance",
+    "arrest": "Arrests",
+    "territory_capture": "Non-state actor overtakes territory",
+}
+EVENT_TYPES = tuple(ACLED_SUB_EVENT_TYPE)
 
 
 # Most specific first: a frame whose sentences name a helicopter and a strike is a helicopter raid.
@@ -34,15 +55,25 @@ TYPE_PRECEDENCE = (
     "airdrop",
     "helicopter_raid",
     "drone_strike",
+    "suicide_bomb",
     "ground_raid",
     "air_strike",
+    "missile_attack",
+    "shelling",
+    "remote_explosive",
+    "shooting",
+    "abduction",
+    "armed_clash",
+    "territory_capture",
     "arrest",
     "attack",
 )
-# Attacks and arrests are everyday words; they open a frame only beside a word of killing or targeting.
-WEAK_TYPES = ("attack", "arrest")
+# Everyday words (خطف a contestant, سيطرت على a mood, a shell in a gallery); they open a frame only
+# beside a word of killing, wounding, targeting, arrest or abduction.
+WEAK_TYPES = ("attack", "arrest", "armed_clash", "missile_attack", "shooting", "remote_explosive", "abduction",
+              "territory_capture", "shelling", "suicide_bomb")  # fmt: skip
 # A cited killing whose sentence names no kind of operation.
-DEFAULT_TYPE = "air_strike"
+DEFAULT_TYPE = "attack"
 SAME_EVENT_MAX_GAP_DAYS = 3
 TARGET_CUE_WINDOW = 60
 ROLE_BEFORE_WINDOW = 40
@@ -52,8 +83,6 @@ PARTNER_WINDOW = 60
 TARGET_ORG_WINDOW = 25
 FRONTED_DATE_CHARS = 12
 SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
-LEAP_YEAR = 2000
-DAYS_IN_LEAP_YEAR = 366
 # Operation words this close to the word of killing name how the target was killed.
 KILLING_WINDOW = 60
 # A later sentence may only make the opening sentence's type more specific ("a strike" -> "by drone").
@@ -61,8 +90,11 @@ REFINEMENTS = {
     "air_strike": ("helicopter_raid", "drone_strike"),
     "ground_raid": ("airdrop", "helicopter_raid"),
     "helicopter_raid": ("airdrop",),
-    "attack": ("airdrop", "helicopter_raid", "drone_strike", "ground_raid", "air_strike"),
+    "attack": ("airdrop", "helicopter_raid", "drone_strike", "suicide_bomb", "ground_raid", "air_strike",
+               "shelling", "remote_explosive", "shooting"),  # fmt: skip
     "arrest": ("airdrop", "helicopter_raid", "ground_raid"),
+    "remote_explosive": ("suicide_bomb",),
+    "missile_attack": ("drone_strike", "air_strike"),
 }
 TYPE_OF_WEAPON_KIND = {"drone": "drone_strike", "helicopter": "helicopter_raid", "aircraft": "air_strike"}
 
@@ -74,6 +106,7 @@ class Cue:
     start: int  # display offsets
     end: int
     text: str
+    modality: str = "asserted"
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +117,19 @@ def _lexicon() -> Gazetteer:
         for row in load_event_lexicon()
         if row["kind"] not in ("region_box", "actor_org_kind")
     ]
-    return Gazetteer(phrases, group=lambda payload: payload[0])
+    # A word that names an event names it with the article too (غارة, الغارة; هجمات, الهجمات).
+    definite = [
+        (f"ال{phrase}", payload)
+        for phrase, payload in phrases
+        if payload[0] in DEFINITE_FORM_KINDS and not phrase.startswith("ال")
+    ]
+    known = {phrase for phrase, _ in phrases}
+    return Gazetteer(
+        phrases + [(p, payload) for p, payload in definite if p not in known], group=lambda payload: payload[0]
+    )
+
+
+DEFINITE_FORM_KINDS = ("trigger", "ambiguous_trigger", "strike_word")
 
 
 def _cues(nt: NormalizedText) -> list[Cue]:
@@ -93,7 +138,82 @@ def _cues(nt: NormalizedText) -> list[Cue]:
         start, end = nt.to_display_span(match.start, match.end)
         kind, value = match.entry.payload
         out.append(Cue(kind, value, start, end, nt.display[start:end]))
-    return sorted(out, key=lambda c: (c.start, c.kind))
+    cues = sorted(out, key=lambda c: (c.start, c.kind))
+    return _with_modality(nt.display, _resolve_ambiguous_triggers(nt.display, _drop_false_triggers(cues)))
+
+
+# What the article says of an act: only asserted, alleged, denied and claimed acts are events.
+NON_EVENT_MODALITIES = ("threatened", "planned", "hypothetical", "judicial")
+# A modality word governs the event words this far after it in its sentence ("هدد ... بشن ضربات").
+MODALITY_WINDOW = 80
+EVENT_WORD_KINDS = ("trigger", "outcome")
+
+
+# A harmless instrument this close after a strike word says what it was struck with ("ضربه ... بالبيض").
+INSTRUMENT_WINDOW = 25
+
+
+def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
+    """Event words inside a phrase that names no act of war ("مسيرة العودة", "ضربة جزاء") or struck
+    with a harmless instrument ("ضربه بالبيض")."""
+    false_spans = [(c.start, c.end) for c in cues if c.kind == "not_trigger"]
+    instruments = [c.start for c in cues if c.kind == "harmless_instrument"]
+    return [
+        c
+        for c in cues
+        if c.kind not in ("not_trigger", "harmless_instrument")
+        and not (
+            c.kind in ("trigger", "ambiguous_trigger", "strike_word")
+            and (
+                any(s < c.end and c.start < e for s, e in false_spans)
+                or any(0 <= i - c.end <= INSTRUMENT_WINDOW for i in instruments)
+            )
+        )
+    ]
+
+
+def _resolve_ambiguous_triggers(display: str, cues: list[Cue]) -> list[Cue]:
+    """A word that names an attack only beside a strike word (bare "مسيرة": a drone or a march)
+    becomes a trigger when its sentence has a strike word (a shooting at a march is no drone)."""
+    out = []
+    for cue in cues:
+        if cue.kind != "ambiguous_trigger":
+            out.append(cue)
+            continue
+        if any(
+            c.kind == "strike_word" and _same_sentence_span(display, c, cue) for c in cues if c is not cue
+        ):
+            out.append(Cue("trigger", cue.value, cue.start, cue.end, cue.text))
+    return [c for c in out if c.kind != "strike_word"]
+
+
+def _same_sentence_span(display: str, a: Cue, b: Cue) -> bool:
+    return _same_sentence(display, min(a.end, b.end), max(a.start, b.start))
+
+
+def _with_modality(display: str, cues: list[Cue]) -> list[Cue]:
+    """Each event word takes the modality of the nearest modality word before it in its sentence;
+    event words of acts threatened, planned, hypothetical or judged in court are dropped."""
+    modal = [c for c in cues if c.kind == "modality"]
+    out = []
+    for cue in cues:
+        if cue.kind == "modality":
+            continue
+        if cue.kind in EVENT_WORD_KINDS:
+            governing = [
+                m
+                for m in modal
+                if m.start <= cue.start
+                and cue.start - m.end <= MODALITY_WINDOW
+                and _same_sentence(display, m.end, cue.start)
+            ]
+            if governing:
+                modality = governing[-1].value
+                if modality in NON_EVENT_MODALITIES:
+                    continue
+                cue = Cue(cue.kind, cue.value, cue.start, cue.end, cue.text, modality)
+        out.append(cue)
+    return out
 
 
 @dataclass
@@ -112,7 +232,18 @@ class _Sentence:
         strong = [t for t in triggers if t.value not in WEAK_TYPES]
         if strong or not self.of("outcome"):
             return strong
-        return [t for t in triggers if t.value in WEAK_TYPES]
+        weak = [t for t in triggers if t.value in WEAK_TYPES]
+        return weak or self._counted_killing()
+
+    def _counted_killing(self) -> list[Cue]:
+        """A killing the sentence counts ("مقتل 17 فلسطينيا") is an event even when no word says how."""
+        counted = any(
+            m.entity_type == "COUNT" and m.attrs.get("count_kind") == "killed" for m in self.mentions
+        )
+        killing = next((c for c in self.of("outcome") if c.value == "killed"), None)
+        if not (counted and killing):
+            return []
+        return [Cue("trigger", DEFAULT_TYPE, killing.start, killing.end, killing.text, killing.modality)]
 
 
 @dataclass
@@ -162,38 +293,7 @@ def _date_key(m: Mention | None) -> str | None:
     if m.value and date_bounds(m.value) is not None:
         return m.value
     partial = m.attrs.get("partial")
-    return partial if isinstance(partial, str) and _month_days(partial) else None
-
-
-def _month_days(value: str | None) -> tuple[int, int] | None:
-    """Day-of-year range (in a leap year) of a year-less "--MM-DD"/"--MM", or of a dated value
-    shorter than a year."""
-    if not value:
-        return None
-    if value.startswith("--"):
-        parts = value[2:].split("-")
-        try:
-            month = int(parts[0])
-            if len(parts) == 2:
-                day = date(LEAP_YEAR, month, int(parts[1])).timetuple().tm_yday
-                return day, day
-            first = date(LEAP_YEAR, month, 1).timetuple().tm_yday
-            last = (date(LEAP_YEAR + month // 12, month % 12 + 1, 1) - date(LEAP_YEAR, 1, 1)).days
-            return first, last
-        except (ValueError, IndexError):
-            return None
-    bounds = date_bounds(value)
-    if bounds is None or (bounds[1] - bounds[0]).days >= 365 or bounds[0].year != bounds[1].year:
-        return None
-    lo = date(LEAP_YEAR, bounds[0].month, bounds[0].day).timetuple().tm_yday
-    return lo, date(LEAP_YEAR, bounds[1].month, bounds[1].day).timetuple().tm_yday
-
-
-def _circular_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    if a[0] <= b[1] and b[0] <= a[1]:
-        return 0
-    gap = min(abs(a[0] - b[1]), abs(b[0] - a[1]))
-    return min(gap, DAYS_IN_LEAP_YEAR - gap)
+    return partial if isinstance(partial, str) and month_day_bounds(partial) else None
 
 
 def _event_dates(sentence: _Sentence) -> list[Mention]:
@@ -211,27 +311,12 @@ def _event_dates(sentence: _Sentence) -> list[Mention]:
     return out
 
 
-def _gap_days(a: str | None, b: str | None) -> int | None:
-    """Days between two date keys; with a year-less one, the least gap over any year."""
-    if (a and a.startswith("--")) or (b and b.startswith("--")):
-        x, y = _month_days(a), _month_days(b)
-        return _circular_gap(x, y) if x and y else None
-    x, y = date_bounds(a), date_bounds(b)
-    if x is None or y is None:
-        return None
-    if x[1] < y[0]:
-        return (y[0] - x[1]).days
-    if y[1] < x[0]:
-        return (x[0] - y[1]).days
-    return 0
-
-
 def _is_far(m: Mention, main: _Frame | None) -> bool:
     if main is None or main.date is None:
         return False
     if _precision(m) == "year" and _precision(main.date) == "day":
         return True  # "عام 2019" elsewhere in the text does not widen a strike dated to the day
-    gap = _gap_days(_date_key(m), _date_key(main.date))
+    gap = gap_days(_date_key(m), _date_key(main.date))
     return gap is not None and gap > SAME_EVENT_MAX_GAP_DAYS
 
 
@@ -426,11 +511,20 @@ def _place(frame: _Frame, mentions: list[Mention]) -> tuple[Mention | None, list
     regions = [m for m in places if _is_national_region(m)]
     rank = {"village": 0, "neighbourhood": 0, "neighborhood": 0, "town": 1, "district": 2, "city": 2,
             "subdistrict": 2, "admin2": 3, "region": 4, "admin1": 4, "country": 6}  # fmt: skip
-    specific = sorted(
-        (m for m in places if m.attrs.get("admin1") or m.attrs.get("place_kind") == "admin1"),
-        key=lambda m: (rank.get(m.attrs.get("place_kind") or "", 3), m.start),
+    located = [m for m in places if m.attrs.get("admin1") or m.attrs.get("country") or m.attrs.get("ref_id")]
+    # The story's country is the one its places name most (a strike in Syria on Iranian targets, a
+    # march in Gaza against an embassy in Jerusalem); then a place inside a governorate; then the
+    # most specific; a country last.
+    countries = Counter(_country_of(m) for m in located if _country_of(m))
+    located.sort(
+        key=lambda m: (
+            -countries.get(_country_of(m), 0),
+            not (m.attrs.get("admin1") or m.attrs.get("place_kind") == "admin1"),
+            rank.get(m.attrs.get("place_kind") or "", 3),
+            m.start,
+        )
     )
-    return (specific[0] if specific else None), regions
+    return (located[0] if located else None), regions
 
 
 def _orgs(frame: _Frame, cues: list[Cue], mentions: list[Mention]) -> tuple[list[str], list[str]]:
@@ -498,13 +592,15 @@ def _partner_claim(frame_cues: list[Cue]) -> str | None:
     return None
 
 
-def _count(frame: _Frame, mentions: list[Mention], kind: str) -> int | None:
-    numbers = [
-        int(m.value)
+def _count(frame: _Frame, mentions: list[Mention], kind: str) -> tuple[int | None, list[Mention]]:
+    """The frame's total of one kind (killed, wounded) and the COUNT mentions that state it."""
+    counts = [
+        m
         for m in _in(frame, mentions)
         if m.entity_type == "COUNT" and m.attrs.get("count_kind") == kind and (m.value or "").isdigit()
     ]
-    return event_total(numbers)
+    total = event_total(int(m.value) for m in counts)
+    return total, [m for m in counts if total is not None and int(m.value) == total]
 
 
 def _most_specific(anchors: list[Cue]) -> str:
@@ -554,28 +650,43 @@ def find_event_frames(
         region_code, region_text = _regions(regions, [c for c in frame_cues if c.kind == "region"])
         key = _date_key(frame.date)
         value = key if key and not key.startswith("--") else None
+        method = frame.date.attrs.get("method") if frame.date else None
+        precision = _precision(frame.date) if frame.date else None
+        if key and key.startswith("--") and published is None:
+            inferred = _year_from_weekday(frame, mentions, key)
+            if inferred:
+                value, method, precision = inferred, "weekday_and_day_month", "day"
+        killed, killed_from = _count(frame, mentions, "killed")
+        wounded, wounded_from = _count(frame, mentions, "wounded")
+        if key is None and published is not None and not frame.is_background:
+            value, method, precision = publication_window(published), "publication_window", "interval"
         out.append(
             {
                 "frame_id": f"{article_id}:ev{trigger.start}",
                 "article_id": article_id,
                 "is_background": frame.is_background,
+                "role": "background" if frame.is_background else "main",
+                "modality": _modality(frame, trigger),
                 "event_type": event_type,
                 "trigger": trigger.text,
                 "trigger_start": trigger.start,
                 "reported_date": value,
-                "date_precision": _precision(frame.date) if frame.date else None,
-                "date_method": frame.date.attrs.get("method") if frame.date else None,
+                "date_precision": precision,
+                "date_method": method,
                 "date_partial": key if key and key.startswith("--") else None,
                 "place_ref": place.attrs.get("ref_id") if place else None,
                 "reported_place": place.surface if place else None,
                 "reported_region": region_text,
                 "region": region_code,
-                "admin1": (place.attrs.get("admin1") or place.attrs.get("ref_id")) if place else None,
-                "country": place.attrs.get("country") if place else _country(regions),
+                "admin1": _admin1(place),
+                "country": _country_of(place) if place else _country(regions),
+                "place_precision": _place_precision(place),
                 "latitude": _float(place.attrs.get("latitude")) if place else None,
                 "longitude": _float(place.attrs.get("longitude")) if place else None,
-                "reported_killed": _count(frame, mentions, "killed"),
-                "reported_wounded": _count(frame, mentions, "wounded"),
+                "reported_killed": killed,
+                "killed_mentions": [mention_id(article_id, m) for m in killed_from],
+                "reported_wounded": wounded,
+                "wounded_mentions": [mention_id(article_id, m) for m in wounded_from],
                 "weapon": (weapon.attrs.get("ref_id") or weapon.surface) if weapon else None,
                 "actor_refs": actors,
                 "partner_refs": partners,
@@ -591,6 +702,32 @@ def find_event_frames(
             }
         )
     return _unique_ids(out)
+
+
+def _year_from_weekday(frame: _Frame, mentions: list[Mention], partial: str) -> str | None:
+    """The day a year-less date of the frame falls on when the frame also says which weekday it was
+    ("يوم الجمعة الماضي" ... "7 يوليو"), no earlier than the latest year the article names."""
+    weekdays = {
+        m.attrs["weekday"]
+        for m in _in(frame, mentions)
+        if m.entity_type == "DATE" and m.value is None and isinstance(m.attrs.get("weekday"), int)
+    }
+    if len(weekdays) != 1:
+        return None
+    named_years = [
+        bounds[1].year
+        for m in mentions
+        if m.entity_type == "DATE" and m.attrs.get("method") == "absolute" and (bounds := date_bounds(m.value))
+    ]
+    found = date_of_weekday_and_month_day(partial, weekdays.pop(), max(named_years, default=None))
+    return found[0] if found else None
+
+
+def _modality(frame: _Frame, trigger: Cue) -> str:
+    """The trigger's own modality, else the first marked one among the words that opened the frame."""
+    if trigger.modality != "asserted":
+        return trigger.modality
+    return next((a.modality for a in frame.opening if a.modality != "asserted"), "asserted")
 
 
 def _lead(sentences: list[_Sentence], frame: _Frame, first: _Frame) -> list[tuple[int, int]]:
@@ -610,6 +747,32 @@ def _regions(regions: list[Mention], cues: list[Cue]) -> tuple[str | None, str |
         return None, None
     texts = [next(text for code, text in distinct if code == c) for c in codes]
     return "|".join(codes), " | ".join(texts)
+
+
+def _admin1(place: Mention | None) -> str | None:
+    if place is None:
+        return None
+    if place.attrs.get("place_kind") == "admin1":
+        return place.attrs.get("ref_id")
+    return place.attrs.get("admin1") or None
+
+
+def _country_of(place: Mention) -> str | None:
+    if place.attrs.get("place_kind") == "country":
+        return place.attrs.get("ref_id") or place.attrs.get("country")
+    return place.attrs.get("country") or None
+
+
+PLACE_PRECISION = {"village": "village", "neighbourhood": "village", "neighborhood": "village", "town": "town",
+                   "city": "city", "district": "admin2", "subdistrict": "admin2", "admin2": "admin2",
+                   "admin1": "admin1", "region": "region", "country": "country"}  # fmt: skip
+
+
+def _place_precision(place: Mention | None) -> str | None:
+    """How finely the frame's place is known: village, town, city, admin2, admin1, region, country."""
+    if place is None:
+        return None
+    return PLACE_PRECISION.get(place.attrs.get("place_kind") or "", "town")
 
 
 def _country(regions: list[Mention]) -> str | None:

@@ -23,6 +23,7 @@ from urllib.parse import urlparse
 from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser
 
+from tahqiq.dates.publication import date_from_url
 from tahqiq.text.clean import clean_body, strip_invisible_junk
 
 ARTICLE_FORMATS = {".txt", ".html", ".htm", ".json", ".jsonl"}
@@ -80,7 +81,7 @@ class RawArticle:
     url: str | None
     outlet: str | None
     published_at: str | None
-    published_source: str | None  # "manifest" | "json" | "html" (meta tags) | "text" (dateline) | None
+    published_source: str | None  # "manifest" | "json" | "html" (meta tags) | "url" | "text" (dateline) | None
     declared_id: str | None
     encoding: str
     format: str = "txt"
@@ -596,6 +597,10 @@ def _with_metadata(article: RawArticle, manifest: ManifestEntry | None) -> RawAr
             article.published_at, article.published_source = manifest_date, "manifest"
     if not article.outlet and article.url:
         article.outlet = outlet_from_url(article.url)
+    if not article.published_at:
+        in_url = date_from_url(article.url)
+        if in_url:
+            article.published_at, article.published_source = in_url, "url"
     if not article.published_at:
         stated = dateline_from_text(article.text)
         if stated:

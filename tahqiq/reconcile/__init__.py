@@ -21,13 +21,19 @@ from tahqiq.reconcile.entities import (
     transliterate,
     with_ref_ids,
 )
-from tahqiq.reconcile.events import cluster_frames, merge_event_targets, prepare_frames, summarize_events
+from tahqiq.reconcile.events import (
+    dates_from_other_reports,
+    merge_event_targets,
+    prepare_frames,
+    summarize_events,
+)
 from tahqiq.reconcile.stable_ids import assign_stable_ids, registry_rows
 from tahqiq.resolve.entities import resolve_entities
+from tahqiq.resolve.events import event_links, link_reports
 
 ENTITY_PREFIX = {"PERSON": "P", "ORG": "O", "LOC": "L", "WEAPON": "W"}
 OUTPUTS = ("mentions", "entities", "entity_aliases", "entity_links", "events", "event_reports", "event_participants",
-           "id_registry")  # fmt: skip
+           "event_links", "id_registry")  # fmt: skip
 
 
 def _empty_outputs() -> dict[str, pl.DataFrame]:
@@ -209,13 +215,12 @@ def _target_entities(linked: pl.DataFrame) -> pl.DataFrame:
 
 def _event_ids(
     frames: pl.DataFrame, linked: pl.DataFrame, registry: pl.DataFrame
-) -> tuple[pl.DataFrame, pl.DataFrame]:
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     prepared = prepare_frames(frames, _target_entities(linked))
-    clusters = cluster_frames(prepared)
+    clusters, links = link_reports(prepared)
     assigned = assign_stable_ids(clusters.rename({"frame_id": "member_key"}), registry, "event", "E")
-    return prepared, assigned.select(
-        pl.col("member_key").alias("frame_id"), pl.col("stable_id").alias("event_id")
-    )
+    event_of = assigned.select(pl.col("member_key").alias("frame_id"), pl.col("stable_id").alias("event_id"))
+    return prepared, event_of, event_links(links, event_of, prepared)
 
 
 def _event_reports(
@@ -293,12 +298,12 @@ def reconcile(
     entities, aliases = _entities(linked, articles)
 
     if frames.height:
-        prepared, event_of = _event_ids(frames, linked, registry)
+        prepared, event_of, links_of_events = _event_ids(frames, linked, registry)
         frames_reported = _event_reports(prepared, event_of, articles, linked)
+        events = summarize_events(frames_reported)
+        frames_reported = dates_from_other_reports(frames_reported, events)
         reports = warehouse.conform(frames_reported, "event_reports")
-        events = summarize_events(frames_reported).join(
-            event_figures(reports, articles), on="event_id", how="left"
-        )
+        events = events.join(event_figures(reports, articles), on="event_id", how="left")
         participants = _participants(frames_reported, linked)
         event_registry = registry_rows(
             event_of.rename({"frame_id": "member_key", "event_id": "stable_id"}), "event"
@@ -306,6 +311,7 @@ def reconcile(
     else:
         reports = warehouse.empty_frame("event_reports")
         events = warehouse.empty_frame("events")
+        links_of_events = warehouse.empty_frame("event_links")
         participants = warehouse.empty_frame("event_participants")
         event_registry = warehouse.empty_frame("id_registry")
 
@@ -327,5 +333,6 @@ def reconcile(
         "events": warehouse.conform(events, "events"),
         "event_reports": warehouse.conform(reports, "event_reports"),
         "event_participants": warehouse.conform(participants, "event_participants"),
+        "event_links": warehouse.conform(links_of_events, "event_links"),
         "id_registry": full_registry.sort("kind", "member_key"),
     }

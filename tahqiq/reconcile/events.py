@@ -1,125 +1,26 @@
-"""Event clustering: the frames of many articles that report one real event become one event.
-
-Two frames are candidates when they share a blocking key: a target entity; or type family, day and
-governorate; or type family, month and place. A candidate pair is the same event when the types are
-compatible (a drone strike is an air strike; a helicopter raid is a raid), the dates are compatible
-(precision-aware: intervals overlap; frames naming the same target may be up to three days apart,
-which then shows as a date conflict), the places are compatible (same governorate or one unknown),
-and they come from different articles (an article's frames are distinct events by construction).
+"""Events from frames: each frame made ready for linking (day bounds, year-less days, target entity ids),
+clustered by the scored linkage of `tahqiq.resolve.events`, and each event summarized from its reports
+(the most precise date, the most reported type, place and counts).
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import polars as pl
 
+from tahqiq.dates.consensus import ReportedDate, consensus_date
+from tahqiq.dates.values import date_bounds, day_of_year_bounds
+from tahqiq.extract.events import ACLED_SUB_EVENT_TYPE, TYPE_PRECEDENCE
 from tahqiq.reconcile.entities import UnionFind, parse_person
+from tahqiq.resolve.events import link_reports
 
-COMPATIBLE_TYPES: dict[str, set[str]] = {
-    "drone_strike": {"drone_strike", "air_strike"},
-    "air_strike": {"air_strike", "drone_strike", "helicopter_raid"},
-    "helicopter_raid": {"helicopter_raid", "air_strike", "ground_raid", "airdrop", "arrest"},
-    "ground_raid": {"ground_raid", "helicopter_raid", "airdrop", "arrest"},
-    "airdrop": {"airdrop", "helicopter_raid", "ground_raid", "arrest"},
-    "arrest": {"arrest", "ground_raid", "helicopter_raid", "airdrop"},
-    "attack": {"attack"},
-}
-TYPE_FAMILY = {
-    "drone_strike": "air",
-    "air_strike": "air",
-    "helicopter_raid": "raid",
-    "ground_raid": "raid",
-    "airdrop": "raid",
-    "arrest": "raid",
-    "attack": "attack",
-}
-# Most specific first: the event's type is the most reported one, ties broken by this order.
-TYPE_SPECIFICITY = (
-    "airdrop",
-    "helicopter_raid",
-    "drone_strike",
-    "ground_raid",
-    "arrest",
-    "air_strike",
-    "attack",
-)
-SAME_TARGET_DAY_TOLERANCE = 3
-# Targets named differently but sharing a kunya, surname or nisba: an outlet a day or two off.
-RELATED_TARGET_DAY_TOLERANCE = 2
-# Same governorate, compatible type: "the night of the 21st" vs "the dawn of the 22nd".
-NEARBY_DAY_TOLERANCE = 1
 EPOCH = date(1970, 1, 1)
-
-
-def date_bounds(value: str | None) -> tuple[date, date] | None:
-    """First and last day an ISO value may denote: a day, a month, a year or "start/end"."""
-    if not value:
-        return None
-    try:
-        if "/" in value:
-            start, end = value.split("/", 1)
-            lo, hi = date_bounds(start), date_bounds(end)
-            return (lo[0], hi[1]) if lo and hi else None
-        parts = value.split("-")
-        if len(parts) == 3:
-            day = date.fromisoformat(value)
-            return day, day
-        if len(parts) == 2:
-            first = date(int(parts[0]), int(parts[1]), 1)
-            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, following - timedelta(days=1)
-        if len(parts) == 1 and len(value) == 4:
-            return date(int(value), 1, 1), date(int(value), 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
-LEAP_YEAR = 2000
-DAYS_IN_LEAP_YEAR = 366
-
-
-def month_day_bounds(value: str | None) -> tuple[int, int] | None:
-    """Day-of-year range (leap year) of a year-less "--MM-DD" or "--MM": the same month-day in any year."""
-    if not value or not value.startswith("--"):
-        return None
-    parts = value[2:].split("-")
-    try:
-        month = int(parts[0])
-        first = date(LEAP_YEAR, month, int(parts[1]) if len(parts) == 2 else 1)
-        last = (
-            first if len(parts) == 2 else date(LEAP_YEAR + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        )
-    except (ValueError, IndexError):
-        return None
-    return first.timetuple().tm_yday, last.timetuple().tm_yday
 
 
 def _month_day_of(value: str | None, partial: str | None) -> tuple[int | None, int | None]:
     """Day-of-year range of a frame's date (year-less or shorter than a year), for year-less matching."""
-    if partial:
-        bounds = month_day_bounds(partial)
-        return bounds if bounds else (None, None)
-    bounds = date_bounds(value)
-    if bounds is None or bounds[0].year != bounds[1].year:
-        return None, None
-    lo, hi = (date(LEAP_YEAR, d.month, d.day).timetuple().tm_yday for d in bounds)
-    return lo, hi
-
-
-def precision_of(value: str | None) -> str | None:
-    if not value:
-        return None
-    if "/" in value:
-        return "interval"
-    return {3: "day", 2: "month", 1: "year"}.get(len(value.split("-")))
-
-
-def types_compatible(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return True
-    return b in COMPATIBLE_TYPES.get(a, {a})
+    return day_of_year_bounds(partial or value) or (None, None)
 
 
 def _day_bounds(value: str | None) -> tuple[int | None, int | None]:
@@ -169,7 +70,8 @@ def _target_keys(prepared: pl.DataFrame, target_entities: pl.DataFrame) -> pl.Da
 
 
 def prepare_frames(frames: pl.DataFrame, target_entities: pl.DataFrame) -> pl.DataFrame:
-    """Frames with day bounds, type family, the target entity ids and the targets' name keys.
+    """Frames with day bounds (lo, hi), year-less day-of-year bounds (md_lo, md_hi), target entity ids and
+    the targets' name keys (kunya, surname, nisba: a partial agreement when the entities differ).
 
     `target_entities` maps mention_id -> entity_id (or a local cluster label), with the mention's
     `normalized` form when known."""
@@ -182,7 +84,6 @@ def prepare_frames(frames: pl.DataFrame, target_entities: pl.DataFrame) -> pl.Da
         pl.Series("hi", [b[1] for b in bounds], pl.Int64),
         pl.Series("md_lo", [b[0] for b in month_days], pl.Int64),
         pl.Series("md_hi", [b[1] for b in month_days], pl.Int64),
-        pl.col("event_type").replace_strict(TYPE_FAMILY, default="other").alias("family"),
     )
     exploded = (
         prepared.select("frame_id", pl.col("target_mentions").alias("mention_id"))
@@ -198,128 +99,14 @@ def prepare_frames(frames: pl.DataFrame, target_entities: pl.DataFrame) -> pl.Da
     return _target_keys(prepared, target_entities)
 
 
-def _pairs_on(frames: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
-    side = frames.select("frame_id", "article_id", *keys).drop_nulls(keys)
-    return (
-        side.join(side, on=keys, how="inner", suffix="_b")
-        .filter(
-            (pl.col("frame_id") < pl.col("frame_id_b")) & (pl.col("article_id") != pl.col("article_id_b"))
-        )
-        .select("frame_id", "frame_id_b")
-    )
-
-
-def candidate_pairs(prepared: pl.DataFrame) -> pl.DataFrame:
-    by_target = prepared.select(
-        "frame_id", "article_id", "family", pl.col("target_entities").alias("target")
-    ).explode("target")
-    target_pairs = _pairs_on(by_target, ["family", "target"]).with_columns(pl.lit(True).alias("same_target"))
-    daily = prepared.filter(pl.col("lo") == pl.col("hi")).with_columns(pl.col("lo").alias("day"))
-    day_pairs = _pairs_on(daily, ["family", "day", "admin1"])
-    monthly = prepared.with_columns(
-        pl.from_epoch(pl.col("lo"), time_unit="d").dt.strftime("%Y-%m").alias("month"),
-    ).filter(pl.col("hi") - pl.col("lo") <= 31)
-    place_pairs = _pairs_on(monthly, ["family", "month", "place_ref"])
-    by_key = prepared.select("frame_id", "article_id", pl.col("target_keys").alias("key")).explode("key")
-    key_pairs = _pairs_on(by_key, ["key"])
-    shifted = pl.concat(
-        [daily.with_columns(pl.col("day") + shift) for shift in range(-NEARBY_DAY_TOLERANCE, 1)]
-    )
-    nearby_pairs = _pairs_on(shifted, ["day", "admin1"])
-    others = pl.concat([day_pairs, place_pairs, key_pairs, nearby_pairs]).with_columns(
-        pl.lit(False).alias("same_target")
-    )
-    return (
-        pl.concat([target_pairs, others]).group_by("frame_id", "frame_id_b").agg(pl.col("same_target").any())
-    )
-
-
-def compatible_pairs(prepared: pl.DataFrame, pairs: pl.DataFrame) -> pl.DataFrame:
-    cols = ["frame_id", "event_type", "lo", "hi", "md_lo", "md_hi", "admin1", "country", "target_entities",
-            "target_keys"]  # fmt: skip
-    a = prepared.select(cols)
-    b = prepared.select([pl.col(c).alias(c + "_b") for c in cols])
-    joined = pairs.join(a, on="frame_id").join(b, on="frame_id_b")
-    related = pl.col("target_keys").list.set_intersection("target_keys_b").list.len() > 0
-    same_region = pl.col("admin1").is_not_null() & (pl.col("admin1") == pl.col("admin1_b"))
-    tolerance = (
-        pl.when(pl.col("same_target"))
-        .then(SAME_TARGET_DAY_TOLERANCE)
-        .when(related)
-        .then(RELATED_TARGET_DAY_TOLERANCE)
-        .when(same_region)
-        .then(NEARBY_DAY_TOLERANCE)
-        .otherwise(0)
-    )
-    dates_ok = (
-        pl.col("lo").is_null()
-        | pl.col("lo_b").is_null()
-        | ((pl.col("lo") <= pl.col("hi_b") + tolerance) & (pl.col("lo_b") <= pl.col("hi") + tolerance))
-    )
-    # A year-less date ("7 July", year unknown) fits the same month-day in any year.
-    year_less = (pl.col("lo").is_null() & pl.col("md_lo").is_not_null()) | (
-        pl.col("lo_b").is_null() & pl.col("md_lo_b").is_not_null()
-    )
-    apart = pl.max_horizontal(pl.col("md_lo") - pl.col("md_hi_b"), pl.col("md_lo_b") - pl.col("md_hi"), 0)
-    circular = pl.min_horizontal(apart, DAYS_IN_LEAP_YEAR - apart)
-    month_days_ok = (
-        ~year_less | pl.col("md_lo").is_null() | pl.col("md_lo_b").is_null() | (circular <= tolerance)
-    )
-    dates_ok = dates_ok & month_days_ok
-    places_ok = (
-        pl.col("admin1").is_null() | pl.col("admin1_b").is_null() | (pl.col("admin1") == pl.col("admin1_b"))
-    ) & (
-        pl.col("country").is_null()
-        | pl.col("country_b").is_null()
-        | (pl.col("country") == pl.col("country_b"))
-    )
-    # Two frames naming different targets are two events even on the same day and place.
-    # A shared kunya or nisba alone is weak: it needs both dates known or the same governorate.
-    dates_known = pl.col("lo").is_not_null() & pl.col("lo_b").is_not_null()
-    targets_ok = (
-        pl.col("same_target")
-        | (related & (dates_known | same_region))
-        | (pl.col("target_entities").list.len() == 0)
-        | (pl.col("target_entities_b").list.len() == 0)
-    )
-    types = joined.select("event_type", "event_type_b").unique()
-    types = types.with_columns(
-        pl.Series(
-            "types_ok",
-            [types_compatible(x, y) for x, y in types.iter_rows()],
-            pl.Boolean,
-        )
-    )
-    joined = joined.join(types, on=["event_type", "event_type_b"], how="left", nulls_equal=True)
-    # A frame with no date and no target joins another only through a shared day/place key.
-    return joined.filter(pl.col("types_ok") & dates_ok & places_ok & targets_ok).select(
-        "frame_id", "frame_id_b"
-    )
-
-
 def cluster_frames(prepared: pl.DataFrame) -> pl.DataFrame:
-    """frame_id -> cluster label (the smallest frame_id of the cluster)."""
-    pairs = compatible_pairs(prepared, candidate_pairs(prepared))
-    uf = UnionFind()
-    article_of = dict(prepared.select("frame_id", "article_id").iter_rows())
-    members: dict[str, set[str]] = {}
-    for a, b in pairs.sort("frame_id", "frame_id_b").iter_rows():
-        ra, rb = uf.find(a), uf.find(b)
-        if ra == rb:
-            continue
-        arts_a = members.get(ra, {article_of[ra]})
-        arts_b = members.get(rb, {article_of[rb]})
-        if arts_a & arts_b:
-            continue  # never put two frames of one article into one event
-        uf.union(ra, rb)
-        members[uf.find(ra)] = arts_a | arts_b
-    labels = [uf.find(f) for f in prepared["frame_id"].to_list()]
-    return pl.DataFrame({"frame_id": prepared["frame_id"], "cluster": pl.Series(labels, dtype=pl.Utf8)})
+    """frame_id -> cluster label (the smallest frame_id of the cluster); see tahqiq.resolve.events."""
+    return link_reports(prepared)[0]
 
 
 def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
     """One row per event from its reports (columns of event_reports plus the frame's place details)."""
-    specificity = {t: i for i, t in enumerate(TYPE_SPECIFICITY)}
+    specificity = {t: i for i, t in enumerate(TYPE_PRECEDENCE)}
     ranked = reports.with_columns(
         pl.col("reported_type").replace_strict(specificity, default=len(specificity)).alias("_spec"),
         pl.col("date_precision")
@@ -344,10 +131,26 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
         ).unique("event_id", keep="first")
 
     types = best("reported_type", ["_spec"]).select("event_id", pl.col("reported_type").alias("event_type"))
-    dates = best("reported_date", ["_prec"], ["date_precision"]).select(
-        "event_id", pl.col("reported_date").alias("event_date"), "date_precision"
+    # The most precise date any news report gives, then the most reported of those.
+    dates = (
+        news.filter(pl.col("reported_date").is_not_null())
+        .group_by("event_id", "reported_date", "date_precision")
+        .agg(
+            pl.len().alias("_n"),
+            (~pl.col("is_background")).sum().alias("_news"),
+            pl.col("_prec").min(),
+            pl.col("date_method").drop_nulls().sort().first(),
+        )
+        .sort(
+            ["event_id", "_prec", "_news", "_n", "reported_date"],
+            descending=[False, False, True, True, False],
+        )
+        .unique("event_id", keep="first")
+        .select("event_id", pl.col("reported_date").alias("event_date"), "date_precision", "date_method")
     )
-    places = best("place_ref", [], ["reported_place", "admin1", "country", "latitude", "longitude"]).select(
+    places = best(
+        "place_ref", [], ["reported_place", "admin1", "country", "latitude", "longitude", "place_precision"]
+    ).select(
         "event_id",
         "place_ref",
         pl.col("reported_place").alias("place_name"),
@@ -355,6 +158,7 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
         "country",
         "latitude",
         "longitude",
+        "place_precision",
     )
     regions_only = (
         news.filter(pl.col("admin1").is_not_null())
@@ -364,6 +168,7 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
             pl.col("country").drop_nulls().first().alias("country_any"),
         )
     )
+    dates = _consensus_dates(news, dates)
     killed = best("reported_killed", []).select("event_id", pl.col("reported_killed").alias("killed"))
     wounded = best("reported_wounded", []).select("event_id", pl.col("reported_wounded").alias("wounded"))
     weapon = best("weapon", []).select("event_id", "weapon")
@@ -378,7 +183,50 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
     return out.with_columns(
         pl.coalesce("admin1", "admin1_any").alias("admin1"),
         pl.coalesce("country", "country_any").alias("country"),
+        pl.col("event_type").replace_strict(ACLED_SUB_EVENT_TYPE, default=None).alias("acled_sub_event_type"),
     ).drop("admin1_any", "country_any")
+
+
+def _consensus_dates(news: pl.DataFrame, dates: pl.DataFrame) -> pl.DataFrame:
+    """The day most of an event's news reports allow (tahqiq.dates.consensus), else the most precise date."""
+    dated = news.filter(pl.col("reported_date").is_not_null())
+    main = dated.filter(~pl.col("is_background"))
+    rows = []
+    for (event_id,), group in dated.group_by(["event_id"]):
+        reports = main.filter(pl.col("event_id") == event_id)
+        reports = reports if reports.height else group
+        found = consensus_date(
+            [ReportedDate(v, m) for v, m in reports.select("reported_date", "date_method").iter_rows()]
+        )
+        if found:
+            rows.append((event_id, *found))
+    agreed = pl.DataFrame(
+        rows, schema={"event_id": pl.Utf8, "event_date": pl.Utf8, "date_precision": pl.Utf8, "date_method": pl.Utf8},
+        orient="row",
+    )
+    return pl.concat([agreed, dates.join(agreed, on="event_id", how="anti")], how="vertical_relaxed")
+
+
+def dates_from_other_reports(reports: pl.DataFrame, events: pl.DataFrame) -> pl.DataFrame:
+    """A report that gives only a year-less day ("7 July") takes the year of its event's date when
+    the event is dated to that day by other reports (method year_from_other_reports)."""
+    dated = events.filter(pl.col("date_precision") == "day").select(
+        "event_id", pl.col("event_date").alias("_event_date")
+    )
+    joined = reports.join(dated, on="event_id", how="left")
+    fits = (
+        pl.col("reported_date").is_null()
+        & pl.col("date_partial").is_not_null()
+        & (pl.col("_event_date").str.slice(4) == pl.col("date_partial").str.slice(1))
+    )
+    return joined.with_columns(
+        pl.when(fits).then(pl.col("_event_date")).otherwise(pl.col("reported_date")).alias("reported_date"),
+        pl.when(fits).then(pl.lit("day")).otherwise(pl.col("date_precision")).alias("date_precision"),
+        pl.when(fits)
+        .then(pl.lit("year_from_other_reports"))
+        .otherwise(pl.col("date_method"))
+        .alias("date_method"),
+    ).drop("_event_date")
 
 
 def _name_profile(normalized: str | None) -> tuple[set[str], set[str], set[str]]:

@@ -3,9 +3,10 @@ from datetime import date
 import polars as pl
 
 from tahqiq import warehouse
+from tahqiq.dates.values import month_day_bounds
 from tahqiq.extract.events import find_event_frames
 from tahqiq.extract.mention import Mention, mention_id
-from tahqiq.reconcile.events import cluster_frames, month_day_bounds, prepare_frames
+from tahqiq.reconcile.events import cluster_frames, prepare_frames
 from tahqiq.text.normalize import normalize, normalize_text
 
 
@@ -168,7 +169,7 @@ def test_operation_word_before_the_background_cue_belongs_to_the_main_event():
     main, *backgrounds = frames_of(t)
     assert main["event_type"] == "helicopter_raid"
     assert [b["reported_date"] for b in backgrounds] == ["2021-03", "2022-06"]
-    assert {b["event_type"] for b in backgrounds} == {"air_strike"}  # the default: the text names no method
+    assert {b["event_type"] for b in backgrounds} == {"attack"}  # the default: the text names no method
     assert all(b["trigger"] != "الضربة" for b in backgrounds)
 
 
@@ -254,3 +255,103 @@ def test_a_war_wide_toll_is_not_the_events_casualty_count():
     assert any(m.value == "350000" and m.attrs.get("count_kind") == "killed" for m in mentions)
     frames = find_event_frames(nt, mentions, None, "a1")
     assert frames and all(f["reported_killed"] is None for f in frames)
+
+
+def _sentence(words: str, published=date(2024, 3, 10)) -> list[dict]:
+    t = Text()
+    t.add(words)
+    return frames_of(t, published)
+
+
+def test_a_threatened_or_planned_strike_is_no_event():
+    assert _sentence("هدد الرئيس في تغريدة بشن ضربات جوية قاسية على مواقع الفصائل.") == []
+    assert _sentence("قال المتحدث إن القوات ستشن غارات جوية على المدينة خلال أيام.") == []
+    assert _sentence("وأكد أن أي ضربة جوية على المنشآت ستقابل برد حازم.") == []
+
+
+def test_a_court_sentence_for_a_killing_is_no_event():
+    assert _sentence("قضت محكمة الجنايات بالإعدام على رجل بتهمة قتل جاره عام 2007.") == []
+
+
+def test_a_strike_the_article_asserts_is_an_event_and_a_denied_one_is_marked():
+    (asserted,) = _sentence("قتل خمسة مسلحين في غارة جوية على قرية قرب الحدود.")
+    assert asserted["modality"] == "asserted" and asserted["role"] == "main"
+    (denied,) = _sentence("نفى الجيش أن تكون طائراته شنت غارة جوية على القرية وقتلت مدنيين.")
+    assert denied["modality"] == "denied"
+    (alleged,) = _sentence("اتهمت الحكومة التحالف بتنفيذ غارة جوية قتلت عشرة مدنيين.")
+    assert alleged["modality"] == "alleged"
+
+
+def test_a_word_that_only_looks_like_a_strike_is_none():
+    assert _sentence("ضربه متظاهر بالبيض أمام البرلمان.") == []
+    assert _sentence("ضربه بالبيض أحد المحتجين أمام البرلمان.") == []
+    march = _sentence("قتل فلسطيني برصاص الجيش خلال مسيرة العودة قرب السياج.")
+    assert [f["event_type"] for f in march] == ["shooting"]
+
+
+def test_bare_masira_is_a_drone_only_beside_a_strike_word():
+    (march,) = _sentence("انطلقت مسيرة في شوارع المدينة وقتل متظاهر برصاص الشرطة.")
+    assert march["event_type"] == "shooting"
+    (strike,) = _sentence("استهدفت مسيرة أمريكية سيارة قرب المدينة وقتلت قياديا.")
+    assert strike["event_type"] == "drone_strike"
+
+
+def test_types_follow_acled_sub_events():
+    cases = {
+        "قتل ثلاثة جنود بانفجار عبوة ناسفة على الطريق.": "remote_explosive",
+        "فجر انتحاري حزاما ناسفا وقتل عشرين شخصا.": "suicide_bomb",
+        "قتل طفلان بقذائف هاون سقطت على الحي.": "shelling",
+        "قتل عشرة مقاتلين في اشتباكات بين الفصيلين.": "armed_clash",
+        "قتل متظاهر برصاص قوات الأمن.": "shooting",
+    }
+    for words, expected in cases.items():
+        assert _sentence(words)[0]["event_type"] == expected, words
+
+
+def test_a_weekday_and_a_year_less_date_of_one_strike_fix_its_year():
+    t = Text()
+    t.add("قتلت غارة جوية قياديا في شرق سوريا ")
+    t.add("يوم الجمعة الماضي", "DATE", None, precision="day", method="unresolved", weekday=4)
+    t.add(". وقال مسؤول إن الضربة استهدفت سيارته في ")
+    t.add("7 يوليو", "DATE", None, precision="day", method="unresolved", partial="--07-07")
+    t.add(".\nوكان التنظيم قد خسر آخر معاقله ")
+    t.add("عام 2019", "DATE", "2019", precision="year", method="absolute")
+    t.add(".")
+    main = frames_of(t, published=None)[0]
+    assert main["date_partial"] == "--07-07"
+    assert main["reported_date"] == "2023-07-07" and main["date_method"] == "weekday_and_day_month"
+
+
+def test_an_undated_main_event_falls_in_the_days_up_to_publication():
+    (frame,) = _sentence("قتل خمسة مسلحين في غارة جوية على قرية قرب الحدود.", date(2024, 3, 10))
+    assert frame["reported_date"] == "2024-03-08/2024-03-10" and frame["date_method"] == "publication_window"
+
+
+def test_a_place_outside_any_listed_division_still_gives_the_country():
+    t = Text()
+    t.add("قتل عشرة أشخاص في غارة جوية على ")
+    t.add("مدينة بعيدة", "LOC", ref_id="gn-1", place_kind="city", country="xx", latitude=1.0, longitude=2.0)
+    t.add(" في ")
+    t.add("بلاد ما", "LOC", ref_id="xx", place_kind="country", country="xx")
+    t.add(".")
+    (frame,) = frames_of(t)
+    assert frame["place_ref"] == "gn-1" and frame["country"] == "xx" and frame["admin1"] is None
+    assert frame["place_precision"] == "city"
+
+
+def test_an_event_word_with_the_article_is_the_same_trigger():
+    (frame,) = _sentence("وقتل ثلاثة مدنيين في الغارة التي استهدفت السوق.")
+    assert frame["event_type"] == "air_strike" and frame["trigger"] == "الغارة"
+
+
+def test_a_counted_killing_is_an_event_even_when_no_word_says_how():
+    t = Text()
+    t.add("أعلنت الوزارة مقتل ")
+    count = t.add("17", "COUNT", "17", count_kind="killed")
+    t.add(" فلسطينيا قرب السياج بينهم ")
+    t.add("3", "COUNT", "3", count_kind="killed")
+    t.add(" أطفال.")
+    (frame,) = frames_of(t)
+    assert frame["event_type"] == "attack" and frame["reported_killed"] == 17
+    assert frame["killed_mentions"] == [mention_id("art", count)]  # the count the figure came from
+    assert _sentence("وتحدث التقرير عن مقتل الصحفي.") == []  # a killing no one counts opens nothing

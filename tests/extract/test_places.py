@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from tahqiq.extract.places import find_places, place_by_id, place_within, regions_compatible
-from tahqiq.reference import load_places
+from tahqiq.reference import load_places, read_reference_csv
 from tahqiq.text.normalize import normalize
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
@@ -319,3 +319,27 @@ def test_an_unlisted_village_takes_the_governorate_of_its_sentence():
 
 def test_a_people_after_a_class_noun_is_no_village():
     assert places("وتقع المدرسة في حي الأرمن القديم، ويسكن الأرمن فيه منذ قرن.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "admin1", "country"),
+    [
+        ("قتل أطفال في غارة على سوق ضحيان في صعدة أمس.", "صعدة", "ye-saada", "ye"),
+        ("سقط قتلى برصاص الجيش في غزة أمس.", "غزة", "ps-gaza-strip", "ps"),
+        ("انفجرت سيارة مفخخة في مقديشو مساء الجمعة.", "مقديشو", "so-banaadir", "so"),
+        ("استهدفت غارة أمريكية مقاتلين في ولاية هلمند جنوب أفغانستان.", "ولاية هلمند", "af-helmand", "af"),
+        ("تبنى التنظيم تفجيرات في سورابايا بإندونيسيا.", "سورابايا", "id-east-java", "id"),
+    ],
+)
+def test_places_beyond_syria_and_iraq_carry_their_division_and_country(sentence, surface, admin1, country):
+    by_surface = {m.surface: m for m in find_places(normalize(sentence))}
+    place = by_surface[surface]
+    assert (place.attrs.get("admin1") or place.attrs.get("ref_id")) == admin1
+    assert place.attrs["country"] == country
+    assert place.attrs.get("latitude") is not None
+
+
+def test_every_listed_division_of_the_world_was_found_through_its_seat():
+    divisions = {p["ref_id"] for p in load_places() if p["place_kind"] == "admin1"}
+    listed = {row["ref_id"] for row in read_reference_csv("world_admin1.csv")}
+    assert listed <= divisions

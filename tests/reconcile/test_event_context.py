@@ -50,14 +50,23 @@ def test_targets_sharing_a_surname_a_week_apart_stay_two_events():
     assert event_of(result, "a1:ev1") != event_of(result, "a2:ev1")
 
 
-def test_raid_types_on_the_next_day_in_one_governorate_cluster():
-    first, _ = report("a1", date="2023-08-21", event_type="airdrop", admin1="Raqqa")
-    second, _ = report("a2", date="2023-08-22", event_type="ground_raid", admin1="Raqqa")
-    other, _ = report("a3", date="2023-08-22", event_type="ground_raid", admin1="Idlib")
+def test_raid_types_on_the_next_day_at_one_village_with_one_toll_cluster():
+    same = {"admin1": "Raqqa", "place_ref": "x-village", "reported_killed": 3}
+    first, _ = report("a1", date="2023-08-21", event_type="airdrop", **same)
+    second, _ = report("a2", date="2023-08-22", event_type="ground_raid", **same)
+    other, _ = report("a3", date="2023-08-22", event_type="ground_raid", admin1="Idlib", reported_killed=3)
     result = run(first, second, other)
     assert event_of(result, "a1:ev1") == event_of(result, "a2:ev1")
     assert event_of(result, "a3:ev1") != event_of(result, "a1:ev1")
     assert conflicts_on(result, "event_date").height == 1
+
+
+def test_raids_on_consecutive_days_in_one_governorate_with_nothing_else_in_common_stay_apart():
+    # A governorate, a day apart and a raid are what two different raids share too.
+    first, _ = report("a1", date="2023-08-21", event_type="airdrop", admin1="Raqqa")
+    second, _ = report("a2", date="2023-08-22", event_type="ground_raid", admin1="Raqqa")
+    result = run(first, second)
+    assert event_of(result, "a1:ev1") != event_of(result, "a2:ev1")
 
 
 def test_co_targets_of_one_event_sharing_a_kunya_or_surname_are_one_person():

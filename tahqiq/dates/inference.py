@@ -1,0 +1,63 @@
+"""Years and days the text fixes without a publication date.
+
+A day and month stated with the weekday they fell on ("الجمعة 7 يوليو", or the weekday and the date in
+two sentences about one event) fit only some years; a past year the text names ("عام 2019") bounds
+the event from below, and the event cannot be later than today. Among the years left the latest is
+taken, and every candidate is kept so a reader can see the choice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+FIRST_PLAUSIBLE_YEAR = 2015
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def weekday_years(
+    month: int, day: int, weekday: int, not_before: int | None = None, today: dt.date | None = None
+) -> list[int]:
+    """Years (oldest first) in which day/month fell on `weekday` (Monday = 0), from the first plausible
+    year or `not_before` to today."""
+    today = today or dt.date.today()
+    first = max(FIRST_PLAUSIBLE_YEAR, not_before or FIRST_PLAUSIBLE_YEAR)
+    return [
+        y
+        for y in range(first, today.year + 1)
+        if (d := _safe_date(y, month, day)) and d.weekday() == weekday and d <= today
+    ]
+
+
+def date_of_weekday_and_month_day(
+    partial: str, weekday: int, not_before: int | None = None, today: dt.date | None = None
+) -> tuple[str, list[int]] | None:
+    """The ISO day a year-less "--MM-DD" falls on when it was a `weekday`, and every fitting year."""
+    try:
+        month, day = (int(p) for p in partial[2:].split("-"))
+    except ValueError:
+        return None
+    years = weekday_years(month, day, weekday, not_before, today)
+    if not years:
+        return None
+    return dt.date(years[-1], month, day).isoformat(), years
+
+
+def next_weekday(ref: dt.date, weekday: int) -> dt.date:
+    """The first `weekday` strictly after `ref`."""
+    ahead = (weekday - ref.weekday()) % 7 or 7
+    return ref + dt.timedelta(days=ahead)
+
+
+# News reports an event on the day it happened or within the two days after.
+NEWS_LAG_DAYS = 2
+
+
+def publication_window(published: dt.date) -> str:
+    """The interval a news story's undated main event falls in: the few days up to its publication."""
+    return f"{(published - dt.timedelta(days=NEWS_LAG_DAYS)).isoformat()}/{published.isoformat()}"

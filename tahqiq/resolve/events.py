@@ -1,0 +1,318 @@
+"""Event clustering: the reports of many articles that tell one real event become one event, every link
+explained.
+
+A scored linkage in the Fellegi-Sunter manner, with weights set by hand (log2 Bayes factors read off
+how news reports one event): each pair of reports from different articles is compared on
+- type: the same type, a compatible one (a drone strike is an air strike), or an incompatible one;
+- date, at each side's precision: the same day, a day or two apart, overlapping intervals, the same
+  year-less day ("7 July"), or apart by more than a report can be off (no link);
+- place, through the admin hierarchy and distance: the same place, the same governorate, places
+  close together, different governorates far apart, or different countries (strongly against);
+- participants as entity ids: a shared target, targets on both sides with none shared, or (a partial
+  agreement) different target entities that share a kunya, surname or nisba;
+- counts: the killed figures agree, differ as tolls grow, or are far apart.
+A link needs `LINK_WEIGHT` and at least two comparisons that agree beyond chance (a shared name alone,
+or a shared day alone, links nothing). Clusters grow from the strongest link down, and two clusters join
+only when every pair across them stays coherent (`COHERENT_WEIGHT`, complete linkage): a chain of
+weak links never joins two reports that do not match each other. An article's reports are never one
+event. Splink was not used here: a report's date is an interval or a year-less day and its place a
+point in an admin tree, which Splink's comparison levels do not express without rewriting them as
+these rules, and the few hundred pairs of a batch give EM too little to estimate from.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+
+import polars as pl
+
+# Families of types one event may be reported under (an outlet's "strike" is another's "drone strike").
+TYPE_FAMILY = {
+    "drone_strike": "air", "air_strike": "air", "missile_attack": "air", "shelling": "air",
+    "helicopter_raid": "raid", "ground_raid": "raid", "airdrop": "raid", "arrest": "raid", "abduction": "raid",
+    "attack": "violence", "shooting": "violence", "remote_explosive": "violence", "suicide_bomb": "violence",
+    "armed_clash": "violence", "territory_capture": "violence",
+}  # fmt: skip
+# A strike from the air and a raid by helicopter or airdrop are often one operation told two ways.
+AIR_OR_HELICOPTER = frozenset({"air_strike", "drone_strike", "helicopter_raid", "airdrop"})
+GENERIC_TYPES = ("attack", "air_strike")
+
+LINK_WEIGHT = 8.0
+COHERENT_WEIGHT = 1.0
+# Evidence a comparison must add to count as agreeing beyond chance.
+AGREEMENT_WEIGHT = 2.0
+NEVER = -math.inf
+# A report may be this many days off another of the same event (night of the 21st, dawn of the 22nd;
+# "a few days ago"); two days more when they name the same target.
+DATE_SLACK_DAYS = 1
+SAME_TARGET_DATE_SLACK_DAYS = 3
+NEARBY_KM = 40
+FAR_KM = 150
+# Dates and windows longer than this are too vague to vouch for a link.
+PRECISE_INTERVAL_DAYS = 3
+
+
+@dataclass
+class Report:
+    frame_id: str
+    article_id: str
+    event_type: str | None
+    lo: int | None  # first and last day (days since 1970) the date allows
+    hi: int | None
+    md_lo: int | None  # day-of-year range of a year-less date
+    md_hi: int | None
+    year_less: bool
+    place_ref: str | None
+    admin1: str | None
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    killed: int | None
+    targets: frozenset[str] = field(default_factory=frozenset)
+    dated_by_publication: bool = False  # the article gives no date: the days up to its publication
+    target_keys: frozenset[str] = field(default_factory=frozenset)  # kunyas, surnames, nisbas of the targets
+
+
+def _report(row: dict) -> Report:
+    return Report(
+        row["frame_id"], row["article_id"], row.get("event_type"), row.get("lo"), row.get("hi"),
+        row.get("md_lo"), row.get("md_hi"), row.get("lo") is None and row.get("md_lo") is not None,
+        row.get("place_ref"), row.get("admin1"), row.get("country"), row.get("latitude"), row.get("longitude"),
+        row.get("reported_killed"), frozenset(row.get("target_entities") or ()),
+        row.get("date_method") == "publication_window", frozenset(row.get("target_keys") or ()),
+    )  # fmt: skip
+
+
+def _compare_type(a: Report, b: Report) -> tuple[str, float]:
+    if a.event_type is None or b.event_type is None:
+        return "unknown", 0.0
+    if a.event_type == b.event_type:
+        return "same", 1.0 if a.event_type in GENERIC_TYPES else 2.0
+    if TYPE_FAMILY.get(a.event_type) == TYPE_FAMILY.get(b.event_type):
+        return "compatible", 1.0
+    if {a.event_type, b.event_type} <= AIR_OR_HELICOPTER:
+        return "air_or_helicopter", 0.5
+    if "attack" in (a.event_type, b.event_type):
+        return "generic_attack", -0.5
+    # A raid, a hostage-taking and the shooting or bombing in it are parts of one operation told two ways.
+    if {TYPE_FAMILY.get(a.event_type), TYPE_FAMILY.get(b.event_type)} == {"raid", "violence"}:
+        return "related_operations", -1.0
+    return "different", -4.0
+
+
+def _compare_date(a: Report, b: Report, slack: int) -> tuple[str, float]:
+    if a.lo is not None and b.lo is not None:
+        gap = max(a.lo - b.hi, b.lo - a.hi, 0)
+        if gap > slack:
+            return f"apart_{gap}_days", NEVER
+        a_day, b_day = a.lo == a.hi, b.lo == b.hi
+        if a_day and b_day:
+            return ("same_day", 4.5) if gap == 0 else (f"{gap}_days_apart", 2.0)
+        narrow = min(a.hi - a.lo, b.hi - b.lo) + 1
+        if gap == 0 and (a.dated_by_publication or b.dated_by_publication):
+            return "published_days_apart_at_most", 2.5
+        if gap == 0 and narrow <= PRECISE_INTERVAL_DAYS:
+            return "overlapping_days", 3.0
+        return ("overlapping_period", 0.5) if gap == 0 else (f"periods_{gap}_days_apart", -0.5)
+    if (a.year_less or b.year_less) and a.md_lo is not None and b.md_lo is not None:
+        apart = max(a.md_lo - b.md_hi, b.md_lo - a.md_hi, 0)
+        apart = min(apart, 366 - apart)
+        if apart > slack:
+            return f"month_day_apart_{apart}", NEVER
+        return ("same_month_day", 3.5) if apart == 0 else ("month_day_close", 1.5)
+    return "unknown", 0.0
+
+
+def _km(a: Report, b: Report) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    dlat, dlon = math.radians(b.latitude - a.latitude), math.radians(b.longitude - a.longitude)
+    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.latitude)) * math.cos(math.radians(b.latitude)) * math.sin(
+        dlon / 2
+    ) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def _compare_place(a: Report, b: Report) -> tuple[str, float]:
+    if a.country and b.country and a.country != b.country:
+        return "different_country", -6.0
+    if a.place_ref and a.place_ref == b.place_ref and a.place_ref != a.country:
+        return "same_place", 4.0 if a.admin1 else 3.0
+    if a.admin1 and b.admin1:
+        if a.admin1 == b.admin1:
+            return "same_admin1", 3.0
+        km = _km(a, b)
+        if km is not None and km <= NEARBY_KM:
+            return "nearby_across_admin1", 1.0
+        return "different_admin1", -3.0 if km is None or km >= FAR_KM else -1.5
+    if a.country and a.country == b.country:
+        return "same_country", 1.0
+    return "unknown", 0.0
+
+
+def _compare_targets(a: Report, b: Report) -> tuple[str, float]:
+    if a.targets and b.targets:
+        if a.targets & b.targets:
+            return "shared_target", 5.0
+        # Two people to entity resolution, but one name part in common (مصعب الراوي, أبو بلال الراوي):
+        # perhaps one man an outlet names by his kunya.
+        if a.target_keys & b.target_keys:
+            return "targets_share_a_name_part", 1.5
+        return "different_targets", -3.0
+    return "unknown", 0.0
+
+
+def _compare_killed(a: Report, b: Report) -> tuple[str, float]:
+    if a.killed is None or b.killed is None:
+        return "unknown", 0.0
+    if a.killed == b.killed:
+        return "same_killed", 2.0 if a.killed > 0 else 0.0
+    low, high = sorted((a.killed, b.killed))
+    if high <= 3 * max(low, 1):
+        return "close_killed", 0.5  # tolls grow as the dead are counted
+    return "far_killed", -1.5
+
+
+def compare(a: Report, b: Report) -> tuple[float, dict[str, dict]]:
+    """Match weight of two reports and the level and weight of each comparison."""
+    targets = _compare_targets(a, b)
+    slack = SAME_TARGET_DATE_SLACK_DAYS if targets[0] == "shared_target" else DATE_SLACK_DAYS
+    levels = {
+        "type": _compare_type(a, b),
+        "date": _compare_date(a, b, slack),
+        "place": _compare_place(a, b),
+        "targets": targets,
+        "killed": _compare_killed(a, b),
+    }
+    total = sum(weight for _, weight in levels.values())
+    return total, {name: {"level": level, "weight": weight} for name, (level, weight) in levels.items()}
+
+
+def types_compatible(a: str | None, b: str | None) -> bool:
+    """Whether one event may be reported under both types."""
+    return _compare_type(_typed(a), _typed(b))[0] != "different"
+
+
+def _typed(event_type: str | None) -> Report:
+    return Report("", "", event_type, None, None, None, None, False, None, None, None, None, None, None)
+
+
+def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
+    """Enough weight, from at least two comparisons that agree beyond chance."""
+    agreeing = sum(1 for c in comparisons.values() if c["weight"] >= AGREEMENT_WEIGHT)
+    return weight >= LINK_WEIGHT and agreeing >= 2
+
+
+def _candidate_pairs(prepared: pl.DataFrame) -> list[tuple[str, str]]:
+    """Pairs of reports of different articles that share a day of their dates (slack included), a
+    year-less day, or a target; a report of vague date is compared through its target only."""
+    base = prepared.select(
+        "frame_id",
+        "article_id",
+        *[pl.col(c).cast(pl.Int64) for c in ("lo", "hi", "md_lo", "md_hi")],
+        pl.col("target_entities").cast(pl.List(pl.Utf8)),
+    )
+    slack = SAME_TARGET_DATE_SLACK_DAYS
+    dated = base.filter(pl.col("lo").is_not_null() & (pl.col("hi") - pl.col("lo") <= 31))
+    widened = dated.select(
+        "frame_id", "article_id", pl.int_ranges(pl.col("lo") - slack, pl.col("hi") + slack + 1).alias("day")
+    ).explode("day")
+    own_days = dated.select(
+        pl.col("frame_id").alias("frame_id_b"),
+        pl.col("article_id").alias("article_id_b"),
+        pl.int_ranges(pl.col("lo"), pl.col("hi") + 1).alias("day"),
+    ).explode("day")
+    by_day = widened.join(own_days, on="day")
+    year_less = base.filter(pl.col("lo").is_null() & pl.col("md_lo").is_not_null()).select(
+        "frame_id", "article_id", pl.int_ranges(pl.col("md_lo") - slack, pl.col("md_hi") + 1).alias("md")
+    )
+    with_md = base.filter(pl.col("md_lo").is_not_null()).select(
+        pl.col("frame_id").alias("frame_id_b"), pl.col("article_id").alias("article_id_b"), pl.col("md_lo").alias("md")
+    )
+    by_month_day = year_less.explode("md").join(with_md, on="md")
+    targets = base.select("frame_id", "article_id", pl.col("target_entities").alias("target")).explode("target")
+    targets = targets.drop_nulls("target")
+    by_target = targets.join(
+        targets.rename({"frame_id": "frame_id_b", "article_id": "article_id_b"}), on="target"
+    )
+    pairs = pl.concat(
+        [p.select("frame_id", "article_id", "frame_id_b", "article_id_b") for p in (by_day, by_month_day, by_target)]
+    ).filter(pl.col("article_id") != pl.col("article_id_b"))
+    ordered = pairs.select(
+        pl.min_horizontal("frame_id", "frame_id_b").alias("a"), pl.max_horizontal("frame_id", "frame_id_b").alias("b")
+    ).unique()
+    return sorted(ordered.iter_rows())
+
+
+@dataclass
+class Link:
+    a: str
+    b: str
+    weight: float
+    comparisons: dict[str, dict]
+
+
+def link_reports(prepared: pl.DataFrame) -> tuple[pl.DataFrame, list[Link]]:
+    """(frame_id -> cluster label, the links that joined each cluster). `prepared` is the output of
+    `tahqiq.reconcile.events.prepare_frames`."""
+    reports = {row["frame_id"]: _report(row) for row in prepared.iter_rows(named=True)}
+    links = []
+    for a, b in _candidate_pairs(prepared):
+        weight, comparisons = compare(reports[a], reports[b])
+        if is_link(weight, comparisons):
+            links.append(Link(a, b, weight, comparisons))
+    links.sort(key=lambda link: (-link.weight, link.a, link.b))
+    cluster_of = {frame_id: frame_id for frame_id in reports}
+    members = {frame_id: [frame_id] for frame_id in reports}
+    kept = []
+    for link in links:
+        ca, cb = cluster_of[link.a], cluster_of[link.b]
+        if ca == cb:
+            kept.append(link)
+            continue
+        if not _coherent(members[ca], members[cb], reports):
+            continue
+        small, big = sorted((ca, cb), key=lambda c: (len(members[c]), c))
+        for frame_id in members[small]:
+            cluster_of[frame_id] = big
+        members[big] += members.pop(small)
+        kept.append(link)
+    # The label is the cluster's smallest frame id, independent of merge order.
+    label = {c: min(ms) for c, ms in members.items()}
+    frame_ids = prepared["frame_id"].to_list()
+    clusters = pl.DataFrame(
+        {"frame_id": frame_ids, "cluster": [label[cluster_of[f]] for f in frame_ids]},
+        schema={"frame_id": pl.Utf8, "cluster": pl.Utf8},
+    )
+    return clusters, kept
+
+
+def _coherent(left: list[str], right: list[str], reports: dict[str, Report]) -> bool:
+    """Every report of one cluster fits every report of the other, and no article is on both sides."""
+    if {reports[f].article_id for f in left} & {reports[f].article_id for f in right}:
+        return False
+    return all(compare(reports[x], reports[y])[0] >= COHERENT_WEIGHT for x in left for y in right)
+
+
+def event_links(links: list[Link], event_of: pl.DataFrame, prepared: pl.DataFrame) -> pl.DataFrame:
+    """Rows of `event_links`: each kept link with the event it joined, its weight and its comparisons."""
+    article_of = dict(prepared.select("frame_id", "article_id").iter_rows())
+    event = dict(event_of.select("frame_id", "event_id").iter_rows())
+    rows = [
+        {
+            "event_id": event.get(link.a),
+            "left_frame_id": link.a,
+            "left_article_id": article_of[link.a],
+            "right_frame_id": link.b,
+            "right_article_id": article_of[link.b],
+            "match_weight": round(link.weight, 3),
+            "comparisons": json.dumps(link.comparisons, ensure_ascii=False),
+        }
+        for link in links
+        if event.get(link.a) is not None and event.get(link.a) == event.get(link.b)
+    ]
+    schema = {"event_id": pl.Utf8, "left_frame_id": pl.Utf8, "left_article_id": pl.Utf8, "right_frame_id": pl.Utf8,
+              "right_article_id": pl.Utf8, "match_weight": pl.Float64, "comparisons": pl.Utf8}  # fmt: skip
+    return pl.DataFrame(rows, schema=schema)

@@ -1,0 +1,125 @@
+"""The scored linkage of event reports: each comparison, the link rule, and no chain of weak links."""
+
+import json
+from datetime import date
+
+import polars as pl
+
+from tahqiq.resolve.events import (
+    Report,
+    _report,
+    compare,
+    event_links,
+    is_link,
+    link_reports,
+    types_compatible,
+)
+
+EPOCH = date(1970, 1, 1)
+
+
+def day(iso: str) -> int:
+    return (date.fromisoformat(iso) - EPOCH).days
+
+
+def report(frame_id: str, iso: str | None = "2023-07-07", **fields) -> Report:
+    values = {
+        "article_id": frame_id.split(":")[0], "event_type": "air_strike",
+        "lo": day(iso) if iso else None, "hi": day(iso) if iso else None, "md_lo": None, "md_hi": None,
+        "year_less": False, "place_ref": None, "admin1": "sy-aleppo", "country": "sy", "latitude": None,
+        "longitude": None, "killed": None,
+    }  # fmt: skip
+    values.update(fields)
+    return Report(frame_id, **values)
+
+
+def test_same_day_same_governorate_same_type_is_a_link():
+    weight, comparisons = compare(report("a:1"), report("b:1"))
+    assert comparisons["date"]["level"] == "same_day" and comparisons["place"]["level"] == "same_admin1"
+    assert is_link(weight, comparisons)
+
+
+def test_one_shared_day_alone_or_one_shared_target_alone_links_nothing():
+    weight, comparisons = compare(report("a:1", admin1=None, country=None), report("b:1", admin1=None, country=None))
+    assert not is_link(weight, comparisons)
+    undated = {"lo": None, "hi": None, "admin1": None, "country": None, "event_type": None}
+    a = report("a:1", targets=frozenset({"P1"}), **undated)
+    b = report("b:1", targets=frozenset({"P1"}), **undated)
+    weight, comparisons = compare(a, b)
+    assert comparisons["targets"]["level"] == "shared_target" and not is_link(weight, comparisons)
+
+
+def test_dates_further_apart_than_a_report_can_be_off_never_link():
+    weight, comparisons = compare(report("a:1", "2023-07-07"), report("b:1", "2023-07-12"))
+    assert weight == float("-inf") and not is_link(weight, comparisons)
+    shared = frozenset({"P1"})
+    weight, _ = compare(report("a:1", "2023-07-07", targets=shared), report("b:1", "2023-07-10", targets=shared))
+    assert weight > 0  # the same target allows a few more days: outlets date one strike differently
+
+
+def test_a_year_less_day_matches_the_same_day_of_any_year():
+    year_less = report("a:1", None, year_less=True, md_lo=189, md_hi=189)
+    dated = report("b:1", "2023-07-07", md_lo=189, md_hi=189)
+    _, comparisons = compare(year_less, dated)
+    assert comparisons["date"]["level"] == "same_month_day"
+
+
+def test_places_compare_through_the_admin_hierarchy_and_distance():
+    near = compare(report("a:1", admin1="x-1", latitude=36.0, longitude=37.0),
+                   report("b:1", admin1="x-2", latitude=36.1, longitude=37.1))[1]  # fmt: skip
+    far = compare(report("a:1", admin1="x-1", latitude=36.0, longitude=37.0),
+                  report("b:1", admin1="x-2", latitude=33.0, longitude=40.0))[1]  # fmt: skip
+    abroad = compare(report("a:1", country="ye", admin1=None), report("b:1", country="sy", admin1=None))[1]
+    assert near["place"]["level"] == "nearby_across_admin1" and near["place"]["weight"] > 0
+    assert far["place"]["weight"] < 0 and abroad["place"]["weight"] < far["place"]["weight"]
+
+
+def test_types_an_event_may_be_reported_under():
+    assert types_compatible("drone_strike", "air_strike")
+    assert types_compatible("helicopter_raid", "air_strike")
+    assert types_compatible("suicide_bomb", "remote_explosive")
+    assert types_compatible("ground_raid", "suicide_bomb")  # a raid and the bombs in it: one operation
+    assert not types_compatible("air_strike", "arrest")
+
+
+def prepared(rows: list[dict]) -> pl.DataFrame:
+    base = {"event_type": "air_strike", "md_lo": None, "md_hi": None, "place_ref": None, "admin1": "sy-aleppo",
+            "country": "sy", "latitude": None, "longitude": None, "reported_killed": None,
+            "target_entities": [], "target_keys": [], "date_method": "absolute"}  # fmt: skip
+    return pl.DataFrame([{**base, **row} for row in rows])
+
+
+def test_no_chain_of_links_joins_two_reports_that_do_not_match():
+    # b ("between the 7th and the 9th") links to a and to c (same village, same toll), but a and c are
+    # two days apart: complete linkage keeps c out of a's event.
+    rows = prepared([
+        {"frame_id": "a:1", "article_id": "a", "lo": day("2023-07-07"), "hi": day("2023-07-07"),
+         "target_entities": ["P1"], "reported_killed": 3},
+        {"frame_id": "b:1", "article_id": "b", "lo": day("2023-07-07"), "hi": day("2023-07-09"),
+         "reported_killed": 3, "place_ref": "v1"},
+        {"frame_id": "c:1", "article_id": "c", "lo": day("2023-07-09"), "hi": day("2023-07-09"),
+         "target_entities": ["P2"], "reported_killed": 3, "place_ref": "v1"},
+    ])  # fmt: skip
+    a, b, c = (_report(r) for r in rows.iter_rows(named=True))
+    assert is_link(*compare(a, b)) and is_link(*compare(b, c)) and not is_link(*compare(a, c))
+    clusters, links = link_reports(rows)
+    cluster = dict(clusters.iter_rows())
+    assert cluster["a:1"] != cluster["c:1"]
+    assert len(links) == 1  # b joins the better match (c: same village) and a stays apart
+
+
+def test_each_kept_link_is_written_with_its_weight_and_comparisons():
+    rows = prepared([
+        {"frame_id": "a:1", "article_id": "a", "lo": day("2023-07-07"), "hi": day("2023-07-07")},
+        {"frame_id": "b:1", "article_id": "b", "lo": day("2023-07-07"), "hi": day("2023-07-07")},
+        {"frame_id": "b:2", "article_id": "b", "lo": day("2023-07-07"), "hi": day("2023-07-07")},
+    ])  # fmt: skip
+    clusters, links = link_reports(rows)
+    cluster = dict(clusters.iter_rows())
+    assert cluster["b:1"] != cluster["b:2"]  # one article's reports are never one event
+    event_of = clusters.select("frame_id", pl.col("cluster").alias("event_id"))
+    table = event_links(links, event_of, rows)
+    assert table.height == 1
+    link = table.row(0, named=True)
+    assert {link["left_article_id"], link["right_article_id"]} == {"a", "b"} and link["match_weight"] >= 8
+    assert json.loads(link["comparisons"])["date"]["level"] == "same_day"
