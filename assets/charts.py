@@ -25,11 +25,6 @@ DPI = 80
 SEVERITY_COLOURS = {"high": "#c0392b", "medium": "#e67e22", "low": "#95a5a6", "info": "#5d8aa8"}
 
 
-def reports_dir(warehouse_path: Path) -> Path:
-    """Charts go beside the warehouse: data/warehouse.duckdb → data/reports/."""
-    return warehouse_path.parent / "reports"
-
-
 def _publish(figure, name: str, folder: Path, title: str) -> dg.MetadataValue:
     folder.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()

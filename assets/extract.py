@@ -8,7 +8,6 @@ from assets.metadata import counts_by, preview, report_progress
 from assets.partitions import batch_partitions
 from assets.resources import WarehouseResource
 from tahqiq import warehouse
-from tahqiq.extract.batch import extract_batch
 
 
 @dg.multi_asset(
@@ -24,6 +23,9 @@ from tahqiq.extract.batch import extract_batch
     name="extract_batch",
 )
 def extract_batch_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
+    # Camel-tools and the finders: loaded by the run, not the code location
+    from tahqiq.extract.batch import extract_batch
+
     batch_id = context.partition_key
     batch_articles = warehouse_db.read(
         "SELECT article_id, batch_id, body, published_at FROM articles WHERE batch_id = ? ORDER BY article_id",

@@ -9,7 +9,6 @@ from assets.metadata import counts_by, preview, report_progress
 from assets.partitions import batch_partitions
 from assets.resources import InboxResource, WarehouseResource
 from tahqiq import warehouse
-from tahqiq.ingest.batch import ingest_batch
 
 
 class BatchSource(dg.Config):
@@ -28,6 +27,9 @@ class BatchSource(dg.Config):
 )
 def ingest_batch_asset(context: dg.AssetExecutionContext, config: BatchSource,
                        warehouse_db: WarehouseResource, inbox: InboxResource):
+    # The readers: loaded by the run, not the code location
+    from tahqiq.ingest.batch import ingest_batch
+
     batch_id = context.partition_key
     folder = Path(config.input_dir) if config.input_dir else inbox.batch_dir(batch_id)
     if not folder.is_dir():

@@ -6,7 +6,6 @@ from assets.metadata import preview
 from assets.partitions import batch_partitions
 from assets.resources import WarehouseResource
 from tahqiq import warehouse
-from tahqiq.text.articles import build_articles
 
 
 @dg.asset(
@@ -16,6 +15,9 @@ from tahqiq.text.articles import build_articles
     kinds={"duckdb", "polars"}, group_name="normalize", owners=["team:tahqiq"],
 )
 def articles(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    # Camel-tools: loaded by the run, not the code location
+    from tahqiq.text.articles import build_articles
+
     batch_id = context.partition_key
     raw = warehouse_db.read("SELECT * FROM raw_articles WHERE batch_id = ? ORDER BY source_file", [batch_id])
     earlier = warehouse_db.read(

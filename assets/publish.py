@@ -3,10 +3,9 @@
 import dagster as dg
 import polars as pl
 
-from assets.charts import reports_dir
 from assets.metadata import preview
 from assets.resources import WarehouseResource
-from expectations.suites import SUITES, build_data_docs, data_docs_dir
+from expectations.suites import SUITE_SQL, build_data_docs, data_docs_dir
 from tahqiq.views import create_views
 
 
@@ -32,7 +31,7 @@ def sql_views(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource
             "views": dg.MetadataValue.md(listing + '\n\nTry: `tahqiq query "SELECT * FROM event_sources"`'),
             **{f"rows_{name}": n for name, n in counts.items()},
             "disputed_events_preview": preview(disputed, disputed.columns, width=80),
-            "reports_folder": dg.MetadataValue.path(str(reports_dir(warehouse_db.resolved_path()).resolve())),
+            "reports_folder": dg.MetadataValue.path(str(warehouse_db.reports_dir().resolve())),
         }
     )
 
@@ -51,8 +50,8 @@ def data_quality_report(
     warehouse_path = warehouse_db.resolved_path()
     docs = data_docs_dir(warehouse_path)
     index = build_data_docs(
-        list(SUITES),
-        lambda table: warehouse_db.read(SUITES[table][0]).to_pandas(),
+        list(SUITE_SQL),
+        lambda table: warehouse_db.read(SUITE_SQL[table]).to_pandas(),
         project_dir=warehouse_path.parent,
         docs_dir=docs,
         run_id=context.run_id,
@@ -63,12 +62,12 @@ def data_quality_report(
         [context.run_id],
     )
     if latest.height == 0:
-        latest = pl.DataFrame({"table_name": list(SUITES)})
+        latest = pl.DataFrame({"table_name": list(SUITE_SQL)})
     return dg.MaterializeResult(
         metadata={
             "data_docs_index": dg.MetadataValue.path(str(index.resolve())),
             "data_docs_url": dg.MetadataValue.url(index.resolve().as_uri()),
-            "tables_validated": len(SUITES),
+            "tables_validated": len(SUITE_SQL),
             "results_this_run": preview(latest, latest.columns, rows=20),
         }
     )

@@ -3,11 +3,9 @@ and every attribute on which their sources disagree."""
 
 import dagster as dg
 
-from assets.charts import conflicts_by_type, event_map, event_timeline, reports_dir
 from assets.metadata import counts_by, preview, report_progress
 from assets.resources import WarehouseResource
 from tahqiq import warehouse
-from tahqiq.reconcile import reconcile
 
 RECONCILED_TABLES = {
     "mentions": "Every mention with the canonical entity it refers to.",
@@ -30,6 +28,10 @@ CONFLICTS_DESCRIPTION = ("Every attribute on which the sources disagree (name, g
     name="reconcile_all_batches",
 )
 def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
+    # matplotlib and the resolvers load with the run, not with the code location
+    from assets.charts import conflicts_by_type, event_map, event_timeline
+    from tahqiq.reconcile import reconcile
+
     articles = warehouse_db.read("SELECT * EXCLUDE (body, body_normalized) FROM articles")
     mentions = warehouse_db.read("SELECT * FROM extracted_mentions")
     frames = warehouse_db.read("SELECT * FROM event_frames")
@@ -41,7 +43,7 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
         for name in [*RECONCILED_TABLES, "conflicts", "id_registry"]:
             warehouse.replace_rows(con, name, tables[name])
     entities, events = tables["entities"], tables["events"]
-    reports = reports_dir(warehouse_db.resolved_path())
+    reports = warehouse_db.reports_dir()
     place_labels = dict(entities.filter(entities["canonical_latin"].is_not_null())
                         .select("entity_id", "canonical_latin").iter_rows()) if entities.height else {}
     shown = {

@@ -26,6 +26,10 @@ class WarehouseResource(dg.ConfigurableResource):
     def resolved_path(self) -> Path:
         return Path(self.path or os.environ.get("TAHQIQ_WAREHOUSE") or DEFAULT_WAREHOUSE)
 
+    def reports_dir(self) -> Path:
+        """Charts go beside the warehouse: data/warehouse.duckdb → data/reports/."""
+        return self.resolved_path().parent / "reports"
+
     @contextmanager
     def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
         with warehouse.writer(self.resolved_path()) as con:

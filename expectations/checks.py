@@ -7,7 +7,7 @@ import dagster as dg
 import polars as pl
 
 from assets.resources import WarehouseResource
-from expectations.suites import SUITES, ExpectationOutcome, kept_result_path, validate_table
+from expectations.suites import SUITE_SQL, ExpectationOutcome, kept_result_path, validate_table
 from tahqiq import warehouse
 
 
@@ -29,8 +29,7 @@ def _integrity_check(table: str) -> dg.AssetChecksDefinition:
                     "ranges and references to other tables. Blocks downstream stages when it fails.",
     )
     def check(context: dg.AssetCheckExecutionContext, warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-        sql, _ = SUITES[table]
-        frame = warehouse_db.read(sql).to_pandas()
+        frame = warehouse_db.read(SUITE_SQL[table]).to_pandas()
         kept = kept_result_path(warehouse_db.resolved_path().parent, context.run.run_id, table)
         outcomes = validate_table(table, frame, keep_in=kept)
         store_outcomes(warehouse_db, context.run.run_id, table, outcomes)
@@ -86,5 +85,5 @@ def every_event_has_a_date(warehouse_db: WarehouseResource) -> dg.AssetCheckResu
                                          "offending_ids": dg.MetadataValue.json(rows["event_id"].to_list())})
 
 
-ALL_CHECKS = [_integrity_check(table) for table in SUITES] + [
+ALL_CHECKS = [_integrity_check(table) for table in SUITE_SQL] + [
     sources_agree_on_every_event, sources_agree_on_every_person, every_event_has_a_date]

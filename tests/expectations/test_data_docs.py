@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from expectations.suites import SUITES, build_data_docs, kept_result_path, validate_table
+from expectations.suites import SUITE_SQL, build_data_docs, kept_result_path, validate_table
 from tahqiq import warehouse
 
 
@@ -10,7 +10,7 @@ def _frames(tmp_path) -> dict[str, pd.DataFrame]:
     """Each suite's frame read from an empty warehouse (the suites' SQL, no rows)."""
     path = tmp_path / "warehouse.duckdb"
     with warehouse.writer(path) as con:
-        return {table: con.execute(sql).df() for table, (sql, _) in SUITES.items()}
+        return {table: con.execute(sql).df() for table, sql in SUITE_SQL.items()}
 
 
 def test_a_kept_result_is_rendered_without_reading_the_table_again(tmp_path):
@@ -26,10 +26,10 @@ def test_a_kept_result_is_rendered_without_reading_the_table_again(tmp_path):
         read.append(table)
         return frames[table]
 
-    index = build_data_docs(list(SUITES), read_frame, tmp_path, tmp_path / "docs", "run-1")
+    index = build_data_docs(list(SUITE_SQL), read_frame, tmp_path, tmp_path / "docs", "run-1")
 
     assert checked not in read  # its check's result was used as is
-    assert sorted(read) == sorted(set(SUITES) - {checked})  # the others were validated here
+    assert sorted(read) == sorted(set(SUITE_SQL) - {checked})  # the others were validated here
     assert index.exists()
     assert (tmp_path / "docs" / "validations" / f"{checked}_suite" / "run-1").is_dir()
     assert not kept.exists()  # a kept result is rendered once
