@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from assets.metadata import preview
+from assets.metadata import table_definition_metadata, table_metadata
 from assets.partitions import batch_partitions
 from assets.resources import WarehouseResource
 from tahqiq import warehouse
@@ -13,6 +13,7 @@ from tahqiq import warehouse
     partitions_def=batch_partitions,
     description="One row per distinct article: display text, normalized matching text, outlet, date and duplicate links.",
     kinds={"duckdb", "polars"}, group_name="normalize", owners=["team:tahqiq"],
+    metadata=table_definition_metadata("articles"),
 )
 def articles(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
     # Camel-tools: loaded by the run, not the code location
@@ -28,9 +29,9 @@ def articles(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource)
         warehouse.replace_rows(con, "articles", frame, "batch_id = ?", [batch_id])
         warehouse.replace_rows(con, "article_fingerprints", fingerprints, "batch_id = ?", [batch_id])
     return dg.MaterializeResult(metadata={
-        "articles": frame.height,
+        **table_metadata("articles", frame, ["article_id", "source_file", "outlet", "published_at", "title",
+                                             "duplicate_of"], warehouse_db.resolved_path()),
         "near_duplicates": int(frame["duplicate_of"].is_not_null().sum()) if frame.height else 0,
         "without_date": int(frame["published_at"].is_null().sum()) if frame.height else 0,
         "without_outlet": int(frame["outlet"].is_null().sum()) if frame.height else 0,
-        "preview": preview(frame, ["article_id", "source_file", "outlet", "published_at", "title", "duplicate_of"]),
     })

@@ -25,12 +25,14 @@ def sql_views(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource
             "SELECT event_date, event_type, place_name, attribute, values_and_sources "
             "FROM disputed_events LIMIT 10"
         ).pl()
-    listing = "\n".join(f"- `{v.name}` ({counts[v.name]} rows): {v.description}" for v in views)
+    listing = pl.DataFrame({"view": [v.name for v in views], "rows": [counts[v.name] for v in views],
+                            "one_row_per": [v.description for v in views]})
     return dg.MaterializeResult(
         metadata={
-            "views": dg.MetadataValue.md(listing + '\n\nTry: `tahqiq query "SELECT * FROM event_sources"`'),
-            **{f"rows_{name}": n for name, n in counts.items()},
+            "views": preview(listing, listing.columns, rows=len(views), width=120),
+            "try": dg.MetadataValue.text('tahqiq query "SELECT * FROM event_sources"'),
             "disputed_events_preview": preview(disputed, disputed.columns, width=80),
+            "warehouse": dg.MetadataValue.path(str(warehouse_db.resolved_path().resolve())),
             "reports_folder": dg.MetadataValue.path(str(warehouse_db.reports_dir().resolve())),
         }
     )
@@ -66,6 +68,7 @@ def data_quality_report(
     return dg.MaterializeResult(
         metadata={
             "data_docs_index": dg.MetadataValue.path(str(index.resolve())),
+            "warehouse": dg.MetadataValue.path(str(warehouse_path.resolve())),
             "data_docs_url": dg.MetadataValue.url(index.resolve().as_uri()),
             "tables_validated": len(SUITE_SQL),
             "results_this_run": preview(latest, latest.columns, rows=20),

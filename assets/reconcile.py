@@ -3,7 +3,7 @@ and every attribute on which their sources disagree."""
 
 import dagster as dg
 
-from assets.metadata import counts_by, preview, report_progress
+from assets.metadata import counts_by, report_progress, table_definition_metadata, table_metadata
 from assets.resources import WarehouseResource
 from tahqiq import warehouse
 
@@ -21,10 +21,12 @@ CONFLICTS_DESCRIPTION = ("Every attribute on which the sources disagree (name, g
 
 @dg.multi_asset(
     specs=[dg.AssetSpec(name, description=text, deps=["extracted_mentions", "event_frames", "articles"],
-                        kinds={"duckdb", "polars"}, group_name="reconcile", owners=["team:tahqiq"])
+                        kinds={"duckdb", "polars"}, group_name="reconcile", owners=["team:tahqiq"],
+                        metadata=table_definition_metadata(name))
            for name, text in RECONCILED_TABLES.items()]
     + [dg.AssetSpec("conflicts", description=CONFLICTS_DESCRIPTION, deps=list(RECONCILED_TABLES),
-                    kinds={"duckdb", "polars"}, group_name="quality", owners=["team:tahqiq"])],
+                    kinds={"duckdb", "polars"}, group_name="quality", owners=["team:tahqiq"],
+                    metadata=table_definition_metadata("conflicts"))],
     name="reconcile_all_batches",
 )
 def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
@@ -46,31 +48,33 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
     reports = warehouse_db.reports_dir()
     place_labels = dict(entities.filter(entities["canonical_latin"].is_not_null())
                         .select("entity_id", "canonical_latin").iter_rows()) if entities.height else {}
+    where = warehouse_db.resolved_path()
     shown = {
-        "mentions": {"by_type": dg.MetadataValue.json(counts_by(tables["mentions"], "entity_type"))},
-        "entities": {"by_type": dg.MetadataValue.json(counts_by(entities, "entity_type")),
-                     "preview": preview(entities.sort("n_outlets", descending=True),
-                                        ["entity_id", "entity_type", "canonical_name", "canonical_latin",
-                                         "n_articles", "n_outlets"])},
-        "entity_aliases": {"preview": preview(tables["entity_aliases"], ["entity_id", "alias", "alias_kind"])},
-        "events": {"by_type": dg.MetadataValue.json(counts_by(events, "event_type")),
-                   "preview": preview(events.sort("n_outlets", descending=True),
-                                      ["event_id", "event_type", "event_date", "place_name", "admin1",
-                                       "killed", "wounded", "n_outlets"]),
-                   "timeline": event_timeline(events, reports),
-                   "map": event_map(events, reports, place_labels)},
-        "event_reports": {"preview": preview(tables["event_reports"],
-                                             ["event_id", "outlet", "reported_date", "reported_place",
-                                              "reported_killed", "claim_source"])},
-        "event_participants": {"by_role": dg.MetadataValue.json(counts_by(tables["event_participants"], "role"))},
+        "mentions": (["mention_id", "entity_type", "surface", "value", "entity_id"],
+                     {"by_type": dg.MetadataValue.json(counts_by(tables["mentions"], "entity_type"))}),
+        "entities": (["entity_id", "entity_type", "canonical_name", "canonical_latin", "n_articles", "n_outlets"],
+                     {"by_type": dg.MetadataValue.json(counts_by(entities, "entity_type"))}),
+        "entity_aliases": (["entity_id", "alias", "alias_kind", "n_articles"], {}),
+        "events": (["event_id", "event_type", "event_date", "place_name", "admin1", "killed", "wounded", "n_outlets"],
+                   {"by_type": dg.MetadataValue.json(counts_by(events, "event_type")),
+                    "timeline": event_timeline(events, reports),
+                    "map": event_map(events, reports, place_labels)}),
+        "event_reports": (["event_id", "outlet", "reported_date", "reported_place", "reported_killed", "claim_source"],
+                          {}),
+        "event_participants": (["event_id", "entity_id", "role", "n_articles"],
+                               {"by_role": dg.MetadataValue.json(counts_by(tables["event_participants"], "role"))}),
     }
+    ordered = {"entities": entities.sort("n_outlets", descending=True),
+               "events": events.sort("n_outlets", descending=True)}
     for name in RECONCILED_TABLES:
-        yield dg.MaterializeResult(asset_key=name, metadata={"rows": tables[name].height, **shown[name]})
+        columns, extra = shown[name]
+        frame = ordered.get(name, tables[name])
+        yield dg.MaterializeResult(asset_key=name, metadata={**table_metadata(name, frame, columns, where), **extra})
     found = tables["conflicts"]
     yield dg.MaterializeResult(asset_key="conflicts", metadata={
-        "conflicts": found.height,
+        **table_metadata("conflicts", found, ["subject_label", "attribute", "severity", "explanation"], where,
+                         width=90),
         "by_attribute": dg.MetadataValue.json(counts_by(found, "attribute")),
         "by_severity": dg.MetadataValue.json(counts_by(found, "severity")),
-        "preview": preview(found, ["subject_label", "attribute", "severity", "explanation"], width=90),
         "by_type_chart": conflicts_by_type(found, reports),
     })
