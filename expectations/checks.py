@@ -1,6 +1,5 @@
-"""Dagster asset checks: GX integrity suites (blocking) and cross-source consistency (warning)."""
+"""Dagster asset checks: GX integrity suites (blocking) and accuracy signals (warning) that should rarely fire."""
 
-import json
 from datetime import UTC, datetime
 
 import dagster as dg
@@ -48,42 +47,68 @@ def _integrity_check(table: str) -> dg.AssetChecksDefinition:
     return check
 
 
-def _disagreements(warehouse_db: WarehouseResource, subject_kind: str) -> pl.DataFrame:
-    return warehouse_db.read(
-        "SELECT subject_id, subject_label, attribute, severity FROM conflicts WHERE subject_kind = ? "
-        "ORDER BY severity, subject_id", [subject_kind])
+# Accuracy signals: each warns about something that should not happen and names the rows to look at.
+# That sources disagree is not one of them: disagreements are the product's result (the `conflicts` table).
+SPREAD_DAYS = 14
 
 
-@dg.asset_check(asset="conflicts", name="sources_agree_on_every_event", blocking=False,
-                description="Warns, with the event ids, when outlets disagree on an event's date, place, counts or partners.")
-def sources_agree_on_every_event(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    rows = _disagreements(warehouse_db, "event")
+def _warn_unless_empty(offending: pl.DataFrame, id_column: str, what_to_do: str) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(
-        passed=rows.height == 0, severity=dg.AssetCheckSeverity.WARN,
-        metadata={"disputed_events": rows["subject_id"].n_unique() if rows.height else 0,
-                  "offending_ids": dg.MetadataValue.json(sorted(set(rows["subject_id"].to_list()))),
-                  "attributes": dg.MetadataValue.json(json.loads(rows.group_by("attribute").len()
-                                                                 .write_json()) if rows.height else [])})
+        passed=offending.height == 0, severity=dg.AssetCheckSeverity.WARN,
+        metadata={"offending": offending.height,
+                  "offending_ids": dg.MetadataValue.json(offending[id_column].to_list()),
+                  "rows": dg.MetadataValue.json(offending.head(20).to_dicts()),
+                  "what_to_do": dg.MetadataValue.text(what_to_do)})
 
 
-@dg.asset_check(asset="conflicts", name="sources_agree_on_every_person", blocking=False,
-                description="Warns, with the entity ids, when outlets give one person different names, given names or roles.")
-def sources_agree_on_every_person(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    rows = _disagreements(warehouse_db, "entity")
-    return dg.AssetCheckResult(
-        passed=rows.height == 0, severity=dg.AssetCheckSeverity.WARN,
-        metadata={"disputed_entities": rows["subject_id"].n_unique() if rows.height else 0,
-                  "offending_ids": dg.MetadataValue.json(sorted(set(rows["subject_id"].to_list())))})
+@dg.asset_check(asset="conflicts", name="no_conflict_rests_on_one_article", blocking=False,
+                description="Warns when every value of a conflict comes from one article: that article contradicts "
+                            "itself, or extraction read one statement twice.")
+def no_conflict_rests_on_one_article(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    rows = warehouse_db.read("""
+        SELECT c.conflict_id, c.subject_label, c.attribute, min(a.article_id) AS article_id
+        FROM conflicts c, unnest(CAST(json_extract(c."values", '$[*].article_ids') AS VARCHAR[][])) AS v(ids),
+             unnest(v.ids) AS a(article_id)
+        GROUP BY ALL HAVING count(DISTINCT a.article_id) = 1 ORDER BY c.conflict_id""")
+    return _warn_unless_empty(rows, "conflict_id", "Read the article (tahqiq query \"SELECT body FROM articles WHERE "
+                              "article_id = '...'\"): if it states one value, the extraction rule needs a fix.")
 
 
-@dg.asset_check(asset="events", name="every_event_has_a_date", blocking=False,
-                description="Warns, with the event ids, about events no article dates.")
-def every_event_has_a_date(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    rows = warehouse_db.read("SELECT event_id FROM events WHERE event_date IS NULL ORDER BY event_id")
-    return dg.AssetCheckResult(passed=rows.height == 0, severity=dg.AssetCheckSeverity.WARN,
-                               metadata={"undated_events": rows.height,
-                                         "offending_ids": dg.MetadataValue.json(rows["event_id"].to_list())})
+@dg.asset_check(asset="events", name="every_event_reports_agree_within_two_weeks", blocking=False,
+                description=f"Warns about events whose reports' day-precise dates lie more than {SPREAD_DAYS} days "
+                            "apart: two different events were probably clustered as one.")
+def every_event_reports_agree_within_two_weeks(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    rows = warehouse_db.read(f"""
+        SELECT event_id, min(day) AS earliest, max(day) AS latest, date_diff('day', min(day), max(day)) AS days_apart
+        FROM (SELECT event_id, try_cast(reported_date AS DATE) AS day FROM event_reports
+              WHERE length(reported_date) = 10)
+        GROUP BY event_id HAVING date_diff('day', min(day), max(day)) > {SPREAD_DAYS} ORDER BY event_id""")
+    return _warn_unless_empty(rows, "event_id", "Compare the reports (tahqiq query \"SELECT * FROM event_sources "
+                              "WHERE event_id = '...'\"); if they describe different events, the clustering needs a fix.")
+
+
+@dg.asset_check(asset="events", name="every_event_has_a_report", blocking=False,
+                description="Warns about events (and conflicts about events) that no article reports: "
+                            "a reconciliation fault, since every event is built from its reports.")
+def every_event_has_a_report(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    rows = warehouse_db.read("""
+        SELECT event_id FROM events WHERE event_id NOT IN (SELECT event_id FROM event_reports)
+        UNION SELECT subject_id FROM conflicts WHERE subject_kind = 'event'
+              AND subject_id NOT IN (SELECT event_id FROM event_reports)
+        ORDER BY event_id""")
+    return _warn_unless_empty(rows, "event_id", "Re-run the batch; if it persists, report it with the event ids.")
+
+
+@dg.asset_check(asset="events", name="every_main_event_has_a_date", blocking=False,
+                description="Warns about events reported as news (not cited as background) that no article dates.")
+def every_main_event_has_a_date(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    rows = warehouse_db.read("SELECT event_id FROM events WHERE event_date IS NULL AND NOT coalesce(is_background, false) "
+                             "ORDER BY event_id")
+    return _warn_unless_empty(rows, "event_id", "Relative dates (أمس, يوم الجمعة) need the article's publication date: "
+                              "add published_at for the batch's files in a manifest.csv (file, url, outlet, "
+                              "published_at) and run the batch again.")
 
 
 ALL_CHECKS = [_integrity_check(table) for table in SUITE_SQL] + [
-    sources_agree_on_every_event, sources_agree_on_every_person, every_event_has_a_date]
+    no_conflict_rests_on_one_article, every_event_reports_agree_within_two_weeks, every_event_has_a_report,
+    every_main_event_has_a_date]

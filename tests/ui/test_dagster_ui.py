@@ -184,7 +184,7 @@ def test_asset_graph_shows_every_stage(dagster_ui, page):
 def test_asset_checks_show_results_with_offending_ids(dagster_ui, page):
     base, _, root = dagster_ui
     page.goto(f"{base}/assets/conflicts?view=checks", wait_until="domcontentloaded")
-    check = page.get_by_text("sources_agree_on_every_event", exact=True).first
+    check = page.get_by_text("no_conflict_rests_on_one_article", exact=True).first
     check.wait_for(timeout=60_000)
     assert page.get_by_text("conflicts_meet_integrity_expectations", exact=True).count() > 0
     check.click()
