@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from assets.metadata import table_definition_metadata, table_metadata
+from assets.metadata import report_progress, table_definition_metadata, table_metadata
 from assets.partitions import batch_partitions
 from assets.resources import WarehouseResource
 from tahqiq import warehouse
@@ -24,6 +24,7 @@ def articles(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource)
     earlier = warehouse_db.read(
         "SELECT a.article_id, f.minhash, a.duplicate_of FROM articles a LEFT JOIN article_fingerprints f "
         "USING (article_id) WHERE a.batch_id <> ? ORDER BY a.ingested_at, a.article_id", [batch_id])
+    report_progress(context, f"normalizing {raw.height} articles and linking near-duplicates")
     frame, fingerprints = build_articles(raw, earlier)
     with warehouse_db.writer() as con:
         warehouse.replace_rows(con, "articles", frame, "batch_id = ?", [batch_id])

@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from assets.metadata import preview
+from assets.metadata import preview, report_progress
 from assets.resources import WarehouseResource
 from expectations.suites import SUITE_SQL, build_data_docs, data_docs_dir
 from tahqiq.views import create_views
@@ -18,6 +18,7 @@ from tahqiq.views import create_views
     owners=["team:tahqiq"],
 )
 def sql_views(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    report_progress(context, "creating the SQL views")
     with warehouse_db.writer() as con:
         views = create_views(con)
         counts = {v.name: con.execute(f'SELECT count(*) FROM "{v.name}"').fetchone()[0] for v in views}
@@ -51,6 +52,7 @@ def data_quality_report(
 ) -> dg.MaterializeResult:
     warehouse_path = warehouse_db.resolved_path()
     docs = data_docs_dir(warehouse_path)
+    report_progress(context, f"writing the Great Expectations Data Docs to {docs}")
     index = build_data_docs(
         list(SUITE_SQL),
         lambda table: warehouse_db.read(SUITE_SQL[table]).to_pandas(),

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import dagster as dg
 import polars as pl
 
+from assets.metadata import report_progress
 from assets.resources import WarehouseResource
 from expectations.suites import SUITE_SQL, ExpectationOutcome, kept_result_path, validate_table
 from tahqiq import warehouse
@@ -29,6 +30,7 @@ def _integrity_check(table: str) -> dg.AssetChecksDefinition:
     )
     def check(context: dg.AssetCheckExecutionContext, warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
         frame = warehouse_db.read(SUITE_SQL[table]).to_pandas()
+        report_progress(context, f"checking {len(frame)} rows of {table} against its expectations")
         kept = kept_result_path(warehouse_db.resolved_path().parent, context.run.run_id, table)
         outcomes = validate_table(table, frame, keep_in=kept)
         store_outcomes(warehouse_db, context.run.run_id, table, outcomes)

@@ -61,6 +61,10 @@ def test_contract_tables_offsets_and_idempotent_rerun(tmp_path, capsys):
     assert main(["run", "--input", str(SAMPLES), "--warehouse", str(warehouse), "--batch-id", "samples"]) == 0
     printed = capsys.readouterr().out
     assert "articles" in printed and "conflicts" in printed
+    # three sample articles carry no date and two no outlet: the summary says so and how to supply them
+    assert "3 of 13 articles of samples have no publication date" in printed
+    assert "2 of 13 articles of samples have no outlet" in printed
+    assert "manifest.csv" in printed
 
     with duckdb.connect(str(warehouse), read_only=True) as con:
         for table in CONTRACT_TABLES:
