@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from expectations.offline_docs import make_offline
 from tahqiq import warehouse
 
 if TYPE_CHECKING:  # GX and pandas load in ~2 s: imported where a suite runs, not when the definitions load
@@ -243,4 +244,5 @@ def build_data_docs(
         )
         kept.unlink()
     context.build_data_docs(site_names=[DOCS_SITE])
+    make_offline(docs_dir)
     return docs_dir / "index.html"

@@ -1,5 +1,7 @@
 """Data Docs render the integrity checks' own results instead of validating every table again."""
 
+import re
+
 import pandas as pd
 
 from expectations.suites import SUITE_SQL, build_data_docs, kept_result_path, validate_table
@@ -33,3 +35,22 @@ def test_a_kept_result_is_rendered_without_reading_the_table_again(tmp_path):
     assert index.exists()
     assert (tmp_path / "docs" / "validations" / f"{checked}_suite" / "run-1").is_dir()
     assert not kept.exists()  # a kept result is rendered once
+
+
+def test_the_docs_need_nothing_from_the_network(tmp_path):
+    frames = _frames(tmp_path)
+    docs = tmp_path / "docs"
+    index = build_data_docs(list(SUITE_SQL), frames.__getitem__, tmp_path, docs, "run-1")
+
+    pages = list(docs.rglob("*.html"))
+    assert len(pages) > len(SUITE_SQL)
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'<(script|link)[^>]*(src|href)="https?://', text), page
+        for local in re.findall(r'<(?:script|link)[^>]*(?:src|href)="([^"]+)"', text):
+            assert (page.parent / local).resolve().is_file(), f"{page} loads {local}, which is not there"
+    # the index's tables are written in the page, not drawn by a script that is not there
+    index_page = index.read_text(encoding="utf-8")
+    assert index_page.count("<tbody><tr") == 2  # validation results and expectation suites
+    for table in SUITE_SQL:
+        assert f"validations/{table}_suite/run-1/" in index_page
