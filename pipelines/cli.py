@@ -154,8 +154,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
     try:
         with warehouse.reader(warehouse_path(args.warehouse)) as con:
-            rows = con.execute("SELECT * FROM conflicts ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' "
-                               "THEN 1 ELSE 2 END, subject_kind, subject_label, attribute").pl()
+            rows = con.execute("SELECT * FROM conflicts ORDER BY severity, subject_kind, subject_label, "
+                               "attribute").pl()
             outlets = dict(con.execute("SELECT article_id, coalesce(outlet, source_file) FROM articles").fetchall())
     except FileNotFoundError as error:
         return fail(str(error), 2)

@@ -84,7 +84,7 @@ VIEWS: tuple[View, ...] = (
                {_VALUES_READABLE} AS values_and_sources,
                c.explanation, c.explanation_ar, e.n_outlets
         FROM conflicts c JOIN events e ON c.subject_kind = 'event' AND c.subject_id = e.event_id
-        ORDER BY CASE c.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END,
+        ORDER BY c.severity,
                  e.event_date NULLS LAST, c.attribute""",
     ),
     View(
@@ -95,12 +95,12 @@ VIEWS: tuple[View, ...] = (
         SELECT n.entity_id, n.entity_type, n.canonical_name, c.attribute, c.severity,
                {_VALUES_READABLE} AS values_and_sources, c.explanation
         FROM conflicts c JOIN entities n ON c.subject_kind = 'entity' AND c.subject_id = n.entity_id
-        ORDER BY CASE c.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, n.canonical_name""",
+        ORDER BY c.severity, n.canonical_name""",
     ),
     View(
         "timeline",
-        "Every event in date order: what, where, who was targeted, who acted, and how many outlets "
-        "report it and disagree about it.",
+        "Every event reported as news (not one only cited as background) in date order: what, where, who "
+        "was targeted, who acted, and how many outlets report it and disagree about it.",
         f"""
         SELECT e.event_date, e.date_precision, e.event_type, e.place_name, e.admin1, e.country,
                {_TARGETS.format(role="target")} AS targets,

@@ -15,6 +15,9 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+# Ordered from most to least severe, so `ORDER BY severity` lists high first (as text it sorted high, info, ...).
+SEVERITY = "ENUM('high', 'medium', 'low', 'info')"
+
 # table -> (description, [(column, type, description)])
 SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     "raw_articles": (
@@ -221,7 +224,8 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("subject_label", "VARCHAR", "Readable name of the subject."),
             ("attribute", "VARCHAR", "name, given_name, event_date, place, region, killed, wounded, partner, role."),
             ("values", "JSON", "Each distinct value with the article_ids and outlets that state it."),
-            ("severity", "VARCHAR", "high, medium, low, or info (a variant worth knowing, not a contradiction)."),
+            ("severity", SEVERITY, "high, medium, low, or info (a variant worth knowing, not a contradiction); "
+                                   "ordered, so ORDER BY severity lists high first."),
             ("explanation", "VARCHAR", "One line in English."),
             ("explanation_ar", "VARCHAR", "One line in Arabic."),
         ],
@@ -260,7 +264,7 @@ def polars_schema(table: str) -> dict[str, pl.DataType]:
     """The polars dtypes matching the DuckDB columns, for building empty or typed frames."""
     mapping = {"VARCHAR": pl.Utf8, "JSON": pl.Utf8, "INTEGER": pl.Int64, "BIGINT": pl.Int64,
                "DOUBLE": pl.Float64, "BOOLEAN": pl.Boolean, "TIMESTAMP": pl.Datetime("us"),
-               "VARCHAR[]": pl.List(pl.Utf8), "BLOB": pl.Binary}
+               "VARCHAR[]": pl.List(pl.Utf8), "BLOB": pl.Binary, SEVERITY: pl.Utf8}
     return {name: mapping[kind] for name, kind, _ in SCHEMA[table][1]}
 
 
@@ -289,9 +293,11 @@ def _schema_in_place(con: duckdb.DuckDBPyConnection) -> bool:
     """
     wanted = {(table, None, description) for table, (description, _) in SCHEMA.items()}
     wanted |= {(table, name, text) for table, (_, cols) in SCHEMA.items() for name, _, text in cols}
+    wanted |= {(table, name, f"type {kind}") for table, (_, cols) in SCHEMA.items() for name, kind, _ in cols}
     present = set(con.execute("SELECT table_name, NULL, comment FROM duckdb_tables() WHERE schema_name = 'main' "
                               "UNION ALL SELECT table_name, column_name, comment FROM duckdb_columns() "
-                              "WHERE schema_name = 'main'").fetchall())
+                              "WHERE schema_name = 'main' UNION ALL SELECT table_name, column_name, "
+                              "'type ' || data_type FROM duckdb_columns() WHERE schema_name = 'main'").fetchall())
     return wanted <= present
 
 
@@ -302,8 +308,12 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table, (description, cols) in SCHEMA.items():
         ddl = ", ".join(f'"{name}" {kind}' for name, kind, _ in cols)
         con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({ddl})')
-        for name, kind, _ in cols:  # a warehouse made before a column was added
+        types = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' "
+                                 "AND table_name = ?", [table]).fetchall())
+        for name, kind, _ in cols:  # a warehouse made before a column was added, or its type changed
             con.execute(f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS "{name}" {kind}')
+            if types.get(name, kind) != kind:
+                con.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{name}" TYPE {kind}')
         con.execute(f'COMMENT ON TABLE "{table}" IS {sql_literal(description)}')
         for name, _, text in cols:
             con.execute(f'COMMENT ON COLUMN "{table}"."{name}" IS {sql_literal(text)}')
