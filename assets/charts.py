@@ -1,4 +1,4 @@
-"""Pictures for the Dagster UI: PNGs embedded in asset metadata and saved under the reports folder.
+"""Pictures for the Dagster UI: PNGs saved under the reports folder and shown in asset metadata.
 
 Labels stay in Latin script: matplotlib draws Arabic letters unjoined and left to right, which reads
 worse than a transliteration.
@@ -6,7 +6,7 @@ worse than a transliteration.
 
 from __future__ import annotations
 
-import base64
+import hashlib
 import io
 from pathlib import Path
 
@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import polars as pl  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
+from assets.resources import docs_url  # noqa: E402
 from tahqiq.reference import load_places  # noqa: E402
 
 DPI = 80
@@ -26,14 +27,20 @@ SEVERITY_COLOURS = {"high": "#c0392b", "medium": "#e67e22", "low": "#95a5a6", "i
 
 
 def _publish(figure, name: str, folder: Path, title: str) -> dg.MetadataValue:
+    """Save the picture and link it from markdown short enough for the Dagster UI to draw in place (it
+    draws markdown under 1,000 characters; a picture inlined as a data: URL hides behind "[Show
+    Markdown]"). `tahqiq docs` serves the reports folder; each picture is kept under its content's hash,
+    so an older materialization still shows its own."""
     folder.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight")
     plt.close(figure)
     png = buffer.getvalue()
     (folder / f"{name}.png").write_bytes(png)
-    encoded = base64.b64encode(png).decode("ascii")
-    return dg.MetadataValue.md(f"![{title}](data:image/png;base64,{encoded})")
+    kept = folder / "by_content" / f"{name}-{hashlib.sha1(png).hexdigest()[:12]}.png"
+    kept.parent.mkdir(exist_ok=True)
+    kept.write_bytes(png)
+    return dg.MetadataValue.md(f"![{title}]({docs_url()}/reports/by_content/{kept.name})")
 
 
 def _empty(message: str) -> dg.MetadataValue:

@@ -4,7 +4,7 @@ import dagster as dg
 import polars as pl
 
 from assets.metadata import preview, report_progress
-from assets.resources import WarehouseResource
+from assets.resources import WarehouseResource, docs_url
 from expectations.suites import SUITE_SQL, build_data_docs, data_docs_dir
 from tahqiq.views import create_views
 
@@ -71,7 +71,7 @@ def data_quality_report(
         metadata={
             "data_docs_index": dg.MetadataValue.path(str(index.resolve())),
             "warehouse": dg.MetadataValue.path(str(warehouse_path.resolve())),
-            "data_docs_url": dg.MetadataValue.url(index.resolve().as_uri()),
+            "data_docs_url": dg.MetadataValue.url(f"{docs_url()}/data_docs/index.html"),  # `tahqiq docs`
             "tables_validated": len(SUITE_SQL),
             "results_this_run": preview(latest, latest.columns, rows=20),
         }

@@ -165,6 +165,19 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_docs(args: argparse.Namespace) -> int:
+    from pipelines.docs_server import serve
+
+    folder = warehouse_path(args.warehouse).resolve().parent
+    print(f"serving {folder / 'reports'} and {folder / 'data_docs'} at http://{args.host}:{args.port}/ "
+          "(the Data Docs at /data_docs/index.html); Ctrl-C stops")
+    try:
+        serve(folder, args.host, args.port)
+    except OSError as error:
+        return fail(f"cannot serve on {args.host}:{args.port}: {error.strerror}; pick another with --port", 2)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     if args.what == "ner":
         from tahqiq.evaluate.ner import cli
@@ -253,6 +266,15 @@ def build_parser() -> argparse.ArgumentParser:
     conflicts = sub.add_parser("conflicts", help="list where the sources disagree, most severe first")
     conflicts.add_argument("--warehouse", help=f"DuckDB file (default $TAHQIQ_WAREHOUSE or {DEFAULT_WAREHOUSE})")
     conflicts.set_defaults(func=cmd_conflicts)
+
+    docs = sub.add_parser("docs", help="serve the pictures and the Great Expectations Data Docs over HTTP "
+                          "(the Dagster UI shows the pictures from here)")
+    docs.add_argument("--warehouse", help=f"DuckDB file whose reports/ and data_docs/ to serve (default "
+                      f"$TAHQIQ_WAREHOUSE or {DEFAULT_WAREHOUSE})")
+    docs.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    docs.add_argument("--port", type=int, default=3001, help="port (default 3001; the pictures' links use "
+                      "$TAHQIQ_DOCS_URL, default http://127.0.0.1:3001)")
+    docs.set_defaults(func=cmd_docs)
 
     evaluate = sub.add_parser("eval", help="score extraction and reconciliation against gold data")
     eval_sub = evaluate.add_subparsers(dest="what", required=True)
