@@ -101,3 +101,39 @@ def test_every_option_of_every_command_has_help():
     for command in ("run", "query", "conflicts", "eval", "train-ner"):
         usage = tahqiq(command, "--help")
         assert usage.returncode == 0 and "show this help" in usage.stdout
+
+
+def test_docs_serves_pictures_and_docs_but_not_the_warehouse(tmp_path):
+    import socket
+    import time
+    import urllib.error
+    import urllib.request
+
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "event_map.png").write_bytes(b"png")
+    (tmp_path / "w.duckdb").write_bytes(b"the warehouse")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([str(TAHQIQ), "docs", "--warehouse", str(tmp_path / "w.duckdb"), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"{base}/reports/event_map.png", timeout=5) as response:
+                    assert response.read() == b"png"
+                break
+            except urllib.error.URLError:
+                time.sleep(0.2)
+        else:
+            pytest.fail(f"tahqiq docs did not answer: {server.stderr.read() if server.poll() is not None else ''}")
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{base}/w.duckdb", timeout=5)
+        assert refused.value.code == 404
+        # a second server on the same port: one line, no traceback
+        assert_one_line_failure(tahqiq("docs", "--warehouse", str(tmp_path / "w.duckdb"), "--port", str(port)),
+                                "cannot serve on")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
