@@ -1,5 +1,6 @@
 """Dagster asset checks: GX integrity suites (blocking) and accuracy signals (warning) that should rarely fire."""
 
+import json
 from datetime import UTC, datetime
 
 import dagster as dg
@@ -59,7 +60,8 @@ def _warn_unless_empty(offending: pl.DataFrame, id_column: str, what_to_do: str)
         passed=offending.height == 0, severity=dg.AssetCheckSeverity.WARN,
         metadata={"offending": offending.height,
                   "offending_ids": dg.MetadataValue.json(offending[id_column].to_list()),
-                  "rows": dg.MetadataValue.json(offending.head(20).to_dicts()),
+                  # through polars' JSON, so dates and other non-JSON values arrive as text
+                  "rows": dg.MetadataValue.json(json.loads(offending.head(20).write_json())),
                   "what_to_do": dg.MetadataValue.text(what_to_do)})
 
 
