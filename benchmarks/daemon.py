@@ -36,7 +36,7 @@ def _cli_run(batch: Path, work: Path, env: dict) -> dict:
         cwd=REPO, env={**env, "DAGSTER_HOME": str(work / "cli_home")}, capture_output=True, text=True,
         timeout=1800)
     return {"success": done.returncode == 0, "wall_s": time.perf_counter() - started,
-            "error": done.stderr.strip().splitlines()[-1] if done.returncode else None}
+            "error": (done.stderr.strip().splitlines() or ["no output"])[-1] if done.returncode else None}
 
 
 def _wait_for_run(home: Path, daemon: subprocess.Popen, timeout_s: float):
