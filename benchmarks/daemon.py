@@ -58,6 +58,16 @@ def _wait_for_run(home: Path, daemon: subprocess.Popen, timeout_s: float):
     raise TimeoutError(f"no finished process_batch run within {timeout_s:.0f}s")
 
 
+def _wait_for_marker(folder: Path, timeout_s: float) -> Path | None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for name in ("_DONE", "_FAILED"):
+            if (folder / name).exists():
+                return folder / name
+        time.sleep(0.5)
+    return None
+
+
 def _daemon_run(batch: Path, work: Path, env: dict, timeout_s: float) -> dict:
     home, inbox = work / "daemon_home", work / "inbox"
     home.mkdir(parents=True)
@@ -77,6 +87,7 @@ def _daemon_run(batch: Path, work: Path, env: dict, timeout_s: float) -> dict:
     try:
         (inbox / "sample" / "_READY").touch()
         record, steps, workers = _wait_for_run(home, daemon, timeout_s)
+        marker = _wait_for_marker(inbox / "sample", timeout_s=120)
     finally:
         daemon.terminate()
         try:
@@ -95,6 +106,8 @@ def _daemon_run(batch: Path, work: Path, env: dict, timeout_s: float) -> dict:
         "step_s": step_s,
         "steps": len(steps),
         "step_worker_processes": workers,
+        # the run status sensors mark the folder _DONE or _FAILED on their next tick
+        "marker": marker.name if marker else None,
     }
 
 

@@ -23,4 +23,4 @@ def test_a_dropped_batch_runs_through_the_daemon_in_one_process(tmp_path):
     assert daemon["request_to_end_s"] >= daemon["step_s"] > 0
     with duckdb.connect(str(tmp_path / "daemon.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 13
-    assert (tmp_path / "inbox" / "sample" / "_DONE").exists()
+    assert daemon["marker"] == "_DONE"
