@@ -78,7 +78,8 @@ def show_progress_in_terminal() -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     folder = Path(args.input)
     if not folder.is_dir():
-        return fail(f"input folder {folder} does not exist; pass a batch folder with --input", 2)
+        state = "is a file, not a folder" if folder.exists() else "does not exist"
+        return fail(f"input folder {folder} {state}; pass a batch folder with --input", 2)
     if not article_files(folder):
         return fail(f"batch folder {folder} is empty: it holds no article file (.txt, .html, .json, .jsonl)", 2)
     target = warehouse_path(args.warehouse)
