@@ -116,7 +116,8 @@ def measure(batch: Path, work: Path, timeout_s: float = 1800) -> dict:
     should stay within twice the CLI's whole wall time."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DAGSTER_", "TAHQIQ_"))}
     work.mkdir(parents=True, exist_ok=True)
-    result = {"articles_folder": str(batch), "definitions_load_s": _definitions_load_s(env)}
+    shown = batch.resolve().relative_to(REPO) if batch.resolve().is_relative_to(REPO) else batch
+    result = {"articles_folder": str(shown), "definitions_load_s": _definitions_load_s(env)}
     result["cli"] = _cli_run(batch, work, env)
     result["daemon"] = _daemon_run(batch, work, env, timeout_s)
     result["ratio"] = result["daemon"]["request_to_end_s"] / result["cli"]["wall_s"]
