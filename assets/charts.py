@@ -58,9 +58,13 @@ def event_timeline(events: pl.DataFrame, folder: Path) -> dg.MetadataValue:
         return _empty("no dated events yet")
     types = sorted(dated["event_type"].fill_null("unknown").unique().to_list())
     figure, axis = plt.subplots(figsize=(9, 1.2 + 0.5 * len(types)))
+    # events of one type on one day are set a little apart, so neither dot nor number hides another
+    shown_before: dict[tuple, int] = {}
     for row in dated.iter_rows(named=True):
         outlets = row.get("n_outlets") or 1
-        y = types.index(row["event_type"] or "unknown")
+        key = (row["event_type"], row["day"])
+        nth = shown_before[key] = shown_before.get(key, -1) + 1
+        y = types.index(row["event_type"] or "unknown") + 0.3 * ((nth + 1) // 2) * (1 if nth % 2 else -1)
         axis.scatter(row["day"], y, s=60 + 60 * outlets, alpha=0.6, color="#2c7fb8", edgecolor="black")
         axis.annotate(str(outlets), (row["day"], y), ha="center", va="center", fontsize=8)
     axis.set_yticks(range(len(types)), types)
