@@ -1,5 +1,4 @@
-"""Reconcile: one entity per real person or organization and one event per real event, across all batches,
-and every attribute on which their sources disagree."""
+"""Reconcile: one entity per real person or organization and one event per real event, across all batches."""
 
 import dagster as dg
 
@@ -11,27 +10,23 @@ RECONCILED_TABLES = {
     "mentions": "Every mention with the canonical entity it refers to.",
     "entities": "One row per real person, organization, place or weapon, with how many outlets name it.",
     "entity_aliases": "Every name, kunya, abbreviation and spelling each entity is reported under.",
+    "entity_links": "Why two records are one entity: each kept link with its match weight and comparisons.",
     "events": "One row per real event, clustered from every article that reports it.",
     "event_reports": "What each article claims about each event: date, place, counts, source.",
     "event_participants": "Who acted, who was targeted, who partnered and who claimed each event.",
 }
-CONFLICTS_DESCRIPTION = ("Every attribute on which the sources disagree (name, given name, date, place, region, counts, "
-                         "partner, role), with each value and the articles that state it.")
 
 
 @dg.multi_asset(
     specs=[dg.AssetSpec(name, description=text, deps=["extracted_mentions", "event_frames", "articles"],
                         kinds={"duckdb", "polars"}, group_name="reconcile", owners=["team:tahqiq"],
                         metadata=table_definition_metadata(name))
-           for name, text in RECONCILED_TABLES.items()]
-    + [dg.AssetSpec("conflicts", description=CONFLICTS_DESCRIPTION, deps=list(RECONCILED_TABLES),
-                    kinds={"duckdb", "polars"}, group_name="quality", owners=["team:tahqiq"],
-                    metadata=table_definition_metadata("conflicts"))],
+           for name, text in RECONCILED_TABLES.items()],
     name="reconcile_all_batches",
 )
 def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
     # matplotlib and the resolvers load with the run, not with the code location
-    from assets.charts import conflicts_by_type, event_map, event_timeline
+    from assets.charts import event_map, event_timeline
     from tahqiq.reconcile import reconcile
 
     articles = warehouse_db.read("SELECT * EXCLUDE (body, body_normalized) FROM articles")
@@ -42,7 +37,7 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
                      f"from {articles.height} articles")
     tables = reconcile(articles, mentions, frames, registry)
     with warehouse_db.writer() as con:
-        for name in [*RECONCILED_TABLES, "conflicts", "id_registry"]:
+        for name in [*RECONCILED_TABLES, "id_registry"]:
             warehouse.replace_rows(con, name, tables[name])
     entities, events = tables["entities"], tables["events"]
     reports = warehouse_db.reports_dir()
@@ -55,6 +50,7 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
         "entities": (["entity_id", "entity_type", "canonical_name", "canonical_latin", "n_articles", "n_outlets"],
                      {"by_type": dg.MetadataValue.json(counts_by(entities, "entity_type"))}),
         "entity_aliases": (["entity_id", "alias", "alias_kind", "n_articles"], {}),
+        "entity_links": (["entity_id", "left_surface", "right_surface", "match_weight", "method"], {}),
         "events": (["event_id", "event_type", "event_date", "place_name", "admin1", "killed", "wounded", "n_outlets"],
                    {"by_type": dg.MetadataValue.json(counts_by(events, "event_type")),
                     "timeline": event_timeline(events, reports),
@@ -65,16 +61,9 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
                                {"by_role": dg.MetadataValue.json(counts_by(tables["event_participants"], "role"))}),
     }
     ordered = {"entities": entities.sort("n_outlets", descending=True),
-               "events": events.sort("n_outlets", descending=True)}
+               "events": events.sort("n_outlets", descending=True),
+               "entity_links": tables["entity_links"].sort("match_weight", descending=True)}
     for name in RECONCILED_TABLES:
         columns, extra = shown[name]
         frame = ordered.get(name, tables[name])
         yield dg.MaterializeResult(asset_key=name, metadata={**table_metadata(name, frame, columns, where), **extra})
-    found = tables["conflicts"]
-    yield dg.MaterializeResult(asset_key="conflicts", metadata={
-        **table_metadata("conflicts", found, ["subject_label", "attribute", "severity", "explanation"], where,
-                         width=90),
-        "by_attribute": dg.MetadataValue.json(counts_by(found, "attribute")),
-        "by_severity": dg.MetadataValue.json(counts_by(found, "severity")),
-        "by_type_chart": conflicts_by_type(found, reports),
-    })

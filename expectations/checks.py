@@ -52,7 +52,7 @@ def _integrity_check(table: str) -> dg.AssetChecksDefinition:
 
 # Accuracy signals: each warns about something that should not happen and names the rows to look at.
 # That sources disagree is not one of them: disagreements are the product's result (the `conflicts` table).
-SPREAD_DAYS = 14
+# The rules live in tahqiq/quality/checks.py (imported inside the checks: they load the resolvers).
 
 
 def _warn_unless_empty(offending: pl.DataFrame, id_column: str, what_to_do: str) -> dg.AssetCheckResult:
@@ -66,41 +66,51 @@ def _warn_unless_empty(offending: pl.DataFrame, id_column: str, what_to_do: str)
 
 
 @dg.asset_check(asset="conflicts", name="no_conflict_rests_on_one_article", blocking=False,
-                description="Warns when every value of a conflict comes from one article: that article contradicts "
-                            "itself, or extraction read one statement twice.")
+                description="Warns when every value of a conflict comes from one article (two sources it credits "
+                            "by name): one reporter's reading, worth a look before it counts as a disagreement.")
 def no_conflict_rests_on_one_article(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    rows = warehouse_db.read("""
-        SELECT c.conflict_id, c.subject_label, c.attribute, min(a.article_id) AS article_id
-        FROM conflicts c, unnest(CAST(json_extract(c."values", '$[*].article_ids') AS VARCHAR[][])) AS v(ids),
-             unnest(v.ids) AS a(article_id)
-        GROUP BY ALL HAVING count(DISTINCT a.article_id) = 1 ORDER BY c.conflict_id""")
-    return _warn_unless_empty(rows, "conflict_id", "Read the article (tahqiq query \"SELECT body FROM articles WHERE "
-                              "article_id = '...'\"): if it states one value, the extraction rule needs a fix.")
+    from tahqiq.quality.checks import conflicts_from_one_article
+
+    conflicts = warehouse_db.read("SELECT conflict_id, subject_label, attribute, n_articles FROM conflicts "
+                                  "ORDER BY conflict_id")
+    return _warn_unless_empty(conflicts_from_one_article(conflicts), "conflict_id",
+                              "Read the article (tahqiq conflicts shows the sentences): if it states one value, "
+                              "the extraction rule needs a fix.")
 
 
 @dg.asset_check(asset="events", name="every_event_reports_agree_within_two_weeks", blocking=False,
-                description=f"Warns about events whose reports' day-precise dates lie more than {SPREAD_DAYS} days "
-                            "apart: two different events were probably clustered as one.")
+                description="Warns about events whose reports' dates lie more than two weeks apart: two "
+                            "different events were probably clustered as one.")
 def every_event_reports_agree_within_two_weeks(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    rows = warehouse_db.read(f"""
-        SELECT event_id, min(day) AS earliest, max(day) AS latest, date_diff('day', min(day), max(day)) AS days_apart
-        FROM (SELECT event_id, try_cast(reported_date AS DATE) AS day FROM event_reports
-              WHERE length(reported_date) = 10)
-        GROUP BY event_id HAVING date_diff('day', min(day), max(day)) > {SPREAD_DAYS} ORDER BY event_id""")
-    return _warn_unless_empty(rows, "event_id", "Compare the reports (tahqiq query \"SELECT * FROM event_sources "
-                              "WHERE event_id = '...'\"); if they describe different events, the clustering needs a fix.")
+    from tahqiq.quality.checks import events_with_reports_apart
+
+    reports = warehouse_db.read("SELECT event_id, reported_date FROM event_reports")
+    return _warn_unless_empty(events_with_reports_apart(reports), "event_id",
+                              "Compare the reports (tahqiq query \"SELECT * FROM event_sources WHERE event_id = "
+                              "'...'\"); if they describe different events, the clustering needs a fix.")
 
 
 @dg.asset_check(asset="events", name="every_event_has_a_report", blocking=False,
-                description="Warns about events (and conflicts about events) that no article reports: "
-                            "a reconciliation fault, since every event is built from its reports.")
+                description="Warns about events no article reports: a reconciliation fault, since every event "
+                            "is built from its reports.")
 def every_event_has_a_report(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    rows = warehouse_db.read("""
-        SELECT event_id FROM events WHERE event_id NOT IN (SELECT event_id FROM event_reports)
-        UNION SELECT subject_id FROM conflicts WHERE subject_kind = 'event'
-              AND subject_id NOT IN (SELECT event_id FROM event_reports)
-        ORDER BY event_id""")
+    rows = warehouse_db.read("SELECT event_id FROM events WHERE event_id NOT IN (SELECT event_id FROM event_reports) "
+                             "ORDER BY event_id")
     return _warn_unless_empty(rows, "event_id", "Re-run the batch; if it persists, report it with the event ids.")
+
+
+@dg.asset_check(asset="conflicts", name="every_conflict_has_a_subject", blocking=False,
+                description="Warns about conflicts about an event no report states or an entity that is not in "
+                            "`entities`: they point at nothing a reader can look up.")
+def every_conflict_has_a_subject(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    from tahqiq.quality.checks import conflicts_without_subject
+
+    orphans = conflicts_without_subject(
+        warehouse_db.read("SELECT conflict_id, subject_kind, subject_id, attribute FROM conflicts ORDER BY conflict_id"),
+        warehouse_db.read("SELECT event_id FROM event_reports"),
+        warehouse_db.read("SELECT entity_id FROM entities"))
+    return _warn_unless_empty(orphans, "conflict_id", "Re-run the batch; if it persists, report it with the "
+                              "conflict ids.")
 
 
 @dg.asset_check(asset="events", name="every_main_event_has_a_date", blocking=False,
@@ -114,5 +124,5 @@ def every_main_event_has_a_date(warehouse_db: WarehouseResource) -> dg.AssetChec
 
 
 ALL_CHECKS = [_integrity_check(table) for table in SUITE_SQL] + [
-    no_conflict_rests_on_one_article, every_event_reports_agree_within_two_weeks, every_event_has_a_report,
-    every_main_event_has_a_date]
+    no_conflict_rests_on_one_article, every_conflict_has_a_subject, every_event_reports_agree_within_two_weeks,
+    every_event_has_a_report, every_main_event_has_a_date]

@@ -127,9 +127,9 @@ def test_query_formats_and_errors(tmp_path, capsys):
                  "--warehouse", str(warehouse), "--format", "json"]) == 0
     records = json.loads(capsys.readouterr().out)
     assert sum(r["n"] for r in records) >= 10
-    # severity is an ordered type: ORDER BY severity lists the most severe first
-    assert main(["query", "SELECT DISTINCT severity FROM conflicts ORDER BY severity", "--warehouse", str(warehouse),
-                 "--format", "json"]) == 0
+    # severity is an ordered type: ORDER BY severity DESC lists the most severe first
+    assert main(["query", "SELECT DISTINCT severity FROM conflicts ORDER BY severity DESC", "--warehouse",
+                 str(warehouse), "--format", "json"]) == 0
     severities = [r["severity"] for r in json.loads(capsys.readouterr().out)]
     assert len(severities) >= 3 and severities == [s for s in ("high", "medium", "low", "info") if s in severities]
     assert main(["query", "SELECT * FROM no_such_table", "--warehouse", str(warehouse)]) == 2

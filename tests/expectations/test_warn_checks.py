@@ -9,6 +9,7 @@ import pytest
 
 from assets.resources import WarehouseResource
 from expectations.checks import (
+    every_conflict_has_a_subject,
     every_event_has_a_report,
     every_event_reports_agree_within_two_weeks,
     every_main_event_has_a_date,
@@ -36,19 +37,23 @@ def warehouse_db(tmp_path) -> WarehouseResource:
         "reported_date": ["2024-03-08", "2024-03-07", "2024-03-01", "2024-04-20", None, "2024"],
     })
     conflicts = pl.DataFrame({
-        "conflict_id": ["C_disagree", "C_self"],
-        "subject_kind": ["event", "event"],
-        "subject_id": ["E_ok", "E_ok"],
-        "attribute": ["event_date", "place"],
+        "conflict_id": ["C_disagree", "C_self", "C_orphan"],
+        "subject_kind": ["event", "event", "event"],
+        "subject_id": ["E_ok", "E_ok", "E_gone"],
+        "attribute": ["event_date", "killed", "place"],
         "values": [_values(("2024-03-08", ["a1"]), ("2024-03-07", ["a2"])),
-                   _values(("درنج", ["a1"]), ("درنيج", ["a1"]))],
-        "severity": ["medium", "info"],
-        "explanation": ["dates differ", "two spellings in one article"],
+                   _values(("3", ["a1"]), ("5", ["a1"])),
+                   _values(("درنج", ["a1"]), ("درنيج", ["a2"]))],
+        "severity": ["medium", "high", "info"],
+        "n_articles": [2, 1, 2],
+        "explanation": ["dates differ", "the command and the monitor, in one article", "two spellings"],
     })
+    entities = pl.DataFrame({"entity_id": ["P_1"], "entity_type": ["PERSON"], "canonical_name": ["أبو بلال"]})
     with resource.writer() as con:
         warehouse.replace_rows(con, "events", events)
         warehouse.replace_rows(con, "event_reports", reports)
         warehouse.replace_rows(con, "conflicts", conflicts)
+        warehouse.replace_rows(con, "entities", entities)
     return resource
 
 
@@ -64,7 +69,12 @@ def test_a_disagreement_between_articles_is_not_a_failure_but_one_article_agains
 def test_reports_weeks_apart(warehouse_db):
     result = every_event_reports_agree_within_two_weeks(warehouse_db=warehouse_db)
     assert not result.passed and offending(result) == ["E_spread"]
-    assert result.metadata["rows"].value[0]["days_apart"] == 50  # dates reach the UI as JSON
+    assert result.metadata["rows"].value[0]["first_day"] == "2024-03-01"  # dates reach the UI as JSON
+
+
+def test_a_conflict_about_nothing_known(warehouse_db):
+    result = every_conflict_has_a_subject(warehouse_db=warehouse_db)
+    assert not result.passed and offending(result) == ["C_orphan"]
 
 
 def test_an_event_no_article_reports(warehouse_db):
