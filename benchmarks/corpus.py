@@ -10,6 +10,8 @@ from pathlib import Path
 
 from tahqiq.ingest.ant import ant_records, to_batch_record
 
+REPO = Path(__file__).resolve().parents[1]
+
 FILES_PER_JSONL = 1000
 SAMPLE_SEED = 2018
 READY_MARKER = "_READY"

@@ -159,6 +159,13 @@ def nationality_adjectives() -> dict[str, str]:
     }
 
 
+def country_of_nationality(word: str) -> str | None:
+    """The country (ISO code) a nationality adjective in matching form names, masculine or feminine
+    (السوري, السوريه -> SY); None for any other word."""
+    adjectives = nationality_adjectives()
+    return adjectives.get(word) or (adjectives.get(word[:-1]) if word.endswith("ه") else None)
+
+
 @cache
 def nisba_exclusions() -> frozenset[str]:
     return _word_list("nisba_exclusions.txt")

@@ -27,6 +27,7 @@ alias_kind "sub_body", with the organization's ref_id as parent_ref_id.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -264,6 +265,31 @@ def latin_outlet_spans(text: str) -> list[HeadNounSpan]:
     return spans
 
 
+MAX_QUOTED_NAME_TOKENS = 4
+# An indefinite media or class head (قناة, صحيفة, شبكة; after a proclitic) and the quoted name after it;
+# a definite head (الشركة "...") is followed by what it said, not by its name.
+_QUOTED_AFTER_HEAD = re.compile(r'(?<!\w)([وفبل]?)(\w+) ?"([^"\n]{1,40})"')
+
+
+_QUOTED_NAME = re.compile(r'"([^"\n]+)"')
+
+
+def quoted_outlet_spans(text: str) -> list[HeadNounSpan]:
+    """An outlet or company named in quotes after its class noun: قناة "المسيرة", صحيفة "الوطن", شبكة
+    "السويداء 24", تلفزيون "بي.إف.إم". The quotes say the words are a name, whatever they mean."""
+    lex = _head_words()
+    spans: list[HeadNounSpan] = []
+    for match in _QUOTED_AFTER_HEAD.finditer(text):
+        head = match.group(2)
+        if head not in lex.media_head and head not in lex.class_head:
+            continue
+        name = match.group(3).split()
+        if not name or len(name) > MAX_QUOTED_NAME_TOKENS or not any(ch.isalnum() for ch in match.group(3)):
+            continue
+        spans.append(HeadNounSpan(match.start(2), match.end(), {"org_kind": "media", "word": head}))
+    return spans
+
+
 MAX_NUMBERED_NAME_TOKENS = 2
 MAX_NAME_NUMBER_DIGITS = 3
 
@@ -326,8 +352,7 @@ def sub_body_spans(text: str, curated: list[tuple[int, int, dict]]) -> list[tupl
 
 
 def _is_nationality(word: str) -> bool:
-    adjectives = reference.nationality_adjectives()
-    return word in adjectives or (word.endswith("ه") and word[:-1] in adjectives)
+    return reference.country_of_nationality(word) is not None
 
 
 def _is_latin_name(word: str) -> bool:
@@ -395,7 +420,11 @@ def _aliases_by_ref() -> dict[str, frozenset[str]]:
 def _own_name(text: str, start: int, end: int, ref_id: str | None) -> tuple[int, int] | None:
     """Normalized offsets of the organization's own name after a class noun opening the span
     (صحيفة الغارديان -> الغارديان, شركة نوكيا -> نوكيا), or after a word for its members when the
-    rest is that organization's name too (قوات التحالف الدولي -> التحالف الدولي), or None."""
+    rest is that organization's name too (قوات التحالف الدولي -> التحالف الدولي), or the quoted name
+    after a class noun (قناة "المسيرة" -> المسيرة), or None."""
+    quoted = _QUOTED_NAME.search(text, start, end)
+    if quoted and quoted.end() == end:
+        return quoted.start(1), quoted.end(1)
     tokens = tokenize_text(text[start:end])
     if len(tokens) < 2:
         return None
@@ -480,7 +509,9 @@ def find_organizations(nt: NormalizedText) -> list[Mention]:
         }
         sub_bodies.append((body.start, body.end, attrs))
     spans = list(sub_bodies)
-    named_by_head = head_noun_spans(nt.text) + media_name_spans(nt.text) + latin_outlet_spans(nt.text)
+    named_by_head = (
+        head_noun_spans(nt.text) + media_name_spans(nt.text) + latin_outlet_spans(nt.text) + quoted_outlet_spans(nt.text)
+    )
     for head in named_by_head + numbered_outlet_spans(nt.text):
         if any(s < head.end and head.start < e for s, e, _ in sub_bodies):
             continue

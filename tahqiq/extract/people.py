@@ -197,6 +197,7 @@ class _Scanner:
             and len(word) >= 4
             and self.name_like(i)
             and word not in self.lex.nisba_exclusions
+            and not _plural_shaped(word)
         )
 
     # --- titles ----------------------------------------------------------------------------------
@@ -275,6 +276,8 @@ class _Scanner:
             and core.isalpha()
             and len(core) >= 3
             and not core.startswith("ال")
+            and not _proclitic_on_definite(core)  # بالقول, بالعودة: a preposition on a definite noun
+            and not _proclitic_on_common_noun(core, lex)  # لوكالة, بصلاحيات, لانضمام
             and not (len(core) >= 4 and core.endswith("ا") and core not in lex.given)  # اتصالا, رسميا
             and (not core.startswith("و") or core in lex.given or self.waw_is_name_part(core))
             and core not in lex.not_name
@@ -325,6 +328,7 @@ class _Scanner:
                 and len(word) >= 3
                 and not (len(word) <= 4 and word.endswith("ا"))  # accusative nouns: وفدا, ردا
                 and not word.startswith(("ال", "لل"))
+                and not _plural_shaped(word)
                 and (not word.startswith("و") or self.waw_is_name_part(word))
                 and (mode == "direct" or not word.startswith(("ي", "ت")))  # present-tense verbs
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
@@ -454,6 +458,34 @@ def _stated_roles(scanner: _Scanner, names: list[_Name], alias_of: dict[int, _Na
                 name.attrs.setdefault("role", role)
 
 
+def _plural_shaped(word: str) -> bool:
+    """A sound plural (العقوبات, المصريون, المصريين): a group, never one man's name. Indefinite, only
+    the feminine one: ويلكنسون and جونسون are names."""
+    if len(word) < 5:
+        return False
+    return word.endswith("ات") or (word.startswith("ال") and word.endswith(("ون", "يين")))
+
+
+def _proclitic_on_common_noun(word: str, lex: _Lexicons) -> bool:
+    """ل/ب + a word that is no name: a common word, an organization's head noun or a plural."""
+    if word in lex.given:
+        return False
+    return any(
+        prefix and (rest in lex.not_name or rest in _org_head_words() or _plural_shaped(rest) or rest.startswith("ان"))
+        for prefix, rest in clitic_variants(word)
+        if word[:prefix] in ("ل", "ب")
+    )
+
+
+@lru_cache(maxsize=1)
+def _org_head_words() -> frozenset[str]:
+    return frozenset(normalize_text(row["word"]) for row in reference.load_org_heads() if row["role"] == "head")
+
+
+def _proclitic_on_definite(word: str) -> bool:
+    return any(prefix and rest.startswith("ال") for prefix, rest in clitic_variants(word))
+
+
 def _overlaps(name: _Name, taken: list[_Name]) -> bool:
     return any(name.first < other.last and other.first < name.last for other in taken)
 
@@ -476,6 +508,8 @@ def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
         if not (word.startswith(("ال", "لل")) or linked) or word in RELATIVE_PRONOUNS:
             break  # الذي / التي open a clause, not a name
         j += 1
+    if j == i and i and scanner.words[i - 1] == "باسم":
+        return None  # المتحدث باسم إدارة الصحة: an indefinite body, not a name, after باسم
     if j > i and j + 1 < scanner.n and scanner.words[j] in COMMAS:
         j += 1
     if j >= scanner.n or _opens_a_verb(scanner, j):
@@ -608,6 +642,7 @@ def _unlisted_speaker(scanner: _Scanner, j: int) -> _Name | None:
             and "title" not in scanner.roles[k]
             and len(word) >= 3
             and not word.startswith(("ال", "لل", "ي", "ت"))
+            and not _proclitic_on_definite(word)
             and not (word.startswith("و") and not scanner.waw_is_name_part(word))
             for k, word in zip(range(j, end), words, strict=True)
         ):
@@ -694,6 +729,9 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
             and last not in lex.not_name
             and last not in lex.nisba_exclusions
             and (strongly_cued or not last.startswith("ال") or last.endswith("ي"))
+            # a nationality (القطري) repeats only a name its title vouches for; a plural (النقابات) never
+            and (strongly_cued or not reference.country_of_nationality(last))
+            and not last.endswith("ات")
         ):
             if keys.get((last,), surface) != surface:
                 shared.add((last,))
@@ -809,6 +847,8 @@ def teachable(normalized: str, attrs: dict) -> TaughtName | None:
     lex = _lexicons()
     if len(tokens) < 2 or attrs.get("cue") not in TEACHING_CUES:
         return None
+    if attrs.get("cue") != "well_known" and tokens[0] not in lex.given:
+        return None  # a name is taught by its given name: حقق خلالها, found after a title, is no name
     if any(
         len(t) < 2 or not t.isalpha() or (t in lex.not_name and t not in JOINED_NAME_HEADS) for t in tokens
     ):

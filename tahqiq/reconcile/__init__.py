@@ -51,21 +51,60 @@ def _entity_ids(
 def _entity_links(links: pl.DataFrame, linked: pl.DataFrame) -> pl.DataFrame:
     """The kept links with the entity their records ended in (the left record's)."""
     return links.join(
-        linked.select(pl.col("mention_id").alias("left_mention_id"), "entity_id"), on="left_mention_id", how="left"
+        linked.select(pl.col("mention_id").alias("left_mention_id"), "entity_id"),
+        on="left_mention_id",
+        how="left",
     )
 
 
 def _canonical_names(linked: pl.DataFrame) -> pl.DataFrame:
-    """The fullest reported form per entity (most tokens, then most articles, then text order)."""
-    forms = (
-        linked.filter(pl.col("entity_id").is_not_null())
-        .group_by("entity_id", "surface")
+    """Each entity's name: the reference name most of its mentions matched (the toponym of a region
+    phrase, an organization's own name); else, for a person, the most reported form of two words or
+    more; else the most reported form, an organization's without the proclitic its head took."""
+    from tahqiq.resolve.entities import display_without_proclitic
+
+    named = linked.filter(pl.col("entity_id").is_not_null())
+    referenced = (
+        named.filter(ref_id_of(named).is_not_null())
+        .select("entity_id", pl.col("attrs").str.json_path_match("$.canonical").alias("name"), "article_id")
+        .drop_nulls("name")
+    )
+    forms = named.select(
+        "entity_id",
+        pl.when(pl.col("entity_type") == "ORG")
+        .then(
+            pl.struct("surface", "normalized").map_elements(
+                lambda row: display_without_proclitic(row["surface"], row["normalized"] or ""),
+                return_dtype=pl.Utf8,
+            )
+        )
+        .otherwise(pl.col("surface"))
+        .alias("name"),
+        "article_id",
+        (pl.col("entity_type") == "PERSON").alias("is_person"),
+    )
+    ranked = (
+        pl.concat(
+            [
+                referenced.with_columns(pl.lit(0).alias("tier")),
+                forms.with_columns(
+                    pl.when(pl.col("is_person") & (pl.col("name").str.split(" ").list.len() < 2))
+                    .then(2)
+                    .otherwise(1)
+                    .alias("tier")
+                ).drop("is_person"),
+            ]
+        )
+        .group_by("entity_id", "tier", "name")
         .agg(pl.col("article_id").n_unique().alias("n_art"), pl.len().alias("n"))
-        .with_columns(pl.col("surface").str.split(" ").list.len().alias("n_tokens"))
-        .sort(["entity_id", "n_tokens", "n_art", "n", "surface"], descending=[False, True, True, True, False])
+        .with_columns(pl.col("name").str.split(" ").list.len().alias("n_tokens"))
+        .sort(
+            ["entity_id", "tier", "n_art", "n", "n_tokens", "name"],
+            descending=[False, False, True, True, True, False],
+        )
         .unique("entity_id", keep="first")
     )
-    return forms.select("entity_id", pl.col("surface").alias("canonical_name"))
+    return ranked.select("entity_id", pl.col("name").alias("canonical_name"))
 
 
 # Enough stated names to compare a person's names across articles without bloating entities.attrs.
@@ -74,11 +113,19 @@ MAX_STATED_NAMES = 60
 
 def _stated_names(persons: pl.DataFrame) -> pl.DataFrame:
     """entity_id -> the first mention of each (article, surface): the names each article states."""
-    first = persons.sort("article_id", "start_char").unique(["entity_id", "article_id", "surface"], keep="first")
-    return first.sort("entity_id", "article_id", "start_char").group_by("entity_id", maintain_order=True).agg(
-        pl.struct(
-            "surface", "article_id", pl.col("start_char").alias("start"), pl.col("end_char").alias("end")
-        ).head(MAX_STATED_NAMES).alias("_stated")
+    first = persons.sort("article_id", "start_char").unique(
+        ["entity_id", "article_id", "surface"], keep="first"
+    )
+    return (
+        first.sort("entity_id", "article_id", "start_char")
+        .group_by("entity_id", maintain_order=True)
+        .agg(
+            pl.struct(
+                "surface", "article_id", pl.col("start_char").alias("start"), pl.col("end_char").alias("end")
+            )
+            .head(MAX_STATED_NAMES)
+            .alias("_stated")
+        )
     )
 
 
@@ -99,7 +146,8 @@ def _entities(linked: pl.DataFrame, articles: pl.DataFrame) -> tuple[pl.DataFram
     entities = stats.join(canonical, on="entity_id", how="left").join(stated, on="entity_id", how="left")
     latin = [transliterate(n or "") for n in entities["canonical_name"].to_list()]
     attrs = [
-        _entity_attrs(t, s, n) for t, s, n in entities.select("entity_type", "_surfaces", "_stated").iter_rows()
+        _entity_attrs(t, s, n)
+        for t, s, n in entities.select("entity_type", "_surfaces", "_stated").iter_rows()
     ]
     entities = entities.with_columns(
         pl.Series("canonical_latin", latin, pl.Utf8), pl.Series("attrs", attrs, pl.Utf8)
@@ -248,7 +296,9 @@ def reconcile(
         prepared, event_of = _event_ids(frames, linked, registry)
         frames_reported = _event_reports(prepared, event_of, articles, linked)
         reports = warehouse.conform(frames_reported, "event_reports")
-        events = summarize_events(frames_reported).join(event_figures(reports, articles), on="event_id", how="left")
+        events = summarize_events(frames_reported).join(
+            event_figures(reports, articles), on="event_id", how="left"
+        )
         participants = _participants(frames_reported, linked)
         event_registry = registry_rows(
             event_of.rename({"frame_id": "member_key", "event_id": "stable_id"}), "event"

@@ -28,10 +28,10 @@ import duckdb
 import polars as pl
 
 from tahqiq.reference import (
+    country_of_nationality,
     given_names,
     load_org_heads,
     load_organizations,
-    nationality_adjectives,
     read_reference_csv,
 )
 from tahqiq.text.arabic import name_skeleton, name_tokens
@@ -706,13 +706,6 @@ def _org_heads() -> frozenset[str]:
     return frozenset(normalize_text(r["word"]) for r in load_org_heads() if r["role"] == "head")
 
 
-def nationality_of(word: str) -> str | None:
-    """The country a nationality adjective in matching form names, masculine or feminine
-    (السوري, السوريه -> sy)."""
-    adjectives = nationality_adjectives()
-    return adjectives.get(word) or (adjectives.get(word[:-1]) if word.endswith("يه") else None)
-
-
 def organization_name(normalized: str) -> str:
     """An organization's name in matching form without a proclitic its head took (للحكومه -> الحكومه,
     لحكومه, the span of "للحكومة" after ل, -> الحكومه; والجيش -> الجيش)."""
@@ -726,6 +719,23 @@ def organization_name(normalized: str) -> str:
     return normalized
 
 
+def display_without_proclitic(surface: str, normalized: str) -> str:
+    """An organization's display name without the proclitic its head took, as `organization_name` reads
+    the matching form: للحكومة اليمنية / لحكومة اليمنية -> الحكومة اليمنية, والجيش السوري -> الجيش السوري."""
+    name = organization_name(normalized)
+    if name == normalized or not surface:
+        return surface
+    if name.startswith("ال") and normalized.startswith("لل"):
+        return "ال" + surface[2:]
+    if name == "ا" + normalized:
+        return "ا" + surface
+    if name == normalized[1:]:
+        return surface[1:]
+    if name == "ا" + normalized[1:]:
+        return "ا" + surface[1:]
+    return surface
+
+
 def national_body(name: str) -> tuple[str, str | None] | None:
     """(the body's head phrase, its country) for a state body named by a head noun: وزاره الخارجيه
     الروسيه -> (وزاره الخارجيه, ru); الحكومه -> (الحكومه, None). None when the head is no state body's."""
@@ -737,7 +747,7 @@ def national_body(name: str) -> tuple[str, str | None] | None:
         return None
     country, kept = None, []
     for token in tokens:
-        found = nationality_of(token)
+        found = country_of_nationality(token)
         if found and country is None:
             country = found.lower()
         elif token not in OFFICIAL_WORDS:

@@ -291,3 +291,25 @@ def test_a_body_named_through_its_parent():
 
 def test_a_media_head_before_one_common_word_names_an_outlet():
     assert names("ونقلت وكالة الشرق عن مصدر عسكري قوله") == ["وكالة الشرق"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ('ذكرت قناة "المسيرة" التابعة للحوثيين', 'قناة "المسيرة"'),
+        ("بحسب شبكة «السويداء 24» المحلية", "شبكة «السويداء 24»"),
+    ],
+)
+def test_an_outlet_named_in_quotes_after_its_class_noun(text, surface):
+    assert surface in [m.surface for m in find_organizations(normalize(text))]
+
+
+def test_what_a_definite_head_said_in_quotes_is_no_name():
+    assert find_organizations(normalize('وقالت الشركة "لا تعليق"')) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["وقالت النيابة الفرنسية إن", "أعلنت الرئاسة التركية", "داخل القنصلية السعودية في إسطنبول"]
+)
+def test_a_state_office_with_a_nationality_is_an_organization(text):
+    assert len(find_organizations(normalize(text))) == 1
