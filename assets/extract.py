@@ -4,26 +4,30 @@ import time
 
 import dagster as dg
 
-from assets.metadata import counts_by, preview, report_progress
+from assets.metadata import counts_by, report_progress, table_definition_metadata, table_metadata
 from assets.partitions import batch_partitions
 from assets.resources import WarehouseResource
 from tahqiq import warehouse
-from tahqiq.extract.batch import extract_batch
 
 
 @dg.multi_asset(
     specs=[
         dg.AssetSpec("extracted_mentions", deps=["articles"],
                      description="Every person, organization, place, date, count and weapon named in the batch's articles, with exact offsets.",
-                     kinds={"duckdb", "polars"}, group_name="extract", owners=["team:tahqiq"]),
+                     kinds={"duckdb", "polars"}, group_name="extract", owners=["team:tahqiq"],
+                     metadata=table_definition_metadata("extracted_mentions")),
         dg.AssetSpec("event_frames", deps=["articles"],
                      description="What each article says happened: type, date, place, counts, actors, targets and who claims it.",
-                     kinds={"duckdb", "polars"}, group_name="extract", owners=["team:tahqiq"]),
+                     kinds={"duckdb", "polars"}, group_name="extract", owners=["team:tahqiq"],
+                     metadata=table_definition_metadata("event_frames")),
     ],
     partitions_def=batch_partitions,
     name="extract_batch",
 )
 def extract_batch_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
+    # Camel-tools and the finders: loaded by the run, not the code location
+    from tahqiq.extract.batch import extract_batch
+
     batch_id = context.partition_key
     batch_articles = warehouse_db.read(
         "SELECT article_id, batch_id, body, published_at FROM articles WHERE batch_id = ? ORDER BY article_id",
@@ -40,15 +44,15 @@ def extract_batch_asset(context: dg.AssetExecutionContext, warehouse_db: Warehou
     with warehouse_db.writer() as con:
         warehouse.replace_rows(con, "extracted_mentions", mentions, "batch_id = ?", [batch_id])
         warehouse.replace_rows(con, "event_frames", frames, "batch_id = ?", [batch_id])
+    where = warehouse_db.resolved_path()
     yield dg.MaterializeResult(asset_key="extracted_mentions", metadata={
-        "mentions": mentions.height,
+        **table_metadata("extracted_mentions", mentions,
+                         ["article_id", "entity_type", "surface", "value", "start_char", "end_char"], where),
         "by_type": dg.MetadataValue.json(counts_by(mentions, "entity_type")),
         "articles_per_second": round(batch_articles.height / max(time.monotonic() - started, 1e-6), 1),
-        "preview": preview(mentions, ["article_id", "entity_type", "surface", "value", "start_char", "end_char"]),
     })
     yield dg.MaterializeResult(asset_key="event_frames", metadata={
-        "frames": frames.height,
+        **table_metadata("event_frames", frames, ["article_id", "event_type", "reported_date", "reported_place",
+                                                  "reported_killed", "reported_wounded", "claim_source"], where),
         "by_type": dg.MetadataValue.json(counts_by(frames, "event_type")),
-        "preview": preview(frames, ["article_id", "event_type", "reported_date", "reported_place",
-                                    "reported_killed", "reported_wounded", "claim_source"]),
     })

@@ -5,11 +5,10 @@ from pathlib import Path
 
 import dagster as dg
 
-from assets.metadata import counts_by, preview, report_progress
+from assets.metadata import counts_by, report_progress, table_definition_metadata, table_metadata
 from assets.partitions import batch_partitions
 from assets.resources import InboxResource, WarehouseResource
 from tahqiq import warehouse
-from tahqiq.ingest.batch import ingest_batch
 
 
 class BatchSource(dg.Config):
@@ -19,15 +18,20 @@ class BatchSource(dg.Config):
 @dg.multi_asset(
     specs=[
         dg.AssetSpec("raw_articles", description="Every readable article of the batch, decoded and stripped of page furniture.",
-                     kinds={"duckdb", "polars"}, group_name="ingest", owners=["team:tahqiq"]),
+                     kinds={"duckdb", "polars"}, group_name="ingest", owners=["team:tahqiq"],
+                     metadata=table_definition_metadata("raw_articles")),
         dg.AssetSpec("quarantine", description="Every input file that could not become an article, with the reason and what to do.",
-                     kinds={"duckdb", "polars"}, group_name="ingest", owners=["team:tahqiq"]),
+                     kinds={"duckdb", "polars"}, group_name="ingest", owners=["team:tahqiq"],
+                     metadata=table_definition_metadata("quarantine")),
     ],
     partitions_def=batch_partitions,
     name="ingest_batch",
 )
 def ingest_batch_asset(context: dg.AssetExecutionContext, config: BatchSource,
                        warehouse_db: WarehouseResource, inbox: InboxResource):
+    # The readers: loaded by the run, not the code location
+    from tahqiq.ingest.batch import ingest_batch
+
     batch_id = context.partition_key
     folder = Path(config.input_dir) if config.input_dir else inbox.batch_dir(batch_id)
     if not folder.is_dir():
@@ -45,13 +49,13 @@ def ingest_batch_asset(context: dg.AssetExecutionContext, config: BatchSource,
     with warehouse_db.writer() as con:
         warehouse.replace_rows(con, "raw_articles", raw, "batch_id = ?", [batch_id])
         warehouse.replace_rows(con, "quarantine", quarantined, "batch_id = ?", [batch_id])
+    where = warehouse_db.resolved_path()
     yield dg.MaterializeResult(asset_key="raw_articles", metadata={
-        "batch_folder": str(folder), "articles": raw.height,
+        **table_metadata("raw_articles", raw, ["source_file", "outlet", "published_at", "title"], where),
+        "batch_folder": dg.MetadataValue.path(str(folder.resolve())),
         "by_outlet": dg.MetadataValue.json(counts_by(raw, "outlet")),
-        "preview": preview(raw, ["source_file", "outlet", "published_at", "title"]),
     })
     yield dg.MaterializeResult(asset_key="quarantine", metadata={
-        "quarantined": quarantined.height,
+        **table_metadata("quarantine", quarantined, ["source_file", "reason", "detail"], where, width=90),
         "by_reason": dg.MetadataValue.json(counts_by(quarantined, "reason")),
-        "preview": preview(quarantined, ["source_file", "reason", "detail"], width=90),
     })

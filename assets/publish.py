@@ -3,10 +3,9 @@
 import dagster as dg
 import polars as pl
 
-from assets.charts import reports_dir
-from assets.metadata import preview
-from assets.resources import WarehouseResource
-from expectations.suites import SUITES, build_data_docs, data_docs_dir
+from assets.metadata import preview, report_progress
+from assets.resources import WarehouseResource, docs_url
+from expectations.suites import SUITE_SQL, build_data_docs, data_docs_dir
 from tahqiq.views import create_views
 
 
@@ -19,6 +18,7 @@ from tahqiq.views import create_views
     owners=["team:tahqiq"],
 )
 def sql_views(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    report_progress(context, "creating the SQL views")
     with warehouse_db.writer() as con:
         views = create_views(con)
         counts = {v.name: con.execute(f'SELECT count(*) FROM "{v.name}"').fetchone()[0] for v in views}
@@ -26,13 +26,15 @@ def sql_views(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource
             "SELECT event_date, event_type, place_name, attribute, values_and_sources "
             "FROM disputed_events LIMIT 10"
         ).pl()
-    listing = "\n".join(f"- `{v.name}` ({counts[v.name]} rows): {v.description}" for v in views)
+    listing = pl.DataFrame({"view": [v.name for v in views], "rows": [counts[v.name] for v in views],
+                            "one_row_per": [v.description for v in views]})
     return dg.MaterializeResult(
         metadata={
-            "views": dg.MetadataValue.md(listing + '\n\nTry: `tahqiq query "SELECT * FROM event_sources"`'),
-            **{f"rows_{name}": n for name, n in counts.items()},
+            "views": preview(listing, listing.columns, rows=len(views), width=120),
+            "try": dg.MetadataValue.text('tahqiq query "SELECT * FROM event_sources"'),
             "disputed_events_preview": preview(disputed, disputed.columns, width=80),
-            "reports_folder": dg.MetadataValue.path(str(reports_dir(warehouse_db.resolved_path()).resolve())),
+            "warehouse": dg.MetadataValue.path(str(warehouse_db.resolved_path().resolve())),
+            "reports_folder": dg.MetadataValue.path(str(warehouse_db.reports_dir().resolve())),
         }
     )
 
@@ -50,9 +52,10 @@ def data_quality_report(
 ) -> dg.MaterializeResult:
     warehouse_path = warehouse_db.resolved_path()
     docs = data_docs_dir(warehouse_path)
+    report_progress(context, f"writing the Great Expectations Data Docs to {docs}")
     index = build_data_docs(
-        list(SUITES),
-        lambda table: warehouse_db.read(SUITES[table][0]).to_pandas(),
+        list(SUITE_SQL),
+        lambda table: warehouse_db.read(SUITE_SQL[table]).to_pandas(),
         project_dir=warehouse_path.parent,
         docs_dir=docs,
         run_id=context.run_id,
@@ -63,12 +66,13 @@ def data_quality_report(
         [context.run_id],
     )
     if latest.height == 0:
-        latest = pl.DataFrame({"table_name": list(SUITES)})
+        latest = pl.DataFrame({"table_name": list(SUITE_SQL)})
     return dg.MaterializeResult(
         metadata={
             "data_docs_index": dg.MetadataValue.path(str(index.resolve())),
-            "data_docs_url": dg.MetadataValue.url(index.resolve().as_uri()),
-            "tables_validated": len(SUITES),
+            "warehouse": dg.MetadataValue.path(str(warehouse_path.resolve())),
+            "data_docs_url": dg.MetadataValue.url(f"{docs_url()}/data_docs/index.html"),  # `tahqiq docs`
+            "tables_validated": len(SUITE_SQL),
             "results_this_run": preview(latest, latest.columns, rows=20),
         }
     )

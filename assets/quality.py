@@ -2,11 +2,9 @@
 
 import dagster as dg
 
-from assets.charts import conflicts_by_type, reports_dir
-from assets.metadata import counts_by, preview
+from assets.metadata import counts_by, table_definition_metadata, table_metadata
 from assets.resources import WarehouseResource
 from tahqiq import warehouse
-from tahqiq.quality.conflicts import find_conflicts
 
 
 @dg.asset(
@@ -18,8 +16,13 @@ from tahqiq.quality.conflicts import find_conflicts
     kinds={"duckdb", "polars"},
     group_name="quality",
     owners=["team:tahqiq"],
+    metadata=table_definition_metadata("conflicts"),
 )
 def conflicts_asset(warehouse_db: WarehouseResource) -> dg.MaterializeResult:
+    # matplotlib and the conflict rules load with the run, not with the code location
+    from assets.charts import conflicts_by_type
+    from tahqiq.quality.conflicts import find_conflicts
+
     reports = warehouse_db.read("SELECT * FROM event_reports")
     entities = warehouse_db.read("SELECT * FROM entities")
     articles = warehouse_db.read("SELECT article_id, outlet, published_at FROM articles")
@@ -28,15 +31,12 @@ def conflicts_asset(warehouse_db: WarehouseResource) -> dg.MaterializeResult:
         warehouse.replace_rows(con, "conflicts", found)
     return dg.MaterializeResult(
         metadata={
-            "conflicts": found.height,
+            **table_metadata("conflicts", found.sort("severity_rank", descending=True),
+                             ["subject_label", "attribute", "kind", "severity", "explanation"],
+                             warehouse_db.resolved_path(), width=90),
             "by_attribute": dg.MetadataValue.json(counts_by(found, "attribute")),
             "by_kind": dg.MetadataValue.json(counts_by(found, "kind")),
             "by_severity": dg.MetadataValue.json(counts_by(found, "severity")),
-            "preview": preview(
-                found.sort("severity_rank", descending=True),
-                ["subject_label", "attribute", "kind", "severity", "explanation"],
-                width=90,
-            ),
-            "by_type_chart": conflicts_by_type(found, reports_dir(warehouse_db.resolved_path())),
+            "by_type_chart": conflicts_by_type(found, warehouse_db.reports_dir()),
         }
     )

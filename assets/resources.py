@@ -16,6 +16,12 @@ from tahqiq import warehouse
 
 DEFAULT_WAREHOUSE = "data/warehouse.duckdb"
 DEFAULT_INBOX = "data/inbox"
+DEFAULT_DOCS_URL = "http://127.0.0.1:3001"
+
+
+def docs_url() -> str:
+    """Where `tahqiq docs` serves the reports and Data Docs (read when a run writes its metadata)."""
+    return (os.environ.get("TAHQIQ_DOCS_URL") or DEFAULT_DOCS_URL).rstrip("/")
 
 
 class WarehouseResource(dg.ConfigurableResource):
@@ -25,6 +31,10 @@ class WarehouseResource(dg.ConfigurableResource):
 
     def resolved_path(self) -> Path:
         return Path(self.path or os.environ.get("TAHQIQ_WAREHOUSE") or DEFAULT_WAREHOUSE)
+
+    def reports_dir(self) -> Path:
+        """Charts go beside the warehouse: data/warehouse.duckdb → data/reports/."""
+        return self.resolved_path().parent / "reports"
 
     @contextmanager
     def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:

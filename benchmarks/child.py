@@ -91,7 +91,7 @@ def incremental_run(inbox: Path, warehouse_path: Path) -> dict:
     started = time.perf_counter()
     import dagster as dg
 
-    from assets.resources import InboxResource
+    from assets.resources import InboxResource, WarehouseResource
     from pipelines.definitions import defs
     from pipelines.jobs import process_batch_job
     from pipelines.runner import instance as project_instance
@@ -104,7 +104,7 @@ def incremental_run(inbox: Path, warehouse_path: Path) -> dict:
     started = time.perf_counter()
     inbox_resource = InboxResource(path=str(inbox.resolve()))
     context = dg.build_sensor_context(
-        instance=instance, definitions=defs, resources={"inbox": inbox_resource}
+        instance=instance, definitions=defs, resources={"inbox": inbox_resource, "warehouse_db": WarehouseResource(path=str(warehouse_path.resolve()))}
     )
     evaluation = sensor(context)
     for request in evaluation.dynamic_partitions_requests or []:

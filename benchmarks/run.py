@@ -7,7 +7,8 @@ Sections (each one recorded even when another fails): the decoding floor, dates 
 side by side with their baselines, end-to-end Dagster runs at each size (child processes, peak
 memory), one incremental 100-article batch through the inbox sensor on top of the largest warehouse,
 reconciliation of synthetic mentions and event reports at scale, and a cProfile of the per-article
-stages. Writes report.md, results.json and scaling.png to --out.
+stages; first, the bundled sample batch through `dagster-daemon` (inbox sensor, run queue, run process)
+beside `tahqiq run`. Writes report.md, results.json and scaling.png to --out.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from benchmarks import corpus as bench_corpus
 from benchmarks import micro, report
 from benchmarks.measure import run_child
 
-SECTIONS = ("floor", "micro", "scaling", "incremental", "reconcile", "profile")
+SECTIONS = ("daemon", "floor", "micro", "scaling", "incremental", "reconcile", "profile")
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 FULL = {
     "sizes": [1000, 4000, 16000, 31525],
     "date_articles": 300,
@@ -231,6 +233,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         records = bench_corpus.load_sample(args.corpus)
         plan["sizes"] = sorted({min(s, len(records)) for s in plan["sizes"]})
+        if "daemon" in sections:
+            from benchmarks.daemon import measure as daemon_against_cli
+
+            _section(results, "daemon", lambda: daemon_against_cli(SAMPLES, work / "daemon"))
         if "floor" in sections:
             _section(results, "floor", lambda: {"corpus": bench_corpus.decode_floor(args.corpus)})
         if "micro" in sections:

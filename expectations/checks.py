@@ -1,4 +1,4 @@
-"""Dagster asset checks: GX integrity suites (blocking) and cross-source consistency (warning)."""
+"""Dagster asset checks: GX integrity suites (blocking) and accuracy signals (warning) that should rarely fire."""
 
 import json
 from datetime import UTC, datetime
@@ -6,8 +6,9 @@ from datetime import UTC, datetime
 import dagster as dg
 import polars as pl
 
+from assets.metadata import report_progress
 from assets.resources import WarehouseResource
-from expectations.suites import SUITES, ExpectationOutcome, kept_result_path, validate_table
+from expectations.suites import SUITE_SQL, ExpectationOutcome, kept_result_path, validate_table
 from tahqiq import warehouse
 
 
@@ -29,8 +30,8 @@ def _integrity_check(table: str) -> dg.AssetChecksDefinition:
                     "ranges and references to other tables. Blocks downstream stages when it fails.",
     )
     def check(context: dg.AssetCheckExecutionContext, warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-        sql, _ = SUITES[table]
-        frame = warehouse_db.read(sql).to_pandas()
+        frame = warehouse_db.read(SUITE_SQL[table]).to_pandas()
+        report_progress(context, f"checking {len(frame)} rows of {table} against its expectations")
         kept = kept_result_path(warehouse_db.resolved_path().parent, context.run.run_id, table)
         outcomes = validate_table(table, frame, keep_in=kept)
         store_outcomes(warehouse_db, context.run.run_id, table, outcomes)
@@ -49,42 +50,79 @@ def _integrity_check(table: str) -> dg.AssetChecksDefinition:
     return check
 
 
-def _disagreements(warehouse_db: WarehouseResource, subject_kind: str) -> pl.DataFrame:
-    return warehouse_db.read(
-        "SELECT subject_id, subject_label, attribute, severity FROM conflicts WHERE subject_kind = ? "
-        "ORDER BY severity, subject_id", [subject_kind])
+# Accuracy signals: each warns about something that should not happen and names the rows to look at.
+# That sources disagree is not one of them: disagreements are the product's result (the `conflicts` table).
+# The rules live in tahqiq/quality/checks.py (imported inside the checks: they load the resolvers).
 
 
-@dg.asset_check(asset="conflicts", name="sources_agree_on_every_event", blocking=False,
-                description="Warns, with the event ids, when outlets disagree on an event's date, place, counts or partners.")
-def sources_agree_on_every_event(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    rows = _disagreements(warehouse_db, "event")
+def _warn_unless_empty(offending: pl.DataFrame, id_column: str, what_to_do: str) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(
-        passed=rows.height == 0, severity=dg.AssetCheckSeverity.WARN,
-        metadata={"disputed_events": rows["subject_id"].n_unique() if rows.height else 0,
-                  "offending_ids": dg.MetadataValue.json(sorted(set(rows["subject_id"].to_list()))),
-                  "attributes": dg.MetadataValue.json(json.loads(rows.group_by("attribute").len()
-                                                                 .write_json()) if rows.height else [])})
+        passed=offending.height == 0, severity=dg.AssetCheckSeverity.WARN,
+        metadata={"offending": offending.height,
+                  "offending_ids": dg.MetadataValue.json(offending[id_column].to_list()),
+                  # through polars' JSON, so dates and other non-JSON values arrive as text
+                  "rows": dg.MetadataValue.json(json.loads(offending.head(20).write_json())),
+                  "what_to_do": dg.MetadataValue.text(what_to_do)})
 
 
-@dg.asset_check(asset="conflicts", name="sources_agree_on_every_person", blocking=False,
-                description="Warns, with the entity ids, when outlets give one person different names, given names or roles.")
-def sources_agree_on_every_person(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    rows = _disagreements(warehouse_db, "entity")
-    return dg.AssetCheckResult(
-        passed=rows.height == 0, severity=dg.AssetCheckSeverity.WARN,
-        metadata={"disputed_entities": rows["subject_id"].n_unique() if rows.height else 0,
-                  "offending_ids": dg.MetadataValue.json(sorted(set(rows["subject_id"].to_list())))})
+@dg.asset_check(asset="conflicts", name="no_conflict_rests_on_one_article", blocking=False,
+                description="Warns when every value of a conflict comes from one article (two sources it credits "
+                            "by name): one reporter's reading, worth a look before it counts as a disagreement.")
+def no_conflict_rests_on_one_article(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    from tahqiq.quality.checks import conflicts_from_one_article
+
+    conflicts = warehouse_db.read("SELECT conflict_id, subject_label, attribute, n_articles FROM conflicts "
+                                  "ORDER BY conflict_id")
+    return _warn_unless_empty(conflicts_from_one_article(conflicts), "conflict_id",
+                              "Read the article (tahqiq conflicts shows the sentences): if it states one value, "
+                              "the extraction rule needs a fix.")
 
 
-@dg.asset_check(asset="events", name="every_event_has_a_date", blocking=False,
-                description="Warns, with the event ids, about events no article dates.")
-def every_event_has_a_date(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
-    rows = warehouse_db.read("SELECT event_id FROM events WHERE event_date IS NULL ORDER BY event_id")
-    return dg.AssetCheckResult(passed=rows.height == 0, severity=dg.AssetCheckSeverity.WARN,
-                               metadata={"undated_events": rows.height,
-                                         "offending_ids": dg.MetadataValue.json(rows["event_id"].to_list())})
+@dg.asset_check(asset="events", name="every_event_reports_agree_within_two_weeks", blocking=False,
+                description="Warns about events whose reports' dates lie more than two weeks apart: two "
+                            "different events were probably clustered as one.")
+def every_event_reports_agree_within_two_weeks(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    from tahqiq.quality.checks import events_with_reports_apart
+
+    reports = warehouse_db.read("SELECT event_id, reported_date FROM event_reports")
+    return _warn_unless_empty(events_with_reports_apart(reports), "event_id",
+                              "Compare the reports (tahqiq query \"SELECT * FROM event_sources WHERE event_id = "
+                              "'...'\"); if they describe different events, the clustering needs a fix.")
 
 
-ALL_CHECKS = [_integrity_check(table) for table in SUITES] + [
-    sources_agree_on_every_event, sources_agree_on_every_person, every_event_has_a_date]
+@dg.asset_check(asset="events", name="every_event_has_a_report", blocking=False,
+                description="Warns about events no article reports: a reconciliation fault, since every event "
+                            "is built from its reports.")
+def every_event_has_a_report(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    rows = warehouse_db.read("SELECT event_id FROM events WHERE event_id NOT IN (SELECT event_id FROM event_reports) "
+                             "ORDER BY event_id")
+    return _warn_unless_empty(rows, "event_id", "Re-run the batch; if it persists, report it with the event ids.")
+
+
+@dg.asset_check(asset="conflicts", name="every_conflict_has_a_subject", blocking=False,
+                description="Warns about conflicts about an event no report states or an entity that is not in "
+                            "`entities`: they point at nothing a reader can look up.")
+def every_conflict_has_a_subject(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    from tahqiq.quality.checks import conflicts_without_subject
+
+    orphans = conflicts_without_subject(
+        warehouse_db.read("SELECT conflict_id, subject_kind, subject_id, attribute FROM conflicts ORDER BY conflict_id"),
+        warehouse_db.read("SELECT event_id FROM event_reports"),
+        warehouse_db.read("SELECT entity_id FROM entities"))
+    return _warn_unless_empty(orphans, "conflict_id", "Re-run the batch; if it persists, report it with the "
+                              "conflict ids.")
+
+
+@dg.asset_check(asset="events", name="every_main_event_has_a_date", blocking=False,
+                description="Warns about events reported as news (not cited as background) that no article dates.")
+def every_main_event_has_a_date(warehouse_db: WarehouseResource) -> dg.AssetCheckResult:
+    rows = warehouse_db.read("SELECT event_id FROM events WHERE event_date IS NULL AND NOT coalesce(is_background, false) "
+                             "ORDER BY event_id")
+    return _warn_unless_empty(rows, "event_id", "Relative dates (أمس, يوم الجمعة) need the article's publication date: "
+                              "add published_at for the batch's files in a manifest.csv (file, url, outlet, "
+                              "published_at) and run the batch again.")
+
+
+ALL_CHECKS = [_integrity_check(table) for table in SUITE_SQL] + [
+    no_conflict_rests_on_one_article, every_conflict_has_a_subject, every_event_reports_agree_within_two_weeks,
+    every_event_has_a_report, every_main_event_has_a_date]

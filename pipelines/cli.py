@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from assets.resources import DEFAULT_WAREHOUSE, WarehouseResource
 
 SUMMARY_SQL = """
 SELECT (SELECT count(*) FROM articles WHERE batch_id = $batch) AS articles_in_batch,
+       (SELECT count(*) FROM articles WHERE batch_id = $batch AND published_at IS NULL) AS undated,
+       (SELECT count(*) FROM articles WHERE batch_id = $batch AND outlet IS NULL) AS without_outlet,
        (SELECT count(*) FROM quarantine WHERE batch_id = $batch) AS quarantined_in_batch,
        (SELECT count(*) FROM articles) AS articles,
        (SELECT count(*) FROM mentions) AS mentions,
@@ -29,6 +32,39 @@ def fail(message: str, code: int = 1) -> int:
     return code
 
 
+def duckdb_message(error: Exception) -> str:
+    """DuckDB's own message on one line, its hint ("Did you mean ...?") included, the SQL echo left out."""
+    lines = []
+    for line in str(error).splitlines():
+        if line.startswith("LINE "):
+            break
+        if line.strip():
+            lines.append(line.strip())
+    return " ".join(lines)
+
+
+def unwritable_reason(path: Path) -> str | None:
+    """Why the warehouse file cannot be written, checked before a run starts; None when it can."""
+    if path.is_dir():
+        return f"{path} is a folder; pass a file such as {path / 'warehouse.duckdb'}"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return f"cannot create the folder {path.parent}: {error.strerror}"
+    target = path if path.exists() else path.parent
+    if not os.access(target, os.W_OK):
+        return f"cannot write {target}: permission denied"
+    return None
+
+
+def article_files(folder: Path) -> list[str]:
+    """The files of a batch that are meant as articles (markers, manifests and hidden files are not)."""
+    from tahqiq.ingest.readers import is_control_file
+
+    return [p.relative_to(folder).as_posix() for p in folder.rglob("*")
+            if (p.is_file() or p.is_symlink()) and not is_control_file(p.relative_to(folder).as_posix())]
+
+
 def show_progress_in_terminal() -> None:
     progress = logging.getLogger("tahqiq.progress")
     if not progress.handlers:
@@ -40,14 +76,23 @@ def show_progress_in_terminal() -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from pipelines.runner import run_batch
-
     folder = Path(args.input)
     if not folder.is_dir():
-        return fail(f"input folder {folder} does not exist; pass a batch folder with --input", 2)
+        state = "is a file, not a folder" if folder.exists() else "does not exist"
+        return fail(f"input folder {folder} {state}; pass a batch folder with --input", 2)
+    if not article_files(folder):
+        return fail(f"batch folder {folder} is empty: it holds no article file (.txt, .html, .json, .jsonl)", 2)
+    target = warehouse_path(args.warehouse)
+    reason = unwritable_reason(target)
+    if reason:
+        return fail(f"cannot use the warehouse: {reason}; choose another with --warehouse or TAHQIQ_WAREHOUSE", 2)
     batch_id = args.batch_id or folder.resolve().name
     show_progress_in_terminal()
-    outcome = run_batch(folder, warehouse_path(args.warehouse), batch_id)
+    # Loading Dagster and the pipeline takes seconds: say so before it starts.
+    logging.getLogger("tahqiq.progress").info(f"batch {batch_id} into {target}: loading the pipeline")
+    from pipelines.runner import run_batch
+
+    outcome = run_batch(folder, target, batch_id)
     if not outcome.success:
         return fail(f"run {outcome.run_id} failed at {outcome.failed_step}: {outcome.error}. "
                     "See the run in the Dagster UI (`make ui`) for the full log.")
@@ -61,7 +106,26 @@ def cmd_run(args: argparse.Namespace) -> int:
           f"(run {outcome.run_id})")
     print(f"warehouse {warehouse_path(args.warehouse)}: {summary['articles']} articles, {summary['mentions']} mentions, "
           f"{summary['entities']} entities, {summary['events']} events, {summary['conflicts']} conflicts")
+    if summary["conflicts"]:
+        print(f"the sources disagree on {summary['conflicts']} attributes: `tahqiq conflicts` lists them")
+    for line in missing_metadata(summary, batch_id):
+        print(line)
     return 0
+
+
+def missing_metadata(summary: dict, batch_id: str) -> list[str]:
+    """What the batch's articles lack that the analysis needs, and how to supply it."""
+    lines = []
+    for column, what, consequence in (
+            ("undated", "no publication date", "relative dates (أمس, يوم الجمعة) stay unresolved"),
+            ("without_outlet", "no outlet", "their reports count as no outlet in n_outlets and the conflicts")):
+        if summary[column]:
+            lines.append(f"{summary[column]} of {summary['articles_in_batch']} articles of {batch_id} have {what}: "
+                         f"{consequence}")
+    if lines:
+        lines.append("  supply them in a manifest.csv in the batch folder (columns file,url,outlet,published_at; "
+                     "one row per file) and run the batch again")
+    return lines
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -78,13 +142,14 @@ def cmd_query(args: argparse.Namespace) -> int:
     except FileNotFoundError as error:
         return fail(str(error), 2)
     except duckdb.Error as error:
-        first_line = str(error).splitlines()[0]
-        return fail(f"query failed: {first_line}. Tables: {', '.join(warehouse.CONTRACT_TABLES)}", 2)
+        return fail(f"query failed: {duckdb_message(error)}", 2)
     print(render_rows(names, rows, args.format, bidi_marks=sys.stdout.isatty()))
     return 0
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
+    import duckdb
+
     from tahqiq import warehouse
     from tahqiq.present import render_conflicts
 
@@ -95,7 +160,22 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             outlets = dict(con.execute("SELECT article_id, coalesce(outlet, source_file) FROM articles").fetchall())
     except FileNotFoundError as error:
         return fail(str(error), 2)
+    except duckdb.Error as error:
+        return fail(f"cannot read the conflicts: {duckdb_message(error)}", 2)
     print(render_conflicts(rows, outlets))
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from pipelines.docs_server import serve
+
+    folder = warehouse_path(args.warehouse).resolve().parent
+    print(f"serving {folder / 'reports'} and {folder / 'data_docs'} at http://{args.host}:{args.port}/ "
+          "(the Data Docs at /data_docs/index.html); Ctrl-C stops")
+    try:
+        serve(folder, args.host, args.port)
+    except OSError as error:
+        return fail(f"cannot serve on {args.host}:{args.port}: {error.strerror}; pick another with --port", 2)
     return 0
 
 
@@ -170,6 +250,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return cli(Path(args.corpus), args.format, Path(args.model) if args.model else None)
     if args.what == "dates":
         from tahqiq.evaluate.dates import cli
+        missing = [p for p in args.cases if not Path(p).is_file()]
+        if missing:
+            return fail(f"case file not found: {', '.join(missing)}", 2)
         return cli([Path(p) for p in args.cases])
     if args.what == "mentions":
         from tahqiq.evaluate.mentions import cli
@@ -221,9 +304,16 @@ def cmd_train_ner(args: argparse.Namespace) -> int:
     return 0
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A misused command gets one line saying what is wrong (argparse prints the whole usage first)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (`{self.prog} --help` lists the options)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="tahqiq", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = OneLineParser(prog="tahqiq", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
 
     run = sub.add_parser("run", help="materialize every asset for one batch folder through Dagster")
     run.add_argument("--input", required=True, help="batch folder (one article per file)")
@@ -232,29 +322,41 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(func=cmd_run)
 
     query = sub.add_parser("query", help="run read-only SQL on the warehouse")
-    query.add_argument("sql")
-    query.add_argument("--warehouse")
-    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.add_argument("sql", help='one SELECT, e.g. "SELECT * FROM timeline"; tables and views: '
+                       '"SELECT table_name, comment FROM duckdb_tables()"')
+    query.add_argument("--warehouse", help=f"DuckDB file (default $TAHQIQ_WAREHOUSE or {DEFAULT_WAREHOUSE})")
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                       help="table (aligned, long cells cut), csv or json (whole values)")
     query.set_defaults(func=cmd_query)
 
-    conflicts = sub.add_parser("conflicts", help="list where the sources disagree")
-    conflicts.add_argument("--warehouse")
+    conflicts = sub.add_parser("conflicts", help="list where the sources disagree, most severe first")
+    conflicts.add_argument("--warehouse", help=f"DuckDB file (default $TAHQIQ_WAREHOUSE or {DEFAULT_WAREHOUSE})")
     conflicts.set_defaults(func=cmd_conflicts)
+
+    docs = sub.add_parser("docs", help="serve the pictures and the Great Expectations Data Docs over HTTP "
+                          "(the Dagster UI shows the pictures from here)")
+    docs.add_argument("--warehouse", help=f"DuckDB file whose reports/ and data_docs/ to serve (default "
+                      f"$TAHQIQ_WAREHOUSE or {DEFAULT_WAREHOUSE})")
+    docs.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    docs.add_argument("--port", type=int, default=3001, help="port (default 3001; the pictures' links use "
+                      "$TAHQIQ_DOCS_URL, default http://127.0.0.1:3001)")
+    docs.set_defaults(func=cmd_docs)
 
     evaluate = sub.add_parser("eval", help="score extraction and reconciliation against gold data")
     eval_sub = evaluate.add_subparsers(dest="what", required=True)
     ner = eval_sub.add_parser("ner", help="PERSON/ORG/LOC precision, recall, F1 on a BIO corpus")
-    ner.add_argument("--corpus", required=True)
-    ner.add_argument("--format", default="conll", help="newsfane, aqmar, wojood or conll")
+    ner.add_argument("--corpus", required=True, help="BIO corpus file or folder")
+    ner.add_argument("--format", default="conll", choices=["newsfane", "aqmar", "wojood", "conll"],
+                     help="the corpus's format (default conll)")
     ner.add_argument("--model", help="CRF model to add to the rules (default data/models/ner_crf.model if present)")
     dates = eval_sub.add_parser("dates", help="date values and precisions on case files")
-    dates.add_argument("--cases", required=True, nargs="+")
+    dates.add_argument("--cases", required=True, nargs="+", help="TSV case files, e.g. data/eval/*.tsv")
     mentions = eval_sub.add_parser("mentions", help="PERSON/ORG/LOC/DATE/COUNT/WEAPON against hand-marked articles")
     mentions.add_argument("--gold", required=True, help="e.g. data/gold/samples_mentions.json")
-    mentions.add_argument("--warehouse")
+    mentions.add_argument("--warehouse", help="DuckDB file the batch was run into")
     rec = eval_sub.add_parser("reconcile", help="pairwise entity-merge and event-cluster scores")
-    rec.add_argument("--gold", required=True)
-    rec.add_argument("--warehouse")
+    rec.add_argument("--gold", required=True, help="e.g. data/gold/samples_reconcile.json")
+    rec.add_argument("--warehouse", help="DuckDB file the batch was run into")
     for what, help_text in (
         ("entities", "PERSON/ORG mention recall and same-entity pairs against an event gold (e.g. ant-2018)"),
         ("events", "event clustering, distractors and per-event date/place/type/killed against an event gold"),
@@ -293,6 +395,14 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return fail("interrupted", 130)
+    except Exception as error:  # noqa: BLE001 - a person at a terminal gets one line, never a traceback
+        if os.environ.get("TAHQIQ_DEBUG"):
+            raise
+        return fail(f"{type(error).__name__}: {one_line(str(error))} (TAHQIQ_DEBUG=1 shows the traceback)")
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 if __name__ == "__main__":

@@ -27,4 +27,8 @@ defs = dg.Definitions(
     sensors=[inbox_sensor, mark_batch_done, mark_batch_failed],
     schedules=[daily_inbox_sweep],
     resources={"warehouse_db": WarehouseResource(), "inbox": InboxResource()},
+    # Every job, process_batch and what the UI's Materialize button builds, runs its steps in one process:
+    # they follow one another anyway (each writes the one DuckDB file), and the default multiprocess
+    # executor started a process per step (18), each loading the definitions again.
+    executor=dg.in_process_executor,
 )

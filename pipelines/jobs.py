@@ -2,7 +2,8 @@ import dagster as dg
 
 from assets.partitions import batch_partitions
 
-# The main job: one batch from the inbox to every table, reconciliation over all batches.
+# The main job: one batch from the inbox to every table, reconciliation over all batches (it runs its
+# steps in one process: the executor is set for every job in pipelines/definitions.py).
 process_batch_job = dg.define_asset_job(
     name="process_batch",
     selection=dg.AssetSelection.all(),

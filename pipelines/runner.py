@@ -81,7 +81,7 @@ def _execute(folder: Path, warehouse_path: Path, batch_id: str, log_level: str) 
     from assets.partitions import batch_partitions
     from pipelines.definitions import defs
     from pipelines.jobs import process_batch_job
-    from pipelines.sensors import BATCH_TAG
+    from pipelines.sensors import BATCH_TAG, WAREHOUSE_TAG
 
     dagster = instance()
     if not dagster.has_dynamic_partition(batch_partitions.name, batch_id):
@@ -90,7 +90,7 @@ def _execute(folder: Path, warehouse_path: Path, batch_id: str, log_level: str) 
         instance=dagster,
         partition_key=batch_id,
         raise_on_error=False,
-        tags={BATCH_TAG: batch_id, "tahqiq/launched_by": "cli"},
+        tags={BATCH_TAG: batch_id, WAREHOUSE_TAG: str(warehouse_path.resolve()), "tahqiq/launched_by": "cli"},
         run_config={
             "ops": {"ingest_batch": {"config": {"input_dir": str(folder.resolve())}}},
             "resources": {"warehouse_db": {"config": {"path": str(warehouse_path.resolve())}}},

@@ -7,7 +7,7 @@ stopped, daemon down when the batch landed, a failed batch whose `_FAILED` a per
 import dagster as dg
 
 from assets.partitions import batch_partitions
-from assets.resources import InboxResource
+from assets.resources import InboxResource, WarehouseResource
 from pipelines.jobs import process_batch_job
 from pipelines.sensors import batch_run_request, waiting_batches
 
@@ -46,7 +46,8 @@ def build_inbox_sweep(cron_schedule: str = DAILY_AT_SIX) -> dg.ScheduleDefinitio
         description=f"On `{cron_schedule}` (UTC), processes every complete inbox batch that has no "
         "run yet and is not marked done or failed.",
     )
-    def daily_inbox_sweep(context: dg.ScheduleEvaluationContext, inbox: InboxResource):
+    def daily_inbox_sweep(context: dg.ScheduleEvaluationContext, inbox: InboxResource,
+                          warehouse_db: WarehouseResource):
         candidates = waiting_batches(inbox)
         covered = covered_batches(context.instance, candidates)
         waiting = [b for b in candidates if b not in covered]
@@ -64,6 +65,6 @@ def build_inbox_sweep(cron_schedule: str = DAILY_AT_SIX) -> dg.ScheduleDefinitio
             else "manual"
         )
         for batch_id in waiting:
-            yield batch_run_request(batch_id, run_key=f"{batch_id}@{tick}")
+            yield batch_run_request(batch_id, run_key=f"{batch_id}@{tick}", warehouse_db=warehouse_db)
 
     return daily_inbox_sweep

@@ -13,12 +13,14 @@ from pathlib import Path
 import dagster as dg
 
 from assets.partitions import batch_partitions
-from assets.resources import InboxResource
+from assets.resources import InboxResource, WarehouseResource
 from pipelines.jobs import process_batch_job
 
 DONE_MARKER = "_DONE"
 FAILED_MARKER = "_FAILED"
 BATCH_TAG = "tahqiq/batch"
+# Every run names the warehouse it writes: one Dagster instance may serve several warehouses.
+WAREHOUSE_TAG = "tahqiq/warehouse"
 
 
 def waiting_batches(inbox: InboxResource, exclude: set[str] = frozenset()) -> list[str]:
@@ -32,8 +34,9 @@ def waiting_batches(inbox: InboxResource, exclude: set[str] = frozenset()) -> li
     ]
 
 
-def batch_run_request(batch_id: str, run_key: str) -> dg.RunRequest:
-    return dg.RunRequest(run_key=run_key, partition_key=batch_id, tags={BATCH_TAG: batch_id})
+def batch_run_request(batch_id: str, run_key: str, warehouse_db: WarehouseResource) -> dg.RunRequest:
+    return dg.RunRequest(run_key=run_key, partition_key=batch_id,
+                         tags={BATCH_TAG: batch_id, WAREHOUSE_TAG: str(warehouse_db.resolved_path().resolve())})
 
 
 @dg.sensor(
@@ -42,7 +45,8 @@ def batch_run_request(batch_id: str, run_key: str) -> dg.RunRequest:
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Watches the inbox; each new folder holding the _READY marker becomes a partition and one run.",
 )
-def inbox_sensor(context: dg.SensorEvaluationContext, inbox: InboxResource) -> dg.SensorResult:
+def inbox_sensor(context: dg.SensorEvaluationContext, inbox: InboxResource,
+                 warehouse_db: WarehouseResource) -> dg.SensorResult:
     # The cursor is the set of batches ever requested, so a re-scan, a restart or a later failure never
     # requests a batch twice; the run key (the batch id) is a second guard should the cursor be reset.
     requested = set(json.loads(context.cursor)) if context.cursor else set()
@@ -53,7 +57,7 @@ def inbox_sensor(context: dg.SensorEvaluationContext, inbox: InboxResource) -> d
         )
     context.log.info(f"new batches: {', '.join(new)}")
     return dg.SensorResult(
-        run_requests=[batch_run_request(b, run_key=b) for b in new],
+        run_requests=[batch_run_request(b, run_key=b, warehouse_db=warehouse_db) for b in new],
         dynamic_partitions_requests=[batch_partitions.build_add_request(new)],
         cursor=json.dumps(sorted(requested | set(new))),
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -32,37 +31,23 @@ def _cell(value) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
-def display_width(text: str) -> int:
-    """Terminal columns: Arabic diacritics and other combining or format marks take none, wide CJK two."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
-
-
 def _is_number(value) -> bool:
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 
 def _table(names: list[str], rows: list[tuple], bidi_marks: bool) -> str:
-    cells = [[_cell(v) for v in row] for row in rows]
+    """tabulate's aligned table; with wcwidth installed it measures display width, so Arabic
+    diacritics and the invisible marks take no column."""
+    import tabulate
+
+    tabulate.WIDE_CHARS_MODE = True
+    tabulate.MIN_PADDING = 0  # columns as wide as their widest cell or header, as psql and duckdb print them
+    mark = LRM if bidi_marks else ""
+    cells = [[mark + _cell(v) for v in row] for row in rows]
     numeric = [bool(rows) and all(row[i] is None or _is_number(row[i]) for row in rows) for i in range(len(names))]
-    widths = [max([display_width(n)] + [display_width(r[i]) for r in cells]) for i, n in enumerate(names)]
-
-    def line(values: list[str]) -> str:
-        padded = []
-        for i, text in enumerate(values):
-            gap = " " * (widths[i] - display_width(text))
-            padded.append(gap + text if numeric[i] else text + gap)
-        separator = (LRM + "  ") if bidi_marks else "  "
-        text = separator.join(padded).rstrip()
-        return LRM + text if bidi_marks else text
-
-    out = [line(list(names)), "  ".join("-" * w for w in widths)]
-    out += [line(r) for r in cells]
-    return "\n".join(out)
+    table = tabulate.tabulate(cells, headers=[mark + n for n in names], tablefmt="simple", disable_numparse=True,
+                              colalign=["right" if n else "left" for n in numeric])
+    return "\n".join(mark + line.rstrip() for line in table.splitlines())
 
 
 def render_rows(names: list[str], rows: list[tuple], fmt: str = "table", bidi_marks: bool = False) -> str:

@@ -62,6 +62,10 @@ def test_contract_tables_offsets_and_idempotent_rerun(tmp_path, capsys):
     assert main(["run", "--input", str(SAMPLES), "--warehouse", str(warehouse), "--batch-id", "samples"]) == 0
     printed = capsys.readouterr().out
     assert "articles" in printed and "conflicts" in printed
+    # three sample articles carry no date and two no outlet: the summary says so and how to supply them
+    assert "3 of 13 articles of samples have no publication date" in printed
+    assert "2 of 13 articles of samples have no outlet" in printed
+    assert "manifest.csv" in printed
 
     with duckdb.connect(str(warehouse), read_only=True) as con:
         for table in CONTRACT_TABLES:
@@ -124,6 +128,11 @@ def test_query_formats_and_errors(tmp_path, capsys):
                  "--warehouse", str(warehouse), "--format", "json"]) == 0
     records = json.loads(capsys.readouterr().out)
     assert sum(r["n"] for r in records) >= 10
+    # severity is an ordered type: ORDER BY severity DESC lists the most severe first
+    assert main(["query", "SELECT DISTINCT severity FROM conflicts ORDER BY severity DESC", "--warehouse",
+                 str(warehouse), "--format", "json"]) == 0
+    severities = [r["severity"] for r in json.loads(capsys.readouterr().out)]
+    assert len(severities) >= 3 and severities == [s for s in ("high", "medium", "low", "info") if s in severities]
     assert main(["query", "SELECT * FROM no_such_table", "--warehouse", str(warehouse)]) == 2
     assert "query failed" in capsys.readouterr().err
     assert main(["conflicts", "--warehouse", str(warehouse)]) == 0

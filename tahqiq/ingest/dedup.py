@@ -10,13 +10,11 @@ import hashlib
 import struct
 
 import numpy as np
-import polars as pl
-from datasketch import MinHash
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
 LSH_BANDS = 16  # of 8 values: a pair at Jaccard 0.8 shares a band with probability 0.9996, at 0.5 with 0.06
-_BAND_MULTIPLIERS = np.random.default_rng(20181).integers(1, 2**63, NUM_PERM // LSH_BANDS, dtype=np.uint64) | 1
 # Stored signatures are only comparable with new ones made the same way: pin the permutation scheme.
 MINHASH_SCHEME = "affine32"
 
@@ -85,7 +83,7 @@ def link_near_duplicates(
     MinHash over word 5-shingles; candidates share one LSH band (16 bands of 8 values), and count
     when their estimated Jaccard similarity reaches `threshold`. The first seen is the original and a
     copy of a copy points at the original. Earlier articles are not re-hashed: their stored
-    signatures are banded with numpy and matched with a polars join. Repeated ids are one article.
+    signatures go into the LSH index as they are. Repeated ids are one article.
     Returns ({article_id: duplicate_of} for the new articles, {article_id: signature to store}).
     """
     ids: list[str] = []
@@ -115,37 +113,29 @@ def link_near_duplicates(
     new_ids = set(stored)
     if len(ids) == n_known:
         return {}, stored
-    matrix = np.vstack(rows)
-    for doc, other in _similar_pairs(matrix, n_known, threshold):
+    for doc, other in _similar_pairs(rows, n_known, threshold):
         article_id, original = ids[doc], ids[other]
         if article_id not in duplicate_of:
             duplicate_of[article_id] = duplicate_of.get(original, original)
     return {a: d for a, d in duplicate_of.items() if a in new_ids}, stored
 
 
-def _similar_pairs(matrix: np.ndarray, first_new: int, threshold: float) -> list[tuple[int, int]]:
-    """(doc, earliest similar earlier doc) for docs from `first_new` on, in arrival order."""
-    n = matrix.shape[0]
-    keys = (matrix.reshape(n, LSH_BANDS, -1) * _BAND_MULTIPLIERS).sum(axis=2, dtype=np.uint64)
-    bands = pl.DataFrame({
-        "doc": np.repeat(np.arange(n), LSH_BANDS),
-        "band": np.tile(np.arange(LSH_BANDS), n),
-        "key": keys.ravel(),
-    })
-    pairs = (
-        bands.filter(pl.col("doc") >= first_new)
-        .join(bands, on=["band", "key"], suffix="_other")
-        .filter(pl.col("doc_other") < pl.col("doc"))
-        .select("doc", "doc_other")
-        .unique()
-    )
-    if pairs.height == 0:
-        return []
-    docs, others = pairs["doc"].to_numpy(), pairs["doc_other"].to_numpy()
-    similar = (matrix[docs] == matrix[others]).mean(axis=1) >= threshold
-    kept = pl.DataFrame({"doc": docs[similar], "doc_other": others[similar]})
-    earliest = kept.group_by("doc").agg(pl.col("doc_other").min()).sort("doc")
-    return list(earliest.iter_rows())
+def _similar_pairs(signatures: list[np.ndarray], first_new: int, threshold: float) -> list[tuple[int, int]]:
+    """(doc, earliest similar earlier doc) for docs from `first_new` on, in arrival order.
+
+    datasketch's MinHashLSH finds the candidates (docs sharing a band); the estimated Jaccard
+    similarity of each candidate pair then decides, as the bands only bound it."""
+    index = MinHashLSH(num_perm=NUM_PERM, params=(LSH_BANDS, NUM_PERM // LSH_BANDS))
+    pairs = []
+    for doc, values in enumerate(signatures):
+        signature = LeanMinHash(seed=1, hashvalues=values, scheme=MINHASH_SCHEME)
+        if doc >= first_new:
+            similar = [other for other in index.query(signature)
+                       if (signatures[other] == values).mean() >= threshold]
+            if similar:
+                pairs.append((doc, min(similar)))
+        index.insert(doc, signature, check_duplication=False)
+    return pairs
 
 
 def near_duplicates(docs: list[tuple[str, str]], threshold: float = 0.8) -> dict[str, str]:

@@ -673,80 +673,56 @@ class HtmlPage:
     published_at: str | None
 
 
-_DROP_TAGS = "script, style, noscript, template, iframe, svg, canvas, form, button, nav, header, footer, aside, figure, video, audio, select, input"
-_FURNITURE_CLASS = re.compile(
-    r"share|social|sharing|related|breadcrumb|\bmenu|navbar|\bnav\b|footer|header|sidebar|comment|"
-    r"\btags?\b|keywords|advert|\bads?\b|\bad-|banner|newsletter|subscribe|read-?more|more-news|"
-    r"most-read|popular|cookie|promo|widget|author-box|\bprint\b",
-    re.IGNORECASE,
-)
-_BLOCK_TAGS = "p, h2, h3, h4, h5, h6, blockquote, li, pre"
+# A block before the headline (section label, breadcrumb) or one that is links behind a short lead
+# ("اقرأ أيضاً: ...") belongs to the page, not to the article.
+_LINK_LEAD_WORDS = 3
 
 
 def extract_html(html: str) -> HtmlPage:
-    """Main article text and metadata of an HTML page (selectolax/lexbor)."""
+    """Main article text and metadata of an HTML page: trafilatura finds the main text and drops the
+    page furniture, its metadata (htmldate for the date) gives title, URL and publication date."""
+    import trafilatura
+
     tree = LexborHTMLParser(html)
     title = _html_title(tree)
     url = _meta(tree, 'link[rel="canonical"]', "href") or _meta(tree, 'meta[property="og:url"]', "content")
-    published = (
-        _meta(tree, 'meta[property="article:published_time"]', "content")
-        or _meta(tree, 'meta[name="article:published_time"]', "content")
-        or _meta(tree, 'meta[itemprop="datePublished"]', "content")
-        or _meta(tree, "time[datetime]", "datetime")
-    )
-    for node in tree.css(_DROP_TAGS):
-        node.decompose()
-    for node in tree.css("br"):
-        node.replace_with("\n")
-    for node in tree.css("[class], [id], [role]"):
-        marker = " ".join(node.attributes.get(a) or "" for a in ("class", "id", "role"))
-        if node.tag not in ("html", "body", "article", "main") and _FURNITURE_CLASS.search(marker):
-            node.decompose()
-    container = (
-        tree.css_first('[itemprop="articleBody"]')
-        or tree.css_first("article")
-        or tree.css_first("main")
-        or tree.body
-        or tree.root
-    )
-    if container is None:
-        return HtmlPage("", title, url, published)
-    blocks = [_block_text(node) for node in container.css(_BLOCK_TAGS) if not _inside_other_block(node)]
-    blocks = [b for b in blocks if b]
-    if not blocks:  # pages that lay text out in bare <div>s: take the innermost ones
-        blocks = [
-            b for b in (_block_text(n) for n in container.css("div, td, section") if _is_leaf_box(n)) if b
-        ]
-    if not blocks:
-        blocks = [" ".join(line.split()) for line in container.text(deep=True, separator="").split("\n")]
-        blocks = [b for b in blocks if b]
-    if blocks and title and blocks[0] == title:
-        blocks = blocks[1:]
-    return HtmlPage("\n\n".join(blocks), title, url, published)
+    found = trafilatura.bare_extraction(html, with_metadata=True, favor_precision=True, include_links=True,
+                                        include_tables=True, include_comments=False, deduplicate=False)
+    if found is None or found.body is None:
+        return HtmlPage("", title, url, None)
+    blocks = []
+    for element in found.body:
+        text = _element_text(element)
+        if not text:
+            continue
+        if element.tag == "head" and title and " ".join(text.split()) == title:
+            blocks = []  # the headline: what came before it was the page's, not the article's
+            continue
+        if not _is_link_list(element, text):
+            blocks.append(text)
+    return HtmlPage("\n\n".join(blocks), title or found.title, url or found.url, found.date)
 
 
-def _inside_other_block(node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in ("p", "blockquote", "li", "pre"):
-            return True
-        parent = parent.parent
-    return False
+def _element_text(element) -> str:
+    """The element's text, a line per <lb/> and per list item, spaces collapsed within lines."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if node.tag in ("lb", "item", "row") and parts:
+            parts.append("\n")
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+
+    walk(element)
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip())
 
 
-def _is_leaf_box(node) -> bool:
-    # lexbor's css() matches the node itself too.
-    return len(node.css("div, td, section, table, ul, ol")) == 1
-
-
-def _block_text(node) -> str:
-    raw = node.text(deep=True, separator="")
-    text = "\n".join(" ".join(line.split()) for line in raw.split("\n") if line.strip())
-    links = " ".join(a.text(deep=True) for a in node.css("a"))
-    # A block that is nothing but links is a list of other articles, not this one's prose.
-    if links.strip() and " ".join(links.split()) == " ".join(text.split()):
-        return ""
-    return text
+def _is_link_list(element, text: str) -> bool:
+    words = len(text.split())
+    linked = len(" ".join("".join(ref.itertext()) for ref in element.iter("ref")).split())
+    return linked * 2 >= words and words - linked <= _LINK_LEAD_WORDS
 
 
 def _html_title(tree) -> str | None:

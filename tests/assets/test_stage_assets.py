@@ -41,9 +41,16 @@ def test_ingest_normalize_extract_for_one_partition(tmp_path):
     assert result.success
     materialized = {event.materialization.asset_key.to_user_string(): event.materialization.metadata
                     for event in result.get_asset_materialization_events()}
-    assert materialized["raw_articles"]["articles"].value == 2
-    assert materialized["quarantine"]["quarantined"].value == 1
-    assert materialized["extracted_mentions"]["mentions"].value > 0
+    assert materialized["raw_articles"]["dagster/row_count"].value == 2
+    assert materialized["quarantine"]["dagster/row_count"].value == 1
+    assert materialized["extracted_mentions"]["dagster/row_count"].value > 0
+    # Dagster's column schema carries the warehouse's column descriptions; the preview is a table
+    schema = materialized["articles"]["dagster/column_schema"].schema
+    described = {c.name: c.description for c in schema.columns}
+    assert described["duplicate_of"].startswith("article_id of the earlier article")
+    preview = materialized["quarantine"]["preview"]
+    assert [r.data["reason"] for r in preview.records] == ["empty"]
+    assert materialized["articles"]["warehouse"].value == str(warehouse_path.resolve())
     with duckdb.connect(str(warehouse_path), read_only=True) as con:
         assert con.execute("SELECT reason FROM quarantine").fetchall() == [("empty",)]
         people = [r[0] for r in con.execute(

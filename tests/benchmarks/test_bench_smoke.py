@@ -84,6 +84,9 @@ def test_every_section_runs_and_the_counts_add_up(tiny_corpus: Path, tmp_path: P
             "20",
             "--incremental",
             "10",
+            # the daemon section has its own test (tests/pipelines/test_daemon_path.py)
+            "--sections",
+            "floor,micro,scaling,incremental,reconcile,profile",
         ]
     )
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from assets.resources import InboxResource
+from assets.resources import InboxResource, WarehouseResource
 from pipelines.sensors import DONE_MARKER, FAILED_MARKER, inbox_sensor, mark_batch_done, mark_batch_failed
 from tests.pipelines.conftest import write_batch
 
@@ -18,7 +18,8 @@ pytestmark = pytest.mark.slow
 
 def evaluate(instance: dg.DagsterInstance, inbox: Path, cursor: str | None) -> dg.SensorResult:
     context = dg.build_sensor_context(
-        instance=instance, cursor=cursor, resources={"inbox": InboxResource(path=str(inbox))}
+        instance=instance, cursor=cursor, resources={"inbox": InboxResource(path=str(inbox)),
+                   "warehouse_db": WarehouseResource(path=str(inbox.parent / "w.duckdb"))}
     )
     result = inbox_sensor(context)
     for request in result.dynamic_partitions_requests or []:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from assets.resources import InboxResource
+from assets.resources import InboxResource, WarehouseResource
 from pipelines.schedules import build_inbox_sweep
 from pipelines.sensors import DONE_MARKER, FAILED_MARKER
 from tests.pipelines.conftest import write_batch
@@ -35,7 +35,8 @@ def test_sweep_requests_waiting_batches_only(inbox: Path, instance: dg.DagsterIn
     context = dg.build_schedule_context(
         instance=instance,
         scheduled_execution_time=datetime(2024, 5, 13, 6, tzinfo=UTC),
-        resources={"inbox": InboxResource(path=str(inbox))},
+        resources={"inbox": InboxResource(path=str(inbox)),
+                   "warehouse_db": WarehouseResource(path=str(inbox.parent / "w.duckdb"))},
         repository_def=defs.get_repository_def(),
     )
     tick = sweep.evaluate_tick(context)
@@ -45,6 +46,7 @@ def test_sweep_requests_waiting_batches_only(inbox: Path, instance: dg.DagsterIn
         "waiting-2@2024-05-13T06:00",
     }
     assert all(r.tags["tahqiq/batch"] == r.partition_key for r in tick.run_requests)
+    assert {r.tags["tahqiq/warehouse"] for r in tick.run_requests} == {str((inbox.parent / "w.duckdb").resolve())}
     assert {"waiting-1", "waiting-2"} <= set(instance.get_dynamic_partitions("batch"))
     assert "copying" not in instance.get_dynamic_partitions("batch")
 
@@ -55,7 +57,8 @@ def test_sweep_skips_when_nothing_waits(inbox: Path, instance: dg.DagsterInstanc
     write_batch(inbox, "copying", "c", ready=False)
     context = dg.build_schedule_context(
         instance=instance,
-        resources={"inbox": InboxResource(path=str(inbox))},
+        resources={"inbox": InboxResource(path=str(inbox)),
+                   "warehouse_db": WarehouseResource(path=str(inbox.parent / "w.duckdb"))},
         repository_def=defs.get_repository_def(),
     )
     tick = build_inbox_sweep().evaluate_tick(context)

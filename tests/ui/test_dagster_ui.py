@@ -83,11 +83,13 @@ def dagster_ui(tmp_path_factory: pytest.TempPathFactory):
     home = root / "dagster_home"
     home.mkdir()
     shutil.copy(REPO / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    docs_port = free_port()
     env = {
         **os.environ,
         "DAGSTER_HOME": str(home),
         "TAHQIQ_WAREHOUSE": str(root / "warehouse.duckdb"),
         "TAHQIQ_INBOX": str(root / "inbox"),
+        "TAHQIQ_DOCS_URL": f"http://127.0.0.1:{docs_port}",
     }
     built = subprocess.run(
         [str(BIN / "tahqiq"), "run", "--input", str(REPO / "data" / "samples"), "--batch-id", "samples"],
@@ -99,6 +101,8 @@ def dagster_ui(tmp_path_factory: pytest.TempPathFactory):
     )
     assert built.returncode == 0, f"the sample run failed:\n{built.stderr[-3000:]}"
 
+    docs = subprocess.Popen([str(BIN / "tahqiq"), "docs", "--port", str(docs_port)], cwd=REPO, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     port = free_port()
     log = root / "webserver.log"
     with log.open("w") as sink:
@@ -122,11 +126,13 @@ def dagster_ui(tmp_path_factory: pytest.TempPathFactory):
         wait_until_up(f"{base}/server_info", server, log)
         yield base, chromium, root
     finally:
+        docs.terminate()
         server.terminate()
         try:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
+        docs.wait(timeout=30)
 
 
 @pytest.fixture
@@ -184,7 +190,7 @@ def test_asset_graph_shows_every_stage(dagster_ui, page):
 def test_asset_checks_show_results_with_offending_ids(dagster_ui, page):
     base, _, root = dagster_ui
     page.goto(f"{base}/assets/conflicts?view=checks", wait_until="domcontentloaded")
-    check = page.get_by_text("sources_agree_on_every_event", exact=True).first
+    check = page.get_by_text("no_conflict_rests_on_one_article", exact=True).first
     check.wait_for(timeout=60_000)
     assert page.get_by_text("conflicts_meet_integrity_expectations", exact=True).count() > 0
     check.click()
@@ -197,17 +203,43 @@ def test_asset_checks_show_results_with_offending_ids(dagster_ui, page):
     page.screenshot(path=str(ARTIFACTS / "conflict_checks.png"))
 
 
-def test_events_page_shows_the_timeline_and_map(dagster_ui, page):
+def test_events_page_shows_row_count_columns_and_pictures_in_place(dagster_ui, page):
     base, _, _ = dagster_ui
     page.goto(f"{base}/assets/events", wait_until="domcontentloaded")
+    # Dagster's standard metadata: the row count in the status, the column schema with the warehouse's
+    # own column descriptions
+    page.get_by_text("Row count", exact=True).first.wait_for(timeout=60_000)
+    page.get_by_text("Stable id: unchanged when new batches arrive or a batch is re-run.").first.wait_for(
+        timeout=30_000)
+    body = page.inner_text("body")
+    assert re.search(r"Row count\s+7\b", body), "the row count of events is not shown"
+    for column in ("event_id", "event_date", "n_outlets"):
+        assert page.get_by_text(column, exact=True).count() > 0, f"column {column} is not listed"
+    # the timeline and the map are drawn in the metadata table, no click needed
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for picture in ("timeline", "map"):
-        row = page.locator("tr", has=page.get_by_text(picture, exact=True)).first
-        row.wait_for(timeout=60_000)
-        row.get_by_text("[Show Markdown]").click()
-        image = page.locator("img[src^='data:image/png;base64']").first
+    for picture in ("event_timeline", "event_map"):
+        image = page.locator(f"img[src*='/reports/by_content/{picture}-']").first
         image.wait_for(timeout=30_000)
+        image.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle(),
+                               timeout=30_000)
         assert image.evaluate("img => img.naturalWidth") > 200, f"the {picture} picture did not render"
-        page.screenshot(path=str(ARTIFACTS / f"events_{picture}.png"))
-        page.get_by_role("button", name="Close").click()
-        image.wait_for(state="detached", timeout=10_000)
+    page.screenshot(path=str(ARTIFACTS / "events_metadata.png"), full_page=True)
+
+
+def test_data_docs_read_offline_with_their_styles(dagster_ui, page):
+    _, _, root = dagster_ui
+    blocked = []
+    page.route("http*://**", lambda route: (blocked.append(route.request.url), route.abort()))
+    page.goto((root / "data_docs" / "index.html").as_uri(), wait_until="load")
+    # Bootstrap's rules apply (they came from the site's own folder) and the index lists the validations
+    assert page.evaluate("getComputedStyle(document.querySelector('.navbar')).display") == "flex"
+    assert page.locator("table tbody tr").count() >= 9
+    page.locator("table tbody tr").first.click()
+    page.wait_for_load_state("load")
+    assert "/validations/" in page.url
+    assert page.evaluate("getComputedStyle(document.querySelector('.navbar')).display") == "flex"
+    assert page.get_by_text("Succeeded").count() + page.get_by_text("Failed").count() > 0
+    assert blocked == [], f"the docs asked the network for {blocked}"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "data_docs_offline.png"))
