@@ -69,18 +69,17 @@ def cmd_query(args: argparse.Namespace) -> int:
 
     from tahqiq import warehouse
     from tahqiq.present import render_rows
+    from tahqiq.readonly_query import QueryRefused, one_line_error, run_query
 
     try:
-        with warehouse.reader(warehouse_path(args.warehouse)) as con:
-            cursor = con.execute(args.sql)
-            names = [d[0] for d in cursor.description] if cursor.description else []
-            rows = cursor.fetchall() if names else []
+        result = run_query(warehouse_path(args.warehouse), args.sql, waiting=lambda message: fail(message, 0))
+    except QueryRefused as refusal:
+        return fail(str(refusal), 2)
     except FileNotFoundError as error:
         return fail(str(error), 2)
     except duckdb.Error as error:
-        first_line = str(error).splitlines()[0]
-        return fail(f"query failed: {first_line}. Tables: {', '.join(warehouse.CONTRACT_TABLES)}", 2)
-    print(render_rows(names, rows, args.format, bidi_marks=sys.stdout.isatty()))
+        return fail(f"query failed: {one_line_error(error)} Tables: {', '.join(warehouse.CONTRACT_TABLES)}", 2)
+    print(render_rows(result.columns, result.rows, args.format, bidi_marks=sys.stdout.isatty()))
     return 0
 
 
