@@ -372,5 +372,25 @@ def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
     return frame.height
 
 
+def move_to_quarantine(con: duckdb.DuckDBPyConnection, batch_id: str, articles: list[tuple[str, str]],
+                       reason: str) -> None:
+    """Take the (article_id, detail) articles of `batch_id` out of every article table and into
+    `quarantine` with `reason`, in one transaction: a later stage found they cannot be processed."""
+    if not articles:
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for article_id, detail in articles:
+            con.execute("INSERT INTO quarantine BY NAME SELECT batch_id, source_file, ? AS reason, ? AS detail, "
+                        "ingested_at FROM articles WHERE batch_id = ? AND article_id = ?",
+                        [reason, detail, batch_id, article_id])
+            for table in ("articles", "raw_articles", "article_fingerprints"):
+                con.execute(f'DELETE FROM "{table}" WHERE batch_id = ? AND article_id = ?', [batch_id, article_id])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
 def read_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
     return con.execute(sql, params or []).pl()

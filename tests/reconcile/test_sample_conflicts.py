@@ -26,7 +26,7 @@ PLANTED = json.loads((GOLD / "samples_conflicts.json").read_text(encoding="utf-8
 def sample_run() -> tuple[dict, pl.DataFrame]:
     raw, _ = ingest_batch(SAMPLES, "samples", datetime(2024, 9, 1, tzinfo=UTC), {})
     articles, _ = build_articles(raw)
-    mentions, frames = extract_batch(articles, workers=1)
+    mentions, frames, _ = extract_batch(articles, workers=1)
     return reconcile(articles, mentions, frames, warehouse.empty_frame("id_registry")), articles
 
 
