@@ -348,7 +348,7 @@ class _PlaceScan:
         or in a list after a plural one (بلدات ذيبان والحوايج), and the same name elsewhere in the text
         (قرب الغندورة). An indefinite word ending in ة after the noun is an adjective (بلدة صغيرة), a
         word opening with ي/ت a verb (قرية تقع)."""
-        taken = [(f.start, f.end) for f in found]
+        taken = _Taken(len(self.text), [(f.start, f.end) for f in found])
         stop = name_stopwords() | given_names()  # بلدة أخرى, مخيم إبراهيم: no settlement's name
         names: dict[tuple[str, ...], str] = {}
         for k in self.with_role:
@@ -380,9 +380,9 @@ class _PlaceScan:
                 else:
                     continue
                 start, stop_at = token.start + conjunction, self.tokens[end - 1].end
-                if not any(s < stop_at and start < e for s, e in taken):
+                if taken.free(start, stop_at):
                     unlisted.append(_Found(start, stop_at, "", unlisted_kind=kind))
-                    taken.append((start, stop_at))
+                    taken.take(start, stop_at)
         return unlisted
 
     def _settlement_name_at(
@@ -471,7 +471,7 @@ class _PlaceScan:
 
     def _country_regions(self, found: list[_Found]) -> list[_Found]:
         """ "الشمال السوري", "الشمال الشرقي السوري": a compass region of a country named by its adjective."""
-        taken = [(f.start, f.end) for f in found]
+        taken = _Taken(len(self.text), [(f.start, f.end) for f in found])
         regions = []
         for k in self.with_role:
             token = self.tokens[k]
@@ -490,7 +490,7 @@ class _PlaceScan:
             ):
                 continue
             start, end = token.start + reading[1], self.tokens[j].end
-            if any(s < end and start < e for s, e in taken):
+            if not taken.free(start, end):
                 continue
             country = self.words.country_adjective[self.tokens[j].text]
             regions.append(_Found(start, end, country, _combine(directions), is_region=True))
@@ -562,6 +562,22 @@ def _listed_place_attrs(nt: NormalizedText, found: _Found) -> dict:
         "within": place["ref_id"] if found.is_region else place["within"],
         **toponym,
     }
+
+
+class _Taken:
+    """Character offsets already claimed by a place: checking a span costs its length, not the count
+    of places found before it."""
+
+    def __init__(self, length: int, spans: list[tuple[int, int]]) -> None:
+        self.marks = bytearray(length + 1)
+        for start, end in spans:
+            self.take(start, end)
+
+    def free(self, start: int, end: int) -> bool:
+        return self.marks.find(1, start, end) == -1
+
+    def take(self, start: int, end: int) -> None:
+        self.marks[start:end] = b"\x01" * max(end - start, 0)
 
 
 class _SpanCover:
