@@ -10,7 +10,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import polars as pl
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from tahqiq import warehouse
 
@@ -19,22 +19,42 @@ DEFAULT_INBOX = "data/inbox"
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The DuckDB warehouse file; one writer at a time."""
+    """The DuckDB warehouse file; one writer at a time.
+
+    Inside a run every step reads and writes the run's own copy of the warehouse, which replaces the
+    warehouse when the run succeeds (`warehouse.publish`, called by the runner or the run status sensor):
+    readers never see half a batch."""
 
     path: str = Field(default="", description=f"DuckDB file; empty means $TAHQIQ_WAREHOUSE or {DEFAULT_WAREHOUSE}.")
+    _run_id: str | None = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self._run_id = context.run_id
 
     def resolved_path(self) -> Path:
         return Path(self.path or os.environ.get("TAHQIQ_WAREHOUSE") or DEFAULT_WAREHOUSE)
 
+    def working_path(self) -> Path:
+        """The run's copy of the warehouse inside a run, the warehouse itself outside one."""
+        if self._run_id is None:
+            return self.resolved_path()
+        return warehouse.staged_copy(self.resolved_path(), self._run_id)
+
     @contextmanager
     def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with warehouse.writer(self.resolved_path()) as con:
+        with warehouse.writer(self.working_path()) as con:
             yield con
 
     def read(self, sql: str, params: list | None = None) -> pl.DataFrame:
         """Read through a write-capable connection so that a run sees its own fresh tables."""
         with self.writer() as con:
             return warehouse.read_frame(con, sql, params)
+
+
+def warehouse_of_run(run: dg.DagsterRun) -> Path:
+    """The warehouse a run wrote (its run config, else the default)."""
+    config = (run.run_config or {}).get("resources", {}).get("warehouse_db", {}).get("config", {})
+    return WarehouseResource(path=config.get("path") or "").resolved_path()
 
 
 class InboxResource(dg.ConfigurableResource):
