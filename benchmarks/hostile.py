@@ -63,7 +63,7 @@ class _Writer:
                 "<div>" * self.rng.randint(600, 30_000) + self.article()).encode()), 1),
             ("truncated_utf8", lambda n: self._bytes(n, ".txt", (self.article() + "ب").encode()[:-1]), 4),
             ("corrupt_utf8", lambda n: self._bytes(n, self.rng.choice([".txt", ".json"]), self._corrupt()), 4),
-            ("random_bytes", lambda n: self._bytes(n, self.rng.choice([".txt", ".html", ".json", ".jsonl", ".bin"]),
+            ("random_bytes", lambda n: self._bytes(n, self.rng.choice([".txt", ".html", ".json", ".bin"]),
                                                    self.rng.randbytes(self.rng.randint(1, 4000))), 8),
             ("mojibake", lambda n: self._bytes(n, ".txt", self.article().encode().decode(
                 self.rng.choice(["cp1256", "latin-1"]), "replace").encode()), 4),

@@ -374,7 +374,9 @@ def _read_file(
     data = read_in_batch(root, relative, max_bytes)
     if not data.strip():
         raise Rejected("empty", "the file is empty or only whitespace; re-export it")
-    kind = _binary_kind(data)
+    # A JSONL file is judged line by line (a binary line is that line's problem), unless it is a
+    # known binary format as a whole.
+    kind = _magic_kind(data) if suffix == ".jsonl" else _binary_kind(data)
     if kind:
         raise Rejected("binary", f"the file is {kind}, not text; export the article as text")
     if suffix == ".jsonl":
@@ -440,10 +442,14 @@ def _require_regular(mode: int) -> None:
     raise Rejected("not_regular_file", f"it is {kind}, not a file; it was not opened. Put the article in a plain file")
 
 
+def _magic_kind(data: bytes) -> str | None:
+    return next((kind for magic, kind in _MAGIC_NUMBERS if data.startswith(magic)), None)
+
+
 def _binary_kind(data: bytes) -> str | None:
-    for magic, kind in _MAGIC_NUMBERS:
-        if data.startswith(magic):
-            return kind
+    kind = _magic_kind(data)
+    if kind:
+        return kind
     if _has_bom(data) or _utf16_without_bom(data) is not None:
         return None
     head = data[:8192]
@@ -624,6 +630,8 @@ def _read_jsonl(
     for line_no, line in _jsonl_lines(data):
         where = f"{relative}#L{line_no}"
         try:
+            if isinstance(line, bytes) and _binary_kind(line):
+                raise Rejected("binary", f"the line is {_binary_kind(line)}, not text")
             text, encoding = decode_bytes(line) if isinstance(line, bytes) else line
             articles.append(_article_from_json(where, _parse_json(text), encoding, manifest))
         except Rejected as bad:
