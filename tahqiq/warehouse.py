@@ -75,7 +75,9 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         [
             ("batch_id", "VARCHAR", "Batch the file arrived in."),
             ("source_file", "VARCHAR", "File path inside the batch; a JSONL line is file.jsonl#Ln."),
-            ("reason", "VARCHAR", "Short code: empty, binary, undecodable, invalid_json, missing_text, too_large, not_arabic, exact_duplicate, ..."),
+            ("reason", "VARCHAR", "Short code: empty, binary, undecodable, truncated_utf8, mojibake, invalid_json, missing_text, "
+             "too_large, not_arabic, not_regular_file, html_too_deep, extraction_timeout, exact_duplicate, ... "
+             "(tahqiq.ingest.readers.QUARANTINE_REASONS)."),
             ("detail", "VARCHAR", "What is wrong and what to do about it."),
             ("ingested_at", "TIMESTAMP", "When the batch was read."),
         ],
