@@ -44,9 +44,12 @@ def run_batches(work: Path, inputs: int, batches: int, queries: int) -> dict:
             if not warehouse_path.exists():
                 time.sleep(0.5)
                 continue
-            result = tahqiq("query", "SELECT count(*) AS n FROM articles", "--warehouse", str(warehouse_path),
-                            "--format", "csv", home=home, timeout=120)
-            query_log.append((result.returncode == 0, (result.stderr or "").strip()))
+            try:
+                result = tahqiq("query", "SELECT count(*) AS n FROM articles", "--warehouse", str(warehouse_path),
+                                "--format", "csv", home=home, timeout=120)
+                query_log.append((result.returncode == 0, (result.stderr or "").strip()))
+            except subprocess.TimeoutExpired:
+                query_log.append((False, "no answer after 120s"))
 
     asker = threading.Thread(target=ask_while_running)
     runs = []
