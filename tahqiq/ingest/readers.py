@@ -485,8 +485,8 @@ def decode_bytes(data: bytes, declared_charset: str | None = None) -> tuple[str,
                     f"starts with a {encoding} BOM but is not {encoding} ({error.reason} at byte {error.start:,}); "
                     "re-export as UTF-8",
                 ) from error
-    # NUL bytes are valid UTF-8 but never in real text: they mean UTF-16 saved without a BOM.
-    utf16 = _utf16_without_bom(data) if b"\x00" in data else None
+    # Before UTF-8: UTF-16 Arabic without a BOM can be valid UTF-8 too (ASCII bytes and 0x06 controls).
+    utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16
     try:
@@ -651,7 +651,7 @@ def _jsonl_lines(data: bytes) -> list[tuple[int, bytes | tuple[str, str]]]:
     two or four bytes) is decoded whole first and gives (line number, (text, encoding))."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    elif _has_bom(data) or (b"\x00" in data and _utf16_without_bom(data)):
+    elif _has_bom(data) or _utf16_without_bom(data):
         text, encoding = decode_bytes(data)
         return [(n, (line, encoding)) for n, line in enumerate(_LINE_BREAK.split(text), start=1) if line.strip()]
     return [(n, line) for n, line in enumerate(re.split(rb"\r\n|\n|\r", data), start=1) if line.strip()]

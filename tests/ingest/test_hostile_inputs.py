@@ -89,6 +89,10 @@ def test_utf16_without_bom_is_read_even_with_characters_outside_arabic_and_ascii
     text = "\u200f" + BODY + " \u0600 ١٢ «" + OTHER + "» \u2013 " + "\u200f"
     for encoding in ("utf-16-le", "utf-16-be"):
         assert decode_bytes(text.encode(encoding)) == (text, encoding)
+    no_spaces = "".join(BODY.split()).rstrip(".")  # no ASCII at all: not one NUL byte
+    assert decode_bytes(no_spaces.encode("utf-16-le")) == (no_spaces, "utf-16-le")
+    (tmp_path / "packed.txt").write_bytes(no_spaces.encode("utf-16-le"))
+    assert reasons(tmp_path) == {"packed.txt": "article"}
 
 
 def test_persian_and_urdu_are_not_arabic(tmp_path):
