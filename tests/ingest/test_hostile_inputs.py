@@ -7,6 +7,7 @@ import json
 import os
 import random
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from tahqiq.limits import time_budget
 
 BODY = "أعلنت وزارة الدفاع أن قواتها نفذت غارة جوية قرب مدينة البوكمال شرق سوريا."
 OTHER = "قال مسؤول محلي إن الهجوم أسفر عن مقتل ثلاثة مسلحين وإصابة رابع في القرية."
+INGESTED_AT = datetime(2026, 12, 6)
 
 
 def reasons(folder: Path) -> dict[str, str]:
@@ -39,7 +41,7 @@ def test_a_fifo_is_quarantined_without_being_opened(tmp_path):
 
 def test_a_file_name_that_is_not_utf8_is_read_and_shown_with_its_bytes_escaped(tmp_path):
     (Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))).write_text(BODY, encoding="utf-8")
-    raw, quarantine = ingest_batch(tmp_path, "b", __import__("datetime").datetime(2026, 12, 6), {})
+    raw, quarantine = ingest_batch(tmp_path, "b", INGESTED_AT, {})
     assert raw["source_file"].to_list() == ["caf\\xe9.txt"]
     assert quarantine.height == 0
     raw.to_arrow()  # valid UTF-8 all through: DuckDB can store it
@@ -172,7 +174,7 @@ def test_among_exact_copies_the_one_with_metadata_is_kept(tmp_path, copy_name):
     (tmp_path / "manifest.csv").write_text("file,outlet,url,published_at\n"
                                            "m_described.txt,wire.example,https://wire.example/1,2024-05-10\n",
                                            encoding="utf-8")
-    raw, quarantine = ingest_batch(tmp_path, "b", __import__("datetime").datetime(2026, 12, 6), {})
+    raw, quarantine = ingest_batch(tmp_path, "b", INGESTED_AT, {})
     assert raw["source_file"].to_list() == ["m_described.txt"]
     assert quarantine.select("source_file", "reason").rows() == [(copy_name, "exact_duplicate")]
     assert "m_described.txt" in quarantine["detail"][0]
