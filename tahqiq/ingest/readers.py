@@ -209,7 +209,13 @@ def is_control_file(relative: str) -> bool:
 def _list_batch_files(root: Path) -> tuple[list[str], list[Quarantined]]:
     files: list[str] = []
     escaping: list[Quarantined] = []
-    for directory, dirnames, filenames in os.walk(root, followlinks=False):
+
+    def unlistable(error: OSError) -> None:  # a folder that cannot be listed is reported, not skipped
+        where = Path(error.filename).relative_to(root).as_posix() if error.filename else "."
+        escaping.append(Quarantined(where, "unreadable", f"the folder could not be listed ({error.strerror}); "
+                                    "its files were not read. Check its permissions"))
+
+    for directory, dirnames, filenames in os.walk(root, followlinks=False, onerror=unlistable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames + [d for d in dirnames if os.path.islink(os.path.join(directory, d))]):
             path = Path(directory) / name

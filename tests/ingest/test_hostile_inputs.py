@@ -178,3 +178,14 @@ def test_among_exact_copies_the_one_with_metadata_is_kept(tmp_path, copy_name):
     assert raw["source_file"].to_list() == ["m_described.txt"]
     assert quarantine.select("source_file", "reason").rows() == [(copy_name, "exact_duplicate")]
     assert "m_described.txt" in quarantine["detail"][0]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root lists any folder")
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "locked").chmod(0)
+    try:
+        assert reasons(tmp_path) == {"locked": "unreadable"}
+    finally:
+        (tmp_path / "locked").chmod(0o755)
