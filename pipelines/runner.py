@@ -13,6 +13,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from assets.resources import settle_staged_copies
 from tahqiq import warehouse
 
 DEFAULT_DAGSTER_HOME = "dagster_home"
@@ -99,8 +100,8 @@ def exclusive_run(warehouse_path: Path, timeout_s: float | None = None,
 
 
 def fail_abandoned_runs(dagster: dg.DagsterInstance, warehouse_path: Path) -> list[str]:
-    """Mark failed the in-process runs on this warehouse that a killed process left STARTED, and drop
-    their copies of the warehouse. Called holding the run lock, so none of them is still alive."""
+    """Mark failed the in-process runs on this warehouse that a killed process left STARTED, and settle
+    the copies finished runs left. Called holding the run lock, so none of them is still alive."""
     failed = []
     runs = dagster.get_runs(dg.RunsFilter(statuses=[dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING],
                                           tags={LAUNCHED_BY_TAG: "cli", WAREHOUSE_TAG: str(warehouse_path.resolve())}))
@@ -108,11 +109,7 @@ def fail_abandoned_runs(dagster: dg.DagsterInstance, warehouse_path: Path) -> li
         dagster.report_run_failed(run, "the process running it ended without finishing (killed?); "
                                        "the warehouse kept its previous state")
         failed.append(run.run_id)
-    for run_id in warehouse.staged_runs(warehouse_path):
-        run = dagster.get_run_by_id(run_id)
-        if run is None or run.status not in (dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING,
-                                             dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED):
-            warehouse.discard(warehouse_path, run_id)
+    settle_staged_copies(dagster, warehouse_path)
     return failed
 
 

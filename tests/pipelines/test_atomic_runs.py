@@ -112,3 +112,28 @@ def test_a_run_waiting_for_the_warehouse_says_so_and_gives_up(tmp_path, home, mo
     assert not outcome.success
     assert "TAHQIQ_LOCK_TIMEOUT" in outcome.error
     assert "waiting for the run of process" in capsys.readouterr().err
+
+
+def test_a_daemon_run_finished_before_its_sensor_is_published_by_the_next_run(tmp_path, home, inbox):
+    from pipelines.definitions import defs
+    from tests.pipelines.conftest import write_batch
+
+    warehouse_path = tmp_path / "w.duckdb"
+    job = defs.resolve_job_def("process_batch")
+    dagster = instance()
+    run_ids = []
+    for batch_id, keys in (("north", "cd"), ("east", "ab")):
+        write_batch(inbox, batch_id, keys)
+        dagster.add_dynamic_partitions("batch", [batch_id])
+        result = job.execute_in_process(
+            instance=dagster, partition_key=batch_id, raise_on_error=False,
+            run_config={"resources": {"warehouse_db": {"config": {"path": str(warehouse_path)}},
+                                      "inbox": {"config": {"path": str(inbox)}}}})
+        assert result.success
+        run_ids.append(result.run_id)
+    # No sensor ran: the second run found the first one's finished copy and published it before its own.
+    assert warehouse.staged_runs(warehouse_path) == [run_ids[1]]
+    assert warehouse.publish(warehouse_path, run_ids[1])
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        assert dict(con.execute("SELECT batch_id, count(*) FROM articles GROUP BY 1").fetchall()) == {
+            "north": 2, "east": 2}
