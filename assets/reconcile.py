@@ -1,9 +1,8 @@
-"""Reconcile: one entity per real person or organization and one event per real event, across all batches,
-and every attribute on which their sources disagree."""
+"""Reconcile: one entity per real person or organization and one event per real event, across all batches."""
 
 import dagster as dg
 
-from assets.charts import conflicts_by_type, event_map, event_timeline, reports_dir
+from assets.charts import event_map, event_timeline, reports_dir
 from assets.metadata import counts_by, preview, report_progress
 from assets.resources import WarehouseResource
 from tahqiq import warehouse
@@ -13,20 +12,17 @@ RECONCILED_TABLES = {
     "mentions": "Every mention with the canonical entity it refers to.",
     "entities": "One row per real person, organization, place or weapon, with how many outlets name it.",
     "entity_aliases": "Every name, kunya, abbreviation and spelling each entity is reported under.",
+    "entity_links": "Why two records are one entity: each kept link with its match weight and comparisons.",
     "events": "One row per real event, clustered from every article that reports it.",
     "event_reports": "What each article claims about each event: date, place, counts, source.",
     "event_participants": "Who acted, who was targeted, who partnered and who claimed each event.",
 }
-CONFLICTS_DESCRIPTION = ("Every attribute on which the sources disagree (name, given name, date, place, region, counts, "
-                         "partner, role), with each value and the articles that state it.")
 
 
 @dg.multi_asset(
     specs=[dg.AssetSpec(name, description=text, deps=["extracted_mentions", "event_frames", "articles"],
                         kinds={"duckdb", "polars"}, group_name="reconcile", owners=["team:tahqiq"])
-           for name, text in RECONCILED_TABLES.items()]
-    + [dg.AssetSpec("conflicts", description=CONFLICTS_DESCRIPTION, deps=list(RECONCILED_TABLES),
-                    kinds={"duckdb", "polars"}, group_name="quality", owners=["team:tahqiq"])],
+           for name, text in RECONCILED_TABLES.items()],
     name="reconcile_all_batches",
 )
 def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
@@ -38,7 +34,7 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
                      f"from {articles.height} articles")
     tables = reconcile(articles, mentions, frames, registry)
     with warehouse_db.writer() as con:
-        for name in [*RECONCILED_TABLES, "conflicts", "id_registry"]:
+        for name in [*RECONCILED_TABLES, "id_registry"]:
             warehouse.replace_rows(con, name, tables[name])
     entities, events = tables["entities"], tables["events"]
     reports = reports_dir(warehouse_db.resolved_path())
@@ -51,6 +47,9 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
                                         ["entity_id", "entity_type", "canonical_name", "canonical_latin",
                                          "n_articles", "n_outlets"])},
         "entity_aliases": {"preview": preview(tables["entity_aliases"], ["entity_id", "alias", "alias_kind"])},
+        "entity_links": {"preview": preview(tables["entity_links"].sort("match_weight", descending=True),
+                                            ["entity_id", "left_surface", "right_surface", "match_weight",
+                                             "method"])},
         "events": {"by_type": dg.MetadataValue.json(counts_by(events, "event_type")),
                    "preview": preview(events.sort("n_outlets", descending=True),
                                       ["event_id", "event_type", "event_date", "place_name", "admin1",
@@ -64,11 +63,3 @@ def reconcile_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRe
     }
     for name in RECONCILED_TABLES:
         yield dg.MaterializeResult(asset_key=name, metadata={"rows": tables[name].height, **shown[name]})
-    found = tables["conflicts"]
-    yield dg.MaterializeResult(asset_key="conflicts", metadata={
-        "conflicts": found.height,
-        "by_attribute": dg.MetadataValue.json(counts_by(found, "attribute")),
-        "by_severity": dg.MetadataValue.json(counts_by(found, "severity")),
-        "preview": preview(found, ["subject_label", "attribute", "severity", "explanation"], width=90),
-        "by_type_chart": conflicts_by_type(found, reports),
-    })

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import time
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from tahqiq.ingest.ant import ant_records, to_batch_record
+
 FILES_PER_JSONL = 1000
 SAMPLE_SEED = 2018
 READY_MARKER = "_READY"
 
 
 def iter_records(corpus: Path) -> Iterator[dict]:
-    return _ant_script().ant_records(corpus)
+    return ant_records(corpus)
 
 
 def decode_floor(corpus: Path, limit: int | None = None) -> dict:
@@ -32,23 +31,14 @@ def decode_floor(corpus: Path, limit: int | None = None) -> dict:
     return {"records": records, "chars": chars, "seconds": time.perf_counter() - started}
 
 
-@lru_cache(maxsize=1)
-def _ant_script():
-    """scripts/ant_to_batch.py, so benchmark batches are read and mapped exactly like `make` ones."""
-    spec = importlib.util.spec_from_file_location("ant_to_batch", REPO / "scripts" / "ant_to_batch.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def load_sample(corpus: Path, limit: int | None = None) -> list[dict]:
     """Batch records of the corpus in one fixed shuffled order, so every size is a prefix of the next.
 
     ANT is stored grouped by outlet and section; a shuffled prefix keeps each size's mix of outlets
     and topics like the whole corpus's.
     """
-    convert = _ant_script().to_batch_record
-    records = [convert(r) for r in iter_records(corpus)]
+    # The mapping scripts/ant_to_batch.py uses, so benchmark batches are read like `make` ones.
+    records = [to_batch_record(r) for r in iter_records(corpus)]
     random.Random(SAMPLE_SEED).shuffle(records)
     return records if limit is None else records[:limit]
 

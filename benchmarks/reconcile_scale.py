@@ -20,10 +20,10 @@ def _timed(work):
 
 def entity_resolution(n_mentions: int) -> dict:
     from tahqiq.evaluate.synthetic import make_mentions
-    from tahqiq.reconcile.entities import resolve_entities
+    from tahqiq.resolve.entities import resolve_entities
 
     mentions, generate_s = _timed(lambda: make_mentions(n_mentions))
-    clusters, seconds = _timed(lambda: resolve_entities(mentions))
+    (clusters, _links), seconds = _timed(lambda: resolve_entities(mentions))
     people = mentions.filter(pl.col("entity_type") == "PERSON").height
     n_clusters = clusters["cluster"].n_unique()
     return {
@@ -39,11 +39,11 @@ def entity_resolution(n_mentions: int) -> dict:
 def event_clustering(n_reports: int) -> dict:
     """Clustering as the pipeline does it: targets resolved first, then prepare + cluster the frames."""
     from tahqiq.evaluate.synthetic import make_event_frames_with_mentions
-    from tahqiq.reconcile.entities import resolve_entities
     from tahqiq.reconcile.events import cluster_frames, prepare_frames
+    from tahqiq.resolve.entities import resolve_entities
 
     (frames, targets), generate_s = _timed(lambda: make_event_frames_with_mentions(n_reports))
-    target_clusters, targets_s = _timed(lambda: resolve_entities(targets))
+    (target_clusters, _links), targets_s = _timed(lambda: resolve_entities(targets))
     target_entities = target_clusters.select("mention_id", pl.col("cluster").alias("entity_id"))
     prepared, prepare_s = _timed(lambda: prepare_frames(frames, target_entities))
     clusters, cluster_s = _timed(lambda: cluster_frames(prepared))

@@ -89,8 +89,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
     try:
         with warehouse.reader(warehouse_path(args.warehouse)) as con:
-            rows = con.execute("SELECT * FROM conflicts ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' "
-                               "THEN 1 ELSE 2 END, subject_kind, subject_label, attribute").pl()
+            rows = con.execute("SELECT * FROM conflicts ORDER BY severity DESC, subject_kind, subject_label, "
+                               "attribute, kind").pl()
             outlets = dict(con.execute("SELECT article_id, coalesce(outlet, source_file) FROM articles").fetchall())
     except FileNotFoundError as error:
         return fail(str(error), 2)
@@ -98,7 +98,72 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     return 0
 
 
+GOLD_EVAL_WAREHOUSES = Path("data/eval")
+ANT_CORPUS_BESIDE_GOLD = Path("..") / ".." / "corpora" / "ant-multisource" / "ant_multisource.jsonl.gz"
+
+
+def build_gold_warehouse(gold: dict, corpus: Path, warehouse: Path, batch_id: str) -> str | None:
+    """Run the gold's articles through `tahqiq run`'s path into a fresh warehouse; the failure reason, or None."""
+    import tempfile
+
+    from pipelines.runner import run_batch
+    from tahqiq.ingest.ant import write_docno_batch
+
+    for stale in (warehouse, warehouse.with_suffix(warehouse.suffix + ".wal")):
+        stale.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="tahqiq-eval-") as scratch:
+        folder = Path(scratch) / batch_id
+        found = write_docno_batch(corpus, gold["articles"], folder)
+        if not found:
+            return f"none of the gold's articles are in {corpus}"
+        if len(found) < len(gold["articles"]):
+            print(f"note: {len(gold['articles']) - len(found)} gold articles are not in the corpus", file=sys.stderr)
+        show_progress_in_terminal()
+        outcome = run_batch(folder, warehouse, batch_id)
+    return None if outcome.success else f"run {outcome.run_id} failed at {outcome.failed_step}: {outcome.error}"
+
+
+def cmd_eval_gold(args: argparse.Namespace) -> int:
+    """`eval entities|events|conflicts`: score a warehouse of the gold's own articles, built when missing."""
+    import json
+    import time
+
+    from tahqiq.evaluate import gold_ant
+
+    gold_dir = Path(args.gold)
+    try:
+        gold = gold_ant.read_gold(gold_dir)
+    except (FileNotFoundError, OSError) as error:
+        return fail(f"gold not found: {error}", 2)
+    corpus = Path(args.corpus) if args.corpus else gold_dir / ANT_CORPUS_BESIDE_GOLD
+    if args.corpus and not corpus.is_file():
+        return fail(f"corpus not found: {corpus}", 2)
+    # Its own folder, because a run writes its Data Docs and reports beside the warehouse.
+    warehouse = Path(args.warehouse) if args.warehouse else GOLD_EVAL_WAREHOUSES / gold_dir.resolve().name / "warehouse.duckdb"
+    if args.rebuild or not warehouse.exists():
+        if not corpus.is_file():
+            return fail(f"corpus not found: {corpus} (pass --corpus)", 2)
+        started = time.monotonic()
+        reason = build_gold_warehouse(gold, corpus, warehouse, f"gold-{gold_dir.resolve().name}")
+        if reason:
+            return fail(reason)
+        print(f"built {warehouse} from {len(gold['articles'])} gold articles in {time.monotonic() - started:.0f}s\n")
+    evaluate, report = gold_ant.EVALUATIONS[args.what]
+    system = gold_ant.read_system(warehouse, set(gold["articles"]))
+    missing = len(gold["articles"]) - len(set(system.docno_of_article.values()))
+    if missing:
+        print(f"note: {missing} gold articles are not in {warehouse} (quarantined or another batch)\n")
+    result = evaluate(gold, system)
+    print(f"{args.what} against {gold_dir} (warehouse {warehouse})\n")
+    print(report(result))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.what in ("entities", "events", "conflicts"):
+        return cmd_eval_gold(args)
     if args.what == "ner":
         from tahqiq.evaluate.ner import cli
         return cli(Path(args.corpus), args.format, Path(args.model) if args.model else None)
@@ -189,6 +254,18 @@ def build_parser() -> argparse.ArgumentParser:
     rec = eval_sub.add_parser("reconcile", help="pairwise entity-merge and event-cluster scores")
     rec.add_argument("--gold", required=True)
     rec.add_argument("--warehouse")
+    for what, help_text in (
+        ("entities", "PERSON/ORG mention recall and same-entity pairs against an event gold (e.g. ant-2018)"),
+        ("events", "event clustering, distractors and per-event date/place/type/killed against an event gold"),
+        ("conflicts", "precision and recall per attribute family against an event gold's conflicts"),
+    ):
+        gold_eval = eval_sub.add_parser(what, help=help_text)
+        gold_eval.add_argument("--gold", required=True, help="gold folder holding gold.yaml")
+        gold_eval.add_argument("--warehouse", help="warehouse of the gold's articles (default data/eval/<gold>/warehouse.duckdb)")
+        gold_eval.add_argument("--corpus", help="ANT corpus (default <gold>/../../corpora/ant-multisource/"
+                               "ant_multisource.jsonl.gz)")
+        gold_eval.add_argument("--rebuild", action="store_true", help="rebuild the warehouse even when it exists")
+        gold_eval.add_argument("--json", help="also write the figures to this JSON file")
     evaluate.set_defaults(func=cmd_eval)
 
     train_ner = sub.add_parser("train-ner", help="train the CRF name tagger on BIO corpora (added to the rules)")

@@ -8,6 +8,7 @@ from assets.extract import extract_batch_asset
 from assets.ingest import ingest_batch_asset
 from assets.normalize import articles
 from assets.publish import data_quality_report, sql_views
+from assets.quality import conflicts_asset
 from assets.reconcile import reconcile_asset
 from assets.resources import InboxResource, WarehouseResource
 from expectations.checks import ALL_CHECKS
@@ -19,7 +20,7 @@ from pipelines.sensors import inbox_sensor, mark_batch_done, mark_batch_failed
 daily_inbox_sweep = build_inbox_sweep(os.environ.get("TAHQIQ_SWEEP_CRON") or DAILY_AT_SIX)
 
 defs = dg.Definitions(
-    assets=[ingest_batch_asset, articles, extract_batch_asset, reconcile_asset, sql_views,
+    assets=[ingest_batch_asset, articles, extract_batch_asset, reconcile_asset, conflicts_asset, sql_views,
             data_quality_report],
     asset_checks=ALL_CHECKS,
     jobs=[process_batch_job],

@@ -84,19 +84,35 @@ def render_rows(names: list[str], rows: list[tuple], fmt: str = "table", bidi_ma
     return f"{table}\n({len(rows)} row{'s' if len(rows) != 1 else ''})"
 
 
+MAX_EVIDENCE_SHOWN = 3
+
+
+def _evidence_line(evidence: dict, outlet_of_article: dict[str, str]) -> str:
+    """Where one value is stated: outlet, publication time, the sentence's offsets and whom it credits."""
+    article = evidence.get("article_id") or ""
+    parts = [outlet_of_article.get(article, article), (evidence.get("published_at") or "")[:16],
+             f"{article} chars {evidence.get('start_char')}-{evidence.get('end_char')}"]  # fmt: skip
+    if evidence.get("source"):
+        parts.append(f"credits {evidence['source']}")
+    return ", ".join(p for p in parts if p)
+
+
 def render_conflicts(conflicts: pl.DataFrame, outlet_of_article: dict[str, str]) -> str:
-    """Each conflict as a short block: subject, attribute, then every value with the outlets stating it."""
+    """Each conflict as a short block: subject, attribute and kind, every value with the outlets stating it
+    and where (up to MAX_EVIDENCE_SHOWN sentences per value), then the explanation in English and Arabic."""
     if conflicts.height == 0:
         return "No conflicts: the sources agree on everything tahqiq compared."
     blocks = []
     for row in conflicts.iter_rows(named=True):
         head = f"[{row['severity']}] {row['subject_kind']} {row['subject_label'] or row['subject_id']} " \
-               f"({row['subject_id']}) — {row['attribute']}"
+               f"({row['subject_id']}) — {row['attribute']} ({row.get('kind') or 'disagreement'})"
         lines = [head]
         for item in json.loads(row["values"] or "[]"):
             articles = item.get("article_ids") or []
             outlets = sorted({outlet_of_article.get(a, a) for a in articles})
             lines.append(f"    {item.get('value')!s:<30}  ← {', '.join(outlets)}")
+            for evidence in (item.get("evidence") or [])[:MAX_EVIDENCE_SHOWN]:
+                lines.append(f"        {_evidence_line(evidence, outlet_of_article)}")
         lines.append(f"    {row['explanation']}")
         if row.get("explanation_ar"):
             lines.append(f"    {row['explanation_ar']}")

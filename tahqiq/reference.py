@@ -56,7 +56,7 @@ def load_region_words() -> tuple[dict[str, str], ...]:
 @lru_cache(maxsize=1)
 def load_event_lexicon() -> tuple[dict[str, str], ...]:
     """Event triggers and claim framing: kind (trigger, outcome, background, announce, claim, joint,
-    unilateral, role, speaker, target_org, region, region_box), phrase, value."""
+    unilateral, role, speaker, target_org, region, update, responsibility, ...), phrase, value."""
     return tuple(read_reference_csv("event_lexicon.csv"))
 
 

@@ -80,11 +80,11 @@ VIEWS: tuple[View, ...] = (
         "One row per disagreement about an event: the event, the attribute in dispute, every value with "
         "the outlets that state it, severity and explanation.",
         f"""
-        SELECT e.event_id, e.event_type, e.event_date, e.place_name, c.attribute, c.severity,
+        SELECT e.event_id, e.event_type, e.event_date, e.place_name, c.attribute, c.kind, c.severity,
                {_VALUES_READABLE} AS values_and_sources,
                c.explanation, c.explanation_ar, e.n_outlets
         FROM conflicts c JOIN events e ON c.subject_kind = 'event' AND c.subject_id = e.event_id
-        ORDER BY CASE c.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END,
+        ORDER BY c.severity DESC,
                  e.event_date NULLS LAST, c.attribute""",
     ),
     View(
@@ -95,7 +95,7 @@ VIEWS: tuple[View, ...] = (
         SELECT n.entity_id, n.entity_type, n.canonical_name, c.attribute, c.severity,
                {_VALUES_READABLE} AS values_and_sources, c.explanation
         FROM conflicts c JOIN entities n ON c.subject_kind = 'entity' AND c.subject_id = n.entity_id
-        ORDER BY CASE c.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, n.canonical_name""",
+        ORDER BY c.severity DESC, n.canonical_name""",
     ),
     View(
         "timeline",

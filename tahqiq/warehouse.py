@@ -23,6 +23,13 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+SEVERITY_TYPE = "ENUM('info', 'low', 'medium', 'high')"
+STATEMENTS_DESCRIPTION = (
+    "Each value the article states, with its evidence: [{attribute (killed, wounded, detained, date, place, region, "
+    "partner, responsibility), value, start, end (offsets of the stating sentence in articles.body), mention_id, "
+    "source (claim category the sentence credits), revised (update wording such as ارتفعت حصيلة), approximate, "
+    "form, ref_id, admin1, country, stance}].")
+
 # table -> (description, [(column, type, description)])
 SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     "raw_articles": (
@@ -132,6 +139,7 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("target_mentions", "VARCHAR[]", "mention_ids of the people targeted."),
             ("target_roles", "VARCHAR[]", "Role words given to the targets (قيادي, زعيم, والي)."),
             ("claim_source", "VARCHAR", "Who the article attributes the claim to."),
+            ("statements", "JSON", STATEMENTS_DESCRIPTION),
         ],
     ),
     "mentions": (
@@ -173,6 +181,23 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("n_articles", "INTEGER", "Articles that use this alias."),
         ],
     ),
+    "entity_links": (
+        "Why two records are one entity: each link entity resolution kept, with its weight and evidence.",
+        [
+            ("entity_id", "VARCHAR", "Entity both records belong to."),
+            ("entity_type", "VARCHAR", "PERSON, ORG, LOC or WEAPON."),
+            ("left_mention_id", "VARCHAR", "First mention of one record (a person as one article names him)."),
+            ("left_article_id", "VARCHAR", "Article of that record."),
+            ("left_surface", "VARCHAR", "Fullest name of that record, as written."),
+            ("right_mention_id", "VARCHAR", "First mention of the other record."),
+            ("right_article_id", "VARCHAR", "Article of the other record."),
+            ("right_surface", "VARCHAR", "Fullest name of the other record, as written."),
+            ("match_weight", "DOUBLE", "Splink match weight (log2 Bayes factor with the prior); null for a stated alias."),
+            ("match_probability", "DOUBLE", "Splink match probability; null for a stated alias."),
+            ("method", "VARCHAR", "splink (the Fellegi-Sunter model) or stated_alias (an article says they are one)."),
+            ("comparisons", "JSON", "Each comparison (well_known, full_name, family, given, kunya, countries, orgs) with the level it reached (-1 null, 0 different, higher = closer) and its Bayes factor."),
+        ],
+    ),
     "events": (
         "One row per real event, clustered from all the articles that report it.",
         [
@@ -189,6 +214,12 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("killed", "INTEGER", "Killed (the most reported value; see conflicts when sources differ)."),
             ("wounded", "INTEGER", "Wounded (the most reported value; see conflicts when sources differ)."),
             ("weapon", "VARCHAR", "Weapon or platform."),
+            ("figures", "JSON", "Every killed, wounded and detained figure reported: [{attribute, value, approximate, "
+             "article_id, outlet, published_at, source, start_char, end_char}]."),
+            ("killed_conservative", "INTEGER", "ACLED's conservative figure: the lowest definite killed figure no "
+             "later report revises."),
+            ("wounded_conservative", "INTEGER", "The same for the wounded."),
+            ("detained_conservative", "INTEGER", "The same for the detained."),
             ("is_background", "BOOLEAN", "True when only cited as context by the articles."),
             ("n_articles", "INTEGER", "Articles reporting it."),
             ("n_outlets", "INTEGER", "Distinct outlets reporting it."),
@@ -211,6 +242,17 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("partner_claim", "VARCHAR", "joint, unilateral or null."),
             ("claim_source", "VARCHAR", "Who the article attributes the claim to, when it says."),
             ("is_background", "BOOLEAN", "True when the article cites the event as context."),
+            ("place_ref", "VARCHAR", "Reference id of the most specific place this article gives."),
+            ("admin1", "VARCHAR", "Governorate (or province, state) of that place."),
+            ("country", "VARCHAR", "Country of that place."),
+            ("latitude", "DOUBLE", "Latitude of that place."),
+            ("longitude", "DOUBLE", "Longitude of that place."),
+            ("region", "VARCHAR", "Compass regions of the country this article gives, '|'-separated (east|north-west)."),
+            ("actor_refs", "VARCHAR[]", "Organizations this article says carried it out."),
+            ("partner_refs", "VARCHAR[]", "Partner forces this article names as taking part."),
+            ("target_entity_ids", "VARCHAR[]", "Entities this article names as targeted (aligned with target_roles)."),
+            ("target_roles", "VARCHAR[]", "Role word this article gives each target (قيادي, والي), or null."),
+            ("statements", "JSON", STATEMENTS_DESCRIPTION),
         ],
     ),
     "event_participants": (
@@ -223,15 +265,25 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ],
     ),
     "conflicts": (
-        "Every attribute on which the sources disagree, with each value and who states it.",
+        "Where different sources state different things about one event or person: each value with its evidence.",
         [
-            ("conflict_id", "VARCHAR", "Stable id: subject and attribute."),
+            ("conflict_id", "VARCHAR", "Stable id: subject, attribute, kind and detail."),
             ("subject_kind", "VARCHAR", "entity or event."),
             ("subject_id", "VARCHAR", "entity_id or event_id."),
             ("subject_label", "VARCHAR", "Readable name of the subject."),
-            ("attribute", "VARCHAR", "name, given_name, event_date, place, region, killed, wounded, partner, role."),
-            ("values", "JSON", "Each distinct value with the article_ids and outlets that state it."),
-            ("severity", "VARCHAR", "high, medium, low, or info (a variant worth knowing, not a contradiction)."),
+            ("attribute", "VARCHAR", "killed, wounded, detained, aircraft, event_date, place, region, partner, claim; "
+             "for people given_name, name (kunya beside the name), role."),
+            ("values", "JSON", "Each distinct value: value, as_written, article_ids, outlets, and evidence "
+             "[{article_id, outlet, published_at, start_char, end_char (the stating sentence in articles.body), "
+             "source (whom the sentence credits)}]."),
+            ("kind", "VARCHAR", "disagreement (sources differ about the same moment) or update (a later report "
+             "revises a figure: published at least 4 hours later with a higher figure, or worded as a revision)."),
+            ("severity", SEVERITY_TYPE, "Ordered info < low < medium < high (ORDER BY severity DESC puts high first): "
+             "info a variant worth knowing, low a revised figure or a day's gap, medium places, partners, roles, "
+             "high tolls, given names, calendar dates."),
+            ("severity_rank", "INTEGER", "0 info, 1 low, 2 medium, 3 high (the same order as a number)."),
+            ("outlets_differ", "BOOLEAN", "True when the differing values come from different outlets."),
+            ("n_articles", "INTEGER", "Articles stating the differing values (1: sources one article cites by name)."),
             ("explanation", "VARCHAR", "One line in English."),
             ("explanation_ar", "VARCHAR", "One line in Arabic."),
         ],
@@ -272,7 +324,7 @@ def polars_schema(table: str) -> dict[str, pl.DataType]:
     """The polars dtypes matching the DuckDB columns, for building empty or typed frames."""
     mapping = {"VARCHAR": pl.Utf8, "JSON": pl.Utf8, "INTEGER": pl.Int64, "BIGINT": pl.Int64,
                "DOUBLE": pl.Float64, "BOOLEAN": pl.Boolean, "TIMESTAMP": pl.Datetime("us"),
-               "VARCHAR[]": pl.List(pl.Utf8), "BLOB": pl.Binary}
+               "VARCHAR[]": pl.List(pl.Utf8), "BLOB": pl.Binary, SEVERITY_TYPE: pl.Utf8}
     return {name: mapping[kind] for name, kind, _ in SCHEMA[table][1]}
 
 
@@ -316,6 +368,11 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({ddl})')
         for name, kind, _ in cols:  # a warehouse made before a column was added
             con.execute(f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS "{name}" {kind}')
+        typed = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' "
+                                 "AND table_name = ?", [table]).fetchall())
+        for name, kind, _ in cols:  # or before its type changed (severity became an ordered ENUM)
+            if kind.startswith("ENUM") and typed.get(name) != kind:
+                con.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{name}" TYPE {kind}')
         con.execute(f'COMMENT ON TABLE "{table}" IS {sql_literal(description)}')
         for name, _, text in cols:
             con.execute(f'COMMENT ON COLUMN "{table}"."{name}" IS {sql_literal(text)}')

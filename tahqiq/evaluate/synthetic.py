@@ -27,8 +27,13 @@ SPELLING = str.maketrans({"أ": "ا", "إ": "ا", "ة": "ه", "ي": "ى"})
 
 
 def _person(k: int) -> str:
-    # Person k: given name and nisba from k, so the population has many people sharing a nisba.
-    return f"{GIVEN[k % len(GIVEN)]} {NISBA[(k // len(GIVEN)) % len(NISBA)]} {k // 320 or ''}".strip()
+    # Person k: given name, father's and grandfather's names and nisba from k, as Arabic names tell
+    # people apart, so many people share a given name, a nisba or both (and 128,000 are distinct).
+    n_given, n_nisba = len(GIVEN), len(NISBA)
+    parts = [GIVEN[k % n_given], GIVEN[(k // n_given) % n_given]]
+    if k >= n_given * n_given * n_nisba:
+        parts.append(GIVEN[(k // (n_given * n_given * n_nisba)) % n_given])
+    return " ".join([*parts, NISBA[(k // (n_given * n_given)) % n_nisba]])
 
 
 def _variant(rng: random.Random, name: str) -> str:

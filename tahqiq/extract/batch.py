@@ -14,8 +14,9 @@ from tahqiq import warehouse
 from tahqiq.extract import extract_article
 from tahqiq.extract.events import find_event_frames
 from tahqiq.extract.mention import mention_id
+from tahqiq.extract.people import TaughtName, find_taught_names, teachable
 from tahqiq.limits import OverBudget, time_budget
-from tahqiq.text.normalize import normalize
+from tahqiq.text.normalize import normalize, normalize_text
 
 # Below this many articles a process pool costs more than it saves.
 PARALLEL_MIN_ARTICLES = 200
@@ -58,19 +59,18 @@ def _extract_chunk(
                               "not news-sized text? Split it into articles"))
             continue
         for m in mentions:
-            mention_columns["mention_id"].append(mention_id(article_id, m))
-            mention_columns["article_id"].append(article_id)
-            mention_columns["batch_id"].append(batch_id)
-            mention_columns["entity_type"].append(m.entity_type)
-            mention_columns["surface"].append(m.surface)
-            mention_columns["normalized"].append(m.normalized)
-            mention_columns["start_char"].append(m.start)
-            mention_columns["end_char"].append(m.end)
-            mention_columns["value"].append(m.value)
-            mention_columns["attrs"].append(_attrs_json(m.attrs))
+            _append_mention(mention_columns, article_id, batch_id, m)
         for frame in frames:
             frame_rows.append({**frame, "batch_id": batch_id})
     return mention_columns, frame_rows, timed_out
+
+
+def _append_mention(columns: dict[str, list], article_id: str, batch_id: str, m) -> None:
+    """One mention appended to the extracted_mentions columns."""
+    row = (mention_id(article_id, m), article_id, batch_id, m.entity_type, m.surface, m.normalized, m.start,
+           m.end, m.value, _attrs_json(m.attrs))  # fmt: skip
+    for column, value in zip(columns, row, strict=True):
+        columns[column].append(value)
 
 
 def _as_frames(mention_columns: dict[str, list], frame_rows: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -135,4 +135,38 @@ def extract_batch(
             collect(_extract_chunk(chunk), len(chunk))
     mentions = pl.concat(mention_parts) if mention_parts else warehouse.empty_frame("extracted_mentions")
     frames = pl.concat(frame_parts) if frame_parts else warehouse.empty_frame("event_frames")
-    return mentions, frames, timed_out
+    # Names taught by one article are looked for in the others, not in those over their budget.
+    over_budget = {article_id for article_id, _ in timed_out}
+    return with_taught_names([r for r in rows if r[0] not in over_budget], mentions), frames, timed_out
+
+
+def taught_names(mentions: pl.DataFrame) -> dict[str, list[TaughtName]]:
+    """First token -> the full names the batch named with a strong cue (see people.teachable)."""
+    by_first: dict[str, set[TaughtName]] = {}
+    people = mentions.filter(pl.col("entity_type") == "PERSON").select("normalized", "attrs").unique()
+    for normalized, attrs in people.iter_rows():
+        name = teachable(normalized, json.loads(attrs))
+        if name:
+            by_first.setdefault(name.tokens[0], set()).add(name)
+    return {first: sorted(names, key=lambda n: -len(n.tokens)) for first, names in by_first.items()}
+
+
+def with_taught_names(rows: list[tuple[str, str, str, str | None]], mentions: pl.DataFrame) -> pl.DataFrame:
+    """`mentions` plus the names one article of the batch named with a cue, found bare in the others."""
+    taught = taught_names(mentions)
+    if not taught:
+        return mentions
+    taken_by_article: dict[str, list[tuple[int, int]]] = {}
+    named = mentions.filter(pl.col("entity_type").is_in(["PERSON", "ORG", "LOC"]))
+    for article_id, start, end in named.select("article_id", "start_char", "end_char").iter_rows():
+        taken_by_article.setdefault(article_id, []).append((start, end))
+    added: dict[str, list] = {name: [] for name in warehouse.columns("extracted_mentions")}
+    for article_id, batch_id, body, _ in rows:
+        words = set(normalize_text(body).split())
+        if not any(word in taught or word[1:] in taught or word[2:] in taught for word in words):
+            continue
+        for m in find_taught_names(normalize(body), taught, taken_by_article.get(article_id, [])):
+            _append_mention(added, article_id, batch_id, m)
+    if not added["mention_id"]:
+        return mentions
+    return pl.concat([mentions, pl.DataFrame(added, schema=warehouse.polars_schema("extracted_mentions"))])

@@ -12,6 +12,7 @@ not introduced as a speaker.
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from functools import lru_cache
 from tahqiq.extract.counts import event_total
 from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import Mention, mention_id
+from tahqiq.extract.statements import frame_statements
 from tahqiq.reconcile.events import date_bounds, precision_of
 from tahqiq.reference import load_event_lexicon
 from tahqiq.text.normalize import NormalizedText, normalize_text
@@ -550,7 +552,8 @@ def find_event_frames(
     mentions = _ByStart(mentions)
     sentences = _sentences(nt, cues, mentions)
     out = []
-    for frame in _segment(sentences, published):
+    segments = _segment(sentences, published)
+    for frame in segments:
         if not frame.anchors:
             continue
         frame_cues = _in(frame, cues)
@@ -599,9 +602,22 @@ def find_event_frames(
                 "target_mentions": [mention_id(article_id, m) for m, _ in targets],
                 "target_roles": [role for _, role in targets],
                 "claim_source": claim.value if claim else None,
+                "statements": json.dumps(
+                    frame_statements(article_id, _lead(sentences, frame, segments[0]) + frame.spans, cues, mentions, frame.date,
+                                     regions),
+                    ensure_ascii=False,
+                ),  # fmt: skip
             }
         )
     return _unique_ids(out)
+
+
+def _lead(sentences: list[_Sentence], frame: _Frame, first: _Frame) -> list[tuple[int, int]]:
+    """The sentences before the article's first frame, when that is the main event: a headline-like lead
+    ("ارتفعت حصيلة القتلى ... إلى 250") states its toll before any operation word opens the frame."""
+    if frame is not first or frame.is_background:
+        return []
+    return [(s.start, s.end) for s in sentences if s.end <= frame.spans[0][0]]
 
 
 def _regions(regions: list[Mention], cues: list[Cue]) -> tuple[str | None, str | None]:

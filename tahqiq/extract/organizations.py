@@ -76,6 +76,7 @@ class _HeadWords:
     media_head: frozenset[str]
     sports_cue: frozenset[str]
     one_nisba: frozenset[str]
+    nationality_only: frozenset[str]
     class_head: dict[str, bool]  # class noun -> whether the name after it must be indefinite
     member_head: frozenset[str]
     reporter: frozenset[str]
@@ -94,6 +95,7 @@ def _head_words() -> _HeadWords:
         media_head=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "media_head"),
         sports_cue=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "sports_cue"),
         one_nisba=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "one_nisba_head"),
+        nationality_only=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "nationality_head"),
         class_head={normalize_text(r["word"]): r["strict"] == "1" for r in rows if r["role"] == "class_head"},
         member_head=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "member_head"),
         reporter=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "reporter"),
@@ -172,6 +174,8 @@ def head_noun_spans(text: str) -> list[HeadNounSpan]:
                 continue
             min_nisbas = 1 if normalize_text(head["word"]) in lex.one_nisba else DEFINITE_HEAD_MIN_NISBAS
             if words[i + 1] in lex.generic or (definite and end - i - 1 < min_nisbas):
+                continue
+            if normalize_text(head["word"]) in lex.nationality_only and not _is_nationality(words[i + 1]):
                 continue
             spans.append(HeadNounSpan(tokens[i].start + prefix, tokens[end - 1].end, head))
             free_from = end

@@ -47,8 +47,11 @@ NATIONALITY_OPENERS = frozenset(
     {"و", "ف", "على", "علي", "من", "مع", "عن", "الى", "الي", "في", "بين", "ضد", "امام"}
 )
 OFFICE_COMPLEMENT_TOKENS = (
-    4  # tokens after a role word (زعيم تنظيم داعش ...) within which an ambiguous given name may start
+    6  # tokens after a role word (زعيم تنظيم داعش ...) within which an ambiguous given name may start
 )
+# Prepositions that continue an office's complement: سفيرة الولايات المتحدة في الأمم المتحدة.
+OFFICE_LINKERS = frozenset({"في", "لدى"})
+COMMAS = frozenset({"،", ","})
 
 
 @dataclass(frozen=True)
@@ -483,15 +486,18 @@ def _opens_a_verb(scanner: _Scanner, j: int) -> bool:
 
 
 def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
-    """الرئيس بوش, وزير الخارجية الأمريكية كوندوليزا رايس, الأمين العام للأمم المتحدة كوفي أنان: the
-    office's complement and nationality (definite words) may stand between it and the name."""
+    """الرئيس بوش, وزير الخارجية الأمريكية كوندوليزا رايس, الأمين العام للأمم المتحدة كوفي أنان, سفيرة
+    الولايات المتحدة في الأمم المتحدة نيكي هايلي, وزير الداخلية الفرنسي، جيرار كولومب: the office's
+    complement (definite words, joined by في / لدى) and nationality may stand between it and the name,
+    and a comma may close the complement."""
     j = i
-    while (
-        j < scanner.n
-        and j - i < OFFICE_COMPLEMENT_TOKENS
-        and scanner.words[j].startswith(("ال", "لل"))
-        and scanner.words[j] not in RELATIVE_PRONOUNS  # الذي / التي open a clause, not a name
-    ):
+    while j < scanner.n and j - i < OFFICE_COMPLEMENT_TOKENS:
+        word = scanner.words[j]
+        linked = word in OFFICE_LINKERS and j + 1 < scanner.n and scanner.words[j + 1].startswith("ال")
+        if not (word.startswith(("ال", "لل")) or linked) or word in RELATIVE_PRONOUNS:
+            break  # الذي / التي open a clause, not a name
+        j += 1
+    if j > i and j + 1 < scanner.n and scanner.words[j] in COMMAS:
         j += 1
     if j >= scanner.n or _opens_a_verb(scanner, j):
         return None
@@ -537,7 +543,7 @@ def _find_cued_and_lexicon_names(
             name = None if j >= scanner.n or _opens_a_verb(scanner, j) else scanner.parse_name(j, "direct")
             if name:
                 name.cue = "called" if hit.title.kind == "called" else "title"
-        if hit and hit.title.kind == "office":
+        if hit and (hit.title.kind == "office" or hit.title.tokens[-1] == "باسم"):
             name = _name_after_office(scanner, i)
         if hit and hit.title.kind in ROLE_KINDS:
             cued_until = i + CUE_REACH
@@ -800,3 +806,69 @@ def find_people(nt: NormalizedText) -> list[Mention]:
         alias_mention.attrs["alias_of"] = main_mention.surface
         main_mention.attrs.setdefault("aliases", []).append(alias_mention.surface)
     return sorted(mentions.values(), key=lambda m: m.start)
+
+
+JOINED_NAME_HEADS = frozenset({"عبد"})  # a word of its own in text, half of a name (عبد السلام)
+# Cues strong enough that a name found with them may be looked for bare in the rest of the batch.
+TEACHING_CUES = frozenset(
+    {"title", "well_known", "given_name_lexicon", "speech_verb", "called", "nationality", "alias"}
+)
+NAME_PARTS_TAUGHT = ("given_name", "family_name", "nisba", "kunya", "well_known")
+
+
+@dataclass(frozen=True, slots=True)
+class TaughtName:
+    """A full name the batch named with a cue, and the name parts found with it."""
+
+    tokens: tuple[str, ...]
+    attrs: tuple[tuple[str, str], ...]
+
+
+def teachable(normalized: str, attrs: dict) -> TaughtName | None:
+    """A PERSON mention another article may name without a cue: two tokens or more, found with a
+    strong cue (TEACHING_CUES), none of its tokens a common word."""
+    tokens = tuple(normalized.split())
+    lex = _lexicons()
+    if len(tokens) < 2 or attrs.get("cue") not in TEACHING_CUES:
+        return None
+    if any(
+        len(t) < 2 or not t.isalpha() or (t in lex.not_name and t not in JOINED_NAME_HEADS) for t in tokens
+    ):
+        return None
+    if any(_common_definite_noun(tokens, k, lex) for k in range(len(tokens))):
+        return None  # بإطلاق النار, بإجراء التحقيقات: a verbal noun and its object taken for a name
+    return TaughtName(tokens, tuple((k, str(attrs[k])) for k in NAME_PARTS_TAUGHT if attrs.get(k)))
+
+
+def _common_definite_noun(tokens: tuple[str, ...], k: int, lex: _Lexicons) -> bool:
+    """A definite word in a name that is neither a given name, a nisba (ends in ي) nor the divine-name
+    half of عبد ال..."""
+    token = tokens[k]
+    if not token.startswith("ال") or token in lex.given or token.endswith(("ي", "يه")):
+        return False
+    return not (k and tokens[k - 1] == "عبد")
+
+
+def find_taught_names(
+    nt: NormalizedText, taught: dict[str, list[TaughtName]], taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """Names another article of the batch named with a cue, found here without one (one man is named
+    alike across the reports of one story: جاريد كوشنر cued by his office in one article, bare in the
+    next). `taught` maps a name's first token to the names; `taken` are display spans already
+    claimed by a person, organization or place, which a taught name never overlaps."""
+    tokens = tokenize(nt)
+    words = [t.text for t in tokens]
+    found: list[Mention] = []
+    for i, word in enumerate(words):
+        for prefix, core in clitic_variants(word):
+            for name in taught.get(core, ()):
+                size = len(name.tokens)
+                if tuple(words[i + 1 : i + size]) != name.tokens[1:]:
+                    continue
+                d_start, d_end, surface = display_span(nt, tokens[i].start + prefix, tokens[i + size - 1].end)
+                if any(d_start < end and start < d_end for start, end in taken):
+                    continue
+                attrs = {**dict(name.attrs), "cue": "named_elsewhere"}
+                found.append(Mention("PERSON", d_start, d_end, surface, normalize_text(surface), attrs=attrs))
+                taken.append((d_start, d_end))
+    return found

@@ -119,7 +119,7 @@ def place_gazetteer() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def _seat_governorates() -> dict[str, str]:
+def seat_governorates() -> dict[str, str]:
     """City ref_id -> its governorate's ref_id, for cities that give the governorate its name (حلب)."""
     places = _place_table()
     governorate_names: dict[str, str] = {}
@@ -430,7 +430,7 @@ class _PlaceScan:
         rif = self.tokens[match.first_token - 1]
         _, cut = _stem_in(rif, "countryside")
         found.start = rif.start + cut
-        found.ref_id = _seat_governorates().get(found.ref_id, found.ref_id)
+        found.ref_id = seat_governorates().get(found.ref_id, found.ref_id)
         directions = []
         k = match.last_token + 1
         while (

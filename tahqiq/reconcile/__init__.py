@@ -1,4 +1,4 @@
-"""Reconciliation across all batches: entities, events, their participants and the conflicts.
+"""Reconciliation across all batches: entities, events and their participants (conflicts: tahqiq.quality).
 
 `reconcile` is a pure function of the accumulated tables: articles, extracted mentions, event frames
 and the id registry of earlier runs. It returns every output table whole, so re-running a batch or
@@ -12,36 +12,47 @@ import json
 import polars as pl
 
 from tahqiq import warehouse
-from tahqiq.reconcile import conflicts as conflict_rules
+from tahqiq.quality.figures import event_figures
 from tahqiq.reconcile.entities import (
     link_event_kunyas,
     parse_display_name,
     parse_person,
     ref_id_of,
-    resolve_entities,
     transliterate,
     with_ref_ids,
 )
 from tahqiq.reconcile.events import cluster_frames, merge_event_targets, prepare_frames, summarize_events
 from tahqiq.reconcile.stable_ids import assign_stable_ids, registry_rows
+from tahqiq.resolve.entities import resolve_entities
 
 ENTITY_PREFIX = {"PERSON": "P", "ORG": "O", "LOC": "L", "WEAPON": "W"}
-OUTPUTS = ("mentions", "entities", "entity_aliases", "events", "event_reports", "event_participants",
-           "conflicts", "id_registry")  # fmt: skip
+OUTPUTS = ("mentions", "entities", "entity_aliases", "entity_links", "events", "event_reports", "event_participants",
+           "id_registry")  # fmt: skip
 
 
 def _empty_outputs() -> dict[str, pl.DataFrame]:
     return {name: warehouse.empty_frame(name) for name in OUTPUTS}
 
 
-def _entity_ids(mentions: pl.DataFrame, frames: pl.DataFrame, registry: pl.DataFrame) -> pl.DataFrame:
-    clusters = merge_event_targets(resolve_entities(mentions), mentions, frames)
+def _entity_ids(
+    mentions: pl.DataFrame, frames: pl.DataFrame, registry: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(member_key -> stable_id for every entity mention, the kept links between records)."""
+    clusters, links = resolve_entities(mentions)
+    clusters = merge_event_targets(clusters, mentions, frames)
     clusters = link_event_kunyas(clusters, mentions, frames)
     types = mentions.select("mention_id", pl.col("entity_type").alias("prefix_key"))
     members = clusters.rename({"mention_id": "member_key"}).join(
         types.rename({"mention_id": "member_key"}), on="member_key"
     )
-    return assign_stable_ids(members, registry, "entity", ENTITY_PREFIX)
+    return assign_stable_ids(members, registry, "entity", ENTITY_PREFIX), links
+
+
+def _entity_links(links: pl.DataFrame, linked: pl.DataFrame) -> pl.DataFrame:
+    """The kept links with the entity their records ended in (the left record's)."""
+    return links.join(
+        linked.select(pl.col("mention_id").alias("left_mention_id"), "entity_id"), on="left_mention_id", how="left"
+    )
 
 
 def _canonical_names(linked: pl.DataFrame) -> pl.DataFrame:
@@ -57,11 +68,26 @@ def _canonical_names(linked: pl.DataFrame) -> pl.DataFrame:
     return forms.select("entity_id", pl.col("surface").alias("canonical_name"))
 
 
+# Enough stated names to compare a person's names across articles without bloating entities.attrs.
+MAX_STATED_NAMES = 60
+
+
+def _stated_names(persons: pl.DataFrame) -> pl.DataFrame:
+    """entity_id -> the first mention of each (article, surface): the names each article states."""
+    first = persons.sort("article_id", "start_char").unique(["entity_id", "article_id", "surface"], keep="first")
+    return first.sort("entity_id", "article_id", "start_char").group_by("entity_id", maintain_order=True).agg(
+        pl.struct(
+            "surface", "article_id", pl.col("start_char").alias("start"), pl.col("end_char").alias("end")
+        ).head(MAX_STATED_NAMES).alias("_stated")
+    )
+
+
 def _entities(linked: pl.DataFrame, articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     with_outlet = linked.filter(pl.col("entity_id").is_not_null()).join(
         articles.select("article_id", "outlet"), on="article_id", how="left"
     )
     canonical = _canonical_names(with_outlet)
+    stated = _stated_names(with_outlet.filter(pl.col("entity_type") == "PERSON"))
     stats = with_outlet.group_by("entity_id").agg(
         pl.col("entity_type").first(),
         ref_id_of(with_outlet).drop_nulls().first().alias("ref_id"),
@@ -70,12 +96,14 @@ def _entities(linked: pl.DataFrame, articles: pl.DataFrame) -> tuple[pl.DataFram
         pl.col("outlet").drop_nulls().n_unique().alias("n_outlets"),
         pl.col("surface").unique().sort().alias("_surfaces"),
     )
-    entities = stats.join(canonical, on="entity_id", how="left")
+    entities = stats.join(canonical, on="entity_id", how="left").join(stated, on="entity_id", how="left")
     latin = [transliterate(n or "") for n in entities["canonical_name"].to_list()]
-    attrs = [_entity_attrs(t, s) for t, s in entities.select("entity_type", "_surfaces").iter_rows()]
+    attrs = [
+        _entity_attrs(t, s, n) for t, s, n in entities.select("entity_type", "_surfaces", "_stated").iter_rows()
+    ]
     entities = entities.with_columns(
         pl.Series("canonical_latin", latin, pl.Utf8), pl.Series("attrs", attrs, pl.Utf8)
-    ).drop("_surfaces")
+    ).drop("_surfaces", "_stated")
     aliases = (
         with_outlet.group_by("entity_id", pl.col("surface").alias("alias"))
         .agg(pl.col("article_id").n_unique().alias("n_articles"), pl.col("normalized").first())
@@ -92,12 +120,13 @@ def _entities(linked: pl.DataFrame, articles: pl.DataFrame) -> tuple[pl.DataFram
     return warehouse.conform(entities, "entities"), warehouse.conform(aliases, "entity_aliases")
 
 
-def _entity_attrs(entity_type: str, surfaces: list[str]) -> str:
+def _entity_attrs(entity_type: str, surfaces: list[str], stated: list[dict] | None = None) -> str:
     if entity_type != "PERSON":
         return json.dumps({"surfaces": surfaces[:20]}, ensure_ascii=False)
     names = [parse_display_name(s) for s in surfaces]
     return json.dumps(
         {
+            "stated": stated or [],
             "given_names": sorted({n.given for n in names if n.given and len(n.tokens) >= 2}),
             "kunyas": sorted({n.kunya for n in names if n.kunya}),
             "nisbas": sorted(
@@ -141,11 +170,19 @@ def _event_ids(
     )
 
 
-def _event_reports(prepared: pl.DataFrame, event_of: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+def _event_reports(
+    prepared: pl.DataFrame, event_of: pl.DataFrame, articles: pl.DataFrame, linked: pl.DataFrame
+) -> pl.DataFrame:
+    entity_of = dict(linked.select("mention_id", "entity_id").drop_nulls().iter_rows())
     return (
         prepared.join(event_of, on="frame_id")
         .join(articles.select("article_id", "outlet"), on="article_id", how="left")
-        .with_columns(pl.col("event_type").alias("reported_type"))
+        .with_columns(
+            pl.col("event_type").alias("reported_type"),
+            pl.col("target_mentions")
+            .list.eval(pl.element().replace_strict(entity_of, default=None, return_dtype=pl.Utf8))
+            .alias("target_entity_ids"),
+        )
     )
 
 
@@ -184,55 +221,10 @@ def _participants(reports: pl.DataFrame, linked: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _target_roles(reports: pl.DataFrame, linked: pl.DataFrame) -> pl.DataFrame:
-    pairs = reports.select(
-        "article_id",
-        "outlet",
-        pl.col("target_mentions").alias("mention_id"),
-        pl.col("target_roles").alias("role_word"),
-    ).filter(pl.col("mention_id").list.len() == pl.col("role_word").list.len())
-    return (
-        pairs.explode("mention_id", "role_word")
-        .drop_nulls()
-        .join(linked.select("mention_id", "entity_id"), on="mention_id")
-        .drop_nulls("entity_id")
-    )
-
-
-def _person_rows(linked: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
-    persons = linked.filter((pl.col("entity_type") == "PERSON") & pl.col("entity_id").is_not_null())
-    names = persons.select("normalized").unique()
-    parsed = [parse_person(n or "") for n in names["normalized"].to_list()]
-    names = names.with_columns(
-        pl.Series("key", [p.key for p in parsed], pl.Utf8),
-        pl.Series("kunya", [p.kunya for p in parsed], pl.Utf8),
-    )
-    return persons.join(names, on="normalized").join(
-        articles.select("article_id", "outlet"), on="article_id", how="left"
-    )
-
-
-def _conflicts(linked, articles, reports, events, entities) -> pl.DataFrame:
-    canonical = dict(entities.select("entity_id", "canonical_name").iter_rows())
-    rows = conflict_rules.event_conflicts(reports, events, linked)
-    rows += conflict_rules.person_conflicts(_person_rows(linked, articles), canonical)
-    rows += conflict_rules.role_conflicts(_target_roles(reports, linked), canonical)
-    locs = (
-        linked.filter(pl.col("entity_type") == "LOC")
-        .select("article_id", "surface", "normalized", ref_id_of(linked).alias("ref_id"))
-        .join(articles.select("article_id", "outlet"), on="article_id", how="left")
-    )
-    main_events = (
-        reports.filter(~pl.col("is_background").fill_null(False)).select("article_id", "event_id").unique()
-    )
-    rows += conflict_rules.spelling_conflicts(locs, main_events, events)
-    return conflict_rules.conflicts_frame(rows)
-
-
 def reconcile(
     articles: pl.DataFrame, mentions: pl.DataFrame, frames: pl.DataFrame, registry: pl.DataFrame
 ) -> dict[str, pl.DataFrame]:
-    """Resolve entities, cluster events and list conflicts over all batches; see the module docstring."""
+    """Resolve entities and cluster events over all batches; see the module docstring."""
     if mentions.height == 0 and frames.height == 0:
         return {**_empty_outputs(), "id_registry": warehouse.conform(registry, "id_registry")}
     mentions = (
@@ -244,7 +236,7 @@ def reconcile(
         warehouse.conform(frames, "event_frames") if frames.height else warehouse.empty_frame("event_frames")
     )
     mentions = with_ref_ids(mentions)
-    entity_ids = _entity_ids(mentions, frames, registry)
+    entity_ids, links = _entity_ids(mentions, frames, registry)
     linked = mentions.join(
         entity_ids.select(pl.col("member_key").alias("mention_id"), pl.col("stable_id").alias("entity_id")),
         on="mention_id",
@@ -254,10 +246,10 @@ def reconcile(
 
     if frames.height:
         prepared, event_of = _event_ids(frames, linked, registry)
-        reports = _event_reports(prepared, event_of, articles)
-        events = summarize_events(reports)
-        participants = _participants(reports, linked)
-        conflicts = _conflicts(linked, articles, reports, events, entities)
+        frames_reported = _event_reports(prepared, event_of, articles, linked)
+        reports = warehouse.conform(frames_reported, "event_reports")
+        events = summarize_events(frames_reported).join(event_figures(reports, articles), on="event_id", how="left")
+        participants = _participants(frames_reported, linked)
         event_registry = registry_rows(
             event_of.rename({"frame_id": "member_key", "event_id": "stable_id"}), "event"
         )
@@ -265,10 +257,6 @@ def reconcile(
         reports = warehouse.empty_frame("event_reports")
         events = warehouse.empty_frame("events")
         participants = warehouse.empty_frame("event_participants")
-        person_rows = conflict_rules.person_conflicts(
-            _person_rows(linked, articles), dict(entities.select("entity_id", "canonical_name").iter_rows())
-        )
-        conflicts = conflict_rules.conflicts_frame(person_rows)
         event_registry = warehouse.empty_frame("id_registry")
 
     new_registry = pl.concat([registry_rows(entity_ids, "entity"), event_registry], how="vertical_relaxed")
@@ -285,9 +273,9 @@ def reconcile(
         "mentions": warehouse.conform(linked, "mentions"),
         "entities": entities,
         "entity_aliases": aliases,
+        "entity_links": warehouse.conform(_entity_links(links, linked), "entity_links"),
         "events": warehouse.conform(events, "events"),
         "event_reports": warehouse.conform(reports, "event_reports"),
         "event_participants": warehouse.conform(participants, "event_participants"),
-        "conflicts": conflicts,
         "id_registry": full_registry.sort("kind", "member_key"),
     }

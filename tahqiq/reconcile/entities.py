@@ -152,10 +152,10 @@ def parse_person(normalized: str, attr_title: str | None = None) -> PersonName:
     kunya = None
     if len(tokens) >= 2 and (clitic := CLITIC_KUNYA.match(tokens[0])):
         tokens = [clitic.group(1), *tokens[1:]]
+    tokens = _join_heads(tokens)  # before the kunya: أبو عبد الرحمن is the kunya ابو عبدالرحمن
     if len(tokens) >= 2 and tokens[0] in KUNYA_HEADS:
         kunya = f"{tokens[0]} {tokens[1]}"
         tokens = tokens[1:]
-    tokens = _join_heads(tokens)
     return PersonName(tuple(tokens), title, kinds.get(title) if title else None, kunya)
 
 
@@ -308,7 +308,8 @@ def _link_aliases(edges: list[tuple[str, str]], uf: UnionFind) -> None:
 
 
 def _link_middle_names(keys: list[str], uf: UnionFind) -> None:
-    """ "مصعب الراوي" ~ "مصعب خلف الراوي": same given name and family name, one adds middle names.
+    """ "مصعب الراوي" ~ "مصعب خلف الراوي": same given name and family name, the one fuller name that
+    adds middle names to the shorter.
 
     Only with a family name ("ال..." of four letters or more): a given name and a father's name
     ("محمد علي") are too common to link on."""
@@ -322,8 +323,16 @@ def _link_middle_names(keys: list[str], uf: UnionFind) -> None:
         short = [t for t in group if len(t) == shortest]
         longer = [t for t in group if len(t) > shortest]
         for a in short:
-            for b in longer:
-                uf.union("k:" + " ".join(a), "k:" + " ".join(b))
+            # Only a name exactly one fuller name extends: محمود سعيد الشامي is not محمود خالد عمر
+            # الشامي, and محمود الشامي extended by two fuller names could be either man.
+            extended = [b for b in longer if _is_subsequence(a, b)]
+            if len(extended) == 1:
+                uf.union("k:" + " ".join(a), "k:" + " ".join(extended[0]))
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    rest = iter(long)
+    return all(token in rest for token in short)
 
 
 def _link_spelling_variants(keys: list[str], uf: UnionFind) -> None:

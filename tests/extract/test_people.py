@@ -358,3 +358,44 @@ def test_no_name_where_a_verb_a_clause_or_a_stopword_follows_a_title():
 
 def test_a_verb_written_with_alef_maqsura_is_no_kunya():
     assert people("وأبى الشعب أن يستسلم.") == []
+
+
+def _surfaces(text: str) -> list[str]:
+    return [m.surface for m in find_people(normalize(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال المتحدث باسم الأمم المتحدة فرحان حق، في بيان", "فرحان"),
+        ("وقالت السفيرة الأمريكية في الأمم المتحدة نيكي هالي إن", "نيكي هالي"),
+        ("وحذر وزير الداخلية الفرنسية، جيرار كولومب، سكان المنطقة", "جيرار كولومب"),
+    ],
+)
+def test_a_name_after_an_office_and_its_complement(text, name):
+    assert name in _surfaces(text)
+
+
+def test_an_office_complement_with_no_name_after_it_gives_no_person():
+    assert _surfaces("وقال وزير الخارجية في الحكومة اليمنية إن الهجوم") == []
+    assert _surfaces("وقال رئيس الوزراء، إن") == []
+
+
+def test_a_name_cued_in_one_article_is_found_bare_in_another():
+    from tahqiq.extract.people import find_taught_names, teachable
+
+    taught_from = find_people(normalize("وقال الجنرال رضوان لقديم إن"))[0]
+    name = teachable(taught_from.normalized, taught_from.attrs)
+    assert name is not None
+    nt = normalize("وكان رضوان لقديم قد احتجز رهائن، وقتل رضوان لقديم لاحقا")
+    found = find_taught_names(nt, {name.tokens[0]: [name]}, [])
+    assert [m.surface for m in found] == ["رضوان لقديم", "رضوان لقديم"]
+    assert all(m.attrs["cue"] == "named_elsewhere" for m in found)
+    assert find_taught_names(nt, {name.tokens[0]: [name]}, [(found[0].start, found[0].end)])[0].start == found[1].start
+
+
+def test_a_verbal_noun_and_its_object_are_never_taught():
+    from tahqiq.extract.people import teachable
+
+    assert teachable("باطلاق النار", {"cue": "title"}) is None
+    assert teachable("صلاح عبد السلام", {"cue": "title"}) is not None

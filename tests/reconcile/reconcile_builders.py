@@ -7,6 +7,7 @@ import json
 import polars as pl
 
 from tahqiq import warehouse
+from tahqiq.quality.conflicts import find_conflicts
 from tahqiq.text.normalize import normalize_text
 
 
@@ -51,6 +52,7 @@ class Article:
     ) -> str:
         start = fields.pop("trigger_start", len(self.frames) * 1000 + 1)
         frame_id = f"{self.article_id}:ev{start}"
+        fields.setdefault("statements", json.dumps(_statements(start, fields), ensure_ascii=False))
         self.frames.append(
             {
                 "frame_id": frame_id,
@@ -68,6 +70,17 @@ class Article:
             }
         )
         return frame_id
+
+
+def _statements(start: int, fields: dict) -> list[dict]:
+    """What the extractor would record for a frame's fields: each value stated in the trigger's sentence."""
+    said = {"date": fields.get("reported_date"), "killed": fields.get("reported_killed"),
+            "wounded": fields.get("reported_wounded"), "partner": fields.get("partner_claim")}  # fmt: skip
+    return [
+        {"attribute": attribute, "value": value, "start": start, "end": start + 10, "source": None, "revised": False}
+        for attribute, value in said.items()
+        if value is not None
+    ]
 
 
 def tables(*articles: Article) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
@@ -107,5 +120,10 @@ def event_of(result: dict, frame_id: str) -> str | None:
     return rows["event_id"][0] if rows.height else None
 
 
+def conflicts_of(result: dict) -> pl.DataFrame:
+    """The conflicts asset's rows over reconcile's tables (outlets from the reports, no publication times)."""
+    return find_conflicts(result["event_reports"], result["entities"], warehouse.empty_frame("articles"))
+
+
 def conflicts_on(result: dict, attribute: str) -> pl.DataFrame:
-    return result["conflicts"].filter(pl.col("attribute") == attribute)
+    return conflicts_of(result).filter(pl.col("attribute") == attribute)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from tahqiq.reconcile.conflicts import person_conflicts
 from tahqiq.reconcile.entities import (
     MIN_FUZZY_TOKEN_LETTERS,
     SIMILAR_TOKEN_RATIO,
@@ -62,18 +60,3 @@ def test_every_title_is_stripped_whole_before_a_name():
         assert parsed.tokens == tuple(name.split())
 
 
-def _person(entity, article, surface, key, kunya=None):
-    return {"entity_id": entity, "article_id": article, "outlet": None, "surface": surface, "key": key,
-            "kunya": kunya}  # fmt: skip
-
-
-def test_given_name_conflict_found_among_entities_without_any():
-    rows = [
-        _person("P1", "a", "محمد الحمصي", "محمد الحمصي"),
-        _person("P1", "b", "أحمد الحمصي", "احمد الحمصي"),
-        _person("P2", "a", "سالم حمد", "سالم حمد"),
-        _person("P2", "b", "سالم حمد", "سالم حمد"),
-        _person("P3", "c", "أبو عمر", "عمر", "ابو عمر"),
-    ]
-    found = person_conflicts(pl.DataFrame(rows), {})
-    assert [(r["subject_id"], r["attribute"]) for r in found] == [("P1", "given_name")]

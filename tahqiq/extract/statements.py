@@ -1,0 +1,120 @@
+"""Statements: each value an event frame reports, with the sentence that states it and who it credits.
+
+A frame's columns give one value per attribute (the total killed, the most specific place); the
+conflicts table also needs where each value is written, whom the sentence credits (the claim cue of that
+sentence: a command's statement, a monitor, activists) and whether the sentence revises an earlier
+figure ("ارتفعت حصيلة"). One statement is one dict:
+
+    attribute   killed, wounded, detained, aircraft, date, place, region, partner, responsibility
+    value       the number, ISO date, place surface, compass region, joint/unilateral, or the org credited
+    start, end  offsets of the stating sentence in articles.body
+    mention_id  the COUNT, DATE or LOC mention giving the value (null for a cue)
+    source      claim category the sentence credits (command_statement, monitor, ...): its own claim cue, else
+                the last one before it in the frame; null when none
+    revised     true when the sentence says the figure was revised (update wording)
+    with_trigger true when the sentence also names the event (a place or region there locates the event,
+                not the target's home town or the wider war)
+plus per attribute: approximate, approximator (أكثر من) and subject (counts: the noun counted, مدنيين), form (dates), ref_id/admin1/country/latitude/longitude/
+place_kind (places), country (regions), stance (responsibility: claimed or denied).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from tahqiq.extract.mention import Mention, mention_id
+
+STATED_COUNT_KINDS = ("killed", "wounded", "detained", "aircraft")
+
+
+class CueLike(Protocol):
+    kind: str
+    value: str
+    start: int
+    end: int
+    text: str
+
+
+def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    return next(((s, e) for s, e in spans if s <= position < e), (position, position))
+
+
+def _source(cues: list[CueLike], sentence: tuple[int, int]) -> str | None:
+    """The claim cue of the sentence, else the last one before it in the frame: "وقالت القيادة ..."
+    then "وأشارت إلى ..." goes on quoting the command."""
+    claims = [c for c in cues if c.kind == "claim" and c.start < sentence[1]]
+    inside = [c for c in claims if c.start >= sentence[0]]
+    return (inside[0] if inside else claims[-1]).value if claims else None
+
+
+def _revised(cues: list[CueLike], sentence: tuple[int, int]) -> bool:
+    return any(c.kind == "update" and sentence[0] <= c.start < sentence[1] for c in cues)
+
+
+def _credited_org(cue: CueLike, mentions: list[Mention], sentence: tuple[int, int]) -> str | None:
+    """The organization a claim or denial of responsibility names: the nearest one in its sentence."""
+    orgs = [m for m in mentions if m.entity_type == "ORG" and sentence[0] <= m.start < sentence[1]]
+    if not orgs:
+        return None
+    nearest = min(orgs, key=lambda m: min(abs(m.start - cue.end), abs(cue.start - m.end)))
+    return nearest.attrs.get("ref_id") or nearest.normalized
+
+
+def _number(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def frame_statements(
+    article_id: str,
+    spans: list[tuple[int, int]],
+    cues: list[CueLike],
+    mentions: list[Mention],
+    date: Mention | None,
+    regions: list[Mention],
+) -> list[dict[str, Any]]:
+    """Every value the frame states in its sentence `spans`, from the article's `cues` and `mentions`."""
+    cues = [c for c in cues if any(s <= c.start < e for s, e in spans)]
+    mentions = [m for m in mentions if any(s <= m.start < e for s, e in spans)]
+
+    def stated(attribute: str, value: Any, position: int, mention: Mention | None = None, **extra) -> dict:
+        sentence = _sentence_of(spans, position)
+        return {
+            "attribute": attribute,
+            "value": value,
+            "start": sentence[0],
+            "end": sentence[1],
+            "mention_id": mention_id(article_id, mention) if mention is not None else None,
+            "source": _source(cues, sentence),
+            "revised": _revised(cues, sentence),
+            "with_trigger": any(c.kind == "trigger" and sentence[0] <= c.start < sentence[1] for c in cues),
+            **extra,
+        }
+
+    out = []
+    for m in mentions:
+        kind = m.attrs.get("count_kind")
+        if (
+            m.entity_type == "COUNT"
+            and kind in STATED_COUNT_KINDS
+            and (number := _number(m.value)) is not None
+        ):
+            approximate = bool(m.attrs.get("approximate"))
+            out.append(stated(kind, number, m.start, m, approximate=approximate, subject=m.attrs.get("subject"),
+                              approximator=m.attrs.get("approximator")))  # fmt: skip
+        elif m.entity_type == "LOC" and m not in regions:
+            out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"),
+                              admin1=m.attrs.get("admin1"), country=m.attrs.get("country"),
+                              latitude=m.attrs.get("latitude"), longitude=m.attrs.get("longitude"),
+                              place_kind=m.attrs.get("place_kind")))  # fmt: skip
+    if date is not None and date.value:
+        out.append(stated("date", date.value, date.start, date, form=date.attrs.get("form")))
+    for m in regions:
+        out.append(
+            stated("region", m.attrs["region"], m.start, m, text=m.surface, country=m.attrs.get("country"))
+        )
+    for c in cues:
+        if c.kind in ("joint", "unilateral"):
+            out.append(stated("partner", c.kind, c.start, text=c.text))
+        elif c.kind == "responsibility" and (org := _credited_org(c, mentions, _sentence_of(spans, c.start))):
+            out.append(stated("responsibility", org, c.start, stance=c.value, text=c.text))
+    return sorted(out, key=lambda s: (s["start"], s["attribute"]))

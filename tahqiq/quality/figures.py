@@ -1,0 +1,203 @@
+"""Figures: every killed, wounded and detained figure an event's reports give, and which ones a later
+report revises.
+
+A report's figure of a kind is the event total of its numbers of that kind (tahqiq.extract.counts.event_total),
+one for the toll and one for each group it counts apart (civilians, children: casualty_groups.csv). Of two differing figures, the later one revises the other when its sentence says so
+(update wording, "ارتفعت حصيلة") or when it comes at least UPDATE_MIN_HOURS later with a higher figure (tolls
+rise as bodies are found). ACLED's conservative figure is the lowest definite (not approximate) figure that no
+later report revises.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+import polars as pl
+
+from tahqiq.extract.counts import event_total
+from tahqiq.reference import read_reference_csv
+from tahqiq.text.normalize import normalize_text
+
+# On the day of an attack tolls climb by the hour: a higher figure four hours on is a new count, not a rival one.
+UPDATE_MIN_HOURS = 4
+APPROXIMATE_TOLERANCE = 0.1
+COUNT_ATTRIBUTES = ("killed", "wounded", "detained")
+# Approximators (tahqiq.extract.counts.APPROXIMATORS, matching form) that bound a figure from one side.
+LOWER_BOUNDS = frozenset({"ما لا يقل عن", "ما يزيد عن", "ما يزيد علي", "اكثر من", "اكثر"})
+UPPER_BOUNDS = frozenset({"اقل من"})
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One value one source states about a subject, with where it is written."""
+
+    value: Any
+    article_id: str
+    outlet: str | None = None
+    published_at: str | None = None
+    start: int | None = None
+    end: int | None = None
+    source: str | None = None
+    text: str | None = None  # the value as written, when it differs from `value`
+    latin: str | None = None  # the value in Latin script, for the English explanation
+    facts: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def number(self) -> int:
+        """The figure of a count statement (its value may carry the group: "20 مدنيين")."""
+        return int(self.facts["value"])
+
+
+def _hours_between(earlier: str | None, later: str | None) -> float | None:
+    try:
+        t0, t1 = datetime.fromisoformat(earlier), datetime.fromisoformat(later)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if (t0.tzinfo is None) != (t1.tzinfo is None):
+        t0, t1 = t0.replace(tzinfo=None), t1.replace(tzinfo=None)
+    return (t1 - t0).total_seconds() / 3600
+
+
+def is_update(a: Statement, b: Statement) -> bool:
+    """Whether one of two differing figures revises the other: the later report says so, or comes at
+    least UPDATE_MIN_HOURS after the other with a higher figure (tolls rise as bodies are found)."""
+    hours = _hours_between(a.published_at, b.published_at)
+    if hours is not None and hours < 0:
+        a, b, hours = b, a, -hours
+    if b.facts.get("revised") and (hours is None or hours >= 0) and not a.facts.get("revised"):
+        return True
+    return hours is not None and hours >= UPDATE_MIN_HOURS and b.number > a.number
+
+
+def _bound(statement: Statement) -> str | None:
+    phrase = normalize_text(statement.facts.get("approximator") or "")
+    return "lower" if phrase in LOWER_BOUNDS else "upper" if phrase in UPPER_BOUNDS else None
+
+
+def figures_compatible(a: Statement, b: Statement) -> bool:
+    """Equal; "more than N" and any figure above N ("less than N" below); one approximate ("about N") and
+    within APPROXIMATE_TOLERANCE; figures of two groups never clash."""
+    if a.facts.get("group") != b.facts.get("group") or a.number == b.number:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if _bound(x) == "lower" and y.number >= x.number or _bound(x) == "upper" and y.number <= x.number:
+            return True
+        if x.facts.get("approximate") and abs(y.number - x.number) <= max(
+            1, APPROXIMATE_TOLERANCE * x.number
+        ):
+            return True
+    return False
+
+
+def articles_info(articles: pl.DataFrame) -> dict[str, tuple[str | None, str | None]]:
+    cols = [c for c in ("article_id", "outlet", "published_at") if c in articles.columns]
+    return {
+        row["article_id"]: (row.get("outlet"), row.get("published_at"))
+        for row in articles.select(cols).iter_rows(named=True)
+    }
+
+
+def statement_of(item: dict, report: dict, info: dict, value: Any, **kw) -> Statement:
+    outlet, published = info.get(report["article_id"], (report.get("outlet"), None))
+    return Statement(
+        value=value, article_id=report["article_id"], outlet=outlet or report.get("outlet"), published_at=published,
+        start=item.get("start"), end=item.get("end"), source=item.get("source"), facts=item, **kw,
+    )  # fmt: skip
+
+
+def stated_items(report: dict) -> list[dict]:
+    try:
+        return json.loads(report.get("statements") or "[]")
+    except ValueError:
+        return []
+
+
+@lru_cache(maxsize=1)
+def _casualty_groups() -> dict[str, str]:
+    return {row["subject"]: row["group"] for row in read_reference_csv("casualty_groups.csv")}
+
+
+def casualty_group(subject: str | None) -> str:
+    """Whom a figure counts: a group of data/reference/casualty_groups.csv (civilians, children), or ""
+    for the toll itself: 20 civilians and 220 dead are figures of two groups, not two tolls."""
+    return _casualty_groups().get(subject or "", "")
+
+
+def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
+    """The article's figure for each group it counts (the event total of its numbers), with the sentence."""
+    by_group: dict[str, list[dict]] = defaultdict(list)
+    for item in stated_items(report):
+        if item["attribute"] == attribute:
+            by_group[casualty_group(item.get("subject"))].append(item)
+    out = []
+    for group, items in by_group.items():
+        total = event_total(i["value"] for i in items)
+        if total is None:
+            continue
+        item = next(i for i in items if i["value"] == total)
+        revised = any(i.get("revised") for i in items)
+        shown, latin = (
+            (f"{total} {item.get('subject')}", f"{total} {group}") if group else (str(total), str(total))
+        )
+        out.append(
+            statement_of({**item, "revised": revised, "group": group}, report, info, shown, latin=latin)
+        )
+    return out
+
+
+def reports_by_event(reports: pl.DataFrame) -> dict[str, list[dict]]:
+    by_event: dict[str, list[dict]] = defaultdict(list)
+    for r in reports.iter_rows(named=True):
+        by_event[r["event_id"]].append(r)
+    return by_event
+
+
+def event_figures(reports: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """event_id, figures (every killed/wounded/detained figure with its article, outlet, time and source)
+    and ACLED's conservative figures: the lowest definite (not approximate) figure among those no later
+    report revises."""
+    info = articles_info(articles)
+    rows = []
+    for event_id, event_reports in reports_by_event(reports).items():
+        row: dict[str, Any] = {"event_id": event_id}
+        listed = []
+        for attribute in COUNT_ATTRIBUTES:
+            said = [f for r in event_reports for f in report_figures(r, info, attribute)]
+            listed += [
+                {"attribute": attribute, "value": f.number, "group": f.facts["group"] or None,
+                 "approximate": bool(f.facts.get("approximate")),
+                 "article_id": f.article_id, "outlet": f.outlet, "published_at": f.published_at,
+                 "source": f.source, "start_char": f.start, "end_char": f.end}
+                for f in said
+            ]  # fmt: skip
+            revised = {
+                id(old)
+                for old in said
+                for new in said
+                if new is not old
+                and not figures_compatible(old, new)
+                and is_update(old, new)
+                and (new.published_at or "") >= (old.published_at or "")
+            }
+            definite = [
+                f.number
+                for f in said
+                if not f.facts.get("approximate") and not f.facts["group"] and id(f) not in revised
+            ]
+            row[f"{attribute}_conservative"] = min(definite) if definite else None
+        row["figures"] = json.dumps(
+            sorted(listed, key=lambda f: (f["attribute"], f["published_at"] or "", f["article_id"])),
+            ensure_ascii=False,
+        )
+        rows.append(row)
+    schema = {
+        "event_id": pl.Utf8,
+        "figures": pl.Utf8,
+        **{f"{a}_conservative": pl.Int64 for a in COUNT_ATTRIBUTES},
+    }
+    return pl.DataFrame(rows, schema=schema)

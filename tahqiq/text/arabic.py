@@ -1,0 +1,45 @@
+"""The language layer shared by finders and resolvers: how Arabic names are compared.
+
+`name_skeleton` is the consonant outline of a name as transliterations of one foreign name vary it:
+ترامب / ترمب, نتانياهو / نتنياهو, لكديم / لقديم, بارونغ / بارونج. It is for comparing, never for showing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tahqiq.text.normalize import normalize_text
+
+# Letters that transliterations of one sound swap: ق/ك (k), غ/ج/ق (g), ظ/ض, ث/س, ذ/ز, ط/ت, ص/س.
+_SAME_SOUND = str.maketrans({"ق": "ك", "غ": "ك", "ج": "ك", "ظ": "ض", "ث": "س", "ذ": "ز", "ط": "ت", "ص": "س"})
+# Long vowels and hamza seats, written or left out at will in transliterated names.
+_VOWEL_LETTERS = re.compile("[اويىءأإآه]")
+_NOT_LETTER = re.compile(r"[^\w]|_|\d")
+_DEFINITE = re.compile("^(ال)(?=..)")
+_REPEATED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=200_000)
+def name_skeleton(token: str) -> str:
+    """The consonant outline of one name token in matching form: the article, long vowels (bar a
+    leading one), hamza seats and doubled letters dropped, letters that render one sound merged."""
+    word = _NOT_LETTER.sub("", normalize_text(token))
+    word = _DEFINITE.sub("", word)
+    if not word:
+        return ""
+    head, rest = word[0], word[1:]
+    rest = _VOWEL_LETTERS.sub("", rest.translate(_SAME_SOUND))
+    head = "ا" if head in "اأإآء" else head.translate(_SAME_SOUND)
+    return _REPEATED.sub(r"\1", head + rest)
+
+
+# "عبد" is written joined to the divine name that follows or apart from it: عبدالله, عبد الله.
+_JOINED_HEAD = re.compile(r"\b(عبد) (?=\w)")
+
+
+def name_tokens(text: str) -> list[str]:
+    """Word tokens of a name in matching form, punctuation, hashtags and underscores dropped, "عبد"
+    joined to the word it heads."""
+    spaced = _NOT_LETTER.sub(" ", normalize_text(text).replace("_", " "))
+    return _JOINED_HEAD.sub(r"\1", " ".join(spaced.split())).split()

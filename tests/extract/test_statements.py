@@ -1,0 +1,59 @@
+"""Each value a frame states, with its sentence, the source that sentence credits and revision wording."""
+
+import json
+from datetime import date
+
+from tahqiq.extract.events import find_event_frames
+from tahqiq.extract.mention import Mention
+from tahqiq.text.normalize import normalize, normalize_text
+
+
+def _statements(pieces: list[tuple]) -> tuple[str, list[dict]]:
+    body, mentions = "", []
+    for words, *typed in pieces:
+        start = len(body)
+        body += words
+        if typed:
+            entity_type, value, attrs = typed
+            mentions.append(
+                Mention(entity_type, start, len(body), words, normalize_text(words), value, attrs)
+            )
+    (frame,) = [
+        f
+        for f in find_event_frames(normalize(body), mentions, date(2018, 7, 26), "art")
+        if not f["is_background"]
+    ]
+    return body, json.loads(frame["statements"])
+
+
+def test_counts_carry_their_sentence_the_credited_source_and_revision_wording():
+    body, said = _statements([
+        ("قالت القيادة المركزية إن غارة جوية أدت إلى مقتل ",),
+        ("20", "COUNT", "20", {"count_kind": "killed", "approximate": False, "subject": "أشخاص"}),
+        (" شخصا. وأضافت أن العملية كانت أحادية. وقال المرصد السوري إن الغارة نفذت بالتعاون مع قوات محلية. ",),
+        ("وارتفعت حصيلة القتلى إلى ",),
+        ("25", "COUNT", "25", {"count_kind": "killed", "approximate": False}),
+        (" قتيلا.",),
+    ])  # fmt: skip
+    killed = [s for s in said if s["attribute"] == "killed"]
+    assert [(s["value"], s["source"], s["revised"]) for s in killed] == [
+        (20, "command_statement", False),
+        (25, "monitor", True),
+    ]
+    assert body[killed[0]["start"] : killed[0]["end"]].startswith("قالت القيادة المركزية")
+    assert killed[0]["mention_id"] == f"art:C{body.index('20')}-{body.index('20') + 2}"
+    partner = {s["value"]: s["source"] for s in said if s["attribute"] == "partner"}
+    # "وأضافت" goes on quoting the command; the joint cue is the monitor's.
+    assert partner == {"unilateral": "command_statement", "joint": "monitor"}
+
+
+def test_a_toll_in_the_lead_before_the_operation_word_belongs_to_the_main_event():
+    body, said = _statements([
+        ("ارتفعت حصيلة القتلى في السويداء إلى ",),
+        ("250", "COUNT", "250", {"count_kind": "killed", "approximate": True, "approximator": "نحو"}),
+        (" قتيلا. وكان التنظيم قد شن هجوما بتفجير انتحاري أدى إلى مقتل ",),
+        ("20", "COUNT", "20", {"count_kind": "killed", "approximate": False}),
+        (" شخصا.",),
+    ])  # fmt: skip
+    killed = [(s["value"], s["revised"], s["approximator"]) for s in said if s["attribute"] == "killed"]
+    assert killed == [(250, True, "نحو"), (20, False, None)]
