@@ -13,6 +13,7 @@ from tahqiq.ingest.ant import ant_records, to_batch_record
 FILES_PER_JSONL = 1000
 SAMPLE_SEED = 2018
 READY_MARKER = "_READY"
+REPO = Path(__file__).resolve().parents[1]
 
 
 def iter_records(corpus: Path) -> Iterator[dict]:
