@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tahqiq import reference
-from tahqiq.extract.mention import Mention
+from tahqiq.extract.mention import ClaimedSpans, Mention
 from tahqiq.extract.tokens import SENTENCE_END, clitic_variants, display_span, tokenize
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
@@ -859,6 +859,7 @@ def find_taught_names(
     tokens = tokenize(nt)
     words = [t.text for t in tokens]
     found: list[Mention] = []
+    claimed = ClaimedSpans(len(nt.display), taken)
     for i, word in enumerate(words):
         for prefix, core in clitic_variants(word):
             for name in taught.get(core, ()):
@@ -866,9 +867,9 @@ def find_taught_names(
                 if tuple(words[i + 1 : i + size]) != name.tokens[1:]:
                     continue
                 d_start, d_end, surface = display_span(nt, tokens[i].start + prefix, tokens[i + size - 1].end)
-                if any(d_start < end and start < d_end for start, end in taken):
+                if not claimed.free(d_start, d_end):
                     continue
                 attrs = {**dict(name.attrs), "cue": "named_elsewhere"}
                 found.append(Mention("PERSON", d_start, d_end, surface, normalize_text(surface), attrs=attrs))
-                taken.append((d_start, d_end))
+                claimed.take(d_start, d_end)
     return found

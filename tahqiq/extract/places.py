@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from tahqiq.extract.gazetteer import Gazetteer, Match, Token, clitic_forms, tokenize
-from tahqiq.extract.mention import Mention
+from tahqiq.extract.mention import ClaimedSpans, Mention
 from tahqiq.extract.organizations import curated_spans
 from tahqiq.reference import (
     given_names,
@@ -348,7 +348,7 @@ class _PlaceScan:
         or in a list after a plural one (بلدات ذيبان والحوايج), and the same name elsewhere in the text
         (قرب الغندورة). An indefinite word ending in ة after the noun is an adjective (بلدة صغيرة), a
         word opening with ي/ت a verb (قرية تقع)."""
-        taken = _Taken(len(self.text), [(f.start, f.end) for f in found])
+        taken = ClaimedSpans(len(self.text), [(f.start, f.end) for f in found])
         stop = name_stopwords() | given_names()  # بلدة أخرى, مخيم إبراهيم: no settlement's name
         names: dict[tuple[str, ...], str] = {}
         for k in self.with_role:
@@ -471,7 +471,7 @@ class _PlaceScan:
 
     def _country_regions(self, found: list[_Found]) -> list[_Found]:
         """ "الشمال السوري", "الشمال الشرقي السوري": a compass region of a country named by its adjective."""
-        taken = _Taken(len(self.text), [(f.start, f.end) for f in found])
+        taken = ClaimedSpans(len(self.text), [(f.start, f.end) for f in found])
         regions = []
         for k in self.with_role:
             token = self.tokens[k]
@@ -562,22 +562,6 @@ def _listed_place_attrs(nt: NormalizedText, found: _Found) -> dict:
         "within": place["ref_id"] if found.is_region else place["within"],
         **toponym,
     }
-
-
-class _Taken:
-    """Character offsets already claimed by a place: checking a span costs its length, not the count
-    of places found before it."""
-
-    def __init__(self, length: int, spans: list[tuple[int, int]]) -> None:
-        self.marks = bytearray(length + 1)
-        for start, end in spans:
-            self.take(start, end)
-
-    def free(self, start: int, end: int) -> bool:
-        return self.marks.find(1, start, end) == -1
-
-    def take(self, start: int, end: int) -> None:
-        self.marks[start:end] = b"\x01" * max(end - start, 0)
 
 
 class _SpanCover:
