@@ -21,7 +21,7 @@ from tahqiq.text.normalize import normalize, normalize_text
 # Below this many articles a process pool costs more than it saves.
 PARALLEL_MIN_ARTICLES = 200
 CHUNK_ARTICLES = 100
-# A news article takes milliseconds and a 5 MB one about 14 s (2 cores, 2026-12-06); one that runs
+# A news article takes milliseconds and a 5 MB one about 22 s (2 cores, 2026-12-06); one that runs
 # this long is something else (a dump, a log) and is quarantined instead of holding up the batch.
 ARTICLE_BUDGET_SECONDS = 45.0
 # One encoder for every mention: json.dumps with options builds a new one on each call.
