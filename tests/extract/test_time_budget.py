@@ -29,7 +29,9 @@ def extraction_seconds(text: str) -> float:
 
 def test_four_times_the_text_takes_about_four_times_as_long():
     extraction_seconds(sample_text(5_000))  # reference data loads once
-    short, long = extraction_seconds(sample_text(100_000)), extraction_seconds(sample_text(400_000))
+    # The fastest of three runs: other work on a shared machine only ever adds time.
+    short = min(extraction_seconds(sample_text(100_000)) for _ in range(3))
+    long = min(extraction_seconds(sample_text(400_000)) for _ in range(3))
     # Linear is 4; the quadratic steps this replaced made it over 40.
     assert long / short < 10, (short, long)
 
