@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 export TAHQIQ_WAREHOUSE ?= data/warehouse.duckdb
 
-.PHONY: run test ui bench lint browser clean
+.PHONY: run test ui bench fuzz lint browser clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH (or make PYTHON=python3)"; exit 1; }
@@ -34,6 +34,10 @@ ui: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --corpus ../shared/data/corpora/ant-multisource/ant_multisource.jsonl.gz
+
+# 10,000 hostile inputs through `tahqiq run` in 10 batches, 50 queries during the runs, one 5 MB article.
+fuzz: $(STAMP)
+	$(BIN)/python -m benchmarks.fuzz --inputs 10000 --batches 10 --queries 50
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -40,14 +40,16 @@ def extract_batch_asset(context: dg.AssetExecutionContext, warehouse_db: Warehou
         left = (total - done) / rate if rate else 0.0
         report_progress(context, f"extracted {done}/{total} articles ({rate:.0f}/s, about {left:.0f}s left)")
 
-    mentions, frames = extract_batch(batch_articles, progress=progress)
+    mentions, frames, timed_out = extract_batch(batch_articles, progress=progress)
     with warehouse_db.writer() as con:
         warehouse.replace_rows(con, "extracted_mentions", mentions, "batch_id = ?", [batch_id])
         warehouse.replace_rows(con, "event_frames", frames, "batch_id = ?", [batch_id])
+        warehouse.move_to_quarantine(con, batch_id, timed_out, "extraction_timeout")
     where = warehouse_db.resolved_path()
     yield dg.MaterializeResult(asset_key="extracted_mentions", metadata={
         **table_metadata("extracted_mentions", mentions,
                          ["article_id", "entity_type", "surface", "value", "start_char", "end_char"], where),
+        "quarantined_over_time_budget": len(timed_out),
         "by_type": dg.MetadataValue.json(counts_by(mentions, "entity_type")),
         "articles_per_second": round(batch_articles.height / max(time.monotonic() - started, 1e-6), 1),
     })

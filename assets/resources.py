@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 import polars as pl
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from tahqiq import warehouse
 
@@ -25,9 +25,19 @@ def docs_url() -> str:
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The DuckDB warehouse file; one writer at a time."""
+    """The DuckDB warehouse file; one writer at a time.
+
+    Inside a run every step reads and writes the run's own copy of the warehouse, which replaces the
+    warehouse when the run succeeds (`warehouse.publish`, called by the runner or the run status sensor):
+    readers never see half a batch."""
 
     path: str = Field(default="", description=f"DuckDB file; empty means $TAHQIQ_WAREHOUSE or {DEFAULT_WAREHOUSE}.")
+    _run_id: str | None = PrivateAttr(default=None)
+    _instance: dg.DagsterInstance | None = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self._run_id = context.run_id
+        self._instance = context.instance
 
     def resolved_path(self) -> Path:
         return Path(self.path or os.environ.get("TAHQIQ_WAREHOUSE") or DEFAULT_WAREHOUSE)
@@ -36,15 +46,46 @@ class WarehouseResource(dg.ConfigurableResource):
         """Charts go beside the warehouse: data/warehouse.duckdb → data/reports/."""
         return self.resolved_path().parent / "reports"
 
+    def working_path(self) -> Path:
+        """The run's copy of the warehouse inside a run, the warehouse itself outside one."""
+        if self._run_id is None:
+            return self.resolved_path()
+        live = self.resolved_path()
+        if self._instance is not None and not warehouse.staged_path(live, self._run_id).exists():
+            # The run before this one may have finished before its sensor published it.
+            settle_staged_copies(self._instance, live, keep=self._run_id)
+        return warehouse.staged_copy(live, self._run_id)
+
     @contextmanager
     def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with warehouse.writer(self.resolved_path()) as con:
+        with warehouse.writer(self.working_path()) as con:
             yield con
 
     def read(self, sql: str, params: list | None = None) -> pl.DataFrame:
         """Read through a write-capable connection so that a run sees its own fresh tables."""
         with self.writer() as con:
             return warehouse.read_frame(con, sql, params)
+
+
+def settle_staged_copies(instance: dg.DagsterInstance, live: Path, keep: str | None = None) -> None:
+    """Copies of the warehouse left by finished runs: a successful run's is published (its sensor may
+    not have run yet), a failed, cancelled or unknown run's dropped (its quality_results kept)."""
+    for run_id in warehouse.staged_runs(live):
+        run = instance.get_run_by_id(run_id) if run_id != keep else None
+        if run_id == keep or (run is not None and not run.is_finished):
+            continue
+        if run is not None and run.status == dg.DagsterRunStatus.SUCCESS:
+            with suppress(warehouse.StaleCopy):  # dropped; the run's sensor records why
+                warehouse.publish(live, run_id)
+            continue
+        warehouse.keep_quality_results(live, run_id)
+        warehouse.discard(live, run_id)
+
+
+def warehouse_of_run(run: dg.DagsterRun) -> Path:
+    """The warehouse a run wrote (its run config, else the default)."""
+    config = (run.run_config or {}).get("resources", {}).get("warehouse_db", {}).get("config", {})
+    return WarehouseResource(path=config.get("path") or "").resolved_path()
 
 
 class InboxResource(dg.ConfigurableResource):

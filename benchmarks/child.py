@@ -95,6 +95,7 @@ def incremental_run(inbox: Path, warehouse_path: Path) -> dict:
     from pipelines.definitions import defs
     from pipelines.jobs import process_batch_job
     from pipelines.runner import instance as project_instance
+    from tahqiq import warehouse
 
     instance = project_instance()
     job = defs.resolve_job_def(process_batch_job.name)
@@ -127,6 +128,8 @@ def incremental_run(inbox: Path, warehouse_path: Path) -> dict:
             "loggers": {"console": {"config": {"log_level": "WARNING"}}},
         },
     )
+    if result.success:
+        warehouse.publish(warehouse_path, result.run_id)
     total_s = time.perf_counter() - started
     return {
         "success": result.success,

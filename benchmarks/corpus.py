@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 FILES_PER_JSONL = 1000
 SAMPLE_SEED = 2018
 READY_MARKER = "_READY"
+REPO = Path(__file__).resolve().parents[1]
 
 
 def iter_records(corpus: Path) -> Iterator[dict]:

@@ -147,7 +147,7 @@ def extraction_one_core(records: list[dict]) -> dict:
     ]
     _extract_chunk(rows[:5])  # reference data loads once per process
     started = time.perf_counter()
-    mentions, frames = _extract_chunk(rows)
+    mentions, frames, _ = _extract_chunk(rows)
     seconds = time.perf_counter() - started
     return {
         "articles": len(rows),

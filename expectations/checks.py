@@ -12,13 +12,16 @@ from expectations.suites import SUITE_SQL, ExpectationOutcome, kept_result_path,
 from tahqiq import warehouse
 
 
-def store_outcomes(warehouse_db: WarehouseResource, run_id: str, table: str,
+def store_outcomes(warehouse_db: WarehouseResource, run: dg.DagsterRun, table: str,
                    outcomes: list[ExpectationOutcome]) -> None:
+    """The run's results for `table`, replacing those of the last run of the same batch (a re-run
+    changes no row count)."""
     checked_at = datetime.now(UTC).replace(tzinfo=None)
-    frame = pl.DataFrame([{**o.__dict__, "run_id": run_id, "checked_at": checked_at} for o in outcomes],
-                         schema_overrides=warehouse.polars_schema("quality_results"))
+    batch_id = run.tags.get("dagster/partition") or run.run_id
+    frame = pl.DataFrame([{**o.__dict__, "run_id": run.run_id, "batch_id": batch_id, "checked_at": checked_at}
+                          for o in outcomes], schema_overrides=warehouse.polars_schema("quality_results"))
     with warehouse_db.writer() as con:
-        warehouse.replace_rows(con, "quality_results", frame, "run_id = ? AND table_name = ?", [run_id, table])
+        warehouse.replace_rows(con, "quality_results", frame, "batch_id = ? AND table_name = ?", [batch_id, table])
 
 
 def _integrity_check(table: str) -> dg.AssetChecksDefinition:
@@ -34,7 +37,7 @@ def _integrity_check(table: str) -> dg.AssetChecksDefinition:
         report_progress(context, f"checking {len(frame)} rows of {table} against its expectations")
         kept = kept_result_path(warehouse_db.resolved_path().parent, context.run.run_id, table)
         outcomes = validate_table(table, frame, keep_in=kept)
-        store_outcomes(warehouse_db, context.run.run_id, table, outcomes)
+        store_outcomes(warehouse_db, context.run, table, outcomes)
         failed = [o for o in outcomes if not o.success]
         return dg.AssetCheckResult(
             passed=not failed,

@@ -131,19 +131,18 @@ def missing_metadata(summary: dict, batch_id: str) -> list[str]:
 def cmd_query(args: argparse.Namespace) -> int:
     import duckdb
 
-    from tahqiq import warehouse
     from tahqiq.present import render_rows
+    from tahqiq.readonly_query import QueryRefused, run_query
 
     try:
-        with warehouse.reader(warehouse_path(args.warehouse)) as con:
-            cursor = con.execute(args.sql)
-            names = [d[0] for d in cursor.description] if cursor.description else []
-            rows = cursor.fetchall() if names else []
+        result = run_query(warehouse_path(args.warehouse), args.sql, waiting=lambda message: fail(message, 0))
+    except QueryRefused as refusal:
+        return fail(str(refusal), 2)
     except FileNotFoundError as error:
         return fail(str(error), 2)
     except duckdb.Error as error:
         return fail(f"query failed: {duckdb_message(error)}", 2)
-    print(render_rows(names, rows, args.format, bidi_marks=sys.stdout.isatty()))
+    print(render_rows(result.columns, result.rows, args.format, bidi_marks=sys.stdout.isatty()))
     return 0
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import dagster as dg
 
 from assets.partitions import batch_partitions
-from assets.resources import InboxResource, WarehouseResource
+from assets.resources import InboxResource, WarehouseResource, warehouse_of_run
 from pipelines.jobs import process_batch_job
+from tahqiq import warehouse
 
 DONE_MARKER = "_DONE"
 FAILED_MARKER = "_FAILED"
@@ -95,22 +96,30 @@ def record_failure(inbox: InboxResource, batch_id: str, run_id: str, error: str)
 
 @dg.run_status_sensor(
     run_status=dg.DagsterRunStatus.SUCCESS,
-    monitored_jobs=[process_batch_job],
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Marks a processed inbox batch with _DONE so it is visibly finished.",
+    description="Swaps a finished run's tables into the warehouse and marks its inbox batch with _DONE.",
 )
 def mark_batch_done(context: dg.RunStatusSensorContext, inbox: InboxResource) -> None:
+    # The run built its tables in its own copy of the warehouse: swap it in (a no-op when the
+    # in-process runner already did).
     batch_id = batch_of(context.dagster_run)
+    try:
+        warehouse.publish(warehouse_of_run(context.dagster_run), context.dagster_run.run_id)
+    except warehouse.StaleCopy as stale:
+        if batch_id:
+            record_failure(inbox, batch_id, context.dagster_run.run_id, str(stale))
+        return
     if batch_id:
         record_success(inbox, batch_id, context.dagster_run.run_id)
 
 
 @dg.run_failure_sensor(
-    monitored_jobs=[process_batch_job],
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Leaves _FAILED with the error in a batch folder whose run failed.",
+    description="Drops a failed run's copy of the warehouse and leaves _FAILED with the error in its batch folder.",
 )
 def mark_batch_failed(context: dg.RunFailureSensorContext, inbox: InboxResource) -> None:
+    warehouse.keep_quality_results(warehouse_of_run(context.dagster_run), context.dagster_run.run_id)
+    warehouse.discard(warehouse_of_run(context.dagster_run), context.dagster_run.run_id)
     batch_id = batch_of(context.dagster_run)
     if not batch_id:
         return

@@ -1,13 +1,21 @@
-"""The DuckDB warehouse: table definitions, their descriptions, and transactional writes.
+"""The DuckDB warehouse: table definitions, their descriptions, transactional writes, and the run's
+own copy of the warehouse that replaces it whole when the run succeeds.
 
 One module owns the schema so that every stage writes the same columns, and `COMMENT ON` gives every
 table and column a description a SQL user can read (`SELECT * FROM duckdb_columns()`).
+
+A run's steps write several tables each; a reader between two of them (or after a kill -9) would see
+half a batch. So a run works on a copy (`staged_copy`) and `publish` swaps it in with one rename:
+readers see the previous warehouse or the new one, and never hold a lock a run needs.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
+import os
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,7 +82,9 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         [
             ("batch_id", "VARCHAR", "Batch the file arrived in."),
             ("source_file", "VARCHAR", "File path inside the batch; a JSONL line is file.jsonl#Ln."),
-            ("reason", "VARCHAR", "Short code: empty, binary, undecodable, invalid_json, missing_text, too_large, not_arabic, exact_duplicate, ..."),
+            ("reason", "VARCHAR", "Short code: empty, binary, undecodable, truncated_utf8, mojibake, invalid_json, missing_text, "
+             "too_large, not_arabic, not_regular_file, html_too_deep, extraction_timeout, exact_duplicate, ... "
+             "(tahqiq.ingest.readers.QUARANTINE_REASONS)."),
             ("detail", "VARCHAR", "What is wrong and what to do about it."),
             ("ingested_at", "TIMESTAMP", "When the batch was read."),
         ],
@@ -305,9 +315,11 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ],
     ),
     "quality_results": (
-        "One row per data-quality expectation per run (Great Expectations and asset checks).",
+        "One row per data-quality expectation per batch run (Great Expectations and asset checks); "
+        "the latest run of a batch replaces the rows of its earlier runs.",
         [
             ("run_id", "VARCHAR", "Dagster run that checked it."),
+            ("batch_id", "VARCHAR", "Batch (partition) the run processed: a re-run of the batch replaces its rows."),
             ("checked_at", "TIMESTAMP", "When."),
             ("table_name", "VARCHAR", "Table checked."),
             ("expectation", "VARCHAR", "Expectation and its column."),
@@ -393,15 +405,10 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 @contextlib.contextmanager
-def writer(path: str | Path, timeout_s: float = 600.0) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A write connection, held by one process at a time.
-
-    DuckDB allows one writing process per file; a lock file queues concurrent runs (two batches
-    arriving together) instead of letting the second fail on DuckDB's own lock.
-    """
-    path = Path(path)
+def _held(path: Path, timeout_s: float) -> Iterator[None]:
+    """The lock file beside `path`, held by one process at a time (polled, so a wait can end)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_suffix(path.suffix + ".lock"), "w") as lock:
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
         deadline = time.monotonic() + timeout_s
         while True:
             try:
@@ -414,14 +421,135 @@ def writer(path: str | Path, timeout_s: float = 600.0) -> Iterator[duckdb.DuckDB
                         "wait for it to finish or stop it, then retry") from None
                 time.sleep(0.2)
         try:
-            con = duckdb.connect(str(path))
-            try:
-                ensure_schema(con)
-                yield con
-            finally:
-                con.close()
+            yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def writer(path: str | Path, timeout_s: float = 600.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A write connection, held by one process at a time.
+
+    DuckDB allows one writing process per file; a lock file queues concurrent writers instead of
+    letting the second fail on DuckDB's own lock.
+    """
+    path = Path(path)
+    with _held(path, timeout_s):
+        con = duckdb.connect(str(path))
+        try:
+            ensure_schema(con)
+            yield con
+        finally:
+            con.close()
+
+
+class StaleCopy(Exception):
+    """The warehouse changed after a run copied it: publishing the copy would undo the other run."""
+
+
+def staged_path(live: Path, run_id: str) -> Path:
+    """Where run `run_id` builds its copy of the warehouse `live` (hidden, beside it)."""
+    return live.with_name(f".{live.name}.run-{run_id}")
+
+
+def _identity(path: Path) -> list[int] | None:
+    """What tells one version of the warehouse file from the next (a publish renames a new file in)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return [info.st_ino, info.st_mtime_ns, info.st_size]
+
+
+def staged_copy(live: str | Path, run_id: str) -> Path:
+    """The run's copy of the warehouse, made from the live file on first use (empty when there is none)."""
+    live = Path(live)
+    staged = staged_path(live, run_id)
+    if staged.exists():
+        return staged
+    with _held(live, timeout_s=600.0):
+        if staged.exists():
+            return staged
+        copying = staged.with_name(staged.name + ".copying")
+        if live.exists():
+            if live.with_name(live.name + ".wal").exists():  # left by a writer of an older version
+                duckdb.connect(str(live)).close()  # replays and checkpoints it
+            shutil.copyfile(live, copying)
+        else:
+            duckdb.connect(str(copying)).close()
+        staged.with_name(staged.name + ".base").write_text(json.dumps(_identity(live)), encoding="utf-8")
+        os.replace(copying, staged)
+    return staged
+
+
+def publish(live: str | Path, run_id: str) -> bool:
+    """Swap the run's copy in for the warehouse in one rename; False when the run made no copy.
+
+    Raises StaleCopy (and drops the copy) when another run published since this one copied."""
+    live = Path(live)
+    staged = staged_path(live, run_id)
+    if not staged.exists():
+        return False
+    base = staged.with_name(staged.name + ".base")
+    with _held(live, timeout_s=600.0):
+        if not staged.exists():  # published meanwhile by the other caller (the runner or the sensor)
+            return False
+        if json.loads(base.read_text(encoding="utf-8")) != _identity(live):
+            discard(live, run_id)
+            raise StaleCopy(f"another run updated the warehouse {live} while this one ran; run this batch again")
+        with duckdb.connect(str(staged)) as con:
+            con.execute("CHECKPOINT")
+        os.replace(staged, live)
+        base.unlink(missing_ok=True)
+        directory = os.open(live.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+    return True
+
+
+def keep_quality_results(live: str | Path, run_id: str, wait_s: float = 30.0) -> None:
+    """Copy a failed run's `quality_results` into the warehouse before its copy is dropped: they say
+    why it failed. One table, one transaction; waits up to `wait_s` for readers to let go of the file."""
+    live = Path(live)
+    staged = staged_path(live, run_id)
+    if not staged.exists():
+        return
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            with writer(live) as con:
+                con.execute(f"ATTACH {sql_literal(str(staged))} AS failed_run (READ_ONLY)")
+                frame = con.execute("SELECT * FROM failed_run.quality_results WHERE run_id = ?", [run_id]).pl()
+                con.execute("DETACH failed_run")
+                for batch_id in frame["batch_id"].unique().to_list():
+                    rows = frame.filter(pl.col("batch_id") == batch_id)
+                    tables = rows["table_name"].unique().to_list()
+                    replace_rows(con, "quality_results", rows, "batch_id = ? AND list_contains(?, table_name)",
+                                 [batch_id, tables])
+            return
+        except duckdb.IOException:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def discard(live: str | Path, run_id: str) -> None:
+    """Drop a run's copy (the run failed or was killed): the warehouse stays as it was."""
+    staged = staged_path(Path(live), run_id)
+    for leftover in (staged, *(staged.with_name(staged.name + end) for end in (".wal", ".base", ".copying", ".lock"))):
+        leftover.unlink(missing_ok=True)
+
+
+def staged_runs(live: str | Path) -> list[str]:
+    """Run ids that left a copy of the warehouse `live` behind."""
+    live = Path(live)
+    prefix = f".{live.name}.run-"
+    if not live.parent.is_dir():
+        return []
+    return sorted(p.name[len(prefix):] for p in live.parent.iterdir()
+                  if p.name.startswith(prefix) and "." not in p.name[len(prefix):])
 
 
 def reader(path: str | Path) -> duckdb.DuckDBPyConnection:
@@ -453,6 +581,26 @@ def replace_rows(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
         con.execute("ROLLBACK")
         raise
     return frame.height
+
+
+def move_to_quarantine(con: duckdb.DuckDBPyConnection, batch_id: str, articles: list[tuple[str, str]],
+                       reason: str) -> None:
+    """Take the (article_id, detail) articles of `batch_id` out of every article table and into
+    `quarantine` with `reason`, in one transaction: a later stage found they cannot be processed."""
+    if not articles:
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for article_id, detail in articles:
+            con.execute("INSERT INTO quarantine BY NAME SELECT batch_id, source_file, ? AS reason, ? AS detail, "
+                        "ingested_at FROM articles WHERE batch_id = ? AND article_id = ?",
+                        [reason, detail, batch_id, article_id])
+            for table in ("articles", "raw_articles", "article_fingerprints"):
+                con.execute(f'DELETE FROM "{table}" WHERE batch_id = ? AND article_id = ?', [batch_id, article_id])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
 
 
 def read_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:

@@ -41,7 +41,7 @@ def isolated_dagster_home(tmp_path, monkeypatch):
 
 def row_counts(path: Path) -> dict[str, int]:
     with duckdb.connect(str(path), read_only=True) as con:
-        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in SCHEMA if t != "quality_results"}
+        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in SCHEMA}
 
 
 def input_files(folder: Path) -> int:

@@ -15,11 +15,15 @@ from tahqiq.extract import extract_article
 from tahqiq.extract.events import find_event_frames
 from tahqiq.extract.mention import mention_id
 from tahqiq.extract.people import TaughtName, find_taught_names, teachable
+from tahqiq.limits import OverBudget, time_budget
 from tahqiq.text.normalize import normalize, normalize_text
 
 # Below this many articles a process pool costs more than it saves.
 PARALLEL_MIN_ARTICLES = 200
 CHUNK_ARTICLES = 100
+# A news article takes milliseconds and a 5 MB one about 22 s (2 cores, 2026-12-06); one that runs
+# this long is something else (a dump, a log) and is quarantined instead of holding up the batch.
+ARTICLE_BUDGET_SECONDS = 45.0
 # One encoder for every mention: json.dumps with options builds a new one on each call.
 _attrs_json = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
@@ -33,20 +37,32 @@ def publication_date(published_at: str | None) -> date | None:
         return None
 
 
-def _extract_chunk(rows: list[tuple[str, str, str, str | None]]) -> tuple[dict[str, list], list[dict]]:
-    """Mentions (as columns: far cheaper to pickle back than one dict per mention) and event frames
+def _extract_chunk(
+    rows: list[tuple[str, str, str, str | None]], budget_s: float | None = None
+) -> tuple[dict[str, list], list[dict], list[tuple[str, str]]]:
+    """Mentions (as columns: far cheaper to pickle back than one dict per mention), event frames and
+    the (article_id, why) of articles over the time budget (default ARTICLE_BUDGET_SECONDS, 0 for none),
     of some articles. Plain Python only: polars' thread pool must not be used in a forked worker."""
+    budget_s = ARTICLE_BUDGET_SECONDS if budget_s is None else budget_s
     mention_columns: dict[str, list] = {name: [] for name in warehouse.columns("extracted_mentions")}
     frame_rows: list[dict] = []
+    timed_out: list[tuple[str, str]] = []
     for article_id, batch_id, body, published_at in rows:
-        nt = normalize(body)
         published = publication_date(published_at)
-        mentions = extract_article(nt, published)
+        try:
+            with time_budget(budget_s):
+                nt = normalize(body)
+                mentions = extract_article(nt, published)
+                frames = find_event_frames(nt, mentions, published, article_id)
+        except OverBudget:
+            timed_out.append((article_id, f"extracting its {len(body):,} characters took over {budget_s:g}s; "
+                              "not news-sized text? Split it into articles"))
+            continue
         for m in mentions:
             _append_mention(mention_columns, article_id, batch_id, m)
-        for frame in find_event_frames(nt, mentions, published, article_id):
+        for frame in frames:
             frame_rows.append({**frame, "batch_id": batch_id})
-    return mention_columns, frame_rows
+    return mention_columns, frame_rows, timed_out
 
 
 def _append_mention(columns: dict[str, list], article_id: str, batch_id: str, m) -> None:
@@ -87,36 +103,41 @@ def _chunks(rows: list, size: int) -> Iterable[list]:
 
 def extract_batch(
     articles: pl.DataFrame, workers: int | None = None, progress: Callable[[int, int], None] | None = None
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Run extraction over `articles` (the articles table's columns); returns (mentions, event_frames)."""
+) -> tuple[pl.DataFrame, pl.DataFrame, list[tuple[str, str]]]:
+    """Run extraction over `articles` (the articles table's columns); returns (mentions, event_frames,
+    [(article_id, why)] of the articles over ARTICLE_BUDGET_SECONDS, which have neither)."""
     rows = article_rows(articles)
     workers = workers or os.cpu_count() or 1
     mention_parts: list[pl.DataFrame] = []
     frame_parts: list[pl.DataFrame] = []
+    timed_out: list[tuple[str, str]] = []
     done = 0
+
+    def collect(chunk: tuple[dict[str, list], list[dict], list[tuple[str, str]]], size: int) -> None:
+        nonlocal done
+        chunk_mentions, chunk_frames = _as_frames(chunk[0], chunk[1])
+        mention_parts.append(chunk_mentions)
+        frame_parts.append(chunk_frames)
+        timed_out.extend(chunk[2])
+        done = min(done + size, len(rows))
+        if progress:
+            progress(done, len(rows))
+
     if workers > 1 and len(rows) >= PARALLEL_MIN_ARTICLES:
         # Load every lexicon and gazetteer here, once: forked workers inherit them instead of each
         # building its own.
         _extract_chunk(rows[:1])
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for chunk in pool.map(_extract_chunk, _chunks(rows, CHUNK_ARTICLES)):
-                chunk_mentions, chunk_frames = _as_frames(*chunk)
-                mention_parts.append(chunk_mentions)
-                frame_parts.append(chunk_frames)
-                done = min(done + CHUNK_ARTICLES, len(rows))
-                if progress:
-                    progress(done, len(rows))
+                collect(chunk, CHUNK_ARTICLES)
     else:
         for chunk in _chunks(rows, CHUNK_ARTICLES):
-            chunk_mentions, chunk_frames = _as_frames(*_extract_chunk(chunk))
-            mention_parts.append(chunk_mentions)
-            frame_parts.append(chunk_frames)
-            done += len(chunk)
-            if progress:
-                progress(done, len(rows))
+            collect(_extract_chunk(chunk), len(chunk))
     mentions = pl.concat(mention_parts) if mention_parts else warehouse.empty_frame("extracted_mentions")
     frames = pl.concat(frame_parts) if frame_parts else warehouse.empty_frame("event_frames")
-    return with_taught_names(rows, mentions), frames
+    # Names taught by one article are looked for in the others, not in those over their budget.
+    over_budget = {article_id for article_id, _ in timed_out}
+    return with_taught_names([r for r in rows if r[0] not in over_budget], mentions), frames, timed_out
 
 
 def taught_names(mentions: pl.DataFrame) -> dict[str, list[TaughtName]]:

@@ -23,7 +23,7 @@ from tahqiq.dates.inference import date_of_weekday_and_month_day, publication_wi
 from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
 from tahqiq.extract.counts import event_total
 from tahqiq.extract.gazetteer import Gazetteer
-from tahqiq.extract.mention import Mention, mention_id
+from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.statements import frame_statements
 from tahqiq.reference import load_event_lexicon
 from tahqiq.text.normalize import NormalizedText, normalize_text
@@ -264,7 +264,7 @@ class _Frame:
         return any(s <= position < e for s, e in self.spans)
 
 
-def _sentences(nt: NormalizedText, cues: list[Cue], mentions: list[Mention]) -> list[_Sentence]:
+def _sentences(nt: NormalizedText, cues: ByStart, mentions: ByStart) -> list[_Sentence]:
     out = []
     paragraph = 0
     position = 0
@@ -279,8 +279,8 @@ def _sentences(nt: NormalizedText, cues: list[Cue], mentions: list[Mention]) -> 
                 start,
                 end,
                 paragraph,
-                [c for c in cues if start <= c.start < end],
-                [m for m in mentions if start <= m.start < end],
+                cues.starting_in(start, end),
+                mentions.starting_in(start, end),
             )
         )
     return out
@@ -465,24 +465,32 @@ def _fronted_date(sentence: _Sentence, dates: list[Mention], main: _Frame) -> bo
     )
 
 
-def _in(frame: _Frame, items):
-    return [x for x in items if frame.contains(x.start)]
+def _in(frame: _Frame, items: ByStart) -> list:
+    """The items that start inside the frame's sentences, in order."""
+    return _in_spans(frame.spans, items)
 
 
-def _near_before(cues: list[Cue], position: int, window: int, kinds: tuple[str, ...]) -> Cue | None:
-    found = [c for c in cues if c.kind in kinds and 0 <= position - c.end <= window]
+def _in_spans(spans: list[tuple[int, int]], items: ByStart) -> list:
+    """The items that start inside one of `spans`, in order."""
+    inside = [x for start, end in spans for x in items.starting_in(start, end)]
+    return sorted({id(x): x for x in inside}.values(), key=lambda x: x.start)
+
+
+def _near_before(cues: ByStart, position: int, window: int, kinds: tuple[str, ...]) -> Cue | None:
+    nearby = cues.starting_in(position - window - cues.longest, position + 1)
+    found = [c for c in nearby if c.kind in kinds and 0 <= position - c.end <= window]
     return found[-1] if found else None
 
 
-def _near_after(cues: list[Cue], position: int, window: int, kinds: tuple[str, ...]) -> Cue | None:
-    found = [c for c in cues if c.kind in kinds and 0 <= c.start - position <= window]
+def _near_after(cues: ByStart, position: int, window: int, kinds: tuple[str, ...]) -> Cue | None:
+    found = [c for c in cues.starting_in(position, position + window + 1) if c.kind in kinds]
     return found[0] if found else None
 
 
-def _targets(frame: _Frame, cues: list[Cue], mentions: list[Mention]) -> list[tuple[Mention, str | None]]:
+def _targets(frame: _Frame, cues: ByStart, mentions: ByStart) -> list[tuple[Mention, str | None]]:
     out = []
     killing_clause = frame.clause and any(
-        c.kind == "outcome" for c in cues if frame.spans[0][0] - 200 <= c.start < frame.spans[0][1]
+        c.kind == "outcome" for c in cues.starting_in(frame.spans[0][0] - 200, frame.spans[0][1])
     )
     for m in _in(frame, mentions):
         if m.entity_type != "PERSON":
@@ -505,7 +513,7 @@ def _is_national_region(m: Mention) -> bool:
     return bool(m.attrs.get("region")) and not m.attrs.get("admin1")
 
 
-def _place(frame: _Frame, mentions: list[Mention]) -> tuple[Mention | None, list[Mention]]:
+def _place(frame: _Frame, mentions: ByStart) -> tuple[Mention | None, list[Mention]]:
     """(most specific place, national region phrases) of the frame."""
     places = [m for m in _in(frame, mentions) if m.entity_type == "LOC"]
     regions = [m for m in places if _is_national_region(m)]
@@ -527,7 +535,7 @@ def _place(frame: _Frame, mentions: list[Mention]) -> tuple[Mention | None, list
     return (located[0] if located else None), regions
 
 
-def _orgs(frame: _Frame, cues: list[Cue], mentions: list[Mention]) -> tuple[list[str], list[str]]:
+def _orgs(frame: _Frame, cues: ByStart, mentions: ByStart) -> tuple[list[str], list[str]]:
     actors, partners = [], []
     for m in _in(frame, mentions):
         if m.entity_type != "ORG":
@@ -592,7 +600,7 @@ def _partner_claim(frame_cues: list[Cue]) -> str | None:
     return None
 
 
-def _count(frame: _Frame, mentions: list[Mention], kind: str) -> tuple[int | None, list[Mention]]:
+def _count(frame: _Frame, mentions: ByStart, kind: str) -> tuple[int | None, list[Mention]]:
     """The frame's total of one kind (killed, wounded) and the COUNT mentions that state it."""
     counts = [
         m
@@ -608,7 +616,7 @@ def _most_specific(anchors: list[Cue]) -> str:
     return next((t for t in TYPE_PRECEDENCE if t in kinds), anchors[0].value if anchors else "attack")
 
 
-def _event_type(frame: _Frame, mentions: list[Mention]) -> str:
+def _event_type(frame: _Frame, mentions: ByStart) -> str:
     """The opening sentence's type (its words next to the killing), made more specific by later
     operation words or a weapon of the frame (an MQ-9 makes a strike a drone strike)."""
     base = _most_specific(frame.opening or frame.anchors)
@@ -625,8 +633,8 @@ def find_event_frames(
     nt: NormalizedText, mentions: list[Mention], published: date | None, article_id: str
 ) -> list[dict]:
     """Event frames of one article: its main event and each earlier event it cites for context."""
-    cues = _resolve_partner_cues(nt.display, _role_cues_of_persons(nt.display, _cues(nt)))
-    mentions = sorted(mentions, key=lambda m: m.start)
+    cues = ByStart(_resolve_partner_cues(nt.display, _role_cues_of_persons(nt.display, _cues(nt))))
+    mentions = ByStart(mentions)
     sentences = _sentences(nt, cues, mentions)
     out = []
     segments = _segment(sentences, published)
@@ -645,6 +653,7 @@ def find_event_frames(
             else frame.anchors[0]
         )
         actors, partners = _orgs(frame, cues, mentions)
+        stating = _lead(sentences, frame, segments[0]) + frame.spans  # the sentences its statements come from
         claim = next((c for c in frame_cues if c.kind == "claim"), None)
         weapon = _weapon(frame, mentions, event_type)
         region_code, region_text = _regions(regions, [c for c in frame_cues if c.kind == "region"])
@@ -695,8 +704,8 @@ def find_event_frames(
                 "target_roles": [role for _, role in targets],
                 "claim_source": claim.value if claim else None,
                 "statements": json.dumps(
-                    frame_statements(article_id, _lead(sentences, frame, segments[0]) + frame.spans, cues, mentions, frame.date,
-                                     regions),
+                    frame_statements(article_id, stating, _in_spans(stating, cues), _in_spans(stating, mentions),
+                                     frame.date, regions),
                     ensure_ascii=False,
                 ),  # fmt: skip
             }
@@ -782,7 +791,7 @@ def _country(regions: list[Mention]) -> str | None:
 WEAPON_KIND_OF_TYPE = {"drone_strike": "drone", "helicopter_raid": "helicopter", "airdrop": "helicopter"}
 
 
-def _weapon(frame: _Frame, mentions: list[Mention], event_type: str) -> Mention | None:
+def _weapon(frame: _Frame, mentions: ByStart, event_type: str) -> Mention | None:
     weapons = [m for m in _in(frame, mentions) if m.entity_type == "WEAPON"]
     wanted = WEAPON_KIND_OF_TYPE.get(event_type)
     return next((m for m in weapons if m.attrs.get("kind") == wanted), weapons[0] if weapons else None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,3 +37,34 @@ class Mention:
 def mention_id(article_id: str, mention: Mention) -> str:
     """Stable id of a mention: the same article, type and span always give the same id."""
     return f"{article_id}:{mention.entity_type[0]}{mention.start}-{mention.end}"
+
+
+class ClaimedSpans:
+    """Character offsets of a text already claimed by a mention: checking a new span costs its
+    length, not the number of mentions claimed before it (long articles were quadratic)."""
+
+    def __init__(self, length: int, spans: list[tuple[int, int]]) -> None:
+        self.marks = bytearray(length + 1)
+        for start, end in spans:
+            self.take(start, end)
+
+    def free(self, start: int, end: int) -> bool:
+        return self.marks.find(1, start, end) == -1
+
+    def take(self, start: int, end: int) -> None:
+        self.marks[start:end] = b"\x01" * max(end - start, 0)
+
+
+class ByStart(list):
+    """Items (cues or mentions) sorted by start, with the starts at hand for bisection: a frame, a
+    sentence or a statement takes its items by position instead of scanning the whole article, which
+    made long articles quadratic (0.8 M characters took a minute)."""
+
+    def __init__(self, items) -> None:
+        super().__init__(sorted(items, key=lambda x: x.start))
+        self.starts = [x.start for x in self]
+        self.longest = max((x.end - x.start for x in self), default=0)
+
+    def starting_in(self, low: int, high: int) -> list:
+        """Items with low <= start < high, in order."""
+        return self[bisect_left(self.starts, low) : bisect_left(self.starts, high)]

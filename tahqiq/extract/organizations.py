@@ -28,6 +28,7 @@ alias_kind "sub_body", with the organization's ref_id as parent_ref_id.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -512,19 +513,26 @@ def find_organizations(nt: NormalizedText) -> list[Mention]:
     named_by_head = (
         head_noun_spans(nt.text) + media_name_spans(nt.text) + latin_outlet_spans(nt.text) + quoted_outlet_spans(nt.text)
     )
+    # Curated names by start, so each head-noun span looks only at those near it (long articles).
+    curated.sort(key=lambda c: c[0])
+    starts = [c[0] for c in curated]
+    longest = max((c[1] - c[0] for c in curated), default=0)
+    replaced: set[int] = set()
     for head in named_by_head + numbered_outlet_spans(nt.text):
         if any(s < head.end and head.start < e for s, e, _ in sub_bodies):
             continue
-        inside = [c for c in curated if head.start <= c[0] and c[1] <= head.end]
-        overlapping = [c for c in curated if c[0] < head.end and head.start < c[1] and c not in inside]
-        if overlapping or len(inside) > 1 or any(c[0] == head.start for c in inside):
+        near = range(bisect_left(starts, head.start - longest), bisect_left(starts, head.end))
+        touching = [k for k in near if k not in replaced and head.start < curated[k][1]]
+        inside = [k for k in touching if head.start <= curated[k][0] and curated[k][1] <= head.end]
+        if len(touching) > len(inside) or len(inside) > 1 or any(curated[k][0] == head.start for k in inside):
             continue  # a curated name opening the span, or two of them, are the names to keep
-        if len(inside) == 1 and not inside[0][2]["fuzzy"]:
-            attrs = {**inside[0][2], "alias_kind": "head_noun"}
+        if len(inside) == 1 and not curated[inside[0]][2]["fuzzy"]:
+            attrs = {**curated[inside[0]][2], "alias_kind": "head_noun"}
         else:
             attrs = _unlisted_attrs(nt.text[head.start : head.end], head.head["org_kind"])
-        curated = [c for c in curated if c not in inside]
+        replaced.update(inside)
         spans.append((head.start, head.end, attrs))
+    kept = [c for k, c in enumerate(curated) if k not in replaced]
     return sorted(
-        (_mention(nt, start, end, attrs) for start, end, attrs in curated + spans), key=lambda m: m.start
+        (_mention(nt, start, end, attrs) for start, end, attrs in kept + spans), key=lambda m: m.start
     )

@@ -16,11 +16,12 @@ The title is kept in attrs, never in the surface; proclitics (و ب ل ف) and q
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tahqiq import reference
-from tahqiq.extract.mention import Mention
+from tahqiq.extract.mention import ClaimedSpans, Mention
 from tahqiq.extract.tokens import SENTENCE_END, clitic_variants, display_span, tokenize
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
@@ -149,6 +150,15 @@ class _Scanner:
         self.words = [t.text for t in self.tokens]
         self.n = len(self.tokens)
         self.roles = [_word_roles(word) for word in self.words]
+        # ends_before[k]: sentence ends among the first k tokens; whether a stretch crosses a sentence
+        # end is then one subtraction, not a scan of the stretch (long articles were quadratic).
+        self.ends_before = [0]
+        for word in self.words:
+            self.ends_before.append(self.ends_before[-1] + (word in SENTENCE_END))
+
+    def crosses_sentence(self, start: int, stop: int) -> bool:
+        """A sentence end among tokens start..stop-1."""
+        return self.ends_before[stop] > self.ends_before[start]
 
     # --- token classes -------------------------------------------------------------------------
     def name_like(self, i: int) -> bool:
@@ -399,20 +409,30 @@ class _Scanner:
         return attrs
 
 
-def _attach_title(scanner: _Scanner, name: _Name, titles: list[_TitleHit], names: list[_Name]) -> None:
-    """The nearest title before the name in its sentence (no other name between), else a role after it."""
+class _Titles(list):
+    """The article's title hits in text order (they never overlap), with their bounds for bisection."""
+
+    def __init__(self, hits: list[_TitleHit]) -> None:
+        super().__init__(hits)
+        self.firsts = [hit.first for hit in hits]
+        self.lasts = [hit.last for hit in hits]
+
+
+def _attach_title(scanner: _Scanner, name: _Name, titles: _Titles, name_firsts: list[int]) -> None:
+    """The nearest title before the name in its sentence (no other name between), else a role after it.
+    `name_firsts` are the names' sorted starts."""
+    near = titles[bisect_left(titles.lasts, name.first - TITLE_LOOKBACK) : bisect_right(titles.lasts, name.first)]
     before = [
         hit
-        for hit in titles
-        if hit.last <= name.first
-        and name.first - hit.last <= TITLE_LOOKBACK
-        and hit.title.kind not in ("called", "alias")
-        and not any(scanner.words[k] in SENTENCE_END for k in range(hit.last, name.first))
-        and not any(hit.last <= other.first < name.first for other in names)
+        for hit in near
+        if hit.title.kind not in ("called", "alias")
+        and not scanner.crosses_sentence(hit.last, name.first)
+        and bisect_left(name_firsts, hit.last) == bisect_left(name_firsts, name.first)
     ]
     hit = before[-1] if before else None
     if hit is None:
-        after = [t for t in titles if name.last <= t.first <= name.last + 1 and t.title.kind in ROLE_KINDS]
+        after = [t for t in titles[bisect_left(titles.firsts, name.last) : bisect_right(titles.firsts, name.last + 1)]
+                 if t.title.kind in ROLE_KINDS]
         hit = after[0] if after else None
     if hit is None:
         return
@@ -425,6 +445,8 @@ def _stated_roles(scanner: _Scanner, names: list[_Name], alias_of: dict[int, _Na
     """بأنه "والي حلب" / بوصفه "..." / وهو "...": the quoted role of the nearest person named before
     it in the same sentence (an alias passes it on to its main name); unquoted only for a known role."""
     words = scanner.words
+    by_last = sorted(names, key=lambda n: n.last)
+    name_lasts = [n.last for n in by_last]
     for i, word in enumerate(words):
         if word not in ROLE_CUES or i + 1 >= scanner.n:
             continue
@@ -446,12 +468,11 @@ def _stated_roles(scanner: _Scanner, names: list[_Name], alias_of: dict[int, _Na
                 role = hit.title.role
         if role is None:
             continue
-        before = [
-            n for n in names if n.last <= i and not any(words[k] in SENTENCE_END for k in range(n.last, i))
-        ]
-        if not before:
+        # The name ending last before i; when it lies in another sentence, every earlier one does too.
+        ending = bisect_right(name_lasts, i)
+        if not ending or scanner.crosses_sentence(by_last[ending - 1].last, i):
             continue
-        target = max(before, key=lambda n: n.last)
+        target = by_last[bisect_left(name_lasts, by_last[ending - 1].last)]
         for name in (target, alias_of.get(id(target))):
             if name is not None:
                 name.attrs["stated_role"] = role
@@ -794,7 +815,7 @@ def _to_mention(scanner: _Scanner, name: _Name) -> Mention:
 def find_people(nt: NormalizedText) -> list[Mention]:
     """PERSON mentions with given_name, kunya, nisba, family_name, title, role, aliases, cue."""
     scanner = _Scanner(nt)
-    titles = scanner.titles()
+    titles = _Titles(scanner.titles())
     names = _find_cued_and_lexicon_names(scanner, titles, _find_well_known(scanner))
     names.extend(_find_after_speech_verbs(scanner, names))
     names.sort(key=lambda name: name.first)
@@ -810,9 +831,10 @@ def find_people(nt: NormalizedText) -> list[Mention]:
             existing.cue = "alias"
             alias_links.append((main, existing))
     aliases = {id(alias) for _, alias in alias_links}
+    name_firsts = sorted(name.first for name in names)
     for name in names:
         if id(name) not in aliases:
-            _attach_title(scanner, name, titles, names)
+            _attach_title(scanner, name, titles, name_firsts)
     _stated_roles(scanner, names, {id(alias): main for main, alias in alias_links})
     aliased = {id(main) for main, _ in alias_links} | aliases
     names.extend(_find_repeats(scanner, names, aliased))
@@ -877,6 +899,7 @@ def find_taught_names(
     tokens = tokenize(nt)
     words = [t.text for t in tokens]
     found: list[Mention] = []
+    claimed = ClaimedSpans(len(nt.display), taken)
     for i, word in enumerate(words):
         for prefix, core in clitic_variants(word):
             for name in taught.get(core, ()):
@@ -884,9 +907,9 @@ def find_taught_names(
                 if tuple(words[i + 1 : i + size]) != name.tokens[1:]:
                     continue
                 d_start, d_end, surface = display_span(nt, tokens[i].start + prefix, tokens[i + size - 1].end)
-                if any(d_start < end and start < d_end for start, end in taken):
+                if not claimed.free(d_start, d_end):
                     continue
                 attrs = {**dict(name.attrs), "cue": "named_elsewhere"}
                 found.append(Mention("PERSON", d_start, d_end, surface, normalize_text(surface), attrs=attrs))
-                taken.append((d_start, d_end))
+                claimed.take(d_start, d_end)
     return found

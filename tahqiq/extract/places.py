@@ -17,12 +17,14 @@ Rules, in the order they apply to a name found in the normalized text:
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from tahqiq.extract.gazetteer import Gazetteer, Match, Token, clitic_forms, tokenize
-from tahqiq.extract.mention import Mention
+from tahqiq.extract.mention import ClaimedSpans, Mention
 from tahqiq.extract.organizations import curated_spans
 from tahqiq.reference import (
     given_names,
@@ -277,12 +279,8 @@ class _PlaceScan:
         self.with_role = [k for k, token in enumerate(self.tokens) if _word_readings(token.text)]
 
     def run(self) -> list[_Found]:
-        org_spans = [(start, end) for start, end, _ in curated_spans(self.nt)]
-        matches = [
-            m
-            for m in place_gazetteer().find(self.text)
-            if not any(s <= m.start and m.end <= e for s, e in org_spans)
-        ]
+        inside_org = _SpanCover([(start, end) for start, end, _ in curated_spans(self.nt)])
+        matches = [m for m in place_gazetteer().find(self.text) if not inside_org.covers(m.start, m.end)]
         starts = {m.first_token for m in matches}
         accepted: list[tuple[Match, list[str]]] = []
         for match in matches:
@@ -350,7 +348,7 @@ class _PlaceScan:
         or in a list after a plural one (بلدات ذيبان والحوايج), and the same name elsewhere in the text
         (قرب الغندورة). An indefinite word ending in ة after the noun is an adjective (بلدة صغيرة), a
         word opening with ي/ت a verb (قرية تقع)."""
-        taken = [(f.start, f.end) for f in found]
+        taken = ClaimedSpans(len(self.text), [(f.start, f.end) for f in found])
         stop = name_stopwords() | given_names()  # بلدة أخرى, مخيم إبراهيم: no settlement's name
         names: dict[tuple[str, ...], str] = {}
         for k in self.with_role:
@@ -382,9 +380,9 @@ class _PlaceScan:
                 else:
                     continue
                 start, stop_at = token.start + conjunction, self.tokens[end - 1].end
-                if not any(s < stop_at and start < e for s, e in taken):
+                if taken.free(start, stop_at):
                     unlisted.append(_Found(start, stop_at, "", unlisted_kind=kind))
-                    taken.append((start, stop_at))
+                    taken.take(start, stop_at)
         return unlisted
 
     def _settlement_name_at(
@@ -473,7 +471,7 @@ class _PlaceScan:
 
     def _country_regions(self, found: list[_Found]) -> list[_Found]:
         """ "الشمال السوري", "الشمال الشرقي السوري": a compass region of a country named by its adjective."""
-        taken = [(f.start, f.end) for f in found]
+        taken = ClaimedSpans(len(self.text), [(f.start, f.end) for f in found])
         regions = []
         for k in self.with_role:
             token = self.tokens[k]
@@ -492,7 +490,7 @@ class _PlaceScan:
             ):
                 continue
             start, end = token.start + reading[1], self.tokens[j].end
-            if any(s < end and start < e for s, e in taken):
+            if not taken.free(start, end):
                 continue
             country = self.words.country_adjective[self.tokens[j].text]
             regions.append(_Found(start, end, country, _combine(directions), is_region=True))
@@ -566,6 +564,24 @@ def _listed_place_attrs(nt: NormalizedText, found: _Found) -> dict:
     }
 
 
+class _SpanCover:
+    """Whether some span holds [start, end): by bisection, linear in the article's length overall."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.furthest_end: list[int] = []
+        for _, end in spans:
+            self.furthest_end.append(max(end, self.furthest_end[-1] if self.furthest_end else end))
+
+    def covers(self, start: int, end: int) -> bool:
+        opened = bisect_right(self.starts, start)
+        return opened > 0 and self.furthest_end[opened - 1] >= end
+
+
+_SENTENCE_MARK = re.compile(r"[.!?؟\n]")
+
+
 def find_places(nt: NormalizedText) -> list[Mention]:
     """LOC mentions with attrs ref_id, canonical, place_kind, admin1, country, latitude, longitude,
     region and within (admin1/country/within are place ref_ids; *_name give their canonical names).
@@ -574,8 +590,11 @@ def find_places(nt: NormalizedText) -> list[Mention]:
     mentions = [_mention(nt, found) for found in _PlaceScan(nt).run()]
     unlisted = [m for m in mentions if m.attrs["ref_id"] is None]
     located = {}
+    marks = [found.start() for found in _SENTENCE_MARK.finditer(nt.display)] if unlisted else []
+    by_start = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in by_start]
     for mention in unlisted:
-        _locate_by_sentence(nt, mention, mentions)
+        _locate_by_sentence(mention, by_start, starts, marks)
         if mention.attrs.get("located_by"):
             located.setdefault(mention.normalized, mention.attrs)
     for mention in unlisted:  # the same village named again elsewhere in the article
@@ -584,15 +603,15 @@ def find_places(nt: NormalizedText) -> list[Mention]:
     return mentions
 
 
-def _locate_by_sentence(nt: NormalizedText, unlisted: Mention, mentions: list[Mention]) -> None:
+def _locate_by_sentence(unlisted: Mention, by_start: list[Mention], starts: list[int], marks: list[int]) -> None:
     """ "بلدة الغندورة التابعة لمنطقة جرابلس", "بلدات ذيبان والحوايج": an unlisted settlement lies in
-    the governorate of the nearest place of its sentence that has one."""
-
-    def same_sentence(other: Mention) -> bool:
-        low, high = sorted((other.start, unlisted.start))
-        return not any(mark in nt.display[low:high] for mark in ".!?؟\n")
-
-    neighbours = [m for m in mentions if m.attrs.get("admin1") and same_sentence(m)]
+    the governorate of the nearest place of its sentence that has one. `by_start` are the article's
+    places in order, `starts` their offsets and `marks` the offsets of sentence marks."""
+    before = bisect_left(marks, unlisted.start)
+    low = marks[before - 1] + 1 if before else 0  # no mark between a place and the settlement
+    high = marks[before] if before < len(marks) else starts[-1]
+    sentence = by_start[bisect_left(starts, low) : bisect_right(starts, high)]
+    neighbours = [m for m in sentence if m.attrs.get("admin1")]
     if not neighbours:
         return
     nearest = min(neighbours, key=lambda m: abs(m.start - unlisted.start))

@@ -20,9 +20,11 @@ place_kind (places), country (regions), stance (responsibility: claimed or denie
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any, Protocol
 
-from tahqiq.extract.mention import Mention, mention_id
+from tahqiq.extract.mention import ByStart, Mention, mention_id
 
 STATED_COUNT_KINDS = ("killed", "wounded", "detained", "aircraft")
 
@@ -39,21 +41,37 @@ def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]
     return next(((s, e) for s, e in spans if s <= position < e), (position, position))
 
 
-def _source(cues: list[CueLike], sentence: tuple[int, int]) -> str | None:
+def _starting_in_spans(items: list, spans: list[tuple[int, int]]) -> list:
+    """The items that start inside one of `spans` (in their order): a start is inside when the
+    furthest end among the spans opening at or before it lies beyond it."""
+    ordered = sorted(spans)
+    opens = [start for start, _ in ordered]
+    furthest = list(accumulate((end for _, end in ordered), max))
+
+    def inside(position: int) -> bool:
+        k = bisect_right(opens, position)
+        return k > 0 and furthest[k - 1] > position
+
+    return [x for x in items if inside(x.start)]
+
+
+def _source(claims: ByStart, sentence: tuple[int, int]) -> str | None:
     """The claim cue of the sentence, else the last one before it in the frame: "وقالت القيادة ..."
     then "وأشارت إلى ..." goes on quoting the command."""
-    claims = [c for c in cues if c.kind == "claim" and c.start < sentence[1]]
-    inside = [c for c in claims if c.start >= sentence[0]]
-    return (inside[0] if inside else claims[-1]).value if claims else None
+    inside = claims.starting_in(sentence[0], sentence[1])
+    if inside:
+        return inside[0].value
+    before = claims.starting_in(-1, sentence[1])
+    return before[-1].value if before else None
 
 
-def _revised(cues: list[CueLike], sentence: tuple[int, int]) -> bool:
-    return any(c.kind == "update" and sentence[0] <= c.start < sentence[1] for c in cues)
+def _revised(cues: ByStart, sentence: tuple[int, int]) -> bool:
+    return any(c.kind == "update" for c in cues.starting_in(sentence[0], sentence[1]))
 
 
-def _credited_org(cue: CueLike, mentions: list[Mention], sentence: tuple[int, int]) -> str | None:
+def _credited_org(cue: CueLike, mentions: ByStart, sentence: tuple[int, int]) -> str | None:
     """The organization a claim or denial of responsibility names: the nearest one in its sentence."""
-    orgs = [m for m in mentions if m.entity_type == "ORG" and sentence[0] <= m.start < sentence[1]]
+    orgs = [m for m in mentions.starting_in(sentence[0], sentence[1]) if m.entity_type == "ORG"]
     if not orgs:
         return None
     nearest = min(orgs, key=lambda m: min(abs(m.start - cue.end), abs(cue.start - m.end)))
@@ -73,8 +91,11 @@ def frame_statements(
     regions: list[Mention],
 ) -> list[dict[str, Any]]:
     """Every value the frame states in its sentence `spans`, from the article's `cues` and `mentions`."""
-    cues = [c for c in cues if any(s <= c.start < e for s, e in spans)]
-    mentions = [m for m in mentions if any(s <= m.start < e for s, e in spans)]
+    cues = _starting_in_spans(cues, spans)
+    mentions = _starting_in_spans(mentions, spans)
+    cues_by_start = ByStart(cues)
+    claims = ByStart([c for c in cues if c.kind == "claim"])
+    mentions_by_start = ByStart(mentions)
 
     def stated(attribute: str, value: Any, position: int, mention: Mention | None = None, **extra) -> dict:
         sentence = _sentence_of(spans, position)
@@ -84,9 +105,9 @@ def frame_statements(
             "start": sentence[0],
             "end": sentence[1],
             "mention_id": mention_id(article_id, mention) if mention is not None else None,
-            "source": _source(cues, sentence),
-            "revised": _revised(cues, sentence),
-            "with_trigger": any(c.kind == "trigger" and sentence[0] <= c.start < sentence[1] for c in cues),
+            "source": _source(claims, sentence),
+            "revised": _revised(cues_by_start, sentence),
+            "with_trigger": any(c.kind == "trigger" for c in cues_by_start.starting_in(sentence[0], sentence[1])),
             **extra,
         }
 
@@ -115,6 +136,8 @@ def frame_statements(
     for c in cues:
         if c.kind in ("joint", "unilateral"):
             out.append(stated("partner", c.kind, c.start, text=c.text))
-        elif c.kind == "responsibility" and (org := _credited_org(c, mentions, _sentence_of(spans, c.start))):
+        elif c.kind == "responsibility" and (
+            org := _credited_org(c, mentions_by_start, _sentence_of(spans, c.start))
+        ):
             out.append(stated("responsibility", org, c.start, stance=c.value, text=c.text))
     return sorted(out, key=lambda s: (s["start"], s["attribute"]))

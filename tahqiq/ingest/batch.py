@@ -10,7 +10,7 @@ import polars as pl
 
 from tahqiq import warehouse
 from tahqiq.ingest.dedup import article_id_for, content_hash
-from tahqiq.ingest.readers import Quarantined, read_batch
+from tahqiq.ingest.readers import Quarantined, RawArticle, read_batch
 from tahqiq.text.normalize import normalize_text
 
 
@@ -26,24 +26,29 @@ def ingest_batch(
 
     `earlier_hashes` maps content hashes already in the warehouse (from other batches) to their
     source, so the same story re-sent in a later batch is quarantined as an exact duplicate instead
-    of counted twice. Returns (raw_articles, quarantine) frames.
+    of counted twice; within the batch the copy with the most metadata is kept and the others are
+    quarantined with their own outlet in the detail. Returns (raw_articles, quarantine) frames.
     """
     read = read_batch(folder, max_bytes=max_bytes, progress=progress)
     quarantined: list[Quarantined] = list(read.quarantined)
-    seen: dict[str, str] = dict(earlier_hashes)
-    rows: list[dict] = []
+    cleaned: list[tuple[RawArticle, str | None, str, str]] = []
     for raw in read.articles:
         title, body = raw.clean()
         if not body.strip():
             quarantined.append(Quarantined(raw.source_file, "empty",
                                            "nothing but page furniture remained after cleaning; check the export"))
             continue
-        digest = content_hash(normalize_text(body))
-        if digest in seen:
+        cleaned.append((raw, title, body, content_hash(normalize_text(body))))
+    kept = _copies_kept(cleaned, earlier_hashes, batch_id)
+    rows: list[dict] = []
+    for raw, title, body, digest in cleaned:
+        keeper = kept[digest]
+        if keeper is not raw:
+            origin = earlier_hashes.get(digest) or f"{batch_id}/{keeper.source_file}"
             quarantined.append(Quarantined(raw.source_file, "exact_duplicate",
-                                           f"same text as {seen[digest]}; kept once, not counted twice"))
+                                           f"same text as {origin}; kept once, not counted twice "
+                                           f"(this copy's outlet: {raw.outlet or 'unknown'})"))
             continue
-        seen[digest] = f"{batch_id}/{raw.source_file}"
         rows.append({
             "batch_id": batch_id, "source_file": raw.source_file, "article_id": article_id_for(digest),
             "content_hash": digest, "outlet": raw.outlet, "url": raw.url, "published_at": raw.published_at,
@@ -58,3 +63,20 @@ def ingest_batch(
         schema_overrides=warehouse.polars_schema("quarantine"),
     ) if quarantined else warehouse.empty_frame("quarantine"), "quarantine")
     return raw_frame, quarantine
+
+
+def _copies_kept(cleaned: list[tuple[RawArticle, str | None, str, str]], earlier_hashes: dict[str, str],
+                 batch_id: str) -> dict[str, RawArticle | None]:
+    """{content hash: the copy to keep} among exact copies: none when an earlier batch has the text,
+    else the copy with the most metadata (manifest or JSON fields: outlet, URL, date), the first on a tie."""
+    kept: dict[str, RawArticle | None] = {}
+    for raw, _, _, digest in cleaned:
+        if digest in earlier_hashes:
+            kept[digest] = None
+        elif digest not in kept or _metadata_known(raw) > _metadata_known(kept[digest]):
+            kept[digest] = raw
+    return kept
+
+
+def _metadata_known(raw: RawArticle) -> int:
+    return sum(value is not None for value in (raw.outlet, raw.url, raw.published_at))

@@ -115,8 +115,10 @@ def link_near_duplicates(
         return {}, stored
     for doc, other in _similar_pairs(rows, n_known, threshold):
         article_id, original = ids[doc], ids[other]
-        if article_id not in duplicate_of:
-            duplicate_of[article_id] = duplicate_of.get(original, original)
+        root = duplicate_of.get(original, original)
+        # A batch re-run after a later one: the later copy already points here, so this is the original.
+        if article_id not in duplicate_of and root != article_id:
+            duplicate_of[article_id] = root
     return {a: d for a, d in duplicate_of.items() if a in new_ids}, stored
 
 

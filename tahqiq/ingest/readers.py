@@ -9,10 +9,13 @@ reason code and a detail that tells the analyst what to do next.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
 import re
+import stat
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -24,6 +27,7 @@ from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser
 
 from tahqiq.dates.publication import date_from_url
+from tahqiq.limits import OverBudget, time_budget
 from tahqiq.text.clean import clean_body, strip_invisible_junk
 
 ARTICLE_FORMATS = {".txt", ".html", ".htm", ".json", ".jsonl"}
@@ -62,6 +66,11 @@ _BOMS: list[tuple[bytes, str]] = [
 _ARABIC_LETTER = re.compile(
     "[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"
 )
+# Text holds tabs, newlines and form feeds; other C0 control bytes mean binary data.
+_CONTROL_BYTES = [b for b in range(32) if b not in (9, 10, 12, 13)]
+MAX_CONTROL_SHARE = 0.01
+# Real prose separates its words: random bytes read as Windows-1256 are "letters" with hardly a space.
+MIN_WHITESPACE_SHARE = 0.05
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -97,8 +106,9 @@ class RawArticle:
 
 
 # Every reason code a quarantine row can carry; manifest problems are prefixed "manifest_".
-FILE_REASONS = ("empty", "binary", "undecodable", "invalid_json", "missing_text", "too_large", "not_arabic",
-                "unsupported_format", "symlink_outside_batch", "unreadable", "exact_duplicate")
+FILE_REASONS = ("empty", "binary", "undecodable", "truncated_utf8", "mojibake", "invalid_json", "missing_text",
+                "too_large", "not_arabic", "unsupported_format", "symlink_outside_batch", "not_regular_file",
+                "html_too_deep", "unreadable", "exact_duplicate", "extraction_timeout")
 MANIFEST_REASONS = ("manifest_outside_batch", "manifest_missing_file", "manifest_invalid_entry",
                     "manifest_unreadable", "manifest_invalid", *(f"manifest_{r}" for r in FILE_REASONS))
 QUARANTINE_REASONS = FILE_REASONS + MANIFEST_REASONS
@@ -167,7 +177,25 @@ def read_batch(
             )
         if progress is not None:
             progress(done, len(files))
+    for row in result.quarantined:
+        row.source_file, row.detail = printable(row.source_file), printable(row.detail)
+    for article in result.articles:
+        article.source_file = printable(article.source_file)
     return result
+
+
+def printable(text: str) -> str:
+    """`text` as valid Unicode: a file name's non-UTF-8 bytes (held as surrogate escapes) shown as \\xNN."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape" if _only_escaped_bytes(text) else "backslashreplace").decode(
+            "utf-8", "backslashreplace")
+
+
+def _only_escaped_bytes(text: str) -> bool:
+    return all(not 0xD800 <= ord(ch) <= 0xDFFF or 0xDC80 <= ord(ch) <= 0xDCFF for ch in text)
 
 
 def is_control_file(relative: str) -> bool:
@@ -182,7 +210,13 @@ def is_control_file(relative: str) -> bool:
 def _list_batch_files(root: Path) -> tuple[list[str], list[Quarantined]]:
     files: list[str] = []
     escaping: list[Quarantined] = []
-    for directory, dirnames, filenames in os.walk(root, followlinks=False):
+
+    def unlistable(error: OSError) -> None:  # a folder that cannot be listed is reported, not skipped
+        where = Path(error.filename).relative_to(root).as_posix() if error.filename else "."
+        escaping.append(Quarantined(where, "unreadable", f"the folder could not be listed ({error.strerror}); "
+                                    "its files were not read. Check its permissions"))
+
+    for directory, dirnames, filenames in os.walk(root, followlinks=False, onerror=unlistable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames + [d for d in dirnames if os.path.islink(os.path.join(directory, d))]):
             path = Path(directory) / name
@@ -219,11 +253,10 @@ def _read_manifest(root: Path, max_bytes: int) -> tuple[dict[str, ManifestEntry]
     entries: dict[str, ManifestEntry] = {}
     rows: list[Quarantined] = []
     for name in MANIFEST_NAMES:
-        path = root / name
-        if not path.is_file():
+        if not os.path.lexists(root / name):
             continue
         try:
-            records = _manifest_records(path, max_bytes)
+            records = _manifest_records(root, name, max_bytes)
         except Rejected as bad:
             rows.append(Quarantined(name, f"manifest_{bad.reason}", bad.detail))
             continue
@@ -254,7 +287,7 @@ def _read_manifest(root: Path, max_bytes: int) -> tuple[dict[str, ManifestEntry]
                     )
                 )
                 continue
-            if not (root / relative).is_file():
+            if not os.path.lexists(root / relative):
                 rows.append(
                     Quarantined(
                         relative,
@@ -269,11 +302,10 @@ def _read_manifest(root: Path, max_bytes: int) -> tuple[dict[str, ManifestEntry]
     return entries, unique_rows
 
 
-def _manifest_records(path: Path, max_bytes: int) -> list[tuple[int, dict | None]]:
-    data = _read_bytes_limited(path, max_bytes)
-    text, _ = decode_bytes(data)
+def _manifest_records(root: Path, name: str, max_bytes: int) -> list[tuple[int, dict | None]]:
+    text, _ = decode_bytes(read_in_batch(root, name, max_bytes))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if path.suffix == ".jsonl":
+    if name.endswith(".jsonl"):
         records: list[tuple[int, dict | None]] = []
         for line_no, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
@@ -341,26 +373,24 @@ def _manifest_entry(record: dict) -> ManifestEntry:
 def _read_file(
     root: Path, relative: str, manifest: ManifestEntry | None, max_bytes: int
 ) -> tuple[list[RawArticle], list[Quarantined]]:
-    path = root / relative
-    suffix = path.suffix.lower()
-    size = path.stat().st_size
+    suffix = PurePosixPath(relative).suffix.lower()
     if suffix not in ARTICLE_FORMATS:
-        kind = _binary_kind(_head(path))
+        kind = _binary_kind(read_in_batch(root, relative, max_bytes, head_only=True))
         what = f"it is {kind}" if kind else f"'{suffix or 'no extension'}' is not an article format"
         raise Rejected("unsupported_format", f"{what}; supported: .txt .html .htm .json .jsonl")
-    if size > max_bytes:
-        raise Rejected("too_large", f"{size:,} bytes is over the {max_bytes:,}-byte limit; split the file")
-    data = _read_bytes_limited(path, max_bytes)
+    data = read_in_batch(root, relative, max_bytes)
     if not data.strip():
         raise Rejected("empty", "the file is empty or only whitespace; re-export it")
-    kind = _binary_kind(data)
+    # A JSONL file is judged line by line (a binary line is that line's problem), unless it is a
+    # known binary format as a whole.
+    kind = _magic_kind(data) if suffix == ".jsonl" else _binary_kind(data)
     if kind:
         raise Rejected("binary", f"the file is {kind}, not text; export the article as text")
+    if suffix == ".jsonl":
+        return _read_jsonl(relative, data, manifest)
 
     declared_charset = _html_charset(data) if suffix in (".html", ".htm") else None
     text, encoding = decode_bytes(data, declared_charset)
-    if suffix == ".jsonl":
-        return _read_jsonl(relative, text, encoding, manifest)
     if suffix == ".json":
         article = _article_from_json(relative, _parse_json(text), encoding, manifest)
     elif suffix in (".html", ".htm"):
@@ -370,26 +400,70 @@ def _read_file(
     return [article], []
 
 
-def _head(path: Path, n: int = 16) -> bytes:
-    with path.open("rb") as handle:
-        return handle.read(n)
+_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+_HEAD_BYTES = 16
 
 
-def _read_bytes_limited(path: Path, max_bytes: int) -> bytes:
-    # Read one byte past the limit: a file that grew after stat() is still caught.
-    with path.open("rb") as handle:
+def read_in_batch(root: Path, relative: str, max_bytes: int, head_only: bool = False) -> bytes:
+    """The bytes of a regular file inside the batch, at most `max_bytes` (or its first bytes).
+
+    A FIFO or device is refused from its lstat() without being opened (opening a FIFO blocks until
+    someone writes to it); the open itself follows no link and never blocks, so a file swapped for a
+    link or a FIFO after that check is refused too. A link is followed only to a file inside the batch.
+    """
+    path = root / relative
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            if not _inside(root, path):
+                raise Rejected("symlink_outside_batch",
+                               "the link points outside the batch folder and was not read; copy the file into the batch")
+            path = path.resolve()
+            info = os.lstat(path)
+        _require_regular(info.st_mode)
+        if not head_only and info.st_size > max_bytes:
+            raise Rejected("too_large", f"{info.st_size:,} bytes is over the {max_bytes:,}-byte limit; split the file")
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise Rejected("symlink_outside_batch",
+                           "the file was replaced by a link while the batch was read; not read") from None
+        raise Rejected("unreadable", f"{error.strerror}; check that the file exists and can be read") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        _require_regular(os.fstat(handle.fileno()).st_mode)
+        if head_only:
+            return handle.read(_HEAD_BYTES)
+        # One byte past the limit: a file that grew after lstat() is still caught.
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise Rejected("too_large", f"more than {max_bytes:,} bytes; split the file")
     return data
 
 
+def _require_regular(mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kinds = {stat.S_ISFIFO: "a named pipe (FIFO)", stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device",
+             stat.S_ISSOCK: "a socket", stat.S_ISDIR: "a folder"}
+    kind = next((name for test, name in kinds.items() if test(mode)), "not a regular file")
+    raise Rejected("not_regular_file", f"it is {kind}, not a file; it was not opened. Put the article in a plain file")
+
+
+def _magic_kind(data: bytes) -> str | None:
+    return next((kind for magic, kind in _MAGIC_NUMBERS if data.startswith(magic)), None)
+
+
 def _binary_kind(data: bytes) -> str | None:
-    for magic, kind in _MAGIC_NUMBERS:
-        if data.startswith(magic):
-            return kind
-    if b"\x00" in data[:8192] and not _has_bom(data) and _utf16_without_bom(data) is None:
+    kind = _magic_kind(data)
+    if kind:
+        return kind
+    if _has_bom(data) or _utf16_without_bom(data) is not None:
+        return None
+    head = data[:8192]
+    if b"\x00" in head:
         return "binary data (it holds NUL bytes)"
+    if sum(head.count(byte) for byte in _CONTROL_BYTES) > MAX_CONTROL_SHARE * len(head):
+        return "binary data (it is full of control bytes)"
     return None
 
 
@@ -401,57 +475,117 @@ def _has_bom(data: bytes) -> bool:
 
 
 def decode_bytes(data: bytes, declared_charset: str | None = None) -> tuple[str, str]:
-    """(text, encoding): BOM, then strict UTF-8, then a declared charset, then Windows-1256 when it
-    yields mostly Arabic letters, then charset-normalizer's best guess."""
+    """(text, encoding): BOM, then UTF-16 without BOM, then strict UTF-8, then a declared charset, then
+    Windows-1256 when it yields Arabic prose, then charset-normalizer's best guess.
+
+    Bytes that are UTF-8 but for a cut-off last character (`truncated_utf8`) or a few corrupt bytes
+    (`undecodable`) are refused rather than read in another encoding: that would turn every Arabic
+    letter into two wrong ones (mojibake such as ط£ط¹ظ„ظ†طھ)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), ("utf-16" if encoding == "utf-16" else encoding)
             except UnicodeDecodeError as error:
+                reason = "truncated_utf8" if encoding == "utf-8-sig" and _cut_off(error) else "undecodable"
                 raise Rejected(
-                    "undecodable",
-                    f"starts with a {encoding} BOM but is not {encoding} ({error.reason}); re-export as UTF-8",
+                    reason,
+                    f"starts with a {encoding} BOM but is not {encoding} ({error.reason} at byte {error.start:,}); "
+                    "re-export as UTF-8",
                 ) from error
-    # NUL bytes are valid UTF-8 but never in real text: they mean UTF-16 saved without a BOM.
-    utf16 = _utf16_without_bom(data) if b"\x00" in data else None
+    # Before UTF-8: UTF-16 Arabic without a BOM can be valid UTF-8 too (ASCII bytes and 0x06 controls).
+    utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if _mostly_utf8(data):
+            if _cut_off(error):
+                raise Rejected("truncated_utf8", f"UTF-8 cut off in the middle of a character at byte {error.start:,} "
+                               f"of {len(data):,}: the file was truncated; copy or export it again") from error
+            raise Rejected("undecodable", f"UTF-8 with corrupt bytes ({error.reason} at byte {error.start:,}); "
+                           "not read as another encoding. Copy or export the file again") from error
+    candidates: list[tuple[str, str]] = []
     if declared_charset:
+        candidates.append((declared_charset, _canonical_encoding(declared_charset)))
+    candidates.append(("cp1256", "cp1256"))
+    for codec, name in candidates:
         try:
-            return data.decode(declared_charset), _canonical_encoding(declared_charset)
+            text = data.decode(codec)
         except (LookupError, UnicodeDecodeError):
-            pass
-    try:
-        as_cp1256 = data.decode("cp1256")
-        if arabic_letter_share(as_cp1256) >= 0.5:
-            return as_cp1256, "cp1256"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+            continue
+        if _reads_as_prose(text) and (name != "cp1256" or _reads_as_arabic(text)):
+            return text, name
+    best = from_bytes(data, cp_isolation=list(ARABIC_ENCODINGS)).best()
+    if best is None or best.encoding is None or not _reads_as_prose(str(best)) or not _reads_as_arabic(str(best)):
         raise Rejected("undecodable", "the bytes are not text in any known encoding; re-export as UTF-8")
     return str(best), _canonical_encoding(best.encoding)
 
 
+# The single-byte encodings Arabic has been written in; a guess outside them reads Arabic bytes as
+# another script (or random bytes as text).
+ARABIC_ENCODINGS = ("cp1256", "iso8859_6", "cp720", "cp864", "mac_arabic")
+# Any few bytes decode as some Arabic letters in Windows-1256: a guess needs this much evidence, or a
+# short text of nothing but Arabic.
+MIN_GUESSED_ARABIC_LETTERS = 20
+_ARABIC_BLOCK = re.compile("[\u0600-\u06ff]")
+
+
+def _reads_as_arabic(text: str) -> bool:
+    if len(_ARABIC_LETTER.findall(text)) >= MIN_GUESSED_ARABIC_LETTERS:
+        return arabic_letter_share(text) >= 0.5
+    visible = sum(1 for ch in text if not ch.isspace())
+    return visible > 0 and len(_ARABIC_BLOCK.findall(text)) >= 0.8 * visible
+
+
+def _cut_off(error: UnicodeDecodeError) -> bool:
+    """The only fault is an incomplete character at the very end."""
+    return error.reason == "unexpected end of data" and error.end == len(error.object)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid multi-byte UTF-8 characters outnumber the invalid bytes four to one.
+
+    Windows-1256 Arabic almost never forms a valid UTF-8 sequence, so its count of them is near zero."""
+    text = data.decode("utf-8", "replace")
+    invalid = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - invalid
+    return multibyte > 0 and multibyte >= 4 * invalid
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Decoded text a person wrote: no control characters, and words with spaces between them."""
+    if not text:
+        return False
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f") + sum(1 for ch in text if "\x80" <= ch <= "\x9f")
+    if controls > MAX_CONTROL_SHARE * len(text):
+        return False
+    return len(text) < 40 or sum(1 for ch in text if ch.isspace()) >= MIN_WHITESPACE_SHARE * len(text)
+
+
+# The high byte of the characters an Arabic text is made of: ASCII and Latin-1 (0x00), Arabic (0x06),
+# Arabic presentation forms (0xFB-0xFE).
+_UTF16_HIGH_BYTES = (0x00, 0x06, 0xFB, 0xFC, 0xFD, 0xFE)
+
+
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text saved without a BOM: NUL bytes only at odd (LE) or even (BE) positions."""
+    """UTF-16 text saved without a BOM: nearly every other byte is the high byte of an Arabic or ASCII
+    character (a few characters elsewhere, like U+0600 or U+2000, put a NUL on the other side too)."""
     if len(data) < 4 or len(data) % 2:
         return None
-    even_nuls = data[0::2].count(0)
-    odd_nuls = data[1::2].count(0)
-    if even_nuls and odd_nuls or not (even_nuls or odd_nuls):
-        return None
-    encoding = "utf-16-le" if odd_nuls else "utf-16-be"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-    printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
-    return (text, encoding) if printable >= 0.95 * len(text) else None
+    for encoding, high_bytes in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        typical = sum(high_bytes.count(byte) for byte in _UTF16_HIGH_BYTES)
+        if typical < 0.9 * len(high_bytes):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # Format characters (RLM, ZWNJ) are part of Arabic text, though Python calls them unprintable.
+        printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t" or unicodedata.category(ch) == "Cf")
+        if printable >= 0.95 * len(text):
+            return text, encoding
+    return None
 
 
 def _html_charset(data: bytes) -> str | None:
@@ -495,17 +629,18 @@ def _parse_json(text: str) -> object:
 
 
 def _read_jsonl(
-    relative: str, text: str, encoding: str, manifest: ManifestEntry | None
+    relative: str, data: bytes, manifest: ManifestEntry | None
 ) -> tuple[list[RawArticle], list[Quarantined]]:
+    """Each line decoded on its own, so a corrupt line cannot change how the good ones are read."""
     articles: list[RawArticle] = []
     rejected: list[Quarantined] = []
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    for line_no, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for line_no, line in _jsonl_lines(data):
         where = f"{relative}#L{line_no}"
         try:
-            articles.append(_article_from_json(where, _parse_json(line), encoding, manifest))
+            if isinstance(line, bytes) and _binary_kind(line):
+                raise Rejected("binary", f"the line is {_binary_kind(line)}, not text")
+            text, encoding = decode_bytes(line) if isinstance(line, bytes) else line
+            articles.append(_article_from_json(where, _parse_json(text), encoding, manifest))
         except Rejected as bad:
             rejected.append(Quarantined(where, bad.reason, bad.detail))
         except Exception as error:  # noqa: BLE001
@@ -515,11 +650,26 @@ def _read_jsonl(
     return articles, rejected
 
 
+_LINE_BREAK = re.compile(r"\r\n|\n|\r")
+
+
+def _jsonl_lines(data: bytes) -> list[tuple[int, bytes | tuple[str, str]]]:
+    """(line number, the line's bytes) for each non-blank line; a UTF-16/32 file (its line breaks are
+    two or four bytes) is decoded whole first and gives (line number, (text, encoding))."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif _has_bom(data) or _utf16_without_bom(data):
+        text, encoding = decode_bytes(data)
+        return [(n, (line, encoding)) for n, line in enumerate(_LINE_BREAK.split(text), start=1) if line.strip()]
+    return [(n, line) for n, line in enumerate(re.split(rb"\r\n|\n|\r", data), start=1) if line.strip()]
+
+
 def _article_from_json(
     where: str, value: object, encoding: str, manifest: ManifestEntry | None
 ) -> RawArticle:
     if not isinstance(value, dict):
         raise Rejected("invalid_json", f"expected one JSON object, found {type(value).__name__}")
+    _refuse_lone_surrogates(value)
     text = value.get("text")
     if not isinstance(text, str) or not text.strip():
         text = value.get("body")
@@ -544,6 +694,24 @@ def _article_from_json(
     return _with_metadata(article, manifest)
 
 
+def _refuse_lone_surrogates(value: object, field: str = "") -> None:
+    """JSON can escape half of a UTF-16 pair (\\ud800) alone: no character, and no UTF-8 for it."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            where = f"the field '{field}'" if field else "a field name"
+            raise Rejected("invalid_json", f"{where} holds a lone UTF-16 surrogate escape "
+                           f"(\\u{ord(error.object[error.start]):04x}), which is no character; fix the exporter") from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_lone_surrogates(key, field)
+            _refuse_lone_surrogates(item, field or key)
+    elif isinstance(value, list):
+        for item in value:
+            _refuse_lone_surrogates(item, field)
+
+
 def _string_field(value: dict, *keys: str) -> str | None:
     for key in keys:
         found = value.get(key)
@@ -553,7 +721,7 @@ def _string_field(value: dict, *keys: str) -> str | None:
 
 
 def _article_from_html(relative: str, html: str, encoding: str, manifest: ManifestEntry | None) -> RawArticle:
-    page = extract_html(html)
+    page = guarded_html_extraction(html)
     if not page.text.strip():
         raise Rejected("empty", "the page has no article text (only navigation or scripts)")
     _check_article_text(page.text)
@@ -574,15 +742,70 @@ def _article_from_html(relative: str, html: str, encoding: str, manifest: Manife
 
 
 def _check_article_text(text: str) -> None:
+    """Every article body, whatever its format: not empty, not garbled, Arabic."""
     if not strip_invisible_junk(text).strip():
         raise Rejected("empty", "the article text is empty or only whitespace")
+    garbled = mojibake_in(text)
+    if garbled:
+        raise Rejected("mojibake", f"the text is garbled ({garbled}); it was decoded with the wrong encoding "
+                       "somewhere before it reached us. Export the article again as UTF-8")
     share = arabic_letter_share(text)
     if share < MIN_ARABIC_LETTER_SHARE:
         raise Rejected(
             "not_arabic",
-            f"only {share:.0%} of the letters are Arabic; this pipeline reads Arabic news "
-            "(if the text looks garbled, re-export it as UTF-8)",
+            f"only {share:.0%} of the letters are Arabic script; this pipeline reads Arabic news",
         )
+    language = other_arabic_script_language(text)
+    if language:
+        raise Rejected("not_arabic", f"the text is in {language} (Arabic script, another language); "
+                       "this pipeline reads Arabic news")
+
+
+# UTF-8 Arabic read as Windows-1256: each letter's lead byte (D8-DB) becomes ط ظ ع غ and its second byte
+# (80-BF) one of these; read as Windows-1252/Latin-1 the lead byte becomes Ø Ù Ú Û.
+# Arabic punctuation and invisible joiners are left out: a word ending in ع can meet a comma.
+_MOJIBAKE_SECOND = "".join(sorted((set(bytes(range(0x80, 0xC0)).decode("cp1256")) | set(
+    bytes(range(0x80, 0xC0)).decode("cp1252", "ignore")) | set(bytes(range(0xA0, 0xC0)).decode("latin-1")))
+    - set("،؛؟\u00a0\u00ad\u200c\u200d\u200e\u200f")))
+_MOJIBAKE_PAIR = re.compile(f"[طظعغØÙÚÛ][{re.escape(_MOJIBAKE_SECOND)}]")
+MAX_MOJIBAKE_SHARE = 0.05
+
+
+def mojibake_in(text: str) -> str | None:
+    """What shows `text` was decoded in a wrong encoding (mojibake pairs, replacement or C1 control
+    characters), or None. Real Arabic almost never puts one of those second characters after ط ظ ع غ."""
+    letters = sum(1 for ch in text if ch.isalpha()) or 1
+    pairs = len(_MOJIBAKE_PAIR.findall(text))
+    if pairs >= 3 and pairs > MAX_MOJIBAKE_SHARE * letters:
+        sample = _MOJIBAKE_PAIR.search(text)
+        return f"{pairs:,} letter pairs like '{sample.group(0)}' that UTF-8 becomes in Windows-1256 or Latin-1"
+    replaced = text.count("\ufffd")
+    if replaced:
+        return f"{replaced:,} replacement characters (U+FFFD) where bytes could not be decoded"
+    controls = sum(1 for ch in text if "\x80" <= ch <= "\x9f")
+    if controls:
+        return f"{controls:,} C1 control characters (U+0080-U+009F)"
+    return None
+
+
+# Function words of Persian and Urdu, which share the Arabic script but are not Arabic words.
+_OTHER_LANGUAGE_WORDS = {
+    "Persian": {"است", "را", "که", "این", "می", "های", "برای", "شد", "بود", "کرد", "از", "آن", "شده", "یک"},
+    "Urdu": {"کے", "کی", "ہے", "میں", "سے", "کا", "کو", "نے", "اور", "ہیں"},
+}
+MIN_OTHER_LANGUAGE_SHARE = 0.04
+
+
+def other_arabic_script_language(text: str) -> str | None:
+    """'Persian' or 'Urdu' when that language's function words make up a share of the words no Arabic
+    text reaches (they are not Arabic words at all), else None."""
+    words = text.split()
+    if not words:
+        return None
+    for language, function_words in _OTHER_LANGUAGE_WORDS.items():
+        if sum(1 for w in words if w.strip(".,،؛:!؟?\"'()") in function_words) >= MIN_OTHER_LANGUAGE_SHARE * len(words):
+            return language
+    return None
 
 
 def _with_metadata(article: RawArticle, manifest: ManifestEntry | None) -> RawArticle:
@@ -676,6 +899,34 @@ class HtmlPage:
 # A block before the headline (section label, breadcrumb) or one that is links behind a short lead
 # ("اقرأ أيضاً: ...") belongs to the page, not to the article.
 _LINK_LEAD_WORDS = 3
+
+
+# Browsers stop nesting at 512; real article pages stay far below. Past it the tree walks that find the
+# main text grow with depth times size (4 MB of nested <div>s took over 12 minutes).
+MAX_HTML_DEPTH = 512
+HTML_BUDGET_SECONDS = 20.0
+_CONTAINER_TAG = re.compile(
+    r"<(/?)(?:div|section|article|main|aside|span|table|blockquote|ul|ol|font|center|form)\b[^>]*?(/?)>",
+    re.IGNORECASE)
+
+
+def guarded_html_extraction(html: str) -> HtmlPage:
+    """`extract_html` (or whichever parser stands behind it) within a bounded nesting depth and time."""
+    depth = deepest = 0
+    for tag in _CONTAINER_TAG.finditer(html):
+        if tag.group(2):  # self-closing
+            continue
+        depth = max(depth - 1, 0) if tag.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    if deepest > MAX_HTML_DEPTH:
+        raise Rejected("html_too_deep", f"elements are nested {deepest:,} deep (over {MAX_HTML_DEPTH}): "
+                       "not an article page; not parsed")
+    try:
+        with time_budget(HTML_BUDGET_SECONDS):
+            return extract_html(html)
+    except OverBudget:
+        raise Rejected("extraction_timeout", f"finding the article text in the page took over "
+                       f"{HTML_BUDGET_SECONDS:g}s; not read. Check the page by hand") from None
 
 
 def extract_html(html: str) -> HtmlPage:

@@ -10,6 +10,7 @@ from assets.ingest import ingest_batch_asset
 from assets.normalize import articles
 from assets.partitions import batch_partitions
 from assets.resources import InboxResource, WarehouseResource
+from tahqiq import warehouse
 
 
 def write_batch(folder):
@@ -39,6 +40,9 @@ def test_ingest_normalize_extract_for_one_partition(tmp_path):
                        "inbox": InboxResource(path=str(tmp_path / "inbox"))},
         )
     assert result.success
+    # The run built its tables in its own copy; nothing is in the warehouse until it is published.
+    assert not warehouse_path.exists()
+    assert warehouse.publish(warehouse_path, result.run_id)
     materialized = {event.materialization.asset_key.to_user_string(): event.materialization.metadata
                     for event in result.get_asset_materialization_events()}
     assert materialized["raw_articles"]["dagster/row_count"].value == 2

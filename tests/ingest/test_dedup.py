@@ -122,3 +122,17 @@ def test_stored_signatures_find_copies_across_batches_without_the_old_text():
         [("a_new", story.replace("كلمة59", "كلمة_أخيرة")), ("a_other", " ".join(f"نص{i}" for i in range(60)))],
     )
     assert copies == {"a_new": "a_old"}
+
+
+def test_a_batch_re_run_after_a_later_one_never_points_at_itself():
+    from tahqiq.ingest.dedup import link_near_duplicates
+
+    story = " ".join(f"كلمة{i}" for i in range(60))
+    copy = story.replace("كلمة59", "كلمة_أخيرة")
+    _, first = link_near_duplicates([], [("a_first", story)])
+    later, stored = link_near_duplicates([("a_first", first["a_first"], None)], [("a_later", copy)])
+    assert later == {"a_later": "a_first"}
+
+    # Batch A again: its earlier articles are now only the later batch's copy, which points at it.
+    again, _ = link_near_duplicates([("a_later", stored["a_later"], "a_first")], [("a_first", story)])
+    assert again == {}

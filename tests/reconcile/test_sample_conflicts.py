@@ -29,7 +29,7 @@ PLANTED_IN_SEEDS = json.loads((GOLD / "seeds_conflicts.json").read_text(encoding
 def _run(folder: Path, batch_id: str) -> tuple[dict, pl.DataFrame]:
     raw, _ = ingest_batch(folder, batch_id, datetime(2024, 9, 1, tzinfo=UTC), {})
     articles, _ = build_articles(raw)
-    mentions, frames = extract_batch(articles, workers=1)
+    mentions, frames, _ = extract_batch(articles, workers=1)
     result = reconcile(articles, mentions, frames, warehouse.empty_frame("id_registry"))
     return {
         **result,
