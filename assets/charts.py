@@ -137,6 +137,9 @@ def event_map(events: pl.DataFrame, folder: Path, labels: dict[str, str] | None 
     return _publish(figure, "event_map", folder, "event map")
 
 
+MAX_MAP_LABELS = 30
+
+
 def event_map_figure(located: pl.DataFrame, labels: dict[str, str]):
     """The map's figure and its labels (governorates and events), for `event_map` to publish."""
     from adjustText import adjust_text
@@ -156,14 +159,26 @@ def event_map_figure(located: pl.DataFrame, labels: dict[str, str]):
         pl.col("longitude").is_between(lon_min, lon_max) & pl.col("latitude").is_between(lat_min, lat_max)
     )
     axis.scatter(nearby["longitude"], nearby["latitude"], s=5, color="#cccccc", label="known places")
-    # Governorates (ref ids like sy-raqqa) give a reader bearings inside a country.
-    for row in nearby.filter(pl.col("place_kind") == "admin1").iter_rows(named=True):
+    # Governorates (ref ids like sy-raqqa) give a reader bearings inside a country; over a whole region
+    # they would be a carpet of names.
+    governorates = nearby.filter(pl.col("place_kind") == "admin1")
+    for row in governorates.head(0 if governorates.height > MAX_MAP_LABELS else MAX_MAP_LABELS).iter_rows(named=True):
         texts.append(axis.text(row["longitude"], row["latitude"], row["ref_id"].split("-", 1)[-1],
                                fontsize=7, color="#777777", style="italic", ha="center"))
-    for row in located.iter_rows(named=True):
+    # Every event is a dot; the most reported are labelled (label placement grows with the square of
+    # the labels, and a thousand labels are unreadable anyway).
+    labelled = set(
+        located.with_row_index("_row")
+        .sort("n_outlets", descending=True, nulls_last=True)
+        .head(MAX_MAP_LABELS)["_row"]
+        .to_list()
+    )
+    for index, row in enumerate(located.iter_rows(named=True)):
         outlets = row.get("n_outlets") or 1
         axis.scatter(row["longitude"], row["latitude"], s=60 + 60 * outlets, alpha=0.6, color="#d7301f",
                      edgecolor="black", zorder=3)
+        if index not in labelled:
+            continue
         label = labels.get(row.get("place_entity_id") or "") or row.get("event_type") or ""
         texts.append(axis.text(row["longitude"], row["latitude"], f"{label} ({row.get('event_date') or '?'})",
                                fontsize=8, zorder=4, ha="center"))

@@ -29,3 +29,20 @@ def test_borders_drawn_and_labels_apart():
     boxes = [t.get_window_extent(renderer) for t in event_labels]
     overlapping = [(a, b) for a, b in itertools.combinations(range(5), 2) if boxes[a].overlaps(boxes[b])]
     assert overlapping == []
+
+
+def test_a_map_of_a_thousand_events_labels_the_most_reported_only():
+    import polars as pl
+
+    from assets.charts import MAX_MAP_LABELS, event_map_figure
+
+    located = pl.DataFrame({
+        "event_type": ["air_strike"] * 1000,
+        "event_date": ["2018-05-10"] * 1000,
+        "latitude": [33.0 + (k % 40) * 0.1 for k in range(1000)],
+        "longitude": [36.0 + (k // 40) * 0.1 for k in range(1000)],
+        "n_outlets": [1 + k % 5 for k in range(1000)],
+        "place_entity_id": [None] * 1000,
+    })
+    _, texts = event_map_figure(located, {})
+    assert len(texts) <= 2 * MAX_MAP_LABELS
