@@ -213,18 +213,26 @@ def _candidate_pairs(prepared: pl.DataFrame) -> list[tuple[str, str]]:
         "article_id",
         *[pl.col(c).cast(pl.Int64) for c in ("lo", "hi", "md_lo", "md_hi")],
         pl.col("target_entities").cast(pl.List(pl.Utf8)),
+        # Reports in two countries never link (place weighs them apart), so dates are compared only
+        # within a country: at corpus scale a day alone holds too many reports to pair them all.
+        pl.col("country").fill_null("").alias("country") if "country" in prepared.columns else pl.lit("").alias("country"),
     )
     slack = SAME_TARGET_DATE_SLACK_DAYS
     dated = base.filter(pl.col("lo").is_not_null() & (pl.col("hi") - pl.col("lo") <= 31))
     widened = dated.select(
-        "frame_id", "article_id", pl.int_ranges(pl.col("lo") - slack, pl.col("hi") + slack + 1).alias("day")
+        "frame_id", "article_id", "country", pl.int_ranges(pl.col("lo") - slack, pl.col("hi") + slack + 1).alias("day")
     ).explode("day")
     own_days = dated.select(
         pl.col("frame_id").alias("frame_id_b"),
         pl.col("article_id").alias("article_id_b"),
+        "country",
         pl.int_ranges(pl.col("lo"), pl.col("hi") + 1).alias("day"),
     ).explode("day")
-    by_day = widened.join(own_days, on="day")
+    by_day = (
+        widened.join(own_days, on=["day", "country"])
+        .select("frame_id", "article_id", "frame_id_b", "article_id_b")
+        .unique()
+    )
     year_less = base.filter(pl.col("lo").is_null() & pl.col("md_lo").is_not_null()).select(
         "frame_id", "article_id", pl.int_ranges(pl.col("md_lo") - slack, pl.col("md_hi") + 1).alias("md")
     )
