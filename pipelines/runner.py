@@ -20,6 +20,7 @@ DEFAULT_DAGSTER_HOME = "dagster_home"
 # How long a run waits for another run on the same warehouse before giving up ($TAHQIQ_LOCK_TIMEOUT).
 DEFAULT_LOCK_TIMEOUT_S = 1800.0
 LAUNCHED_BY_TAG = "tahqiq/launched_by"
+# Every run names the warehouse it writes: one Dagster instance may serve several warehouses.
 WAREHOUSE_TAG = "tahqiq/warehouse"
 PROJECT_INSTANCE_CONFIG = Path(__file__).resolve().parents[1] / "dagster_home" / "dagster.yaml"
 
@@ -146,7 +147,7 @@ def _execute(folder: Path, warehouse_path: Path, batch_id: str, log_level: str) 
     from assets.partitions import batch_partitions
     from pipelines.definitions import defs
     from pipelines.jobs import process_batch_job
-    from pipelines.sensors import BATCH_TAG, WAREHOUSE_TAG
+    from pipelines.sensors import BATCH_TAG
 
     dagster = instance()
     for run_id in fail_abandoned_runs(dagster, warehouse_path):

@@ -15,13 +15,12 @@ import dagster as dg
 from assets.partitions import batch_partitions
 from assets.resources import InboxResource, WarehouseResource, warehouse_of_run
 from pipelines.jobs import process_batch_job
+from pipelines.runner import WAREHOUSE_TAG
 from tahqiq import warehouse
 
 DONE_MARKER = "_DONE"
 FAILED_MARKER = "_FAILED"
 BATCH_TAG = "tahqiq/batch"
-# Every run names the warehouse it writes: one Dagster instance may serve several warehouses.
-WAREHOUSE_TAG = "tahqiq/warehouse"
 
 
 def waiting_batches(inbox: InboxResource, exclude: set[str] = frozenset()) -> list[str]:

@@ -9,7 +9,6 @@ A gold item found nowhere in the warehouse counts as a singleton, so it lowers r
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import polars as pl
@@ -17,24 +16,9 @@ import polars as pl
 from tahqiq import warehouse
 from tahqiq.dates.values import date_bounds
 from tahqiq.evaluate import print_report
+from tahqiq.evaluate.gold_ant import pair_scores
 from tahqiq.evaluate.mentions import scored_surface
 from tahqiq.resolve.events import types_compatible
-
-
-def _pair_scores(assignments: list[tuple[str, str]]) -> dict:
-    """assignments: (gold cluster, predicted cluster) per item."""
-
-    def pairs(counter: Counter) -> int:
-        return sum(n * (n - 1) // 2 for n in counter.values())
-
-    tp = pairs(Counter(assignments))
-    predicted = pairs(Counter(p for _, p in assignments))
-    gold = pairs(Counter(g for g, _ in assignments))
-    precision = tp / predicted if predicted else 1.0
-    recall = tp / gold if gold else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "true_pairs": tp, "predicted_pairs": predicted, "gold_pairs": gold, "items": len(assignments)}  # fmt: skip
 
 
 def _entity_assignments(gold: dict, mentions: pl.DataFrame, types: tuple[str, ...]) -> tuple[list, int]:
@@ -133,9 +117,9 @@ def evaluate_reconcile(gold_path: Path, warehouse_path: Path) -> dict:
     result: dict = {"gold": str(gold_path)}
     for label, types in (("person", ("PERSON",)), ("org", ("ORG",)), ("entities", ("PERSON", "ORG"))):
         assignments, missing = _entity_assignments(gold, mentions, types)
-        result[label] = {**_pair_scores(assignments), "gold_mentions_not_found": missing}
+        result[label] = {**pair_scores(assignments), "gold_mentions_not_found": missing}
     assignments, missing = _event_assignments(gold, reports)
-    result["events"] = {**_pair_scores(assignments), "gold_reports_not_found": missing}
+    result["events"] = {**pair_scores(assignments), "gold_reports_not_found": missing}
     return result
 
 
@@ -147,7 +131,7 @@ def format_reconcile_report(result: dict) -> str:
         missing = r.get("gold_mentions_not_found", r.get("gold_reports_not_found", 0))
         lines.append(
             f"| {label} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | "
-            f"{r['true_pairs']}/{r['predicted_pairs']}/{r['gold_pairs']} | {missing} |"
+            f"{r['true_pairs']}/{r['system_pairs']}/{r['gold_pairs']} | {missing} |"
         )
     return "\n".join(lines)
 

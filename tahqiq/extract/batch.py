@@ -15,8 +15,9 @@ from tahqiq.extract import extract_article
 from tahqiq.extract.events import find_event_frames
 from tahqiq.extract.mention import mention_id
 from tahqiq.extract.people import TaughtName, find_taught_names, teachable
+from tahqiq.extract.tokens import clitic_variants
 from tahqiq.limits import OverBudget, time_budget
-from tahqiq.text.normalize import normalize, normalize_text
+from tahqiq.text.normalize import normalize
 
 # Below this many articles a process pool costs more than it saves.
 PARALLEL_MIN_ARTICLES = 200
@@ -162,10 +163,11 @@ def with_taught_names(rows: list[tuple[str, str, str, str | None]], mentions: pl
         taken_by_article.setdefault(article_id, []).append((start, end))
     added: dict[str, list] = {name: [] for name in warehouse.columns("extracted_mentions")}
     for article_id, batch_id, body, _ in rows:
-        words = set(normalize_text(body).split())
-        if not any(word in taught or word[1:] in taught or word[2:] in taught for word in words):
+        nt = normalize(body)
+        # Only an article holding a taught first name (as find_taught_names reads words) is scanned.
+        if not any(core in taught for word in set(nt.text.split()) for _, core in clitic_variants(word)):
             continue
-        for m in find_taught_names(normalize(body), taught, taken_by_article.get(article_id, [])):
+        for m in find_taught_names(nt, taught, taken_by_article.get(article_id, [])):
             _append_mention(added, article_id, batch_id, m)
     if not added["mention_id"]:
         return mentions

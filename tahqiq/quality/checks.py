@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tahqiq.reconcile.events import date_bounds
+from tahqiq.dates.values import date_bounds
 
 # Reports of one event further apart than this are two events merged (the conflicts never compare them).
 MAX_REPORT_SPREAD_DAYS = 14

@@ -48,6 +48,7 @@ import polars as pl
 from rapidfuzz.distance import Levenshtein
 
 from tahqiq import warehouse
+from tahqiq.dates.values import date_bounds
 from tahqiq.extract.places import place_by_id, place_within, regions_compatible, seat_governorates
 from tahqiq.quality.figures import (
     Statement,
@@ -60,7 +61,6 @@ from tahqiq.quality.figures import (
     statement_of,
 )
 from tahqiq.reconcile.entities import parse_display_name, title_words, transliterate
-from tahqiq.reconcile.events import date_bounds
 from tahqiq.reference import load_event_lexicon, load_organizations
 from tahqiq.text.normalize import normalize_text
 
