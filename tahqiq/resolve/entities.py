@@ -213,6 +213,11 @@ def person_records(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.Series("given_skeleton", [spelling_skeleton(p[0]) if p[0] else None for p in parts], pl.Utf8),
         pl.Series("family_skeleton", [spelling_skeleton(p[1]) if p[1] else None for p in parts], pl.Utf8),
         pl.Series("middle", [p[3] for p in parts], pl.Utf8),
+        pl.Series(
+            "unlisted_given_skeleton",
+            [spelling_skeleton(p[0]) if p[0] and p[0] not in given_names() else None for p in parts],
+            pl.Utf8,
+        ),
     ).with_columns(pl.col("given_skeleton", "family_skeleton").replace("", None))
     records = records.join(
         names, on=["full_name", "given_attr", "family_attr"], how="left", nulls_equal=True
@@ -242,7 +247,15 @@ def name_forms(records: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             *[pl.col(c).first() for c in FORM_COLUMNS],
             *[
                 pl.col(c).drop_nulls().first()
-                for c in ("given", "family", "full_skeleton", "given_skeleton", "family_skeleton", "middle")
+                for c in (
+                    "given",
+                    "family",
+                    "full_skeleton",
+                    "given_skeleton",
+                    "family_skeleton",
+                    "middle",
+                    "unlisted_given_skeleton",
+                )
             ],
             pl.col("article_id").first(),
             pl.col("first_mention_id").first(),
@@ -303,11 +316,21 @@ def _splink_settings(prior: float, tf: bool):
     import splink.comparison_library as cl
     from splink import SettingsCreator, block_on
 
-    def exact_skeleton_fuzzy(column: str, skeleton: str, fuzzy: float, m: tuple, u: tuple, tf: bool):
+    def exact_skeleton_fuzzy(
+        column: str,
+        skeleton: str,
+        fuzzy: float,
+        m: tuple,
+        u: tuple,
+        tf: bool,
+        similar_column: str | None = None,
+    ):
         levels = [
             cll.ExactMatchLevel(column, term_frequency_adjustments=tf),
             cll.ExactMatchLevel(skeleton).configure(label_for_charts="same spelling skeleton"),
-            cll.JaroWinklerLevel(skeleton, fuzzy).configure(label_for_charts=f"skeletons similar >= {fuzzy}"),
+            cll.JaroWinklerLevel(similar_column or skeleton, fuzzy).configure(
+                label_for_charts=f"skeletons similar >= {fuzzy}"
+            ),
             cll.ElseLevel(),
         ]
         return cl.CustomComparison(
@@ -352,7 +375,15 @@ def _splink_settings(prior: float, tf: bool):
                 "family", "family_skeleton", 0.88, (0.8, 0.08, 0.05, 0.07), (0.01, 0.01, 0.02, 0.96), tf=tf
             ),
             exact_skeleton_fuzzy(
-                "given", "given_skeleton", 0.9, (0.75, 0.1, 0.05, 0.1), (0.02, 0.01, 0.02, 0.95), tf=tf
+                "given",
+                "given_skeleton",
+                0.9,
+                (0.75, 0.1, 0.05, 0.1),
+                (0.02, 0.01, 0.02, 0.95),
+                tf=tf,
+                # محمد and محمود are as similar as two spellings of a foreign name: a listed given name
+                # is never "similar" to another.
+                similar_column="unlisted_given_skeleton",
             ),
             # The names between given and family name (father, grandfather): two men who share a given
             # name and a nisba are told apart by them.
@@ -424,6 +455,7 @@ def score_person_pairs(compared: pl.DataFrame) -> pl.DataFrame:
         "family",
         "family_skeleton",
         "middle",
+        "unlisted_given_skeleton",
         "kunya",
         "well_known",
         "countries",

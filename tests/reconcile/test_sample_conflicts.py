@@ -11,7 +11,8 @@ import polars as pl
 import pytest
 
 from tahqiq import warehouse
-from tahqiq.evaluate.reconcile import _entity_assignments, _event_assignments, _pair_scores
+from tahqiq.evaluate.gold_ant import pair_scores
+from tahqiq.evaluate.reconcile import _entity_assignments, _event_assignments
 from tahqiq.extract.batch import extract_batch
 from tahqiq.ingest.batch import ingest_batch
 from tahqiq.quality.conflicts import find_conflicts
@@ -94,9 +95,9 @@ def test_sample_scores_hold(sample_run):
     gold = json.loads((GOLD / "samples_reconcile.json").read_text(encoding="utf-8"))
     files = articles.select("article_id", "source_file")
     mentions = result["mentions"].join(files, on="article_id")
-    person = _pair_scores(_entity_assignments(gold, mentions, ("PERSON",))[0])
+    person = pair_scores(_entity_assignments(gold, mentions, ("PERSON",))[0])
     reports = result["event_reports"].join(files, on="article_id")
-    events = _pair_scores(_event_assignments(gold, reports)[0])
+    events = pair_scores(_event_assignments(gold, reports)[0])
     assert person["precision"] == 1.0
     # The Dagster run reaches 0.441 on the same batch; this path extracts fewer names (see report).
     assert person["recall"] >= 0.26

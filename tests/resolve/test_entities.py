@@ -140,3 +140,15 @@ def test_organizations_resolve_without_a_reconcile_run():
     decided = resolve_organizations(mentions)
     assert decided["cluster"][0] == "ORG|body:government|ye"
     assert decided["method"][0] == "national_body"
+
+
+def test_two_listed_given_names_are_never_similar_spellings():
+    from tahqiq.resolve.entities import name_forms, person_records
+
+    (a, _), (b, _) = _person("a1", "محمد شعراوي"), _person("a2", "محمود شعراوي")
+    records, _ = person_records(tables(a, b)[1])
+    forms, _ = name_forms(records)
+    assert forms["unlisted_given_skeleton"].to_list() == [None, None]
+    (c, _), (d, _) = _person("a3", "فلاديمير لوغينوف"), _person("a4", "فلادمير لوغينوف")
+    records, _ = person_records(tables(c, d)[1])
+    assert records["unlisted_given_skeleton"].drop_nulls().len() >= 1
