@@ -144,6 +144,8 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("target_mentions", "VARCHAR[]", "mention_ids of the people targeted."),
             ("target_roles", "VARCHAR[]", "Role words given to the targets (قيادي, زعيم, والي)."),
             ("claim_source", "VARCHAR", "Who the article attributes the claim to."),
+            ("story_terms", "VARCHAR[]", "Content words of the sentences the frame is told in (matching form, "
+             "proclitics dropped): what reports of one story share, compared when events are clustered."),
             ("statements", "JSON", STATEMENTS_DESCRIPTION),
         ],
     ),

@@ -446,7 +446,9 @@ def type_right(gold_type: str | None, system_type: str | None) -> bool:
 
 def align_reports(gold: pl.DataFrame, system: pl.DataFrame, gold_event_types: dict[str, str]) -> pl.DataFrame:
     """Each gold report with the system report of its article it is aligned to (event_id null when none):
-    one-to-one within an article, cheapest first by role, then date distance, then type."""
+    one-to-one within an article, cheapest first by date distance, then role, killed figure and type: a
+    system report that tells an article's background event with that event's date is that event's
+    report, whichever role the system gave it."""
     system_by_docno: dict[str, list[dict]] = defaultdict(list)
     for row in system.iter_rows(named=True):
         system_by_docno[row["docno"]].append(row)
@@ -457,9 +459,13 @@ def align_reports(gold: pl.DataFrame, system: pl.DataFrame, gold_event_types: di
         for g in reports.iter_rows(named=True):
             for j, s in enumerate(candidates):
                 distance = date_distance_days(g["date"], s["reported_date"])
+                # An article that gives no date, or only a month, is no evidence either way: after a
+                # day that agrees, before one a day off.
+                undated = g["date"] is None or g["date_precision"] not in (None, "day")
                 cost = (
+                    0.5 if undated else distance if distance is not None else 10**6,
                     g["role"] != s["role"],
-                    distance if distance is not None else 10**6,
+                    g["killed"] is not None and g["killed"] != s["reported_killed"],
                     not type_right(gold_event_types.get(g["event"]), s["reported_type"]),
                     j,
                 )

@@ -26,6 +26,7 @@ from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.statements import frame_statements
 from tahqiq.reference import load_event_lexicon
+from tahqiq.text.arabic import story_terms
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 # Our types, each with the ACLED sub-event type it falls under (finer ones, a helicopter raid or an
@@ -703,6 +704,7 @@ def find_event_frames(
                 "target_mentions": [mention_id(article_id, m) for m, _ in targets],
                 "target_roles": [role for _, role in targets],
                 "claim_source": claim.value if claim else None,
+                "story_terms": story_terms(" ".join(nt.display[start:end] for start, end in stating)),
                 "statements": json.dumps(
                     frame_statements(article_id, stating, _in_spans(stating, cues), _in_spans(stating, mentions),
                                      frame.date, regions),

@@ -43,3 +43,16 @@ def name_tokens(text: str) -> list[str]:
     joined to the word it heads."""
     spaced = _NOT_LETTER.sub(" ", normalize_text(text).replace("_", " "))
     return _JOINED_HEAD.sub(r"\1", " ".join(spaced.split())).split()
+
+
+# The proclitics a content word carries (و/ف, then ب/ل/ك, then the article; ل + ال is written لل),
+# left on a stem of three letters or more: وبالمدينة -> مدينة, للقصف -> قصف.
+_CONTENT_PROCLITICS = re.compile(r"^(?:[وف])?(?:لل|[بلك]?(?:ال)?)(?=\w{3})")
+# Words of three letters or more, and numbers (a toll, a year) of two digits or more.
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|\d{2,}")
+
+
+def story_terms(text: str) -> list[str]:
+    """The content words of a passage in matching form, proclitics dropped, in order and with repeats:
+    what two reports of one story share (place and people names, numbers, the words of the act)."""
+    return [_CONTENT_PROCLITICS.sub("", word) for word in _CONTENT_WORD.findall(normalize_text(text))]
