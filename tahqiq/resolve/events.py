@@ -43,7 +43,12 @@ TYPE_FAMILY = {
 AIR_OR_HELICOPTER = frozenset({"air_strike", "drone_strike", "helicopter_raid", "airdrop"})
 GENERIC_TYPES = ("attack", "air_strike")
 
-LINK_WEIGHT = 8.0
+LINK_WEIGHT = 7.0
+# Agreements that single one event out among the many of its type, place and days (a shared day or
+# place alone links nothing: `is_link`).
+IDENTIFYING_LEVELS = frozenset({
+    "same_day", "same_month_day", "same_place", "shared_target", "targets_share_a_name_part", "same_killed", "same_story",
+})
 COHERENT_WEIGHT = 1.0
 # Evidence a comparison must add to count as agreeing beyond chance.
 AGREEMENT_WEIGHT = 2.0
@@ -56,6 +61,12 @@ NEARBY_KM = 40
 FAR_KM = 150
 # Dates and windows longer than this are too vague to vouch for a link.
 PRECISE_INTERVAL_DAYS = 3
+# Date levels: two exact days, the same or a day or two apart; articles that give no date, published
+# within days of each other; overlapping intervals of a few days, or longer; year-less days.
+DATE_WEIGHTS = {
+    "same_day": 4.5, "days_apart": 2.0, "published_days_apart_at_most": 2.5, "overlapping_days": 3.0,
+    "overlapping_period": 0.5, "periods_apart": -0.5, "same_month_day": 3.5, "month_day_close": 1.5,
+}  # fmt: skip
 # The tf-idf cosine of two reports' words: (floor, level, weight), from most alike down. Measured on
 # reports dated within days of each other: about half the pairs of one event reach 0.15, fewer than
 # one in ten of two events do; under 0.05, nine pairs in ten are two events.
@@ -138,19 +149,21 @@ def _compare_date(a: Report, b: Report, slack: int) -> tuple[str, float]:
             return f"apart_{gap}_days", NEVER
         a_day, b_day = a.lo == a.hi, b.lo == b.hi
         if a_day and b_day:
-            return ("same_day", 4.5) if gap == 0 else (f"{gap}_days_apart", 2.0)
+            return ("same_day", DATE_WEIGHTS["same_day"]) if gap == 0 else (f"{gap}_days_apart", DATE_WEIGHTS["days_apart"])
         narrow = min(a.hi - a.lo, b.hi - b.lo) + 1
         if gap == 0 and (a.dated_by_publication or b.dated_by_publication):
-            return "published_days_apart_at_most", 2.5
+            return "published_days_apart_at_most", DATE_WEIGHTS["published_days_apart_at_most"]
         if gap == 0 and narrow <= PRECISE_INTERVAL_DAYS:
-            return "overlapping_days", 3.0
-        return ("overlapping_period", 0.5) if gap == 0 else (f"periods_{gap}_days_apart", -0.5)
+            return "overlapping_days", DATE_WEIGHTS["overlapping_days"]
+        if gap == 0:
+            return "overlapping_period", DATE_WEIGHTS["overlapping_period"]
+        return f"periods_{gap}_days_apart", DATE_WEIGHTS["periods_apart"]
     if (a.year_less or b.year_less) and a.md_lo is not None and b.md_lo is not None:
         apart = max(a.md_lo - b.md_hi, b.md_lo - a.md_hi, 0)
         apart = min(apart, 366 - apart)
         if apart > slack:
             return f"month_day_apart_{apart}", NEVER
-        return ("same_month_day", 3.5) if apart == 0 else ("month_day_close", 1.5)
+        return ("same_month_day", DATE_WEIGHTS["same_month_day"]) if apart == 0 else ("month_day_close", DATE_WEIGHTS["month_day_close"])
     return "unknown", 0.0
 
 
@@ -241,9 +254,11 @@ def _typed(event_type: str | None) -> Report:
 
 
 def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
-    """Enough weight, from at least two comparisons that agree beyond chance."""
+    """Enough weight, from at least two comparisons that agree beyond chance, one of them a fact that
+    singles the event out (its day, its place, its target, its toll or its story)."""
     agreeing = sum(1 for c in comparisons.values() if c["weight"] >= AGREEMENT_WEIGHT)
-    return weight >= LINK_WEIGHT and agreeing >= 2
+    identifying = any(c["level"] in IDENTIFYING_LEVELS for c in comparisons.values())
+    return weight >= LINK_WEIGHT and agreeing >= 2 and identifying
 
 
 def _candidate_pairs(prepared: pl.DataFrame) -> list[tuple[str, str]]:
@@ -311,8 +326,10 @@ def link_reports(prepared: pl.DataFrame) -> tuple[pl.DataFrame, list[Link]]:
         for row, story in zip(prepared.iter_rows(named=True), story_vectors(prepared), strict=True)
     }
     links = []
+    weights: dict[tuple[str, str], float] = {}
     for a, b in _candidate_pairs(prepared):
         weight, comparisons = compare(reports[a], reports[b])
+        weights[(a, b)] = weight
         if is_link(weight, comparisons):
             links.append(Link(a, b, weight, comparisons))
     links.sort(key=lambda link: (-link.weight, link.a, link.b))
@@ -324,7 +341,7 @@ def link_reports(prepared: pl.DataFrame) -> tuple[pl.DataFrame, list[Link]]:
         if ca == cb:
             kept.append(link)
             continue
-        if not _coherent(members[ca], members[cb], reports):
+        if not _coherent(members[ca], members[cb], reports, weights):
             continue
         small, big = sorted((ca, cb), key=lambda c: (len(members[c]), c))
         for frame_id in members[small]:
@@ -341,11 +358,22 @@ def link_reports(prepared: pl.DataFrame) -> tuple[pl.DataFrame, list[Link]]:
     return clusters, kept
 
 
-def _coherent(left: list[str], right: list[str], reports: dict[str, Report]) -> bool:
+def _coherent(
+    left: list[str], right: list[str], reports: dict[str, Report], weights: dict[tuple[str, str], float]
+) -> bool:
     """Every report of one cluster fits every report of the other, and no article is on both sides."""
     if {reports[f].article_id for f in left} & {reports[f].article_id for f in right}:
         return False
-    return all(compare(reports[x], reports[y])[0] >= COHERENT_WEIGHT for x in left for y in right)
+    return all(_weight(x, y, reports, weights) >= COHERENT_WEIGHT for x in left for y in right)
+
+
+def _weight(x: str, y: str, reports: dict[str, Report], weights: dict[tuple[str, str], float]) -> float:
+    """The match weight of two reports, remembered: a growing cluster is checked against the same
+    reports again and again."""
+    key = (x, y) if x < y else (y, x)
+    if key not in weights:
+        weights[key] = compare(reports[x], reports[y])[0]
+    return weights[key]
 
 
 def event_links(links: list[Link], event_of: pl.DataFrame, prepared: pl.DataFrame) -> pl.DataFrame:

@@ -106,11 +106,22 @@ def event_frames(gold_articles, system_rows):
     return gold, system
 
 
-def test_reports_align_by_role_before_date():
+def test_a_report_aligns_with_the_gold_report_of_its_date_before_its_role():
+    # The system found only the background event and called it the article's main news: it reports
+    # S4 (its date), not the distractor it missed.
     gold, system = event_frames(
-        {"d1": [report("S4", "background", "2018-05-10"), report("other:x", "main", "2018-05-09")]},
+        {"d1": [report("S4", "background", "2018-05-10"), report("other:x", "main", "2018-05-12")]},
+        [("d1", "E_main", "main", "2018-05-10", "air_strike", None)],
+    )  # fmt: skip
+    aligned = align_reports(gold, system, {"S4": "air_strike"})
+    assert dict(zip(aligned["event"], aligned["event_id"], strict=True)) == {"S4": "E_main", "other:x": None}
+
+
+def test_reports_of_one_date_align_by_role():
+    gold, system = event_frames(
+        {"d1": [report("S4", "background", "2018-05-10"), report("other:x", "main", "2018-05-10")]},
         [("d1", "E_main", "main", "2018-05-10", "air_strike", None),
-         ("d1", "E_back", "background", "2018-05-09", "air_strike", None)],
+         ("d1", "E_back", "background", "2018-05-10", "air_strike", None)],
     )  # fmt: skip
     aligned = align_reports(gold, system, {"S4": "air_strike"})
     assert dict(zip(aligned["event"], aligned["event_id"], strict=True)) == {"S4": "E_back", "other:x": "E_main"}

@@ -6,14 +6,17 @@ from datetime import date
 import polars as pl
 
 from tahqiq.resolve.events import (
+    LINK_WEIGHT,
     Report,
     _report,
     compare,
     event_links,
     is_link,
     link_reports,
+    story_vectors,
     types_compatible,
 )
+from tahqiq.text.arabic import story_terms
 
 EPOCH = date(1970, 1, 1)
 
@@ -121,5 +124,47 @@ def test_each_kept_link_is_written_with_its_weight_and_comparisons():
     table = event_links(links, event_of, rows)
     assert table.height == 1
     link = table.row(0, named=True)
-    assert {link["left_article_id"], link["right_article_id"]} == {"a", "b"} and link["match_weight"] >= 8
+    assert {link["left_article_id"], link["right_article_id"]} == {"a", "b"} and link["match_weight"] >= LINK_WEIGHT
     assert json.loads(link["comparisons"])["date"]["level"] == "same_day"
+
+
+STRIKE_ON_MANBIJ = "قتل 12 مدنيا في غارة جوية لطيران التحالف على سوق مدينة منبج بريف حلب الشرقي"
+STRIKE_RETOLD = "مقتل 12 مدنيا بغارة للتحالف الدولي استهدفت سوقا شعبيا في منبج شرقي حلب"
+CLASH_IN_AFRIN = "اشتباكات بين فصائل المعارضة ووحدات حماية الشعب الكردية في قرية قرب عفرين شمالي حلب"
+FIRE_IN_A_FACTORY = "اندلاع حريق في مصنع للنسيج في المنطقة الصناعية بعد انقطاع التيار الكهربائي"
+
+
+def stories(*texts: str) -> list[dict[str, float]]:
+    return story_vectors(pl.DataFrame({"story_terms": [story_terms(t) for t in texts]}))
+
+
+def test_reports_retelling_one_story_compare_as_alike_and_other_stories_as_different():
+    strike, retold, _, fire = stories(STRIKE_ON_MANBIJ, STRIKE_RETOLD, CLASH_IN_AFRIN, FIRE_IN_A_FACTORY)
+    same = compare(report("a:1", story=strike), report("b:1", story=retold))[1]["story"]
+    other = compare(report("a:1", story=strike), report("c:1", story=fire))[1]["story"]
+    assert same["weight"] > 0 and other["level"] == "different_story" and other["weight"] < 0
+
+
+def test_one_day_governorate_and_type_told_in_different_words_do_not_link():
+    a, b = stories(STRIKE_ON_MANBIJ, CLASH_IN_AFRIN)
+    weight, comparisons = compare(report("a:1", story=a), report("b:1", story=b))
+    assert not is_link(weight, comparisons)
+    a, b = stories(STRIKE_ON_MANBIJ, STRIKE_RETOLD)
+    weight, comparisons = compare(report("a:1", story=a), report("b:1", story=b))
+    assert is_link(weight, comparisons)
+
+
+def test_story_terms_are_content_words_without_their_proclitics():
+    assert story_terms("وبالمدينة قُتل 27 شخصاً للقصف في") == ["مدينه", "قتل", "27", "شخصا", "قصف"]
+
+
+def test_a_link_needs_an_agreement_that_singles_the_event_out():
+    # Overlapping few-day windows, one governorate, one type, somewhat similar words: many events share
+    # these; the same village (or day, target, toll, or story) singles one out.
+    window = {"lo": day("2023-07-06"), "hi": day("2023-07-08")}
+    a, b = {"منبج": 1.0}, {"منبج": 0.2, "سوق": 0.98}  # cosine 0.2
+    weight, comparisons = compare(report("a:1", story=a, **window), report("b:1", story=b, **window))
+    assert comparisons["story"]["level"] == "similar_story" and weight >= LINK_WEIGHT
+    assert not is_link(weight, comparisons)
+    village = {"place_ref": "v1", **window}
+    assert is_link(*compare(report("a:1", story=a, **village), report("b:1", story=b, **village)))
