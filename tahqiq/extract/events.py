@@ -156,7 +156,8 @@ INSTRUMENT_WINDOW = 25
 
 def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
     """Event words inside a phrase that names no act of war ("مسيرة العودة", "ضربة جزاء") or struck
-    with a harmless instrument ("ضربه بالبيض")."""
+    with a harmless instrument ("ضربه بالبيض"), and deaths just before such a phrase ("لقوا حتفهم في
+    تحطم مروحية": an accident)."""
     false_spans = [(c.start, c.end) for c in cues if c.kind == "not_trigger"]
     instruments = [c.start for c in cues if c.kind == "harmless_instrument"]
     return [
@@ -170,6 +171,7 @@ def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
                 or any(0 <= i - c.end <= INSTRUMENT_WINDOW for i in instruments)
             )
         )
+        and not (c.kind == "outcome" and any(0 <= s - c.end <= INSTRUMENT_WINDOW for s, _ in false_spans))
     ]
 
 
@@ -380,7 +382,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
                 current = frame
             continue
         if main is not None and any(d not in far for d in dates):
-            if main.date is None and anchors:
+            if main.date is None and (anchors or _names_the_act_of(sentence, main)):
                 main.date = _best_date([d for d in dates if d not in far and _precision(d) != "year"])
             main.anchors += anchors
             main.add(sentence.start, sentence.end)
@@ -390,6 +392,13 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             current.anchors += anchors
             current.add(sentence.start, sentence.end)
     return frames
+
+
+def _names_the_act_of(sentence: _Sentence, frame: _Frame) -> bool:
+    """The sentence names the frame's act again, by a word of its type too everyday to open a frame
+    alone ("وقع الانفجار أمس الخميس" after "قتل جندي في انفجار عبوة"): its date dates the frame."""
+    types = {a.value for a in frame.anchors}
+    return any(t.value in types for t in sentence.of("trigger"))
 
 
 def mentions_of_type(sentence: _Sentence, entity_type: str) -> list[Mention]:

@@ -4,6 +4,7 @@ import polars as pl
 
 from tahqiq import warehouse
 from tahqiq.dates.values import month_day_bounds
+from tahqiq.extract import extract_article
 from tahqiq.extract.events import find_event_frames
 from tahqiq.extract.mention import Mention, mention_id
 from tahqiq.reconcile.events import cluster_frames, prepare_frames
@@ -355,3 +356,33 @@ def test_a_counted_killing_is_an_event_even_when_no_word_says_how():
     assert frame["event_type"] == "attack" and frame["reported_killed"] == 17
     assert frame["killed_mentions"] == [mention_id("art", count)]  # the count the figure came from
     assert _sentence("وتحدث التقرير عن مقتل الصحفي.") == []  # a killing no one counts opens nothing
+
+
+def frames_read_from(body: str, published: date) -> list[dict]:
+    """Frames the whole extractor finds in `body` (mentions and all)."""
+    nt = normalize(body)
+    return find_event_frames(nt, extract_article(nt, published), published, "art")
+
+
+def test_a_toll_makes_an_everyday_operation_word_an_event():
+    body = "قالت الشرطة إن سيارة مفخخة انفجرت قرب القصر الرئاسي في العاصمة مما أوقع 18 قتيلا."
+    frames = frames_read_from(body, date(2018, 2, 23))
+    assert [(f["role"], f["event_type"]) for f in frames] == [("main", "remote_explosive")]
+
+
+def test_the_day_a_source_spoke_does_not_date_the_event_it_reports():
+    body = "أفاد المرصد الخميس أن حصيلة الهجمات الانتحارية التي شهدتها المدينة صباح الأربعاء بلغت 252 قتيلا."
+    (frame,) = frames_read_from(body, date(2018, 7, 26))  # a Thursday
+    assert frame["reported_date"] == "2018-07-25"
+
+
+def test_a_later_sentence_naming_the_act_again_dates_it():
+    body = ("قتل جندي في انفجار عبوة ناسفة في سوريا. "
+            "وقال المسؤولون إن الانفجار وقع أمس الخميس قرب مدينة منبج.")  # fmt: skip
+    (frame,) = frames_read_from(body, date(2018, 3, 30))  # a Friday
+    assert frame["reported_date"] == "2018-03-29"
+
+
+def test_deaths_in_an_accident_are_no_event():
+    body = "قتل سبعة جنود لقوا حتفهم في تحطم طائرة هليكوبتر في العراق هذا الشهر."
+    assert frames_read_from(body, date(2018, 3, 30)) == []
