@@ -47,7 +47,7 @@ LINK_WEIGHT = 7.0
 # Agreements that single one event out among the many of its type, place and days (a shared day or
 # place alone links nothing: `is_link`).
 IDENTIFYING_LEVELS = frozenset({
-    "same_day", "same_month_day", "same_place", "shared_target", "targets_share_a_name_part", "same_killed", "same_story",
+    "same_day", "same_month_day", "same_village", "shared_target", "targets_share_a_name_part", "same_killed", "same_story",
 })
 COHERENT_WEIGHT = 1.0
 # Evidence a comparison must add to count as agreeing beyond chance.
@@ -68,9 +68,10 @@ DATE_WEIGHTS = {
     "overlapping_period": 0.5, "periods_apart": -0.5, "same_month_day": 3.5, "month_day_close": 1.5,
 }  # fmt: skip
 # The tf-idf cosine of two reports' words: (floor, level, weight), from most alike down. Measured on
-# reports dated within days of each other: about half the pairs of one event reach 0.15, fewer than
-# one in ten of two events do; under 0.05, nine pairs in ten are two events.
-STORY_LEVELS = ((0.3, "same_story", 4.0), (0.15, "similar_story", 2.5), (0.08, "related_story", 1.0),
+# reports dated within days of each other (ANT 2018): a quarter of the pairs of one event reach 0.25
+# and three in four 0.15, against 3% and 11% of the pairs of two look-alike events; under 0.05, nine
+# pairs in ten are two events.
+STORY_LEVELS = ((0.25, "same_story", 4.0), (0.15, "similar_story", 2.5), (0.08, "related_story", 1.0),
                 (0.05, "loosely_related_story", 0.0))  # fmt: skip
 DIFFERENT_STORY_WEIGHT = -3.0
 
@@ -94,6 +95,7 @@ class Report:
     targets: frozenset[str] = field(default_factory=frozenset)
     dated_by_publication: bool = False  # the article gives no date: the days up to its publication
     target_keys: frozenset[str] = field(default_factory=frozenset)  # kunyas, surnames, nisbas of the targets
+    place_precision: str | None = None  # village, town, city, admin2, admin1, region, country
     story: dict[str, float] = field(default_factory=dict)  # tf-idf weight of each story term, L2-normalized
 
 
@@ -103,7 +105,8 @@ def _report(row: dict, story: dict[str, float] | None = None) -> Report:
         row.get("md_lo"), row.get("md_hi"), row.get("lo") is None and row.get("md_lo") is not None,
         row.get("place_ref"), row.get("admin1"), row.get("country"), row.get("latitude"), row.get("longitude"),
         row.get("reported_killed"), frozenset(row.get("target_entities") or ()),
-        row.get("date_method") == "publication_window", frozenset(row.get("target_keys") or ()), story or {},
+        row.get("date_method") == "publication_window", frozenset(row.get("target_keys") or ()),
+        row.get("place_precision"), story or {},
     )  # fmt: skip
 
 
@@ -181,10 +184,13 @@ def _compare_place(a: Report, b: Report) -> tuple[str, float]:
     if a.country and b.country and a.country != b.country:
         return "different_country", -6.0
     if a.place_ref and a.place_ref == b.place_ref and a.place_ref != a.country:
-        return "same_place", 4.0 if a.admin1 else 3.0
+        # A village or town sees few events a week; a city (Gaza, Damascus, Istanbul) many.
+        if a.place_precision in ("village", "town"):
+            return "same_village", 4.0
+        return ("same_city", 3.0) if a.place_precision == "city" else ("same_area", 2.0)
     if a.admin1 and b.admin1:
         if a.admin1 == b.admin1:
-            return "same_admin1", 3.0
+            return "same_admin1", 2.5
         km = _km(a, b)
         if km is not None and km <= NEARBY_KM:
             return "nearby_across_admin1", 1.0
@@ -255,7 +261,7 @@ def _typed(event_type: str | None) -> Report:
 
 def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
     """Enough weight, from at least two comparisons that agree beyond chance, one of them a fact that
-    singles the event out (its day, its place, its target, its toll or its story)."""
+    singles the event out (its day, its village, its target, its toll or its story)."""
     agreeing = sum(1 for c in comparisons.values() if c["weight"] >= AGREEMENT_WEIGHT)
     identifying = any(c["level"] in IDENTIFYING_LEVELS for c in comparisons.values())
     return weight >= LINK_WEIGHT and agreeing >= 2 and identifying

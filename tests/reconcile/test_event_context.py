@@ -51,7 +51,7 @@ def test_targets_sharing_a_surname_a_week_apart_stay_two_events():
 
 
 def test_raid_types_on_the_next_day_at_one_village_with_one_toll_cluster():
-    same = {"admin1": "Raqqa", "place_ref": "x-village", "reported_killed": 3}
+    same = {"admin1": "Raqqa", "place_ref": "x-village", "place_precision": "village", "reported_killed": 3}
     first, _ = report("a1", date="2023-08-21", event_type="airdrop", **same)
     second, _ = report("a2", date="2023-08-22", event_type="ground_raid", **same)
     other, _ = report("a3", date="2023-08-22", event_type="ground_raid", admin1="Idlib", reported_killed=3)

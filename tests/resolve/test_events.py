@@ -99,9 +99,9 @@ def test_no_chain_of_links_joins_two_reports_that_do_not_match():
         {"frame_id": "a:1", "article_id": "a", "lo": day("2023-07-07"), "hi": day("2023-07-07"),
          "target_entities": ["P1"], "reported_killed": 3},
         {"frame_id": "b:1", "article_id": "b", "lo": day("2023-07-07"), "hi": day("2023-07-09"),
-         "reported_killed": 3, "place_ref": "v1"},
+         "reported_killed": 3, "place_ref": "v1", "place_precision": "village"},
         {"frame_id": "c:1", "article_id": "c", "lo": day("2023-07-09"), "hi": day("2023-07-09"),
-         "target_entities": ["P2"], "reported_killed": 3, "place_ref": "v1"},
+         "target_entities": ["P2"], "reported_killed": 3, "place_ref": "v1", "place_precision": "village"},
     ])  # fmt: skip
     a, b, c = (_report(r) for r in rows.iter_rows(named=True))
     assert is_link(*compare(a, b)) and is_link(*compare(b, c)) and not is_link(*compare(a, c))
@@ -166,5 +166,5 @@ def test_a_link_needs_an_agreement_that_singles_the_event_out():
     weight, comparisons = compare(report("a:1", story=a, **window), report("b:1", story=b, **window))
     assert comparisons["story"]["level"] == "similar_story" and weight >= LINK_WEIGHT
     assert not is_link(weight, comparisons)
-    village = {"place_ref": "v1", **window}
+    village = {"place_ref": "v1", "place_precision": "village", **window}
     assert is_link(*compare(report("a:1", story=a, **village), report("b:1", story=b, **village)))
