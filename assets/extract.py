@@ -30,7 +30,7 @@ def extract_batch_asset(context: dg.AssetExecutionContext, warehouse_db: Warehou
 
     batch_id = context.partition_key
     batch_articles = warehouse_db.read(
-        "SELECT article_id, batch_id, body, published_at FROM articles WHERE batch_id = ? ORDER BY article_id",
+        "SELECT article_id, batch_id, body, own_text_end, published_at FROM articles WHERE batch_id = ? ORDER BY article_id",
         [batch_id])
     started = time.monotonic()
 

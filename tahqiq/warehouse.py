@@ -64,6 +64,9 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("body_normalized", "VARCHAR", "Matching form (camel-tools): no diacritics or tatweel, unified alef/ya/teh marbuta/hamza, ASCII digits."),
             ("content_hash", "VARCHAR", "SHA-256 of the normalized body."),
             ("duplicate_of", "VARCHAR", "article_id of the earlier article this one near-duplicates (same wire story), else null."),
+            ("own_text_end", "INTEGER", "End of the article's own text in body: the closing paragraphs its outlet also printed "
+             "verbatim under other stories of the batch (teasers of other stories, a standing footer) start here; "
+             "extraction reads body up to it."),
             ("encoding", "VARCHAR", "Detected text encoding of the file."),
             ("ingested_at", "TIMESTAMP", "When the batch was read."),
         ],

@@ -85,12 +85,15 @@ def _as_frames(mention_columns: dict[str, list], frame_rows: list[dict]) -> tupl
 
 
 def article_rows(articles: pl.DataFrame) -> list[tuple[str, str, str, str | None]]:
-    """(article_id, batch_id, body, published_at) per article: what `_extract_chunk` reads."""
+    """(article_id, batch_id, body, published_at) per article: what `_extract_chunk` reads, the body up to
+    the end of the article's own text (offsets stay those of the whole body)."""
+    bodies = articles["body"].to_list()
+    ends = articles["own_text_end"].to_list() if "own_text_end" in articles.columns else [None] * len(bodies)
     return list(
         zip(
             articles["article_id"].to_list(),
             articles["batch_id"].to_list(),
-            articles["body"].to_list(),
+            [body if end is None else body[:end] for body, end in zip(bodies, ends, strict=True)],
             articles["published_at"].to_list(),
             strict=True,
         )

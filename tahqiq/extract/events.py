@@ -83,6 +83,8 @@ SPEAKER_WINDOW = 30
 PARTNER_WINDOW = 60
 TARGET_ORG_WINDOW = 25
 FRONTED_DATE_CHARS = 12
+# "منذ" this close before a date makes the date a period's start (one space, or a word-joining mark).
+PERIOD_START_GAP = 2
 SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 # Operation words this close to the word of killing name how the target was killed.
 KILLING_WINDOW = 60
@@ -300,10 +302,14 @@ def _date_key(m: Mention | None) -> str | None:
 
 
 def _event_dates(sentence: _Sentence) -> list[Mention]:
-    """DATE mentions that date the event: not the announcement's own date ("أعلنت ... أمس")."""
+    """DATE mentions that date the event: not the announcement's own date ("أعلنت ... أمس"), nor the
+    start of a period ("منذ 18 فبراير")."""
     out = []
+    period_starts = [c.end for c in sentence.of("period_start")]
     for m in sentence.mentions:
         if m.entity_type != "DATE" or _date_key(m) is None:
+            continue
+        if any(0 < m.start - end <= PERIOD_START_GAP for end in period_starts):
             continue
         before = [
             c for c in sentence.cues if c.end <= m.start and c.kind in ("announce", "trigger", "outcome")

@@ -261,10 +261,15 @@ def _typed(event_type: str | None) -> Report:
 
 def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
     """Enough weight, from at least two comparisons that agree beyond chance, one of them a fact that
-    singles the event out (its day, its village, its target, its toll or its story)."""
+    singles the event out (its day, its village, its target, its toll or its story; not the story alone
+    when the places differ)."""
     agreeing = sum(1 for c in comparisons.values() if c["weight"] >= AGREEMENT_WEIGHT)
-    identifying = any(c["level"] in IDENTIFYING_LEVELS for c in comparisons.values())
-    return weight >= LINK_WEIGHT and agreeing >= 2 and identifying
+    identifying = {name for name, c in comparisons.items() if c["level"] in IDENTIFYING_LEVELS}
+    if comparisons.get("place", {}).get("weight", 0.0) < 0:
+        # Reports from two governorates told in like words are two fronts of one war, unless a fact
+        # (a target, a toll, a day) says they are one event.
+        identifying.discard("story")
+    return weight >= LINK_WEIGHT and agreeing >= 2 and bool(identifying)
 
 
 def _candidate_pairs(prepared: pl.DataFrame) -> list[tuple[str, str]]:

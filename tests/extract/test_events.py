@@ -386,3 +386,10 @@ def test_a_later_sentence_naming_the_act_again_dates_it():
 def test_deaths_in_an_accident_are_no_event():
     body = "قتل سبعة جنود لقوا حتفهم في تحطم طائرة هليكوبتر في العراق هذا الشهر."
     assert frames_read_from(body, date(2018, 3, 30)) == []
+
+
+def test_the_start_of_a_period_dates_no_act():
+    body = ("قتل 12 مدنيا في غارات جوية على الغوطة الشرقية اليوم. "
+            "وارتفع عدد القتلى منذ 18 فبراير إلى أكثر من 1000 بحسب المرصد.")  # fmt: skip
+    (frame,) = frames_read_from(body, date(2018, 3, 10))
+    assert frame["reported_date"] == "2018-03-10"

@@ -168,3 +168,13 @@ def test_a_link_needs_an_agreement_that_singles_the_event_out():
     assert not is_link(weight, comparisons)
     village = {"place_ref": "v1", "place_precision": "village", **window}
     assert is_link(*compare(report("a:1", story=a, **village), report("b:1", story=b, **village)))
+
+
+def test_like_words_from_two_governorates_need_another_fact():
+    window = {"lo": day("2023-07-06"), "hi": day("2023-07-08")}
+    a, b = stories(STRIKE_ON_MANBIJ, STRIKE_RETOLD)
+    here = report("a:1", story=a, admin1="x-1", latitude=36.0, longitude=37.0, **window)
+    there = report("b:1", story=b, admin1="x-2", latitude=34.0, longitude=38.0, **window)
+    weight, comparisons = compare(here, there)
+    assert comparisons["place"]["weight"] < 0 and comparisons["story"]["level"] == "same_story"
+    assert not is_link(weight, comparisons)
