@@ -15,6 +15,8 @@ percent sign is never a count; nor is a bare number with no noun unless an event
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -113,6 +115,21 @@ def _noun_for(word: str) -> reference.CountNoun | None:
             for suffix in POSSESSIVE_SUFFIXES:
                 if form.endswith(suffix) and form[: -len(suffix)] in nouns:
                     return nouns[form[: -len(suffix)]]
+            if people := _nationals(form):
+                return people
+    return None
+
+
+# A nationality counts people like شخص does: "مقتل 50 فلسطينيا", "ثلاثة أتراك" (broken plurals are not
+# read), in the singular accusative (-ا) or the sound plural (-ين, -ون).
+NATIONALS = reference.CountNoun("أشخاص", "other", None)
+_NATIONAL_ENDINGS = re.compile("(?<=ي)(?:ا|ين|ون)$")
+
+
+def _nationals(form: str) -> reference.CountNoun | None:
+    singular = _NATIONAL_ENDINGS.sub("", form)
+    if singular != form and reference.country_of_nationality("ال" + singular):
+        return NATIONALS
     return None
 
 
@@ -223,8 +240,12 @@ class _CountScanner:
         return i
 
     def cue_at(self, k: int) -> str | None:
-        """The event kind of token k when it is an event word (مقتل, وأصيب, باعتقال), else None."""
-        return next((self.cues[rest] for _, rest in clitic_variants(self.words[k]) if rest in self.cues), None)
+        """The event kind of token k when it is an event word (مقتل, وأصيب, باعتقال, القتلى), else None."""
+        for _, rest in clitic_variants(self.words[k]):
+            for form in (rest, rest[2:] if rest.startswith("ال") else None):
+                if form in self.cues:
+                    return self.cues[form]
+        return None
 
     def cue_before(self, i: int) -> str | None:
         for k in range(i - 1, max(-1, i - 1 - CUE_LOOKBACK), -1):
@@ -262,6 +283,15 @@ class _CountScanner:
         return before in self.blockers["before"] or after in self.blockers["after"]
 
 
+def _joins_other_casualty_kind(sc: _CountScanner, count: _Count) -> bool:
+    """The counted noun is coordinated with the other casualty noun, no number of its own: "قتيل وجريح",
+    "قتلى وجرحى", "جريح وقتيل"."""
+    if count.last >= sc.n or not sc.word(count.last).startswith("و"):
+        return False
+    noun = _noun_for(sc.word(count.last)[1:])
+    return noun is not None and {noun.kind, count.kind} == {"killed", "wounded"}
+
+
 def _kind_for(noun: reference.CountNoun | None, cue: str | None, cue_after: str | None = None) -> str:
     """The noun's own event kind (جرحى), else the cue before the number, else the cue verb after
     the counted phrase, else what the noun names (soldiers, other)."""
@@ -283,6 +313,9 @@ def _counts(sc: _CountScanner) -> list[_Count]:
         found = _count_at(sc, i)
         if found and _noun_for(sc.word(found.last)) == _others():
             found.last += 1  # شخصين آخرين, خمسة قتلى آخرين: "others" belongs to the counted phrase
+        if found and found.kind in ("killed", "wounded") and _joins_other_casualty_kind(sc, found):
+            found.last += 1  # "100 قتيل وجريح": the dead and the wounded together, neither toll
+            found.kind = "casualties"
         if found:
             _inherit_event(sc, found, counts[-1] if counts else None)
             if found.one_of and _picks_one_of_a_group(found.one_of, found.kind):

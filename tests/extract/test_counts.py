@@ -149,3 +149,14 @@ def test_one_after_waw_keeps_its_spelling_and_its_rule():
 def test_a_decimal_before_a_scale_word():
     assert counts("ونزح نحو 1.7 مليون شخص.")[0][:2] == ("1.7 مليون شخص", "1700000")
     assert counts("وعاد 1.7 مليون منهم.")[0][:2] == ("1.7 مليون منهم", "1700000")
+
+
+def test_people_counted_by_nationality_or_as_martyrs_with_the_toll_word_before():
+    found = counts("مسؤولية مقتل أكثر من 50 فلسطينيا وبلغت الحصيلة 59 شهيدا وارتفع عدد القتلى إلى 55 شخصا")
+    assert [(c[1], c[2]) for c in found] == [("50", "killed"), ("59", "killed"), ("55", "killed")]
+    assert [(c[1], c[2]) for c in counts("زار 3 سوريين المدينة")] == [("3", "other")]
+
+
+def test_the_dead_and_the_wounded_counted_together_are_neither_toll():
+    assert [(c[1], c[2]) for c in counts("بلغ عدد الضحايا أكثر من 100 قتيل وجريح")] == [("100", "casualties")]
+    assert [(c[1], c[2]) for c in counts("هناك 20 قتيلا و 40 جريحا")] == [("20", "killed"), ("40", "wounded")]
