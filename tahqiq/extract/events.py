@@ -83,6 +83,10 @@ SPEAKER_WINDOW = 30
 PARTNER_WINDOW = 60
 TARGET_ORG_WINDOW = 25
 FRONTED_DATE_CHARS = 12
+# A place or person this close after an act names what it was done to (its object); a person this close
+# before a passive killing names who was killed ("خاشقجي قتل").
+OBJECT_WINDOW = 30
+NAMED_BEFORE_WINDOW = 12
 # "منذ" this close before a date makes the date a period's start (one space, or a word-joining mark).
 PERIOD_START_GAP = 2
 SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -234,11 +238,18 @@ class _Sentence:
 
     def anchors(self) -> list[Cue]:
         triggers = self.of("trigger")
-        strong = [t for t in triggers if t.value not in WEAK_TYPES]
+        strong = [t for t in triggers if t.value not in WEAK_TYPES or self._captures_a_place(t)]
         if strong or not self.of("outcome"):
             return strong
         weak = [t for t in triggers if t.value in WEAK_TYPES]
-        return weak or self._counted_killing()
+        return weak or self._counted_killing() or self._named_killing()
+
+    def _captures_a_place(self, trigger: Cue) -> bool:
+        """Taking control of a named place ("السيطرة الكاملة على مركز مدينة عفرين") is an act of war;
+        control of a mood or a match is not."""
+        return trigger.value == "territory_capture" and any(
+            m.entity_type == "LOC" and 0 <= m.start - trigger.end <= OBJECT_WINDOW for m in self.mentions
+        )
 
     def _counted_killing(self) -> list[Cue]:
         """A killing the sentence counts ("مقتل 17 فلسطينيا") is an event even when no word says how."""
@@ -249,6 +260,18 @@ class _Sentence:
         if not (counted and killing):
             return []
         return [Cue("trigger", DEFAULT_TYPE, killing.start, killing.end, killing.text, killing.modality)]
+
+    def _named_killing(self) -> list[Cue]:
+        """A killing of a person the sentence names ("مقتل الصحفي جمال خاشقجي", "خاشقجي قتل في
+        القنصلية") is an event even when no word says how."""
+        people = [m for m in self.mentions if m.entity_type == "PERSON"]
+        for killing in (c for c in self.of("outcome") if c.value == "killed"):
+            if any(
+                0 <= m.start - killing.end <= OBJECT_WINDOW or 0 <= killing.start - m.end <= NAMED_BEFORE_WINDOW
+                for m in people
+            ):
+                return [Cue("trigger", DEFAULT_TYPE, killing.start, killing.end, killing.text, killing.modality)]
+        return []
 
 
 @dataclass

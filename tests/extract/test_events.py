@@ -393,3 +393,11 @@ def test_the_start_of_a_period_dates_no_act():
             "وارتفع عدد القتلى منذ 18 فبراير إلى أكثر من 1000 بحسب المرصد.")  # fmt: skip
     (frame,) = frames_read_from(body, date(2018, 3, 10))
     assert frame["reported_date"] == "2018-03-10"
+
+
+def test_the_killing_of_a_named_person_and_the_capture_of_a_named_place_are_events():
+    killing = frames_read_from("قال مستشار للرئيس إن الصحفي جمال خاشقجي قتل في القنصلية في إسطنبول.", date(2018, 10, 7))
+    assert [(f["role"], f["event_type"]) for f in killing] == [("main", "attack")]
+    capture = frames_read_from("أعلنت القوات السيطرة الكاملة على مدينة عفرين السورية.", date(2018, 3, 18))
+    assert [f["event_type"] for f in capture] == ["territory_capture"]
+    assert frames_read_from("قال المدرب إن فريقه سيطر على مجريات المباراة.", date(2018, 3, 18)) == []
