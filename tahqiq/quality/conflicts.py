@@ -294,6 +294,20 @@ def clashing_pairs(
     return [(a, b) for a, b in combinations(statements, 2) if different_sources(a, b, cited) and clash(a, b)]
 
 
+def stated_together(statements: list[Statement], key) -> set[frozenset]:
+    """The pairs of values (by `key`) that one article states side by side about the event: that article
+    sees no contradiction in them (missiles at Riyadh and at airports of the south, a prosecutor in Paris
+    and an attack in the south), so neither do two other articles stating one each."""
+    by_article: dict[str, set] = defaultdict(set)
+    for s in statements:
+        by_article[s.article_id].add(key(s))
+    return {frozenset((x, y)) for keys in by_article.values() for x, y in combinations(keys, 2)}
+
+
+def _place_key(s: Statement) -> str:
+    return s.facts.get("ref_id") or normalize_text(str(s.value))
+
+
 def _listed(values: list[str], arabic: bool) -> str:
     return ("، " if arabic else ", ").join(values)
 
@@ -429,7 +443,14 @@ def place_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
             named.append(s)
             if locates_event(item, r) and not any(c.article_id == s.article_id for c in chosen):
                 chosen.append(s)
-    clashes = clashing_pairs(chosen, lambda a, b: places_clash(a.facts, b.facts) is not None)
+    together = stated_together([s for s in named if s.facts.get("with_trigger")], _place_key)
+    clashes = clashing_pairs(
+        chosen,
+        lambda a, b: (
+            frozenset((_place_key(a), _place_key(b))) not in together
+            and places_clash(a.facts, b.facts) is not None
+        ),
+    )
     level = {"country": "high", "admin1": "medium", "settlement": "low"}
     rows = _rows_by_kind(
         subject, "place", clashes,
@@ -462,26 +483,38 @@ def _region_words(code: str, country: str | None) -> tuple[str, str]:
 
 def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
     """A compass region against another source's region or place."""
-    regions, places = [], []
+    regions, places, named = [], [], []
     for r in reports:
         for item in stated_items(r):
             if item["attribute"] == "region" and item.get("with_trigger"):
                 en, ar = _region_words(item["value"], item.get("country"))
                 regions.append(statement_of(item, r, info, item["value"], text=ar, latin=en))
-            elif item["attribute"] == "place" and locates_event(item, r):
-                places.append(
-                    statement_of(item, r, info, item["value"], latin=_place_name_en(item, item["value"]))
-                )
+            elif item["attribute"] == "place" and item.get("with_trigger"):
+                s = statement_of(item, r, info, item["value"], latin=_place_name_en(item, item["value"]))
+                named.append(s)
+                if locates_event(item, r):
+                    places.append(s)
 
     is_region = {id(s) for s in regions}
 
+    def key(s: Statement) -> str:
+        return f"region:{s.value}" if id(s) in is_region else _place_key(s)
+
+    together = stated_together(regions + named, key)
+
     def clash(a: Statement, b: Statement) -> bool:
+        # Two opposite regions in one article are the article's own doubt ("he was in the north-west,
+        # though he worked in the east"), still worth flagging; a region beside a place is two sites.
         if id(a) in is_region and id(b) in is_region:
             countries = {a.facts.get("country"), b.facts.get("country")} - {None}
             return len(countries) <= 1 and regions_clash(a.value, b.value)
         if id(a) not in is_region and id(b) not in is_region:
             return False
         region, place = (a, b) if id(a) in is_region else (b, a)
+        # an article that puts the place beside this region, or one it overlaps, reads the event as spanning both
+        beside = {r.value for r in regions if frozenset((key(r), key(place))) in together}
+        if any(not regions_clash(region.value, other) for other in beside):
+            return False
         return region_excludes_place(region, place.facts)
 
     pairs = clashing_pairs(regions + places, clash)
@@ -633,8 +666,10 @@ def kunya_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
 
     def clash(a: Statement, b: Statement) -> bool:
         form_a, form_b = _name_form(a.value), _name_form(b.value)
-        return "" not in (form_a, form_b) and form_a != form_b and (
-            form_b not in forms[a.article_id] or form_a not in forms[b.article_id]
+        return (
+            "" not in (form_a, form_b)
+            and form_a != form_b
+            and (form_b not in forms[a.article_id] or form_a not in forms[b.article_id])
         )
 
     pairs = clashing_pairs(names, clash)

@@ -1,7 +1,8 @@
 """Figures: every killed, wounded and detained figure an event's reports give, and which ones a later
 report revises.
 
-A report's figure of a kind is the event total of its numbers of that kind (tahqiq.extract.counts.event_total),
+A report's figure of a kind is the event total of its numbers of that kind (tahqiq.extract.counts.event_total; for
+casualties only those stated in sentences that name the event),
 one for the toll and one for each group it counts apart (civilians, children: casualty_groups.csv). Of two differing figures, the later one revises the other when its sentence says so
 (update wording, "ارتفعت حصيلة") or when it comes at least UPDATE_MIN_HOURS later with a higher figure (tolls
 rise as bodies are found). ACLED's conservative figure is the lowest definite (not approximate) figure that no
@@ -129,10 +130,14 @@ def casualty_group(subject: str | None) -> str:
 
 
 def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
-    """The article's figure for each group it counts (the event total of its numbers), with the sentence."""
+    """The article's figure for each group it counts (the event total of its numbers; casualties only from
+    sentences that name the event), with the sentence."""
     by_group: dict[str, list[dict]] = defaultdict(list)
     for item in stated_items(report):
-        if item["attribute"] == attribute:
+        # A casualty figure in a sentence that does not name the event counts something else as often as not:
+        # the war's dead ("أكثر من 10 آلاف قتيل"), "88 killed and wounded", another raid of the same night.
+        # Aircraft are counted in sentences that describe the raid ("هبطت مروحيتان") without naming it.
+        if item["attribute"] == attribute and (item.get("with_trigger") or attribute not in COUNT_ATTRIBUTES):
             by_group[casualty_group(item.get("subject"))].append(item)
     out = []
     for group, items in by_group.items():

@@ -157,6 +157,32 @@ def test_region_against_a_place_of_another_country_from_data():
     assert _conflicts(south, SAME_MORNING).height == 0
 
 
+def test_places_and_regions_one_article_states_together_clash_for_no_other_article():
+    riyadh = _place("city-riyadh", "الرياض", admin1="sa-riyadh", country="sa", place_kind="city")
+    south = _said("region", "south", country="sa", text="جنوبي السعودية")
+    both = [_report("a", riyadh, south, place_ref="city-riyadh"),
+            _report("b", riyadh, place_ref="city-riyadh"), _report("c", south, place_ref=None)]  # fmt: skip
+    assert _conflicts(both, SAME_MORNING).height == 0
+    # a region inside the one stated beside the place is as good as it: south-west beside "south and Riyadh"
+    south_west = _said("region", "south-west", country="sa", text="جنوب غربي السعودية")
+    assert _conflicts([*both[:2], _report("c", south_west)], SAME_MORNING).height == 0
+    apart = [_report("b", riyadh, place_ref="city-riyadh"), _report("c", south, place_ref=None)]
+    assert _conflicts(apart, SAME_MORNING)["attribute"].to_list() == ["region"]
+
+
+def test_a_figure_in_a_sentence_that_does_not_name_the_event_is_not_its_toll():
+    war = _said("wounded", 55, 200, with_trigger=False)
+    reports = [_report("a", _said("wounded", 48)), _report("b", war)]
+    assert (
+        _conflicts(
+            reports, _articles(("a", "bbc", "2018-08-10T00:00:00"), ("b", "bbc", "2018-08-25T00:00:00"))
+        ).height
+        == 0
+    )
+    named = [_report("a", _said("wounded", 48)), _report("b", _said("wounded", 55, 200))]
+    assert _conflicts(named, SAME_MORNING).height == 1
+
+
 def test_compass_regions_clash_only_when_opposite():
     assert regions_clash("east", "north-west")
     assert not regions_clash("east", "north")
