@@ -53,7 +53,7 @@ from tahqiq.extract.places import place_by_id, place_within, regions_compatible,
 from tahqiq.quality.figures import (
     Statement,
     articles_info,
-    figures_compatible,
+    figures_differ,
     is_update,
     report_figures,
     reports_by_event,
@@ -358,7 +358,7 @@ def _rows_by_kind(subject: Subject, attribute: str, pairs, severity_of, kind_of=
 
 def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute: str) -> list[dict]:
     figures = [f for r in reports for f in report_figures(r, info, attribute)]
-    pairs = clashing_pairs(figures, lambda a, b: not figures_compatible(a, b))
+    pairs = clashing_pairs(figures, figures_differ)
 
     def severity(kind: str, _pairs) -> str:
         if kind == "update" or attribute == "aircraft":

@@ -80,6 +80,14 @@ def _bound(statement: Statement) -> str | None:
     return "lower" if phrase in LOWER_BOUNDS else "upper" if phrase in UPPER_BOUNDS else None
 
 
+def _near(a: Statement, b: Statement) -> bool:
+    """One of the two is approximate ("about N") and the other within APPROXIMATE_TOLERANCE of it."""
+    return any(
+        x.facts.get("approximate") and abs(y.number - x.number) <= max(1, APPROXIMATE_TOLERANCE * x.number)
+        for x, y in ((a, b), (b, a))
+    )
+
+
 def figures_compatible(a: Statement, b: Statement) -> bool:
     """Equal; "more than N" and any figure above N ("less than N" below); one approximate ("about N") and
     within APPROXIMATE_TOLERANCE; figures of two groups never clash."""
@@ -88,11 +96,16 @@ def figures_compatible(a: Statement, b: Statement) -> bool:
     for x, y in ((a, b), (b, a)):
         if _bound(x) == "lower" and y.number >= x.number or _bound(x) == "upper" and y.number <= x.number:
             return True
-        if x.facts.get("approximate") and abs(y.number - x.number) <= max(
-            1, APPROXIMATE_TOLERANCE * x.number
-        ):
-            return True
-    return False
+    return _near(a, b)
+
+
+def figures_differ(a: Statement, b: Statement) -> bool:
+    """Two figures of one group worth a conflict row: they cannot both be true, or the later one revises the
+    other past its approximation ("more than 100" at dawn, "more than 220" at night: both true, and the toll
+    rose); "about 40" then 41 is one figure."""
+    if a.facts.get("group") != b.facts.get("group") or a.number == b.number:
+        return False
+    return not figures_compatible(a, b) or (is_update(a, b) and not _near(a, b))
 
 
 def articles_info(articles: pl.DataFrame) -> dict[str, tuple[str | None, str | None]]:
@@ -185,7 +198,7 @@ def event_figures(reports: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame
                 for old in said
                 for new in said
                 if new is not old
-                and not figures_compatible(old, new)
+                and figures_differ(old, new)
                 and is_update(old, new)
                 and (new.published_at or "") >= (old.published_at or "")
             }

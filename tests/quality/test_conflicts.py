@@ -78,6 +78,17 @@ def test_a_higher_toll_a_day_later_is_an_update():
     assert "221 -> 252" in row["explanation"]
 
 
+def test_a_bound_overtaken_hours_later_is_an_update_and_about_n_then_n_plus_one_is_not():
+    dawn_and_night = _articles(("a", "sky", "2018-07-25T05:00:00"), ("b", "sky", "2018-07-25T17:00:00"))
+    bounds = [_report("a", _said("killed", 100, approximate=True, approximator="أكثر من")),
+              _report("b", _said("killed", 220, approximate=True, approximator="أكثر من"))]  # fmt: skip
+    (row,) = _conflicts(bounds, dawn_and_night).to_dicts()
+    assert (row["kind"], _values(row)) == ("update", {"100": ["a"], "220": ["b"]})
+    assert _conflicts(bounds, SAME_MORNING).height == 0
+    near = [_report("a", _said("wounded", 40, approximate=True)), _report("b", _said("wounded", 41))]
+    assert _conflicts(near, dawn_and_night).height == 0
+
+
 def test_revision_wording_makes_an_update_within_hours():
     revised = _said("killed", 252, revised=True)
     (row,) = _conflicts([_report("a", _said("killed", 221)), _report("b", revised)], SAME_MORNING).to_dicts()
