@@ -74,6 +74,9 @@ SETTLEMENT_KINDS = ("village", "town", "city", "neighbourhood", "neighborhood", 
 # of two places the gazetteer does not list, tell the analyst nothing.
 SPELLING_IN_DOUBT = ("village", "town", "neighbourhood", "neighborhood")
 VOWEL_LETTERS = frozenset("اويىةه")
+# Letters that Arabic outlets use in turn for one sound of a foreign name (g: أنجيلا/أنغيلا/أنقيلا; s/z:
+# لويس/لويز; t: تيتو/طيطو); in Arabic names they are different consonants, but a surname must match too.
+ONE_FOREIGN_SOUND = (frozenset("جغق"), frozenset("سز"), frozenset("تط"))
 OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
 COMPASS_AR = {"east": "شرق", "west": "غرب", "north": "شمال", "south": "جنوب", "center": "وسط"}
 COMPASS_EN = {
@@ -196,21 +199,23 @@ def spelling_variants(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def same_given_name(a: str, b: str) -> bool:
-    """Two spellings of one first name: a letter added or dropped at the end (جيرار/جيرارد), or a
-    vowel letter added, dropped or changed (يوسف/يوسوف). محمد/أحمد differ in a consonant: two names."""
+    """Two spellings of one first name: a letter added or dropped at the end (جيرار/جيرارد), a vowel
+    letter added, dropped or changed (يوسف/يوسوف, ديمتري/ديميتري), or two letters that write one foreign
+    sound (أنجيلا/أنغيلا, لويس/لويز). محمد/أحمد differ in a consonant: two names."""
     a, b = normalize_text(a), normalize_text(b)
     if a == b:
         return True
     if min(len(a), len(b)) < 3:
         return False
     for op in Levenshtein.editops(a, b):
-        letters = {
-            a[op.src_pos] if op.src_pos < len(a) else "",
-            b[op.dest_pos] if op.dest_pos < len(b) else "",
-        }
-        at_end = op.src_pos >= len(a) - 1 and op.tag in ("insert", "delete")
-        vowel = (letters - {""}) <= VOWEL_LETTERS if op.tag != "replace" else letters <= VOWEL_LETTERS
-        if not (at_end or vowel):
+        if op.tag == "replace":
+            pair = {a[op.src_pos], b[op.dest_pos]}
+            if not (pair <= VOWEL_LETTERS or any(pair <= same for same in ONE_FOREIGN_SOUND)):
+                return False
+            continue
+        letter = b[op.dest_pos] if op.tag == "insert" else a[op.src_pos]
+        at_end = op.src_pos >= len(a) - 1
+        if not (at_end or letter in VOWEL_LETTERS):
             return False
     return Levenshtein.distance(a, b) <= 2
 
@@ -630,8 +635,9 @@ def _stated_names(entity: dict, info: dict) -> list[Statement]:
 
 
 def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
-    """Two first names for one person with one surname, across sources; a rank (الركن) is no first name
-    and two spellings of one name (جيرار/جيرارد) are one name."""
+    """Two first names for one person with one surname, across sources; a rank (الركن) is no first name,
+    two spellings of one name (جيرار/جيرارد) are one name, and a name that is the tail of the other
+    (أحمدي نجاد in محمود أحمدي نجاد, بن لادن in أسامة بن لادن) gives no first name of its own."""
     givens = []
     for s in names:
         parsed = parse_display_name(s.value)
@@ -642,11 +648,17 @@ def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]
         given_shown = shown[len(shown) - len(tokens)] if len(shown) >= len(tokens) else tokens[0]
         givens.append(Statement(value=given_shown, article_id=s.article_id, outlet=s.outlet,
                                 published_at=s.published_at, start=s.start, end=s.end,
-                                latin=transliterate(given_shown), facts={"given": tokens[0], "surname": tokens[-1]}))  # fmt: skip
+                                latin=transliterate(given_shown), facts={"given": tokens[0], "surname": tokens[-1], "tokens": tuple(tokens)}))  # fmt: skip
+
+    def tail_of_other(a: Statement, b: Statement) -> bool:
+        short, long = sorted((a.facts["tokens"], b.facts["tokens"]), key=len)
+        return len(short) < len(long) and long[-len(short) :] == short
+
     pairs = clashing_pairs(
         givens,
         lambda a, b: (
             a.facts["surname"] == b.facts["surname"]
+            and not tail_of_other(a, b)
             and not same_given_name(a.facts["given"], b.facts["given"])
         ),
     )
