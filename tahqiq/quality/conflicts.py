@@ -676,7 +676,15 @@ def kunya_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
     for s in names:
         forms[s.article_id].add(_name_form(s.value))
 
+    def family_name(a: Statement, b: Statement) -> bool:
+        """"أبو الغيط" beside "أحمد أبو الغيط": the Abu is the family's name, no kunya."""
+        words = [normalize_text(s.value).split() for s in (a, b)]
+        short, long = sorted(words, key=len)
+        return len(short) < len(long) and long[-len(short) :] == short and _name_form(" ".join(short)) == "kunya"
+
     def clash(a: Statement, b: Statement) -> bool:
+        if family_name(a, b):
+            return False
         form_a, form_b = _name_form(a.value), _name_form(b.value)
         return (
             "" not in (form_a, form_b)

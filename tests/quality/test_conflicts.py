@@ -250,9 +250,13 @@ def test_kunya_beside_the_name_in_other_articles_is_an_info_name_row():
     entities = _people(
         _person("P1", ("سالم حمد", "a"), ("أبو عمر", "b")),
         _person("P2", ("سالم حمد", "a"), ("أبو عمر", "a"), ("سالم حمد", "b"), ("أبو عمر", "b")),
+        # a family name that starts with Abu, the tail of the full name: no kunya
+        _person("P3", ("أبو الغيط", "a"), ("أحمد أبو الغيط", "b")),
+        # a kunya put before the name is still one (أبو أسامة المهاجر / أسامة المهاجر)
+        _person("P4", ("أبو أسامة المهاجر", "a"), ("أسامة المهاجر", "b")),
     )
     found = find_conflicts(warehouse.empty_frame("event_reports"), entities, SAME_MORNING)
-    assert found.select("subject_id", "attribute", "severity").rows() == [("P1", "name", "info")]
+    assert found.select("subject_id", "attribute", "severity").rows() == [("P1", "name", "info"), ("P4", "name", "info")]
 
 
 def test_roles_across_articles():
