@@ -69,6 +69,7 @@ SEVERITY_LEVELS = ("info", "low", "medium", "high")
 DATE_CONFLICT_MAX_DAYS = 2
 CALENDAR_FORMS = ("day_month",)
 NEARBY_KM = 5.0
+GENERIC_ROLES = ("member", "official")
 SETTLEMENT_KINDS = ("village", "town", "city", "neighbourhood", "neighborhood", "district", "subdistrict")
 # A listed village or small town spelled another way may be another village; two spellings of a city, or
 # of two places the gazetteer does not list, tell the analyst nothing.
@@ -76,7 +77,7 @@ SPELLING_IN_DOUBT = ("village", "town", "neighbourhood", "neighborhood")
 VOWEL_LETTERS = frozenset("اويىةه")
 # Letters that Arabic outlets use in turn for one sound of a foreign name (g: أنجيلا/أنغيلا/أنقيلا; s/z:
 # لويس/لويز; t: تيتو/طيطو); in Arabic names they are different consonants, but a surname must match too.
-ONE_FOREIGN_SOUND = (frozenset("جغق"), frozenset("سز"), frozenset("تط"))
+ONE_FOREIGN_SOUND = (frozenset("جغق"), frozenset("كق"), frozenset("سز"), frozenset("تط"))
 OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
 COMPASS_AR = {"east": "شرق", "west": "غرب", "north": "شمال", "south": "جنوب", "center": "وسط"}
 COMPASS_EN = {
@@ -197,13 +198,20 @@ def spelling_variants(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) == 1
 
 
+def _consonants(name: str) -> str:
+    """The name's first letter and its consonants after it, each foreign sound written one way: دميتري
+    and ديمتري both read د م ت ر."""
+    one_way = {letter: min(same) for same in ONE_FOREIGN_SOUND for letter in same}
+    return name[:1] + "".join(one_way.get(c, c) for c in name[1:] if c not in VOWEL_LETTERS)
+
+
 @lru_cache(maxsize=200_000)
 def same_given_name(a: str, b: str) -> bool:
-    """Two spellings of one first name: a letter added or dropped at the end (جيرار/جيرارد), a vowel
-    letter added, dropped or changed (يوسف/يوسوف, ديمتري/ديميتري), or two letters that write one foreign
-    sound (أنجيلا/أنغيلا, لويس/لويز). محمد/أحمد differ in a consonant: two names."""
+    """Two spellings of one first name: a letter added or dropped at the end (جيرار/جيرارد), vowel
+    letters added, dropped, changed or moved (يوسف/يوسوف, ديمتري/ديميتري/دميتري), or two letters that write
+    one foreign sound (أنجيلا/أنغيلا, نيكولاي/نيقولاي, لويس/لويز). محمد/أحمد differ in a consonant: two names."""
     a, b = normalize_text(a), normalize_text(b)
-    if a == b:
+    if a == b or _consonants(a) == _consonants(b):
         return True
     if min(len(a), len(b)) < 3:
         return False
@@ -341,7 +349,14 @@ def _explain(attribute: str, kind: str, pairs: list[tuple[Statement, Statement]]
     return f"{who_en} {what_en}: {_listed(latin, False)}.", f"{who_ar} {what_ar}: {_listed(arabic, True)}."
 
 
-def _rows_by_kind(subject: Subject, attribute: str, pairs, severity_of, kind_of=lambda a, b: "disagreement"):
+def _rows_by_kind(
+    subject: Subject,
+    attribute: str,
+    pairs,
+    severity_of,
+    kind_of=lambda a, b: "disagreement",
+    detail: str = "",
+):
     by_kind: dict[str, list] = defaultdict(list)
     for a, b in pairs:
         by_kind[kind_of(a, b)].append((a, b))
@@ -353,6 +368,7 @@ def _rows_by_kind(subject: Subject, attribute: str, pairs, severity_of, kind_of=
             kind_pairs,
             severity_of(kind, kind_pairs),
             _explain(attribute, kind, kind_pairs),
+            detail,
         )
         for kind, kind_pairs in sorted(by_kind.items())
     ]
@@ -644,8 +660,8 @@ def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]
         tokens = [t for t in parsed.tokens if t not in _title_tokens()]
         if parsed.kunya or len(tokens) < 2:
             continue
-        shown = s.value.split()
-        given_shown = shown[len(shown) - len(tokens)] if len(shown) >= len(tokens) else tokens[0]
+        # as written (هـ, أ), unless the parser joined it from two words (عبد الملك)
+        given_shown = next((w for w in s.value.split() if normalize_text(w) == tokens[0]), tokens[0])
         givens.append(Statement(value=given_shown, article_id=s.article_id, outlet=s.outlet,
                                 published_at=s.published_at, start=s.start, end=s.end,
                                 latin=transliterate(given_shown), facts={"given": tokens[0], "surname": tokens[-1], "tokens": tuple(tokens)}))  # fmt: skip
@@ -677,10 +693,12 @@ def kunya_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
         forms[s.article_id].add(_name_form(s.value))
 
     def family_name(a: Statement, b: Statement) -> bool:
-        """"أبو الغيط" beside "أحمد أبو الغيط": the Abu is the family's name, no kunya."""
+        """ "أبو الغيط" beside "أحمد أبو الغيط": the Abu is the family's name, no kunya."""
         words = [normalize_text(s.value).split() for s in (a, b)]
         short, long = sorted(words, key=len)
-        return len(short) < len(long) and long[-len(short) :] == short and _name_form(" ".join(short)) == "kunya"
+        return (
+            len(short) < len(long) and long[-len(short) :] == short and _name_form(" ".join(short)) == "kunya"
+        )
 
     def clash(a: Statement, b: Statement) -> bool:
         if family_name(a, b):
@@ -701,25 +719,28 @@ def kunya_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
 
 
 def role_conflicts(reports: pl.DataFrame, labels: dict[str, str], info: dict) -> list[dict]:
-    """Different role codes (قيادي, والي, زعيم) given to one target by different articles."""
+    """Different role codes (قيادي, والي, زعيم) given to one target of one event by different articles. A
+    person's role in events months apart may have changed (a commander made leader), and a member or an
+    "official" (مسؤول, said of anyone in charge of anything) is no rank to dispute."""
     codes = role_codes()
-    by_entity: dict[str, list[Statement]] = defaultdict(list)
+    by_entity: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for r in reports.iter_rows(named=True):
         for entity_id, word in zip(
             r.get("target_entity_ids") or [], r.get("target_roles") or [], strict=False
         ):
             code = codes.get(normalize_text(word or ""))
-            if entity_id and word and code != "member":
-                by_entity[entity_id].append(Statement(
+            if entity_id and word and code not in GENERIC_ROLES:
+                by_entity[entity_id, r["event_id"]].append(Statement(
                     value=word, article_id=r["article_id"], outlet=info.get(r["article_id"], (None, None))[0],
                     published_at=info.get(r["article_id"], (None, None))[1], source=r.get("claim_source"),
                     latin=code or transliterate(word), facts={"code": code or normalize_text(word)}))  # fmt: skip
     out = []
-    for entity_id, said in by_entity.items():
+    for (entity_id, event_id), said in by_entity.items():
         pairs = clashing_pairs(said, lambda a, b: a.facts["code"] != b.facts["code"])
         out += _rows_by_kind(
-            Subject("entity", entity_id, labels.get(entity_id, "")), "role", pairs, lambda _k, _p: "medium"
-        )
+            Subject("entity", entity_id, labels.get(entity_id, "")), "role", pairs, lambda _k, _p: "medium",
+            detail=event_id,
+        )  # fmt: skip
     return out
 
 
