@@ -27,6 +27,9 @@ from tahqiq.text.normalize import normalize_text
 # On the day of an attack tolls climb by the hour: a higher figure four hours on is a new count, not a rival one.
 UPDATE_MIN_HOURS = 4
 APPROXIMATE_TOLERANCE = 0.1
+# A toll published weeks after another counts something longer than the event ("135 killed since 30 March",
+# the war's dead): tolls are revised in the days after an attack, as the wounded die and bodies are found.
+FIGURES_MAX_DAYS_APART = 14
 COUNT_ATTRIBUTES = ("killed", "wounded", "detained")
 # Approximators (tahqiq.extract.counts.APPROXIMATORS, matching form) that bound a figure from one side.
 LOWER_BOUNDS = frozenset({"ما لا يقل عن", "ما يزيد عن", "ما يزيد علي", "اكثر من", "اكثر"})
@@ -100,10 +103,13 @@ def figures_compatible(a: Statement, b: Statement) -> bool:
 
 
 def figures_differ(a: Statement, b: Statement) -> bool:
-    """Two figures of one group worth a conflict row: they cannot both be true, or the later one revises the
-    other past its approximation ("more than 100" at dawn, "more than 220" at night: both true, and the toll
+    """Two figures of one group, published within FIGURES_MAX_DAYS_APART, worth a conflict row: they cannot
+    both be true, or the later one revises the other past its approximation ("more than 100" at dawn, "more than 220" at night: both true, and the toll
     rose); "about 40" then 41 is one figure."""
     if a.facts.get("group") != b.facts.get("group") or a.number == b.number:
+        return False
+    hours = _hours_between(a.published_at, b.published_at)
+    if hours is not None and abs(hours) > FIGURES_MAX_DAYS_APART * 24:
         return False
     return not figures_compatible(a, b) or (is_update(a, b) and not _near(a, b))
 

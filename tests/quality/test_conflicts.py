@@ -89,6 +89,14 @@ def test_a_bound_overtaken_hours_later_is_an_update_and_about_n_then_n_plus_one_
     assert _conflicts(near, dawn_and_night).height == 0
 
 
+def test_tolls_published_weeks_apart_are_not_compared():
+    weeks = _articles(("a", "afp", "2018-04-01T09:00:00"), ("b", "sky", "2018-04-20T09:00:00"))
+    since = [_report("a", _said("killed", 17)), _report("b", _said("killed", 35))]
+    assert _conflicts(since, weeks).height == 0
+    days = _articles(("a", "afp", "2018-04-01T09:00:00"), ("b", "sky", "2018-04-05T09:00:00"))
+    assert _conflicts(since, days)["kind"].to_list() == ["update"]
+
+
 def test_revision_wording_makes_an_update_within_hours():
     revised = _said("killed", 252, revised=True)
     (row,) = _conflicts([_report("a", _said("killed", 221)), _report("b", revised)], SAME_MORNING).to_dicts()
