@@ -274,7 +274,7 @@ def test_kunya_beside_the_name_in_other_articles_is_an_info_name_row():
         # a kunya put before the name is still one (أبو أسامة المهاجر / أسامة المهاجر)
         _person("P4", ("أبو أسامة المهاجر", "a"), ("أسامة المهاجر", "b")),
     )
-    found = find_conflicts(warehouse.empty_frame("event_reports"), entities, SAME_MORNING)
+    found = find_conflicts(warehouse.empty_frame("event_reports"), entities, SAME_MORNING).sort("subject_id")
     assert found.select("subject_id", "attribute", "severity").rows() == [
         ("P1", "name", "info"),
         ("P4", "name", "info"),
