@@ -9,9 +9,11 @@ import re
 import polars as pl
 
 from tahqiq import warehouse
+from tahqiq.extract.events import EVENT_TYPES
 from tahqiq.present import render_conflicts
 from tahqiq.quality.checks import conflicts_from_one_article
 from tahqiq.quality.conflicts import (
+    TYPE_WORDS,
     find_conflicts,
     places_clash,
     regions_clash,
@@ -330,6 +332,34 @@ def test_a_group_of_the_dead_is_not_compared_with_the_toll():
 def test_numbers_and_dates_of_one_article_are_never_compared_even_with_named_sources():
     one = [_report("a", _said("killed", 2, 0, "command_statement"), _said("killed", 100, 90, "monitor"))]
     assert _conflicts(one, SAME_MORNING).height == 0
+
+
+def test_types_one_event_is_never_reported_under_disagree():
+    def typed(article, event_type, **columns):
+        return _report(article, reported_type=event_type, is_background=False, modality="asserted") | columns
+
+    (row,) = _conflicts([typed("a", "air_strike"), typed("b", "ground_raid")], SAME_MORNING).to_dicts()
+    assert (row["attribute"], row["severity"]) == ("type", "medium")
+    assert "an air strike" in row["explanation"] and "مداهمة برية" in row["explanation_ar"]
+    assert not LATIN.search(row["explanation_ar"]) and not ARABIC.search(row["explanation"])
+    # one family, told two ways; a background mention; a report that only relays an allegation
+    assert _conflicts([typed("a", "attack"), typed("b", "shooting")], SAME_MORNING).height == 0
+    assert (
+        _conflicts(
+            [typed("a", "air_strike"), typed("b", "ground_raid", is_background=True)], SAME_MORNING
+        ).height
+        == 0
+    )
+    assert (
+        _conflicts(
+            [typed("a", "air_strike"), typed("b", "ground_raid", modality="alleged")], SAME_MORNING
+        ).height
+        == 0
+    )
+
+
+def test_every_event_type_has_words_in_both_languages():
+    assert set(TYPE_WORDS) == set(EVENT_TYPES)
 
 
 def test_two_organizations_claiming_one_attack_or_a_claim_and_a_denial():
