@@ -80,6 +80,8 @@ def is_update(a: Statement, b: Statement) -> bool:
 
 def _bound(statement: Statement) -> str | None:
     phrase = normalize_text(statement.facts.get("approximator") or "")
+    if statement.facts.get("approximate") and not phrase:
+        return "vague"  # عشرات, مئات: counted as 10, 100, an approximation with no approximator before it
     return "lower" if phrase in LOWER_BOUNDS else "upper" if phrase in UPPER_BOUNDS else None
 
 
@@ -92,12 +94,15 @@ def _near(a: Statement, b: Statement) -> bool:
 
 
 def figures_compatible(a: Statement, b: Statement) -> bool:
-    """Equal; "more than N" and any figure above N ("less than N" below); one approximate ("about N") and
-    within APPROXIMATE_TOLERANCE; figures of two groups never clash."""
+    """Equal; "more than N" and any figure above N ("less than N" below); "tens" or "hundreds" (N = 10, 100)
+    and any figure from N to 10 N; one approximate ("about N") and within APPROXIMATE_TOLERANCE; figures of
+    two groups never clash."""
     if a.facts.get("group") != b.facts.get("group") or a.number == b.number:
         return True
     for x, y in ((a, b), (b, a)):
         if _bound(x) == "lower" and y.number >= x.number or _bound(x) == "upper" and y.number <= x.number:
+            return True
+        if _bound(x) == "vague" and x.number <= y.number < 10 * x.number:  # "tens of wounded" and 40
             return True
     return _near(a, b)
 

@@ -108,8 +108,16 @@ def test_revision_wording_makes_an_update_within_hours():
 def test_an_approximate_figure_near_the_other_is_no_conflict():
     near = [_report("a", _said("killed", 40, approximate=True)), _report("b", _said("killed", 41))]
     assert _conflicts(near, SAME_MORNING).height == 0
-    far = [_report("a", _said("killed", 20, approximate=True)), _report("b", _said("killed", 33))]
+    far = [
+        _report("a", _said("killed", 20, approximate=True, approximator="نحو")),
+        _report("b", _said("killed", 33)),
+    ]
     assert _conflicts(far, SAME_MORNING).height == 1
+    # "عشرات الجرحى" is counted 10, approximate with no approximator: any figure of tens
+    tens = [_report("a", _said("wounded", 10, approximate=True)), _report("b", _said("wounded", 40))]
+    assert _conflicts(tens, SAME_MORNING).height == 0
+    hundreds = [_report("a", _said("wounded", 10, approximate=True)), _report("b", _said("wounded", 400))]
+    assert _conflicts(hundreds, SAME_MORNING).height == 1
 
 
 def test_one_article_contradicting_itself_is_no_conflict():
