@@ -81,6 +81,9 @@ SPELLING_IN_DOUBT = ("village", "town", "neighbourhood", "neighborhood")
 VOWEL_LETTERS = frozenset("اويىةه")
 # Letters that Arabic outlets use in turn for one sound of a foreign name (g: أنجيلا/أنغيلا/أنقيلا; s/z:
 # لويس/لويز; t: تيتو/طيطو); in Arabic names they are different consonants, but a surname must match too.
+# Letters of one shape told apart by their dots only: one swapped in a name of four letters or more is a
+# slip of the keyboard or the eye (أشرف/أشرق), not another name.
+SAME_SHAPE = tuple(frozenset(group) for group in ("بتثني", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق"))
 ONE_FOREIGN_SOUND = (frozenset("جغق"), frozenset("كق"), frozenset("سز"), frozenset("تط"))
 OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
 COMPASS_AR = {"east": "شرق", "west": "غرب", "north": "شمال", "south": "جنوب", "center": "وسط"}
@@ -229,6 +232,12 @@ def same_given_name(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 3:
         return False
+    if len(a) == len(b) >= 4 and Levenshtein.distance(a, b) == 1:
+        pair = {x for x, y in zip(a, b, strict=True) if x != y} | {
+            y for x, y in zip(a, b, strict=True) if x != y
+        }
+        if any(pair <= shape for shape in SAME_SHAPE):
+            return True
     for op in Levenshtein.editops(a, b):
         if op.tag == "replace":
             pair = {a[op.src_pos], b[op.dest_pos]}
@@ -688,7 +697,7 @@ def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]
     (أحمدي نجاد in محمود أحمدي نجاد, بن لادن in أسامة بن لادن) gives no first name of its own."""
     givens = []
     for s in names:
-        parsed = parse_display_name(s.value)
+        parsed = _parsed(s.value)
         tokens = [t for t in parsed.tokens if t not in _title_tokens()]
         if parsed.kunya or len(tokens) < 2:
             continue
@@ -713,8 +722,20 @@ def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]
     return _rows_by_kind(subject, "given_name", pairs, lambda _k, _p: "high")
 
 
+def _parsed(surface: str):
+    """The name parsed with its kunya in the nominative and apart: أبا بكر (the accusative) and أبوبكر (one
+    word) are the kunya أبو بكر, not a first name."""
+    words = surface.split()
+    first = normalize_text(words[0]) if words else ""
+    if first == "ابا":
+        words[0] = "أبو"
+    elif first.startswith("ابو") and len(first) > len("ابو") + 2:
+        words[0:1] = [words[0][:3], words[0][3:]]
+    return parse_display_name(" ".join(words))
+
+
 def _name_form(surface: str) -> str:
-    parsed = parse_display_name(surface)
+    parsed = _parsed(surface)
     return "kunya" if parsed.kunya else "name" if len(parsed.tokens) >= 2 else ""
 
 

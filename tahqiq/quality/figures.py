@@ -116,7 +116,10 @@ def figures_differ(a: Statement, b: Statement) -> bool:
     hours = _hours_between(a.published_at, b.published_at)
     if hours is not None and abs(hours) > FIGURES_MAX_DAYS_APART * 24:
         return False
-    return not figures_compatible(a, b) or (is_update(a, b) and not _near(a, b))
+    if figures_compatible(a, b):
+        # "tens" then "more than 40" is no revision: a vague figure gives none to revise
+        return is_update(a, b) and not _near(a, b) and "vague" not in (_bound(a), _bound(b))
+    return True
 
 
 def articles_info(articles: pl.DataFrame) -> dict[str, tuple[str | None, str | None]]:

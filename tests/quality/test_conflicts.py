@@ -116,6 +116,9 @@ def test_an_approximate_figure_near_the_other_is_no_conflict():
     # "عشرات الجرحى" is counted 10, approximate with no approximator: any figure of tens
     tens = [_report("a", _said("wounded", 10, approximate=True)), _report("b", _said("wounded", 40))]
     assert _conflicts(tens, SAME_MORNING).height == 0
+    days = _articles(("a", "afp", "2018-04-09T09:00:00"), ("b", "sky", "2018-04-13T09:00:00"))
+    more = [tens[0], _report("b", _said("wounded", 40, approximate=True, approximator="أكثر من"))]
+    assert _conflicts(more, days).height == 0  # "tens" then "more than 40" days later: nothing was revised
     hundreds = [_report("a", _said("wounded", 10, approximate=True)), _report("b", _said("wounded", 400))]
     assert _conflicts(hundreds, SAME_MORNING).height == 1
 
@@ -250,12 +253,15 @@ def test_given_names():
     assert same_given_name("أنجيلا", "أنغيلا") and same_given_name("لويس", "لويز")
     assert same_given_name("دميتري", "ديمتري") and same_given_name("نيكولاي", "نيقولاي")
     assert not same_given_name("محسن", "محمد") and not same_given_name("عبدالكريم", "عبدالملك")
+    assert same_given_name("أشرف", "أشرق")  # letters of one shape, told apart by their dots
     assert not same_given_name("فيتور", "فيكتور")
     entities = _people(
         _person("P1", ("محمد الحمصي", "a"), ("أحمد الحمصي", "b")),
         _person("P6", ("أحمدي نجاد", "a"), ("محمود أحمدي نجاد", "b")),
         _person("P7", ("بن لادن", "a"), ("أسامة بن لادن", "b")),
         _person("P8", ("عبد الملك الحوثي", "a"), ("عبدالكريم الحوثي", "b")),
+        # the kunya in the accusative or in one word is no first name
+        _person("P9", ("أبا بكر البغدادي", "a"), ("أبوبكر البغدادي", "b"), ("أبو بكر البغدادي", "b")),
         _person("P2", ("جيرار كوشنر", "a"), ("جيرارد كوشنر", "b")),
         _person("P3", ("الركن سالم الحمد", "a"), ("سالم الحمد", "b")),
         _person("P5", ("ركن تركي المالكي", "a"), ("تركي المالكي", "b")),
@@ -283,6 +289,7 @@ def test_kunya_beside_the_name_in_other_articles_is_an_info_name_row():
         _person("P3", ("أبو الغيط", "a"), ("أحمد أبو الغيط", "b")),
         # a kunya put before the name is still one (أبو أسامة المهاجر / أسامة المهاجر)
         _person("P4", ("أبو أسامة المهاجر", "a"), ("أسامة المهاجر", "b")),
+        _person("P5", ("أبا بكر البغدادي", "a"), ("أبوبكر البغدادي", "b"), ("أبو بكر البغدادي", "b")),
     )
     found = find_conflicts(warehouse.empty_frame("event_reports"), entities, SAME_MORNING).sort("subject_id")
     assert found.select("subject_id", "attribute", "severity").rows() == [
