@@ -7,7 +7,8 @@ outlet and publication time; never the mentions.
 A conflict is a pair of statements about one subject whose values cannot both be true, made by two
 sources: two articles, or two sources one article credits by name (the command's statement says the raid
 was unilateral, the monitor says joint). An article contradicting itself with no source named is not a
-conflict. Each conflict is either:
+conflict, and neither are two reports of an event published weeks apart (figures.REPORTS_MAX_DAYS_APART: a
+campaign's toll, or another event merged in). Each conflict is either:
 - `update`: a later report revises a figure, told by its publication time (at least UPDATE_MIN_HOURS
   later) or its wording ("ارتفعت حصيلة", a lexicon `update` cue);
 - `disagreement`: sources differ about the same moment.
@@ -58,6 +59,7 @@ from tahqiq.quality.figures import (
     articles_info,
     figures_differ,
     is_update,
+    published_weeks_apart,
     report_figures,
     reports_by_event,
     stated_items,
@@ -322,12 +324,17 @@ def _row(subject: Subject, attribute: str, kind: str, pairs: list[tuple[Statemen
 
 
 def clashing_pairs(
-    statements: list[Statement], clash, cited: bool = False
+    statements: list[Statement], clash, cited: bool = False, across_time: bool = False
 ) -> list[tuple[Statement, Statement]]:
     """Pairs of statements from different sources whose values `clash(a, b)`. Only for yes/no and naming
     facts (`cited`: partner, claim, spelling) may two sources of one article disagree: two numbers or
-    dates of one article are more often two things (parts of a toll, the attack and its announcement)."""
-    return [(a, b) for a, b in combinations(statements, 2) if different_sources(a, b, cited) and clash(a, b)]
+    dates of one article are more often two things (parts of a toll, the attack and its announcement).
+    Statements published weeks apart are compared only `across_time` (a person's names, not an event's facts)."""
+    return [
+        (a, b)
+        for a, b in combinations(statements, 2)
+        if different_sources(a, b, cited) and (across_time or not published_weeks_apart(a, b)) and clash(a, b)
+    ]
 
 
 def stated_together(statements: list[Statement], key) -> set[frozenset]:
@@ -718,20 +725,26 @@ def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]
             and not tail_of_other(a, b)
             and not same_given_name(a.facts["given"], b.facts["given"])
         ),
+        across_time=True,
     )
     return _rows_by_kind(subject, "given_name", pairs, lambda _k, _p: "high")
 
 
-def _parsed(surface: str):
-    """The name parsed with its kunya in the nominative and apart: أبا بكر (the accusative) and أبوبكر (one
-    word) are the kunya أبو بكر, not a first name."""
+def _abu_apart(surface: str) -> str:
+    """The name with its leading Abu in the nominative and apart: أبا بكر (the accusative) and أبوبكر (one
+    word) are أبو بكر."""
     words = surface.split()
     first = normalize_text(words[0]) if words else ""
     if first == "ابا":
         words[0] = "أبو"
     elif first.startswith("ابو") and len(first) > len("ابو") + 2:
         words[0:1] = [words[0][:3], words[0][3:]]
-    return parse_display_name(" ".join(words))
+    return " ".join(words)
+
+
+def _parsed(surface: str):
+    """The name parsed with its kunya spelled one way (_abu_apart): أبا بكر is a kunya, not a first name."""
+    return parse_display_name(_abu_apart(surface))
 
 
 def _name_form(surface: str) -> str:
@@ -747,7 +760,7 @@ def kunya_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
 
     def family_name(a: Statement, b: Statement) -> bool:
         """ "أبو الغيط" beside "أحمد أبو الغيط": the Abu is the family's name, no kunya."""
-        words = [normalize_text(s.value).split() for s in (a, b)]
+        words = [normalize_text(_abu_apart(s.value)).split() for s in (a, b)]
         short, long = sorted(words, key=len)
         return (
             len(short) < len(long) and long[-len(short) :] == short and _name_form(" ".join(short)) == "kunya"
@@ -763,7 +776,7 @@ def kunya_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
             and (form_b not in forms[a.article_id] or form_a not in forms[b.article_id])
         )
 
-    pairs = clashing_pairs(names, clash)
+    pairs = clashing_pairs(names, clash, across_time=True)
     return [
         _row(subject, "name", "disagreement", pairs, "info",
              ("Some sources name the person by kunya (Abu ...), others by name.",

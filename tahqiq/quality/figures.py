@@ -27,9 +27,10 @@ from tahqiq.text.normalize import normalize_text
 # On the day of an attack tolls climb by the hour: a higher figure four hours on is a new count, not a rival one.
 UPDATE_MIN_HOURS = 4
 APPROXIMATE_TOLERANCE = 0.1
-# A toll published weeks after another counts something longer than the event ("135 killed since 30 March",
-# the war's dead): tolls are revised in the days after an attack, as the wounded die and bodies are found.
-FIGURES_MAX_DAYS_APART = 14
+# A report published weeks after another tells of something longer or other than the event ("135 killed since
+# 30 March", the town of a victim of a later Friday): tolls are revised in the days after an attack, as the
+# wounded die and bodies are found, and a merge of reports weeks apart is more often two events.
+REPORTS_MAX_DAYS_APART = 14
 COUNT_ATTRIBUTES = ("killed", "wounded", "detained")
 # Approximators (tahqiq.extract.counts.APPROXIMATORS, matching form) that bound a figure from one side.
 LOWER_BOUNDS = frozenset({"ما لا يقل عن", "ما يزيد عن", "ما يزيد علي", "اكثر من", "اكثر"})
@@ -65,6 +66,12 @@ def _hours_between(earlier: str | None, later: str | None) -> float | None:
     if (t0.tzinfo is None) != (t1.tzinfo is None):
         t0, t1 = t0.replace(tzinfo=None), t1.replace(tzinfo=None)
     return (t1 - t0).total_seconds() / 3600
+
+
+def published_weeks_apart(a: Statement, b: Statement) -> bool:
+    """Published more than REPORTS_MAX_DAYS_APART apart: the two are never compared about an event."""
+    hours = _hours_between(a.published_at, b.published_at)
+    return hours is not None and abs(hours) > REPORTS_MAX_DAYS_APART * 24
 
 
 def is_update(a: Statement, b: Statement) -> bool:
@@ -108,13 +115,12 @@ def figures_compatible(a: Statement, b: Statement) -> bool:
 
 
 def figures_differ(a: Statement, b: Statement) -> bool:
-    """Two figures of one group, published within FIGURES_MAX_DAYS_APART, worth a conflict row: they cannot
+    """Two figures of one group, published within REPORTS_MAX_DAYS_APART, worth a conflict row: they cannot
     both be true, or the later one revises the other past its approximation ("more than 100" at dawn, "more than 220" at night: both true, and the toll
     rose); "about 40" then 41 is one figure."""
     if a.facts.get("group") != b.facts.get("group") or a.number == b.number:
         return False
-    hours = _hours_between(a.published_at, b.published_at)
-    if hours is not None and abs(hours) > FIGURES_MAX_DAYS_APART * 24:
+    if published_weeks_apart(a, b):
         return False
     if figures_compatible(a, b):
         # "tens" then "more than 40" is no revision: a vague figure gives none to revise

@@ -99,6 +99,31 @@ def test_tolls_published_weeks_apart_are_not_compared():
     assert _conflicts(since, days)["kind"].to_list() == ["update"]
 
 
+def test_places_published_weeks_apart_are_not_compared():
+    town = _place(
+        "ps-town",
+        "القرارة",
+        admin1="ps-gaza-strip",
+        country="ps",
+        place_kind="town",
+        latitude=31.4,
+        longitude=34.35,
+    )
+    city = _place(
+        "ps-city",
+        "غزة",
+        admin1="ps-gaza-strip",
+        country="ps",
+        place_kind="city",
+        latitude=31.5,
+        longitude=34.46,
+    )
+    reports = [_report("a", town, place_ref="ps-town"), _report("b", city, place_ref="ps-city")]
+    assert _conflicts(reports, SAME_MORNING)["attribute"].to_list() == ["place"]
+    months = _articles(("a", "sky", "2018-04-20T09:00:00"), ("b", "sky", "2018-07-02T09:00:00"))
+    assert _conflicts(reports, months).height == 0
+
+
 def test_revision_wording_makes_an_update_within_hours():
     revised = _said("killed", 252, revised=True)
     (row,) = _conflicts([_report("a", _said("killed", 221)), _report("b", revised)], SAME_MORNING).to_dicts()
@@ -287,6 +312,7 @@ def test_kunya_beside_the_name_in_other_articles_is_an_info_name_row():
         _person("P2", ("سالم حمد", "a"), ("أبو عمر", "a"), ("سالم حمد", "b"), ("أبو عمر", "b")),
         # a family name that starts with Abu, the tail of the full name: no kunya
         _person("P3", ("أبو الغيط", "a"), ("أحمد أبو الغيط", "b")),
+        _person("P6", ("أبوريدة", "a"), ("هاني أبو ريدة", "b")),
         # a kunya put before the name is still one (أبو أسامة المهاجر / أسامة المهاجر)
         _person("P4", ("أبو أسامة المهاجر", "a"), ("أسامة المهاجر", "b")),
         _person("P5", ("أبا بكر البغدادي", "a"), ("أبوبكر البغدادي", "b"), ("أبو بكر البغدادي", "b")),
