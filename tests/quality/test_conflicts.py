@@ -431,3 +431,10 @@ def test_the_conflicts_listing_shows_where_each_value_is_stated():
     text = render_conflicts(found, {"a": "bbc", "b": "cnn"})
     assert "bbc, 2018-07-25T09:00, a chars 10-50, credits monitor" in text
     assert "(disagreement)" in text and "[high]" in text
+    # a report's type is stated by no one sentence: the evidence names the article, no offsets
+    typed = [
+        _report(x, reported_type=t, is_background=False, modality="asserted")
+        for x, t in (("a", "air_strike"), ("b", "ground_raid"))
+    ]
+    text = render_conflicts(_conflicts(typed, SAME_MORNING), {"a": "bbc", "b": "cnn"})
+    assert "bbc, 2018-07-25T09:00, a" in text and "None" not in text
