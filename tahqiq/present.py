@@ -75,8 +75,9 @@ MAX_EVIDENCE_SHOWN = 3
 def _evidence_line(evidence: dict, outlet_of_article: dict[str, str]) -> str:
     """Where one value is stated: outlet, publication time, the sentence's offsets and whom it credits."""
     article = evidence.get("article_id") or ""
-    parts = [outlet_of_article.get(article, article), (evidence.get("published_at") or "")[:16],
-             f"{article} chars {evidence.get('start_char')}-{evidence.get('end_char')}"]  # fmt: skip
+    start = evidence.get("start_char")
+    where = f" chars {start}-{evidence.get('end_char')}" if start is not None else ""  # a report's type has no sentence
+    parts = [outlet_of_article.get(article, article), (evidence.get("published_at") or "")[:16], article + where]
     if evidence.get("source"):
         parts.append(f"credits {evidence['source']}")
     return ", ".join(p for p in parts if p)

@@ -302,7 +302,7 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("subject_kind", "VARCHAR", "entity or event."),
             ("subject_id", "VARCHAR", "entity_id or event_id."),
             ("subject_label", "VARCHAR", "Readable name of the subject."),
-            ("attribute", "VARCHAR", "killed, wounded, detained, aircraft, event_date, place, region, partner, claim; "
+            ("attribute", "VARCHAR", "killed, wounded, detained, aircraft, event_date, place, region, partner, claim, type; "
              "for people given_name, name (kunya beside the name), role."),
             ("values", "JSON", "Each distinct value: value, as_written, article_ids, outlets, and evidence "
              "[{article_id, outlet, published_at, start_char, end_char (the stating sentence in articles.body), "

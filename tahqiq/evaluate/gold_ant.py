@@ -619,8 +619,24 @@ def single_article(system_values: dict[str, set[str]]) -> bool:
     return len(stated_by) <= 1
 
 
-def score_conflicts(system_rows: list[dict], gold_rows: list[dict]) -> dict:
-    """system_rows: {conflict_id, attribute, values: {value: docnos}}; gold_rows as `gold_conflicts` gives."""
+def within_one_event(gold_values: dict[str, list[str]], events_of_docno: dict[str, set[str]]) -> bool:
+    """Two articles the gold puts under two different values have reports in one system event: the conflict
+    is there for the conflicts code to find; otherwise event clustering keeps its sides apart."""
+    groups = [set(docnos) for docnos in gold_values.values()]
+    return any(
+        a != b and events_of_docno.get(a, set()) & events_of_docno.get(b, set())
+        for x, y in combinations(groups, 2)
+        for a in x
+        for b in y
+    )
+
+
+def score_conflicts(
+    system_rows: list[dict], gold_rows: list[dict], events_of_docno: dict[str, set[str]] | None = None
+) -> dict:
+    """system_rows: {conflict_id, attribute, values: {value: docnos}}; gold_rows as `gold_conflicts` gives;
+    events_of_docno (docno -> its system event ids), when given, splits the gold conflicts by whether event
+    clustering put their sides in one event (a diagnostic beside the scores, which it leaves unchanged)."""
     matched_system, matched_gold = set(), set()
     for s in system_rows:
         for k, g in enumerate(gold_rows):
@@ -639,13 +655,21 @@ def score_conflicts(system_rows: list[dict], gold_rows: list[dict]) -> dict:
     overall = _family_scores([s["conflict_id"] for s in system_rows], list(range(len(gold_rows))),
                              matched_system, matched_gold)
     one_article = [s for s in system_rows if single_article(s["values"])]
+    clustering = None
+    if events_of_docno is not None:
+        joined = [k for k, g in enumerate(gold_rows) if within_one_event(g["values"], events_of_docno)]
+        clustering = {"within_one_event": len(joined), "found_within": sum(k in matched_gold for k in joined),
+                      "apart": len(gold_rows) - len(joined),
+                      "found_apart": len(matched_gold - set(joined))}  # fmt: skip
     return {
-        "families": families, "overall": overall,
+        "families": families, "overall": overall, "clustering": clustering,
         "single_article": {"count": len(one_article),
                            "sample": [{"conflict_id": s["conflict_id"], "attribute": s["attribute"],
                                        "docnos": sorted(set().union(*s["values"].values()))}
                                       for s in one_article[:MAX_LISTED]]},
-        "gold_missed": [{"event": g["event"], "attribute": g["attribute"], "kind": g["kind"], "note": g.get("note")}
+        "gold_missed": [{"event": g["event"], "attribute": g["attribute"], "kind": g["kind"], "note": g.get("note"),
+                         "within_one_event": None if events_of_docno is None
+                         else within_one_event(g["values"], events_of_docno)}
                         for k, g in enumerate(gold_rows) if k not in matched_gold],
     }  # fmt: skip
 
@@ -680,7 +704,11 @@ def evaluate_events(gold: dict, system: System) -> dict:
 
 
 def evaluate_conflicts(gold: dict, system: System) -> dict:
-    return score_conflicts(system_conflict_rows(system.conflicts, system.docno_of_article), gold_conflicts(gold))
+    events_of_docno: dict[str, set[str]] = defaultdict(set)
+    for docno, event_id in system.reports.select("docno", "event_id").iter_rows():
+        events_of_docno[docno].add(event_id)
+    return score_conflicts(system_conflict_rows(system.conflicts, system.docno_of_article), gold_conflicts(gold),
+                           events_of_docno)  # fmt: skip
 
 
 # ---------------------------------------------------------------- reports
@@ -764,11 +792,18 @@ def format_conflicts(result: dict) -> str:
     o = result["overall"]
     rows.append(["all", o["precision"], o["recall"], o["system_matched"], o["system"], o["gold_found"], o["gold"]])
     lines = ["Conflicts per attribute family",
-             _table(rows, ["family", "precision", "recall", "system matched", "system", "gold found", "gold"]), "",
-             f"System conflicts taking all their values from one article: {result['single_article']['count']}"]
+             _table(rows, ["family", "precision", "recall", "system matched", "system", "gold found", "gold"]), ""]
+    clustering = result.get("clustering")
+    if clustering:
+        lines += [f"Gold conflicts whose sides share a system event: {clustering['within_one_event']} "
+                  f"(found {clustering['found_within']}); sides in separate events: {clustering['apart']} "
+                  f"(found {clustering['found_apart']}), the misses event clustering owes", ""]
+    lines += [f"System conflicts taking all their values from one article: {result['single_article']['count']}"]
     lines += [f"  {s['conflict_id']} {s['attribute']} [{_listing(s['docnos'], 3)}]" for s in result["single_article"]["sample"]]
     lines += ["", f"Gold conflicts not found: {len(result['gold_missed'])}"]
-    lines += [f"  {g['event']} {g['attribute']} ({g['kind']}): {g['note']}" for g in result["gold_missed"][:MAX_LISTED]]
+    side = {True: " [one system event]", False: " [sides apart]", None: ""}
+    lines += [f"  {g['event']} {g['attribute']} ({g['kind']}){side[g.get('within_one_event')]}: {g['note']}"
+              for g in result["gold_missed"][:MAX_LISTED]]
     return "\n".join(lines)
 
 

@@ -7,15 +7,19 @@ outlet and publication time; never the mentions.
 A conflict is a pair of statements about one subject whose values cannot both be true, made by two
 sources: two articles, or two sources one article credits by name (the command's statement says the raid
 was unilateral, the monitor says joint). An article contradicting itself with no source named is not a
-conflict. Each conflict is either:
+conflict, and neither are two reports of an event published weeks apart (figures.REPORTS_MAX_DAYS_APART: a
+campaign's toll, or another event merged in). Each conflict is either:
 - `update`: a later report revises a figure, told by its publication time (at least UPDATE_MIN_HOURS
   later) or its wording ("ارتفعت حصيلة", a lexicon `update` cue);
 - `disagreement`: sources differ about the same moment.
 
 Attributes: killed, wounded, detained, aircraft, event_date, place, region, partner, claim (an organization
-claiming or denying responsibility); for people given_name, name (kunya beside the name), role. Who did it
-(the reports' actor_refs) is not compared: any ministry or command named in the frame is among them, so two
-reports' actors differ far more often than their sources do. Values are compatible when they can describe
+claiming or denying responsibility), type (types one event is never reported under, by
+tahqiq.resolve.events.types_compatible); for people given_name, name (kunya beside the name), role (within one
+event). Who did it (the reports' actor_refs) is not compared: any ministry, embassy or command named in the
+frame is among them, so two reports' actors differ far more often than their sources do (on 1500 unannotated
+ANT articles every pair of reports whose armed actors differed was such a pair). Nor are the targets: two
+articles naming different people hit by one strike name more of the dead, they do not disagree. Values are compatible when they can describe
 the same fact (tahqiq.quality.figures for the figures: a bound, "more than N", or an approximate figure near
 the other, or two groups of the dead); overlapping date intervals; places one inside the other (village -> governorate -> country, from the place
 reference data) or within NEARBY_KM; a compass region that the place's position in its country
@@ -28,7 +32,7 @@ Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts)
 - low: a figure revised by a later report; aircraft counts; dates a day apart where one side counts from a weekday or
   "yesterday"; two settlements of one governorate.
 - medium: detained counts; dates 2 days apart or calendar dates a day apart; governorates or regions
-  that exclude each other; joint vs unilateral; roles; who claims responsibility.
+  that exclude each other; joint vs unilateral; roles; who claims responsibility; the type of event.
 - high: killed or wounded for the same moment; given names; calendar dates more than a day apart;
   places in different countries.
 """
@@ -53,8 +57,9 @@ from tahqiq.extract.places import place_by_id, place_within, regions_compatible,
 from tahqiq.quality.figures import (
     Statement,
     articles_info,
-    figures_compatible,
+    figures_differ,
     is_update,
+    published_weeks_apart,
     report_figures,
     reports_by_event,
     stated_items,
@@ -62,6 +67,7 @@ from tahqiq.quality.figures import (
 )
 from tahqiq.reconcile.entities import parse_display_name, title_words, transliterate
 from tahqiq.reference import load_event_lexicon, load_organizations
+from tahqiq.resolve.events import types_compatible
 from tahqiq.text.normalize import normalize_text
 
 SEVERITY_LEVELS = ("info", "low", "medium", "high")
@@ -69,11 +75,18 @@ SEVERITY_LEVELS = ("info", "low", "medium", "high")
 DATE_CONFLICT_MAX_DAYS = 2
 CALENDAR_FORMS = ("day_month",)
 NEARBY_KM = 5.0
+GENERIC_ROLES = ("member", "official")
 SETTLEMENT_KINDS = ("village", "town", "city", "neighbourhood", "neighborhood", "district", "subdistrict")
 # A listed village or small town spelled another way may be another village; two spellings of a city, or
 # of two places the gazetteer does not list, tell the analyst nothing.
 SPELLING_IN_DOUBT = ("village", "town", "neighbourhood", "neighborhood")
 VOWEL_LETTERS = frozenset("اويىةه")
+# Letters that Arabic outlets use in turn for one sound of a foreign name (g: أنجيلا/أنغيلا/أنقيلا; s/z:
+# لويس/لويز; t: تيتو/طيطو); in Arabic names they are different consonants, but a surname must match too.
+# Letters of one shape told apart by their dots only: one swapped in a name of four letters or more is a
+# slip of the keyboard or the eye (أشرف/أشرق), not another name.
+SAME_SHAPE = tuple(frozenset(group) for group in ("بتثني", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق"))
+ONE_FOREIGN_SOUND = (frozenset("جغق"), frozenset("كق"), frozenset("سز"), frozenset("تط"))
 OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
 COMPASS_AR = {"east": "شرق", "west": "غرب", "north": "شمال", "south": "جنوب", "center": "وسط"}
 COMPASS_EN = {
@@ -92,11 +105,21 @@ WORDS = {  # attribute -> (English, Arabic) as said in "sources differ on ..."
     "place": ("the place", "مكان الحدث"),
     "region": ("the region", "منطقة الحدث"),
     "partner": ("whether partner forces took part", "مشاركة قوات شريكة"),
+    "type": ("what happened", "نوع الحدث"),
     "claim": ("who claims or denies responsibility", "الجهة التي تتبنى الهجوم أو تنفيه"),
     "given_name": ("the person's first name", "الاسم الأول للشخص"),
     "name": ("how the person is named (kunya or name)", "تسمية الشخص (بالكنية أو بالاسم)"),
     "role": ("the person's role", "صفة الشخص"),
 }
+TYPE_WORDS = {  # event type -> (English, Arabic) for the explanations
+    "drone_strike": ("a drone strike", "غارة بطائرة مسيرة"), "air_strike": ("an air strike", "غارة جوية"),
+    "helicopter_raid": ("a helicopter raid", "إنزال بمروحيات"), "ground_raid": ("a ground raid", "مداهمة برية"),
+    "airdrop": ("an airdrop", "إنزال جوي"), "armed_clash": ("an armed clash", "اشتباك مسلح"),
+    "shelling": ("shelling", "قصف مدفعي"), "missile_attack": ("a missile attack", "هجوم صاروخي"),
+    "suicide_bomb": ("a suicide bombing", "تفجير انتحاري"), "remote_explosive": ("a bomb or IED", "تفجير عبوة ناسفة"),
+    "shooting": ("a shooting", "إطلاق نار"), "attack": ("an attack", "هجوم"), "abduction": ("an abduction", "خطف"),
+    "arrest": ("an arrest", "اعتقال"), "territory_capture": ("a capture of territory", "سيطرة على منطقة"),
+}  # fmt: skip
 PARTNER_WORDS = {"joint": ("joint", "مشتركة"), "unilateral": ("unilateral", "أحادية")}
 
 
@@ -194,23 +217,38 @@ def spelling_variants(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) == 1
 
 
+def _consonants(name: str) -> str:
+    """The name's first letter and its consonants after it, each foreign sound written one way: دميتري
+    and ديمتري both read د م ت ر."""
+    one_way = {letter: min(same) for same in ONE_FOREIGN_SOUND for letter in same}
+    return name[:1] + "".join(one_way.get(c, c) for c in name[1:] if c not in VOWEL_LETTERS)
+
+
 @lru_cache(maxsize=200_000)
 def same_given_name(a: str, b: str) -> bool:
-    """Two spellings of one first name: a letter added or dropped at the end (جيرار/جيرارد), or a
-    vowel letter added, dropped or changed (يوسف/يوسوف). محمد/أحمد differ in a consonant: two names."""
+    """Two spellings of one first name: a letter added or dropped at the end (جيرار/جيرارد), vowel
+    letters added, dropped, changed or moved (يوسف/يوسوف, ديمتري/ديميتري/دميتري), or two letters that write
+    one foreign sound (أنجيلا/أنغيلا, نيكولاي/نيقولاي, لويس/لويز). محمد/أحمد differ in a consonant: two names."""
     a, b = normalize_text(a), normalize_text(b)
-    if a == b:
+    if a == b or _consonants(a) == _consonants(b):
         return True
     if min(len(a), len(b)) < 3:
         return False
-    for op in Levenshtein.editops(a, b):
-        letters = {
-            a[op.src_pos] if op.src_pos < len(a) else "",
-            b[op.dest_pos] if op.dest_pos < len(b) else "",
+    if len(a) == len(b) >= 4 and Levenshtein.distance(a, b) == 1:
+        pair = {x for x, y in zip(a, b, strict=True) if x != y} | {
+            y for x, y in zip(a, b, strict=True) if x != y
         }
-        at_end = op.src_pos >= len(a) - 1 and op.tag in ("insert", "delete")
-        vowel = (letters - {""}) <= VOWEL_LETTERS if op.tag != "replace" else letters <= VOWEL_LETTERS
-        if not (at_end or vowel):
+        if any(pair <= shape for shape in SAME_SHAPE):
+            return True
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace":
+            pair = {a[op.src_pos], b[op.dest_pos]}
+            if not (pair <= VOWEL_LETTERS or any(pair <= same for same in ONE_FOREIGN_SOUND)):
+                return False
+            continue
+        letter = b[op.dest_pos] if op.tag == "insert" else a[op.src_pos]
+        at_end = op.src_pos >= len(a) - 1
+        if not (at_end or letter in VOWEL_LETTERS):
             return False
     return Levenshtein.distance(a, b) <= 2
 
@@ -286,12 +324,31 @@ def _row(subject: Subject, attribute: str, kind: str, pairs: list[tuple[Statemen
 
 
 def clashing_pairs(
-    statements: list[Statement], clash, cited: bool = False
+    statements: list[Statement], clash, cited: bool = False, across_time: bool = False
 ) -> list[tuple[Statement, Statement]]:
     """Pairs of statements from different sources whose values `clash(a, b)`. Only for yes/no and naming
     facts (`cited`: partner, claim, spelling) may two sources of one article disagree: two numbers or
-    dates of one article are more often two things (parts of a toll, the attack and its announcement)."""
-    return [(a, b) for a, b in combinations(statements, 2) if different_sources(a, b, cited) and clash(a, b)]
+    dates of one article are more often two things (parts of a toll, the attack and its announcement).
+    Statements published weeks apart are compared only `across_time` (a person's names, not an event's facts)."""
+    return [
+        (a, b)
+        for a, b in combinations(statements, 2)
+        if different_sources(a, b, cited) and (across_time or not published_weeks_apart(a, b)) and clash(a, b)
+    ]
+
+
+def stated_together(statements: list[Statement], key) -> set[frozenset]:
+    """The pairs of values (by `key`) that one article states side by side about the event: that article
+    sees no contradiction in them (missiles at Riyadh and at airports of the south, a prosecutor in Paris
+    and an attack in the south), so neither do two other articles stating one each."""
+    by_article: dict[str, set] = defaultdict(set)
+    for s in statements:
+        by_article[s.article_id].add(key(s))
+    return {frozenset((x, y)) for keys in by_article.values() for x, y in combinations(keys, 2)}
+
+
+def _place_key(s: Statement) -> str:
+    return s.facts.get("ref_id") or normalize_text(str(s.value))
 
 
 def _listed(values: list[str], arabic: bool) -> str:
@@ -322,7 +379,14 @@ def _explain(attribute: str, kind: str, pairs: list[tuple[Statement, Statement]]
     return f"{who_en} {what_en}: {_listed(latin, False)}.", f"{who_ar} {what_ar}: {_listed(arabic, True)}."
 
 
-def _rows_by_kind(subject: Subject, attribute: str, pairs, severity_of, kind_of=lambda a, b: "disagreement"):
+def _rows_by_kind(
+    subject: Subject,
+    attribute: str,
+    pairs,
+    severity_of,
+    kind_of=lambda a, b: "disagreement",
+    detail: str = "",
+):
     by_kind: dict[str, list] = defaultdict(list)
     for a, b in pairs:
         by_kind[kind_of(a, b)].append((a, b))
@@ -334,6 +398,7 @@ def _rows_by_kind(subject: Subject, attribute: str, pairs, severity_of, kind_of=
             kind_pairs,
             severity_of(kind, kind_pairs),
             _explain(attribute, kind, kind_pairs),
+            detail,
         )
         for kind, kind_pairs in sorted(by_kind.items())
     ]
@@ -344,7 +409,7 @@ def _rows_by_kind(subject: Subject, attribute: str, pairs, severity_of, kind_of=
 
 def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute: str) -> list[dict]:
     figures = [f for r in reports for f in report_figures(r, info, attribute)]
-    pairs = clashing_pairs(figures, lambda a, b: not figures_compatible(a, b))
+    pairs = clashing_pairs(figures, figures_differ)
 
     def severity(kind: str, _pairs) -> str:
         if kind == "update" or attribute == "aircraft":
@@ -429,7 +494,14 @@ def place_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
             named.append(s)
             if locates_event(item, r) and not any(c.article_id == s.article_id for c in chosen):
                 chosen.append(s)
-    clashes = clashing_pairs(chosen, lambda a, b: places_clash(a.facts, b.facts) is not None)
+    together = stated_together([s for s in named if s.facts.get("with_trigger")], _place_key)
+    clashes = clashing_pairs(
+        chosen,
+        lambda a, b: (
+            frozenset((_place_key(a), _place_key(b))) not in together
+            and places_clash(a.facts, b.facts) is not None
+        ),
+    )
     level = {"country": "high", "admin1": "medium", "settlement": "low"}
     rows = _rows_by_kind(
         subject, "place", clashes,
@@ -462,26 +534,38 @@ def _region_words(code: str, country: str | None) -> tuple[str, str]:
 
 def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
     """A compass region against another source's region or place."""
-    regions, places = [], []
+    regions, places, named = [], [], []
     for r in reports:
         for item in stated_items(r):
             if item["attribute"] == "region" and item.get("with_trigger"):
                 en, ar = _region_words(item["value"], item.get("country"))
                 regions.append(statement_of(item, r, info, item["value"], text=ar, latin=en))
-            elif item["attribute"] == "place" and locates_event(item, r):
-                places.append(
-                    statement_of(item, r, info, item["value"], latin=_place_name_en(item, item["value"]))
-                )
+            elif item["attribute"] == "place" and item.get("with_trigger"):
+                s = statement_of(item, r, info, item["value"], latin=_place_name_en(item, item["value"]))
+                named.append(s)
+                if locates_event(item, r):
+                    places.append(s)
 
     is_region = {id(s) for s in regions}
 
+    def key(s: Statement) -> str:
+        return f"region:{s.value}" if id(s) in is_region else _place_key(s)
+
+    together = stated_together(regions + named, key)
+
     def clash(a: Statement, b: Statement) -> bool:
+        # Two opposite regions in one article are the article's own doubt ("he was in the north-west,
+        # though he worked in the east"), still worth flagging; a region beside a place is two sites.
         if id(a) in is_region and id(b) in is_region:
             countries = {a.facts.get("country"), b.facts.get("country")} - {None}
             return len(countries) <= 1 and regions_clash(a.value, b.value)
         if id(a) not in is_region and id(b) not in is_region:
             return False
         region, place = (a, b) if id(a) in is_region else (b, a)
+        # an article that puts the place beside this region, or one it overlaps, reads the event as spanning both
+        beside = {r.value for r in regions if frozenset((key(r), key(place))) in together}
+        if any(not regions_clash(region.value, other) for other in beside):
+            return False
         return region_excludes_place(region, place.facts)
 
     pairs = clashing_pairs(regions + places, clash)
@@ -543,6 +627,23 @@ def _event_label(reports: list[dict]) -> str:
     return " ".join(p for p in (types[0], dates[0] if dates else "", places[0] if places else "") if p)
 
 
+def type_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
+    """Two reports that assert the event happened and name it by types one event is never reported under
+    (tahqiq.resolve.events.types_compatible: a drone strike and an air strike, or an attack and a shooting, are
+    one event told two ways). Clustering rarely joins such reports, so a row here is worth a look. The type
+    is the report's, not a sentence's: the evidence gives no offsets."""
+    said = [
+        Statement(value=r["reported_type"], article_id=r["article_id"], outlet=info.get(r["article_id"], (None, None))[0],
+                  published_at=info.get(r["article_id"], (None, None))[1], source=r.get("claim_source"),
+                  text=TYPE_WORDS.get(r["reported_type"], (r["reported_type"],) * 2)[1],
+                  latin=TYPE_WORDS.get(r["reported_type"], (r["reported_type"],) * 2)[0])
+        for r in reports
+        if r.get("reported_type") and not r.get("is_background") and (r.get("modality") or "asserted") == "asserted"
+    ]  # fmt: skip
+    pairs = clashing_pairs(said, lambda a, b: not types_compatible(a.value, b.value))
+    return _rows_by_kind(subject, "type", pairs, lambda _k, _p: "medium")
+
+
 EVENT_RULES = (
     lambda s, rs, i: count_conflicts(s, rs, i, "killed"),
     lambda s, rs, i: count_conflicts(s, rs, i, "wounded"),
@@ -553,6 +654,7 @@ EVENT_RULES = (
     region_conflicts,
     partner_conflicts,
     claim_conflicts,
+    type_conflicts,
 )
 
 
@@ -597,31 +699,56 @@ def _stated_names(entity: dict, info: dict) -> list[Statement]:
 
 
 def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
-    """Two first names for one person with one surname, across sources; a rank (الركن) is no first name
-    and two spellings of one name (جيرار/جيرارد) are one name."""
+    """Two first names for one person with one surname, across sources; a rank (الركن) is no first name,
+    two spellings of one name (جيرار/جيرارد) are one name, and a name that is the tail of the other
+    (أحمدي نجاد in محمود أحمدي نجاد, بن لادن in أسامة بن لادن) gives no first name of its own."""
     givens = []
     for s in names:
-        parsed = parse_display_name(s.value)
+        parsed = _parsed(s.value)
         tokens = [t for t in parsed.tokens if t not in _title_tokens()]
         if parsed.kunya or len(tokens) < 2:
             continue
-        shown = s.value.split()
-        given_shown = shown[len(shown) - len(tokens)] if len(shown) >= len(tokens) else tokens[0]
+        # as written (هـ, أ), unless the parser joined it from two words (عبد الملك)
+        given_shown = next((w for w in s.value.split() if normalize_text(w) == tokens[0]), tokens[0])
         givens.append(Statement(value=given_shown, article_id=s.article_id, outlet=s.outlet,
                                 published_at=s.published_at, start=s.start, end=s.end,
-                                latin=transliterate(given_shown), facts={"given": tokens[0], "surname": tokens[-1]}))  # fmt: skip
+                                latin=transliterate(given_shown), facts={"given": tokens[0], "surname": tokens[-1], "tokens": tuple(tokens)}))  # fmt: skip
+
+    def tail_of_other(a: Statement, b: Statement) -> bool:
+        short, long = sorted((a.facts["tokens"], b.facts["tokens"]), key=len)
+        return len(short) < len(long) and long[-len(short) :] == short
+
     pairs = clashing_pairs(
         givens,
         lambda a, b: (
             a.facts["surname"] == b.facts["surname"]
+            and not tail_of_other(a, b)
             and not same_given_name(a.facts["given"], b.facts["given"])
         ),
+        across_time=True,
     )
     return _rows_by_kind(subject, "given_name", pairs, lambda _k, _p: "high")
 
 
+def _abu_apart(surface: str) -> str:
+    """The name with its leading Abu in the nominative and apart: أبا بكر (the accusative) and أبوبكر (one
+    word) are أبو بكر."""
+    words = surface.split()
+    first = normalize_text(words[0]) if words else ""
+    if first == "ابا":
+        words[0] = "أبو"
+    elif first.startswith("ابو") and len(first) > len("ابو") + 2:
+        words[0:1] = [words[0][:3], words[0][3:]]
+    return " ".join(words)
+
+
+def _parsed(surface: str):
+    """The name parsed with its kunya spelled one way (_abu_apart): أبا بكر is a kunya, not a first name."""
+    return parse_display_name(_abu_apart(surface))
+
+
 def _name_form(surface: str) -> str:
-    parsed = parse_display_name(surface)
+    parsed = _parsed(surface)
     return "kunya" if parsed.kunya else "name" if len(parsed.tokens) >= 2 else ""
 
 
@@ -631,13 +758,25 @@ def kunya_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
     for s in names:
         forms[s.article_id].add(_name_form(s.value))
 
-    def clash(a: Statement, b: Statement) -> bool:
-        form_a, form_b = _name_form(a.value), _name_form(b.value)
-        return "" not in (form_a, form_b) and form_a != form_b and (
-            form_b not in forms[a.article_id] or form_a not in forms[b.article_id]
+    def family_name(a: Statement, b: Statement) -> bool:
+        """ "أبو الغيط" beside "أحمد أبو الغيط": the Abu is the family's name, no kunya."""
+        words = [normalize_text(_abu_apart(s.value)).split() for s in (a, b)]
+        short, long = sorted(words, key=len)
+        return (
+            len(short) < len(long) and long[-len(short) :] == short and _name_form(" ".join(short)) == "kunya"
         )
 
-    pairs = clashing_pairs(names, clash)
+    def clash(a: Statement, b: Statement) -> bool:
+        if family_name(a, b):
+            return False
+        form_a, form_b = _name_form(a.value), _name_form(b.value)
+        return (
+            "" not in (form_a, form_b)
+            and form_a != form_b
+            and (form_b not in forms[a.article_id] or form_a not in forms[b.article_id])
+        )
+
+    pairs = clashing_pairs(names, clash, across_time=True)
     return [
         _row(subject, "name", "disagreement", pairs, "info",
              ("Some sources name the person by kunya (Abu ...), others by name.",
@@ -646,25 +785,28 @@ def kunya_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
 
 
 def role_conflicts(reports: pl.DataFrame, labels: dict[str, str], info: dict) -> list[dict]:
-    """Different role codes (قيادي, والي, زعيم) given to one target by different articles."""
+    """Different role codes (قيادي, والي, زعيم) given to one target of one event by different articles. A
+    person's role in events months apart may have changed (a commander made leader), and a member or an
+    "official" (مسؤول, said of anyone in charge of anything) is no rank to dispute."""
     codes = role_codes()
-    by_entity: dict[str, list[Statement]] = defaultdict(list)
+    by_entity: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for r in reports.iter_rows(named=True):
         for entity_id, word in zip(
             r.get("target_entity_ids") or [], r.get("target_roles") or [], strict=False
         ):
             code = codes.get(normalize_text(word or ""))
-            if entity_id and word and code != "member":
-                by_entity[entity_id].append(Statement(
+            if entity_id and word and code not in GENERIC_ROLES:
+                by_entity[entity_id, r["event_id"]].append(Statement(
                     value=word, article_id=r["article_id"], outlet=info.get(r["article_id"], (None, None))[0],
                     published_at=info.get(r["article_id"], (None, None))[1], source=r.get("claim_source"),
                     latin=code or transliterate(word), facts={"code": code or normalize_text(word)}))  # fmt: skip
     out = []
-    for entity_id, said in by_entity.items():
+    for (entity_id, event_id), said in by_entity.items():
         pairs = clashing_pairs(said, lambda a, b: a.facts["code"] != b.facts["code"])
         out += _rows_by_kind(
-            Subject("entity", entity_id, labels.get(entity_id, "")), "role", pairs, lambda _k, _p: "medium"
-        )
+            Subject("entity", entity_id, labels.get(entity_id, "")), "role", pairs, lambda _k, _p: "medium",
+            detail=event_id,
+        )  # fmt: skip
     return out
 
 

@@ -1,7 +1,8 @@
 """Figures: every killed, wounded and detained figure an event's reports give, and which ones a later
 report revises.
 
-A report's figure of a kind is the event total of its numbers of that kind (tahqiq.extract.counts.event_total),
+A report's figure of a kind is the event total of its numbers of that kind (tahqiq.extract.counts.event_total; for
+casualties only those stated in sentences that name the event),
 one for the toll and one for each group it counts apart (civilians, children: casualty_groups.csv). Of two differing figures, the later one revises the other when its sentence says so
 (update wording, "ارتفعت حصيلة") or when it comes at least UPDATE_MIN_HOURS later with a higher figure (tolls
 rise as bodies are found). ACLED's conservative figure is the lowest definite (not approximate) figure that no
@@ -26,6 +27,10 @@ from tahqiq.text.normalize import normalize_text
 # On the day of an attack tolls climb by the hour: a higher figure four hours on is a new count, not a rival one.
 UPDATE_MIN_HOURS = 4
 APPROXIMATE_TOLERANCE = 0.1
+# A report published weeks after another tells of something longer or other than the event ("135 killed since
+# 30 March", the town of a victim of a later Friday): tolls are revised in the days after an attack, as the
+# wounded die and bodies are found, and a merge of reports weeks apart is more often two events.
+REPORTS_MAX_DAYS_APART = 14
 COUNT_ATTRIBUTES = ("killed", "wounded", "detained")
 # Approximators (tahqiq.extract.counts.APPROXIMATORS, matching form) that bound a figure from one side.
 LOWER_BOUNDS = frozenset({"ما لا يقل عن", "ما يزيد عن", "ما يزيد علي", "اكثر من", "اكثر"})
@@ -63,6 +68,12 @@ def _hours_between(earlier: str | None, later: str | None) -> float | None:
     return (t1 - t0).total_seconds() / 3600
 
 
+def published_weeks_apart(a: Statement, b: Statement) -> bool:
+    """Published more than REPORTS_MAX_DAYS_APART apart: the two are never compared about an event."""
+    hours = _hours_between(a.published_at, b.published_at)
+    return hours is not None and abs(hours) > REPORTS_MAX_DAYS_APART * 24
+
+
 def is_update(a: Statement, b: Statement) -> bool:
     """Whether one of two differing figures revises the other: the later report says so, or comes at
     least UPDATE_MIN_HOURS after the other with a higher figure (tolls rise as bodies are found)."""
@@ -76,22 +87,45 @@ def is_update(a: Statement, b: Statement) -> bool:
 
 def _bound(statement: Statement) -> str | None:
     phrase = normalize_text(statement.facts.get("approximator") or "")
+    if statement.facts.get("approximate") and not phrase:
+        return "vague"  # عشرات, مئات: counted as 10, 100, an approximation with no approximator before it
     return "lower" if phrase in LOWER_BOUNDS else "upper" if phrase in UPPER_BOUNDS else None
 
 
+def _near(a: Statement, b: Statement) -> bool:
+    """One of the two is approximate ("about N") and the other within APPROXIMATE_TOLERANCE of it."""
+    return any(
+        x.facts.get("approximate") and abs(y.number - x.number) <= max(1, APPROXIMATE_TOLERANCE * x.number)
+        for x, y in ((a, b), (b, a))
+    )
+
+
 def figures_compatible(a: Statement, b: Statement) -> bool:
-    """Equal; "more than N" and any figure above N ("less than N" below); one approximate ("about N") and
-    within APPROXIMATE_TOLERANCE; figures of two groups never clash."""
+    """Equal; "more than N" and any figure above N ("less than N" below); "tens" or "hundreds" (N = 10, 100)
+    and any figure from N to 10 N; one approximate ("about N") and within APPROXIMATE_TOLERANCE; figures of
+    two groups never clash."""
     if a.facts.get("group") != b.facts.get("group") or a.number == b.number:
         return True
     for x, y in ((a, b), (b, a)):
         if _bound(x) == "lower" and y.number >= x.number or _bound(x) == "upper" and y.number <= x.number:
             return True
-        if x.facts.get("approximate") and abs(y.number - x.number) <= max(
-            1, APPROXIMATE_TOLERANCE * x.number
-        ):
+        if _bound(x) == "vague" and x.number <= y.number < 10 * x.number:  # "tens of wounded" and 40
             return True
-    return False
+    return _near(a, b)
+
+
+def figures_differ(a: Statement, b: Statement) -> bool:
+    """Two figures of one group, published within REPORTS_MAX_DAYS_APART, worth a conflict row: they cannot
+    both be true, or the later one revises the other past its approximation ("more than 100" at dawn, "more than 220" at night: both true, and the toll
+    rose); "about 40" then 41 is one figure."""
+    if a.facts.get("group") != b.facts.get("group") or a.number == b.number:
+        return False
+    if published_weeks_apart(a, b):
+        return False
+    if figures_compatible(a, b):
+        # "tens" then "more than 40" is no revision: a vague figure gives none to revise
+        return is_update(a, b) and not _near(a, b) and "vague" not in (_bound(a), _bound(b))
+    return True
 
 
 def articles_info(articles: pl.DataFrame) -> dict[str, tuple[str | None, str | None]]:
@@ -129,10 +163,14 @@ def casualty_group(subject: str | None) -> str:
 
 
 def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
-    """The article's figure for each group it counts (the event total of its numbers), with the sentence."""
+    """The article's figure for each group it counts (the event total of its numbers; casualties only from
+    sentences that name the event), with the sentence."""
     by_group: dict[str, list[dict]] = defaultdict(list)
     for item in stated_items(report):
-        if item["attribute"] == attribute:
+        # A casualty figure in a sentence that does not name the event counts something else as often as not:
+        # the war's dead ("أكثر من 10 آلاف قتيل"), "88 killed and wounded", another raid of the same night.
+        # Aircraft are counted in sentences that describe the raid ("هبطت مروحيتان") without naming it.
+        if item["attribute"] == attribute and (item.get("with_trigger") or attribute not in COUNT_ATTRIBUTES):
             by_group[casualty_group(item.get("subject"))].append(item)
     out = []
     for group, items in by_group.items():
@@ -180,7 +218,7 @@ def event_figures(reports: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame
                 for old in said
                 for new in said
                 if new is not old
-                and not figures_compatible(old, new)
+                and figures_differ(old, new)
                 and is_update(old, new)
                 and (new.published_at or "") >= (old.published_at or "")
             }

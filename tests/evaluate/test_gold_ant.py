@@ -17,6 +17,7 @@ from tahqiq.evaluate.gold_ant import (
     score_entities,
     score_events,
     system_conflict_values,
+    within_one_event,
 )
 
 ANT_GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "gold" / "ant-2018"
@@ -186,6 +187,18 @@ def test_conflicts_match_by_family_and_articles_in_different_gold_groups():
     assert result["families"]["place"]["precision"] == 0.0
     assert [s["conflict_id"] for s in result["single_article"]["sample"]] == ["C_one_article", "C_inside_y1"]
     assert result["overall"]["recall"] == pytest.approx(1 / 3, abs=1e-3)
+
+
+def test_gold_conflicts_split_by_whether_clustering_joined_their_sides():
+    events = {"b1": {"E1"}, "s2": {"E1"}, "f1": {"E2"}, "y1": {"E3"}}
+    result = score_conflicts([], GOLD_CONFLICTS, events)
+    # the toll's sides share E1; the date's sides are in E1 and E2; the wounded figures are one article's
+    assert result["clustering"] == {"within_one_event": 1, "found_within": 0, "apart": 2, "found_apart": 0}
+    assert [g["within_one_event"] for g in result["gold_missed"]] == [True, False, False]
+    assert within_one_event({"215": ["b1"], "221": ["s2"]}, events)
+    assert not within_one_event({"215": ["b1"], "221": ["f1"]}, events)
+    assert not within_one_event({"215": ["b1", "s2"], "221": ["b1"]}, {"b1": {"E1"}, "s2": {"E9"}})
+    assert score_conflicts([], GOLD_CONFLICTS)["clustering"] is None
 
 
 def test_system_conflict_values_map_article_ids_to_docnos():

@@ -77,7 +77,8 @@ def _statements(start: int, fields: dict) -> list[dict]:
     said = {"date": fields.get("reported_date"), "killed": fields.get("reported_killed"),
             "wounded": fields.get("reported_wounded"), "partner": fields.get("partner_claim")}  # fmt: skip
     return [
-        {"attribute": attribute, "value": value, "start": start, "end": start + 10, "source": None, "revised": False}
+        {"attribute": attribute, "value": value, "start": start, "end": start + 10, "source": None, "revised": False,
+         "with_trigger": True}
         for attribute, value in said.items()
         if value is not None
     ]
