@@ -16,7 +16,6 @@ percent sign is never a count; nor is a bare number with no noun unless an event
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
