@@ -401,3 +401,9 @@ def test_the_killing_of_a_named_person_and_the_capture_of_a_named_place_are_even
     capture = frames_read_from("أعلنت القوات السيطرة الكاملة على مدينة عفرين السورية.", date(2018, 3, 18))
     assert [f["event_type"] for f in capture] == ["territory_capture"]
     assert frames_read_from("قال المدرب إن فريقه سيطر على مجريات المباراة.", date(2018, 3, 18)) == []
+
+
+def test_the_day_a_campaign_began_dates_no_act_of_it():
+    body = "قتل 40 فلسطينيا برصاص الجيش الإسرائيلي ليرتفع عدد قتلى المسيرة التي انطلقت في 30 مارس."
+    (frame,) = frames_read_from(body, date(2018, 5, 14))
+    assert frame["reported_date"] != "2018-03-30"

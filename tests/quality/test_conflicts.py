@@ -379,8 +379,13 @@ def test_types_one_event_is_never_reported_under_disagree():
     def typed(article, event_type, **columns):
         return _report(article, reported_type=event_type, is_background=False, modality="asserted") | columns
 
-    (row,) = _conflicts([typed("a", "air_strike"), typed("b", "ground_raid")], SAME_MORNING).to_dicts()
+    four_outlets = _articles(("a", "bbc", "2018-07-25T09:00:00"), ("b", "cnn", "2018-07-25T10:00:00"),
+                             ("c", "sky", "2018-07-25T09:30:00"), ("d", "afp", "2018-07-25T10:30:00"))  # fmt: skip
+    reports = [typed("a", "air_strike"), typed("c", "air_strike"), typed("b", "ground_raid"), typed("d", "ground_raid")]
+    (row,) = _conflicts(reports, four_outlets).to_dicts()
     assert (row["attribute"], row["severity"]) == ("type", "medium")
+    # one outlet's type against another's may be our misreading of one of them
+    assert _conflicts([typed("a", "air_strike"), typed("b", "ground_raid")], SAME_MORNING).height == 0
     assert "an air strike" in row["explanation"] and "مداهمة برية" in row["explanation_ar"]
     assert not LATIN.search(row["explanation_ar"]) and not ARABIC.search(row["explanation"])
     # one family, told two ways; a background mention; a report that only relays an allegation
@@ -434,7 +439,9 @@ def test_the_conflicts_listing_shows_where_each_value_is_stated():
     # a report's type is stated by no one sentence: the evidence names the article, no offsets
     typed = [
         _report(x, reported_type=t, is_background=False, modality="asserted")
-        for x, t in (("a", "air_strike"), ("b", "ground_raid"))
+        for x, t in (("a", "air_strike"), ("c", "air_strike"), ("b", "ground_raid"), ("d", "ground_raid"))
     ]
-    text = render_conflicts(_conflicts(typed, SAME_MORNING), {"a": "bbc", "b": "cnn"})
+    four_outlets = _articles(("a", "bbc", "2018-07-25T09:00:00"), ("b", "cnn", "2018-07-25T10:00:00"),
+                             ("c", "sky", "2018-07-25T09:30:00"), ("d", "afp", "2018-07-25T10:30:00"))  # fmt: skip
+    text = render_conflicts(_conflicts(typed, four_outlets), {"a": "bbc", "b": "cnn", "c": "sky", "d": "afp"})
     assert "bbc, 2018-07-25T09:00, a" in text and "None" not in text
