@@ -400,6 +400,8 @@ def test_the_killing_of_a_named_person_and_the_capture_of_a_named_place_are_even
     assert [(f["role"], f["event_type"]) for f in killing] == [("main", "attack")]
     capture = frames_read_from("أعلنت القوات السيطرة الكاملة على مدينة عفرين السورية.", date(2018, 3, 18))
     assert [f["event_type"] for f in capture] == ["territory_capture"]
+    capture = frames_read_from("وأعلنت المدينة الحداد بعدما سيطرت القوات التركية وحلفاؤها على عفرين.", date(2018, 3, 19))
+    assert [f["event_type"] for f in capture] == ["territory_capture"]
     assert frames_read_from("قال المدرب إن فريقه سيطر على مجريات المباراة.", date(2018, 3, 18)) == []
 
 
