@@ -751,11 +751,17 @@ def _abu_apart(surface: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
+def _abu_apart_words(surface: str) -> list[str]:
+    return normalize_text(_abu_apart(surface)).split()
+
+
 def _parsed(surface: str):
     """The name parsed with its kunya spelled one way (_abu_apart): أبا بكر is a kunya, not a first name."""
     return parse_display_name(_abu_apart(surface))
 
 
+@lru_cache(maxsize=65536)
 def _name_form(surface: str) -> str:
     parsed = _parsed(surface)
     return "kunya" if parsed.kunya else "name" if len(parsed.tokens) >= 2 else ""
@@ -769,7 +775,7 @@ def kunya_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
 
     def family_name(a: Statement, b: Statement) -> bool:
         """ "أبو الغيط" beside "أحمد أبو الغيط": the Abu is the family's name, no kunya."""
-        words = [normalize_text(_abu_apart(s.value)).split() for s in (a, b)]
+        words = [_abu_apart_words(s.value) for s in (a, b)]
         short, long = sorted(words, key=len)
         return (
             len(short) < len(long) and long[-len(short) :] == short and _name_form(" ".join(short)) == "kunya"

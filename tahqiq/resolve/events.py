@@ -6,16 +6,19 @@ how news reports one event): each pair of reports from different articles is com
 - type: the same type, a compatible one (a drone strike is an air strike), or an incompatible one;
 - date, at each side's precision: the same day, a day or two apart, overlapping intervals, the same
   year-less day ("7 July"), or apart by more than a report can be off (no link);
-- place, through the admin hierarchy and distance: the same place, the same governorate, places
-  close together, different governorates far apart, or different countries (strongly against);
+- place, through the admin hierarchy and distance: the same village or town, the same city, the same
+  governorate, places close together, different governorates far apart, or different countries
+  (strongly against);
 - participants as entity ids: a shared target, targets on both sides with none shared, or (a partial
   agreement) different target entities that share a kunya, surname or nisba;
 - counts: the killed figures agree, differ as tolls grow, or are far apart;
 - the story: how much the words the two reports are told in overlap (tf-idf cosine over the batch's
   frames): outlets retelling one event share its place and people names, its numbers and the words of
   the act, which a different strike on the same day shares much less of.
-A link needs `LINK_WEIGHT` and at least two comparisons that agree beyond chance (a shared name alone,
-or a shared day alone, links nothing). Clusters grow from the strongest link down, and two clusters join
+A link needs `LINK_WEIGHT`, at least two comparisons that agree beyond chance (a shared name alone,
+or a shared day alone, links nothing), and one agreement that singles the event out among the many of
+its type, place and days (`IDENTIFYING_LEVELS`: the same day, village, target, toll or story; a city, a
+governorate or two undated articles of one week do not). Clusters grow from the strongest link down, and two clusters join
 only when every pair across them stays coherent (`COHERENT_WEIGHT`, complete linkage): a chain of
 weak links never joins two reports that do not match each other. An article's reports are never one
 event. Splink was not used here: a report's date is an interval or a year-less day and its place a
