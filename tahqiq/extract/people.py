@@ -23,6 +23,7 @@ from functools import lru_cache
 from tahqiq import reference
 from tahqiq.extract.mention import ClaimedSpans, Mention
 from tahqiq.extract.tokens import SENTENCE_END, clitic_variants, display_span, tokenize
+from tahqiq.text.arabic import RELATIVE_PRONOUNS
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 KUNYA_WORDS = frozenset({"ابو", "ابي", "ابا", "ام"})
@@ -41,7 +42,6 @@ SPEECH_FOLLOWERS = frozenset({"ان", "انه", "انها", "انهم", ":", ","
 # What must follow a speaker no lexicon knows: what was said (إن, a colon, a quote, الى أن after أشار),
 # a comma before an apposition, or (checked apart) the speaker's role (وقال فلان مدير الكرة).
 SPEAKER_CLOSERS = frozenset({"ان", "انه", "انها", "انهم", ":", '"', "«", "الى", "الي", ",", "،"})
-RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"})
 # Words after which a nationality adjective describes nothing before it, so it stands for a person.
 NATIONALITY_OPENERS = frozenset(
     {"و", "ف", "على", "علي", "من", "مع", "عن", "الى", "الي", "في", "بين", "ضد", "امام"}

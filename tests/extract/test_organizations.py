@@ -289,6 +289,45 @@ def test_a_body_named_through_its_parent():
     assert "تنظيم داعش" in names("وقالت إن القيادة الأمريكية لتنظيم داعش")  # another country's body: two names
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "ref_id", "parent"),
+    [
+        ("وقالت وزارة الصحة التابعة لحماس إن الحصيلة ارتفعت.", "وزارة الصحة التابعة لحماس", None, "hamas"),
+        ("وقال متحدث باسم وزارة الدفاع التي يسيطر عليها الحوثيون إن", "وزارة الدفاع التي يسيطر عليها الحوثيون",
+         None, "houthis"),
+        ("ونقلت وكالة سبأ، التابعة لحركة أنصار الله، عن مصدر قوله", "وكالة سبأ، التابعة لحركة أنصار الله",
+         "saba", "houthis"),
+        ("وأعلنت حكومة الحوثيين في صنعاء الحداد", "حكومة الحوثيين", None, "houthis"),
+        ("ذكرت قناة المسيرة التابعة للحوثيين أن", "قناة المسيرة التابعة للحوثيين", None, "houthis"),
+    ],
+)
+def test_a_body_of_an_organization_is_not_the_organization(text, surface, ref_id, parent):
+    found = [m for m in find_organizations(normalize(text)) if m.attrs.get("parent_ref_id")]
+    assert [(m.surface, m.attrs["ref_id"], m.attrs["parent_ref_id"]) for m in found] == [(surface, ref_id, parent)]
+
+
+def test_a_group_named_with_its_class_word_stays_the_group():
+    assert orgs("وقالت حركة حماس في بيان") == [("حركة حماس", "hamas")]
+    assert orgs("أعلنت القوات التابعة للتحالف") == [("للتحالف", "coalition")]  # no named body before it
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("وقال مجلس الأمن القومي في بيان", "مجلس الأمن القومي"),
+        ("وقال عضو في التحالف الوطني السوري المعارض", "التحالف الوطني السوري"),
+        ("ووزع الهلال الأحمر التركي المساعدات", "الهلال الأحمر التركي"),
+    ],
+)
+def test_a_national_body_named_like_an_international_one_is_its_own(text, surface):
+    assert orgs(text) == [(surface, None)]
+
+
+def test_an_adjective_of_the_noun_before_a_listed_name_leaves_it_listed():
+    assert orgs("وقصفت طائرات التحالف الأمريكية مواقع") == [("التحالف", "coalition")]
+    assert orgs("وقال مجلس الأمن الدولي") == [("مجلس الأمن الدولي", "un_security_council")]
+
+
 def test_a_media_head_before_one_common_word_names_an_outlet():
     assert names("ونقلت وكالة الشرق عن مصدر عسكري قوله") == ["وكالة الشرق"]
 
@@ -296,7 +335,7 @@ def test_a_media_head_before_one_common_word_names_an_outlet():
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
-        ('ذكرت قناة "المسيرة" التابعة للحوثيين', 'قناة "المسيرة"'),
+        ('ذكرت قناة "المسيرة" في نشرتها المسائية', 'قناة "المسيرة"'),
         ("بحسب شبكة «السويداء 24» المحلية", "شبكة «السويداء 24»"),
     ],
 )
