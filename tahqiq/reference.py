@@ -131,7 +131,14 @@ def well_known_people() -> tuple[WellKnownPerson, ...]:
 
 @cache
 def given_names() -> frozenset[str]:
-    return _word_list("given_names.txt")
+    """Given names, Arabic and foreign (given_names.txt, given_names_foreign.txt)."""
+    return _word_list("given_names.txt") | transliterated_given_names()
+
+
+@cache
+def transliterated_given_names() -> frozenset[str]:
+    """Foreign given names, which outlets transliterate each their own way (given_names_foreign.txt)."""
+    return _word_list("given_names_foreign.txt")
 
 
 @cache

@@ -167,6 +167,10 @@ class _Scanner:
         word = self.words[i]
         return word.isalpha() and len(word) >= 2 and word not in self.lex.not_name
 
+    def is_fa_inna(self, i: int) -> bool:
+        """فإن (so, indeed) normalizes onto فان, the van of European names (فان دايك)."""
+        return self.words[i] == "فان" and self.nt.display[self.nt.origin[self.tokens[i].start] + 1] == "إ"
+
     def ends_in_alef_maqsura(self, i: int) -> bool:
         """Written with ى: على (on) and أبى (he refused) normalize onto the name علي and the kunya أبي."""
         return self.nt.display[self.nt.origin[self.tokens[i].end - 1]] == "ى"
@@ -199,6 +203,10 @@ class _Scanner:
         """A given name inside a name (حسين علي الموسى): علي is a name here even though على is a stopword."""
         word = self.words[j]
         return (self.name_like(j) or word == "علي") and self.is_given(j, True)
+
+    def opens_abd_compound(self, i: int) -> bool:
+        """عبد and a definite word: one given name written in two (عبد الباسط, عبد السلام)."""
+        return self.words[i] == "عبد" and i + 1 < self.n and self.words[i + 1].startswith("ال")
 
     def is_family(self, i: int) -> bool:
         word = self.words[i]
@@ -299,7 +307,7 @@ class _Scanner:
         j = parts[0][2]
         while j < self.n and j - i < MAX_NAME_TOKENS:
             word = self.words[j]
-            if word in CONNECTORS and self.name_like(j + 1):
+            if word in CONNECTORS and self.name_like(j + 1) and not self.is_fa_inna(j):
                 parts.append(("connector", j, j + 2))
                 j += 2
             elif word == "عبد" and j + 1 < self.n and self.words[j + 1].startswith("ال"):
@@ -338,6 +346,7 @@ class _Scanner:
                 and len(word) >= 3
                 and not (len(word) <= 4 and word.endswith("ا"))  # accusative nouns: وفدا, ردا
                 and not word.startswith(("ال", "لل"))
+                and not _proclitic_on_definite(word)  # أرنو بالقوة: a preposition on a definite noun
                 and not _plural_shaped(word)
                 and (not word.startswith("و") or self.waw_is_name_part(word))
                 and (mode == "direct" or not word.startswith(("ي", "ت")))  # present-tense verbs
@@ -360,8 +369,9 @@ class _Scanner:
             mode == "strict"
             and core in lex.ambiguous
             and not any(p[0] == "family" and self.words[p[1]].startswith("ال") for p in parts)
+            and not any(p[0] == "given" and self.words[p[1]] == "عبد" for p in parts[1:])
         ):
-            return None
+            return None  # صلاح عبد السلام: a compound عبد name after it makes the common word a name
         return _Name(i, j, prefix, parts, cue)
 
     def is_kunya_nisba(self, j: int) -> bool:
@@ -634,7 +644,7 @@ def _after_speech_verb(scanner: _Scanner, i: int) -> _Name | None:
     j = i + 1
     if j >= scanner.n:
         return None
-    if not scanner.is_given_part(j):
+    if not scanner.is_given_part(j) and not scanner.opens_abd_compound(j):
         verb = next(core for _, core in clitic_variants(scanner.words[i]) if core in scanner.lex.speech_verbs)
         feminine_verb = verb.endswith("ت") or verb.startswith("ت")  # قالت/تقول إسرائيل: mostly a state
         return None if feminine_verb else _unlisted_speaker(scanner, j)
@@ -743,6 +753,12 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
         if len(words) > 1:
             keys[words] = surface
         last = words[-1]
+        if strongly_cued and len(words) >= 3 and words[-2] == "عبد" and words[0] != "عبد":
+            # رامي عبد الرحمن ... وقال عبد الرحمن: a compound family name repeats as the man's surname
+            compound = (words[-2], last)
+            if keys.get(compound, surface) != surface:
+                shared.add(compound)
+            keys[compound] = surface
         if (
             (len(words) > 1 or name.cue == "title")
             and len(last) >= (3 if name.cue == "title" else 4)

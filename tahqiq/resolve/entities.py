@@ -33,6 +33,7 @@ from tahqiq.reference import (
     load_org_heads,
     load_organizations,
     read_reference_csv,
+    transliterated_given_names,
 )
 from tahqiq.text.arabic import name_skeleton, name_tokens
 from tahqiq.text.normalize import normalize_text
@@ -215,7 +216,7 @@ def person_records(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.Series("middle", [p[3] for p in parts], pl.Utf8),
         pl.Series(
             "unlisted_given_skeleton",
-            [spelling_skeleton(p[0]) if p[0] and p[0] not in given_names() else None for p in parts],
+            [spelling_skeleton(p[0]) if p[0] and not _spelled_one_way(p[0]) else None for p in parts],
             pl.Utf8,
         ),
     ).with_columns(pl.col("given_skeleton", "family_skeleton").replace("", None))
@@ -284,9 +285,13 @@ def _normalized_forms(values: pl.Series) -> dict[str, str]:
 
 
 def spelling_skeleton(token: str) -> str:
-    """A listed given name is spelled one way by Arabic outlets (محمد and محمود are two names); only
-    other tokens, mostly transliterations, are compared by their skeleton."""
-    return token if token in given_names() else name_skeleton(token)
+    """A listed Arabic given name is spelled one way by Arabic outlets (محمد and محمود are two names);
+    only other tokens, foreign given names and transliterations, are compared by their skeleton."""
+    return token if _spelled_one_way(token) else name_skeleton(token)
+
+
+def _spelled_one_way(token: str) -> bool:
+    return token in given_names() and token not in transliterated_given_names()
 
 
 def _name_parts(full_name: str, given_attr: str | None, family_attr: str | None) -> tuple:

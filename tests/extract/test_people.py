@@ -411,3 +411,35 @@ def test_a_preposition_on_a_definite_noun_is_no_name(text):
 )
 def test_a_plural_or_a_preposition_on_a_common_noun_is_no_name_part(text):
     assert all(not m.surface.endswith(("ون", "ات")) for m in find_people(normalize(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("فقد قتل مكسيم كولغانوف في فبراير خلال المعارك", "مكسيم كولغانوف"),  # a foreign given name, no cue
+        ("وطالب بالإفراج عن صلاح عبد السلام، المشتبه به الرئيسي", "صلاح عبد السلام"),  # a common word before عبد ...
+        ("وقال عبد الباسط سيدا ، ناشط كردي، إن", "عبد الباسط"),  # a compound given name after a speech verb
+        ("و كان محافظ الحديدة، الحسن الطاهر، كشف عن", "الحسن الطاهر"),
+    ],
+)
+def test_names_without_a_title_before_them(text, surface):
+    assert surface in [m.surface for m in people(text)]
+
+
+def test_a_compound_family_name_repeats_as_the_surname():
+    text = "وأكد مدير المرصد السوري رامي عبد الرحمن أن القصف مستمر. وبحسب عبد الرحمن فإن الضحايا مدنيون."
+    found = people(text)
+    assert [m.surface for m in found] == ["رامي عبد الرحمن", "عبد الرحمن"]
+    assert found[1].attrs["repeat_of"] == "رامي عبد الرحمن"
+
+
+@pytest.mark.parametrize(
+    "text", ["وحاول إزاحة يد أرنو بالقوة ذلك اليوم", "اتهمت سيدات أرنو وقيل إن بعضهن"]
+)
+def test_a_given_name_before_a_common_word_is_no_name(text):
+    assert people(text) == []
+
+
+def test_fa_inna_is_no_van_of_a_name():
+    assert [m.surface for m in people("وبحسب المدرب فان دايك فإن الوضع صعب")] == ["فان دايك"]
+    assert [m.surface for m in people("وبحسب عبد الرحمن فإن الضحايا مدنيون")] == []
