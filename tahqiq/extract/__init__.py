@@ -67,5 +67,27 @@ def extract_article(nt: NormalizedText, published: date | None) -> list[Mention]
     tagger = crf.load_default_tagger()  # a model the user trained (`tahqiq train-ner`); rules win on overlap
     if tagger is not None:
         found = crf.add_tagger_mentions(found, tagger.find_entities(nt, found))
-    found = [m for m in found if m.end > m.start]
+    found = without_people_in_listed_names([m for m in found if m.end > m.start])
     return with_counted_weapons(settle_overlaps(found), found)
+
+
+def without_people_in_listed_names(found: list[Mention]) -> list[Mention]:
+    """`found` less the PERSON mentions overlapping an organization the curated list names: a group named
+    after a man (جيش خالد بن الوليد) is the group, even when the person finder reads on past its name
+    (خالد بن الوليد المبايع) and so holds the longer span."""
+    listed = sorted(
+        (m.start, m.end)
+        for m in found
+        if m.entity_type == "ORG" and m.attrs.get("ref_id") and not m.attrs.get("fuzzy")
+        and m.attrs.get("alias_kind") != "anaphor"
+    )
+    if not listed:
+        return found
+    starts = [start for start, _ in listed]
+
+    def inside_listed(m: Mention) -> bool:
+        # ORG spans never overlap, so only the last listed name starting before the person ends can reach it
+        at = bisect_right(starts, m.end - 1)
+        return at > 0 and listed[at - 1][1] > m.start
+
+    return [m for m in found if m.entity_type != "PERSON" or not inside_listed(m)]

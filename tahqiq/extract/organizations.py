@@ -86,6 +86,7 @@ class _HeadWords:
     body_link: frozenset[str]
     control_verb: frozenset[str]
     national_mark: frozenset[str]
+    name_adjective: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +109,7 @@ def _head_words() -> _HeadWords:
         body_link=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "body_link"),
         control_verb=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "control_verb"),
         national_mark=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "national_mark"),
+        name_adjective=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "name_adjective"),
     )
 
 
@@ -130,7 +132,7 @@ def _complement(words: list[str], first: int, definite: bool, lex: _HeadWords) -
         if not word.isalpha() or word in lex.boundary or word in lex.stop or word in lex.heads:
             break
         if word.startswith("ال") and len(word) >= 3:
-            if definite and not _is_nisba(word):
+            if definite and not _is_nisba(word) and word not in lex.name_adjective:
                 break
             distinctive = distinctive or _is_nisba(word)
         elif (
@@ -276,7 +278,9 @@ def latin_outlet_spans(text: str) -> list[HeadNounSpan]:
 MAX_QUOTED_NAME_TOKENS = 4
 # An indefinite media or class head (قناة, صحيفة, شبكة; after a proclitic) and the quoted name after it;
 # a definite head (الشركة "...") is followed by what it said, not by its name.
-_QUOTED_AFTER_HEAD = re.compile(r'(?<!\w)([وفبل]?)(\w+) ?"([^"\n]{1,40})"')
+# The name is looked ahead at, not consumed: a closing quote of an earlier quotation ("...استهدافهم".
+# ومن جهتها أوردت قناة "المسيرة") must not hide the opening quote of the name.
+_QUOTED_AFTER_HEAD = re.compile(r'(?<!\w)([وفبل]?)(\w+) ?"(?=([^"\n]{1,40})")')
 
 
 _QUOTED_NAME = re.compile(r'"([^"\n]+)"')
@@ -284,17 +288,21 @@ _QUOTED_NAME = re.compile(r'"([^"\n]+)"')
 
 def quoted_outlet_spans(text: str) -> list[HeadNounSpan]:
     """An outlet or company named in quotes after its class noun: قناة "المسيرة", صحيفة "الوطن", شبكة
-    "السويداء 24", تلفزيون "بي.إف.إم". The quotes say the words are a name, whatever they mean."""
+    "السويداء 24", تلفزيون "بي.إف.إم", or an outlet after its reporter (مراسل "العربية", the reporter
+    left out). The quotes say the words are a name, whatever they mean."""
     lex = _head_words()
     spans: list[HeadNounSpan] = []
     for match in _QUOTED_AFTER_HEAD.finditer(text):
         head = match.group(2)
-        if head not in lex.media_head and head not in lex.class_head:
+        reporter = head in lex.reporter
+        if head not in lex.media_head and head not in lex.class_head and not reporter:
             continue
         name = match.group(3).split()
         if not name or len(name) > MAX_QUOTED_NAME_TOKENS or not any(ch.isalnum() for ch in match.group(3)):
             continue
-        spans.append(HeadNounSpan(match.start(2), match.end(), {"org_kind": "media", "word": head}))
+        # مراسل "العربية": the reporter is no part of the outlet's name
+        start, end = (match.start(3), match.end(3)) if reporter else (match.start(2), match.end(3) + 1)
+        spans.append(HeadNounSpan(start, end, {"org_kind": "media", "word": head}))
     return spans
 
 

@@ -346,7 +346,7 @@ class _Scanner:
                 and len(word) >= 3
                 and not (len(word) <= 4 and word.endswith("ا"))  # accusative nouns: وفدا, ردا
                 and not word.startswith(("ال", "لل"))
-                and not _proclitic_on_definite(word)  # أرنو بالقوة: a preposition on a definite noun
+                and not _preposition_on_definite(word)  # أرنو بالقوة
                 and not _plural_shaped(word)
                 and (not word.startswith("و") or self.waw_is_name_part(word))
                 and (mode == "direct" or not word.startswith(("ي", "ت")))  # present-tense verbs
@@ -515,6 +515,12 @@ def _org_head_words() -> frozenset[str]:
 
 def _proclitic_on_definite(word: str) -> bool:
     return any(prefix and rest.startswith("ال") for prefix, rest in clitic_variants(word))
+
+
+def _preposition_on_definite(word: str) -> bool:
+    """ب / ل on a definite noun (بالقوة, للحكومة): no family name. Only these two: كالديرون, فالبوينا
+    and والاس are names whose first letters merely read as ك / ف / و + ال."""
+    return word.startswith(("بال", "لل"))
 
 
 def _overlaps(name: _Name, taken: list[_Name]) -> bool:

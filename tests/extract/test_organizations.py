@@ -352,3 +352,23 @@ def test_what_a_definite_head_said_in_quotes_is_no_name():
 )
 def test_a_state_office_with_a_nationality_is_an_organization(text):
     assert len(find_organizations(normalize(text))) == 1
+
+
+def test_an_outlet_in_quotes_after_an_earlier_quotation_and_after_its_reporter():
+    text = 'وطالبت بعدم استهدافهم". ومن جهتها، أوردت قناة "المسيرة" أن عدد القتلى ارتفع'
+    assert 'قناة "المسيرة"' in names(text)
+    assert names('وأفاد مراسل "الجزيرة" بأن الاشتباكات توقفت') == ["الجزيرة"]
+
+
+def test_a_definite_head_takes_a_name_adjective_before_its_nisba():
+    assert names("بمشاركة القوات المسلحة الإماراتية في العملية") == ["القوات المسلحة الإماراتية"]
+    assert names("وقالت القوات المسلحة في بيان") == []  # no nisba: whose forces is not said
+
+
+def test_a_group_named_after_a_man_is_the_group():
+    from tahqiq.extract import extract_article
+
+    found = extract_article(normalize("وأعدم مقاتلو جيش خالد بن الوليد المبايع للتنظيم عشرات المدنيين"), None)
+    assert [(m.entity_type, m.surface) for m in found if m.entity_type in ("ORG", "PERSON")] == [
+        ("ORG", "جيش خالد بن الوليد")
+    ]
