@@ -65,6 +65,7 @@ class _Lexicons:
     well_known_by_first: dict[str, tuple[reference.WellKnownPerson, ...]]
     speech_verbs: frozenset[str]
     nationalities: frozenset[str]
+    transliterated: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +91,7 @@ def _lexicons() -> _Lexicons:
         well_known_by_first=_well_known_by_first(frozenset(not_name)),
         speech_verbs=reference.speech_verbs(),
         nationalities=frozenset(reference.nationality_adjectives()),
+        transliterated=reference.transliterated_given_names(),
     )
 
 
@@ -305,6 +307,10 @@ class _Scanner:
         else:
             return None
         j = parts[0][2]
+        # A name opened by a transliterated given name takes no Arabic article: ماتيو سالفيني الحرب,
+        # جيرار بيكي الهدف end before the definite noun. (An unknown word after a title may be an Arabic
+        # name the lexicon lacks: جبار اللعيبي.)
+        foreign = core in lex.transliterated
         while j < self.n and j - i < MAX_NAME_TOKENS:
             word = self.words[j]
             if word in CONNECTORS and self.name_like(j + 1) and not self.is_fa_inna(j):
@@ -319,7 +325,7 @@ class _Scanner:
             elif word == "ابو" and self.name_like(j + 1):
                 parts.append(("family", j, j + 2))  # حسن أبو هنية: a family name shaped like a kunya
                 j += 2
-            elif self.is_family(j):
+            elif self.is_family(j) and not foreign:
                 parts.append(("family", j, j + 1))
                 j += 1
             elif parts[-1][0] == "kunya" and self.is_kunya_nisba(j):
@@ -345,6 +351,7 @@ class _Scanner:
                 and self.name_like(j)
                 and len(word) >= 3
                 and not (len(word) <= 4 and word.endswith("ا"))  # accusative nouns: وفدا, ردا
+                and not (word.endswith("ا") and word[:-1] in lex.not_name)  # محمود رئيسا لمركز: a common noun
                 and not word.startswith(("ال", "لل"))
                 and not _preposition_on_definite(word)  # أرنو بالقوة
                 and not _plural_shaped(word)
@@ -591,6 +598,8 @@ def _find_cued_and_lexicon_names(
             while j < scanner.n and scanner.words[j] in ('"', "'", "("):
                 j += 1
             name = None if j >= scanner.n or _opens_a_verb(scanner, j) else scanner.parse_name(j, "direct")
+            if name and hit.title.common_noun and name.cue == "title":
+                name = None  # الفريق صاحب التاريخ: "the team", unless a listed given name or kunya follows
             if name:
                 name.cue = "called" if hit.title.kind == "called" else "title"
         if hit and (hit.title.kind == "office" or hit.title.tokens[-1] == "باسم"):

@@ -443,3 +443,27 @@ def test_a_given_name_before_a_common_word_is_no_name(text):
 def test_fa_inna_is_no_van_of_a_name():
     assert [m.surface for m in people("وبحسب المدرب فان دايك فإن الوضع صعب")] == ["فان دايك"]
     assert [m.surface for m in people("وبحسب عبد الرحمن فإن الضحايا مدنيون")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("حيث أعلن وزير الداخلية المتشدد ماتيو سالفيني الحرب على المافيا", "ماتيو سالفيني"),
+        ("قبل أن يسجل جيرار بيكي الهدف الثالث", "جيرار بيكي"),
+        ("وقال الفريق أول ركن عبد الفتاح البرهان إن", "عبد الفتاح البرهان"),
+    ],
+)
+def test_a_foreign_name_ends_before_a_definite_noun_and_a_rank_keeps_its_words(text, surface):
+    assert [m.surface for m in people(text)] == [surface]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "إنه تولى المسؤولية والفريق صاحب التاريخ العريق لا ينافس",  # الفريق: the team, not the general
+        "وقال علماء إنهم عثروا على مليارات الأطنان",
+        "وعمل محمود رئيسا لمركز اللقاحات",  # a title word in the accusative is no family name
+    ],
+)
+def test_common_words_after_a_cue_are_no_names(text):
+    assert [m.surface for m in people(text) if m.surface != "محمود"] == []
