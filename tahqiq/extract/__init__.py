@@ -21,9 +21,18 @@ from tahqiq.text.normalize import NormalizedText
 TYPE_PRIORITY = ("ORG", "PERSON", "LOC", "DATE", "COUNT", "WEAPON")
 
 
+def _type_rank(m: Mention) -> float:
+    """TYPE_PRIORITY's rank, except that a person found only as the repeat of a name (a bare word) yields
+    to a place of the same span: «إيران» repeating a wrongly read name is the country."""
+    rank = TYPE_PRIORITY.index(m.entity_type)
+    if m.entity_type == "PERSON" and m.attrs.get("cue") == "repeat":
+        return TYPE_PRIORITY.index("LOC") + 0.5
+    return rank
+
+
 def settle_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep a non-overlapping set of non-empty spans: longest span first, then type priority, then leftmost."""
-    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), TYPE_PRIORITY.index(m.entity_type), m.start))
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), _type_rank(m), m.start))
     # The kept spans never overlap, so ordered by start their ends are ordered too: a new span can
     # only overlap the kept span just before its start or the one just after.
     starts: list[int] = []
