@@ -360,7 +360,8 @@ def bodies_of_organizations(text: str, spans: list[Span]) -> list[Span]:
     - an organization, a body_link word and ل + the other (وزارة الصحة التابعة لحماس, وكالة سبأ،
       التابعة لحركة أنصار الله);
     - an organization, التي / الذي, a control verb (with عليها / عليه when it takes it) and the other
-      (وزارة الدفاع التي يسيطر عليها الحوثيون).
+      (وزارة الدفاع التي يسيطر عليها الحوثيون);
+    - a strict head and a plain noun before ب / ل + the organization (لجنة خبراء بالأمم المتحدة).
     The body keeps its own ref_id when the list knows it, else it is alias_kind "sub_body"; either way
     parent_ref_id names the organization and attrs "body" the body's own words."""
     lex = _head_words()
@@ -387,7 +388,8 @@ def bodies_of_organizations(text: str, spans: list[Span]) -> list[Span]:
         if k < 2 or p in absorbed:
             continue
         # a listed name after لل keeps the whole word in its span (للحوثيين), after ل only the name (لحماس)
-        link = _link_token(words, k, start != tokens[k].start or words[k].startswith("لل"), lex)
+        prefixed = start != tokens[k].start or words[k].startswith("لل")
+        link = _link_token(words, k, prefixed, lex)
         owner = body_start = None
         if link is not None and words[link - 1] in lex.body_link:
             owner = owner_before(link - 2)
@@ -396,6 +398,15 @@ def bodies_of_organizations(text: str, spans: list[Span]) -> list[Span]:
             head = next((pre for pre, core in clitic_variants(words[link - 2]) if core in lex.sub_body_head), None)
             if head is not None and link >= 2:
                 body_start = tokens[link - 2].start + head
+        elif (
+            (prefixed or words[k].startswith(("بال", "لل")))
+            and words[k][0] in "بل"
+            and _panel_before(words, k, lex)
+            and not any(s < tokens[k - 1].end and tokens[k - 2].start < e for s, e, _ in ordered)
+        ):
+            # لجنة خبراء بالأمم المتحدة: a strict head and a plain noun, at or of the organization
+            head = next(pre for pre, core in clitic_variants(words[k - 2]) if _is_strict_head(core, lex))
+            body_start, link = tokens[k - 2].start + head, k
         elif link is None:
             verb = k - 2 if words[k - 1] in _CONTROL_OBJECTS else k - 1
             if verb >= 2 and words[verb] in lex.control_verb and words[verb - 1] in RELATIVE_PRONOUNS:
@@ -416,6 +427,26 @@ def bodies_of_organizations(text: str, spans: list[Span]) -> list[Span]:
             absorbed.add(owner)
         bodies[p] = (body_start, end, body_attrs)
     return [bodies.get(n, span) for n, span in enumerate(ordered) if n not in absorbed]
+
+
+def _is_strict_head(word: str, lex: _HeadWords) -> bool:
+    return word in lex.heads and lex.heads[word]["strict"] == "1"
+
+
+def _panel_before(words: list[str], k: int, lex: _HeadWords) -> bool:
+    """Token k-2 a strict head noun (لجنة, هيئة) and k-1 a plain indefinite word (خبراء, تحقيق): a body
+    named by what it is, not by a name of its own."""
+    if k < 2:
+        return False
+    noun = words[k - 1]
+    return (
+        noun.isalpha()
+        and len(noun) >= 3
+        and not noun.startswith(("ال", "لل"))
+        and noun not in lex.boundary
+        and noun not in lex.heads
+        and any(_is_strict_head(core, lex) for _, core in clitic_variants(words[k - 2]))
+    )
 
 
 def _link_token(words: list[str], k: int, prefixed: bool, lex: _HeadWords) -> int | None:

@@ -372,3 +372,9 @@ def test_a_group_named_after_a_man_is_the_group():
     assert [(m.entity_type, m.surface) for m in found if m.entity_type in ("ORG", "PERSON")] == [
         ("ORG", "جيش خالد بن الوليد")
     ]
+
+
+def test_a_panel_at_an_organization_is_its_body():
+    found = [m for m in find_organizations(normalize("وقالت لجنة خبراء بالأمم المتحدة إن")) if m.attrs.get("parent_ref_id")]
+    assert [(m.surface, m.attrs["parent_ref_id"]) for m in found] == [("لجنة خبراء بالأمم المتحدة", "united_nations")]
+    assert orgs("وقالت حركة حماس بالتحالف مع الفصائل") == [("حركة حماس", "hamas"), ("التحالف", "coalition")]
