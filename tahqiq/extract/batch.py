@@ -15,7 +15,7 @@ from tahqiq.extract import extract_article
 from tahqiq.extract.events import find_event_frames
 from tahqiq.extract.mention import mention_id
 from tahqiq.extract.people import TaughtName, find_taught_names, teachable
-from tahqiq.extract.tokens import clitic_variants, words
+from tahqiq.extract.tokens import clitic_variants
 from tahqiq.limits import OverBudget, time_budget
 from tahqiq.text.normalize import normalize
 
@@ -152,19 +152,6 @@ def taught_names(mentions: pl.DataFrame) -> dict[str, list[TaughtName]]:
     return {first: sorted(names, key=lambda n: -len(n.tokens)) for first, names in by_first.items()}
 
 
-def _names_it_may_hold(held: set[str], taught: dict[str, list[TaughtName]]) -> dict[str, list[TaughtName]]:
-    """The taught names whose every word the article holds (the first one through any proclitic
-    reading), by first word and in `taught`'s order: most articles hold a common first name (محمد) and
-    none of the rest, and are not scanned at all."""
-    here: dict[str, list[TaughtName]] = {}
-    for word in held:
-        for _, core in clitic_variants(word):
-            names = [name for name in taught.get(core, ()) if held.issuperset(name.tokens[1:])]
-            if names:
-                here[core] = names
-    return here
-
-
 def with_taught_names(rows: list[tuple[str, str, str, str | None]], mentions: pl.DataFrame) -> pl.DataFrame:
     """`mentions` plus the names one article of the batch named with a cue, found bare in the others."""
     taught = taught_names(mentions)
@@ -177,10 +164,11 @@ def with_taught_names(rows: list[tuple[str, str, str, str | None]], mentions: pl
     added: dict[str, list] = {name: [] for name in warehouse.columns("extracted_mentions")}
     for article_id, batch_id, body, _ in rows:
         nt = normalize(body)
-        here = _names_it_may_hold(set(words(nt.text)), taught)
-        if here:
-            for m in find_taught_names(nt, here, taken_by_article.get(article_id, [])):
-                _append_mention(added, article_id, batch_id, m)
+        # Only an article holding a taught first name (as find_taught_names reads words) is scanned.
+        if not any(core in taught for word in set(nt.text.split()) for _, core in clitic_variants(word)):
+            continue
+        for m in find_taught_names(nt, taught, taken_by_article.get(article_id, [])):
+            _append_mention(added, article_id, batch_id, m)
     if not added["mention_id"]:
         return mentions
     return pl.concat([mentions, pl.DataFrame(added, schema=warehouse.polars_schema("extracted_mentions"))])

@@ -11,8 +11,7 @@ from typing import NamedTuple
 from tahqiq.text.normalize import NormalizedText
 
 # Numbers keep their thousands separators (10,000); words are letter runs; anything else is one char.
-_WORD = re.compile(r"[^\W\d_]+")
-_TOKEN = re.compile(r"\d+(?:[.,٬]\d{3})*(?:\.\d+)?|" + _WORD.pattern + r"|\S")
+_TOKEN = re.compile(r"\d+(?:[.,٬]\d{3})*(?:\.\d+)?|[^\W\d_]+|\S")
 # A gazetteer phrase never matches inside a longer word: it is compared on whole letter/digit runs.
 _LETTER_DIGIT_RUN = re.compile(r"[^\W_]+")
 CLITIC_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
@@ -36,12 +35,6 @@ def _split_tokens(splitter: re.Pattern[str], text: str) -> tuple[Token, ...]:
     parts = splitter.split(text)
     offsets = list(accumulate(map(len, parts), initial=0))
     return tuple(map(Token, parts[1::2], offsets[1:-1:2], offsets[2::2]))
-
-
-def words(text: str) -> list[str]:
-    """The word tokens' texts of a normalized string, without offsets: for a quick look at which words
-    a text holds."""
-    return _WORD.findall(text)
 
 
 def tokenize(nt: NormalizedText) -> tuple[Token, ...]:
