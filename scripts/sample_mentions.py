@@ -45,7 +45,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=12)
     args = parser.parse_args()
     articles = sample_articles(args.corpus, args.articles, args.seed)
-    mentions, _ = extract_batch(articles, workers=1)
+    mentions, _, _ = extract_batch(articles, workers=1)
     found = mentions.filter(pl.col("entity_type") == args.type).sort("mention_id")
     bodies = dict(articles.select("article_id", "body").iter_rows())
     rows = found.sample(min(args.sample, found.height), seed=args.seed).sort("mention_id")

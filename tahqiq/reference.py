@@ -75,6 +75,7 @@ class PersonTitle:
     display: str
     role: str
     kind: str
+    common_noun: bool = False  # also an everyday word (الفريق: the team): names only a listed given name after it
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,10 @@ def _word_list(name: str) -> frozenset[str]:
 def person_titles() -> tuple[PersonTitle, ...]:
     """Titles, ranks, roles and naming cues, longest first so the most specific one wins."""
     titles = [
-        PersonTitle(tuple(normalize_text(row["title"]).split()), row["title"], row["role"], row["kind"])
+        PersonTitle(
+            tuple(normalize_text(row["title"]).split()), row["title"], row["role"], row["kind"],
+            row.get("common_noun") == "1",
+        )
         for row in read_reference_csv("person_titles.csv")
     ]
     return tuple(sorted(titles, key=lambda t: -len(t.tokens)))
@@ -131,7 +135,14 @@ def well_known_people() -> tuple[WellKnownPerson, ...]:
 
 @cache
 def given_names() -> frozenset[str]:
-    return _word_list("given_names.txt")
+    """Given names, Arabic and foreign (given_names.txt, given_names_foreign.txt)."""
+    return _word_list("given_names.txt") | transliterated_given_names()
+
+
+@cache
+def transliterated_given_names() -> frozenset[str]:
+    """Foreign given names, which outlets transliterate each their own way (given_names_foreign.txt)."""
+    return _word_list("given_names_foreign.txt")
 
 
 @cache

@@ -21,9 +21,18 @@ from tahqiq.text.normalize import NormalizedText
 TYPE_PRIORITY = ("ORG", "PERSON", "LOC", "DATE", "COUNT", "WEAPON")
 
 
+def _type_rank(m: Mention) -> float:
+    """TYPE_PRIORITY's rank, except that a person found only as the repeat of a name (a bare word) yields
+    to a place of the same span: «إيران» repeating a wrongly read name is the country."""
+    rank = TYPE_PRIORITY.index(m.entity_type)
+    if m.entity_type == "PERSON" and m.attrs.get("cue") == "repeat":
+        return TYPE_PRIORITY.index("LOC") + 0.5
+    return rank
+
+
 def settle_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep a non-overlapping set of non-empty spans: longest span first, then type priority, then leftmost."""
-    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), TYPE_PRIORITY.index(m.entity_type), m.start))
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), _type_rank(m), m.start))
     # The kept spans never overlap, so ordered by start their ends are ordered too: a new span can
     # only overlap the kept span just before its start or the one just after.
     starts: list[int] = []
@@ -67,5 +76,27 @@ def extract_article(nt: NormalizedText, published: date | None) -> list[Mention]
     tagger = crf.load_default_tagger()  # a model the user trained (`tahqiq train-ner`); rules win on overlap
     if tagger is not None:
         found = crf.add_tagger_mentions(found, tagger.find_entities(nt, found))
-    found = [m for m in found if m.end > m.start]
+    found = without_people_in_listed_names([m for m in found if m.end > m.start])
     return with_counted_weapons(settle_overlaps(found), found)
+
+
+def without_people_in_listed_names(found: list[Mention]) -> list[Mention]:
+    """`found` less the PERSON mentions overlapping an organization the curated list names: a group named
+    after a man (جيش خالد بن الوليد) is the group, even when the person finder reads on past its name
+    (خالد بن الوليد المبايع) and so holds the longer span."""
+    listed = sorted(
+        (m.start, m.end)
+        for m in found
+        if m.entity_type == "ORG" and m.attrs.get("ref_id") and not m.attrs.get("fuzzy")
+        and m.attrs.get("alias_kind") != "anaphor"
+    )
+    if not listed:
+        return found
+    starts = [start for start, _ in listed]
+
+    def inside_listed(m: Mention) -> bool:
+        # ORG spans never overlap, so only the last listed name starting before the person ends can reach it
+        at = bisect_right(starts, m.end - 1)
+        return at > 0 and listed[at - 1][1] > m.start
+
+    return [m for m in found if m.entity_type != "PERSON" or not inside_listed(m)]

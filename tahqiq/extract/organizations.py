@@ -38,6 +38,7 @@ from tahqiq.extract.gazetteer import Gazetteer, Match, clitic_forms, tokenize
 from tahqiq.extract.mention import Mention
 from tahqiq.extract.tokens import clitic_variants, tokenize_text
 from tahqiq.reference import load_organizations
+from tahqiq.text.arabic import RELATIVE_PRONOUNS
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 FUZZY_MIN_LETTERS = 8
@@ -82,6 +83,10 @@ class _HeadWords:
     member_head: frozenset[str]
     reporter: frozenset[str]
     sub_body_head: frozenset[str]
+    body_link: frozenset[str]
+    control_verb: frozenset[str]
+    national_mark: frozenset[str]
+    name_adjective: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +106,10 @@ def _head_words() -> _HeadWords:
         member_head=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "member_head"),
         reporter=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "reporter"),
         sub_body_head=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "sub_body_head"),
+        body_link=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "body_link"),
+        control_verb=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "control_verb"),
+        national_mark=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "national_mark"),
+        name_adjective=frozenset(normalize_text(r["word"]) for r in rows if r["role"] == "name_adjective"),
     )
 
 
@@ -123,7 +132,7 @@ def _complement(words: list[str], first: int, definite: bool, lex: _HeadWords) -
         if not word.isalpha() or word in lex.boundary or word in lex.stop or word in lex.heads:
             break
         if word.startswith("ال") and len(word) >= 3:
-            if definite and not _is_nisba(word):
+            if definite and not _is_nisba(word) and word not in lex.name_adjective:
                 break
             distinctive = distinctive or _is_nisba(word)
         elif (
@@ -269,7 +278,9 @@ def latin_outlet_spans(text: str) -> list[HeadNounSpan]:
 MAX_QUOTED_NAME_TOKENS = 4
 # An indefinite media or class head (قناة, صحيفة, شبكة; after a proclitic) and the quoted name after it;
 # a definite head (الشركة "...") is followed by what it said, not by its name.
-_QUOTED_AFTER_HEAD = re.compile(r'(?<!\w)([وفبل]?)(\w+) ?"([^"\n]{1,40})"')
+# The name is looked ahead at, not consumed: a closing quote of an earlier quotation ("...استهدافهم".
+# ومن جهتها أوردت قناة "المسيرة") must not hide the opening quote of the name.
+_QUOTED_AFTER_HEAD = re.compile(r'(?<!\w)([وفبل]?)(\w+) ?"(?=([^"\n]{1,40})")')
 
 
 _QUOTED_NAME = re.compile(r'"([^"\n]+)"')
@@ -277,17 +288,21 @@ _QUOTED_NAME = re.compile(r'"([^"\n]+)"')
 
 def quoted_outlet_spans(text: str) -> list[HeadNounSpan]:
     """An outlet or company named in quotes after its class noun: قناة "المسيرة", صحيفة "الوطن", شبكة
-    "السويداء 24", تلفزيون "بي.إف.إم". The quotes say the words are a name, whatever they mean."""
+    "السويداء 24", تلفزيون "بي.إف.إم", or an outlet after its reporter (مراسل "العربية", the reporter
+    left out). The quotes say the words are a name, whatever they mean."""
     lex = _head_words()
     spans: list[HeadNounSpan] = []
     for match in _QUOTED_AFTER_HEAD.finditer(text):
         head = match.group(2)
-        if head not in lex.media_head and head not in lex.class_head:
+        reporter = head in lex.reporter
+        if head not in lex.media_head and head not in lex.class_head and not reporter:
             continue
         name = match.group(3).split()
         if not name or len(name) > MAX_QUOTED_NAME_TOKENS or not any(ch.isalnum() for ch in match.group(3)):
             continue
-        spans.append(HeadNounSpan(match.start(2), match.end(), {"org_kind": "media", "word": head}))
+        # مراسل "العربية": the reporter is no part of the outlet's name
+        start, end = (match.start(3), match.end(3)) if reporter else (match.start(2), match.end(3) + 1)
+        spans.append(HeadNounSpan(start, end, {"org_kind": "media", "word": head}))
     return spans
 
 
@@ -329,27 +344,152 @@ def _may_name_an_outlet(word: str, lex: _HeadWords) -> bool:
     return word.isalpha() and not word.isascii() and word not in lex.stop and word not in lex.boundary
 
 
-def sub_body_spans(text: str, curated: list[tuple[int, int, dict]]) -> list[tuple[HeadNounSpan, tuple]]:
-    """A body of a named organization: a sub_body_head, a nisba adjective, then ل + the organization
-    ("المركز الإعلامي لقوات سوريا الديمقراطية"). Returns each span with the curated name it takes in."""
+# An object pronoun closing a control verb's clause: التي يسيطر عليها الحوثيون.
+_CONTROL_OBJECTS = frozenset({"عليها", "عليه"})
+# Kinds of a listed organization that is not a state: a government body named through it (حكومة
+# الحوثيين, حكومة حماس) is that group's body, not the group.
+NON_STATE_KINDS = frozenset({"armed_group", "political_party", "party"})
+
+Span = tuple[int, int, dict]
+
+
+def bodies_of_organizations(text: str, spans: list[Span]) -> list[Span]:
+    """`spans` (normalized offsets, non-overlapping) with each body named through another organization
+    made one mention with the organization it belongs to:
+    - a sub_body_head and a nisba before ل + the organization (المكتب السياسي لحركة حماس);
+    - an organization, a body_link word and ل + the other (وزارة الصحة التابعة لحماس, وكالة سبأ،
+      التابعة لحركة أنصار الله);
+    - an organization, التي / الذي, a control verb (with عليها / عليه when it takes it) and the other
+      (وزارة الدفاع التي يسيطر عليها الحوثيون);
+    - a strict head and a plain noun before ب / ل + the organization (لجنة خبراء بالأمم المتحدة).
+    The body keeps its own ref_id when the list knows it, else it is alias_kind "sub_body"; either way
+    parent_ref_id names the organization and attrs "body" the body's own words."""
     lex = _head_words()
     tokens = tokenize_text(text)
-    token_at = {t.start: k for k, t in enumerate(tokens)}
-    found = []
-    for name in curated:
-        k = token_at.get(name[0] - 1, token_at.get(name[0]))
-        if k is None or k < 2 or not tokens[k].text.startswith("ل") or not _is_nisba(tokens[k - 1].text):
+    words = [t.text for t in tokens]
+    token_starts = [t.start for t in tokens]
+    ordered = sorted(spans, key=lambda s: s[0])
+    by_last_token: dict[int, int] = {}
+    for n, (_, end, _) in enumerate(ordered):
+        last = bisect_left(token_starts, end) - 1
+        if last >= 0 and tokens[last].end == end:
+            by_last_token[last] = n
+
+    def owner_before(k: int) -> int | None:
+        """The span ending with token k, or with the token before a comma at k."""
+        if k >= 1 and words[k] in (",", "،"):
+            k -= 1
+        return by_last_token.get(k) if k >= 0 else None
+
+    absorbed: set[int] = set()
+    bodies: dict[int, Span] = {}  # parent index -> the body span replacing it
+    for p, (start, end, attrs) in enumerate(ordered):
+        k = bisect_left(token_starts, start + 1) - 1  # the token the span starts in
+        if k < 2 or p in absorbed:
             continue
-        if _is_nationality(tokens[k - 1].text):
-            continue  # "القيادة الأمريكية لتنظيم داعش": another country's body acting on it
-        head = next(
-            (prefix for prefix, core in clitic_variants(tokens[k - 2].text) if core in lex.sub_body_head), None
-        )
-        if head is None or any(text[tokens[m].end : tokens[m + 1].start].strip() for m in (k - 2, k - 1)):
+        # a listed name after لل keeps the whole word in its span (للحوثيين), after ل only the name (لحماس)
+        prefixed = start != tokens[k].start or words[k].startswith("لل")
+        link = _link_token(words, k, prefixed, lex)
+        owner = body_start = None
+        if link is not None and words[link - 1] in lex.body_link:
+            owner = owner_before(link - 2)
+        elif link is not None and _is_nisba(words[link - 1]) and not _is_nationality(words[link - 1]):
+            # "القيادة الأمريكية لتنظيم داعش" (a nationality): another country's body acting on it
+            head = next((pre for pre, core in clitic_variants(words[link - 2]) if core in lex.sub_body_head), None)
+            if head is not None and link >= 2:
+                body_start = tokens[link - 2].start + head
+        elif (
+            (prefixed or words[k].startswith(("بال", "لل")))
+            and words[k][0] in "بل"
+            and _panel_before(words, k, lex)
+            and not any(s < tokens[k - 1].end and tokens[k - 2].start < e for s, e, _ in ordered)
+        ):
+            # لجنة خبراء بالأمم المتحدة: a strict head and a plain noun, at or of the organization
+            head = next(pre for pre, core in clitic_variants(words[k - 2]) if _is_strict_head(core, lex))
+            body_start, link = tokens[k - 2].start + head, k
+        elif link is None:
+            verb = k - 2 if words[k - 1] in _CONTROL_OBJECTS else k - 1
+            if verb >= 2 and words[verb] in lex.control_verb and words[verb - 1] in RELATIVE_PRONOUNS:
+                owner = owner_before(verb - 2)
+        if owner is not None:
+            body_start = ordered[owner][0]
+        if body_start is None:
             continue
-        org_kind = name[2]["org_kind"]
-        found.append((HeadNounSpan(tokens[k - 2].start + head, name[1], {"org_kind": org_kind}), name))
-    return found
+        own = ordered[owner][2] if owner is not None else None
+        body_end = ordered[owner][1] if owner is not None else tokens[link - 1].end
+        if own is not None and own.get("ref_id") and own.get("alias_kind") != "sub_body":
+            body_attrs = {**own, "parent_ref_id": attrs.get("ref_id")}
+        else:
+            body_attrs = {**_unlisted_attrs(text[body_start:end], (own or attrs)["org_kind"]),
+                          "alias_kind": "sub_body", "parent_ref_id": attrs.get("ref_id")}
+        body_attrs["body"] = text[body_start:body_end]
+        if owner is not None:
+            absorbed.add(owner)
+        bodies[p] = (body_start, end, body_attrs)
+    return [bodies.get(n, span) for n, span in enumerate(ordered) if n not in absorbed]
+
+
+def _is_strict_head(word: str, lex: _HeadWords) -> bool:
+    return word in lex.heads and lex.heads[word]["strict"] == "1"
+
+
+def _panel_before(words: list[str], k: int, lex: _HeadWords) -> bool:
+    """Token k-2 a strict head noun (لجنة, هيئة) and k-1 a plain indefinite word (خبراء, تحقيق): a body
+    named by what it is, not by a name of its own."""
+    if k < 2:
+        return False
+    noun = words[k - 1]
+    return (
+        noun.isalpha()
+        and len(noun) >= 3
+        and not noun.startswith(("ال", "لل"))
+        and noun not in lex.boundary
+        and noun not in lex.heads
+        and any(_is_strict_head(core, lex) for _, core in clitic_variants(words[k - 2]))
+    )
+
+
+def _link_token(words: list[str], k: int, prefixed: bool, lex: _HeadWords) -> int | None:
+    """The token carrying the ل that ties an organization starting at token k to a body before it: token
+    k itself (لحماس, للحوثيين), or the one before when it is ل + the organization's class word (لحركة
+    أنصار الله); None when no ل does."""
+    if prefixed and words[k].startswith("ل"):
+        return k
+    before = words[k - 1]
+    if before.startswith("ل") and any(core in lex.heads or core in lex.class_head for _, core in clitic_variants(before)[1:]):
+        return k - 1
+    return None
+
+
+def national_extension(text: str, span: Span) -> Span:
+    """A listed international name right before a national_mark (مجلس الأمن القومي, التحالف الوطني) or
+    another country's nationality adjective (الهلال الأحمر التركي) names a state's own body: the span
+    takes the adjective in and names no listed organization. The adjective must agree with the name's
+    last word (طائرات التحالف الأمريكية: الأمريكية describes the planes)."""
+    start, end, attrs = span
+    if attrs.get("fuzzy"):
+        return span
+    match = re.match(r"\s+(\w+)", text[end:])
+    if not match:
+        return span
+    adjective = match.group(1)
+    country = reference.country_of_nationality(adjective)
+    marked = adjective in _head_words().national_mark or (
+        adjective[:-1] in _head_words().national_mark and adjective.endswith("ه")
+    )
+    if not marked and (country is None or country.lower() == (attrs.get("country") or "").lower()):
+        return span
+    feminine_name = text[start:end].endswith("ه")
+    if adjective.endswith("ه") != feminine_name:
+        return span
+    new_end = end + match.end()
+    while (following := re.match(r"\s+(\w+)", text[new_end:])) and _is_nisba(following.group(1)) and (
+        following.group(1) not in _head_words().boundary
+    ):  # التحالف الوطني السوري: the adjectives after the mark are the same name's
+        country = country or reference.country_of_nationality(following.group(1))
+        new_end += following.end()
+    extended = {**_unlisted_attrs(text[start:new_end], attrs["org_kind"]), "country": country.lower() if country else None}
+    return (start, new_end, extended)
 
 
 def _is_nationality(word: str) -> bool:
@@ -498,18 +638,10 @@ def _curated_spans(text: str) -> tuple[tuple[int, int, dict], ...]:
 def find_organizations(nt: NormalizedText) -> list[Mention]:
     """ORG mentions with attrs ref_id, canonical, alias_kind, org_kind, country and fuzzy; a name found
     by its head noun has alias_kind "head_noun" and, unless a curated alias inside it gives them,
-    ref_id/country None and canonical its own surface."""
-    curated = curated_spans(nt)
-    sub_bodies: list[tuple[int, int, dict]] = []
-    for body, parent in sub_body_spans(nt.text, curated):
-        curated.remove(parent)
-        attrs = {
-            **_unlisted_attrs(nt.text[body.start : body.end], body.head["org_kind"]),
-            "alias_kind": "sub_body",
-            "parent_ref_id": parent[2]["ref_id"],
-        }
-        sub_bodies.append((body.start, body.end, attrs))
-    spans = list(sub_bodies)
+    ref_id/country None and canonical its own surface; a body of another organization has
+    parent_ref_id (`bodies_of_organizations`)."""
+    curated = [national_extension(nt.text, span) for span in curated_spans(nt)]
+    spans: list[Span] = []
     named_by_head = (
         head_noun_spans(nt.text) + media_name_spans(nt.text) + latin_outlet_spans(nt.text) + quoted_outlet_spans(nt.text)
     )
@@ -519,20 +651,38 @@ def find_organizations(nt: NormalizedText) -> list[Mention]:
     longest = max((c[1] - c[0] for c in curated), default=0)
     replaced: set[int] = set()
     for head in named_by_head + numbered_outlet_spans(nt.text):
-        if any(s < head.end and head.start < e for s, e, _ in sub_bodies):
-            continue
         near = range(bisect_left(starts, head.start - longest), bisect_left(starts, head.end))
         touching = [k for k in near if k not in replaced and head.start < curated[k][1]]
         inside = [k for k in touching if head.start <= curated[k][0] and curated[k][1] <= head.end]
-        if len(touching) > len(inside) or len(inside) > 1 or any(curated[k][0] == head.start for k in inside):
-            continue  # a curated name opening the span, or two of them, are the names to keep
+        if len(touching) > len(inside) or len(inside) > 1 or any(
+            curated[k][0] == head.start and curated[k][2]["ref_id"] for k in inside
+        ):
+            continue  # a listed name opening the span, or two curated names, are the names to keep
+        if any(s < head.end and head.start < e for s, e, _ in spans):
+            continue
         if len(inside) == 1 and not curated[inside[0]][2]["fuzzy"]:
-            attrs = {**curated[inside[0]][2], "alias_kind": "head_noun"}
+            attrs = _head_over_listed(nt.text, head, curated[inside[0]])
         else:
             attrs = _unlisted_attrs(nt.text[head.start : head.end], head.head["org_kind"])
         replaced.update(inside)
         spans.append((head.start, head.end, attrs))
     kept = [c for k, c in enumerate(curated) if k not in replaced]
     return sorted(
-        (_mention(nt, start, end, attrs) for start, end, attrs in kept + spans), key=lambda m: m.start
+        (_mention(nt, start, end, attrs) for start, end, attrs in bodies_of_organizations(nt.text, kept + spans)),
+        key=lambda m: m.start,
     )
+
+
+def _head_over_listed(text: str, head: HeadNounSpan, listed: Span) -> dict:
+    """Attrs of a head-noun name holding one listed name: the listed organization's (حركة حماس, قوات
+    الجيش اليمني), unless a government head names a non-state group's body (حكومة الحوثيين: the
+    group's government, parent_ref_id the group)."""
+    attrs = listed[2]
+    if head.head.get("org_kind") == "government" and attrs["org_kind"] in NON_STATE_KINDS:
+        return {
+            **_unlisted_attrs(text[head.start : head.end], "government"),
+            "alias_kind": "sub_body",
+            "parent_ref_id": attrs["ref_id"],
+            "body": text[head.start : listed[0]].strip(),
+        }
+    return {**attrs, "alias_kind": "head_noun"}

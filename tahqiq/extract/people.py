@@ -23,6 +23,7 @@ from functools import lru_cache
 from tahqiq import reference
 from tahqiq.extract.mention import ClaimedSpans, Mention
 from tahqiq.extract.tokens import SENTENCE_END, clitic_variants, display_span, tokenize
+from tahqiq.text.arabic import RELATIVE_PRONOUNS
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 KUNYA_WORDS = frozenset({"ابو", "ابي", "ابا", "ام"})
@@ -41,7 +42,6 @@ SPEECH_FOLLOWERS = frozenset({"ان", "انه", "انها", "انهم", ":", ","
 # What must follow a speaker no lexicon knows: what was said (إن, a colon, a quote, الى أن after أشار),
 # a comma before an apposition, or (checked apart) the speaker's role (وقال فلان مدير الكرة).
 SPEAKER_CLOSERS = frozenset({"ان", "انه", "انها", "انهم", ":", '"', "«", "الى", "الي", ",", "،"})
-RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"})
 # Words after which a nationality adjective describes nothing before it, so it stands for a person.
 NATIONALITY_OPENERS = frozenset(
     {"و", "ف", "على", "علي", "من", "مع", "عن", "الى", "الي", "في", "بين", "ضد", "امام"}
@@ -65,6 +65,7 @@ class _Lexicons:
     well_known_by_first: dict[str, tuple[reference.WellKnownPerson, ...]]
     speech_verbs: frozenset[str]
     nationalities: frozenset[str]
+    transliterated: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +91,7 @@ def _lexicons() -> _Lexicons:
         well_known_by_first=_well_known_by_first(frozenset(not_name)),
         speech_verbs=reference.speech_verbs(),
         nationalities=frozenset(reference.nationality_adjectives()),
+        transliterated=reference.transliterated_given_names(),
     )
 
 
@@ -167,6 +169,10 @@ class _Scanner:
         word = self.words[i]
         return word.isalpha() and len(word) >= 2 and word not in self.lex.not_name
 
+    def is_fa_inna(self, i: int) -> bool:
+        """فإن (so, indeed) normalizes onto فان, the van of European names (فان دايك)."""
+        return self.words[i] == "فان" and self.nt.display[self.nt.origin[self.tokens[i].start] + 1] == "إ"
+
     def ends_in_alef_maqsura(self, i: int) -> bool:
         """Written with ى: على (on) and أبى (he refused) normalize onto the name علي and the kunya أبي."""
         return self.nt.display[self.nt.origin[self.tokens[i].end - 1]] == "ى"
@@ -199,6 +205,10 @@ class _Scanner:
         """A given name inside a name (حسين علي الموسى): علي is a name here even though على is a stopword."""
         word = self.words[j]
         return (self.name_like(j) or word == "علي") and self.is_given(j, True)
+
+    def opens_abd_compound(self, i: int) -> bool:
+        """عبد and a definite word: one given name written in two (عبد الباسط, عبد السلام)."""
+        return self.words[i] == "عبد" and i + 1 < self.n and self.words[i + 1].startswith("ال")
 
     def is_family(self, i: int) -> bool:
         word = self.words[i]
@@ -297,9 +307,13 @@ class _Scanner:
         else:
             return None
         j = parts[0][2]
+        # A name opened by a transliterated given name takes no Arabic article: ماتيو سالفيني الحرب,
+        # جيرار بيكي الهدف end before the definite noun. (An unknown word after a title may be an Arabic
+        # name the lexicon lacks: جبار اللعيبي.)
+        foreign = core in lex.transliterated
         while j < self.n and j - i < MAX_NAME_TOKENS:
             word = self.words[j]
-            if word in CONNECTORS and self.name_like(j + 1):
+            if word in CONNECTORS and self.name_like(j + 1) and not self.is_fa_inna(j):
                 parts.append(("connector", j, j + 2))
                 j += 2
             elif word == "عبد" and j + 1 < self.n and self.words[j + 1].startswith("ال"):
@@ -311,7 +325,7 @@ class _Scanner:
             elif word == "ابو" and self.name_like(j + 1):
                 parts.append(("family", j, j + 2))  # حسن أبو هنية: a family name shaped like a kunya
                 j += 2
-            elif self.is_family(j):
+            elif self.is_family(j) and not foreign:
                 parts.append(("family", j, j + 1))
                 j += 1
             elif parts[-1][0] == "kunya" and self.is_kunya_nisba(j):
@@ -337,7 +351,9 @@ class _Scanner:
                 and self.name_like(j)
                 and len(word) >= 3
                 and not (len(word) <= 4 and word.endswith("ا"))  # accusative nouns: وفدا, ردا
+                and not (word.endswith("ا") and word[:-1] in lex.not_name)  # محمود رئيسا لمركز: a common noun
                 and not word.startswith(("ال", "لل"))
+                and not _preposition_on_definite(word)  # أرنو بالقوة
                 and not _plural_shaped(word)
                 and (not word.startswith("و") or self.waw_is_name_part(word))
                 and (mode == "direct" or not word.startswith(("ي", "ت")))  # present-tense verbs
@@ -360,8 +376,9 @@ class _Scanner:
             mode == "strict"
             and core in lex.ambiguous
             and not any(p[0] == "family" and self.words[p[1]].startswith("ال") for p in parts)
+            and not any(p[0] == "given" and self.words[p[1]] == "عبد" for p in parts[1:])
         ):
-            return None
+            return None  # صلاح عبد السلام: a compound عبد name after it makes the common word a name
         return _Name(i, j, prefix, parts, cue)
 
     def is_kunya_nisba(self, j: int) -> bool:
@@ -507,6 +524,12 @@ def _proclitic_on_definite(word: str) -> bool:
     return any(prefix and rest.startswith("ال") for prefix, rest in clitic_variants(word))
 
 
+def _preposition_on_definite(word: str) -> bool:
+    """ب / ل on a definite noun (بالقوة, للحكومة): no family name. Only these two: كالديرون, فالبوينا
+    and والاس are names whose first letters merely read as ك / ف / و + ال."""
+    return word.startswith(("بال", "لل"))
+
+
 def _overlaps(name: _Name, taken: list[_Name]) -> bool:
     return any(name.first < other.last and other.first < name.last for other in taken)
 
@@ -575,6 +598,8 @@ def _find_cued_and_lexicon_names(
             while j < scanner.n and scanner.words[j] in ('"', "'", "("):
                 j += 1
             name = None if j >= scanner.n or _opens_a_verb(scanner, j) else scanner.parse_name(j, "direct")
+            if name and hit.title.common_noun and name.cue == "title":
+                name = None  # الفريق صاحب التاريخ: "the team", unless a listed given name or kunya follows
             if name:
                 name.cue = "called" if hit.title.kind == "called" else "title"
         if hit and (hit.title.kind == "office" or hit.title.tokens[-1] == "باسم"):
@@ -634,7 +659,7 @@ def _after_speech_verb(scanner: _Scanner, i: int) -> _Name | None:
     j = i + 1
     if j >= scanner.n:
         return None
-    if not scanner.is_given_part(j):
+    if not scanner.is_given_part(j) and not scanner.opens_abd_compound(j):
         verb = next(core for _, core in clitic_variants(scanner.words[i]) if core in scanner.lex.speech_verbs)
         feminine_verb = verb.endswith("ت") or verb.startswith("ت")  # قالت/تقول إسرائيل: mostly a state
         return None if feminine_verb else _unlisted_speaker(scanner, j)
@@ -743,6 +768,12 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
         if len(words) > 1:
             keys[words] = surface
         last = words[-1]
+        if strongly_cued and len(words) >= 3 and words[-2] == "عبد" and words[0] != "عبد":
+            # رامي عبد الرحمن ... وقال عبد الرحمن: a compound family name repeats as the man's surname
+            compound = (words[-2], last)
+            if keys.get(compound, surface) != surface:
+                shared.add(compound)
+            keys[compound] = surface
         if (
             (len(words) > 1 or name.cue == "title")
             and len(last) >= (3 if name.cue == "title" else 4)

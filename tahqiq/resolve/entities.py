@@ -33,6 +33,7 @@ from tahqiq.reference import (
     load_org_heads,
     load_organizations,
     read_reference_csv,
+    transliterated_given_names,
 )
 from tahqiq.text.arabic import name_skeleton, name_tokens
 from tahqiq.text.normalize import normalize_text
@@ -215,7 +216,7 @@ def person_records(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         pl.Series("middle", [p[3] for p in parts], pl.Utf8),
         pl.Series(
             "unlisted_given_skeleton",
-            [spelling_skeleton(p[0]) if p[0] and p[0] not in given_names() else None for p in parts],
+            [spelling_skeleton(p[0]) if p[0] and not _spelled_one_way(p[0]) else None for p in parts],
             pl.Utf8,
         ),
     ).with_columns(pl.col("given_skeleton", "family_skeleton").replace("", None))
@@ -284,9 +285,13 @@ def _normalized_forms(values: pl.Series) -> dict[str, str]:
 
 
 def spelling_skeleton(token: str) -> str:
-    """A listed given name is spelled one way by Arabic outlets (محمد and محمود are two names); only
-    other tokens, mostly transliterations, are compared by their skeleton."""
-    return token if token in given_names() else name_skeleton(token)
+    """A listed Arabic given name is spelled one way by Arabic outlets (محمد and محمود are two names);
+    only other tokens, foreign given names and transliterations, are compared by their skeleton."""
+    return token if _spelled_one_way(token) else name_skeleton(token)
+
+
+def _spelled_one_way(token: str) -> bool:
+    return token in given_names() and token not in transliterated_given_names()
 
 
 def _name_parts(full_name: str, given_attr: str | None, family_attr: str | None) -> tuple:
@@ -734,6 +739,11 @@ def _state_body_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _sub_body_heads() -> frozenset[str]:
+    return frozenset(normalize_text(r["word"]) for r in load_org_heads() if r["role"] == "sub_body_head")
+
+
+@lru_cache(maxsize=1)
 def _org_heads() -> frozenset[str]:
     return frozenset(normalize_text(r["word"]) for r in load_org_heads() if r["role"] == "head")
 
@@ -812,9 +822,16 @@ def article_main_country(mentions: pl.DataFrame) -> pl.DataFrame:
 
 
 def _organization_key(
-    article_id: str, normalized: str, ref_id: str | None, main_country: str | None, qualified: dict
+    article_id: str, normalized: str, ref_id: str | None, main_country: str | None, qualified: dict,
+    parent: tuple[str | None, str | None] = (None, None),
 ) -> tuple[str, str]:
     """(cluster key, how it was decided) for one ORG mention; see `resolve_organizations`."""
+    parent_ref, body = parent
+    if parent_ref and body and not ref_id:
+        body = organization_name(body)
+        if national_body(body) is not None or body.split()[0] in _sub_body_heads():
+            return f"sub:{parent_ref}:{body.removeprefix('ال')}", "body_of_parent"
+        normalized = body
     name = organization_name(normalized or "")
     by_country = _context_aliases().get(name)
     if by_country is not None:
@@ -869,10 +886,16 @@ def resolve_organizations(mentions: pl.DataFrame) -> pl.DataFrame:
     story is (context_aliases.csv) takes its article's main country. A state body named by a head
     noun (org_heads.csv state_body_head) is its head phrase and country: the nationality its name
     carries, else the one the same article gives that body, else its article's main country; with none
-    of them it stays an entity of its article. Any other organization is its name."""
+    of them it stays an entity of its article. A body named through a listed organization (extract's
+    parent_ref_id) is that organization's body when its own words are generic (وزارة الصحة التابعة
+    لحماس, المكتب السياسي لحركة حماس), else its own name (قناة المسيرة التابعة للحوثيين). Any other
+    organization is its name."""
     orgs = (
         mentions.filter(pl.col("entity_type") == "ORG")
-        .select("mention_id", "article_id", "normalized", _attr("$.ref_id").alias("ref_id"))
+        .select(
+            "mention_id", "article_id", "normalized", _attr("$.ref_id").alias("ref_id"),
+            _attr("$.parent_ref_id").alias("parent_ref_id"), _attr("$.body").alias("body"),
+        )
         .join(article_main_country(mentions), on="article_id", how="left")
     )
     qualified: dict[tuple[str, str], set[str]] = {}
@@ -881,9 +904,9 @@ def resolve_organizations(mentions: pl.DataFrame) -> pl.DataFrame:
         if body and body[1]:
             qualified.setdefault((article_id, body[0]), set()).add(body[1])
     decided = [
-        _organization_key(article_id, normalized, ref_id, main_country, qualified)
-        for article_id, normalized, ref_id, main_country in orgs.select(
-            "article_id", "normalized", "ref_id", "main_country"
+        _organization_key(article_id, normalized, ref_id, main_country, qualified, (parent_ref, body))
+        for article_id, normalized, ref_id, main_country, parent_ref, body in orgs.select(
+            "article_id", "normalized", "ref_id", "main_country", "parent_ref_id", "body"
         ).iter_rows()
     ]
     return orgs.select(

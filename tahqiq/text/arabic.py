@@ -34,6 +34,9 @@ def name_skeleton(token: str) -> str:
     return _REPEATED.sub(r"\1", head + rest)
 
 
+# Relative pronouns in matching form: they open a clause about the noun before them, never a name.
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"})
+
 # "عبد" is written joined to the divine name that follows or apart from it: عبدالله, عبد الله.
 _JOINED_HEAD = re.compile(r"\b(عبد) (?=\w)")
 

@@ -19,3 +19,14 @@ def test_a_dual_platform_is_a_count_holding_its_weapon():
     spans = [(m.entity_type, m.surface, m.value) for m in extract_article(normalize(text), None)]
     assert ("COUNT", "صاروخين", "2") in spans
     assert ("WEAPON", "صاروخين", None) in spans
+
+
+def test_a_place_wins_over_a_bare_repeat_of_a_name_on_the_same_span():
+    from tahqiq.extract import settle_overlaps
+    from tahqiq.extract.mention import Mention
+
+    repeat = Mention("PERSON", 0, 5, "إيران", "ايران", attrs={"cue": "repeat"})
+    place = Mention("LOC", 0, 5, "إيران", "ايران", attrs={})
+    named = Mention("PERSON", 0, 5, "إيران", "ايران", attrs={"cue": "title"})
+    assert [m.entity_type for m in settle_overlaps([repeat, place])] == ["LOC"]
+    assert [m.entity_type for m in settle_overlaps([named, place])] == ["PERSON"]

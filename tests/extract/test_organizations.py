@@ -289,6 +289,45 @@ def test_a_body_named_through_its_parent():
     assert "تنظيم داعش" in names("وقالت إن القيادة الأمريكية لتنظيم داعش")  # another country's body: two names
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "ref_id", "parent"),
+    [
+        ("وقالت وزارة الصحة التابعة لحماس إن الحصيلة ارتفعت.", "وزارة الصحة التابعة لحماس", None, "hamas"),
+        ("وقال متحدث باسم وزارة الدفاع التي يسيطر عليها الحوثيون إن", "وزارة الدفاع التي يسيطر عليها الحوثيون",
+         None, "houthis"),
+        ("ونقلت وكالة سبأ، التابعة لحركة أنصار الله، عن مصدر قوله", "وكالة سبأ، التابعة لحركة أنصار الله",
+         "saba", "houthis"),
+        ("وأعلنت حكومة الحوثيين في صنعاء الحداد", "حكومة الحوثيين", None, "houthis"),
+        ("ذكرت قناة المسيرة التابعة للحوثيين أن", "قناة المسيرة التابعة للحوثيين", None, "houthis"),
+    ],
+)
+def test_a_body_of_an_organization_is_not_the_organization(text, surface, ref_id, parent):
+    found = [m for m in find_organizations(normalize(text)) if m.attrs.get("parent_ref_id")]
+    assert [(m.surface, m.attrs["ref_id"], m.attrs["parent_ref_id"]) for m in found] == [(surface, ref_id, parent)]
+
+
+def test_a_group_named_with_its_class_word_stays_the_group():
+    assert orgs("وقالت حركة حماس في بيان") == [("حركة حماس", "hamas")]
+    assert orgs("أعلنت القوات التابعة للتحالف") == [("للتحالف", "coalition")]  # no named body before it
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("وقال مجلس الأمن القومي في بيان", "مجلس الأمن القومي"),
+        ("وقال عضو في التحالف الوطني السوري المعارض", "التحالف الوطني السوري"),
+        ("ووزع الهلال الأحمر التركي المساعدات", "الهلال الأحمر التركي"),
+    ],
+)
+def test_a_national_body_named_like_an_international_one_is_its_own(text, surface):
+    assert orgs(text) == [(surface, None)]
+
+
+def test_an_adjective_of_the_noun_before_a_listed_name_leaves_it_listed():
+    assert orgs("وقصفت طائرات التحالف الأمريكية مواقع") == [("التحالف", "coalition")]
+    assert orgs("وقال مجلس الأمن الدولي") == [("مجلس الأمن الدولي", "un_security_council")]
+
+
 def test_a_media_head_before_one_common_word_names_an_outlet():
     assert names("ونقلت وكالة الشرق عن مصدر عسكري قوله") == ["وكالة الشرق"]
 
@@ -296,7 +335,7 @@ def test_a_media_head_before_one_common_word_names_an_outlet():
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
-        ('ذكرت قناة "المسيرة" التابعة للحوثيين', 'قناة "المسيرة"'),
+        ('ذكرت قناة "المسيرة" في نشرتها المسائية', 'قناة "المسيرة"'),
         ("بحسب شبكة «السويداء 24» المحلية", "شبكة «السويداء 24»"),
     ],
 )
@@ -313,3 +352,29 @@ def test_what_a_definite_head_said_in_quotes_is_no_name():
 )
 def test_a_state_office_with_a_nationality_is_an_organization(text):
     assert len(find_organizations(normalize(text))) == 1
+
+
+def test_an_outlet_in_quotes_after_an_earlier_quotation_and_after_its_reporter():
+    text = 'وطالبت بعدم استهدافهم". ومن جهتها، أوردت قناة "المسيرة" أن عدد القتلى ارتفع'
+    assert 'قناة "المسيرة"' in names(text)
+    assert names('وأفاد مراسل "الجزيرة" بأن الاشتباكات توقفت') == ["الجزيرة"]
+
+
+def test_a_definite_head_takes_a_name_adjective_before_its_nisba():
+    assert names("بمشاركة القوات المسلحة الإماراتية في العملية") == ["القوات المسلحة الإماراتية"]
+    assert names("وقالت القوات المسلحة في بيان") == []  # no nisba: whose forces is not said
+
+
+def test_a_group_named_after_a_man_is_the_group():
+    from tahqiq.extract import extract_article
+
+    found = extract_article(normalize("وأعدم مقاتلو جيش خالد بن الوليد المبايع للتنظيم عشرات المدنيين"), None)
+    assert [(m.entity_type, m.surface) for m in found if m.entity_type in ("ORG", "PERSON")] == [
+        ("ORG", "جيش خالد بن الوليد")
+    ]
+
+
+def test_a_panel_at_an_organization_is_its_body():
+    found = [m for m in find_organizations(normalize("وقالت لجنة خبراء بالأمم المتحدة إن")) if m.attrs.get("parent_ref_id")]
+    assert [(m.surface, m.attrs["parent_ref_id"]) for m in found] == [("لجنة خبراء بالأمم المتحدة", "united_nations")]
+    assert orgs("وقالت حركة حماس بالتحالف مع الفصائل") == [("حركة حماس", "hamas"), ("التحالف", "coalition")]

@@ -411,3 +411,59 @@ def test_a_preposition_on_a_definite_noun_is_no_name(text):
 )
 def test_a_plural_or_a_preposition_on_a_common_noun_is_no_name_part(text):
     assert all(not m.surface.endswith(("ون", "ات")) for m in find_people(normalize(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("فقد قتل مكسيم كولغانوف في فبراير خلال المعارك", "مكسيم كولغانوف"),  # a foreign given name, no cue
+        ("وطالب بالإفراج عن صلاح عبد السلام، المشتبه به الرئيسي", "صلاح عبد السلام"),  # a common word before عبد ...
+        ("وقال عبد الباسط سيدا ، ناشط كردي، إن", "عبد الباسط"),  # a compound given name after a speech verb
+        ("و كان محافظ الحديدة، الحسن الطاهر، كشف عن", "الحسن الطاهر"),
+    ],
+)
+def test_names_without_a_title_before_them(text, surface):
+    assert surface in [m.surface for m in people(text)]
+
+
+def test_a_compound_family_name_repeats_as_the_surname():
+    text = "وأكد مدير المرصد السوري رامي عبد الرحمن أن القصف مستمر. وبحسب عبد الرحمن فإن الضحايا مدنيون."
+    found = people(text)
+    assert [m.surface for m in found] == ["رامي عبد الرحمن", "عبد الرحمن"]
+    assert found[1].attrs["repeat_of"] == "رامي عبد الرحمن"
+
+
+@pytest.mark.parametrize(
+    "text", ["وحاول إزاحة يد أرنو بالقوة ذلك اليوم", "اتهمت سيدات أرنو وقيل إن بعضهن"]
+)
+def test_a_given_name_before_a_common_word_is_no_name(text):
+    assert people(text) == []
+
+
+def test_fa_inna_is_no_van_of_a_name():
+    assert [m.surface for m in people("وبحسب المدرب فان دايك فإن الوضع صعب")] == ["فان دايك"]
+    assert [m.surface for m in people("وبحسب عبد الرحمن فإن الضحايا مدنيون")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("حيث أعلن وزير الداخلية المتشدد ماتيو سالفيني الحرب على المافيا", "ماتيو سالفيني"),
+        ("قبل أن يسجل جيرار بيكي الهدف الثالث", "جيرار بيكي"),
+        ("وقال الفريق أول ركن عبد الفتاح البرهان إن", "عبد الفتاح البرهان"),
+    ],
+)
+def test_a_foreign_name_ends_before_a_definite_noun_and_a_rank_keeps_its_words(text, surface):
+    assert [m.surface for m in people(text)] == [surface]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "إنه تولى المسؤولية والفريق صاحب التاريخ العريق لا ينافس",  # الفريق: the team, not the general
+        "وقال علماء إنهم عثروا على مليارات الأطنان",
+        "وعمل محمود رئيسا لمركز اللقاحات",  # a title word in the accusative is no family name
+    ],
+)
+def test_common_words_after_a_cue_are_no_names(text):
+    assert [m.surface for m in people(text) if m.surface != "محمود"] == []
