@@ -275,12 +275,13 @@ def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
     return weight >= LINK_WEIGHT and agreeing >= 2 and bool(identifying)
 
 
-def _candidate_pairs(prepared: pl.DataFrame) -> list[tuple[str, str]]:
+def _candidate_pairs(prepared: pl.DataFrame) -> pl.DataFrame:
     """Pairs of reports of different articles that share a day of their dates (slack included), a
-    year-less day, or a target; a report of vague date is compared through its target only."""
-    base = prepared.select(
-        "frame_id",
-        "article_id",
+    year-less day, or a target; a report of vague date is compared through its target only. As row
+    numbers of `prepared` (columns a < b): at corpus scale they run to tens of millions."""
+    base = prepared.with_row_index("i").select(
+        "i",
+        pl.col("article_id").rank("dense").cast(pl.UInt32).alias("article"),
         *[pl.col(c).cast(pl.Int64) for c in ("lo", "hi", "md_lo", "md_hi")],
         pl.col("target_entities").cast(pl.List(pl.Utf8)),
         # Reports in two countries never link (place weighs them apart), so dates are compared only
@@ -290,38 +291,33 @@ def _candidate_pairs(prepared: pl.DataFrame) -> list[tuple[str, str]]:
     slack = SAME_TARGET_DATE_SLACK_DAYS
     dated = base.filter(pl.col("lo").is_not_null() & (pl.col("hi") - pl.col("lo") <= 31))
     widened = dated.select(
-        "frame_id", "article_id", "country", pl.int_ranges(pl.col("lo") - slack, pl.col("hi") + slack + 1).alias("day")
+        "i", "article", "country", pl.int_ranges(pl.col("lo") - slack, pl.col("hi") + slack + 1).alias("day")
     ).explode("day")
     own_days = dated.select(
-        pl.col("frame_id").alias("frame_id_b"),
-        pl.col("article_id").alias("article_id_b"),
+        pl.col("i").alias("j"),
+        pl.col("article").alias("article_b"),
         "country",
         pl.int_ranges(pl.col("lo"), pl.col("hi") + 1).alias("day"),
     ).explode("day")
-    by_day = (
-        widened.join(own_days, on=["day", "country"])
-        .select("frame_id", "article_id", "frame_id_b", "article_id_b")
-        .unique()
-    )
+    by_day = widened.join(own_days, on=["day", "country"]).select("i", "article", "j", "article_b").unique()
     year_less = base.filter(pl.col("lo").is_null() & pl.col("md_lo").is_not_null()).select(
-        "frame_id", "article_id", pl.int_ranges(pl.col("md_lo") - slack, pl.col("md_hi") + 1).alias("md")
+        "i", "article", pl.int_ranges(pl.col("md_lo") - slack, pl.col("md_hi") + 1).alias("md")
     )
     with_md = base.filter(pl.col("md_lo").is_not_null()).select(
-        pl.col("frame_id").alias("frame_id_b"), pl.col("article_id").alias("article_id_b"), pl.col("md_lo").alias("md")
+        pl.col("i").alias("j"), pl.col("article").alias("article_b"), pl.col("md_lo").alias("md")
     )
     by_month_day = year_less.explode("md").join(with_md, on="md")
-    targets = base.select("frame_id", "article_id", pl.col("target_entities").alias("target")).explode("target")
+    targets = base.select("i", "article", pl.col("target_entities").alias("target")).explode("target")
     targets = targets.drop_nulls("target")
-    by_target = targets.join(
-        targets.rename({"frame_id": "frame_id_b", "article_id": "article_id_b"}), on="target"
-    )
+    by_target = targets.join(targets.rename({"i": "j", "article": "article_b"}), on="target")
     pairs = pl.concat(
-        [p.select("frame_id", "article_id", "frame_id_b", "article_id_b") for p in (by_day, by_month_day, by_target)]
-    ).filter(pl.col("article_id") != pl.col("article_id_b"))
-    ordered = pairs.select(
-        pl.min_horizontal("frame_id", "frame_id_b").alias("a"), pl.max_horizontal("frame_id", "frame_id_b").alias("b")
-    ).unique()
-    return sorted(ordered.iter_rows())
+        [p.select("i", "article", "j", "article_b") for p in (by_day, by_month_day, by_target)]
+    ).filter(pl.col("article") != pl.col("article_b"))
+    return (
+        pairs.select(pl.min_horizontal("i", "j").alias("a"), pl.max_horizontal("i", "j").alias("b"))
+        .unique()
+        .sort("a", "b")
+    )
 
 
 @dataclass
@@ -339,13 +335,14 @@ def link_reports(prepared: pl.DataFrame) -> tuple[pl.DataFrame, list[Link]]:
         row["frame_id"]: _report(row, story)
         for row, story in zip(prepared.iter_rows(named=True), story_vectors(prepared), strict=True)
     }
+    frame_ids = prepared["frame_id"].to_list()
     links = []
-    weights: dict[tuple[str, str], float] = {}
-    for a, b in _candidate_pairs(prepared):
+    for i, j in _candidate_pairs(prepared).iter_rows():
+        a, b = sorted((frame_ids[i], frame_ids[j]))
         weight, comparisons = compare(reports[a], reports[b])
-        weights[(a, b)] = weight
         if is_link(weight, comparisons):
             links.append(Link(a, b, weight, comparisons))
+    weights: dict[tuple[str, str], float] = {}
     links.sort(key=lambda link: (-link.weight, link.a, link.b))
     cluster_of = {frame_id: frame_id for frame_id in reports}
     members = {frame_id: [frame_id] for frame_id in reports}
@@ -364,7 +361,6 @@ def link_reports(prepared: pl.DataFrame) -> tuple[pl.DataFrame, list[Link]]:
         kept.append(link)
     # The label is the cluster's smallest frame id, independent of merge order.
     label = {c: min(ms) for c, ms in members.items()}
-    frame_ids = prepared["frame_id"].to_list()
     clusters = pl.DataFrame(
         {"frame_id": frame_ids, "cluster": [label[cluster_of[f]] for f in frame_ids]},
         schema={"frame_id": pl.Utf8, "cluster": pl.Utf8},
