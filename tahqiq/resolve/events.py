@@ -289,17 +289,24 @@ def _candidate_pairs(prepared: pl.DataFrame) -> pl.DataFrame:
         pl.col("country").fill_null("").alias("country") if "country" in prepared.columns else pl.lit("").alias("country"),
     )
     slack = SAME_TARGET_DATE_SLACK_DAYS
-    dated = base.filter(pl.col("lo").is_not_null() & (pl.col("hi") - pl.col("lo") <= 31))
-    widened = dated.select(
-        "i", "article", "country", pl.int_ranges(pl.col("lo") - slack, pl.col("hi") + slack + 1).alias("day")
-    ).explode("day")
-    own_days = dated.select(
-        pl.col("i").alias("j"),
-        pl.col("article").alias("article_b"),
-        "country",
-        pl.int_ranges(pl.col("lo"), pl.col("hi") + 1).alias("day"),
-    ).explode("day")
-    by_day = widened.join(own_days, on=["day", "country"]).select("i", "article", "j", "article_b").unique()
+    dated = base.filter(pl.col("lo").is_not_null() & (pl.col("hi") - pl.col("lo") <= 31)).select(
+        "i", "article", "country", "lo", "hi"
+    )
+    # An interval join per country (two inequalities, which polars joins without listing the days; an
+    # equality beside them would make it a cross join).
+    by_day = pl.concat(
+        [
+            part.join_where(
+                part.rename({"i": "j", "article": "article_b", "lo": "lo_b", "hi": "hi_b"}),
+                pl.col("lo") - slack <= pl.col("hi_b"),
+                pl.col("lo_b") <= pl.col("hi") + slack,
+            )
+            .filter(pl.col("i") < pl.col("j"))
+            .select("i", "article", "j", "article_b")
+            for part in dated.partition_by("country", include_key=False)
+        ]
+        or [pl.DataFrame(schema={"i": pl.UInt32, "article": pl.UInt32, "j": pl.UInt32, "article_b": pl.UInt32})]
+    )
     year_less = base.filter(pl.col("lo").is_null() & pl.col("md_lo").is_not_null()).select(
         "i", "article", pl.int_ranges(pl.col("md_lo") - slack, pl.col("md_hi") + 1).alias("md")
     )
