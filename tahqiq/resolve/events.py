@@ -349,8 +349,8 @@ def link_reports(prepared: pl.DataFrame) -> tuple[pl.DataFrame, list[Link]]:
         weight, comparisons = compare(reports[a], reports[b])
         if is_link(weight, comparisons):
             links.append(Link(a, b, weight, comparisons))
-    weights: dict[tuple[str, str], float] = {}
     links.sort(key=lambda link: (-link.weight, link.a, link.b))
+    weights: dict[tuple[str, str], float] = {}
     cluster_of = {frame_id: frame_id for frame_id in reports}
     members = {frame_id: [frame_id] for frame_id in reports}
     kept = []
