@@ -264,14 +264,20 @@ class _Sentence:
     def _named_killing(self) -> list[Cue]:
         """A killing of a person the sentence names ("مقتل الصحفي جمال خاشقجي", "خاشقجي قتل في
         القنصلية") is an event even when no word says how."""
-        people = [m for m in self.mentions if m.entity_type == "PERSON"]
-        for killing in (c for c in self.of("outcome") if c.value == "killed"):
-            if any(
-                0 <= m.start - killing.end <= OBJECT_WINDOW or 0 <= killing.start - m.end <= NAMED_BEFORE_WINDOW
-                for m in people
-            ):
+        for killing, victims in self.named_victims():
+            if victims:
                 return [Cue("trigger", DEFAULT_TYPE, killing.start, killing.end, killing.text, killing.modality)]
         return []
+
+    def named_victims(self) -> list[tuple[Cue, list[Mention]]]:
+        """Each word of killing with the people named right after it or right before it."""
+        people = [m for m in self.mentions if m.entity_type == "PERSON"]
+        return [
+            (killing, [m for m in people if 0 <= m.start - killing.end <= OBJECT_WINDOW
+                       or 0 <= killing.start - m.end <= NAMED_BEFORE_WINDOW])
+            for killing in self.of("outcome")
+            if killing.value == "killed"
+        ]  # fmt: skip
 
 
 @dataclass
@@ -705,6 +711,8 @@ def find_event_frames(
             if inferred:
                 value, method, precision = inferred, "weekday_and_day_month", "day"
         killed, killed_from = _count(frame, mentions, "killed")
+        if killed is None:
+            killed = _named_victim_count(frame, sentences)
         wounded, wounded_from = _count(frame, mentions, "wounded")
         if key is None and published is not None and not frame.is_background:
             value, method, precision = publication_window(published), "publication_window", "interval"
@@ -751,6 +759,20 @@ def find_event_frames(
             }
         )
     return _unique_ids(out)
+
+
+def _named_victim_count(frame: _Frame, sentences: list[_Sentence]) -> int | None:
+    """How many people the frame's opening sentence names as killed, when it counts no one and names no
+    one else: "قتل الصحفي جمال خاشقجي" is one dead; in "مقتل القيادي أبو محمد العدناني وقائده أبو علي
+    الأنباري" the second name is too far from the killing to be sure of, so no figure."""
+    if not frame.opening:
+        return None
+    opening = next((s for s in sentences if s.start <= frame.opening[0].start < s.end), None)
+    if opening is None:
+        return None
+    victims = {m.normalized for _, named in opening.named_victims() for m in named}
+    named = {m.normalized for m in opening.mentions if m.entity_type == "PERSON"}
+    return len(victims) if victims and victims == named else None
 
 
 def _year_from_weekday(frame: _Frame, mentions: list[Mention], partial: str) -> str | None:

@@ -74,9 +74,13 @@ def _lexicons() -> _Lexicons:
     for title in reference.person_titles():
         titles_by_first.setdefault(title.tokens[0], []).append(title)
     single_word_titles = {t.tokens[0] for t in reference.person_titles() if len(t.tokens) == 1}
+    # An office without its article is no name either (قال مستشار للرئيس), unless it is also a given
+    # name (أمير, سلطان).
+    indefinite_titles = {t[2:] for t in single_word_titles if t.startswith("ال")} - reference.given_names()
     not_name = (
         reference.name_stopwords()
         | single_word_titles
+        | indefinite_titles
         | set(reference.number_words())
         | set(reference.count_cues())
         | set(reference.count_nouns())

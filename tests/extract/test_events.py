@@ -409,3 +409,12 @@ def test_the_day_a_campaign_began_dates_no_act_of_it():
     body = "قتل 40 فلسطينيا برصاص الجيش الإسرائيلي ليرتفع عدد قتلى المسيرة التي انطلقت في 30 مارس."
     (frame,) = frames_read_from(body, date(2018, 5, 14))
     assert frame["reported_date"] != "2018-03-30"
+
+
+def test_one_person_named_as_killed_is_one_dead_when_nothing_counts_them():
+    (frame,) = frames_read_from("قال مستشار للرئيس إن الصحفي جمال خاشقجي قتل في القنصلية.", date(2018, 10, 7))
+    assert frame["reported_killed"] == 1 and frame["killed_mentions"] == []
+    # two names, the second too far from the killing to be sure it was killed: no figure
+    (frame,) = frames_read_from("أعلن الجيش مقتل القيادي أبو محمد العدناني وقائده أبو علي الأنباري في غارة جوية.",
+                                date(2018, 10, 7))  # fmt: skip
+    assert frame["reported_killed"] is None

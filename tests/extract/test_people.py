@@ -467,3 +467,7 @@ def test_a_foreign_name_ends_before_a_definite_noun_and_a_rank_keeps_its_words(t
 )
 def test_common_words_after_a_cue_are_no_names(text):
     assert [m.surface for m in people(text) if m.surface != "محمود"] == []
+
+
+def test_an_office_without_its_article_is_no_name():
+    assert [p.surface for p in people("قال مستشار للرئيس إن الصحفي جمال خاشقجي قتل في القنصلية.")] == ["جمال خاشقجي"]
