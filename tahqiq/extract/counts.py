@@ -50,6 +50,15 @@ CASUALTY_KINDS = ("killed", "wounded", "detained")
 ANOTHER = frozenset({normalize_text("آخر"), normalize_text("آخرا"), normalize_text("أخرى")})
 # "أربعة جنود من القوة المهاجمة أصيبوا": the verb may follow the counted noun and a short phrase.
 CUE_LOOKAHEAD = 4
+# How far before a number "منذ" still makes it a running total (ومنذ بدء الاحتجاجات قتل أكثر من 50),
+# when what follows it opens a period (a start, a date, a year, months) rather than the event's own hours
+# ("ارتفع عدد القتلى منذ الصباح").
+SINCE_LOOKBACK = 6
+PERIOD_OPENERS = frozenset(normalize_text(w) for w in (
+    "بدء", "بداية", "اندلاع", "انطلاق", "مطلع", "عام", "العام", "سنوات", "سنة", "أشهر", "شهر", "الشهر",
+    "أسابيع", "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
+    "نوفمبر", "ديسمبر",
+))  # fmt: skip
 EVENT_KINDS = ("killed", "wounded", "detained", "aircraft")
 # One strike or raid kills, wounds or detains tens, rarely thousands. Larger numbers in such articles
 # are war-wide tolls or populations cited for context (350,000 killed since 2011), not the event's.
@@ -436,6 +445,24 @@ def _coordinated_singular(sc: _CountScanner, previous: _Count) -> _Count | None:
     return _Count(k, k + 1, 1, previous.kind, noun.subject, False)
 
 
+def _since_before(sc: _CountScanner, first: int) -> bool:
+    """"منذ" a few words before the number in its sentence: "ومنذ بدء الاحتجاجات قتل أكثر من 50" is a
+    running total since a period began, not one event's toll."""
+    for k in range(first - 1, max(-1, first - 1 - SINCE_LOOKBACK), -1):
+        if any(mark in sc.nt.text[sc.tokens[k].end : sc.tokens[k + 1].start] for mark in ".!?\n"):
+            return False
+        if any(rest == "منذ" for _, rest in clitic_variants(sc.words[k])):
+            following = sc.word(k + 1)
+            return following.isdigit() or following in PERIOD_OPENERS
+    return False
+
+
+def counts_one_event(m: Mention) -> bool:
+    """Whether a COUNT mention is a figure of one event (not a running total since a date): the one
+    test for the event frames' figures and the conflicts' statements."""
+    return not m.attrs.get("cumulative")
+
+
 def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
     first = sc.tokens[count.first]
     start = first.start
@@ -445,6 +472,8 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
             start += 1
     d_start, d_end, surface = display_span(sc.nt, start, sc.tokens[count.last - 1].end)
     attrs = {"count_kind": count.kind, "approximate": count.approximate, "subject": count.subject}
+    if _since_before(sc, count.first):
+        attrs["cumulative"] = True
     if count.approximator:
         first, last = count.approximator
         attrs["approximator"] = sc.surface_of(first, last)

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from tahqiq.dates.inference import date_of_weekday_and_month_day, publication_window
 from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
-from tahqiq.extract.counts import event_total
+from tahqiq.extract.counts import counts_one_event, event_total
 from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.statements import frame_statements
@@ -651,6 +651,7 @@ def _count(frame: _Frame, mentions: ByStart, kind: str) -> tuple[int | None, lis
         m
         for m in _in(frame, mentions)
         if m.entity_type == "COUNT" and m.attrs.get("count_kind") == kind and (m.value or "").isdigit()
+        and counts_one_event(m)
     ]
     total = event_total(int(m.value) for m in counts)
     return total, [m for m in counts if total is not None and int(m.value) == total]

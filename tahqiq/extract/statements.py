@@ -24,6 +24,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Any, Protocol
 
+from tahqiq.extract.counts import counts_one_event
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 
 STATED_COUNT_KINDS = ("killed", "wounded", "detained", "aircraft")
@@ -117,6 +118,7 @@ def frame_statements(
         if (
             m.entity_type == "COUNT"
             and kind in STATED_COUNT_KINDS
+            and counts_one_event(m)
             and (number := _number(m.value)) is not None
         ):
             approximate = bool(m.attrs.get("approximate"))

@@ -160,3 +160,10 @@ def test_people_counted_by_nationality_or_as_martyrs_with_the_toll_word_before()
 def test_the_dead_and_the_wounded_counted_together_are_neither_toll():
     assert [(c[1], c[2]) for c in counts("بلغ عدد الضحايا أكثر من 100 قتيل وجريح")] == [("100", "casualties")]
     assert [(c[1], c[2]) for c in counts("هناك 20 قتيلا و 40 جريحا")] == [("20", "killed"), ("40", "wounded")]
+
+
+def test_a_running_total_since_a_period_began_is_marked_and_the_days_own_toll_is_not():
+    found = find_counts(normalize("قتلت القوات 41 فلسطينيا. ومنذ بدء الاحتجاجات قتل أكثر من 50 فلسطينيا"))
+    assert [(m.value, bool(m.attrs.get("cumulative"))) for m in found] == [("41", False), ("50", True)]
+    (today,) = find_counts(normalize("ارتفع عدد القتلى منذ الصباح إلى 20 قتيلا"))
+    assert not today.attrs.get("cumulative")
