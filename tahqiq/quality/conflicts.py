@@ -752,8 +752,9 @@ def _abu_apart(surface: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _abu_apart_words(surface: str) -> list[str]:
-    return normalize_text(_abu_apart(surface)).split()
+def _abu_apart_words(surface: str) -> tuple[str, ...]:
+    """The name's words in matching form with its Abu apart (cached: a pair test runs it per pair)."""
+    return tuple(normalize_text(_abu_apart(surface)).split())
 
 
 def _parsed(surface: str):

@@ -30,8 +30,11 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 
+import numpy as np
 import polars as pl
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -64,6 +67,8 @@ NEARBY_KM = 40
 FAR_KM = 150
 # Dates and windows longer than this are too vague to vouch for a link.
 PRECISE_INTERVAL_DAYS = 3
+# Candidate pairs whose story cosines are computed at once.
+PAIR_SLICE = 100_000
 # Date levels: two exact days, the same or a day or two apart; articles that give no date, published
 # within days of each other; overlapping intervals of a few days, or longer; year-less days.
 DATE_WEIGHTS = {
@@ -113,22 +118,41 @@ def _report(row: dict, story: dict[str, float] | None = None) -> Report:
     )  # fmt: skip
 
 
-def story_vectors(prepared: pl.DataFrame) -> list[dict[str, float]]:
-    """Per frame (in `prepared`'s order), its story terms weighted by tf-idf over the frames compared
-    (sublinear term counts, smoothed idf, unit length): a word every report uses weighs little."""
+def _story_matrix(prepared: pl.DataFrame):
+    """The frames' story terms (in `prepared`'s order) weighted by tf-idf over the frames compared
+    (sublinear term counts, smoothed idf, unit rows): a word every report uses weighs little. With its
+    vocabulary; (None, None) when no frame has a term."""
     if "story_terms" not in prepared.columns or prepared.height == 0:
-        return [{} for _ in range(prepared.height)]
-    documents = [terms or [] for terms in prepared["story_terms"].to_list()]
+        return None, None
     vectorizer = TfidfVectorizer(analyzer=list, sublinear_tf=True)
     try:
-        matrix = vectorizer.fit_transform(documents)
+        matrix = vectorizer.fit_transform([terms or [] for terms in prepared["story_terms"].to_list()])
     except ValueError:  # no frame has a single term
-        return [{} for _ in documents]
-    vocabulary = vectorizer.get_feature_names_out()
-    return [
+        return None, None
+    return matrix.tocsr(), vectorizer.get_feature_names_out()
+
+
+def story_vectors(prepared: pl.DataFrame) -> tuple[object | None, list[dict[str, float]]]:
+    """The tf-idf matrix of `_story_matrix` (None when no frame has a term) and, per frame in
+    `prepared`'s order, its story terms with their weights."""
+    matrix, vocabulary = _story_matrix(prepared)
+    if matrix is None:
+        return None, [{} for _ in range(prepared.height)]
+    return matrix, [
         dict(zip(vocabulary[matrix.indices[lo:hi]], matrix.data[lo:hi].tolist(), strict=True))
         for lo, hi in zip(matrix.indptr[:-1], matrix.indptr[1:], strict=True)
     ]
+
+
+def _pair_cosines(matrix, pairs: pl.DataFrame) -> Iterator[float | None]:
+    """The story cosine of each candidate pair, computed a slice of pairs at a time on the sparse rows
+    (the same sum `_compare_story` takes term by term, for millions of pairs)."""
+    if matrix is None:
+        yield from repeat(None, pairs.height)
+        return
+    for part in pairs.iter_slices(PAIR_SLICE):
+        left, right = part["a"].to_numpy(), part["b"].to_numpy()
+        yield from np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel().tolist()
 
 
 def _compare_type(a: Report, b: Report) -> tuple[str, float]:
@@ -226,19 +250,21 @@ def _compare_killed(a: Report, b: Report) -> tuple[str, float]:
     return "far_killed", -1.5
 
 
-def _compare_story(a: Report, b: Report) -> tuple[str, float]:
+def _compare_story(a: Report, b: Report, cosine: float | None = None) -> tuple[str, float]:
     if not a.story or not b.story:
         return "unknown", 0.0
-    small, large = sorted((a.story, b.story), key=len)
-    cosine = sum(weight * large.get(term, 0.0) for term, weight in small.items())
+    if cosine is None:
+        small, large = sorted((a.story, b.story), key=len)
+        cosine = sum(weight * large.get(term, 0.0) for term, weight in small.items())
     for floor, level, weight in STORY_LEVELS:
         if cosine >= floor:
             return level, weight
     return "different_story", DIFFERENT_STORY_WEIGHT
 
 
-def compare(a: Report, b: Report) -> tuple[float, dict[str, dict]]:
-    """Match weight of two reports and the level and weight of each comparison."""
+def compare(a: Report, b: Report, story_cosine: float | None = None) -> tuple[float, dict[str, dict]]:
+    """Match weight of two reports and the level and weight of each comparison (`story_cosine`, when
+    already known, saves computing it)."""
     targets = _compare_targets(a, b)
     slack = SAME_TARGET_DATE_SLACK_DAYS if targets[0] == "shared_target" else DATE_SLACK_DAYS
     levels = {
@@ -247,7 +273,7 @@ def compare(a: Report, b: Report) -> tuple[float, dict[str, dict]]:
         "place": _compare_place(a, b),
         "targets": targets,
         "killed": _compare_killed(a, b),
-        "story": _compare_story(a, b),
+        "story": _compare_story(a, b, story_cosine),
     }
     total = sum(weight for _, weight in levels.values())
     return total, {name: {"level": level, "weight": weight} for name, (level, weight) in levels.items()}
@@ -338,15 +364,17 @@ class Link:
 def link_reports(prepared: pl.DataFrame) -> tuple[pl.DataFrame, list[Link]]:
     """(frame_id -> cluster label, the links that joined each cluster). `prepared` is the output of
     `tahqiq.reconcile.events.prepare_frames`."""
+    matrix, stories = story_vectors(prepared)
     reports = {
         row["frame_id"]: _report(row, story)
-        for row, story in zip(prepared.iter_rows(named=True), story_vectors(prepared), strict=True)
+        for row, story in zip(prepared.iter_rows(named=True), stories, strict=True)
     }
     frame_ids = prepared["frame_id"].to_list()
+    pairs = _candidate_pairs(prepared)
     links = []
-    for i, j in _candidate_pairs(prepared).iter_rows():
+    for (i, j), cosine in zip(pairs.iter_rows(), _pair_cosines(matrix, pairs), strict=True):
         a, b = sorted((frame_ids[i], frame_ids[j]))
-        weight, comparisons = compare(reports[a], reports[b])
+        weight, comparisons = compare(reports[a], reports[b], cosine)
         if is_link(weight, comparisons):
             links.append(Link(a, b, weight, comparisons))
     links.sort(key=lambda link: (-link.weight, link.a, link.b))

@@ -135,7 +135,7 @@ FIRE_IN_A_FACTORY = "اندلاع حريق في مصنع للنسيج في ال�
 
 
 def stories(*texts: str) -> list[dict[str, float]]:
-    return story_vectors(pl.DataFrame({"story_terms": [story_terms(t) for t in texts]}))
+    return story_vectors(pl.DataFrame({"story_terms": [story_terms(t) for t in texts]}))[1]
 
 
 def test_reports_retelling_one_story_compare_as_alike_and_other_stories_as_different():
