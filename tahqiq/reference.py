@@ -162,6 +162,14 @@ def name_stopwords() -> frozenset[str]:
 
 
 @cache
+def named_after_heads() -> frozenset[str]:
+    """Nouns a place or thing named after a person opens with (مطار الملك خالد, ولاية فيكتوريا):
+    named_after_people.txt and the place class nouns of regions.csv."""
+    classes = {normalize_text(row["word"]) for row in load_region_words() if row["role"] == "place_class"}
+    return _word_list("named_after_people.txt") | classes
+
+
+@cache
 def nationality_adjectives() -> dict[str, str]:
     """Nationality adjectives (masculine singular, matching form: الارجنتيني) -> ISO country code, from
     nationalities.csv. Feminine forms are left out: most name a language or a country (الفرنسية)."""

@@ -23,7 +23,13 @@ from functools import lru_cache
 from tahqiq import reference
 from tahqiq.extract.mention import ClaimedSpans, Mention
 from tahqiq.extract.tokens import SENTENCE_END, clitic_variants, display_span, tokenize
-from tahqiq.text.arabic import RELATIVE_PRONOUNS
+from tahqiq.text.arabic import (
+    RELATIVE_PRONOUNS,
+    SPOKEN_COMMON,
+    SPOKEN_EVERYWHERE,
+    is_spoken_noun,
+    spoken_count,
+)
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 KUNYA_WORDS = frozenset({"ابو", "ابي", "ابا", "ام"})
@@ -36,6 +42,8 @@ ROLE_CUES = frozenset({"بانه", "بوصفه", "وهو", "بصفته", "باع
 MAX_STATED_ROLE_TOKENS = 6
 CUE_REACH = 6
 ROLE_KINDS = ("role", "office")
+# The second half of a compound given name (نجم الدين, عبد الله): a common noun that is part of the name.
+COMPOUND_NAME_SECONDS = frozenset({"الدين", "الله", "الاسلام"})
 MAX_FALLBACK_PARTS = 2  # given + one unlisted name token; a third one is too often a noun
 # What follows a speaker's name in reported speech: أن/إن, a colon, a comma, في (in a statement).
 SPEECH_FOLLOWERS = frozenset({"ان", "انه", "انها", "انهم", ":", ",", "،", "في", "ل", "لـ", '"', "«"})
@@ -66,6 +74,8 @@ class _Lexicons:
     speech_verbs: frozenset[str]
     nationalities: frozenset[str]
     transliterated: frozenset[str]
+    named_after: frozenset[str]
+    places: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +106,21 @@ def _lexicons() -> _Lexicons:
         speech_verbs=reference.speech_verbs(),
         nationalities=frozenset(reference.nationality_adjectives()),
         transliterated=reference.transliterated_given_names(),
+        named_after=reference.named_after_heads(),
+        places=_place_words(),
+    )
+
+
+PLACE_KINDS_IN_NAMES = ("country", "admin1", "state", "city", "continent", "region")
+
+
+def _place_words() -> frozenset[str]:
+    """One-word names of countries, provinces and cities: a word no name continues into (وزار أحمد
+    إريتريا: the visit's destination, not his surname)."""
+    return frozenset(
+        alias
+        for row in reference.load_places()
+        if row["place_kind"] in PLACE_KINDS_IN_NAMES and " " not in (alias := normalize_text(row["alias"]))
     )
 
 
@@ -181,6 +206,41 @@ class _Scanner:
         """Written with ى: على (on) and أبى (he refused) normalize onto the name علي and the kunya أبي."""
         return self.nt.display[self.nt.origin[self.tokens[i].end - 1]] == "ى"
 
+    def carries_a_pronoun(self, i: int) -> bool:
+        """أرسله, مسيرته, بعضها, فريقهم: a word with an attached pronoun (his, her, their) is a noun or
+        verb, never a name part. Written ه, not the ة it normalizes alike with; يه ends foreign names
+        (بيكيه, ديديه)."""
+        word = self.words[i]
+        if len(word) < 3:
+            return False
+        if word.endswith(("ها", "هم", "هما")) and len(word) >= 4:
+            return True
+        last = self.nt.origin[self.tokens[i].end - 1]
+        return self.nt.display[last] == "ه" and not word.endswith("يه") and word != "شاه"
+
+    def is_place(self, i: int) -> bool:
+        """A country, province or city, or a feminine nationality adjective (الأسترالية: of a state
+        or a city, where a man's nisba is masculine)."""
+        word = self.words[i]
+        return word in self.lex.places or (word.endswith("يه") and reference.country_of_nationality(word) is not None)
+
+    def preposition_on_common_word(self, i: int) -> bool:
+        """بثبات, برفقة, لميزان: ب / ل on a word everyday speech uses. Asked only of the word after a
+        title: after a given name ل + a common word is often a surname (رضوان لقديم)."""
+        word = self.words[i]
+        return word[:1] in ("ب", "ل") and len(word) >= 4 and spoken_count(word[1:]) >= SPOKEN_COMMON
+
+    def is_common_word(self, i: int, word: str) -> bool:
+        """A word everyday speech uses where a name was looked for: one with an attached pronoun
+        (نظيره, أرسله), a past-tense verb in ى (نفى), a country or city (باريس)."""
+        if word in self.lex.given or word in self.lex.transliterated:
+            return False
+        return (
+            self.carries_a_pronoun(i)
+            or self.is_place(i)
+            or (self.ends_in_alef_maqsura(i) and len(word) <= 4)  # نفى, ألقى: a past-tense verb
+        )
+
     def is_given(self, i: int, allow_ambiguous: bool) -> bool:
         word = self.words[i]
         if word not in self.lex.given:
@@ -222,6 +282,7 @@ class _Scanner:
             and self.name_like(i)
             and word not in self.lex.nisba_exclusions
             and not _plural_shaped(word)
+            and not self.is_place(i)
         )
 
     # --- titles ----------------------------------------------------------------------------------
@@ -291,7 +352,11 @@ class _Scanner:
             parts.append(("given", i, i + 2))
             cue = "given_name_lexicon"
         elif (core in lex.given and not prefix and self.is_given(i, True)) or (
-            prefix == 1 and core in lex.given and core not in lex.ambiguous
+            prefix == 1
+            and core in lex.given
+            and core not in lex.ambiguous
+            # لدينا is "we have", not ل + دينا: a word said this often is that word
+            and not (self.words[i][0] in "بل" and spoken_count(self.words[i]) >= SPOKEN_EVERYWHERE)
         ):
             parts.append(("given", i, i + 1))
             cue = "given_name_lexicon"
@@ -305,6 +370,11 @@ class _Scanner:
             and not (len(core) >= 4 and core.endswith("ا") and core not in lex.given)  # اتصالا, رسميا
             and (not core.startswith("و") or core in lex.given or self.waw_is_name_part(core))
             and core not in lex.not_name
+            and not self.is_common_word(i, core)
+            and not self.preposition_on_common_word(i)
+            and core not in lex.named_after  # اللاعب الإسباني ملعب اللقاء: a place, not a name
+            # a common feminine noun (خاصة, خارجية) after a title; names in ة (بوتفليقة) are rare in speech
+            and not (self.nt.display[self.nt.origin[self.tokens[i].end - 1]] == "ة" and spoken_count(core) >= SPOKEN_COMMON)
         ):
             parts.append(("given", i, i + 1))
             cue = "title"
@@ -329,7 +399,7 @@ class _Scanner:
             elif word == "ابو" and self.name_like(j + 1):
                 parts.append(("family", j, j + 2))  # حسن أبو هنية: a family name shaped like a kunya
                 j += 2
-            elif self.is_family(j) and not foreign:
+            elif self.is_family(j) and not foreign and not (mode == "strict" and self.noun_construct(parts, j)):
                 parts.append(("family", j, j + 1))
                 j += 1
             elif parts[-1][0] == "kunya" and self.is_kunya_nisba(j):
@@ -362,6 +432,7 @@ class _Scanner:
                 and (not word.startswith("و") or self.waw_is_name_part(word))
                 and (mode == "direct" or not word.startswith(("ي", "ت")))  # present-tense verbs
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
+                and not self.is_common_word(j, word)
             ):
                 parts.append(("family", j, j + 1))
                 j += 1
@@ -384,6 +455,22 @@ class _Scanner:
         ):
             return None  # صلاح عبد السلام: a compound عبد name after it makes the common word a name
         return _Name(i, j, prefix, parts, cue)
+
+    def noun_construct(self, parts: list[tuple[str, int, int]], j: int) -> bool:
+        """أمل التأهل, أسماء الفائزين: a given name that is also a common noun, followed by a verbal
+        noun or a sound plural, is a noun phrase ("the hope of qualifying"), not a man and his family
+        name. Other definite nouns are family names as often (فارس النمر), and the first word of such
+        a phrase has no article (الحسن الطاهر is a name)."""
+        if len(parts) != 1 or parts[0][0] != "given" or parts[0][2] - parts[0][1] != 1:
+            return False
+        given, word = self.words[parts[0][1]], self.words[j]
+        return (
+            word not in COMPOUND_NAME_SECONDS
+            and not given.startswith("ال")
+            and not word.endswith("ي")
+            and is_spoken_noun(given)
+            and _verbal_noun_or_plural(word)
+        )
 
     def is_kunya_nisba(self, j: int) -> bool:
         word = self.words[j] if j < self.n else ""
@@ -508,6 +595,14 @@ def _plural_shaped(word: str) -> bool:
     return word.endswith("ات") or (word.startswith("ال") and word.endswith(("ون", "يين")))
 
 
+def _verbal_noun_or_plural(word: str) -> bool:
+    """التأهل, التعادل (a verbal noun of the تفعّل / تفاعل forms) and long sound plurals (المستفيدين,
+    الناخبين): common nouns, where a family name would stand. الحسين and الأمين are short."""
+    return word.startswith("ال") and (
+        (word.startswith("الت") and len(word) >= 6) or (len(word) >= 8 and word.endswith("ين"))
+    )
+
+
 def _proclitic_on_common_noun(word: str, lex: _Lexicons) -> bool:
     """ل/ب + a word that is no name: a common word, an organization's head noun or a plural."""
     if word in lex.given:
@@ -594,6 +689,8 @@ def _find_cued_and_lexicon_names(
     while i < scanner.n:
         hit = title_ends.get(i)
         name = None
+        if hit and _names_a_thing(scanner, hit.first):
+            hit = None  # مطار الملك خالد, كأس الملك: the airport's or the cup's name
         if hit and hit.title.kind in ("rank", "honorific", "called"):
             j = i
             if hit.title.kind in ("rank", "honorific"):
@@ -613,7 +710,7 @@ def _find_cued_and_lexicon_names(
         roles = scanner.roles[i]
         if name is None and hit is None and "nationality" in roles:
             name = _name_after_nationality(scanner, i)
-        if name is None and "lexicon_name" in roles:
+        if name is None and "lexicon_name" in roles and not _names_a_thing(scanner, i):
             name = scanner.parse_name(i, "cued" if i <= cued_until else "strict")
         if name and not _overlaps(name, names):
             names.append(name)
@@ -623,6 +720,12 @@ def _find_cued_and_lexicon_names(
             cued_until = -1
         i += 1
     return names
+
+
+def _names_a_thing(scanner: _Scanner, i: int) -> bool:
+    """Token i follows a noun that names a place or thing after a person (مطار الملك خالد, ولاية
+    فيكتوريا, جائزة نوبل): the name is the thing's, not a mention of the person."""
+    return i > 0 and any(core in scanner.lex.named_after for _, core in clitic_variants(scanner.words[i - 1]))
 
 
 def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:

@@ -59,3 +59,37 @@ def story_terms(text: str) -> list[str]:
     """The content words of a passage in matching form, proclitics dropped, in order and with repeats:
     what two reports of one story share (place and people names, numbers, the words of the act)."""
     return [_CONTENT_PROCLITICS.sub("", word) for word in _CONTENT_WORD.findall(normalize_text(text))]
+
+
+# Everyday Arabic: how often each word form is said in film and television dialogue, the word list
+# pyspellchecker ships (OpenSubtitles counts). A name read off a title or a given name is checked
+# against it where a common word is the likelier reading; news names (ساترفيلد, الجبير) are rare in it,
+# but Western names are frequent in dialogue, so a count alone never decides.
+SPOKEN_COMMON = 300  # said this often: a common word (بثبات is ب + ثبات, 489 times)
+SPOKEN_EVERYWHERE = 1000  # said this often: a word of its own even where a reading of it is a name (لدينا)
+SPOKEN_WITH_ARTICLE = 100  # said this often with and without the article: a noun (الحظر / حظر)
+
+
+@lru_cache(maxsize=1)
+def _spoken_counts() -> dict[str, int]:
+    from spellchecker import SpellChecker
+
+    counts: dict[str, int] = {}
+    for word, count in SpellChecker(language="ar", distance=1).word_frequency.dictionary.items():
+        key = normalize_text(word)
+        counts[key] = counts.get(key, 0) + count
+    return counts
+
+
+def spoken_count(word: str) -> int:
+    """Times the word form (matching form) is said in the dialogue word list."""
+    return _spoken_counts().get(word, 0)
+
+
+def is_spoken_noun(word: str) -> bool:
+    """A common noun or adjective of everyday speech: said often, and said both with the article and
+    without it (فيلم / الفيلم, النية / نية). Names of people seldom take the article in speech (ميسي,
+    كروس); Arabic names that are nouns (أمل, جمال) do, which is what the callers ask."""
+    bare = word[2:] if word.startswith("ال") else word
+    with_article, without = spoken_count("ال" + bare), spoken_count(bare)
+    return max(with_article, without) >= SPOKEN_COMMON and min(with_article, without) >= SPOKEN_WITH_ARTICLE
