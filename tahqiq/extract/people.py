@@ -43,7 +43,7 @@ MAX_STATED_ROLE_TOKENS = 6
 CUE_REACH = 6
 ROLE_KINDS = ("role", "office")
 # The second half of a compound given name (نجم الدين, عبد الله): a common noun that is part of the name.
-COMPOUND_NAME_SECONDS = frozenset({"الدين", "الله", "الاسلام"})
+COMPOUND_NAME_SECONDS = frozenset({"الدين", "الله", "الاسلام", "العابدين"})
 MAX_FALLBACK_PARTS = 2  # given + one unlisted name token; a third one is too often a noun
 # What follows a speaker's name in reported speech: أن/إن, a colon, a comma, في (in a statement).
 SPEECH_FOLLOWERS = frozenset({"ان", "انه", "انها", "انهم", ":", ",", "،", "في", "ل", "لـ", '"', "«"})
@@ -283,6 +283,9 @@ class _Scanner:
             and word not in self.lex.nisba_exclusions
             and not _plural_shaped(word)
             and not self.is_place(i)
+            # الناخبين, الرئيسية: a plural or a feminine adjective describes a noun, not a man
+            and not (len(word) >= 8 and word.endswith("ين") and word not in COMPOUND_NAME_SECONDS)
+            and not (len(word) >= 6 and word.endswith("يه"))
         )
 
     # --- titles ----------------------------------------------------------------------------------
@@ -373,6 +376,7 @@ class _Scanner:
             and not self.is_common_word(i, core)
             and not self.preposition_on_common_word(i)
             and core not in lex.named_after  # اللاعب الإسباني ملعب اللقاء: a place, not a name
+            and "speech_verb" not in self.roles[i]  # الرئيس الإيراني فقال: the verb, not a name
             # a common feminine noun (خاصة, خارجية) after a title; names in ة (بوتفليقة) are rare in speech
             and not (self.nt.display[self.nt.origin[self.tokens[i].end - 1]] == "ة" and spoken_count(core) >= SPOKEN_COMMON)
         ):
@@ -629,6 +633,11 @@ def _preposition_on_definite(word: str) -> bool:
     return word.startswith(("بال", "لل"))
 
 
+def _definite(word: str) -> bool:
+    """A word with the article (الخارجية, للأمم); إلى and إلا normalize to الى / الا and only look it."""
+    return word.startswith(("ال", "لل")) and len(word) >= 4
+
+
 def _overlaps(name: _Name, taken: list[_Name]) -> bool:
     return any(name.first < other.last and other.first < name.last for other in taken)
 
@@ -647,8 +656,8 @@ def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
     j = i
     while j < scanner.n and j - i < OFFICE_COMPLEMENT_TOKENS:
         word = scanner.words[j]
-        linked = word in OFFICE_LINKERS and j + 1 < scanner.n and scanner.words[j + 1].startswith("ال")
-        if not (word.startswith(("ال", "لل")) or linked) or word in RELATIVE_PRONOUNS:
+        linked = word in OFFICE_LINKERS and j + 1 < scanner.n and _definite(scanner.words[j + 1])
+        if not (_definite(word) or linked) or word in RELATIVE_PRONOUNS:
             break  # الذي / التي open a clause, not a name
         j += 1
     if j == i and i and scanner.words[i - 1] == "باسم":

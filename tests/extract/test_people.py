@@ -488,6 +488,10 @@ def test_an_office_without_its_article_is_no_name():
         "بقي أمل التأهل قائما رغم الخسارة.",  # a noun phrase, "the hope of qualifying"
         "ونشرت الوزارة أسماء الفائزين بالجائزة.",  # "the names of the winners"
         "الإمكانيات المتاحة لدينا كبيرة جدا.",  # لدينا, "we have", not ل + دينا
+        "ويسعى الرئيس الأمريكي إلى اتفاق شامل مع الصين.",  # إلى is no part of the office's complement
+        "أما الوزير السابق فقال في حديثه إن الحكومة أخطأت.",  # a speech verb after a title
+        "وقال اللاعب إنني لم أقصد إيذاءه.",  # إنني, "that I"
+        "عبرت الشاحنات معبر جابر نصيب نحو الأردن.",  # a border crossing named like a man
     ],
 )
 def test_common_words_are_no_people(text):
@@ -499,6 +503,8 @@ def test_a_name_stops_before_a_verb_a_pronoun_or_a_place():
     assert "سلمان" in found and "سلمان نفى" not in found
     assert "محمد أرسله" not in by_surface("وصل خطاب محمد أرسله أمس إلى الوزارة.")
     assert "أحمد السودان" not in by_surface("وزار أحمد السودان الأسبوع الماضي.")
+    assert "ماتيو رينزي" in by_surface("خاطب رئيس الوزراء الإيطالي ماتيو رينزي المتظاهرين أمس.")
+    assert "سامر" in by_surface("ومن أبرز إنجازات الطبيب سامر العلمية أبحاثه عن الملاريا.")
 
 
 def test_names_that_look_like_common_words_stay_names():
