@@ -325,6 +325,8 @@ class _Scanner:
                 continue
             if prefix and self.words[i] in self.lex.not_name:
                 continue  # بسبب is "because", not ب + a name سبب
+            if prefix and self.words[i] in self.lex.given:
+                continue  # كريم is a name of its own, not ك + ريم
             name = self._parse_from(i, prefix, core, mode)
             if name:
                 return name

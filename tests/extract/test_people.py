@@ -511,3 +511,9 @@ def test_names_that_look_like_common_words_stay_names():
     assert "رضوان لقديم" in by_surface("وقتل رضوان لقديم أربعة أشخاص قبل أن تقتله الشرطة.")
     assert "الحسن الطاهر" in by_surface("وقال محافظ المدينة، الحسن الطاهر، إن الوضع هادئ.")
     assert "فارس النمر" in by_surface("اعتقلت القوات فارس النمر في المدينة.")
+    assert "أشرف القدرة" in by_surface("وقال أشرف القدرة إن عدد المصابين ارتفع.")
+
+
+def test_a_given_name_is_not_read_behind_a_proclitic_when_the_word_is_a_name():
+    found = by_surface("وسدد كريم كرة قوية نحو المرمى.")
+    assert not any(surface.startswith("ريم") for surface in found)
