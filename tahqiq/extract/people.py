@@ -241,6 +241,28 @@ class _Scanner:
             or (self.ends_in_alef_maqsura(i) and len(word) <= 4)  # نفى, ألقى: a past-tense verb
         )
 
+    def preposition_on_given_name(self, j: int) -> bool:
+        """رونالدو بصلاح: ب / ل / ك on a given name joins a second person to the sentence; it is no
+        family name of the first."""
+        word = self.words[j]
+        return word not in self.lex.given and any(
+            prefix and word[:prefix] in ("ب", "ل", "ك") and rest in self.lex.given for prefix, rest in clitic_variants(word)
+        )
+
+    def describes_a_woman(self, parts: list[tuple[str, int, int]], j: int) -> bool:
+        """سارة ساندرز المتحدثة, ماريا بوتينا المتهمة: after a foreign surname, a definite word written
+        with ة is her description (the spokeswoman, the accused). An Arab family name may end in
+        ة (أشرف القدرة), so only after a surname no lexicon knows and that takes no article."""
+        if len(parts) < 2 or parts[-1][0] != "family" or parts[-1][2] - parts[-1][1] != 1:
+            return False
+        before = self.words[parts[-1][1]]
+        last = self.nt.origin[self.tokens[j].end - 1]
+        return (
+            before not in self.lex.given
+            and not before.startswith("ال")
+            and self.nt.display[last] == "ة"
+        )
+
     def is_given(self, i: int, allow_ambiguous: bool) -> bool:
         word = self.words[i]
         if word not in self.lex.given:
@@ -405,7 +427,12 @@ class _Scanner:
             elif word == "ابو" and self.name_like(j + 1):
                 parts.append(("family", j, j + 2))  # حسن أبو هنية: a family name shaped like a kunya
                 j += 2
-            elif self.is_family(j) and not foreign and not (mode == "strict" and self.noun_construct(parts, j)):
+            elif (
+                self.is_family(j)
+                and not foreign
+                and not (mode == "strict" and self.noun_construct(parts, j))
+                and not self.describes_a_woman(parts, j)
+            ):
                 parts.append(("family", j, j + 1))
                 j += 1
             elif parts[-1][0] == "kunya" and self.is_kunya_nisba(j):
@@ -439,6 +466,7 @@ class _Scanner:
                 and (mode == "direct" or not word.startswith(("ي", "ت")))  # present-tense verbs
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
                 and not self.is_common_word(j, word)
+                and not self.preposition_on_given_name(j)
             ):
                 parts.append(("family", j, j + 1))
                 j += 1
@@ -700,7 +728,7 @@ def _find_cued_and_lexicon_names(
     while i < scanner.n:
         hit = title_ends.get(i)
         name = None
-        if hit and _names_a_thing(scanner, hit.first):
+        if hit and (_names_a_thing(scanner, hit.first) or _claims_not_called(scanner, hit)):
             hit = None  # مطار الملك خالد, كأس الملك: the airport's or the cup's name
         if hit and hit.title.kind in ("rank", "honorific", "called"):
             j = i
@@ -731,6 +759,11 @@ def _find_cued_and_lexicon_names(
             cued_until = -1
         i += 1
     return names
+
+
+def _claims_not_called(scanner: _Scanner, hit: _TitleHit) -> bool:
+    """تدعي (claims) normalizes onto تدعى (is called): the naming cue is written with ى."""
+    return hit.title.kind == "called" and hit.title.tokens[-1].endswith("ي") and not scanner.ends_in_alef_maqsura(hit.last - 1)
 
 
 def _names_a_thing(scanner: _Scanner, i: int) -> bool:

@@ -492,6 +492,7 @@ def test_an_office_without_its_article_is_no_name():
         "أما الوزير السابق فقال في حديثه إن الحكومة أخطأت.",  # a speech verb after a title
         "وقال اللاعب إنني لم أقصد إيذاءه.",  # إنني, "that I"
         "عبرت الشاحنات معبر جابر نصيب نحو الأردن.",  # a border crossing named like a man
+        "وهذا ما تدعي وثائق الادعاء في الملف.",  # تدعي (claims) is no تدعى (is called)
     ],
 )
 def test_common_words_are_no_people(text):
@@ -517,3 +518,10 @@ def test_names_that_look_like_common_words_stay_names():
 def test_a_given_name_is_not_read_behind_a_proclitic_when_the_word_is_a_name():
     found = by_surface("وسدد كريم كرة قوية نحو المرمى.")
     assert not any(surface.startswith("ريم") for surface in found)
+
+
+def test_what_follows_a_name_and_is_no_part_of_it():
+    assert "سارة ميلر" in by_surface("وأوضحت سارة ميلر المتحدثة باسم الوزارة أن الاجتماع تأجل.")
+    assert "سارة ميلر المتحدثة" not in by_surface("وأوضحت سارة ميلر المتحدثة باسم الوزارة أن الاجتماع تأجل.")
+    assert not any("بسالم" in s for s in by_surface("ولا يمكن مقارنة ميسي بسالم في هذا الموسم."))
+    assert "سعيد الهاشمي" in by_surface("وأكد العقيد ركن سعيد الهاشمي أن القوات تقدمت.")
