@@ -973,6 +973,38 @@ def _find_repeats(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> l
     return repeats
 
 
+# What may follow a man introduced without a cue: what he said, an apposition, his role.
+PERSON_CLOSERS = SPEAKER_CLOSERS | {"وهو", "وهي", "الذي", "التي"}
+
+
+def _noun_phrase_read_as_a_name(scanner: _Scanner, name: _Name, names: list[_Name]) -> bool:
+    """خلف الهجوم, عمر اللقاء, حسن الجوار, صالح البلاد, أسماء الضحايا: a given name that is also a
+    common word, before a common definite noun, reads as a noun phrase ("behind the attack", "the age
+    of the match") far more often than as a man (عادل السمان). Found by the lexicon alone, it is kept
+    only when the text treats it as a person: followed by what he said, an apposition or his role, or
+    named with a cue elsewhere in the article."""
+    if name.cue != "given_name_lexicon" or name.prefix or name.last - name.first != 2:
+        return False
+    given, family = scanner.words[name.first], scanner.words[name.first + 1]
+    if (
+        not family.startswith("ال")
+        or family.endswith("ي")
+        or family in COMPOUND_NAME_SECONDS
+        or not (given in scanner.lex.ambiguous or is_spoken_noun(given))
+        or spoken_count(family) < SPOKEN_COMMON
+    ):
+        return False
+    after = scanner.words[name.last] if name.last < scanner.n else "."
+    if after in PERSON_CLOSERS or scanner.title_at(name.last) is not None:
+        return False
+    return not any(
+        other is not name
+        and other.cue != "given_name_lexicon"
+        and family in scanner.words[other.first : other.last]
+        for other in names
+    )
+
+
 def _is_adjective_position(scanner: _Scanner, name: _Name) -> bool:
     """الشعب الفلسطيني, البنك التجاري: a lone definite -i adjective right after a definite noun (not a
     title) describes that noun, even when it repeats the nisba of a person named earlier."""
@@ -1019,6 +1051,7 @@ def find_people(nt: NormalizedText) -> list[Mention]:
             _attach_title(scanner, name, titles, name_firsts)
     _stated_roles(scanner, names, {id(alias): main for main, alias in alias_links})
     aliased = {id(main) for main, _ in alias_links} | aliases
+    names = [name for name in names if not _noun_phrase_read_as_a_name(scanner, name, names)]
     names.extend(_find_repeats(scanner, names, aliased))
     mentions = {id(name): _to_mention(scanner, name) for name in names}
     for main, alias in alias_links:

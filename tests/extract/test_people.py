@@ -492,6 +492,8 @@ def test_an_office_without_its_article_is_no_name():
         "أما الوزير السابق فقال في حديثه إن الحكومة أخطأت.",  # a speech verb after a title
         "وقال اللاعب إنني لم أقصد إيذاءه.",  # إنني, "that I"
         "عبرت الشاحنات معبر جابر نصيب نحو الأردن.",  # a border crossing named like a man
+        "ووقفت الجماعة خلف الهجوم على القافلة.",  # "behind the attack", not a man named خلف
+        "ويعد حسن الجوار أساس العلاقة بين البلدين.",  # "good neighbourliness"
         "وهذا ما تدعي وثائق الادعاء في الملف.",  # تدعي (claims) is no تدعى (is called)
     ],
 )
@@ -511,7 +513,8 @@ def test_a_name_stops_before_a_verb_a_pronoun_or_a_place():
 def test_names_that_look_like_common_words_stay_names():
     assert "رضوان لقديم" in by_surface("وقتل رضوان لقديم أربعة أشخاص قبل أن تقتله الشرطة.")
     assert "الحسن الطاهر" in by_surface("وقال محافظ المدينة، الحسن الطاهر، إن الوضع هادئ.")
-    assert "فارس النمر" in by_surface("اعتقلت القوات فارس النمر في المدينة.")
+    assert "فارس النمر" in by_surface("اعتقلت القوات فارس النمر، القيادي في التنظيم.")
+    assert "عادل الخطيب" in by_surface("وأصيب المواطن عادل الخطيب بجروح.")
     assert "أشرف القدرة" in by_surface("وقال أشرف القدرة إن عدد المصابين ارتفع.")
 
 
