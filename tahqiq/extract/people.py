@@ -673,9 +673,16 @@ def _overlaps(name: _Name, taken: list[_Name]) -> bool:
 
 
 def _opens_a_verb(scanner: _Scanner, j: int) -> bool:
-    """A present-tense verb (الرئيس الأمريكي يزور, الفريق يحتاج) stands where a name would."""
+    """A present-tense verb (الرئيس الأمريكي يزور, الفريق يحتاج), or و / ف on a word of everyday
+    speech (ويكشف, واتخذ, وشارك), stands where a name would. و opens names of its own (ويليامز,
+    والاس), which everyday speech does not say."""
     word = scanner.words[j]
-    return word.startswith(("ي", "ت")) and word not in scanner.lex.given
+    if word in scanner.lex.given:
+        return False
+    if word.startswith(("ي", "ت")):
+        return True
+    rest = word[1:]
+    return word[:1] in ("و", "ف") and len(rest) >= 3 and rest not in scanner.lex.given and spoken_count(rest) >= SPOKEN_COMMON
 
 
 def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:

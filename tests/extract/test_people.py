@@ -494,6 +494,8 @@ def test_an_office_without_its_article_is_no_name():
         "عبرت الشاحنات معبر جابر نصيب نحو الأردن.",  # a border crossing named like a man
         "ووقفت الجماعة خلف الهجوم على القافلة.",  # "behind the attack", not a man named خلف
         "ويعد حسن الجوار أساس العلاقة بين البلدين.",  # "good neighbourliness"
+        "وأوضح الوزير ويكشف التقرير حجم الخسائر.",  # و + a verb after a title
+        "وقد رفعت أسعار الوقود مرتين هذا العام.",  # رفعت "she raised"
         "وهذا ما تدعي وثائق الادعاء في الملف.",  # تدعي (claims) is no تدعى (is called)
     ],
 )
@@ -515,6 +517,7 @@ def test_names_that_look_like_common_words_stay_names():
     assert "الحسن الطاهر" in by_surface("وقال محافظ المدينة، الحسن الطاهر، إن الوضع هادئ.")
     assert "فارس النمر" in by_surface("اعتقلت القوات فارس النمر، القيادي في التنظيم.")
     assert "عادل الخطيب" in by_surface("وأصيب المواطن عادل الخطيب بجروح.")
+    assert "ويليامز" in by_surface("وقال المدرب ويليامز إن الفريق جاهز.")
     assert "أشرف القدرة" in by_surface("وقال أشرف القدرة إن عدد المصابين ارتفع.")
 
 
