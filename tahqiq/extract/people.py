@@ -44,7 +44,9 @@ CUE_REACH = 6
 ROLE_KINDS = ("role", "office")
 # The second half of a compound given name (نجم الدين, عبد الله): a common noun that is part of the name.
 COMPOUND_NAME_SECONDS = frozenset({"الدين", "الله", "الاسلام", "العابدين"})
-MAX_FALLBACK_PARTS = 2  # given + one unlisted name token; a third one is too often a noun
+# One unlisted name token may close a name of at most two given names (جيمس ماتيس, ديفيد روبرت
+# ميتشل); after a family name, or a second unlisted one, it is too often a noun.
+MAX_NAME_PARTS_BEFORE_FALLBACK = 3
 # What follows a speaker's name in reported speech: أن/إن, a colon, a comma, في (in a statement).
 SPEECH_FOLLOWERS = frozenset({"ان", "انه", "انها", "انهم", ":", ",", "،", "في", "ل", "لـ", '"', "«"})
 # What must follow a speaker no lexicon knows: what was said (إن, a colon, a quote, الى أن after أشار),
@@ -374,7 +376,10 @@ class _Scanner:
             parts.append(("kunya", i, i + 2))
             cue = "kunya"
         elif (
-            core == "عبد" and i + 1 < self.n and self.words[i + 1].startswith("ال") and self.name_like(i + 1)
+            core == "عبد"
+            and i + 1 < self.n
+            and self.words[i + 1].startswith("ال")
+            and (self.name_like(i + 1) or self.words[i + 1] == "الله")  # عبد الله, written apart
         ):
             parts.append(("given", i, i + 2))
             cue = "given_name_lexicon"
@@ -452,8 +457,8 @@ class _Scanner:
                 parts.append(("given", j, j + 1))  # مصعب خلف الراوي: a name that is also a stopword
                 j += 1
             elif (
-                len(parts) < MAX_FALLBACK_PARTS
-                and parts[0][0] == "given"
+                len(parts) < MAX_NAME_PARTS_BEFORE_FALLBACK
+                and all(kind == "given" for kind, _, _ in parts)
                 and (mode != "strict" or core not in lex.ambiguous)
                 and self.name_like(j)
                 and len(word) >= 3
@@ -847,6 +852,7 @@ def _unlisted_speaker(scanner: _Scanner, j: int) -> _Name | None:
             and len(word) >= 3
             and not word.startswith(("ال", "لل", "ي", "ت"))
             and not _proclitic_on_definite(word)
+            and not _unnamed_speaker_word(word, scanner.lex)
             and not (word.startswith("و") and not scanner.waw_is_name_part(word))
             for k, word in zip(range(j, end), words, strict=True)
         ):
@@ -858,6 +864,28 @@ def _unlisted_speaker(scanner: _Scanner, j: int) -> _Name | None:
                 "speech_verb",
             )
     return None
+
+
+def _unnamed_speaker_word(word: str, lex: _Lexicons) -> bool:
+    """وأوضح قائلا, وذكر صحافيون, وأوضح موقع: a participle in the accusative (قائلا, مضيفا, موضحا),
+    a plural of a nisba (صحافيون, برلمانيون) or an outlet's or body's head noun says who spoke or how,
+    without naming anyone. Names ending in ا (كوستا, زاخاروفا) have neither participle shape."""
+    if word in lex.given or word in lex.transliterated:
+        return False
+    accusative_participle = word.endswith("ا") and (
+        (word.startswith("م") and len(word) >= 5) or (len(word) == 5 and word[1] == "ا")
+    )
+    return (
+        accusative_participle
+        or (len(word) >= 6 and word.endswith("يون"))
+        or word in _org_head_words()
+        or word in _media_head_words()
+    )
+
+
+@lru_cache(maxsize=1)
+def _media_head_words() -> frozenset[str]:
+    return frozenset(normalize_text(row["word"]) for row in reference.load_org_heads() if row["role"] == "media_head")
 
 
 def _find_after_speech_verbs(scanner: _Scanner, taken: list[_Name]) -> list[_Name]:

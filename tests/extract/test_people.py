@@ -496,6 +496,9 @@ def test_an_office_without_its_article_is_no_name():
         "ويعد حسن الجوار أساس العلاقة بين البلدين.",  # "good neighbourliness"
         "وأوضح الوزير ويكشف التقرير حجم الخسائر.",  # و + a verb after a title
         "وقد رفعت أسعار الوقود مرتين هذا العام.",  # رفعت "she raised"
+        "وأوضح قائلا إن الفريق جاهز للمباراة.",  # قائلا, "saying"
+        "وذكر صحافيون أن المحتجين تجمعوا أمام البرلمان.",  # journalists, unnamed
+        "وأوضح موقع إخباري أن عدد الضحايا ارتفع.",  # a news site
         "وهذا ما تدعي وثائق الادعاء في الملف.",  # تدعي (claims) is no تدعى (is called)
     ],
 )
@@ -518,6 +521,7 @@ def test_names_that_look_like_common_words_stay_names():
     assert "فارس النمر" in by_surface("اعتقلت القوات فارس النمر، القيادي في التنظيم.")
     assert "عادل الخطيب" in by_surface("وأصيب المواطن عادل الخطيب بجروح.")
     assert "ويليامز" in by_surface("وقال المدرب ويليامز إن الفريق جاهز.")
+    assert "كوستا" in by_surface("وقال كوستا: الفريق جاهز.")
     assert "أشرف القدرة" in by_surface("وقال أشرف القدرة إن عدد المصابين ارتفع.")
 
 
@@ -531,3 +535,8 @@ def test_what_follows_a_name_and_is_no_part_of_it():
     assert "سارة ميلر المتحدثة" not in by_surface("وأوضحت سارة ميلر المتحدثة باسم الوزارة أن الاجتماع تأجل.")
     assert not any("بسالم" in s for s in by_surface("ولا يمكن مقارنة ميسي بسالم في هذا الموسم."))
     assert "سعيد الهاشمي" in by_surface("وأكد العقيد ركن سعيد الهاشمي أن القوات تقدمت.")
+
+
+def test_names_written_apart_or_of_three_given_parts_are_whole():
+    assert "عبد الله الخطيب" in by_surface("وقال عبد الله الخطيب إن الوضع صعب.")
+    assert "ديفيد روبرت ميتشل" in by_surface("وقال المخرج ديفيد روبرت ميتشل إن الفيلم جاهز.")
