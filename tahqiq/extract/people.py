@@ -477,6 +477,8 @@ class _Scanner:
                 j += 1
             else:
                 break
+        if cue == "title" and len(parts) > 1 and self.verb_or_noun_before_its_object(parts):
+            return None
         has_continuation = len(parts) > 1
         if not has_continuation and mode != "direct":
             kunya_alone_ok = parts[0][0] == "kunya" and (
@@ -509,6 +511,20 @@ class _Scanner:
             and not word.endswith("ي")
             and is_spoken_noun(given)
             and _verbal_noun_or_plural(word)
+        )
+
+    def verb_or_noun_before_its_object(self, parts: list[tuple[str, int, int]]) -> bool:
+        """زار المنطقة, ساند القرار, صاحب المركز, شؤون الرئاسة: a word no lexicon knows, read as a name
+        after a title, followed by a common definite noun that is no nisba, is a verb and its object
+        or a noun and its complement. Unknown Arabic names take a nisba (جبار اللعيبي)."""
+        kind, first, end = parts[1]
+        word = self.words[first]
+        return (
+            kind == "family"
+            and end - first == 1
+            and word.startswith("ال")
+            and not word.endswith("ي")
+            and is_spoken_noun(word)
         )
 
     def is_kunya_nisba(self, j: int) -> bool:

@@ -499,6 +499,7 @@ def test_an_office_without_its_article_is_no_name():
         "وأوضح قائلا إن الفريق جاهز للمباراة.",  # قائلا, "saying"
         "وذكر صحافيون أن المحتجين تجمعوا أمام البرلمان.",  # journalists, unnamed
         "وأوضح موقع إخباري أن عدد الضحايا ارتفع.",  # a news site
+        "وكان الوزير ساند القرار منذ البداية.",  # a verb and its object after a title
         "وهذا ما تدعي وثائق الادعاء في الملف.",  # تدعي (claims) is no تدعى (is called)
     ],
 )
@@ -522,6 +523,7 @@ def test_names_that_look_like_common_words_stay_names():
     assert "عادل الخطيب" in by_surface("وأصيب المواطن عادل الخطيب بجروح.")
     assert "ويليامز" in by_surface("وقال المدرب ويليامز إن الفريق جاهز.")
     assert "كوستا" in by_surface("وقال كوستا: الفريق جاهز.")
+    assert "جبار اللعيبي" in by_surface("وقال الوزير جبار اللعيبي إن الإنتاج ارتفع.")
     assert "أشرف القدرة" in by_surface("وقال أشرف القدرة إن عدد المصابين ارتفع.")
 
 
