@@ -378,8 +378,8 @@ class _Scanner:
         elif (
             core == "عبد"
             and i + 1 < self.n
-            and self.words[i + 1].startswith("ال")
-            and (self.name_like(i + 1) or self.words[i + 1] == "الله")  # عبد الله, written apart
+            # عبد الله, عبد الملك written apart: the divine name may be a title or stopword elsewhere
+            and _definite(self.words[i + 1])
         ):
             parts.append(("given", i, i + 2))
             cue = "given_name_lexicon"
@@ -418,11 +418,20 @@ class _Scanner:
         # جيرار بيكي الهدف end before the definite noun. (An unknown word after a title may be an Arabic
         # name the lexicon lacks: جبار اللعيبي.)
         foreign = core in lex.transliterated
-        while j < self.n and j - i < MAX_NAME_TOKENS:
+        while j < self.n and j - i < MAX_NAME_TOKENS and not self.line_break_before(j):
             word = self.words[j]
             if word in CONNECTORS and self.name_like(j + 1) and not self.is_fa_inna(j):
                 parts.append(("connector", j, j + 2))
                 j += 2
+            elif (
+                word in COMPOUND_NAME_SECONDS
+                and word != "الله"
+                and parts[-1][0] in ("given", "family")
+                and parts[-1][2] - parts[-1][1] == 1
+                and not self.words[j - 1].startswith("ال")
+            ):
+                parts[-1] = ("given", parts[-1][1], j + 1)  # بدر الدين, سيف الإسلام: one given name in two words
+                j += 1
             elif word == "عبد" and j + 1 < self.n and self.words[j + 1].startswith("ال"):
                 parts.append(("given", j, j + 2))
                 j += 2
@@ -435,6 +444,8 @@ class _Scanner:
             elif (
                 self.is_family(j)
                 and not foreign
+                # محمد المومني التصعيد: after a family name only a nisba continues it (علي الحوثي)
+                and (word.endswith("ي") or not any(kind == "family" for kind, _, _ in parts))
                 and not (mode == "strict" and self.noun_construct(parts, j))
                 and not self.describes_a_woman(parts, j)
             ):
@@ -472,6 +483,8 @@ class _Scanner:
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
                 and not self.is_common_word(j, word)
                 and not self.preposition_on_given_name(j)
+                # بتهمة, بتسجيل: ب on a word everyday speech says all the time
+                and not (word.startswith("ب") and len(word) >= 4 and spoken_count(word[1:]) >= SPOKEN_EVERYWHERE)
             ):
                 parts.append(("family", j, j + 1))
                 j += 1
@@ -526,6 +539,12 @@ class _Scanner:
             and not word.endswith("ي")
             and is_spoken_noun(word)
         )
+
+    def line_break_before(self, j: int) -> bool:
+        """A name never runs across a line: a list's next line (الدفاع under a goalkeeper's name)."""
+        nt = self.nt
+        gap = nt.display[nt.origin[self.tokens[j - 1].end - 1] + 1 : nt.origin[self.tokens[j].start]]
+        return "\n" in gap
 
     def is_kunya_nisba(self, j: int) -> bool:
         word = self.words[j] if j < self.n else ""

@@ -542,3 +542,13 @@ def test_what_follows_a_name_and_is_no_part_of_it():
 def test_names_written_apart_or_of_three_given_parts_are_whole():
     assert "عبد الله الخطيب" in by_surface("وقال عبد الله الخطيب إن الوضع صعب.")
     assert "ديفيد روبرت ميتشل" in by_surface("وقال المخرج ديفيد روبرت ميتشل إن الفيلم جاهز.")
+
+
+def test_compound_given_names_and_where_a_name_ends():
+    assert "عبد الملك بدر الدين الحوثي" in by_surface("وقال عبد الملك بدر الدين الحوثي إن الحرب مستمرة.")
+    assert "محمد علي الحوثي" in by_surface("وأعلن محمد علي الحوثي أن الوفد سافر.")
+    # after a family name only a nisba continues it; the next line is another entry of a list
+    assert "سامر المومني" in by_surface("وقال الناطق باسم الحكومة سامر المومني التصعيد خطير.")
+    found = by_surface("الحارس: منير الخطيب\nالدفاع: يوسف حداد")
+    assert "منير الخطيب" in found and not any("الدفاع" in surface for surface in found)
+    assert "رونالدو بتهمة" not in by_surface("ومثل اللاعب رونالدو بتهمة الاحتيال أمام المحكمة.")
