@@ -47,6 +47,7 @@ COMPOUND_NAME_SECONDS = frozenset({"الدين", "الله", "الاسلام", "
 # One unlisted name token may close a name of at most two given names (جيمس ماتيس, ديفيد روبرت
 # ميتشل); after a family name, or a second unlisted one, it is too often a noun.
 MAX_NAME_PARTS_BEFORE_FALLBACK = 3
+HASHTAG_JOINERS = frozenset({"#", "_"})
 # What follows a speaker's name in reported speech: أن/إن, a colon, a comma, في (in a statement).
 SPEECH_FOLLOWERS = frozenset({"ان", "انه", "انها", "انهم", ":", ",", "،", "في", "ل", "لـ", '"', "«"})
 # What must follow a speaker no lexicon knows: what was said (إن, a colon, a quote, الى أن after أشار),
@@ -420,6 +421,9 @@ class _Scanner:
         foreign = core in lex.transliterated
         while j < self.n and j - i < MAX_NAME_TOKENS and not self.line_break_before(j):
             word = self.words[j]
+            if word in HASHTAG_JOINERS and j + 1 < self.n and not self.line_break_before(j + 1):
+                j += 1  # تيريزا #ماي, #بوريس_جونسون: a hashtag splits a name, not ends it
+                continue
             if word in CONNECTORS and self.name_like(j + 1) and not self.is_fa_inna(j):
                 parts.append(("connector", j, j + 2))
                 j += 2
@@ -490,6 +494,7 @@ class _Scanner:
                 j += 1
             else:
                 break
+        j = parts[-1][2]  # a hashtag sign after the last part is not the name's
         if cue == "title" and len(parts) > 1 and self.verb_or_noun_before_its_object(parts):
             return None
         has_continuation = len(parts) > 1
@@ -775,8 +780,10 @@ def _find_cued_and_lexicon_names(
     while i < scanner.n:
         hit = title_ends.get(i)
         name = None
-        if hit and (_names_a_thing(scanner, hit.first) or _claims_not_called(scanner, hit)):
-            hit = None  # مطار الملك خالد, كأس الملك: the airport's or the cup's name
+        # مطار الملك خالد, استاد الأمير فيصل بن فهد: the airport's or the stadium's name
+        thing_named = hit is not None and _names_a_thing(scanner, hit.first)
+        if hit and (thing_named or _claims_not_called(scanner, hit)):
+            hit = None
         if hit and hit.title.kind in ("rank", "honorific", "called"):
             j = i
             if hit.title.kind in ("rank", "honorific"):
@@ -796,7 +803,7 @@ def _find_cued_and_lexicon_names(
         roles = scanner.roles[i]
         if name is None and hit is None and "nationality" in roles:
             name = _name_after_nationality(scanner, i)
-        if name is None and "lexicon_name" in roles and not _names_a_thing(scanner, i):
+        if name is None and "lexicon_name" in roles and not thing_named and not _names_a_thing(scanner, i):
             name = scanner.parse_name(i, "cued" if i <= cued_until else "strict")
         if name and not _overlaps(name, names):
             names.append(name)

@@ -552,3 +552,12 @@ def test_compound_given_names_and_where_a_name_ends():
     found = by_surface("الحارس: منير الخطيب\nالدفاع: يوسف حداد")
     assert "منير الخطيب" in found and not any("الدفاع" in surface for surface in found)
     assert "رونالدو بتهمة" not in by_surface("ومثل اللاعب رونالدو بتهمة الاحتيال أمام المحكمة.")
+
+
+def test_a_hashtag_splits_a_name_without_ending_it():
+    assert "تيريزا #ماي" in by_surface("وكانت رئيسة الوزراء تيريزا #ماي تأمل بالاتفاق.")
+    assert "بوريس_جونسون" in by_surface("وكان الوزير #بوريس_جونسون قد استقال.")
+
+
+def test_a_stadium_named_after_a_prince_is_no_mention_of_him():
+    assert by_surface("ويلعب الفريق على استاد الأمير فيصل بن فهد بالعاصمة.") == {}
