@@ -34,7 +34,7 @@ from tahqiq.text.normalize import NormalizedText, normalize_text
 
 KUNYA_WORDS = frozenset({"ابو", "ابي", "ابا", "ام"})
 # ال is آل (آل نهيان) in matching form; فان, دي, دا ... join the parts of European names (لويس دا سيلفا).
-CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال", "فان", "فون", "دي", "دا", "دو", "ديل", "دى"})
+CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال", "فان", "فون", "دي", "دا", "دو", "ديل", "دى", "بو"})  # بو حاطوم
 ALIAS_FILLERS = frozenset({"ايضا", "كذلك", "باسم", "ب", "اسم", '"', "'", ":"})
 TITLE_LOOKBACK = 10
 MAX_NAME_TOKENS = 5
@@ -483,7 +483,8 @@ class _Scanner:
                 and not _preposition_on_definite(word)  # أرنو بالقوة
                 and not _plural_shaped(word)
                 and (not word.startswith("و") or self.waw_is_name_part(word))
-                and (mode == "direct" or not word.startswith(("ي", "ت")))  # present-tense verbs
+                # present-tense verbs (يشعر); after a title a ي/ت name no speech says stays (ماتيس تيلرسون)
+                and not (word.startswith(("ي", "ت")) and (mode != "direct" or spoken_count(word) >= SPOKEN_COMMON))
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
                 and not self.is_common_word(j, word)
                 and not self.preposition_on_given_name(j)
@@ -836,6 +837,8 @@ def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:
             if end > scanner.n or tuple(scanner.words[i + 1 : end]) != person.tokens[1:]:
                 continue
             before = scanner.words[i - 1] if i and not prefix else ""
+            if person.kind == "surname" and before == "_":
+                continue  # بريجيت_ماكرون: a hashtag joins the surname to someone else's given name
             if person.kind == "surname" and (
                 before in lex.given or before in KUNYA_WORDS or before in CONNECTORS
             ):
@@ -1100,7 +1103,9 @@ def _to_mention(scanner: _Scanner, name: _Name) -> Mention:
     start, end = scanner.char_span(name)
     d_start, d_end, surface = display_span(scanner.nt, start, end)
     attrs = {**scanner.name_attrs(name), **name.attrs, "cue": name.cue}
-    return Mention("PERSON", d_start, d_end, surface, normalize_text(surface), attrs=attrs)
+    # تيريزا #ماي, محمود_عباس: the name is read without the hashtag's signs
+    value = " ".join(normalize_text(surface).replace("#", " ").replace("_", " ").split())
+    return Mention("PERSON", d_start, d_end, surface, value, attrs=attrs)
 
 
 def find_people(nt: NormalizedText) -> list[Mention]:

@@ -556,7 +556,11 @@ def test_compound_given_names_and_where_a_name_ends():
 
 def test_a_hashtag_splits_a_name_without_ending_it():
     assert "تيريزا #ماي" in by_surface("وكانت رئيسة الوزراء تيريزا #ماي تأمل بالاتفاق.")
-    assert "بوريس_جونسون" in by_surface("وكان الوزير #بوريس_جونسون قد استقال.")
+    found = by_surface("وكان الوزير #بوريس_جونسون قد استقال.")
+    assert found["بوريس_جونسون"].normalized == "بوريس جونسون"  # read without the hashtag's signs
+    assert "بريجيت_ماكرون" in by_surface("وأعطى مقعده للسيدة بريجيت_ماكرون زوجة الرئيس.")
+    assert "فراس بو حاطوم" in by_surface("وكتب الناشط فراس بو حاطوم على حسابه.")
+    assert "حاليا ميغيل" not in " ".join(by_surface("بعد خلافه مع المدرب آنذاك ميغيل مونيوز."))
 
 
 def test_a_stadium_named_after_a_prince_is_no_mention_of_him():
