@@ -27,6 +27,7 @@ from tahqiq.text.arabic import (
     RELATIVE_PRONOUNS,
     SPOKEN_COMMON,
     SPOKEN_EVERYWHERE,
+    is_derived_verbal_noun,
     is_spoken_noun,
     spoken_count,
 )
@@ -235,13 +236,15 @@ class _Scanner:
 
     def is_common_word(self, i: int, word: str) -> bool:
         """A word everyday speech uses where a name was looked for: one with an attached pronoun
-        (نظيره, أرسله), a past-tense verb in ى (نفى), a country or city (باريس)."""
+        (نظيره, أرسله), a past-tense verb in ى (نفى), a country or city (باريس), a derived verbal noun
+        (ارتفاع, انسحاب)."""
         if word in self.lex.given or word in self.lex.transliterated:
             return False
         return (
             self.carries_a_pronoun(i)
             or self.is_place(i)
             or (self.ends_in_alef_maqsura(i) and len(word) <= 4)  # نفى, ألقى: a past-tense verb
+            or is_derived_verbal_noun(word)  # عزا عبد الرحمن ارتفاع: the rise, not a surname
         )
 
     def preposition_on_given_name(self, j: int) -> bool:
@@ -311,6 +314,7 @@ class _Scanner:
             # الناخبين, الرئيسية: a plural or a feminine adjective describes a noun, not a man
             and not (len(word) >= 8 and word.endswith("ين") and word not in COMPOUND_NAME_SECONDS)
             and not (len(word) >= 6 and word.endswith("يه"))
+            and not (is_derived_verbal_noun(word) and word not in self.lex.given)
         )
 
     # --- titles ----------------------------------------------------------------------------------

@@ -93,3 +93,16 @@ def is_spoken_noun(word: str) -> bool:
     bare = word[2:] if word.startswith("ال") else word
     with_article, without = spoken_count("ال" + bare), spoken_count(bare)
     return max(with_article, without) >= SPOKEN_COMMON and min(with_article, without) >= SPOKEN_WITH_ARTICLE
+
+
+_ARTICLE = re.compile("^(?:ال|لل)")
+
+
+def is_derived_verbal_noun(word: str) -> bool:
+    """A verbal noun of the derived forms, by its letters alone (matching form): افتعال (ارتفاع,
+    اجتماع, اعتقال), انفعال (انسحاب, انفجار), استفعال (استقبال, استمرار), with or without the article.
+    Names of these shapes (انتصار, انطوان) are given names the callers know."""
+    stem = _ARTICLE.sub("", word) if len(word) > 6 else word
+    if len(stem) == 6 and stem[0] == "ا" and stem[4] == "ا":
+        return stem[2] in "تطد" or stem[1] == "ن"
+    return len(stem) == 7 and stem.startswith("است") and stem[5] == "ا"
