@@ -481,7 +481,8 @@ class _Scanner:
                 and (mode != "strict" or core not in lex.ambiguous)
                 and self.name_like(j)
                 and len(word) >= 3
-                and not (len(word) <= 4 and word.endswith("ا"))  # accusative nouns: وفدا, ردا
+                # accusative nouns: وفدا, ردا, إنجازا (a noun everyday speech says, with its ا)
+                and not (word.endswith("ا") and (len(word) <= 4 or spoken_count(word[:-1]) >= SPOKEN_EVERYWHERE))
                 and not (word.endswith("ا") and word[:-1] in lex.not_name)  # محمود رئيسا لمركز: a common noun
                 and not word.startswith(("ال", "لل"))
                 and not _preposition_on_definite(word)  # أرنو بالقوة
@@ -854,10 +855,14 @@ def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:
 
 
 def _find_well_known(scanner: _Scanner) -> list[_Name]:
-    """World figures named by full name or distinctive surname (data/reference/well_known_people.csv)."""
+    """World figures named by full name or distinctive surname (data/reference/well_known_people.csv),
+    except in the name of a thing named after them (دوري الأمير محمد بن سلمان)."""
     names: list[_Name] = []
     free_from = 0
     for i in scanner.opening("well_known"):
+        title = scanner.title_at(i - 1) if i else None
+        if _names_a_thing(scanner, i) or (title and title.last == i and _names_a_thing(scanner, title.first)):
+            continue
         name = _well_known_at(scanner, i) if i >= free_from else None
         if name:
             names.append(name)

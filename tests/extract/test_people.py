@@ -567,3 +567,6 @@ def test_a_hashtag_splits_a_name_without_ending_it():
 
 def test_a_stadium_named_after_a_prince_is_no_mention_of_him():
     assert by_surface("ويلعب الفريق على استاد الأمير فيصل بن فهد بالعاصمة.") == {}
+    assert by_surface("ويحتل الفريق المركز الثالث في دوري الأمير محمد بن سلمان.") == {}
+    assert "محمد صلاح" in by_surface("وحقق النجم محمد صلاح إنجازا جديدا.")
+    assert "محمد صلاح إنجازا" not in by_surface("وحقق النجم محمد صلاح إنجازا جديدا.")
