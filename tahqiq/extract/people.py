@@ -836,11 +836,14 @@ def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:
     lex = scanner.lex
     if "well_known" not in _word_roles(scanner.words[i]):
         return None
+    # رجب طيب #أردوغان: the alias's words, read over a hashtag's signs
+    following = [k for k in range(i + 1, min(scanner.n, i + 2 * MAX_NAME_TOKENS)) if scanner.words[k] not in HASHTAG_JOINERS]
     for prefix, core in clitic_variants(scanner.words[i]):
         for person in lex.well_known_by_first.get(core, ()):
-            end = i + len(person.tokens)
-            if end > scanner.n or tuple(scanner.words[i + 1 : end]) != person.tokens[1:]:
+            rest = following[: len(person.tokens) - 1]
+            if tuple(scanner.words[k] for k in rest) != person.tokens[1:]:
                 continue
+            end = rest[-1] + 1 if rest else i + 1
             before = scanner.words[i - 1] if i and not prefix else ""
             if person.kind == "surname" and before == "_":
                 continue  # بريجيت_ماكرون: a hashtag joins the surname to someone else's given name
@@ -907,6 +910,7 @@ def _unlisted_speaker(scanner: _Scanner, j: int) -> _Name | None:
             and not word.startswith(("ال", "لل", "ي", "ت"))
             and not _proclitic_on_definite(word)
             and not _unnamed_speaker_word(word, scanner.lex)
+            and not scanner.carries_a_pronoun(k)  # وقال أقاربهم: their relatives
             and not (word.startswith("و") and not scanner.waw_is_name_part(word))
             for k, word in zip(range(j, end), words, strict=True)
         ):

@@ -499,6 +499,7 @@ def test_an_office_without_its_article_is_no_name():
         "وأوضح قائلا إن الفريق جاهز للمباراة.",  # قائلا, "saying"
         "وذكر صحافيون أن المحتجين تجمعوا أمام البرلمان.",  # journalists, unnamed
         "وأوضح موقع إخباري أن عدد الضحايا ارتفع.",  # a news site
+        "وقال أقاربهم إنهم تلقوا مكالمات من المعتقلين.",  # "their relatives"
         "وكان الوزير ساند القرار منذ البداية.",  # a verb and its object after a title
         "وعزا عبد الرحمن ارتفاع الحصيلة إلى القصف.",  # "the rise", a verbal noun
         "وهذا ما تدعي وثائق الادعاء في الملف.",  # تدعي (claims) is no تدعى (is called)
@@ -554,6 +555,11 @@ def test_compound_given_names_and_where_a_name_ends():
     found = by_surface("الحارس: منير الخطيب\nالدفاع: يوسف حداد")
     assert "منير الخطيب" in found and not any("الدفاع" in surface for surface in found)
     assert "رونالدو بتهمة" not in by_surface("ومثل اللاعب رونالدو بتهمة الاحتيال أمام المحكمة.")
+
+
+def test_a_hashtag_splits_a_world_figure_s_name_without_ending_it():
+    found = by_surface("وتعهد الرئيس التركي رجب طيب #أردوغان بخفض الأسعار.")
+    assert found["رجب طيب #أردوغان"].attrs["well_known"] == "رجب طيب أردوغان"
 
 
 def test_a_hashtag_splits_a_name_without_ending_it():
