@@ -1076,9 +1076,11 @@ def _noun_phrase_read_as_a_name(scanner: _Scanner, name: _Name, names: list[_Nam
     of the match") far more often than as a man (عادل السمان). Found by the lexicon alone, it is kept
     only when the text treats it as a person: followed by what he said, an apposition or his role, or
     named with a cue elsewhere in the article."""
-    if name.cue != "given_name_lexicon" or name.prefix or name.last - name.first != 2:
+    if name.cue != "given_name_lexicon" or name.prefix or not 2 <= name.last - name.first <= 3:
         return False
     given, family = scanner.words[name.first], scanner.words[name.first + 1]
+    if name.last - name.first == 3 and not reference.country_of_nationality(scanner.words[name.first + 2]):
+        return False  # نجم المنتخب الأرجنتيني: the phrase may take a nationality adjective
     if (
         not family.startswith("ال")
         or family.endswith("ي")

@@ -500,6 +500,8 @@ def test_an_office_without_its_article_is_no_name():
         "وذكر صحافيون أن المحتجين تجمعوا أمام البرلمان.",  # journalists, unnamed
         "وأوضح موقع إخباري أن عدد الضحايا ارتفع.",  # a news site
         "وقال أقاربهم إنهم تلقوا مكالمات من المعتقلين.",  # "their relatives"
+        "وارتدى المشجعون قميص نجم المنتخب الأرجنتيني في الملعب.",  # "the Argentine team's star"
+        "وسجل رونالدو الهدف الثاني في الدقيقة الأخيرة.",  # the goal is no surname
         "وكان الوزير ساند القرار منذ البداية.",  # a verb and its object after a title
         "وعزا عبد الرحمن ارتفاع الحصيلة إلى القصف.",  # "the rise", a verbal noun
         "وهذا ما تدعي وثائق الادعاء في الملف.",  # تدعي (claims) is no تدعى (is called)
@@ -525,6 +527,7 @@ def test_names_that_look_like_common_words_stay_names():
     assert "عادل الخطيب" in by_surface("وأصيب المواطن عادل الخطيب بجروح.")
     assert "ويليامز" in by_surface("وقال المدرب ويليامز إن الفريق جاهز.")
     assert "كوستا" in by_surface("وقال كوستا: الفريق جاهز.")
+    assert "سامر صبري" in by_surface("وتولى إدارة أعمال المطرب سامر صبري مؤخرا.")
     assert "جبار اللعيبي" in by_surface("وقال الوزير جبار اللعيبي إن الإنتاج ارتفع.")
     assert "انطوان" in by_surface("وقال الوزير انطوان إن الوضع صعب.")  # a verbal noun's shape, a listed name
     assert "أشرف القدرة" in by_surface("وقال أشرف القدرة إن عدد المصابين ارتفع.")
