@@ -493,6 +493,7 @@ class _Scanner:
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
                 and not self.is_common_word(j, word)
                 and not self.preposition_on_given_name(j)
+                and not (word not in lex.given and (_accusative_participle(word) or _future_verb(word)))
                 # بتهمة, بتسجيل: ب on a word everyday speech says all the time
                 and not (word.startswith("ب") and len(word) >= 4 and spoken_count(word[1:]) >= SPOKEN_EVERYWHERE)
             ):
@@ -924,17 +925,24 @@ def _unlisted_speaker(scanner: _Scanner, j: int) -> _Name | None:
     return None
 
 
+def _accusative_participle(word: str) -> bool:
+    """قائلا, مضيفا, موضحا: a participle in the accusative says how someone spoke or acted."""
+    return word.endswith("ا") and ((word.startswith("م") and len(word) >= 5) or (len(word) == 5 and word[1] == "ا"))
+
+
+def _future_verb(word: str) -> bool:
+    """سيكون, ستبدأ: the future prefix on a present-tense verb everyday speech says."""
+    return word.startswith(("سي", "ست", "سن")) and spoken_count(word[1:]) >= SPOKEN_COMMON
+
+
 def _unnamed_speaker_word(word: str, lex: _Lexicons) -> bool:
     """وأوضح قائلا, وذكر صحافيون, وأوضح موقع: a participle in the accusative (قائلا, مضيفا, موضحا),
     a plural of a nisba (صحافيون, برلمانيون) or an outlet's or body's head noun says who spoke or how,
     without naming anyone. Names ending in ا (كوستا, زاخاروفا) have neither participle shape."""
     if word in lex.given or word in lex.transliterated:
         return False
-    accusative_participle = word.endswith("ا") and (
-        (word.startswith("م") and len(word) >= 5) or (len(word) == 5 and word[1] == "ا")
-    )
     return (
-        accusative_participle
+        _accusative_participle(word)
         or (len(word) >= 6 and word.endswith("يون"))
         or word in _org_head_words()
         or word in _media_head_words()

@@ -502,6 +502,8 @@ def test_an_office_without_its_article_is_no_name():
         "وقال أقاربهم إنهم تلقوا مكالمات من المعتقلين.",  # "their relatives"
         "وارتدى المشجعون قميص نجم المنتخب الأرجنتيني في الملعب.",  # "the Argentine team's star"
         "وسجل رونالدو الهدف الثاني في الدقيقة الأخيرة.",  # the goal is no surname
+        "وأكد المدرب أن رونالدو سيكون جاهزا للمباراة.",  # a verb in the future
+        "وواصل أيمن قائلا إن الحياة صعبة.",  # "saying"
         "وكان الوزير ساند القرار منذ البداية.",  # a verb and its object after a title
         "وعزا عبد الرحمن ارتفاع الحصيلة إلى القصف.",  # "the rise", a verbal noun
         "وهذا ما تدعي وثائق الادعاء في الملف.",  # تدعي (claims) is no تدعى (is called)
