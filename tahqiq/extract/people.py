@@ -502,7 +502,7 @@ class _Scanner:
             else:
                 break
         j = parts[-1][2]  # a hashtag sign after the last part is not the name's
-        if cue == "title" and len(parts) > 1 and self.verb_or_noun_before_its_object(parts):
+        if cue == "title" and self.verb_or_noun_before_its_object(parts):
             return None
         has_continuation = len(parts) > 1
         if not has_continuation and mode != "direct":
@@ -542,15 +542,18 @@ class _Scanner:
         """زار المنطقة, ساند القرار, صاحب المركز, شؤون الرئاسة: a word no lexicon knows, read as a name
         after a title, followed by a common definite noun that is no nisba, is a verb and its object
         or a noun and its complement. Unknown Arabic names take a nisba (جبار اللعيبي)."""
-        kind, first, end = parts[1]
+        if len(parts) > 1:
+            kind, first, end = parts[1]
+            if kind != "family" or end - first != 1:
+                return False
+        else:
+            first = parts[0][2]  # الرئيس وصف الاجتماع: the object the name stopped before
+            if first >= self.n:
+                return False
         word = self.words[first]
-        return (
-            kind == "family"
-            and end - first == 1
-            and word.startswith("ال")
-            and not word.endswith("ي")
-            and is_spoken_noun(word)
-        )
+        if len(parts) == 1:  # a lone name is followed by time words (الوزير باسيل الأسبوع الماضي)
+            return word.startswith("ال") and is_derived_verbal_noun(word)
+        return word.startswith("ال") and not word.endswith("ي") and is_spoken_noun(word)
 
     def line_break_before(self, j: int) -> bool:
         """A name never runs across a line: a list's next line (الدفاع under a goalkeeper's name)."""

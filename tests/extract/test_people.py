@@ -504,6 +504,7 @@ def test_an_office_without_its_article_is_no_name():
         "وسجل رونالدو الهدف الثاني في الدقيقة الأخيرة.",  # the goal is no surname
         "وأكد المدرب أن رونالدو سيكون جاهزا للمباراة.",  # a verb in the future
         "وواصل أيمن قائلا إن الحياة صعبة.",  # "saying"
+        "وكان الرئيس الأميركي وصف الاجتماع بأنه مثمر.",  # a verb before its object
         "وكان الوزير ساند القرار منذ البداية.",  # a verb and its object after a title
         "وعزا عبد الرحمن ارتفاع الحصيلة إلى القصف.",  # "the rise", a verbal noun
         "وهذا ما تدعي وثائق الادعاء في الملف.",  # تدعي (claims) is no تدعى (is called)
@@ -532,6 +533,7 @@ def test_names_that_look_like_common_words_stay_names():
     assert "سامر صبري" in by_surface("وتولى إدارة أعمال المطرب سامر صبري مؤخرا.")
     assert "جبار اللعيبي" in by_surface("وقال الوزير جبار اللعيبي إن الإنتاج ارتفع.")
     assert "انطوان" in by_surface("وقال الوزير انطوان إن الوضع صعب.")  # a verbal noun's shape, a listed name
+    assert "باسيل" in by_surface("وقال الوزير باسيل الأسبوع الماضي إن لبنان لن يقبل.")
     assert "أشرف القدرة" in by_surface("وقال أشرف القدرة إن عدد المصابين ارتفع.")
 
 
