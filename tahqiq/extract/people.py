@@ -411,6 +411,9 @@ class _Scanner:
             and not self.preposition_on_common_word(i)
             and core not in lex.named_after  # اللاعب الإسباني ملعب اللقاء: a place, not a name
             and "speech_verb" not in self.roles[i]  # الرئيس الإيراني فقال: the verb, not a name
+            and not (i + 1 < self.n and self.words[i + 1] in ("الجنسيه", "الاصل"))  # غاني الجنسية
+            # عملت, أقامت: a past-tense verb of a woman after a title
+            and not (core.endswith("ت") and 4 <= len(core) <= 5 and spoken_count(core) >= SPOKEN_COMMON)
             # a common feminine noun (خاصة, خارجية) after a title; names in ة (بوتفليقة) are rare in speech
             and not (self.nt.display[self.nt.origin[self.tokens[i].end - 1]] == "ة" and spoken_count(core) >= SPOKEN_COMMON)
         ):
@@ -1078,7 +1081,7 @@ def _find_repeats(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> l
 
 
 # What may follow a man introduced without a cue: what he said, an apposition, his role.
-PERSON_CLOSERS = SPEAKER_CLOSERS | {"وهو", "وهي", "الذي", "التي"}
+PERSON_CLOSERS = SPEAKER_CLOSERS | {"وهو", "وهي"}
 
 
 def _noun_phrase_read_as_a_name(scanner: _Scanner, name: _Name, names: list[_Name]) -> bool:

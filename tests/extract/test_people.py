@@ -505,6 +505,8 @@ def test_an_office_without_its_article_is_no_name():
         "وأكد المدرب أن رونالدو سيكون جاهزا للمباراة.",  # a verb in the future
         "وواصل أيمن قائلا إن الحياة صعبة.",  # "saying"
         "وكان الرئيس الأميركي وصف الاجتماع بأنه مثمر.",  # a verb before its object
+        "وكان الأمين العام السابق غاني الجنسية.",  # a nationality, "Ghanaian"
+        "وقال إن الرئيس السابق، عملت حكومته على الإصلاح.",  # a past-tense verb after a title
         "وكان الوزير ساند القرار منذ البداية.",  # a verb and its object after a title
         "وعزا عبد الرحمن ارتفاع الحصيلة إلى القصف.",  # "the rise", a verbal noun
         "وهذا ما تدعي وثائق الادعاء في الملف.",  # تدعي (claims) is no تدعى (is called)
