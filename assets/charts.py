@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import polars as pl  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
-from assets.resources import docs_url  # noqa: E402
+from pipelines.resources import docs_url  # noqa: E402
 from tahqiq.reference import load_places  # noqa: E402
 
 DPI = 80

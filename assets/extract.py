@@ -5,8 +5,8 @@ import time
 import dagster as dg
 
 from assets.metadata import counts_by, report_progress, table_definition_metadata, table_metadata
-from assets.partitions import batch_partitions
-from assets.resources import WarehouseResource
+from pipelines.partitions import batch_partitions
+from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
 
 

@@ -10,9 +10,9 @@ from assets.normalize import articles
 from assets.publish import data_quality_report, sql_views
 from assets.quality import conflicts_asset
 from assets.reconcile import reconcile_asset
-from assets.resources import InboxResource, WarehouseResource
 from expectations.checks import ALL_CHECKS
 from pipelines.jobs import process_batch_job
+from pipelines.resources import InboxResource, WarehouseResource
 from pipelines.schedules import DAILY_AT_SIX, build_inbox_sweep
 from pipelines.sensors import inbox_sensor, mark_batch_done, mark_batch_failed
 

@@ -8,8 +8,8 @@ import duckdb
 from assets.extract import extract_batch_asset
 from assets.ingest import ingest_batch_asset
 from assets.normalize import articles
-from assets.partitions import batch_partitions
-from assets.resources import InboxResource, WarehouseResource
+from pipelines.partitions import batch_partitions
+from pipelines.resources import InboxResource, WarehouseResource
 from tahqiq import warehouse
 
 
