@@ -88,6 +88,31 @@ def warehouse_of_run(run: dg.DagsterRun) -> Path:
     return WarehouseResource(path=config.get("path") or "").resolved_path()
 
 
+class PersonModelResource(dg.ConfigurableResource):
+    """The Splink model entity resolution links people with across articles (its comparisons, blocking
+    rules and priors: `tahqiq.resolve.entities.PersonModel`); the entities asset shows its name and the
+    hash of its settings, so two runs say whether one model linked them."""
+
+    name: str = Field(default="", description="Name shown in the entities' metadata; empty means the model's own.")
+    link_threshold_weight: float | None = Field(
+        default=None, description="Match weight a link needs; empty means the model's own (LINK_THRESHOLD_WEIGHT)."
+    )
+
+    def model(self):
+        """The model to resolve with (the resolver is imported with the run, not the code location)."""
+        from tahqiq.resolve.entities import DEFAULT_PERSON_MODEL, PersonModel
+
+        return PersonModel(
+            name=self.name or DEFAULT_PERSON_MODEL.name,
+            link_threshold_weight=(DEFAULT_PERSON_MODEL.link_threshold_weight
+                                   if self.link_threshold_weight is None else self.link_threshold_weight),
+        )
+
+    def metadata(self) -> dict[str, str]:
+        model = self.model()
+        return {"person_model": model.name, "person_model_settings_hash": model.settings_hash()}
+
+
 class InboxResource(dg.ConfigurableResource):
     """Where batches arrive: one folder per batch, complete when it holds the marker file."""
 

@@ -18,9 +18,11 @@ not evidence enough across articles.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import tempfile
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,6 +63,34 @@ LINK_COLUMNS = {
     "method": pl.Utf8,
     "comparisons": pl.Utf8,
 }
+
+
+@dataclass(frozen=True)
+class PersonModel:
+    """The Splink model that links people across articles: the comparisons, blocking rules and priors
+    of `_splink_settings`, trained on each run's records, and what a deployment may set around them."""
+
+    name: str = "splink-people"
+    link_threshold_weight: float = LINK_THRESHOLD_WEIGHT
+
+    def settings(self) -> dict:
+        """Everything that decides the links before training: Splink's settings (the prior here is the
+        default; a run estimates its own from the records) and the thresholds around them."""
+        return {
+            "splink": _splink_settings(PRIOR_MATCH_PROBABILITY, tf=True).create_settings_dict("duckdb"),
+            "link_threshold_weight": self.link_threshold_weight,
+            "exact_name_recall": EXACT_NAME_RECALL,
+            "min_records_for_estimates": MIN_RECORDS_FOR_ESTIMATES,
+            "min_records_for_em": MIN_RECORDS_FOR_EM,
+        }
+
+    def settings_hash(self) -> str:
+        """A short hash of `settings`: two runs with one hash linked people by one model."""
+        text = json.dumps(self.settings(), sort_keys=True, default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+DEFAULT_PERSON_MODEL = PersonModel()
 
 
 def empty_links() -> pl.DataFrame:
@@ -437,9 +467,9 @@ def full_name_frequencies(forms: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def score_person_pairs(compared: pl.DataFrame) -> pl.DataFrame:
-    """Every blocked pair of name forms (see `name_forms`) with its Splink match weight and comparison
-    levels."""
+def score_person_pairs(compared: pl.DataFrame, model: PersonModel = DEFAULT_PERSON_MODEL) -> pl.DataFrame:
+    """Every blocked pair of name forms (see `name_forms`) at or above the model's link threshold, with
+    its Splink match weight and comparison levels."""
     from splink import DuckDBAPI, Linker, block_on
 
     if compared.height < 2:
@@ -492,7 +522,7 @@ def score_person_pairs(compared: pl.DataFrame) -> pl.DataFrame:
                 )
             except Exception:  # noqa: BLE001 - EM finds nothing to learn on a tiny batch; the priors stand
                 continue
-    predictions = linker.inference.predict(threshold_match_weight=LINK_THRESHOLD_WEIGHT)
+    predictions = linker.inference.predict(threshold_match_weight=model.link_threshold_weight)
     pairs = pl.from_arrow(predictions.as_pyarrow_table())
     levels = comparison_levels(linker.misc.save_model_to_json())
     con.close()
@@ -539,12 +569,14 @@ def comparison_levels(model: dict) -> dict[str, dict[int, dict]]:
     return out
 
 
-def link_people(forms: pl.DataFrame) -> tuple[list[tuple[str, str]], pl.DataFrame]:
+def link_people(
+    forms: pl.DataFrame, model: PersonModel = DEFAULT_PERSON_MODEL
+) -> tuple[list[tuple[str, str]], pl.DataFrame]:
     """(form pairs to union, their entity_links rows): the Splink links at or above the threshold."""
-    pairs = score_person_pairs(forms)
+    pairs = score_person_pairs(forms, model)
     if pairs.height == 0:
         return [], empty_links()
-    kept = pairs.filter(pl.col("match_weight") >= LINK_THRESHOLD_WEIGHT)
+    kept = pairs.filter(pl.col("match_weight") >= model.link_threshold_weight)
     links = pl.DataFrame(
         {
             "entity_type": ["PERSON"] * kept.height,
@@ -620,7 +652,9 @@ def _alias_index(records: pl.DataFrame) -> dict[str, list[str]]:
     return index
 
 
-def resolve_people(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def resolve_people(
+    mentions: pl.DataFrame, model: PersonModel = DEFAULT_PERSON_MODEL
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mention_id -> cluster, entity_links rows) for every PERSON mention: Splink's links, and the
     names an article states are one man ("X المعروف بـ Y")."""
     # The name-structure rules of the earlier resolver still read stated aliases (one home for them).
@@ -636,7 +670,7 @@ def resolve_people(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     first_record = {}
     for record_id, form_id in form_of.iter_rows():
         uf.union(first_record.setdefault(form_id, record_id), record_id)
-    pairs, links = link_people(forms)
+    pairs, links = link_people(forms, model)
     for left, right in pairs:
         uf.union(first_record[left], first_record[right])
     links = pl.concat([same_form_links(records, form_of), links], how="vertical_relaxed")
@@ -931,11 +965,14 @@ def organization_links(orgs: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFra
     return anchored_links(records, "cluster", "ORG", pl.col("method"), evidence)
 
 
-def resolve_entities(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(mention_id, cluster for every PERSON, ORG, LOC and WEAPON mention; the links that made them)."""
+def resolve_entities(
+    mentions: pl.DataFrame, model: PersonModel = DEFAULT_PERSON_MODEL
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(mention_id, cluster for every PERSON, ORG, LOC and WEAPON mention; the links that made them).
+    People are linked by `model`."""
     from tahqiq.reconcile.entities import resolve_by_reference
 
-    people, person_links = resolve_people(mentions)
+    people, person_links = resolve_people(mentions, model)
     people = people.with_columns(("PERSON|" + pl.col("cluster")).alias("cluster"))
     orgs = resolve_organizations(mentions)
     others = resolve_by_reference(mentions.filter(pl.col("entity_type") != "ORG"))
