@@ -74,10 +74,10 @@ def entities_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseRes
 def events_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
     # matplotlib and the clustering load with the run, not with the code location
     from assets.charts import event_map, event_timeline
-    from tahqiq.reconcile import cluster_event_tables
+    from tahqiq.reconcile import EVENT_MENTION_COLUMNS, cluster_event_tables
 
     articles = warehouse_db.read(ARTICLES_SQL)
-    mentions = warehouse_db.read("SELECT * FROM mentions")
+    mentions = warehouse_db.read(f"SELECT {', '.join(EVENT_MENTION_COLUMNS)} FROM mentions")
     frames = warehouse_db.read("SELECT * FROM event_frames")
     registry = warehouse_db.read("SELECT * FROM id_registry WHERE kind = 'event'")
     report_progress(context, f"clustering {frames.height} event frames from {articles.height} articles")

@@ -39,6 +39,9 @@ ENTITY_PREFIX = {"PERSON": "P", "ORG": "O", "LOC": "L", "WEAPON": "W"}
 ENTITY_OUTPUTS = ("mentions", "entities", "entity_aliases", "entity_links", "id_registry")
 EVENT_OUTPUTS = ("events", "event_reports", "event_participants", "event_links", "id_registry")
 OUTPUTS = tuple(dict.fromkeys(ENTITY_OUTPUTS + EVENT_OUTPUTS))
+# What the events read of a mention: its entity, its name (the targets' name keys) and its attrs (an
+# organization's ref id, for actors and partners).
+EVENT_MENTION_COLUMNS = ("mention_id", "entity_type", "normalized", "attrs", "entity_id")
 _NO_MEMBERS = pl.DataFrame(schema={"member_key": pl.Utf8, "stable_id": pl.Utf8})
 
 
@@ -81,17 +84,18 @@ def _canonical_names(linked: pl.DataFrame) -> pl.DataFrame:
         .select("entity_id", pl.col("attrs").str.json_path_match("$.canonical").alias("name"), "article_id")
         .drop_nulls("name")
     )
-    forms = named.select(
-        "entity_id",
-        pl.when(pl.col("entity_type") == "ORG")
-        .then(
-            pl.struct("surface", "normalized").map_elements(
-                lambda row: display_without_proclitic(row["surface"], row["normalized"] or ""),
-                return_dtype=pl.Utf8,
-            )
+    # An organization's display name once per distinct spelling, not once per mention.
+    org_forms = named.filter(pl.col("entity_type") == "ORG").select("surface", "normalized").unique()
+    org_forms = org_forms.with_columns(
+        pl.Series(
+            "_display",
+            [display_without_proclitic(surface, normalized or "") for surface, normalized in org_forms.iter_rows()],
+            pl.Utf8,
         )
-        .otherwise(pl.col("surface"))
-        .alias("name"),
+    )
+    forms = named.join(org_forms, on=["surface", "normalized"], how="left", nulls_equal=True).select(
+        "entity_id",
+        pl.when(pl.col("entity_type") == "ORG").then(pl.col("_display")).otherwise(pl.col("surface")).alias("name"),
         "article_id",
         (pl.col("entity_type") == "PERSON").alias("is_person"),
     )
@@ -329,13 +333,15 @@ def cluster_event_tables(
     """The event tables (EVENT_OUTPUTS) of all batches: the frames clustered into events, what each
     report claims, who took part, the links that joined them and the event rows of the id registry.
 
-    `mentions` are `resolve_entity_tables`' (the `mentions` table): each mention with its entity id."""
+    `mentions` are `resolve_entity_tables`' (the `mentions` table, of which the EVENT_MENTION_COLUMNS are
+    read): each mention with its entity id."""
     if frames.height == 0:
         return {
             **{name: warehouse.empty_frame(name) for name in EVENT_OUTPUTS},
             "id_registry": _registry_of("event", registry, _NO_MEMBERS),
         }
-    linked = with_ref_ids(_conformed(mentions, "mentions"))
+    # ref ids are parsed where they are read: the organizations of _participants
+    linked = _conformed(mentions, "mentions").select(EVENT_MENTION_COLUMNS)
     prepared, event_of, links_of_events = _event_ids(_conformed(frames, "event_frames"), linked, registry)
     frames_reported = _event_reports(prepared, event_of, articles, linked)
     events = summarize_events(frames_reported)

@@ -186,6 +186,8 @@ def _record_keys(persons: pl.DataFrame) -> pl.DataFrame:
 
 def _article_context(mentions: pl.DataFrame) -> pl.DataFrame:
     """article_id -> the countries its places name and the reference organizations it names."""
+    from tahqiq.reconcile.entities import ref_id_of
+
     countries = (
         mentions.filter(pl.col("entity_type").is_in(["LOC", "ORG"]))
         .select("article_id", _attr("$.country").alias("country"))
@@ -195,7 +197,7 @@ def _article_context(mentions: pl.DataFrame) -> pl.DataFrame:
     )
     orgs = (
         mentions.filter(pl.col("entity_type") == "ORG")
-        .select("article_id", _attr("$.ref_id").alias("org"))
+        .select("article_id", ref_id_of(mentions).alias("org"))
         .drop_nulls()
         .group_by("article_id")
         .agg(pl.col("org").unique().sort().alias("orgs"))
@@ -203,7 +205,9 @@ def _article_context(mentions: pl.DataFrame) -> pl.DataFrame:
     return countries.join(orgs, on="article_id", how="full", coalesce=True)
 
 
-def person_records(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def person_records(
+    mentions: pl.DataFrame, main_country: pl.DataFrame | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(records, membership): one record per person per article, and mention_id -> record_id.
 
     A mention that names nobody beyond itself (a one-word name nothing completes) gets a record of
@@ -232,7 +236,7 @@ def person_records(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             pl.col("surface").sort_by(pl.col("n_tokens"), descending=True).first().alias("surface"),
         )
         .join(_article_context(mentions), on="article_id", how="left")
-        .join(article_main_country(mentions), on="article_id", how="left")
+        .join(article_main_country(mentions) if main_country is None else main_country, on="article_id", how="left")
     )
     # Name parts once per distinct name, not once per record.
     names = records.select("full_name", "given_attr", "family_attr").unique()
@@ -653,14 +657,15 @@ def _alias_index(records: pl.DataFrame) -> dict[str, list[str]]:
 
 
 def resolve_people(
-    mentions: pl.DataFrame, model: PersonModel = DEFAULT_PERSON_MODEL
+    mentions: pl.DataFrame, model: PersonModel = DEFAULT_PERSON_MODEL, main_country: pl.DataFrame | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mention_id -> cluster, entity_links rows) for every PERSON mention: Splink's links, and the
-    names an article states are one man ("X المعروف بـ Y")."""
+    names an article states are one man ("X المعروف بـ Y"). `main_country`: `article_main_country` of
+    the mentions when already known."""
     # The name-structure rules of the earlier resolver still read stated aliases (one home for them).
     from tahqiq.reconcile.entities import UnionFind, _person_table, stated_alias_edges
 
-    records, membership = person_records(mentions)
+    records, membership = person_records(mentions, main_country)
     if membership.height == 0:
         return pl.DataFrame(schema={"mention_id": pl.Utf8, "cluster": pl.Utf8}), empty_links()
     uf = UnionFind()
@@ -736,7 +741,8 @@ RULE_EVIDENCE = {
 def _rule_links(pairs: list[tuple[str, str, str]], records: pl.DataFrame) -> pl.DataFrame:
     if not pairs:
         return empty_links()
-    info = {r["record_id"]: r for r in records.iter_rows(named=True)}
+    named = {record for a, b, _ in pairs for record in (a, b)}
+    info = {r["record_id"]: r for r in records.filter(pl.col("record_id").is_in(list(named))).iter_rows(named=True)}
     return pl.DataFrame(
         [
             {
@@ -913,7 +919,7 @@ def _body_key(phrase: str, country: str) -> str:
     return f"ref:{ref_id}" if ref_id else f"body:{body}|{country}"
 
 
-def resolve_organizations(mentions: pl.DataFrame) -> pl.DataFrame:
+def resolve_organizations(mentions: pl.DataFrame, main_country: pl.DataFrame | None = None) -> pl.DataFrame:
     """mention_id, cluster, method for every ORG mention.
 
     A reference organization is its ref id. An alias that names different organizations by where the
@@ -923,14 +929,16 @@ def resolve_organizations(mentions: pl.DataFrame) -> pl.DataFrame:
     of them it stays an entity of its article. A body named through a listed organization (extract's
     parent_ref_id) is that organization's body when its own words are generic (وزارة الصحة التابعة
     لحماس, المكتب السياسي لحركة حماس), else its own name (قناة المسيرة التابعة للحوثيين). Any other
-    organization is its name."""
+    organization is its name. `main_country`: `article_main_country` of the mentions when already known."""
+    from tahqiq.reconcile.entities import ref_id_of
+
     orgs = (
         mentions.filter(pl.col("entity_type") == "ORG")
         .select(
-            "mention_id", "article_id", "normalized", _attr("$.ref_id").alias("ref_id"),
+            "mention_id", "article_id", "normalized", ref_id_of(mentions).alias("ref_id"),
             _attr("$.parent_ref_id").alias("parent_ref_id"), _attr("$.body").alias("body"),
         )
-        .join(article_main_country(mentions), on="article_id", how="left")
+        .join(article_main_country(mentions) if main_country is None else main_country, on="article_id", how="left")
     )
     qualified: dict[tuple[str, str], set[str]] = {}
     for article_id, normalized in orgs.select("article_id", "normalized").iter_rows():
@@ -972,9 +980,10 @@ def resolve_entities(
     People are linked by `model`."""
     from tahqiq.reconcile.entities import resolve_by_reference
 
-    people, person_links = resolve_people(mentions, model)
+    main_country = article_main_country(mentions)  # read by people and organizations alike
+    people, person_links = resolve_people(mentions, model, main_country)
     people = people.with_columns(("PERSON|" + pl.col("cluster")).alias("cluster"))
-    orgs = resolve_organizations(mentions)
+    orgs = resolve_organizations(mentions, main_country)
     others = resolve_by_reference(mentions.filter(pl.col("entity_type") != "ORG"))
     links = pl.concat([person_links, organization_links(orgs, mentions)], how="vertical_relaxed")
     return pl.concat([people, orgs.select("mention_id", "cluster"), others], how="vertical"), links
