@@ -101,6 +101,12 @@ def _attr(path: str) -> pl.Expr:
     return pl.col("attrs").str.json_path_match(path)
 
 
+@lru_cache(maxsize=200_000)
+def _name_words(text: str) -> tuple[str, ...]:
+    """`name_tokens` of a name, once per distinct name: given and family names repeat across records."""
+    return tuple(name_tokens(text))
+
+
 def person_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
     """PERSON mentions with the name parts extract stored and the name's matching tokens."""
     persons = mentions.filter(pl.col("entity_type") == "PERSON").select(
@@ -124,7 +130,7 @@ def person_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
         pl.Series(
             "key",
             [
-                name.key or " ".join(name_tokens(n or ""))
+                name.key or " ".join(_name_words(n or ""))
                 for name, n in zip(parsed, keys["normalized"], strict=True)
             ],
             pl.Utf8,
@@ -134,8 +140,8 @@ def person_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
     persons = persons.join(keys, on=["normalized", "title"], how="left", nulls_equal=True).with_columns(
         pl.coalesce("kunya", "parsed_kunya").alias("kunya"),
         pl.col("key").str.split(" ").list.len().alias("n_tokens"),
-        pl.col("well_known").map_elements(lambda w: " ".join(name_tokens(w)), return_dtype=pl.Utf8),
-        pl.col("repeat_of").map_elements(lambda w: " ".join(name_tokens(w)), return_dtype=pl.Utf8),
+        pl.col("well_known").map_elements(lambda w: " ".join(_name_words(w)), return_dtype=pl.Utf8),
+        pl.col("repeat_of").map_elements(lambda w: " ".join(_name_words(w)), return_dtype=pl.Utf8),
     )
     return persons
 
@@ -330,9 +336,9 @@ def _spelled_one_way(token: str) -> bool:
 
 def _name_parts(full_name: str, given_attr: str | None, family_attr: str | None) -> tuple:
     """(given, family, skeleton of the whole name) from the record's name and extract's parts."""
-    tokens = name_tokens(full_name)
-    given = " ".join(name_tokens(given_attr)) if given_attr else (tokens[0] if len(tokens) >= 2 else None)
-    family = " ".join(name_tokens(family_attr)) if family_attr else tokens[-1] if tokens else None
+    tokens = _name_words(full_name)
+    given = " ".join(_name_words(given_attr)) if given_attr else (tokens[0] if len(tokens) >= 2 else None)
+    family = " ".join(_name_words(family_attr)) if family_attr else tokens[-1] if tokens else None
     if given and given == family:
         given = None
     middle = " ".join(tokens[1:-1]) if len(tokens) >= 3 and not given_attr else None
