@@ -59,6 +59,7 @@ def event_timeline(events: pl.DataFrame, folder: Path) -> dg.MetadataValue:
         return _empty("no dated events yet")
     types = sorted(dated["event_type"].fill_null("unknown").unique().to_list())
     figure, axis = plt.subplots(figsize=(9, 1.2 + 0.5 * len(types)))
+    low, high = -0.7, len(types) - 0.3
     # events of one type on one day are set a little apart, so neither dot nor number hides another
     shown_before: dict[tuple, int] = {}
     days, rows, sizes = [], [], []
@@ -70,10 +71,14 @@ def event_timeline(events: pl.DataFrame, folder: Path) -> dg.MetadataValue:
         days.append(row["day"])
         rows.append(y)
         sizes.append(60 + 60 * outlets)
-        axis.annotate(str(outlets), (row["day"], y), ha="center", va="center", fontsize=8)
+        # Plain text, not an annotation: an annotation checks at every draw whether its point is inside
+        # the axes (seconds for thousands of events); the numbers of a crowded day's farthest dots, set
+        # beyond the rows' band, are left out as the annotations left them.
+        if low < y < high:
+            axis.text(row["day"], y, str(outlets), ha="center", va="center", fontsize=8)
     axis.scatter(days, rows, s=sizes, alpha=0.6, color="#2c7fb8", edgecolor="black")
     axis.set_yticks(range(len(types)), types)
-    axis.set_ylim(-0.7, len(types) - 0.3)
+    axis.set_ylim(low, high)
     axis.set_title("Events over time (number = outlets reporting)")
     axis.grid(axis="x", alpha=0.3)
     figure.autofmt_xdate()
