@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import math
 from pathlib import Path
 
 import dagster as dg
@@ -17,6 +16,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import polars as pl  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
@@ -149,6 +149,7 @@ def event_map(events: pl.DataFrame, folder: Path, labels: dict[str, str] | None 
 
 MAX_MAP_LABELS = 30
 MAX_MAP_OBSTACLES = 300
+RING_BREAK = np.full((1, 2), np.nan)
 
 
 def event_map_figure(located: pl.DataFrame, labels: dict[str, str]):
@@ -159,18 +160,17 @@ def event_map_figure(located: pl.DataFrame, labels: dict[str, str]):
     lon_min, lon_max = located["longitude"].min() - 2, located["longitude"].max() + 2
     lat_min, lat_max = located["latitude"].min() - 2, located["latitude"].max() + 2
     texts = []
-    # Every border ring in one line, NaN between rings: a line per ring (thousands at 1:10m) took seconds.
-    border_xs: list[float] = []
-    border_ys: list[float] = []
+    # Every border ring in one line, a NaN point between rings: a line per ring (thousands at 1:10m) took
+    # seconds.
+    border: list[np.ndarray] = []
     for name, (label_x, label_y), rings in _country_borders(lon_min, lat_min, lon_max, lat_max):
         for ring in rings:
-            xs, ys = zip(*ring, strict=True)
-            border_xs += [*xs, math.nan]
-            border_ys += [*ys, math.nan]
+            border += [np.asarray(ring, dtype=float).reshape(-1, 2), RING_BREAK]
         if lon_min < label_x < lon_max and lat_min < label_y < lat_max:
             axis.text(label_x, label_y, name.upper(), fontsize=9, color="#999999", ha="center", alpha=0.8)
-    if border_xs:
-        axis.plot(border_xs, border_ys, color="#555555", linewidth=0.9)
+    if border:
+        points = np.concatenate(border)
+        axis.plot(points[:, 0], points[:, 1], color="#555555", linewidth=0.9)
     background = _reference_points()
     nearby = background.filter(
         pl.col("longitude").is_between(lon_min, lon_max) & pl.col("latitude").is_between(lat_min, lat_max)
