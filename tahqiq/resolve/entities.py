@@ -794,6 +794,7 @@ def _org_heads() -> frozenset[str]:
     return frozenset(normalize_text(r["word"]) for r in load_org_heads() if r["role"] == "head")
 
 
+@lru_cache(maxsize=200_000)  # once per distinct name: an organization is named again and again
 def organization_name(normalized: str) -> str:
     """An organization's name in matching form without a proclitic its head took (للحكومه -> الحكومه,
     لحكومه, the span of "للحكومة" after ل, -> الحكومه; والجيش -> الجيش)."""
@@ -824,6 +825,7 @@ def display_without_proclitic(surface: str, normalized: str) -> str:
     return surface
 
 
+@lru_cache(maxsize=200_000)
 def national_body(name: str) -> tuple[str, str | None] | None:
     """(the body's head phrase, its country) for a state body named by a head noun: وزاره الخارجيه
     الروسيه -> (وزاره الخارجيه, ru); الحكومه -> (الحكومه, None). None when the head is no state body's."""
