@@ -12,7 +12,7 @@ from assets.quality import conflicts_asset
 from assets.reconcile import entities_asset, events_asset
 from expectations.checks import ALL_CHECKS
 from pipelines.jobs import process_batch_job
-from pipelines.resources import InboxResource, PersonModelResource, WarehouseResource
+from pipelines.resources import InboxResource, NerModelResource, PersonModelResource, WarehouseResource
 from pipelines.schedules import DAILY_AT_SIX, build_inbox_sweep
 from pipelines.sensors import inbox_sensor, mark_batch_done, mark_batch_failed
 
@@ -26,7 +26,8 @@ defs = dg.Definitions(
     jobs=[process_batch_job],
     sensors=[inbox_sensor, mark_batch_done, mark_batch_failed],
     schedules=[daily_inbox_sweep],
-    resources={"warehouse_db": WarehouseResource(), "inbox": InboxResource(), "person_model": PersonModelResource()},
+    resources={"warehouse_db": WarehouseResource(), "inbox": InboxResource(), "person_model": PersonModelResource(),
+               "ner_model": NerModelResource()},
     # Every job, process_batch and what the UI's Materialize button builds, runs its steps in one process:
     # they follow one another anyway (each writes the one DuckDB file), and the default multiprocess
     # executor started a process per step (18), each loading the definitions again.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -111,6 +112,24 @@ class PersonModelResource(dg.ConfigurableResource):
     def metadata(self) -> dict[str, str]:
         model = self.model()
         return {"person_model": model.name, "person_model_settings_hash": model.settings_hash()}
+
+
+class NerModelResource(dg.ConfigurableResource):
+    """The CRF name tagger extract adds to its rules once a user has trained one (`tahqiq train-ner`):
+    extract loads the one at `tahqiq.extract.crf.DEFAULT_MODEL` when it is there. The extract asset shows
+    its name and the hash of its files (model, tuned settings, word clusters), or that the rules ran alone."""
+
+    def metadata(self) -> dict[str, str]:
+        from tahqiq.extract import crf  # pycrfsuite and the finders load with the run
+
+        model = Path(crf.DEFAULT_MODEL)
+        if not model.is_file():
+            return {"ner_model": "none: the rules alone"}
+        digest = hashlib.sha256()
+        for path in (model, crf.settings_path(model), crf.clusters_path(model)):
+            if path.is_file():
+                digest.update(path.name.encode("utf-8") + path.read_bytes())
+        return {"ner_model": model.name, "ner_model_hash": digest.hexdigest()[:12]}
 
 
 class InboxResource(dg.ConfigurableResource):

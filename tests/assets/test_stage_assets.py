@@ -9,7 +9,7 @@ from assets.extract import extract_batch_asset
 from assets.ingest import ingest_batch_asset
 from assets.normalize import articles
 from pipelines.partitions import batch_partitions
-from pipelines.resources import InboxResource, WarehouseResource
+from pipelines.resources import InboxResource, NerModelResource, WarehouseResource
 from tahqiq import warehouse
 
 
@@ -37,7 +37,7 @@ def test_ingest_normalize_extract_for_one_partition(tmp_path):
             instance=instance,
             partition_key="b1",
             resources={"warehouse_db": WarehouseResource(path=str(warehouse_path)),
-                       "inbox": InboxResource(path=str(tmp_path / "inbox"))},
+                       "inbox": InboxResource(path=str(tmp_path / "inbox")), "ner_model": NerModelResource()},
         )
     assert result.success
     # The run built its tables in its own copy; nothing is in the warehouse until it is published.
@@ -48,6 +48,8 @@ def test_ingest_normalize_extract_for_one_partition(tmp_path):
     assert materialized["raw_articles"]["dagster/row_count"].value == 2
     assert materialized["quarantine"]["dagster/row_count"].value == 1
     assert materialized["extracted_mentions"]["dagster/row_count"].value > 0
+    # Which CRF tagger, if any, extract added to its rules (none is trained in a fresh checkout)
+    assert materialized["extracted_mentions"]["ner_model"].value
     # Dagster's column schema carries the warehouse's column descriptions; the preview is a table
     schema = materialized["articles"]["dagster/column_schema"].schema
     described = {c.name: c.description for c in schema.columns}
@@ -71,7 +73,8 @@ def test_each_reconcile_family_is_its_own_asset_and_reruns_alone(tmp_path):
     write_batch(tmp_path / "inbox" / "b1")
     warehouse_path = tmp_path / "w.duckdb"
     resources = {"warehouse_db": WarehouseResource(path=str(warehouse_path)),
-                 "inbox": InboxResource(path=str(tmp_path / "inbox")), "person_model": PersonModelResource()}
+                 "inbox": InboxResource(path=str(tmp_path / "inbox")), "person_model": PersonModelResource(),
+                 "ner_model": NerModelResource()}
 
     def materialize(assets, instance, **kwargs):
         result = dg.materialize(assets, instance=instance, resources=resources, **kwargs)
