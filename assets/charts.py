@@ -75,7 +75,8 @@ def event_timeline(events: pl.DataFrame, folder: Path) -> dg.MetadataValue:
         # the axes (seconds for thousands of events); the numbers of a crowded day's farthest dots, set
         # beyond the rows' band, are left out as the annotations left them.
         if low < y < high:
-            axis.text(row["day"], y, str(outlets), ha="center", va="center", fontsize=8)
+            # Inside the axes: the picture's tight bounding box need not measure each of them.
+            axis.text(row["day"], y, str(outlets), ha="center", va="center", fontsize=8).set_in_layout(False)
     axis.scatter(days, rows, s=sizes, alpha=0.6, color="#2c7fb8", edgecolor="black")
     axis.set_yticks(range(len(types)), types)
     axis.set_ylim(low, high)
