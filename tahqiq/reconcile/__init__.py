@@ -236,14 +236,21 @@ def _event_ids(
 def _event_reports(
     prepared: pl.DataFrame, event_of: pl.DataFrame, articles: pl.DataFrame, linked: pl.DataFrame
 ) -> pl.DataFrame:
-    entity_of = dict(linked.select("mention_id", "entity_id").drop_nulls().iter_rows())
+    # mention_id -> entity_id as two columns, not a dict of every mention built in Python
+    entity_of = (
+        linked.select("mention_id", "entity_id").drop_nulls().unique("mention_id", keep="last", maintain_order=True)
+    )
     return (
         prepared.join(event_of, on="frame_id")
         .join(articles.select("article_id", "outlet"), on="article_id", how="left")
         .with_columns(
             pl.col("event_type").alias("reported_type"),
             pl.col("target_mentions")
-            .list.eval(pl.element().replace_strict(entity_of, default=None, return_dtype=pl.Utf8))
+            .list.eval(
+                pl.element().replace_strict(
+                    entity_of["mention_id"], entity_of["entity_id"], default=None, return_dtype=pl.Utf8
+                )
+            )
             .alias("target_entity_ids"),
         )
     )
