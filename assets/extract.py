@@ -5,8 +5,8 @@ import time
 import dagster as dg
 
 from assets.metadata import counts_by, report_progress, table_definition_metadata, table_metadata
-from assets.partitions import batch_partitions
-from assets.resources import WarehouseResource
+from pipelines.partitions import batch_partitions
+from pipelines.resources import NerModelResource, WarehouseResource
 from tahqiq import warehouse
 
 
@@ -24,7 +24,8 @@ from tahqiq import warehouse
     partitions_def=batch_partitions,
     name="extract_batch",
 )
-def extract_batch_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource):
+def extract_batch_asset(context: dg.AssetExecutionContext, warehouse_db: WarehouseResource,
+                        ner_model: NerModelResource):
     # Camel-tools and the finders: loaded by the run, not the code location
     from tahqiq.extract.batch import extract_batch
 
@@ -52,6 +53,7 @@ def extract_batch_asset(context: dg.AssetExecutionContext, warehouse_db: Warehou
         "quarantined_over_time_budget": len(timed_out),
         "by_type": dg.MetadataValue.json(counts_by(mentions, "entity_type")),
         "articles_per_second": round(batch_articles.height / max(time.monotonic() - started, 1e-6), 1),
+        **ner_model.metadata(),
     })
     yield dg.MaterializeResult(asset_key="event_frames", metadata={
         **table_metadata("event_frames", frames, ["article_id", "event_type", "reported_date", "reported_place",

@@ -6,8 +6,8 @@ from pathlib import Path
 import dagster as dg
 
 from assets.metadata import counts_by, report_progress, table_definition_metadata, table_metadata
-from assets.partitions import batch_partitions
-from assets.resources import InboxResource, WarehouseResource
+from pipelines.partitions import batch_partitions
+from pipelines.resources import InboxResource, WarehouseResource
 from tahqiq import warehouse
 
 

@@ -3,8 +3,8 @@
 import dagster as dg
 
 from assets.metadata import report_progress, table_definition_metadata, table_metadata
-from assets.partitions import batch_partitions
-from assets.resources import WarehouseResource
+from pipelines.partitions import batch_partitions
+from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
 
 

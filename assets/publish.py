@@ -4,8 +4,8 @@ import dagster as dg
 import polars as pl
 
 from assets.metadata import preview, report_progress
-from assets.resources import WarehouseResource, docs_url
 from expectations.suites import SUITE_SQL, build_data_docs, data_docs_dir
+from pipelines.resources import WarehouseResource, docs_url
 from tahqiq.views import create_views
 
 

@@ -3,7 +3,7 @@
 import dagster as dg
 
 from assets.metadata import counts_by, table_definition_metadata, table_metadata
-from assets.resources import WarehouseResource
+from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
 
 

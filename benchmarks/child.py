@@ -91,9 +91,9 @@ def incremental_run(inbox: Path, warehouse_path: Path) -> dict:
     started = time.perf_counter()
     import dagster as dg
 
-    from assets.resources import InboxResource, WarehouseResource
     from pipelines.definitions import defs
     from pipelines.jobs import process_batch_job
+    from pipelines.resources import InboxResource, WarehouseResource
     from pipelines.runner import instance as project_instance
     from tahqiq import warehouse
 

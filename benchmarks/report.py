@@ -16,7 +16,9 @@ STAGES = {
     "ingest_batch": "ingest",
     "articles": "normalize",
     "extract_batch": "extract",
-    "reconcile_all_batches": "reconcile",
+    # the two reconcile steps, one per table family, count as one stage (as before they were split)
+    "resolve_entities": "reconcile",
+    "cluster_events": "reconcile",
     "conflicts": "conflicts",
     "sql_views": "views",
     "data_quality_report": "data docs",

@@ -7,8 +7,8 @@ import dagster as dg
 import polars as pl
 
 from assets.metadata import report_progress
-from assets.resources import WarehouseResource
 from expectations.suites import SUITE_SQL, ExpectationOutcome, kept_result_path, validate_table
+from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
 
 

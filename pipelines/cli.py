@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from assets.resources import DEFAULT_WAREHOUSE, WarehouseResource
+from pipelines.resources import DEFAULT_WAREHOUSE, WarehouseResource
 
 SUMMARY_SQL = """
 SELECT (SELECT count(*) FROM articles WHERE batch_id = $batch) AS articles_in_batch,

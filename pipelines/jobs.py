@@ -1,6 +1,6 @@
 import dagster as dg
 
-from assets.partitions import batch_partitions
+from pipelines.partitions import batch_partitions
 
 # The main job: one batch from the inbox to every table, reconciliation over all batches (it runs its
 # steps in one process: the executor is set for every job in pipelines/definitions.py).

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from assets.resources import settle_staged_copies
+from pipelines.resources import settle_staged_copies
 from tahqiq import warehouse
 
 DEFAULT_DAGSTER_HOME = "dagster_home"
@@ -116,7 +116,7 @@ def fail_abandoned_runs(dagster: dg.DagsterInstance, warehouse_path: Path) -> li
 
 def _record_in_inbox(folder: Path, batch_id: str, outcome: RunOutcome) -> None:
     """A batch run from inside the inbox gets the same _DONE/_FAILED marker the sensors leave."""
-    from assets.resources import InboxResource
+    from pipelines.resources import InboxResource
     from pipelines.sensors import record_failure, record_success
 
     inbox = InboxResource()
@@ -144,9 +144,9 @@ def run_batch(folder: Path, warehouse_path: Path, batch_id: str, log_level: str 
 
 
 def _execute(folder: Path, warehouse_path: Path, batch_id: str, log_level: str) -> RunOutcome:
-    from assets.partitions import batch_partitions
     from pipelines.definitions import defs
     from pipelines.jobs import process_batch_job
+    from pipelines.partitions import batch_partitions
     from pipelines.sensors import BATCH_TAG
 
     dagster = instance()

@@ -6,9 +6,9 @@ stopped, daemon down when the batch landed, a failed batch whose `_FAILED` a per
 
 import dagster as dg
 
-from assets.partitions import batch_partitions
-from assets.resources import InboxResource, WarehouseResource
 from pipelines.jobs import process_batch_job
+from pipelines.partitions import batch_partitions
+from pipelines.resources import InboxResource, WarehouseResource
 from pipelines.sensors import batch_run_request, waiting_batches
 
 DAILY_AT_SIX = "0 6 * * *"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import dagster as dg
 
-from assets.partitions import batch_partitions
-from assets.resources import InboxResource, WarehouseResource, warehouse_of_run
 from pipelines.jobs import process_batch_job
+from pipelines.partitions import batch_partitions
+from pipelines.resources import InboxResource, WarehouseResource, warehouse_of_run
 from pipelines.runner import WAREHOUSE_TAG
 from tahqiq import warehouse
 

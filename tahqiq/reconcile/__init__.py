@@ -1,8 +1,11 @@
 """Reconciliation across all batches: entities, events and their participants (conflicts: tahqiq.quality).
 
-`reconcile` is a pure function of the accumulated tables: articles, extracted mentions, event frames
-and the id registry of earlier runs. It returns every output table whole, so re-running a batch or
-adding one gives the same ids to what was already there (see `stable_ids`).
+Two pure functions of the accumulated tables, one per table family, each run by its own asset:
+`resolve_entity_tables` (articles, extracted mentions, event frames and the id registry of earlier runs ->
+mentions, entities, entity_aliases, entity_links) and `cluster_event_tables` (the same, with the mentions
+the first linked -> events, event_reports, event_participants, event_links). Each returns its tables whole
+and its own kind of id_registry rows, so re-running a batch or adding one gives the same ids to what was
+already there (see `stable_ids`). `reconcile` runs both.
 """
 
 from __future__ import annotations
@@ -28,23 +31,29 @@ from tahqiq.reconcile.events import (
     summarize_events,
 )
 from tahqiq.reconcile.stable_ids import assign_stable_ids, registry_rows
-from tahqiq.resolve.entities import resolve_entities
+from tahqiq.resolve.entities import DEFAULT_PERSON_MODEL, PersonModel, resolve_entities
 from tahqiq.resolve.events import event_links, link_reports
 
 ENTITY_PREFIX = {"PERSON": "P", "ORG": "O", "LOC": "L", "WEAPON": "W"}
-OUTPUTS = ("mentions", "entities", "entity_aliases", "entity_links", "events", "event_reports", "event_participants",
-           "event_links", "id_registry")  # fmt: skip
+# The two table families, each written by its own asset; both write their kind's rows of id_registry.
+ENTITY_OUTPUTS = ("mentions", "entities", "entity_aliases", "entity_links", "id_registry")
+EVENT_OUTPUTS = ("events", "event_reports", "event_participants", "event_links", "id_registry")
+OUTPUTS = tuple(dict.fromkeys(ENTITY_OUTPUTS + EVENT_OUTPUTS))
+# What the events read of a mention: its entity, its name (the targets' name keys) and its attrs (an
+# organization's ref id, for actors and partners).
+EVENT_MENTION_COLUMNS = ("mention_id", "entity_type", "normalized", "attrs", "entity_id")
+_NO_MEMBERS = pl.DataFrame(schema={"member_key": pl.Utf8, "stable_id": pl.Utf8})
 
 
-def _empty_outputs() -> dict[str, pl.DataFrame]:
-    return {name: warehouse.empty_frame(name) for name in OUTPUTS}
+def _conformed(frame: pl.DataFrame, table: str) -> pl.DataFrame:
+    return warehouse.conform(frame, table) if frame.height else warehouse.empty_frame(table)
 
 
 def _entity_ids(
-    mentions: pl.DataFrame, frames: pl.DataFrame, registry: pl.DataFrame
+    mentions: pl.DataFrame, frames: pl.DataFrame, registry: pl.DataFrame, model: PersonModel
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(member_key -> stable_id for every entity mention, the kept links between records)."""
-    clusters, links = resolve_entities(mentions)
+    clusters, links = resolve_entities(mentions, model)
     clusters = merge_event_targets(clusters, mentions, frames)
     clusters = link_event_kunyas(clusters, mentions, frames)
     types = mentions.select("mention_id", pl.col("entity_type").alias("prefix_key"))
@@ -75,17 +84,18 @@ def _canonical_names(linked: pl.DataFrame) -> pl.DataFrame:
         .select("entity_id", pl.col("attrs").str.json_path_match("$.canonical").alias("name"), "article_id")
         .drop_nulls("name")
     )
-    forms = named.select(
-        "entity_id",
-        pl.when(pl.col("entity_type") == "ORG")
-        .then(
-            pl.struct("surface", "normalized").map_elements(
-                lambda row: display_without_proclitic(row["surface"], row["normalized"] or ""),
-                return_dtype=pl.Utf8,
-            )
+    # An organization's display name once per distinct spelling, not once per mention.
+    org_forms = named.filter(pl.col("entity_type") == "ORG").select("surface", "normalized").unique()
+    org_forms = org_forms.with_columns(
+        pl.Series(
+            "_display",
+            [display_without_proclitic(surface, normalized or "") for surface, normalized in org_forms.iter_rows()],
+            pl.Utf8,
         )
-        .otherwise(pl.col("surface"))
-        .alias("name"),
+    )
+    forms = named.join(org_forms, on=["surface", "normalized"], how="left", nulls_equal=True).select(
+        "entity_id",
+        pl.when(pl.col("entity_type") == "ORG").then(pl.col("_display")).otherwise(pl.col("surface")).alias("name"),
         "article_id",
         (pl.col("entity_type") == "PERSON").alias("is_person"),
     )
@@ -226,14 +236,21 @@ def _event_ids(
 def _event_reports(
     prepared: pl.DataFrame, event_of: pl.DataFrame, articles: pl.DataFrame, linked: pl.DataFrame
 ) -> pl.DataFrame:
-    entity_of = dict(linked.select("mention_id", "entity_id").drop_nulls().iter_rows())
+    # mention_id -> entity_id as two columns, not a dict of every mention built in Python
+    entity_of = (
+        linked.select("mention_id", "entity_id").drop_nulls().unique("mention_id", keep="last", maintain_order=True)
+    )
     return (
         prepared.join(event_of, on="frame_id")
         .join(articles.select("article_id", "outlet"), on="article_id", how="left")
         .with_columns(
             pl.col("event_type").alias("reported_type"),
             pl.col("target_mentions")
-            .list.eval(pl.element().replace_strict(entity_of, default=None, return_dtype=pl.Utf8))
+            .list.eval(
+                pl.element().replace_strict(
+                    entity_of["mention_id"], entity_of["entity_id"], default=None, return_dtype=pl.Utf8
+                )
+            )
             .alias("target_entity_ids"),
         )
     )
@@ -274,65 +291,93 @@ def _participants(reports: pl.DataFrame, linked: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def reconcile(
-    articles: pl.DataFrame, mentions: pl.DataFrame, frames: pl.DataFrame, registry: pl.DataFrame
+def _registry_of(kind: str, registry: pl.DataFrame, assigned: pl.DataFrame) -> pl.DataFrame:
+    """The id_registry rows of `kind` after a run: every member given an id now, and the members of
+    earlier runs no longer present (an article deleted), which keep their rows so that their ids are
+    never reused."""
+    new_rows = warehouse.conform(registry_rows(assigned, kind), "id_registry")
+    old = registry.filter(pl.col("kind") == kind) if registry.height else warehouse.empty_frame("id_registry")
+    kept_old = old.join(new_rows.select("member_key"), on="member_key", how="anti")
+    return pl.concat([warehouse.conform(kept_old, "id_registry"), new_rows]).sort("member_key")
+
+
+def resolve_entity_tables(
+    articles: pl.DataFrame,
+    mentions: pl.DataFrame,
+    frames: pl.DataFrame,
+    registry: pl.DataFrame,
+    model: PersonModel = DEFAULT_PERSON_MODEL,
 ) -> dict[str, pl.DataFrame]:
-    """Resolve entities and cluster events over all batches; see the module docstring."""
+    """The entity tables (ENTITY_OUTPUTS) of all batches: each person, organization, place and weapon
+    resolved, the mentions with their entity id, and the entity rows of the id registry (events are
+    `cluster_event_tables`'). People are linked by `model`; the frames are read for their targets: one
+    event's targets named two ways are one man."""
     if mentions.height == 0 and frames.height == 0:
-        return {**_empty_outputs(), "id_registry": warehouse.conform(registry, "id_registry")}
-    mentions = (
-        warehouse.conform(mentions, "extracted_mentions")
-        if mentions.height
-        else warehouse.empty_frame("extracted_mentions")
-    )
-    frames = (
-        warehouse.conform(frames, "event_frames") if frames.height else warehouse.empty_frame("event_frames")
-    )
-    mentions = with_ref_ids(mentions)
-    entity_ids, links = _entity_ids(mentions, frames, registry)
+        return {
+            **{name: warehouse.empty_frame(name) for name in ENTITY_OUTPUTS},
+            "id_registry": _registry_of("entity", registry, _NO_MEMBERS),
+        }
+    mentions = with_ref_ids(_conformed(mentions, "extracted_mentions"))
+    entity_ids, links = _entity_ids(mentions, _conformed(frames, "event_frames"), registry, model)
     linked = mentions.join(
         entity_ids.select(pl.col("member_key").alias("mention_id"), pl.col("stable_id").alias("entity_id")),
         on="mention_id",
         how="left",
     )
     entities, aliases = _entities(linked, articles)
-
-    if frames.height:
-        prepared, event_of, links_of_events = _event_ids(frames, linked, registry)
-        frames_reported = _event_reports(prepared, event_of, articles, linked)
-        events = summarize_events(frames_reported)
-        frames_reported = dates_from_other_reports(frames_reported, events)
-        reports = warehouse.conform(frames_reported, "event_reports")
-        events = events.join(event_figures(reports, articles), on="event_id", how="left")
-        participants = _participants(frames_reported, linked)
-        event_registry = registry_rows(
-            event_of.rename({"frame_id": "member_key", "event_id": "stable_id"}), "event"
-        )
-    else:
-        reports = warehouse.empty_frame("event_reports")
-        events = warehouse.empty_frame("events")
-        links_of_events = warehouse.empty_frame("event_links")
-        participants = warehouse.empty_frame("event_participants")
-        event_registry = warehouse.empty_frame("id_registry")
-
-    new_registry = pl.concat([registry_rows(entity_ids, "entity"), event_registry], how="vertical_relaxed")
-    # Members no longer present (an article deleted) keep their rows so their ids are never reused.
-    kept_old = (
-        registry.join(new_registry.select("kind", "member_key"), on=["kind", "member_key"], how="anti")
-        if registry.height
-        else registry
-    )
-    full_registry = pl.concat(
-        [warehouse.conform(kept_old, "id_registry"), warehouse.conform(new_registry, "id_registry")]
-    )
     return {
         "mentions": warehouse.conform(linked, "mentions"),
         "entities": entities,
         "entity_aliases": aliases,
         "entity_links": warehouse.conform(_entity_links(links, linked), "entity_links"),
-        "events": warehouse.conform(events, "events"),
-        "event_reports": warehouse.conform(reports, "event_reports"),
-        "event_participants": warehouse.conform(participants, "event_participants"),
-        "event_links": warehouse.conform(links_of_events, "event_links"),
-        "id_registry": full_registry.sort("kind", "member_key"),
+        "id_registry": _registry_of("entity", registry, entity_ids),
     }
+
+
+def cluster_event_tables(
+    articles: pl.DataFrame, mentions: pl.DataFrame, frames: pl.DataFrame, registry: pl.DataFrame
+) -> dict[str, pl.DataFrame]:
+    """The event tables (EVENT_OUTPUTS) of all batches: the frames clustered into events, what each
+    report claims, who took part, the links that joined them and the event rows of the id registry.
+
+    `mentions` are `resolve_entity_tables`' (the `mentions` table, of which the EVENT_MENTION_COLUMNS are
+    read): each mention with its entity id."""
+    if frames.height == 0:
+        return {
+            **{name: warehouse.empty_frame(name) for name in EVENT_OUTPUTS},
+            "id_registry": _registry_of("event", registry, _NO_MEMBERS),
+        }
+    # ref ids are parsed where they are read: the organizations of _participants
+    linked = _conformed(mentions, "mentions").select(EVENT_MENTION_COLUMNS)
+    prepared, event_of, links_of_events = _event_ids(_conformed(frames, "event_frames"), linked, registry)
+    frames_reported = _event_reports(prepared, event_of, articles, linked)
+    events = summarize_events(frames_reported)
+    frames_reported = dates_from_other_reports(frames_reported, events)
+    reports = warehouse.conform(frames_reported, "event_reports")
+    events = events.join(event_figures(reports, articles), on="event_id", how="left")
+    return {
+        "events": warehouse.conform(events, "events"),
+        "event_reports": reports,
+        "event_participants": warehouse.conform(_participants(frames_reported, linked), "event_participants"),
+        "event_links": warehouse.conform(links_of_events, "event_links"),
+        "id_registry": _registry_of(
+            "event", registry, event_of.rename({"frame_id": "member_key", "event_id": "stable_id"})
+        ),
+    }
+
+
+def reconcile(
+    articles: pl.DataFrame,
+    mentions: pl.DataFrame,
+    frames: pl.DataFrame,
+    registry: pl.DataFrame,
+    model: PersonModel = DEFAULT_PERSON_MODEL,
+) -> dict[str, pl.DataFrame]:
+    """Every output table (OUTPUTS): `resolve_entity_tables`, then `cluster_event_tables` on the
+    mentions it linked; the id registry holds both kinds of rows."""
+    registry = warehouse.conform(registry, "id_registry")
+    entity_tables = resolve_entity_tables(articles, mentions, frames, registry, model)
+    event_tables = cluster_event_tables(articles, entity_tables["mentions"], frames, registry)
+    others = registry.filter(~pl.col("kind").is_in(["entity", "event"]))
+    full_registry = pl.concat([others, entity_tables["id_registry"], event_tables["id_registry"]])
+    return {**entity_tables, **event_tables, "id_registry": full_registry.sort("kind", "member_key")}

@@ -18,9 +18,11 @@ not evidence enough across articles.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import tempfile
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,12 +65,46 @@ LINK_COLUMNS = {
 }
 
 
+@dataclass(frozen=True)
+class PersonModel:
+    """The Splink model that links people across articles: the comparisons, blocking rules and priors
+    of `_splink_settings`, trained on each run's records, and what a deployment may set around them."""
+
+    name: str = "splink-people"
+    link_threshold_weight: float = LINK_THRESHOLD_WEIGHT
+
+    def settings(self) -> dict:
+        """Everything that decides the links before training: Splink's settings (the prior here is the
+        default; a run estimates its own from the records) and the thresholds around them."""
+        return {
+            "splink": _splink_settings(PRIOR_MATCH_PROBABILITY, tf=True).create_settings_dict("duckdb"),
+            "link_threshold_weight": self.link_threshold_weight,
+            "exact_name_recall": EXACT_NAME_RECALL,
+            "min_records_for_estimates": MIN_RECORDS_FOR_ESTIMATES,
+            "min_records_for_em": MIN_RECORDS_FOR_EM,
+        }
+
+    def settings_hash(self) -> str:
+        """A short hash of `settings`: two runs with one hash linked people by one model."""
+        text = json.dumps(self.settings(), sort_keys=True, default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+DEFAULT_PERSON_MODEL = PersonModel()
+
+
 def empty_links() -> pl.DataFrame:
     return pl.DataFrame(schema=LINK_COLUMNS)
 
 
 def _attr(path: str) -> pl.Expr:
     return pl.col("attrs").str.json_path_match(path)
+
+
+@lru_cache(maxsize=200_000)
+def _name_words(text: str) -> tuple[str, ...]:
+    """`name_tokens` of a name, once per distinct name: given and family names repeat across records."""
+    return tuple(name_tokens(text))
 
 
 def person_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
@@ -94,7 +130,7 @@ def person_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
         pl.Series(
             "key",
             [
-                name.key or " ".join(name_tokens(n or ""))
+                name.key or " ".join(_name_words(n or ""))
                 for name, n in zip(parsed, keys["normalized"], strict=True)
             ],
             pl.Utf8,
@@ -104,8 +140,8 @@ def person_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
     persons = persons.join(keys, on=["normalized", "title"], how="left", nulls_equal=True).with_columns(
         pl.coalesce("kunya", "parsed_kunya").alias("kunya"),
         pl.col("key").str.split(" ").list.len().alias("n_tokens"),
-        pl.col("well_known").map_elements(lambda w: " ".join(name_tokens(w)), return_dtype=pl.Utf8),
-        pl.col("repeat_of").map_elements(lambda w: " ".join(name_tokens(w)), return_dtype=pl.Utf8),
+        pl.col("well_known").map_elements(lambda w: " ".join(_name_words(w)), return_dtype=pl.Utf8),
+        pl.col("repeat_of").map_elements(lambda w: " ".join(_name_words(w)), return_dtype=pl.Utf8),
     )
     return persons
 
@@ -156,6 +192,8 @@ def _record_keys(persons: pl.DataFrame) -> pl.DataFrame:
 
 def _article_context(mentions: pl.DataFrame) -> pl.DataFrame:
     """article_id -> the countries its places name and the reference organizations it names."""
+    from tahqiq.reconcile.entities import ref_id_of
+
     countries = (
         mentions.filter(pl.col("entity_type").is_in(["LOC", "ORG"]))
         .select("article_id", _attr("$.country").alias("country"))
@@ -165,7 +203,7 @@ def _article_context(mentions: pl.DataFrame) -> pl.DataFrame:
     )
     orgs = (
         mentions.filter(pl.col("entity_type") == "ORG")
-        .select("article_id", _attr("$.ref_id").alias("org"))
+        .select("article_id", ref_id_of(mentions).alias("org"))
         .drop_nulls()
         .group_by("article_id")
         .agg(pl.col("org").unique().sort().alias("orgs"))
@@ -173,7 +211,9 @@ def _article_context(mentions: pl.DataFrame) -> pl.DataFrame:
     return countries.join(orgs, on="article_id", how="full", coalesce=True)
 
 
-def person_records(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def person_records(
+    mentions: pl.DataFrame, main_country: pl.DataFrame | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(records, membership): one record per person per article, and mention_id -> record_id.
 
     A mention that names nobody beyond itself (a one-word name nothing completes) gets a record of
@@ -202,7 +242,7 @@ def person_records(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             pl.col("surface").sort_by(pl.col("n_tokens"), descending=True).first().alias("surface"),
         )
         .join(_article_context(mentions), on="article_id", how="left")
-        .join(article_main_country(mentions), on="article_id", how="left")
+        .join(article_main_country(mentions) if main_country is None else main_country, on="article_id", how="left")
     )
     # Name parts once per distinct name, not once per record.
     names = records.select("full_name", "given_attr", "family_attr").unique()
@@ -296,9 +336,9 @@ def _spelled_one_way(token: str) -> bool:
 
 def _name_parts(full_name: str, given_attr: str | None, family_attr: str | None) -> tuple:
     """(given, family, skeleton of the whole name) from the record's name and extract's parts."""
-    tokens = name_tokens(full_name)
-    given = " ".join(name_tokens(given_attr)) if given_attr else (tokens[0] if len(tokens) >= 2 else None)
-    family = " ".join(name_tokens(family_attr)) if family_attr else tokens[-1] if tokens else None
+    tokens = _name_words(full_name)
+    given = " ".join(_name_words(given_attr)) if given_attr else (tokens[0] if len(tokens) >= 2 else None)
+    family = " ".join(_name_words(family_attr)) if family_attr else tokens[-1] if tokens else None
     if given and given == family:
         given = None
     middle = " ".join(tokens[1:-1]) if len(tokens) >= 3 and not given_attr else None
@@ -437,9 +477,9 @@ def full_name_frequencies(forms: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def score_person_pairs(compared: pl.DataFrame) -> pl.DataFrame:
-    """Every blocked pair of name forms (see `name_forms`) with its Splink match weight and comparison
-    levels."""
+def score_person_pairs(compared: pl.DataFrame, model: PersonModel = DEFAULT_PERSON_MODEL) -> pl.DataFrame:
+    """Every blocked pair of name forms (see `name_forms`) at or above the model's link threshold, with
+    its Splink match weight and comparison levels."""
     from splink import DuckDBAPI, Linker, block_on
 
     if compared.height < 2:
@@ -492,7 +532,7 @@ def score_person_pairs(compared: pl.DataFrame) -> pl.DataFrame:
                 )
             except Exception:  # noqa: BLE001 - EM finds nothing to learn on a tiny batch; the priors stand
                 continue
-    predictions = linker.inference.predict(threshold_match_weight=LINK_THRESHOLD_WEIGHT)
+    predictions = linker.inference.predict(threshold_match_weight=model.link_threshold_weight)
     pairs = pl.from_arrow(predictions.as_pyarrow_table())
     levels = comparison_levels(linker.misc.save_model_to_json())
     con.close()
@@ -539,12 +579,14 @@ def comparison_levels(model: dict) -> dict[str, dict[int, dict]]:
     return out
 
 
-def link_people(forms: pl.DataFrame) -> tuple[list[tuple[str, str]], pl.DataFrame]:
+def link_people(
+    forms: pl.DataFrame, model: PersonModel = DEFAULT_PERSON_MODEL
+) -> tuple[list[tuple[str, str]], pl.DataFrame]:
     """(form pairs to union, their entity_links rows): the Splink links at or above the threshold."""
-    pairs = score_person_pairs(forms)
+    pairs = score_person_pairs(forms, model)
     if pairs.height == 0:
         return [], empty_links()
-    kept = pairs.filter(pl.col("match_weight") >= LINK_THRESHOLD_WEIGHT)
+    kept = pairs.filter(pl.col("match_weight") >= model.link_threshold_weight)
     links = pl.DataFrame(
         {
             "entity_type": ["PERSON"] * kept.height,
@@ -620,13 +662,16 @@ def _alias_index(records: pl.DataFrame) -> dict[str, list[str]]:
     return index
 
 
-def resolve_people(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def resolve_people(
+    mentions: pl.DataFrame, model: PersonModel = DEFAULT_PERSON_MODEL, main_country: pl.DataFrame | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mention_id -> cluster, entity_links rows) for every PERSON mention: Splink's links, and the
-    names an article states are one man ("X المعروف بـ Y")."""
+    names an article states are one man ("X المعروف بـ Y"). `main_country`: `article_main_country` of
+    the mentions when already known."""
     # The name-structure rules of the earlier resolver still read stated aliases (one home for them).
     from tahqiq.reconcile.entities import UnionFind, _person_table, stated_alias_edges
 
-    records, membership = person_records(mentions)
+    records, membership = person_records(mentions, main_country)
     if membership.height == 0:
         return pl.DataFrame(schema={"mention_id": pl.Utf8, "cluster": pl.Utf8}), empty_links()
     uf = UnionFind()
@@ -636,7 +681,7 @@ def resolve_people(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     first_record = {}
     for record_id, form_id in form_of.iter_rows():
         uf.union(first_record.setdefault(form_id, record_id), record_id)
-    pairs, links = link_people(forms)
+    pairs, links = link_people(forms, model)
     for left, right in pairs:
         uf.union(first_record[left], first_record[right])
     links = pl.concat([same_form_links(records, form_of), links], how="vertical_relaxed")
@@ -702,7 +747,8 @@ RULE_EVIDENCE = {
 def _rule_links(pairs: list[tuple[str, str, str]], records: pl.DataFrame) -> pl.DataFrame:
     if not pairs:
         return empty_links()
-    info = {r["record_id"]: r for r in records.iter_rows(named=True)}
+    named = {record for a, b, _ in pairs for record in (a, b)}
+    info = {r["record_id"]: r for r in records.filter(pl.col("record_id").is_in(list(named))).iter_rows(named=True)}
     return pl.DataFrame(
         [
             {
@@ -748,6 +794,7 @@ def _org_heads() -> frozenset[str]:
     return frozenset(normalize_text(r["word"]) for r in load_org_heads() if r["role"] == "head")
 
 
+@lru_cache(maxsize=200_000)  # once per distinct name: an organization is named again and again
 def organization_name(normalized: str) -> str:
     """An organization's name in matching form without a proclitic its head took (للحكومه -> الحكومه,
     لحكومه, the span of "للحكومة" after ل, -> الحكومه; والجيش -> الجيش)."""
@@ -778,6 +825,7 @@ def display_without_proclitic(surface: str, normalized: str) -> str:
     return surface
 
 
+@lru_cache(maxsize=200_000)
 def national_body(name: str) -> tuple[str, str | None] | None:
     """(the body's head phrase, its country) for a state body named by a head noun: وزاره الخارجيه
     الروسيه -> (وزاره الخارجيه, ru); الحكومه -> (الحكومه, None). None when the head is no state body's."""
@@ -879,7 +927,7 @@ def _body_key(phrase: str, country: str) -> str:
     return f"ref:{ref_id}" if ref_id else f"body:{body}|{country}"
 
 
-def resolve_organizations(mentions: pl.DataFrame) -> pl.DataFrame:
+def resolve_organizations(mentions: pl.DataFrame, main_country: pl.DataFrame | None = None) -> pl.DataFrame:
     """mention_id, cluster, method for every ORG mention.
 
     A reference organization is its ref id. An alias that names different organizations by where the
@@ -889,14 +937,16 @@ def resolve_organizations(mentions: pl.DataFrame) -> pl.DataFrame:
     of them it stays an entity of its article. A body named through a listed organization (extract's
     parent_ref_id) is that organization's body when its own words are generic (وزارة الصحة التابعة
     لحماس, المكتب السياسي لحركة حماس), else its own name (قناة المسيرة التابعة للحوثيين). Any other
-    organization is its name."""
+    organization is its name. `main_country`: `article_main_country` of the mentions when already known."""
+    from tahqiq.reconcile.entities import ref_id_of
+
     orgs = (
         mentions.filter(pl.col("entity_type") == "ORG")
         .select(
-            "mention_id", "article_id", "normalized", _attr("$.ref_id").alias("ref_id"),
+            "mention_id", "article_id", "normalized", ref_id_of(mentions).alias("ref_id"),
             _attr("$.parent_ref_id").alias("parent_ref_id"), _attr("$.body").alias("body"),
         )
-        .join(article_main_country(mentions), on="article_id", how="left")
+        .join(article_main_country(mentions) if main_country is None else main_country, on="article_id", how="left")
     )
     qualified: dict[tuple[str, str], set[str]] = {}
     for article_id, normalized in orgs.select("article_id", "normalized").iter_rows():
@@ -931,13 +981,17 @@ def organization_links(orgs: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFra
     return anchored_links(records, "cluster", "ORG", pl.col("method"), evidence)
 
 
-def resolve_entities(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(mention_id, cluster for every PERSON, ORG, LOC and WEAPON mention; the links that made them)."""
+def resolve_entities(
+    mentions: pl.DataFrame, model: PersonModel = DEFAULT_PERSON_MODEL
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(mention_id, cluster for every PERSON, ORG, LOC and WEAPON mention; the links that made them).
+    People are linked by `model`."""
     from tahqiq.reconcile.entities import resolve_by_reference
 
-    people, person_links = resolve_people(mentions)
+    main_country = article_main_country(mentions)  # read by people and organizations alike
+    people, person_links = resolve_people(mentions, model, main_country)
     people = people.with_columns(("PERSON|" + pl.col("cluster")).alias("cluster"))
-    orgs = resolve_organizations(mentions)
+    orgs = resolve_organizations(mentions, main_country)
     others = resolve_by_reference(mentions.filter(pl.col("entity_type") != "ORG"))
     links = pl.concat([person_links, organization_links(orgs, mentions)], how="vertical_relaxed")
     return pl.concat([people, orgs.select("mention_id", "cluster"), others], how="vertical"), links

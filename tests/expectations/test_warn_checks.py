@@ -7,7 +7,6 @@ import json
 import polars as pl
 import pytest
 
-from assets.resources import WarehouseResource
 from expectations.checks import (
     every_conflict_has_a_subject,
     every_event_has_a_report,
@@ -15,6 +14,7 @@ from expectations.checks import (
     every_main_event_has_a_date,
     no_conflict_rests_on_one_article,
 )
+from pipelines.resources import WarehouseResource
 from tahqiq import warehouse
 
 

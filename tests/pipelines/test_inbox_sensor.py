@@ -9,7 +9,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from assets.resources import InboxResource, WarehouseResource
+from pipelines.resources import InboxResource, WarehouseResource
 from pipelines.sensors import DONE_MARKER, FAILED_MARKER, inbox_sensor, mark_batch_done, mark_batch_failed
 from tests.pipelines.conftest import write_batch
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from assets.resources import InboxResource, WarehouseResource
+from pipelines.resources import InboxResource, WarehouseResource
 from pipelines.schedules import build_inbox_sweep
 from pipelines.sensors import DONE_MARKER, FAILED_MARKER
 from tests.pipelines.conftest import write_batch

@@ -67,3 +67,21 @@ def test_merging_clusters_keep_the_id_most_members_carry_and_splits_get_new_ids(
 
 def test_hashed_ids_have_the_documented_shape():
     assert len(hashed_id("P", "x")) == len("P_") + 10
+
+
+def test_each_family_keeps_its_own_registry_rows_and_reruns_alone_with_the_same_ids():
+    from tahqiq.reconcile import cluster_event_tables, resolve_entity_tables
+
+    (a1, _), (a2, _) = strike("a1", "خالد العراقي"), strike("a2", "عمر الحمصي", date="2023-01-02")
+    arts, mentions, frames = tables(a1, a2)
+    first = reconcile(arts, mentions, frames, empty_registry())
+    entities = resolve_entity_tables(arts, mentions, frames, first["id_registry"])
+    events = cluster_event_tables(arts, entities["mentions"], frames, first["id_registry"])
+    assert set(entities["id_registry"]["kind"]) == {"entity"}
+    assert set(events["id_registry"]["kind"]) == {"event"}
+    assert entities["mentions"].equals(first["mentions"])
+    assert events["event_reports"].select("frame_id", "event_id").equals(
+        first["event_reports"].select("frame_id", "event_id")
+    )
+    both = pl.concat([entities["id_registry"], events["id_registry"]]).sort("kind", "member_key")
+    assert both.equals(first["id_registry"])

@@ -168,16 +168,36 @@ def test_asset_graph_shows_every_stage(dagster_ui, page):
     def opened(assets: list[str]) -> bool:
         return any(page.get_by_text(name, exact=True).count() for name in assets)
 
+    # Once reconcile's two table families are open the graph is larger than the screen: zoom out until
+    # what is looked for is drawn.
+    zoom_out = page.locator("button:has([aria-label='zoom_out'])")
+
+    def zoomed_out_until(shown) -> None:
+        for _ in range(6):
+            if shown():
+                return
+            zoom_out.click()
+            page.wait_for_timeout(700)
+
     for group, assets in STAGES.items():
         if not opened(assets):
-            page.get_by_text(group, exact=True).last.click()
+            box = page.get_by_text(group, exact=True).last
+            if not box.is_visible():  # off the screen: the page laid out afresh, zoomed out
+                page.reload(wait_until="domcontentloaded")
+                page.get_by_text("reconcile", exact=True).last.wait_for(timeout=60_000)
+                page.wait_for_timeout(1500)
+                zoomed_out_until(box.is_visible)
+            box.click()
             page.wait_for_timeout(1500)  # the graph animates to its new layout; click once it has settled
             assert opened(assets), f"clicking group {group} did not open it"
     page.reload(wait_until="domcontentloaded")
+    page.get_by_text("reconcile", exact=True).last.wait_for(timeout=60_000)
+    page.wait_for_timeout(1500)
     for assets in STAGES.values():
         for name in assets:
             # Long names are cut in the middle on the node (data_quali…_report).
             shown_as = re.compile(f"^{re.escape(name)}$|^{re.escape(name[:6])}.*….*{re.escape(name[-6:])}$")
+            zoomed_out_until(lambda shown_as=shown_as: page.get_by_text(shown_as).count() > 0)
             page.get_by_text(shown_as).first.wait_for(state="attached", timeout=60_000)
     page.wait_for_timeout(1500)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

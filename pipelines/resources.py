@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -86,6 +87,49 @@ def warehouse_of_run(run: dg.DagsterRun) -> Path:
     """The warehouse a run wrote (its run config, else the default)."""
     config = (run.run_config or {}).get("resources", {}).get("warehouse_db", {}).get("config", {})
     return WarehouseResource(path=config.get("path") or "").resolved_path()
+
+
+class PersonModelResource(dg.ConfigurableResource):
+    """The Splink model entity resolution links people with across articles (its comparisons, blocking
+    rules and priors: `tahqiq.resolve.entities.PersonModel`); the entities asset shows its name and the
+    hash of its settings, so two runs say whether one model linked them."""
+
+    name: str = Field(default="", description="Name shown in the entities' metadata; empty means the model's own.")
+    link_threshold_weight: float | None = Field(
+        default=None, description="Match weight a link needs; empty means the model's own (LINK_THRESHOLD_WEIGHT)."
+    )
+
+    def model(self):
+        """The model to resolve with (the resolver is imported with the run, not the code location)."""
+        from tahqiq.resolve.entities import DEFAULT_PERSON_MODEL, PersonModel
+
+        return PersonModel(
+            name=self.name or DEFAULT_PERSON_MODEL.name,
+            link_threshold_weight=(DEFAULT_PERSON_MODEL.link_threshold_weight
+                                   if self.link_threshold_weight is None else self.link_threshold_weight),
+        )
+
+    def metadata(self) -> dict[str, str]:
+        model = self.model()
+        return {"person_model": model.name, "person_model_settings_hash": model.settings_hash()}
+
+
+class NerModelResource(dg.ConfigurableResource):
+    """The CRF name tagger extract adds to its rules once a user has trained one (`tahqiq train-ner`):
+    extract loads the one at `tahqiq.extract.crf.DEFAULT_MODEL` when it is there. The extract asset shows
+    its name and the hash of its files (model, tuned settings, word clusters), or that the rules ran alone."""
+
+    def metadata(self) -> dict[str, str]:
+        from tahqiq.extract import crf  # pycrfsuite and the finders load with the run
+
+        model = Path(crf.DEFAULT_MODEL)
+        if not model.is_file():
+            return {"ner_model": "none: the rules alone"}
+        digest = hashlib.sha256()
+        for path in (model, crf.settings_path(model), crf.clusters_path(model)):
+            if path.is_file():
+                digest.update(path.name.encode("utf-8") + path.read_bytes())
+        return {"ner_model": model.name, "ner_model_hash": digest.hexdigest()[:12]}
 
 
 class InboxResource(dg.ConfigurableResource):
