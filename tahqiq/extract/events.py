@@ -19,7 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from tahqiq.dates.inference import date_of_weekday_and_month_day, publication_window
+from tahqiq.dates.inference import (
+    NEWS_LAG_DAYS,
+    announcement_window,
+    date_of_weekday_and_month_day,
+    publication_window,
+)
 from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
 from tahqiq.extract.counts import counts_one_event, event_total
 from tahqiq.extract.gazetteer import Gazetteer
@@ -290,6 +295,7 @@ class _Frame:
     clause: bool = False
     opening: list[Cue] = field(default_factory=list)
     weapons: list[Mention] = field(default_factory=list)
+    announced: date | None = None  # the day the opening sentence announces the act on
 
     def add(self, start: int, end: int) -> None:
         self.spans.append((start, end))
@@ -340,13 +346,35 @@ def _event_dates(sentence: _Sentence) -> list[Mention]:
             continue
         if any(0 < m.start - end <= PERIOD_START_GAP for end in period_starts):
             continue
-        before = [
-            c for c in sentence.cues if c.end <= m.start and c.kind in ("announce", "trigger", "outcome")
-        ]
-        if before and before[-1].kind == "announce":
+        if _dates_an_announcement(m, sentence):
             continue
         out.append(m)
     return out
+
+
+def _dates_an_announcement(m: Mention, sentence: _Sentence) -> bool:
+    """A date right after a verb of announcing, before any word of the act, dates the announcement."""
+    before = [c for c in sentence.cues if c.end <= m.start and c.kind in ("announce", "trigger", "outcome")]
+    return bool(before) and before[-1].kind == "announce"
+
+
+def _announcement_day(sentence: _Sentence) -> date | None:
+    """The day an act's opening sentence is announced on ("أعلن الجيش، الخميس، أنه استهدف ...", the
+    later day of "ليل الأربعاء الخميس"): with no date of its own, the act happened that day or the
+    night before."""
+    days = [
+        bounds[0]
+        for m in sentence.mentions
+        if m.entity_type == "DATE" and _precision(m) == "day" and (bounds := date_bounds(m.value))
+        and _dates_an_announcement(m, sentence)
+    ]  # fmt: skip
+    return max(days, default=None)
+
+
+def _announced_recently(day: date | None, published: date | None) -> bool:
+    """An announcement the news reports at once: on its publication day or the days just before (a
+    weekday read as last week's, days before publication, is more likely a misreading)."""
+    return day is not None and (published is None or 0 <= (published - day).days <= NEWS_LAG_DAYS)
 
 
 def _is_far(m: Mention, main: _Frame | None) -> bool:
@@ -407,6 +435,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             main = _Frame(False, anchors=list(anchors), paragraph=sentence.paragraph)
             main.opening = _typing_anchors(sentence, anchors)
             main.date = _best_date([d for d in dates if d not in far])
+            main.announced = _announcement_day(sentence)
             main.add(sentence.start, sentence.end)
             frames.append(main)
             current = main
@@ -558,9 +587,21 @@ def _is_national_region(m: Mention) -> bool:
     return bool(m.attrs.get("region")) and not m.attrs.get("admin1")
 
 
-def _place(frame: _Frame, mentions: ByStart) -> tuple[Mention | None, list[Mention]]:
-    """(most specific place, national region phrases) of the frame."""
-    places = [m for m in _in(frame, mentions) if m.entity_type == "LOC"]
+# A wire dateline opens the text: "دبي، الإمارات العربية المتحدة (CNN) --", "بيروت (رويترز) -".
+DATELINE_RE = re.compile(r"\s*[^\n()]{0,60}\([^()\n]{1,30}\)\s*[-–—]+")
+
+
+def dateline_end(display: str) -> int:
+    """Where the text's dateline ends (0 when it has none): the dateline names the desk the story was
+    filed from, not where the act happened."""
+    match = DATELINE_RE.match(display)
+    return match.end() if match else 0
+
+
+def _place(frame: _Frame, mentions: ByStart, after: int = 0) -> tuple[Mention | None, list[Mention]]:
+    """(most specific place, national region phrases) of the frame, from the places named at or after
+    `after` (the dateline's end)."""
+    places = [m for m in _in(frame, mentions) if m.entity_type == "LOC" and m.start >= after]
     regions = [m for m in places if _is_national_region(m)]
     rank = {"village": 0, "neighbourhood": 0, "neighborhood": 0, "town": 1, "district": 2, "city": 2,
             "subdistrict": 2, "admin2": 3, "region": 4, "admin1": 4, "country": 6}  # fmt: skip
@@ -684,6 +725,7 @@ def find_event_frames(
     sentences = _sentences(nt, cues, mentions)
     out = []
     segments = _segment(sentences, published)
+    desk = dateline_end(nt.display)
     for frame in segments:
         if not frame.anchors:
             continue
@@ -691,7 +733,7 @@ def find_event_frames(
         targets = _targets(frame, cues, mentions)
         if frame.is_background and not (targets or _precise(frame.date)):
             continue
-        place, regions = _place(frame, mentions)
+        place, regions = _place(frame, mentions, desk)
         event_type = _event_type(frame, mentions)
         trigger = (
             next(a for a in frame.anchors if a.value == event_type)
@@ -715,7 +757,9 @@ def find_event_frames(
         if killed is None:
             killed = _named_victim_count(frame, sentences)
         wounded, wounded_from = _count(frame, mentions, "wounded")
-        if key is None and published is not None and not frame.is_background:
+        if key is None and _announced_recently(frame.announced, published) and not frame.is_background:
+            value, method, precision = announcement_window(frame.announced), "announcement_day", "interval"
+        elif key is None and published is not None and not frame.is_background:
             value, method, precision = publication_window(published), "publication_window", "interval"
         out.append(
             {
@@ -751,7 +795,7 @@ def find_event_frames(
                 "target_mentions": [mention_id(article_id, m) for m, _ in targets],
                 "target_roles": [role for _, role in targets],
                 "claim_source": claim.value if claim else None,
-                "story_terms": story_terms(" ".join(nt.display[start:end] for start, end in stating)),
+                "story_terms": story_terms(" ".join(nt.display[max(start, desk) : end] for start, end in stating)),
                 "statements": json.dumps(
                     frame_statements(article_id, stating, _in_spans(stating, cues), _in_spans(stating, mentions),
                                      frame.date, regions),

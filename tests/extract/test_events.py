@@ -418,3 +418,39 @@ def test_one_person_named_as_killed_is_one_dead_when_nothing_counts_them():
     (frame,) = frames_read_from("أعلن الجيش مقتل القيادي أبو محمد العدناني وقائده أبو علي الأنباري في غارة جوية.",
                                 date(2018, 10, 7))  # fmt: skip
     assert frame["reported_killed"] is None
+
+
+def _announced(dates: list[tuple[str, str]], published: date) -> dict:
+    """The frame of "أعلن الجيش، <dates>، أن طائراته نفذت غارات جوية ليلا ..." published on `published`."""
+    t = Text()
+    t.add("أعلن الجيش، ")
+    for surface, value in dates:
+        t.add(surface, "DATE", value, precision="day", method="relative_to_published")
+        t.add(" ")
+    t.add("، أن طائراته نفذت غارات جوية ليلا على مواقع للفصائل وقتلت عشرة مسلحين.")
+    (frame,) = frames_of(t, published=published)
+    return frame
+
+
+def test_an_act_dated_only_by_its_announcement_falls_on_that_day_or_the_night_before():
+    frame = _announced([("الخميس", "2024-03-07")], date(2024, 3, 7))
+    assert frame["reported_date"] == "2024-03-06/2024-03-07" and frame["date_method"] == "announcement_day"
+    # Of a night between two days ("ليل الأربعاء الخميس") the later is the announcement's.
+    frame = _announced([("ليل الأربعاء", "2024-03-06"), ("الخميس", "2024-03-07")], date(2024, 3, 7))
+    assert frame["reported_date"] == "2024-03-06/2024-03-07"
+    # A weekday read as last week's is too far before publication to date a fresh announcement.
+    frame = _announced([("يوم الاثنين", "2024-03-04")], date(2024, 3, 10))
+    assert frame["date_method"] == "publication_window"
+
+
+def test_the_dateline_is_the_desk_not_the_place_of_the_act():
+    t = Text()
+    t.add("دبي", "LOC", ref_id="city-dubai", place_kind="city", country="ae", admin1="ae-dubai")
+    t.add("، ")
+    t.add("الإمارات العربية المتحدة", "LOC", ref_id="ae", place_kind="country", country="ae")
+    t.add(" (CNN)-- قتل 12 فلسطينيا في مواجهات مع القوات الإسرائيلية في ")
+    t.add("غزة", "LOC", ref_id="ps-gaza-strip", place_kind="admin1", country="ps")
+    t.add(".")
+    (frame,) = frames_of(t)
+    assert frame["place_ref"] == "ps-gaza-strip" and frame["country"] == "ps"
+    assert not {"دبي", "الامارات", "cnn"} & set(frame["story_terms"])
