@@ -598,7 +598,9 @@ def dateline_end(display: str) -> int:
     return match.end() if match else 0
 
 
-def _place(frame: _Frame, mentions: ByStart, after: int = 0) -> tuple[Mention | None, list[Mention]]:
+def _place(
+    frame: _Frame, mentions: ByStart, after: int = 0, act: _Sentence | None = None
+) -> tuple[Mention | None, list[Mention]]:
     """(most specific place, national region phrases) of the frame, from the places named at or after
     `after` (the dateline's end)."""
     places = [m for m in _in(frame, mentions) if m.entity_type == "LOC" and m.start >= after]
@@ -606,12 +608,18 @@ def _place(frame: _Frame, mentions: ByStart, after: int = 0) -> tuple[Mention | 
     rank = {"village": 0, "neighbourhood": 0, "neighborhood": 0, "town": 1, "district": 2, "city": 2,
             "subdistrict": 2, "admin2": 3, "region": 4, "admin1": 4, "country": 6}  # fmt: skip
     located = [m for m in places if m.attrs.get("admin1") or m.attrs.get("country") or m.attrs.get("ref_id")]
-    # The story's country is the one its places name most (a strike in Syria on Iranian targets, a
-    # march in Gaza against an embassy in Jerusalem); then a place inside a governorate; then the
-    # most specific; a country last.
+    # The act's place is the one its own sentence names next to it ("قتل 25 فلسطينيا على حدود قطاع
+    # غزة قبل ساعات من تدشين السفارة في القدس"): statements, ceremonies and capitals elsewhere in the
+    # story do not move it. Failing that, the story's country is the one its places name most (a strike
+    # in Syria on Iranian targets); then a place inside a governorate; then the most specific; a country last.
+    at_act = _place_of_act(act, frame, located)
     countries = Counter(_country_of(m) for m in located if _country_of(m))
+    act_country = _country_of(at_act) if at_act else None
+    act_admin1 = _admin1(at_act) if at_act else None
     located.sort(
         key=lambda m: (
+            act_country is not None and _country_of(m) != act_country,
+            act_admin1 is not None and _admin1(m) not in (act_admin1, None),
             -countries.get(_country_of(m), 0),
             not (m.attrs.get("admin1") or m.attrs.get("place_kind") == "admin1"),
             rank.get(m.attrs.get("place_kind") or "", 3),
@@ -619,6 +627,19 @@ def _place(frame: _Frame, mentions: ByStart, after: int = 0) -> tuple[Mention | 
         )
     )
     return (located[0] if located else None), regions
+
+
+def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) -> Mention | None:
+    """The place below a country that the act's sentence names nearest its words of the act."""
+    if act is None or not frame.opening:
+        return None
+    near = [
+        m for m in located
+        if act.start <= m.start < act.end and m.attrs.get("place_kind") != "country" and not _is_national_region(m)
+    ]  # fmt: skip
+    if not near:
+        return None
+    return min(near, key=lambda m: min(min(abs(m.start - a.end), abs(a.start - m.end)) for a in frame.opening))
 
 
 def _orgs(frame: _Frame, cues: ByStart, mentions: ByStart) -> tuple[list[str], list[str]]:
@@ -733,7 +754,8 @@ def find_event_frames(
         targets = _targets(frame, cues, mentions)
         if frame.is_background and not (targets or _precise(frame.date)):
             continue
-        place, regions = _place(frame, mentions, desk)
+        act = next((x for x in sentences if frame.opening and x.start <= frame.opening[0].start < x.end), None)
+        place, regions = _place(frame, mentions, desk, act)
         event_type = _event_type(frame, mentions)
         trigger = (
             next(a for a in frame.anchors if a.value == event_type)

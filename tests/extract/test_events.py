@@ -454,3 +454,31 @@ def test_the_dateline_is_the_desk_not_the_place_of_the_act():
     (frame,) = frames_of(t)
     assert frame["place_ref"] == "ps-gaza-strip" and frame["country"] == "ps"
     assert not {"دبي", "الامارات", "cnn"} & set(frame["story_terms"])
+
+
+def test_the_act_is_placed_where_its_sentence_says_not_where_the_story_names_most():
+    t = Text()
+    t.add("قتل 25 فلسطينيا برصاص الجيش على حدود ")
+    t.add("قطاع غزة", "LOC", ref_id="ps-gaza-strip", place_kind="admin1", country="ps")
+    t.add(" مع ")
+    t.add("إسرائيل", "LOC", ref_id="il", place_kind="country", country="il")
+    t.add(" قبل ساعات من تدشين السفارة في ")
+    t.add("القدس", "LOC", ref_id="city-jerusalem", place_kind="city", country="il")
+    t.add(".\nوحضر مسؤولون افتتاح السفارة في ")
+    t.add("القدس", "LOC", ref_id="city-jerusalem", place_kind="city", country="il")
+    t.add(".")
+    (frame,) = frames_of(t)
+    assert frame["place_ref"] == "ps-gaza-strip" and frame["country"] == "ps"
+
+
+def test_a_village_of_the_acts_governorate_named_later_is_still_its_place():
+    t = Text()
+    t.add("قتل خمسة مدنيين في غارة جوية على ريف ")
+    t.add("إدلب", "LOC", ref_id="sy-idlib", place_kind="admin1", country="sy")
+    t.add(" وقالت الوزارة في ")
+    t.add("دمشق", "LOC", ref_id="city-damascus", place_kind="city", country="sy", admin1="sy-damascus")
+    t.add(" إنها تتابع.\nواستهدفت الغارة بلدة ")
+    t.add("كفرنبل", "LOC", ref_id="v-kafranbel", place_kind="village", country="sy", admin1="sy-idlib")
+    t.add(".")
+    (frame,) = frames_of(t)
+    assert frame["place_ref"] == "v-kafranbel" and frame["admin1"] == "sy-idlib"
