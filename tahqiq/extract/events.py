@@ -386,6 +386,23 @@ def _is_far(m: Mention, main: _Frame | None) -> bool:
     return gap is not None and gap > SAME_EVENT_MAX_GAP_DAYS
 
 
+def _earlier_days_toll(m: Mention, sentence: _Sentence, main: _Frame) -> bool:
+    """A sentence that counts the dead of an earlier day than the main event's ("وشهد الاثنين ...
+    قتل فيه قرابة 60" in a report of Tuesday's two dead) tells the event of that day: today's news
+    recalls yesterday's, each its own event and toll."""
+    if main.date is None or _precision(main.date) != "day" or _precision(m) != "day":
+        return False
+    earlier = gap_days(_date_key(m), _date_key(main.date))
+    bounds, main_bounds = date_bounds(m.value), date_bounds(main.date.value)
+    return (
+        bool(earlier)
+        and bounds is not None
+        and main_bounds is not None
+        and bounds[1] < main_bounds[0]
+        and any(c.entity_type == "COUNT" and c.attrs.get("count_kind") == "killed" for c in sentence.mentions)
+    )
+
+
 def _precision(m: Mention) -> str | None:
     return m.attrs.get("precision") or precision_of(m.value)
 
@@ -428,7 +445,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
         elif main.date is None:
             far = [d for d in dates if _earlier_for_undated_main(d, sentence, published)]
         else:
-            far = [d for d in dates if _is_far(d, main)]
+            far = [d for d in dates if _is_far(d, main) or _earlier_days_toll(d, sentence, main)]
         if main is not None and main.date is None and _fronted_date(sentence, dates, main):
             far = dates
         if main is None and anchors and not (far and sentence.of("background")):

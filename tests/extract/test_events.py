@@ -482,3 +482,37 @@ def test_a_village_of_the_acts_governorate_named_later_is_still_its_place():
     t.add(".")
     (frame,) = frames_of(t)
     assert frame["place_ref"] == "v-kafranbel" and frame["admin1"] == "sy-idlib"
+
+
+def _built(*parts) -> Text:
+    """A Text from plain words and (words, entity_type, value, attrs) mentions."""
+    t = Text()
+    for part in parts:
+        if isinstance(part, str):
+            t.add(part)
+        else:
+            words, entity_type, value, attrs = part
+            t.add(words, entity_type, value, **attrs)
+    return t
+
+
+def _day(words: str, value: str) -> tuple:
+    return words, "DATE", value, {"precision": "day", "method": "relative_to_published"}
+
+
+def test_a_follow_up_report_tells_the_earlier_days_toll_as_its_own_event():
+    t = _built(
+        "أعلنت الوزارة مقتل فلسطينيين اثنين ", _day("الثلاثاء", "2024-03-12"),
+        " في مواجهات مع الجيش قرب السياج.\nوشهد ", _day("الاثنين", "2024-03-11"),
+        " مواجهات دامية قتل فيها ", ("60 فلسطينيا", "COUNT", "60", {"count_kind": "killed"}), " بالرصاص.",
+    )  # fmt: skip
+    main, earlier = frames_of(t, published=date(2024, 3, 12))
+    assert (main["role"], main["reported_date"], main["reported_killed"]) == ("main", "2024-03-12", None)
+    assert (earlier["role"], earlier["reported_date"], earlier["reported_killed"]) == ("background", "2024-03-11", 60)
+    # A toll that rises on a later day is the same event's.
+    t = _built(
+        "قتل خمسة مدنيين في غارة جوية ", _day("الخميس", "2024-03-07"), ".\nوارتفع عدد القتلى ",
+        _day("الجمعة", "2024-03-08"), " إلى ", ("8 قتلى", "COUNT", "8", {"count_kind": "killed"}), ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t, published=date(2024, 3, 8))
+    assert frame["reported_killed"] == 8
