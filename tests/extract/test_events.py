@@ -516,3 +516,12 @@ def test_a_follow_up_report_tells_the_earlier_days_toll_as_its_own_event():
     )  # fmt: skip
     (frame,) = frames_of(t, published=date(2024, 3, 8))
     assert frame["reported_killed"] == 8
+
+
+def test_a_missile_intercepted_was_fired():
+    (frame,) = _sentence("قال التلفزيون الرسمي إن الدفاعات الجوية اعترضت صاروخا في شمال شرق العاصمة.")
+    assert frame["event_type"] == "missile_attack" and frame["role"] == "main"
+    (frame,) = _sentence("وتصدت القوات السعودية لسبعة صواريخ أطلقتها الميليشيات على مدن المملكة.")
+    assert frame["event_type"] == "missile_attack"
+    # A rocket that carries a satellite is no attack, and nothing intercepted it.
+    assert _sentence("أطلقت الوكالة صاروخا يحمل قمرا صناعيا إلى المدار.") == []
