@@ -23,6 +23,7 @@ from tahqiq.dates.inference import (
     NEWS_LAG_DAYS,
     announcement_window,
     date_of_weekday_and_month_day,
+    day_before,
     publication_window,
 )
 from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
@@ -230,6 +231,18 @@ def _with_modality(display: str, cues: list[Cue]) -> list[Cue]:
     return out
 
 
+# "على" after a word of taking control, and the words that may stand between it and the place taken.
+ON_RE = re.compile(r"(?<![\w])على(?![\w])")
+CAPTURE_ON_WINDOW = 40
+PUNCTUATION_RE = re.compile(r"[\"'“”«»()،,:\-]")
+PLACE_HEADS = frozenset(
+    f"{article}{word}"
+    for word in ("مدينة", "بلدة", "قرية", "مركز", "مطار", "ميناء", "كامل", "كل", "كافة", "معظم", "منطقة",
+                 "مناطق", "محافظة", "ريف", "حي", "أحياء", "مدينتي", "بلدتي", "قريتي", "وسط", "أجزاء", "من")
+    for article in ("", "ال")
+)  # fmt: skip
+
+
 @dataclass
 class _Sentence:
     start: int
@@ -237,6 +250,7 @@ class _Sentence:
     paragraph: int
     cues: list[Cue]
     mentions: list[Mention]
+    display: str | None = None
 
     def of(self, kind: str) -> list[Cue]:
         return [c for c in self.cues if c.kind == kind]
@@ -251,10 +265,24 @@ class _Sentence:
 
     def _captures_a_place(self, trigger: Cue) -> bool:
         """Taking control of a named place ("السيطرة الكاملة على مركز مدينة عفرين") is an act of war;
-        control of a mood or a match is not."""
-        return trigger.value == "territory_capture" and any(
-            m.entity_type == "LOC" and 0 <= m.start - trigger.end <= OBJECT_WINDOW for m in self.mentions
-        )
+        control of a mood, a fire or a match is not."""
+        return trigger.value == "territory_capture" and self.captured_place(trigger) is not None
+
+    def captured_place(self, trigger: Cue) -> Mention | None:
+        """The place a word of taking control governs: the first named after its "على" ("سيطرة
+        قواته على مدينة عفرين", "السيطرة الكاملة" على مركز مدينة عفرين"), or right after it ("حررت
+        مطار الحديدة"), with at most words like مدينة, مركز or كامل between; not the capturer
+        ("سيطرة أنقرة ... على عفرين"), nor a fire or prices brought under control."""
+        if self.display is None:
+            return None
+        on = ON_RE.search(self.display, trigger.start, min(self.end, trigger.end + CAPTURE_ON_WINDOW))
+        start = on.end() if on else trigger.end  # "حررت مطار الحديدة" takes its place directly
+        after = [m for m in self.mentions if m.entity_type == "LOC" and m.start >= start]
+        if not after:
+            return None
+        place = min(after, key=lambda m: m.start)
+        between = PUNCTUATION_RE.sub(" ", self.display[start : place.start]).split()
+        return place if all(w in PLACE_HEADS for w in between) else None
 
     def _counted_killing(self) -> list[Cue]:
         """A killing the sentence counts ("مقتل 17 فلسطينيا") is an event even when no word says how."""
@@ -321,6 +349,7 @@ def _sentences(nt: NormalizedText, cues: ByStart, mentions: ByStart) -> list[_Se
                 paragraph,
                 cues.starting_in(start, end),
                 mentions.starting_in(start, end),
+                nt.display,
             )
         )
     return out
@@ -348,8 +377,23 @@ def _event_dates(sentence: _Sentence) -> list[Mention]:
             continue
         if _dates_an_announcement(m, sentence):
             continue
-        out.append(m)
+        out.append(_on_the_eve(m, sentence) or m)
     return out
+
+
+def _on_the_eve(m: Mention, sentence: _Sentence) -> Mention | None:
+    """A day whose reaction is told "غداة" an act ("تعهد الرئيس الاثنين بتوسيع العملية غداة إخراج
+    القوات من عفرين"): the act was the day before."""
+    after = next((c for c in sentence.of("day_after") if c.start >= m.end), None)
+    if after is None or _precision(m) != "day" or not m.value:
+        return None
+    if any(m.end <= a.start < after.start for a in sentence.anchors()):
+        return None  # the day dates an act told before "غداة"
+    value = day_before(m.value)
+    if value is None:
+        return None
+    return Mention("DATE", after.start, after.end, after.text, m.normalized, value,
+                   {**m.attrs, "precision": "day", "method": "day_before_reaction"})  # fmt: skip
 
 
 def _dates_an_announcement(m: Mention, sentence: _Sentence) -> bool:
@@ -412,10 +456,19 @@ def _said_past_month(m: Mention, sentence: _Sentence) -> bool:
     return bool(m.attrs.get("partial")) and any(m.start <= c.start < m.end for c in sentence.of("past_date"))
 
 
-def _earlier_for_undated_main(m: Mention, sentence: _Sentence, published: date | None) -> bool:
-    """Whether a date in a later sentence cites an earlier event rather than dating the main one."""
+def _earlier_for_undated_main(
+    m: Mention, sentence: _Sentence, published: date | None, announced: date | None = None
+) -> bool:
+    """Whether a date in a later sentence cites an earlier event rather than dating the main one: months
+    before publication; or days before the main act's announcement, or before publication in a
+    sentence that recalls ("وكانت القوات بدأت الأربعاء الماضي هجوما": the campaign's start, not today's
+    capture)."""
     if published is not None:
-        return _months_before(m.value, published)
+        if _months_before(m.value, published):
+            return True
+        reference = announced or (published if sentence.of("background") else None)
+        bounds = date_bounds(m.value)
+        return bool(reference and bounds) and (reference - bounds[1]).days > SAME_EVENT_MAX_GAP_DAYS
     return _said_past_month(m, sentence) or bool(sentence.of("background"))
 
 
@@ -443,7 +496,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
         if main is None:
             far = [d for d in dates if _months_before(d.value, published)]
         elif main.date is None:
-            far = [d for d in dates if _earlier_for_undated_main(d, sentence, published)]
+            far = [d for d in dates if _earlier_for_undated_main(d, sentence, published, main.announced)]
         else:
             far = [d for d in dates if _is_far(d, main) or _earlier_days_toll(d, sentence, main)]
         if main is not None and main.date is None and _fronted_date(sentence, dates, main):
@@ -654,6 +707,11 @@ def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) 
         m for m in located
         if act.start <= m.start < act.end and m.attrs.get("place_kind") != "country" and not _is_national_region(m)
     ]  # fmt: skip
+    taken = [
+        place for a in frame.opening if a.value == "territory_capture" and (place := act.captured_place(a)) is not None
+    ]  # fmt: skip
+    if taken:
+        return taken[0]
     if not near:
         return None
     return min(near, key=lambda m: min(min(abs(m.start - a.end), abs(a.start - m.end)) for a in frame.opening))

@@ -525,3 +525,48 @@ def test_a_missile_intercepted_was_fired():
     assert frame["event_type"] == "missile_attack"
     # A rocket that carries a satellite is no attack, and nothing intercepted it.
     assert _sentence("أطلقت الوكالة صاروخا يحمل قمرا صناعيا إلى المدار.") == []
+
+
+def _capture(*parts) -> list[dict]:
+    return frames_of(_built(*parts), published=date(2018, 3, 19))
+
+
+def _loc(words: str, ref_id: str, country: str, kind: str = "city") -> tuple:
+    return words, "LOC", None, {"ref_id": ref_id, "country": country, "place_kind": kind}
+
+
+def test_taking_control_of_a_named_place_is_a_capture_placed_where_it_was_taken():
+    (frame,) = _capture("قالت الخارجية إن إعلان الرئيس سيطرة ", _loc("أنقرة", "city-ankara", "tr"),
+                        " وفصائل موالية على مدينة ", _loc("عفرين", "city-afrin", "sy"), " عمل غير مشروع.")  # fmt: skip
+    assert frame["event_type"] == "territory_capture" and frame["place_ref"] == "city-afrin"
+    (frame,) = _capture('أعلن الرئيس عن "السيطرة الكاملة" على مركز مدينة ', _loc("عفرين", "city-afrin", "sy"), ".")
+    assert frame["place_ref"] == "city-afrin"
+    (frame,) = _capture("وقال الجيش إن قواته حررت مطار ", _loc("الحديدة", "city-hodeidah", "ye"), ".")
+    assert frame["event_type"] == "territory_capture"
+    # Control of a fire, of prices, or a group's name is no capture.
+    assert _capture("تمكن رجال الإطفاء من السيطرة على حريق غابات في ", _loc("كاليفورنيا", "us-ca", "us", "admin1"), ".") == []
+    assert _capture("قال قيادي في هيئة تحرير ", _loc("الشام", "levant", "sy", "region"), " إن الاجتماع انتهى.") == []
+
+
+def test_a_reaction_dates_itself_and_a_recalled_campaign_start_is_background():
+    t = _built(
+        "طالبت الخارجية ", _day("الاثنين", "2018-03-19"), " القوات بالانسحاب غداة سيطرتها على مدينة ",
+        _loc("عفرين", "city-afrin", "sy"), ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t, published=date(2018, 3, 19))
+    assert frame["reported_date"] == "2018-03-18/2018-03-19" and frame["date_method"] == "announcement_day"
+    t = _built(
+        "وجاء دخول المطار بعد معارك عنيفة وغارات مكثفة لطيران التحالف.\nوكانت القوات بدأت ",
+        _day("الأربعاء الماضي", "2018-06-13"), " هجوما واسعا على المدينة وقتل فيه العشرات.",
+    )  # fmt: skip
+    main, *rest = frames_of(t, published=date(2018, 6, 19))
+    assert main["date_method"] == "publication_window" and [f["role"] for f in rest] in ([], ["background"])
+
+
+def test_an_act_told_the_day_after_a_dated_reaction_was_the_day_before():
+    t = _built(
+        "قالت الخارجية إن القوات سيطرت على مدينة ", _loc("عفرين", "city-afrin", "sy"), ".\nوتعهد الرئيس ",
+        _day("الاثنين", "2018-03-19"), " بتوسيع العملية غداة سيطرة قواته على مدينة ", _loc("عفرين", "city-afrin", "sy"), ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t, published=date(2018, 3, 19))
+    assert frame["reported_date"] == "2018-03-18" and frame["date_method"] == "day_before_reaction"
