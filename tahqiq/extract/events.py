@@ -693,6 +693,7 @@ def _place(
             -countries.get(_country_of(m), 0),
             not (m.attrs.get("admin1") or m.attrs.get("place_kind") == "admin1"),
             rank.get(m.attrs.get("place_kind") or "", 3),
+            m is not at_act,
             m.start,
         )
     )
@@ -712,9 +713,27 @@ def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) 
     ]  # fmt: skip
     if taken:
         return taken[0]
-    if not near:
-        return None
-    return min(near, key=lambda m: min(min(abs(m.start - a.end), abs(a.start - m.end)) for a in frame.opening))
+    if near:
+        return min(near, key=lambda m: _distance_to(m, frame.opening))
+    # The opening names only a country ("قتل 13 شخصا في غارة جوية على قرية في سوريا"), or none: the place
+    # of that country (or the one the story names most) a later sentence names beside a word that opens
+    # an act ("ونفذت الطائرات غارة جوية على بلدة كفرنبل").
+    named = {_country_of(m) for m in located if act.start <= m.start < act.end and _country_of(m)}
+    if not named:  # else the country the story names most
+        counts = Counter(_country_of(m) for m in located if _country_of(m))
+        named = {country for country, n in counts.items() if n == max(counts.values())}
+    beside = [
+        (distance, m.start, m) for m in located
+        if m.attrs.get("place_kind") != "country" and not _is_national_region(m)
+        and (not named or _country_of(m) in named)
+        and (distance := _distance_to(m, [a for a in frame.anchors if _same_sentence(act.display or "", min(a.end, m.end), max(a.start, m.start))])) is not None
+    ]  # fmt: skip
+    return min(beside, key=lambda x: x[:2])[2] if beside else None
+
+
+def _distance_to(m: Mention, anchors: list[Cue]) -> int | None:
+    """Characters between a place and the nearest of the act's words (None when there are none)."""
+    return min((min(abs(m.start - a.end), abs(a.start - m.end)) for a in anchors), default=None)
 
 
 def _orgs(frame: _Frame, cues: ByStart, mentions: ByStart) -> tuple[list[str], list[str]]:

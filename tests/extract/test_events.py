@@ -570,3 +570,14 @@ def test_an_act_told_the_day_after_a_dated_reaction_was_the_day_before():
     )  # fmt: skip
     (frame,) = frames_of(t, published=date(2018, 3, 19))
     assert frame["reported_date"] == "2018-03-18" and frame["date_method"] == "day_before_reaction"
+
+
+def test_an_opening_that_names_only_the_country_takes_the_place_named_beside_the_act_later():
+    t = _built(
+        "قتل 13 شخصا في غارة جوية على قرية في ", _loc("سوريا", "sy", "sy", "country"),
+        ".\nوقال مسؤول في ", _loc("دمشق", "city-damascus", "sy"), " إن التحقيق بدأ بكفاءة ",
+        _loc("عالية", "city-aley", "lb"), ".\nونفذت الطائرات غارة جوية على بلدة ", _loc("كفرنبل", "v-kafranbel", "sy"),
+        ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t)
+    assert frame["place_ref"] == "v-kafranbel"
