@@ -27,7 +27,7 @@ from tahqiq.dates.inference import (
     publication_window,
 )
 from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
-from tahqiq.extract.counts import counts_one_event, event_total
+from tahqiq.extract.counts import counts_one_event, event_total, find_single_casualties
 from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.statements import frame_statements
@@ -841,6 +841,7 @@ def find_event_frames(
     out = []
     segments = _segment(sentences, published)
     desk = dateline_end(nt.display)
+    singles: ByStart | None = None  # one casualty told by a singular noun, read when a frame counts none
     for frame in segments:
         if not frame.anchors:
             continue
@@ -872,6 +873,10 @@ def find_event_frames(
         killed, killed_from = _count(frame, mentions, "killed")
         if killed is None:
             killed = _named_victim_count(frame, sentences)
+        if killed is None:
+            if singles is None:
+                singles = ByStart(find_single_casualties(nt))
+            killed = event_total(1 for m in _in(frame, singles) if m.attrs.get("count_kind") == "killed")
         wounded, wounded_from = _count(frame, mentions, "wounded")
         if key is None and _announced_recently(frame.announced, published) and not frame.is_background:
             value, method, precision = announcement_window(frame.announced), "announcement_day", "interval"

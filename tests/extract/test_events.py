@@ -581,3 +581,8 @@ def test_an_opening_that_names_only_the_country_takes_the_place_named_beside_the
     )  # fmt: skip
     (frame,) = frames_of(t)
     assert frame["place_ref"] == "v-kafranbel"
+
+
+def test_a_report_that_states_no_number_counts_one_casualty_told_by_a_singular_noun():
+    (frame,) = _sentence("أسفرت الغارة الجوية عن مقتل مزارع فلسطيني شرق المدينة.")
+    assert frame["reported_killed"] == 1 and frame["killed_mentions"] == []
