@@ -877,6 +877,8 @@ def find_event_frames(
             if singles is None:
                 singles = ByStart(find_single_casualties(nt))
             killed = event_total(1 for m in _in(frame, singles) if m.attrs.get("count_kind") == "killed")
+        if killed is None and any(c.kind == "no_casualties" for c in frame_cues):
+            killed = 0  # "ولم تشر أية تقارير إلى وقوع ضحايا"
         wounded, wounded_from = _count(frame, mentions, "wounded")
         if key is None and _announced_recently(frame.announced, published) and not frame.is_background:
             value, method, precision = announcement_window(frame.announced), "announcement_day", "interval"

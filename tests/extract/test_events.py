@@ -583,6 +583,10 @@ def test_an_opening_that_names_only_the_country_takes_the_place_named_beside_the
     assert frame["place_ref"] == "v-kafranbel"
 
 
-def test_a_report_that_states_no_number_counts_one_casualty_told_by_a_singular_noun():
+def test_a_report_that_states_no_number_counts_a_singular_casualty_or_none_when_no_one_was_hurt():
     (frame,) = _sentence("أسفرت الغارة الجوية عن مقتل مزارع فلسطيني شرق المدينة.")
     assert frame["reported_killed"] == 1 and frame["killed_mentions"] == []
+    (frame,) = _sentence("اعترضت الدفاعات الجوية صاروخا فوق العاصمة ولم يسفر عن وقوع ضحايا.")
+    assert frame["reported_killed"] == 0
+    (frame,) = _sentence("قتل جندي في انفجار عبوة ناسفة دون وقوع إصابات بين المدنيين.")
+    assert frame["reported_killed"] == 1
