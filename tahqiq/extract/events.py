@@ -876,7 +876,8 @@ def find_event_frames(
         if killed is None:
             if singles is None:
                 singles = ByStart(find_single_casualties(nt))
-            killed = event_total(1 for m in _in(frame, singles) if m.attrs.get("count_kind") == "killed")
+            told = _in_spans(_lead(sentences, frame, segments[0]) + frame.spans, singles)
+            killed = event_total(1 for m in told if m.attrs.get("count_kind") == "killed")
         if killed is None and any(c.kind == "no_casualties" for c in frame_cues):
             killed = 0  # "ولم تشر أية تقارير إلى وقوع ضحايا"
         wounded, wounded_from = _count(frame, mentions, "wounded")
