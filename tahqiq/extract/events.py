@@ -708,6 +708,9 @@ def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) 
         m for m in located
         if act.start <= m.start < act.end and m.attrs.get("place_kind") != "country" and not _is_national_region(m)
     ]  # fmt: skip
+    # A place told as where ("في غزة", "على حدود القطاع", "قرب منبج"), not a capital standing for its
+    # government ("مجموعات تدعمها واشنطن", "سيطرة أنقرة").
+    near = [m for m in near if _locative(m, act.display or "")]
     taken = [
         place for a in frame.opening if a.value == "territory_capture" and (place := act.captured_place(a)) is not None
     ]  # fmt: skip
@@ -718,17 +721,46 @@ def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) 
     # The opening names only a country ("قتل 13 شخصا في غارة جوية على قرية في سوريا"), or none: the place
     # of that country (or the one the story names most) a later sentence names beside a word that opens
     # an act ("ونفذت الطائرات غارة جوية على بلدة كفرنبل").
-    named = {_country_of(m) for m in located if act.start <= m.start < act.end and _country_of(m)}
+    named = {
+        _country_of(m) for m in located
+        if act.start <= m.start < act.end and m.attrs.get("place_kind") == "country" and _country_of(m)
+    }  # fmt: skip
     if not named:  # else the country the story names most
         counts = Counter(_country_of(m) for m in located if _country_of(m))
         named = {country for country, n in counts.items() if n == max(counts.values())}
     beside = [
         (distance, m.start, m) for m in located
         if m.attrs.get("place_kind") != "country" and not _is_national_region(m)
-        and (not named or _country_of(m) in named)
+        and (not named or _country_of(m) in named) and _locative(m, act.display or "")
         and (distance := _distance_to(m, [a for a in frame.anchors if _same_sentence(act.display or "", min(a.end, m.end), max(a.start, m.start))])) is not None
     ]  # fmt: skip
     return min(beside, key=lambda x: x[:2])[2] if beside else None
+
+
+# Words after which a place names where something is or happens.
+LOCATIVES = frozenset((
+    "في", "داخل", "قرب", "بالقرب", "عند", "على", "إلى", "الى", "حدود", "شرق", "غرب", "شمال", "جنوب",
+    "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "محيط", "أطراف", "ضواحي", "ريف", "مدينة", "بلدة", "قرية",
+    "محافظة", "منطقة", "مخيم", "سوق", "مطار", "ميناء", "قطاع", "حي", "مركز", "بمدينة", "ببلدة", "بقرية",
+    "بمحافظة", "بمنطقة", "بريف",
+))  # fmt: skip
+
+
+def _locative(m: Mention, display: str) -> bool:
+    """Whether the text names the place as where: after في, على, قرب, شرق, مدينة ... (or the word before
+    an adjective: "على الحدود الشرقية لقطاع غزة"), with ب attached ("بغزة"), or itself a part of a place
+    ("جنوب قطاع غزة")."""
+    canonical = str(m.attrs.get("canonical") or "")
+    attached = display[m.start - 1 : m.start] if m.start else ""
+    if (m.surface[:1] == "ب" and canonical[:1] not in ("ب", "")) or attached == "ب":
+        return True
+    if m.surface.split()[0].removeprefix("ال") in LOCATIVES:
+        return True
+    words = display[max(0, m.start - 30) : m.start].split()
+    if words and attached.strip():
+        words = words[:-1]  # a clitic fused to the place ("ل" of "لجنوب")
+    before = [w.strip("،,:\"'(«") for w in words[-2:]]
+    return any(w in LOCATIVES or w.removeprefix("ال") in LOCATIVES for w in before)
 
 
 def _distance_to(m: Mention, anchors: list[Cue]) -> int | None:

@@ -590,3 +590,12 @@ def test_a_report_that_states_no_number_counts_a_singular_casualty_or_none_when_
     assert frame["reported_killed"] == 0
     (frame,) = _sentence("قتل جندي في انفجار عبوة ناسفة دون وقوع إصابات بين المدنيين.")
     assert frame["reported_killed"] == 1
+
+
+def test_a_capital_standing_for_its_government_is_not_where_the_act_was():
+    t = _built(
+        "قتلت غارة جوية عشرات المقاتلين الذين تدعمهم ", _loc("واشنطن", "us-washington", "us"),
+        " أثناء تقدمهم قرب مدينة ", _loc("دير الزور", "city-deir-ez-zor", "sy"), ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t)
+    assert frame["place_ref"] == "city-deir-ez-zor"
