@@ -164,7 +164,12 @@ def _may_open_count(word: str) -> bool:
     if word[:1].isdigit() or _number_word(word, allow_waw=True) is not None:
         return True
     noun = _noun_for(word)
-    return (noun is not None and noun.number in (1, 2)) or _national_singular(word)
+    return noun is not None and noun.number in (1, 2)
+
+
+def _may_open_count_or_single(word: str) -> bool:
+    """`_may_open_count`, or one person by nationality ("مقتل فلسطيني")."""
+    return _may_open_count(word) or _national_singular(word)
 
 
 def _national_singular(word: str) -> bool:
@@ -324,7 +329,7 @@ def _kind_for(noun: reference.CountNoun | None, cue: str | None, cue_after: str 
 def _counts(sc: _CountScanner) -> list[_Count]:
     counts: list[_Count] = []
     free_from = 0
-    for i in compress(range(sc.n), map(_may_open_count, sc.words)):
+    for i in compress(range(sc.n), map(_may_open_count_or_single if sc.singles else _may_open_count, sc.words)):
         if i < free_from:
             continue
         found = _count_at(sc, i)

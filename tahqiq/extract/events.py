@@ -33,7 +33,7 @@ from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.statements import frame_statements
 from tahqiq.reference import load_event_lexicon
 from tahqiq.text.arabic import story_terms
-from tahqiq.text.normalize import NormalizedText, normalize_text
+from tahqiq.text.normalize import NormalizedText, normalize, normalize_text
 
 # Our types, each with the ACLED sub-event type it falls under (finer ones, a helicopter raid or an
 # airdrop, keep their own name here and take ACLED's on the events table).
@@ -873,7 +873,6 @@ def find_event_frames(
     out = []
     segments = _segment(sentences, published)
     desk = dateline_end(nt.display)
-    singles: ByStart | None = None  # one casualty told by a singular noun, read when a frame counts none
     for frame in segments:
         if not frame.anchors:
             continue
@@ -906,10 +905,8 @@ def find_event_frames(
         if killed is None:
             killed = _named_victim_count(frame, sentences)
         if killed is None:
-            if singles is None:
-                singles = ByStart(find_single_casualties(nt))
-            told = _in_spans(_lead(sentences, frame, segments[0]) + frame.spans, singles)
-            killed = event_total(1 for m in told if m.attrs.get("count_kind") == "killed")
+            told = _single_casualties(nt, _lead(sentences, frame, segments[0]) + frame.spans[:2])
+            killed = event_total(1 for kind in told if kind == "killed")
         if killed is None and any(c.kind == "no_casualties" for c in frame_cues):
             killed = 0  # "ولم تشر أية تقارير إلى وقوع ضحايا"
         wounded, wounded_from = _count(frame, mentions, "wounded")
@@ -960,6 +957,16 @@ def find_event_frames(
             }
         )
     return _unique_ids(out)
+
+
+def _single_casualties(nt: NormalizedText, spans: list[tuple[int, int]]) -> list[str]:
+    """The kind of each casualty the spans (a report's lead: its headline sentences and first two) tell
+    by a singular noun ("مقتل مقيم مصري"), read on those sentences alone, not the whole article."""
+    return [
+        m.attrs.get("count_kind")
+        for start, end in sorted(set(spans))
+        for m in find_single_casualties(normalize(nt.display[start:end]))
+    ]
 
 
 def _named_victim_count(frame: _Frame, sentences: list[_Sentence]) -> int | None:
