@@ -375,10 +375,16 @@ def _event_dates(sentence: _Sentence) -> list[Mention]:
             continue
         if any(0 < m.start - end <= PERIOD_START_GAP for end in period_starts):
             continue
-        if _dates_an_announcement(m, sentence):
+        if _dates_an_announcement(m, sentence) or _dates_a_death_of_wounds(m, sentence):
             continue
         out.append(_on_the_eve(m, sentence) or m)
     return out
+
+
+def _dates_a_death_of_wounds(m: Mention, sentence: _Sentence) -> bool:
+    """A date before "متأثرا بجراح" dates a death of wounds, not the act that caused them ("توفي شاب
+    الاثنين متأثرا بجراح أصيب بها يوم الجمعة": the act was on Friday)."""
+    return any(c.start >= m.end for c in sentence.of("died_of_wounds"))
 
 
 def _on_the_eve(m: Mention, sentence: _Sentence) -> Mention | None:

@@ -599,3 +599,13 @@ def test_a_capital_standing_for_its_government_is_not_where_the_act_was():
     )  # fmt: skip
     (frame,) = frames_of(t)
     assert frame["place_ref"] == "city-deir-ez-zor"
+
+
+def test_a_death_of_wounds_is_dated_by_the_day_of_the_wounding():
+    t = _built(
+        "توفي شاب فلسطيني، ", _day("الاثنين", "2018-04-02"), "، متأثرا بجراح أصيب بها ",
+        _day("يوم الجمعة الماضي", "2018-03-30"), "، برصاص الجيش خلال المواجهات على حدود ",
+        _loc("قطاع غزة", "ps-gaza-strip", "ps", "admin1"), ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t, published=date(2018, 4, 2))
+    assert frame["reported_date"] == "2018-03-30"
