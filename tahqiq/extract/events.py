@@ -546,8 +546,14 @@ def mentions_of_type(sentence: _Sentence, entity_type: str) -> list[Mention]:
 
 
 def _best_date(dates: list[Mention]) -> Mention | None:
-    """The first day-precision date, else the first date."""
-    return next((d for d in dates if _precision(d) == "day"), dates[0] if dates else None)
+    """The first day-precision date, else the first date; of a night between two days ("ليل الأربعاء
+    الخميس"), the later, the day the act fell in after midnight."""
+    first = next((d for d in dates if _precision(d) == "day"), dates[0] if dates else None)
+    following = next((d for d in dates if first is not None and 0 <= d.start - first.end <= 2), None)
+    if following is not None and _precision(following) == "day" and gap_days(following.value, first.value) == 1:
+        later = date_bounds(following.value)[0] > date_bounds(first.value)[0]
+        return following if later else first
+    return first
 
 
 def _typing_anchors(sentence: _Sentence, anchors: list[Cue]) -> list[Cue]:
@@ -899,6 +905,8 @@ def find_event_frames(
         claim = next((c for c in frame_cues if c.kind == "claim"), None)
         weapon = _weapon(frame, mentions, event_type)
         region_code, region_text = _regions(regions, [c for c in frame_cues if c.kind == "region"])
+        if frame.date is None and frame is segments[0] and not frame.is_background:
+            frame.date = _lead_date(sentences, frame, published)
         key = _date_key(frame.date)
         value = key if key and not key.startswith("--") else None
         method = frame.date.attrs.get("method") if frame.date else None
@@ -963,6 +971,22 @@ def find_event_frames(
             }
         )
     return _unique_ids(out)
+
+
+def _lead_date(sentences: list[_Sentence], frame: _Frame, published: date | None) -> Mention | None:
+    """The day a lead sentence before the main frame gives the act ("تداول ناشطون فيديو لإطلاق الرصاص
+    على شاب في قطاع غزة الجمعة"), when the frame's own sentences date nothing: the lead tells the news."""
+    lead = [s for s in sentences if s.end <= frame.spans[0][0]]
+    days = [
+        d for s in lead for d in _event_dates(s)
+        if _precision(d) == "day" and not _months_before(d.value, published) and not _is_future(d, published)
+    ]  # fmt: skip
+    return _best_date(days)
+
+
+def _is_future(m: Mention, published: date | None) -> bool:
+    bounds = date_bounds(m.value)
+    return bool(published and bounds and bounds[0] > published)
 
 
 def _single_casualties(nt: NormalizedText, spans: list[tuple[int, int]]) -> list[str]:

@@ -609,3 +609,21 @@ def test_a_death_of_wounds_is_dated_by_the_day_of_the_wounding():
     )  # fmt: skip
     (frame,) = frames_of(t, published=date(2018, 4, 2))
     assert frame["reported_date"] == "2018-03-30"
+
+
+def test_the_lead_sentence_dates_a_main_act_its_frame_leaves_undated():
+    t = _built(
+        "تداول ناشطون مقطع فيديو لشاب في ", _loc("قطاع غزة", "ps-gaza-strip", "ps", "admin1"), " ",
+        _day("الجمعة", "2018-03-30"), " خلال التظاهرات.\nويسمع إطلاق النار على الشاب الذي قتل برصاصة في رأسه.",
+    )  # fmt: skip
+    (frame,) = frames_of(t, published=date(2018, 3, 31))
+    assert frame["reported_date"] == "2018-03-30"
+
+
+def test_an_act_of_the_night_between_two_days_falls_on_the_later():
+    t = _built(
+        "قصفت طائرات إسرائيلية بغارات جوية ", _day("ليل الأربعاء", "2018-05-09"), " ", _day("الخميس", "2018-05-10"),
+        " عشرات المواقع في ", _loc("سوريا", "sy", "sy", "country"), ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t, published=date(2018, 5, 10))
+    assert frame["reported_date"] == "2018-05-10"
