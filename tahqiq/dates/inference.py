@@ -61,3 +61,20 @@ NEWS_LAG_DAYS = 2
 def publication_window(published: dt.date) -> str:
     """The interval a news story's undated main event falls in: the few days up to its publication."""
     return f"{(published - dt.timedelta(days=NEWS_LAG_DAYS)).isoformat()}/{published.isoformat()}"
+
+
+# An act announced on a day ("أعلن الجيش، الخميس، أنه استهدف ...") happened that day or the night before.
+ANNOUNCEMENT_LAG_DAYS = 1
+
+
+def announcement_window(announced: dt.date) -> str:
+    """The interval an act falls in when the text dates only its announcement: that day or the one before."""
+    return f"{(announced - dt.timedelta(days=ANNOUNCEMENT_LAG_DAYS)).isoformat()}/{announced.isoformat()}"
+
+
+def day_before(value: str) -> str | None:
+    """The ISO day before a day ("غداة" an act dated Monday: the act was on Sunday)."""
+    try:
+        return (dt.date.fromisoformat(value) - dt.timedelta(days=1)).isoformat()
+    except (TypeError, ValueError):
+        return None

@@ -5,7 +5,9 @@ The span is the numeral with its counted noun ("10000 معتقل"); an approxima
 
 A count is a number (digits in any script, or Arabic number words) attached to a countable noun from
 the lexicon, before it ("3 مسيرات", "4 من جنودها") or after it ("مسئولين اثنين"), or a dual noun on
-its own ("جنديين", "قياديان"), or a singular casualty with آخر ("وقتل مسلح آخر"). What it counts
+its own ("جنديين", "قياديان"), or a singular casualty with آخر ("وقتل مسلح آخر"). One casualty told
+by a singular noun right after the event word ("مقتل مقيم مصري") is read apart (`find_single_casualties`):
+an event's figure when its report gives no number, not a COUNT mention. What it counts
 (killed, wounded, detained, aircraft, soldiers, other) comes from an event word just before it
 (مقتل، إصابة، اعتقال) or else from the noun. A number next to a month, a year word, a duration or a
 percent sign is never a count; nor is a bare number with no noun unless an event word governs it
@@ -96,6 +98,7 @@ class _Count:
     approximate: bool
     approximator: tuple[int, int] | None = None  # token range of "نحو" / "أكثر من", kept out of the span
     one_of: str | None = None  # the noun after أحد/إحدى ("أحد قادة"): a casualty or one member of a group
+    single: bool = False  # one casualty told by a singular noun ("مقتل مقيم مصري"), no numeral
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +167,16 @@ def _may_open_count(word: str) -> bool:
     return noun is not None and noun.number in (1, 2)
 
 
+def _may_open_count_or_single(word: str) -> bool:
+    """`_may_open_count`, or one person by nationality ("مقتل فلسطيني")."""
+    return _may_open_count(word) or _national_singular(word)
+
+
+def _national_singular(word: str) -> bool:
+    """One person by nationality, indefinite: "مقتل فلسطيني"."""
+    return not word.startswith("ال") and reference.country_of_nationality("ال" + word) is not None
+
+
 def _is_decimal(token: str) -> bool:
     whole, dot, fraction = token.partition(".")
     return bool(dot) and whole.isdigit() and fraction.isdigit()
@@ -180,8 +193,9 @@ def _as_int(token: str) -> int | None:
 
 
 class _CountScanner:
-    def __init__(self, nt: NormalizedText):
+    def __init__(self, nt: NormalizedText, singles: bool = False):
         self.nt = nt
+        self.singles = singles  # also read one casualty told by a singular noun (`_one_casualty`)
         self.tokens = tokenize(nt)
         self.words = [t.text for t in self.tokens]
         self.n = len(self.tokens)
@@ -315,7 +329,7 @@ def _kind_for(noun: reference.CountNoun | None, cue: str | None, cue_after: str 
 def _counts(sc: _CountScanner) -> list[_Count]:
     counts: list[_Count] = []
     free_from = 0
-    for i in compress(range(sc.n), map(_may_open_count, sc.words)):
+    for i in compress(range(sc.n), map(_may_open_count_or_single if sc.singles else _may_open_count, sc.words)):
         if i < free_from:
             continue
         found = _count_at(sc, i)
@@ -418,7 +432,24 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
         kind = _kind_for(noun, sc.cue_before(i) or sc.cue_in_sentence_before(i), sc.cue_after(i + 2))
         if kind in CASUALTY_KINDS:  # "وقتل مسلح آخر": one more casualty
             return _Count(i, i + 2, 1, kind, noun.subject, False)
-    return None
+    return _one_casualty(sc, i, noun) if sc.singles else None
+
+
+def _one_casualty(sc: _CountScanner, i: int, noun: reference.CountNoun | None) -> _Count | None:
+    """A singular indefinite noun right after the event word, or right before its verb, is one casualty:
+    "مقتل مقيم مصري", "قتل مزارع فلسطيني", "مقتل فلسطيني", "إن شخصا قتل" (not "مقتل الجندي", who may be
+    one the text counted before)."""
+    word = sc.word(i)
+    if noun is None and _national_singular(word):
+        noun = NATIONALS
+    elif noun is None or noun.number != 1 or word.startswith("ال"):
+        return None
+    cue = sc.cue_at(i - 1) if i > 0 else None
+    if cue is None and i + 1 < sc.n and sc.nt.text[sc.tokens[i].end : sc.tokens[i + 1].start].strip() == "":
+        cue = sc.cue_at(i + 1)  # "إن شخصا قتل وأصيب آخر"
+    if cue not in CASUALTY_KINDS or sc.parse_number(i + 1) is not None:
+        return None
+    return _Count(i, i + 1, 1, cue, noun.subject, False, single=True)
 
 
 def _inherit_event(sc: _CountScanner, count: _Count, previous: _Count | None) -> None:
@@ -486,3 +517,10 @@ def find_counts(nt: NormalizedText) -> list[Mention]:
     """COUNT mentions: value is the integer as text; attrs count_kind, approximate, subject."""
     sc = _CountScanner(nt)
     return [_to_mention(sc, count) for count in _counts(sc)]
+
+
+def find_single_casualties(nt: NormalizedText) -> list[Mention]:
+    """One casualty each, told by a singular noun right after the event word ("مقتل مقيم مصري", "قتل
+    فلسطيني"): figures of an event that states no number, not COUNT mentions of the text."""
+    sc = _CountScanner(nt, singles=True)
+    return [_to_mention(sc, count) for count in _counts(sc) if count.single]

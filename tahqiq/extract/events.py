@@ -19,15 +19,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from tahqiq.dates.inference import date_of_weekday_and_month_day, publication_window
+from tahqiq.dates.inference import (
+    NEWS_LAG_DAYS,
+    announcement_window,
+    date_of_weekday_and_month_day,
+    day_before,
+    publication_window,
+)
 from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
-from tahqiq.extract.counts import counts_one_event, event_total
+from tahqiq.extract.counts import counts_one_event, event_total, find_single_casualties
 from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.statements import frame_statements
 from tahqiq.reference import load_event_lexicon
 from tahqiq.text.arabic import story_terms
-from tahqiq.text.normalize import NormalizedText, normalize_text
+from tahqiq.text.normalize import NormalizedText, normalize, normalize_text
 
 # Our types, each with the ACLED sub-event type it falls under (finer ones, a helicopter raid or an
 # airdrop, keep their own name here and take ACLED's on the events table).
@@ -225,6 +231,18 @@ def _with_modality(display: str, cues: list[Cue]) -> list[Cue]:
     return out
 
 
+# "على" after a word of taking control, and the words that may stand between it and the place taken.
+ON_RE = re.compile(r"(?<![\w])على(?![\w])")
+CAPTURE_ON_WINDOW = 40
+PUNCTUATION_RE = re.compile(r"[\"'“”«»()،,:\-]")
+PLACE_HEADS = frozenset(
+    f"{article}{word}"
+    for word in ("مدينة", "بلدة", "قرية", "مركز", "مطار", "ميناء", "كامل", "كل", "كافة", "معظم", "منطقة",
+                 "مناطق", "محافظة", "ريف", "حي", "أحياء", "مدينتي", "بلدتي", "قريتي", "وسط", "أجزاء", "من")
+    for article in ("", "ال")
+)  # fmt: skip
+
+
 @dataclass
 class _Sentence:
     start: int
@@ -232,6 +250,7 @@ class _Sentence:
     paragraph: int
     cues: list[Cue]
     mentions: list[Mention]
+    display: str | None = None
 
     def of(self, kind: str) -> list[Cue]:
         return [c for c in self.cues if c.kind == kind]
@@ -246,10 +265,24 @@ class _Sentence:
 
     def _captures_a_place(self, trigger: Cue) -> bool:
         """Taking control of a named place ("السيطرة الكاملة على مركز مدينة عفرين") is an act of war;
-        control of a mood or a match is not."""
-        return trigger.value == "territory_capture" and any(
-            m.entity_type == "LOC" and 0 <= m.start - trigger.end <= OBJECT_WINDOW for m in self.mentions
-        )
+        control of a mood, a fire or a match is not."""
+        return trigger.value == "territory_capture" and self.captured_place(trigger) is not None
+
+    def captured_place(self, trigger: Cue) -> Mention | None:
+        """The place a word of taking control governs: the first named after its "على" ("سيطرة
+        قواته على مدينة عفرين", "السيطرة الكاملة" على مركز مدينة عفرين"), or right after it ("حررت
+        مطار الحديدة"), with at most words like مدينة, مركز or كامل between; not the capturer
+        ("سيطرة أنقرة ... على عفرين"), nor a fire or prices brought under control."""
+        if self.display is None:
+            return None
+        on = ON_RE.search(self.display, trigger.start, min(self.end, trigger.end + CAPTURE_ON_WINDOW))
+        start = on.end() if on else trigger.end  # "حررت مطار الحديدة" takes its place directly
+        after = [m for m in self.mentions if m.entity_type == "LOC" and m.start >= start]
+        if not after:
+            return None
+        place = min(after, key=lambda m: m.start)
+        between = PUNCTUATION_RE.sub(" ", self.display[start : place.start]).split()
+        return place if all(w in PLACE_HEADS for w in between) else None
 
     def _counted_killing(self) -> list[Cue]:
         """A killing the sentence counts ("مقتل 17 فلسطينيا") is an event even when no word says how."""
@@ -290,6 +323,7 @@ class _Frame:
     clause: bool = False
     opening: list[Cue] = field(default_factory=list)
     weapons: list[Mention] = field(default_factory=list)
+    announced: date | None = None  # the day the opening sentence announces the act on
 
     def add(self, start: int, end: int) -> None:
         self.spans.append((start, end))
@@ -315,6 +349,7 @@ def _sentences(nt: NormalizedText, cues: ByStart, mentions: ByStart) -> list[_Se
                 paragraph,
                 cues.starting_in(start, end),
                 mentions.starting_in(start, end),
+                nt.display,
             )
         )
     return out
@@ -340,13 +375,56 @@ def _event_dates(sentence: _Sentence) -> list[Mention]:
             continue
         if any(0 < m.start - end <= PERIOD_START_GAP for end in period_starts):
             continue
-        before = [
-            c for c in sentence.cues if c.end <= m.start and c.kind in ("announce", "trigger", "outcome")
-        ]
-        if before and before[-1].kind == "announce":
+        if _dates_an_announcement(m, sentence) or _dates_a_death_of_wounds(m, sentence):
             continue
-        out.append(m)
+        out.append(_on_the_eve(m, sentence) or m)
     return out
+
+
+def _dates_a_death_of_wounds(m: Mention, sentence: _Sentence) -> bool:
+    """A date before "متأثرا بجراح" dates a death of wounds, not the act that caused them ("توفي شاب
+    الاثنين متأثرا بجراح أصيب بها يوم الجمعة": the act was on Friday)."""
+    return any(c.start >= m.end for c in sentence.of("died_of_wounds"))
+
+
+def _on_the_eve(m: Mention, sentence: _Sentence) -> Mention | None:
+    """A day whose reaction is told "غداة" an act ("تعهد الرئيس الاثنين بتوسيع العملية غداة إخراج
+    القوات من عفرين"): the act was the day before."""
+    after = next((c for c in sentence.of("day_after") if c.start >= m.end), None)
+    if after is None or _precision(m) != "day" or not m.value:
+        return None
+    if any(m.end <= a.start < after.start for a in sentence.anchors()):
+        return None  # the day dates an act told before "غداة"
+    value = day_before(m.value)
+    if value is None:
+        return None
+    return Mention("DATE", after.start, after.end, after.text, m.normalized, value,
+                   {**m.attrs, "precision": "day", "method": "day_before_reaction"})  # fmt: skip
+
+
+def _dates_an_announcement(m: Mention, sentence: _Sentence) -> bool:
+    """A date right after a verb of announcing, before any word of the act, dates the announcement."""
+    before = [c for c in sentence.cues if c.end <= m.start and c.kind in ("announce", "trigger", "outcome")]
+    return bool(before) and before[-1].kind == "announce"
+
+
+def _announcement_day(sentence: _Sentence) -> date | None:
+    """The day an act's opening sentence is announced on ("أعلن الجيش، الخميس، أنه استهدف ...", the
+    later day of "ليل الأربعاء الخميس"): with no date of its own, the act happened that day or the
+    night before."""
+    days = [
+        bounds[0]
+        for m in sentence.mentions
+        if m.entity_type == "DATE" and _precision(m) == "day" and (bounds := date_bounds(m.value))
+        and _dates_an_announcement(m, sentence)
+    ]  # fmt: skip
+    return max(days, default=None)
+
+
+def _announced_recently(day: date | None, published: date | None) -> bool:
+    """An announcement the news reports at once: on its publication day or the days just before (a
+    weekday read as last week's, days before publication, is more likely a misreading)."""
+    return day is not None and (published is None or 0 <= (published - day).days <= NEWS_LAG_DAYS)
 
 
 def _is_far(m: Mention, main: _Frame | None) -> bool:
@@ -358,6 +436,23 @@ def _is_far(m: Mention, main: _Frame | None) -> bool:
     return gap is not None and gap > SAME_EVENT_MAX_GAP_DAYS
 
 
+def _earlier_days_toll(m: Mention, sentence: _Sentence, main: _Frame) -> bool:
+    """A sentence that counts the dead of an earlier day than the main event's ("وشهد الاثنين ...
+    قتل فيه قرابة 60" in a report of Tuesday's two dead) tells the event of that day: today's news
+    recalls yesterday's, each its own event and toll."""
+    if main.date is None or _precision(main.date) != "day" or _precision(m) != "day":
+        return False
+    earlier = gap_days(_date_key(m), _date_key(main.date))
+    bounds, main_bounds = date_bounds(m.value), date_bounds(main.date.value)
+    return (
+        bool(earlier)
+        and bounds is not None
+        and main_bounds is not None
+        and bounds[1] < main_bounds[0]
+        and any(c.entity_type == "COUNT" and c.attrs.get("count_kind") == "killed" for c in sentence.mentions)
+    )
+
+
 def _precision(m: Mention) -> str | None:
     return m.attrs.get("precision") or precision_of(m.value)
 
@@ -367,10 +462,19 @@ def _said_past_month(m: Mention, sentence: _Sentence) -> bool:
     return bool(m.attrs.get("partial")) and any(m.start <= c.start < m.end for c in sentence.of("past_date"))
 
 
-def _earlier_for_undated_main(m: Mention, sentence: _Sentence, published: date | None) -> bool:
-    """Whether a date in a later sentence cites an earlier event rather than dating the main one."""
+def _earlier_for_undated_main(
+    m: Mention, sentence: _Sentence, published: date | None, announced: date | None = None
+) -> bool:
+    """Whether a date in a later sentence cites an earlier event rather than dating the main one: months
+    before publication; or days before the main act's announcement, or before publication in a
+    sentence that recalls ("وكانت القوات بدأت الأربعاء الماضي هجوما": the campaign's start, not today's
+    capture)."""
     if published is not None:
-        return _months_before(m.value, published)
+        if _months_before(m.value, published):
+            return True
+        reference = announced or (published if sentence.of("background") else None)
+        bounds = date_bounds(m.value)
+        return bool(reference and bounds) and (reference - bounds[1]).days > SAME_EVENT_MAX_GAP_DAYS
     return _said_past_month(m, sentence) or bool(sentence.of("background"))
 
 
@@ -398,15 +502,16 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
         if main is None:
             far = [d for d in dates if _months_before(d.value, published)]
         elif main.date is None:
-            far = [d for d in dates if _earlier_for_undated_main(d, sentence, published)]
+            far = [d for d in dates if _earlier_for_undated_main(d, sentence, published, main.announced)]
         else:
-            far = [d for d in dates if _is_far(d, main)]
+            far = [d for d in dates if _is_far(d, main) or _earlier_days_toll(d, sentence, main)]
         if main is not None and main.date is None and _fronted_date(sentence, dates, main):
             far = dates
         if main is None and anchors and not (far and sentence.of("background")):
             main = _Frame(False, anchors=list(anchors), paragraph=sentence.paragraph)
             main.opening = _typing_anchors(sentence, anchors)
             main.date = _best_date([d for d in dates if d not in far])
+            main.announced = _announcement_day(sentence)
             main.add(sentence.start, sentence.end)
             frames.append(main)
             current = main
@@ -441,8 +546,14 @@ def mentions_of_type(sentence: _Sentence, entity_type: str) -> list[Mention]:
 
 
 def _best_date(dates: list[Mention]) -> Mention | None:
-    """The first day-precision date, else the first date."""
-    return next((d for d in dates if _precision(d) == "day"), dates[0] if dates else None)
+    """The first day-precision date, else the first date; of a night between two days ("ليل الأربعاء
+    الخميس"), the later, the day the act fell in after midnight."""
+    first = next((d for d in dates if _precision(d) == "day"), dates[0] if dates else None)
+    following = next((d for d in dates if first is not None and 0 <= d.start - first.end <= 2), None)
+    if following is not None and _precision(following) == "day" and gap_days(following.value, first.value) == 1:
+        later = date_bounds(following.value)[0] > date_bounds(first.value)[0]
+        return following if later else first
+    return first
 
 
 def _typing_anchors(sentence: _Sentence, anchors: list[Cue]) -> list[Cue]:
@@ -558,26 +669,115 @@ def _is_national_region(m: Mention) -> bool:
     return bool(m.attrs.get("region")) and not m.attrs.get("admin1")
 
 
-def _place(frame: _Frame, mentions: ByStart) -> tuple[Mention | None, list[Mention]]:
-    """(most specific place, national region phrases) of the frame."""
-    places = [m for m in _in(frame, mentions) if m.entity_type == "LOC"]
+# A wire dateline opens the text: "دبي، الإمارات العربية المتحدة (CNN) --", "بيروت (رويترز) -".
+DATELINE_RE = re.compile(r"\s*[^\n()]{0,60}\([^()\n]{1,30}\)\s*[-–—]+")
+
+
+def dateline_end(display: str) -> int:
+    """Where the text's dateline ends (0 when it has none): the dateline names the desk the story was
+    filed from, not where the act happened."""
+    match = DATELINE_RE.match(display)
+    return match.end() if match else 0
+
+
+def _place(
+    frame: _Frame, mentions: ByStart, after: int = 0, act: _Sentence | None = None
+) -> tuple[Mention | None, list[Mention]]:
+    """(most specific place, national region phrases) of the frame, from the places named at or after
+    `after` (the dateline's end)."""
+    places = [m for m in _in(frame, mentions) if m.entity_type == "LOC" and m.start >= after]
     regions = [m for m in places if _is_national_region(m)]
     rank = {"village": 0, "neighbourhood": 0, "neighborhood": 0, "town": 1, "district": 2, "city": 2,
             "subdistrict": 2, "admin2": 3, "region": 4, "admin1": 4, "country": 6}  # fmt: skip
     located = [m for m in places if m.attrs.get("admin1") or m.attrs.get("country") or m.attrs.get("ref_id")]
-    # The story's country is the one its places name most (a strike in Syria on Iranian targets, a
-    # march in Gaza against an embassy in Jerusalem); then a place inside a governorate; then the
-    # most specific; a country last.
+    # The act's place is the one its own sentence names next to it ("قتل 25 فلسطينيا على حدود قطاع
+    # غزة قبل ساعات من تدشين السفارة في القدس"): statements, ceremonies and capitals elsewhere in the
+    # story do not move it. Failing that, the story's country is the one its places name most (a strike
+    # in Syria on Iranian targets); then a place inside a governorate; then the most specific; a country last.
+    at_act = _place_of_act(act, frame, located)
     countries = Counter(_country_of(m) for m in located if _country_of(m))
+    act_country = _country_of(at_act) if at_act else None
+    act_admin1 = _admin1(at_act) if at_act else None
     located.sort(
         key=lambda m: (
+            act_country is not None and _country_of(m) != act_country,
+            act_admin1 is not None and _admin1(m) not in (act_admin1, None),
             -countries.get(_country_of(m), 0),
             not (m.attrs.get("admin1") or m.attrs.get("place_kind") == "admin1"),
             rank.get(m.attrs.get("place_kind") or "", 3),
+            m is not at_act,
             m.start,
         )
     )
     return (located[0] if located else None), regions
+
+
+def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) -> Mention | None:
+    """The place below a country that the act's sentence names nearest its words of the act."""
+    if act is None or not frame.opening:
+        return None
+    near = [
+        m for m in located
+        if act.start <= m.start < act.end and m.attrs.get("place_kind") != "country" and not _is_national_region(m)
+    ]  # fmt: skip
+    # A place told as where ("في غزة", "على حدود القطاع", "قرب منبج"), not a capital standing for its
+    # government ("مجموعات تدعمها واشنطن", "سيطرة أنقرة").
+    near = [m for m in near if _locative(m, act.display or "")]
+    taken = [
+        place for a in frame.opening if a.value == "territory_capture" and (place := act.captured_place(a)) is not None
+    ]  # fmt: skip
+    if taken:
+        return taken[0]
+    if near:
+        return min(near, key=lambda m: _distance_to(m, frame.opening))
+    # The opening names only a country ("قتل 13 شخصا في غارة جوية على قرية في سوريا"), or none: the place
+    # of that country (or the one the story names most) a later sentence names beside a word that opens
+    # an act ("ونفذت الطائرات غارة جوية على بلدة كفرنبل").
+    named = {
+        _country_of(m) for m in located
+        if act.start <= m.start < act.end and m.attrs.get("place_kind") == "country" and _country_of(m)
+    }  # fmt: skip
+    if not named:  # else the country the story names most
+        counts = Counter(_country_of(m) for m in located if _country_of(m))
+        named = {country for country, n in counts.items() if n == max(counts.values())}
+    beside = [
+        (distance, m.start, m) for m in located
+        if m.attrs.get("place_kind") != "country" and not _is_national_region(m)
+        and (not named or _country_of(m) in named) and _locative(m, act.display or "")
+        and (distance := _distance_to(m, [a for a in frame.anchors if _same_sentence(act.display or "", min(a.end, m.end), max(a.start, m.start))])) is not None
+    ]  # fmt: skip
+    return min(beside, key=lambda x: x[:2])[2] if beside else None
+
+
+# Words after which a place names where something is or happens.
+LOCATIVES = frozenset((
+    "في", "داخل", "قرب", "بالقرب", "عند", "على", "إلى", "الى", "حدود", "شرق", "غرب", "شمال", "جنوب",
+    "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "محيط", "أطراف", "ضواحي", "ريف", "مدينة", "بلدة", "قرية",
+    "محافظة", "منطقة", "مخيم", "سوق", "مطار", "ميناء", "قطاع", "حي", "مركز", "بمدينة", "ببلدة", "بقرية",
+    "بمحافظة", "بمنطقة", "بريف",
+))  # fmt: skip
+
+
+def _locative(m: Mention, display: str) -> bool:
+    """Whether the text names the place as where: after في, على, قرب, شرق, مدينة ... (or the word before
+    an adjective: "على الحدود الشرقية لقطاع غزة"), with ب attached ("بغزة"), or itself a part of a place
+    ("جنوب قطاع غزة")."""
+    canonical = str(m.attrs.get("canonical") or "")
+    attached = display[m.start - 1 : m.start] if m.start else ""
+    if (m.surface[:1] == "ب" and canonical[:1] not in ("ب", "")) or attached == "ب":
+        return True
+    if m.surface.split()[0].removeprefix("ال") in LOCATIVES:
+        return True
+    words = display[max(0, m.start - 30) : m.start].split()
+    if words and attached.strip():
+        words = words[:-1]  # a clitic fused to the place ("ل" of "لجنوب")
+    before = [w.strip("،,:\"'(«") for w in words[-2:]]
+    return any(w in LOCATIVES or w.removeprefix("ال") in LOCATIVES for w in before)
+
+
+def _distance_to(m: Mention, anchors: list[Cue]) -> int | None:
+    """Characters between a place and the nearest of the act's words (None when there are none)."""
+    return min((min(abs(m.start - a.end), abs(a.start - m.end)) for a in anchors), default=None)
 
 
 def _orgs(frame: _Frame, cues: ByStart, mentions: ByStart) -> tuple[list[str], list[str]]:
@@ -684,6 +884,7 @@ def find_event_frames(
     sentences = _sentences(nt, cues, mentions)
     out = []
     segments = _segment(sentences, published)
+    desk = dateline_end(nt.display)
     for frame in segments:
         if not frame.anchors:
             continue
@@ -691,7 +892,8 @@ def find_event_frames(
         targets = _targets(frame, cues, mentions)
         if frame.is_background and not (targets or _precise(frame.date)):
             continue
-        place, regions = _place(frame, mentions)
+        act = next((x for x in sentences if frame.opening and x.start <= frame.opening[0].start < x.end), None)
+        place, regions = _place(frame, mentions, desk, act)
         event_type = _event_type(frame, mentions)
         trigger = (
             next(a for a in frame.anchors if a.value == event_type)
@@ -703,6 +905,8 @@ def find_event_frames(
         claim = next((c for c in frame_cues if c.kind == "claim"), None)
         weapon = _weapon(frame, mentions, event_type)
         region_code, region_text = _regions(regions, [c for c in frame_cues if c.kind == "region"])
+        if frame.date is None and frame is segments[0] and not frame.is_background:
+            frame.date = _lead_date(sentences, frame, published)
         key = _date_key(frame.date)
         value = key if key and not key.startswith("--") else None
         method = frame.date.attrs.get("method") if frame.date else None
@@ -714,8 +918,15 @@ def find_event_frames(
         killed, killed_from = _count(frame, mentions, "killed")
         if killed is None:
             killed = _named_victim_count(frame, sentences)
+        if killed is None:
+            told = _single_casualties(nt, _lead(sentences, frame, segments[0]) + frame.spans[:2])
+            killed = event_total(1 for kind in told if kind == "killed")
+        if killed is None and any(c.kind == "no_casualties" for c in frame_cues):
+            killed = 0  # "ولم تشر أية تقارير إلى وقوع ضحايا"
         wounded, wounded_from = _count(frame, mentions, "wounded")
-        if key is None and published is not None and not frame.is_background:
+        if key is None and _announced_recently(frame.announced, published) and not frame.is_background:
+            value, method, precision = announcement_window(frame.announced), "announcement_day", "interval"
+        elif key is None and published is not None and not frame.is_background:
             value, method, precision = publication_window(published), "publication_window", "interval"
         out.append(
             {
@@ -751,7 +962,7 @@ def find_event_frames(
                 "target_mentions": [mention_id(article_id, m) for m, _ in targets],
                 "target_roles": [role for _, role in targets],
                 "claim_source": claim.value if claim else None,
-                "story_terms": story_terms(" ".join(nt.display[start:end] for start, end in stating)),
+                "story_terms": story_terms(" ".join(nt.display[max(start, desk) : end] for start, end in stating)),
                 "statements": json.dumps(
                     frame_statements(article_id, stating, _in_spans(stating, cues), _in_spans(stating, mentions),
                                      frame.date, regions),
@@ -760,6 +971,32 @@ def find_event_frames(
             }
         )
     return _unique_ids(out)
+
+
+def _lead_date(sentences: list[_Sentence], frame: _Frame, published: date | None) -> Mention | None:
+    """The day a lead sentence before the main frame gives the act ("تداول ناشطون فيديو لإطلاق الرصاص
+    على شاب في قطاع غزة الجمعة"), when the frame's own sentences date nothing: the lead tells the news."""
+    lead = [s for s in sentences if s.end <= frame.spans[0][0]]
+    days = [
+        d for s in lead for d in _event_dates(s)
+        if _precision(d) == "day" and not _months_before(d.value, published) and not _is_future(d, published)
+    ]  # fmt: skip
+    return _best_date(days)
+
+
+def _is_future(m: Mention, published: date | None) -> bool:
+    bounds = date_bounds(m.value)
+    return bool(published and bounds and bounds[0] > published)
+
+
+def _single_casualties(nt: NormalizedText, spans: list[tuple[int, int]]) -> list[str]:
+    """The kind of each casualty the spans (a report's lead: its headline sentences and first two) tell
+    by a singular noun ("مقتل مقيم مصري"), read on those sentences alone, not the whole article."""
+    return [
+        m.attrs.get("count_kind")
+        for start, end in sorted(set(spans))
+        for m in find_single_casualties(normalize(nt.display[start:end]))
+    ]
 
 
 def _named_victim_count(frame: _Frame, sentences: list[_Sentence]) -> int | None:

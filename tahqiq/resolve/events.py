@@ -55,7 +55,11 @@ LINK_WEIGHT = 7.0
 IDENTIFYING_LEVELS = frozenset({
     "same_day", "same_month_day", "same_village", "shared_target", "targets_share_a_name_part", "same_killed", "same_story",
 })
-COHERENT_WEIGHT = 1.0
+# Two clusters join only when every report of one fits every report of the other with this much
+# evidence (a day and a city agreeing, say): a report that fits the one report it linked to but is
+# of another type and story than the rest (a shelling of a village joined to a capture through a
+# day's casualty count) stays out.
+COHERENT_WEIGHT = 3.0
 # Evidence a comparison must add to count as agreeing beyond chance.
 AGREEMENT_WEIGHT = 2.0
 NEVER = -math.inf

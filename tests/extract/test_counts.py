@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from tahqiq.extract.counts import find_counts
+from tahqiq.extract.counts import find_counts, find_single_casualties
 from tahqiq.text.normalize import normalize
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
@@ -167,3 +167,23 @@ def test_a_running_total_since_a_period_began_is_marked_and_the_days_own_toll_is
     assert [(m.value, bool(m.attrs.get("cumulative"))) for m in found] == [("41", False), ("50", True)]
     (today,) = find_counts(normalize("ارتفع عدد القتلى منذ الصباح إلى 20 قتيلا"))
     assert not today.attrs.get("cumulative")
+
+
+def singles(text: str) -> list[tuple[str, str, str]]:
+    return [(m.surface, m.value, m.attrs["count_kind"]) for m in find_single_casualties(normalize(text))]
+
+
+def test_one_casualty_told_by_a_singular_noun_after_the_event_word():
+    assert singles("أسفر سقوط الشظايا عن مقتل مقيم مصري.") == [("مقيم", "1", "killed")]
+    assert singles("قتل فلسطيني برصاص الجيش شرق المدينة.") == [("فلسطيني", "1", "killed")]
+    assert singles("وأصيب جندي بجروح طفيفة.") == [("جندي", "1", "wounded")]
+    assert singles("وقالت مصادر طبية إن شخصا قتل وأصيب آخر.")[0] == ("شخصا", "1", "killed")
+    # Monday (الاثنين) and the third (الثالث) count nothing; the one soldier is one casualty.
+    assert singles("قتل جندي يوم الاثنين في الثالث من الشهر.") == [("جندي", "1", "killed")]
+    # The definite noun is someone already counted or named; a number after the noun is the count.
+    assert singles("وأعلن الجيش مقتل الجندي في المواجهات.") == []
+    assert singles("مقتل جندي و3 مدنيين.") == [("جندي", "1", "killed")]
+    # No event word right before it: a Palestinian official speaking is no casualty.
+    assert singles("قال مسؤول فلسطيني إن المحادثات مستمرة.") == []
+    # Not COUNT mentions of the text.
+    assert counts("أسفر سقوط الشظايا عن مقتل مقيم مصري.") == []

@@ -418,3 +418,212 @@ def test_one_person_named_as_killed_is_one_dead_when_nothing_counts_them():
     (frame,) = frames_read_from("أعلن الجيش مقتل القيادي أبو محمد العدناني وقائده أبو علي الأنباري في غارة جوية.",
                                 date(2018, 10, 7))  # fmt: skip
     assert frame["reported_killed"] is None
+
+
+def _announced(dates: list[tuple[str, str]], published: date) -> dict:
+    """The frame of "أعلن الجيش، <dates>، أن طائراته نفذت غارات جوية ليلا ..." published on `published`."""
+    t = Text()
+    t.add("أعلن الجيش، ")
+    for surface, value in dates:
+        t.add(surface, "DATE", value, precision="day", method="relative_to_published")
+        t.add(" ")
+    t.add("، أن طائراته نفذت غارات جوية ليلا على مواقع للفصائل وقتلت عشرة مسلحين.")
+    (frame,) = frames_of(t, published=published)
+    return frame
+
+
+def test_an_act_dated_only_by_its_announcement_falls_on_that_day_or_the_night_before():
+    frame = _announced([("الخميس", "2024-03-07")], date(2024, 3, 7))
+    assert frame["reported_date"] == "2024-03-06/2024-03-07" and frame["date_method"] == "announcement_day"
+    # Of a night between two days ("ليل الأربعاء الخميس") the later is the announcement's.
+    frame = _announced([("ليل الأربعاء", "2024-03-06"), ("الخميس", "2024-03-07")], date(2024, 3, 7))
+    assert frame["reported_date"] == "2024-03-06/2024-03-07"
+    # A weekday read as last week's is too far before publication to date a fresh announcement.
+    frame = _announced([("يوم الاثنين", "2024-03-04")], date(2024, 3, 10))
+    assert frame["date_method"] == "publication_window"
+
+
+def test_the_dateline_is_the_desk_not_the_place_of_the_act():
+    t = Text()
+    t.add("دبي", "LOC", ref_id="city-dubai", place_kind="city", country="ae", admin1="ae-dubai")
+    t.add("، ")
+    t.add("الإمارات العربية المتحدة", "LOC", ref_id="ae", place_kind="country", country="ae")
+    t.add(" (CNN)-- قتل 12 فلسطينيا في مواجهات مع القوات الإسرائيلية في ")
+    t.add("غزة", "LOC", ref_id="ps-gaza-strip", place_kind="admin1", country="ps")
+    t.add(".")
+    (frame,) = frames_of(t)
+    assert frame["place_ref"] == "ps-gaza-strip" and frame["country"] == "ps"
+    assert not {"دبي", "الامارات", "cnn"} & set(frame["story_terms"])
+
+
+def test_the_act_is_placed_where_its_sentence_says_not_where_the_story_names_most():
+    t = Text()
+    t.add("قتل 25 فلسطينيا برصاص الجيش على حدود ")
+    t.add("قطاع غزة", "LOC", ref_id="ps-gaza-strip", place_kind="admin1", country="ps")
+    t.add(" مع ")
+    t.add("إسرائيل", "LOC", ref_id="il", place_kind="country", country="il")
+    t.add(" قبل ساعات من تدشين السفارة في ")
+    t.add("القدس", "LOC", ref_id="city-jerusalem", place_kind="city", country="il")
+    t.add(".\nوحضر مسؤولون افتتاح السفارة في ")
+    t.add("القدس", "LOC", ref_id="city-jerusalem", place_kind="city", country="il")
+    t.add(".")
+    (frame,) = frames_of(t)
+    assert frame["place_ref"] == "ps-gaza-strip" and frame["country"] == "ps"
+
+
+def test_a_village_of_the_acts_governorate_named_later_is_still_its_place():
+    t = Text()
+    t.add("قتل خمسة مدنيين في غارة جوية على ريف ")
+    t.add("إدلب", "LOC", ref_id="sy-idlib", place_kind="admin1", country="sy")
+    t.add(" وقالت الوزارة في ")
+    t.add("دمشق", "LOC", ref_id="city-damascus", place_kind="city", country="sy", admin1="sy-damascus")
+    t.add(" إنها تتابع.\nواستهدفت الغارة بلدة ")
+    t.add("كفرنبل", "LOC", ref_id="v-kafranbel", place_kind="village", country="sy", admin1="sy-idlib")
+    t.add(".")
+    (frame,) = frames_of(t)
+    assert frame["place_ref"] == "v-kafranbel" and frame["admin1"] == "sy-idlib"
+
+
+def _built(*parts) -> Text:
+    """A Text from plain words and (words, entity_type, value, attrs) mentions."""
+    t = Text()
+    for part in parts:
+        if isinstance(part, str):
+            t.add(part)
+        else:
+            words, entity_type, value, attrs = part
+            t.add(words, entity_type, value, **attrs)
+    return t
+
+
+def _day(words: str, value: str) -> tuple:
+    return words, "DATE", value, {"precision": "day", "method": "relative_to_published"}
+
+
+def test_a_follow_up_report_tells_the_earlier_days_toll_as_its_own_event():
+    t = _built(
+        "أعلنت الوزارة مقتل فلسطينيين اثنين ", _day("الثلاثاء", "2024-03-12"),
+        " في مواجهات مع الجيش قرب السياج.\nوشهد ", _day("الاثنين", "2024-03-11"),
+        " مواجهات دامية قتل فيها ", ("60 فلسطينيا", "COUNT", "60", {"count_kind": "killed"}), " بالرصاص.",
+    )  # fmt: skip
+    main, earlier = frames_of(t, published=date(2024, 3, 12))
+    assert (main["role"], main["reported_date"], main["reported_killed"]) == ("main", "2024-03-12", None)
+    assert (earlier["role"], earlier["reported_date"], earlier["reported_killed"]) == ("background", "2024-03-11", 60)
+    # A toll that rises on a later day is the same event's.
+    t = _built(
+        "قتل خمسة مدنيين في غارة جوية ", _day("الخميس", "2024-03-07"), ".\nوارتفع عدد القتلى ",
+        _day("الجمعة", "2024-03-08"), " إلى ", ("8 قتلى", "COUNT", "8", {"count_kind": "killed"}), ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t, published=date(2024, 3, 8))
+    assert frame["reported_killed"] == 8
+
+
+def test_a_missile_intercepted_was_fired():
+    (frame,) = _sentence("قال التلفزيون الرسمي إن الدفاعات الجوية اعترضت صاروخا في شمال شرق العاصمة.")
+    assert frame["event_type"] == "missile_attack" and frame["role"] == "main"
+    (frame,) = _sentence("وتصدت القوات السعودية لسبعة صواريخ أطلقتها الميليشيات على مدن المملكة.")
+    assert frame["event_type"] == "missile_attack"
+    # A rocket that carries a satellite is no attack, and nothing intercepted it.
+    assert _sentence("أطلقت الوكالة صاروخا يحمل قمرا صناعيا إلى المدار.") == []
+
+
+def _capture(*parts) -> list[dict]:
+    return frames_of(_built(*parts), published=date(2018, 3, 19))
+
+
+def _loc(words: str, ref_id: str, country: str, kind: str = "city") -> tuple:
+    return words, "LOC", None, {"ref_id": ref_id, "country": country, "place_kind": kind}
+
+
+def test_taking_control_of_a_named_place_is_a_capture_placed_where_it_was_taken():
+    (frame,) = _capture("قالت الخارجية إن إعلان الرئيس سيطرة ", _loc("أنقرة", "city-ankara", "tr"),
+                        " وفصائل موالية على مدينة ", _loc("عفرين", "city-afrin", "sy"), " عمل غير مشروع.")  # fmt: skip
+    assert frame["event_type"] == "territory_capture" and frame["place_ref"] == "city-afrin"
+    (frame,) = _capture('أعلن الرئيس عن "السيطرة الكاملة" على مركز مدينة ', _loc("عفرين", "city-afrin", "sy"), ".")
+    assert frame["place_ref"] == "city-afrin"
+    (frame,) = _capture("وقال الجيش إن قواته حررت مطار ", _loc("الحديدة", "city-hodeidah", "ye"), ".")
+    assert frame["event_type"] == "territory_capture"
+    # Control of a fire, of prices, or a group's name is no capture.
+    assert _capture("تمكن رجال الإطفاء من السيطرة على حريق غابات في ", _loc("كاليفورنيا", "us-ca", "us", "admin1"), ".") == []
+    assert _capture("قال قيادي في هيئة تحرير ", _loc("الشام", "levant", "sy", "region"), " إن الاجتماع انتهى.") == []
+
+
+def test_a_reaction_dates_itself_and_a_recalled_campaign_start_is_background():
+    t = _built(
+        "طالبت الخارجية ", _day("الاثنين", "2018-03-19"), " القوات بالانسحاب غداة سيطرتها على مدينة ",
+        _loc("عفرين", "city-afrin", "sy"), ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t, published=date(2018, 3, 19))
+    assert frame["reported_date"] == "2018-03-18/2018-03-19" and frame["date_method"] == "announcement_day"
+    t = _built(
+        "وجاء دخول المطار بعد معارك عنيفة وغارات مكثفة لطيران التحالف.\nوكانت القوات بدأت ",
+        _day("الأربعاء الماضي", "2018-06-13"), " هجوما واسعا على المدينة وقتل فيه العشرات.",
+    )  # fmt: skip
+    main, *rest = frames_of(t, published=date(2018, 6, 19))
+    assert main["date_method"] == "publication_window" and [f["role"] for f in rest] in ([], ["background"])
+
+
+def test_an_act_told_the_day_after_a_dated_reaction_was_the_day_before():
+    t = _built(
+        "قالت الخارجية إن القوات سيطرت على مدينة ", _loc("عفرين", "city-afrin", "sy"), ".\nوتعهد الرئيس ",
+        _day("الاثنين", "2018-03-19"), " بتوسيع العملية غداة سيطرة قواته على مدينة ", _loc("عفرين", "city-afrin", "sy"), ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t, published=date(2018, 3, 19))
+    assert frame["reported_date"] == "2018-03-18" and frame["date_method"] == "day_before_reaction"
+
+
+def test_an_opening_that_names_only_the_country_takes_the_place_named_beside_the_act_later():
+    t = _built(
+        "قتل 13 شخصا في غارة جوية على قرية في ", _loc("سوريا", "sy", "sy", "country"),
+        ".\nوقال مسؤول في ", _loc("دمشق", "city-damascus", "sy"), " إن التحقيق بدأ بكفاءة ",
+        _loc("عالية", "city-aley", "lb"), ".\nونفذت الطائرات غارة جوية على بلدة ", _loc("كفرنبل", "v-kafranbel", "sy"),
+        ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t)
+    assert frame["place_ref"] == "v-kafranbel"
+
+
+def test_a_report_that_states_no_number_counts_a_singular_casualty_or_none_when_no_one_was_hurt():
+    (frame,) = _sentence("أسفرت الغارة الجوية عن مقتل مزارع فلسطيني شرق المدينة.")
+    assert frame["reported_killed"] == 1 and frame["killed_mentions"] == []
+    (frame,) = _sentence("اعترضت الدفاعات الجوية صاروخا فوق العاصمة ولم يسفر عن وقوع ضحايا.")
+    assert frame["reported_killed"] == 0
+    (frame,) = _sentence("قتل جندي في انفجار عبوة ناسفة دون وقوع إصابات بين المدنيين.")
+    assert frame["reported_killed"] == 1
+
+
+def test_a_capital_standing_for_its_government_is_not_where_the_act_was():
+    t = _built(
+        "قتلت غارة جوية عشرات المقاتلين الذين تدعمهم ", _loc("واشنطن", "us-washington", "us"),
+        " أثناء تقدمهم قرب مدينة ", _loc("دير الزور", "city-deir-ez-zor", "sy"), ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t)
+    assert frame["place_ref"] == "city-deir-ez-zor"
+
+
+def test_a_death_of_wounds_is_dated_by_the_day_of_the_wounding():
+    t = _built(
+        "توفي شاب فلسطيني، ", _day("الاثنين", "2018-04-02"), "، متأثرا بجراح أصيب بها ",
+        _day("يوم الجمعة الماضي", "2018-03-30"), "، برصاص الجيش خلال المواجهات على حدود ",
+        _loc("قطاع غزة", "ps-gaza-strip", "ps", "admin1"), ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t, published=date(2018, 4, 2))
+    assert frame["reported_date"] == "2018-03-30"
+
+
+def test_the_lead_sentence_dates_a_main_act_its_frame_leaves_undated():
+    t = _built(
+        "تداول ناشطون مقطع فيديو لشاب في ", _loc("قطاع غزة", "ps-gaza-strip", "ps", "admin1"), " ",
+        _day("الجمعة", "2018-03-30"), " خلال التظاهرات.\nويسمع إطلاق النار على الشاب الذي قتل برصاصة في رأسه.",
+    )  # fmt: skip
+    (frame,) = frames_of(t, published=date(2018, 3, 31))
+    assert frame["reported_date"] == "2018-03-30"
+
+
+def test_an_act_of_the_night_between_two_days_falls_on_the_later():
+    t = _built(
+        "قصفت طائرات إسرائيلية بغارات جوية ", _day("ليل الأربعاء", "2018-05-09"), " ", _day("الخميس", "2018-05-10"),
+        " عشرات المواقع في ", _loc("سوريا", "sy", "sy", "country"), ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t, published=date(2018, 5, 10))
+    assert frame["reported_date"] == "2018-05-10"

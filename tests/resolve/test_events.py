@@ -6,6 +6,7 @@ from datetime import date
 import polars as pl
 
 from tahqiq.resolve.events import (
+    COHERENT_WEIGHT,
     LINK_WEIGHT,
     Report,
     _report,
@@ -109,6 +110,26 @@ def test_no_chain_of_links_joins_two_reports_that_do_not_match():
     cluster = dict(clusters.iter_rows())
     assert cluster["a:1"] != cluster["c:1"]
     assert len(links) == 1  # b joins the better match (c: same village) and a stays apart
+
+
+def test_a_report_joins_a_cluster_only_when_it_fits_every_report_with_evidence():
+    # c (a strike the same day and city, close toll) links to b, but fits the raid a only as an
+    # incompatible type with a far toll on a shared day and city: weak evidence keeps it out.
+    rows = prepared([
+        {"frame_id": "a:1", "article_id": "a", "lo": day("2023-07-07"), "hi": day("2023-07-07"),
+         "event_type": "ground_raid", "place_ref": "c1", "place_precision": "city", "target_entities": ["P1"],
+         "reported_killed": 30},
+        {"frame_id": "b:1", "article_id": "b", "lo": day("2023-07-07"), "hi": day("2023-07-07"),
+         "event_type": "attack", "place_ref": "c1", "place_precision": "city", "target_entities": ["P1"],
+         "reported_killed": 20},
+        {"frame_id": "c:1", "article_id": "c", "lo": day("2023-07-07"), "hi": day("2023-07-07"),
+         "event_type": "air_strike", "place_ref": "c1", "place_precision": "city", "reported_killed": 9},
+    ])  # fmt: skip
+    a, b, c = (_report(r) for r in rows.iter_rows(named=True))
+    assert is_link(*compare(a, b)) and is_link(*compare(b, c))
+    assert 0 < compare(a, c)[0] < COHERENT_WEIGHT
+    cluster = dict(link_reports(rows)[0].iter_rows())
+    assert cluster["a:1"] == cluster["b:1"] != cluster["c:1"]
 
 
 def test_each_kept_link_is_written_with_its_weight_and_comparisons():
