@@ -208,7 +208,7 @@ class _Scanner:
 
     def ends_in_alef_maqsura(self, i: int) -> bool:
         """Written with ى: على (on) and أبى (he refused) normalize onto the name علي and the kunya أبي."""
-        return self.nt.display[self.nt.origin[self.tokens[i].end - 1]] == "ى"
+        return self.written_last(i) == "ى"
 
     def carries_a_pronoun(self, i: int) -> bool:
         """أرسله, مسيرته, بعضها, فريقهم: a word with an attached pronoun (his, her, their) is a noun or
@@ -219,14 +219,34 @@ class _Scanner:
             return False
         if word.endswith(("ها", "هم", "هما")) and len(word) >= 4:
             return True
-        last = self.nt.origin[self.tokens[i].end - 1]
-        return self.nt.display[last] == "ه" and not word.endswith("يه") and word != "شاه"
+        return self.written_last(i) == "ه" and not word.endswith("يه") and word != "شاه"
 
     def is_place(self, i: int) -> bool:
         """A country, province or city, or a feminine nationality adjective (الأسترالية: of a state
         or a city, where a man's nisba is masculine)."""
         word = self.words[i]
         return word in self.lex.places or (word.endswith("يه") and reference.country_of_nationality(word) is not None)
+
+    def word_where_a_name_was_cued(self, i: int, core: str) -> bool:
+        """After a title, office or speech verb, a word no lexicon knows is read as a name unless it is
+        one of the words that stand there as often: a common word (`is_common_word`), ب / ل on one
+        (بثبات), a place's class noun (ملعب اللقاء), a speech verb (فقال), a nationality (غاني الجنسية),
+        a woman's past-tense verb (عملت), a common feminine noun (خاصة, خارجية; names in ة such as
+        بوتفليقة are rare in speech)."""
+        said_often = spoken_count(core) >= SPOKEN_COMMON
+        return (
+            self.is_common_word(i, core)
+            or self.preposition_on_common_word(i)
+            or core in self.lex.named_after
+            or "speech_verb" in self.roles[i]
+            or (i + 1 < self.n and self.words[i + 1] in ("الجنسيه", "الاصل"))
+            or (said_often and core.endswith("ت") and 4 <= len(core) <= 5)
+            or (said_often and self.written_last(i) == "ة")
+        )
+
+    def written_last(self, i: int) -> str:
+        """Token i's last letter as written (ة, ه and ى normalize onto others)."""
+        return self.nt.display[self.nt.origin[self.tokens[i].end - 1]]
 
     def preposition_on_common_word(self, i: int) -> bool:
         """بثبات, برفقة, لميزان: ب / ل on a word everyday speech uses. Asked only of the word after a
@@ -262,12 +282,7 @@ class _Scanner:
         if len(parts) < 2 or parts[-1][0] != "family" or parts[-1][2] - parts[-1][1] != 1:
             return False
         before = self.words[parts[-1][1]]
-        last = self.nt.origin[self.tokens[j].end - 1]
-        return (
-            before not in self.lex.given
-            and not before.startswith("ال")
-            and self.nt.display[last] == "ة"
-        )
+        return before not in self.lex.given and not before.startswith("ال") and self.written_last(j) == "ة"
 
     def is_given(self, i: int, allow_ambiguous: bool) -> bool:
         word = self.words[i]
@@ -407,15 +422,7 @@ class _Scanner:
             and not (len(core) >= 4 and core.endswith("ا") and core not in lex.given)  # اتصالا, رسميا
             and (not core.startswith("و") or core in lex.given or self.waw_is_name_part(core))
             and core not in lex.not_name
-            and not self.is_common_word(i, core)
-            and not self.preposition_on_common_word(i)
-            and core not in lex.named_after  # اللاعب الإسباني ملعب اللقاء: a place, not a name
-            and "speech_verb" not in self.roles[i]  # الرئيس الإيراني فقال: the verb, not a name
-            and not (i + 1 < self.n and self.words[i + 1] in ("الجنسيه", "الاصل"))  # غاني الجنسية
-            # عملت, أقامت: a past-tense verb of a woman after a title
-            and not (core.endswith("ت") and 4 <= len(core) <= 5 and spoken_count(core) >= SPOKEN_COMMON)
-            # a common feminine noun (خاصة, خارجية) after a title; names in ة (بوتفليقة) are rare in speech
-            and not (self.nt.display[self.nt.origin[self.tokens[i].end - 1]] == "ة" and spoken_count(core) >= SPOKEN_COMMON)
+            and not self.word_where_a_name_was_cued(i, core)
         ):
             parts.append(("given", i, i + 1))
             cue = "title"
