@@ -35,7 +35,7 @@ from tahqiq.text.normalize import NormalizedText, normalize_text
 
 KUNYA_WORDS = frozenset({"ابو", "ابي", "ابا", "ام"})
 # ال is آل (آل نهيان) in matching form; فان, دي, دا ... join the parts of European names (لويس دا سيلفا).
-CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال", "فان", "فون", "دي", "دا", "دو", "ديل", "دى", "بو"})  # بو حاطوم
+CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال", "فان", "فون", "دي", "دا", "دو", "ديل", "دى", "بو", "لو"})  # بو حاطوم, لو دريان
 ALIAS_FILLERS = frozenset({"ايضا", "كذلك", "باسم", "ب", "اسم", '"', "'", ":"})
 TITLE_LOOKBACK = 10
 MAX_NAME_TOKENS = 5
@@ -528,6 +528,8 @@ class _Scanner:
             and core in lex.ambiguous
             and not any(p[0] == "family" and self.words[p[1]].startswith("ال") for p in parts)
             and not any(p[0] == "given" and self.words[p[1]] == "عبد" for p in parts[1:])
+            # جان إيف لو دريان: a second foreign given name makes the first one a name too
+            and not any(p[0] == "given" and self.words[p[1]] in lex.transliterated for p in parts[1:])
         ):
             return None  # صلاح عبد السلام: a compound عبد name after it makes the common word a name
         return _Name(i, j, prefix, parts, cue)

@@ -585,3 +585,9 @@ def test_a_stadium_named_after_a_prince_is_no_mention_of_him():
     assert by_surface("ويحتل الفريق المركز الثالث في دوري الأمير محمد بن سلمان.") == {}
     assert "محمد صلاح" in by_surface("وحقق النجم محمد صلاح إنجازا جديدا.")
     assert "محمد صلاح إنجازا" not in by_surface("وحقق النجم محمد صلاح إنجازا جديدا.")
+
+
+def test_french_compound_given_names_and_particles():
+    assert "جان إيف لودريان" in by_surface("وقال وزير الخارجية الفرنسي جان إيف لودريان إن باريس مستعدة.")
+    assert "جان إيف لو دريان" in by_surface("ووصف جان إيف لو دريان الإعلان بأنه خطير.")
+    assert by_surface("وقال محمد لو كان الأمر بيدي لفعلت.") == {}  # لو is "if" here
