@@ -242,6 +242,7 @@ class _Scanner:
             or (i + 1 < self.n and self.words[i + 1] in ("الجنسيه", "الاصل"))
             or (said_often and core.endswith("ت") and 4 <= len(core) <= 5)
             or (said_often and self.written_last(i) == "ة")
+            or _future_verb(core)  # ستنطلق
         )
 
     def written_last(self, i: int) -> str:
@@ -504,6 +505,7 @@ class _Scanner:
                 and not self.is_common_word(j, word)
                 and not self.preposition_on_given_name(j)
                 and not (word not in lex.given and (_accusative_participle(word) or _future_verb(word)))
+                and not (len(parts) > 1 and is_spoken_noun(word))  # محمد صلاح دور: a third word no name
                 # بتهمة, بتسجيل: ب on a word everyday speech says all the time
                 and not (word.startswith("ب") and len(word) >= 4 and spoken_count(word[1:]) >= SPOKEN_EVERYWHERE)
             ):
@@ -842,6 +844,13 @@ def _claims_not_called(scanner: _Scanner, hit: _TitleHit) -> bool:
     return hit.title.kind == "called" and hit.title.tokens[-1].endswith("ي") and not scanner.ends_in_alef_maqsura(hit.last - 1)
 
 
+def _in_a_thing_s_name(scanner: _Scanner, i: int) -> bool:
+    """Token i follows a noun that names a thing after a person, or a title after one (مطار الملك
+    عبدالعزيز): a repeat of the person's name there is the thing's."""
+    title = scanner.title_at(i - 1) if i else None
+    return _names_a_thing(scanner, i) or bool(title and title.last == i and _names_a_thing(scanner, title.first))
+
+
 def _names_a_thing(scanner: _Scanner, i: int) -> bool:
     """Token i follows a noun that names a place or thing after a person (مطار الملك خالد, ولاية
     فيكتوريا, جائزة نوبل): the name is the thing's, not a mention of the person."""
@@ -879,8 +888,7 @@ def _find_well_known(scanner: _Scanner) -> list[_Name]:
     names: list[_Name] = []
     free_from = 0
     for i in scanner.opening("well_known"):
-        title = scanner.title_at(i - 1) if i else None
-        if _names_a_thing(scanner, i) or (title and title.last == i and _names_a_thing(scanner, title.first)):
+        if _in_a_thing_s_name(scanner, i):
             continue
         name = _well_known_at(scanner, i) if i >= free_from else None
         if name:
@@ -946,7 +954,7 @@ def _accusative_participle(word: str) -> bool:
 
 
 def _future_verb(word: str) -> bool:
-    """سيكون, ستبدأ: the future prefix on a present-tense verb everyday speech says."""
+    """سيكون, ستنطلق: the future prefix on a present-tense verb everyday speech says."""
     return word.startswith(("سي", "ست", "سن")) and spoken_count(word[1:]) >= SPOKEN_COMMON
 
 
@@ -1079,7 +1087,7 @@ def _find_repeats(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> l
                     break
             if found:
                 break
-        if found and _is_adjective_position(scanner, found):
+        if found and (_is_adjective_position(scanner, found) or _in_a_thing_s_name(scanner, found.first)):
             found = None
         if found and not _overlaps(found, names) and not _overlaps(found, repeats):
             repeats.append(found)
