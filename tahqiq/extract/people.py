@@ -454,7 +454,13 @@ class _Scanner:
             elif word == "عبد" and j + 1 < self.n and self.words[j + 1].startswith("ال"):
                 parts.append(("given", j, j + 2))
                 j += 2
-            elif j + 1 < self.n and self.words[j + 1] == "الله" and self.name_like(j) and len(word) >= 3:
+            elif (
+                j + 1 < self.n
+                and self.words[j + 1] == "الله"
+                and self.name_like(j)
+                and len(word) >= 3
+                and (not word.startswith("و") or self.waw_is_name_part(word))  # وعبد الله: and another man
+            ):
                 parts.append(("family", j, j + 2))  # نصر الله, فضل الله
                 j += 2
             elif word == "ابو" and self.name_like(j + 1):
@@ -872,6 +878,8 @@ def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:
             before = scanner.words[i - 1] if i and not prefix else ""
             if person.kind == "surname" and before == "_":
                 continue  # بريجيت_ماكرون: a hashtag joins the surname to someone else's given name
+            if person.kind == "surname" and _given_name_of_another(scanner, end):
+                continue  # عباس عراقجي: the surname is another man's given name
             if person.kind == "surname" and (
                 before in lex.given or before in KUNYA_WORDS or before in CONNECTORS
             ):
@@ -880,6 +888,15 @@ def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:
             parts = parsed.parts if parsed and parsed.last == end and parsed.prefix == prefix else []
             return _Name(i, end, prefix, parts, "well_known", {"well_known": person.canonical})
     return None
+
+
+def _given_name_of_another(scanner: _Scanner, after: int) -> bool:
+    """A well-known surname followed by a proper name nobody says in speech and no figure bears
+    (عباس عراقجي, not عباس هنية) is that other man's given name."""
+    if after >= scanner.n or not scanner.name_like(after) or "well_known" in scanner.roles[after]:
+        return False
+    word = scanner.words[after]
+    return not word.startswith("ال") and word not in scanner.lex.given and spoken_count(word) == 0
 
 
 def _find_well_known(scanner: _Scanner) -> list[_Name]:

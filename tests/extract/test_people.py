@@ -596,3 +596,10 @@ def test_french_compound_given_names_and_particles():
     assert "جان إيف لودريان" in by_surface("وقال وزير الخارجية الفرنسي جان إيف لودريان إن باريس مستعدة.")
     assert "جان إيف لو دريان" in by_surface("ووصف جان إيف لو دريان الإعلان بأنه خطير.")
     assert by_surface("وقال محمد لو كان الأمر بيدي لفعلت.") == {}  # لو is "if" here
+
+
+def test_two_men_joined_by_and_and_a_surname_that_is_another_man_s_given_name():
+    found = by_surface("واستبعدت اللجنة الحكمين محمد العبكري وعبد الله الشلوي من البطولة.")
+    assert "محمد العبكري" in found and not any("الشلوي" in surface and "العبكري" in surface for surface in found)
+    found = by_surface("وقال نائب وزير الخارجية الإيراني عباس عراقجي إن طهران مستعدة.")
+    assert "عباس عراقجي" in found and "well_known" not in found["عباس عراقجي"].attrs
