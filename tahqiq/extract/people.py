@@ -243,6 +243,7 @@ class _Scanner:
             or (said_often and core.endswith("ت") and 4 <= len(core) <= 5)
             or (said_often and self.written_last(i) == "ة")
             or _future_verb(core)  # ستنطلق
+            or (self.words[i] != core and _plural_shaped(core))  # لمناشدات: a preposition on a plural
         )
 
     def written_last(self, i: int) -> str:
@@ -559,21 +560,20 @@ class _Scanner:
         )
 
     def verb_or_noun_before_its_object(self, parts: list[tuple[str, int, int]]) -> bool:
-        """زار المنطقة, ساند القرار, صاحب المركز, شؤون الرئاسة: a word no lexicon knows, read as a name
-        after a title, followed by a common definite noun that is no nisba, is a verb and its object
-        or a noun and its complement. Unknown Arabic names take a nisba (جبار اللعيبي)."""
-        if len(parts) > 1:
-            kind, first, end = parts[1]
-            if kind != "family" or end - first != 1:
-                return False
-        else:
-            first = parts[0][2]  # الرئيس وصف الاجتماع: the object the name stopped before
-            if first >= self.n:
-                return False
-        word = self.words[first]
+        """زار المنطقة, ساند القرار, صاحب المركز, شؤون الرئاسة, بحث طبيعة: a word no lexicon knows, read
+        as a name after a title, followed by a common definite noun that is no nisba (or both words common
+        nouns), is a verb and its object or a noun and its complement. Unknown Arabic names take a nisba
+        (جبار اللعيبي)."""
         if len(parts) == 1:  # a lone name is followed by time words (الوزير باسيل الأسبوع الماضي)
-            return word.startswith("ال") and is_derived_verbal_noun(word)
-        return word.startswith("ال") and not word.endswith("ي") and is_spoken_noun(word)
+            after = parts[0][2]  # الرئيس وصف الاجتماع: the object the name stopped before
+            return after < self.n and self.words[after].startswith("ال") and is_derived_verbal_noun(self.words[after])
+        kind, first, end = parts[1]
+        if kind != "family" or end - first != 1:
+            return False
+        word = self.words[first]
+        if not word.startswith("ال"):  # أراد المخرج بحث طبيعة: two common nouns
+            return is_spoken_noun(self.words[parts[0][1]]) and is_spoken_noun(word)
+        return not word.endswith("ي") and is_spoken_noun(word)
 
     def line_break_before(self, j: int) -> bool:
         """A name never runs across a line: a list's next line (الدفاع under a goalkeeper's name)."""

@@ -507,6 +507,8 @@ def test_an_office_without_its_article_is_no_name():
         "وكان الرئيس الأميركي وصف الاجتماع بأنه مثمر.",  # a verb before its object
         "وقال البيان إن زيارة ولي العهد ستنطلق من أسس جديدة.",  # a verb in the future after a title
         "وتوفيت الإذاعية عن عمر ناهز التسعين عاما.",  # عمر "age"
+        "وأراد المخرج بحث طبيعة العلاقات بين الناس.",  # two common nouns after a title
+        "واستجاب الرئيس السابق لمناشدات الأحزاب.",  # ل on a plural after a title
         "وكان الأمين العام السابق غاني الجنسية.",  # a nationality, "Ghanaian"
         "وقال إن الرئيس السابق، عملت حكومته على الإصلاح.",  # a past-tense verb after a title
         "وكان الوزير ساند القرار منذ البداية.",  # a verb and its object after a title
