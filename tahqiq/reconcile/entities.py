@@ -278,7 +278,7 @@ def stated_alias_edges(persons: pl.DataFrame) -> list[tuple[str, str]]:
         if alias_of:
             pairs.add((parse_person(normalize_text(alias_of)), own))
     by_alias: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
-    for named, alias in pairs:
+    for named, alias in sorted(pairs, key=repr):  # a set's order varies between processes
         named_node, alias_node = _alias_node(named), _alias_node(alias)
         if named_node and alias_node and named_node != alias_node:
             by_alias[alias_node].add((named_node, named.surname))

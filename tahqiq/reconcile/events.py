@@ -125,10 +125,13 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
                 *[pl.col(c).min().alias(c) for c in order if c not in (value, "_n", "_news")],
             )
         )
+        # the extra columns break the last ties (two spellings of one place), so the pick is the same
+        # on every run
         return counted.sort(
-            ["event_id", "_news", "_n", *order, value],
-            descending=[False, True, True] + [False] * (len(order) + 1),
-        ).unique("event_id", keep="first")
+            ["event_id", "_news", "_n", *order, value, *(extra or [])],
+            descending=[False, True, True] + [False] * (len(order) + 1 + len(extra or [])),
+            nulls_last=True,
+        ).unique("event_id", keep="first", maintain_order=True)
 
     types = best("reported_type", ["_spec"]).select("event_id", pl.col("reported_type").alias("event_type"))
     # The most precise date any news report gives, then the most reported of those.
