@@ -892,6 +892,7 @@ def find_event_frames(
         targets = _targets(frame, cues, mentions)
         if frame.is_background and not (targets or _precise(frame.date)):
             continue
+        # the sentence that opens the act: its place, and the victims it names
         act = next((x for x in sentences if frame.opening and x.start <= frame.opening[0].start < x.end), None)
         place, regions = _place(frame, mentions, desk, act)
         event_type = _event_type(frame, mentions)
@@ -901,7 +902,8 @@ def find_event_frames(
             else frame.anchors[0]
         )
         actors, partners = _orgs(frame, cues, mentions)
-        stating = _lead(sentences, frame, segments[0]) + frame.spans  # the sentences its statements come from
+        lead = _lead(sentences, frame, segments[0])
+        stating = lead + frame.spans  # the sentences its statements come from
         claim = next((c for c in frame_cues if c.kind == "claim"), None)
         weapon = _weapon(frame, mentions, event_type)
         region_code, region_text = _regions(regions, [c for c in frame_cues if c.kind == "region"])
@@ -917,9 +919,9 @@ def find_event_frames(
                 value, method, precision = inferred, "weekday_and_day_month", "day"
         killed, killed_from = _count(frame, mentions, "killed")
         if killed is None:
-            killed = _named_victim_count(frame, sentences)
+            killed = _named_victim_count(act)
         if killed is None:
-            told = _single_casualties(nt, _lead(sentences, frame, segments[0]) + frame.spans[:2])
+            told = _single_casualties(nt, lead + frame.spans[:2])
             killed = event_total(1 for kind in told if kind == "killed")
         if killed is None and any(c.kind == "no_casualties" for c in frame_cues):
             killed = 0  # "ولم تشر أية تقارير إلى وقوع ضحايا"
@@ -999,13 +1001,10 @@ def _single_casualties(nt: NormalizedText, spans: list[tuple[int, int]]) -> list
     ]
 
 
-def _named_victim_count(frame: _Frame, sentences: list[_Sentence]) -> int | None:
+def _named_victim_count(opening: _Sentence | None) -> int | None:
     """How many people the frame's opening sentence names as killed, when it counts no one and names no
     one else: "قتل الصحفي جمال خاشقجي" is one dead; in "مقتل القيادي أبو محمد العدناني وقائده أبو علي
     الأنباري" the second name is too far from the killing to be sure of, so no figure."""
-    if not frame.opening:
-        return None
-    opening = next((s for s in sentences if s.start <= frame.opening[0].start < s.end), None)
     if opening is None:
         return None
     victims = {m.normalized for _, named in opening.named_victims() for m in named}

@@ -229,32 +229,25 @@ class _Scanner:
 
     def word_where_a_name_was_cued(self, i: int, core: str) -> bool:
         """After a title, office or speech verb, a word no lexicon knows is read as a name unless it is
-        one of the words that stand there as often: a common word (`is_common_word`), ب / ل on one
-        (بثبات), a place's class noun (ملعب اللقاء), a speech verb (فقال), a nationality (غاني الجنسية),
-        a woman's past-tense verb (عملت), a common feminine noun (خاصة, خارجية; names in ة such as
-        بوتفليقة are rare in speech)."""
+        one of the words that stand there as often: a common word (`is_common_word`), ب / ل on a word
+        that is no name (بثبات, لمناشدات), a place's class noun (ملعب اللقاء), a speech verb (فقال), a
+        nationality (غاني الجنسية), a woman's past-tense verb (عملت), a verb in the future (ستنطلق), a
+        common feminine noun (خاصة, خارجية; names in ة such as بوتفليقة are rare in speech)."""
         said_often = spoken_count(core) >= SPOKEN_COMMON
         return (
             self.is_common_word(i, core)
-            or self.preposition_on_common_word(i)
+            or _proclitic_on_common_noun(self.words[i], self.lex)
             or core in self.lex.named_after
             or "speech_verb" in self.roles[i]
             or (i + 1 < self.n and self.words[i + 1] in ("الجنسيه", "الاصل"))
             or (said_often and core.endswith("ت") and 4 <= len(core) <= 5)
             or (said_often and self.written_last(i) == "ة")
-            or _future_verb(core)  # ستنطلق
-            or (self.words[i] != core and _plural_shaped(core))  # لمناشدات: a preposition on a plural
+            or _future_verb(core)
         )
 
     def written_last(self, i: int) -> str:
         """Token i's last letter as written (ة, ه and ى normalize onto others)."""
         return self.nt.display[self.nt.origin[self.tokens[i].end - 1]]
-
-    def preposition_on_common_word(self, i: int) -> bool:
-        """بثبات, برفقة, لميزان: ب / ل on a word everyday speech uses. Asked only of the word after a
-        title: after a given name ل + a common word is often a surname (رضوان لقديم)."""
-        word = self.words[i]
-        return word[:1] in ("ب", "ل") and len(word) >= 4 and spoken_count(word[1:]) >= SPOKEN_COMMON
 
     def is_common_word(self, i: int, word: str) -> bool:
         """A word everyday speech uses where a name was looked for: one with an attached pronoun
@@ -713,19 +706,29 @@ def _verbal_noun_or_plural(word: str) -> bool:
 
 
 def _proclitic_on_common_noun(word: str, lex: _Lexicons) -> bool:
-    """ل/ب + a word that is no name: a common word, an organization's head noun or a plural."""
+    """ل/ب + a word that is no name: a stopword, an organization's head noun, a plural, a word of
+    everyday speech (بثبات, برفقة, لميزان). Asked only of the word a title or speech verb cues: after a
+    given name ل + a common word is often a surname (رضوان لقديم)."""
     if word in lex.given:
         return False
     return any(
-        prefix and (rest in lex.not_name or rest in _org_head_words() or _plural_shaped(rest) or rest.startswith("ان"))
+        prefix
+        and (
+            rest in lex.not_name
+            or rest in _org_words("head")
+            or _plural_shaped(rest)
+            or rest.startswith("ان")
+            or (len(rest) >= 3 and spoken_count(rest) >= SPOKEN_COMMON)
+        )
         for prefix, rest in clitic_variants(word)
         if word[:prefix] in ("ل", "ب")
     )
 
 
-@lru_cache(maxsize=1)
-def _org_head_words() -> frozenset[str]:
-    return frozenset(normalize_text(row["word"]) for row in reference.load_org_heads() if row["role"] == "head")
+@lru_cache(maxsize=4)
+def _org_words(role: str) -> frozenset[str]:
+    """The words of org_heads.csv with one role: "head" (وزارة, جامعة), "media_head" (موقع, شبكة)."""
+    return frozenset(normalize_text(row["word"]) for row in reference.load_org_heads() if row["role"] == role)
 
 
 def _proclitic_on_definite(word: str) -> bool:
@@ -811,7 +814,7 @@ def _find_cued_and_lexicon_names(
         hit = title_ends.get(i)
         name = None
         # مطار الملك خالد, استاد الأمير فيصل بن فهد: the airport's or the stadium's name
-        thing_named = hit is not None and _names_a_thing(scanner, hit.first)
+        thing_named = _in_a_thing_s_name(scanner, i, hit)
         if hit and (thing_named or _claims_not_called(scanner, hit)):
             hit = None
         if hit and hit.title.kind in ("rank", "honorific", "called"):
@@ -833,7 +836,7 @@ def _find_cued_and_lexicon_names(
         roles = scanner.roles[i]
         if name is None and hit is None and "nationality" in roles:
             name = _name_after_nationality(scanner, i)
-        if name is None and "lexicon_name" in roles and not thing_named and not _names_a_thing(scanner, i):
+        if name is None and "lexicon_name" in roles and not thing_named:
             name = scanner.parse_name(i, "cued" if i <= cued_until else "strict")
         if name and not _overlaps(name, names):
             names.append(name)
@@ -850,10 +853,11 @@ def _claims_not_called(scanner: _Scanner, hit: _TitleHit) -> bool:
     return hit.title.kind == "called" and hit.title.tokens[-1].endswith("ي") and not scanner.ends_in_alef_maqsura(hit.last - 1)
 
 
-def _in_a_thing_s_name(scanner: _Scanner, i: int) -> bool:
+def _in_a_thing_s_name(scanner: _Scanner, i: int, title: _TitleHit | None = None) -> bool:
     """Token i follows a noun that names a thing after a person, or a title after one (مطار الملك
-    عبدالعزيز): a repeat of the person's name there is the thing's."""
-    title = scanner.title_at(i - 1) if i else None
+    عبدالعزيز, ولاية فيكتوريا): a name there is the thing's. `title`: the title ending at i, when the
+    caller has found it."""
+    title = title or (scanner.title_at(i - 1) if i else None)
     return _names_a_thing(scanner, i) or bool(title and title.last == i and _names_a_thing(scanner, title.first))
 
 
@@ -984,14 +988,9 @@ def _unnamed_speaker_word(word: str, lex: _Lexicons) -> bool:
     return (
         _accusative_participle(word)
         or (len(word) >= 6 and word.endswith("يون"))
-        or word in _org_head_words()
-        or word in _media_head_words()
+        or word in _org_words("head")
+        or word in _org_words("media_head")
     )
-
-
-@lru_cache(maxsize=1)
-def _media_head_words() -> frozenset[str]:
-    return frozenset(normalize_text(row["word"]) for row in reference.load_org_heads() if row["role"] == "media_head")
 
 
 def _find_after_speech_verbs(scanner: _Scanner, taken: list[_Name]) -> list[_Name]:

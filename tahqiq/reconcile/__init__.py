@@ -301,6 +301,14 @@ def _registry_of(kind: str, registry: pl.DataFrame, assigned: pl.DataFrame) -> p
     return pl.concat([warehouse.conform(kept_old, "id_registry"), new_rows]).sort("member_key")
 
 
+def _no_tables(names: tuple[str, ...], kind: str, registry: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """Empty `names` tables when there is nothing to reconcile; the registry's rows of `kind` stay."""
+    return {
+        **{name: warehouse.empty_frame(name) for name in names},
+        "id_registry": _registry_of(kind, registry, _NO_MEMBERS),
+    }
+
+
 def resolve_entity_tables(
     articles: pl.DataFrame,
     mentions: pl.DataFrame,
@@ -313,10 +321,7 @@ def resolve_entity_tables(
     `cluster_event_tables`'). People are linked by `model`; the frames are read for their targets: one
     event's targets named two ways are one man."""
     if mentions.height == 0 and frames.height == 0:
-        return {
-            **{name: warehouse.empty_frame(name) for name in ENTITY_OUTPUTS},
-            "id_registry": _registry_of("entity", registry, _NO_MEMBERS),
-        }
+        return _no_tables(ENTITY_OUTPUTS, "entity", registry)
     mentions = with_ref_ids(_conformed(mentions, "extracted_mentions"))
     entity_ids, links = _entity_ids(mentions, _conformed(frames, "event_frames"), registry, model)
     linked = mentions.join(
@@ -343,10 +348,7 @@ def cluster_event_tables(
     `mentions` are `resolve_entity_tables`' (the `mentions` table, of which the EVENT_MENTION_COLUMNS are
     read): each mention with its entity id."""
     if frames.height == 0:
-        return {
-            **{name: warehouse.empty_frame(name) for name in EVENT_OUTPUTS},
-            "id_registry": _registry_of("event", registry, _NO_MEMBERS),
-        }
+        return _no_tables(EVENT_OUTPUTS, "event", registry)
     # ref ids are parsed where they are read: the organizations of _participants
     linked = _conformed(mentions, "mentions").select(EVENT_MENTION_COLUMNS)
     prepared, event_of, links_of_events = _event_ids(_conformed(frames, "event_frames"), linked, registry)
