@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tahqiq.dates.values import date_bounds
+
 FIRST_PLAUSIBLE_YEAR = 2015
 
 
@@ -70,6 +72,17 @@ ANNOUNCEMENT_LAG_DAYS = 1
 def announcement_window(announced: dt.date) -> str:
     """The interval an act falls in when the text dates only its announcement: that day or the one before."""
     return f"{(announced - dt.timedelta(days=ANNOUNCEMENT_LAG_DAYS)).isoformat()}/{announced.isoformat()}"
+
+
+# A story dated by its place's clock may name the next day of the UTC publication date.
+PUBLICATION_CLOCK_SLACK_DAYS = 1
+
+
+def later_than_publication(value: str | None, published: dt.date | None) -> bool:
+    """Whether a date begins after the article was published ("ذكرى النكبة في 14 مايو المقبل" in a
+    March story): it dates what is to come, never an act the article reports as done."""
+    bounds = date_bounds(value) if value and published else None
+    return bounds is not None and (bounds[0] - published).days > PUBLICATION_CLOCK_SLACK_DAYS
 
 
 def day_before(value: str) -> str | None:

@@ -8,7 +8,7 @@ or one inferred from the text). What the text leaves open is never filled in sil
 - "أكتوبر 2019" is month precision "2019-10"; a bare year is year precision.
 - A day and month without a year take the reference year (method `relative_to_*`): the latest such
   date no more than 60 days after the reference, since news reports past events. "X الماضي" means
-  the last X strictly before the reference month, "X الجاري" the reference year, "X المقبل" the next.
+  the last X strictly before the reference month (with a day, the last such day before the reference), "X الجاري" the reference year, "X المقبل" the next.
   With no reference the value is None and `attrs["partial"]` keeps "--MM-DD".
 - A weekday stated with a day and month and no year ("الجمعة 7 يوليو") picks the year among
   2015..this year where that date falls on that weekday (`weekday_year_inference`); when several
@@ -301,14 +301,18 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _year_for(month: int, day: int, ref: dt.date, mod: str | None) -> int:
+def _year_for(month: int, day: int | None, ref: dt.date, mod: str | None) -> int:
+    if mod == "past" and day is not None:
+        # "13 يونيو الماضي" on 21 June is eight days ago: the last such day, not last year's.
+        this_year = _safe_date(ref.year, month, min(day, _month_end(ref.year, month)))
+        return ref.year if this_year and this_year < ref else ref.year - 1
     if mod == "past":
         return ref.year if month < ref.month else ref.year - 1
     if mod == "current":
         return ref.year
     if mod == "next":
         return ref.year if month > ref.month else ref.year + 1
-    candidate = _safe_date(ref.year, month, min(day, _month_end(ref.year, month)))
+    candidate = _safe_date(ref.year, month, min(day or 1, _month_end(ref.year, month)))
     if candidate and (candidate - ref).days > FUTURE_TOLERANCE_DAYS:
         return ref.year - 1
     return ref.year
@@ -610,7 +614,7 @@ def _month(month: int, year: int | None, mod: str | None, part: str | None):
         if y is None:
             if ref is None:
                 return _Value(None, "interval" if part else "month", True, {"partial": f"--{month:02d}"})
-            y = _year_for(month, 1, ref, mod)
+            y = _year_for(month, None, ref, mod)
         value = _part_interval(y, month, part) if part else _iso_month(y, month)
         return _Value(
             value, "interval" if part else "month", year is None, method="absolute" if year else None

@@ -24,6 +24,7 @@ from tahqiq.dates.inference import (
     announcement_window,
     date_of_weekday_and_month_day,
     day_before,
+    later_than_publication,
     publication_window,
 )
 from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
@@ -498,7 +499,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
     current: _Frame | None = None
     for sentence in sentences:
         anchors = sentence.anchors()
-        dates = _event_dates(sentence)
+        dates = [d for d in _event_dates(sentence) if not later_than_publication(d.value, published)]
         if main is None:
             far = [d for d in dates if _months_before(d.value, published)]
         elif main.date is None:

@@ -59,6 +59,10 @@ def only_date(text: str, published: dt.date | None):
         ("قالت يوم الجمعة الماضي", MONDAY, "يوم الجمعة الماضي", "2023-07-07", "day", "relative_to_published"),
         ("أعلن الجيش الجمعة", MONDAY, "الجمعة", "2023-07-07", "day", "relative_to_published"),
         ("الخميس المقبل", MONDAY, "الخميس المقبل", "2023-07-13", "day", "relative_to_published"),
+        # a day of the reference month already past is this year's; one still to come, last year's
+        ("قتل في 3 من يوليو الماضي", MONDAY, "3 من يوليو الماضي", "2023-07-03", "day", "relative_to_published"),
+        ("اعتقل في 20 يوليو الماضي", MONDAY, "20 يوليو الماضي", "2022-07-20", "day", "relative_to_published"),
+        ("منذ يوليو الماضي", MONDAY, "يوليو الماضي", "2022-07", "month", "relative_to_published"),
         ("قال أمس", MONDAY, "أمس", "2023-07-09", "day", "relative_to_published"),
         ("وقعت أول أمس", MONDAY, "أول أمس", "2023-07-08", "day", "relative_to_published"),
         ("يصل غدا", MONDAY, "غدا", "2023-07-11", "day", "relative_to_published"),

@@ -627,3 +627,10 @@ def test_an_act_of_the_night_between_two_days_falls_on_the_later():
     )  # fmt: skip
     (frame,) = frames_of(t, published=date(2018, 5, 10))
     assert frame["reported_date"] == "2018-05-10"
+
+
+def test_a_date_still_to_come_dates_no_act_the_article_reports():
+    body = ("قتل ثلاثة متظاهرين برصاص الجنود قرب السياج الجمعة. "
+            "وتستمر الاحتجاجات حتى ذكرى الاستقلال في 15 مايو المقبل، ويوافق بدؤها ذكرى مقتل ستة مزارعين برصاص الجنود في 30 مارس 1976.")  # fmt: skip
+    frames = frames_read_from(body, date(2018, 3, 30))  # a Friday
+    assert [f["reported_date"] for f in frames] == ["2018-03-30", "1976-03-30"]
