@@ -671,6 +671,9 @@ def score_conflicts(
                          "within_one_event": None if events_of_docno is None
                          else within_one_event(g["values"], events_of_docno)}
                         for k, g in enumerate(gold_rows) if k not in matched_gold],
+        "system_unmatched": [{"conflict_id": s["conflict_id"], "attribute": s["attribute"],
+                              "values": {value: sorted(docnos) for value, docnos in s["values"].items()}}
+                             for s in system_rows if s["conflict_id"] not in matched_system],
     }  # fmt: skip
 
 
@@ -804,6 +807,11 @@ def format_conflicts(result: dict) -> str:
     side = {True: " [one system event]", False: " [sides apart]", None: ""}
     lines += [f"  {g['event']} {g['attribute']} ({g['kind']}){side[g.get('within_one_event')]}: {g['note']}"
               for g in result["gold_missed"][:MAX_LISTED]]
+    unmatched = result.get("system_unmatched", [])
+    lines += ["", f"System conflicts matching no gold conflict (invented, or missing from the gold): {len(unmatched)}"]
+    lines += [f"  {s['conflict_id']} {s['attribute']}: "
+              + "; ".join(f"{value} [{_listing(docnos, 3)}]" for value, docnos in s["values"].items())
+              for s in unmatched[:MAX_LISTED]]
     return "\n".join(lines)
 
 

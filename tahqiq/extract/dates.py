@@ -643,7 +643,21 @@ def _relative_days(offset: int, weekday: int | None, anaphoric: bool):
             return _Value(None, "day", True, extra)
         date = ref + dt.timedelta(days=offset)
         if weekday is not None and date.weekday() != weekday:
-            extra["weekday_mismatch"] = True
+            # "أمس الأربعاء" in a story stamped Wednesday 21:45 UTC was written on Thursday where it
+            # happened: a publication time a day off the writer's clock shifts "yesterday", never the
+            # weekday named.
+            shifted = next(
+                (
+                    date + dt.timedelta(days=d)
+                    for d in (1, -1)
+                    if (date + dt.timedelta(days=d)).weekday() == weekday
+                ),
+                None,
+            )
+            if shifted is None:
+                extra["weekday_mismatch"] = True
+            else:
+                date, extra["clock_shift_days"] = shifted, (shifted - date).days
         return _Value(date.isoformat(), "day", True, extra)
 
     return resolve

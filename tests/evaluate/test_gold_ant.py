@@ -187,6 +187,10 @@ def test_conflicts_match_by_family_and_articles_in_different_gold_groups():
     assert result["families"]["place"]["precision"] == 0.0
     assert [s["conflict_id"] for s in result["single_article"]["sample"]] == ["C_one_article", "C_inside_y1"]
     assert result["overall"]["recall"] == pytest.approx(1 / 3, abs=1e-3)
+    assert [s["conflict_id"] for s in result["system_unmatched"]] == [
+        "C_same_group", "C_wrong_family", "C_one_article", "C_inside_y1"
+    ]
+    assert result["system_unmatched"][0]["values"] == {"220": ["s1"], "221": ["s2"]}
 
 
 def test_gold_conflicts_split_by_whether_clustering_joined_their_sides():

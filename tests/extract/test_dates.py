@@ -56,6 +56,8 @@ def only_date(text: str, published: dt.date | None):
             "relative_to_published",
         ),
         ("أمس الأحد", MONDAY, "أمس الأحد", "2023-07-09", "day", "relative_to_published"),
+        # a story stamped Sunday in UTC but written on Monday: the weekday named is the day
+        ("وقع مساء أمس الأحد", dt.date(2023, 7, 9), "مساء أمس الأحد", "2023-07-09", "day", "relative_to_published"),
         ("قالت يوم الجمعة الماضي", MONDAY, "يوم الجمعة الماضي", "2023-07-07", "day", "relative_to_published"),
         ("أعلن الجيش الجمعة", MONDAY, "الجمعة", "2023-07-07", "day", "relative_to_published"),
         ("الخميس المقبل", MONDAY, "الخميس المقبل", "2023-07-13", "day", "relative_to_published"),
