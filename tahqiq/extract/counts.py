@@ -144,6 +144,17 @@ def _nationals(form: str) -> reference.CountNoun | None:
     return None
 
 
+def nationality_of_plural(word: str) -> str | None:
+    """The country a plural nationality adjective names, definite or not, sound or broken (الروس,
+    روسيين, الأمريكيين, أمريكيون -> its ISO code); None for any other word."""
+    bare = word[2:] if word.startswith("ال") else word
+    singular = _NATIONAL_ENDINGS.sub("", bare)
+    for form in {singular, bare + "ي"} - {bare}:
+        if country := reference.country_of_nationality("ال" + form):
+            return country
+    return None
+
+
 def _number_word(word: str, allow_waw: bool) -> tuple[int, str] | None:
     """(value, kind) of a number word, optionally after the conjunction و. A definite cardinal from
     three to ten (الجنود الأربعة) counts too; الاثنين is Monday and الثالث an ordinal, so neither does."""
@@ -503,6 +514,9 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
             start += 1
     d_start, d_end, surface = display_span(sc.nt, start, sc.tokens[count.last - 1].end)
     attrs = {"count_kind": count.kind, "approximate": count.approximate, "subject": count.subject}
+    # "اثنان من المقاتلين الروس" among a hundred dead counts the Russians, not the toll
+    if count.last < sc.n and (country := nationality_of_plural(sc.word(count.last))):
+        attrs["nationality"] = country
     if _since_before(sc, count.first):
         attrs["cumulative"] = True
     if count.approximator:

@@ -14,7 +14,7 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     revised     true when the sentence says the figure was revised (update wording)
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
-plus per attribute: approximate, approximator (أكثر من) and subject (counts: the noun counted, مدنيين), form (dates), ref_id/admin1/country/latitude/longitude/
+plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين) and nationality (whose dead: RU for المقاتلين الروس), form (dates), ref_id/admin1/country/latitude/longitude/
 place_kind (places), country (regions), stance (responsibility: claimed or denied).
 """
 
@@ -123,7 +123,8 @@ def frame_statements(
         ):
             approximate = bool(m.attrs.get("approximate"))
             out.append(stated(kind, number, m.start, m, approximate=approximate, subject=m.attrs.get("subject"),
-                              approximator=m.attrs.get("approximator")))  # fmt: skip
+                              approximator=m.attrs.get("approximator"),
+                              nationality=m.attrs.get("nationality")))  # fmt: skip
         elif m.entity_type == "LOC" and m not in regions:
             out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"),
                               admin1=m.attrs.get("admin1"), country=m.attrs.get("country"),

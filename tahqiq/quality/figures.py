@@ -156,9 +156,12 @@ def _casualty_groups() -> dict[str, str]:
     return {row["subject"]: row["group"] for row in read_reference_csv("casualty_groups.csv")}
 
 
-def casualty_group(subject: str | None) -> str:
-    """Whom a figure counts: a group of data/reference/casualty_groups.csv (civilians, children), or ""
-    for the toll itself: 20 civilians and 220 dead are figures of two groups, not two tolls."""
+def casualty_group(subject: str | None, nationality: str | None = None) -> str:
+    """Whom a figure counts: the nationals of one country ("المقاتلين الروس"), a group of
+    data/reference/casualty_groups.csv (civilians, children), or "" for the toll itself: 20 civilians
+    and 220 dead are figures of two groups, not two tolls."""
+    if nationality:
+        return f"nationals:{nationality}"
     return _casualty_groups().get(subject or "", "")
 
 
@@ -171,7 +174,7 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
         # the war's dead ("أكثر من 10 آلاف قتيل"), "88 killed and wounded", another raid of the same night.
         # Aircraft are counted in sentences that describe the raid ("هبطت مروحيتان") without naming it.
         if item["attribute"] == attribute and (item.get("with_trigger") or attribute not in COUNT_ATTRIBUTES):
-            by_group[casualty_group(item.get("subject"))].append(item)
+            by_group[casualty_group(item.get("subject"), item.get("nationality"))].append(item)
     out = []
     for group, items in by_group.items():
         total = event_total(i["value"] for i in items)

@@ -187,3 +187,11 @@ def test_one_casualty_told_by_a_singular_noun_after_the_event_word():
     assert singles("قال مسؤول فلسطيني إن المحادثات مستمرة.") == []
     # Not COUNT mentions of the text.
     assert counts("أسفر سقوط الشظايا عن مقتل مقيم مصري.") == []
+
+
+def test_a_nationality_after_the_counted_noun_says_whose_dead_they_are():
+    (russians,) = find_counts(normalize("وقتل اثنان من المقاتلين الروس على الأقل في الضربات."))
+    (soldiers,) = find_counts(normalize("مقتل ثلاثة جنود أمريكيين في انفجار."))
+    (fighters,) = find_counts(normalize("قتل 100 مقاتل في الضربات."))
+    assert (russians.value, russians.attrs["nationality"]) == ("2", "RU")
+    assert soldiers.attrs["nationality"] == "US" and "nationality" not in fighters.attrs

@@ -634,3 +634,10 @@ def test_a_date_still_to_come_dates_no_act_the_article_reports():
             "وتستمر الاحتجاجات حتى ذكرى الاستقلال في 15 مايو المقبل، ويوافق بدؤها ذكرى مقتل ستة مزارعين برصاص الجنود في 30 مارس 1976.")  # fmt: skip
     frames = frames_read_from(body, date(2018, 3, 30))  # a Friday
     assert [f["reported_date"] for f in frames] == ["2018-03-30", "1976-03-30"]
+
+
+def test_the_day_a_government_judged_an_attack_does_not_date_it():
+    body = ("اعتبرت الحكومة، اليوم الاثنين، إطلاق الحوثيين الصواريخ الباليستية على السعودية رفضا للسلام. "
+            "وأعلن التحالف، مساء الأحد، اعتراض 7 صواريخ باليستية أطلقت باتجاه الرياض.")  # fmt: skip
+    (frame,) = frames_read_from(body, date(2018, 3, 26))  # a Monday
+    assert frame["reported_date"] == "2018-03-24/2018-03-25"

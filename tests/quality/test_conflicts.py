@@ -370,6 +370,13 @@ def test_a_group_of_the_dead_is_not_compared_with_the_toll():
     assert _values(row) == {"62 مدنيين": ["a"], "127 مدنيين": ["b"]}
 
 
+def test_the_dead_of_one_nationality_or_its_citizens_are_not_compared_with_the_toll():
+    parts = [_report("a", _said("killed", 100)),
+             _report("b", _said("killed", 2, subject="مقاتلين", nationality="RU")),
+             _report("c", _said("killed", 5, subject="مواطنين"))]  # fmt: skip
+    assert _conflicts(parts, _articles(*SAME_MORNING.rows(), ("c", "afp", "2018-07-25T11:00:00"))).height == 0
+
+
 def test_numbers_and_dates_of_one_article_are_never_compared_even_with_named_sources():
     one = [_report("a", _said("killed", 2, 0, "command_statement"), _said("killed", 100, 90, "monitor"))]
     assert _conflicts(one, SAME_MORNING).height == 0
