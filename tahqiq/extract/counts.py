@@ -61,6 +61,12 @@ PERIOD_OPENERS = frozenset(normalize_text(w) for w in (
     "أسابيع", "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
     "نوفمبر", "ديسمبر",
 ))  # fmt: skip
+# "خلال عشرة أيام", "في الأسابيع الماضية" after a toll: the dead of a period, not of one event.
+RUNNING_TOTAL_LOOKAHEAD = 8
+PERIOD_SPANS = frozenset(normalize_text(w) for w in (
+    "أيام", "الأيام", "يومين", "أسبوع", "أسبوعين", "الأسبوعين", "أسابيع", "الأسابيع", "شهر", "شهرين", "الشهرين",
+    "أشهر", "الأشهر", "شهور", "الشهور", "سنة", "سنوات", "السنوات", "عام", "عامين", "أعوام", "الأعوام",
+))  # fmt: skip
 EVENT_KINDS = ("killed", "wounded", "detained", "aircraft")
 # One strike or raid kills, wounds or detains tens, rarely thousands. Larger numbers in such articles
 # are war-wide tolls or populations cited for context (350,000 killed since 2011), not the event's.
@@ -499,6 +505,24 @@ def _since_before(sc: _CountScanner, first: int) -> bool:
     return False
 
 
+def _period_after(sc: _CountScanner, last: int) -> bool:
+    """A period a few words after the count in its sentence: "منذ بدء القصف", "خلال عشرة أيام", "في
+    الأسابيع الماضية" ("قتل نحو 30 فلسطينيا خلال عشرة أيام من الاحتجاجات" is a running total)."""
+    for k in range(last, min(sc.n, last + RUNNING_TOTAL_LOOKAHEAD)):
+        word = sc.word(k)
+        if any(mark in sc.nt.text[sc.tokens[k - 1].end : sc.tokens[k].start] + word for mark in ".!?\n"):
+            return False
+        rests = {rest for _, rest in clitic_variants(word)}
+        if "منذ" in rests:
+            following = sc.word(k + 1)
+            return following.isdigit() or following in PERIOD_OPENERS
+        if "خلال" in rests:
+            return any(sc.word(j) in PERIOD_SPANS for j in range(k + 1, min(sc.n, k + 4)))
+        if word in PERIOD_SPANS and normalize_text(sc.word(k + 1)) in ("الماضيه", "الماضي", "الماضيين", "الاخيره"):
+            return True
+    return False
+
+
 def counts_one_event(m: Mention) -> bool:
     """Whether a COUNT mention is a figure of one event (not a running total since a date): the one
     test for the event frames' figures and the conflicts' statements."""
@@ -517,7 +541,7 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
     # "اثنان من المقاتلين الروس" among a hundred dead counts the Russians, not the toll
     if count.last < sc.n and (country := nationality_of_plural(sc.word(count.last))):
         attrs["nationality"] = country
-    if _since_before(sc, count.first):
+    if _since_before(sc, count.first) or _period_after(sc, count.last):
         attrs["cumulative"] = True
     if count.approximator:
         first, last = count.approximator

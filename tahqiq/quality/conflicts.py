@@ -86,7 +86,7 @@ VOWEL_LETTERS = frozenset("اويىةه")
 # Letters of one shape told apart by their dots only: one swapped in a name of four letters or more is a
 # slip of the keyboard or the eye (أشرف/أشرق), not another name.
 SAME_SHAPE = tuple(frozenset(group) for group in ("بتثني", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق"))
-ONE_FOREIGN_SOUND = (frozenset("جغق"), frozenset("كق"), frozenset("سز"), frozenset("تط"))
+ONE_FOREIGN_SOUND = (frozenset("جغق"), frozenset("كق"), frozenset("سزص"), frozenset("تط"), frozenset("ذز"))
 OPPOSITE = {"east": "west", "west": "east", "north": "south", "south": "north"}
 COMPASS_AR = {"east": "شرق", "west": "غرب", "north": "شمال", "south": "جنوب", "center": "وسط"}
 COMPASS_EN = {
@@ -231,12 +231,17 @@ def _consonants(name: str) -> str:
 @lru_cache(maxsize=200_000)
 def same_given_name(a: str, b: str) -> bool:
     """Two spellings of one first name: a letter added or dropped at the end (جيرار/جيرارد), vowel
-    letters added, dropped, changed or moved (يوسف/يوسوف, ديمتري/ديميتري/دميتري), or two letters that write
-    one foreign sound (أنجيلا/أنغيلا, نيكولاي/نيقولاي, لويس/لويز). محمد/أحمد differ in a consonant: two names."""
+    letters added, dropped, changed or moved (يوسف/يوسوف, ديمتري/ديميتري/دميتري), two letters that write
+    one foreign sound (أنجيلا/أنغيلا, نيكولاي/نيقولاي, لويس/لويز, سامويل/صامويل), a glottal ع beside a vowel in a
+    longer name (ناعومي/ناومي), ت before س or ش (ماوريتسيو/ماوريسيو, تشارلز/شارلز), or a short form that
+    begins the full one (جو/جوزيف). محمد/أحمد differ in a consonant: two names."""
     a, b = normalize_text(a), normalize_text(b)
     if a == b or _consonants(a) == _consonants(b):
         return True
-    if min(len(a), len(b)) < 3:
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 2 and long.startswith(short):
+        return True
+    if len(short) < 3:
         return False
     if len(a) == len(b) >= 4 and Levenshtein.distance(a, b) == 1:
         pair = {x for x, y in zip(a, b, strict=True) if x != y} | {
@@ -250,9 +255,11 @@ def same_given_name(a: str, b: str) -> bool:
             if not (pair <= VOWEL_LETTERS or any(pair <= same for same in ONE_FOREIGN_SOUND)):
                 return False
             continue
-        letter = b[op.dest_pos] if op.tag == "insert" else a[op.src_pos]
+        longer, at = (b, op.dest_pos) if op.tag == "insert" else (a, op.src_pos)
+        letter, following = longer[at], longer[at + 1 : at + 2]
         at_end = op.src_pos >= len(a) - 1
-        if not (at_end or letter in VOWEL_LETTERS):
+        glottal = letter == "ع" and len(short) >= 5
+        if not (at_end or letter in VOWEL_LETTERS or glottal or (letter == "ت" and following in ("س", "ش"))):
             return False
     return Levenshtein.distance(a, b) <= 2
 

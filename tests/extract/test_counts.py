@@ -195,3 +195,21 @@ def test_a_nationality_after_the_counted_noun_says_whose_dead_they_are():
     (fighters,) = find_counts(normalize("قتل 100 مقاتل في الضربات."))
     assert (russians.value, russians.attrs["nationality"]) == ("2", "RU")
     assert soldiers.attrs["nationality"] == "US" and "nationality" not in fighters.attrs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حيث قتل نحو 30 متظاهرا خلال عشرة أيام من الاحتجاجات.",
+        "وتسببت الغارات في مقتل 1450 مدنيا في الأسابيع الماضية.",
+        "مقتل أكثر من 500 مدني منذ بدء القصف الجوي على المدينة",
+    ],
+)
+def test_a_period_told_after_the_toll_makes_it_a_running_total(text):
+    (count,) = find_counts(normalize(text))
+    assert count.attrs.get("cumulative") is True
+
+
+def test_a_toll_of_one_day_told_with_khilal_an_event_is_no_running_total():
+    (count,) = find_counts(normalize("وأصيب 20 شخصا خلال الغارة."))
+    assert not count.attrs.get("cumulative")

@@ -279,6 +279,10 @@ def test_given_names():
     assert same_given_name("دميتري", "ديمتري") and same_given_name("نيكولاي", "نيقولاي")
     assert not same_given_name("محسن", "محمد") and not same_given_name("عبدالكريم", "عبدالملك")
     assert same_given_name("أشرف", "أشرق")  # letters of one shape, told apart by their dots
+    assert same_given_name("سامويل", "صامويل") and same_given_name("ناعومي", "ناومي")
+    assert same_given_name("ماوريتسيو", "ماوريسيو") and same_given_name("تشارلز", "شارلز")
+    assert same_given_name("جو", "جوزيف") and same_given_name("بنجامان", "بنجامين")
+    assert not same_given_name("سعيد", "سيد") and not same_given_name("مايكل", "ميشيل")
     assert not same_given_name("فيتور", "فيكتور")
     entities = _people(
         _person("P1", ("محمد الحمصي", "a"), ("أحمد الحمصي", "b")),
@@ -373,8 +377,10 @@ def test_a_group_of_the_dead_is_not_compared_with_the_toll():
 def test_the_dead_of_one_nationality_or_its_citizens_are_not_compared_with_the_toll():
     parts = [_report("a", _said("killed", 100)),
              _report("b", _said("killed", 2, subject="مقاتلين", nationality="RU")),
-             _report("c", _said("killed", 5, subject="مواطنين"))]  # fmt: skip
-    assert _conflicts(parts, _articles(*SAME_MORNING.rows(), ("c", "afp", "2018-07-25T11:00:00"))).height == 0
+             _report("c", _said("killed", 5, subject="مواطنين")),
+             _report("d", _said("killed", 9, subject="جهاديين"))]  # fmt: skip
+    articles = _articles(*SAME_MORNING.rows(), ("c", "afp", "2018-07-25T11:00:00"), ("d", "ap", "2018-07-25T11:30:00"))
+    assert _conflicts(parts, articles).height == 0
 
 
 def test_numbers_and_dates_of_one_article_are_never_compared_even_with_named_sources():
