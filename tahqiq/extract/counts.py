@@ -63,6 +63,7 @@ PERIOD_OPENERS = frozenset(normalize_text(w) for w in (
 ))  # fmt: skip
 # "خلال عشرة أيام", "في الأسابيع الماضية" after a toll: the dead of a period, not of one event.
 RUNNING_TOTAL_LOOKAHEAD = 8
+PAST_MARKS = frozenset(normalize_text(w) for w in ("الماضية", "الماضي", "الماضيين", "الأخيرة", "المنصرمة"))
 PERIOD_SPANS = frozenset(normalize_text(w) for w in (
     "أيام", "الأيام", "يومين", "أسبوع", "أسبوعين", "الأسبوعين", "أسابيع", "الأسابيع", "شهر", "شهرين", "الشهرين",
     "أشهر", "الأشهر", "شهور", "الشهور", "سنة", "سنوات", "السنوات", "عام", "عامين", "أعوام", "الأعوام",
@@ -493,32 +494,37 @@ def _coordinated_singular(sc: _CountScanner, previous: _Count) -> _Count | None:
     return _Count(k, k + 1, 1, previous.kind, noun.subject, False)
 
 
-def _since_before(sc: _CountScanner, first: int) -> bool:
-    """"منذ" a few words before the number in its sentence: "ومنذ بدء الاحتجاجات قتل أكثر من 50" is a
-    running total since a period began, not one event's toll."""
+def _opens_a_period(sc: _CountScanner, k: int) -> bool:
+    """Whether token k opens a period: "منذ بدء الاحتجاجات", "منذ 2011", "خلال عشرة أيام", "الأسابيع
+    الماضية"."""
+    rests = {rest for _, rest in clitic_variants(sc.word(k))}
+    if "منذ" in rests:
+        following = sc.word(k + 1)
+        return following.isdigit() or following in PERIOD_OPENERS
+    if "خلال" in rests:
+        return any(sc.word(j) in PERIOD_SPANS for j in range(k + 1, min(sc.n, k + 4)))
+    return sc.word(k) in PERIOD_SPANS and sc.word(k + 1) in PAST_MARKS
+
+
+def _ends_sentence(sc: _CountScanner, k: int) -> bool:
+    """Whether a sentence ends between token k and the next (or token k+1 is the stop itself)."""
+    between = sc.nt.text[sc.tokens[k].end : sc.tokens[k + 1].start] + sc.word(k + 1)
+    return any(mark in between for mark in ".!?\n")
+
+
+def _over_a_period(sc: _CountScanner, first: int, last: int) -> bool:
+    """A period a few words before or after the count in its sentence: "ومنذ بدء الاحتجاجات قتل أكثر
+    من 50", "قتل نحو 30 فلسطينيا خلال عشرة أيام", "الغارات الأسابيع الماضية في مقتل 1450 مدنيا" are
+    running totals, not one event's toll."""
     for k in range(first - 1, max(-1, first - 1 - SINCE_LOOKBACK), -1):
-        if any(mark in sc.nt.text[sc.tokens[k].end : sc.tokens[k + 1].start] for mark in ".!?\n"):
-            return False
-        if any(rest == "منذ" for _, rest in clitic_variants(sc.words[k])):
-            following = sc.word(k + 1)
-            return following.isdigit() or following in PERIOD_OPENERS
-    return False
-
-
-def _period_after(sc: _CountScanner, last: int) -> bool:
-    """A period a few words after the count in its sentence: "منذ بدء القصف", "خلال عشرة أيام", "في
-    الأسابيع الماضية" ("قتل نحو 30 فلسطينيا خلال عشرة أيام من الاحتجاجات" is a running total)."""
+        if _ends_sentence(sc, k):
+            break
+        if _opens_a_period(sc, k):
+            return True
     for k in range(last, min(sc.n, last + RUNNING_TOTAL_LOOKAHEAD)):
-        word = sc.word(k)
-        if any(mark in sc.nt.text[sc.tokens[k - 1].end : sc.tokens[k].start] + word for mark in ".!?\n"):
-            return False
-        rests = {rest for _, rest in clitic_variants(word)}
-        if "منذ" in rests:
-            following = sc.word(k + 1)
-            return following.isdigit() or following in PERIOD_OPENERS
-        if "خلال" in rests:
-            return any(sc.word(j) in PERIOD_SPANS for j in range(k + 1, min(sc.n, k + 4)))
-        if word in PERIOD_SPANS and normalize_text(sc.word(k + 1)) in ("الماضيه", "الماضي", "الماضيين", "الاخيره"):
+        if _ends_sentence(sc, k - 1):
+            break
+        if _opens_a_period(sc, k):
             return True
     return False
 
@@ -541,7 +547,7 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
     # "اثنان من المقاتلين الروس" among a hundred dead counts the Russians, not the toll
     if count.last < sc.n and (country := nationality_of_plural(sc.word(count.last))):
         attrs["nationality"] = country
-    if _since_before(sc, count.first) or _period_after(sc, count.last):
+    if _over_a_period(sc, count.first, count.last):
         attrs["cumulative"] = True
     if count.approximator:
         first, last = count.approximator

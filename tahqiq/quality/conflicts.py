@@ -66,7 +66,7 @@ from tahqiq.quality.figures import (
     statement_of,
 )
 from tahqiq.reconcile.entities import parse_display_name, title_words, transliterate
-from tahqiq.reference import load_event_lexicon, load_organizations
+from tahqiq.reference import given_names, load_event_lexicon, load_organizations
 from tahqiq.resolve.events import types_compatible
 from tahqiq.text.normalize import normalize_text
 
@@ -433,6 +433,10 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
 
 
 def date_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
+    """Dates two reports write out as a day and month ("7 فبراير") in a sentence that names the event.
+    A weekday or "أمس" is resolved against a publication time and read off the nearest act: on 6,000
+    ANT articles, all 19 date conflicts built on them were an announcement's, a video's or another act's
+    day, none a real disagreement."""
     dated = [
         statement_of(item, r, info, item["value"], latin=item["value"])
         for r in reports
@@ -440,15 +444,13 @@ def date_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[di
         if item["attribute"] == "date"
         and item["value"] == r.get("reported_date")
         and date_bounds(item["value"])
+        and item.get("with_trigger")
+        and item.get("form") in CALENDAR_FORMS
     ]
     pairs = clashing_pairs(dated, lambda a, b: 0 < dates_apart(a, b) <= DATE_CONFLICT_MAX_DAYS)
 
     def severity(_kind, kind_pairs) -> str:
-        gap = max(dates_apart(a, b) for a, b in kind_pairs)
-        calendar = any(all(s.facts.get("form") in CALENDAR_FORMS for s in pair) for pair in kind_pairs)
-        if calendar and gap > 1:
-            return "high"
-        return "medium" if calendar or gap > 1 else "low"
+        return "high" if max(dates_apart(a, b) for a, b in kind_pairs) > 1 else "medium"
 
     return _rows_by_kind(subject, "event_date", pairs, severity)
 
@@ -734,11 +736,16 @@ def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]
         short, long = sorted((a.facts["tokens"], b.facts["tokens"]), key=len)
         return len(short) < len(long) and long[-len(short) :] == short
 
+    # Two first names are two names we know as first names: a form no list holds (كيرستشن, فيتور) is as
+    # likely a spelling of the other as another name.
+    known = given_names()
     pairs = clashing_pairs(
         givens,
         lambda a, b: (
             a.facts["surname"] == b.facts["surname"]
             and not tail_of_other(a, b)
+            and a.facts["given"] in known
+            and b.facts["given"] in known
             and not same_given_name(a.facts["given"], b.facts["given"])
         ),
         across_time=True,

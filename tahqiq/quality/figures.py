@@ -157,12 +157,13 @@ def _casualty_groups() -> dict[str, str]:
 
 
 def casualty_group(subject: str | None, nationality: str | None = None) -> str:
-    """Whom a figure counts: the nationals of one country ("المقاتلين الروس"), a group of
-    data/reference/casualty_groups.csv (civilians, children), or "" for the toll itself: 20 civilians
-    and 220 dead are figures of two groups, not two tolls."""
-    if nationality:
-        return f"nationals:{nationality}"
-    return _casualty_groups().get(subject or "", "")
+    """Whom a figure counts: a group of data/reference/casualty_groups.csv (civilians, children,
+    soldiers), else the nationals of one country ("اثنان من المقاتلين الروس" among a hundred dead), else
+    "" for the toll itself: 20 civilians and 220 dead are figures of two groups, not two tolls. Soldiers
+    stay soldiers whatever their nationality: "three American soldiers" and "four soldiers of the
+    raiding force" count one group."""
+    group = _casualty_groups().get(subject or "", "")
+    return group or (f"nationals:{nationality}" if nationality else "")
 
 
 def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:

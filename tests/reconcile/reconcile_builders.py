@@ -73,12 +73,13 @@ class Article:
 
 
 def _statements(start: int, fields: dict) -> list[dict]:
-    """What the extractor would record for a frame's fields: each value stated in the trigger's sentence."""
+    """What the extractor would record for a frame's fields: each value stated in the trigger's sentence
+    (a date written out as a day and month)."""
     said = {"date": fields.get("reported_date"), "killed": fields.get("reported_killed"),
             "wounded": fields.get("reported_wounded"), "partner": fields.get("partner_claim")}  # fmt: skip
     return [
         {"attribute": attribute, "value": value, "start": start, "end": start + 10, "source": None, "revised": False,
-         "with_trigger": True}
+         "with_trigger": True, **({"form": "day_month"} if attribute == "date" else {})}
         for attribute, value in said.items()
         if value is not None
     ]
