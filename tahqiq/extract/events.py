@@ -750,12 +750,12 @@ def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) 
     return min(beside, key=lambda x: x[:2])[2] if beside else None
 
 
-# Words after which a place names where something is or happens.
+# Words after which a place names where something is or happens (or, for a missile, where it was fired at).
 LOCATIVES = frozenset((
     "في", "داخل", "قرب", "بالقرب", "عند", "على", "إلى", "الى", "حدود", "شرق", "غرب", "شمال", "جنوب",
     "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "محيط", "أطراف", "ضواحي", "ريف", "مدينة", "بلدة", "قرية",
     "محافظة", "منطقة", "مخيم", "سوق", "مطار", "ميناء", "قطاع", "حي", "مركز", "بمدينة", "ببلدة", "بقرية",
-    "بمحافظة", "بمنطقة", "بريف",
+    "بمحافظة", "بمنطقة", "بريف", "باتجاه", "تجاه", "صوب",
 ))  # fmt: skip
 
 
@@ -772,7 +772,7 @@ def _locative(m: Mention, display: str) -> bool:
     words = display[max(0, m.start - 30) : m.start].split()
     if words and attached.strip():
         words = words[:-1]  # a clitic fused to the place ("ل" of "لجنوب")
-    before = [w.strip("،,:\"'(«") for w in words[-2:]]
+    before = [w.strip("،,:\"'(«#") for w in words[-2:] if w.strip("#")]
     return any(w in LOCATIVES or w.removeprefix("ال") in LOCATIVES for w in before)
 
 

@@ -641,3 +641,16 @@ def test_the_day_a_government_judged_an_attack_does_not_date_it():
             "وأعلن التحالف، مساء الأحد، اعتراض 7 صواريخ باليستية أطلقت باتجاه الرياض.")  # fmt: skip
     (frame,) = frames_read_from(body, date(2018, 3, 26))  # a Monday
     assert frame["reported_date"] == "2018-03-24/2018-03-25"
+
+
+def test_a_missile_fired_toward_a_city_and_intercepted_happened_there():
+    body = ("أطلقت الجماعة، اليوم الاثنين، صاروخا باليستيا باتجاه #مأرب، واعترضته الدفاعات الجوية ودمرته في الجو. "
+            "وكانت ثلاثة صواريخ أطلقت أمس باتجاه مدينة الرياض.")  # fmt: skip
+    frames = frames_read_from(body, date(2018, 3, 26))
+    assert [(f["role"], f["event_type"], f["reported_place"]) for f in frames][0] == ("main", "missile_attack", "مأرب")
+
+
+def test_an_indefinite_missile_attack_that_targeted_positions_is_one():
+    body = "شن الجيش، مساء الأربعاء، هجوما صاروخيا استهدف مواقع القوات قرب مدينة البعث في ريف القنيطرة."
+    (frame,) = frames_read_from(body, date(2018, 5, 10))
+    assert (frame["event_type"], frame["reported_date"]) == ("missile_attack", "2018-05-09")
