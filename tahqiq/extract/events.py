@@ -982,14 +982,10 @@ def _lead_date(sentences: list[_Sentence], frame: _Frame, published: date | None
     lead = [s for s in sentences if s.end <= frame.spans[0][0]]
     days = [
         d for s in lead for d in _event_dates(s)
-        if _precision(d) == "day" and not _months_before(d.value, published) and not _is_future(d, published)
+        if _precision(d) == "day" and not _months_before(d.value, published)
+        and not later_than_publication(d.value, published)
     ]  # fmt: skip
     return _best_date(days)
-
-
-def _is_future(m: Mention, published: date | None) -> bool:
-    bounds = date_bounds(m.value)
-    return bool(published and bounds and bounds[0] > published)
 
 
 def _single_casualties(nt: NormalizedText, spans: list[tuple[int, int]]) -> list[str]:

@@ -215,3 +215,9 @@ def test_a_toll_of_one_act_is_no_running_total():
     for text in ("وأصيب 20 شخصا خلال الغارة.", "قتل 9 أشخاص في هجوم الأسبوع الماضي."):
         (count,) = find_counts(normalize(text))
         assert not count.attrs.get("cumulative"), text
+
+
+def test_martyrdom_counts_the_dead():
+    (count,) = find_counts(normalize("استشهد 3 فلسطينيين برصاص الجنود."))
+    (single,) = find_single_casualties(normalize("أعلنت الوزارة استشهاد شاب برصاص الجنود."))
+    assert (count.value, count.attrs["count_kind"]) == ("3", "killed") and single.attrs["count_kind"] == "killed"
