@@ -165,6 +165,8 @@ EVENT_WORD_KINDS = ("trigger", "outcome")
 
 # A harmless instrument this close after a strike word says what it was struck with ("ضربه ... بالبيض").
 INSTRUMENT_WINDOW = 25
+# "حصيلة ثوران بركان فويغو إلى 62 قتيلا": the dead told this soon after an accident or a disaster are its own.
+ACCIDENT_TOLL_WINDOW = 40
 
 
 def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
@@ -172,6 +174,7 @@ def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
     with a harmless instrument ("ضربه بالبيض"), and deaths just before such a phrase ("لقوا حتفهم في
     تحطم مروحية": an accident)."""
     false_spans = [(c.start, c.end) for c in cues if c.kind == "not_trigger"]
+    accidents = [c.end for c in cues if c.kind == "not_trigger" and c.value == "accident"]
     instruments = [c.start for c in cues if c.kind == "harmless_instrument"]
     return [
         c
@@ -185,6 +188,7 @@ def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
             )
         )
         and not (c.kind == "outcome" and any(0 <= s - c.end <= INSTRUMENT_WINDOW for s, _ in false_spans))
+        and not (c.kind == "outcome" and any(0 <= c.start - e <= ACCIDENT_TOLL_WINDOW for e in accidents))
     ]
 
 

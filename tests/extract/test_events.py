@@ -654,3 +654,11 @@ def test_an_indefinite_missile_attack_that_targeted_positions_is_one():
     body = "شن الجيش، مساء الأربعاء، هجوما صاروخيا استهدف مواقع القوات قرب مدينة البعث في ريف القنيطرة."
     (frame,) = frames_read_from(body, date(2018, 5, 10))
     assert (frame["event_type"], frame["reported_date"]) == ("missile_attack", "2018-05-09")
+
+
+def test_the_dead_of_a_disaster_or_a_crash_are_no_event():
+    for body in ("ارتفعت حصيلة ثوران بركان فويغو إلى 62 قتيلا.",
+                 "قتل 257 شخصا في حادث تحطم الطائرة العسكرية جنوب العاصمة."):  # fmt: skip
+        assert frames_read_from(body, date(2018, 6, 5)) == [], body
+    shooting = frames_read_from("قتل 15 متظاهرا برصاص الجنود خلال مسيرة العودة.", date(2018, 3, 30))
+    assert [f["event_type"] for f in shooting] == ["shooting"]
