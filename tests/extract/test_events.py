@@ -660,7 +660,7 @@ def test_the_dead_of_a_disaster_or_a_crash_are_no_event():
     for body in ("ارتفعت حصيلة ثوران بركان فويغو إلى 62 قتيلا.",
                  "قتل 257 شخصا في حادث تحطم الطائرة العسكرية جنوب العاصمة.",
                  "قتل 12 شخصا في تصادم قطارين شمال البلاد.",
-                 "اتهمت الحكومة متسللين بشن هجوم إلكتروني أدى إلى مقتل البيانات."):  # fmt: skip
+                 "اتهمت الحكومة متسللين بشن هجوم إلكتروني استهدف أجهزة الوزارة."):  # fmt: skip
         assert frames_read_from(body, date(2018, 6, 5)) == [], body
     shooting = frames_read_from("قتل 15 متظاهرا برصاص الجنود خلال مسيرة العودة.", date(2018, 3, 30))
     assert [f["event_type"] for f in shooting] == ["shooting"]
