@@ -79,6 +79,8 @@ DATE_WEIGHTS = {
     "same_day": 4.5, "days_apart": 2.0, "published_days_apart_at_most": 2.5, "overlapping_days": 3.0,
     "overlapping_period": 0.5, "periods_apart": -0.5, "same_month_day": 3.5, "month_day_close": 1.5,
 }  # fmt: skip
+# Date levels of two intervals of a week or more: they place two reports in one period, not on one day.
+VAGUE_DATE_LEVELS = ("overlapping_period", "periods_")
 # The tf-idf cosine of two reports' words: (floor, level, weight), from most alike down. Measured on
 # reports dated within days of each other (ANT 2018): a quarter of the pairs of one event reach 0.25
 # and three in four 0.15, against 3% and 11% of the pairs of two look-alike events; under 0.05, nine
@@ -295,12 +297,15 @@ def _typed(event_type: str | None) -> Report:
 def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
     """Enough weight, from at least two comparisons that agree beyond chance, one of them a fact that
     singles the event out (its day, its village, its target, its toll or its story; not the story alone
-    when the places differ)."""
+    when the places differ or when neither date is narrower than `PRECISE_INTERVAL_DAYS`)."""
     agreeing = sum(1 for c in comparisons.values() if c["weight"] >= AGREEMENT_WEIGHT)
     identifying = {name for name, c in comparisons.items() if c["level"] in IDENTIFYING_LEVELS}
     if comparisons.get("place", {}).get("weight", 0.0) < 0:
         # Reports from two governorates told in like words are two fronts of one war, unless a fact
         # (a target, a toll, a day) says they are one event.
+        identifying.discard("story")
+    if comparisons.get("date", {}).get("level", "").startswith(VAGUE_DATE_LEVELS):
+        # Two recaps of a campaign over a week or more are told in like words whatever day they tell.
         identifying.discard("story")
     return weight >= LINK_WEIGHT and agreeing >= 2 and bool(identifying)
 

@@ -191,6 +191,19 @@ def test_a_link_needs_an_agreement_that_singles_the_event_out():
     assert is_link(*compare(report("a:1", story=a, **village), report("b:1", story=b, **village)))
 
 
+def test_two_recaps_of_a_campaign_in_like_words_are_not_one_event():
+    # Reports dated only to a week or more: the same words in the same city tell the campaign, not a day.
+    a, b = stories(STRIKE_ON_MANBIJ, STRIKE_RETOLD)
+    city = {"place_ref": "c1", "place_precision": "city"}
+    week = report("a:1", story=a, lo=day("2023-07-01"), hi=day("2023-07-08"), **city)
+    month = report("b:1", story=b, lo=day("2023-07-01"), hi=day("2023-07-31"), **city)
+    weight, comparisons = compare(week, month)
+    assert comparisons["date"]["level"] == "overlapping_period" and comparisons["story"]["level"] == "same_story"
+    assert weight >= LINK_WEIGHT and not is_link(weight, comparisons)
+    same_day = {"lo": day("2023-07-07"), "hi": day("2023-07-07")}
+    assert is_link(*compare(report("a:1", story=a, **city, **same_day), report("b:1", story=b, **city, **same_day)))
+
+
 def test_like_words_from_two_governorates_need_another_fact():
     window = {"lo": day("2023-07-06"), "hi": day("2023-07-08")}
     a, b = stories(STRIKE_ON_MANBIJ, STRIKE_RETOLD)
