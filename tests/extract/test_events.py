@@ -665,3 +665,10 @@ def test_the_dead_of_a_disaster_or_a_crash_are_no_event():
         assert frames_read_from(body, date(2018, 6, 5)) == [], body
     shooting = frames_read_from("قتل 15 متظاهرا برصاص الجنود خلال مسيرة العودة.", date(2018, 3, 30))
     assert [f["event_type"] for f in shooting] == ["shooting"]
+
+
+def test_a_third_party_that_took_no_part_says_nothing_of_the_attackers_partners():
+    body = ("قصفت مقاتلات أمريكية مواقع في سوريا فجر السبت واستهدفت مركزا للأبحاث. "
+            "وقالت وزارة الدفاع الروسية إن أنظمتها للدفاع الجوي لم تشارك في اعتراض الهجوم الصاروخي على سوريا.")  # fmt: skip
+    frames = frames_read_from(body, date(2018, 4, 14))
+    assert frames and all(f["partner_claim"] is None for f in frames)
