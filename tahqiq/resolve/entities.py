@@ -245,7 +245,7 @@ def person_records(
         .join(article_main_country(mentions) if main_country is None else main_country, on="article_id", how="left")
     )
     # Name parts once per distinct name, not once per record.
-    names = records.select("full_name", "given_attr", "family_attr").unique()
+    names = records.select("full_name", "given_attr", "family_attr", "kunya").unique()
     parts = [_name_parts(*row) for row in names.iter_rows()]
     names = names.with_columns(
         pl.Series("given", [p[0] for p in parts], pl.Utf8),
@@ -261,7 +261,7 @@ def person_records(
         ),
     ).with_columns(pl.col("given_skeleton", "family_skeleton").replace("", None))
     records = records.join(
-        names, on=["full_name", "given_attr", "family_attr"], how="left", nulls_equal=True
+        names, on=["full_name", "given_attr", "family_attr", "kunya"], how="left", nulls_equal=True
     ).with_columns(pl.col("kunya").replace_strict(_normalized_forms(records["kunya"]), default=None))
     return records.sort("record_id"), persons.select("mention_id", "record_id")
 
@@ -334,15 +334,21 @@ def _spelled_one_way(token: str) -> bool:
     return token in given_names() and token not in transliterated_given_names()
 
 
-def _name_parts(full_name: str, given_attr: str | None, family_attr: str | None) -> tuple:
-    """(given, family, skeleton of the whole name) from the record's name and extract's parts."""
+def _name_parts(
+    full_name: str, given_attr: str | None, family_attr: str | None, kunya: str | None = None
+) -> tuple:
+    """(given, family, skeleton of the whole name, middle) from the record's name and extract's parts.
+    The son's name in a kunya is no given name: أبو محمد الجولاني's name, read as محمد الجولاني, is not
+    محمد جيلان's (the kunya stays in the skeleton)."""
     tokens = _name_words(full_name)
+    by_kunya = bool(kunya) and not given_attr and _name_words(kunya)[1:2] == tokens[:1]
     given = " ".join(_name_words(given_attr)) if given_attr else (tokens[0] if len(tokens) >= 2 else None)
     family = " ".join(_name_words(family_attr)) if family_attr else tokens[-1] if tokens else None
-    if given and given == family:
+    if given and given == family or by_kunya:
         given = None
     middle = " ".join(tokens[1:-1]) if len(tokens) >= 3 and not given_attr else None
-    return given or None, family or None, " ".join(spelling_skeleton(t) for t in tokens) or None, middle
+    skeleton = " ".join(spelling_skeleton(t) for t in (_name_words(kunya)[:1] if by_kunya else ()) + tokens)
+    return given or None, family or None, skeleton or None, middle
 
 
 def prior_match_probability(records: pl.DataFrame) -> float:

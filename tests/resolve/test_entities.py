@@ -126,6 +126,17 @@ def test_two_arabic_given_names_are_two_people():
     assert entity_of(run(a, b), one) != entity_of(run(a, b), two)
 
 
+def test_the_son_named_in_a_kunya_is_no_given_name():
+    # أبو محمد الجولاني is no محمد جيلان, though الجولاني and جيلان share a skeleton
+    kunya = Article("a1").text("قال ")
+    leader = kunya.mention("PERSON", "أبو محمد الجولاني", kunya="أبو محمد", nisba="الجولاني")
+    _located(kunya, "إدلب", "sy")
+    other, named = _person("a2", "محمد جيلان", "إدلب", "sy")
+    filler = [_person(f"f{i}", name, "إدلب", "sy")[0] for i, name in enumerate(["أحمد الشرع", "سالم الحمد", "علي حسن"])]
+    result = run(kunya, other, *filler)
+    assert entity_of(result, leader) != entity_of(result, named)
+
+
 def test_a_bare_surname_alone_in_its_article_stays_there():
     (a, full), (b, _) = _person("a1", "جيرار كولومب"), _person("a2", "إيمانويل ماكرون")
     bare = b.text(" و").mention("PERSON", "كولومب")
