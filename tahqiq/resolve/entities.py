@@ -694,8 +694,11 @@ def resolve_people(
     by_node = _alias_index(records)
     persons = _person_table(mentions)
     rule_rows = []
+    context_of = {r: (a, c) for r, a, c in records.select("record_id", "article_id", "main_country").iter_rows()}
     for named, alias in stated_alias_edges(persons):
-        rule_rows += _union_named(uf, by_node.get(named, []), by_node.get(alias, []), "stated_alias")
+        lefts, rights = by_node.get(named, []), by_node.get(alias, [])
+        lefts, rights = _where_stated(lefts, rights, named, context_of), _where_stated(rights, lefts, alias, context_of)
+        rule_rows += _union_named(uf, lefts, rights, "stated_alias")
     for group in name_rule_groups(persons, mentions):
         records_named = [r for node in group for r in by_node.get(node, [])]
         rule_rows += _union_named(uf, records_named[:1], records_named[1:], "name_rule")
@@ -706,6 +709,19 @@ def resolve_people(
         .alias("cluster")
     )
     return clusters.select("mention_id", "cluster"), links
+
+
+def _where_stated(
+    records: list[str], others: list[str], node: str, context_of: dict[str, tuple[str, str | None]]
+) -> list[str]:
+    """The records a stated alias reaches: a name of two words or more, everywhere; a bare kunya ("y:"
+    node: أبو خليل, which many men bear) only in an article where the other name stands too or in
+    articles about the same country (a Houthi commander's kunya is not a refugee's in Ghouta)."""
+    if not node.startswith("y:"):
+        return records
+    articles = {context_of[r][0] for r in others}
+    countries = {context_of[r][1] for r in others} - {None}
+    return [r for r in records if context_of[r][0] in articles or context_of[r][1] in countries]
 
 
 def _union_named(uf, lefts: list[str], rights: list[str], method: str) -> list[tuple[str, str, str]]:
