@@ -171,10 +171,11 @@ ACCIDENT_TOLL_WINDOW = 40
 
 def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
     """Event words inside a phrase that names no act of war ("مسيرة العودة", "ضربة جزاء") or struck
-    with a harmless instrument ("ضربه بالبيض"), and deaths just before such a phrase ("لقوا حتفهم في
-    تحطم مروحية": an accident)."""
+    with a harmless instrument ("ضربه بالبيض"), and deaths told just before or after an accident or a
+    disaster ("لقوا حتفهم في تحطم مروحية"); deaths at a march ("قتلوا برصاص إسرائيلي أثناء مسيرة العودة")
+    stay."""
     false_spans = [(c.start, c.end) for c in cues if c.kind == "not_trigger"]
-    accidents = [c.end for c in cues if c.kind == "not_trigger" and c.value == "accident"]
+    accidents = [(c.start, c.end) for c in cues if c.kind == "not_trigger" and c.value == "accident"]
     instruments = [c.start for c in cues if c.kind == "harmless_instrument"]
     return [
         c
@@ -187,8 +188,8 @@ def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
                 or any(0 <= i - c.end <= INSTRUMENT_WINDOW for i in instruments)
             )
         )
-        and not (c.kind == "outcome" and any(0 <= s - c.end <= INSTRUMENT_WINDOW for s, _ in false_spans))
-        and not (c.kind == "outcome" and any(0 <= c.start - e <= ACCIDENT_TOLL_WINDOW for e in accidents))
+        and not (c.kind == "outcome" and any(0 <= s - c.end <= INSTRUMENT_WINDOW for s, _ in accidents))
+        and not (c.kind == "outcome" and any(0 <= c.start - e <= ACCIDENT_TOLL_WINDOW for _, e in accidents))
     ]
 
 

@@ -549,8 +549,18 @@ def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
     """A compass region against another source's region or place."""
     regions, places, named = [], [], []
     for r in reports:
-        for item in stated_items(r):
-            if item["attribute"] == "region" and item.get("with_trigger"):
+        items = stated_items(r)
+        # "في محافظة أدلب شمال غربي سوريا" in a report of a strike in Deir ez-Zor: the region says where
+        # that other place is, not where the event was
+        own = r.get("place_ref")
+        sentences_of = defaultdict(set)
+        for i in items:
+            if own and i["attribute"] == "place" and i.get("ref_id"):
+                related = i["ref_id"] == own or place_within(own, i["ref_id"]) or place_within(i["ref_id"], own)
+                sentences_of[related].add((i.get("start"), i.get("end")))
+        elsewhere = sentences_of[False] - sentences_of[True]
+        for item in items:
+            if item["attribute"] == "region" and item.get("with_trigger") and (item.get("start"), item.get("end")) not in elsewhere:
                 en, ar = _region_words(item["value"], item.get("country"))
                 regions.append(statement_of(item, r, info, item["value"], text=ar, latin=en))
             elif item["attribute"] == "place" and item.get("with_trigger"):

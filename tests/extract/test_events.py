@@ -672,3 +672,15 @@ def test_a_third_party_that_took_no_part_says_nothing_of_the_attackers_partners(
             "وقالت وزارة الدفاع الروسية إن أنظمتها للدفاع الجوي لم تشارك في اعتراض الهجوم الصاروخي على سوريا.")  # fmt: skip
     frames = frames_read_from(body, date(2018, 4, 14))
     assert frames and all(f["partner_claim"] is None for f in frames)
+
+
+def test_the_dead_of_a_march_are_an_event():
+    body = "يقيم الفلسطينيون حدادا على الأشخاص الذين قتلوا برصاص إسرائيلي أثناء مسيرة العودة في غزة الجمعة."
+    assert [f["event_type"] for f in frames_read_from(body, date(2018, 3, 31))] == ["shooting"]
+
+
+def test_who_controls_a_place_is_no_capture():
+    body = "وحمل المندوب باللائمة على حركة حماس، التي تسيطر على قطاع غزة، ودعا إلى ضبط النفس."
+    assert frames_read_from(body, date(2018, 3, 31)) == []
+    taken = frames_read_from("سيطرت القوات على مدينة عفرين الأحد بعد انسحاب المقاتلين.", date(2018, 3, 19))
+    assert [f["event_type"] for f in taken] == ["territory_capture"]

@@ -223,6 +223,20 @@ def test_region_against_a_place_of_another_country_from_data():
     assert _conflicts(south, SAME_MORNING).height == 0
 
 
+def test_a_region_told_of_another_place_is_not_the_events():
+    # "أسقطت طائرة في محافظة أدلب شمال غربي سوريا" in a report of a strike in Deir ez-Zor
+    idlib = _place("sy-idlib", "محافظة أدلب", admin1="sy-idlib", country="sy", place_kind="admin1", start=100)
+    north_west = _said("region", "north-west", country="sy", text="شمال غربي سوريا", start=100)
+    deir_ez_zor = _place("sy-deir-ez-zor", "دير الزور", admin1="sy-deir-ez-zor", country="sy", place_kind="admin1")
+    reports = [
+        _report("a", idlib, north_west, place_ref="sy-euphrates-valley"),
+        _report("b", deir_ez_zor, place_ref="sy-deir-ez-zor"),
+    ]
+    assert _conflicts(reports, SAME_MORNING).filter(pl.col("attribute") == "region").height == 0
+    own = [reports[0] | {"place_ref": None}, reports[1]]
+    assert _conflicts(own, SAME_MORNING).filter(pl.col("attribute") == "region").height == 1
+
+
 def test_places_and_regions_one_article_states_together_clash_for_no_other_article():
     riyadh = _place("city-riyadh", "الرياض", admin1="sa-riyadh", country="sa", place_kind="city")
     south = _said("region", "south", country="sa", text="جنوبي السعودية")
