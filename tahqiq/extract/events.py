@@ -264,7 +264,7 @@ class _Sentence:
     def anchors(self) -> list[Cue]:
         triggers = self.of("trigger")
         strong = [t for t in triggers if t.value not in WEAK_TYPES or self._captures_a_place(t)]
-        if strong or not self.of("outcome"):
+        if strong or not self.of("outcome") or self._tells_a_running_total():
             return strong
         weak = [t for t in triggers if t.value in WEAK_TYPES]
         return weak or self._counted_killing() or self._named_killing()
@@ -289,6 +289,12 @@ class _Sentence:
         place = min(after, key=lambda m: m.start)
         between = PUNCTUATION_RE.sub(" ", self.display[start : place.start]).split()
         return place if all(w in PLACE_HEADS for w in between) else None
+
+    def _tells_a_running_total(self) -> bool:
+        """Every casualty the sentence counts is a running total ("يرتفع إلى 121 عدد الذين قتلوا منذ بدء
+        الاحتجاجات"): the toll of a period, no act of its own."""
+        counts = [m for m in self.mentions if m.entity_type == "COUNT" and m.attrs.get("count_kind") in ("killed", "wounded")]
+        return bool(counts) and all(not counts_one_event(m) for m in counts)
 
     def _counted_killing(self) -> list[Cue]:
         """A killing the sentence counts ("مقتل 17 فلسطينيا") is an event even when no word says how."""

@@ -684,3 +684,8 @@ def test_who_controls_a_place_is_no_capture():
     assert frames_read_from(body, date(2018, 3, 31)) == []
     taken = frames_read_from("سيطرت القوات على مدينة عفرين الأحد بعد انسحاب المقاتلين.", date(2018, 3, 19))
     assert [f["event_type"] for f in taken] == ["territory_capture"]
+
+
+def test_a_running_total_is_no_act():
+    body = "ويذكر أن أكثر من 115 فلسطينيا قتلوا بنيران الجيش منذ بدء الاحتجاجات على الحدود."
+    assert frames_read_from(body, date(2018, 6, 9)) == []
