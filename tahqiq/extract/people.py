@@ -36,6 +36,8 @@ from tahqiq.text.normalize import NormalizedText, normalize_text
 KUNYA_WORDS = frozenset({"ابو", "ابي", "ابا", "ام"})
 # ال is آل (آل نهيان) in matching form; فان, دي, دا ... join the parts of European names (لويس دا سيلفا).
 CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال", "فان", "فون", "دي", "دا", "دو", "ديل", "دى", "بو", "لو"})  # بو حاطوم, لو دريان
+# Particles of European names a surname repeats with (لو دريان, دي ميستورا).
+SURNAME_PARTICLES = frozenset({"لو", "دي", "دا", "فان", "فون", "ديل"})
 ALIAS_FILLERS = frozenset({"ايضا", "كذلك", "باسم", "ب", "اسم", '"', "'", ":"})
 TITLE_LOOKBACK = 10
 MAX_NAME_TOKENS = 5
@@ -488,12 +490,11 @@ class _Scanner:
                 j += 1
             elif (
                 len(parts) < MAX_NAME_PARTS_BEFORE_FALLBACK
-                and all(kind == "given" for kind, _, _ in parts)
+                and (all(kind == "given" for kind, _, _ in parts) or self.second_foreign_surname(parts, j))
                 and (mode != "strict" or core not in lex.ambiguous)
                 and self.name_like(j)
                 and len(word) >= 3
-                # accusative nouns: وفدا, ردا, إنجازا (a noun everyday speech says, with its ا)
-                and not (word.endswith("ا") and (len(word) <= 4 or spoken_count(word[:-1]) >= SPOKEN_EVERYWHERE))
+                and not _accusative_word(word)
                 and not (word.endswith("ا") and word[:-1] in lex.not_name)  # محمود رئيسا لمركز: a common noun
                 and not word.startswith(("ال", "لل"))
                 and not _preposition_on_definite(word)  # أرنو بالقوة
@@ -535,6 +536,23 @@ class _Scanner:
         ):
             return None  # صلاح عبد السلام: a compound عبد name after it makes the common word a name
         return _Name(i, j, prefix, parts, cue)
+
+    def second_foreign_surname(self, parts: list[tuple[str, int, int]], j: int) -> bool:
+        """هايلي مريام ديسالين, بيار إيميريك أوباميانغ: after an unknown word no speech says, a second
+        one continues a foreign name; a word of speech there, bare or behind a proclitic (رونالدو فرصة,
+        فورلان فسجل), or a preposition on a plural (لصحافيين) is no name part."""
+        kind, first, end = parts[-1]
+        previous = self.words[first]
+        return (
+            kind == "family"
+            and end - first == 1
+            and not previous.startswith("ال")
+            and spoken_count(previous) == 0
+            and not any(
+                spoken_count(reading) or (prefix and reading.endswith(("ين", "ون", "ات")))  # لصحافيين
+                for prefix, reading in clitic_variants(self.words[j])
+            )
+        )
 
     def noun_construct(self, parts: list[tuple[str, int, int]], j: int) -> bool:
         """أمل التأهل, أسماء الفائزين: a given name that is also a common noun, followed by a verbal
@@ -746,6 +764,23 @@ def _definite(word: str) -> bool:
     return word.startswith(("ال", "لل")) and len(word) >= 4
 
 
+def _take(name: _Name, names: list[_Name]) -> bool:
+    """Add `name` unless it overlaps a name found before, save a world figure's lone surname that ends
+    it (حميد بعيدي نجاد holds the نجاد of another man): the longer name replaces it."""
+    overlapping = [other for other in names if name.first < other.last and other.first < name.last]
+    surnames_ending_it = [
+        other
+        for other in overlapping
+        if other.cue == "well_known" and other.first == other.last - 1 == name.last - 1 > name.first
+    ]
+    if len(surnames_ending_it) != len(overlapping):
+        return False
+    for other in overlapping:
+        names.remove(other)
+    names.append(name)
+    return True
+
+
 def _overlaps(name: _Name, taken: list[_Name]) -> bool:
     return any(name.first < other.last and other.first < name.last for other in taken)
 
@@ -772,8 +807,8 @@ def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
     while j < scanner.n and j - i < OFFICE_COMPLEMENT_TOKENS:
         word = scanner.words[j]
         linked = word in OFFICE_LINKERS and j + 1 < scanner.n and _definite(scanner.words[j + 1])
-        if not (_definite(word) or linked) or word in RELATIVE_PRONOUNS:
-            break  # الذي / التي open a clause, not a name
+        if not (_definite(word) or linked) or word in RELATIVE_PRONOUNS or word in scanner.lex.given:
+            break  # الذي / التي open a clause; الباجي, ألبرتو open the name
         j += 1
     if j == i and i and scanner.words[i - 1] == "باسم":
         return None  # المتحدث باسم إدارة الصحة: an indefinite body, not a name, after باسم
@@ -820,7 +855,7 @@ def _find_cued_and_lexicon_names(
         if hit and hit.title.kind in ("rank", "honorific", "called"):
             j = i
             if hit.title.kind in ("rank", "honorific"):
-                while j < scanner.n and scanner.is_family(j) and scanner.words[j].endswith("ي"):
+                while j < scanner.n and scanner.is_family(j) and _nisba_not_name(scanner, j):
                     j += 1  # a nationality adjective between rank and name: الرئيس الأمريكي جو بايدن
             while j < scanner.n and scanner.words[j] in ('"', "'", "("):
                 j += 1
@@ -838,14 +873,18 @@ def _find_cued_and_lexicon_names(
             name = _name_after_nationality(scanner, i)
         if name is None and "lexicon_name" in roles and not thing_named:
             name = scanner.parse_name(i, "cued" if i <= cued_until else "strict")
-        if name and not _overlaps(name, names):
-            names.append(name)
+        if name and _take(name, names):
             i = name.last
             continue
         if scanner.words[i] in SENTENCE_END:
             cued_until = -1
         i += 1
     return names
+
+
+def _nisba_not_name(scanner: _Scanner, j: int) -> bool:
+    """A word in ي that is no given name: الأمريكي describes, الباجي names."""
+    return scanner.words[j].endswith("ي") and not scanner.is_given(j, True)
 
 
 def _claims_not_called(scanner: _Scanner, hit: _TitleHit) -> bool:
@@ -884,10 +923,15 @@ def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:
                 continue  # بريجيت_ماكرون: a hashtag joins the surname to someone else's given name
             if person.kind == "surname" and _given_name_of_another(scanner, end):
                 continue  # عباس عراقجي: the surname is another man's given name
-            if person.kind == "surname" and (
-                before in lex.given or before in KUNYA_WORDS or before in CONNECTORS
-            ):
-                continue  # جيب بوش, حسن أبو هنية: someone else's name, left to the lexicon rules
+            if person.kind == "surname" and (before in KUNYA_WORDS or before in CONNECTORS):
+                continue  # حسن أبو هنية: someone else's name, left to the lexicon rules
+            if person.kind == "surname" and before in lex.given:
+                # جيب بوش, ميلانيا ترامب: another bearer of the surname, named by the lexicon rules, or
+                # when they read no name there, by the surname and the given name it reaches back to
+                lexicon_name = scanner.parse_name(i - 1, "strict")
+                if lexicon_name and lexicon_name.last >= end:
+                    continue
+                return _Name(i, end, prefix, [("family", i, end)], "well_known")
             parsed = scanner.parse_name(i, "direct")
             parts = parsed.parts if parsed and parsed.last == end and parsed.prefix == prefix else []
             return _Name(i, end, prefix, parts, "well_known", {"well_known": person.canonical})
@@ -974,6 +1018,14 @@ def _accusative_participle(word: str) -> bool:
     return word.endswith("ا") and ((word.startswith("م") and len(word) >= 5) or (len(word) == 5 and word[1] == "ا"))
 
 
+def _accusative_word(word: str) -> bool:
+    """وفدا, ردا, إنجازا, مجددا: a noun of everyday speech with its accusative ا, or an adverb said as
+    it is. تريا and بينيا (تري, بيني are a verb and a preposition, no nouns) are surnames."""
+    return word.endswith("ا") and (
+        len(word) <= 4 or is_spoken_noun(word[:-1]) or spoken_count(word) >= SPOKEN_EVERYWHERE
+    )
+
+
 def _future_verb(word: str) -> bool:
     """سيكون, ستنطلق: the future prefix on a present-tense verb everyday speech says."""
     return word.startswith(("سي", "ست", "سن")) and spoken_count(word[1:]) >= SPOKEN_COMMON
@@ -993,13 +1045,11 @@ def _unnamed_speaker_word(word: str, lex: _Lexicons) -> bool:
     )
 
 
-def _find_after_speech_verbs(scanner: _Scanner, taken: list[_Name]) -> list[_Name]:
-    names: list[_Name] = []
+def _add_after_speech_verbs(scanner: _Scanner, names: list[_Name]) -> None:
     for i in scanner.opening("speech_verb"):
         name = _after_speech_verb(scanner, i)
-        if name and not _overlaps(name, taken) and not _overlaps(name, names):
-            names.append(name)
-    return names
+        if name:
+            _take(name, names)
 
 
 def _stated_aliases(scanner: _Scanner, main: _Name) -> list[_Name]:
@@ -1059,8 +1109,11 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
         if len(words) > 1:
             keys[words] = surface
         last = words[-1]
-        if strongly_cued and len(words) >= 3 and words[-2] == "عبد" and words[0] != "عبد":
-            # رامي عبد الرحمن ... وقال عبد الرحمن: a compound family name repeats as the man's surname
+        if len(words) >= 3 and (
+            (strongly_cued and words[-2] == "عبد" and words[0] != "عبد") or words[-2] in SURNAME_PARTICLES
+        ):
+            # رامي عبد الرحمن ... وقال عبد الرحمن, جان إيف لو دريان ... وأضاف لو دريان: a compound
+            # family name, or a surname with its particle, repeats whole as the man's surname
             compound = (words[-2], last)
             if keys.get(compound, surface) != surface:
                 shared.add(compound)
@@ -1147,6 +1200,30 @@ def _noun_phrase_read_as_a_name(scanner: _Scanner, name: _Name, names: list[_Nam
     )
 
 
+def _reach_back_to_given_names(scanner: _Scanner, name: _Name, names: list[_Name]) -> None:
+    """راؤول كاسترو, مارين لوبان, سراج الدين حقاني, أبو عبد الرحمن المهاجر: a name found by its
+    surname (a world figure, a repeat, a cue) takes the listed given name, compound given name or kunya
+    word that stands right before it, unless that word belongs to another name or the surname carries a
+    proclitic (ولوبان: "and"). Ambiguous given names (أمل, جمال) there are as often common words."""
+    lex = scanner.lex
+    while not name.prefix and name.first and not scanner.line_break_before(name.first):
+        k = name.first - 1
+        kind, start, prefix = "given", k, None
+        if scanner.words[k] in COMPOUND_NAME_SECONDS and k and scanner.is_given(k - 1, False):
+            start, prefix = k - 1, 0  # سراج الدين
+        for p, core in clitic_variants(scanner.words[k]) if prefix is None else ():
+            if core in ("ابو", "ابي", "ابا"):
+                kind, prefix = "kunya", p
+            elif core in lex.given and core not in lex.ambiguous and not scanner.ends_in_alef_maqsura(k):
+                prefix = p
+            if prefix is not None:
+                break
+        if prefix is None or any(other is not name and other.first <= k < other.last for other in names):
+            return
+        name.parts.insert(0, (kind, start, name.first))
+        name.first, name.prefix = start, prefix
+
+
 def _is_adjective_position(scanner: _Scanner, name: _Name) -> bool:
     """الشعب الفلسطيني, البنك التجاري: a lone definite -i adjective right after a definite noun (not a
     title) describes that noun, even when it repeats the nisba of a person named earlier."""
@@ -1175,7 +1252,7 @@ def find_people(nt: NormalizedText) -> list[Mention]:
     scanner = _Scanner(nt)
     titles = _Titles(scanner.titles())
     names = _find_cued_and_lexicon_names(scanner, titles, _find_well_known(scanner))
-    names.extend(_find_after_speech_verbs(scanner, names))
+    _add_after_speech_verbs(scanner, names)
     names.sort(key=lambda name: name.first)
     alias_links: list[tuple[_Name, _Name]] = []
     for main in list(names):
@@ -1197,6 +1274,8 @@ def find_people(nt: NormalizedText) -> list[Mention]:
     aliased = {id(main) for main, _ in alias_links} | aliases
     names = [name for name in names if not _noun_phrase_read_as_a_name(scanner, name, names)]
     names.extend(_find_repeats(scanner, names, aliased))
+    for name in names:
+        _reach_back_to_given_names(scanner, name, names)
     mentions = {id(name): _to_mention(scanner, name) for name in names}
     for main, alias in alias_links:
         main_mention, alias_mention = mentions[id(main)], mentions[id(alias)]

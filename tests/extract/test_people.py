@@ -605,3 +605,38 @@ def test_two_men_joined_by_and_and_a_surname_that_is_another_man_s_given_name():
     assert "محمد العبكري" in found and not any("الشلوي" in surface and "العبكري" in surface for surface in found)
     found = by_surface("وقال نائب وزير الخارجية الإيراني عباس عراقجي إن طهران مستعدة.")
     assert "عباس عراقجي" in found and "well_known" not in found["عباس عراقجي"].attrs
+
+
+def test_a_surname_takes_the_listed_given_name_or_kunya_just_before_it():
+    found = by_surface("ووصلت ميلانيا ترامب إلى باريس.")
+    assert "ميلانيا ترامب" in found and "well_known" not in found["ميلانيا ترامب"].attrs  # not her husband
+    assert "أبو عبد الرحمن الحلبي" in by_surface("وتوعد القيادي أبو عبد الرحمن الحلبي خصومه.")
+    text = "وقال الزعيم حقاني إن الحرب مستمرة. وكان سراج الدين حقاني قد توعد."
+    assert "سراج الدين حقاني" in by_surface(text)
+    assert "ترامب" in by_surface("وقال الرئيس ترامب إن ميلانيا وترامب سيزوران باريس.")  # و: "and"
+
+
+def test_a_second_unknown_word_no_speech_says_continues_a_foreign_name():
+    text = "وقال رئيس الوزراء الإثيوبي هايلي مريام ديسالين إن بلاده مستعدة."
+    assert "هايلي مريام ديسالين" in by_surface(text)
+    assert "جوناثان كونريكوس" in by_surface("وقال المتحدث جوناثان كونريكوس لصحافيين إن الجيش مستعد.")
+    assert "دييغو فورلان" in by_surface("ومرر الكرة إلى الأوروغواياني دييغو فورلان فسجل هدفا.")
+
+
+def test_a_longer_name_takes_a_world_figure_s_surname_that_ends_it():
+    assert "حميد بعيدي نجاد" in by_surface("قال حميد بعيدي نجاد إن بلاده لن تتراجع.")
+
+
+def test_given_names_that_begin_like_the_article_open_a_name_after_an_office():
+    assert "الباجي قايد السبسي" in by_surface("استقبل الرئيس الباجي قايد السبسي وفدا من رجال الأعمال.")
+    assert "أليساندرو فلورينزي" in by_surface("وسجل المهاجم الإيطالي أليساندرو فلورينزي الهدف الأول.")
+
+
+def test_an_accusative_ending_cuts_a_name_only_after_a_noun_of_speech():
+    assert "إنريكي بينيا" in by_surface("وكتب الرئيس المكسيكي إنريكي بينيا على تويتر أنه حزين.")
+    assert "محمود رسميا" not in by_surface("وأعلن المدرب محمود رسميا رحيله.")
+
+
+def test_a_surname_repeats_with_its_particle():
+    text = "وقال وزير الخارجية الفرنسي جان إيف لو دريان إن باريس مستعدة. وأضاف لو دريان أن الحل سياسي."
+    assert by_surface(text)["لو دريان"].attrs["cue"] == "repeat"
