@@ -27,6 +27,7 @@ from tahqiq.text.arabic import (
     RELATIVE_PRONOUNS,
     SPOKEN_COMMON,
     SPOKEN_EVERYWHERE,
+    SPOKEN_WITH_ARTICLE,
     is_derived_verbal_noun,
     is_spoken_noun,
     spoken_count,
@@ -66,6 +67,9 @@ OFFICE_COMPLEMENT_TOKENS = (
 # Prepositions that continue an office's complement: سفيرة الولايات المتحدة في الأمم المتحدة.
 OFFICE_LINKERS = frozenset({"في", "لدى"})
 COMMAS = frozenset({"،", ","})
+# Said this often, a word read alone as a name after a title is that word (عليك, صاحب, أكثر); the few
+# names as frequent in film dialogue (جون, مايك) are in the given-name lexicons.
+SPOKEN_ALWAYS = 20000
 
 
 @dataclass(frozen=True)
@@ -229,16 +233,19 @@ class _Scanner:
         word = self.words[i]
         return word in self.lex.places or (word.endswith("يه") and reference.country_of_nationality(word) is not None)
 
-    def word_where_a_name_was_cued(self, i: int, core: str) -> bool:
+    def word_where_a_name_was_cued(
+        self, i: int, core: str, prepositions: tuple[str, ...] = ("ب", "ل")
+    ) -> bool:
         """After a title, office or speech verb, a word no lexicon knows is read as a name unless it is
         one of the words that stand there as often: a common word (`is_common_word`), ب / ل on a word
         that is no name (بثبات, لمناشدات), a place's class noun (ملعب اللقاء), a speech verb (فقال), a
         nationality (غاني الجنسية), a woman's past-tense verb (عملت), a verb in the future (ستنطلق), a
-        common feminine noun (خاصة, خارجية; names in ة such as بوتفليقة are rare in speech)."""
+        common feminine noun (خاصة, خارجية; names in ة such as بوتفليقة are rare in speech).
+        `prepositions`: the proclitics read as a preposition on a common word there."""
         said_often = spoken_count(core) >= SPOKEN_COMMON
         return (
             self.is_common_word(i, core)
-            or _proclitic_on_common_noun(self.words[i], self.lex)
+            or _proclitic_on_common_noun(self.words[i], self.lex, prepositions)
             or core in self.lex.named_after
             or "speech_verb" in self.roles[i]
             or (i + 1 < self.n and self.words[i + 1] in ("الجنسيه", "الاصل"))
@@ -364,8 +371,10 @@ class _Scanner:
         for prefix, core in self._readings(self.words[i]):
             if prefix and mode != "direct" and core not in self.lex.given and core not in KUNYA_WORDS:
                 continue
-            if prefix and self.words[i] in self.lex.not_name:
-                continue  # بسبب is "because", not ب + a name سبب
+            if prefix and (
+                self.words[i] in self.lex.not_name or spoken_count(self.words[i]) >= SPOKEN_EVERYWHERE
+            ):
+                continue  # بسبب is "because", بمثابة "as", not ب + a name
             if prefix and self.words[i] in self.lex.given:
                 continue  # كريم is a name of its own, not ك + ريم
             name = self._parse_from(i, prefix, core, mode)
@@ -546,6 +555,7 @@ class _Scanner:
         return (
             kind == "family"
             and end - first == 1
+            and not self.words[j].endswith("وا")  # نبيل معلول انتفضوا: a verb in the plural
             and not previous.startswith("ال")
             and spoken_count(previous) == 0
             and not any(
@@ -577,7 +587,10 @@ class _Scanner:
         (جبار اللعيبي)."""
         if len(parts) == 1:  # a lone name is followed by time words (الوزير باسيل الأسبوع الماضي)
             after = parts[0][2]  # الرئيس وصف الاجتماع: the object the name stopped before
-            return after < self.n and self.words[after].startswith("ال") and is_derived_verbal_noun(self.words[after])
+            following = self.words[after] if after < self.n else "."
+            return (
+                following.startswith("ال") and is_derived_verbal_noun(following)
+            ) or self.lone_word_of_speech(parts[0][1])
         kind, first, end = parts[1]
         if kind != "family" or end - first != 1:
             return False
@@ -585,6 +598,27 @@ class _Scanner:
         if not word.startswith("ال"):  # أراد المخرج بحث طبيعة: two common nouns
             return is_spoken_noun(self.words[parts[0][1]]) and is_spoken_noun(word)
         return not word.endswith("ي") and is_spoken_noun(word)
+
+    def lone_word_of_speech(self, i: int) -> bool:
+        """الحارس الشاب صاحب, لرئيس الوزراء عليك, المدرب جلب, المهاجم رفض الإجابة: read alone after a
+        title, a word speech says all the time or a past-tense verb is that word; a noun of speech
+        before a word with a pronoun is that noun and its complement; a noun speech says often is that
+        noun unless what follows it is what follows a man named there (what he said, a comma, a
+        clause, his role)."""
+        word = self.words[i]
+        if spoken_count(word) >= SPOKEN_ALWAYS or _past_tense_verb(word):
+            return True
+        if i + 1 < self.n and self.carries_a_pronoun(i + 1) and is_spoken_noun(word):
+            return True  # حرص بلاده, نصف قيمته: a noun and its complement
+        following = self.words[i + 1] if i + 1 < self.n else "."
+        return (
+            spoken_count(word) >= SPOKEN_EVERYWHERE
+            and is_spoken_noun(word)
+            and following not in PERSON_CLOSERS
+            and following not in SENTENCE_END
+            and following not in RELATIVE_PRONOUNS
+            and self.title_at(i + 1) is None
+        )
 
     def line_break_before(self, j: int) -> bool:
         """A name never runs across a line: a list's next line (الدفاع under a goalkeeper's name)."""
@@ -723,7 +757,7 @@ def _verbal_noun_or_plural(word: str) -> bool:
     )
 
 
-def _proclitic_on_common_noun(word: str, lex: _Lexicons) -> bool:
+def _proclitic_on_common_noun(word: str, lex: _Lexicons, prepositions: tuple[str, ...] = ("ب", "ل")) -> bool:
     """ل/ب + a word that is no name: a stopword, an organization's head noun, a plural, a word of
     everyday speech (بثبات, برفقة, لميزان). Asked only of the word a title or speech verb cues: after a
     given name ل + a common word is often a surname (رضوان لقديم)."""
@@ -739,7 +773,7 @@ def _proclitic_on_common_noun(word: str, lex: _Lexicons) -> bool:
             or (len(rest) >= 3 and spoken_count(rest) >= SPOKEN_COMMON)
         )
         for prefix, rest in clitic_variants(word)
-        if word[:prefix] in ("ل", "ب")
+        if word[:prefix] in prepositions
     )
 
 
@@ -771,7 +805,9 @@ def _take(name: _Name, names: list[_Name]) -> bool:
     surnames_ending_it = [
         other
         for other in overlapping
-        if other.cue == "well_known" and other.first == other.last - 1 == name.last - 1 > name.first
+        if other.cue == "well_known"
+        and not other.prefix  # وودورد لترامب: ل joins another man to the sentence
+        and other.first == other.last - 1 == name.last - 1 > name.first
     ]
     if len(surnames_ending_it) != len(overlapping):
         return False
@@ -985,15 +1021,20 @@ def _after_speech_verb(scanner: _Scanner, i: int) -> _Name | None:
 
 def _unlisted_speaker(scanner: _Scanner, j: int) -> _Name | None:
     """وقال فيرجسون إن ...: one or two name-like words no lexicon knows, right after a speech verb and
-    right before what was said or the speaker's role (SPEAKER_CLOSERS); a present-tense verb or a
-    definite noun is no name."""
+    right before what was said or the speaker's role (SPEAKER_CLOSERS); a present-tense verb, a
+    definite noun or a word that stands after a cue as often as a name (`word_where_a_name_was_cued`:
+    ويقول معارضون, وقال لإذاعة, ودعا لوثر إيران) is no name."""
     for size in (1, 2):
         end = j + size
-        if end >= scanner.n or (scanner.words[end] not in SPEAKER_CLOSERS and scanner.title_at(end) is None):
+        if end >= scanner.n:
             continue
+        before_a_role = scanner.words[end] not in SPEAKER_CLOSERS
+        if before_a_role and (scanner.title_at(end) is None or is_spoken_noun(scanner.words[end - 1])):
+            continue  # وأكد أركان اللواء: a noun of speech before a title is the title's head, not a man
         words = scanner.words[j:end]
         if all(
             scanner.name_like(k)
+            and not scanner.word_where_a_name_was_cued(k, word, ("ل",))  # قال ب... is rare: باول is a name
             and "title" not in scanner.roles[k]
             and len(word) >= 3
             and not word.startswith(("ال", "لل", "ي", "ت"))
@@ -1019,10 +1060,30 @@ def _accusative_participle(word: str) -> bool:
 
 
 def _accusative_word(word: str) -> bool:
-    """وفدا, ردا, إنجازا, مجددا: a noun of everyday speech with its accusative ا, or an adverb said as
-    it is. تريا and بينيا (تري, بيني are a verb and a preposition, no nouns) are surnames."""
-    return word.endswith("ا") and (
-        len(word) <= 4 or is_spoken_noun(word[:-1]) or spoken_count(word) >= SPOKEN_EVERYWHERE
+    """وفدا, ردا, إنجازا, رسميا: a noun or adjective of everyday speech with its accusative ا. تريا and
+    بينيا (تري, بيني are a verb and a preposition, no nouns) and غارسيا are surnames."""
+    return word.endswith("ا") and (len(word) <= 4 or is_spoken_noun(word[:-1]))
+
+
+def _past_tense_verb(word: str) -> bool:
+    """سقط, جلب, قرر; أصدر, اتخذ, انتقد; استسلم: a past-tense verb of the bare or the ا-led derived
+    forms, by its letters (no long vowel inside) and by speech, which says it often and never with the
+    article. Names of these letters are given names the lexicons know (سعد, أكرم)."""
+    stem = word[1:] if word.startswith("ا") and len(word) >= 4 else word
+    return (
+        (len(word) == 3 or stem is not word)
+        and len(word) <= 6
+        and not any(letter in "اوي" for letter in stem)
+        and spoken_count(word) >= SPOKEN_COMMON
+        and spoken_count("ال" + word) < SPOKEN_WITH_ARTICLE
+    )
+
+
+def _participle_plural(word: str) -> bool:
+    """معارضون, مستثمرون, مؤرخون: the sound plural of a participle in م, a group that spoke. ماكرون and
+    مارون are short names speech never says with the article."""
+    return (
+        word.startswith("م") and word.endswith("ون") and (len(word) >= 7 or spoken_count("ال" + word) > 0)
     )
 
 
@@ -1040,6 +1101,7 @@ def _unnamed_speaker_word(word: str, lex: _Lexicons) -> bool:
     return (
         _accusative_participle(word)
         or (len(word) >= 6 and word.endswith("يون"))
+        or _participle_plural(word)
         or word in _org_words("head")
         or word in _org_words("media_head")
     )

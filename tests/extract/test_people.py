@@ -621,6 +621,7 @@ def test_a_second_unknown_word_no_speech_says_continues_a_foreign_name():
     assert "هايلي مريام ديسالين" in by_surface(text)
     assert "جوناثان كونريكوس" in by_surface("وقال المتحدث جوناثان كونريكوس لصحافيين إن الجيش مستعد.")
     assert "دييغو فورلان" in by_surface("ومرر الكرة إلى الأوروغواياني دييغو فورلان فسجل هدفا.")
+    assert "نبيل معلول" in by_surface("لكن لاعبي المدرب نبيل معلول انتفضوا في الشوط الثاني.")
 
 
 def test_a_longer_name_takes_a_world_figure_s_surname_that_ends_it():
@@ -635,8 +636,46 @@ def test_given_names_that_begin_like_the_article_open_a_name_after_an_office():
 def test_an_accusative_ending_cuts_a_name_only_after_a_noun_of_speech():
     assert "إنريكي بينيا" in by_surface("وكتب الرئيس المكسيكي إنريكي بينيا على تويتر أنه حزين.")
     assert "محمود رسميا" not in by_surface("وأعلن المدرب محمود رسميا رحيله.")
+    assert "إيزابيل غارسيا" in by_surface("وقالت وزيرة الزراعة، إيزابيل غارسيا، إن الموسم جيد.")
 
 
 def test_a_surname_repeats_with_its_particle():
     text = "وقال وزير الخارجية الفرنسي جان إيف لو دريان إن باريس مستعدة. وأضاف لو دريان أن الحل سياسي."
     assert by_surface(text)["لو دريان"].attrs["cue"] == "repeat"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إن المدرب جلب ثلاثة لاعبين جدد هذا الموسم.",  # a past-tense verb
+        "وأضاف أن اللاعب سقط أرضا دون أن يلمسه أحد.",
+        "وكتب له مواطن: يا سيادة الوزير عليك أن تستقيل.",  # a word speech says all the time
+        "وأكد وزير النفط حرص بلاده على استقرار السوق.",  # a noun before its complement
+        "وقال إن اللاعب مهتم للغاية بالعرض الجديد.",  # a noun of speech before no closer
+        "واعتبر أن تصريحات رئيس الوزراء الكندي بمثابة إهانة.",  # بمثابة is one word, not ب + a name
+    ],
+)
+def test_a_common_word_read_alone_after_a_title_is_no_name(text):
+    assert by_surface(text) == {}
+
+
+def test_a_title_still_cues_a_lone_unknown_surname():
+    assert "كولو" in by_surface("وقال المدرب كولو إن الفريق جاهز.")
+    assert "مبارك" in by_surface("عندما قابلت الرئيس مبارك، قال لي إن الأمر محسوم.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويقول معارضون إن القرار ظالم.",  # the plural of a participle
+        "وقال لإذاعة محلية إن الهجوم فشل.",  # ل on a common noun
+        "وأكد أركان اللواء أن الهجوم فشل.",  # a noun before a title is the title's head
+    ],
+)
+def test_words_after_a_speech_verb_that_name_nobody(text):
+    assert by_surface(text) == {}
+
+
+def test_an_unlisted_speaker_ends_before_a_country_and_may_start_with_b():
+    assert "بيترسون إيران" not in by_surface("ودعا بيترسون إيران إلى الحوار.")
+    assert "باول" in by_surface("وقال باول إن الوضع خطير.")
