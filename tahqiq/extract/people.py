@@ -249,6 +249,7 @@ class _Scanner:
             or core in self.lex.named_after
             or "speech_verb" in self.roles[i]
             or (i + 1 < self.n and self.words[i + 1] in ("الجنسيه", "الاصل"))
+            or reference.country_of_nationality("ال" + core) is not None  # وزير أسترالي: the title's adjective
             or (said_often and core.endswith("ت") and 4 <= len(core) <= 5)
             or (said_often and self.written_last(i) == "ة")
             or _future_verb(core)
@@ -444,7 +445,10 @@ class _Scanner:
             if word in HASHTAG_JOINERS and j + 1 < self.n and not self.line_break_before(j + 1):
                 j += 1  # تيريزا #ماي, #بوريس_جونسون: a hashtag splits a name, not ends it
                 continue
-            if word in CONNECTORS and self.name_like(j + 1) and not self.is_fa_inna(j):
+            if word in CONNECTORS and self.opens_abd_compound(j + 1):
+                parts.append(("connector", j, j + 3))  # هشام بن عبد الملك
+                j += 3
+            elif word in CONNECTORS and self.name_like(j + 1) and not self.is_fa_inna(j):
                 parts.append(("connector", j, j + 2))
                 j += 2
             elif (
@@ -500,7 +504,7 @@ class _Scanner:
             elif (
                 len(parts) < MAX_NAME_PARTS_BEFORE_FALLBACK
                 and (all(kind == "given" for kind, _, _ in parts) or self.second_foreign_surname(parts, j))
-                and (mode != "strict" or core not in lex.ambiguous)
+                and (mode != "strict" or core not in lex.ambiguous or self.vouched_by_a_second_given_name(parts))
                 and self.name_like(j)
                 and len(word) >= 3
                 and not _accusative_word(word)
@@ -539,12 +543,18 @@ class _Scanner:
             mode == "strict"
             and core in lex.ambiguous
             and not any(p[0] == "family" and self.words[p[1]].startswith("ال") for p in parts)
-            and not any(p[0] == "given" and self.words[p[1]] == "عبد" for p in parts[1:])
-            # جان إيف لو دريان: a second foreign given name makes the first one a name too
-            and not any(p[0] == "given" and self.words[p[1]] in lex.transliterated for p in parts[1:])
+            and not self.vouched_by_a_second_given_name(parts)
         ):
-            return None  # صلاح عبد السلام: a compound عبد name after it makes the common word a name
+            return None
         return _Name(i, j, prefix, parts, cue)
+
+    def vouched_by_a_second_given_name(self, parts: list[tuple[str, int, int]]) -> bool:
+        """صلاح عبد السلام, جان إيف لو دريان, جان لوك غودار: a compound عبد name or a foreign given name
+        after an ambiguous given name makes that common word a name too, and lets the name go on."""
+        return any(
+            kind == "given" and (self.words[first] == "عبد" or self.words[first] in self.lex.transliterated)
+            for kind, first, _ in parts[1:]
+        )
 
     def second_foreign_surname(self, parts: list[tuple[str, int, int]], j: int) -> bool:
         """هايلي مريام ديسالين, بيار إيميريك أوباميانغ: after an unknown word no speech says, a second
@@ -1060,9 +1070,9 @@ def _accusative_participle(word: str) -> bool:
 
 
 def _accusative_word(word: str) -> bool:
-    """وفدا, ردا, إنجازا, رسميا: a noun or adjective of everyday speech with its accusative ا. تريا and
-    بينيا (تري, بيني are a verb and a preposition, no nouns) and غارسيا are surnames."""
-    return word.endswith("ا") and (len(word) <= 4 or is_spoken_noun(word[:-1]))
+    """وفدا, ردا, إنجازا, رسميا: a noun or adjective of everyday speech with its accusative ا. تريا,
+    بينيا, ماتا (تري, بيني, مات are a verb, a preposition, a verb: no nouns) and غارسيا are surnames."""
+    return word.endswith("ا") and (len(word) <= 3 or is_spoken_noun(word[:-1]))
 
 
 def _past_tense_verb(word: str) -> bool:
