@@ -519,7 +519,10 @@ class _Scanner:
                 and not self.is_common_word(j, word)
                 and not self.preposition_on_given_name(j)
                 and not (word not in lex.given and (_accusative_participle(word) or _future_verb(word)))
-                and not (len(parts) > 1 and is_spoken_noun(word))  # محمد صلاح دور: a third word no name
+                # محمد صلاح دور, ميلانيا عطلة: a third word, or a foreign given name's surname, is no noun of
+                # speech; محمد صلاح وعرف: nor, third, و on a word speech says
+                and not ((len(parts) > 1 or foreign) and is_spoken_noun(word))
+                and not (len(parts) > 1 and word.startswith("و") and spoken_count(word[1:]) >= SPOKEN_COMMON)
                 # بتهمة, بتسجيل: ب on a word everyday speech says all the time
                 and not (word.startswith("ب") and len(word) >= 4 and spoken_count(word[1:]) >= SPOKEN_EVERYWHERE)
             ):
@@ -1262,7 +1265,8 @@ def _noun_phrase_read_as_a_name(scanner: _Scanner, name: _Name, names: list[_Nam
     ):
         return False
     after = scanner.words[name.last] if name.last < scanner.n else "."
-    if after in PERSON_CLOSERS or scanner.title_at(name.last) is not None:
+    said_always = spoken_count(family) >= SPOKEN_ALWAYS  # خلف الرجل، : no comma makes "the man" a surname
+    if not said_always and (after in PERSON_CLOSERS or scanner.title_at(name.last) is not None):
         return False
     return not any(
         other is not name

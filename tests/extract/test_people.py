@@ -699,3 +699,15 @@ def test_an_unlisted_speaker_ends_before_a_country_and_may_start_with_b():
 )
 def test_no_person_is_named(text):
     assert by_surface(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وسيقضي الرئيس وزوجته ميلانيا عطلة نهاية الأسبوع في اسكتلندا.", "ميلانيا عطلة"),  # a noun of speech
+        ("وهذا درس من أخلاقيات محمد صلاح وعرف الجميع قدره.", "محمد صلاح وعرف"),  # و: "and" a verb
+        ("وكانت الكاميرا خلف الرجل، كما في كل مرة.", "خلف الرجل"),  # a word said all the time
+    ],
+)
+def test_a_name_does_not_run_into_a_common_word(text, name):
+    assert name not in by_surface(text)
