@@ -518,7 +518,10 @@ class _Scanner:
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
                 and not self.is_common_word(j, word)
                 and not self.preposition_on_given_name(j)
-                and not (word not in lex.given and (_accusative_participle(word) or _future_verb(word)))
+                and not (
+                    word not in lex.given
+                    and (_accusative_participle(word) or _future_verb(word) or _past_tense_verb(word))
+                )
                 # محمد صلاح دور, ميلانيا عطلة: a third word, or a foreign given name's surname, is no noun of
                 # speech; محمد صلاح وعرف: nor, third, و on a word speech says
                 and not ((len(parts) > 1 or foreign) and is_spoken_noun(word))
@@ -1073,9 +1076,14 @@ def _accusative_participle(word: str) -> bool:
 
 
 def _accusative_word(word: str) -> bool:
-    """وفدا, ردا, إنجازا, رسميا: a noun or adjective of everyday speech with its accusative ا. تريا,
+    """وفدا, ردا, إنجازا, رسميا, تعقيبا: a noun or adjective of everyday speech, or a verbal noun of
+    the تفعيل form, with its accusative ا. تريا,
     بينيا, ماتا (تري, بيني, مات are a verb, a preposition, a verb: no nouns) and غارسيا are surnames."""
-    return word.endswith("ا") and (len(word) <= 3 or is_spoken_noun(word[:-1]))
+    return word.endswith("ا") and (
+        len(word) <= 3
+        or is_spoken_noun(word[:-1])
+        or (len(word) == 6 and word[0] == "ت" and word[1] != "ي" and word[3] == "ي")  # تعقيبا, تأكيدا
+    )
 
 
 def _past_tense_verb(word: str) -> bool:
@@ -1093,8 +1101,11 @@ def _past_tense_verb(word: str) -> bool:
 
 
 def _participle_plural(word: str) -> bool:
-    """معارضون, مستثمرون, مؤرخون: the sound plural of a participle in م, a group that spoke. ماكرون and
-    مارون are short names speech never says with the article."""
+    """معارضون, مستثمرون, مؤرخون, and before their complement محامو, منتقدو: the sound plural of a
+    participle in م, a group that spoke. ماكرون and مارون are short names speech never says with the
+    article; مارسيلو is no plural, speech never says مارسيلون."""
+    if word.startswith("م") and word.endswith("و"):
+        return spoken_count("ال" + word + "ن") > 0
     return (
         word.startswith("م") and word.endswith("ون") and (len(word) >= 7 or spoken_count("ال" + word) > 0)
     )

@@ -679,6 +679,7 @@ def test_a_title_still_cues_a_lone_unknown_surname():
         "ويقول معارضون إن القرار ظالم.",  # the plural of a participle
         "وقال لإذاعة محلية إن الهجوم فشل.",  # ل on a common noun
         "وأكد أركان اللواء أن الهجوم فشل.",  # a noun before a title is the title's head
+        "ويقول محامو جونسون إنهم سيستأنفون الحكم.",  # a participle plural before its complement
     ],
 )
 def test_words_after_a_speech_verb_that_name_nobody(text):
@@ -707,6 +708,8 @@ def test_no_person_is_named(text):
         ("وسيقضي الرئيس وزوجته ميلانيا عطلة نهاية الأسبوع في اسكتلندا.", "ميلانيا عطلة"),  # a noun of speech
         ("وهذا درس من أخلاقيات محمد صلاح وعرف الجميع قدره.", "محمد صلاح وعرف"),  # و: "and" a verb
         ("وكانت الكاميرا خلف الرجل، كما في كل مرة.", "خلف الرجل"),  # a word said all the time
+        ("وقال الرئيس عباس تعقيبا على القرار إنه مرفوض.", "عباس تعقيبا"),  # a verbal noun in the accusative
+        ("لكن الوزير بلانكير لمح إلى أن القرار نهائي.", "بلانكير لمح"),  # a past-tense verb
     ],
 )
 def test_a_name_does_not_run_into_a_common_word(text, name):
