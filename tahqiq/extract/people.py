@@ -902,7 +902,7 @@ def _find_cued_and_lexicon_names(
         name = None
         # مطار الملك خالد, استاد الأمير فيصل بن فهد: the airport's or the stadium's name
         thing_named = _in_a_thing_s_name(scanner, i, hit)
-        if hit and (thing_named or _claims_not_called(scanner, hit)):
+        if hit and (thing_named or _claims_not_called(scanner, hit) or _calls_a_thing(scanner, hit)):
             hit = None
         if hit and hit.title.kind in ("rank", "honorific", "called"):
             j = i
@@ -937,6 +937,17 @@ def _find_cued_and_lexicon_names(
 def _nisba_not_name(scanner: _Scanner, j: int) -> bool:
     """A word in ي that is no given name: الأمريكي describes, الباجي names."""
     return scanner.words[j].endswith("ي") and not scanner.is_given(j, True)
+
+
+def _calls_a_thing(scanner: _Scanner, hit: _TitleHit) -> bool:
+    """جماعة تدعى, قناة تدعى: a naming cue after an organization's or a named thing's head noun names
+    that thing, not a person."""
+    if hit.title.kind != "called" or not hit.first:
+        return False
+    before = scanner.words[hit.first - 1]
+    return (
+        before in _org_words("head") or before in _org_words("media_head") or before in scanner.lex.named_after
+    )
 
 
 def _claims_not_called(scanner: _Scanner, hit: _TitleHit) -> bool:
@@ -1196,10 +1207,13 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
             keys[words] = surface
         last = words[-1]
         if len(words) >= 3 and (
-            (strongly_cued and words[-2] == "عبد" and words[0] != "عبد") or words[-2] in SURNAME_PARTICLES
+            (strongly_cued and words[-2] == "عبد" and words[0] != "عبد")
+            or words[-2] in SURNAME_PARTICLES
+            or (strongly_cued and _two_word_surname(words, lex))
         ):
-            # رامي عبد الرحمن ... وقال عبد الرحمن, جان إيف لو دريان ... وأضاف لو دريان: a compound
-            # family name, or a surname with its particle, repeats whole as the man's surname
+            # رامي عبد الرحمن ... وقال عبد الرحمن, جان إيف لو دريان ... وأضاف لو دريان, كمال كليتشدار
+            # أوغلو ... وقال كليتشدار أوغلو: a compound family name, a surname with its particle or a
+            # two-word surname repeats whole as the man's surname
             compound = (words[-2], last)
             if keys.get(compound, surface) != surface:
                 shared.add(compound)
@@ -1221,6 +1235,18 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
     for key in shared:
         keys.pop(key, None)
     return keys
+
+
+def _two_word_surname(words: tuple[str, ...], lex: _Lexicons) -> bool:
+    """The last two words of a name of three or more, when the first of them is neither a given name nor
+    half of a compound one (جيمس, الفتاح after عبد, نجم before الدين)."""
+    second_last = words[-2]
+    return (
+        second_last not in lex.given
+        and second_last not in lex.not_name
+        and words[-3] not in JOINED_NAME_HEADS
+        and words[-1] not in COMPOUND_NAME_SECONDS
+    )
 
 
 def _find_repeats(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> list[_Name]:
@@ -1312,8 +1338,9 @@ def _reach_back_to_given_names(scanner: _Scanner, name: _Name, names: list[_Name
 
 
 def _is_adjective_position(scanner: _Scanner, name: _Name) -> bool:
-    """الشعب الفلسطيني, البنك التجاري: a lone definite -i adjective right after a definite noun (not a
-    title) describes that noun, even when it repeats the nisba of a person named earlier."""
+    """الشعب الفلسطيني, البنك التجاري, القيادي الحوثي, ميليشيات الحوثي: a lone definite -i adjective
+    right after a definite noun (not a title, unless the title is itself an adjective in ي) or a plural
+    describes that noun or group, even when it repeats the nisba of a person named earlier."""
     word = scanner.words[name.first]
     if (
         name.last - name.first != 1
@@ -1321,8 +1348,12 @@ def _is_adjective_position(scanner: _Scanner, name: _Name) -> bool:
         or not (word.startswith("ال") and word.endswith(("ي", "يه")))
     ):
         return False
-    before = name.first - 1
-    return scanner.words[before].startswith(("ال", "لل")) and scanner.title_at(before) is None
+    before = scanner.words[name.first - 1]
+    if _plural_shaped(before):
+        return True
+    return before.startswith(("ال", "لل")) and (
+        before.endswith("ي") or scanner.title_at(name.first - 1) is None
+    )
 
 
 def _to_mention(scanner: _Scanner, name: _Name) -> Mention:

@@ -696,6 +696,7 @@ def test_an_unlisted_speaker_ends_before_a_country_and_may_start_with_b():
     [
         "قال وزير أسترالي إن بلاده تعتزم منع المهاجرين.",  # a nationality after a title is its adjective
         "وقاتل لواء أبو الفضل العباس إلى جانب القوات الحكومية.",  # an armed unit named after a man
+        "وقال إن المتسللين أعضاء في جماعة تدعى سوفاسي تتبع الحكومة.",  # a group is called so
     ],
 )
 def test_no_person_is_named(text):
@@ -714,3 +715,13 @@ def test_no_person_is_named(text):
 )
 def test_a_name_does_not_run_into_a_common_word(text, name):
     assert name not in by_surface(text)
+
+
+def test_a_two_word_surname_repeats_whole():
+    text = "وقال كمال كليتشدار أوغلو زعيم الحزب إن الانتخابات مزورة. وكان كليتشدار أوغلو قد تحدى الرئيس."
+    assert by_surface(text)["كليتشدار أوغلو"].attrs["cue"] == "repeat"
+
+
+def test_a_nisba_after_a_plural_or_an_adjective_title_describes_a_group():
+    text = "وقال عبد الملك الحوثي إن الحرب مستمرة. وقتل القيادي الحوثي حسين. وتقدمت ميليشيات الحوثي."
+    assert [m.surface for m in people(text)] == ["عبد الملك الحوثي"]
