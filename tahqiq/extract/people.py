@@ -1327,7 +1327,11 @@ def _reach_back_to_given_names(scanner: _Scanner, name: _Name, names: list[_Name
         for p, core in clitic_variants(scanner.words[k]) if prefix is None else ():
             if core in ("ابو", "ابي", "ابا"):
                 kind, prefix = "kunya", p
-            elif core in lex.given and core not in lex.ambiguous and not scanner.ends_in_alef_maqsura(k):
+            elif (
+                core in lex.given
+                and (core not in lex.ambiguous or core == "علي")
+                and not scanner.ends_in_alef_maqsura(k)  # علي written with ي is the name, with ى "on"
+            ):
                 prefix = p
             if prefix is not None:
                 break

@@ -642,6 +642,8 @@ def test_a_world_figure_s_surname_after_another_given_name_is_that_other_bearer(
     found = by_surface("ووصلت ميلانيا ترامب إلى باريس.")
     assert "ميلانيا ترامب" in found and "well_known" not in found["ميلانيا ترامب"].attrs  # not her husband
     assert "ترامب" in by_surface("وقال الرئيس ترامب إن ميلانيا وترامب سيزوران باريس.")  # و: "and"
+    found = by_surface("ووصل علي ترامب إلى المدينة. ووقف على ترامب أن يقرر.")  # علي the name, على "on"
+    assert "علي ترامب" in found and "على ترامب" not in found
 
 
 def test_a_surname_repeats_with_its_particle():
