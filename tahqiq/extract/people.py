@@ -522,9 +522,12 @@ class _Scanner:
                     word not in lex.given
                     and (_accusative_participle(word) or _future_verb(word) or _past_tense_verb(word))
                 )
-                # محمد صلاح دور, ميلانيا عطلة: a third word, or a foreign given name's surname, is no noun of
-                # speech; محمد صلاح وعرف: nor, third, و on a word speech says
-                and not ((len(parts) > 1 or foreign) and is_spoken_noun(word))
+                # محمد صلاح دور, ميلانيا عطلة, يوليا لهجوم: a third word, or a foreign given name's surname,
+                # is no noun of speech, bare or behind a proclitic; محمد صلاح وعرف: nor, third, و on a
+                # word speech says
+                and not (
+                    (len(parts) > 1 or foreign) and any(is_spoken_noun(r) for _, r in clitic_variants(word))
+                )
                 and not (len(parts) > 1 and word.startswith("و") and spoken_count(word[1:]) >= SPOKEN_COMMON)
                 # بتهمة, بتسجيل: ب on a word everyday speech says all the time
                 and not (word.startswith("ب") and len(word) >= 4 and spoken_count(word[1:]) >= SPOKEN_EVERYWHERE)
@@ -1291,8 +1294,9 @@ def _noun_phrase_read_as_a_name(scanner: _Scanner, name: _Name, names: list[_Nam
     if name.cue != "given_name_lexicon" or name.prefix or not 2 <= name.last - name.first <= 3:
         return False
     given, family = scanner.words[name.first], scanner.words[name.first + 1]
-    if name.last - name.first == 3 and not reference.country_of_nationality(scanner.words[name.first + 2]):
-        return False  # نجم المنتخب الأرجنتيني: the phrase may take a nationality adjective
+    described = name.last - name.first == 3  # نجم المنتخب الأرجنتيني: the phrase may take a nationality
+    if described and not reference.country_of_nationality(scanner.words[name.first + 2]):
+        return False
     if (
         not family.startswith("ال")
         or family.endswith("ي")
@@ -1302,7 +1306,8 @@ def _noun_phrase_read_as_a_name(scanner: _Scanner, name: _Name, names: list[_Nam
     ):
         return False
     after = scanner.words[name.last] if name.last < scanner.n else "."
-    said_always = spoken_count(family) >= SPOKEN_ALWAYS  # خلف الرجل، : no comma makes "the man" a surname
+    # خلف الرجل، , نجم البوب الكندي، : no comma makes "the man" a surname, nor a described noun a man
+    said_always = described or spoken_count(family) >= SPOKEN_ALWAYS
     if not said_always and (after in PERSON_CLOSERS or scanner.title_at(name.last) is not None):
         return False
     return not any(

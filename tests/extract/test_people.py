@@ -713,6 +713,8 @@ def test_no_person_is_named(text):
         ("وكانت الكاميرا خلف الرجل، كما في كل مرة.", "خلف الرجل"),  # a word said all the time
         ("وقال الرئيس عباس تعقيبا على القرار إنه مرفوض.", "عباس تعقيبا"),  # a verbal noun in the accusative
         ("لكن الوزير بلانكير لمح إلى أن القرار نهائي.", "بلانكير لمح"),  # a past-tense verb
+        ("وتعرضت ابنته يوليا لهجوم بغاز الأعصاب.", "يوليا لهجوم"),  # ل on a noun of speech
+        ("وقالت الصحف إن نجم البوب الكندي، المغني الشاب، أعلن خطوبته.", "نجم البوب الكندي"),  # described
     ],
 )
 def test_a_name_does_not_run_into_a_common_word(text, name):
