@@ -522,12 +522,12 @@ class _Scanner:
                     word not in lex.given
                     and (_accusative_participle(word) or _future_verb(word) or _past_tense_verb(word))
                 )
-                # محمد صلاح دور, ميلانيا عطلة, يوليا لهجوم: a third word, or a foreign given name's surname,
-                # is no noun of speech, bare or behind a proclitic; محمد صلاح وعرف: nor, third, و on a
-                # word speech says
-                and not (
-                    (len(parts) > 1 or foreign) and any(is_spoken_noun(r) for _, r in clitic_variants(word))
-                )
+                # محمد صلاح دور: a third word is no noun of speech; ميلانيا عطلة, يوليا لهجوم: a foreign
+                # given name's surname is no noun speech says with its article all the time, bare or after
+                # ب / ل (foreign surnames may be rarer nouns: جون دود); محمد صلاح وعرف: nor is a third word
+                # و on a word speech says
+                and not (len(parts) > 1 and is_spoken_noun(word))
+                and not (foreign and _noun_said_with_its_article(word))
                 and not (len(parts) > 1 and word.startswith("و") and spoken_count(word[1:]) >= SPOKEN_COMMON)
                 # بتهمة, بتسجيل: ب on a word everyday speech says all the time
                 and not (word.startswith("ب") and len(word) >= 4 and spoken_count(word[1:]) >= SPOKEN_EVERYWHERE)
@@ -1089,6 +1089,16 @@ def _accusative_participle(word: str) -> bool:
     return word.endswith("ا") and ((word.startswith("م") and len(word) >= 5) or (len(word) == 5 and word[1] == "ا"))
 
 
+def _noun_said_with_its_article(word: str) -> bool:
+    """عطلة, فرصة, لهجوم: a noun speech says with its article all the time, bare or after ب / ل."""
+    return any(
+        word[:prefix] in ("", "ب", "ل")
+        and is_spoken_noun(rest)
+        and spoken_count("ال" + rest) >= SPOKEN_EVERYWHERE
+        for prefix, rest in clitic_variants(word)
+    )
+
+
 def _accusative_word(word: str) -> bool:
     """وفدا, ردا, إنجازا, رسميا, تعقيبا: a noun or adjective of everyday speech, or a verbal noun of
     the تفعيل form, with its accusative ا. تريا,
@@ -1228,6 +1238,8 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
             and last not in lex.not_name
             and last not in lex.nisba_exclusions
             and (strongly_cued or not last.startswith("ال") or last.endswith("ي"))
+            # هارون كتاب ... بتحقيق كتاب: a noun of speech repeats as that noun unless a cue vouched for it
+            and (strongly_cued or not is_spoken_noun(last))
             # a nationality (القطري) repeats only a name its title vouches for; a plural (النقابات) never
             and (strongly_cued or not reference.country_of_nationality(last))
             and not last.endswith("ات")

@@ -632,6 +632,9 @@ def test_two_men_joined_by_and_and_a_surname_that_is_another_man_s_given_name():
         ("وأعيد تعيين صلاح عبد الله غوش مديرا للجهاز.", "صلاح عبد الله غوش"),
         # بن takes a compound عبد name
         ("وقتل على يد والي الخليفة هشام بن عبد الملك.", "هشام بن عبد الملك"),
+        # a foreign surname may be a rarer noun of speech
+        ("وقال محامي الرئيس السابق، جون دود، إن التحقيق انتهى.", "جون دود"),
+        ("وقال مهاجم الفريق هاري كين إن الفوز مستحق.", "هاري كين"),
     ],
 )
 def test_a_name_is_read_whole(text, name):
@@ -729,3 +732,8 @@ def test_a_two_word_surname_repeats_whole():
 def test_a_nisba_after_a_plural_or_an_adjective_title_describes_a_group():
     text = "وقال عبد الملك الحوثي إن الحرب مستمرة. وقتل القيادي الحوثي حسين. وتقدمت ميليشيات الحوثي."
     assert [m.surface for m in people(text)] == ["عبد الملك الحوثي"]
+
+
+def test_a_noun_of_speech_repeats_as_a_name_only_when_a_cue_vouched_for_it():
+    found = [m.surface for m in people("وقال هارون كتاب إن الجائزة مهمة. وقام بتحقيق كتاب قديم.")]
+    assert found == ["هارون كتاب"]
