@@ -311,6 +311,7 @@ class _Scanner:
             and rest not in lex.not_name
             and not rest.startswith(("ال", "لل"))
             and not any(r in lex.not_name or r in lex.given for _, r in clitic_variants(rest)[1:])
+            and not _future_verb(rest)  # وسيكون: "and it will be"
         )
 
     def is_given_part(self, j: int) -> bool:
