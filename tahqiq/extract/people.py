@@ -904,8 +904,10 @@ def _find_cued_and_lexicon_names(
     while i < scanner.n:
         hit = title_ends.get(i)
         name = None
-        # مطار الملك خالد, استاد الأمير فيصل بن فهد: the airport's or the stadium's name
-        thing_named = _in_a_thing_s_name(scanner, i, hit)
+        roles = scanner.roles[i]
+        # مطار الملك خالد, استاد الأمير فيصل بن فهد: the airport's or the stadium's name (asked only where
+        # a title ends or a lexicon name may open: most tokens are neither)
+        thing_named = (hit is not None or "lexicon_name" in roles) and _in_a_thing_s_name(scanner, i, hit)
         if hit and (thing_named or _claims_not_called(scanner, hit) or _calls_a_thing(scanner, hit)):
             hit = None
         if hit and hit.title.kind in ("rank", "honorific", "called"):
@@ -924,7 +926,6 @@ def _find_cued_and_lexicon_names(
             name = _name_after_office(scanner, i)
         if hit and hit.title.kind in ROLE_KINDS:
             cued_until = i + CUE_REACH
-        roles = scanner.roles[i]
         if name is None and hit is None and "nationality" in roles:
             name = _name_after_nationality(scanner, i)
         if name is None and "lexicon_name" in roles and not thing_named:
