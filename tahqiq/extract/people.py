@@ -27,6 +27,7 @@ from tahqiq.text.arabic import (
     RELATIVE_PRONOUNS,
     SPOKEN_COMMON,
     SPOKEN_EVERYWHERE,
+    SPOKEN_WITH_ARTICLE,
     is_derived_verbal_noun,
     is_spoken_noun,
     spoken_count,
@@ -36,6 +37,8 @@ from tahqiq.text.normalize import NormalizedText, normalize_text
 KUNYA_WORDS = frozenset({"ابو", "ابي", "ابا", "ام"})
 # ال is آل (آل نهيان) in matching form; فان, دي, دا ... join the parts of European names (لويس دا سيلفا).
 CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال", "فان", "فون", "دي", "دا", "دو", "ديل", "دى", "بو", "لو"})  # بو حاطوم, لو دريان
+# Particles of European names a surname repeats with (لو دريان, دي ميستورا).
+SURNAME_PARTICLES = frozenset({"لو", "دي", "دا", "فان", "فون", "ديل"})
 ALIAS_FILLERS = frozenset({"ايضا", "كذلك", "باسم", "ب", "اسم", '"', "'", ":"})
 TITLE_LOOKBACK = 10
 MAX_NAME_TOKENS = 5
@@ -64,6 +67,9 @@ OFFICE_COMPLEMENT_TOKENS = (
 # Prepositions that continue an office's complement: سفيرة الولايات المتحدة في الأمم المتحدة.
 OFFICE_LINKERS = frozenset({"في", "لدى"})
 COMMAS = frozenset({"،", ","})
+# Said this often, a word read alone as a name after a title is that word (عليك, صاحب, أكثر); the few
+# names as frequent in film dialogue (جون, مايك) are in the given-name lexicons.
+SPOKEN_ALWAYS = 20000
 
 
 @dataclass(frozen=True)
@@ -227,19 +233,23 @@ class _Scanner:
         word = self.words[i]
         return word in self.lex.places or (word.endswith("يه") and reference.country_of_nationality(word) is not None)
 
-    def word_where_a_name_was_cued(self, i: int, core: str) -> bool:
+    def word_where_a_name_was_cued(
+        self, i: int, core: str, prepositions: tuple[str, ...] = ("ب", "ل")
+    ) -> bool:
         """After a title, office or speech verb, a word no lexicon knows is read as a name unless it is
         one of the words that stand there as often: a common word (`is_common_word`), ب / ل on a word
         that is no name (بثبات, لمناشدات), a place's class noun (ملعب اللقاء), a speech verb (فقال), a
         nationality (غاني الجنسية), a woman's past-tense verb (عملت), a verb in the future (ستنطلق), a
-        common feminine noun (خاصة, خارجية; names in ة such as بوتفليقة are rare in speech)."""
+        common feminine noun (خاصة, خارجية; names in ة such as بوتفليقة are rare in speech).
+        `prepositions`: the proclitics read as a preposition on a common word there."""
         said_often = spoken_count(core) >= SPOKEN_COMMON
         return (
             self.is_common_word(i, core)
-            or _proclitic_on_common_noun(self.words[i], self.lex)
+            or _proclitic_on_common_noun(self.words[i], self.lex, prepositions)
             or core in self.lex.named_after
             or "speech_verb" in self.roles[i]
             or (i + 1 < self.n and self.words[i + 1] in ("الجنسيه", "الاصل"))
+            or reference.country_of_nationality("ال" + core) is not None  # وزير أسترالي: the title's adjective
             or (said_often and core.endswith("ت") and 4 <= len(core) <= 5)
             or (said_often and self.written_last(i) == "ة")
             or _future_verb(core)
@@ -301,6 +311,7 @@ class _Scanner:
             and rest not in lex.not_name
             and not rest.startswith(("ال", "لل"))
             and not any(r in lex.not_name or r in lex.given for _, r in clitic_variants(rest)[1:])
+            and not _future_verb(rest)  # وسيكون: "and it will be"
         )
 
     def is_given_part(self, j: int) -> bool:
@@ -362,8 +373,10 @@ class _Scanner:
         for prefix, core in self._readings(self.words[i]):
             if prefix and mode != "direct" and core not in self.lex.given and core not in KUNYA_WORDS:
                 continue
-            if prefix and self.words[i] in self.lex.not_name:
-                continue  # بسبب is "because", not ب + a name سبب
+            if prefix and (
+                self.words[i] in self.lex.not_name or spoken_count(self.words[i]) >= SPOKEN_EVERYWHERE
+            ):
+                continue  # بسبب is "because", بمثابة "as", not ب + a name
             if prefix and self.words[i] in self.lex.given:
                 continue  # كريم is a name of its own, not ك + ريم
             name = self._parse_from(i, prefix, core, mode)
@@ -433,7 +446,10 @@ class _Scanner:
             if word in HASHTAG_JOINERS and j + 1 < self.n and not self.line_break_before(j + 1):
                 j += 1  # تيريزا #ماي, #بوريس_جونسون: a hashtag splits a name, not ends it
                 continue
-            if word in CONNECTORS and self.name_like(j + 1) and not self.is_fa_inna(j):
+            if word in CONNECTORS and self.opens_abd_compound(j + 1):
+                parts.append(("connector", j, j + 3))  # هشام بن عبد الملك
+                j += 3
+            elif word in CONNECTORS and self.name_like(j + 1) and not self.is_fa_inna(j):
                 parts.append(("connector", j, j + 2))
                 j += 2
             elif (
@@ -488,12 +504,11 @@ class _Scanner:
                 j += 1
             elif (
                 len(parts) < MAX_NAME_PARTS_BEFORE_FALLBACK
-                and all(kind == "given" for kind, _, _ in parts)
-                and (mode != "strict" or core not in lex.ambiguous)
+                and (all(kind == "given" for kind, _, _ in parts) or self.second_foreign_surname(parts, j))
+                and (mode != "strict" or core not in lex.ambiguous or self.vouched_by_a_second_given_name(parts))
                 and self.name_like(j)
                 and len(word) >= 3
-                # accusative nouns: وفدا, ردا, إنجازا (a noun everyday speech says, with its ا)
-                and not (word.endswith("ا") and (len(word) <= 4 or spoken_count(word[:-1]) >= SPOKEN_EVERYWHERE))
+                and not _accusative_word(word)
                 and not (word.endswith("ا") and word[:-1] in lex.not_name)  # محمود رئيسا لمركز: a common noun
                 and not word.startswith(("ال", "لل"))
                 and not _preposition_on_definite(word)  # أرنو بالقوة
@@ -504,8 +519,17 @@ class _Scanner:
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
                 and not self.is_common_word(j, word)
                 and not self.preposition_on_given_name(j)
-                and not (word not in lex.given and (_accusative_participle(word) or _future_verb(word)))
-                and not (len(parts) > 1 and is_spoken_noun(word))  # محمد صلاح دور: a third word no name
+                and not (
+                    word not in lex.given
+                    and (_accusative_participle(word) or _future_verb(word) or _past_tense_verb(word))
+                )
+                # محمد صلاح دور: a third word is no noun of speech; ميلانيا عطلة, يوليا لهجوم: a foreign
+                # given name's surname is no noun speech says with its article all the time, bare or after
+                # ب / ل (foreign surnames may be rarer nouns: جون دود); محمد صلاح وعرف: nor is a third word
+                # و on a word speech says
+                and not (len(parts) > 1 and is_spoken_noun(word))
+                and not (foreign and _noun_said_with_its_article(word))
+                and not (len(parts) > 1 and word.startswith("و") and spoken_count(word[1:]) >= SPOKEN_COMMON)
                 # بتهمة, بتسجيل: ب on a word everyday speech says all the time
                 and not (word.startswith("ب") and len(word) >= 4 and spoken_count(word[1:]) >= SPOKEN_EVERYWHERE)
             ):
@@ -529,12 +553,36 @@ class _Scanner:
             mode == "strict"
             and core in lex.ambiguous
             and not any(p[0] == "family" and self.words[p[1]].startswith("ال") for p in parts)
-            and not any(p[0] == "given" and self.words[p[1]] == "عبد" for p in parts[1:])
-            # جان إيف لو دريان: a second foreign given name makes the first one a name too
-            and not any(p[0] == "given" and self.words[p[1]] in lex.transliterated for p in parts[1:])
+            and not self.vouched_by_a_second_given_name(parts)
         ):
-            return None  # صلاح عبد السلام: a compound عبد name after it makes the common word a name
+            return None
         return _Name(i, j, prefix, parts, cue)
+
+    def vouched_by_a_second_given_name(self, parts: list[tuple[str, int, int]]) -> bool:
+        """صلاح عبد السلام, جان إيف لو دريان, جان لوك غودار: a compound عبد name or a foreign given name
+        after an ambiguous given name makes that common word a name too, and lets the name go on."""
+        return any(
+            kind == "given" and (self.words[first] == "عبد" or self.words[first] in self.lex.transliterated)
+            for kind, first, _ in parts[1:]
+        )
+
+    def second_foreign_surname(self, parts: list[tuple[str, int, int]], j: int) -> bool:
+        """هايلي مريام ديسالين, بيار إيميريك أوباميانغ: after an unknown word no speech says, a second
+        one continues a foreign name; a word of speech there, bare or behind a proclitic (رونالدو فرصة,
+        فورلان فسجل), or a preposition on a plural (لصحافيين) is no name part."""
+        kind, first, end = parts[-1]
+        previous = self.words[first]
+        return (
+            kind == "family"
+            and end - first == 1
+            and not self.words[j].endswith("وا")  # نبيل معلول انتفضوا: a verb in the plural
+            and not previous.startswith("ال")
+            and spoken_count(previous) == 0
+            and not any(
+                spoken_count(reading) or (prefix and reading.endswith(("ين", "ون", "ات")))  # لصحافيين
+                for prefix, reading in clitic_variants(self.words[j])
+            )
+        )
 
     def noun_construct(self, parts: list[tuple[str, int, int]], j: int) -> bool:
         """أمل التأهل, أسماء الفائزين: a given name that is also a common noun, followed by a verbal
@@ -559,7 +607,10 @@ class _Scanner:
         (جبار اللعيبي)."""
         if len(parts) == 1:  # a lone name is followed by time words (الوزير باسيل الأسبوع الماضي)
             after = parts[0][2]  # الرئيس وصف الاجتماع: the object the name stopped before
-            return after < self.n and self.words[after].startswith("ال") and is_derived_verbal_noun(self.words[after])
+            following = self.words[after] if after < self.n else "."
+            return (
+                following.startswith("ال") and is_derived_verbal_noun(following)
+            ) or self.lone_word_of_speech(parts[0][1])
         kind, first, end = parts[1]
         if kind != "family" or end - first != 1:
             return False
@@ -567,6 +618,27 @@ class _Scanner:
         if not word.startswith("ال"):  # أراد المخرج بحث طبيعة: two common nouns
             return is_spoken_noun(self.words[parts[0][1]]) and is_spoken_noun(word)
         return not word.endswith("ي") and is_spoken_noun(word)
+
+    def lone_word_of_speech(self, i: int) -> bool:
+        """الحارس الشاب صاحب, لرئيس الوزراء عليك, المدرب جلب, المهاجم رفض الإجابة: read alone after a
+        title, a word speech says all the time or a past-tense verb is that word; a noun of speech
+        before a word with a pronoun is that noun and its complement; a noun speech says often is that
+        noun unless what follows it is what follows a man named there (what he said, a comma, a
+        clause, his role)."""
+        word = self.words[i]
+        if spoken_count(word) >= SPOKEN_ALWAYS or _past_tense_verb(word):
+            return True
+        if i + 1 < self.n and self.carries_a_pronoun(i + 1) and is_spoken_noun(word):
+            return True  # حرص بلاده, نصف قيمته: a noun and its complement
+        following = self.words[i + 1] if i + 1 < self.n else "."
+        return (
+            spoken_count(word) >= SPOKEN_EVERYWHERE
+            and is_spoken_noun(word)
+            and following not in PERSON_CLOSERS
+            and following not in SENTENCE_END
+            and following not in RELATIVE_PRONOUNS
+            and self.title_at(i + 1) is None
+        )
 
     def line_break_before(self, j: int) -> bool:
         """A name never runs across a line: a list's next line (الدفاع under a goalkeeper's name)."""
@@ -705,7 +777,7 @@ def _verbal_noun_or_plural(word: str) -> bool:
     )
 
 
-def _proclitic_on_common_noun(word: str, lex: _Lexicons) -> bool:
+def _proclitic_on_common_noun(word: str, lex: _Lexicons, prepositions: tuple[str, ...] = ("ب", "ل")) -> bool:
     """ل/ب + a word that is no name: a stopword, an organization's head noun, a plural, a word of
     everyday speech (بثبات, برفقة, لميزان). Asked only of the word a title or speech verb cues: after a
     given name ل + a common word is often a surname (رضوان لقديم)."""
@@ -721,7 +793,7 @@ def _proclitic_on_common_noun(word: str, lex: _Lexicons) -> bool:
             or (len(rest) >= 3 and spoken_count(rest) >= SPOKEN_COMMON)
         )
         for prefix, rest in clitic_variants(word)
-        if word[:prefix] in ("ل", "ب")
+        if word[:prefix] in prepositions
     )
 
 
@@ -744,6 +816,25 @@ def _preposition_on_definite(word: str) -> bool:
 def _definite(word: str) -> bool:
     """A word with the article (الخارجية, للأمم); إلى and إلا normalize to الى / الا and only look it."""
     return word.startswith(("ال", "لل")) and len(word) >= 4
+
+
+def _take(name: _Name, names: list[_Name]) -> bool:
+    """Add `name` unless it overlaps a name found before, save a world figure's lone surname that ends
+    it (حميد بعيدي نجاد holds the نجاد of another man): the longer name replaces it."""
+    overlapping = [other for other in names if name.first < other.last and other.first < name.last]
+    surnames_ending_it = [
+        other
+        for other in overlapping
+        if other.cue == "well_known"
+        and not other.prefix  # وودورد لترامب: ل joins another man to the sentence
+        and other.first == other.last - 1 == name.last - 1 > name.first
+    ]
+    if len(surnames_ending_it) != len(overlapping):
+        return False
+    for other in overlapping:
+        names.remove(other)
+    names.append(name)
+    return True
 
 
 def _overlaps(name: _Name, taken: list[_Name]) -> bool:
@@ -772,8 +863,8 @@ def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
     while j < scanner.n and j - i < OFFICE_COMPLEMENT_TOKENS:
         word = scanner.words[j]
         linked = word in OFFICE_LINKERS and j + 1 < scanner.n and _definite(scanner.words[j + 1])
-        if not (_definite(word) or linked) or word in RELATIVE_PRONOUNS:
-            break  # الذي / التي open a clause, not a name
+        if not (_definite(word) or linked) or word in RELATIVE_PRONOUNS or word in scanner.lex.given:
+            break  # الذي / التي open a clause; الباجي, ألبرتو open the name
         j += 1
     if j == i and i and scanner.words[i - 1] == "باسم":
         return None  # المتحدث باسم إدارة الصحة: an indefinite body, not a name, after باسم
@@ -813,14 +904,16 @@ def _find_cued_and_lexicon_names(
     while i < scanner.n:
         hit = title_ends.get(i)
         name = None
-        # مطار الملك خالد, استاد الأمير فيصل بن فهد: the airport's or the stadium's name
-        thing_named = _in_a_thing_s_name(scanner, i, hit)
-        if hit and (thing_named or _claims_not_called(scanner, hit)):
+        roles = scanner.roles[i]
+        # مطار الملك خالد, استاد الأمير فيصل بن فهد: the airport's or the stadium's name (asked only where
+        # a title ends or a lexicon name may open: most tokens are neither)
+        thing_named = (hit is not None or "lexicon_name" in roles) and _in_a_thing_s_name(scanner, i, hit)
+        if hit and (thing_named or _claims_not_called(scanner, hit) or _calls_a_thing(scanner, hit)):
             hit = None
         if hit and hit.title.kind in ("rank", "honorific", "called"):
             j = i
             if hit.title.kind in ("rank", "honorific"):
-                while j < scanner.n and scanner.is_family(j) and scanner.words[j].endswith("ي"):
+                while j < scanner.n and scanner.is_family(j) and _nisba_not_name(scanner, j):
                     j += 1  # a nationality adjective between rank and name: الرئيس الأمريكي جو بايدن
             while j < scanner.n and scanner.words[j] in ('"', "'", "("):
                 j += 1
@@ -833,19 +926,33 @@ def _find_cued_and_lexicon_names(
             name = _name_after_office(scanner, i)
         if hit and hit.title.kind in ROLE_KINDS:
             cued_until = i + CUE_REACH
-        roles = scanner.roles[i]
         if name is None and hit is None and "nationality" in roles:
             name = _name_after_nationality(scanner, i)
         if name is None and "lexicon_name" in roles and not thing_named:
             name = scanner.parse_name(i, "cued" if i <= cued_until else "strict")
-        if name and not _overlaps(name, names):
-            names.append(name)
+        if name and _take(name, names):
             i = name.last
             continue
         if scanner.words[i] in SENTENCE_END:
             cued_until = -1
         i += 1
     return names
+
+
+def _nisba_not_name(scanner: _Scanner, j: int) -> bool:
+    """A word in ي that is no given name: الأمريكي describes, الباجي names."""
+    return scanner.words[j].endswith("ي") and not scanner.is_given(j, True)
+
+
+def _calls_a_thing(scanner: _Scanner, hit: _TitleHit) -> bool:
+    """جماعة تدعى, قناة تدعى: a naming cue after an organization's or a named thing's head noun names
+    that thing, not a person."""
+    if hit.title.kind != "called" or not hit.first:
+        return False
+    before = scanner.words[hit.first - 1]
+    return (
+        before in _org_words("head") or before in _org_words("media_head") or before in scanner.lex.named_after
+    )
 
 
 def _claims_not_called(scanner: _Scanner, hit: _TitleHit) -> bool:
@@ -884,10 +991,15 @@ def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:
                 continue  # بريجيت_ماكرون: a hashtag joins the surname to someone else's given name
             if person.kind == "surname" and _given_name_of_another(scanner, end):
                 continue  # عباس عراقجي: the surname is another man's given name
-            if person.kind == "surname" and (
-                before in lex.given or before in KUNYA_WORDS or before in CONNECTORS
-            ):
-                continue  # جيب بوش, حسن أبو هنية: someone else's name, left to the lexicon rules
+            if person.kind == "surname" and (before in KUNYA_WORDS or before in CONNECTORS):
+                continue  # حسن أبو هنية: someone else's name, left to the lexicon rules
+            if person.kind == "surname" and before in lex.given:
+                # جيب بوش, ميلانيا ترامب: another bearer of the surname, named by the lexicon rules, or
+                # when they read no name there, by the surname and the given name it reaches back to
+                lexicon_name = scanner.parse_name(i - 1, "strict")
+                if lexicon_name and lexicon_name.last >= end:
+                    continue
+                return _Name(i, end, prefix, [("family", i, end)], "well_known")
             parsed = scanner.parse_name(i, "direct")
             parts = parsed.parts if parsed and parsed.last == end and parsed.prefix == prefix else []
             return _Name(i, end, prefix, parts, "well_known", {"well_known": person.canonical})
@@ -941,15 +1053,20 @@ def _after_speech_verb(scanner: _Scanner, i: int) -> _Name | None:
 
 def _unlisted_speaker(scanner: _Scanner, j: int) -> _Name | None:
     """وقال فيرجسون إن ...: one or two name-like words no lexicon knows, right after a speech verb and
-    right before what was said or the speaker's role (SPEAKER_CLOSERS); a present-tense verb or a
-    definite noun is no name."""
+    right before what was said or the speaker's role (SPEAKER_CLOSERS); a present-tense verb, a
+    definite noun or a word that stands after a cue as often as a name (`word_where_a_name_was_cued`:
+    ويقول معارضون, وقال لإذاعة, ودعا لوثر إيران) is no name."""
     for size in (1, 2):
         end = j + size
-        if end >= scanner.n or (scanner.words[end] not in SPEAKER_CLOSERS and scanner.title_at(end) is None):
+        if end >= scanner.n:
             continue
+        before_a_role = scanner.words[end] not in SPEAKER_CLOSERS
+        if before_a_role and (scanner.title_at(end) is None or is_spoken_noun(scanner.words[end - 1])):
+            continue  # وأكد أركان اللواء: a noun of speech before a title is the title's head, not a man
         words = scanner.words[j:end]
         if all(
             scanner.name_like(k)
+            and not scanner.word_where_a_name_was_cued(k, word, ("ل",))  # قال ب... is rare: باول is a name
             and "title" not in scanner.roles[k]
             and len(word) >= 3
             and not word.startswith(("ال", "لل", "ي", "ت"))
@@ -974,6 +1091,52 @@ def _accusative_participle(word: str) -> bool:
     return word.endswith("ا") and ((word.startswith("م") and len(word) >= 5) or (len(word) == 5 and word[1] == "ا"))
 
 
+def _noun_said_with_its_article(word: str) -> bool:
+    """عطلة, فرصة, لهجوم: a noun speech says with its article all the time, bare or after ب / ل."""
+    return any(
+        word[:prefix] in ("", "ب", "ل")
+        and is_spoken_noun(rest)
+        and spoken_count("ال" + rest) >= SPOKEN_EVERYWHERE
+        for prefix, rest in clitic_variants(word)
+    )
+
+
+def _accusative_word(word: str) -> bool:
+    """وفدا, ردا, إنجازا, رسميا, تعقيبا: a noun or adjective of everyday speech, or a verbal noun of
+    the تفعيل form, with its accusative ا. تريا,
+    بينيا, ماتا (تري, بيني, مات are a verb, a preposition, a verb: no nouns) and غارسيا are surnames."""
+    return word.endswith("ا") and (
+        len(word) <= 3
+        or is_spoken_noun(word[:-1])
+        or (len(word) == 6 and word[0] == "ت" and word[1] != "ي" and word[3] == "ي")  # تعقيبا, تأكيدا
+    )
+
+
+def _past_tense_verb(word: str) -> bool:
+    """سقط, جلب, قرر; أصدر, اتخذ, انتقد; استسلم: a past-tense verb of the bare or the ا-led derived
+    forms, by its letters (no long vowel inside) and by speech, which says it often and never with the
+    article. Names of these letters are given names the lexicons know (سعد, أكرم)."""
+    stem = word[1:] if word.startswith("ا") and len(word) >= 4 else word
+    return (
+        (len(word) == 3 or stem is not word)
+        and len(word) <= 6
+        and not any(letter in "اوي" for letter in stem)
+        and spoken_count(word) >= SPOKEN_COMMON
+        and spoken_count("ال" + word) < SPOKEN_WITH_ARTICLE
+    )
+
+
+def _participle_plural(word: str) -> bool:
+    """معارضون, مستثمرون, مؤرخون, and before their complement محامو, منتقدو: the sound plural of a
+    participle in م, a group that spoke. ماكرون and مارون are short names speech never says with the
+    article; مارسيلو is no plural, speech never says مارسيلون."""
+    if word.startswith("م") and word.endswith("و"):
+        return spoken_count("ال" + word + "ن") > 0
+    return (
+        word.startswith("م") and word.endswith("ون") and (len(word) >= 7 or spoken_count("ال" + word) > 0)
+    )
+
+
 def _future_verb(word: str) -> bool:
     """سيكون, ستنطلق: the future prefix on a present-tense verb everyday speech says."""
     return word.startswith(("سي", "ست", "سن")) and spoken_count(word[1:]) >= SPOKEN_COMMON
@@ -988,18 +1151,17 @@ def _unnamed_speaker_word(word: str, lex: _Lexicons) -> bool:
     return (
         _accusative_participle(word)
         or (len(word) >= 6 and word.endswith("يون"))
+        or _participle_plural(word)
         or word in _org_words("head")
         or word in _org_words("media_head")
     )
 
 
-def _find_after_speech_verbs(scanner: _Scanner, taken: list[_Name]) -> list[_Name]:
-    names: list[_Name] = []
+def _add_after_speech_verbs(scanner: _Scanner, names: list[_Name]) -> None:
     for i in scanner.opening("speech_verb"):
         name = _after_speech_verb(scanner, i)
-        if name and not _overlaps(name, taken) and not _overlaps(name, names):
-            names.append(name)
-    return names
+        if name:
+            _take(name, names)
 
 
 def _stated_aliases(scanner: _Scanner, main: _Name) -> list[_Name]:
@@ -1059,8 +1221,14 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
         if len(words) > 1:
             keys[words] = surface
         last = words[-1]
-        if strongly_cued and len(words) >= 3 and words[-2] == "عبد" and words[0] != "عبد":
-            # رامي عبد الرحمن ... وقال عبد الرحمن: a compound family name repeats as the man's surname
+        if len(words) >= 3 and (
+            (strongly_cued and words[-2] == "عبد" and words[0] != "عبد")
+            or words[-2] in SURNAME_PARTICLES
+            or (strongly_cued and _two_word_surname(words, lex))
+        ):
+            # رامي عبد الرحمن ... وقال عبد الرحمن, جان إيف لو دريان ... وأضاف لو دريان, كمال كليتشدار
+            # أوغلو ... وقال كليتشدار أوغلو: a compound family name, a surname with its particle or a
+            # two-word surname repeats whole as the man's surname
             compound = (words[-2], last)
             if keys.get(compound, surface) != surface:
                 shared.add(compound)
@@ -1072,6 +1240,8 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
             and last not in lex.not_name
             and last not in lex.nisba_exclusions
             and (strongly_cued or not last.startswith("ال") or last.endswith("ي"))
+            # هارون كتاب ... بتحقيق كتاب: a noun of speech repeats as that noun unless a cue vouched for it
+            and (strongly_cued or not is_spoken_noun(last))
             # a nationality (القطري) repeats only a name its title vouches for; a plural (النقابات) never
             and (strongly_cued or not reference.country_of_nationality(last))
             and not last.endswith("ات")
@@ -1082,6 +1252,18 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
     for key in shared:
         keys.pop(key, None)
     return keys
+
+
+def _two_word_surname(words: tuple[str, ...], lex: _Lexicons) -> bool:
+    """The last two words of a name of three or more, when the first of them is neither a given name nor
+    half of a compound one (جيمس, الفتاح after عبد, نجم before الدين)."""
+    second_last = words[-2]
+    return (
+        second_last not in lex.given
+        and second_last not in lex.not_name
+        and words[-3] not in JOINED_NAME_HEADS
+        and words[-1] not in COMPOUND_NAME_SECONDS
+    )
 
 
 def _find_repeats(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> list[_Name]:
@@ -1126,8 +1308,9 @@ def _noun_phrase_read_as_a_name(scanner: _Scanner, name: _Name, names: list[_Nam
     if name.cue != "given_name_lexicon" or name.prefix or not 2 <= name.last - name.first <= 3:
         return False
     given, family = scanner.words[name.first], scanner.words[name.first + 1]
-    if name.last - name.first == 3 and not reference.country_of_nationality(scanner.words[name.first + 2]):
-        return False  # نجم المنتخب الأرجنتيني: the phrase may take a nationality adjective
+    described = name.last - name.first == 3  # نجم المنتخب الأرجنتيني: the phrase may take a nationality
+    if described and not reference.country_of_nationality(scanner.words[name.first + 2]):
+        return False
     if (
         not family.startswith("ال")
         or family.endswith("ي")
@@ -1137,7 +1320,9 @@ def _noun_phrase_read_as_a_name(scanner: _Scanner, name: _Name, names: list[_Nam
     ):
         return False
     after = scanner.words[name.last] if name.last < scanner.n else "."
-    if after in PERSON_CLOSERS or scanner.title_at(name.last) is not None:
+    # خلف الرجل، , نجم البوب الكندي، : no comma makes "the man" a surname, nor a described noun a man
+    said_always = described or spoken_count(family) >= SPOKEN_ALWAYS
+    if not said_always and (after in PERSON_CLOSERS or scanner.title_at(name.last) is not None):
         return False
     return not any(
         other is not name
@@ -1147,9 +1332,38 @@ def _noun_phrase_read_as_a_name(scanner: _Scanner, name: _Name, names: list[_Nam
     )
 
 
+def _reach_back_to_given_names(scanner: _Scanner, name: _Name, names: list[_Name]) -> None:
+    """راؤول كاسترو, مارين لوبان, سراج الدين حقاني, أبو عبد الرحمن المهاجر: a name found by its
+    surname (a world figure, a repeat, a cue) takes the listed given name, compound given name or kunya
+    word that stands right before it, unless that word belongs to another name or the surname carries a
+    proclitic (ولوبان: "and"). Ambiguous given names (أمل, جمال) there are as often common words."""
+    lex = scanner.lex
+    while not name.prefix and name.first and not scanner.line_break_before(name.first):
+        k = name.first - 1
+        kind, start, prefix = "given", k, None
+        if scanner.words[k] in COMPOUND_NAME_SECONDS and k and scanner.is_given(k - 1, False):
+            start, prefix = k - 1, 0  # سراج الدين
+        for p, core in clitic_variants(scanner.words[k]) if prefix is None else ():
+            if core in ("ابو", "ابي", "ابا"):
+                kind, prefix = "kunya", p
+            elif (
+                core in lex.given
+                and (core not in lex.ambiguous or core == "علي")
+                and not scanner.ends_in_alef_maqsura(k)  # علي written with ي is the name, with ى "on"
+            ):
+                prefix = p
+            if prefix is not None:
+                break
+        if prefix is None or any(other is not name and other.first <= k < other.last for other in names):
+            return
+        name.parts.insert(0, (kind, start, name.first))
+        name.first, name.prefix = start, prefix
+
+
 def _is_adjective_position(scanner: _Scanner, name: _Name) -> bool:
-    """الشعب الفلسطيني, البنك التجاري: a lone definite -i adjective right after a definite noun (not a
-    title) describes that noun, even when it repeats the nisba of a person named earlier."""
+    """الشعب الفلسطيني, البنك التجاري, القيادي الحوثي, ميليشيات الحوثي: a lone definite -i adjective
+    right after a definite noun (not a title, unless the title is itself an adjective in ي) or a plural
+    describes that noun or group, even when it repeats the nisba of a person named earlier."""
     word = scanner.words[name.first]
     if (
         name.last - name.first != 1
@@ -1157,8 +1371,12 @@ def _is_adjective_position(scanner: _Scanner, name: _Name) -> bool:
         or not (word.startswith("ال") and word.endswith(("ي", "يه")))
     ):
         return False
-    before = name.first - 1
-    return scanner.words[before].startswith(("ال", "لل")) and scanner.title_at(before) is None
+    before = scanner.words[name.first - 1]
+    if _plural_shaped(before):
+        return True
+    return before.startswith(("ال", "لل")) and (
+        before.endswith("ي") or scanner.title_at(name.first - 1) is None
+    )
 
 
 def _to_mention(scanner: _Scanner, name: _Name) -> Mention:
@@ -1175,7 +1393,7 @@ def find_people(nt: NormalizedText) -> list[Mention]:
     scanner = _Scanner(nt)
     titles = _Titles(scanner.titles())
     names = _find_cued_and_lexicon_names(scanner, titles, _find_well_known(scanner))
-    names.extend(_find_after_speech_verbs(scanner, names))
+    _add_after_speech_verbs(scanner, names)
     names.sort(key=lambda name: name.first)
     alias_links: list[tuple[_Name, _Name]] = []
     for main in list(names):
@@ -1197,6 +1415,8 @@ def find_people(nt: NormalizedText) -> list[Mention]:
     aliased = {id(main) for main, _ in alias_links} | aliases
     names = [name for name in names if not _noun_phrase_read_as_a_name(scanner, name, names)]
     names.extend(_find_repeats(scanner, names, aliased))
+    for name in names:
+        _reach_back_to_given_names(scanner, name, names)
     mentions = {id(name): _to_mention(scanner, name) for name in names}
     for main, alias in alias_links:
         main_mention, alias_mention = mentions[id(main)], mentions[id(alias)]

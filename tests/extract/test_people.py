@@ -605,3 +605,136 @@ def test_two_men_joined_by_and_and_a_surname_that_is_another_man_s_given_name():
     assert "محمد العبكري" in found and not any("الشلوي" in surface and "العبكري" in surface for surface in found)
     found = by_surface("وقال نائب وزير الخارجية الإيراني عباس عراقجي إن طهران مستعدة.")
     assert "عباس عراقجي" in found and "well_known" not in found["عباس عراقجي"].attrs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a surname reaches back to the listed given name, compound given name or kunya before it
+        ("وتوعد القيادي أبو عبد الرحمن الحلبي خصومه.", "أبو عبد الرحمن الحلبي"),
+        ("وقال الزعيم حقاني إن الحرب مستمرة. وكان سراج الدين حقاني قد توعد.", "سراج الدين حقاني"),
+        # a second unknown word no speech says continues a foreign name
+        ("وقال رئيس الوزراء الإثيوبي هايلي مريام ديسالين إن بلاده مستعدة.", "هايلي مريام ديسالين"),
+        ("وقال المتحدث جوناثان كونريكوس لصحافيين إن الجيش مستعد.", "جوناثان كونريكوس"),
+        ("ومرر الكرة إلى الأوروغواياني دييغو فورلان فسجل هدفا.", "دييغو فورلان"),
+        ("لكن لاعبي المدرب نبيل معلول انتفضوا في الشوط الثاني.", "نبيل معلول"),
+        # a longer name takes a world figure's surname that ends it
+        ("قال حميد بعيدي نجاد إن بلاده لن تتراجع.", "حميد بعيدي نجاد"),
+        # given names that begin like the article open a name after an office or rank
+        ("استقبل الرئيس الباجي قايد السبسي وفدا من رجال الأعمال.", "الباجي قايد السبسي"),
+        ("وسجل المهاجم الإيطالي أليساندرو فلورينزي الهدف الأول.", "أليساندرو فلورينزي"),
+        # an accusative ا cuts a name only after a noun of speech
+        ("وكتب الرئيس المكسيكي إنريكي بينيا على تويتر أنه حزين.", "إنريكي بينيا"),
+        ("وقالت وزيرة الزراعة، إيزابيل غارسيا، إن الموسم جيد.", "إيزابيل غارسيا"),
+        ("ومرر الإسباني خوان ماتا الكرة إلى زميله.", "خوان ماتا"),
+        # a compound or foreign second given name lets an ambiguous first one go on
+        ("وحضر العرض جان لوك غودار وعدد من النقاد.", "جان لوك غودار"),
+        ("وأعيد تعيين صلاح عبد الله غوش مديرا للجهاز.", "صلاح عبد الله غوش"),
+        # بن takes a compound عبد name
+        ("وقتل على يد والي الخليفة هشام بن عبد الملك.", "هشام بن عبد الملك"),
+        # a foreign surname may be a rarer noun of speech
+        ("وقال محامي الرئيس السابق، جون دود، إن التحقيق انتهى.", "جون دود"),
+        ("وقال مهاجم الفريق هاري كين إن الفوز مستحق.", "هاري كين"),
+    ],
+)
+def test_a_name_is_read_whole(text, name):
+    assert name in by_surface(text)
+
+
+def test_a_world_figure_s_surname_after_another_given_name_is_that_other_bearer():
+    found = by_surface("ووصلت ميلانيا ترامب إلى باريس.")
+    assert "ميلانيا ترامب" in found and "well_known" not in found["ميلانيا ترامب"].attrs  # not her husband
+    assert "ترامب" in by_surface("وقال الرئيس ترامب إن ميلانيا وترامب سيزوران باريس.")  # و: "and"
+    found = by_surface("ووصل علي ترامب إلى المدينة. ووقف على ترامب أن يقرر.")  # علي the name, على "on"
+    assert "علي ترامب" in found and "على ترامب" not in found
+
+
+def test_a_surname_repeats_with_its_particle():
+    text = "وقال وزير الخارجية الفرنسي جان إيف لو دريان إن باريس مستعدة. وأضاف لو دريان أن الحل سياسي."
+    assert by_surface(text)["لو دريان"].attrs["cue"] == "repeat"
+
+
+def test_an_accusative_noun_of_speech_ends_a_name():
+    assert "محمود رسميا" not in by_surface("وأعلن المدرب محمود رسميا رحيله.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إن المدرب جلب ثلاثة لاعبين جدد هذا الموسم.",  # a past-tense verb
+        "وأضاف أن اللاعب سقط أرضا دون أن يلمسه أحد.",
+        "وكتب له مواطن: يا سيادة الوزير عليك أن تستقيل.",  # a word speech says all the time
+        "وأكد وزير النفط حرص بلاده على استقرار السوق.",  # a noun before its complement
+        "وقال إن اللاعب مهتم للغاية بالعرض الجديد.",  # a noun of speech before no closer
+        "واعتبر أن تصريحات رئيس الوزراء الكندي بمثابة إهانة.",  # بمثابة is one word, not ب + a name
+    ],
+)
+def test_a_common_word_read_alone_after_a_title_is_no_name(text):
+    assert by_surface(text) == {}
+
+
+def test_a_title_still_cues_a_lone_unknown_surname():
+    assert "كولو" in by_surface("وقال المدرب كولو إن الفريق جاهز.")
+    assert "مبارك" in by_surface("عندما قابلت الرئيس مبارك، قال لي إن الأمر محسوم.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويقول معارضون إن القرار ظالم.",  # the plural of a participle
+        "وقال لإذاعة محلية إن الهجوم فشل.",  # ل on a common noun
+        "وأكد أركان اللواء أن الهجوم فشل.",  # a noun before a title is the title's head
+        "ويقول محامو جونسون إنهم سيستأنفون الحكم.",  # a participle plural before its complement
+    ],
+)
+def test_words_after_a_speech_verb_that_name_nobody(text):
+    assert by_surface(text) == {}
+
+
+def test_an_unlisted_speaker_ends_before_a_country_and_may_start_with_b():
+    assert "بيترسون إيران" not in by_surface("ودعا بيترسون إيران إلى الحوار.")
+    assert "باول" in by_surface("وقال باول إن الوضع خطير.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال وزير أسترالي إن بلاده تعتزم منع المهاجرين.",  # a nationality after a title is its adjective
+        "وقاتل لواء أبو الفضل العباس إلى جانب القوات الحكومية.",  # an armed unit named after a man
+        "وقال إن المتسللين أعضاء في جماعة تدعى سوفاسي تتبع الحكومة.",  # a group is called so
+    ],
+)
+def test_no_person_is_named(text):
+    assert by_surface(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وسيقضي الرئيس وزوجته ميلانيا عطلة نهاية الأسبوع في اسكتلندا.", "ميلانيا عطلة"),  # a noun of speech
+        ("وهذا درس من أخلاقيات محمد صلاح وعرف الجميع قدره.", "محمد صلاح وعرف"),  # و: "and" a verb
+        ("وكانت الكاميرا خلف الرجل، كما في كل مرة.", "خلف الرجل"),  # a word said all the time
+        ("وقال الرئيس عباس تعقيبا على القرار إنه مرفوض.", "عباس تعقيبا"),  # a verbal noun in the accusative
+        ("لكن الوزير بلانكير لمح إلى أن القرار نهائي.", "بلانكير لمح"),  # a past-tense verb
+        ("وتعرضت ابنته يوليا لهجوم بغاز الأعصاب.", "يوليا لهجوم"),  # ل on a noun of speech
+        ("واستقبل الرئيس ضيفه ماركو وسيكون اللقاء مثمرا.", "ماركو وسيكون"),  # و on a verb in the future
+        ("وقالت الصحف إن نجم البوب الكندي، المغني الشاب، أعلن خطوبته.", "نجم البوب الكندي"),  # described
+    ],
+)
+def test_a_name_does_not_run_into_a_common_word(text, name):
+    assert name not in by_surface(text)
+
+
+def test_a_two_word_surname_repeats_whole():
+    text = "وقال كمال كليتشدار أوغلو زعيم الحزب إن الانتخابات مزورة. وكان كليتشدار أوغلو قد تحدى الرئيس."
+    assert by_surface(text)["كليتشدار أوغلو"].attrs["cue"] == "repeat"
+
+
+def test_a_nisba_after_a_plural_or_an_adjective_title_describes_a_group():
+    text = "وقال عبد الملك الحوثي إن الحرب مستمرة. وقتل القيادي الحوثي حسين. وتقدمت ميليشيات الحوثي."
+    assert [m.surface for m in people(text)] == ["عبد الملك الحوثي"]
+
+
+def test_a_noun_of_speech_repeats_as_a_name_only_when_a_cue_vouched_for_it():
+    found = [m.surface for m in people("وقال هارون كتاب إن الجائزة مهمة. وقام بتحقيق كتاب قديم.")]
+    assert found == ["هارون كتاب"]
