@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import date
 
 import polars as pl
@@ -127,21 +129,36 @@ def extract_batch(
         if progress:
             progress(done, len(rows))
 
-    if workers > 1 and len(rows) >= PARALLEL_MIN_ARTICLES:
-        # Load every lexicon and gazetteer here, once: forked workers inherit them instead of each
-        # building its own.
-        _extract_chunk(rows[:1])
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for chunk in pool.map(_extract_chunk, _chunks(rows, CHUNK_ARTICLES)):
-                collect(chunk, CHUNK_ARTICLES)
-    else:
-        for chunk in _chunks(rows, CHUNK_ARTICLES):
-            collect(_extract_chunk(chunk), len(chunk))
-    mentions = pl.concat(mention_parts) if mention_parts else warehouse.empty_frame("extracted_mentions")
-    frames = pl.concat(frame_parts) if frame_parts else warehouse.empty_frame("event_frames")
-    # Names taught by one article are looked for in the others, not in those over their budget.
-    over_budget = {article_id for article_id, _ in timed_out}
-    return with_taught_names([r for r in rows if r[0] not in over_budget], mentions), frames, timed_out
+    # Load every lexicon and gazetteer here, once: forked workers inherit them instead of each
+    # building its own.
+    _extract_chunk(rows[:1])
+    with _loaded_lexicons_left_out_of_gc():
+        if workers > 1 and len(rows) >= PARALLEL_MIN_ARTICLES:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for chunk in pool.map(_extract_chunk, _chunks(rows, CHUNK_ARTICLES)):
+                    collect(chunk, CHUNK_ARTICLES)
+        else:
+            for chunk in _chunks(rows, CHUNK_ARTICLES):
+                collect(_extract_chunk(chunk), len(chunk))
+        mentions = pl.concat(mention_parts) if mention_parts else warehouse.empty_frame("extracted_mentions")
+        frames = pl.concat(frame_parts) if frame_parts else warehouse.empty_frame("event_frames")
+        # Names taught by one article are looked for in the others, not in those over their budget.
+        over_budget = {article_id for article_id, _ in timed_out}
+        return with_taught_names([r for r in rows if r[0] not in over_budget], mentions), frames, timed_out
+
+
+@contextmanager
+def _loaded_lexicons_left_out_of_gc() -> Iterator[None]:
+    """Everything alive now (the lexicons, gazetteers and their caches) is kept out of the garbage
+    collector until the block ends. Extraction allocates millions of short-lived objects, and each full
+    collection they trigger otherwise walks every entry of every lexicon: a sixth of extraction time
+    (3,000 ANT articles, 2026-12-06). Forked workers inherit the frozen set, so their collections leave
+    the parent's pages unwritten too."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def taught_names(mentions: pl.DataFrame) -> dict[str, list[TaughtName]]:

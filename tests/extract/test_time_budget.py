@@ -65,3 +65,12 @@ def test_moving_an_article_to_quarantine_takes_it_out_of_every_article_table(tmp
             assert con.execute(f"SELECT article_id FROM {table}").fetchall() == [("a_fine",)]
         assert con.execute("SELECT source_file, reason, detail FROM quarantine").fetchall() == [
             ("slow.txt", "extraction_timeout", "took too long")]
+
+
+def test_extraction_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    articles = pl.DataFrame({"article_id": ["a_1"], "batch_id": ["b"], "body": [sample_text(2_000)],
+                             "published_at": [None]}, schema_overrides={"published_at": pl.Utf8})
+    extract_batch(articles, workers=1)
+    assert gc.get_freeze_count() == 0
