@@ -105,10 +105,27 @@ def normalize(display: str) -> NormalizedText:
     return NormalizedText(display=display, text=text, origin=origin)
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")
+# Normalizes to itself and is neither a space nor a letter: it keeps the strings of a list apart
+# while the whole list is normalized as one text.
+_LIST_SEPARATOR = "\x00"
+
+
 def normalize_text(text: str) -> str:
     """The matching form of a short string (a name, a lexicon entry); no offset map."""
     _TABLE.learn(_code_points(text))
     out = text.translate(_TABLE.translation)
     for pattern, replacement in _SPELLING_PAIRS:
         out = pattern.sub(replacement, out)
-    return re.sub(r"\s+", " ", out).strip()
+    return _WHITESPACE_RUN.sub(" ", out).strip()
+
+
+def normalize_texts(texts: list[str]) -> list[str]:
+    """`normalize_text` of each string, done on all of them at once: a word list of 150,000 entries
+    normalizes in a fraction of the time one call per word takes."""
+    if not texts:
+        return []
+    if any(_LIST_SEPARATOR in text for text in texts):
+        return [normalize_text(text) for text in texts]
+    joined = normalize_text(_LIST_SEPARATOR.join(texts))
+    return [text.strip() for text in joined.split(_LIST_SEPARATOR)]
