@@ -53,12 +53,15 @@ def normalize_char(ch: str) -> str:
 class _CharTable:
     """Per-character normalization, learned once per distinct character and reused for every text.
 
-    `translation` feeds str.translate (C speed); `lengths` gives, per code point, how many normalized
-    characters it becomes, so the offset map is built with numpy instead of a Python loop.
+    `translation` feeds str.translate (C speed); it is a list indexed by code point, which translate
+    reads about twice as fast as a dict, each code point up to the last one that changes holding its
+    matching form or itself (those past the end are left as they are). `lengths` gives, per code
+    point, how many normalized characters it becomes, so the offset map is built with numpy instead
+    of a Python loop.
     """
 
     def __init__(self) -> None:
-        self.translation: dict[int, str] = {}
+        self.translation: list[str | int] = []
         self.lengths = np.full(0x110000, -1, dtype=np.int8)
 
     def learn(self, codes: np.ndarray) -> None:
@@ -67,6 +70,7 @@ class _CharTable:
             out = normalize_char(chr(code))
             self.lengths[code] = len(out)
             if out != chr(code):
+                self.translation.extend(range(len(self.translation), code + 1))  # up to it, unchanged
                 self.translation[code] = out
 
 

@@ -53,3 +53,8 @@ def test_every_normalized_character_points_into_the_display_text(display):
 @given(st.lists(arabic_text, max_size=8))
 def test_a_list_normalizes_as_each_of_its_strings_does(texts):
     assert normalize_texts(texts) == [normalize_text(text) for text in texts]
+
+
+def test_characters_past_every_learned_one_still_normalize():
+    assert normalize_text("ﻻ 𝐀b") == "لا ab"
+    assert normalize_text("قال") == "قال"
