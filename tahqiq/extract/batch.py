@@ -184,8 +184,12 @@ def with_taught_names(rows: list[tuple[str, str, str, str | None]], mentions: pl
     added: dict[str, list] = {name: [] for name in warehouse.columns("extracted_mentions")}
     for article_id, batch_id, body, _ in rows:
         nt = normalize(body)
-        # Only an article holding a taught first name (as find_taught_names reads words) is scanned.
-        if not any(core in taught for word in set(nt.text.split()) for _, core in clitic_variants(word)):
+        words = set(nt.text.split())
+        # Only an article holding a taught first name (as find_taught_names reads words) is scanned; a
+        # name written bare, as most are, settles it without reading every word's proclitics.
+        if taught.keys().isdisjoint(words) and not any(
+            core in taught for word in words for _, core in clitic_variants(word)
+        ):
             continue
         for m in find_taught_names(nt, taught, taken_by_article.get(article_id, [])):
             _append_mention(added, article_id, batch_id, m)
