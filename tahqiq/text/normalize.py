@@ -57,18 +57,21 @@ class _CharTable:
     reads about twice as fast as a dict, each code point up to the last one that changes holding its
     matching form or itself (those past the end are left as they are). `lengths` gives, per code
     point, how many normalized characters it becomes, so the offset map is built with numpy instead
-    of a Python loop.
+    of a Python loop. `known` holds the characters learned, as a set: a short string is checked
+    against it in far less time than numpy takes to set up.
     """
 
     def __init__(self) -> None:
         self.translation: list[str | int] = []
         self.lengths = np.full(0x110000, -1, dtype=np.int8)
+        self.known: set[str] = set()
 
     def learn(self, codes: np.ndarray) -> None:
         unknown = np.unique(codes[self.lengths[codes] < 0])
         for code in unknown.tolist():
             out = normalize_char(chr(code))
             self.lengths[code] = len(out)
+            self.known.add(chr(code))
             if out != chr(code):
                 self.translation.extend(range(len(self.translation), code + 1))  # up to it, unchanged
                 self.translation[code] = out
@@ -117,7 +120,8 @@ _LIST_SEPARATOR = "\x00"
 
 def normalize_text(text: str) -> str:
     """The matching form of a short string (a name, a lexicon entry); no offset map."""
-    _TABLE.learn(_code_points(text))
+    if not _TABLE.known.issuperset(text):
+        _TABLE.learn(_code_points(text))
     out = text.translate(_TABLE.translation)
     for pattern, replacement in _SPELLING_PAIRS:
         out = pattern.sub(replacement, out)
