@@ -221,7 +221,9 @@ class Gazetteer:
             if last >= len(words):
                 continue
             if n == 1 or (
-                words[i + 1 : last + 1] == list(entry.tokens[1:]) and self._joined(text, tokens, i, last)
+                words[i + 1] == entry.tokens[1]  # where most phrases part from the text: no slices built
+                and words[i + 1 : last + 1] == list(entry.tokens[1:])
+                and self._joined(text, tokens, i, last)
             ):
                 self._keep(best_at, Match(tokens[i].start + cut, tokens[last].end, i, last, entry, 0))
                 matched_groups.add(entry.group)
