@@ -7,7 +7,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import date
 
 import polars as pl
@@ -24,6 +24,7 @@ from tahqiq.text.normalize import normalize
 # Below this many articles a process pool costs more than it saves.
 PARALLEL_MIN_ARTICLES = 200
 CHUNK_ARTICLES = 100
+TAUGHT_NAME_PARTS_PER_WORKER = 4
 # A news article takes milliseconds and a 5 MB one about 22 s (2 cores, 2026-12-06); one that runs
 # this long is something else (a dump, a log) and is quarantined instead of holding up the batch.
 ARTICLE_BUDGET_SECONDS = 45.0
@@ -132,11 +133,11 @@ def extract_batch(
     # Load every lexicon and gazetteer here, once: forked workers inherit them instead of each
     # building its own.
     _extract_chunk(rows[:1])
-    with _loaded_lexicons_left_out_of_gc():
-        if workers > 1 and len(rows) >= PARALLEL_MIN_ARTICLES:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for chunk in pool.map(_extract_chunk, _chunks(rows, CHUNK_ARTICLES)):
-                    collect(chunk, CHUNK_ARTICLES)
+    parallel = workers > 1 and len(rows) >= PARALLEL_MIN_ARTICLES
+    with _loaded_lexicons_left_out_of_gc(), ProcessPoolExecutor(workers) if parallel else nullcontext() as pool:
+        if pool is not None:
+            for chunk in pool.map(_extract_chunk, _chunks(rows, CHUNK_ARTICLES)):
+                collect(chunk, CHUNK_ARTICLES)
         else:
             for chunk in _chunks(rows, CHUNK_ARTICLES):
                 collect(_extract_chunk(chunk), len(chunk))
@@ -144,7 +145,8 @@ def extract_batch(
         frames = pl.concat(frame_parts) if frame_parts else warehouse.empty_frame("event_frames")
         # Names taught by one article are looked for in the others, not in those over their budget.
         over_budget = {article_id for article_id, _ in timed_out}
-        return with_taught_names([r for r in rows if r[0] not in over_budget], mentions), frames, timed_out
+        kept = [r for r in rows if r[0] not in over_budget]
+        return with_taught_names(kept, mentions, pool, workers), frames, timed_out
 
 
 @contextmanager
@@ -172,8 +174,14 @@ def taught_names(mentions: pl.DataFrame) -> dict[str, list[TaughtName]]:
     return {first: sorted(names, key=lambda n: -len(n.tokens)) for first, names in by_first.items()}
 
 
-def with_taught_names(rows: list[tuple[str, str, str, str | None]], mentions: pl.DataFrame) -> pl.DataFrame:
-    """`mentions` plus the names one article of the batch named with a cue, found bare in the others."""
+def with_taught_names(
+    rows: list[tuple[str, str, str, str | None]],
+    mentions: pl.DataFrame,
+    pool: ProcessPoolExecutor | None = None,
+    workers: int = 1,
+) -> pl.DataFrame:
+    """`mentions` plus the names one article of the batch named with a cue, found bare in the others;
+    on the `workers` of `pool` when given (the parent would otherwise read every article again alone)."""
     taught = taught_names(mentions)
     if not taught:
         return mentions
@@ -181,6 +189,27 @@ def with_taught_names(rows: list[tuple[str, str, str, str | None]], mentions: pl
     named = mentions.filter(pl.col("entity_type").is_in(["PERSON", "ORG", "LOC"]))
     for article_id, start, end in named.select("article_id", "start_char", "end_char").iter_rows():
         taken_by_article.setdefault(article_id, []).append((start, end))
+    # A few large parts, not CHUNK_ARTICLES: each part carries the whole of `taught` to its worker.
+    part_size = max(1, -(-len(rows) // (workers * TAUGHT_NAME_PARTS_PER_WORKER)))
+    parts = [
+        (part, taught, {article_id: taken_by_article.get(article_id, []) for article_id, *_ in part})
+        for part in _chunks(rows, part_size)
+    ]
+    added: dict[str, list] = {name: [] for name in warehouse.columns("extracted_mentions")}
+    for part_columns in pool.map(_taught_names_in, parts) if pool is not None else map(_taught_names_in, parts):
+        for column, values in part_columns.items():
+            added[column].extend(values)
+    if not added["mention_id"]:
+        return mentions
+    return pl.concat([mentions, pl.DataFrame(added, schema=warehouse.polars_schema("extracted_mentions"))])
+
+
+def _taught_names_in(
+    part: tuple[list[tuple[str, str, str, str | None]], dict[str, list[TaughtName]], dict[str, list[tuple[int, int]]]],
+) -> dict[str, list]:
+    """The extracted_mentions columns of the taught names found bare in some articles (rows, the
+    taught names, the spans each article has taken). Plain Python only, as `_extract_chunk`."""
+    rows, taught, taken_by_article = part
     added: dict[str, list] = {name: [] for name in warehouse.columns("extracted_mentions")}
     for article_id, batch_id, body, _ in rows:
         nt = normalize(body)
@@ -191,8 +220,6 @@ def with_taught_names(rows: list[tuple[str, str, str, str | None]], mentions: pl
             core in taught for word in words for _, core in clitic_variants(word)
         ):
             continue
-        for m in find_taught_names(nt, taught, taken_by_article.get(article_id, [])):
+        for m in find_taught_names(nt, taught, taken_by_article[article_id]):
             _append_mention(added, article_id, batch_id, m)
-    if not added["mention_id"]:
-        return mentions
-    return pl.concat([mentions, pl.DataFrame(added, schema=warehouse.polars_schema("extracted_mentions"))])
+    return added

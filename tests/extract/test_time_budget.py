@@ -74,3 +74,19 @@ def test_extraction_leaves_the_garbage_collector_as_it_found_it():
                              "published_at": [None]}, schema_overrides={"published_at": pl.Utf8})
     extract_batch(articles, workers=1)
     assert gc.get_freeze_count() == 0
+
+
+def test_two_workers_extract_what_one_does_names_taught_across_articles_included(monkeypatch):
+    import tahqiq.extract.batch as extraction
+
+    bodies = [decode_bytes(p.read_bytes())[0] for p in sorted(SAMPLES.glob("article_*.txt"))]
+    bodies += ["وقال الجنرال صلاح لقديم إن", "وكان صلاح لقديم قد احتجز رهائن، وقتل صلاح لقديم لاحقا"]
+    articles = pl.DataFrame({"article_id": [f"a_{k}" for k in range(len(bodies))], "batch_id": ["b"] * len(bodies),
+                             "body": bodies, "published_at": [None] * len(bodies)},
+                            schema_overrides={"published_at": pl.Utf8})
+    alone, alone_frames, _ = extract_batch(articles, workers=1)
+    assert (alone["attrs"].str.contains('"cue": "named_elsewhere"')).any()  # the taught-names pass has work
+    monkeypatch.setattr(extraction, "PARALLEL_MIN_ARTICLES", 2)
+    shared, shared_frames, _ = extract_batch(articles, workers=2)
+    assert shared.sort("mention_id").equals(alone.sort("mention_id"))
+    assert shared_frames.equals(alone_frames)
