@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager, nullcontext
 from datetime import date
 
 import polars as pl
@@ -22,6 +24,8 @@ from tahqiq.text.normalize import normalize
 # Below this many articles a process pool costs more than it saves.
 PARALLEL_MIN_ARTICLES = 200
 CHUNK_ARTICLES = 100
+TAUGHT_NAME_PARTS_PER_WORKER = 4
+WARM_UP_CHARS = 5_000
 # A news article takes milliseconds and a 5 MB one about 22 s (2 cores, 2026-12-06); one that runs
 # this long is something else (a dump, a log) and is quarantined instead of holding up the batch.
 ARTICLE_BUDGET_SECONDS = 45.0
@@ -127,21 +131,41 @@ def extract_batch(
         if progress:
             progress(done, len(rows))
 
-    if workers > 1 and len(rows) >= PARALLEL_MIN_ARTICLES:
-        # Load every lexicon and gazetteer here, once: forked workers inherit them instead of each
-        # building its own.
-        _extract_chunk(rows[:1])
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Load every lexicon and gazetteer here, once: forked workers inherit them instead of each
+    # building its own. The first article's opening is enough, however long the article is.
+    _extract_chunk([(article_id, batch_id, body[:WARM_UP_CHARS], at) for article_id, batch_id, body, at in rows[:1]])
+    parallel = workers > 1 and len(rows) >= PARALLEL_MIN_ARTICLES
+    with _collector_paused(), ProcessPoolExecutor(workers) if parallel else nullcontext() as pool:
+        if pool is not None:
             for chunk in pool.map(_extract_chunk, _chunks(rows, CHUNK_ARTICLES)):
                 collect(chunk, CHUNK_ARTICLES)
-    else:
-        for chunk in _chunks(rows, CHUNK_ARTICLES):
-            collect(_extract_chunk(chunk), len(chunk))
-    mentions = pl.concat(mention_parts) if mention_parts else warehouse.empty_frame("extracted_mentions")
-    frames = pl.concat(frame_parts) if frame_parts else warehouse.empty_frame("event_frames")
-    # Names taught by one article are looked for in the others, not in those over their budget.
-    over_budget = {article_id for article_id, _ in timed_out}
-    return with_taught_names([r for r in rows if r[0] not in over_budget], mentions), frames, timed_out
+        else:
+            for chunk in _chunks(rows, CHUNK_ARTICLES):
+                collect(_extract_chunk(chunk), len(chunk))
+        mentions = pl.concat(mention_parts) if mention_parts else warehouse.empty_frame("extracted_mentions")
+        frames = pl.concat(frame_parts) if frame_parts else warehouse.empty_frame("event_frames")
+        # Names taught by one article are looked for in the others, not in those over their budget.
+        over_budget = {article_id for article_id, _ in timed_out}
+        kept = [r for r in rows if r[0] not in over_budget]
+        return with_taught_names(kept, mentions, pool, workers), frames, timed_out
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection until the block ends. Extraction makes no reference cycles (3,000 ANT
+    articles left not one object for the collector, 2026-12-06: reference counting frees all), so the
+    collections its millions of short-lived objects set off are pure cost, and the full ones walk
+    every entry of every lexicon: a fifth of extraction time. Forked workers inherit the pause, and
+    so leave the parent's pages unwritten too. tests/extract/test_time_budget.py checks that no cycle
+    creeps in."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def taught_names(mentions: pl.DataFrame) -> dict[str, list[TaughtName]]:
@@ -155,8 +179,14 @@ def taught_names(mentions: pl.DataFrame) -> dict[str, list[TaughtName]]:
     return {first: sorted(names, key=lambda n: -len(n.tokens)) for first, names in by_first.items()}
 
 
-def with_taught_names(rows: list[tuple[str, str, str, str | None]], mentions: pl.DataFrame) -> pl.DataFrame:
-    """`mentions` plus the names one article of the batch named with a cue, found bare in the others."""
+def with_taught_names(
+    rows: list[tuple[str, str, str, str | None]],
+    mentions: pl.DataFrame,
+    pool: ProcessPoolExecutor | None = None,
+    workers: int = 1,
+) -> pl.DataFrame:
+    """`mentions` plus the names one article of the batch named with a cue, found bare in the others;
+    on the `workers` of `pool` when given (the parent would otherwise read every article again alone)."""
     taught = taught_names(mentions)
     if not taught:
         return mentions
@@ -164,14 +194,37 @@ def with_taught_names(rows: list[tuple[str, str, str, str | None]], mentions: pl
     named = mentions.filter(pl.col("entity_type").is_in(["PERSON", "ORG", "LOC"]))
     for article_id, start, end in named.select("article_id", "start_char", "end_char").iter_rows():
         taken_by_article.setdefault(article_id, []).append((start, end))
+    # A few large parts, not CHUNK_ARTICLES: each part carries the whole of `taught` to its worker.
+    part_size = max(1, -(-len(rows) // (workers * TAUGHT_NAME_PARTS_PER_WORKER)))
+    parts = [
+        (part, taught, {article_id: taken_by_article.get(article_id, []) for article_id, *_ in part})
+        for part in _chunks(rows, part_size)
+    ]
     added: dict[str, list] = {name: [] for name in warehouse.columns("extracted_mentions")}
-    for article_id, batch_id, body, _ in rows:
-        nt = normalize(body)
-        # Only an article holding a taught first name (as find_taught_names reads words) is scanned.
-        if not any(core in taught for word in set(nt.text.split()) for _, core in clitic_variants(word)):
-            continue
-        for m in find_taught_names(nt, taught, taken_by_article.get(article_id, [])):
-            _append_mention(added, article_id, batch_id, m)
+    for part_columns in pool.map(_taught_names_in, parts) if pool is not None else map(_taught_names_in, parts):
+        for column, values in part_columns.items():
+            added[column].extend(values)
     if not added["mention_id"]:
         return mentions
     return pl.concat([mentions, pl.DataFrame(added, schema=warehouse.polars_schema("extracted_mentions"))])
+
+
+def _taught_names_in(
+    part: tuple[list[tuple[str, str, str, str | None]], dict[str, list[TaughtName]], dict[str, list[tuple[int, int]]]],
+) -> dict[str, list]:
+    """The extracted_mentions columns of the taught names found bare in some articles (rows, the
+    taught names, the spans each article has taken). Plain Python only, as `_extract_chunk`."""
+    rows, taught, taken_by_article = part
+    added: dict[str, list] = {name: [] for name in warehouse.columns("extracted_mentions")}
+    for article_id, batch_id, body, _ in rows:
+        nt = normalize(body)
+        words = set(nt.text.split())
+        # Only an article holding a taught first name (as find_taught_names reads words) is scanned; a
+        # name written bare, as most are, settles it without reading every word's proclitics.
+        if taught.keys().isdisjoint(words) and not any(
+            core in taught for word in words for _, core in clitic_variants(word)
+        ):
+            continue
+        for m in find_taught_names(nt, taught, taken_by_article[article_id]):
+            _append_mention(added, article_id, batch_id, m)
+    return added

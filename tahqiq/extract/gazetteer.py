@@ -157,6 +157,7 @@ class Gazetteer:
         """Each reading of `word` that can open a phrase, in the order `clitic_forms` gives them."""
         lookups = []
         for form, cut in clitic_forms(word):
+            exact, anchored = self._by_first.get(form), self._fuzzy_by_token.get(form)
             singles: tuple[Entry, ...] = ()
             if self._fuzzy_single and len(form) >= self._fuzzy_single_min_letters:
                 singles = tuple(
@@ -165,9 +166,8 @@ class Gazetteer:
                     for entry in self._fuzzy_single.get(variant, ())
                     if one_typo_apart(form, entry.tokens[0])
                 )
-            lookup = WordLookup(cut, self._by_first.get(form), singles, self._fuzzy_by_token.get(form))
-            if lookup.exact or lookup.fuzzy_single or lookup.fuzzy_anchored:
-                lookups.append(lookup)
+            if exact or singles or anchored:
+                lookups.append(WordLookup(cut, exact, singles, anchored))
         return tuple(lookups)
 
     def find(self, text: str) -> list[Match]:
@@ -221,7 +221,9 @@ class Gazetteer:
             if last >= len(words):
                 continue
             if n == 1 or (
-                words[i + 1 : last + 1] == list(entry.tokens[1:]) and self._joined(text, tokens, i, last)
+                words[i + 1] == entry.tokens[1]  # where most phrases part from the text: no slices built
+                and words[i + 1 : last + 1] == list(entry.tokens[1:])
+                and self._joined(text, tokens, i, last)
             ):
                 self._keep(best_at, Match(tokens[i].start + cut, tokens[last].end, i, last, entry, 0))
                 matched_groups.add(entry.group)

@@ -251,7 +251,10 @@ def latin_outlet_spans(text: str) -> list[HeadNounSpan]:
     lex = _head_words()
     tokens = tokenize_text(text)
     spans: list[HeadNounSpan] = []
-    for i, token in enumerate(tokens[:-1]):
+    # Only a word before a Latin-script one can open such a name (few are): the others are not read.
+    before_ascii = map(str.isascii, [token.text for token in tokens[1:]])
+    for i in compress(range(len(tokens) - 1), before_ascii):
+        token = tokens[i]
         head = next((prefix for prefix, core in clitic_variants(token.text) if core in lex.media_head), None)
         if head is None:
             continue
@@ -319,7 +322,13 @@ def numbered_outlet_spans(text: str) -> list[HeadNounSpan]:
     words = [t.text for t in tokens]
     spans: list[HeadNounSpan] = []
     openers = lex.media_head | lex.reporter
-    for i, word in enumerate(words[:-2]):
+    # The name's number is the second or third word after its opener: only the words that far before
+    # a number (few are) are read.
+    numbers = compress(range(len(words)), map(str.isdigit, words))
+    name_lengths = range(1, MAX_NUMBERED_NAME_TOKENS + 1)
+    near_numbers = sorted({k - 1 - length for k in numbers for length in name_lengths if k - 1 - length >= 0})
+    for i in near_numbers:
+        word = words[i]
         opener = next(((prefix, core) for prefix, core in clitic_variants(word) if core in openers), None)
         if opener is None:
             continue

@@ -239,14 +239,25 @@ _READING_ROLES = (
 )
 
 
+@lru_cache(maxsize=1)
+def _roles_by_form() -> dict[str, tuple[str, ...]]:
+    """Each word of region_words() -> the roles it plays, in _READING_ROLES order."""
+    words = region_words()
+    roles: dict[str, list[str]] = {}
+    for role in _READING_ROLES:
+        for form in getattr(words, role):
+            roles.setdefault(form, []).append(role)
+    return {form: tuple(form_roles) for form, form_roles in roles.items()}
+
+
 @lru_cache(maxsize=65536)
 def _word_readings(word: str) -> dict[str, tuple[str, int]]:
     """role of region_words() -> (the word's reading without proclitics that plays it, letters cut)."""
-    words = region_words()
+    roles_by_form = _roles_by_form()
     found: dict[str, tuple[str, int]] = {}
     for form, cut in clitic_forms(word):
-        for role in _READING_ROLES:
-            if role not in found and form in getattr(words, role):
+        for role in roles_by_form.get(form, ()):
+            if role not in found:
                 found[role] = (form, cut)
     return found
 

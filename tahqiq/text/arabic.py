@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tahqiq.text.normalize import normalize_text
+from tahqiq.text.normalize import normalize_text, normalize_texts
 
 # Letters that transliterations of one sound swap: ق/ك (k), غ/ج/ق (g), ظ/ض, ث/س, ذ/ز, ط/ت, ص/س.
 _SAME_SOUND = str.maketrans({"ق": "ك", "غ": "ك", "ج": "ك", "ظ": "ض", "ث": "س", "ذ": "ز", "ط": "ت", "ص": "س"})
@@ -74,9 +74,9 @@ SPOKEN_WITH_ARTICLE = 100  # said this often with and without the article: a nou
 def _spoken_counts() -> dict[str, int]:
     from spellchecker import SpellChecker
 
+    said = SpellChecker(language="ar", distance=1).word_frequency.dictionary
     counts: dict[str, int] = {}
-    for word, count in SpellChecker(language="ar", distance=1).word_frequency.dictionary.items():
-        key = normalize_text(word)
+    for key, count in zip(normalize_texts(list(said)), said.values(), strict=True):
         counts[key] = counts.get(key, 0) + count
     return counts
 

@@ -53,20 +53,27 @@ def normalize_char(ch: str) -> str:
 class _CharTable:
     """Per-character normalization, learned once per distinct character and reused for every text.
 
-    `translation` feeds str.translate (C speed); `lengths` gives, per code point, how many normalized
-    characters it becomes, so the offset map is built with numpy instead of a Python loop.
+    `translation` feeds str.translate (C speed); it is a list indexed by code point, which translate
+    reads about twice as fast as a dict, each code point up to the last one that changes holding its
+    matching form or itself (those past the end are left as they are). `lengths` gives, per code
+    point, how many normalized characters it becomes, so the offset map is built with numpy instead
+    of a Python loop. `known` holds the characters learned, as a set: a short string is checked
+    against it in far less time than numpy takes to set up.
     """
 
     def __init__(self) -> None:
-        self.translation: dict[int, str] = {}
+        self.translation: list[str | int] = []
         self.lengths = np.full(0x110000, -1, dtype=np.int8)
+        self.known: set[str] = set()
 
     def learn(self, codes: np.ndarray) -> None:
         unknown = np.unique(codes[self.lengths[codes] < 0])
         for code in unknown.tolist():
             out = normalize_char(chr(code))
             self.lengths[code] = len(out)
+            self.known.add(chr(code))
             if out != chr(code):
+                self.translation.extend(range(len(self.translation), code + 1))  # up to it, unchanged
                 self.translation[code] = out
 
 
@@ -105,10 +112,28 @@ def normalize(display: str) -> NormalizedText:
     return NormalizedText(display=display, text=text, origin=origin)
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")
+# Normalizes to itself and is neither a space nor a letter: it keeps the strings of a list apart
+# while the whole list is normalized as one text.
+_LIST_SEPARATOR = "\x00"
+
+
 def normalize_text(text: str) -> str:
     """The matching form of a short string (a name, a lexicon entry); no offset map."""
-    _TABLE.learn(_code_points(text))
+    if not _TABLE.known.issuperset(text):
+        _TABLE.learn(_code_points(text))
     out = text.translate(_TABLE.translation)
     for pattern, replacement in _SPELLING_PAIRS:
         out = pattern.sub(replacement, out)
-    return re.sub(r"\s+", " ", out).strip()
+    return _WHITESPACE_RUN.sub(" ", out).strip()
+
+
+def normalize_texts(texts: list[str]) -> list[str]:
+    """`normalize_text` of each string, done on all of them at once: a word list of 150,000 entries
+    normalizes in a fraction of the time one call per word takes."""
+    if not texts:
+        return []
+    if any(_LIST_SEPARATOR in text for text in texts):
+        return [normalize_text(text) for text in texts]
+    joined = normalize_text(_LIST_SEPARATOR.join(texts))
+    return [text.strip() for text in joined.split(_LIST_SEPARATOR)]

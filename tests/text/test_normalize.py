@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tahqiq.text.normalize import normalize, normalize_text
+from tahqiq.text.normalize import normalize, normalize_text, normalize_texts
 
 
 def test_matching_form_unifies_orthographic_variants():
@@ -47,3 +47,14 @@ def test_every_normalized_character_points_into_the_display_text(display):
         s, e = nt.to_display_span(i, i + 1)
         assert 0 <= s < e <= len(display)
     assert list(nt.origin[:-1]) == sorted(nt.origin[:-1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(arabic_text, max_size=8))
+def test_a_list_normalizes_as_each_of_its_strings_does(texts):
+    assert normalize_texts(texts) == [normalize_text(text) for text in texts]
+
+
+def test_characters_past_every_learned_one_still_normalize():
+    assert normalize_text("ﻻ 𝐀b") == "لا ab"
+    assert normalize_text("قال") == "قال"
