@@ -176,7 +176,9 @@ def taught_names(mentions: pl.DataFrame) -> dict[str, list[TaughtName]]:
         name = teachable(normalized, json.loads(attrs))
         if name:
             by_first.setdefault(name.tokens[0], set()).add(name)
-    return {first: sorted(names, key=lambda n: -len(n.tokens)) for first, names in by_first.items()}
+    # Longest first; names of one length in a fixed order (a set's order changes with the hash seed,
+    # and with it which spelling of a given name a bare repeat took: سارة or ساره).
+    return {first: sorted(names, key=lambda n: (-len(n.tokens), n.tokens, n.attrs)) for first, names in by_first.items()}
 
 
 def with_taught_names(

@@ -738,3 +738,23 @@ def test_a_nisba_after_a_plural_or_an_adjective_title_describes_a_group():
 def test_a_noun_of_speech_repeats_as_a_name_only_when_a_cue_vouched_for_it():
     found = [m.surface for m in people("وقال هارون كتاب إن الجائزة مهمة. وقام بتحقيق كتاب قديم.")]
     assert found == ["هارون كتاب"]
+
+
+def test_taught_names_of_one_length_come_in_one_order_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, polars as pl\n"
+        "from tahqiq.extract.batch import taught_names\n"
+        "rows = [{'entity_type': 'PERSON', 'normalized': 'ساره جونز', 'attrs': json.dumps({'cue': 'title', 'given_name': g})}\n"
+        "        for g in ('ساره', 'سارة', 'ساراه')]\n"
+        "print([n.attrs for n in taught_names(pl.DataFrame(rows))['ساره']])\n"
+    )
+    orders = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3", "4")
+    }  # fmt: skip
+    assert len(orders) == 1
