@@ -245,7 +245,7 @@ def person_records(
         .join(article_main_country(mentions) if main_country is None else main_country, on="article_id", how="left")
     )
     # Name parts once per distinct name, not once per record.
-    names = records.select("full_name", "given_attr", "family_attr", "kunya").unique()
+    names = records.select("full_name", "given_attr", "family_attr").unique()
     parts = [_name_parts(*row) for row in names.iter_rows()]
     names = names.with_columns(
         pl.Series("given", [p[0] for p in parts], pl.Utf8),
@@ -261,7 +261,7 @@ def person_records(
         ),
     ).with_columns(pl.col("given_skeleton", "family_skeleton").replace("", None))
     records = records.join(
-        names, on=["full_name", "given_attr", "family_attr", "kunya"], how="left", nulls_equal=True
+        names, on=["full_name", "given_attr", "family_attr"], how="left", nulls_equal=True
     ).with_columns(pl.col("kunya").replace_strict(_normalized_forms(records["kunya"]), default=None))
     return records.sort("record_id"), persons.select("mention_id", "record_id")
 
@@ -326,29 +326,26 @@ def _normalized_forms(values: pl.Series) -> dict[str, str]:
 
 def spelling_skeleton(token: str) -> str:
     """A listed Arabic given name is spelled one way by Arabic outlets (محمد and محمود are two names);
-    only other tokens, foreign given names and transliterations, are compared by their skeleton."""
-    return token if _spelled_one_way(token) else name_skeleton(token)
+    only other tokens, foreign given names and transliterations, are compared by their skeleton, which
+    keeps a final ي: the nisba's ending is part of the name (الجولاني is not جيلان, سامي not سام)."""
+    if _spelled_one_way(token):
+        return token
+    return name_skeleton(token) + ("ي" if token.endswith("ي") and len(token) > 2 else "")
 
 
 def _spelled_one_way(token: str) -> bool:
     return token in given_names() and token not in transliterated_given_names()
 
 
-def _name_parts(
-    full_name: str, given_attr: str | None, family_attr: str | None, kunya: str | None = None
-) -> tuple:
-    """(given, family, skeleton of the whole name, middle) from the record's name and extract's parts.
-    The son's name in a kunya is no given name: أبو محمد الجولاني's name, read as محمد الجولاني, is not
-    محمد جيلان's (the kunya stays in the skeleton)."""
+def _name_parts(full_name: str, given_attr: str | None, family_attr: str | None) -> tuple:
+    """(given, family, skeleton of the whole name) from the record's name and extract's parts."""
     tokens = _name_words(full_name)
-    by_kunya = bool(kunya) and not given_attr and _name_words(kunya)[1:2] == tokens[:1]
     given = " ".join(_name_words(given_attr)) if given_attr else (tokens[0] if len(tokens) >= 2 else None)
     family = " ".join(_name_words(family_attr)) if family_attr else tokens[-1] if tokens else None
-    if given and given == family or by_kunya:
+    if given and given == family:
         given = None
     middle = " ".join(tokens[1:-1]) if len(tokens) >= 3 and not given_attr else None
-    skeleton = " ".join(spelling_skeleton(t) for t in (_name_words(kunya)[:1] if by_kunya else ()) + tokens)
-    return given or None, family or None, skeleton or None, middle
+    return given or None, family or None, " ".join(spelling_skeleton(t) for t in tokens) or None, middle
 
 
 def prior_match_probability(records: pl.DataFrame) -> float:
@@ -532,12 +529,17 @@ def score_person_pairs(compared: pl.DataFrame, model: PersonModel = DEFAULT_PERS
         linker.training.estimate_u_using_random_sampling(max_pairs=2e5, seed=7)
     if compared.height >= MIN_RECORDS_FOR_EM:
         for rule in (block_on("family_skeleton", "substr(given_skeleton, 1, 1)"), block_on("full_skeleton")):
+            # A training session takes the comparisons its blocking rule uses out of the linker's own
+            # settings and puts them back only when it succeeds (Splink 4-5): a failed one would leave
+            # the model without them (full_name vanished from the predictions at 250,000 mentions).
+            trained = linker._settings_obj.core_model_settings.copy()
             try:
                 linker.training.estimate_parameters_using_expectation_maximisation(
                     rule, estimate_without_term_frequencies=True
                 )
-            except Exception:  # noqa: BLE001 - EM finds nothing to learn on a tiny batch; the priors stand
-                continue
+            except Exception as error:  # noqa: BLE001 - EM finds nothing to learn on a tiny batch; the priors stand
+                logging.getLogger(__name__).debug("EM on %s: %s", rule, error)
+                linker._settings_obj.core_model_settings = trained
     predictions = linker.inference.predict(threshold_match_weight=model.link_threshold_weight)
     pairs = pl.from_arrow(predictions.as_pyarrow_table())
     levels = comparison_levels(linker.misc.save_model_to_json())
