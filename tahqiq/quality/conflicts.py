@@ -80,7 +80,7 @@ SETTLEMENT_KINDS = ("village", "town", "city", "neighbourhood", "neighborhood", 
 # A listed village or small town spelled another way may be another village; two spellings of a city, or
 # of two places the gazetteer does not list, tell the analyst nothing.
 SPELLING_IN_DOUBT = ("village", "town", "neighbourhood", "neighborhood")
-VOWEL_LETTERS = frozenset("اويىةه")
+VOWEL_LETTERS = frozenset("اويىةهء")  # a hamza is a seat of a vowel transliterations write or not (رافائيل/رافاييل)
 # Letters that Arabic outlets use in turn for one sound of a foreign name (g: أنجيلا/أنغيلا/أنقيلا; s/z:
 # لويس/لويز; t: تيتو/طيطو); in Arabic names they are different consonants, but a surname must match too.
 # Letters of one shape told apart by their dots only: one swapped in a name of four letters or more is a

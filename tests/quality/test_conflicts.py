@@ -307,6 +307,7 @@ def test_given_names():
     assert same_given_name("جو", "جوزيف") and same_given_name("بنجامان", "بنجامين")
     assert not same_given_name("سعيد", "سيد") and not same_given_name("مايكل", "ميشيل")
     assert not same_given_name("فيتور", "فيكتور")
+    assert same_given_name("رافائيل", "رافاييل") and same_given_name("راؤول", "راوول")  # hamza seats
     entities = _people(
         _person("P1", ("محمد الحمصي", "a"), ("أحمد الحمصي", "b")),
         _person("P6", ("أحمدي نجاد", "a"), ("محمود أحمدي نجاد", "b")),
