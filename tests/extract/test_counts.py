@@ -204,6 +204,7 @@ def test_a_nationality_after_the_counted_noun_says_whose_dead_they_are():
         "وتسببت الغارات في مقتل 1450 مدنيا في الأسابيع الماضية.",
         "مقتل أكثر من 500 مدني منذ بدء القصف الجوي على المدينة",
         "وتسببت الغارات الأسابيع الماضية في مقتل 1450 مدنيا في المنطقة.",
+        "ومنذ ذلك التاريخ قتل نحو 33 متظاهرا.",
     ],
 )
 def test_a_period_told_beside_the_toll_makes_it_a_running_total(text):
