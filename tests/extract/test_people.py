@@ -758,3 +758,10 @@ def test_taught_names_of_one_length_come_in_one_order_whatever_the_hash_seed():
         for seed in ("1", "2", "3", "4")
     }  # fmt: skip
     assert len(orders) == 1
+
+
+def test_a_given_name_before_a_figure_s_family_name_is_another_bearer():
+    other = find_people(normalize("أكد رئيس المجلس الدكتور محمد بن لادن أهمية الزيارة."))
+    figure = find_people(normalize("وقال زعيم القاعدة بن لادن إن الحرب مستمرة."))
+    assert [(m.surface, m.attrs.get("well_known")) for m in other] == [("محمد بن لادن", None)]
+    assert [m.attrs.get("well_known") for m in figure] == ["أسامة بن لادن"]
