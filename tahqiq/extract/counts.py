@@ -144,22 +144,21 @@ NATIONALS = reference.CountNoun("أشخاص", "other", None)
 _NATIONAL_ENDINGS = re.compile("(?<=ي)(?:ا|ين|ون)$")
 
 
-def _nationals(form: str) -> reference.CountNoun | None:
+def _country_of_nationals(form: str) -> str | None:
+    """The country a nationality in the accusative or the sound plural names (فلسطينيا, روسيين)."""
     singular = _NATIONAL_ENDINGS.sub("", form)
-    if singular != form and reference.country_of_nationality("ال" + singular):
-        return NATIONALS
-    return None
+    return reference.country_of_nationality("ال" + singular) if singular != form else None
+
+
+def _nationals(form: str) -> reference.CountNoun | None:
+    return NATIONALS if _country_of_nationals(form) else None
 
 
 def nationality_of_plural(word: str) -> str | None:
     """The country a plural nationality adjective names, definite or not, sound or broken (الروس,
     روسيين, الأمريكيين, أمريكيون -> its ISO code); None for any other word."""
     bare = word[2:] if word.startswith("ال") else word
-    singular = _NATIONAL_ENDINGS.sub("", bare)
-    for form in {singular, bare + "ي"} - {bare}:
-        if country := reference.country_of_nationality("ال" + form):
-            return country
-    return None
+    return _country_of_nationals(bare) or reference.country_of_nationality("ال" + bare + "ي")
 
 
 def _number_word(word: str, allow_waw: bool) -> tuple[int, str] | None:

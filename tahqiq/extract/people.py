@@ -27,9 +27,14 @@ from tahqiq.text.arabic import (
     RELATIVE_PRONOUNS,
     SPOKEN_COMMON,
     SPOKEN_EVERYWHERE,
-    SPOKEN_WITH_ARTICLE,
+    is_accusative_noun,
+    is_accusative_participle,
     is_derived_verbal_noun,
+    is_future_verb,
+    is_participle_plural,
+    is_past_tense_verb,
     is_spoken_noun,
+    is_verbal_noun_or_long_plural,
     spoken_count,
 )
 from tahqiq.text.normalize import NormalizedText, normalize_text
@@ -252,7 +257,7 @@ class _Scanner:
             or reference.country_of_nationality("ال" + core) is not None  # وزير أسترالي: the title's adjective
             or (said_often and core.endswith("ت") and 4 <= len(core) <= 5)
             or (said_often and self.written_last(i) == "ة")
-            or _future_verb(core)
+            or is_future_verb(core)
         )
 
     def written_last(self, i: int) -> str:
@@ -311,7 +316,7 @@ class _Scanner:
             and rest not in lex.not_name
             and not rest.startswith(("ال", "لل"))
             and not any(r in lex.not_name or r in lex.given for _, r in clitic_variants(rest)[1:])
-            and not _future_verb(rest)  # وسيكون: "and it will be"
+            and not is_future_verb(rest)  # وسيكون: "and it will be"
         )
 
     def is_given_part(self, j: int) -> bool:
@@ -508,7 +513,7 @@ class _Scanner:
                 and (mode != "strict" or core not in lex.ambiguous or self.vouched_by_a_second_given_name(parts))
                 and self.name_like(j)
                 and len(word) >= 3
-                and not _accusative_word(word)
+                and not is_accusative_noun(word)
                 and not (word.endswith("ا") and word[:-1] in lex.not_name)  # محمود رئيسا لمركز: a common noun
                 and not word.startswith(("ال", "لل"))
                 and not _preposition_on_definite(word)  # أرنو بالقوة
@@ -521,7 +526,7 @@ class _Scanner:
                 and not self.preposition_on_given_name(j)
                 and not (
                     word not in lex.given
-                    and (_accusative_participle(word) or _future_verb(word) or _past_tense_verb(word))
+                    and (is_accusative_participle(word) or is_future_verb(word) or is_past_tense_verb(word))
                 )
                 # محمد صلاح دور: a third word is no noun of speech; ميلانيا عطلة, يوليا لهجوم: a foreign
                 # given name's surname is no noun speech says with its article all the time, bare or after
@@ -597,7 +602,7 @@ class _Scanner:
             and not given.startswith("ال")
             and not word.endswith("ي")
             and is_spoken_noun(given)
-            and _verbal_noun_or_plural(word)
+            and is_verbal_noun_or_long_plural(word)
         )
 
     def verb_or_noun_before_its_object(self, parts: list[tuple[str, int, int]]) -> bool:
@@ -626,7 +631,7 @@ class _Scanner:
         noun unless what follows it is what follows a man named there (what he said, a comma, a
         clause, his role)."""
         word = self.words[i]
-        if spoken_count(word) >= SPOKEN_ALWAYS or _past_tense_verb(word):
+        if spoken_count(word) >= SPOKEN_ALWAYS or is_past_tense_verb(word):
             return True
         if i + 1 < self.n and self.carries_a_pronoun(i + 1) and is_spoken_noun(word):
             return True  # حرص بلاده, نصف قيمته: a noun and its complement
@@ -768,13 +773,6 @@ def _plural_shaped(word: str) -> bool:
         return False
     return word.endswith("ات") or (word.startswith("ال") and word.endswith(("ون", "يين")))
 
-
-def _verbal_noun_or_plural(word: str) -> bool:
-    """التأهل, التعادل (a verbal noun of the تفعّل / تفاعل forms) and long sound plurals (المستفيدين,
-    الناخبين): common nouns, where a family name would stand. الحسين and الأمين are short."""
-    return word.startswith("ال") and (
-        (word.startswith("الت") and len(word) >= 6) or (len(word) >= 8 and word.endswith("ين"))
-    )
 
 
 def _proclitic_on_common_noun(word: str, lex: _Lexicons, prepositions: tuple[str, ...] = ("ب", "ل")) -> bool:
@@ -1086,10 +1084,6 @@ def _unlisted_speaker(scanner: _Scanner, j: int) -> _Name | None:
     return None
 
 
-def _accusative_participle(word: str) -> bool:
-    """قائلا, مضيفا, موضحا: a participle in the accusative says how someone spoke or acted."""
-    return word.endswith("ا") and ((word.startswith("م") and len(word) >= 5) or (len(word) == 5 and word[1] == "ا"))
-
 
 def _noun_said_with_its_article(word: str) -> bool:
     """عطلة, فرصة, لهجوم: a noun speech says with its article all the time, bare or after ب / ل."""
@@ -1101,45 +1095,8 @@ def _noun_said_with_its_article(word: str) -> bool:
     )
 
 
-def _accusative_word(word: str) -> bool:
-    """وفدا, ردا, إنجازا, رسميا, تعقيبا: a noun or adjective of everyday speech, or a verbal noun of
-    the تفعيل form, with its accusative ا. تريا,
-    بينيا, ماتا (تري, بيني, مات are a verb, a preposition, a verb: no nouns) and غارسيا are surnames."""
-    return word.endswith("ا") and (
-        len(word) <= 3
-        or is_spoken_noun(word[:-1])
-        or (len(word) == 6 and word[0] == "ت" and word[1] != "ي" and word[3] == "ي")  # تعقيبا, تأكيدا
-    )
 
 
-def _past_tense_verb(word: str) -> bool:
-    """سقط, جلب, قرر; أصدر, اتخذ, انتقد; استسلم: a past-tense verb of the bare or the ا-led derived
-    forms, by its letters (no long vowel inside) and by speech, which says it often and never with the
-    article. Names of these letters are given names the lexicons know (سعد, أكرم)."""
-    stem = word[1:] if word.startswith("ا") and len(word) >= 4 else word
-    return (
-        (len(word) == 3 or stem is not word)
-        and len(word) <= 6
-        and not any(letter in "اوي" for letter in stem)
-        and spoken_count(word) >= SPOKEN_COMMON
-        and spoken_count("ال" + word) < SPOKEN_WITH_ARTICLE
-    )
-
-
-def _participle_plural(word: str) -> bool:
-    """معارضون, مستثمرون, مؤرخون, and before their complement محامو, منتقدو: the sound plural of a
-    participle in م, a group that spoke. ماكرون and مارون are short names speech never says with the
-    article; مارسيلو is no plural, speech never says مارسيلون."""
-    if word.startswith("م") and word.endswith("و"):
-        return spoken_count("ال" + word + "ن") > 0
-    return (
-        word.startswith("م") and word.endswith("ون") and (len(word) >= 7 or spoken_count("ال" + word) > 0)
-    )
-
-
-def _future_verb(word: str) -> bool:
-    """سيكون, ستنطلق: the future prefix on a present-tense verb everyday speech says."""
-    return word.startswith(("سي", "ست", "سن")) and spoken_count(word[1:]) >= SPOKEN_COMMON
 
 
 def _unnamed_speaker_word(word: str, lex: _Lexicons) -> bool:
@@ -1149,9 +1106,9 @@ def _unnamed_speaker_word(word: str, lex: _Lexicons) -> bool:
     if word in lex.given or word in lex.transliterated:
         return False
     return (
-        _accusative_participle(word)
+        is_accusative_participle(word)
         or (len(word) >= 6 and word.endswith("يون"))
-        or _participle_plural(word)
+        or is_participle_plural(word)
         or word in _org_words("head")
         or word in _org_words("media_head")
     )

@@ -106,3 +106,61 @@ def is_derived_verbal_noun(word: str) -> bool:
     if len(stem) == 6 and stem[0] == "ا" and stem[4] == "ا":
         return stem[2] in "تطد" or stem[1] == "ن"
     return len(stem) == 7 and stem.startswith("است") and stem[5] == "ا"
+
+
+# Word shapes a name never has, by their letters and by how speech says them: the people finder stops a
+# name at them.
+
+
+def is_verbal_noun_or_long_plural(word: str) -> bool:
+    """التأهل, التعادل (a verbal noun of the تفعّل / تفاعل forms) and long sound plurals (المستفيدين,
+    الناخبين): common nouns, where a family name would stand. الحسين and الأمين are short."""
+    return word.startswith("ال") and (
+        (word.startswith("الت") and len(word) >= 6) or (len(word) >= 8 and word.endswith("ين"))
+    )
+
+
+def is_accusative_participle(word: str) -> bool:
+    """قائلا, مضيفا, موضحا: a participle in the accusative says how someone spoke or acted."""
+    return word.endswith("ا") and ((word.startswith("م") and len(word) >= 5) or (len(word) == 5 and word[1] == "ا"))
+
+
+def is_accusative_noun(word: str) -> bool:
+    """وفدا, ردا, إنجازا, رسميا, تعقيبا: a noun or adjective of everyday speech, or a verbal noun of
+    the تفعيل form, with its accusative ا. تريا,
+    بينيا, ماتا (تري, بيني, مات are a verb, a preposition, a verb: no nouns) and غارسيا are surnames."""
+    return word.endswith("ا") and (
+        len(word) <= 3
+        or is_spoken_noun(word[:-1])
+        or (len(word) == 6 and word[0] == "ت" and word[1] != "ي" and word[3] == "ي")  # تعقيبا, تأكيدا
+    )
+
+
+def is_past_tense_verb(word: str) -> bool:
+    """سقط, جلب, قرر; أصدر, اتخذ, انتقد; استسلم: a past-tense verb of the bare or the ا-led derived
+    forms, by its letters (no long vowel inside) and by speech, which says it often and never with the
+    article. Names of these letters are given names the lexicons know (سعد, أكرم)."""
+    stem = word[1:] if word.startswith("ا") and len(word) >= 4 else word
+    return (
+        (len(word) == 3 or stem is not word)
+        and len(word) <= 6
+        and not any(letter in "اوي" for letter in stem)
+        and spoken_count(word) >= SPOKEN_COMMON
+        and spoken_count("ال" + word) < SPOKEN_WITH_ARTICLE
+    )
+
+
+def is_participle_plural(word: str) -> bool:
+    """معارضون, مستثمرون, مؤرخون, and before their complement محامو, منتقدو: the sound plural of a
+    participle in م, a group that spoke. ماكرون and مارون are short names speech never says with the
+    article; مارسيلو is no plural, speech never says مارسيلون."""
+    if word.startswith("م") and word.endswith("و"):
+        return spoken_count("ال" + word + "ن") > 0
+    return (
+        word.startswith("م") and word.endswith("ون") and (len(word) >= 7 or spoken_count("ال" + word) > 0)
+    )
+
+
+def is_future_verb(word: str) -> bool:
+    """سيكون, ستنطلق: the future prefix on a present-tense verb everyday speech says."""
+    return word.startswith(("سي", "ست", "سن")) and spoken_count(word[1:]) >= SPOKEN_COMMON
