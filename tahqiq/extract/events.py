@@ -175,9 +175,13 @@ def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
     disaster ("لقوا حتفهم في تحطم مروحية"); deaths at a march ("قتلوا برصاص إسرائيلي أثناء مسيرة العودة")
     stay."""
     false_spans = [(c.start, c.end) for c in cues if c.kind == "not_trigger"]
-    accidents = [(c.start, c.end) for c in cues if c.kind == "not_trigger" and c.value == "accident"]
+    # An accident stays a cue of its own: a sentence that tells one and no act of war counts its dead.
+    accident_cues = [
+        Cue("accident", c.value, c.start, c.end, c.text) for c in cues if c.kind == "not_trigger" and c.value == "accident"
+    ]
+    accidents = [(c.start, c.end) for c in accident_cues]
     instruments = [c.start for c in cues if c.kind == "harmless_instrument"]
-    return [
+    return sorted(accident_cues + [
         c
         for c in cues
         if c.kind not in ("not_trigger", "harmless_instrument")
@@ -190,7 +194,7 @@ def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
         )
         and not (c.kind == "outcome" and any(0 <= s - c.end <= INSTRUMENT_WINDOW for s, _ in accidents))
         and not (c.kind == "outcome" and any(0 <= c.start - e <= ACCIDENT_TOLL_WINDOW for _, e in accidents))
-    ]
+    ], key=lambda c: (c.start, c.kind))
 
 
 def _resolve_ambiguous_triggers(display: str, cues: list[Cue]) -> list[Cue]:
@@ -267,7 +271,15 @@ class _Sentence:
         if strong or not self.of("outcome") or self._tells_a_running_total():
             return strong
         weak = [t for t in triggers if t.value in WEAK_TYPES]
-        return weak or self._counted_killing() or self._named_killing()
+        if weak or self.of("accident"):
+            # With no word of an act, the dead of a sentence that tells an accident or a disaster ("قتل
+            # 48 مهاجرا إثر غرق قاربهم") are its own.
+            return weak
+        return self._counted_killing() or self._named_killing()
+
+    def names_an_act(self) -> bool:
+        """A word of an act of war (a trigger), not only a killing counted or named."""
+        return bool(self.of("trigger"))
 
     def _captures_a_place(self, trigger: Cue) -> bool:
         """Taking control of a named place ("السيطرة الكاملة على مركز مدينة عفرين") is an act of war;
@@ -508,8 +520,15 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
     main: _Frame | None = None
     frames: list[_Frame] = []
     current: _Frame | None = None
+    accident_news = False
     for sentence in sentences:
         anchors = sentence.anchors()
+        if main is None and not anchors and sentence.of("accident"):
+            accident_news = True
+        if main is None and accident_news and not sentence.names_an_act():
+            # An article whose news opens on an accident counts its dead again in later sentences
+            # ("وقال المتحدث: لقد قتل 31 شخصا"): no word of an act, no act of war.
+            anchors = []
         dates = [d for d in _event_dates(sentence) if not later_than_publication(d.value, published)]
         if main is None:
             far = [d for d in dates if _months_before(d.value, published)]

@@ -667,6 +667,21 @@ def test_the_dead_of_a_disaster_or_a_crash_are_no_event():
     assert [f["event_type"] for f in shooting] == ["shooting"]
 
 
+def test_a_sentence_that_tells_an_accident_and_no_act_of_war_counts_the_accidents_dead():
+    for body in ("قتل 40 مهاجرا على الأقل قبالة سواحل البلاد إثر غرق قاربهم، حسبما قالت الحكومة.",
+                 "توفي 30 شخصا غرقا بعد انقلاب مركب يقل مهاجرين.",
+                 "ارتفعت حصيلة ضحايا العاصفة الرملية التي ضربت الولاية إلى 70 قتيلا.",
+                 "قتل 10 أشخاص وأصيب 15 آخرون جراء تصادم قطار بحافلة جنوب العاصمة.",
+                 "قتل 9 أشخاص في تدافع عند توزيع مساعدات غذائية."):  # fmt: skip
+        assert frames_read_from(body, date(2018, 6, 5)) == [], body
+    told_again = ("لقي 25 شخصا مصرعهم في غرق عبارة قبالة الساحل. "
+                  "وقال المتحدث باسم الدفاع المدني: لقد قتل 25 شخصا وما زال البحث جاريا عن مفقودين.")  # fmt: skip
+    assert frames_read_from(told_again, date(2018, 6, 5)) == []
+    # An act of war named beside the accident is still one.
+    sunk = frames_read_from("قتل 5 بحارة في غارة جوية على ميناء المدينة أدت إلى غرق قارب.", date(2018, 6, 5))
+    assert [f["event_type"] for f in sunk] == ["air_strike"]
+
+
 def test_a_third_party_that_took_no_part_says_nothing_of_the_attackers_partners():
     body = ("قصفت مقاتلات أمريكية مواقع في سوريا فجر السبت واستهدفت مركزا للأبحاث. "
             "وقالت وزارة الدفاع الروسية إن أنظمتها للدفاع الجوي لم تشارك في اعتراض الهجوم الصاروخي على سوريا.")  # fmt: skip
