@@ -43,6 +43,9 @@ GOLD_TYPES_OF_EVENT_TYPE: dict[str, frozenset[str]] = {
     "shooting": frozenset({"shooting"}),
     "killing": frozenset({"killing"}),
     "armed_clash": frozenset({"clashes"}),
+    # ACLED files a taking of territory ("Government regains territory", "Non-state actor overtakes
+    # territory") under Battles.
+    "territory_capture": frozenset({"clashes", "other"}),
     "clashes": frozenset({"clashes"}),
     "shelling": frozenset({"shelling"}),
     "missile_attack": frozenset({"missile_attack"}),

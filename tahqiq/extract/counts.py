@@ -44,6 +44,8 @@ APPROXIMATORS = (
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
 CUE_LOOKBACK = 3
 SENTENCE_CUE_LOOKBACK = 15
+# Years a news text names as bare numbers.
+YEARS_OF_NEWS = (1900, 2099)
 # "ثلاثة منهم": a number of people the text counted before.
 PARTITIVE_PRONOUNS = frozenset({"منهم", "منهما", "منهن"})
 # "أحد قادة التنظيم" counts a casualty when an event word governs it; otherwise it picks one of a group.
@@ -393,6 +395,11 @@ def _picks_one_of_a_group(word: str, kind: str) -> bool:
     return definite and noun.kind in CASUALTY_KINDS  # the killed, the wounded: counted already
 
 
+def _reads_as_a_year(value: int) -> bool:
+    """A bare figure of a year's shape after a word of killing ("سقط قتلى في احتجاجات 2011") dates, not counts."""
+    return YEARS_OF_NEWS[0] <= value <= YEARS_OF_NEWS[1]
+
+
 def _count_at(sc: _CountScanner, i: int) -> _Count | None:
     number = sc.parse_number(i)
     if number is not None:
@@ -425,7 +432,10 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
                     before.subject,
                     approximate,
                 )
-            if cue and not number.is_word and sc.cue_before(number.first) and number.first - start <= 1:
+            if (
+                cue and not number.is_word and sc.cue_before(number.first) and number.first - start <= 1
+                and not _reads_as_a_year(number.value)
+            ):  # fmt: skip
                 return _Count(number.first, number.last, number.value, cue, "", approximate, approximator)
             return None
         kind = _kind_for(noun, cue, sc.cue_after(noun_index + 1))

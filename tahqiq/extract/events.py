@@ -153,7 +153,8 @@ def _cues(nt: NormalizedText) -> list[Cue]:
         kind, value = match.entry.payload
         out.append(Cue(kind, value, start, end, nt.display[start:end]))
     cues = sorted(out, key=lambda c: (c.start, c.kind))
-    return _with_modality(nt.display, _resolve_ambiguous_triggers(nt.display, _drop_false_triggers(cues)))
+    cues = _drop_period_openings(nt.display, _drop_false_triggers(cues))
+    return _with_modality(nt.display, _resolve_ambiguous_triggers(nt.display, cues))
 
 
 # What the article says of an act: only asserted, alleged, denied and claimed acts are events.
@@ -195,6 +196,26 @@ def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
         and not (c.kind == "outcome" and any(0 <= s - c.end <= INSTRUMENT_WINDOW for s, _ in accidents))
         and not (c.kind == "outcome" and any(0 <= c.start - e <= ACCIDENT_TOLL_WINDOW for _, e in accidents))
     ], key=lambda c: (c.start, c.kind))
+
+
+# "منذ مقتل محسن فكري", "منذ محاولة اغتيال سكريبال", "منذ أن أصيب بجلطة", "منذ سيطرة الحوثيين على
+# صنعاء": a killing, a wounding or a taking of control right after "since" opens the period the sentence
+# tells of; the article cites it and reports nothing of it. ("منذ بدء الهجوم" opens a campaign the
+# sentence may well report on: running totals are told apart by their counts.)
+SINCE = "منذ"
+SINCE_LINK_WORDS = frozenset({"أن", "محاولة"})
+
+
+def _drop_period_openings(display: str, cues: list[Cue]) -> list[Cue]:
+    """Killings, woundings and captures that open a period ("منذ مقتل ..."), at most أن or محاولة between."""
+    since_ends = [c.end for c in cues if c.kind == "period_start" and normalize_text(c.text).endswith(SINCE)]
+
+    def opens_a_period(cue: Cue) -> bool:
+        return (cue.kind == "outcome" or cue.value == "territory_capture") and any(
+            end <= cue.start and set(display[end : cue.start].split()) <= SINCE_LINK_WORDS for end in since_ends
+        )
+
+    return [c for c in cues if not opens_a_period(c)]
 
 
 def _resolve_ambiguous_triggers(display: str, cues: list[Cue]) -> list[Cue]:

@@ -222,3 +222,8 @@ def test_martyrdom_counts_the_dead():
     (count,) = find_counts(normalize("استشهد 3 فلسطينيين برصاص الجنود."))
     (single,) = find_single_casualties(normalize("أعلنت الوزارة استشهاد شاب برصاص الجنود."))
     assert (count.value, count.attrs["count_kind"]) == ("3", "killed") and single.attrs["count_kind"] == "killed"
+
+
+def test_a_bare_year_after_a_word_of_killing_is_no_toll():
+    assert counts("وهي البلدة الوحيدة التي سقط فيها قتلى في احتجاجات 2011.") == []
+    assert [c[1] for c in counts("ارتفع عدد القتلى إلى 73.")] == ["73"]

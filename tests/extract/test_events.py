@@ -543,6 +543,10 @@ def test_taking_control_of_a_named_place_is_a_capture_placed_where_it_was_taken(
     assert frame["place_ref"] == "city-afrin"
     (frame,) = _capture("وقال الجيش إن قواته حررت مطار ", _loc("الحديدة", "city-hodeidah", "ye"), ".")
     assert frame["event_type"] == "territory_capture"
+    (frame,) = _capture("وقال الجيش إن قواته استعادت مدينة ", _loc("الحديدة", "city-hodeidah", "ye"), ".")
+    assert frame["event_type"] == "territory_capture" and frame["place_ref"] == "city-hodeidah"
+    # Liberating as a goal ("معركة تحرير", "لتحرير") is no capture: the verbal noun is no trigger.
+    assert _capture("وتستعد القوات لمعركة تحرير ", _loc("الحديدة", "city-hodeidah", "ye"), ".") == []
     # Control of a fire, of prices, or a group's name is no capture.
     assert _capture("تمكن رجال الإطفاء من السيطرة على حريق غابات في ", _loc("كاليفورنيا", "us-ca", "us", "admin1"), ".") == []
     assert _capture("قال قيادي في هيئة تحرير ", _loc("الشام", "levant", "sy", "region"), " إن الاجتماع انتهى.") == []
@@ -680,6 +684,17 @@ def test_a_sentence_that_tells_an_accident_and_no_act_of_war_counts_the_accident
     # An act of war named beside the accident is still one.
     sunk = frames_read_from("قتل 5 بحارة في غارة جوية على ميناء المدينة أدت إلى غرق قارب.", date(2018, 6, 5))
     assert [f["event_type"] for f in sunk] == ["air_strike"]
+
+
+def test_an_act_that_opens_a_period_is_cited_not_reported():
+    for body in ("تدهورت العلاقات بين البلدين منذ محاولة اغتيال الضابط السابق كريم ناصر وابنته بغاز سام.",
+                 "تشهد المنطقة توترا منذ مقتل بائع الخضار سمير العلوي على يد الشرطة.",
+                 "تراجعت الهجمات منذ مقتل 12 جنديا في هجوم على قاعدة عسكرية.",
+                 "تعاني المدينة من نقص الوقود منذ سيطرة المسلحين على مدينة الحديدة."):  # fmt: skip
+        assert frames_read_from(body, date(2018, 6, 5)) == [], body
+    # "منذ أيام" dates the strikes that follow: they are reported.
+    ongoing = frames_read_from("يواصل الجيش منذ أيام غارات عنيفة على المخيم جنوب العاصمة.", date(2018, 6, 5))
+    assert [f["event_type"] for f in ongoing] == ["air_strike"]
 
 
 def test_a_third_party_that_took_no_part_says_nothing_of_the_attackers_partners():
