@@ -204,6 +204,7 @@ def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
 # sentence may well report on: running totals are told apart by their counts.)
 SINCE = "منذ"
 SINCE_LINK_WORDS = frozenset({"أن", "محاولة"})
+SINCE_WINDOW = len(" محاولة ")
 
 
 def _drop_period_openings(display: str, cues: list[Cue]) -> list[Cue]:
@@ -212,7 +213,8 @@ def _drop_period_openings(display: str, cues: list[Cue]) -> list[Cue]:
 
     def opens_a_period(cue: Cue) -> bool:
         return (cue.kind == "outcome" or cue.value == "territory_capture") and any(
-            end <= cue.start and set(display[end : cue.start].split()) <= SINCE_LINK_WORDS for end in since_ends
+            0 <= cue.start - end <= SINCE_WINDOW and set(display[end : cue.start].split()) <= SINCE_LINK_WORDS
+            for end in since_ends
         )
 
     return [c for c in cues if not opens_a_period(c)]
