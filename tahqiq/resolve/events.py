@@ -53,8 +53,11 @@ LINK_WEIGHT = 7.0
 # Agreements that single one event out among the many of its type, place and days (a shared day or
 # place alone links nothing: `is_link`).
 IDENTIFYING_LEVELS = frozenset({
-    "same_day", "same_month_day", "same_village", "shared_target", "targets_share_a_name_part", "same_killed", "same_story",
+    "same_day", "same_month_day", "same_village", "shared_target", "targets_share_a_name_part",
+    "same_killed", "close_mass_bombing_toll", "same_story",
 })
+BOMBINGS = frozenset({"suicide_bomb", "remote_explosive"})
+MASS_CASUALTY_KILLED = 10
 # Two clusters join only when every report of one fits every report of the other with this much
 # evidence (a day and a city agreeing, say): a report that fits the one report it linked to but is
 # of another type and story than the rest (a shelling of a village joined to a capture through a
@@ -252,6 +255,10 @@ def _compare_killed(a: Report, b: Report) -> tuple[str, float]:
         return "same_killed", 2.0 if a.killed > 0 else 0.0
     low, high = sorted((a.killed, b.killed))
     if high <= 3 * max(low, 1):
+        if low >= MASS_CASUALTY_KILLED and a.place_ref and a.place_ref == b.place_ref and {a.event_type, b.event_type} <= BOMBINGS:
+            # A bombing that kills ten or more is rare enough in one city within days to be one attack
+            # (or one wave of them) whatever toll each hour of counting gives.
+            return "close_mass_bombing_toll", 0.5
         return "close_killed", 0.5  # tolls grow as the dead are counted
     return "far_killed", -1.5
 
@@ -305,8 +312,11 @@ def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
         # (a target, a toll, a day) says they are one event.
         identifying.discard("story")
     if comparisons.get("date", {}).get("level", "").startswith(VAGUE_DATE_LEVELS):
-        # Two recaps of a campaign over a week or more are told in like words whatever day they tell.
+        # Two recaps of a campaign over a week or more are told in like words whatever day they tell,
+        # and a city may be bombed twice in a month.
         identifying.discard("story")
+        if comparisons.get("killed", {}).get("level") == "close_mass_bombing_toll":
+            identifying.discard("killed")
     return weight >= LINK_WEIGHT and agreeing >= 2 and bool(identifying)
 
 

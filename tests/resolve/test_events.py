@@ -212,3 +212,21 @@ def test_like_words_from_two_governorates_need_another_fact():
     weight, comparisons = compare(here, there)
     assert comparisons["place"]["weight"] < 0 and comparisons["story"]["level"] == "same_story"
     assert not is_link(weight, comparisons)
+
+
+def test_a_bombing_with_mass_casualties_in_one_city_singles_one_event_out_within_days():
+    # Two reports of a few-day window in one city, one type, somewhat similar words: a strike there is
+    # one of many, but a bombing that kills ten or more is rare enough, whatever toll each hour gives.
+    window = {"lo": day("2023-07-06"), "hi": day("2023-07-08")}
+    a, b = {"مدينة": 1.0}, {"مدينة": 0.2, "سوق": 0.98}  # cosine 0.2
+    city = {"place_ref": "c1", "place_precision": "city", **window}
+    strikes = compare(report("a:1", story=a, killed=30, **city), report("b:1", story=b, killed=18, **city))
+    assert strikes[0] >= LINK_WEIGHT and not is_link(*strikes)
+    bombed = {"event_type": "suicide_bomb"}
+    tolls = [compare(report("a:1", story=a, killed=k, **city, **bombed), report("b:1", story=b, killed=18, **city, **bombed))
+             for k in (30, 4)]  # fmt: skip
+    assert is_link(*tolls[0]) and not is_link(*tolls[1])
+    # Bombed in the same month is no day: a city may be bombed twice.
+    month = {"place_ref": "c1", "place_precision": "city", "lo": day("2023-07-01"), "hi": day("2023-07-31")}
+    monthly = compare(report("a:1", story=a, killed=30, **month, **bombed), report("b:1", story=b, killed=18, **month, **bombed))
+    assert not is_link(*monthly)
