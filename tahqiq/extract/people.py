@@ -308,23 +308,27 @@ class _Scanner:
 
     def preposition_on_given_name(self, j: int) -> bool:
         """رونالدو بصلاح: ب / ل / ك on a given name joins a second person to the sentence; it is no
-        family name of the first."""
+        family name of the first. On a foreign given name it is more often a surname's first letter (داني
+        بويل, not ب + ويل)."""
         word = self.words[j]
-        return word not in self.lex.given and any(
-            prefix and word[:prefix] in ("ب", "ل", "ك") and rest in self.lex.given for prefix, rest in clitic_variants(word)
+        lex = self.lex
+        return word not in lex.given and any(
+            prefix and word[:prefix] in ("ب", "ل", "ك") and rest in lex.given and rest not in lex.transliterated
+            for prefix, rest in clitic_variants(word)
         )
 
-    def preposition_on_a_common_word(self, j: int) -> bool:
+    def preposition_on_a_common_word(self, j: int, after_foreign: bool) -> bool:
         """بتهمة, بوزارة, لهيئة, لأهداف, ليبقى: ب on a word everyday speech says all the time, ب / ل on an
         organization's head noun or a common broken plural (أفعال: أهداف, أسباب), ل on a present-tense verb
-        speech says, is no name part. ل + another common word is often a surname (رضوان لقديم); listed
+        speech says, is no name part. ل + another common word is often a surname (رضوان لقديم), and so is
+        ب + one after a foreign given name (داني بويل; `_noun_said_with_its_article` asks there); listed
         names are (ليلى, بلال)."""
         word = self.words[j]
         if len(word) < 4 or word[0] not in "بل" or word in self.lex.given or word in self.lex.transliterated:
             return False
         rest = word[1:]
         return (
-            (word[0] == "ب" and spoken_count(rest) >= SPOKEN_EVERYWHERE)
+            (word[0] == "ب" and not after_foreign and spoken_count(rest) >= SPOKEN_EVERYWHERE)
             or rest in _org_words("head")
             or (len(rest) == 5 and rest[0] == "ا" and rest[3] == "ا" and spoken_count(rest) >= SPOKEN_COMMON)
             or (word[0] == "ل" and len(word) >= 5 and rest[0] in "يت" and spoken_count(rest) >= SPOKEN_COMMON)
@@ -389,6 +393,10 @@ class _Scanner:
         """عبد and a definite word: one given name written in two (عبد الباسط, عبد السلام)."""
         return self.words[i] == "عبد" and i + 1 < self.n and self.words[i + 1].startswith("ال")
 
+    def after_bin(self, i: int) -> bool:
+        """Token i follows بن and a name (يوسف بن أحمد العثيمين): it continues a lineage, whatever its shape."""
+        return i >= 2 and self.words[i - 2] == "بن"
+
     def is_family(self, i: int) -> bool:
         word = self.words[i]
         return (
@@ -399,7 +407,7 @@ class _Scanner:
             and not _plural_shaped(word)
             and not self.is_place(i)
             # الناخبين, الرئيسية: a plural or a feminine adjective describes a noun, not a man
-            and not (len(word) >= 8 and word.endswith("ين") and word not in COMPOUND_NAME_SECONDS)
+            and not (len(word) >= 8 and word.endswith("ين") and word not in COMPOUND_NAME_SECONDS and not self.after_bin(i))
             and not (len(word) >= 6 and word.endswith("يه"))
             and not (is_derived_verbal_noun(word) and word not in self.lex.given)
             and word not in ORDINALS  # البابا بنديكت السادس عشر
@@ -508,10 +516,12 @@ class _Scanner:
         # جيرار بيكي الهدف end before the definite noun. (An unknown word after a title may be an Arabic
         # name the lexicon lacks: جبار اللعيبي.)
         foreign = core in lex.transliterated
-        while j < self.n and j - i < MAX_NAME_TOKENS and not self.line_break_before(j):
+        joiners = 0  # a hashtag's signs take no room of the name (#علي_حميد_علي_القيز)
+        while j < self.n and j - i - joiners < MAX_NAME_TOKENS and not self.line_break_before(j):
             word = self.words[j]
             if word in HASHTAG_JOINERS and j + 1 < self.n and not self.line_break_before(j + 1):
                 j += 1  # تيريزا #ماي, #بوريس_جونسون: a hashtag splits a name, not ends it
+                joiners += 1
                 continue
             if word in CONNECTORS and self.opens_abd_compound(j + 1):
                 parts.append(("connector", j, j + 3))  # هشام بن عبد الملك
@@ -592,16 +602,17 @@ class _Scanner:
                     word not in lex.given
                     and (is_accusative_participle(word) or is_future_verb(word) or is_past_tense_verb(word))
                 )
-                # محمد صلاح دور: a third word is no noun of speech; ميلانيا عطلة, يوليا لهجوم: a foreign
+                # محمد صلاح دور, محمد صلاح ربنا: a third word is no noun of speech nor a word said
+                # everywhere; ميلانيا عطلة, يوليا لهجوم: a foreign
                 # given name's surname is no noun speech says with its article all the time, bare or after
                 # ب / ل (foreign surnames may be rarer nouns: جون دود); محمد صلاح وعرف: nor is a third word
                 # و on a word speech says
-                and not (len(parts) > 1 and is_spoken_noun(word))
+                and not (len(parts) > 1 and (is_spoken_noun(word) or spoken_count(word) >= SPOKEN_EVERYWHERE))
                 and not (foreign and _noun_said_with_its_article(word))
                 and not (len(parts) > 1 and word.startswith("و") and spoken_count(word[1:]) >= SPOKEN_COMMON)
                 # بتهمة, بتسجيل: ب on a word everyday speech says all the time; بوزارة, لهيئة: ب / ل on an
                 # organization's head noun (a body the sentence goes on to)
-                and not self.preposition_on_a_common_word(j)
+                and not self.preposition_on_a_common_word(j, foreign)
                 and not self.waw_joins_a_second_name(j)
             ):
                 parts.append(("family", j, j + 1))
@@ -1052,6 +1063,10 @@ def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:
                 continue
             end = rest[-1] + 1 if rest else i + 1
             before = scanner.words[i - 1] if i and not prefix else ""
+            if person.kind == "surname" and _noun_before_its_complement(scanner, core, end):
+                continue  # إلى عنان السماء, خان الخليلي: a noun and its complement, not the man
+            if person.kind == "surname" and _name_behind_b(scanner, i, prefix):
+                continue  # وقالت برايس, دويل-برايس: the name is برايس, not ب + رايس
             if person.kind == "surname" and before == "_":
                 continue  # بريجيت_ماكرون: a hashtag joins the surname to someone else's given name
             if person.kind == "surname" and _given_name_of_another(scanner, end):
@@ -1070,6 +1085,35 @@ def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:
             prefix = _past_an_elided_article(scanner.words[i], prefix, core)
             return _Name(i, end, prefix, parts, "well_known", {"well_known": person.canonical})
     return None
+
+
+def _noun_before_its_complement(scanner: _Scanner, surname: str, after: int) -> bool:
+    """A world figure's one-word surname that is also a noun of speech (عنان, خان, عون), right before a
+    definite noun of speech that is no nisba (السماء, العون), is that noun in construct."""
+    if after >= scanner.n or not is_spoken_noun(surname):
+        return False
+    following = scanner.words[after]
+    return following.startswith("ال") and not following.endswith("ي") and is_spoken_noun(following)
+
+
+def _name_behind_b(scanner: _Scanner, i: int, prefix: int) -> bool:
+    """برايس read as ب + رايس: after a speech verb (قالت ب... is rare), a hyphen (دويل-برايس) or a given
+    name (لاورن برايس: listed, or a word speech never says that names no world figure) the ب is the name's
+    first letter, not a preposition."""
+    if scanner.words[i][:prefix] != "ب" or not i:
+        return False
+    before = scanner.words[i - 1]
+    return (
+        before in HYPHENS
+        or "speech_verb" in scanner.roles[i - 1]
+        or scanner.is_given(i - 1, False)
+        or (
+            scanner.name_like(i - 1)
+            and not before.startswith("ال")
+            and spoken_count(before) == 0
+            and "well_known" not in scanner.roles[i - 1]
+        )
+    )
 
 
 def _given_name_of_another(scanner: _Scanner, after: int) -> bool:
@@ -1345,6 +1389,9 @@ def _repeat_after_a_connector(scanner: _Scanner, found: _Name, names: list[_Name
     return found
 
 
+SPOKEN_NOUN_IN_I = 4000
+
+
 # What may follow a man introduced without a cue: what he said, an apposition, his role.
 PERSON_CLOSERS = SPEAKER_CLOSERS | {"وهو", "وهي"}
 
@@ -1363,7 +1410,8 @@ def _noun_phrase_read_as_a_name(scanner: _Scanner, name: _Name, names: list[_Nam
         return False
     if (
         not family.startswith("ال")
-        or family.endswith("ي")
+        # a nisba (الحوثي) names a family; a noun in ي speech says this often does not (النادي, الماضي)
+        or (family.endswith("ي") and spoken_count(family) < SPOKEN_NOUN_IN_I)
         or family in COMPOUND_NAME_SECONDS
         or not (given in scanner.lex.ambiguous or is_spoken_noun(given))
         or spoken_count(family) < SPOKEN_COMMON
@@ -1410,6 +1458,9 @@ def _reach_back_to_given_names(scanner: _Scanner, name: _Name, names: list[_Name
                 prefix = p
             if prefix is not None:
                 break
+        if prefix is None and name.cue == "well_known" and name.last - name.first == 1 and _unlisted_given_name(scanner, k):
+            prefix = 0  # فلورينتينو بيريز: another bearer of a world figure's surname, not the figure
+            name.attrs.pop("well_known", None)
         if prefix is None or any(other is not name and other.first <= k < other.last for other in names):
             return
         name.parts.insert(0, (kind, start, name.first))
@@ -1477,6 +1528,20 @@ def _take_regnal_number(scanner: _Scanner, name: _Name) -> None:
         name.parts.append(("connector", j, j + 2))
         j += 2
     name.last = j
+
+
+def _unlisted_given_name(scanner: _Scanner, k: int) -> bool:
+    """فلورينتينو before بيريز: a word speech never says, bare or behind a proclitic (وانتقدت is و + a
+    verb), that no lexicon knows and that takes no article, is a foreign given name the lexicon lacks."""
+    word = scanner.words[k]
+    return (
+        scanner.name_like(k)
+        and len(word) >= 4
+        and not word.startswith("ال")
+        and not scanner.roles[k]
+        and all(spoken_count(rest) == 0 and rest not in scanner.lex.not_name for _, rest in clitic_variants(word))
+        and not scanner.carries_a_pronoun(k)
+    )
 
 
 def _is_adjective_position(scanner: _Scanner, name: _Name) -> bool:

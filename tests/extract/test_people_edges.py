@@ -167,3 +167,49 @@ def test_a_surname_with_bin_repeats_whole():
 def test_a_repeated_surname_after_a_connector_inside_another_name_is_no_repeat():
     text = "وقال الشيخ حمد آل ثاني إن الوضع صعب. وكان سامي بن فهد آل ثاني قد اتصل بالسفارة."
     assert "ثاني" not in surfaces(text)
+
+
+def test_b_is_a_name_s_first_letter_after_a_speech_verb_or_a_hyphen():
+    assert surfaces("وقالت برايس إنها تعرضت لحملة منظمة.") == []  # Price, not ب + Rice
+    assert surfaces("وعينت الحكومة النائبة جاكي دويل-برايس في المنصب.") != ["رايس"]
+    assert surfaces("وقالت الوزيرة السابقة كوندوليزا رايس إن الحرب خطأ. وأشاد الرئيس برايس.")[-1] == "رايس"
+
+
+def test_a_noun_in_i_speech_says_all_the_time_is_no_family_name_of_an_ambiguous_given_name():
+    assert surfaces("وأود توجيه الشكر إلى مالك النادي وإدارة الفريق.") == []
+    assert surfaces("وأكد مالك الحوثي أن الجماعة مستعدة.") == ["مالك الحوثي"]
+
+
+def test_b_before_a_foreign_given_name_is_a_surname_s_first_letter():
+    # بويل is no ب + ويل (Will) after a foreign given name
+    assert surfaces("وانسحب المخرج البريطاني داني بويل من الفيلم.") == ["داني بويل"]
+
+
+def test_a_hashtag_s_signs_take_no_room_of_the_name():
+    text = "ولقي القيادي الميداني #سامي_حميد_علي_القيز مصرعه في الجبهة."
+    assert surfaces(text) == ["سامي_حميد_علي_القيز"]
+
+
+def test_a_family_name_after_bin_may_end_in_in():
+    assert surfaces("وأكد أمينها العام سامي بن أحمد العثيمين أن الهجوم مدان.") == ["سامي بن أحمد العثيمين"]
+
+
+def test_b_after_a_given_name_is_the_surname_s_first_letter():
+    assert "رايس" not in surfaces("ورفعت لاورن برايس الدعوى أمام المحكمة.")
+    assert surfaces("والتقى بوتين برايس في موسكو.") == ["بوتين", "رايس"]  # met with Rice
+
+
+def test_an_unlisted_given_name_before_a_world_figure_s_surname_names_another_bearer():
+    found = find_people(normalize("وعقد رئيس النادي، فلورينتينو بيريز، اجتماعا مع الوكيل."))
+    assert [m.surface for m in found] == ["فلورينتينو بيريز"]
+    assert "well_known" not in found[0].attrs
+    assert surfaces("وانتقدت ترامب في تصريحاتها.") == ["ترامب"]  # و + a verb is no given name
+
+
+def test_a_world_figure_s_surname_that_is_a_noun_before_its_complement_is_that_noun():
+    assert surfaces("وارتفعت الأسعار إلى عنان السماء.") == []
+    assert surfaces("وقال كوفي عنان إن الحل سياسي. وأكد عنان ذلك.") == ["كوفي عنان", "عنان"]
+
+
+def test_a_third_word_said_everywhere_is_no_name_part():
+    assert surfaces("تحية للفرعون محمد صلاح ربنا يحميه.") == ["محمد صلاح"]
