@@ -1362,7 +1362,7 @@ def _find_repeats(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> l
                 break
         if found and (_is_adjective_position(scanner, found) or _in_a_thing_s_name(scanner, found.first)):
             found = None
-        if found and not found.prefix and found.first and scanner.words[found.first - 1] in CONNECTORS:
+        if found and not found.prefix and found.first and scanner.words[found.first - 1] in LINEAGE_CONNECTORS:
             found = _repeat_after_a_connector(scanner, found, names)
         if found and not _overlaps(found, names) and not _overlaps(found, repeats):
             repeats.append(found)
@@ -1372,8 +1372,13 @@ def _find_repeats(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> l
     return repeats
 
 
+# Words of a lineage (بن, آل) before a surname; the particles of European names are common words too (فإن
+# normalizes onto فان, لو is "if").
+LINEAGE_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال"})
+
+
 def _repeat_after_a_connector(scanner: _Scanner, found: _Name, names: list[_Name]) -> _Name | None:
-    """جاسم بن فهد آل ثاني, وجدد بن دغر: a repeated surname right after a connector (بن, آل, دي) ends
+    """جاسم بن فهد آل ثاني, وجدد بن دغر: a repeated surname right after a lineage word (بن, آل) ends
     a longer name when a given name or another name stands before the connector, and is none on its own;
     otherwise بن opens the surname (بن دغر, بن لادن), and the span takes it."""
     connector = found.first - 1

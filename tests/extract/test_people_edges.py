@@ -213,3 +213,8 @@ def test_a_world_figure_s_surname_that_is_a_noun_before_its_complement_is_that_n
 
 def test_a_third_word_said_everywhere_is_no_name_part():
     assert surfaces("تحية للفرعون محمد صلاح ربنا يحميه.") == ["محمد صلاح"]
+
+
+def test_a_repeat_after_fa_inna_is_kept():
+    text = "وقتل سامي خلف الراوي في الغارة. وبحسب المصدر، فإن الراوي كان يحمل بطاقة مزورة."
+    assert surfaces(text) == ["سامي خلف الراوي", "الراوي"]
