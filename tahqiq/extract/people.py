@@ -1537,11 +1537,14 @@ def _take_regnal_number(scanner: _Scanner, name: _Name) -> None:
 
 def _unlisted_given_name(scanner: _Scanner, k: int) -> bool:
     """فلورينتينو before بيريز: a word speech never says, bare or behind a proclitic (وانتقدت is و + a
-    verb), that no lexicon knows and that takes no article, is a foreign given name the lexicon lacks."""
+    verb), that no lexicon knows and that takes no article, is a foreign given name the lexicon lacks.
+    Transliterated names spell their vowels (two long vowels at least); و / ف + a verb the word list
+    lacks does not (وانتهج)."""
     word = scanner.words[k]
     return (
         scanner.name_like(k)
-        and len(word) >= 4
+        and len(word) >= 5
+        and sum(letter in "اوي" for letter in word[1:]) >= 2
         and not word.startswith("ال")
         and not scanner.roles[k]
         and all(spoken_count(rest) == 0 and rest not in scanner.lex.not_name for _, rest in clitic_variants(word))

@@ -218,3 +218,7 @@ def test_a_third_word_said_everywhere_is_no_name_part():
 def test_a_repeat_after_fa_inna_is_kept():
     text = "وقتل سامي خلف الراوي في الغارة. وبحسب المصدر، فإن الراوي كان يحمل بطاقة مزورة."
     assert surfaces(text) == ["سامي خلف الراوي", "الراوي"]
+
+
+def test_waw_on_a_verb_the_word_list_lacks_is_no_given_name_before_a_world_figure():
+    assert surfaces("وانتهج أردوغان الأسلوب نفسه.") == ["أردوغان"]
