@@ -35,6 +35,8 @@ from tahqiq.text.arabic import (
     is_past_tense_verb,
     is_spoken_noun,
     is_verbal_noun_or_long_plural,
+    name_skeleton,
+    name_tokens,
     spoken_count,
 )
 from tahqiq.text.normalize import NormalizedText, normalize_text
@@ -72,6 +74,17 @@ OFFICE_COMPLEMENT_TOKENS = (
 # Prepositions that continue an office's complement: سفيرة الولايات المتحدة في الأمم المتحدة.
 OFFICE_LINKERS = frozenset({"في", "لدى"})
 COMMAS = frozenset({"،", ","})
+# Regnal numbers (الملكة إليزابيث الثانية, الملك محمد السادس, البابا بنديكت السادس عشر). الأول is left out:
+# after a king's name it is as often the first of something (لقاء الملك سلمان الأول).
+REGNAL_ORDINALS = {
+    gender: frozenset(normalize_text(word) for word in words.split())
+    for gender, words in (
+        ("m", "الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي"),
+        ("f", "الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة الحادية"),
+    )
+}
+FEMININE_ROYAL_TITLES = frozenset({"الملكة", "الأميرة", "الإمبراطورة"})
+ORDINALS = REGNAL_ORDINALS["m"] | REGNAL_ORDINALS["f"]  # adjectives, never a family name
 # Said this often, a word read alone as a name after a title is that word (عليك, صاحب, أكثر); the few
 # names as frequent in film dialogue (جون, مايك) are in the given-name lexicons.
 SPOKEN_ALWAYS = 20000
@@ -91,6 +104,7 @@ class _Lexicons:
     transliterated: frozenset[str]
     named_after: frozenset[str]
     places: frozenset[str]
+    world_full_by_last: dict[str, tuple[tuple[str, ...], ...]]
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +137,19 @@ def _lexicons() -> _Lexicons:
         transliterated=reference.transliterated_given_names(),
         named_after=reference.named_after_heads(),
         places=_place_words(),
+        world_full_by_last=_world_full_names_by_last(),
     )
+
+
+def _world_full_names_by_last() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The full names of world figures (well_known_people.csv) by their last token, each as the consonant
+    outlines of its tokens (`name_skeleton`, عبد joined to the word it heads)."""
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for person in reference.well_known_people():
+        if person.kind == "full" and len(person.tokens) > 1:
+            skeletons = tuple(name_skeleton(t) for t in name_tokens(" ".join(person.tokens)))
+            by_last.setdefault(person.tokens[-1], []).append(skeletons)
+    return {k: tuple(v) for k, v in by_last.items()}
 
 
 PLACE_KINDS_IN_NAMES = ("country", "admin1", "state", "city", "continent", "region")
@@ -245,7 +271,8 @@ class _Scanner:
         one of the words that stand there as often: a common word (`is_common_word`), ب / ل on a word
         that is no name (بثبات, لمناشدات), a place's class noun (ملعب اللقاء), a speech verb (فقال), a
         nationality (غاني الجنسية), a woman's past-tense verb (عملت), a verb in the future (ستنطلق), a
-        common feminine noun (خاصة, خارجية; names in ة such as بوتفليقة are rare in speech).
+        common feminine noun (خاصة, خارجية; names in ة such as بوتفليقة are rare in speech), a participle's
+        plural (مدربين, باحثون).
         `prepositions`: the proclitics read as a preposition on a common word there."""
         said_often = spoken_count(core) >= SPOKEN_COMMON
         return (
@@ -258,6 +285,8 @@ class _Scanner:
             or (said_often and core.endswith("ت") and 4 <= len(core) <= 5)
             or (said_often and self.written_last(i) == "ة")
             or is_future_verb(core)
+            or is_past_tense_verb(core)  # الصحفية أصر على: a verb, not a man
+            or is_participle_plural(core)  # للقب مدربين: a group, not a man
         )
 
     def written_last(self, i: int) -> str:
@@ -279,10 +308,46 @@ class _Scanner:
 
     def preposition_on_given_name(self, j: int) -> bool:
         """رونالدو بصلاح: ب / ل / ك on a given name joins a second person to the sentence; it is no
-        family name of the first."""
+        family name of the first. On a foreign given name it is more often a surname's first letter (داني
+        بويل, not ب + ويل)."""
         word = self.words[j]
-        return word not in self.lex.given and any(
-            prefix and word[:prefix] in ("ب", "ل", "ك") and rest in self.lex.given for prefix, rest in clitic_variants(word)
+        lex = self.lex
+        return word not in lex.given and any(
+            prefix and word[:prefix] in ("ب", "ل", "ك") and rest in lex.given and rest not in lex.transliterated
+            for prefix, rest in clitic_variants(word)
+        )
+
+    def preposition_on_a_common_word(self, j: int, after_foreign: bool) -> bool:
+        """بتهمة, بوزارة, لهيئة, لأهداف, ليبقى: ب on a word everyday speech says all the time, ب / ل on an
+        organization's head noun or a common broken plural (أفعال: أهداف, أسباب), ل on a present-tense verb
+        speech says, is no name part. ل + another common word is often a surname (رضوان لقديم), and so is
+        ب + one after a foreign given name (داني بويل; `_noun_said_with_its_article` asks there); listed
+        names are (ليلى, بلال)."""
+        word = self.words[j]
+        if len(word) < 4 or word[0] not in "بل" or word in self.lex.given or word in self.lex.transliterated:
+            return False
+        rest = word[1:]
+        return (
+            (word[0] == "ب" and not after_foreign and spoken_count(rest) >= SPOKEN_EVERYWHERE)
+            or rest in _org_words("head")
+            or (len(rest) == 5 and rest[0] == "ا" and rest[3] == "ا" and spoken_count(rest) >= SPOKEN_COMMON)
+            or (word[0] == "ل" and len(word) >= 5 and rest[0] in "يت" and spoken_count(rest) >= SPOKEN_COMMON)
+        )
+
+    def waw_joins_a_second_name(self, j: int) -> bool:
+        """عدي وأورور دوبوي: a و-word followed by another word that speech never says is the first name of
+        a second person joined by "and", not the middle of one name."""
+        word = self.words[j]
+        if not word.startswith("و") or word in self.lex.given or j + 1 >= self.n or self.line_break_before(j + 1):
+            return False
+        after = self.words[j + 1]
+        return (
+            self.name_like(j + 1)
+            and not after.startswith(("ال", "لل"))
+            and not _proclitic_on_definite(after)  # ويلكنسون للصحفيين, بالقوة
+            and not after.endswith(("ين", "ون", "ات"))
+            and spoken_count(after) < SPOKEN_COMMON
+            and not _proclitic_on_common_noun(after, self.lex)
         )
 
     def describes_a_woman(self, parts: list[tuple[str, int, int]], j: int) -> bool:
@@ -328,6 +393,10 @@ class _Scanner:
         """عبد and a definite word: one given name written in two (عبد الباسط, عبد السلام)."""
         return self.words[i] == "عبد" and i + 1 < self.n and self.words[i + 1].startswith("ال")
 
+    def after_bin(self, i: int) -> bool:
+        """Token i follows بن and a name (يوسف بن أحمد العثيمين): it continues a lineage, whatever its shape."""
+        return i >= 2 and self.words[i - 2] == "بن"
+
     def is_family(self, i: int) -> bool:
         word = self.words[i]
         return (
@@ -338,9 +407,10 @@ class _Scanner:
             and not _plural_shaped(word)
             and not self.is_place(i)
             # الناخبين, الرئيسية: a plural or a feminine adjective describes a noun, not a man
-            and not (len(word) >= 8 and word.endswith("ين") and word not in COMPOUND_NAME_SECONDS)
+            and not (len(word) >= 8 and word.endswith("ين") and word not in COMPOUND_NAME_SECONDS and not self.after_bin(i))
             and not (len(word) >= 6 and word.endswith("يه"))
             and not (is_derived_verbal_noun(word) and word not in self.lex.given)
+            and word not in ORDINALS  # البابا بنديكت السادس عشر
         )
 
     # --- titles ----------------------------------------------------------------------------------
@@ -432,7 +502,7 @@ class _Scanner:
             and not core.startswith("ال")
             and not _proclitic_on_definite(core)  # بالقول, بالعودة: a preposition on a definite noun
             and not _proclitic_on_common_noun(core, lex)  # لوكالة, بصلاحيات, لانضمام
-            and not (len(core) >= 4 and core.endswith("ا") and core not in lex.given)  # اتصالا, رسميا
+            and not (len(core) >= 3 and core.endswith("ا") and core not in lex.given)  # اتصالا, رسميا, ردا
             and (not core.startswith("و") or core in lex.given or self.waw_is_name_part(core))
             and core not in lex.not_name
             and not self.word_where_a_name_was_cued(i, core)
@@ -446,10 +516,12 @@ class _Scanner:
         # جيرار بيكي الهدف end before the definite noun. (An unknown word after a title may be an Arabic
         # name the lexicon lacks: جبار اللعيبي.)
         foreign = core in lex.transliterated
-        while j < self.n and j - i < MAX_NAME_TOKENS and not self.line_break_before(j):
+        joiners = 0  # a hashtag's signs take no room of the name (#علي_حميد_علي_القيز)
+        while j < self.n and j - i - joiners < MAX_NAME_TOKENS and not self.line_break_before(j):
             word = self.words[j]
             if word in HASHTAG_JOINERS and j + 1 < self.n and not self.line_break_before(j + 1):
                 j += 1  # تيريزا #ماي, #بوريس_جونسون: a hashtag splits a name, not ends it
+                joiners += 1
                 continue
             if word in CONNECTORS and self.opens_abd_compound(j + 1):
                 parts.append(("connector", j, j + 3))  # هشام بن عبد الملك
@@ -484,8 +556,9 @@ class _Scanner:
             elif (
                 self.is_family(j)
                 and not foreign
-                # محمد المومني التصعيد: after a family name only a nisba continues it (علي الحوثي)
-                and (word.endswith("ي") or not any(kind == "family" for kind, _, _ in parts))
+                # محمد المومني التصعيد: after a family name only a nisba continues it (علي الحوثي, العلي); الزي
+                # (the uniform) is too short for one
+                and ((word.endswith("ي") and len(word) >= 5) or not any(kind == "family" for kind, _, _ in parts))
                 and not (mode == "strict" and self.noun_construct(parts, j))
                 and not self.describes_a_woman(parts, j)
             ):
@@ -501,6 +574,7 @@ class _Scanner:
                 parts[-1][0] == "given"
                 and len(parts) < 3
                 and word in lex.given
+                and not (word == "علي" and self.ends_in_alef_maqsura(j))  # خالد على البرازيلي: "on"
                 and j + 1 < self.n
                 and self.is_family(j + 1)
                 and (mode != "strict" or self.words[j + 1].endswith("ي"))
@@ -528,15 +602,18 @@ class _Scanner:
                     word not in lex.given
                     and (is_accusative_participle(word) or is_future_verb(word) or is_past_tense_verb(word))
                 )
-                # محمد صلاح دور: a third word is no noun of speech; ميلانيا عطلة, يوليا لهجوم: a foreign
+                # محمد صلاح دور, محمد صلاح ربنا: a third word is no noun of speech nor a word said
+                # everywhere; ميلانيا عطلة, يوليا لهجوم: a foreign
                 # given name's surname is no noun speech says with its article all the time, bare or after
                 # ب / ل (foreign surnames may be rarer nouns: جون دود); محمد صلاح وعرف: nor is a third word
                 # و on a word speech says
-                and not (len(parts) > 1 and is_spoken_noun(word))
+                and not (len(parts) > 1 and (is_spoken_noun(word) or spoken_count(word) >= SPOKEN_EVERYWHERE))
                 and not (foreign and _noun_said_with_its_article(word))
                 and not (len(parts) > 1 and word.startswith("و") and spoken_count(word[1:]) >= SPOKEN_COMMON)
-                # بتهمة, بتسجيل: ب on a word everyday speech says all the time
-                and not (word.startswith("ب") and len(word) >= 4 and spoken_count(word[1:]) >= SPOKEN_EVERYWHERE)
+                # بتهمة, بتسجيل: ب on a word everyday speech says all the time; بوزارة, لهيئة: ب / ل on an
+                # organization's head noun (a body the sentence goes on to)
+                and not self.preposition_on_a_common_word(j, foreign)
+                and not self.waw_joins_a_second_name(j)
             ):
                 parts.append(("family", j, j + 1))
                 j += 1
@@ -561,7 +638,7 @@ class _Scanner:
             and not self.vouched_by_a_second_given_name(parts)
         ):
             return None
-        return _Name(i, j, prefix, parts, cue)
+        return _Name(i, j, _past_an_elided_article(self.words[i], prefix, core), parts, cue)
 
     def vouched_by_a_second_given_name(self, parts: list[tuple[str, int, int]]) -> bool:
         """صلاح عبد السلام, جان إيف لو دريان, جان لوك غودار: a compound عبد name or a foreign given name
@@ -926,7 +1003,8 @@ def _find_cued_and_lexicon_names(
             cued_until = i + CUE_REACH
         if name is None and hit is None and "nationality" in roles:
             name = _name_after_nationality(scanner, i)
-        if name is None and "lexicon_name" in roles and not thing_named:
+        # فيصل بن فهد الأولمبي: a word after بن is the father's name inside a longer name, never a name's start
+        if name is None and "lexicon_name" in roles and not thing_named and not (i and scanner.words[i - 1] == "بن"):
             name = scanner.parse_name(i, "cued" if i <= cued_until else "strict")
         if name and _take(name, names):
             i = name.last
@@ -985,6 +1063,10 @@ def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:
                 continue
             end = rest[-1] + 1 if rest else i + 1
             before = scanner.words[i - 1] if i and not prefix else ""
+            if person.kind == "surname" and _noun_before_its_complement(scanner, core, end):
+                continue  # إلى عنان السماء, خان الخليلي: a noun and its complement, not the man
+            if person.kind == "surname" and _name_behind_b(scanner, i, prefix):
+                continue  # وقالت برايس, دويل-برايس: the name is برايس, not ب + رايس
             if person.kind == "surname" and before == "_":
                 continue  # بريجيت_ماكرون: a hashtag joins the surname to someone else's given name
             if person.kind == "surname" and _given_name_of_another(scanner, end):
@@ -997,11 +1079,41 @@ def _well_known_at(scanner: _Scanner, i: int) -> _Name | None:
                 lexicon_name = scanner.parse_name(i - 1, "strict")
                 if lexicon_name and lexicon_name.last >= end:
                     continue
-                return _Name(i, end, prefix, [("family", i, end)], "well_known")
+                return _Name(i, end, _past_an_elided_article(scanner.words[i], prefix, core), [("family", i, end)], "well_known")
             parsed = scanner.parse_name(i, "direct")
             parts = parsed.parts if parsed and parsed.last == end and parsed.prefix == prefix else []
+            prefix = _past_an_elided_article(scanner.words[i], prefix, core)
             return _Name(i, end, prefix, parts, "well_known", {"well_known": person.canonical})
     return None
+
+
+def _noun_before_its_complement(scanner: _Scanner, surname: str, after: int) -> bool:
+    """A world figure's one-word surname that is also a noun of speech (عنان, خان, عون), right before a
+    definite noun of speech that is no nisba (السماء, العون), is that noun in construct."""
+    if after >= scanner.n or not is_spoken_noun(surname):
+        return False
+    following = scanner.words[after]
+    return following.startswith("ال") and not following.endswith("ي") and is_spoken_noun(following)
+
+
+def _name_behind_b(scanner: _Scanner, i: int, prefix: int) -> bool:
+    """برايس read as ب + رايس: after a speech verb (قالت ب... is rare), a hyphen (دويل-برايس) or a given
+    name (لاورن برايس: listed, or a word speech never says that names no world figure) the ب is the name's
+    first letter, not a preposition."""
+    if scanner.words[i][:prefix] != "ب" or not i:
+        return False
+    before = scanner.words[i - 1]
+    return (
+        before in HYPHENS
+        or "speech_verb" in scanner.roles[i - 1]
+        or scanner.is_given(i - 1, False)
+        or (
+            scanner.name_like(i - 1)
+            and not before.startswith("ال")
+            and spoken_count(before) == 0
+            and "well_known" not in scanner.roles[i - 1]
+        )
+    )
 
 
 def _given_name_of_another(scanner: _Scanner, after: int) -> bool:
@@ -1177,10 +1289,13 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
         surface = scanner.surface_of(name.first, name.last, name.prefix)
         if len(words) > 1:
             keys[words] = surface
+        if any(kind == "ordinal" for kind, _, _ in name.parts):
+            continue  # إليزابيث الثانية repeats whole; الثانية alone is the ordinal
         last = words[-1]
         if len(words) >= 3 and (
             (strongly_cued and words[-2] == "عبد" and words[0] != "عبد")
             or words[-2] in SURNAME_PARTICLES
+            or (words[-2] == "بن" and last not in lex.given)  # أحمد عبيد بن دغر ... وجدد بن دغر
             or (strongly_cued and _two_word_surname(words, lex))
         ):
             # رامي عبد الرحمن ... وقال عبد الرحمن, جان إيف لو دريان ... وأضاف لو دريان, كمال كليتشدار
@@ -1238,18 +1353,48 @@ def _find_repeats(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> l
             for prefix, core in readings:
                 key = (core, *scanner.words[i + 1 : i + size])
                 if key in keys:
-                    found = _Name(i, i + size, prefix, [], "repeat", {"repeat_of": keys[key]})
+                    found = _Name(
+                        i, i + size, _past_an_elided_article(scanner.words[i], prefix, core), [], "repeat",
+                        {"repeat_of": keys[key]},
+                    )
                     break
             if found:
                 break
         if found and (_is_adjective_position(scanner, found) or _in_a_thing_s_name(scanner, found.first)):
             found = None
+        if found and not found.prefix and found.first and scanner.words[found.first - 1] in LINEAGE_CONNECTORS:
+            found = _repeat_after_a_connector(scanner, found, names)
         if found and not _overlaps(found, names) and not _overlaps(found, repeats):
             repeats.append(found)
             i = found.last
         else:
             i += 1
     return repeats
+
+
+# Words of a lineage (بن, آل) before a surname; the particles of European names are common words too (فإن
+# normalizes onto فان, لو is "if").
+LINEAGE_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال"})
+
+
+def _repeat_after_a_connector(scanner: _Scanner, found: _Name, names: list[_Name]) -> _Name | None:
+    """جاسم بن فهد آل ثاني, وجدد بن دغر: a repeated surname right after a lineage word (بن, آل) ends
+    a longer name when a given name or another name stands before the connector, and is none on its own;
+    otherwise بن opens the surname (بن دغر, بن لادن), and the span takes it."""
+    connector = found.first - 1
+    before = connector - 1
+    if (
+        scanner.words[connector] != "بن"
+        or before < 0
+        or scanner.is_given(before, True)
+        or any(other.first <= before < other.last for other in names)
+    ):
+        return None
+    found.first = connector
+    return found
+
+
+SPOKEN_NOUN_IN_I = 4000
 
 
 # What may follow a man introduced without a cue: what he said, an apposition, his role.
@@ -1270,7 +1415,8 @@ def _noun_phrase_read_as_a_name(scanner: _Scanner, name: _Name, names: list[_Nam
         return False
     if (
         not family.startswith("ال")
-        or family.endswith("ي")
+        # a nisba (الحوثي) names a family; a noun in ي speech says this often does not (النادي, الماضي)
+        or (family.endswith("ي") and spoken_count(family) < SPOKEN_NOUN_IN_I)
         or family in COMPOUND_NAME_SECONDS
         or not (given in scanner.lex.ambiguous or is_spoken_noun(given))
         or spoken_count(family) < SPOKEN_COMMON
@@ -1293,7 +1439,8 @@ def _reach_back_to_given_names(scanner: _Scanner, name: _Name, names: list[_Name
     """راؤول كاسترو, مارين لوبان, سراج الدين حقاني, أبو عبد الرحمن المهاجر: a name found by its
     surname (a world figure, a repeat, a cue) takes the listed given name, compound given name or kunya
     word that stands right before it, unless that word belongs to another name or the surname carries a
-    proclitic (ولوبان: "and"). Ambiguous given names (أمل, جمال) there are as often common words."""
+    proclitic (ولوبان: "and"). Ambiguous given names (أمل, جمال) there are as often common words, unless
+    a foreign given name follows (جان ماري لوبن)."""
     lex = scanner.lex
     while not name.prefix and name.first and not scanner.line_break_before(name.first):
         k = name.first - 1
@@ -1305,16 +1452,104 @@ def _reach_back_to_given_names(scanner: _Scanner, name: _Name, names: list[_Name
                 kind, prefix = "kunya", p
             elif (
                 core in lex.given
-                and (core not in lex.ambiguous or core == "علي")
+                and (
+                    core not in lex.ambiguous
+                    or core == "علي"
+                    # جان ماري لوبن: a foreign given name before another given name is half of a compound one
+                    or (core in lex.transliterated and scanner.words[name.first] in lex.given)
+                )
                 and not scanner.ends_in_alef_maqsura(k)  # علي written with ي is the name, with ى "on"
             ):
                 prefix = p
             if prefix is not None:
                 break
+        if prefix is None and name.cue == "well_known" and name.last - name.first == 1 and _unlisted_given_name(scanner, k):
+            prefix = 0  # فلورينتينو بيريز: another bearer of a world figure's surname, not the figure
+            name.attrs.pop("well_known", None)
         if prefix is None or any(other is not name and other.first <= k < other.last for other in names):
             return
         name.parts.insert(0, (kind, start, name.first))
         name.first, name.prefix = start, prefix
+
+
+HYPHENS = frozenset({"-", "–"})
+
+
+def _reach_back_to_a_world_figure(scanner: _Scanner, name: _Name, names: list[_Name]) -> None:
+    """أفيجدور ليبرمان, فتح الله غولن, بنلسون مانديلا, جان - كلود يونكر, عبدربه منصور هادي: a name that
+    ends a world figure's full name (well_known_people.csv) takes the words before it that spell the rest of
+    that name as transliterations vary it (`name_skeleton`), across a hyphen, the first of them behind a
+    proclitic (ب on نلسون), unless one of them belongs to another name."""
+    if name.prefix:
+        return
+    words = scanner.words
+    own = tuple(name_skeleton(t) for t in name_tokens(" ".join(words[name.first : name.last])))
+    for full in scanner.lex.world_full_by_last.get(words[name.last - 1], ()):
+        if len(full) <= len(own) or full[-len(own) :] != own:
+            continue
+        rest = full[: -len(own)]
+        k, prefix = name.first, 0
+        for m in range(len(rest) - 1, -1, -1):
+            k -= 1
+            while k > 0 and words[k] in HYPHENS:
+                k -= 1
+            if k < 0 or scanner.line_break_before(k + 1) or words[k] in SENTENCE_END:
+                return
+            # only the name's first word may carry a proclitic (بنلسون)
+            readings = [p for p, c in clitic_variants(words[k])[: None if m == 0 else 1] if name_skeleton(c) == rest[m]]
+            if not readings and k and words[k - 1] == "عبد" and name_skeleton("عبد" + words[k]) == rest[m]:
+                k -= 1  # عبد ربه written apart
+                readings = [0]
+            if not readings:
+                return
+            prefix = readings[0]
+        if any(other is not name and k < other.last and other.first < name.first for other in names):
+            return
+        end = name.first
+        while words[end - 1] in HYPHENS:
+            end -= 1
+        name.parts.insert(0, ("given", k, end))
+        name.first, name.prefix = k, prefix
+        return
+
+
+
+
+def _take_regnal_number(scanner: _Scanner, name: _Name) -> None:
+    """A monarch's or pope's name takes the ordinal after it (الثاني, السادس عشر), of the title's gender,
+    and the father's name after the ordinal (الملك عبد الله الثاني بن الحسين)."""
+    title = name.attrs.get("title")
+    if name.attrs.get("role") != "ملك" and title != "البابا":
+        return
+    words, j = scanner.words, name.last
+    if words[j - 1] not in ORDINALS:
+        ordinals = REGNAL_ORDINALS["f" if title in FEMININE_ROYAL_TITLES else "m"]
+        if j >= scanner.n or words[j] not in ordinals or scanner.line_break_before(j):
+            return
+        end = j + 1 + (j + 1 < scanner.n and words[j + 1] == "عشر")
+        name.parts.append(("ordinal", j, end))
+        j = end
+    if j + 1 < scanner.n and words[j] == "بن" and scanner.name_like(j + 1) and not scanner.line_break_before(j):
+        name.parts.append(("connector", j, j + 2))
+        j += 2
+    name.last = j
+
+
+def _unlisted_given_name(scanner: _Scanner, k: int) -> bool:
+    """فلورينتينو before بيريز: a word speech never says, bare or behind a proclitic (وانتقدت is و + a
+    verb), that no lexicon knows and that takes no article, is a foreign given name the lexicon lacks.
+    Transliterated names spell their vowels (two long vowels at least); و / ف + a verb the word list
+    lacks does not (وانتهج)."""
+    word = scanner.words[k]
+    return (
+        scanner.name_like(k)
+        and len(word) >= 5
+        and sum(letter in "اوي" for letter in word[1:]) >= 2
+        and not word.startswith("ال")
+        and not scanner.roles[k]
+        and all(spoken_count(rest) == 0 and rest not in scanner.lex.not_name for _, rest in clitic_variants(word))
+        and not scanner.carries_a_pronoun(k)
+    )
 
 
 def _is_adjective_position(scanner: _Scanner, name: _Name) -> bool:
@@ -1336,12 +1571,20 @@ def _is_adjective_position(scanner: _Scanner, name: _Name) -> bool:
     )
 
 
+def _past_an_elided_article(word: str, prefix: int, core: str) -> int:
+    """للعبادي is ل + العبادي with the article's alef dropped: the span starts after both lams (عبادي,
+    read back as العبادي), not on the article's lam, which would read as another ل (لعبادي)."""
+    return 2 if prefix == 1 and word.startswith("لل") and core == "ا" + word[1:] else prefix
+
+
 def _to_mention(scanner: _Scanner, name: _Name) -> Mention:
     start, end = scanner.char_span(name)
     d_start, d_end, surface = display_span(scanner.nt, start, end)
     attrs = {**scanner.name_attrs(name), **name.attrs, "cue": name.cue}
     # تيريزا #ماي, محمود_عباس: the name is read without the hashtag's signs
     value = " ".join(normalize_text(surface).replace("#", " ").replace("_", " ").split())
+    if name.prefix == 2 and scanner.words[name.first].startswith("لل"):
+        value = "ال" + value  # للعبادي: the name is العبادي
     return Mention("PERSON", d_start, d_end, surface, value, attrs=attrs)
 
 
@@ -1368,12 +1611,14 @@ def find_people(nt: NormalizedText) -> list[Mention]:
     for name in names:
         if id(name) not in aliases:
             _attach_title(scanner, name, titles, name_firsts)
+            _take_regnal_number(scanner, name)
     _stated_roles(scanner, names, {id(alias): main for main, alias in alias_links})
     aliased = {id(main) for main, _ in alias_links} | aliases
     names = [name for name in names if not _noun_phrase_read_as_a_name(scanner, name, names)]
     names.extend(_find_repeats(scanner, names, aliased))
     for name in names:
         _reach_back_to_given_names(scanner, name, names)
+        _reach_back_to_a_world_figure(scanner, name, names)
     mentions = {id(name): _to_mention(scanner, name) for name in names}
     for main, alias in alias_links:
         main_mention, alias_mention = mentions[id(main)], mentions[id(alias)]

@@ -121,8 +121,12 @@ def is_verbal_noun_or_long_plural(word: str) -> bool:
 
 
 def is_accusative_participle(word: str) -> bool:
-    """قائلا, مضيفا, موضحا: a participle in the accusative says how someone spoke or acted."""
-    return word.endswith("ا") and ((word.startswith("م") and len(word) >= 5) or (len(word) == 5 and word[1] == "ا"))
+    """قائلا, مضيفا, موضحا, مستنكرا: a participle in the accusative says how someone spoke or acted. The
+    longest participle (مستفعلا, متفاعلا) has seven letters; a longer word in م ... ا is a foreign name
+    (ماتاريلا, مارادونا)."""
+    return word.endswith("ا") and (
+        (word.startswith("م") and 5 <= len(word) <= 7) or (len(word) == 5 and word[1] == "ا")
+    )
 
 
 def is_accusative_noun(word: str) -> bool:
@@ -151,14 +155,18 @@ def is_past_tense_verb(word: str) -> bool:
 
 
 def is_participle_plural(word: str) -> bool:
-    """معارضون, مستثمرون, مؤرخون, and before their complement محامو, منتقدو: the sound plural of a
-    participle in م, a group that spoke. ماكرون and مارون are short names speech never says with the
-    article; مارسيلو is no plural, speech never says مارسيلون."""
+    """معارضون, مستثمرون, مؤرخون, مدربين, and before their complement محامو, منتقدو: the sound plural of a
+    participle in م, a group that spoke; باحثون, مراقبون's bare kin of the فاعل form (ناشطون) too when speech
+    says the plural with the article. ماكرون and مارون are short names speech never says with the article
+    (nor الماكرين often); مارسيلو is no plural, speech never says مارسيلون."""
     if word.startswith("م") and word.endswith("و"):
         return spoken_count("ال" + word + "ن") > 0
-    return (
-        word.startswith("م") and word.endswith("ون") and (len(word) >= 7 or spoken_count("ال" + word) > 0)
-    )
+    if word.startswith("م") and word.endswith("ون"):
+        return len(word) >= 7 or spoken_count("ال" + word) > 0
+    if not (word.endswith(("ون", "ين")) and (word.startswith("م") or (len(word) == 6 and word[1] == "ا"))):
+        return False
+    stem = "ال" + word[:-2]
+    return spoken_count(stem + "ون") + spoken_count(stem + "ين") >= SPOKEN_WITH_ARTICLE
 
 
 def is_future_verb(word: str) -> bool:

@@ -1,0 +1,224 @@
+"""Edges of person names: where a name starts and ends, and words that stand where a name would."""
+
+import pytest
+
+from tahqiq.extract.people import find_people
+from tahqiq.text.arabic import is_accusative_participle, is_participle_plural
+from tahqiq.text.normalize import normalize
+
+
+def surfaces(text: str) -> list[str]:
+    found = find_people(normalize(text))
+    for m in found:
+        assert text[m.start : m.end] == m.surface
+    return [m.surface for m in found]
+
+
+# --- names cut short -------------------------------------------------------------------------------
+
+
+def test_a_long_foreign_surname_in_alef_is_no_accusative_participle():
+    assert surfaces("استقبل الرئيس الإيطالي سيرجيو ماتاريلا الوفد في روما.") == ["سيرجيو ماتاريلا"]
+    assert is_accusative_participle("مستنكرا") and is_accusative_participle("مضيفا")
+    assert not is_accusative_participle("ماتاريلا")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وألقت الملكة إليزابيث الثانية كلمة أمام البرلمان.", "إليزابيث الثانية"),
+        ("وترأس البابا بنديكت السادس عشر القداس في الساحة.", "بنديكت السادس عشر"),
+        ("وافتتح العاهل الأردني الملك عبد الله الثاني المؤتمر.", "عبد الله الثاني"),
+    ],
+)
+def test_a_monarch_or_pope_takes_the_regnal_number(text, name):
+    assert surfaces(text) == [name]
+
+
+def test_an_ordinal_of_another_gender_or_the_first_stays_out():
+    # "the king's first visit": the ordinal describes the visit
+    assert surfaces("وكانت زيارة الملك سلمان الأولى إلى المدينة ناجحة.") == ["سلمان"]
+    assert surfaces("وعقد الملك فهد الأول اجتماعاته في القصر.") == ["فهد"]
+
+
+def test_a_regnal_number_is_no_repeat_of_the_name():
+    text = "وألقت الملكة إليزابيث الثانية كلمة. وفي المرحلة الثانية من الزيارة التقت الوفد."
+    assert surfaces(text) == ["إليزابيث الثانية"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأشاد زعيم الحزب أفيجدور ليبرمان بالقرار.", "أفيجدور ليبرمان"),  # ج for غ
+        ("واتهمت السلطات أنصار فتح الله غولن بالتخطيط.", "فتح الله غولن"),
+        ("وعبر اللاعب عن إعجابه بنلسون مانديلا في حديثه.", "نلسون مانديلا"),  # ب stays out
+        ("ويزور رئيس المفوضية جان - كلود يونكر العاصمة غدا.", "جان - كلود يونكر"),
+        ("وأعلنت القوات الموالية للرئيس عبدربه منصور هادي في عدن.", "عبدربه منصور هادي"),
+    ],
+)
+def test_a_world_figure_takes_the_rest_of_his_name_as_transliterations_spell_it(text, name):
+    assert surfaces(text) == [name]
+
+
+def test_a_world_figure_s_given_name_is_not_taken_from_another_name():
+    # the word before is not his given name at all
+    assert surfaces("وقال سامي ليبرمان إن الشركة رابحة.") == ["سامي ليبرمان"]
+
+
+def test_an_ambiguous_foreign_given_name_before_another_is_half_a_compound_one():
+    assert surfaces("وكان والدها جان ماري لوبن قد أسس الحزب.") == ["جان ماري لوبن"]
+
+
+# --- names run long --------------------------------------------------------------------------------
+
+
+def test_ala_written_with_alef_maqsura_joins_no_name():
+    text = "وجاء الهدف بعد خطأ من سامي عبدالله على البرازيلي في المنطقة."
+    assert surfaces(text)[0] == "سامي عبدالله"
+
+
+def test_a_kinship_noun_after_a_name_opens_an_apposition():
+    assert surfaces("وحضر الأمير هاري حفيد الملكة الحفل.") == ["هاري"]
+    assert "سامي" not in surfaces("واستقبل الشيخ سامي نجل الأمير الضيوف.")[0].split()[1:]
+
+
+def test_b_or_l_on_an_organization_s_head_noun_ends_a_name():
+    assert surfaces("وقال المسؤول سامي المرزوقي بوزارة الداخلية إن الوضع هادئ.") == ["سامي المرزوقي"]
+    assert "جابر بوزارة" not in surfaces("وأكد أحمد جابر بوزارة الصحة أن الوضع هادئ.")
+
+
+# --- common words where a name would be -------------------------------------------------------------
+
+
+def test_a_participle_plural_says_who_spoke_without_naming_anyone():
+    assert surfaces("وقال باحثون إن العلاج الجديد فعال.") == []
+    assert surfaces("وتضم القائمة المرشحة للقب مدربين من البلد نفسه.") == []
+    assert is_participle_plural("باحثون") and is_participle_plural("مدربين")
+    assert not is_participle_plural("ماكرون") and not is_participle_plural("مارتين")
+
+
+def test_a_short_accusative_after_a_title_is_no_name():
+    assert surfaces("ونقلت الوكالة عن الرئيس اللبناني ردا على سؤال الصحفيين.") == []
+
+
+def test_an_animal_named_like_a_person_is_no_person():
+    assert surfaces('وعثر كلب اسمه "روكي" على الطفل المفقود.') == []
+
+
+def test_a_stadium_written_without_alef_is_named_after_its_prince():
+    assert surfaces("وتقام المباراة على ستاد الأمير سامي بن فهد في المدينة.") == []
+
+
+# --- spans -----------------------------------------------------------------------------------------
+
+
+def test_lam_on_an_elided_article_stays_out_of_the_span():
+    text = "وقال الوزير سامي العبادي إن الخطة جاهزة. ويمكن للعبادي أن يعلنها غدا."
+    found = find_people(normalize(text))
+    assert [m.surface for m in found] == ["سامي العبادي", "عبادي"]
+    assert found[1].normalized == "العبادي"
+
+
+def test_lam_on_a_name_that_starts_with_lam_keeps_it():
+    text = "وقال الوزير سيرغي لافروف إن بلاده مستعدة. ونقل مراسل للافروف قوله."
+    assert surfaces(text) == ["سيرغي لافروف", "لافروف"]
+
+
+def test_a_regnal_number_takes_the_father_s_name_after_it():
+    assert surfaces("واستقبل العاهل الأردني الملك عبدالله الثاني بن الحسين الوفد.") == ["عبدالله الثاني بن الحسين"]
+
+
+def test_a_short_definite_word_after_a_family_name_is_no_nisba():
+    # الزي (the uniform): a nisba after a family name has five letters or more (العلي, الحوثي)
+    assert surfaces("وارتدى الرئيس سامي المرزوقي الزي العسكري في العرض.") == ["سامي المرزوقي"]
+
+
+def test_no_name_starts_after_bin_inside_a_longer_name():
+    assert surfaces("وتقام البطولة في مجمع الأمير سامي بن فهد الأولمبي بالمدينة.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتعد ريم خامس امرأة تفوز بالجائزة هذا العام.",  # an indefinite ordinal
+        "ووصف وزير سابق مؤيد للاتحاد الخطة بأنها فاشلة.",  # "former" after an office
+    ],
+)
+def test_an_indefinite_ordinal_or_former_is_no_name(text):
+    assert surfaces(text) == []
+
+
+def test_lam_on_a_broken_plural_or_a_present_verb_ends_a_name():
+    assert "سامي لأهداف" not in surfaces("وانتقد المدرب عدم تسجيل سامي لأهداف في المباريات الأخيرة.")
+    assert surfaces("واختار المدرب المدافع سامي ليبقى في التشكيلة.") == ["سامي"]
+
+
+def test_waw_before_a_second_unknown_name_joins_two_people():
+    found = surfaces("وأعد التقرير المراسلان مايكل وأورور دوبوي من باريس.")
+    assert "مايكل وأورور دوبوي" not in found
+    assert surfaces("صرح الجنرال أندرو ويلكنسون للصحفيين بأن القوات باقية.") == ["أندرو ويلكنسون"]
+
+
+def test_a_surname_with_bin_repeats_whole():
+    text = "وقال رئيس الحكومة سامي عبيد بن دغر إن الوضع صعب. وجدد بن دغر التأكيد على موقفه."
+    assert surfaces(text) == ["سامي عبيد بن دغر", "بن دغر"]
+
+
+def test_a_repeated_surname_after_a_connector_inside_another_name_is_no_repeat():
+    text = "وقال الشيخ حمد آل ثاني إن الوضع صعب. وكان سامي بن فهد آل ثاني قد اتصل بالسفارة."
+    assert "ثاني" not in surfaces(text)
+
+
+def test_b_is_a_name_s_first_letter_after_a_speech_verb_or_a_hyphen():
+    assert surfaces("وقالت برايس إنها تعرضت لحملة منظمة.") == []  # Price, not ب + Rice
+    assert surfaces("وعينت الحكومة النائبة جاكي دويل-برايس في المنصب.") != ["رايس"]
+    assert surfaces("وقالت الوزيرة السابقة كوندوليزا رايس إن الحرب خطأ. وأشاد الرئيس برايس.")[-1] == "رايس"
+
+
+def test_a_noun_in_i_speech_says_all_the_time_is_no_family_name_of_an_ambiguous_given_name():
+    assert surfaces("وأود توجيه الشكر إلى مالك النادي وإدارة الفريق.") == []
+    assert surfaces("وأكد مالك الحوثي أن الجماعة مستعدة.") == ["مالك الحوثي"]
+
+
+def test_b_before_a_foreign_given_name_is_a_surname_s_first_letter():
+    # بويل is no ب + ويل (Will) after a foreign given name
+    assert surfaces("وانسحب المخرج البريطاني داني بويل من الفيلم.") == ["داني بويل"]
+
+
+def test_a_hashtag_s_signs_take_no_room_of_the_name():
+    text = "ولقي القيادي الميداني #سامي_حميد_علي_القيز مصرعه في الجبهة."
+    assert surfaces(text) == ["سامي_حميد_علي_القيز"]
+
+
+def test_a_family_name_after_bin_may_end_in_in():
+    assert surfaces("وأكد أمينها العام سامي بن أحمد العثيمين أن الهجوم مدان.") == ["سامي بن أحمد العثيمين"]
+
+
+def test_b_after_a_given_name_is_the_surname_s_first_letter():
+    assert "رايس" not in surfaces("ورفعت لاورن برايس الدعوى أمام المحكمة.")
+    assert surfaces("والتقى بوتين برايس في موسكو.") == ["بوتين", "رايس"]  # met with Rice
+
+
+def test_an_unlisted_given_name_before_a_world_figure_s_surname_names_another_bearer():
+    found = find_people(normalize("وعقد رئيس النادي، فلورينتينو بيريز، اجتماعا مع الوكيل."))
+    assert [m.surface for m in found] == ["فلورينتينو بيريز"]
+    assert "well_known" not in found[0].attrs
+    assert surfaces("وانتقدت ترامب في تصريحاتها.") == ["ترامب"]  # و + a verb is no given name
+
+
+def test_a_world_figure_s_surname_that_is_a_noun_before_its_complement_is_that_noun():
+    assert surfaces("وارتفعت الأسعار إلى عنان السماء.") == []
+    assert surfaces("وقال كوفي عنان إن الحل سياسي. وأكد عنان ذلك.") == ["كوفي عنان", "عنان"]
+
+
+def test_a_third_word_said_everywhere_is_no_name_part():
+    assert surfaces("تحية للفرعون محمد صلاح ربنا يحميه.") == ["محمد صلاح"]
+
+
+def test_a_repeat_after_fa_inna_is_kept():
+    text = "وقتل سامي خلف الراوي في الغارة. وبحسب المصدر، فإن الراوي كان يحمل بطاقة مزورة."
+    assert surfaces(text) == ["سامي خلف الراوي", "الراوي"]
+
+
+def test_waw_on_a_verb_the_word_list_lacks_is_no_given_name_before_a_world_figure():
+    assert surfaces("وانتهج أردوغان الأسلوب نفسه.") == ["أردوغان"]
