@@ -432,6 +432,11 @@ def _announced(dates: list[tuple[str, str]], published: date) -> dict:
     return frame
 
 
+def test_a_date_after_a_verb_of_publishing_dates_the_publication():
+    body = "ونشرت الوكالة في 13 فبراير 2018 تقريرا عن هجوم 7 فبراير قتل فيه أكثر من 200 متعاقد."
+    assert [f["reported_date"] for f in frames_read_from(body, date(2018, 2, 20))] == ["2018-02-07"]
+
+
 def test_an_act_dated_only_by_its_announcement_falls_on_that_day_or_the_night_before():
     frame = _announced([("الخميس", "2024-03-07")], date(2024, 3, 7))
     assert frame["reported_date"] == "2024-03-06/2024-03-07" and frame["date_method"] == "announcement_day"
