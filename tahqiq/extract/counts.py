@@ -108,6 +108,7 @@ class _Count:
     approximator: tuple[int, int] | None = None  # token range of "نحو" / "أكثر من", kept out of the span
     one_of: str | None = None  # the noun after أحد/إحدى ("أحد قادة"): a casualty or one member of a group
     single: bool = False  # one casualty told by a singular noun ("مقتل مقيم مصري"), no numeral
+    part: bool = False  # a part of the group counted just before ("بينهم سبعة إيرانيين")
 
 
 @lru_cache(maxsize=1)
@@ -479,14 +480,23 @@ def _one_casualty(sc: _CountScanner, i: int, noun: reference.CountNoun | None) -
     return _Count(i, i + 1, 1, cue, noun.subject, False, single=True)
 
 
+# "مقتل 51 شخصا بينهم 41 طفلا": the words that open a part of the group counted just before.
+AMONG_THEM = frozenset({"بينهم", "بينهن", "بينها", "منهم", "منهن"})
+
+
 def _inherit_event(sc: _CountScanner, count: _Count, previous: _Count | None) -> None:
-    """ "إصابة أربعة جنود وأحد الكلاب": a count joined by و to the one before shares its event word."""
+    """ "إصابة أربعة جنود وأحد الكلاب": a count joined by و to the one before shares its event word, and
+    so does a part of it ("مقتل 51 شخصا بينهم 41 طفلا")."""
     if previous is None or previous.kind not in ("killed", "wounded", "detained"):
         return
     if count.kind in EVENT_KINDS:
         return
-    if count.first - previous.last <= 2 and sc.words[count.first].startswith("و"):
+    gap = count.first - previous.last
+    joined = gap <= 2 and sc.words[count.first].startswith("و")
+    part = gap <= 3 and sc.word(count.first - 1) in AMONG_THEM  # "، من بينهم"
+    if joined or part:
         count.kind = previous.kind
+        count.part = part
 
 
 def _coordinated_singular(sc: _CountScanner, previous: _Count) -> _Count | None:
@@ -556,6 +566,8 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
     # "اثنان من المقاتلين الروس" among a hundred dead counts the Russians, not the toll
     if count.last < sc.n and (country := nationality_of_plural(sc.word(count.last))):
         attrs["nationality"] = country
+    elif count.part and (country := nationality_of_plural(sc.word(count.last - 1))):
+        attrs["nationality"] = country  # "14 عسكريا بينهم سبعة إيرانيين": the Iranians among them, not a toll
     if _over_a_period(sc, count.first, count.last):
         attrs["cumulative"] = True
     if count.approximator:

@@ -227,3 +227,10 @@ def test_martyrdom_counts_the_dead():
 def test_a_bare_year_after_a_word_of_killing_is_no_toll():
     assert counts("وهي البلدة الوحيدة التي سقط فيها قتلى في احتجاجات 2011.") == []
     assert [c[1] for c in counts("ارتفع عدد القتلى إلى 73.")] == ["73"]
+
+
+def test_a_part_of_a_counted_group_shares_its_event_word():
+    assert [c[2] for c in counts("أسفرت الغارات عن مقتل 51 شخصا، من بينهم 41 طفلا.")] == ["killed", "killed"]
+    assert [c[2] for c in counts("أصيب 20 شخصا منهم 5 أطفال.")] == ["wounded", "wounded"]
+    toll, part = find_counts(normalize("قتل 14 عسكريا بينهم سبعة إيرانيين."))
+    assert part.attrs["count_kind"] == "killed" and part.attrs["nationality"] == "IR" and "nationality" not in toll.attrs
