@@ -70,6 +70,14 @@ PERIOD_SPANS = frozenset(normalize_text(w) for w in (
     "أيام", "الأيام", "يومين", "أسبوع", "أسبوعين", "الأسبوعين", "أسابيع", "الأسابيع", "شهر", "شهرين", "الشهرين",
     "أشهر", "الأشهر", "شهور", "الشهور", "سنة", "سنوات", "السنوات", "عام", "عامين", "أعوام", "الأعوام",
 ))  # fmt: skip
+# "المواجهات، التي تدخل الجمعة أسبوعها الثاني": a campaign's own day, week or month by its ordinal.
+OWN_PERIODS = frozenset(normalize_text(f"{span}{own}") for span in ("يوم", "أسبوع", "شهر", "عام") for own in ("ها", "ه", "هم"))
+ORDINALS = frozenset(normalize_text(w) for w in (
+    "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
+))  # fmt: skip
+# A count joined to a running total this closely in its sentence ("ومنذ ذلك التاريخ قتل 33 وأصيب 2800")
+# counts the same period.
+RUNNING_TOTAL_JOIN = 10
 EVENT_KINDS = ("killed", "wounded", "detained", "aircraft")
 # One strike or raid kills, wounds or detains tens, rarely thousands. Larger numbers in such articles
 # are war-wide tolls or populations cited for context (350,000 killed since 2011), not the event's.
@@ -522,6 +530,8 @@ def _opens_a_period(sc: _CountScanner, k: int) -> bool:
         return following.isdigit() or following in PERIOD_OPENERS
     if "خلال" in rests:
         return any(sc.word(j) in PERIOD_SPANS for j in range(k + 1, min(sc.n, k + 4)))
+    if rests & OWN_PERIODS:
+        return sc.word(k + 1) in ORDINALS
     return sc.word(k) in PERIOD_SPANS and sc.word(k + 1) in PAST_MARKS
 
 
@@ -581,7 +591,18 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
 def find_counts(nt: NormalizedText) -> list[Mention]:
     """COUNT mentions: value is the integer as text; attrs count_kind, approximate, subject."""
     sc = _CountScanner(nt)
-    return [_to_mention(sc, count) for count in _counts(sc)]
+    counts = _counts(sc)
+    mentions = [_to_mention(sc, count) for count in counts]
+    for k in range(1, len(counts)):
+        if mentions[k - 1].attrs.get("cumulative") and _joined_closely(sc, counts[k - 1], counts[k]):
+            mentions[k].attrs["cumulative"] = True
+    return mentions
+
+
+def _joined_closely(sc: _CountScanner, previous: _Count, count: _Count) -> bool:
+    """The count follows the previous one within RUNNING_TOTAL_JOIN words of its sentence."""
+    gap = range(previous.last - 1, count.first)
+    return count.first - previous.last <= RUNNING_TOTAL_JOIN and not any(_ends_sentence(sc, k) for k in gap)
 
 
 def find_single_casualties(nt: NormalizedText) -> list[Mention]:

@@ -205,11 +205,19 @@ def test_a_nationality_after_the_counted_noun_says_whose_dead_they_are():
         "مقتل أكثر من 500 مدني منذ بدء القصف الجوي على المدينة",
         "وتسببت الغارات الأسابيع الماضية في مقتل 1450 مدنيا في المنطقة.",
         "ومنذ ذلك التاريخ قتل نحو 33 متظاهرا.",
+        "وأسفرت الاحتجاجات، التي تدخل أسبوعها الثالث، عن مقتل 40 متظاهرا.",
     ],
 )
 def test_a_period_told_beside_the_toll_makes_it_a_running_total(text):
     (count,) = find_counts(normalize(text))
     assert count.attrs.get("cumulative") is True
+
+
+def test_a_count_joined_to_a_running_total_counts_the_same_period():
+    killed, wounded = find_counts(normalize("ومنذ ذلك التاريخ قتل نحو 33 متظاهرا وأصيب ما لا يقل عن 2800 آخرين."))
+    assert killed.attrs.get("cumulative") and wounded.attrs.get("cumulative")
+    killed, wounded = find_counts(normalize("قتل 3 أشخاص منذ بدء الهجوم. وأصيب 10 آخرون في غارة الأحد."))
+    assert killed.attrs.get("cumulative") and not wounded.attrs.get("cumulative")
 
 
 def test_a_toll_of_one_act_is_no_running_total():
