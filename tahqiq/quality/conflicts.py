@@ -66,7 +66,7 @@ from tahqiq.quality.figures import (
     statement_of,
 )
 from tahqiq.reconcile.entities import parse_display_name, title_words, transliterate
-from tahqiq.reference import given_names, load_event_lexicon, load_organizations
+from tahqiq.reference import given_names, load_event_lexicon, load_organizations, read_reference_csv
 from tahqiq.resolve.events import types_compatible
 from tahqiq.text.normalize import normalize_text
 
@@ -229,14 +229,21 @@ def _consonants(name: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1)
+def _nicknames() -> frozenset[frozenset[str]]:
+    """Pairs of a foreign given name and its short form (أندرو/أندي): data/reference/given_name_nicknames.csv."""
+    rows = read_reference_csv("given_name_nicknames.csv")
+    return frozenset(frozenset((normalize_text(r["full"]), normalize_text(r["short"]))) for r in rows)
+
+
 def same_given_name(a: str, b: str) -> bool:
     """Two spellings of one first name: a letter added or dropped at the end (جيرار/جيرارد), vowel
     letters added, dropped, changed or moved (يوسف/يوسوف, ديمتري/ديميتري/دميتري), two letters that write
     one foreign sound (أنجيلا/أنغيلا, نيكولاي/نيقولاي, لويس/لويز, سامويل/صامويل), a glottal ع beside a vowel in a
     longer name (ناعومي/ناومي), ت before س or ش (ماوريتسيو/ماوريسيو, تشارلز/شارلز), or a short form that
-    begins the full one (جو/جوزيف). محمد/أحمد differ in a consonant: two names."""
+    begins the full one (جو/جوزيف), or a listed short form (أندي/أندرو). محمد/أحمد differ in a consonant: two names."""
     a, b = normalize_text(a), normalize_text(b)
-    if a == b or _consonants(a) == _consonants(b):
+    if a == b or _consonants(a) == _consonants(b) or frozenset((a, b)) in _nicknames():
         return True
     short, long = sorted((a, b), key=len)
     if len(short) >= 2 and long.startswith(short):

@@ -308,6 +308,8 @@ def test_given_names():
     assert not same_given_name("سعيد", "سيد") and not same_given_name("مايكل", "ميشيل")
     assert not same_given_name("فيتور", "فيكتور")
     assert same_given_name("رافائيل", "رافاييل") and same_given_name("راؤول", "راوول")  # hamza seats
+    assert same_given_name("أندرو", "أندي") and same_given_name("وليام", "بيل")  # listed short forms
+    assert not same_given_name("أندرو", "بيل")
     entities = _people(
         _person("P1", ("محمد الحمصي", "a"), ("أحمد الحمصي", "b")),
         _person("P6", ("أحمدي نجاد", "a"), ("محمود أحمدي نجاد", "b")),
