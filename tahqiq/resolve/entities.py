@@ -101,6 +101,9 @@ def _attr(path: str) -> pl.Expr:
     return pl.col("attrs").str.json_path_match(path)
 
 
+MOTHER = "ام "
+
+
 @lru_cache(maxsize=200_000)
 def _name_words(text: str) -> tuple[str, ...]:
     """`name_tokens` of a name, once per distinct name: given and family names repeat across records."""
@@ -140,6 +143,8 @@ def person_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
     persons = persons.join(keys, on=["normalized", "title"], how="left", nulls_equal=True).with_columns(
         pl.coalesce("kunya", "parsed_kunya").alias("kunya"),
         pl.col("key").str.split(" ").list.len().alias("n_tokens"),
+        # "أم صالح" is Salih's mother: her kunya names her son, never her, so it is no key to his name.
+        pl.col("parsed_kunya").str.starts_with(MOTHER).fill_null(False).alias("mother"),
         pl.col("well_known").map_elements(lambda w: " ".join(_name_words(w)), return_dtype=pl.Utf8),
         pl.col("repeat_of").map_elements(lambda w: " ".join(_name_words(w)), return_dtype=pl.Utf8),
     )
@@ -182,6 +187,8 @@ def _record_keys(persons: pl.DataFrame) -> pl.DataFrame:
             "mention_id",
             pl.when(pl.col("well_known").is_not_null())
             .then(pl.col("well_known"))
+            .when(pl.col("mother"))
+            .then(None)
             .when(pl.col("n_tokens") >= 2)
             .then(pl.col("key"))
             .otherwise(pl.coalesce("repeat_node", "short_node"))
@@ -224,7 +231,7 @@ def person_records(
     nodes = _record_keys(persons)
     persons = persons.join(nodes, on="mention_id").with_columns(
         pl.col("name_node").is_null().alias("local"),
-        pl.coalesce("name_node", "key").alias("node"),
+        pl.coalesce("name_node", pl.when(pl.col("mother")).then(pl.col("parsed_kunya")), "key").alias("node"),
     )
     persons = persons.with_columns((pl.col("article_id") + "|" + pl.col("node")).alias("record_id"))
     records = (
@@ -339,6 +346,8 @@ def _spelled_one_way(token: str) -> bool:
 
 def _name_parts(full_name: str, given_attr: str | None, family_attr: str | None) -> tuple:
     """(given, family, skeleton of the whole name) from the record's name and extract's parts."""
+    if full_name.startswith(MOTHER):
+        return None, None, None, None  # a mother named for her son has no name parts of her own
     tokens = _name_words(full_name)
     given = " ".join(_name_words(given_attr)) if given_attr else (tokens[0] if len(tokens) >= 2 else None)
     family = " ".join(_name_words(family_attr)) if family_attr else tokens[-1] if tokens else None

@@ -144,6 +144,15 @@ def test_a_bare_surname_alone_in_its_article_stays_there():
     assert entity_of(result, bare) != entity_of(result, full)
 
 
+def test_a_mother_named_for_her_son_is_not_her_son():
+    article = Article("a1").text("فاز اللاعب ")
+    son = article.mention("PERSON", "صالح المري", given_name="صالح", nisba="المري")
+    again = article.text(" بالذهبية. وقال ").mention("PERSON", "صالح")
+    mother = article.text(" إن والدته ").mention("PERSON", "أم صالح", kunya="أم صالح")
+    result = run(article, _person("a2", "إيمانويل ماكرون")[0])
+    assert entity_of(result, again) == entity_of(result, son) != entity_of(result, mother)
+
+
 def test_organizations_resolve_without_a_reconcile_run():
     article = Article("a1").text("قال ")
     article.mention("ORG", "للحكومة اليمنية", alias_kind="head_noun")
