@@ -54,6 +54,7 @@ from rapidfuzz.distance import Levenshtein
 from tahqiq import warehouse
 from tahqiq.dates.values import date_bounds
 from tahqiq.extract.places import place_by_id, place_within, regions_compatible, seat_governorates
+from tahqiq.extract.tokens import clitic_variants
 from tahqiq.quality.figures import (
     Statement,
     articles_info,
@@ -76,6 +77,8 @@ DATE_CONFLICT_MAX_DAYS = 2
 CALENDAR_FORMS = ("day_month",)
 NEARBY_KM = 5.0
 GENERIC_ROLES = ("member", "official")
+# قائد is a leader as often as a commander: the two codes are one rank to dispute.
+SAME_RANK = frozenset({"commander", "leader"})
 SETTLEMENT_KINDS = ("village", "town", "city", "neighbourhood", "neighborhood", "district", "subdistrict")
 # A listed village or small town spelled another way may be another village; two spellings of a city, or
 # of two places the gazetteer does not list, tell the analyst nothing.
@@ -831,6 +834,16 @@ def kunya_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
     ] if pairs else []  # fmt: skip
 
 
+def _role_code(word: str, codes: dict[str, str]) -> str | None:
+    """The role code of a role word, with or without its proclitics (للأمير is الأمير)."""
+    return next((codes[rest] for _, rest in clitic_variants(normalize_text(word)) if rest in codes), None)
+
+
+def _other_rank(a: Statement, b: Statement) -> bool:
+    codes = {a.facts["code"], b.facts["code"]}
+    return len(codes) > 1 and not codes <= SAME_RANK
+
+
 def role_conflicts(reports: pl.DataFrame, labels: dict[str, str], info: dict) -> list[dict]:
     """Different role codes (قيادي, والي, زعيم) given to one target of one event by different articles. A
     person's role in events months apart may have changed (a commander made leader), and a member or an
@@ -841,7 +854,7 @@ def role_conflicts(reports: pl.DataFrame, labels: dict[str, str], info: dict) ->
         for entity_id, word in zip(
             r.get("target_entity_ids") or [], r.get("target_roles") or [], strict=False
         ):
-            code = codes.get(normalize_text(word or ""))
+            code = _role_code(word or "", codes)
             if entity_id and word and code not in GENERIC_ROLES:
                 by_entity[entity_id, r["event_id"]].append(Statement(
                     value=word, article_id=r["article_id"], outlet=info.get(r["article_id"], (None, None))[0],
@@ -849,7 +862,7 @@ def role_conflicts(reports: pl.DataFrame, labels: dict[str, str], info: dict) ->
                     latin=code or transliterate(word), facts={"code": code or normalize_text(word)}))  # fmt: skip
     out = []
     for (entity_id, event_id), said in by_entity.items():
-        pairs = clashing_pairs(said, lambda a, b: a.facts["code"] != b.facts["code"])
+        pairs = clashing_pairs(said, _other_rank)
         out += _rows_by_kind(
             Subject("entity", entity_id, labels.get(entity_id, "")), "role", pairs, lambda _k, _p: "medium",
             detail=event_id,
