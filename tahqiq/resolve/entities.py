@@ -102,6 +102,9 @@ def _attr(path: str) -> pl.Expr:
 
 
 MOTHER = "ام "
+BARE_KUNYA_HEADS = (MOTHER, "ابو ")
+KUNYA_PHRASE = r"(?:^|\s)(?:ابو|ابي|ابا|ام) \S+"
+KUNYA_CASES = r"^(?:ابي|ابا) "
 
 
 @lru_cache(maxsize=200_000)
@@ -143,8 +146,13 @@ def person_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
     persons = persons.join(keys, on=["normalized", "title"], how="left", nulls_equal=True).with_columns(
         pl.coalesce("kunya", "parsed_kunya").alias("kunya"),
         pl.col("key").str.split(" ").list.len().alias("n_tokens"),
-        # "أم صالح" is Salih's mother: her kunya names her son, never her, so it is no key to his name.
-        pl.col("parsed_kunya").str.starts_with(MOTHER).fill_null(False).alias("mother"),
+        # "أم صالح" is Salih's mother and a bare "أبو هاشم" Hashim's father: a kunya alone names its
+        # bearer's child, so it is no key to the child's name ("أبو أسامة المهاجر" and "أسامة المهاجر",
+        # one nisba, are still one man to compare).
+        (
+            pl.col("parsed_kunya").str.starts_with(MOTHER)
+            | (pl.col("parsed_kunya").is_not_null() & (pl.col("key").str.split(" ").list.len() == 1))
+        ).fill_null(False).alias("named_for_child"),
         pl.col("well_known").map_elements(lambda w: " ".join(_name_words(w)), return_dtype=pl.Utf8),
         pl.col("repeat_of").map_elements(lambda w: " ".join(_name_words(w)), return_dtype=pl.Utf8),
     )
@@ -180,15 +188,38 @@ def _record_keys(persons: pl.DataFrame) -> pl.DataFrame:
     repeats = fuller.select(
         "article_id", pl.col("key").alias("repeat_of"), full_node.alias("repeat_node")
     ).unique(["article_id", "repeat_of"], keep="first")
+    # A bare kunya is the one fuller name of its article that bears it, as a kunya or a family name, in
+    # any case ("أبو بكر" after "أبو بكر البغدادي", "أبو عمر" after "أبي عمر التونسي", "أبو زيد" after
+    # "أحمد أبو زيد").
+    kunya_bearers = (
+        fuller.select(
+            "article_id",
+            full_node.alias("node"),
+            pl.col("normalized").str.extract_all(KUNYA_PHRASE).alias("borne"),
+        )
+        .explode("borne")
+        .drop_nulls("borne")
+        .with_columns(pl.col("borne").str.strip_chars().str.replace(KUNYA_CASES, "ابو "))
+        .group_by("article_id", "borne")
+        .agg(pl.col("node").unique())
+        .filter(pl.col("node").list.len() == 1)
+        .select("article_id", pl.col("borne").alias("bare_kunya"), pl.col("node").list.first().alias("bearer_node"))
+    )
     return (
         persons.join(unique_fuller, on=["article_id", "key"], how="left")
         .join(repeats, on=["article_id", "repeat_of"], how="left")
+        .join(
+            kunya_bearers,
+            left_on=["article_id", pl.col("parsed_kunya").str.replace(KUNYA_CASES, "ابو ")],
+            right_on=["article_id", "bare_kunya"],
+            how="left",
+        )
         .select(
             "mention_id",
             pl.when(pl.col("well_known").is_not_null())
             .then(pl.col("well_known"))
-            .when(pl.col("mother"))
-            .then(None)
+            .when(pl.col("named_for_child"))
+            .then(pl.col("bearer_node"))
             .when(pl.col("n_tokens") >= 2)
             .then(pl.col("key"))
             .otherwise(pl.coalesce("repeat_node", "short_node"))
@@ -231,7 +262,7 @@ def person_records(
     nodes = _record_keys(persons)
     persons = persons.join(nodes, on="mention_id").with_columns(
         pl.col("name_node").is_null().alias("local"),
-        pl.coalesce("name_node", pl.when(pl.col("mother")).then(pl.col("parsed_kunya")), "key").alias("node"),
+        pl.coalesce("name_node", pl.when(pl.col("named_for_child")).then(pl.col("parsed_kunya")), "key").alias("node"),
     )
     persons = persons.with_columns((pl.col("article_id") + "|" + pl.col("node")).alias("record_id"))
     records = (
@@ -346,8 +377,8 @@ def _spelled_one_way(token: str) -> bool:
 
 def _name_parts(full_name: str, given_attr: str | None, family_attr: str | None) -> tuple:
     """(given, family, skeleton of the whole name) from the record's name and extract's parts."""
-    if full_name.startswith(MOTHER):
-        return None, None, None, None  # a mother named for her son has no name parts of her own
+    if full_name.startswith(BARE_KUNYA_HEADS) and len(full_name.split()) == 2:
+        return None, None, None, None  # a parent named for a child has no name parts of their own
     tokens = _name_words(full_name)
     given = " ".join(_name_words(given_attr)) if given_attr else (tokens[0] if len(tokens) >= 2 else None)
     family = " ".join(_name_words(family_attr)) if family_attr else tokens[-1] if tokens else None

@@ -144,13 +144,22 @@ def test_a_bare_surname_alone_in_its_article_stays_there():
     assert entity_of(result, bare) != entity_of(result, full)
 
 
-def test_a_mother_named_for_her_son_is_not_her_son():
+def test_a_parent_named_for_a_child_is_not_the_child_but_a_kunya_s_bearer_is_its_bearer():
     article = Article("a1").text("فاز اللاعب ")
     son = article.mention("PERSON", "صالح المري", given_name="صالح", nisba="المري")
     again = article.text(" بالذهبية. وقال ").mention("PERSON", "صالح")
     mother = article.text(" إن والدته ").mention("PERSON", "أم صالح", kunya="أم صالح")
+    father = article.text(" ووالده ").mention("PERSON", "أبو صالح", kunya="أبو صالح")
     result = run(article, _person("a2", "إيمانويل ماكرون")[0])
-    assert entity_of(result, again) == entity_of(result, son) != entity_of(result, mother)
+    assert entity_of(result, again) == entity_of(result, son)
+    assert len({entity_of(result, son), entity_of(result, mother), entity_of(result, father)}) == 3
+    leader = Article("a3").text("قال ")
+    full = leader.mention("PERSON", "أبو بكر البغدادي", kunya="أبو بكر", nisba="البغدادي")
+    bare = leader.text(" في تسجيل إن ").mention("PERSON", "أبو بكر", kunya="أبو بكر")
+    surname = leader.text(". وقال النائب ").mention("PERSON", "رائد أبو رميلة", given_name="رائد", family_name="أبو رميلة")
+    repeated = leader.text(" إن ").mention("PERSON", "أبو رميلة", kunya="أبو رميلة")
+    result = run(leader, _person("a4", "إيمانويل ماكرون")[0])
+    assert entity_of(result, bare) == entity_of(result, full) and entity_of(result, repeated) == entity_of(result, surname)
 
 
 def test_organizations_resolve_without_a_reconcile_run():
