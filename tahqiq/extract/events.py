@@ -96,6 +96,8 @@ OBJECT_WINDOW = 30
 NAMED_BEFORE_WINDOW = 12
 # "منذ" this close before a date makes the date a period's start (one space, or a word-joining mark).
 PERIOD_START_GAP = 2
+# "وفي هجوم منفصل": the word that says the act is another follows its sentence's first event word this closely.
+SEPARATE_WINDOW = 12
 SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 # Operation words this close to the word of killing name how the target was killed.
 KILLING_WINDOW = 60
@@ -574,6 +576,14 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             for frame in _background_frames(sentence, anchors, far, mentions_of_type(sentence, "WEAPON")):
                 frames.append(frame)
                 current = frame
+            continue
+        if main is not None and anchors and any(c.start <= anchors[0].end + SEPARATE_WINDOW for c in sentence.of("separate")):
+            # "وفي هجوم منفصل، قتل 3 أشخاص": another act of the day, with its own place and figures (a
+            # sentence that tells the story's act first and a separate one after stays the story's).
+            current = _Frame(True, anchors=list(anchors), paragraph=sentence.paragraph)
+            current.date = _best_date([d for d in dates if d not in far])
+            current.add(sentence.start, sentence.end)
+            frames.append(current)
             continue
         if main is not None and any(d not in far for d in dates):
             if main.date is None and (anchors or _names_the_act_of(sentence, main)):

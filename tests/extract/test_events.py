@@ -1,3 +1,4 @@
+import json
 from datetime import date
 
 import polars as pl
@@ -700,6 +701,14 @@ def test_an_act_that_opens_a_period_is_cited_not_reported():
     # "منذ أيام" dates the strikes that follow: they are reported.
     ongoing = frames_read_from("يواصل الجيش منذ أيام غارات عنيفة على المخيم جنوب العاصمة.", date(2018, 6, 5))
     assert [f["event_type"] for f in ongoing] == ["air_strike"]
+
+
+def test_a_separate_act_told_in_the_story_is_not_the_story_s_act():
+    body = ("قتل 13 شخصا في هجمات انتحارية على ثلاث كنائس في المدينة الأحد. "
+            "وفي هجوم منفصل، قتل 3 أشخاص حين انفجرت قنبلة في مجمع سكني.")  # fmt: skip
+    (frame,) = frames_read_from(body, date(2018, 5, 14))
+    figures = [s["value"] for s in json.loads(frame["statements"]) if s["attribute"] == "killed"]
+    assert frame["reported_killed"] == 13 and figures == [13]
 
 
 def test_a_third_party_that_took_no_part_says_nothing_of_the_attackers_partners():
