@@ -77,8 +77,8 @@ DATE_CONFLICT_MAX_DAYS = 2
 CALENDAR_FORMS = ("day_month",)
 NEARBY_KM = 5.0
 GENERIC_ROLES = ("member", "official")
-# قائد is a leader as often as a commander: the two codes are one rank to dispute.
-SAME_RANK = frozenset({"commander", "leader"})
+# قائد says a leader as often as a commander (its code: chief); قيادي is a commander, زعيم the leader.
+CHIEF_RANKS = frozenset({"chief", "commander", "leader"})
 SETTLEMENT_KINDS = ("village", "town", "city", "neighbourhood", "neighborhood", "district", "subdistrict")
 # A listed village or small town spelled another way may be another village; two spellings of a city, or
 # of two places the gazetteer does not list, tell the analyst nothing.
@@ -841,7 +841,7 @@ def _role_code(word: str, codes: dict[str, str]) -> str | None:
 
 def _other_rank(a: Statement, b: Statement) -> bool:
     codes = {a.facts["code"], b.facts["code"]}
-    return len(codes) > 1 and not codes <= SAME_RANK
+    return len(codes) > 1 and not ("chief" in codes and codes <= CHIEF_RANKS)
 
 
 def role_conflicts(reports: pl.DataFrame, labels: dict[str, str], info: dict) -> list[dict]:

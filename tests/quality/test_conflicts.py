@@ -369,7 +369,8 @@ def test_roles_across_articles():
     official = [reports[0], _report("b", target_entity_ids=["P1"], target_roles=["مسؤول"])]
     assert _conflicts(official, SAME_MORNING).height == 0
     # قائد is a leader as often as a commander; a proclitic changes no role (للأمير is الأمير)
-    leader = [reports[0], _report("b", target_entity_ids=["P1"], target_roles=["زعيم"])]
+    leader = [_report("a", target_entity_ids=["P1"], target_roles=["القائد"]),
+              _report("b", target_entity_ids=["P1"], target_roles=["زعيم"])]  # fmt: skip
     emir = [_report("a", target_entity_ids=["P1"], target_roles=["الأمير"]),
             _report("b", target_entity_ids=["P1"], target_roles=["للأمير"])]  # fmt: skip
     assert _conflicts(leader, SAME_MORNING).height == 0 and _conflicts(emir, SAME_MORNING).height == 0
