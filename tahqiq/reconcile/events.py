@@ -210,15 +210,18 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
 
 def _consensus_dates(news: pl.DataFrame, dates: pl.DataFrame) -> pl.DataFrame:
     """The day most of an event's news reports allow (tahqiq.dates.consensus), else the most precise date."""
+    told: dict[str, list[ReportedDate]] = {}  # each event's dated reports, in order; its news reports
+    news_told: dict[str, list[ReportedDate]] = {}
     dated = news.filter(pl.col("reported_date").is_not_null())
-    main = dated.filter(~pl.col("is_background"))
+    for event_id, value, method, background in dated.select(
+        "event_id", "reported_date", "date_method", "is_background"
+    ).iter_rows():
+        told.setdefault(event_id, []).append(ReportedDate(value, method))
+        if not background:
+            news_told.setdefault(event_id, []).append(ReportedDate(value, method))
     rows = []
-    for (event_id,), group in dated.group_by(["event_id"]):
-        reports = main.filter(pl.col("event_id") == event_id)
-        reports = reports if reports.height else group
-        found = consensus_date(
-            [ReportedDate(v, m) for v, m in reports.select("reported_date", "date_method").iter_rows()]
-        )
+    for event_id, reports in told.items():
+        found = consensus_date(news_told.get(event_id) or reports)
         if found:
             rows.append((event_id, *found))
     agreed = pl.DataFrame(

@@ -335,22 +335,25 @@ def _distinct_pairs(pairs: pl.DataFrame) -> pl.DataFrame:
 
 
 def _day_pairs(prepared: pl.DataFrame) -> pl.DataFrame:
-    """Pairs of reports of different articles that share a day of their dates (slack included) or a
-    year-less day; a report of vague date is compared through its target only (`_target_pairs`). As
-    row numbers of `prepared` (columns a < b): at corpus scale they run to tens of millions."""
+    """Pairs of reports of different articles whose dates are at most DATE_SLACK_DAYS apart, or that
+    share a year-less day (slack included); a report of vague date is compared through its target only
+    (`_target_pairs`). As row numbers of `prepared` (columns a < b): at corpus scale they run to tens
+    of millions."""
     base = _blocking_rows(prepared)
     slack = SAME_TARGET_DATE_SLACK_DAYS
     dated = base.filter(pl.col("lo").is_not_null() & (pl.col("hi") - pl.col("lo") <= 31)).select(
         "i", "article", "country", "lo", "hi"
     )
+    # Two dated reports further apart than DATE_SLACK_DAYS link only when they share a target (whose
+    # slack is SAME_TARGET_DATE_SLACK_DAYS), and `_target_pairs` finds those whatever their dates.
     # An interval join per country (two inequalities, which polars joins without listing the days; an
     # equality beside them would make it a cross join).
     by_day = pl.concat(
         [
             part.join_where(
                 part.rename({"i": "j", "article": "article_b", "lo": "lo_b", "hi": "hi_b"}),
-                pl.col("lo") - slack <= pl.col("hi_b"),
-                pl.col("lo_b") <= pl.col("hi") + slack,
+                pl.col("lo") - DATE_SLACK_DAYS <= pl.col("hi_b"),
+                pl.col("lo_b") <= pl.col("hi") + DATE_SLACK_DAYS,
             )
             .filter(pl.col("i") < pl.col("j"))
             .select("i", "article", "j", "article_b")
