@@ -419,10 +419,9 @@ def report_basis(frames: pl.DataFrame) -> ReportBasis:
     """The `ReportBasis` of `frames` (as `prepare_frames` gives them; target columns are left out)."""
     frames = frames.drop(TARGET_COLUMNS, strict=False)
     matrix, stories = story_vectors(frames)
-    reports = {
-        row["frame_id"]: _report(row, story)
-        for row, story in zip(frames.iter_rows(named=True), stories, strict=True)
-    }
+    # A report's story is its row of the matrix: its terms (hundreds a frame) are not read row by row.
+    rows = frames.drop("story_terms", strict=False).iter_rows(named=True)
+    reports = {row["frame_id"]: _report(row, story) for row, story in zip(rows, stories, strict=True)}
     pairs = _day_pairs(frames)
     cosines = pl.Series("cosine", list(_pair_cosines(matrix, pairs)), pl.Float64)
     return ReportBasis(frames, reports, matrix, pairs.with_columns(cosines))
