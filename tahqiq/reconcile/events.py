@@ -210,7 +210,8 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
 
 def _consensus_dates(news: pl.DataFrame, dates: pl.DataFrame) -> pl.DataFrame:
     """The day most of an event's news reports allow (tahqiq.dates.consensus), else the most precise date."""
-    told: dict[str, list[ReportedDate]] = {}  # each event's dated reports, in order; its news reports
+    # Each event's dated reports, in their order, and those of them that are news (not background).
+    told: dict[str, list[ReportedDate]] = {}
     news_told: dict[str, list[ReportedDate]] = {}
     dated = news.filter(pl.col("reported_date").is_not_null())
     for event_id, value, method, background in dated.select(
