@@ -26,6 +26,7 @@ from tahqiq.reconcile.entities import (
 )
 from tahqiq.reconcile.events import (
     dates_from_other_reports,
+    event_basis,
     merge_event_targets,
     prepare_frames,
     summarize_events,
@@ -54,8 +55,10 @@ def _entity_ids(
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(member_key -> stable_id for every entity mention, the kept links between records)."""
     clusters, links = resolve_entities(mentions, model)
-    clusters = merge_event_targets(clusters, mentions, frames)
-    clusters = link_event_kunyas(clusters, mentions, frames)
+    # Both read the events of the frames, clustered with the person clusters as their targets.
+    basis = event_basis(frames)
+    clusters = merge_event_targets(clusters, mentions, basis)
+    clusters = link_event_kunyas(clusters, mentions, basis)
     types = mentions.select("mention_id", pl.col("entity_type").alias("prefix_key"))
     members = clusters.rename({"mention_id": "member_key"}).join(
         types.rename({"mention_id": "member_key"}), on="member_key"

@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import polars as pl
@@ -32,6 +33,9 @@ from rapidfuzz import fuzz, process
 
 from tahqiq.reference import read_reference_csv
 from tahqiq.text.normalize import normalize_text
+
+if TYPE_CHECKING:
+    from tahqiq.resolve.events import ReportBasis
 
 KUNYA_HEADS = ("ابو", "ام")
 # A proclitic glued to "أبو" ("بأبو خطاب", "وأبو بلال"): the name starts after it.
@@ -486,17 +490,16 @@ def transliterate(name: str) -> str:
     return " ".join(words)
 
 
-def link_event_kunyas(
-    person_clusters: pl.DataFrame, mentions: pl.DataFrame, frames: pl.DataFrame
-) -> pl.DataFrame:
+def link_event_kunyas(person_clusters: pl.DataFrame, mentions: pl.DataFrame, basis: ReportBasis) -> pl.DataFrame:
     """A kunya named in an article but not as a target joins the one target of that article's
     event that carries the same kunya ("أبو بلال" in a report of the strike that killed
     "أبو بلال العراقي"). Two targets of the event with that kunya: it joins neither.
 
-    Returns `person_clusters` (mention_id, cluster) with merged labels."""
-    from tahqiq.reconcile.events import cluster_frames, prepare_frames
+    `basis` is the `event_basis` of the batch's frames. Returns `person_clusters` (mention_id, cluster)
+    with merged labels."""
+    from tahqiq.reconcile.events import cluster_frames, with_targets
 
-    if frames.height == 0 or person_clusters.height == 0:
+    if basis.frames.height == 0 or person_clusters.height == 0:
         return person_clusters
     persons = (
         mentions.filter(pl.col("entity_type") == "PERSON")
@@ -510,8 +513,9 @@ def link_event_kunyas(
     persons = persons.join(kunyas, on="normalized").drop_nulls("kunya")
     if persons.height == 0:
         return person_clusters
-    prepared = prepare_frames(frames, persons.select("mention_id", pl.col("cluster").alias("entity_id")))
-    event_of = cluster_frames(prepared).rename({"cluster": "event"})
+    prepared = with_targets(basis.frames, persons.select("mention_id", pl.col("cluster").alias("entity_id")))
+    # Only the events of kunya targets are read: the rest need not be clustered.
+    event_of = cluster_frames(prepared, basis, around_targets=True).rename({"cluster": "event"})
     frame_events = prepared.select("frame_id", "article_id", "is_background", "target_mentions").join(
         event_of, on="frame_id"
     )

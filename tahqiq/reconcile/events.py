@@ -13,7 +13,7 @@ from tahqiq.dates.consensus import ReportedDate, consensus_date
 from tahqiq.dates.values import date_bounds, day_of_year_bounds
 from tahqiq.extract.events import ACLED_SUB_EVENT_TYPE, TYPE_PRECEDENCE
 from tahqiq.reconcile.entities import UnionFind, parse_person
-from tahqiq.resolve.events import link_reports
+from tahqiq.resolve.events import ReportBasis, link_reports, report_basis
 
 EPOCH = date(1970, 1, 1)
 
@@ -69,39 +69,57 @@ def _target_keys(prepared: pl.DataFrame, target_entities: pl.DataFrame) -> pl.Da
     )
 
 
-def prepare_frames(frames: pl.DataFrame, target_entities: pl.DataFrame) -> pl.DataFrame:
-    """Frames with day bounds (lo, hi), year-less day-of-year bounds (md_lo, md_hi), target entity ids and
-    the targets' name keys (kunya, surname, nisba: a partial agreement when the entities differ).
-
-    `target_entities` maps mention_id -> entity_id (or a local cluster label), with the mention's
-    `normalized` form when known."""
+def date_frames(frames: pl.DataFrame) -> pl.DataFrame:
+    """Frames with day bounds (lo, hi) and year-less day-of-year bounds (md_lo, md_hi)."""
     values = frames["reported_date"].to_list()
     bounds = [_day_bounds(v) for v in values]
     partials = frames["date_partial"].to_list() if "date_partial" in frames.columns else [None] * len(values)
     month_days = [_month_day_of(v, p) for v, p in zip(values, partials, strict=True)]
-    prepared = frames.with_columns(
+    return frames.with_columns(
         pl.Series("lo", [b[0] for b in bounds], pl.Int64),
         pl.Series("hi", [b[1] for b in bounds], pl.Int64),
         pl.Series("md_lo", [b[0] for b in month_days], pl.Int64),
         pl.Series("md_hi", [b[1] for b in month_days], pl.Int64),
     )
+
+
+def with_targets(dated: pl.DataFrame, target_entities: pl.DataFrame) -> pl.DataFrame:
+    """Frames of `date_frames` with their target entity ids and the targets' name keys (kunya, surname,
+    nisba: a partial agreement when the entities differ).
+
+    `target_entities` maps mention_id -> entity_id (or a local cluster label), with the mention's
+    `normalized` form when known."""
     exploded = (
-        prepared.select("frame_id", pl.col("target_mentions").alias("mention_id"))
+        dated.select("frame_id", pl.col("target_mentions").alias("mention_id"))
         .explode("mention_id")
         .drop_nulls("mention_id")
         .join(target_entities, on="mention_id", how="inner")
         .group_by("frame_id")
         .agg(pl.col("entity_id").unique().sort().alias("target_entities"))
     )
-    prepared = prepared.join(exploded, on="frame_id", how="left").with_columns(
+    prepared = dated.join(exploded, on="frame_id", how="left").with_columns(
         pl.col("target_entities").fill_null(pl.lit([], pl.List(pl.Utf8)))
     )
     return _target_keys(prepared, target_entities)
 
 
-def cluster_frames(prepared: pl.DataFrame) -> pl.DataFrame:
-    """frame_id -> cluster label (the smallest frame_id of the cluster); see tahqiq.resolve.events."""
-    return link_reports(prepared)[0]
+def prepare_frames(frames: pl.DataFrame, target_entities: pl.DataFrame) -> pl.DataFrame:
+    """Frames ready for linking: `date_frames`, then `with_targets`."""
+    return with_targets(date_frames(frames), target_entities)
+
+
+def event_basis(frames: pl.DataFrame) -> ReportBasis:
+    """What the clusterings of `frames` (each with other targets: `with_targets`) share: their dates,
+    stories and the pairs that share a day (`tahqiq.resolve.events.ReportBasis`)."""
+    return report_basis(date_frames(frames))
+
+
+def cluster_frames(
+    prepared: pl.DataFrame, basis: ReportBasis | None = None, around_targets: bool = False
+) -> pl.DataFrame:
+    """frame_id -> cluster label (the smallest frame_id of the cluster); see tahqiq.resolve.events
+    (`link_reports`, for `basis` and `around_targets`)."""
+    return link_reports(prepared, basis, around_targets)[0]
 
 
 def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
@@ -192,15 +210,19 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
 
 def _consensus_dates(news: pl.DataFrame, dates: pl.DataFrame) -> pl.DataFrame:
     """The day most of an event's news reports allow (tahqiq.dates.consensus), else the most precise date."""
+    # Each event's dated reports, in their order, and those of them that are news (not background).
+    told: dict[str, list[ReportedDate]] = {}
+    news_told: dict[str, list[ReportedDate]] = {}
     dated = news.filter(pl.col("reported_date").is_not_null())
-    main = dated.filter(~pl.col("is_background"))
+    for event_id, value, method, background in dated.select(
+        "event_id", "reported_date", "date_method", "is_background"
+    ).iter_rows():
+        told.setdefault(event_id, []).append(ReportedDate(value, method))
+        if not background:
+            news_told.setdefault(event_id, []).append(ReportedDate(value, method))
     rows = []
-    for (event_id,), group in dated.group_by(["event_id"]):
-        reports = main.filter(pl.col("event_id") == event_id)
-        reports = reports if reports.height else group
-        found = consensus_date(
-            [ReportedDate(v, m) for v, m in reports.select("reported_date", "date_method").iter_rows()]
-        )
+    for event_id, reports in told.items():
+        found = consensus_date(news_told.get(event_id) or reports)
         if found:
             rows.append((event_id, *found))
     agreed = pl.DataFrame(
@@ -240,23 +262,23 @@ def _name_profile(normalized: str | None) -> tuple[set[str], set[str], set[str]]
     return kunyas, givens, set(name_keys(normalized))
 
 
-def merge_event_targets(
-    person_clusters: pl.DataFrame, mentions: pl.DataFrame, frames: pl.DataFrame
-) -> pl.DataFrame:
+def merge_event_targets(person_clusters: pl.DataFrame, mentions: pl.DataFrame, basis: ReportBasis) -> pl.DataFrame:
     """Person clusters joined when they are targets of one event cluster and share a name key.
 
     Outlets name one target differently (a kunya here, a surname there); a shared kunya, surname or
     nisba is enough only inside one event. Two clusters with different kunyas or different given
-    names stay apart. Returns `person_clusters` (mention_id, cluster) with merged labels."""
-    if frames.height == 0 or person_clusters.height == 0:
+    names stay apart. `basis` is the `event_basis` of the batch's frames. Returns `person_clusters`
+    (mention_id, cluster) with merged labels."""
+    if basis.frames.height == 0 or person_clusters.height == 0:
         return person_clusters
     persons = (
         mentions.filter(pl.col("entity_type") == "PERSON")
         .select("mention_id", "normalized")
         .join(person_clusters, on="mention_id")
     )
-    prepared = prepare_frames(frames, persons.rename({"cluster": "entity_id"}))
-    events = cluster_frames(prepared)
+    prepared = with_targets(basis.frames, persons.rename({"cluster": "entity_id"}))
+    # Only events with targets are read: the rest need not be clustered.
+    events = cluster_frames(prepared, basis, around_targets=True)
     targets = (
         prepared.select("frame_id", pl.col("target_mentions").alias("mention_id"))
         .explode("mention_id")

@@ -30,8 +30,9 @@ from __future__ import annotations
 
 import json
 import math
+from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 
 import numpy as np
@@ -320,31 +321,49 @@ def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
     return weight >= LINK_WEIGHT and agreeing >= 2 and bool(identifying)
 
 
-def _candidate_pairs(prepared: pl.DataFrame) -> pl.DataFrame:
-    """Pairs of reports of different articles that share a day of their dates (slack included), a
-    year-less day, or a target; a report of vague date is compared through its target only. As row
-    numbers of `prepared` (columns a < b): at corpus scale they run to tens of millions."""
-    base = prepared.with_row_index("i").select(
+def _blocking_rows(prepared: pl.DataFrame) -> pl.DataFrame:
+    """What blocking reads of each report, by row number of `prepared`: its article (as a number), its
+    day bounds, its year-less day bounds and its country."""
+    return prepared.with_row_index("i").select(
         "i",
         pl.col("article_id").rank("dense").cast(pl.UInt32).alias("article"),
         *[pl.col(c).cast(pl.Int64) for c in ("lo", "hi", "md_lo", "md_hi")],
-        pl.col("target_entities").cast(pl.List(pl.Utf8)),
         # Reports in two countries never link (place weighs them apart), so dates are compared only
         # within a country: at corpus scale a day alone holds too many reports to pair them all.
         pl.col("country").fill_null("").alias("country") if "country" in prepared.columns else pl.lit("").alias("country"),
     )
+
+
+def _distinct_pairs(pairs: pl.DataFrame) -> pl.DataFrame:
+    """Pairs (i, article, j, article_b) of two articles, each once as row numbers a < b, sorted."""
+    return (
+        pairs.filter(pl.col("article") != pl.col("article_b"))
+        .select(pl.min_horizontal("i", "j").alias("a"), pl.max_horizontal("i", "j").alias("b"))
+        .unique()
+        .sort("a", "b")
+    )
+
+
+def _day_pairs(prepared: pl.DataFrame) -> pl.DataFrame:
+    """Pairs of reports of different articles whose dates are at most DATE_SLACK_DAYS apart, or that
+    share a year-less day (slack included); a report of vague date is compared through its target only
+    (`_target_pairs`). As row numbers of `prepared` (columns a < b): at corpus scale they run to tens
+    of millions."""
+    base = _blocking_rows(prepared)
     slack = SAME_TARGET_DATE_SLACK_DAYS
     dated = base.filter(pl.col("lo").is_not_null() & (pl.col("hi") - pl.col("lo") <= 31)).select(
         "i", "article", "country", "lo", "hi"
     )
+    # Two dated reports further apart than DATE_SLACK_DAYS link only when they share a target (whose
+    # slack is SAME_TARGET_DATE_SLACK_DAYS), and `_target_pairs` finds those whatever their dates.
     # An interval join per country (two inequalities, which polars joins without listing the days; an
     # equality beside them would make it a cross join).
     by_day = pl.concat(
         [
             part.join_where(
                 part.rename({"i": "j", "article": "article_b", "lo": "lo_b", "hi": "hi_b"}),
-                pl.col("lo") - slack <= pl.col("hi_b"),
-                pl.col("lo_b") <= pl.col("hi") + slack,
+                pl.col("lo") - DATE_SLACK_DAYS <= pl.col("hi_b"),
+                pl.col("lo_b") <= pl.col("hi") + DATE_SLACK_DAYS,
             )
             .filter(pl.col("i") < pl.col("j"))
             .select("i", "article", "j", "article_b")
@@ -359,16 +378,21 @@ def _candidate_pairs(prepared: pl.DataFrame) -> pl.DataFrame:
         pl.col("i").alias("j"), pl.col("article").alias("article_b"), pl.col("md_lo").alias("md")
     )
     by_month_day = year_less.explode("md").join(with_md, on="md")
-    targets = base.select("i", "article", pl.col("target_entities").alias("target")).explode("target")
-    targets = targets.drop_nulls("target")
-    by_target = targets.join(targets.rename({"i": "j", "article": "article_b"}), on="target")
-    pairs = pl.concat(
-        [p.select("i", "article", "j", "article_b") for p in (by_day, by_month_day, by_target)]
-    ).filter(pl.col("article") != pl.col("article_b"))
-    return (
-        pairs.select(pl.min_horizontal("i", "j").alias("a"), pl.max_horizontal("i", "j").alias("b"))
-        .unique()
-        .sort("a", "b")
+    return _distinct_pairs(
+        pl.concat([p.select("i", "article", "j", "article_b") for p in (by_day, by_month_day)])
+    )
+
+
+def _target_pairs(prepared: pl.DataFrame) -> pl.DataFrame:
+    """Pairs of reports of different articles that share a target entity, as `_day_pairs` gives them."""
+    targets = _blocking_rows(prepared).select(
+        "i", "article", prepared["target_entities"].cast(pl.List(pl.Utf8)).alias("target")
+    )
+    targets = targets.explode("target").drop_nulls("target")
+    return _distinct_pairs(
+        targets.join(targets.rename({"i": "j", "article": "article_b"}), on="target").select(
+            "i", "article", "j", "article_b"
+        )
     )
 
 
@@ -380,22 +404,128 @@ class Link:
     comparisons: dict[str, dict]
 
 
-def link_reports(prepared: pl.DataFrame) -> tuple[pl.DataFrame, list[Link]]:
+# The columns of a prepared frame that hold its targets (entity ids and their name keys).
+TARGET_COLUMNS = ("target_entities", "target_keys")
+
+
+@dataclass
+class ReportBasis:
+    """What `link_reports` reads of a batch's frames that their targets do not change, for the several
+    clusterings of one batch whose targets are entities at different stages (person clusters before and
+    after their merges): each frame's report without targets, the tf-idf story matrix, the pairs that
+    share a day with their story cosines, and, as they are made, the comparisons of two reports that
+    name no target (such a report is the same report in every clustering)."""
+
+    frames: pl.DataFrame  # as `prepare_frames` gives them, target columns aside
+    reports: dict[str, Report]
+    matrix: object | None
+    day_pairs: pl.DataFrame  # a, b (row numbers of `frames`), cosine
+    # (a, b) -> the link two untargeted reports make (None: no link); (x, y) frame ids -> their weight
+    untargeted_links: dict[tuple[int, int], Link | None] = field(default_factory=dict)
+    untargeted_weights: dict[tuple[str, str], float] = field(default_factory=dict)
+
+
+def report_basis(frames: pl.DataFrame) -> ReportBasis:
+    """The `ReportBasis` of `frames` (as `prepare_frames` gives them; target columns are left out)."""
+    frames = frames.drop(TARGET_COLUMNS, strict=False)
+    matrix, stories = story_vectors(frames)
+    # A report's story is its row of the matrix: its terms (hundreds a frame) are not read row by row.
+    rows = frames.drop("story_terms", strict=False).iter_rows(named=True)
+    reports = {row["frame_id"]: _report(row, story) for row, story in zip(rows, stories, strict=True)}
+    pairs = _day_pairs(frames)
+    cosines = pl.Series("cosine", list(_pair_cosines(matrix, pairs)), pl.Float64)
+    return ReportBasis(frames, reports, matrix, pairs.with_columns(cosines))
+
+
+def _targeted_reports(prepared: pl.DataFrame, basis: ReportBasis) -> dict[str, Report]:
+    """Each frame's report with its targets: the basis's own report when it names none."""
+    reports = dict(basis.reports)
+    named = prepared.filter(
+        (pl.col("target_entities").list.len() > 0)
+        | (pl.col("target_keys").list.len() > 0 if "target_keys" in prepared.columns else pl.lit(False))
+    )
+    for row in named.select("frame_id", *[c for c in TARGET_COLUMNS if c in prepared.columns]).iter_rows(named=True):
+        reports[row["frame_id"]] = replace(
+            reports[row["frame_id"]],
+            targets=frozenset(row.get("target_entities") or ()),
+            target_keys=frozenset(row.get("target_keys") or ()),
+        )
+    return reports
+
+
+def _candidate_pairs(prepared: pl.DataFrame, basis: ReportBasis) -> pl.DataFrame:
+    """The pairs of reports compared, with their story cosines (a, b, cosine): the basis's pairs that
+    share a day (`_day_pairs`), and those that share only a target (`_target_pairs`), their cosines
+    computed here."""
+    by_target = _target_pairs(prepared).join(basis.day_pairs, on=["a", "b"], how="anti")
+    cosines = pl.Series("cosine", list(_pair_cosines(basis.matrix, by_target)), pl.Float64)
+    return pl.concat([basis.day_pairs, by_target.with_columns(cosines)]).sort("a", "b")
+
+
+def _link_or_none(a: str, b: str, reports: dict[str, Report], cosine: float | None) -> Link | None:
+    weight, comparisons = compare(reports[a], reports[b], cosine)
+    return Link(a, b, weight, comparisons) if is_link(weight, comparisons) else None
+
+
+def _pair_link(
+    i: int, j: int, cosine: float | None, frame_ids: list[str], reports: dict[str, Report], basis: ReportBasis
+) -> Link | None:
+    """The link rows i and j make, None when they make none (the basis's, when neither names a target)."""
+    a, b = sorted((frame_ids[i], frame_ids[j]))
+    if reports[a] is basis.reports[a] and reports[b] is basis.reports[b]:
+        if (i, j) not in basis.untargeted_links:
+            basis.untargeted_links[i, j] = _link_or_none(a, b, reports, cosine)
+        return basis.untargeted_links[i, j]
+    return _link_or_none(a, b, reports, cosine)
+
+
+def _links_around_targets(
+    pairs: pl.DataFrame, frame_ids: list[str], reports: dict[str, Report], basis: ReportBasis
+) -> list[Link]:
+    """The links of the groups of linked reports that hold a report with targets, found by walking out
+    from those reports along the links: pairs away from them are never compared."""
+    incident = defaultdict(list)
+    for pair in pairs.iter_rows():
+        incident[pair[0]].append(pair)
+        incident[pair[1]].append(pair)
+    todo = [row for row, frame_id in enumerate(frame_ids) if reports[frame_id] is not basis.reports[frame_id]]
+    reached, done, links = set(todo), set(), []
+    while todo:
+        row = todo.pop()
+        done.add(row)
+        for i, j, cosine in incident[row]:
+            other = j if i == row else i
+            if other in done:  # compared from the other side
+                continue
+            link = _pair_link(i, j, cosine, frame_ids, reports, basis)
+            if link is not None:
+                links.append(link)
+                if other not in reached:
+                    reached.add(other)
+                    todo.append(other)
+    return links
+
+
+def link_reports(
+    prepared: pl.DataFrame, basis: ReportBasis | None = None, around_targets: bool = False
+) -> tuple[pl.DataFrame, list[Link]]:
     """(frame_id -> cluster label, the links that joined each cluster). `prepared` is the output of
-    `tahqiq.reconcile.events.prepare_frames`."""
-    matrix, stories = story_vectors(prepared)
-    reports = {
-        row["frame_id"]: _report(row, story)
-        for row, story in zip(prepared.iter_rows(named=True), stories, strict=True)
-    }
+    `tahqiq.reconcile.events.prepare_frames`; `basis`, the `report_basis` of the same frames when they
+    are clustered more than once (with other targets), else made here. With `around_targets`, only the
+    reports linked (directly or through others) to a report with targets are clustered, each other
+    report its own cluster: for a caller that reads only the events of targets (clusters never grow
+    across two groups of linked reports, so theirs are the same)."""
+    basis = basis or report_basis(prepared)
     frame_ids = prepared["frame_id"].to_list()
-    pairs = _candidate_pairs(prepared)
-    links = []
-    for (i, j), cosine in zip(pairs.iter_rows(), _pair_cosines(matrix, pairs), strict=True):
-        a, b = sorted((frame_ids[i], frame_ids[j]))
-        weight, comparisons = compare(reports[a], reports[b], cosine)
-        if is_link(weight, comparisons):
-            links.append(Link(a, b, weight, comparisons))
+    if frame_ids != basis.frames["frame_id"].to_list():
+        raise ValueError("link_reports: the basis was made of other frames")
+    reports = _targeted_reports(prepared, basis)
+    pairs = _candidate_pairs(prepared, basis)
+    if around_targets:
+        links = _links_around_targets(pairs, frame_ids, reports, basis)
+    else:
+        found = (_pair_link(i, j, cosine, frame_ids, reports, basis) for i, j, cosine in pairs.iter_rows())
+        links = [link for link in found if link is not None]
     links.sort(key=lambda link: (-link.weight, link.a, link.b))
     weights: dict[tuple[str, str], float] = {}
     cluster_of = {frame_id: frame_id for frame_id in reports}
@@ -406,7 +536,7 @@ def link_reports(prepared: pl.DataFrame) -> tuple[pl.DataFrame, list[Link]]:
         if ca == cb:
             kept.append(link)
             continue
-        if not _coherent(members[ca], members[cb], reports, weights):
+        if not _coherent(members[ca], members[cb], reports, weights, basis):
             continue
         small, big = sorted((ca, cb), key=lambda c: (len(members[c]), c))
         for frame_id in members[small]:
@@ -423,20 +553,32 @@ def link_reports(prepared: pl.DataFrame) -> tuple[pl.DataFrame, list[Link]]:
 
 
 def _coherent(
-    left: list[str], right: list[str], reports: dict[str, Report], weights: dict[tuple[str, str], float]
+    left: list[str],
+    right: list[str],
+    reports: dict[str, Report],
+    weights: dict[tuple[str, str], float],
+    basis: ReportBasis,
 ) -> bool:
     """Every report of one cluster fits every report of the other, and no article is on both sides."""
     if {reports[f].article_id for f in left} & {reports[f].article_id for f in right}:
         return False
-    return all(_weight(x, y, reports, weights) >= COHERENT_WEIGHT for x in left for y in right)
+    return all(_weight(x, y, reports, weights, basis) >= COHERENT_WEIGHT for x in left for y in right)
 
 
-def _weight(x: str, y: str, reports: dict[str, Report], weights: dict[tuple[str, str], float]) -> float:
+def _weight(
+    x: str, y: str, reports: dict[str, Report], weights: dict[tuple[str, str], float], basis: ReportBasis
+) -> float:
     """The match weight of two reports, remembered: a growing cluster is checked against the same
-    reports again and again."""
+    reports again and again (two reports without targets, in every clustering of the basis: the basis
+    keeps it as compared, x then y, as the weight of a story cosine may differ in its last bit)."""
     key = (x, y) if x < y else (y, x)
     if key not in weights:
-        weights[key] = compare(reports[x], reports[y])[0]
+        if reports[x] is basis.reports[x] and reports[y] is basis.reports[y]:
+            if (x, y) not in basis.untargeted_weights:
+                basis.untargeted_weights[x, y] = compare(reports[x], reports[y])[0]
+            weights[key] = basis.untargeted_weights[x, y]
+        else:
+            weights[key] = compare(reports[x], reports[y])[0]
     return weights[key]
 
 
