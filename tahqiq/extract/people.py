@@ -396,15 +396,20 @@ class _Scanner:
         )
 
     def waw_joins_a_word(self, j: int) -> bool:
-        """صائب وقانوني, مبارك وطلب مني: after a name's first word, و + a noun or adjective speech says all
-        the time (with and without the article), or و + a bare past-tense verb speech says (three letters,
-        no long vowel, no ة), is "and" before that word. A name's own first word may read so (واوان)."""
+        """صائب وقانوني, مبارك وطلب مني, حازم ويفقد, مسعود وشاركت: after a name's first word, و + a noun or
+        adjective speech says all the time (with and without the article), or و + a verb speech says (a bare
+        past of three letters, no long vowel, no ة; a present; a past with the feminine ت, the verb never said
+        with the article) is "and" before that word. A name's own first word may read so (واوان)."""
         word = self.words[j]
         rest = word[1:]
         if not word.startswith("و") or word in self.lex.given:
             return False
-        return (len(rest) >= 4 and is_spoken_noun(rest) and spoken_count(rest) >= SPOKEN_EVERYWHERE) or (
-            len(rest) == 3 and not any(letter in "اويةه" for letter in rest) and spoken_count(rest) >= SPOKEN_COMMON
+        return (
+            (len(rest) >= 4 and is_spoken_noun(rest) and spoken_count(rest) >= SPOKEN_EVERYWHERE)
+            or (len(rest) == 3 and not any(letter in "اويةه" for letter in rest) and spoken_count(rest) >= SPOKEN_COMMON)
+            # حازم ويفقد: و + a present-tense verb speech says; مسعود وشاركت: و + a past verb and its ت
+            or (len(rest) >= 4 and rest[:1] in ("ي", "ت") and spoken_count(rest) >= SPOKEN_COMMON)
+            or (len(rest) >= 4 and rest.endswith("ت") and spoken_count(rest[:-1]) >= SPOKEN_COMMON and spoken_count("ال" + rest[:-1]) < SPOKEN_WITH_ARTICLE)
         )
 
     def is_given_part(self, j: int) -> bool:
@@ -617,6 +622,8 @@ class _Scanner:
                 and not _plural_shaped(word)
                 and (not word.startswith("و") or self.waw_is_name_part(word))
                 and not self.waw_joins_a_word(j)
+                # نورا عامر رئيسة جمعية: a word that opens a title (رئيسة, وزير) starts the apposition
+                and not (word in lex.titles_by_first and word not in lex.given and word not in lex.transliterated)
                 # present-tense verbs (يشعر); after a title a ي/ت name no speech says stays (ماتيس تيلرسون)
                 and not (word.startswith(("ي", "ت")) and (mode != "direct" or spoken_count(word) >= SPOKEN_COMMON))
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))

@@ -353,3 +353,27 @@ def test_a_title_vouches_for_a_surname_that_is_a_word_of_speech():
 def test_a_repeat_before_a_hyphen_that_joins_two_men_stays():
     text = "وسجل ليونيل ميسي هدفين. ويبدو أن حقبة ميسي-رونالدو تقترب من نهايتها."
     assert surfaces(text) == ["ليونيل ميسي", "ميسي"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويخوض الفريق المباراة بدون حازم ويفقد الزمالك لاعبا آخر.",  # و + a present-tense verb
+        "وأنتج العمل معز مسعود وشاركت شيري في بطولته.",  # و + a past verb with its feminine ت
+    ],
+)
+def test_waw_on_a_verb_after_a_name_s_first_word_is_and(text):
+    assert not any(" و" in name for name in surfaces(text))
+
+
+def test_a_word_that_opens_a_title_is_no_surname():
+    assert "عامر رئيسة" not in surfaces("وحلت ضيفة السيدة نورا عامر رئيسة جمعية تضامن المرأة.")
+
+
+def test_antonio_spelt_with_teh_is_a_foreign_given_name():
+    assert surfaces("وصرح المدرب خوان أنتونيو بيتزي بأن الفريق جاهز.") == ["خوان أنتونيو بيتزي"]
+
+
+def test_a_short_surname_in_waw_or_fa_stays():
+    assert surfaces("وقتل التنظيم الصحفي الأميركي جيمس فولي قبل سنوات.") == ["جيمس فولي"]
+    assert surfaces("وقال مبلغ في الشركة، ويدعى كريستوفر ويلي، إن التطبيق جمع الملفات.") == ["كريستوفر ويلي"]
