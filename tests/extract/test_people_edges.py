@@ -377,3 +377,8 @@ def test_antonio_spelt_with_teh_is_a_foreign_given_name():
 def test_a_short_surname_in_waw_or_fa_stays():
     assert surfaces("وقتل التنظيم الصحفي الأميركي جيمس فولي قبل سنوات.") == ["جيمس فولي"]
     assert surfaces("وقال مبلغ في الشركة، ويدعى كريستوفر ويلي، إن التطبيق جمع الملفات.") == ["كريستوفر ويلي"]
+
+
+@pytest.mark.parametrize("name", ["كيم يونغ أون", "كيم جون أون", "كيم جونغ إل"])
+def test_the_korean_leaders_names_in_their_other_spellings(name):
+    assert surfaces(f"وتحدث الزعيم الكوري الشمالي {name} عن السلام.") == [name]
