@@ -172,3 +172,17 @@ def is_participle_plural(word: str) -> bool:
 def is_future_verb(word: str) -> bool:
     """سيكون, ستنطلق: the future prefix on a present-tense verb everyday speech says."""
     return word.startswith(("سي", "ست", "سن")) and spoken_count(word[1:]) >= SPOKEN_COMMON
+
+
+def is_derived_past_verb(word: str) -> bool:
+    """استكشف, استكشفت; انتكس, انتقدت; اجتمع: a past-tense verb of the استفعل, انفعل and افتعل forms
+    (the feminine ت after it or not), by its letters alone: the ا-led stem takes no long vowel after its
+    first letter, the ن of انفعل or the ت/ط/د of افتعل stands where those forms have it. Speech may never
+    say the verb (a rare one, or in the feminine). Foreign names of five letters that open in ا are
+    another shape (ارنست, ارسنال: no ن second, no ت third)."""
+    stem = word[:-1] if word.endswith("ت") and len(word) in (6, 7) else word
+    if not stem.startswith("ا") or any(letter in "اويىة" for letter in stem[1:]):
+        return False
+    if len(stem) == 6:
+        return stem.startswith("است")
+    return len(stem) == 5 and (stem[1] == "ن" or stem[2] in "تطد")

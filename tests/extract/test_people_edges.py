@@ -222,3 +222,163 @@ def test_a_repeat_after_fa_inna_is_kept():
 
 def test_waw_on_a_verb_the_word_list_lacks_is_no_given_name_before_a_world_figure():
     assert surfaces("وانتهج أردوغان الأسلوب نفسه.") == ["أردوغان"]
+
+
+# --- East Asian and hyphenated names ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("واستقبل الرئيس الكوري الجنوبي مون جاي إن الوفد في سيول.", "مون جاي إن"),
+        ("وتحدث الرئيس مون جيه-إن عن السلام.", "مون جيه-إن"),
+        ("وتوجه الزعيم كيم جونغ-أون إلى الحدود.", "كيم جونغ-أون"),
+    ],
+)
+def test_an_east_asian_leader_s_name_is_read_whole_over_its_hyphen(text, name):
+    assert surfaces(text) == [name]
+
+
+def test_a_double_barrelled_surname_goes_on_over_a_tight_hyphen():
+    text = "وتحدث الطبيب لورنس غرومر-سترون عن اللقاح. وأضاف غرومر-سترون أن الأمر واضح."
+    assert surfaces(text) == ["لورنس غرومر-سترون", "غرومر-سترون"]
+
+
+def test_a_hyphen_between_two_men_or_before_a_definite_word_joins_nothing():
+    assert surfaces("وانعقدت قمة ترامب-كيم في سنغافورة.") == ["ترامب"]
+    assert surfaces("وتحدث الرئيس دونالد ترامب-الذي زار المدينة عن الأمر.") == ["دونالد ترامب"]
+    assert surfaces("وتحدث الوزير كريم فتحي-سالم عن القرار.") == ["كريم فتحي"]  # a listed given name
+
+
+# --- a given name no list knows --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ووصلت المذيعة الكويتية حليمة بولند إلى المطار. وأضافت بولند أنها سعيدة.", "حليمة بولند"),
+        ("وصرحت المتحدثة القطرية لولوة راشد الخاطر للصحفيين.", "لولوة راشد الخاطر"),
+    ],
+)
+def test_a_word_between_a_nationality_adjective_and_a_found_name_is_its_given_name(text, name):
+    assert surfaces(text)[0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقالت الخارجية الأمريكية إن بومبيو سيزور المنطقة.", "بومبيو"),
+        ("وانتقدت الحكومة الإسرائيلية برئاسة نتنياهو القرار.", "نتنياهو"),
+        ("وانتقدت المعارضة التركية سياسة أردوغان الاقتصادية.", "أردوغان"),
+        ("وتحاول القيادة التركية بزعامة أردوغان كسب الجاليات.", "أردوغان"),
+    ],
+)
+def test_a_noun_or_a_particle_after_a_nationality_adjective_stays_out(text, name):
+    assert surfaces(text) == [name]
+
+
+# --- names run long into a verb or a common word ---------------------------------------------------
+
+
+def test_a_derived_past_tense_verb_ends_a_name():
+    assert surfaces("وقاد المدرب يوسف ساكريستان انتكس الفريق بعدها.") == ["يوسف ساكريستان"]
+    assert surfaces("وتابع الدكتور جانيني استكشفت الدراسة العلاقة.") == ["جانيني"]
+
+
+def test_derived_past_verb_shapes():
+    from tahqiq.text.arabic import is_derived_past_verb
+
+    assert all(is_derived_past_verb(w) for w in ("استكشفت", "انتكس", "اجتمع", "انتقدت"))
+    assert not any(is_derived_past_verb(w) for w in ("ارنست", "ارسنال", "استرلنغ", "انتصار", "انطوان", "اكرم"))
+
+
+def test_lam_on_a_comparative_is_no_surname():
+    assert "نيلسون لأكثر" not in surfaces("ودامت الشراكة بين ويني ونيلسون لأكثر من ثلاثين سنة.")
+
+
+def test_a_common_noun_given_name_before_a_word_said_everywhere_is_a_noun_phrase():
+    assert surfaces("وتبقى المدينة مصدر إلهام كبار الشعراء.") == []
+    assert surfaces("وذكر جار له أن سامي عمل شهورا في المدينة.") == []
+    assert surfaces("وقال نجاح نصر إن الأمر محسوم.") == ["نجاح نصر"]  # a listed name follows
+
+
+def test_waw_on_a_verb_or_a_noun_of_speech_is_no_name_part():
+    assert surfaces("وكانت الصورة مع الرئيس مبارك وطلب مني عدم نشرها.") == []
+    assert surfaces("ووصفت رئيسة الحكومة العمل بأنه \"صائب وقانوني\" في رأيها.") == []
+
+
+def test_a_bare_verb_before_a_definite_object_after_a_title_is_no_name():
+    assert surfaces("وتحدث المدافع الإسباني رفض المزاعم بشدة.") == []
+    assert surfaces("وأفادت التقارير بأن الرئيس الأميركي قاوم البروتوكولات الأمنية.") == []
+    assert surfaces("وأكد الوزير باسيل الأسبوع الماضي موقفه.") == ["باسيل"]
+
+
+def test_an_ambiguous_given_name_after_a_relative_pronoun_is_a_verb():
+    assert "خلف الإسباني" not in surfaces("وتسلم المدرب توماس توخل الذي خلف الإسباني المنصب.")
+
+
+def test_lam_on_a_speaker_the_text_names_bare_stays_out():
+    text = "وصل المبعوث مارتن غريفيث إلى صنعاء. وأكد لغريفيث أن المفاوضات مستمرة."
+    assert surfaces(text)[-1] == "غريفيث"
+
+
+def test_lam_on_a_word_of_speech_or_an_unvouched_name_after_a_speech_verb_is_a_preposition():
+    assert surfaces("وكتب مقالات للصحيفة. وقال لصحيفة محلية إن الوضع صعب.") == []
+    assert surfaces("وظهر على قناة فرانس 24. وقال لفرانس 24 إن الوضع صعب.") == []
+
+
+def test_a_hyphenated_name_repeats_by_the_word_before_its_hyphen():
+    text = "والتقى الزعيم كيم جونغ-أون الوفد. ويريد ترامب صفقة مع جونغ-أون قريبا."
+    assert surfaces(text) == ["كيم جونغ-أون", "ترامب", "جونغ-أون"]
+
+
+def test_a_repeat_right_after_a_tight_hyphen_ends_another_name():
+    text = "والتقى الزعيم كيم جونغ-أون الوفد. وحضرت شقيقته كيم يو-جونغ الحفل."
+    assert "جونغ" not in surfaces(text)
+
+
+def test_a_repeat_before_a_hyphen_another_name_spells_is_no_repeat():
+    text = "وتحدث الزعيم كيم جونغ-أون مطولا. وكان كيم جونغ-نام قد قتل في المطار."
+    assert surfaces(text) == ["كيم جونغ-أون"]
+
+
+def test_a_foreign_given_name_before_a_word_of_speech_keeps_its_surname():
+    assert surfaces("وندد رئيس مجلس النواب بول راين علنا بالقرار.") == ["بول راين"]
+
+
+def test_a_title_vouches_for_a_surname_that_is_a_word_of_speech():
+    assert surfaces("وأعلن رئيس بلدية لندن صادق خان دعمه للفكرة.") == ["صادق خان"]
+
+
+def test_a_repeat_before_a_hyphen_that_joins_two_men_stays():
+    text = "وسجل ليونيل ميسي هدفين. ويبدو أن حقبة ميسي-رونالدو تقترب من نهايتها."
+    assert surfaces(text) == ["ليونيل ميسي", "ميسي"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويخوض الفريق المباراة بدون حازم ويفقد الزمالك لاعبا آخر.",  # و + a present-tense verb
+        "وأنتج العمل معز مسعود وشاركت شيري في بطولته.",  # و + a past verb with its feminine ت
+    ],
+)
+def test_waw_on_a_verb_after_a_name_s_first_word_is_and(text):
+    assert not any(" و" in name for name in surfaces(text))
+
+
+def test_a_word_that_opens_a_title_is_no_surname():
+    assert "عامر رئيسة" not in surfaces("وحلت ضيفة السيدة نورا عامر رئيسة جمعية تضامن المرأة.")
+
+
+def test_antonio_spelt_with_teh_is_a_foreign_given_name():
+    assert surfaces("وصرح المدرب خوان أنتونيو بيتزي بأن الفريق جاهز.") == ["خوان أنتونيو بيتزي"]
+
+
+def test_a_short_surname_in_waw_or_fa_stays():
+    assert surfaces("وقتل التنظيم الصحفي الأميركي جيمس فولي قبل سنوات.") == ["جيمس فولي"]
+    assert surfaces("وقال مبلغ في الشركة، ويدعى كريستوفر ويلي، إن التطبيق جمع الملفات.") == ["كريستوفر ويلي"]
+
+
+@pytest.mark.parametrize("name", ["كيم يونغ أون", "كيم جون أون", "كيم جونغ إل"])
+def test_the_korean_leaders_names_in_their_other_spellings(name):
+    assert surfaces(f"وتحدث الزعيم الكوري الشمالي {name} عن السلام.") == [name]
