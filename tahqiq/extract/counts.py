@@ -474,20 +474,26 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
 def _one_casualty(sc: _CountScanner, i: int, noun: reference.CountNoun | None) -> _Count | None:
     """A singular indefinite noun right after the event word, or right before its verb, is one casualty:
     "مقتل مقيم مصري", "قتل مزارع فلسطيني", "مقتل فلسطيني", "إن شخصا قتل" (not "مقتل الجندي", who may be
-    one the text counted before)."""
+    one the text counted before), a nationality between them too ("إن جنديا بريطانيا، قتل")."""
     word = sc.word(i)
     if noun is None and _national_singular(word):
         noun = NATIONALS
     elif noun is None or noun.number != 1 or word.startswith("ال"):
         return None
     cue = sc.cue_at(i - 1) if i > 0 else None
-    if cue is None and i + 1 < sc.n and sc.nt.text[sc.tokens[i].end : sc.tokens[i + 1].start].strip() == "":
-        cue = sc.cue_at(i + 1)  # "إن شخصا قتل وأصيب آخر"
+    verb = i + 1
+    if verb < sc.n and _country_of_nationals(sc.word(verb)):
+        verb += 1  # "إن جنديا بريطانيا، قتل": the nationality stands between the noun and its verb
+    if verb < sc.n and sc.word(verb) in COMMAS:
+        verb += 1
+    if cue is None and verb < sc.n:
+        cue = sc.cue_at(verb)  # "إن شخصا قتل وأصيب آخر"
     if cue not in CASUALTY_KINDS or sc.parse_number(i + 1) is not None:
         return None
     return _Count(i, i + 1, 1, cue, noun.subject, False, single=True)
 
 
+COMMAS = frozenset({"،", ","})
 # "مقتل 51 شخصا بينهم 41 طفلا": the words that open a part of the group counted just before.
 AMONG_THEM = frozenset({"بينهم", "بينهن", "بينها", "منهم", "منهن"})
 

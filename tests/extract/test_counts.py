@@ -178,6 +178,8 @@ def test_one_casualty_told_by_a_singular_noun_after_the_event_word():
     assert singles("قتل فلسطيني برصاص الجيش شرق المدينة.") == [("فلسطيني", "1", "killed")]
     assert singles("وأصيب جندي بجروح طفيفة.") == [("جندي", "1", "wounded")]
     assert singles("وقالت مصادر طبية إن شخصا قتل وأصيب آخر.")[0] == ("شخصا", "1", "killed")
+    assert singles("وقال المتحدث إن جنديا بريطانيا، قتل في انفجار عبوة.") == [("جنديا", "1", "killed")]
+    assert singles("وقال المتحدث إن جنديا بريطانيا سيزور المنطقة.") == []
     # Monday (الاثنين) and the third (الثالث) count nothing; the one soldier is one casualty.
     assert singles("قتل جندي يوم الاثنين في الثالث من الشهر.") == [("جندي", "1", "killed")]
     # The definite noun is someone already counted or named; a number after the noun is the count.
