@@ -302,6 +302,11 @@ class _Sentence:
             return weak
         return self._counted_killing() or self._named_killing()
 
+    def opens_on_a_separate_act(self, anchors: list[Cue]) -> bool:
+        """ "وفي هجوم منفصل، قتل 3 أشخاص": another act than the story's, with its own place and figures (a
+        sentence that tells the story's act first and a separate one after stays the story's)."""
+        return any(c.start <= anchors[0].end + SEPARATE_WINDOW for c in self.of("separate"))
+
     def names_an_act(self) -> bool:
         """A word of an act of war (a trigger), not only a killing counted or named."""
         return bool(self.of("trigger"))
@@ -577,9 +582,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
                 frames.append(frame)
                 current = frame
             continue
-        if main is not None and anchors and any(c.start <= anchors[0].end + SEPARATE_WINDOW for c in sentence.of("separate")):
-            # "وفي هجوم منفصل، قتل 3 أشخاص": another act of the day, with its own place and figures (a
-            # sentence that tells the story's act first and a separate one after stays the story's).
+        if main is not None and anchors and sentence.opens_on_a_separate_act(anchors):
             current = _Frame(True, anchors=list(anchors), paragraph=sentence.paragraph)
             current.date = _best_date([d for d in dates if d not in far])
             current.add(sentence.start, sentence.end)
