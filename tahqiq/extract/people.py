@@ -1585,6 +1585,8 @@ def _reach_back_to_given_names(scanner: _Scanner, name: _Name, names: list[_Name
                     or core == "علي"
                     # جان ماري لوبن: a foreign given name before another given name is half of a compound one
                     or (core in lex.transliterated and scanner.words[name.first] in lex.given)
+                    # صلاح خاشقجي: before a surname the text repeats, a kinsman's given name
+                    or (name.cue == "repeat" and not p and k == name.first - 1 and not core.startswith("ال"))
                 )
                 and not scanner.ends_in_alef_maqsura(k)  # علي written with ي is the name, with ى "on"
             ):
@@ -1603,6 +1605,52 @@ def _reach_back_to_given_names(scanner: _Scanner, name: _Name, names: list[_Name
 
 
 HYPHENS = frozenset({"-", "–"})
+WAW_NAME_WORDS = frozenset({"ولد", "ود"})  # إسماعيل ولد الشيخ أحمد: "son of", inside one name
+
+
+def _drop_a_second_man_after_and(scanner: _Scanner, name: _Name, names: list[_Name]) -> None:
+    """روبرتو كارلوس وبيكام, بويغي وروندو: a و-word that ends a name is "and" before a second man's
+    surname when the name is already whole before it (a given name and a surname) or when the word after
+    the و is a word of another name of the text. ويليامز, وودز after a given name alone stay."""
+    start = name.last - 1
+    word = scanner.words[start]
+    if start <= name.first or (name.parts and name.parts[-1][1] != start) or not word.startswith("و") or len(word) < 4:
+        return
+    if word in scanner.lex.given or word in WAW_NAME_WORDS or scanner.words[start - 1] in CONNECTORS:
+        return
+    rest = word[1:]
+    whole_before = start - name.first >= 2 and bool(name.parts) and name.parts[0][0] == "given"
+    # بويغي وروندو after a speech verb or repeated: two surnames, no given name opening them
+    two_surnames = (
+        start - name.first == 1
+        and not scanner.is_given(name.first, True)
+        and name.cue in ("repeat", "speech_verb")
+    )
+    named_apart = any(
+        other is not name and rest in scanner.words[other.first : other.last] for other in names
+    )
+    if whole_before or two_surnames or named_apart:
+        if name.parts:
+            name.parts.pop()
+        name.last = start
+
+
+def _reach_back_over_a_hyphen(scanner: _Scanner, name: _Name, names: list[_Name]) -> None:
+    """جان-ميشال أولاس, جان-كريستوف برتران: a compound French given name written with a tight hyphen
+    is one name; a name found from its second half (a listed given name) takes the listed given name
+    before the hyphen."""
+    k = name.first - 1
+    if name.prefix or k < 1 or scanner.words[k] not in HYPHENS:
+        return
+    if not (scanner.written_joined(k) and scanner.written_joined(k + 1)):
+        return
+    # جان is as often a common word (jinn) alone; tight against a second given name it is a name
+    if not (scanner.is_given(k - 1, True) and scanner.is_given(name.first, True)) or scanner.line_break_before(k):
+        return
+    if any(other is not name and other.first <= k - 1 < other.last for other in names):
+        return
+    name.parts.insert(0, ("given", k - 1, name.first))
+    name.first = k - 1
 
 
 def _reach_back_to_a_world_figure(scanner: _Scanner, name: _Name, names: list[_Name]) -> None:
@@ -1683,7 +1731,13 @@ def _take_regnal_number(scanner: _Scanner, name: _Name) -> None:
         return
     words, j = scanner.words, name.last
     if words[j - 1] not in ORDINALS:
-        ordinals = REGNAL_ORDINALS["f" if title in FEMININE_ROYAL_TITLES else "m"]
+        feminine = title in FEMININE_ROYAL_TITLES
+        ordinals = REGNAL_ORDINALS["f" if feminine else "m"]
+        lone = words[name.first]
+        if name.last - name.first == 1 and (lone in scanner.lex.transliterated or lone not in scanner.lex.given):
+            # داريوس الأول, فرديناند الأول: after a lone foreign or unlisted monarch's name الأول is his number (after
+            # an Arab king's, لقاء الملك سلمان الأول, as often the first of something)
+            ordinals = ordinals | {"الاولى" if feminine else "الاول"}
         if j >= scanner.n or words[j] not in ordinals or scanner.line_break_before(j):
             return
         end = j + 1 + (j + 1 < scanner.n and words[j + 1] == "عشر")
@@ -1809,6 +1863,8 @@ def find_people(nt: NormalizedText) -> list[Mention]:
     names = [name for name in names if not _noun_phrase_read_as_a_name(scanner, name, names)]
     names.extend(_find_repeats(scanner, names, aliased))
     for name in names:
+        _drop_a_second_man_after_and(scanner, name, names)
+        _reach_back_over_a_hyphen(scanner, name, names)
         _reach_back_to_given_names(scanner, name, names)
         _reach_back_to_a_world_figure(scanner, name, names)
         _take_hyphenated_tail(scanner, name, names)

@@ -382,3 +382,45 @@ def test_a_short_surname_in_waw_or_fa_stays():
 @pytest.mark.parametrize("name", ["كيم يونغ أون", "كيم جون أون", "كيم جونغ إل"])
 def test_the_korean_leaders_names_in_their_other_spellings(name):
     assert surfaces(f"وتحدث الزعيم الكوري الشمالي {name} عن السلام.") == [name]
+
+
+# --- third round: two men joined by "and", hyphenated given names, regnal الأول, verbal nouns ----------
+
+
+def test_a_waw_word_after_a_whole_name_is_a_second_man():
+    assert surfaces("وحضر الحفل نجوم كبار مثل فيغو وروبرتو كارلوس وبيكام إلى جانب آخرين.") == ["روبرتو كارلوس"]
+
+
+def test_two_surnames_joined_by_waw_after_a_speech_verb_are_two_men():
+    found = surfaces("ونشر الخبيران بويغي وروندو دراسة. ويوضح بويغي وروندو، في مقالهما، أن المشكلة قائمة.")
+    assert "بويغي وروندو" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال رئيس النادي جان-ميشال أولاس إن الفريق مستعد.", "جان-ميشال أولاس"),
+        ("وقال مدير الشرطة جان-كريستوف برتران إن الوضع هادئ.", "جان-كريستوف برتران"),
+    ],
+)
+def test_a_given_name_joined_by_a_tight_hyphen_opens_the_name(text, name):
+    assert surfaces(text) == [name]
+
+
+def test_first_is_the_regnal_number_of_an_unlisted_monarch_only():
+    assert surfaces("وحكم الملك الفارسي داريوس الأول بلادا واسعة.") == ["داريوس الأول"]
+    assert surfaces("وكان لقاء الملك سلمان الأول من نوعه.") == ["سلمان"]
+
+
+@pytest.mark.parametrize("word", ["إشادة", "انتقادات"])
+def test_a_verbal_noun_after_a_title_is_no_name(word):
+    assert surfaces(f"ولقيت الخطة التي يقودها ولي العهد {word} في الداخل.") == []
+
+
+def test_an_ambiguous_given_name_before_a_repeated_surname_is_a_kinsman():
+    text = "اختفى الصحفي جمال خاشقجي في إسطنبول. وأبطلت السلطات جواز سفر صلاح خاشقجي، أكبر أبنائه."
+    assert surfaces(text) == ["جمال خاشقجي", "صلاح خاشقجي"]
+
+
+def test_sadat_full_name():
+    assert surfaces("وكان الرئيس الراحل أنور السادات قد زار القدس.") == ["أنور السادات"]
