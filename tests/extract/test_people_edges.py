@@ -424,3 +424,31 @@ def test_an_ambiguous_given_name_before_a_repeated_surname_is_a_kinsman():
 
 def test_sadat_full_name():
     assert surfaces("وكان الرئيس الراحل أنور السادات قد زار القدس.") == ["أنور السادات"]
+
+
+def test_a_listed_given_name_of_that_shape_stays():
+    assert surfaces("وقال الوزير حكمت الشهابي إن الاتفاق قريب.") == ["حكمت الشهابي"]
+
+
+def test_an_accusative_participle_is_no_given_name_before_a_world_figure():
+    text = "وقال الرئيس المكسيكي بينيا نييتو على تويتر مخاطبا ترامب إن بلاده لن تدفع."
+    assert "مخاطبا ترامب" not in surfaces(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare past verb with the feminine ت is no surname
+        "وكانت ميلانيا ظهرت في الحفل أمس.",
+        "وأعلن المكتب أن ميلانيا خضعت لجراحة.",
+        # a given name after "Saint" names a place
+        "وتعرض المهاجم لإصابة في ملعب سان باولو بإيطاليا أمس.",
+        "وقالت بعثة الأمم المتحدة في ساو باولو وجهت انتقادات.",
+    ],
+)
+def test_no_person_in_a_verb_after_a_given_name_or_a_saint_s_place(text):
+    assert surfaces(text) == []
+
+
+def test_a_given_name_before_saint_keeps_the_man():
+    assert surfaces("وأسس المصمم إيف سان لوران داره في باريس.") == ["إيف سان لوران"]
