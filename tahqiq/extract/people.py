@@ -1600,8 +1600,15 @@ def _reach_back_to_given_names(scanner: _Scanner, name: _Name, names: list[_Name
                     or core == "علي"
                     # جان ماري لوبن: a foreign given name before another given name is half of a compound one
                     or (core in lex.transliterated and scanner.words[name.first] in lex.given)
-                    # صلاح خاشقجي: before a surname the text repeats, a kinsman's given name
-                    or (name.cue == "repeat" and not p and k == name.first - 1 and not core.startswith("ال"))
+                    # صلاح خاشقجي: before a surname the text repeats, a kinsman's given name, unless the word
+                    # is also a title's noun (نجم بوردين: Bourdain's star)
+                    or (
+                        name.cue == "repeat"
+                        and not p
+                        and k == name.first - 1
+                        and not core.startswith("ال")
+                        and "title" not in scanner.roles[k]
+                    )
                 )
                 and not scanner.ends_in_alef_maqsura(k)  # علي written with ي is the name, with ى "on"
             ):
@@ -1643,15 +1650,17 @@ def _drop_a_second_man_after_and(scanner: _Scanner, name: _Name, names: list[_Na
     word = scanner.words[start]
     if start <= name.first or (name.parts and name.parts[-1][1] != start) or not word.startswith("و") or len(word) < 4:
         return
-    if word in scanner.lex.given or word in WAW_NAME_WORDS or scanner.words[start - 1] in CONNECTORS:
-        return
+    before = scanner.words[start - 1]
+    if word in scanner.lex.given or word in WAW_NAME_WORDS or before in CONNECTORS or before in HASHTAG_JOINERS:
+        return  # #هيفاء_وهبي: a hashtag binds its words into one name
     rest = word[1:]
     whole_before = start - name.first >= 2 and bool(name.parts) and name.parts[0][0] == "given"
-    # بويغي وروندو after a speech verb or repeated: two surnames, no given name opening them
+    # بويغي وروندو after a speech verb or repeated: two surnames, the first the surname of a man named before
     two_surnames = (
         start - name.first == 1
         and not scanner.is_given(name.first, True)
         and name.cue in ("repeat", "speech_verb")
+        and any(other is not name and other.last - other.first >= 2 and scanner.words[other.last - 1] == scanner.words[name.first] for other in names)
     )
     named_apart = any(
         other is not name and rest in scanner.words[other.first : other.last] for other in names
