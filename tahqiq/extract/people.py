@@ -1759,6 +1759,28 @@ def _take_hyphenated_tail(scanner: _Scanner, name: _Name, names: list[_Name]) ->
     name.last = j + 2
 
 
+def _take_the_father_after_walad(scanner: _Scanner, name: _Name, names: list[_Name]) -> None:
+    """محمد ولد عبد العزيز, إسماعيل ولد الشيخ أحمد: a Mauritanian name never ends on ولد ("son of"); it
+    takes the father's name after it, a definite word too, and the given name after الشيخ."""
+    j = name.last
+    if name.last - name.first < 2 or scanner.words[j - 1] != "ولد" or j >= scanner.n:
+        return
+    end = j + 1
+    if scanner.words[j] == "عبد" and end < scanner.n:
+        end += 1  # عبد العزيز written apart
+    elif scanner.words[j] == "الشيخ" and end < scanner.n and scanner.is_given(end, True):
+        end += 1
+    if scanner.line_break_before(j) or not all(scanner.name_like(k) or scanner.words[k] == "الشيخ" for k in range(j, end)):
+        return
+    inside = [other for other in names if other is not name and other.first < end and j < other.last]
+    if any(other.first < j or other.last > end for other in inside):
+        return
+    for other in inside:  # أحمد read after الشيخ as a title: the father's name, part of this one
+        other.attrs["absorbed"] = True
+    name.parts.append(("family", j, end))
+    name.last = end
+
+
 def _take_regnal_number(scanner: _Scanner, name: _Name) -> None:
     """A monarch's or pope's name takes the ordinal after it (الثاني, السادس عشر), of the title's gender,
     and the father's name after the ordinal (الملك عبد الله الثاني بن الحسين)."""
@@ -1906,6 +1928,9 @@ def find_people(nt: NormalizedText) -> list[Mention]:
         _reach_back_to_given_names(scanner, name, names)
         _reach_back_to_a_world_figure(scanner, name, names)
         _take_hyphenated_tail(scanner, name, names)
+        _take_the_father_after_walad(scanner, name, names)
+    names = [name for name in names if not name.attrs.get("absorbed")]
+    alias_links = [link for link in alias_links if not any(n.attrs.get("absorbed") for n in link)]
     mentions = {id(name): _to_mention(scanner, name) for name in names}
     for main, alias in alias_links:
         main_mention, alias_mention = mentions[id(main)], mentions[id(alias)]

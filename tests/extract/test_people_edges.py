@@ -405,9 +405,13 @@ def test_a_hashtag_binds_a_surname_in_waw():
     [
         ("وقال رئيس النادي جان-ميشال أولاس إن الفريق مستعد.", "جان-ميشال أولاس"),
         ("وقال مدير الشرطة جان-كريستوف برتران إن الوضع هادئ.", "جان-كريستوف برتران"),
+        # a Mauritanian name goes on after ولد ("son of")
+        ("وقال المبعوث إسماعيل ولد الشيخ أحمد إن المحادثات مستمرة.", "إسماعيل ولد الشيخ أحمد"),
+        ("وكان الرئيس الموريتاني محمد ولد العزيز قد هاجم الجماعة.", "محمد ولد العزيز"),
+        ("وقال الرئيس محمد ولد عبد العزيز إن البلاد آمنة.", "محمد ولد عبد العزيز"),
     ],
 )
-def test_a_given_name_joined_by_a_tight_hyphen_opens_the_name(text, name):
+def test_a_name_takes_a_hyphenated_given_name_and_the_father_after_walad(text, name):
     assert surfaces(text) == [name]
 
 
