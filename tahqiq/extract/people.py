@@ -306,6 +306,7 @@ class _Scanner:
             or self.is_place(i)
             or (self.ends_in_alef_maqsura(i) and len(word) <= 4)  # نفى, ألقى: a past-tense verb
             or is_derived_verbal_noun(word)  # عزا عبد الرحمن ارتفاع: the rise, not a surname
+            or _feminine_past_verb(word)  # ميلانيا ظهرت: she appeared, not a surname
         )
 
     def preposition_on_given_name(self, j: int) -> bool:
@@ -924,6 +925,20 @@ def _stated_roles(scanner: _Scanner, names: list[_Name], alias_of: dict[int, _Na
             if name is not None:
                 name.attrs["stated_role"] = role
                 name.attrs.setdefault("role", role)
+
+
+def _feminine_past_verb(word: str) -> bool:
+    """ظهرت, خضعت, رفضت: a bare past verb of three letters with the feminine ت, a word speech says
+    often and never with the article. Given names of this shape (مدحت, حكمت, عزت) are listed, and the
+    callers let listed names through."""
+    stem = word[:-1]
+    return (
+        len(word) == 4
+        and word.endswith("ت")
+        and not any(letter in "اويى" for letter in stem)
+        and spoken_count(word) >= SPOKEN_COMMON
+        and spoken_count("ال" + word) < SPOKEN_WITH_ARTICLE
+    )
 
 
 def _plural_shaped(word: str) -> bool:
@@ -1585,6 +1600,15 @@ def _reach_back_to_given_names(scanner: _Scanner, name: _Name, names: list[_Name
                     or core == "علي"
                     # جان ماري لوبن: a foreign given name before another given name is half of a compound one
                     or (core in lex.transliterated and scanner.words[name.first] in lex.given)
+                    # صلاح خاشقجي: before a surname the text repeats, a kinsman's given name, unless the word
+                    # is also a title's noun (نجم بوردين: Bourdain's star)
+                    or (
+                        name.cue == "repeat"
+                        and not p
+                        and k == name.first - 1
+                        and not core.startswith("ال")
+                        and "title" not in scanner.roles[k]
+                    )
                 )
                 and not scanner.ends_in_alef_maqsura(k)  # علي written with ي is the name, with ى "on"
             ):
@@ -1603,6 +1627,66 @@ def _reach_back_to_given_names(scanner: _Scanner, name: _Name, names: list[_Name
 
 
 HYPHENS = frozenset({"-", "–"})
+WAW_NAME_WORDS = frozenset({"ولد", "ود"})  # إسماعيل ولد الشيخ أحمد: "son of", inside one name
+
+
+SAINT_WORDS = frozenset({"سان", "ساو", "سانت", "سانتا", "سانتو"})
+
+
+def _named_for_a_saint(scanner: _Scanner, name: _Name) -> bool:
+    """ملعب سان باولو, ساو باولو: a given name right after "Saint" names a place, a stadium or a church
+    called after the saint, not a person; a given name before سان (إيف سان لوران) makes it a man's name."""
+    k = name.first - 1
+    if name.prefix or k < 0 or scanner.words[k] not in SAINT_WORDS or scanner.line_break_before(name.first):
+        return False
+    return not (k and scanner.is_given(k - 1, True))
+
+
+def _drop_a_second_man_after_and(scanner: _Scanner, name: _Name, names: list[_Name]) -> None:
+    """روبرتو كارلوس وبيكام, بويغي وروندو: a و-word that ends a name is "and" before a second man's
+    surname when the name is already whole before it (a given name and a surname) or when the word after
+    the و is a word of another name of the text. ويليامز, وودز after a given name alone stay."""
+    start = name.last - 1
+    word = scanner.words[start]
+    if start <= name.first or (name.parts and name.parts[-1][1] != start) or not word.startswith("و") or len(word) < 4:
+        return
+    before = scanner.words[start - 1]
+    if word in scanner.lex.given or word in WAW_NAME_WORDS or before in CONNECTORS or before in HASHTAG_JOINERS:
+        return  # #هيفاء_وهبي: a hashtag binds its words into one name
+    rest = word[1:]
+    whole_before = start - name.first >= 2 and bool(name.parts) and name.parts[0][0] == "given"
+    # بويغي وروندو after a speech verb or repeated: two surnames, the first the surname of a man named before
+    two_surnames = (
+        start - name.first == 1
+        and not scanner.is_given(name.first, True)
+        and name.cue in ("repeat", "speech_verb")
+        and any(other is not name and other.last - other.first >= 2 and scanner.words[other.last - 1] == scanner.words[name.first] for other in names)
+    )
+    named_apart = any(
+        other is not name and rest in scanner.words[other.first : other.last] for other in names
+    )
+    if whole_before or two_surnames or named_apart:
+        if name.parts:
+            name.parts.pop()
+        name.last = start
+
+
+def _reach_back_over_a_hyphen(scanner: _Scanner, name: _Name, names: list[_Name]) -> None:
+    """جان-ميشال أولاس, جان-كريستوف برتران: a compound French given name written with a tight hyphen
+    is one name; a name found from its second half (a listed given name) takes the listed given name
+    before the hyphen."""
+    k = name.first - 1
+    if name.prefix or k < 1 or scanner.words[k] not in HYPHENS:
+        return
+    if not (scanner.written_joined(k) and scanner.written_joined(k + 1)):
+        return
+    # جان is as often a common word (jinn) alone; tight against a second given name it is a name
+    if not (scanner.is_given(k - 1, True) and scanner.is_given(name.first, True)) or scanner.line_break_before(k):
+        return
+    if any(other is not name and other.first <= k - 1 < other.last for other in names):
+        return
+    name.parts.insert(0, ("given", k - 1, name.first))
+    name.first = k - 1
 
 
 def _reach_back_to_a_world_figure(scanner: _Scanner, name: _Name, names: list[_Name]) -> None:
@@ -1675,6 +1759,28 @@ def _take_hyphenated_tail(scanner: _Scanner, name: _Name, names: list[_Name]) ->
     name.last = j + 2
 
 
+def _take_the_father_after_walad(scanner: _Scanner, name: _Name, names: list[_Name]) -> None:
+    """محمد ولد عبد العزيز, إسماعيل ولد الشيخ أحمد: a Mauritanian name never ends on ولد ("son of"); it
+    takes the father's name after it, a definite word too, and the given name after الشيخ."""
+    j = name.last
+    if name.last - name.first < 2 or scanner.words[j - 1] != "ولد" or j >= scanner.n:
+        return
+    end = j + 1
+    if scanner.words[j] == "عبد" and end < scanner.n:
+        end += 1  # عبد العزيز written apart
+    elif scanner.words[j] == "الشيخ" and end < scanner.n and scanner.is_given(end, True):
+        end += 1
+    if scanner.line_break_before(j) or not all(scanner.name_like(k) or scanner.words[k] == "الشيخ" for k in range(j, end)):
+        return
+    inside = [other for other in names if other is not name and other.first < end and j < other.last]
+    if any(other.first < j or other.last > end for other in inside):
+        return
+    for other in inside:  # أحمد read after الشيخ as a title: the father's name, part of this one
+        other.attrs["absorbed"] = True
+    name.parts.append(("family", j, end))
+    name.last = end
+
+
 def _take_regnal_number(scanner: _Scanner, name: _Name) -> None:
     """A monarch's or pope's name takes the ordinal after it (الثاني, السادس عشر), of the title's gender,
     and the father's name after the ordinal (الملك عبد الله الثاني بن الحسين)."""
@@ -1683,7 +1789,13 @@ def _take_regnal_number(scanner: _Scanner, name: _Name) -> None:
         return
     words, j = scanner.words, name.last
     if words[j - 1] not in ORDINALS:
-        ordinals = REGNAL_ORDINALS["f" if title in FEMININE_ROYAL_TITLES else "m"]
+        feminine = title in FEMININE_ROYAL_TITLES
+        ordinals = REGNAL_ORDINALS["f" if feminine else "m"]
+        lone = words[name.first]
+        if name.last - name.first == 1 and (lone in scanner.lex.transliterated or lone not in scanner.lex.given):
+            # داريوس الأول, فرديناند الأول: after a lone foreign or unlisted monarch's name الأول is his number (after
+            # an Arab king's, لقاء الملك سلمان الأول, as often the first of something)
+            ordinals = ordinals | {"الاولى" if feminine else "الاول"}
         if j >= scanner.n or words[j] not in ordinals or scanner.line_break_before(j):
             return
         end = j + 1 + (j + 1 < scanner.n and words[j + 1] == "عشر")
@@ -1741,6 +1853,7 @@ def _unlisted_given_name(scanner: _Scanner, k: int) -> bool:
         and not scanner.roles[k]
         and all(spoken_count(rest) == 0 and rest not in scanner.lex.not_name for _, rest in clitic_variants(word))
         and not scanner.carries_a_pronoun(k)
+        and not is_accusative_participle(word)  # مخاطبا ترامب: addressing Trump
     )
 
 
@@ -1808,10 +1921,16 @@ def find_people(nt: NormalizedText) -> list[Mention]:
     aliased = {id(main) for main, _ in alias_links} | aliases
     names = [name for name in names if not _noun_phrase_read_as_a_name(scanner, name, names)]
     names.extend(_find_repeats(scanner, names, aliased))
+    names = [name for name in names if not _named_for_a_saint(scanner, name)]
     for name in names:
+        _drop_a_second_man_after_and(scanner, name, names)
+        _reach_back_over_a_hyphen(scanner, name, names)
         _reach_back_to_given_names(scanner, name, names)
         _reach_back_to_a_world_figure(scanner, name, names)
         _take_hyphenated_tail(scanner, name, names)
+        _take_the_father_after_walad(scanner, name, names)
+    names = [name for name in names if not name.attrs.get("absorbed")]
+    alias_links = [link for link in alias_links if not any(n.attrs.get("absorbed") for n in link)]
     mentions = {id(name): _to_mention(scanner, name) for name in names}
     for main, alias in alias_links:
         main_mention, alias_mention = mentions[id(main)], mentions[id(alias)]

@@ -100,9 +100,12 @@ _ARTICLE = re.compile("^(?:ال|لل)")
 
 def is_derived_verbal_noun(word: str) -> bool:
     """A verbal noun of the derived forms, by its letters alone (matching form): افتعال (ارتفاع,
-    اجتماع, اعتقال), انفعال (انسحاب, انفجار), استفعال (استقبال, استمرار), with or without the article.
+    اجتماع, اعتقال), انفعال (انسحاب, انفجار), استفعال (استقبال, استمرار), with or without the article,
+    and their plural in ات (انتقادات, اعتقالات).
     Names of these shapes (انتصار, انطوان) are given names the callers know."""
     stem = _ARTICLE.sub("", word) if len(word) > 6 else word
+    if len(stem) >= 8 and stem.endswith("ات"):
+        stem = stem[:-2]  # انتقادات, اعتقالات: the plural of one
     if len(stem) == 6 and stem[0] == "ا" and stem[4] == "ا":
         return stem[2] in "تطد" or stem[1] == "ن"
     return len(stem) == 7 and stem.startswith("است") and stem[5] == "ا"

@@ -382,3 +382,80 @@ def test_a_short_surname_in_waw_or_fa_stays():
 @pytest.mark.parametrize("name", ["كيم يونغ أون", "كيم جون أون", "كيم جونغ إل"])
 def test_the_korean_leaders_names_in_their_other_spellings(name):
     assert surfaces(f"وتحدث الزعيم الكوري الشمالي {name} عن السلام.") == [name]
+
+
+# --- third round: two men joined by "and", hyphenated given names, regnal الأول, verbal nouns ----------
+
+
+def test_a_waw_word_after_a_whole_name_is_a_second_man():
+    assert surfaces("وحضر الحفل نجوم كبار مثل فيغو وروبرتو كارلوس وبيكام إلى جانب آخرين.") == ["روبرتو كارلوس"]
+
+
+def test_two_surnames_joined_by_waw_after_a_speech_verb_are_two_men():
+    found = surfaces("وكتب الباحثان توماس بويغي وأندريه روندو مقالا. ويوضح بويغي وروندو، في مقالهما، أن المشكلة قائمة.")
+    assert "بويغي وروندو" not in found
+
+
+def test_a_hashtag_binds_a_surname_in_waw():
+    assert surfaces("وشاركت في المسلسل الفنانة #هيفاء_وهبي أمس.") == ["هيفاء_وهبي"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال رئيس النادي جان-ميشال أولاس إن الفريق مستعد.", "جان-ميشال أولاس"),
+        ("وقال مدير الشرطة جان-كريستوف برتران إن الوضع هادئ.", "جان-كريستوف برتران"),
+        # a Mauritanian name goes on after ولد ("son of")
+        ("وقال المبعوث إسماعيل ولد الشيخ أحمد إن المحادثات مستمرة.", "إسماعيل ولد الشيخ أحمد"),
+        ("وكان الرئيس الموريتاني محمد ولد العزيز قد هاجم الجماعة.", "محمد ولد العزيز"),
+        ("وقال الرئيس محمد ولد عبد العزيز إن البلاد آمنة.", "محمد ولد عبد العزيز"),
+    ],
+)
+def test_a_name_takes_a_hyphenated_given_name_and_the_father_after_walad(text, name):
+    assert surfaces(text) == [name]
+
+
+def test_first_is_the_regnal_number_of_an_unlisted_monarch_only():
+    assert surfaces("وحكم الملك الفارسي داريوس الأول بلادا واسعة.") == ["داريوس الأول"]
+    assert surfaces("وكان لقاء الملك سلمان الأول من نوعه.") == ["سلمان"]
+
+
+def test_the_plural_of_a_derived_verbal_noun_after_a_title_is_no_name():
+    assert surfaces("ولقيت الخطة التي يقودها ولي العهد انتقادات في الداخل.") == []
+
+
+def test_an_ambiguous_given_name_before_a_repeated_surname_is_a_kinsman():
+    text = "اختفى الصحفي جمال خاشقجي في إسطنبول. وأبطلت السلطات جواز سفر صلاح خاشقجي، أكبر أبنائه."
+    assert surfaces(text) == ["جمال خاشقجي", "صلاح خاشقجي"]
+
+
+def test_sadat_full_name():
+    assert surfaces("وكان الرئيس الراحل أنور السادات قد زار القدس.") == ["أنور السادات"]
+
+
+def test_a_listed_given_name_of_that_shape_stays():
+    assert surfaces("وقال الوزير حكمت الشهابي إن الاتفاق قريب.") == ["حكمت الشهابي"]
+
+
+def test_an_accusative_participle_is_no_given_name_before_a_world_figure():
+    text = "وقال الرئيس المكسيكي بينيا نييتو على تويتر مخاطبا ترامب إن بلاده لن تدفع."
+    assert "مخاطبا ترامب" not in surfaces(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare past verb with the feminine ت is no surname
+        "وكانت ميلانيا ظهرت في الحفل أمس.",
+        "وأعلن المكتب أن ميلانيا خضعت لجراحة.",
+        # a given name after "Saint" names a place
+        "وتعرض المهاجم لإصابة في ملعب سان باولو بإيطاليا أمس.",
+        "وقالت بعثة الأمم المتحدة في ساو باولو وجهت انتقادات.",
+    ],
+)
+def test_no_person_in_a_verb_after_a_given_name_or_a_saint_s_place(text):
+    assert surfaces(text) == []
+
+
+def test_a_given_name_before_saint_keeps_the_man():
+    assert surfaces("وأسس المصمم إيف سان لوران داره في باريس.") == ["إيف سان لوران"]
