@@ -38,7 +38,7 @@ from tahqiq.extract.gazetteer import Gazetteer, Match, clitic_forms, tokenize
 from tahqiq.extract.mention import Mention
 from tahqiq.extract.tokens import clitic_variants, tokenize_text
 from tahqiq.reference import load_organizations
-from tahqiq.text.arabic import RELATIVE_PRONOUNS
+from tahqiq.text.arabic import RELATIVE_PRONOUNS, is_spoken_noun
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 FUZZY_MIN_LETTERS = 8
@@ -236,11 +236,17 @@ def media_name_spans(text: str) -> list[HeadNounSpan]:
             if head is not None:
                 begin = tokens[back].start + head
                 break
-        if begin is None and words[name] in lex.stop:
+        if begin is None and (words[name] in lex.stop or _common_noun_after_proclitic(words[name])):
             continue
         start = tokens[name].start if begin is None else begin
         spans.append(HeadNounSpan(start, tokens[i].end, {"org_kind": "media", "word": word}))
     return spans
+
+
+def _common_noun_after_proclitic(word: str) -> bool:
+    """و / ب / ل on a common noun of speech with the article ("والمنظمات", "بالتقارير", "للشبكة"): a phrase
+    of the running text ("والمنظمات الإعلامية"), no outlet's name."""
+    return any(prefix and core.startswith("ال") and is_spoken_noun(core) for prefix, core in clitic_variants(word))
 
 
 MAX_LATIN_NAME_TOKENS = 3

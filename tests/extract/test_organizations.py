@@ -332,6 +332,11 @@ def test_a_media_head_before_one_common_word_names_an_outlet():
     assert names("ونقلت وكالة الشرق عن مصدر عسكري قوله") == ["وكالة الشرق"]
 
 
+def test_a_common_noun_with_a_proclitic_before_a_media_adjective_is_no_outlet():
+    assert names("وانتقد الوزير والمنظمات الإعلامية المحلية بالتقارير الإعلامية الكاذبة.") == []
+    assert names("ونشرت شبكة شمال الإخبارية تقريرا.") == ["شبكة شمال الإخبارية"]
+
+
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
