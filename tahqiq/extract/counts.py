@@ -26,6 +26,7 @@ from itertools import compress
 from tahqiq import reference
 from tahqiq.extract.mention import Mention
 from tahqiq.extract.tokens import clitic_variants, display_span, tokenize
+from tahqiq.text.arabic import COMMAS, ORDINALS_BY_GENDER
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 APPROXIMATORS = (
@@ -72,9 +73,6 @@ PERIOD_SPANS = frozenset(normalize_text(w) for w in (
 ))  # fmt: skip
 # "المواجهات، التي تدخل الجمعة أسبوعها الثاني": a campaign's own day, week or month by its ordinal.
 OWN_PERIODS = frozenset(normalize_text(f"{span}{own}") for span in ("يوم", "أسبوع", "شهر", "عام") for own in ("ها", "ه", "هم"))
-ORDINALS = frozenset(normalize_text(w) for w in (
-    "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر",
-))  # fmt: skip
 # A count joined to a running total this closely in its sentence ("ومنذ ذلك التاريخ قتل 33 وأصيب 2800")
 # counts the same period.
 RUNNING_TOTAL_JOIN = 10
@@ -493,7 +491,6 @@ def _one_casualty(sc: _CountScanner, i: int, noun: reference.CountNoun | None) -
     return _Count(i, i + 1, 1, cue, noun.subject, False, single=True)
 
 
-COMMAS = frozenset({"،", ","})
 # "مقتل 51 شخصا بينهم 41 طفلا": the words that open a part of the group counted just before.
 AMONG_THEM = frozenset({"بينهم", "بينهن", "بينها", "منهم", "منهن"})
 
@@ -537,7 +534,7 @@ def _opens_a_period(sc: _CountScanner, k: int) -> bool:
     if "خلال" in rests:
         return any(sc.word(j) in PERIOD_SPANS for j in range(k + 1, min(sc.n, k + 4)))
     if rests & OWN_PERIODS:
-        return sc.word(k + 1) in ORDINALS
+        return sc.word(k + 1) in ORDINALS_BY_GENDER["m"]
     return sc.word(k) in PERIOD_SPANS and sc.word(k + 1) in PAST_MARKS
 
 

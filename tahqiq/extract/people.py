@@ -24,6 +24,8 @@ from tahqiq import reference
 from tahqiq.extract.mention import ClaimedSpans, Mention
 from tahqiq.extract.tokens import SENTENCE_END, clitic_variants, display_span, tokenize
 from tahqiq.text.arabic import (
+    COMMAS,
+    ORDINALS_BY_GENDER,
     RELATIVE_PRONOUNS,
     SPOKEN_COMMON,
     SPOKEN_EVERYWHERE,
@@ -75,16 +77,9 @@ OFFICE_COMPLEMENT_TOKENS = (
 )
 # Prepositions that continue an office's complement: سفيرة الولايات المتحدة في الأمم المتحدة.
 OFFICE_LINKERS = frozenset({"في", "لدى"})
-COMMAS = frozenset({"،", ","})
 # Regnal numbers (الملكة إليزابيث الثانية, الملك محمد السادس, البابا بنديكت السادس عشر). الأول is left out:
 # after a king's name it is as often the first of something (لقاء الملك سلمان الأول).
-REGNAL_ORDINALS = {
-    gender: frozenset(normalize_text(word) for word in words.split())
-    for gender, words in (
-        ("m", "الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي"),
-        ("f", "الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة الحادية"),
-    )
-}
+REGNAL_ORDINALS = ORDINALS_BY_GENDER
 FEMININE_ROYAL_TITLES = frozenset({"الملكة", "الأميرة", "الإمبراطورة"})
 ORDINALS = REGNAL_ORDINALS["m"] | REGNAL_ORDINALS["f"]  # adjectives, never a family name
 # Said this often, a word read alone as a name after a title is that word (عليك, صاحب, أكثر); the few

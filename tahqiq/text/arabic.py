@@ -36,6 +36,15 @@ def name_skeleton(token: str) -> str:
 
 # Relative pronouns in matching form: they open a clause about the noun before them, never a name.
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"})
+COMMAS = frozenset({"،", ","})
+# The ordinal adjectives from second to tenth, and الحادي of eleventh, by gender (الثاني, الثانية).
+ORDINALS_BY_GENDER = {
+    gender: frozenset(normalize_text(word) for word in words.split())
+    for gender, words in (
+        ("m", "الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي"),
+        ("f", "الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة الحادية"),
+    )
+}
 
 # "عبد" is written joined to the divine name that follows or apart from it: عبدالله, عبد الله.
 _JOINED_HEAD = re.compile(r"\b(عبد) (?=\w)")
