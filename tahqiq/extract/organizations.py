@@ -38,7 +38,11 @@ from tahqiq.extract.gazetteer import Gazetteer, Match, clitic_forms, tokenize
 from tahqiq.extract.mention import Mention
 from tahqiq.extract.tokens import clitic_variants, tokenize_text
 from tahqiq.reference import load_organizations
-from tahqiq.text.arabic import RELATIVE_PRONOUNS, is_spoken_noun
+from tahqiq.text.arabic import (
+    RELATIVE_PRONOUNS,
+    is_spoken_noun,
+    without_proclitic_before_article,
+)
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 FUZZY_MIN_LETTERS = 8
@@ -244,9 +248,10 @@ def media_name_spans(text: str) -> list[HeadNounSpan]:
 
 
 def _common_noun_after_proclitic(word: str) -> bool:
-    """و / ب / ل on a common noun of speech with the article ("والمنظمات", "بالتقارير", "للشبكة"): a phrase
-    of the running text ("والمنظمات الإعلامية"), no outlet's name."""
-    return any(prefix and core.startswith("ال") and is_spoken_noun(core) for prefix, core in clitic_variants(word))
+    """و / ب / ل before the article of a common word of speech ("والمنظمات", "بالتقارير", "للشبكة"): a
+    phrase of the running text ("والمنظمات الإعلامية"), no outlet's name."""
+    common = without_proclitic_before_article(word)
+    return common is not None and is_spoken_noun(common)
 
 
 MAX_LATIN_NAME_TOKENS = 3

@@ -33,6 +33,7 @@ from tahqiq.reference import (
     name_stopwords,
     nationality_adjectives,
 )
+from tahqiq.text.arabic import is_said_with_or_without_article, without_proclitic_before_article
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 VERTICAL = ("north", "south")
@@ -404,6 +405,8 @@ class _PlaceScan:
         if k >= len(self.tokens):
             return None
         first = self.tokens[k].text[conjunction:]
+        if (common := without_proclitic_before_article(first)) and is_said_with_or_without_article(common):
+            return None  # "ناحية والعقوبات", "مدينة للسلام": the class noun ended its phrase
         size = 2 if first in self.words.name_prefix else 1
         words = (first, *(t.text for t in self.tokens[k + 1 : k + size]))
         if len(words) == size and _could_be_place_name(words[-1], stop, listed=in_list):

@@ -37,7 +37,7 @@ from tahqiq.reference import (
     read_reference_csv,
     transliterated_given_names,
 )
-from tahqiq.text.arabic import name_skeleton, name_tokens
+from tahqiq.text.arabic import name_skeleton, name_tokens, without_proclitic_before_article
 from tahqiq.text.normalize import normalize_text
 
 LINK_THRESHOLD_WEIGHT = 4.0
@@ -876,8 +876,12 @@ def display_without_proclitic(surface: str, normalized: str) -> str:
     """An organization's display name without the proclitic its head took, as `organization_name` reads
     the matching form: للحكومة اليمنية / لحكومة اليمنية -> الحكومة اليمنية, والجيش السوري -> الجيش السوري."""
     name = organization_name(normalized)
-    if name == normalized or not surface:
+    if not surface:
         return surface
+    if name == normalized:  # no known head: a proclitic before the article still goes (للواشنطن بوست)
+        first, *others = surface.split(" ")
+        bare = without_proclitic_before_article(first)
+        return " ".join([bare, *others]) if bare else surface
     if name.startswith("ال") and normalized.startswith("لل"):
         return "ال" + surface[2:]
     if name == "ا" + normalized:

@@ -60,6 +60,34 @@ def name_tokens(text: str) -> list[str]:
 # The proclitics a content word carries (و/ف, then ب/ل/ك, then the article; ل + ال is written لل),
 # left on a stem of three letters or more: وبالمدينة -> مدينة, للقصف -> قصف.
 _CONTENT_PROCLITICS = re.compile(r"^(?:[وف])?(?:لل|[بلك]?(?:ال)?)(?=\w{3})")
+# و, ب or ل (or و with ب/ل) before the article, on a stem of three letters or more: والعقوبات, بالصدر,
+# للسلام (ل + ال), وللتحالف. ف and ك are left out: as first letters of foreign names (فالنسيا,
+# كاليفورنيا) they are far likelier than as proclitics on a name.
+_PROCLITIC_BEFORE_ARTICLE = re.compile(r"^(?:و?[بل]|و)(?=ال\w{3})|^و?ل(?=ل\w{3})")
+
+
+def without_proclitic_before_article(word: str) -> str | None:
+    """The word with the article and without the proclitic before it (والعقوبات -> العقوبات, للسلام ->
+    السلام, وبالمدينة -> المدينة), or None when it carries none. و and ب before ال can be a name's own
+    letters (بالتيمور, والمارت), so that reading needs a word said in speech (واشنطن in والواشنطن);
+    لل is ل + the article with its alef dropped unless ل + a word in ل is said more (للبنان)."""
+    match = _PROCLITIC_BEFORE_ARTICLE.match(word)
+    if match is None:
+        return None
+    rest = word[match.end() :]
+    if rest.startswith("ال"):
+        return rest if is_said_with_or_without_article(rest) else None
+    if spoken_count(normalize_text(rest)) > spoken_count(normalize_text(rest[1:])):
+        return None
+    return "ا" + rest
+
+
+def is_said_with_or_without_article(word: str) -> bool:
+    """The definite word (الرغم) is a common word of speech, counting its bare form (رغم) too."""
+    bare = normalize_text(word[2:] if word.startswith("ال") else word)
+    return spoken_count("ال" + bare) + spoken_count(bare) >= SPOKEN_COMMON
+
+
 # Words of three letters or more, and numbers (a toll, a year) of two digits or more.
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|\d{2,}")
 

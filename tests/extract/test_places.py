@@ -299,6 +299,11 @@ def test_another_town_or_a_given_name_is_no_unlisted_settlement():
     assert places("وانتقل المسلحون إلى بلدة أخرى ثم إلى مخيم إبراهيم.") == []
 
 
+def test_a_proclitic_word_after_a_class_noun_is_no_settlement():
+    assert places("وتتبع الحكومة مسارا يشمل المفاوضات من ناحية والعقوبات من ناحية أخرى.") == []
+    assert places("وتسعى أن تصبح عاصمة للرياضة، ومدينة للسلام وللمحبة.") == []
+
+
 def test_settlements_listed_after_a_plural_class_noun():
     text = "وداهمت القوات قرى العويجة والمحيسن، الزهرة و تل الورد، ثم عادت إلى المحيسن."
     assert [s for s, _, _ in places(text)] == ["العويجة", "المحيسن", "الزهرة", "تل الورد", "المحيسن"]

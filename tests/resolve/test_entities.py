@@ -9,7 +9,13 @@ import polars as pl
 import pytest
 
 from tahqiq.reconcile import reconcile
-from tahqiq.resolve.entities import national_body, organization_name, resolve_organizations, spelling_skeleton
+from tahqiq.resolve.entities import (
+    display_without_proclitic,
+    national_body,
+    organization_name,
+    resolve_organizations,
+    spelling_skeleton,
+)
 from tahqiq.text.arabic import name_skeleton, name_tokens
 from tahqiq.text.normalize import normalize_text
 from tests.reconcile.reconcile_builders import Article, empty_registry, entity_of, tables
@@ -181,3 +187,14 @@ def test_two_listed_given_names_are_never_similar_spellings():
     (c, _), (d, _) = _person("a3", "فلاديمير لوغينوف"), _person("a4", "فلادمير لوغينوف")
     records, _ = person_records(tables(c, d)[1])
     assert records["unlisted_given_skeleton"].drop_nulls().len() >= 1
+
+
+def test_an_organization_is_named_without_the_proclitic_before_its_article():
+    def shown(written: str) -> str:
+        return display_without_proclitic(written, normalize_text(written))
+
+    assert shown("للحكومة اليمنية") == "الحكومة اليمنية"  # a known head
+    assert shown("للواشنطن بوست") == "الواشنطن بوست"
+    assert shown("للهلال الأحمر القطري") == "الهلال الأحمر القطري"
+    assert shown("والت ديزني") == "والت ديزني"
+    assert shown("بالتيمور رافنز") == "بالتيمور رافنز"
