@@ -762,7 +762,7 @@ def _place(
     # story do not move it. Failing that, the story's country is the one its places name most (a strike
     # in Syria on Iranian targets); then a place inside a governorate; then the most specific; a country last.
     at_act = _place_of_act(act, frame, located)
-    countries = Counter(_country_of(m) for m in located if _country_of(m))
+    countries = _story_countries(located, act.display if act else None)
     act_country = _country_of(at_act) if at_act else None
     act_admin1 = _admin1(at_act) if at_act else None
     located.sort(
@@ -805,7 +805,7 @@ def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) 
         if act.start <= m.start < act.end and m.attrs.get("place_kind") == "country" and _country_of(m)
     }  # fmt: skip
     if not named:  # else the country the story names most
-        counts = Counter(_country_of(m) for m in located if _country_of(m))
+        counts = _story_countries(located, act.display)
         named = {country for country, n in counts.items() if n == max(counts.values())}
     beside = [
         (distance, m.start, m) for m in located
@@ -814,6 +814,17 @@ def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) 
         and (distance := _distance_to(m, [a for a in frame.anchors if _same_sentence(act.display or "", min(a.end, m.end), max(a.start, m.start))])) is not None
     ]  # fmt: skip
     return min(beside, key=lambda x: x[:2])[2] if beside else None
+
+
+def _story_countries(located: list[Mention], display: str | None) -> Counter:
+    """How often the story names each country as where (في سوريا, بدمشق): a capital or a country that
+    speaks or acts ("قالت الولايات المتحدة", "تنسق معهم واشنطن") is its government, not a place of the
+    act. All the places count when none is named as where."""
+    countries = Counter(_country_of(m) for m in located if _country_of(m))
+    if display is None:
+        return countries
+    where = Counter(_country_of(m) for m in located if _country_of(m) and _locative(m, display))
+    return where or countries
 
 
 # Words after which a place names where something is or happens (or, for a missile, where it was fired at).

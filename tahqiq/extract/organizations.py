@@ -240,18 +240,21 @@ def media_name_spans(text: str) -> list[HeadNounSpan]:
             if head is not None:
                 begin = tokens[back].start + head
                 break
-        if begin is None and (words[name] in lex.stop or _common_noun_after_proclitic(words[name])):
+        if begin is None and (words[name] in lex.stop or _common_noun_after_proclitic(words[name], word)):
             continue
         start = tokens[name].start if begin is None else begin
         spans.append(HeadNounSpan(start, tokens[i].end, {"org_kind": "media", "word": word}))
     return spans
 
 
-def _common_noun_after_proclitic(word: str) -> bool:
-    """و / ب / ل before the article of a common word of speech ("والمنظمات", "بالتقارير", "للشبكة"): a
-    phrase of the running text ("والمنظمات الإعلامية"), no outlet's name."""
-    common = without_proclitic_before_article(word)
-    return common is not None and is_spoken_noun(common)
+def _common_noun_after_proclitic(word: str, suffix: str) -> bool:
+    """و / ب / ل before the article of the word a media suffix follows: a phrase of the running text
+    ("والمنظمات الإعلامية", "بالتغطيات الإخبارية", "للشبكة الإخبارية"), no outlet's name. Before a
+    definite adjective (الإعلامية) the word is a definite noun whatever it is; before a foreign suffix
+    (بوست, برس) only a common noun of speech is (والواشنطن بوست is an outlet)."""
+    definite = suffix.startswith("ال")
+    common = without_proclitic_before_article(word, known_definite=definite)
+    return common is not None and (definite or is_spoken_noun(common))
 
 
 MAX_LATIN_NAME_TOKENS = 3

@@ -66,17 +66,18 @@ _CONTENT_PROCLITICS = re.compile(r"^(?:[وف])?(?:لل|[بلك]?(?:ال)?)(?=\w{
 _PROCLITIC_BEFORE_ARTICLE = re.compile(r"^(?:و?[بل]|و)(?=ال\w{3})|^و?ل(?=ل\w{3})")
 
 
-def without_proclitic_before_article(word: str) -> str | None:
+def without_proclitic_before_article(word: str, known_definite: bool = False) -> str | None:
     """The word with the article and without the proclitic before it (والعقوبات -> العقوبات, للسلام ->
     السلام, وبالمدينة -> المدينة), or None when it carries none. و and ب before ال can be a name's own
-    letters (بالتيمور, والمارت), so that reading needs a word said in speech (واشنطن in والواشنطن);
+    letters (بالتيمور, والمارت), so that reading needs a word said in speech (واشنطن in والواشنطن)
+    unless the caller knows the word is definite (`known_definite`: a definite adjective follows it);
     لل is ل + the article with its alef dropped unless ل + a word in ل is said more (للبنان)."""
     match = _PROCLITIC_BEFORE_ARTICLE.match(word)
     if match is None:
         return None
     rest = word[match.end() :]
     if rest.startswith("ال"):
-        return rest if is_said_with_or_without_article(rest) else None
+        return rest if known_definite or is_said_with_or_without_article(rest) else None
     if spoken_count(normalize_text(rest)) > spoken_count(normalize_text(rest[1:])):
         return None
     return "ا" + rest

@@ -733,3 +733,18 @@ def test_who_controls_a_place_is_no_capture():
 def test_a_running_total_is_no_act():
     body = "ويذكر أن أكثر من 115 فلسطينيا قتلوا بنيران الجيش منذ بدء الاحتجاجات على الحدود."
     assert frames_read_from(body, date(2018, 6, 9)) == []
+
+
+def test_a_capital_that_speaks_is_its_government_not_the_story_s_place():
+    t = Text()
+    t.add("قالت ")
+    t.add("واشنطن", "LOC", ref_id="us-washington", place_kind="city", country="us")
+    t.add(" إن ضربة جوية قتلت 30 مسلحا. وأكدت ")
+    t.add("واشنطن", "LOC", ref_id="us-washington", place_kind="city", country="us")
+    t.add(" أن الغارة أصابت هدفها، وتنسق ")
+    t.add("واشنطن", "LOC", ref_id="us-washington", place_kind="city", country="us")
+    t.add(" مع حلفائها. ويقاتل التنظيم في ")
+    t.add("سوريا", "LOC", ref_id="sy", place_kind="country", country="sy")
+    t.add(" منذ سنوات.")
+    (frame,) = frames_of(t)
+    assert frame["country"] == "sy"

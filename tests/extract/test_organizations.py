@@ -335,6 +335,9 @@ def test_a_media_head_before_one_common_word_names_an_outlet():
 def test_a_common_noun_with_a_proclitic_before_a_media_adjective_is_no_outlet():
     assert names("وانتقد الوزير والمنظمات الإعلامية المحلية بالتقارير الإعلامية الكاذبة.") == []
     assert names("ونشرت شبكة شمال الإخبارية تقريرا.") == ["شبكة شمال الإخبارية"]
+    # a plural no dialogue says is still a definite noun before the definite adjective
+    assert names("وانتقد الوزير والمزايدات الإعلامية بالتغطيات الإخبارية المتحيزة.") == []
+    assert names("ونقلت والواشنطن بوست عن مسؤولين.") == ["والواشنطن بوست"]
 
 
 @pytest.mark.parametrize(
