@@ -33,7 +33,7 @@ from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.statements import frame_statements
 from tahqiq.reference import load_event_lexicon
-from tahqiq.text.arabic import story_terms
+from tahqiq.text.arabic import is_future_verb, story_terms
 from tahqiq.text.normalize import NormalizedText, normalize, normalize_text
 
 # Our types, each with the ACLED sub-event type it falls under (finer ones, a helicopter raid or an
@@ -164,6 +164,8 @@ NON_EVENT_MODALITIES = ("threatened", "planned", "hypothetical", "judicial")
 # A modality word governs the event words this far after it in its sentence ("هدد ... بشن ضربات").
 MODALITY_WINDOW = 80
 EVENT_WORD_KINDS = ("trigger", "outcome")
+# Characters before an event word where a verb in the future makes its object a plan.
+FUTURE_VERB_WINDOW = 30
 
 
 # A harmless instrument this close after a strike word says what it was struck with ("ضربه ... بالبيض").
@@ -262,8 +264,17 @@ def _with_modality(display: str, cues: list[Cue]) -> list[Cue]:
                 if modality in NON_EVENT_MODALITIES:
                     continue
                 cue = Cue(cue.kind, cue.value, cue.start, cue.end, cue.text, modality)
+            elif _after_a_future_verb(display, cue):
+                continue
         out.append(cue)
     return out
+
+
+def _after_a_future_verb(display: str, cue: Cue) -> bool:
+    """The event word is the object of a verb in the future ("ستوجه ضربة", "سيشن الجيش هجوما"): planned."""
+    before = display[max(0, cue.start - FUTURE_VERB_WINDOW) : cue.start].split()
+    words = [normalize_text(w.strip("،,:\"'«")) for w in before[-2:]]
+    return any(is_future_verb(w) for w in words)
 
 
 # "على" after a word of taking control, and the words that may stand between it and the place taken.
@@ -836,6 +847,9 @@ LOCATIVES = frozenset((
 ))  # fmt: skip
 
 
+COMPLEMENTIZERS = frozenset(("أن", "إن", "ان", "بأن", "لأن", "كأن", "لكن", "ولكن"))
+
+
 def _locative(m: Mention, display: str) -> bool:
     """Whether the text names the place as where: after في, على, قرب, شرق, مدينة ... (or the word before
     an adjective: "على الحدود الشرقية لقطاع غزة"), with ب attached ("بغزة"), or itself a part of a place
@@ -850,6 +864,8 @@ def _locative(m: Mention, display: str) -> bool:
     if words and attached.strip():
         words = words[:-1]  # a clitic fused to the place ("ل" of "لجنوب")
     before = [w.strip("،,:\"'(«#") for w in words[-2:] if w.strip("#")]
+    if before and before[-1] in COMPLEMENTIZERS:
+        return False  # "مشيرا إلى أن طهران تتصرف": إلى governs the clause, the place is its subject
     return any(w in LOCATIVES or w.removeprefix("ال") in LOCATIVES for w in before)
 
 

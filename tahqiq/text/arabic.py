@@ -212,7 +212,7 @@ def is_participle_plural(word: str) -> bool:
 
 def is_future_verb(word: str) -> bool:
     """سيكون, ستنطلق: the future prefix on a present-tense verb everyday speech says."""
-    return word.startswith(("سي", "ست", "سن")) and spoken_count(word[1:]) >= SPOKEN_COMMON
+    return word.startswith(("سي", "ست", "سن")) and len(word) >= 4 and spoken_count(word[1:]) >= SPOKEN_COMMON
 
 
 def is_derived_past_verb(word: str) -> bool:

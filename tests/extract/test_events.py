@@ -748,3 +748,28 @@ def test_a_capital_that_speaks_is_its_government_not_the_story_s_place():
     t.add(" منذ سنوات.")
     (frame,) = frames_of(t)
     assert frame["country"] == "sy"
+
+
+def test_a_strike_a_verb_in_the_future_governs_is_a_plan():
+    t = Text()
+    t.add("وقال الرئيس إن إدارته ستوجه ضربة إلى ")
+    t.add("سوريا", "LOC", ref_id="sy", place_kind="country", country="sy")
+    t.add(' باستخدام "صواريخ جديدة وذكية".')
+    assert frames_of(t) == []
+    t = Text()
+    t.add("وقال الجيش إن الضربة التي وجهتها المقاتلات ضد أهداف في ")
+    t.add("سوريا", "LOC", ref_id="sy", place_kind="country", country="sy")
+    t.add(" أطلقت خلالها 60 صاروخا.")
+    (frame,) = frames_of(t)
+    assert frame["event_type"] == "air_strike" and frame["country"] == "sy"
+
+
+def test_a_place_after_a_complementizer_is_the_clause_s_subject_not_where():
+    t = Text()
+    t.add("قتل 5 أشخاص في غارة على ")
+    t.add("سوريا", "LOC", ref_id="sy", place_kind="country", country="sy")
+    t.add('، مشيرا إلى أن ')
+    t.add("طهران", "LOC", ref_id="ir-tehran", place_kind="city", country="ir")
+    t.add(" تتصرف بهذا النحو.")
+    (frame,) = frames_of(t)
+    assert frame["country"] == "sy"
