@@ -303,6 +303,7 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("subject_id", "VARCHAR", "entity_id or event_id."),
             ("subject_label", "VARCHAR", "Readable name of the subject."),
             ("attribute", "VARCHAR", "killed, wounded, detained, aircraft, event_date, place, region, partner, claim, type; "
+             "a group's count as <group>_killed (civilians_killed, children_wounded, ru_nationals_killed); "
              "for people given_name, name (kunya beside the name), role."),
             ("values", "JSON", "Each distinct value: value, as_written, article_ids, outlets, and evidence "
              "[{article_id, outlet, published_at, start_char, end_char (the stating sentence in articles.body), "

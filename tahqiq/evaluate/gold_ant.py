@@ -589,6 +589,11 @@ def score_events(gold_report_rows: pl.DataFrame, system_reports: pl.DataFrame, s
 
 
 def attribute_family(attribute: str) -> str:
+    """The family an attribute is scored in. A group's count (civilians_killed, ru_nationals_killed) is
+    the gold's "claim": it files the toll under killed and any other figure sources give (civilians
+    among the dead, Russians killed, attackers killed) under claim."""
+    if attribute not in ATTRIBUTE_FAMILY and attribute.endswith(("_killed", "_wounded", "_detained")):
+        return "claim"
     return ATTRIBUTE_FAMILY.get(attribute, "other")
 
 

@@ -13,7 +13,8 @@ campaign's toll, or another event merged in). Each conflict is either:
   later) or its wording ("ارتفعت حصيلة", a lexicon `update` cue);
 - `disagreement`: sources differ about the same moment.
 
-Attributes: killed, wounded, detained, aircraft, event_date, place, region, partner, claim (an organization
+Attributes: killed, wounded, detained (and a group's figure apart: civilians_killed, ru_nationals_killed),
+aircraft, event_date, place, region, partner, claim (an organization
 claiming or denying responsibility), type (types one event is never reported under, by
 tahqiq.resolve.events.types_compatible); for people given_name, name (kunya beside the name), role (within one
 event). Who did it (the reports' actor_refs) is not compared: any ministry, embassy or command named in the
@@ -380,7 +381,7 @@ def _explain(attribute: str, kind: str, pairs: list[tuple[Statement, Statement]]
     involved = list({id(s): s for pair in pairs for s in pair}.values())
     latin = sorted({s.latin or str(s.value) for s in involved})
     arabic = sorted({s.text or str(s.value) for s in involved})
-    what_en, what_ar = WORDS[attribute]
+    what_en, what_ar = _words(attribute, involved)
     outlets_differ = _outlets_differ(pairs)
     if kind == "update":
         ordered = sorted(involved, key=lambda s: s.published_at or "")
@@ -398,6 +399,18 @@ def _explain(attribute: str, kind: str, pairs: list[tuple[Statement, Statement]]
     if len({s.article_id for s in involved}) == 1:
         who_en, who_ar = "Sources cited in one article differ on", "تختلف المصادر التي ينقل عنها مقال واحد في"
     return f"{who_en} {what_en}: {_listed(latin, False)}.", f"{who_ar} {what_ar}: {_listed(arabic, True)}."
+
+
+def _words(attribute: str, involved: list[Statement]) -> tuple[str, str]:
+    """What the conflict is about, in English and Arabic; a group's count names the group (its noun as
+    the text writes it: "عدد القتلى (مدنيين)")."""
+    if attribute in WORDS:
+        return WORDS[attribute]
+    base = attribute.rsplit("_", 1)[-1]
+    group_en = attribute[: -len(base) - 1].replace("_", " ")
+    group_ar = next((s.facts.get("subject") for s in involved if s.facts.get("subject")), group_en)
+    what_en, what_ar = WORDS[base]
+    return f"{what_en} ({group_en})", f"{what_ar} ({group_ar})"
 
 
 def _rows_by_kind(
@@ -429,17 +442,35 @@ def _rows_by_kind(
 
 
 def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute: str) -> list[dict]:
+    """The toll's figures, and each group's (the civilians, the Russians among the dead) on a row of its
+    own, `<group>_<attribute>` (civilians_killed, ru_nationals_killed): a group's figures never clash with
+    the toll's, and one row listing both would read as one sequence."""
     figures = [f for r in reports for f in report_figures(r, info, attribute)]
-    pairs = clashing_pairs(figures, figures_differ)
+    by_group: dict[str, list] = defaultdict(list)
+    for a, b in clashing_pairs(figures, figures_differ):
+        by_group[a.facts.get("group") or ""].append((a, b))
 
     def severity(kind: str, _pairs) -> str:
         if kind == "update" or attribute == "aircraft":
             return "low"
         return "medium" if attribute == "detained" else "high"
 
-    return _rows_by_kind(
-        subject, attribute, pairs, severity, lambda a, b: "update" if is_update(a, b) else "disagreement"
-    )
+    return [
+        row
+        for group, pairs in sorted(by_group.items())
+        for row in _rows_by_kind(
+            subject, group_attribute(group, attribute), pairs, severity,
+            lambda a, b: "update" if is_update(a, b) else "disagreement",
+        )
+    ]  # fmt: skip
+
+
+def group_attribute(group: str, attribute: str) -> str:
+    """killed for the toll; civilians_killed, ru_nationals_killed for a group's figure."""
+    if not group:
+        return attribute
+    nationals, _, country = group.partition(":")
+    return f"{country.lower()}_nationals_{attribute}" if country else f"{nationals}_{attribute}"
 
 
 def date_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:

@@ -173,8 +173,10 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
     for item in stated_items(report):
         # A casualty figure in a sentence that does not name the event counts something else as often as not:
         # the war's dead ("أكثر من 10 آلاف قتيل"), "88 killed and wounded", another raid of the same night.
-        # Aircraft are counted in sentences that describe the raid ("هبطت مروحيتان") without naming it.
-        if item["attribute"] == attribute and (item.get("with_trigger") or attribute not in COUNT_ATTRIBUTES):
+        # Aircraft are counted in sentences that describe the raid ("هبطت مروحيتان") without naming it. A
+        # sentence that revises the frame's toll ("ارتفعت الحصيلة إلى 246 شخصا") names it by that.
+        told = item.get("with_trigger") or item.get("revised")
+        if item["attribute"] == attribute and (told or attribute not in COUNT_ATTRIBUTES):
             by_group[casualty_group(item.get("subject"), item.get("nationality"))].append(item)
     out = []
     for group, items in by_group.items():
