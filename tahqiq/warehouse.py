@@ -107,6 +107,7 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("attrs", "JSON", "Structured parts: given_name, kunya, nisba, title; ref_id; admin1, coordinates; "
              "toponym_start/_end and name_start/_end (the name inside a region phrase or after a class noun); "
              "located_by (an unlisted village placed in the governorate of its sentence's nearest place); "
+             "as_where (a place the text names as where, not a capital or country that speaks or acts); "
              "parent_ref_id (a body named through its organization); "
              "precision, method; count_kind, approximate, approximator."),
         ],

@@ -31,6 +31,7 @@ from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precisi
 from tahqiq.extract.counts import counts_one_event, event_total, find_single_casualties
 from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
+from tahqiq.extract.places import named_as_where
 from tahqiq.extract.statements import frame_statements
 from tahqiq.reference import load_event_lexicon
 from tahqiq.text.arabic import is_future_verb, story_terms
@@ -800,7 +801,7 @@ def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) 
     ]  # fmt: skip
     # A place told as where ("في غزة", "على حدود القطاع", "قرب منبج"), not a capital standing for its
     # government ("مجموعات تدعمها واشنطن", "سيطرة أنقرة").
-    near = [m for m in near if _locative(m, act.display or "")]
+    near = [m for m in near if named_as_where(m, act.display or "")]
     taken = [
         place for a in frame.opening if a.value == "territory_capture" and (place := act.captured_place(a)) is not None
     ]  # fmt: skip
@@ -821,7 +822,7 @@ def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) 
     beside = [
         (distance, m.start, m) for m in located
         if m.attrs.get("place_kind") != "country" and not _is_national_region(m)
-        and (not named or _country_of(m) in named) and _locative(m, act.display or "")
+        and (not named or _country_of(m) in named) and named_as_where(m, act.display or "")
         and (distance := _distance_to(m, [a for a in frame.anchors if _same_sentence(act.display or "", min(a.end, m.end), max(a.start, m.start))])) is not None
     ]  # fmt: skip
     return min(beside, key=lambda x: x[:2])[2] if beside else None
@@ -834,39 +835,8 @@ def _story_countries(located: list[Mention], display: str | None) -> Counter:
     countries = Counter(_country_of(m) for m in located if _country_of(m))
     if display is None:
         return countries
-    where = Counter(_country_of(m) for m in located if _country_of(m) and _locative(m, display))
+    where = Counter(_country_of(m) for m in located if _country_of(m) and named_as_where(m, display))
     return where or countries
-
-
-# Words after which a place names where something is or happens (or, for a missile, where it was fired at).
-LOCATIVES = frozenset((
-    "في", "داخل", "قرب", "بالقرب", "عند", "على", "إلى", "الى", "حدود", "شرق", "غرب", "شمال", "جنوب",
-    "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "محيط", "أطراف", "ضواحي", "ريف", "مدينة", "بلدة", "قرية",
-    "محافظة", "منطقة", "مخيم", "سوق", "مطار", "ميناء", "قطاع", "حي", "مركز", "بمدينة", "ببلدة", "بقرية",
-    "بمحافظة", "بمنطقة", "بريف", "باتجاه", "تجاه", "صوب",
-))  # fmt: skip
-
-
-COMPLEMENTIZERS = frozenset(("أن", "إن", "ان", "بأن", "لأن", "كأن", "لكن", "ولكن"))
-
-
-def _locative(m: Mention, display: str) -> bool:
-    """Whether the text names the place as where: after في, على, قرب, شرق, مدينة ... (or the word before
-    an adjective: "على الحدود الشرقية لقطاع غزة"), with ب attached ("بغزة"), or itself a part of a place
-    ("جنوب قطاع غزة")."""
-    canonical = str(m.attrs.get("canonical") or "")
-    attached = display[m.start - 1 : m.start] if m.start else ""
-    if (m.surface[:1] == "ب" and canonical[:1] not in ("ب", "")) or attached == "ب":
-        return True
-    if m.surface.split()[0].removeprefix("ال") in LOCATIVES:
-        return True
-    words = display[max(0, m.start - 30) : m.start].split()
-    if words and attached.strip():
-        words = words[:-1]  # a clitic fused to the place ("ل" of "لجنوب")
-    before = [w.strip("،,:\"'(«#") for w in words[-2:] if w.strip("#")]
-    if before and before[-1] in COMPLEMENTIZERS:
-        return False  # "مشيرا إلى أن طهران تتصرف": إلى governs the clause, the place is its subject
-    return any(w in LOCATIVES or w.removeprefix("ال") in LOCATIVES for w in before)
 
 
 def _distance_to(m: Mention, anchors: list[Cue]) -> int | None:

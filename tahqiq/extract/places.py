@@ -596,12 +596,46 @@ class _SpanCover:
 _SENTENCE_MARK = re.compile(r"[.!?؟\n]")
 
 
+# Words after which a place names where something is or happens (or, for a missile, where it was fired at).
+LOCATIVES = frozenset((
+    "في", "داخل", "قرب", "بالقرب", "عند", "على", "إلى", "الى", "حدود", "شرق", "غرب", "شمال", "جنوب",
+    "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "محيط", "أطراف", "ضواحي", "ريف", "مدينة", "بلدة", "قرية",
+    "محافظة", "منطقة", "مخيم", "سوق", "مطار", "ميناء", "قطاع", "حي", "مركز", "بمدينة", "ببلدة", "بقرية",
+    "بمحافظة", "بمنطقة", "بريف", "باتجاه", "تجاه", "صوب",
+))  # fmt: skip
+
+
+COMPLEMENTIZERS = frozenset(("أن", "إن", "ان", "بأن", "لأن", "كأن", "لكن", "ولكن"))
+
+
+def named_as_where(m: Mention, display: str) -> bool:
+    """Whether the text names the place as where (not a capital or country that speaks or acts: "قالت
+    واشنطن", "تكون القاهرة خطت"): after في, على, قرب, شرق, مدينة ... (or the word before
+    an adjective: "على الحدود الشرقية لقطاع غزة"), with ب attached ("بغزة"), or itself a part of a place
+    ("جنوب قطاع غزة")."""
+    canonical = str(m.attrs.get("canonical") or "")
+    attached = display[m.start - 1 : m.start] if m.start else ""
+    if (m.surface[:1] == "ب" and canonical[:1] not in ("ب", "")) or attached == "ب":
+        return True
+    if m.surface.split()[0].removeprefix("ال") in LOCATIVES:
+        return True
+    words = display[max(0, m.start - 30) : m.start].split()
+    if words and attached.strip():
+        words = words[:-1]  # a clitic fused to the place ("ل" of "لجنوب")
+    before = [w.strip("،,:\"'(«#") for w in words[-2:] if w.strip("#")]
+    if before and before[-1] in COMPLEMENTIZERS:
+        return False  # "مشيرا إلى أن طهران تتصرف": إلى governs the clause, the place is its subject
+    return any(w in LOCATIVES or w.removeprefix("ال") in LOCATIVES for w in before)
+
+
 def find_places(nt: NormalizedText) -> list[Mention]:
     """LOC mentions with attrs ref_id, canonical, place_kind, admin1, country, latitude, longitude,
     region and within (admin1/country/within are place ref_ids; *_name give their canonical names).
     A settlement the gazetteer lacks takes the governorate and country of the nearest listed place
     of its sentence, with attrs located_by "sentence"."""
     mentions = [_mention(nt, found) for found in _PlaceScan(nt).run()]
+    for mention in mentions:
+        mention.attrs["as_where"] = named_as_where(mention, nt.display)
     unlisted = [m for m in mentions if m.attrs["ref_id"] is None]
     located = {}
     marks = [found.start() for found in _SENTENCE_MARK.finditer(nt.display)] if unlisted else []

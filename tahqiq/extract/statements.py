@@ -15,7 +15,7 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
 plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين) and nationality (whose dead: RU for المقاتلين الروس), form (dates), ref_id/admin1/country/latitude/longitude/
-place_kind (places), country (regions), stance (responsibility: claimed or denied).
+place_kind and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country (regions), stance (responsibility: claimed or denied).
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def frame_statements(
             out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"),
                               admin1=m.attrs.get("admin1"), country=m.attrs.get("country"),
                               latitude=m.attrs.get("latitude"), longitude=m.attrs.get("longitude"),
-                              place_kind=m.attrs.get("place_kind")))  # fmt: skip
+                              place_kind=m.attrs.get("place_kind"), as_where=m.attrs.get("as_where")))  # fmt: skip
     if date is not None and date.value:
         out.append(stated("date", date.value, date.start, date, form=date.attrs.get("form")))
     for m in regions:

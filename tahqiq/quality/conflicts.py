@@ -516,11 +516,13 @@ def _place_name_en(place: dict, written: str) -> str:
 
 
 def locates_event(item: dict, report: dict) -> bool:
-    """The report's own place (its most specific), stated in a sentence that names the event."""
+    """The report's own place (its most specific), stated in a sentence that names the event, as where
+    (not a capital standing for its government: "تكون القاهرة خطت أولى خطواتها")."""
     return (
         bool(report.get("place_ref"))
         and item.get("ref_id") == report["place_ref"]
         and item.get("with_trigger")
+        and item.get("as_where") is not False
     )
 
 

@@ -348,3 +348,8 @@ def test_every_listed_division_of_the_world_was_found_through_its_seat():
     divisions = {p["ref_id"] for p in load_places() if p["place_kind"] == "admin1"}
     listed = {row["ref_id"] for row in read_reference_csv("world_admin1.csv")}
     assert listed <= divisions
+
+
+def test_a_place_is_marked_as_where_unless_it_speaks_or_acts():
+    found = {m.surface: m.attrs["as_where"] for m in find_places(normalize("قالت واشنطن إن غارة وقعت في دمشق."))}
+    assert found == {"واشنطن": False, "دمشق": True}

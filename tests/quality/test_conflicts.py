@@ -493,3 +493,13 @@ def test_the_conflicts_listing_shows_where_each_value_is_stated():
                              ("c", "sky", "2018-07-25T09:30:00"), ("d", "afp", "2018-07-25T10:30:00"))  # fmt: skip
     text = render_conflicts(_conflicts(typed, four_outlets), {"a": "bbc", "b": "cnn", "c": "sky", "d": "afp"})
     assert "bbc, 2018-07-25T09:00, a" in text and "None" not in text
+
+
+def test_a_capital_standing_for_its_government_is_no_place_of_the_event():
+    cairo = _place("eg-cairo", "القاهرة", country="eg", place_kind="city", latitude=30.04, longitude=31.24)
+    derna = _place("ly-derna", "درنة", country="ly", place_kind="city", latitude=32.77, longitude=22.64)
+    where = [_report("a", derna, place_ref="ly-derna"), _report("b", cairo, place_ref="eg-cairo")]
+    assert _conflicts(where, SAME_MORNING)["attribute"].to_list() == ["place"]
+    speaking = {**cairo, "as_where": False}  # "تكون القاهرة خطت أولى خطواتها"
+    acting = [_report("a", derna, place_ref="ly-derna"), _report("b", speaking, place_ref="eg-cairo")]
+    assert _conflicts(acting, SAME_MORNING).height == 0
