@@ -444,11 +444,13 @@ def _rows_by_kind(
 def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute: str) -> list[dict]:
     """The toll's figures, and each group's (the civilians, the Russians among the dead) on a row of its
     own, `<group>_<attribute>` (civilians_killed, ru_nationals_killed): a group's figures never clash with
-    the toll's, and one row listing both would read as one sequence."""
+    the toll's, and one row listing both would read as one sequence. Where no report gives a toll, the
+    group's figures are the tolls ("ثلاثة جنود أصيبوا" against "أربعة جنود أصيبوا": the wounded)."""
     figures = [f for r in reports for f in report_figures(r, info, attribute)]
+    has_toll = any(not f.facts.get("group") for f in figures)
     by_group: dict[str, list] = defaultdict(list)
     for a, b in clashing_pairs(figures, figures_differ):
-        by_group[a.facts.get("group") or ""].append((a, b))
+        by_group[(a.facts.get("group") or "") if has_toll else ""].append((a, b))
 
     def severity(kind: str, _pairs) -> str:
         if kind == "update" or attribute == "aircraft":

@@ -503,3 +503,16 @@ def test_a_capital_standing_for_its_government_is_no_place_of_the_event():
     speaking = {**cairo, "as_where": False}  # "تكون القاهرة خطت أولى خطواتها"
     acting = [_report("a", derna, place_ref="ly-derna"), _report("b", speaking, place_ref="eg-cairo")]
     assert _conflicts(acting, SAME_MORNING).height == 0
+
+
+def test_a_group_s_figures_get_their_own_row_beside_a_toll():
+    with_toll = [
+        _report("a", _said("killed", 220), _said("killed", 62, subject="مدنيين")),
+        _report("b", _said("killed", 220), _said("killed", 127, subject="مدنيين")),
+    ]
+    (row,) = _conflicts(with_toll, SAME_MORNING).to_dicts()
+    assert row["attribute"] == "civilians_killed" and "(civilians)" in row["explanation"]
+    assert "(مدنيين)" in row["explanation_ar"]
+    # no report gives a toll: the soldiers' figures are the tolls
+    alone = [_report("a", _said("wounded", 3, subject="جنود")), _report("b", _said("wounded", 4, subject="جنود"))]
+    assert _conflicts(alone, SAME_MORNING)["attribute"].to_list() == ["wounded"]
