@@ -44,6 +44,15 @@ APPROXIMATORS = (
 )
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
 CUE_LOOKBACK = 3
+# "وقتلت قوات الأمن الحكومية 9 متظاهرين": a verb of killing before a subject of three words.
+KILLING_VERBS = frozenset(normalize_text(w) for w in ("قتلت", "قتل"))
+SUBJECT_BREAKS = frozenset(normalize_text(w) for w in (
+    "في", "من", "على", "إلى", "عن", "منذ", "خلال", "بعد", "قبل", "حتى", "مع", "أن", "إن", "التي", "الذي", "الذين",
+    "و",  # "قتل حارسان ليليان و12 مصليا": the count is joined to an object, not after a subject
+))  # fmt: skip
+# Marks between an event word and its count that do not part them: a hashtag's joint ("#مقتل_شخصين") and
+# an opening quote ('بلغ "27 مدنيا').
+TRANSPARENT = frozenset({"_", '"'})
 SENTENCE_CUE_LOOKBACK = 15
 # Years a news text names as bare numbers.
 YEARS_OF_NEWS = (1900, 2099)
@@ -60,9 +69,17 @@ CUE_LOOKAHEAD = 4
 # ("ارتفع عدد القتلى منذ الصباح").
 SINCE_LOOKBACK = 6
 PERIOD_OPENERS = frozenset(normalize_text(w) for w in (
-    "بدء", "بداية", "اندلاع", "انطلاق", "مطلع", "عام", "العام", "سنوات", "سنة", "أشهر", "شهر", "الشهر", "ذلك",
+    "بدء", "بداية", "اندلاع", "انطلاق", "مطلع", "بدأ", "بدأت", "اندلعت", "انطلقت", "عام", "العام", "سنوات", "سنة", "أشهر", "شهر", "الشهر", "ذلك",
     "أسابيع", "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
     "نوفمبر", "ديسمبر",
+))  # fmt: skip
+# "ومنذ 12 يناير تشهد المدينة احتجاجات ... شهدت مقتل 31": "منذ" and a date open a period anywhere earlier in the
+# sentence, within this many words.
+SINCE_SENTENCE_LOOKBACK = 25
+# "جاء الانفجار بعد خمسة أيام من مقتل 9 أشخاص": the dead of an act days before the one told.
+EARLIER_SPANS = frozenset(normalize_text(w) for w in (
+    "يوم", "يومين", "أيام", "ساعات", "ساعة", "ساعتين", "أسبوع", "أسبوعين", "أسابيع", "شهر", "شهرين", "أشهر",
+    "شهور", "سنة", "سنوات", "عام", "عامين", "أعوام",
 ))  # fmt: skip
 # "خلال عشرة أيام", "في الأسابيع الماضية" after a toll: the dead of a period, not of one event.
 RUNNING_TOTAL_LOOKAHEAD = 8
@@ -114,7 +131,9 @@ class _Count:
     approximator: tuple[int, int] | None = None  # token range of "نحو" / "أكثر من", kept out of the span
     one_of: str | None = None  # the noun after أحد/إحدى ("أحد قادة"): a casualty or one member of a group
     single: bool = False  # one casualty told by a singular noun ("مقتل مقيم مصري"), no numeral
+    vague: bool = False  # a number word of no definite value ("مئات المدنيين", "عشرات القتلى")
     part: bool = False  # a part of the group counted just before ("بينهم سبعة إيرانيين")
+    joined: bool = False  # joined by و to the count before, under its event word ("مقتل 22 طفلا وأربع نساء")
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +166,10 @@ def _noun_for(word: str) -> reference.CountNoun | None:
     return None
 
 
+# Bodies are counted after their number ("31 جثة"); before one they are the bodies of those it counts.
+BODIES = "جثث"
+
+
 # A nationality counts people like شخص does: "مقتل 50 فلسطينيا", "ثلاثة أتراك" (broken plurals are not
 # read), in the singular accusative (-ا) or the sound plural (-ين, -ون).
 NATIONALS = reference.CountNoun("أشخاص", "other", None)
@@ -160,7 +183,9 @@ def _country_of_nationals(form: str) -> str | None:
 
 
 def _nationals(form: str) -> reference.CountNoun | None:
-    return NATIONALS if _country_of_nationals(form) else None
+    if _country_of_nationals(form):
+        return NATIONALS
+    return None
 
 
 def nationality_of_plural(word: str) -> str | None:
@@ -299,9 +324,23 @@ class _CountScanner:
         for k in range(i - 1, max(-1, i - 1 - CUE_LOOKBACK), -1):
             if cue := self.cue_at(k):
                 return cue
-            if not self.words[k].isalpha():
+            if not self.words[k].isalpha() and self.words[k] not in TRANSPARENT:
                 return None
-        return None
+        return self.verb_before_its_subject(i)
+
+    def verb_before_its_subject(self, i: int) -> str | None:
+        """A killing verb, its subject of three words and then the count: "وقتلت قوات الأمن الحكومية 9
+        متظاهرين". The words between are no preposition, number, count noun or event word."""
+        k = i - 1 - CUE_LOOKBACK
+        if k < 0 or not ({rest for _, rest in clitic_variants(self.words[k])} & KILLING_VERBS):
+            return None
+        between = self.words[k + 1 : i]
+        if any(
+            not w.isalpha() or w in SUBJECT_BREAKS or _may_open_count(w) or self.cue_at(j) is not None
+            for j, w in enumerate(between, start=k + 1)
+        ):
+            return None
+        return "killed"
 
     def cue_in_sentence_before(self, i: int) -> str | None:
         """The nearest event word earlier in the sentence: "بمقتل ماجد الخلف، ومسلح آخر", "واعتقلت
@@ -323,6 +362,8 @@ class _CountScanner:
                 return None
             for _, rest in clitic_variants(word):
                 if rest in cues_after:
+                    if word.startswith("و") and self.parse_number(k + 1) is not None:
+                        return None  # "27 مدنيا وأصيب 40 آخرون": the next clause's verb, with its own count
                     return cues_after[rest]
         return None
 
@@ -402,6 +443,16 @@ def _picks_one_of_a_group(word: str, kind: str) -> bool:
     return definite and noun.kind in CASUALTY_KINDS  # the killed, the wounded: counted already
 
 
+def _definite_after_an_adjective(sc: _CountScanner, number: _Number) -> bool:
+    """A definite number word after a definite noun and its definite adjective: "المسلحين الأجانب الستة
+    عشر", "الجنود الأمريكيين الأربعة"."""
+    adjective, noun = sc.word(number.first - 1), sc.word(number.first - 2)
+    return (
+        number.is_word and sc.word(number.first).startswith("ال") and adjective.startswith("ال")
+        and adjective.isalpha() and sc.noun_at(number.first - 1) is None and noun.startswith("ال")
+    )  # fmt: skip
+
+
 def _reads_as_a_year(value: int) -> bool:
     """A bare figure of a year's shape after a word of killing ("سقط قتلى في احتجاجات 2011") dates, not counts."""
     return YEARS_OF_NEWS[0] <= value <= YEARS_OF_NEWS[1]
@@ -429,10 +480,14 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
         if noun is None:
             joined = sc.opens_with_waw(number.first)  # "جندي وإحدى المجندات": a new phrase
             before = sc.noun_at(number.first - 1) if number.is_word and not joined else None
-            if before is not None:
-                cue = sc.cue_before(number.first - 1)
+            head = number.first - 1
+            if before is None and _definite_after_an_adjective(sc, number) and not joined:
+                head = number.first - 2  # "المسلحين الأجانب الستة عشر": the noun, its adjective, the number
+                before = sc.noun_at(head)
+            if before is not None and before.subject != BODIES:  # "جثث سبع فتيات": bodies of seven girls
+                cue = sc.cue_before(head)
                 return _Count(
-                    number.first - 1,
+                    head,
                     number.last,
                     number.value,
                     _kind_for(before, cue, sc.cue_after(number.last)),
@@ -444,6 +499,9 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
                 and not _reads_as_a_year(number.value)
             ):  # fmt: skip
                 return _Count(number.first, number.last, number.value, cue, "", approximate, approximator)
+            risen = _toll_risen_to(sc, start)
+            if risen and not _reads_as_a_year(number.value):
+                return _Count(number.first, number.last, number.value, risen, "", approximate, approximator)
             return None
         kind = _kind_for(noun, cue, sc.cue_after(noun_index + 1))
         last = (
@@ -455,7 +513,7 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
         one_of = first_word in ONE_OF or (sc.opens_with_waw(number.first) and first_word[1:] in ONE_OF)
         return _Count(
             number.first, last, number.value, kind, noun.subject, approximate, approximator,
-            one_of=sc.word(noun_index) if one_of else None,
+            one_of=sc.word(noun_index) if one_of else None, vague=number.is_word and number.approximate,
         )
     noun = sc.noun_at(i)
     if noun is not None and noun.number == 2 and not sc.parse_number(i + 1) and not sc.parse_number(i - 1):
@@ -467,6 +525,44 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
         if kind in CASUALTY_KINDS:  # "وقتل مسلح آخر": one more casualty
             return _Count(i, i + 2, 1, kind, noun.subject, False)
     return _one_casualty(sc, i, noun) if sc.singles else None
+
+
+# "ارتفع عدد ضحايا الهجوم، الذي وقع الجمعة في البلدة، إلى ستة": a toll risen to a bare number
+# that its words name far before it, in the same sentence.
+# Not "ليرتفع عدد القتلى منذ الأحد إلى 48" after the day's three dead: a rise that follows from a new act
+# tells a running total, and so does one since a day.
+RISE_VERBS = frozenset(normalize_text(w) for w in (
+    "ارتفع", "ارتفعت", "يرتفع", "ترتفع", "وصل", "وصلت", "يصل", "تصل", "بلغ", "بلغت",
+))  # fmt: skip
+TOLL_WORDS = frozenset(normalize_text(w) for w in ("عدد", "حصيلة"))
+TOLL_OF = {normalize_text(w): kind for w, kind in (
+    ("القتلى", "killed"), ("قتلى", "killed"), ("الضحايا", "killed"), ("ضحايا", "killed"), ("الوفيات", "killed"),
+    ("الشهداء", "killed"), ("الجرحى", "wounded"), ("جرحى", "wounded"), ("المصابين", "wounded"),
+)}  # fmt: skip
+# "عدد ضحايا هجوم الجمعة": an indefinite toll word is the toll of the act it is put to, not of a side
+# ("عدد قتلى القوات ... إلى 18" counts one side's dead).
+TOLL_ACTS = frozenset(normalize_text(w) for w in (
+    "هجوم", "الهجوم", "هجمات", "الهجمات", "انفجار", "الانفجار", "تفجير", "التفجير", "تفجيرات", "التفجيرات",
+    "غارة", "الغارة", "غارات", "الغارات", "قصف", "القصف", "حادث", "الحادث", "اعتداء", "الاعتداء", "مجزرة",
+    "المجزرة", "إطلاق", "هجومي", "عملية", "العملية",
+))  # fmt: skip
+TOLL_LOOKBACK = 16
+
+
+def _toll_risen_to(sc: _CountScanner, start: int) -> str | None:
+    """The kind of a toll that rose to the number starting at token `start` ("... إلى أربعة"), when a word of
+    rising, عدد or حصيلة and whose toll it is ("القتلى", "ضحايا") open the sentence's clause before it."""
+    if sc.word(start - 1) != normalize_text("إلى"):
+        return None
+    for k in range(start - 2, max(0, start - 2 - TOLL_LOOKBACK), -1):
+        if _ends_sentence(sc, k) or "منذ" in {rest for _, rest in clitic_variants(sc.word(k))}:
+            return None
+        if sc.word(k) in TOLL_WORDS and sc.word(k + 1) in TOLL_OF:
+            if not sc.word(k + 1).startswith("ال") and sc.word(k + 2) not in TOLL_ACTS:
+                return None
+            rises = {sc.word(k - 1), sc.word(k - 1)[1:] if sc.word(k - 1).startswith(("و", "ف")) else ""}
+            return TOLL_OF[sc.word(k + 1)] if rises & RISE_VERBS else None
+    return None
 
 
 def _one_casualty(sc: _CountScanner, i: int, noun: reference.CountNoun | None) -> _Count | None:
@@ -503,11 +599,12 @@ def _inherit_event(sc: _CountScanner, count: _Count, previous: _Count | None) ->
     if count.kind in EVENT_KINDS:
         return
     gap = count.first - previous.last
-    joined = gap <= 2 and sc.words[count.first].startswith("و")
+    joined = gap <= 2 and (sc.words[count.first].startswith("و") or sc.word(count.first - 1) == "و")  # "و3"
     part = gap <= 3 and sc.word(count.first - 1) in AMONG_THEM  # "، من بينهم"
     if joined or part:
         count.kind = previous.kind
         count.part = part
+        count.joined = joined and not part
 
 
 def _coordinated_singular(sc: _CountScanner, previous: _Count) -> _Count | None:
@@ -538,6 +635,33 @@ def _opens_a_period(sc: _CountScanner, k: int) -> bool:
     return sc.word(k) in PERIOD_SPANS and sc.word(k + 1) in PAST_MARKS
 
 
+def _since_a_date(sc: _CountScanner, k: int) -> bool:
+    """ "منذ 30 مارس", "منذ بدء الاحتجاجات": since a date or a start, not since the morning."""
+    rests = {rest for _, rest in clitic_variants(sc.word(k))}
+    return "منذ" in rests and (sc.word(k + 1).isdigit() or sc.word(k + 1) in PERIOD_OPENERS)
+
+
+def _after_an_earlier_act(sc: _CountScanner, k: int, first: int) -> bool:
+    """ "بعد خمسة أيام من مقتل 9 أشخاص", "بعد أسابيع من مقتل أكثر من 30 طفلا": token k (بعد) dates the
+    act told against an earlier killing, whose word comes right before the count."""
+    if "بعد" not in {rest for _, rest in clitic_variants(sc.word(k))}:
+        return False
+    for j in range(k + 1, min(first, k + 4)):
+        if sc.word(j) in EARLIER_SPANS and sc.word(j + 1) == "من":
+            return j + 2 < first and sc.cue_at(j + 2) is not None and sc.approximator_before(first) <= j + 3
+    return False
+
+
+def _ends_clause(sc: _CountScanner, k: int) -> bool:
+    """A comma and و between token k and the next: "منذ بدء الحملة، وأشار إلى سقوط 70" starts a new
+    clause; "ومنذ 2012، عندما بدأت ...، قتلت الجماعة 900" goes on with the one "منذ" opened."""
+    if sc.word(k + 1) in COMMAS:
+        k += 1
+    between = sc.nt.text[sc.tokens[k].end : sc.tokens[k + 1].start] if k + 1 < sc.n else ""
+    comma = any(c in between for c in COMMAS) or sc.word(k) in COMMAS
+    return comma and sc.word(k + 1).startswith("و")
+
+
 def _ends_sentence(sc: _CountScanner, k: int) -> bool:
     """Whether a sentence ends between token k and the next (or token k+1 is the stop itself)."""
     between = sc.nt.text[sc.tokens[k].end : sc.tokens[k + 1].start] + sc.word(k + 1)
@@ -548,10 +672,12 @@ def _over_a_period(sc: _CountScanner, first: int, last: int) -> bool:
     """A period a few words before or after the count in its sentence: "ومنذ بدء الاحتجاجات قتل أكثر
     من 50", "قتل نحو 30 فلسطينيا خلال عشرة أيام", "الغارات الأسابيع الماضية في مقتل 1450 مدنيا" are
     running totals, not one event's toll."""
-    for k in range(first - 1, max(-1, first - 1 - SINCE_LOOKBACK), -1):
-        if _ends_sentence(sc, k):
+    for k in range(first - 1, max(-1, first - 1 - SINCE_SENTENCE_LOOKBACK), -1):
+        if _ends_sentence(sc, k) or (first - k > SINCE_LOOKBACK and _ends_clause(sc, k)):
             break
-        if _opens_a_period(sc, k):
+        if first - k <= SINCE_LOOKBACK and (_opens_a_period(sc, k) or _after_an_earlier_act(sc, k, first)):
+            return True
+        if _since_a_date(sc, k):
             return True
     for k in range(last, min(sc.n, last + RUNNING_TOTAL_LOOKAHEAD)):
         if _ends_sentence(sc, k - 1):
@@ -583,6 +709,10 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
         attrs["nationality"] = country  # "14 عسكريا بينهم سبعة إيرانيين": the Iranians among them, not a toll
     if _over_a_period(sc, count.first, count.last):
         attrs["cumulative"] = True
+    if count.vague:
+        attrs["vague"] = True
+    if count.joined:
+        attrs["joined"] = True
     if count.approximator:
         first, last = count.approximator
         attrs["approximator"] = sc.surface_of(first, last)
@@ -591,10 +721,42 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
     )
 
 
+# "إن جنديا فرنسيا وشخصا آخر ... قتلا": a dual verb of killing after two singular nouns joined by و.
+DUAL_KILLED = frozenset(normalize_text(w) for w in ("قتلا", "استشهدا", "توفيا"))
+DUAL_SUBJECT_LOOKBACK = 14
+
+
+def _two_joined_under_a_dual_verb(sc: _CountScanner, taken: list[_Count]) -> list[_Count]:
+    """Two casualties told by two singular indefinite nouns joined by و, the subject of a dual killing
+    verb later in the sentence: one count of two."""
+    found = []
+    for i in range(sc.n):
+        if sc.word(i) not in DUAL_KILLED:
+            continue
+        for k in range(i - 1, max(0, i - 1 - DUAL_SUBJECT_LOOKBACK), -1):
+            if _ends_sentence(sc, k):
+                break
+            second = sc.word(k)
+            if not second.startswith("و") or (noun := sc.nouns.get(second[1:])) is None or noun.number != 1:
+                continue
+            first = k - 1
+            if _country_of_nationals(sc.word(first)):
+                first -= 1  # "جنديا فرنسيا وشخصا"
+            other = sc.noun_at(first) if first >= 0 else None
+            if other is None or other.number != 1 or sc.word(first).startswith("ال"):
+                break
+            last = k + 2 if sc.word(k + 1) in ANOTHER else k + 1
+            if not any(c.first < last and first < c.last for c in taken):
+                found.append(_Count(first, last, 2, "killed", other.subject, False))
+            break
+    return found
+
+
 def find_counts(nt: NormalizedText) -> list[Mention]:
     """COUNT mentions: value is the integer as text; attrs count_kind, approximate, subject."""
     sc = _CountScanner(nt)
     counts = _counts(sc)
+    counts = sorted(counts + _two_joined_under_a_dual_verb(sc, counts), key=lambda c: c.first)
     mentions = [_to_mention(sc, count) for count in counts]
     for k in range(1, len(counts)):
         if mentions[k - 1].attrs.get("cumulative") and _joined_closely(sc, counts[k - 1], counts[k]):

@@ -33,7 +33,7 @@ from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.places import named_as_where
 from tahqiq.extract.statements import frame_statements
-from tahqiq.reference import load_event_lexicon
+from tahqiq.reference import load_event_lexicon, read_reference_csv
 from tahqiq.text.arabic import is_future_verb, story_terms
 from tahqiq.text.normalize import NormalizedText, normalize, normalize_text
 
@@ -909,16 +909,84 @@ def _partner_claim(frame_cues: list[Cue]) -> str | None:
     return None
 
 
-def _count(frame: _Frame, mentions: ByStart, kind: str) -> tuple[int | None, list[Mention]]:
+def _count(frame: _Frame, mentions: ByStart, kind: str, display: str) -> tuple[int | None, list[Mention]]:
     """The frame's total of one kind (killed, wounded) and the COUNT mentions that state it."""
     counts = [
         m
         for m in _in(frame, mentions)
         if m.entity_type == "COUNT" and m.attrs.get("count_kind") == kind and (m.value or "").isdigit()
-        and counts_one_event(m)
+        and counts_one_event(m) and not _in_a_teaser(display, m.start)
     ]
-    total = event_total(int(m.value) for m in counts)
+    counts = [m for m in counts if not m.attrs.get("vague")]  # "مئات المدنيين", "عشرات القتلى" state no figure
+    sums = _sums_of_groups(counts)
+    total = event_total([int(m.value) for m in counts] + [value for value, _ in sums])
+    exact = _exact_for_rounded(counts, total)
+    if exact:
+        return int(exact[0].value), exact
+    if total is not None and (summed := next((parts for value, parts in sums if value == total), None)):
+        return total, summed
     return total, [m for m in counts if total is not None and int(m.value) == total]
+
+
+# A headline of another story inside the body ("أكثر من 30 قتيلا في تفجيرات جنوبي البلاد"
+# between two paragraphs): a short line that ends without a stop, neither the first line nor the last.
+TEASER_WORDS = 14
+LINE_STOPS = tuple('.!?:"»”)')
+
+
+def _in_a_teaser(display: str, position: int) -> bool:
+    start = display.rfind("\n", 0, position) + 1
+    end = display.find("\n", position)
+    if start == 0 or end < 0 or not display[end:].strip():
+        return False
+    line = display[start:end].strip()
+    return len(line.split()) <= TEASER_WORDS and not line.endswith(LINE_STOPS)
+
+
+# "نحو 120 قتيلا" rounds the toll that "ارتفعت الحصيلة إلى 117 شخصا" states exactly.
+ROUNDING = frozenset(normalize_text(w) for w in ("نحو", "حوالي", "قرابة", "زهاء"))
+ROUNDING_SLACK = 0.1
+
+
+def _exact_for_rounded(counts: list[Mention], total: int | None) -> list[Mention]:
+    """The exact figures a rounded total stands for (a total only stated after نحو or حوالي, and a figure
+    without one at most a tenth off): the largest of them, else nothing."""
+    if total is None:
+        return []
+    tops = [m for m in counts if int(m.value) == total]
+    if not tops or not all(normalize_text(m.attrs.get("approximator") or "") in ROUNDING for m in tops):
+        return []
+    near = [
+        int(m.value) for m in counts
+        if not m.attrs.get("approximate") and abs(int(m.value) - total) <= ROUNDING_SLACK * total
+    ]  # fmt: skip
+    best = max(near, default=None)
+    return [m for m in counts if best is not None and int(m.value) == best and not m.attrs.get("approximate")]
+
+
+def _sums_of_groups(counts: list[Mention]) -> list[tuple[int, list[Mention]]]:
+    """The figures of different groups joined under one event word add up: "مقتل 17 طفلا وثلاث نساء" is
+    20 dead. Only groups of data/reference/casualty_groups.csv (children, women, soldiers, civilians), none
+    of them gunmen, and never a part ("بينهم")."""
+    groups = _casualty_groups()
+    out: list[tuple[int, list[Mention]]] = []
+    chain: list[Mention] = []
+    for m in sorted(counts, key=lambda m: m.start):
+        group = groups.get(m.attrs.get("subject") or "")
+        if (
+            chain and m.attrs.get("joined") and group and group != "gunmen"
+            and group not in {groups.get(c.attrs.get("subject") or "") for c in chain}
+        ):  # fmt: skip
+            chain.append(m)
+            out.append((sum(int(c.value) for c in chain), list(chain)))
+        else:
+            chain = [m] if group and group != "gunmen" else []
+    return out
+
+
+@lru_cache(maxsize=1)
+def _casualty_groups() -> dict[str, str]:
+    return {row["subject"]: row["group"] for row in read_reference_csv("casualty_groups.csv")}
 
 
 def _most_specific(anchors: list[Cue]) -> str:
@@ -981,15 +1049,16 @@ def find_event_frames(
             inferred = _year_from_weekday(frame, mentions, key)
             if inferred:
                 value, method, precision = inferred, "weekday_and_day_month", "day"
-        killed, killed_from = _count(frame, mentions, "killed")
+        killed, killed_from = _count(frame, mentions, "killed", nt.display)
         if killed is None:
             killed = _named_victim_count(act)
         if killed is None:
-            told = _single_casualties(nt, lead + frame.spans[:2])
+            later = [span for span in frame.spans[2:] if not _dates_another_day(span, mentions, frame.date)]
+            told = _single_casualties(nt, lead + frame.spans[:2]) + _single_casualties(nt, later, caused=True)
             killed = event_total(1 for kind in told if kind == "killed")
         if killed is None and any(c.kind == "no_casualties" for c in frame_cues):
             killed = 0  # "ولم تشر أية تقارير إلى وقوع ضحايا"
-        wounded, wounded_from = _count(frame, mentions, "wounded")
+        wounded, wounded_from = _count(frame, mentions, "wounded", nt.display)
         if key is None and _announced_recently(frame.announced, published) and not frame.is_background:
             value, method, precision = announcement_window(frame.announced), "announcement_day", "interval"
         elif key is None and published is not None and not frame.is_background:
@@ -1051,14 +1120,35 @@ def _lead_date(sentences: list[_Sentence], frame: _Frame, published: date | None
     return _best_date(days)
 
 
-def _single_casualties(nt: NormalizedText, spans: list[tuple[int, int]]) -> list[str]:
+# "أدى سقوط القذيفة إلى انهيار المنزل ... ونجم عن ذلك مقتل مزارع": a word of consequence a few
+# words before the casualty ties it to the act the sentence tells, not to another one the article cites.
+CAUSED = re.compile(
+    r"(?:^|\s)(?:و|ف)?(?:أدى|أدت|ادى|ادت|يؤدي|تؤدي|أسفر|أسفرت|اسفر|اسفرت|نتج|نجم|تسبب|تسببت|خلف|خلفت)"
+    r"(?:[^\s.!?]*)(?:\s+\S+){0,12}\s*$"
+)
+
+
+def _dates_another_day(span: tuple[int, int], mentions: ByStart, day: Mention | None) -> bool:
+    """Whether the sentence dates something to a day other than the frame's ("إذ سقطت قذيفة مساء
+    الأربعاء ... وأدت إلى مقتل شخص" in a report of Thursday's strike)."""
+    own = _date_key(day)
+    return any(
+        m.entity_type == "DATE" and _date_key(m) != own for m in mentions.starting_in(span[0], span[1])
+    )
+
+
+def _single_casualties(nt: NormalizedText, spans: list[tuple[int, int]], caused: bool = False) -> list[str]:
     """The kind of each casualty the spans (a report's lead: its headline sentences and first two) tell
-    by a singular noun ("مقتل مقيم مصري"), read on those sentences alone, not the whole article."""
-    return [
-        m.attrs.get("count_kind")
-        for start, end in sorted(set(spans))
-        for m in find_single_casualties(normalize(nt.display[start:end]))
-    ]
+    by a singular noun ("مقتل مقيم مصري"), read on those sentences alone, not the whole article. With
+    `caused`, only a casualty a word of consequence brings ("نتج عنه ... مقتل مزارع"): later in a
+    report a lone casualty is as often one of another act the article cites."""
+    out = []
+    for start, end in sorted(set(spans)):
+        text = nt.display[start:end]
+        for m in find_single_casualties(normalize(text)):
+            if not caused or CAUSED.search(text[max(0, m.start - 120) : m.start]):
+                out.append(m.attrs.get("count_kind"))
+    return out
 
 
 def _named_victim_count(opening: _Sentence | None) -> int | None:

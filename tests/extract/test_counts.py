@@ -244,3 +244,123 @@ def test_a_part_of_a_counted_group_shares_its_event_word():
     assert [c[2] for c in counts("أصيب 20 شخصا منهم 5 أطفال.")] == ["wounded", "wounded"]
     toll, part = find_counts(normalize("قتل 14 عسكريا بينهم سبعة إيرانيين."))
     assert part.attrs["count_kind"] == "killed" and part.attrs["nationality"] == "IR" and "nationality" not in toll.attrs
+
+
+def test_a_figure_the_text_denies_is_no_count():
+    assert [c[1] for c in counts("وقال أحد العناصر إن عدد القتلى ليس 900 بل أقل بكثير.")] == []
+
+
+def test_a_hashtag_joins_the_event_word_to_its_count():
+    assert counts("ما أسفر عن #مقتل_شخصين على الأقل.") == [("شخصين", "2", "killed", False, "أشخاص")]
+
+
+def test_one_of_the_residents_is_one_casualty():
+    assert [c[1:3] for c in counts("ما أدى إلى مقتل أحد المقيمين الهنود.")] == [("1", "killed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "منذ" and a date anywhere earlier in the clause open a period
+        "وتشهد المدينة منذ 12 يناير احتجاجات يشارك فيها الآلاف من السكان والتي شهدت مقتل 31 شخصا.",
+        "وتقول الوزارة إن القوات قتلت 33 شخصا منذ بدأت الاحتجاجات في المدينة.",
+        # the dead of an earlier act the report dates its own by
+        "جاء الانفجار بعد خمسة أيام من مقتل 9 أشخاص في تفجير آخر.",
+        "يأتي ذلك بعد أسابيع من مقتل أكثر من 30 طفلا في غارة مماثلة.",
+    ],
+)
+def test_a_period_or_an_earlier_act_makes_the_toll_no_figure_of_this_one(text):
+    (count,) = [m for m in find_counts(normalize(text)) if m.attrs["count_kind"] == "killed"]
+    assert count.attrs.get("cumulative") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إن الخسائر كبيرة منذ بدء الحملة، وأشار إلى سقوط أكثر من 70 قتيلا يوم الأحد.",
+        "بعد يومين من اندلاع الاشتباكات، قتل 5 أشخاص في المدينة.",
+    ],
+)
+def test_a_period_in_another_clause_or_a_later_act_keeps_the_toll(text):
+    (count,) = [m for m in find_counts(normalize(text)) if m.attrs["count_kind"] == "killed"]
+    assert not count.attrs.get("cumulative")
+
+
+def test_a_vague_number_word_is_marked():
+    (hundreds,) = find_counts(normalize("وقتلت الغارات مئات المدنيين."))
+    (twenty,) = find_counts(normalize("قتل عشرون شخصا."))
+    assert hundreds.attrs.get("vague") is True and "vague" not in twenty.attrs
+
+
+def test_a_count_joined_by_waw_shares_the_event_word_and_is_marked():
+    children, women = find_counts(normalize("مقتل 17 طفلا على الأقل وثلاث نساء في غارة."))
+    soldiers, civilians = find_counts(normalize("قتل 5 جنود و3 مدنيين في الهجوم."))
+    assert women.attrs["count_kind"] == civilians.attrs["count_kind"] == "killed"
+    assert women.attrs.get("joined") and civilians.attrs.get("joined")
+    assert not children.attrs.get("joined") and not soldiers.attrs.get("joined")
+    _, part = find_counts(normalize("قتل 12 مدنيا بينهم 5 أطفال."))
+    assert not part.attrs.get("joined")
+
+
+def test_a_toll_risen_to_a_bare_number_far_after_its_words():
+    assert [c[1:3] for c in counts("ارتفع عدد ضحايا الهجوم، الذي وقع الجمعة في البلدة، إلى ستة.")] == [
+        ("6", "killed")
+    ]
+    # a rise that follows from the day's dead, or since a day, is a running total; others count no one
+    assert counts("ليرتفع عدد القتلى منذ الأحد إلى 48.") == []
+    assert counts("ارتفع عدد المشاركين في الحملة إلى أربعة.") == []
+    assert counts("وارتفع عدد الضحايا إلى 2015.") == []
+    # one side's dead, not the toll
+    assert counts("حيث ارتفع عدد قتلى القوات والمجموعات الحليفة لها إلى 18، فيما فقد المهاجمون 11 قتيلا.") == [
+        ("11 قتيلا", "11", "killed", False, "قتلى")
+    ]
+
+
+def test_a_quote_does_not_part_the_toll_from_its_words_nor_the_next_clause_take_it():
+    assert [c[1:3] for c in counts('وذكرت الإذاعة أن عدد القتلى بلغ "27 مدنيا وأصيب 40 آخرون بجروح".')] == [
+        ("27", "killed"), ("40", "wounded")
+    ]
+
+
+def test_bodies_count_the_dead_after_their_number_only():
+    assert [c[1:3] for c in counts("وقال إن المستشفى تسلم 31 جثة و52 جريحا.")] == [("31", "killed"), ("52", "wounded")]
+    assert [c[1:3] for c in counts("وعثرت الشرطة على جثث سبع فتيات.")] == [("7", "other")]
+    assert [c[1:3] for c in counts("وعثرت الشرطة على جثث ثمانية.")] == []
+
+
+def test_since_a_date_holds_over_a_subordinate_clause_but_not_a_new_one():
+    (count, _) = find_counts(normalize('ومنذ 2012، عندما بدأت الدولة تتصدى للجماعة، قتلت الجماعة "900 مدني وعسكري".'))
+    assert count.value == "900" and count.attrs.get("cumulative") is True
+
+
+def test_a_killing_verb_before_a_subject_of_three_words_governs_the_count():
+    assert [c[1:3] for c in counts("وقتلت قوات الأمن الحكومية 9 متظاهرين وجرحت نحو 300 آخرين.")] == [
+        ("9", "killed"), ("300", "wounded")
+    ]
+    # a number, a count noun or a conjunction between them: the count is of another clause or joined
+    assert [c[1:3] for c in counts("قتلت أربعة أشخاص وأصابت 9 آخرين.")] == [("4", "killed"), ("9", "other")]
+    assert all(c[2] != "killed" for c in counts("قتل حارسان ليليان و12 مصليا."))
+    assert [c[2] for c in counts("قتل في الحرب الأهلية أكثر من 300 صحفي.")] == ["other"]
+
+
+def test_a_definite_number_after_a_noun_and_its_adjective_counts_the_noun():
+    assert [c[:3] for c in counts("وقالوا إن بين المسلحين الأجانب الستة عشر الذين قتلوا في الكمين سبعة أفغان.")][0] == (
+        "المسلحين الأجانب الستة عشر", "16", "killed"
+    )
+    # an indefinite number after them is no count of theirs
+    assert counts("وصل المقاتلون الأجانب خمسة من الشمال.") == []
+
+
+def test_two_singular_casualties_under_a_dual_verb_count_two():
+    assert counts("وذكر مصدر أن جنديا فرنسيا وشخصا آخر من البعثة قتلا في انهيار مبنى.") == [
+        ("جنديا فرنسيا وشخصا آخر", "2", "killed", False, "جنود")
+    ]
+    # a definite noun is someone the text named; no dual verb, no pair
+    assert counts("وقال إن الجندي وشخصا آخر قتلا في الانفجار.") == []
+    assert counts("وقال إن جنديا وشخصا آخر وصلا إلى المدينة.") == []
+
+
+def test_women_girls_drivers_and_settlers_are_counted_casualties():
+    assert singles("وأعلنت الوزارة مقتل فتاة وإصابة العشرات.") == [("فتاة", "1", "killed")]
+    assert singles("مقتل سيدة في قصف على الحي.") == [("سيدة", "1", "killed")]
+    assert [c[1:3] for c in counts("قتل مسلحون ما لا يقل عن 14 سائق شاحنة.")] == [("14", "killed")]

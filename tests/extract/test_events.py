@@ -773,3 +773,57 @@ def test_a_place_after_a_complementizer_is_the_clause_s_subject_not_where():
     t.add(" تتصرف بهذا النحو.")
     (frame,) = frames_of(t)
     assert frame["country"] == "sy"
+
+
+def _main_killed(body: str, published=date(2024, 3, 10)) -> int | None:
+    nt = normalize(body)
+    frames = find_event_frames(nt, extract_article(nt, published), published, "a1")
+    (main,) = [f for f in frames if f["role"] == "main"]
+    return main["reported_killed"]
+
+
+def test_a_lone_casualty_later_in_the_report_counts_when_the_act_caused_it():
+    opening = (
+        "اعترضت قوات الدفاع الجوي صاروخا باليستيا أطلق باتجاه المدينة. "
+        "وقال المتحدث إن الصاروخ أطلق بطريقة عشوائية. "
+        "وأضاف أن الدفاعات تمكنت من تدميره في الجو. "
+    )
+    assert _main_killed(opening + "وأدى سقوط الحطام على سوق قريب إلى حريق، ونجم عن ذلك مقتل مزارع.") == 1
+    # no word of consequence: a casualty of another act the article cites
+    assert _main_killed(opening + "وأفادت مصادر محلية بمقتل مقيم في حادث آخر.") is None
+    # a sentence of another day
+    assert _main_killed(opening + "وكان صاروخ أطلق يوم 2 مارس أدى إلى مقتل مزارع.") is None
+
+
+def test_a_vague_number_is_no_figure():
+    body = "قتل 40 شخصا في غارة جوية على سوق في المدينة. وقتلت غارات مماثلة مئات المدنيين."
+    assert _main_killed(body) == 40
+    assert _main_killed("قتل عشرات المدنيين في غارات جوية على المدينة.") is None
+
+
+def test_the_figures_of_two_groups_joined_under_one_killing_add_up():
+    assert _main_killed("قتل 17 طفلا على الأقل وثلاث نساء في غارة جوية على مدرسة.") == 20
+    # a part of the toll adds nothing; gunmen are counted apart from the victims
+    assert _main_killed("قتل 12 مدنيا بينهم 5 أطفال في غارة جوية على المدينة.") == 12
+    assert _main_killed("قتل 5 جنود و3 مسلحين في هجوم على حاجز.") == 5
+
+
+def test_an_exact_figure_wins_over_the_same_toll_rounded():
+    body = (
+        "ارتفعت حصيلة القتلى جراء الهجمات على المدينة إلى نحو 120 قتيلا. "
+        "وقال مدير المرصد إن الحصيلة ارتفعت إلى 117 قتيلا."
+    )
+    assert _main_killed(body) == 117
+    assert _main_killed("قتل أكثر من 120 شخصا في الهجمات على المدينة. وقال المرصد إن 117 قتيلا سقطوا.") == 120
+
+
+def test_a_headline_of_another_story_inside_the_body_states_no_figure():
+    body = (
+        "أعدم التنظيم رهينة خطفه من المدينة الشهر الماضي بعد هجوم مسلح.\n"
+        "ونشرت الشبكة مقطع فيديو يظهر عملية الإعدام.\n"
+        "أكثر من 30 قتيلا في تفجيرات جنوبي البلاد\n"
+        "وقال المرصد إن عملية الإعدام هي الأولى بحق المخطوفين.\n"
+    )
+    nt = normalize(body)
+    frames = find_event_frames(nt, extract_article(nt, date(2024, 3, 10)), date(2024, 3, 10), "a1")
+    assert all(f["reported_killed"] != 30 for f in frames)
