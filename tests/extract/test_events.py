@@ -827,3 +827,8 @@ def test_a_headline_of_another_story_inside_the_body_states_no_figure():
     nt = normalize(body)
     frames = find_event_frames(nt, extract_article(nt, date(2024, 3, 10)), date(2024, 3, 10), "a1")
     assert all(f["reported_killed"] != 30 for f in frames)
+
+
+def test_no_reports_of_casualties_is_a_toll_of_none():
+    body = "اعترضت الدفاعات الجوية صاروخا باليستيا أطلق على المدينة مساء الأحد، ولم ترد تقارير عن وقوع إصابات."
+    assert _main_killed(body) == 0
