@@ -369,7 +369,9 @@ class _CountScanner:
 
     def blocked(self, number: _Number) -> bool:
         before, after = self.word(number.first - 1), self.word(number.last)
-        return before in self.blockers["before"] or after in self.blockers["after"]
+        # "شابا في 19 من عمره": an age
+        of_age = after == "من" and self.word(number.last + 1).startswith(("عمر", "العمر"))
+        return before in self.blockers["before"] or after in self.blockers["after"] or of_age
 
 
 def _joins_other_casualty_kind(sc: _CountScanner, count: _Count) -> bool:

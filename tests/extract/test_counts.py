@@ -364,3 +364,8 @@ def test_women_girls_drivers_and_settlers_are_counted_casualties():
     assert singles("وأعلنت الوزارة مقتل فتاة وإصابة العشرات.") == [("فتاة", "1", "killed")]
     assert singles("مقتل سيدة في قصف على الحي.") == [("سيدة", "1", "killed")]
     assert [c[1:3] for c in counts("قتل مسلحون ما لا يقل عن 14 سائق شاحنة.")] == [("14", "killed")]
+
+
+def test_a_number_of_years_of_age_is_no_count():
+    assert [c[1] for c in counts("وقال إن التنظيم قتل شابا في 19 من عمره كان قد خطف.")] == []
+    assert [c[1] for c in counts("قتل 19 من الجنود في الهجوم.")] == ["19"]
