@@ -253,7 +253,11 @@ class _Scanner:
             return False
         if word.endswith(("ها", "هم", "هما")) and len(word) >= 4:
             return True
-        return self.written_last(i) == "ه" and not word.endswith("يه") and word != "شاه"
+        if self.written_last(i) != "ه" or word == "شاه":
+            return False
+        # يه ends foreign names (بيكيه, فوريه); نادي + ه (his club), رأي + ه: a noun speech says with its
+        # article all the time, and its pronoun
+        return not word.endswith("يه") or _said_with_its_article(word[:-1])
 
     def is_place(self, i: int) -> bool:
         """A country, province or city, or a feminine nationality adjective (الأسترالية: of a state
@@ -372,6 +376,8 @@ class _Scanner:
             return False
         if word == "علي" and self.ends_in_alef_maqsura(i):
             return False
+        if self.written_last(i) == "ه" and len(word) >= 4 and _said_with_its_article(word[:-1]):
+            return False  # ناديه written with ه, not ة: نادي + "his" (his club), not نادية
         return allow_ambiguous or word not in self.lex.ambiguous
 
     def waw_is_name_part(self, word: str) -> bool:
@@ -391,6 +397,60 @@ class _Scanner:
             and not is_future_verb(rest)  # وسيكون: "and it will be"
         )
 
+    def apposition_after_a_whole_name(self, parts: list[tuple[str, int, int]], j: int) -> bool:
+        """محمد صلاح نجم المنتخب, خالد سعيد أمير الجماعة: after a name of two words, a given name that also
+        opens a title (نجم, أمير), before a definite noun that is no nisba, heads an apposition ("the
+        team's star"), not a third name."""
+        word = self.words[j]
+        following = self.words[j + 1] if j + 1 < self.n else ""
+        return (
+            len(parts) >= 2
+            and word in self.lex.titles_by_first
+            and following.startswith("ال")
+            and not following.endswith("ي")
+            and following not in COMPOUND_NAME_SECONDS
+            and is_spoken_noun(following)
+        )
+
+    def lam_on_a_participle(self, j: int) -> bool:
+        """قال شريف لمؤيدي حزبه, صرح أحمد سعيد لمراسلي الوكالة: ل + a participle or noun in م (six letters
+        or more) is whom he spoke to or what for, not a surname (a surname in لم is short: لمجرد)."""
+        word = self.words[j]
+        return (
+            word.startswith("لم")
+            and len(word) >= 6
+            and word not in self.lex.given
+            and word not in self.lex.transliterated
+        )
+
+    def abstract_noun_in_iya(self, j: int) -> bool:
+        """جاهزية, أهمية, شعبية: a word written in ية whose stem speech says all the time (جاهز, أهم) is an
+        abstract noun of quality, no family name (listed names in ية, فوزية, stay)."""
+        word = self.words[j]
+        return (
+            len(word) >= 6  # عدوية, a family name, is as short as نارية
+            and word.endswith("يه")
+            and self.written_last(j) == "ة"
+            and word not in self.lex.given
+            and spoken_count(word[:-2]) >= SPOKEN_COMMON
+        )
+
+    def waw_joins_another_name(self, j: int) -> bool:
+        """هاري وميغان, رونالدو وميسي: و + a word speech says bare, never with the article nor behind و (a
+        name in the dialogues), is a second person joined by "and"; a name's own و-word is not said
+        (ويلكنسون, وليامز)."""
+        word = self.words[j]
+        rest = word[1:]
+        return (
+            word.startswith("و")
+            and word not in self.lex.given
+            and len(rest) >= 4
+            and not rest.startswith("ال")
+            and spoken_count(rest) >= SPOKEN_COMMON
+            and spoken_count(word) == 0
+            and spoken_count("ال" + rest) < SPOKEN_WITH_ARTICLE
+        )
+
     def waw_joins_a_word(self, j: int) -> bool:
         """صائب وقانوني, مبارك وطلب مني, حازم ويفقد, مسعود وشاركت: after a name's first word, و + a noun or
         adjective speech says all the time (with and without the article), or و + a verb speech says (a bare
@@ -398,10 +458,19 @@ class _Scanner:
         with the article) is "and" before that word. A name's own first word may read so (واوان)."""
         word = self.words[j]
         rest = word[1:]
-        if not word.startswith("و") or word in self.lex.given:
+        if word in self.lex.given:
+            return False
+        if word.startswith("ف"):
+            # يوسف فسدد, رونالدو فتابع: ف + a bare past verb (three letters, no long vowel) speech says is
+            # "then he ...", not a surname (فهد, فريد, فتوح spell a long vowel or are listed)
+            return len(rest) == 3 and not any(letter in "اويةه" for letter in rest) and spoken_count(rest) >= SPOKEN_COMMON
+        if not word.startswith("و"):
             return False
         return (
-            (len(rest) >= 4 and is_spoken_noun(rest) and spoken_count(rest) >= SPOKEN_EVERYWHERE)
+            # حازم وأبقى, خالد ومضى: و + a verb written with ى that speech says (names in ى are listed)
+            (self.ends_in_alef_maqsura(j) and spoken_count(rest) >= SPOKEN_COMMON)
+            or self.waw_joins_another_name(j)
+            or (len(rest) >= 4 and is_spoken_noun(rest) and spoken_count(rest) >= SPOKEN_EVERYWHERE)
             or (len(rest) == 3 and not any(letter in "اويةه" for letter in rest) and spoken_count(rest) >= SPOKEN_COMMON)
             # حازم ويفقد: و + a present-tense verb speech says; مسعود وشاركت: و + a past verb and its ت
             or (len(rest) >= 4 and rest[:1] in ("ي", "ت") and spoken_count(rest) >= SPOKEN_COMMON)
@@ -442,6 +511,8 @@ class _Scanner:
         hits: list[_TitleHit] = []
         free_from = 0
         for i in self.opening("title"):
+            if i and self.words[i - 1] == "عبد":
+                continue  # عبد الملك, عبد الأمير: the second half of a compound given name, no title
             hit = self.title_at(i) if i >= free_from else None
             if hit:
                 hits.append(hit)
@@ -591,12 +662,13 @@ class _Scanner:
             elif parts[-1][0] == "kunya" and self.is_kunya_nisba(j):
                 parts.append(("family", j, j + 1))  # أبو عبيدة الشرقي: a direction word as a nisba
                 j += 1
-            elif self.is_given_part(j) and len(parts) < 3:
+            elif self.is_given_part(j) and len(parts) < 3 and not self.apposition_after_a_whole_name(parts, j):
                 parts.append(("given", j, j + 1))
                 j += 1
             elif (
                 parts[-1][0] == "given"
                 and len(parts) < 3
+                and not self.apposition_after_a_whole_name(parts, j)
                 and word in lex.given
                 and not (word == "علي" and self.ends_in_alef_maqsura(j))  # خالد على البرازيلي: "on"
                 and j + 1 < self.n
@@ -651,6 +723,8 @@ class _Scanner:
                 # بتهمة, بتسجيل: ب on a word everyday speech says all the time; بوزارة, لهيئة: ب / ل on an
                 # organization's head noun (a body the sentence goes on to)
                 and not self.preposition_on_a_common_word(j, foreign)
+                and not self.abstract_noun_in_iya(j)
+                and not self.lam_on_a_participle(j)
                 and not self.waw_joins_a_second_name(j)
             ):
                 parts.append(("family", j, j + 1))
@@ -665,7 +739,16 @@ class _Scanner:
             kunya_alone_ok = parts[0][0] == "kunya" and (
                 self.words[i + 1] in lex.given or self.words[i + 1].startswith("ال")
             )
-            if not kunya_alone_ok:
+            # هاري وميغان: a foreign given name (no common word) joined by "and" to a second person's name,
+            # unless a word speech never says stands before it (كريستيانو رونالدو وليونيل: its given name)
+            paired_ok = (
+                not prefix
+                and core in lex.transliterated
+                and j < self.n
+                and self.waw_joins_another_name(j)
+                and not (i and self.name_like(i - 1) and spoken_count(self.words[i - 1]) == 0)
+            )
+            if not (kunya_alone_ok or paired_ok):
                 return None
         if mode != "direct" and core in lex.ambiguous and i and self.words[i - 1] in RELATIVE_PRONOUNS:
             return None  # الذي خلف الإسباني: a relative pronoun opens a clause, its verb, not a name
@@ -922,6 +1005,11 @@ def _stated_roles(scanner: _Scanner, names: list[_Name], alias_of: dict[int, _Na
                 name.attrs.setdefault("role", role)
 
 
+def _said_with_its_article(word: str) -> bool:
+    """النادي, الرأي: a noun speech says with its article all the time (not a nisba of a name: الفوري)."""
+    return not word.startswith("ال") and spoken_count("ال" + word) >= SPOKEN_EVERYWHERE
+
+
 def _feminine_past_verb(word: str) -> bool:
     """ظهرت, خضعت, رفضت: a bare past verb of three letters with the feminine ت, a word speech says
     often and never with the article. Given names of this shape (مدحت, حكمت, عزت) are listed, and the
@@ -1022,6 +1110,16 @@ def _opens_a_verb(scanner: _Scanner, j: int) -> bool:
     return word[:1] in ("و", "ف") and len(rest) >= 3 and rest not in scanner.lex.given and spoken_count(rest) >= SPOKEN_COMMON
 
 
+def _preposition_before_the_name(scanner: _Scanner, name: _Name) -> bool:
+    """ولي العهد لإيجاز, التركي لعفرين, الرئيس وترامب: a title's or nationality's name follows it bare; a
+    proclitic (ل, ب, و, ف) on the next word starts a phrase of the sentence or another person, unless it
+    stands on a listed given name or a kunya (الأمير وأخوه محمد is no case of a name)."""
+    if not name.prefix:
+        return False
+    core = scanner.words[name.first][name.prefix :]
+    return core not in scanner.lex.given and core not in KUNYA_WORDS
+
+
 def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
     """الرئيس بوش, وزير الخارجية الأمريكية كوندوليزا رايس, الأمين العام للأمم المتحدة كوفي أنان, سفيرة
     الولايات المتحدة في الأمم المتحدة نيكي هايلي, وزير الداخلية الفرنسي، جيرار كولومب: the office's
@@ -1041,6 +1139,8 @@ def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
     if j >= scanner.n or _opens_a_verb(scanner, j):
         return None
     name = scanner.parse_name(j, "direct")
+    if name and _preposition_before_the_name(scanner, name):
+        return None
     if name:
         name.cue = "title"
     return name
@@ -1086,6 +1186,8 @@ def _find_cued_and_lexicon_names(
             while j < scanner.n and scanner.words[j] in ('"', "'", "("):
                 j += 1
             name = None if j >= scanner.n or _opens_a_verb(scanner, j) else scanner.parse_name(j, "direct")
+            if name and _preposition_before_the_name(scanner, name):
+                name = None
             if name and hit.title.common_noun and name.cue == "title":
                 name = None  # الفريق صاحب التاريخ: "the team", unless a listed given name or kunya follows
             if name:
@@ -1220,7 +1322,12 @@ def _given_name_of_another(scanner: _Scanner, after: int) -> bool:
     if after >= scanner.n or not scanner.name_like(after) or "well_known" in scanner.roles[after]:
         return False
     word = scanner.words[after]
-    return not word.startswith("ال") and word not in scanner.lex.given and spoken_count(word) == 0
+    # لترامب وكاتم أسراره: a و-word after the surname is "and ...", no given name it stands before
+    return (
+        not word.startswith(("ال", "و"))
+        and word not in scanner.lex.given
+        and spoken_count(word) == 0
+    )
 
 
 def _find_well_known(scanner: _Scanner) -> list[_Name]:
@@ -1340,6 +1447,8 @@ def _unnamed_speaker_word(word: str, lex: _Lexicons) -> bool:
         or is_participle_plural(word)
         or word in _org_words("head")
         or word in _org_words("media_head")
+        # ويقول أطباء, وقال خبراء, وذكر أقرباء: a broken plural of people in اء (فعلاء, أفعلاء) speech says
+        or (word.endswith("اء") and 5 <= len(word) <= 6 and spoken_count(word) >= SPOKEN_COMMON)
     )
 
 

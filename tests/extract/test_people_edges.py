@@ -459,3 +459,81 @@ def test_no_person_in_a_verb_after_a_given_name_or_a_saint_s_place(text):
 
 def test_a_given_name_before_saint_keeps_the_man():
     assert surfaces("وأسس المصمم إيف سان لوران داره في باريس.") == ["إيف سان لوران"]
+
+
+# --- round four: what a name's first word is joined to ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # و + a verb written with ى, ف + a bare past verb: "and kept", "then he shot"
+        ("واتخذت اللجنة موقفا حازم وأبقى النقاش مفتوحا.", []),
+        ("ومرر اللاعب الكرة إلى يوسف فسدد بقوة فوق العارضة.", []),
+        # و / ل + أي (any) is no surname
+        ("ولم يقع أي خلاف بين مريم وأي موظف في الشركة.", []),
+        ("ولا نريد أن يتكرر ما جرى مع مريم لأي طالبة أخرى.", []),
+    ],
+)
+def test_a_verb_or_a_function_word_after_and_then_or_for_is_no_surname(text, expected):
+    assert surfaces(text) == expected
+
+
+def test_a_foreign_given_name_and_a_second_person_s_name():
+    # و + a name said in the dialogues, never with the article: a second person, not a surname
+    assert surfaces("وحضر الحفل الذي أقامه هاري وميغان عدد من الأصدقاء.") == ["هاري"]
+    # a foreign given name of a surname ending with و stays whole
+    assert surfaces("وسجل روبرت ويلكنسون هدفا في الدقيقة العاشرة.") == ["روبرت ويلكنسون"]
+
+
+def test_a_title_word_after_a_whole_name_opens_an_apposition():
+    text = "وسأل الوزير محمد صلاح نجم الفريق عن موعد عودته."
+    assert "محمد صلاح" in surfaces(text)
+    assert not any("نجم" in s for s in surfaces(text))
+    # a given name that is no title word goes on the name
+    assert surfaces("وسجل محمد أحمد سعيد الشريف هدفا في المباراة.") == ["محمد أحمد سعيد الشريف"]
+
+
+def test_an_abstract_noun_in_iya_is_no_third_name():
+    assert surfaces("وأكد مدير أعماله رامي عباس جاهزية اللاعب للمباراة.") == ["رامي عباس"]
+
+
+def test_a_noun_with_his_written_with_ha_is_no_given_name():
+    # نادي + ه (his club), written with ه; the name نادية is written with ة
+    assert surfaces("وأعلن ناديه، مساء الأحد، أن اللاعب سيغيب شهرا.") == []
+    assert surfaces("واحتفل اللاعب مع ناديه الجديد بالفوز.") == []
+    assert surfaces("وقالت الممثلة نادية لطفي إن الفيلم جديد.") == ["نادية لطفي"]
+    # a French surname in يه whose stem is a nisba stays a name
+    assert surfaces("وقال بينوا فوريه إن النتائج مشجعة.") == ["بينوا فوريه"]
+
+
+def test_a_title_word_after_abd_is_half_of_a_given_name():
+    # الملك in عبد الملك is no title: the word after the name is no name of a king
+    assert surfaces("وفي خطابه أمس عبد الملك الحوثي أقر بالخسارة.") == ["عبد الملك الحوثي"]
+
+
+@pytest.mark.parametrize("text", ["ويقول أطباء إن العلاج مفيد.", "ويرى هؤلاء أن القرار خاطئ.", "وقال خبراء إن الأسعار سترتفع."])
+def test_a_plural_of_people_in_alef_hamza_is_no_speaker_s_name(text):
+    assert surfaces(text) == []
+
+
+def test_lam_on_a_participle_is_whom_he_told():
+    assert surfaces("وقال أحمد سعيد لمراسلي الوكالة إن الوضع صعب.") == ["أحمد سعيد"]
+    assert surfaces("وقال سعد لمجرد إن الأغنية جديدة.") == ["سعد لمجرد"]
+
+
+def test_a_world_figure_before_and_is_no_given_name_of_another():
+    # و + a word after the surname is "and ...", no surname the world figure's name would be the given name of
+    assert surfaces("وكان المحامي الخاص لترامب وكاتم أسراره منذ سنوات.") == ["ترامب"]
+    assert "أردوغان" in surfaces("وكتبت المجلة مقالات عن الرئيس أردوغان وبزوايا مختلفة.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونددت الخارجية بالاحتلال التركي لعفرين وطالبت بالانسحاب.",
+        "وقال الطبيب فلينت إن الحملة خاطئة.",  # not ف + لينت
+    ],
+)
+def test_a_proclitic_on_the_word_after_a_title_starts_no_name(text):
+    assert not any(s in ("لعفرين", "عفرين", "لينت") for s in surfaces(text))
