@@ -331,6 +331,15 @@ class _Scanner:
         rest = word[1:]
         return (
             (word[0] == "ب" and not after_foreign and spoken_count(rest) >= SPOKEN_EVERYWHERE)
+            # باستقالة, لهجوم: ب / ل on a noun speech says with its article all the time, when the word
+            # is no word of its own (بارز is "prominent", not ب + أرز); ل + an adjective of the فعيل or
+            # أفعل shape is a Maghrebi surname (لقديم, لزرق)
+            or (
+                not after_foreign
+                and _said_with_its_article(rest)
+                and spoken_count("ال" + word) < SPOKEN_WITH_ARTICLE
+                and not (len(rest) == 4 and (rest[2] == "ي" or rest[0] == "ا"))
+            )
             or rest in _org_words("head")
             or (len(rest) == 5 and rest[0] == "ا" and rest[3] == "ا" and spoken_count(rest) >= SPOKEN_COMMON)
             or (word[0] == "ل" and len(word) >= 5 and rest[0] in "يت" and spoken_count(rest) >= SPOKEN_COMMON)
@@ -410,6 +419,25 @@ class _Scanner:
             and not following.endswith("ي")
             and following not in COMPOUND_NAME_SECONDS
             and is_spoken_noun(following)
+        )
+
+    def dual_of_a_noun(self, j: int) -> bool:
+        """رونالدو هدفين, عثمان مباراتين: a word in ين whose stem is a noun speech says all the time, bare
+        and with its article, is its dual, no surname: a feminine noun in ة (مباراة, نقطة, شخصية) or a
+        noun of three strong letters (هدف). Foreign surnames in ين spell a long vowel in the stem
+        (أوبراين, لونين, موزين); listed names (ياسين) stay."""
+        word = self.words[j]
+        if len(word) < 5 or not word.endswith("ين") or word in self.lex.given or word in self.lex.transliterated:
+            return False
+        stem = word[:-2]
+        if stem.endswith("ت"):
+            return _said_with_its_article(stem[:-1] + "ه")
+        return (
+            len(stem) == 3
+            and stem not in JOINED_NAME_HEADS  # عبدين, a family name
+            and not any(letter in "اوي" for letter in stem)
+            and spoken_count(stem) >= SPOKEN_EVERYWHERE
+            and _said_with_its_article(stem)
         )
 
     def lam_on_a_participle(self, j: int) -> bool:
@@ -725,6 +753,7 @@ class _Scanner:
                 and not self.preposition_on_a_common_word(j, foreign)
                 and not self.abstract_noun_in_iya(j)
                 and not self.lam_on_a_participle(j)
+                and not self.dual_of_a_noun(j)
                 and not self.waw_joins_a_second_name(j)
             ):
                 parts.append(("family", j, j + 1))

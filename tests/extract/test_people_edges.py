@@ -537,3 +537,22 @@ def test_a_world_figure_before_and_is_no_given_name_of_another():
 )
 def test_a_proclitic_on_the_word_after_a_title_starts_no_name(text):
     assert not any(s in ("لعفرين", "عفرين", "لينت") for s in surfaces(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dual of a noun speech says is no surname
+        ("وسجل رونالدو هدفين في الشوط الثاني.", []),
+        ("ولعب سامي عثمان مباراتين مع الفريق.", ["سامي عثمان"]),
+        # a foreign surname in ين spells a long vowel in its stem
+        ("وقال الطبيب دانيال أوبراين إن المرض ينتشر.", ["دانيال أوبراين"]),
+        # ب / ل on a noun speech says with its article
+        ("وتقدم رئيس الوزراء شريف إسماعيل باستقالة الحكومة.", ["شريف إسماعيل"]),
+        ("وشارك اللاعب محمد صلاح لدقائق قليلة.", ["محمد صلاح"]),
+        # بارز is a word of its own (prominent), not ب + أرز
+        ("وقال وزير اتحادي بارز إن بلاده تدرس الخيارات.", []),
+    ],
+)
+def test_a_dual_or_a_preposition_on_a_noun_ends_the_name(text, expected):
+    assert surfaces(text) == expected
