@@ -219,6 +219,7 @@ class _Scanner:
         self.words = [t.text for t in self.tokens]
         self.n = len(self.tokens)
         self.roles = [_word_roles(word) for word in self.words]
+        self.word_set = frozenset(self.words)
         # ends_before[k]: sentence ends among the first k tokens; whether a stretch crosses a sentence
         # end is then one subtraction, not a scan of the stretch (long articles were quadratic).
         self.ends_before = [0]
@@ -288,6 +289,8 @@ class _Scanner:
             or is_future_verb(core)
             or is_past_tense_verb(core)  # الصحفية أصر على: a verb, not a man
             or is_participle_plural(core)  # للقب مدربين: a group, not a man
+            # ولي العهد إشادة, الرئيس إقامة: a verbal noun of a hollow verb (إفالة) written with ة
+            or (len(core) == 5 and core[0] == "ا" and core[2] == "ا" and self.written_last(i) == "ة")
         )
 
     def written_last(self, i: int) -> str:
@@ -463,6 +466,19 @@ class _Scanner:
             and spoken_count(word[:-2]) >= SPOKEN_COMMON
         )
 
+    def preposition_on_a_name_written_bare(self, i: int, core: str) -> bool:
+        """المقطع المصور لكاراغر ... كاراغر: ل / ب on a word the text writes bare elsewhere, and that
+        speech seldom says, is the preposition before that name (باول stays: أول is a word of speech)."""
+        rest = core[1:]
+        return (
+            core[:1] in ("ل", "ب")
+            and len(rest) >= 3
+            and core not in self.lex.given
+            and core not in self.lex.transliterated
+            and spoken_count(rest) < SPOKEN_COMMON
+            and rest in self.word_set
+        )
+
     def waw_joins_another_name(self, j: int) -> bool:
         """هاري وميغان, رونالدو وميسي: و + a word speech says bare, never with the article nor behind و (a
         name in the dialogues), is a second person joined by "and"; a name's own و-word is not said
@@ -532,6 +548,8 @@ class _Scanner:
             and not (len(word) >= 6 and word.endswith("يه"))
             and not (is_derived_verbal_noun(word) and word not in self.lex.given)
             and word not in ORDINALS  # البابا بنديكت السادس عشر
+            # عماد خميس التقى الوفد: افتعل written with ى (التقى) is a past verb, no family name
+            and not (len(word) == 5 and word.startswith("الت") and self.ends_in_alef_maqsura(i))
         )
 
     # --- titles ----------------------------------------------------------------------------------
@@ -629,6 +647,7 @@ class _Scanner:
             and (not core.startswith("و") or core in lex.given or self.waw_is_name_part(core))
             and core not in lex.not_name
             and not self.word_where_a_name_was_cued(i, core)
+            and not self.preposition_on_a_name_written_bare(i, core)
         ):
             parts.append(("given", i, i + 1))
             cue = "title"
@@ -1417,6 +1436,8 @@ def _unlisted_speaker(scanner: _Scanner, j: int) -> _Name | None:
             and "title" not in scanner.roles[k]
             and len(word) >= 3
             and not word.startswith(("ال", "لل", "ي", "ت"))
+            # ذكر بأن: ب / ل on a function word ("that"), no speaker
+            and not any(word[:prefix] in ("ب", "ل") and rest in scanner.lex.not_name for prefix, rest in clitic_variants(word))
             and not _proclitic_on_definite(word)
             and not _unnamed_speaker_word(word, scanner.lex)
             and not scanner.carries_a_pronoun(k)  # وقال أقاربهم: their relatives

@@ -556,3 +556,23 @@ def test_a_proclitic_on_the_word_after_a_title_starts_no_name(text):
 )
 def test_a_dual_or_a_preposition_on_a_noun_ends_the_name(text, expected):
     assert surfaces(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past verb of the افتعل form written with ى is no family name
+        ("وقال المتحدث إن رئيس الحكومة سامي خليل التقى الوفد أمس.", ["سامي خليل"]),
+        # a hollow verbal noun in ة after a title is no name
+        ("ونالت خطة ولي العهد إشادة واسعة.", []),
+        # ب on a function word after a speech verb is no speaker
+        ("وذكر بأن الوزارة لم تعلق.", []),
+    ],
+)
+def test_a_verb_or_a_noun_after_a_title_or_speech_verb_is_no_name(text, expected):
+    assert surfaces(text) == expected
+
+
+def test_lam_on_a_name_the_text_writes_bare_is_the_preposition():
+    text = "وانتشر المقطع المصور لفيرنانديز في الملعب. وكان فيرنانديز غاضبا."
+    assert "لفيرنانديز" not in surfaces(text)
