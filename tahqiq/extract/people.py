@@ -466,6 +466,18 @@ class _Scanner:
             and spoken_count(word[:-2]) >= SPOKEN_COMMON
         )
 
+    def al_before_a_family(self, j: int) -> bool:
+        """تركي آل الشيخ: after آل (ال in matching form) a definite word is the family's name even when
+        it is a title elsewhere (الشيخ)."""
+        return (
+            self.words[j] == "ال"
+            and j + 1 < self.n
+            and self.words[j + 1].startswith("ال")
+            and len(self.words[j + 1]) >= 4
+            and self.words[j + 1].isalpha()
+            and not self.line_break_before(j + 1)
+        )
+
     def preposition_on_a_name_written_bare(self, i: int, core: str) -> bool:
         """المقطع المصور لكاراغر ... كاراغر: ل / ب on a word the text writes bare elsewhere, and that
         speech seldom says, is the preposition before that name (باول stays: أول is a word of speech)."""
@@ -668,7 +680,7 @@ class _Scanner:
             if word in CONNECTORS and self.opens_abd_compound(j + 1):
                 parts.append(("connector", j, j + 3))  # هشام بن عبد الملك
                 j += 3
-            elif word in CONNECTORS and self.name_like(j + 1) and not self.is_fa_inna(j):
+            elif word in CONNECTORS and (self.name_like(j + 1) or self.al_before_a_family(j)) and not self.is_fa_inna(j):
                 parts.append(("connector", j, j + 2))
                 j += 2
             elif (
@@ -767,6 +779,15 @@ class _Scanner:
                 and not (len(parts) > 1 and (is_spoken_noun(word) or spoken_count(word) >= SPOKEN_EVERYWHERE))
                 and not (foreign and _noun_said_with_its_article(word))
                 and not (len(parts) > 1 and word.startswith("و") and spoken_count(word[1:]) >= SPOKEN_COMMON)
+                # كريستيانو رونالدو أنصار الفريق: a third word of the أفعال plural shape speech says is a noun
+                and not (
+                    len(parts) > 1
+                    and len(word) == 5
+                    and word[0] == "ا"
+                    and word[3] == "ا"
+                    and word not in lex.given
+                    and spoken_count(word) >= SPOKEN_COMMON
+                )
                 # بتهمة, بتسجيل: ب on a word everyday speech says all the time; بوزارة, لهيئة: ب / ل on an
                 # organization's head noun (a body the sentence goes on to)
                 and not self.preposition_on_a_common_word(j, foreign)

@@ -576,3 +576,15 @@ def test_a_verb_or_a_noun_after_a_title_or_speech_verb_is_no_name(text, expected
 def test_lam_on_a_name_the_text_writes_bare_is_the_preposition():
     text = "وانتشر المقطع المصور لفيرنانديز في الملعب. وكان فيرنانديز غاضبا."
     assert "لفيرنانديز" not in surfaces(text)
+
+
+def test_al_takes_a_definite_family_name_that_is_a_title_elsewhere():
+    assert surfaces("وطالب المستشار فهد آل الشيخ بالتحقيق في الأمر.") == ["فهد آل الشيخ"]
+
+
+def test_cristiano_is_a_given_name_and_a_plural_ends_the_name():
+    assert surfaces("وخاطب كريستيانو رونالدو أنصار الفريق بعد المباراة.") == ["كريستيانو رونالدو"]
+
+
+def test_prizes_named_after_a_person_name_no_one():
+    assert surfaces("وفاز العالمان بجوائز نوبل في الكيمياء.") == []
