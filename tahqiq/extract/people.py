@@ -466,6 +466,22 @@ class _Scanner:
             and spoken_count(word[:-2]) >= SPOKEN_COMMON
         )
 
+    def place_named_surname(self, parts: list[tuple[str, int, int]], j: int) -> bool:
+        """جورج واشنطن, ويلبور روس, جاك لندن: right after a lone foreign given name, a bare place name
+        no preposition carries is the surname (a place after a man's name stands behind في / من / إلى)."""
+        word = self.words[j]
+        return (
+            len(parts) == 1
+            and parts[0][2] - parts[0][1] == 1
+            and self.words[parts[0][1]] in self.lex.transliterated
+            and self.words[parts[0][1]] not in self.lex.ambiguous
+            and word in self.lex.places
+            and not self.carries_a_pronoun(j)
+            and not (self.ends_in_alef_maqsura(j) and len(word) <= 4)
+            and not is_derived_verbal_noun(word)
+            and not _feminine_past_verb(word)
+        )
+
     def al_before_a_family(self, j: int) -> bool:
         """تركي آل الشيخ: after آل (ال in matching form) a definite word is the family's name even when
         it is a title elsewhere (الشيخ)."""
@@ -754,7 +770,7 @@ class _Scanner:
                 # present-tense verbs (يشعر); after a title a ي/ت name no speech says stays (ماتيس تيلرسون)
                 and not (word.startswith(("ي", "ت")) and (mode != "direct" or spoken_count(word) >= SPOKEN_COMMON))
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
-                and not self.is_common_word(j, word)
+                and (not self.is_common_word(j, word) or self.place_named_surname(parts, j))
                 # near a title (cued) only a word said all the time ends the name: صادق خان, not مني عدم
                 and not (
                     mode != "direct"

@@ -588,3 +588,9 @@ def test_cristiano_is_a_given_name_and_a_plural_ends_the_name():
 
 def test_prizes_named_after_a_person_name_no_one():
     assert surfaces("وفاز العالمان بجوائز نوبل في الكيمياء.") == []
+
+
+def test_a_place_name_after_a_lone_foreign_given_name_is_its_surname():
+    assert surfaces("وأطلق اسم الرئيس جورج واشنطن على العاصمة.") == ["جورج واشنطن"]
+    # behind a preposition the place is where the man went
+    assert "جورج في واشنطن" not in surfaces("ووصل الرئيس جورج في واشنطن أمس.")
