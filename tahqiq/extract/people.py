@@ -466,6 +466,20 @@ class _Scanner:
             and spoken_count(word[:-2]) >= SPOKEN_COMMON
         )
 
+    def title_phrase_before_a_name(self, parts: list[tuple[str, int, int]]) -> bool:
+        """نجم المنتخب ليونيل ميسي, أمير الجماعة أحمد: a given name that opens a title, a definite word
+        that is no nisba, then a listed given name: a title's phrase before the man, not one name."""
+        if len(parts) < 3 or parts[0][0] != "given" or parts[0][2] - parts[0][1] != 1:
+            return False
+        first, second = self.words[parts[0][1]], self.words[parts[1][1]]
+        return (
+            first in self.lex.titles_by_first
+            and parts[1][0] == "family"
+            and second.startswith("ال")
+            and not second.endswith("ي")
+            and self.words[parts[2][1]] in self.lex.given
+        )
+
     def place_named_surname(self, parts: list[tuple[str, int, int]], j: int) -> bool:
         """جورج واشنطن, ويلبور روس, جاك لندن: right after a lone foreign given name, a bare place name
         no preposition carries is the surname (a place after a man's name stands behind في / من / إلى)."""
@@ -539,8 +553,10 @@ class _Scanner:
         if not word.startswith("و"):
             return False
         return (
+            # مؤيد ومعارض: و + a participle of the مفاعل shape (معارض, منافس, مقاتل; ومبارك is "and Mubarak")
+            (len(rest) == 5 and rest[0] == "م" and rest[2] == "ا")
             # حازم وأبقى, خالد ومضى: و + a verb written with ى that speech says (names in ى are listed)
-            (self.ends_in_alef_maqsura(j) and spoken_count(rest) >= SPOKEN_COMMON)
+            or (self.ends_in_alef_maqsura(j) and spoken_count(rest) >= SPOKEN_COMMON)
             or self.waw_joins_another_name(j)
             or (len(rest) >= 4 and is_spoken_noun(rest) and spoken_count(rest) >= SPOKEN_EVERYWHERE)
             or (len(rest) == 3 and not any(letter in "اويةه" for letter in rest) and spoken_count(rest) >= SPOKEN_COMMON)
@@ -839,6 +855,8 @@ class _Scanner:
             return None  # الذي خلف الإسباني: a relative pronoun opens a clause, its verb, not a name
         if mode == "strict" and core == "علي" and len(parts) > 1 and parts[1][0] == "family":
             return None  # undotted على (on) followed by a definite noun, common in normalized corpora
+        if mode != "direct" and self.title_phrase_before_a_name(parts):
+            return None  # نجم المنتخب ليونيل ميسي: "the team's star", then the man
         if (
             mode == "strict"
             and core in lex.ambiguous

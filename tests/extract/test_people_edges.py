@@ -594,3 +594,15 @@ def test_a_place_name_after_a_lone_foreign_given_name_is_its_surname():
     assert surfaces("وأطلق اسم الرئيس جورج واشنطن على العاصمة.") == ["جورج واشنطن"]
     # behind a preposition the place is where the man went
     assert "جورج في واشنطن" not in surfaces("ووصل الرئيس جورج في واشنطن أمس.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وانقسم الناس بين مؤيد ومعارض للقرار.", []),
+        ("وقتل الإعصار مايكل حوالي عشرين شخصا.", []),
+        ("وقال المدرب إن نجم الفريق ليونيل ميسي جاهز.", ["ليونيل ميسي"]),
+    ],
+)
+def test_a_participle_an_adverb_or_a_title_phrase_is_no_part_of_a_name(text, expected):
+    assert surfaces(text) == expected
