@@ -590,6 +590,7 @@ class _Scanner:
             # الناخبين, الرئيسية: a plural or a feminine adjective describes a noun, not a man
             and not (len(word) >= 8 and word.endswith("ين") and word not in COMPOUND_NAME_SECONDS and not self.after_bin(i))
             and not (len(word) >= 6 and word.endswith("يه"))
+            and not _afal_with_its_article(word)
             and not (is_derived_verbal_noun(word) and word not in self.lex.given)
             and word not in ORDINALS  # البابا بنديكت السادس عشر
             # عماد خميس التقى الوفد: افتعل written with ى (التقى) is a past verb, no family name
@@ -930,7 +931,7 @@ class _Scanner:
             after = parts[0][2]  # الرئيس وصف الاجتماع: the object the name stopped before
             following = self.words[after] if after < self.n else "."
             return (
-                (following.startswith("ال") and is_derived_verbal_noun(following))
+                (following.startswith("ال") and (is_derived_verbal_noun(following) or _afal_with_its_article(following)))
                 or self.lone_word_of_speech(parts[0][1])
                 or (following.startswith("ال") and not following.endswith("ي") and self.bare_verb(parts[0][1]))
             )
@@ -1106,6 +1107,12 @@ def _stated_roles(scanner: _Scanner, names: list[_Name], alias_of: dict[int, _Na
             if name is not None:
                 name.attrs["stated_role"] = role
                 name.attrs.setdefault("role", role)
+
+
+def _afal_with_its_article(word: str) -> bool:
+    """الأطفال, الأعمال, الإرهاب: a broken plural (أفعال) or verbal noun (إفعال) with its article, no
+    family name."""
+    return len(word) == 7 and word.startswith("ال") and word[2] == "ا" and word[5] == "ا"
 
 
 def _said_with_its_article(word: str) -> bool:
@@ -1425,6 +1432,8 @@ def _given_name_of_another(scanner: _Scanner, after: int) -> bool:
     if after >= scanner.n or not scanner.name_like(after) or "well_known" in scanner.roles[after]:
         return False
     word = scanner.words[after]
+    if scanner.words[after - 1] in scanner.lex.given and scanner.is_given(after, True):
+        return True  # عباس كامل: a listed given name, then another: a man's given name and his father's
     # لترامب وكاتم أسراره: a و-word after the surname is "and ...", no given name it stands before
     return (
         not word.startswith(("ال", "و"))

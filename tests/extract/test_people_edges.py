@@ -606,3 +606,19 @@ def test_a_place_name_after_a_lone_foreign_given_name_is_its_surname():
 )
 def test_a_participle_an_adverb_or_a_title_phrase_is_no_part_of_a_name(text, expected):
     assert surfaces(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a world figure's surname that is a given name, before another given name: another man
+        ("والتقى رئيس الجهاز عباس كامل بالوفد.", ["عباس كامل"]),
+        # a broken plural or verbal noun with its article is no family name
+        ("وزارت الوزيرة رياض الأطفال في المدينة.", []),
+        ("ونفى شاكر الاتهام الموجه إليه.", []),
+        # a station named after a person
+        ("ووقع الحادث قرب محطة فيكتور هوغو في باريس.", []),
+    ],
+)
+def test_another_man_s_given_name_a_plural_and_a_station(text, expected):
+    assert surfaces(text) == expected
