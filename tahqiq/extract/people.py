@@ -881,15 +881,26 @@ class _Scanner:
         فورلان فسجل), or a preposition on a plural (لصحافيين) is no name part."""
         kind, first, end = parts[-1]
         previous = self.words[first]
+        if kind != "family" or end - first != 1 or previous.startswith("ال") or self.words[j].endswith("وا"):
+            return False  # نبيل معلول انتفضوا: a verb in the plural
+        if spoken_count(previous) == 0 and not any(
+            spoken_count(reading) or (prefix and reading.endswith(("ين", "ون", "ات")))  # لصحافيين
+            for prefix, reading in clitic_variants(self.words[j])
+        ):
+            return True
+        # ميغيل دياز كانيل, مارتن لوثر كين: after a foreign given name, names the dialogues say bare (as
+        # names are said) but never with the article, and no noun of speech
+        word = self.words[j]
         return (
-            kind == "family"
-            and end - first == 1
-            and not self.words[j].endswith("وا")  # نبيل معلول انتفضوا: a verb in the plural
-            and not previous.startswith("ال")
-            and spoken_count(previous) == 0
-            and not any(
-                spoken_count(reading) or (prefix and reading.endswith(("ين", "ون", "ات")))  # لصحافيين
-                for prefix, reading in clitic_variants(self.words[j])
+            self.words[parts[0][1]] in self.lex.transliterated
+            and len(parts) == 2
+            and self.name_like(j)
+            and not word.startswith(("ي", "ت", "و", "ف", "ب", "ل"))
+            and _spells_a_foreign_name(word)
+            and self.written_last(j) != "ة"
+            and all(
+                spoken_count("ال" + w) < SPOKEN_WITH_ARTICLE and not is_spoken_noun(w) and w not in self.lex.given
+                for w in (previous, word)
             )
         )
 
@@ -1107,6 +1118,18 @@ def _stated_roles(scanner: _Scanner, names: list[_Name], alias_of: dict[int, _Na
             if name is not None:
                 name.attrs["stated_role"] = role
                 name.attrs.setdefault("role", role)
+
+
+def _spells_a_foreign_name(word: str) -> bool:
+    """كانيل, كينغ, إيكومبي, رودريغز: a transliterated name spells a long vowel after its first letter;
+    Arabic words of the shapes that follow a name do not, or end as a dual, plural or verb in ا (شكك,
+    مطلع, مدينان, سيخوضون, أصبحا) or take the فعّال / أفعل shape (هداف, أضاع)."""
+    return (
+        len(word) >= 4
+        and any(letter in "اوي" for letter in word[1:])
+        and not word.endswith(("ا", "ون", "ين", "ان", "ات"))
+        and not (len(word) == 4 and (word[2] == "ا" or word[0] == "ا"))
+    )
 
 
 def _afal_with_its_article(word: str) -> bool:

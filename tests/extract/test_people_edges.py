@@ -622,3 +622,18 @@ def test_a_participle_an_adverb_or_a_title_phrase_is_no_part_of_a_name(text, exp
 )
 def test_another_man_s_given_name_a_plural_and_a_station(text, expected):
     assert surfaces(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وكان الرئيس الجديد ميغيل دياز كانيل قد أدى اليمين.", ["ميغيل دياز كانيل"]),
+        ("وألقى مارتن لوثر كينغ خطابه الشهير.", ["مارتن لوثر كينغ"]),
+        # a verb, a dual or a noun of speech after the surname stays out
+        ("وكان رئيس الجهاز دان كوتس شكك في العرض.", ["دان كوتس"]),
+        ("وتفوق على الأرجنتيني سيرخيو أغويرو هداف الفريق.", ["سيرخيو أغويرو"]),
+        ("وبدا أن زملاء هاري كاين سيخوضون مباراة صعبة.", ["هاري كاين"]),
+    ],
+)
+def test_a_third_foreign_name_the_dialogues_never_say_with_the_article(text, expected):
+    assert surfaces(text) == expected
