@@ -1279,6 +1279,21 @@ def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
     return name
 
 
+def _closes_a_quote(scanner: _Scanner, k: int) -> bool:
+    """Token k is a quotation mark that closes a quote: » always, " when an odd number of them stands
+    between the sentence's start and k."""
+    if k < 0 or scanner.words[k] not in ('"', "»"):
+        return False
+    if scanner.words[k] == "»":
+        return True
+    marks = 0
+    j = k
+    while j >= 0 and scanner.words[j] not in SENTENCE_END:
+        marks += scanner.words[j] == '"'
+        j -= 1
+    return marks % 2 == 0
+
+
 def _name_after_nationality(scanner: _Scanner, i: int) -> _Name | None:
     """تغلب على الأمريكي أندي روديك, ومرر الأرجنتيني ليونيل ميسي: a nationality adjective that
     describes no noun before it stands for a person, named right after it. After a definite noun
@@ -1287,6 +1302,10 @@ def _name_after_nationality(scanner: _Scanner, i: int) -> _Name | None:
     before = scanner.words[i - 1] if i else "."
     if before.isalpha() and before not in NATIONALITY_OPENERS:
         return None  # after a noun (ريال مدريد الإسباني) or a verb the adjective is no person
+    if scanner.words[i].startswith("ال") and _closes_a_quote(scanner, i - 1):
+        # مسلسل "عشم" السوداني أماط اللثام: a bare adjective describes the quoted title ("للأمريكي" after a
+        # film's title is "by the American")
+        return None
     name = _name_after_office(scanner, i + 1)
     if name:
         name.cue = "nationality"
@@ -1586,6 +1605,8 @@ def _unnamed_speaker_word(word: str, lex: _Lexicons) -> bool:
         or word in _org_words("media_head")
         # ويقول أطباء, وقال خبراء, وذكر أقرباء: a broken plural of people in اء (فعلاء, أفعلاء) speech says
         or (word.endswith("اء") and 5 <= len(word) <= 6 and spoken_count(word) >= SPOKEN_COMMON)
+        # قال علنا: a noun in the accusative (an adverb) whose noun speech says with its article
+        or (word.endswith("ا") and len(word) >= 4 and spoken_count("ال" + word[:-1]) >= SPOKEN_EVERYWHERE)
     )
 
 

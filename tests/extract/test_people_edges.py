@@ -637,3 +637,13 @@ def test_another_man_s_given_name_a_plural_and_a_station(text, expected):
 )
 def test_a_third_foreign_name_the_dialogues_never_say_with_the_article(text, expected):
     assert surfaces(text) == expected
+
+
+def test_a_bare_nationality_after_a_quoted_title_describes_the_title():
+    assert surfaces('ومسلسل "الحارة" السوري أماط اللثام عن قصص كثيرة.') == []
+    # "by the American" after a film's title names the director
+    assert surfaces('وعرض فيلم "الطريق" للأمريكي جون كارتر أمس.') == ["جون كارتر"]
+
+
+def test_an_adverb_in_the_accusative_is_no_speaker():
+    assert surfaces("وقال علنا إنه يعارض القرار.") == []
