@@ -779,7 +779,7 @@ class _Scanner:
                 and not (word.endswith("ا") and word[:-1] in lex.not_name)  # محمود رئيسا لمركز: a common noun
                 and not word.startswith(("ال", "لل"))
                 and not _preposition_on_definite(word)  # أرنو بالقوة
-                and not _plural_shaped(word)
+                and (not _plural_shaped(word) or "well_known" in self.roles[j])  # هشام عرفات: a figure's surname
                 and (not word.startswith("و") or self.waw_is_name_part(word))
                 and not self.waw_joins_a_word(j)
                 # نورا عامر رئيسة جمعية: a word that opens a title (رئيسة, وزير) starts the apposition

@@ -647,3 +647,8 @@ def test_a_bare_nationality_after_a_quoted_title_describes_the_title():
 
 def test_an_adverb_in_the_accusative_is_no_speaker():
     assert surfaces("وقال علنا إنه يعارض القرار.") == []
+
+
+def test_a_world_figure_s_surname_in_the_shape_of_a_plural_ends_a_name():
+    # عرفات ends like a plural (ات) but is a listed surname: the given name before it takes it
+    assert surfaces("وتعهد وزير النقل، سامي عرفات، بالتحقيق.") == ["سامي عرفات"]
