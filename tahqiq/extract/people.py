@@ -46,6 +46,8 @@ from tahqiq.text.arabic import (
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 KUNYA_WORDS = frozenset({"ابو", "ابي", "ابا", "ام"})
+# Particles only a verb follows (قد رفعت, لم يكن, لن يحضر).
+VERB_PARTICLES = frozenset({"قد", "لقد", "وقد", "فقد", "لم", "لن", "ولم", "ولن"})
 # ال is آل (آل نهيان) in matching form; فان, دي, دا ... join the parts of European names (لويس دا سيلفا).
 CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال", "فان", "فون", "دي", "دا", "دو", "ديل", "دى", "بو", "لو"})  # بو حاطوم, لو دريان
 # Particles of European names a surname repeats with (لو دريان, دي ميستورا).
@@ -85,6 +87,9 @@ ORDINALS = REGNAL_ORDINALS["m"] | REGNAL_ORDINALS["f"]  # adjectives, never a fa
 # Said this often, a word read alone as a name after a title is that word (عليك, صاحب, أكثر); the few
 # names as frequent in film dialogue (جون, مايك) are in the given-name lexicons.
 SPOKEN_ALWAYS = 20000
+# Said this often with and without its article, a definite noun after a name of two words is the verb's
+# object (المركز, الكرة, الهدف), not a family name.
+SPOKEN_OBJECT = 5000
 
 
 @dataclass(frozen=True)
@@ -631,6 +636,8 @@ class _Scanner:
         """A name starting at token i. mode: strict (lexicon start), cued (title nearby), direct."""
         if i >= self.n:
             return None
+        if i and self.words[i - 1] in VERB_PARTICLES:
+            return None  # قد رفعت لافتة: after قد / لم / لن a verb follows, not a man named رفعت
         for prefix, core in self._readings(self.words[i]):
             if prefix and mode != "direct" and core not in self.lex.given and core not in KUNYA_WORDS:
                 continue
@@ -734,6 +741,7 @@ class _Scanner:
                 and self.name_like(j)
                 and len(word) >= 3
                 and (not word.startswith("و") or self.waw_is_name_part(word))  # وعبد الله: and another man
+                and not self.carries_a_pronoun(j)  # محمود الجوهري رحمه الله: a blessing, no name
             ):
                 parts.append(("family", j, j + 2))  # نصر الله, فضل الله
                 j += 2
@@ -748,6 +756,15 @@ class _Scanner:
                 and ((word.endswith("ي") and len(word) >= 5) or not any(kind == "family" for kind, _, _ in parts))
                 and not (mode == "strict" and self.noun_construct(parts, j))
                 and not self.describes_a_woman(parts, j)
+                # احتل محمد صلاح المركز السادس: after a name of two words, a definite noun speech says all
+                # the time, with and without its article (no nisba), is the verb's object; family names
+                # that are nouns are said less (الشريف, الخطاب, الجمل)
+                and not (
+                    len(parts) >= 2
+                    and not word.endswith("ي")
+                    and word not in lex.given
+                    and min(spoken_count(word), spoken_count(word[2:])) >= SPOKEN_OBJECT
+                )
             ):
                 parts.append(("family", j, j + 1))
                 j += 1
@@ -1828,8 +1845,10 @@ def _noun_phrase_read_as_a_name(scanner: _Scanner, name: _Name, names: list[_Nam
     ):
         return False
     after = scanner.words[name.last] if name.last < scanner.n else "."
-    # خلف الرجل، , نجم البوب الكندي، : no comma makes "the man" a surname, nor a described noun a man
-    said_always = described or spoken_count(family) >= SPOKEN_ALWAYS
+    # خلف الرجل، , نجم البوب الكندي، : no comma makes "the man" a surname, nor a described noun a man;
+    # "حسن النية": the quote closing a quoted phrase is no closer of a man's name
+    quoted = name.first and scanner.words[name.first - 1] in ('"', "«") and after in ('"', "»")
+    said_always = described or quoted or spoken_count(family) >= SPOKEN_ALWAYS
     if not said_always and (after in PERSON_CLOSERS or scanner.title_at(name.last) is not None):
         return False
     return not any(

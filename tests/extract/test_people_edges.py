@@ -652,3 +652,23 @@ def test_an_adverb_in_the_accusative_is_no_speaker():
 def test_a_world_figure_s_surname_in_the_shape_of_a_plural_ends_a_name():
     # عرفات ends like a plural (ات) but is a listed surname: the given name before it takes it
     assert surfaces("وتعهد وزير النقل، سامي عرفات، بالتحقيق.") == ["سامي عرفات"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a blessing after a name
+        ("وتوج الفريق تحت قيادة المدرب سامي الجوهري رحمه الله، وهو أول من فعل ذلك.", ["سامي الجوهري"]),
+        # a quoted noun phrase
+        ('ودعت الدول إلى إبداء "حسن النية" في المفاوضات.', []),
+        # a verb after قد
+        ("وكانت الممثلة منى زكي قد رفعت لافتة على المسرح.", ["منى زكي"]),
+        # the verb's object after a name of two words
+        ("واحتل النجم محمد صلاح المركز الخامس في القائمة.", ["محمد صلاح"]),
+        ("وخسر الظهير أحمد فتحي الكرة في منتصف الملعب.", ["أحمد فتحي"]),
+        # a family name that is a noun speech says less stays
+        ("وأمر القاضي بضبط أشرف صفوت الشريف فورا.", ["أشرف صفوت الشريف"]),
+    ],
+)
+def test_a_blessing_a_quoted_phrase_a_verb_or_an_object_is_no_name(text, expected):
+    assert surfaces(text) == expected
