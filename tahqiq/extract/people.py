@@ -1559,6 +1559,8 @@ def _unlisted_speaker(scanner: _Scanner, j: int) -> _Name | None:
             and "title" not in scanner.roles[k]
             and len(word) >= 3
             and not word.startswith(("ال", "لل", "ي", "ت"))
+            # يقول بانتظام: ب on a derived verbal noun is an adverb
+            and not (word.startswith("ب") and is_derived_verbal_noun(word[1:]))
             # ذكر بأن: ب / ل on a function word ("that"), no speaker
             and not any(word[:prefix] in ("ب", "ل") and rest in scanner.lex.not_name for prefix, rest in clitic_variants(word))
             and not _proclitic_on_definite(word)

@@ -672,3 +672,7 @@ def test_a_world_figure_s_surname_in_the_shape_of_a_plural_ends_a_name():
 )
 def test_a_blessing_a_quoted_phrase_a_verb_or_an_object_is_no_name(text, expected):
     assert surfaces(text) == expected
+
+
+def test_b_on_a_derived_verbal_noun_after_a_speech_verb_is_an_adverb():
+    assert surfaces("وكان الوزير يقول باستمرار إن الاتفاق قائم.") == []
