@@ -842,6 +842,7 @@ class _Scanner:
                 # organization's head noun (a body the sentence goes on to)
                 and not self.preposition_on_a_common_word(j, foreign)
                 and not self.abstract_noun_in_iya(j)
+                and not self.preposition_on_a_name_written_bare(j, word)  # ميسفود لبابادوبولوس
                 and not self.lam_on_a_participle(j)
                 and not self.dual_of_a_noun(j)
                 and not self.waw_joins_a_second_name(j)
@@ -1725,9 +1726,11 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
             and (strongly_cued or not reference.country_of_nationality(last))
             and not last.endswith("ات")
         ):
-            if keys.get((last,), surface) != surface:
+            known = keys.get((last,), surface)
+            if known != surface and not (known.endswith(surface) or surface.endswith(known)):
                 shared.add((last,))
-            keys[(last,)] = surface
+            # سليمان صويلو and the lone صويلو a title cued: one man, the longer surface stands for him
+            keys[(last,)] = max(known, surface, key=len)
     for key in shared:
         keys.pop(key, None)
     return keys

@@ -676,3 +676,16 @@ def test_a_blessing_a_quoted_phrase_a_verb_or_an_object_is_no_name(text, expecte
 
 def test_b_on_a_derived_verbal_noun_after_a_speech_verb_is_an_adverb():
     assert surfaces("وكان الوزير يقول باستمرار إن الاتفاق قائم.") == []
+
+
+def test_a_lone_surname_cued_by_a_title_repeats_the_full_name_it_ends():
+    text = (
+        "واتهمت الممثلة الفنان مورغان فريمان بالتحرش. وقال الممثل فريمان إنه يعتذر. "
+        "وأضافت أن فريمان لم يرد على الرسائل."
+    )
+    assert surfaces(text).count("فريمان") == 2
+
+
+def test_lam_on_a_name_the_text_writes_bare_ends_a_name():
+    text = "ونقل موقع رووداو الخبر. وقال أحمد عبد الله لرووداو إن الوضع هادئ."
+    assert "عبد الله لرووداو" not in " ".join(surfaces(text))
