@@ -46,6 +46,8 @@ from tahqiq.text.arabic import (
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 KUNYA_WORDS = frozenset({"ابو", "ابي", "ابا", "ام"})
+# Particles only a verb follows (قد رفعت, لم يكن, لن يحضر).
+VERB_PARTICLES = frozenset({"قد", "لقد", "وقد", "فقد", "لم", "لن", "ولم", "ولن"})
 # ال is آل (آل نهيان) in matching form; فان, دي, دا ... join the parts of European names (لويس دا سيلفا).
 CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال", "فان", "فون", "دي", "دا", "دو", "ديل", "دى", "بو", "لو"})  # بو حاطوم, لو دريان
 # Particles of European names a surname repeats with (لو دريان, دي ميستورا).
@@ -85,6 +87,9 @@ ORDINALS = REGNAL_ORDINALS["m"] | REGNAL_ORDINALS["f"]  # adjectives, never a fa
 # Said this often, a word read alone as a name after a title is that word (عليك, صاحب, أكثر); the few
 # names as frequent in film dialogue (جون, مايك) are in the given-name lexicons.
 SPOKEN_ALWAYS = 20000
+# Said this often with and without its article, a definite noun after a name of two words is the verb's
+# object (المركز, الكرة, الهدف), not a family name.
+SPOKEN_OBJECT = 5000
 
 
 @dataclass(frozen=True)
@@ -219,6 +224,7 @@ class _Scanner:
         self.words = [t.text for t in self.tokens]
         self.n = len(self.tokens)
         self.roles = [_word_roles(word) for word in self.words]
+        self.word_set = frozenset(self.words)
         # ends_before[k]: sentence ends among the first k tokens; whether a stretch crosses a sentence
         # end is then one subtraction, not a scan of the stretch (long articles were quadratic).
         self.ends_before = [0]
@@ -253,7 +259,11 @@ class _Scanner:
             return False
         if word.endswith(("ها", "هم", "هما")) and len(word) >= 4:
             return True
-        return self.written_last(i) == "ه" and not word.endswith("يه") and word != "شاه"
+        if self.written_last(i) != "ه" or word == "شاه":
+            return False
+        # يه ends foreign names (بيكيه, فوريه); نادي + ه (his club), رأي + ه: a noun speech says with its
+        # article all the time, and its pronoun
+        return not word.endswith("يه") or _said_with_its_article(word[:-1])
 
     def is_place(self, i: int) -> bool:
         """A country, province or city, or a feminine nationality adjective (الأسترالية: of a state
@@ -284,6 +294,8 @@ class _Scanner:
             or is_future_verb(core)
             or is_past_tense_verb(core)  # الصحفية أصر على: a verb, not a man
             or is_participle_plural(core)  # للقب مدربين: a group, not a man
+            # ولي العهد إشادة, الرئيس إقامة: a verbal noun of a hollow verb (إفالة) written with ة
+            or (len(core) == 5 and core[0] == "ا" and core[2] == "ا" and self.written_last(i) == "ة")
         )
 
     def written_last(self, i: int) -> str:
@@ -327,6 +339,15 @@ class _Scanner:
         rest = word[1:]
         return (
             (word[0] == "ب" and not after_foreign and spoken_count(rest) >= SPOKEN_EVERYWHERE)
+            # باستقالة, لهجوم: ب / ل on a noun speech says with its article all the time, when the word
+            # is no word of its own (بارز is "prominent", not ب + أرز); ل + an adjective of the فعيل or
+            # أفعل shape is a Maghrebi surname (لقديم, لزرق)
+            or (
+                not after_foreign
+                and _said_with_its_article(rest)
+                and spoken_count("ال" + word) < SPOKEN_WITH_ARTICLE
+                and not (len(rest) == 4 and (rest[2] == "ي" or rest[0] == "ا"))
+            )
             or rest in _org_words("head")
             or (len(rest) == 5 and rest[0] == "ا" and rest[3] == "ا" and spoken_count(rest) >= SPOKEN_COMMON)
             or (word[0] == "ل" and len(word) >= 5 and rest[0] in "يت" and spoken_count(rest) >= SPOKEN_COMMON)
@@ -372,6 +393,8 @@ class _Scanner:
             return False
         if word == "علي" and self.ends_in_alef_maqsura(i):
             return False
+        if self.written_last(i) == "ه" and len(word) >= 4 and _said_with_its_article(word[:-1]):
+            return False  # ناديه written with ه, not ة: نادي + "his" (his club), not نادية
         return allow_ambiguous or word not in self.lex.ambiguous
 
     def waw_is_name_part(self, word: str) -> bool:
@@ -391,6 +414,134 @@ class _Scanner:
             and not is_future_verb(rest)  # وسيكون: "and it will be"
         )
 
+    def apposition_after_a_whole_name(self, parts: list[tuple[str, int, int]], j: int) -> bool:
+        """محمد صلاح نجم المنتخب, خالد سعيد أمير الجماعة: after a name of two words, a given name that also
+        opens a title (نجم, أمير), before a definite noun that is no nisba, heads an apposition ("the
+        team's star"), not a third name."""
+        word = self.words[j]
+        following = self.words[j + 1] if j + 1 < self.n else ""
+        return (
+            len(parts) >= 2
+            and word in self.lex.titles_by_first
+            and following.startswith("ال")
+            and not following.endswith("ي")
+            and following not in COMPOUND_NAME_SECONDS
+            and is_spoken_noun(following)
+        )
+
+    def dual_of_a_noun(self, j: int) -> bool:
+        """رونالدو هدفين, عثمان مباراتين: a word in ين whose stem is a noun speech says all the time, bare
+        and with its article, is its dual, no surname: a feminine noun in ة (مباراة, نقطة, شخصية) or a
+        noun of three strong letters (هدف). Foreign surnames in ين spell a long vowel in the stem
+        (أوبراين, لونين, موزين); listed names (ياسين) stay."""
+        word = self.words[j]
+        if len(word) < 5 or not word.endswith("ين") or word in self.lex.given or word in self.lex.transliterated:
+            return False
+        stem = word[:-2]
+        if stem.endswith("ت"):
+            return _said_with_its_article(stem[:-1] + "ه")
+        return (
+            len(stem) == 3
+            and stem not in JOINED_NAME_HEADS  # عبدين, a family name
+            and not any(letter in "اوي" for letter in stem)
+            and spoken_count(stem) >= SPOKEN_EVERYWHERE
+            and _said_with_its_article(stem)
+        )
+
+    def lam_on_a_participle(self, j: int) -> bool:
+        """قال شريف لمؤيدي حزبه, صرح أحمد سعيد لمراسلي الوكالة: ل + a participle or noun in م (six letters
+        or more) is whom he spoke to or what for, not a surname (a surname in لم is short: لمجرد)."""
+        word = self.words[j]
+        return (
+            word.startswith("لم")
+            and len(word) >= 6
+            and word not in self.lex.given
+            and word not in self.lex.transliterated
+        )
+
+    def abstract_noun_in_iya(self, j: int) -> bool:
+        """جاهزية, أهمية, شعبية: a word written in ية whose stem speech says all the time (جاهز, أهم) is an
+        abstract noun of quality, no family name (listed names in ية, فوزية, stay)."""
+        word = self.words[j]
+        return (
+            len(word) >= 6  # عدوية, a family name, is as short as نارية
+            and word.endswith("يه")
+            and self.written_last(j) == "ة"
+            and word not in self.lex.given
+            and spoken_count(word[:-2]) >= SPOKEN_COMMON
+        )
+
+    def title_phrase_before_a_name(self, parts: list[tuple[str, int, int]]) -> bool:
+        """نجم المنتخب ليونيل ميسي, أمير الجماعة أحمد: a given name that opens a title, a definite word
+        that is no nisba, then a listed given name: a title's phrase before the man, not one name."""
+        if len(parts) < 3 or parts[0][0] != "given" or parts[0][2] - parts[0][1] != 1:
+            return False
+        first, second = self.words[parts[0][1]], self.words[parts[1][1]]
+        return (
+            first in self.lex.titles_by_first
+            and parts[1][0] == "family"
+            and second.startswith("ال")
+            and not second.endswith("ي")
+            and self.words[parts[2][1]] in self.lex.given
+        )
+
+    def place_named_surname(self, parts: list[tuple[str, int, int]], j: int) -> bool:
+        """جورج واشنطن, ويلبور روس, جاك لندن: right after a lone foreign given name, a bare place name
+        no preposition carries is the surname (a place after a man's name stands behind في / من / إلى)."""
+        word = self.words[j]
+        return (
+            len(parts) == 1
+            and parts[0][2] - parts[0][1] == 1
+            and self.words[parts[0][1]] in self.lex.transliterated
+            and self.words[parts[0][1]] not in self.lex.ambiguous
+            and word in self.lex.places
+            and not self.carries_a_pronoun(j)
+            and not (self.ends_in_alef_maqsura(j) and len(word) <= 4)
+            and not is_derived_verbal_noun(word)
+            and not _feminine_past_verb(word)
+        )
+
+    def al_before_a_family(self, j: int) -> bool:
+        """تركي آل الشيخ: after آل (ال in matching form) a definite word is the family's name even when
+        it is a title elsewhere (الشيخ)."""
+        return (
+            self.words[j] == "ال"
+            and j + 1 < self.n
+            and self.words[j + 1].startswith("ال")
+            and len(self.words[j + 1]) >= 4
+            and self.words[j + 1].isalpha()
+            and not self.line_break_before(j + 1)
+        )
+
+    def preposition_on_a_name_written_bare(self, i: int, core: str) -> bool:
+        """المقطع المصور لكاراغر ... كاراغر: ل / ب on a word the text writes bare elsewhere, and that
+        speech seldom says, is the preposition before that name (باول stays: أول is a word of speech)."""
+        rest = core[1:]
+        return (
+            core[:1] in ("ل", "ب")
+            and len(rest) >= 3
+            and core not in self.lex.given
+            and core not in self.lex.transliterated
+            and spoken_count(rest) < SPOKEN_COMMON
+            and rest in self.word_set
+        )
+
+    def waw_joins_another_name(self, j: int) -> bool:
+        """هاري وميغان, رونالدو وميسي: و + a word speech says bare, never with the article nor behind و (a
+        name in the dialogues), is a second person joined by "and"; a name's own و-word is not said
+        (ويلكنسون, وليامز)."""
+        word = self.words[j]
+        rest = word[1:]
+        return (
+            word.startswith("و")
+            and word not in self.lex.given
+            and len(rest) >= 4
+            and not rest.startswith("ال")
+            and spoken_count(rest) >= SPOKEN_COMMON
+            and spoken_count(word) == 0
+            and spoken_count("ال" + rest) < SPOKEN_WITH_ARTICLE
+        )
+
     def waw_joins_a_word(self, j: int) -> bool:
         """صائب وقانوني, مبارك وطلب مني, حازم ويفقد, مسعود وشاركت: after a name's first word, و + a noun or
         adjective speech says all the time (with and without the article), or و + a verb speech says (a bare
@@ -398,10 +549,21 @@ class _Scanner:
         with the article) is "and" before that word. A name's own first word may read so (واوان)."""
         word = self.words[j]
         rest = word[1:]
-        if not word.startswith("و") or word in self.lex.given:
+        if word in self.lex.given:
+            return False
+        if word.startswith("ف"):
+            # يوسف فسدد, رونالدو فتابع: ف + a bare past verb (three letters, no long vowel) speech says is
+            # "then he ...", not a surname (فهد, فريد, فتوح spell a long vowel or are listed)
+            return len(rest) == 3 and not any(letter in "اويةه" for letter in rest) and spoken_count(rest) >= SPOKEN_COMMON
+        if not word.startswith("و"):
             return False
         return (
-            (len(rest) >= 4 and is_spoken_noun(rest) and spoken_count(rest) >= SPOKEN_EVERYWHERE)
+            # مؤيد ومعارض: و + a participle of the مفاعل shape (معارض, منافس, مقاتل; ومبارك is "and Mubarak")
+            (len(rest) == 5 and rest[0] == "م" and rest[2] == "ا")
+            # حازم وأبقى, خالد ومضى: و + a verb written with ى that speech says (names in ى are listed)
+            or (self.ends_in_alef_maqsura(j) and spoken_count(rest) >= SPOKEN_COMMON)
+            or self.waw_joins_another_name(j)
+            or (len(rest) >= 4 and is_spoken_noun(rest) and spoken_count(rest) >= SPOKEN_EVERYWHERE)
             or (len(rest) == 3 and not any(letter in "اويةه" for letter in rest) and spoken_count(rest) >= SPOKEN_COMMON)
             # حازم ويفقد: و + a present-tense verb speech says; مسعود وشاركت: و + a past verb and its ت
             or (len(rest) >= 4 and rest[:1] in ("ي", "ت") and spoken_count(rest) >= SPOKEN_COMMON)
@@ -433,8 +595,11 @@ class _Scanner:
             # الناخبين, الرئيسية: a plural or a feminine adjective describes a noun, not a man
             and not (len(word) >= 8 and word.endswith("ين") and word not in COMPOUND_NAME_SECONDS and not self.after_bin(i))
             and not (len(word) >= 6 and word.endswith("يه"))
+            and not _afal_with_its_article(word)
             and not (is_derived_verbal_noun(word) and word not in self.lex.given)
             and word not in ORDINALS  # البابا بنديكت السادس عشر
+            # عماد خميس التقى الوفد: افتعل written with ى (التقى) is a past verb, no family name
+            and not (len(word) == 5 and word.startswith("الت") and self.ends_in_alef_maqsura(i))
         )
 
     # --- titles ----------------------------------------------------------------------------------
@@ -442,6 +607,8 @@ class _Scanner:
         hits: list[_TitleHit] = []
         free_from = 0
         for i in self.opening("title"):
+            if i and self.words[i - 1] == "عبد":
+                continue  # عبد الملك, عبد الأمير: the second half of a compound given name, no title
             hit = self.title_at(i) if i >= free_from else None
             if hit:
                 hits.append(hit)
@@ -469,6 +636,8 @@ class _Scanner:
         """A name starting at token i. mode: strict (lexicon start), cued (title nearby), direct."""
         if i >= self.n:
             return None
+        if i and self.words[i - 1] in VERB_PARTICLES:
+            return None  # قد رفعت لافتة: after قد / لم / لن a verb follows, not a man named رفعت
         for prefix, core in self._readings(self.words[i]):
             if prefix and mode != "direct" and core not in self.lex.given and core not in KUNYA_WORDS:
                 continue
@@ -530,6 +699,7 @@ class _Scanner:
             and (not core.startswith("و") or core in lex.given or self.waw_is_name_part(core))
             and core not in lex.not_name
             and not self.word_where_a_name_was_cued(i, core)
+            and not self.preposition_on_a_name_written_bare(i, core)
         ):
             parts.append(("given", i, i + 1))
             cue = "title"
@@ -550,7 +720,7 @@ class _Scanner:
             if word in CONNECTORS and self.opens_abd_compound(j + 1):
                 parts.append(("connector", j, j + 3))  # هشام بن عبد الملك
                 j += 3
-            elif word in CONNECTORS and self.name_like(j + 1) and not self.is_fa_inna(j):
+            elif word in CONNECTORS and (self.name_like(j + 1) or self.al_before_a_family(j)) and not self.is_fa_inna(j):
                 parts.append(("connector", j, j + 2))
                 j += 2
             elif (
@@ -571,6 +741,7 @@ class _Scanner:
                 and self.name_like(j)
                 and len(word) >= 3
                 and (not word.startswith("و") or self.waw_is_name_part(word))  # وعبد الله: and another man
+                and not self.carries_a_pronoun(j)  # محمود الجوهري رحمه الله: a blessing, no name
             ):
                 parts.append(("family", j, j + 2))  # نصر الله, فضل الله
                 j += 2
@@ -585,18 +756,28 @@ class _Scanner:
                 and ((word.endswith("ي") and len(word) >= 5) or not any(kind == "family" for kind, _, _ in parts))
                 and not (mode == "strict" and self.noun_construct(parts, j))
                 and not self.describes_a_woman(parts, j)
+                # احتل محمد صلاح المركز السادس: after a name of two words, a definite noun speech says all
+                # the time, with and without its article (no nisba), is the verb's object; family names
+                # that are nouns are said less (الشريف, الخطاب, الجمل)
+                and not (
+                    len(parts) >= 2
+                    and not word.endswith("ي")
+                    and word not in lex.given
+                    and min(spoken_count(word), spoken_count(word[2:])) >= SPOKEN_OBJECT
+                )
             ):
                 parts.append(("family", j, j + 1))
                 j += 1
             elif parts[-1][0] == "kunya" and self.is_kunya_nisba(j):
                 parts.append(("family", j, j + 1))  # أبو عبيدة الشرقي: a direction word as a nisba
                 j += 1
-            elif self.is_given_part(j) and len(parts) < 3:
+            elif self.is_given_part(j) and len(parts) < 3 and not self.apposition_after_a_whole_name(parts, j):
                 parts.append(("given", j, j + 1))
                 j += 1
             elif (
                 parts[-1][0] == "given"
                 and len(parts) < 3
+                and not self.apposition_after_a_whole_name(parts, j)
                 and word in lex.given
                 and not (word == "علي" and self.ends_in_alef_maqsura(j))  # خالد على البرازيلي: "on"
                 and j + 1 < self.n
@@ -615,7 +796,7 @@ class _Scanner:
                 and not (word.endswith("ا") and word[:-1] in lex.not_name)  # محمود رئيسا لمركز: a common noun
                 and not word.startswith(("ال", "لل"))
                 and not _preposition_on_definite(word)  # أرنو بالقوة
-                and not _plural_shaped(word)
+                and (not _plural_shaped(word) or "well_known" in self.roles[j])  # هشام عرفات: a figure's surname
                 and (not word.startswith("و") or self.waw_is_name_part(word))
                 and not self.waw_joins_a_word(j)
                 # نورا عامر رئيسة جمعية: a word that opens a title (رئيسة, وزير) starts the apposition
@@ -623,7 +804,7 @@ class _Scanner:
                 # present-tense verbs (يشعر); after a title a ي/ت name no speech says stays (ماتيس تيلرسون)
                 and not (word.startswith(("ي", "ت")) and (mode != "direct" or spoken_count(word) >= SPOKEN_COMMON))
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
-                and not self.is_common_word(j, word)
+                and (not self.is_common_word(j, word) or self.place_named_surname(parts, j))
                 # near a title (cued) only a word said all the time ends the name: صادق خان, not مني عدم
                 and not (
                     mode != "direct"
@@ -648,9 +829,22 @@ class _Scanner:
                 and not (len(parts) > 1 and (is_spoken_noun(word) or spoken_count(word) >= SPOKEN_EVERYWHERE))
                 and not (foreign and _noun_said_with_its_article(word))
                 and not (len(parts) > 1 and word.startswith("و") and spoken_count(word[1:]) >= SPOKEN_COMMON)
+                # كريستيانو رونالدو أنصار الفريق: a third word of the أفعال plural shape speech says is a noun
+                and not (
+                    len(parts) > 1
+                    and len(word) == 5
+                    and word[0] == "ا"
+                    and word[3] == "ا"
+                    and word not in lex.given
+                    and spoken_count(word) >= SPOKEN_COMMON
+                )
                 # بتهمة, بتسجيل: ب on a word everyday speech says all the time; بوزارة, لهيئة: ب / ل on an
                 # organization's head noun (a body the sentence goes on to)
                 and not self.preposition_on_a_common_word(j, foreign)
+                and not self.abstract_noun_in_iya(j)
+                and not self.preposition_on_a_name_written_bare(j, word)  # ميسفود لبابادوبولوس
+                and not self.lam_on_a_participle(j)
+                and not self.dual_of_a_noun(j)
                 and not self.waw_joins_a_second_name(j)
             ):
                 parts.append(("family", j, j + 1))
@@ -665,12 +859,23 @@ class _Scanner:
             kunya_alone_ok = parts[0][0] == "kunya" and (
                 self.words[i + 1] in lex.given or self.words[i + 1].startswith("ال")
             )
-            if not kunya_alone_ok:
+            # هاري وميغان: a foreign given name (no common word) joined by "and" to a second person's name,
+            # unless a word speech never says stands before it (كريستيانو رونالدو وليونيل: its given name)
+            paired_ok = (
+                not prefix
+                and core in lex.transliterated
+                and j < self.n
+                and self.waw_joins_another_name(j)
+                and not (i and self.name_like(i - 1) and spoken_count(self.words[i - 1]) == 0)
+            )
+            if not (kunya_alone_ok or paired_ok):
                 return None
         if mode != "direct" and core in lex.ambiguous and i and self.words[i - 1] in RELATIVE_PRONOUNS:
             return None  # الذي خلف الإسباني: a relative pronoun opens a clause, its verb, not a name
         if mode == "strict" and core == "علي" and len(parts) > 1 and parts[1][0] == "family":
             return None  # undotted على (on) followed by a definite noun, common in normalized corpora
+        if mode != "direct" and self.title_phrase_before_a_name(parts):
+            return None  # نجم المنتخب ليونيل ميسي: "the team's star", then the man
         if (
             mode == "strict"
             and core in lex.ambiguous
@@ -694,15 +899,26 @@ class _Scanner:
         فورلان فسجل), or a preposition on a plural (لصحافيين) is no name part."""
         kind, first, end = parts[-1]
         previous = self.words[first]
+        if kind != "family" or end - first != 1 or previous.startswith("ال") or self.words[j].endswith("وا"):
+            return False  # نبيل معلول انتفضوا: a verb in the plural
+        if spoken_count(previous) == 0 and not any(
+            spoken_count(reading) or (prefix and reading.endswith(("ين", "ون", "ات")))  # لصحافيين
+            for prefix, reading in clitic_variants(self.words[j])
+        ):
+            return True
+        # ميغيل دياز كانيل, مارتن لوثر كين: after a foreign given name, names the dialogues say bare (as
+        # names are said) but never with the article, and no noun of speech
+        word = self.words[j]
         return (
-            kind == "family"
-            and end - first == 1
-            and not self.words[j].endswith("وا")  # نبيل معلول انتفضوا: a verb in the plural
-            and not previous.startswith("ال")
-            and spoken_count(previous) == 0
-            and not any(
-                spoken_count(reading) or (prefix and reading.endswith(("ين", "ون", "ات")))  # لصحافيين
-                for prefix, reading in clitic_variants(self.words[j])
+            self.words[parts[0][1]] in self.lex.transliterated
+            and len(parts) == 2
+            and self.name_like(j)
+            and not word.startswith(("ي", "ت", "و", "ف", "ب", "ل"))
+            and _spells_a_foreign_name(word)
+            and self.written_last(j) != "ة"
+            and all(
+                spoken_count("ال" + w) < SPOKEN_WITH_ARTICLE and not is_spoken_noun(w) and w not in self.lex.given
+                for w in (previous, word)
             )
         )
 
@@ -744,7 +960,7 @@ class _Scanner:
             after = parts[0][2]  # الرئيس وصف الاجتماع: the object the name stopped before
             following = self.words[after] if after < self.n else "."
             return (
-                (following.startswith("ال") and is_derived_verbal_noun(following))
+                (following.startswith("ال") and (is_derived_verbal_noun(following) or _afal_with_its_article(following)))
                 or self.lone_word_of_speech(parts[0][1])
                 or (following.startswith("ال") and not following.endswith("ي") and self.bare_verb(parts[0][1]))
             )
@@ -922,6 +1138,29 @@ def _stated_roles(scanner: _Scanner, names: list[_Name], alias_of: dict[int, _Na
                 name.attrs.setdefault("role", role)
 
 
+def _spells_a_foreign_name(word: str) -> bool:
+    """كانيل, كينغ, إيكومبي, رودريغز: a transliterated name spells a long vowel after its first letter;
+    Arabic words of the shapes that follow a name do not, or end as a dual, plural or verb in ا (شكك,
+    مطلع, مدينان, سيخوضون, أصبحا) or take the فعّال / أفعل shape (هداف, أضاع)."""
+    return (
+        len(word) >= 4
+        and any(letter in "اوي" for letter in word[1:])
+        and not word.endswith(("ا", "ون", "ين", "ان", "ات"))
+        and not (len(word) == 4 and (word[2] == "ا" or word[0] == "ا"))
+    )
+
+
+def _afal_with_its_article(word: str) -> bool:
+    """الأطفال, الأعمال, الإرهاب: a broken plural (أفعال) or verbal noun (إفعال) with its article, no
+    family name."""
+    return len(word) == 7 and word.startswith("ال") and word[2] == "ا" and word[5] == "ا"
+
+
+def _said_with_its_article(word: str) -> bool:
+    """النادي, الرأي: a noun speech says with its article all the time (not a nisba of a name: الفوري)."""
+    return not word.startswith("ال") and spoken_count("ال" + word) >= SPOKEN_EVERYWHERE
+
+
 def _feminine_past_verb(word: str) -> bool:
     """ظهرت, خضعت, رفضت: a bare past verb of three letters with the feminine ت, a word speech says
     often and never with the article. Given names of this shape (مدحت, حكمت, عزت) are listed, and the
@@ -1022,6 +1261,16 @@ def _opens_a_verb(scanner: _Scanner, j: int) -> bool:
     return word[:1] in ("و", "ف") and len(rest) >= 3 and rest not in scanner.lex.given and spoken_count(rest) >= SPOKEN_COMMON
 
 
+def _preposition_before_the_name(scanner: _Scanner, name: _Name) -> bool:
+    """ولي العهد لإيجاز, التركي لعفرين, الرئيس وترامب: a title's or nationality's name follows it bare; a
+    proclitic (ل, ب, و, ف) on the next word starts a phrase of the sentence or another person, unless it
+    stands on a listed given name or a kunya (الأمير وأخوه محمد is no case of a name)."""
+    if not name.prefix:
+        return False
+    core = scanner.words[name.first][name.prefix :]
+    return core not in scanner.lex.given and core not in KUNYA_WORDS
+
+
 def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
     """الرئيس بوش, وزير الخارجية الأمريكية كوندوليزا رايس, الأمين العام للأمم المتحدة كوفي أنان, سفيرة
     الولايات المتحدة في الأمم المتحدة نيكي هايلي, وزير الداخلية الفرنسي، جيرار كولومب: the office's
@@ -1041,9 +1290,26 @@ def _name_after_office(scanner: _Scanner, i: int) -> _Name | None:
     if j >= scanner.n or _opens_a_verb(scanner, j):
         return None
     name = scanner.parse_name(j, "direct")
+    if name and _preposition_before_the_name(scanner, name):
+        return None
     if name:
         name.cue = "title"
     return name
+
+
+def _closes_a_quote(scanner: _Scanner, k: int) -> bool:
+    """Token k is a quotation mark that closes a quote: » always, " when an odd number of them stands
+    between the sentence's start and k."""
+    if k < 0 or scanner.words[k] not in ('"', "»"):
+        return False
+    if scanner.words[k] == "»":
+        return True
+    marks = 0
+    j = k
+    while j >= 0 and scanner.words[j] not in SENTENCE_END:
+        marks += scanner.words[j] == '"'
+        j -= 1
+    return marks % 2 == 0
 
 
 def _name_after_nationality(scanner: _Scanner, i: int) -> _Name | None:
@@ -1054,6 +1320,10 @@ def _name_after_nationality(scanner: _Scanner, i: int) -> _Name | None:
     before = scanner.words[i - 1] if i else "."
     if before.isalpha() and before not in NATIONALITY_OPENERS:
         return None  # after a noun (ريال مدريد الإسباني) or a verb the adjective is no person
+    if scanner.words[i].startswith("ال") and _closes_a_quote(scanner, i - 1):
+        # مسلسل "عشم" السوداني أماط اللثام: a bare adjective describes the quoted title ("للأمريكي" after a
+        # film's title is "by the American")
+        return None
     name = _name_after_office(scanner, i + 1)
     if name:
         name.cue = "nationality"
@@ -1086,6 +1356,8 @@ def _find_cued_and_lexicon_names(
             while j < scanner.n and scanner.words[j] in ('"', "'", "("):
                 j += 1
             name = None if j >= scanner.n or _opens_a_verb(scanner, j) else scanner.parse_name(j, "direct")
+            if name and _preposition_before_the_name(scanner, name):
+                name = None
             if name and hit.title.common_noun and name.cue == "title":
                 name = None  # الفريق صاحب التاريخ: "the team", unless a listed given name or kunya follows
             if name:
@@ -1220,7 +1492,14 @@ def _given_name_of_another(scanner: _Scanner, after: int) -> bool:
     if after >= scanner.n or not scanner.name_like(after) or "well_known" in scanner.roles[after]:
         return False
     word = scanner.words[after]
-    return not word.startswith("ال") and word not in scanner.lex.given and spoken_count(word) == 0
+    if scanner.words[after - 1] in scanner.lex.given and scanner.is_given(after, True):
+        return True  # عباس كامل: a listed given name, then another: a man's given name and his father's
+    # لترامب وكاتم أسراره: a و-word after the surname is "and ...", no given name it stands before
+    return (
+        not word.startswith(("ال", "و"))
+        and word not in scanner.lex.given
+        and spoken_count(word) == 0
+    )
 
 
 def _find_well_known(scanner: _Scanner) -> list[_Name]:
@@ -1281,6 +1560,10 @@ def _unlisted_speaker(scanner: _Scanner, j: int) -> _Name | None:
             and "title" not in scanner.roles[k]
             and len(word) >= 3
             and not word.startswith(("ال", "لل", "ي", "ت"))
+            # يقول بانتظام: ب on a derived verbal noun is an adverb
+            and not (word.startswith("ب") and is_derived_verbal_noun(word[1:]))
+            # ذكر بأن: ب / ل on a function word ("that"), no speaker
+            and not any(word[:prefix] in ("ب", "ل") and rest in scanner.lex.not_name for prefix, rest in clitic_variants(word))
             and not _proclitic_on_definite(word)
             and not _unnamed_speaker_word(word, scanner.lex)
             and not scanner.carries_a_pronoun(k)  # وقال أقاربهم: their relatives
@@ -1340,6 +1623,10 @@ def _unnamed_speaker_word(word: str, lex: _Lexicons) -> bool:
         or is_participle_plural(word)
         or word in _org_words("head")
         or word in _org_words("media_head")
+        # ويقول أطباء, وقال خبراء, وذكر أقرباء: a broken plural of people in اء (فعلاء, أفعلاء) speech says
+        or (word.endswith("اء") and 5 <= len(word) <= 6 and spoken_count(word) >= SPOKEN_COMMON)
+        # قال علنا: a noun in the accusative (an adverb) whose noun speech says with its article
+        or (word.endswith("ا") and len(word) >= 4 and spoken_count("ال" + word[:-1]) >= SPOKEN_EVERYWHERE)
     )
 
 
@@ -1439,9 +1726,11 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
             and (strongly_cued or not reference.country_of_nationality(last))
             and not last.endswith("ات")
         ):
-            if keys.get((last,), surface) != surface:
+            known = keys.get((last,), surface)
+            if known != surface and not (known.endswith(surface) or surface.endswith(known)):
                 shared.add((last,))
-            keys[(last,)] = surface
+            # سليمان صويلو and the lone صويلو a title cued: one man, the longer surface stands for him
+            keys[(last,)] = max(known, surface, key=len)
     for key in shared:
         keys.pop(key, None)
     return keys
@@ -1561,8 +1850,10 @@ def _noun_phrase_read_as_a_name(scanner: _Scanner, name: _Name, names: list[_Nam
     ):
         return False
     after = scanner.words[name.last] if name.last < scanner.n else "."
-    # خلف الرجل، , نجم البوب الكندي، : no comma makes "the man" a surname, nor a described noun a man
-    said_always = described or spoken_count(family) >= SPOKEN_ALWAYS
+    # خلف الرجل، , نجم البوب الكندي، : no comma makes "the man" a surname, nor a described noun a man;
+    # "حسن النية": the quote closing a quoted phrase is no closer of a man's name
+    quoted = name.first and scanner.words[name.first - 1] in ('"', "«") and after in ('"', "»")
+    said_always = described or quoted or spoken_count(family) >= SPOKEN_ALWAYS
     if not said_always and (after in PERSON_CLOSERS or scanner.title_at(name.last) is not None):
         return False
     return not any(
