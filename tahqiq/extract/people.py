@@ -294,6 +294,7 @@ class _Scanner:
             or is_future_verb(core)
             or is_past_tense_verb(core)  # الصحفية أصر على: a verb, not a man
             or is_participle_plural(core)  # للقب مدربين: a group, not a man
+            or _dual_of_a_common_noun(core)  # المدرب موسمين, اللاعب بهدفين: a count of things, not a man
             # ولي العهد إشادة, الرئيس إقامة: a verbal noun of a hollow verb (إفالة) written with ة
             or (len(core) == 5 and core[0] == "ا" and core[2] == "ا" and self.written_last(i) == "ة")
         )
@@ -764,6 +765,10 @@ class _Scanner:
                     and not word.endswith("ي")
                     and word not in lex.given
                     and min(spoken_count(word), spoken_count(word[2:])) >= SPOKEN_OBJECT
+                    # an object goes on (المركز السادس); a name may end the clause (ماجد عبيد الخلف،)
+                    and j + 1 < self.n
+                    and self.words[j + 1].isalpha()
+                    and self.words[j + 1] not in PERSON_CLOSERS
                 )
             ):
                 parts.append(("family", j, j + 1))
@@ -803,6 +808,8 @@ class _Scanner:
                 and not (word in lex.titles_by_first and word not in lex.given and word not in lex.transliterated)
                 # present-tense verbs (يشعر); after a title a ي/ت name no speech says stays (ماتيس تيلرسون)
                 and not (word.startswith(("ي", "ت")) and (mode != "direct" or spoken_count(word) >= SPOKEN_COMMON))
+                # their dual and plural (كيت يغادران): the verb speech says without the ending
+                and not (word.startswith(("ي", "ت")) and word.endswith(("ان", "ون")) and spoken_count(word[:-2]) >= SPOKEN_COMMON)
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
                 and (not self.is_common_word(j, word) or self.place_named_surname(parts, j))
                 # near a title (cued) only a word said all the time ends the name: صادق خان, not مني عدم
@@ -1175,6 +1182,17 @@ def _feminine_past_verb(word: str) -> bool:
     )
 
 
+def _dual_of_a_common_noun(core: str) -> bool:
+    """موسمين, هدفين, مباراتين: the dual of a noun speech says with and without the article (in ين
+    only: an adjective in ان is also a given name, فرحان)."""
+    if len(core) < 5 or not core.endswith("ين"):
+        return False
+    stem = core[:-2]
+    stem = stem[:-1] + "ه" if stem.endswith("ت") else stem
+    # said all the time bare and with the article: شاهين and نسرين (شاه, نسر) are names
+    return min(spoken_count(stem), spoken_count("ال" + stem)) >= SPOKEN_EVERYWHERE
+
+
 def _plural_shaped(word: str) -> bool:
     """A sound plural (العقوبات, المصريون, المصريين): a group, never one man's name. Indefinite, only
     the feminine one: ويلكنسون and جونسون are names."""
@@ -1198,6 +1216,7 @@ def _proclitic_on_common_noun(word: str, lex: _Lexicons, prepositions: tuple[str
             or _plural_shaped(rest)
             or rest.startswith("ان")
             or (len(rest) >= 3 and spoken_count(rest) >= SPOKEN_COMMON)
+            or _dual_of_a_common_noun(rest)  # بهدفين
         )
         for prefix, rest in clitic_variants(word)
         if word[:prefix] in prepositions
@@ -1508,9 +1527,11 @@ def _find_well_known(scanner: _Scanner) -> list[_Name]:
     names: list[_Name] = []
     free_from = 0
     for i in scanner.opening("well_known"):
-        if _in_a_thing_s_name(scanner, i):
-            continue
         name = _well_known_at(scanner, i) if i >= free_from else None
+        if _in_a_thing_s_name(scanner, i):
+            if name:  # كأس الرئيس عبد الفتاح السيسي: its surname is no figure of its own either
+                free_from = name.last
+            continue
         if name:
             names.append(name)
             free_from = name.last

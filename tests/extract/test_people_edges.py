@@ -689,3 +689,23 @@ def test_a_lone_surname_cued_by_a_title_repeats_the_full_name_it_ends():
 def test_lam_on_a_name_the_text_writes_bare_ends_a_name():
     text = "ونقل موقع رووداو الخبر. وقال أحمد عبد الله لرووداو إن الوضع هادئ."
     assert "عبد الله لرووداو" not in " ".join(surfaces(text))
+
+
+def test_a_figure_in_a_cup_s_name_is_no_mention_even_by_his_surname():
+    assert surfaces("وفاز الفريق بكأس الرئيس عبد الفتاح السيسي في المباراة.") == []
+    assert surfaces("وقال الرئيس عبد الفتاح السيسي إن البلاد بخير.") == ["عبد الفتاح السيسي"]
+
+
+def test_a_dual_after_a_title_is_a_count_of_things():
+    assert surfaces("وقال النادي إن المدرب موسمين آخرين في منصبه.") == []
+    assert surfaces("وانتهت المباراة التي علق عليها اللاعب السابق، بهدفين دون رد.") == []
+    assert surfaces("وقال اللاعب شاهين إن الفريق جاهز.") == ["شاهين"]  # شاه is said too seldom
+
+
+def test_a_present_verb_in_the_dual_ends_a_name():
+    assert surfaces("وكانت الأميرة كيت يغادران المستشفى مع زوجها.") == ["كيت"]
+
+
+def test_a_common_definite_noun_ending_the_clause_is_the_family_name():
+    assert surfaces("وانتهى الاشتباك بمقتل ماجد عبيد الخلف، أحد القادة.") == ["ماجد عبيد الخلف"]
+    assert surfaces("واحتل محمد صلاح المركز الثاني في القائمة.") == ["محمد صلاح"]
