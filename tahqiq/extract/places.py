@@ -33,7 +33,11 @@ from tahqiq.reference import (
     name_stopwords,
     nationality_adjectives,
 )
-from tahqiq.text.arabic import is_said_with_or_without_article, without_proclitic_before_article
+from tahqiq.text.arabic import (
+    RELATIVE_PRONOUNS,
+    is_said_with_or_without_article,
+    without_proclitic_before_article,
+)
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 VERTICAL = ("north", "south")
@@ -364,7 +368,10 @@ class _PlaceScan:
         stop = name_stopwords() | given_names()  # بلدة أخرى, مخيم إبراهيم: no settlement's name
         names: dict[tuple[str, ...], str] = {}
         for k in self.with_role:
-            if reading := _stem_in(self.tokens[k], "settlement_kind"):  # a definite البلدة never is
+            reading = _stem_in(self.tokens[k], "settlement_kind")  # a definite البلدة never is
+            if reading and self._pronoun_not_ta_marbuta(k):
+                continue  # "منتخب بلده": بلد + his, written with ه, not the town بلدة
+            if reading:
                 kind = self.words.settlement_kind[reading[0]]
                 if name := self._settlement_name_at(k + 1, stop):
                     names.setdefault(name, kind)
@@ -397,6 +404,12 @@ class _PlaceScan:
                     taken.take(start, stop_at)
         return unlisted
 
+    def _pronoun_not_ta_marbuta(self, k: int) -> bool:
+        """The token ends in ه as written (بلده: his country), where matching form writes ة as ه too."""
+        token = self.tokens[k]
+        start, end = self.nt.to_display_span(token.start, token.end)
+        return token.text.endswith("ه") and self.nt.display[start:end].rstrip().endswith("ه")
+
     def _settlement_name_at(
         self, k: int, stop: frozenset[str], conjunction: int = 0, in_list: bool = False
     ) -> tuple[str, ...] | None:
@@ -407,6 +420,8 @@ class _PlaceScan:
         first = self.tokens[k].text[conjunction:]
         if (common := without_proclitic_before_article(first)) and is_said_with_or_without_article(common):
             return None  # "ناحية والعقوبات", "مدينة للسلام": the class noun ended its phrase
+        if first.removeprefix("و") in RELATIVE_PRONOUNS:
+            return None  # "مدينة، والتي ...": a clause about the thing before
         size = 2 if first in self.words.name_prefix else 1
         words = (first, *(t.text for t in self.tokens[k + 1 : k + size]))
         if len(words) == size and _could_be_place_name(words[-1], stop, listed=in_list):

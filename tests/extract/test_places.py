@@ -353,3 +353,8 @@ def test_every_listed_division_of_the_world_was_found_through_its_seat():
 def test_a_place_is_marked_as_where_unless_it_speaks_or_acts():
     found = {m.surface: m.attrs["as_where"] for m in find_places(normalize("قالت واشنطن إن غارة وقعت في دمشق."))}
     assert found == {"واشنطن": False, "دمشق": True}
+
+
+def test_a_class_noun_with_a_pronoun_or_a_relative_clause_names_no_settlement():
+    assert places("وصنع هدفا لمنتخب بلده، والذي أحرزه زميله.") == []
+    assert places("ثم عاد إلى بلده فقد خسر منصبه.") == []
