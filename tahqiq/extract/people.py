@@ -2157,6 +2157,7 @@ def _unlisted_given_name(scanner: _Scanner, k: int) -> bool:
         and len(word) >= 5
         and sum(letter in "اوي" for letter in word[1:]) >= 2
         and not word.startswith("ال")
+        and not (word.startswith("وال") and len(word) >= 7)  # والجمهوريان بوش: و + a definite adjective
         and not scanner.roles[k]
         and all(spoken_count(rest) == 0 and rest not in scanner.lex.not_name for _, rest in clitic_variants(word))
         and not scanner.carries_a_pronoun(k)

@@ -709,3 +709,7 @@ def test_a_present_verb_in_the_dual_ends_a_name():
 def test_a_common_definite_noun_ending_the_clause_is_the_family_name():
     assert surfaces("وانتهى الاشتباك بمقتل ماجد عبيد الخلف، أحد القادة.") == ["ماجد عبيد الخلف"]
     assert surfaces("واحتل محمد صلاح المركز الثاني في القائمة.") == ["محمد صلاح"]
+
+
+def test_and_a_definite_adjective_before_a_world_figure_s_surname_is_no_given_name():
+    assert surfaces("ومن الرؤساء الجمهوري نيكسون، والجمهوريان بوش الأب والابن.") == ["بوش"]
