@@ -55,6 +55,7 @@ SURNAME_PARTICLES = frozenset({"لو", "دي", "دا", "فان", "فون", "دي
 ALIAS_FILLERS = frozenset({"ايضا", "كذلك", "باسم", "ب", "اسم", '"', "'", ":"})
 TITLE_LOOKBACK = 10
 MAX_NAME_TOKENS = 5
+LINEAGE_WORDS = frozenset({"بن", "ابن", "بنت"})
 ROLE_CUES = frozenset({"بانه", "بوصفه", "وهو", "بصفته", "باعتباره"})
 MAX_STATED_ROLE_TOKENS = 6
 CUE_REACH = 6
@@ -718,6 +719,8 @@ class _Scanner:
                 j += 1  # تيريزا #ماي, #بوريس_جونسون: a hashtag splits a name, not ends it
                 joiners += 1
                 continue
+            if word in LINEAGE_WORDS:
+                joiners += 1  # مزيد بن سليمان بن مزيد العمرو: a lineage's بن takes no room of the name either
             if word in CONNECTORS and self.opens_abd_compound(j + 1):
                 parts.append(("connector", j, j + 3))  # هشام بن عبد الملك
                 j += 3
@@ -752,6 +755,8 @@ class _Scanner:
             elif (
                 self.is_family(j)
                 and not foreign
+                # خالد بن أحمد آل خليفة المؤيد: the family named after آل ends the name
+                and not (parts[-1][0] == "connector" and self.words[parts[-1][1]] == "ال")
                 # محمد المومني التصعيد: after a family name only a nisba continues it (علي الحوثي, العلي); الزي
                 # (the uniform) is too short for one
                 and ((word.endswith("ي") and len(word) >= 5) or not any(kind == "family" for kind, _, _ in parts))
@@ -1748,13 +1753,26 @@ def _repeat_keys(scanner: _Scanner, names: list[_Name], aliased: set[int]) -> di
             and not last.endswith("ات")
         ):
             known = keys.get((last,), surface)
-            if known != surface and not (known.endswith(surface) or surface.endswith(known)):
+            # عبد الرحمن النعيمي and عبد الرحمن بن عمير الجبر النعيمي: one man named short and long
+            same_man = _names_one_man(known, surface)
+            if known != surface and not same_man:
                 shared.add((last,))
             # سليمان صويلو and the lone صويلو a title cued: one man, the longer surface stands for him
             keys[(last,)] = max(known, surface, key=len)
     for key in shared:
         keys.pop(key, None)
     return keys
+
+
+def _names_one_man(a: str, b: str) -> bool:
+    """One name ends the other (سليمان صويلو, صويلو), or the shorter's words all stand in order in the
+    longer one from its first word (عبد الرحمن النعيمي, عبد الرحمن بن عمير الجبر النعيمي); أحمد بن علي الحربي
+    and أحمد بن محمد الحربي are two men."""
+    if a.endswith(b) or b.endswith(a):
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    rest = iter(long)
+    return short[0] == long[0] and all(word in rest for word in short)
 
 
 def _two_word_surname(words: tuple[str, ...], lex: _Lexicons) -> bool:

@@ -713,3 +713,20 @@ def test_a_common_definite_noun_ending_the_clause_is_the_family_name():
 
 def test_and_a_definite_adjective_before_a_world_figure_s_surname_is_no_given_name():
     assert surfaces("ومن الرؤساء الجمهوري نيكسون، والجمهوريان بوش الأب والابن.") == ["بوش"]
+
+
+def test_a_lineage_takes_its_family_name_however_many_ben_it_counts():
+    assert surfaces("ويرقى اللواء الركن مزيد بن سليمان بن مزيد العمرو إلى رتبة فريق.") == [
+        "مزيد بن سليمان بن مزيد العمرو"
+    ]
+    assert surfaces("وعين الأمير فهد بن بدر بن عبد العزيز آل سعود مستشارا.") == ["فهد بن بدر بن عبد العزيز آل سعود"]
+    # the family named after آل ends the name
+    assert surfaces("وموقف الشيخ خالد بن أحمد آل خليفة المؤيد علنا للضربات.") == ["خالد بن أحمد آل خليفة"]
+
+
+def test_a_man_named_short_and_long_is_repeated_by_his_surname():
+    text = "واستقبل عبد الرحمن النعيمي ضيوفه. ويحتفل الدكتور عبد الرحمن بن عمير النعيمي بزواج ابنه. وقال النعيمي إن"
+    assert surfaces(text)[-1] == "النعيمي"
+    # two men of one family: their surname alone names neither
+    two = "وقال أحمد بن علي الحربي إن الوضع هادئ. ورد أحمد بن محمد الحربي بأنه متوتر. وأضاف الحربي أن"
+    assert "الحربي" not in surfaces(two)
