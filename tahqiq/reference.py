@@ -54,6 +54,12 @@ def load_region_words() -> tuple[dict[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def casualty_groups() -> dict[str, str]:
+    """Count noun -> the group of the dead or wounded it counts apart from the toll (casualty_groups.csv)."""
+    return {row["subject"]: row["group"] for row in read_reference_csv("casualty_groups.csv")}
+
+
+@lru_cache(maxsize=1)
 def load_event_lexicon() -> tuple[dict[str, str], ...]:
     """Event triggers and claim framing: kind (trigger, outcome, background, announce, claim, joint,
     unilateral, role, speaker, target_org, region, update, responsibility, ...), phrase, value."""

@@ -183,9 +183,7 @@ def _country_of_nationals(form: str) -> str | None:
 
 
 def _nationals(form: str) -> reference.CountNoun | None:
-    if _country_of_nationals(form):
-        return NATIONALS
-    return None
+    return NATIONALS if _country_of_nationals(form) else None
 
 
 def nationality_of_plural(word: str) -> str | None:

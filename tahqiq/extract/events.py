@@ -33,7 +33,7 @@ from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.places import named_as_where
 from tahqiq.extract.statements import frame_statements
-from tahqiq.reference import load_event_lexicon, read_reference_csv
+from tahqiq.reference import casualty_groups, load_event_lexicon
 from tahqiq.text.arabic import is_future_verb, story_terms
 from tahqiq.text.normalize import NormalizedText, normalize, normalize_text
 
@@ -916,8 +916,8 @@ def _count(frame: _Frame, mentions: ByStart, kind: str, display: str) -> tuple[i
         for m in _in(frame, mentions)
         if m.entity_type == "COUNT" and m.attrs.get("count_kind") == kind and (m.value or "").isdigit()
         and counts_one_event(m) and not _in_a_teaser(display, m.start)
+        and not m.attrs.get("vague")  # "مئات المدنيين", "عشرات القتلى" state no figure
     ]
-    counts = [m for m in counts if not m.attrs.get("vague")]  # "مئات المدنيين", "عشرات القتلى" state no figure
     sums = _sums_of_groups(counts)
     total = event_total([int(m.value) for m in counts] + [value for value, _ in sums])
     exact = _exact_for_rounded(counts, total)
@@ -968,7 +968,7 @@ def _sums_of_groups(counts: list[Mention]) -> list[tuple[int, list[Mention]]]:
     """The figures of different groups joined under one event word add up: "مقتل 17 طفلا وثلاث نساء" is
     20 dead. Only groups of data/reference/casualty_groups.csv (children, women, soldiers, civilians), none
     of them gunmen, and never a part ("بينهم")."""
-    groups = _casualty_groups()
+    groups = casualty_groups()
     out: list[tuple[int, list[Mention]]] = []
     chain: list[Mention] = []
     for m in sorted(counts, key=lambda m: m.start):
@@ -982,11 +982,6 @@ def _sums_of_groups(counts: list[Mention]) -> list[tuple[int, list[Mention]]]:
         else:
             chain = [m] if group and group != "gunmen" else []
     return out
-
-
-@lru_cache(maxsize=1)
-def _casualty_groups() -> dict[str, str]:
-    return {row["subject"]: row["group"] for row in read_reference_csv("casualty_groups.csv")}
 
 
 def _most_specific(anchors: list[Cue]) -> str:

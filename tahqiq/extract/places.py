@@ -627,7 +627,9 @@ def named_as_where(m: Mention, display: str) -> bool:
     """Whether the text names the place as where (not a capital or country that speaks or acts: "قالت
     واشنطن", "تكون القاهرة خطت"): after في, على, قرب, شرق, مدينة ... (or the word before
     an adjective: "على الحدود الشرقية لقطاع غزة"), with ب attached ("بغزة"), or itself a part of a place
-    ("جنوب قطاع غزة")."""
+    ("جنوب قطاع غزة"). Read once, where the place is found (attrs as_where), and carried from there."""
+    if "as_where" in m.attrs:
+        return m.attrs["as_where"]
     canonical = str(m.attrs.get("canonical") or "")
     attached = display[m.start - 1 : m.start] if m.start else ""
     if (m.surface[:1] == "ب" and canonical[:1] not in ("ب", "")) or attached == "ب":

@@ -15,13 +15,12 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 import polars as pl
 
 from tahqiq.extract.counts import event_total
-from tahqiq.reference import read_reference_csv
+from tahqiq.reference import casualty_groups
 from tahqiq.text.normalize import normalize_text
 
 # On the day of an attack tolls climb by the hour: a higher figure four hours on is a new count, not a rival one.
@@ -154,18 +153,13 @@ def stated_items(report: dict) -> list[dict]:
         return []
 
 
-@lru_cache(maxsize=1)
-def _casualty_groups() -> dict[str, str]:
-    return {row["subject"]: row["group"] for row in read_reference_csv("casualty_groups.csv")}
-
-
 def casualty_group(subject: str | None, nationality: str | None = None) -> str:
     """Whom a figure counts: a group of data/reference/casualty_groups.csv (civilians, children,
     soldiers), else the nationals of one country ("اثنان من المقاتلين الروس" among a hundred dead), else
     "" for the toll itself: 20 civilians and 220 dead are figures of two groups, not two tolls. Soldiers
     stay soldiers whatever their nationality: "three American soldiers" and "four soldiers of the
     raiding force" count one group."""
-    group = _casualty_groups().get(subject or "", "")
+    group = casualty_groups().get(subject or "", "")
     return group or (f"nationals:{nationality}" if nationality else "")
 
 
