@@ -65,6 +65,8 @@ COMPOUND_NAME_SECONDS = frozenset({"الدين", "الله", "الاسلام", "
 # One unlisted name token may close a name of at most two given names (جيمس ماتيس, ديفيد روبرت
 # ميتشل); after a family name, or a second unlisted one, it is too often a noun.
 MAX_NAME_PARTS_BEFORE_FALLBACK = 3
+# A word in ون whose stem speech says this often is the stem's plural (كثيرون), not a name (ماكرون, زيتون).
+PLURAL_STEM_SPOKEN = 10 * SPOKEN_EVERYWHERE
 HASHTAG_JOINERS = frozenset({"#", "_"})
 # What follows a speaker's name in reported speech: أن/إن, a colon, a comma, في (in a statement).
 SPEECH_FOLLOWERS = frozenset({"ان", "انه", "انها", "انهم", ":", ",", "،", "في", "ل", "لـ", '"', "«"})
@@ -265,6 +267,21 @@ class _Scanner:
         # يه ends foreign names (بيكيه, فوريه); نادي + ه (his club), رأي + ه: a noun speech says with its
         # article all the time, and its pronoun
         return not word.endswith("يه") or _said_with_its_article(word[:-1])
+
+    def foreign_surname_in_he(self, i: int) -> bool:
+        """كارل هاينتس رومينيغه, يوهان غوته: after a foreign given name, a word in ه whose stem speech
+        never says, bare or as a noun in ة (مسيرته, منزله), spells a surname's final e, not "his"."""
+        word = self.words[i]
+        return (
+            len(word) >= 5
+            and self.written_last(i) == "ه"
+            and not word.endswith(("ها", "هم", "هما"))
+            # ورفاقه, لنظمه: nor behind a proclitic
+            and not any(
+                spoken_count(rest[:-1]) or (rest[:-1].endswith("ت") and spoken_count(rest[:-2] + "ه"))
+                for _, rest in clitic_variants(word)
+            )
+        )
 
     def is_place(self, i: int) -> bool:
         """A country, province or city, or a feminine nationality adjective (الأسترالية: of a state
@@ -609,8 +626,9 @@ class _Scanner:
         hits: list[_TitleHit] = []
         free_from = 0
         for i in self.opening("title"):
-            if i and self.words[i - 1] == "عبد":
-                continue  # عبد الملك, عبد الأمير: the second half of a compound given name, no title
+            if i and self.words[i - 1] in ("عبد", "ال"):
+                # عبد الملك, عبد الأمير: the second half of a compound given name; آل الشيخ: a family's name
+                continue
             hit = self.title_at(i) if i >= free_from else None
             if hit:
                 hits.append(hit)
@@ -816,7 +834,11 @@ class _Scanner:
                 # their dual and plural (كيت يغادران): the verb speech says without the ending
                 and not (word.startswith(("ي", "ت")) and word.endswith(("ان", "ون")) and spoken_count(word[:-2]) >= SPOKEN_COMMON)
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
-                and (not self.is_common_word(j, word) or self.place_named_surname(parts, j))
+                and (
+                    not self.is_common_word(j, word)
+                    or self.place_named_surname(parts, j)
+                    or (foreign and self.foreign_surname_in_he(j))
+                )
                 # near a title (cued) only a word said all the time ends the name: صادق خان, not مني عدم
                 and not (
                     mode != "direct"
@@ -1650,7 +1672,9 @@ def _unnamed_speaker_word(word: str, lex: _Lexicons) -> bool:
         or word in _org_words("head")
         or word in _org_words("media_head")
         # ويقول أطباء, وقال خبراء, وذكر أقرباء: a broken plural of people in اء (فعلاء, أفعلاء) speech says
-        or (word.endswith("اء") and 5 <= len(word) <= 6 and spoken_count(word) >= SPOKEN_COMMON)
+        or (word.endswith("اء") and 5 <= len(word) <= 6 and spoken_count(word) >= SPOKEN_WITH_ARTICLE)
+        # وقال كثيرون, يرى آخرون: the sound plural of an adjective speech says all the time (not شمعون, زيتون)
+        or (word.endswith("ون") and len(word) >= 5 and spoken_count(word[:-2]) >= PLURAL_STEM_SPOKEN)
         # قال علنا: a noun in the accusative (an adverb) whose noun speech says with its article
         or (word.endswith("ا") and len(word) >= 4 and spoken_count("ال" + word[:-1]) >= SPOKEN_EVERYWHERE)
     )
@@ -1913,8 +1937,16 @@ def _reach_back_to_given_names(scanner: _Scanner, name: _Name, names: list[_Name
     while not name.prefix and name.first and not scanner.line_break_before(name.first):
         k = name.first - 1
         kind, start, prefix = "given", k, None
-        if scanner.words[k] in COMPOUND_NAME_SECONDS and k and scanner.is_given(k - 1, False):
-            start, prefix = k - 1, 0  # سراج الدين
+        if scanner.words[k] in COMPOUND_NAME_SECONDS and k:
+            # سراج الدين, ونور الدين: the second half vouches for an ambiguous first one (نور), and the
+            # compound may carry "and" in a list of names
+            first = next(
+                (p for p, core in clitic_variants(scanner.words[k - 1])
+                 if p <= 1 and core in lex.given and (not p or scanner.words[k - 1] not in lex.given)),
+                None,
+            )
+            if first is not None and not scanner.line_break_before(k):
+                start, prefix = k - 1, first
         for p, core in clitic_variants(scanner.words[k]) if prefix is None else ():
             if core in ("ابو", "ابي", "ابا"):
                 kind, prefix = "kunya", p
