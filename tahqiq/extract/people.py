@@ -65,6 +65,11 @@ COMPOUND_NAME_SECONDS = frozenset({"الدين", "الله", "الاسلام", "
 # One unlisted name token may close a name of at most two given names (جيمس ماتيس, ديفيد روبرت
 # ميتشل); after a family name, or a second unlisted one, it is too often a noun.
 MAX_NAME_PARTS_BEFORE_FALLBACK = 3
+# Latin letters as Arabic spells them (matching form), for middle initials; في, ال, ان, او are words.
+SPELLED_LATIN_LETTERS = frozenset({
+    "ايه", "بي", "سي", "دي", "اي", "اف", "جي", "اتش", "ايتش", "جيه", "كيه", "ام", "كيو", "ار", "اس", "تي",
+    "يو", "دبليو", "اكس", "زد",
+})  # fmt: skip
 # A word in ون whose stem speech says this often is the stem's plural (كثيرون), not a name (ماكرون, زيتون).
 PLURAL_STEM_SPOKEN = 10 * SPOKEN_EVERYWHERE
 HASHTAG_JOINERS = frozenset({"#", "_"})
@@ -320,6 +325,10 @@ class _Scanner:
     def written_last(self, i: int) -> str:
         """Token i's last letter as written (ة, ه and ى normalize onto others)."""
         return self.nt.display[self.nt.origin[self.tokens[i].end - 1]]
+
+    def written_with_hamza_first(self, i: int) -> bool:
+        """Token i opens with a hamza'd alef as written (ألقاه, إلغاء), which normalizes onto the article's."""
+        return self.nt.display[self.nt.origin[self.tokens[i].start]] in "أإآ"
 
     def is_common_word(self, i: int, word: str) -> bool:
         """A word everyday speech uses where a name was looked for: one with an attached pronoun
@@ -606,6 +615,7 @@ class _Scanner:
         word = self.words[i]
         return (
             word.startswith("ال")
+            and not (self.written_with_hamza_first(i) and self.carries_a_pronoun(i))  # خطاب ألقاه: a verb
             and len(word) >= 4
             and self.name_like(i)
             and word not in self.lex.nisba_exclusions
@@ -739,6 +749,11 @@ class _Scanner:
                 continue
             if word in LINEAGE_WORDS:
                 joiners += 1  # مزيد بن سليمان بن مزيد العمرو: a lineage's بن takes no room of the name either
+            if self.spelled_initial(parts, j):
+                # دونالد جي. ترامب, جون إف. كينيدي: a middle initial, of the given name
+                parts[-1] = ("given", parts[-1][1], j + 2)
+                j += 2
+                continue
             if word in CONNECTORS and self.opens_abd_compound(j + 1):
                 parts.append(("connector", j, j + 3))  # هشام بن عبد الملك
                 j += 3
@@ -821,8 +836,13 @@ class _Scanner:
                 and self.name_like(j)
                 and len(word) >= 3
                 and not is_accusative_noun(word)
+                and not (word.startswith("و") and is_accusative_noun(word[1:]))  # ذهابا وإيابا
                 and not (word.endswith("ا") and word[:-1] in lex.not_name)  # محمود رئيسا لمركز: a common noun
-                and not word.startswith(("ال", "لل"))
+                # ألونسو, ألفيش: أل is no article; ألغيت (was cancelled) is a word of speech
+                and (
+                    not word.startswith(("ال", "لل"))
+                    or (self.written_with_hamza_first(j) and spoken_count(word) < SPOKEN_COMMON)
+                )
                 and not _preposition_on_definite(word)  # أرنو بالقوة
                 and (not _plural_shaped(word) or "well_known" in self.roles[j])  # هشام عرفات: a figure's surname
                 and (not word.startswith("و") or self.waw_is_name_part(word))
@@ -918,6 +938,19 @@ class _Scanner:
         ):
             return None
         return _Name(i, j, _past_an_elided_article(self.words[i], prefix, core), parts, cue)
+
+    def spelled_initial(self, parts: list[tuple[str, int, int]], j: int) -> bool:
+        """A Latin letter spelled out and followed by its dot, between a foreign given name and a
+        name-like word: a middle initial (دونالد جي. ترامب)."""
+        return (
+            self.words[j] in SPELLED_LATIN_LETTERS
+            and j + 2 < self.n
+            and self.words[j + 1] == "."
+            and len(parts) == 1
+            and self.words[parts[0][1]] in self.lex.transliterated
+            and self.name_like(j + 2)
+            and not self.words[j + 2].startswith(("ال", "و"))
+        )
 
     def vouched_by_a_second_given_name(self, parts: list[tuple[str, int, int]]) -> bool:
         """صلاح عبد السلام, جان إيف لو دريان, جان لوك غودار: a compound عبد name or a foreign given name
@@ -1674,7 +1707,7 @@ def _unnamed_speaker_word(word: str, lex: _Lexicons) -> bool:
         # ويقول أطباء, وقال خبراء, وذكر أقرباء: a broken plural of people in اء (فعلاء, أفعلاء) speech says
         or (word.endswith("اء") and 5 <= len(word) <= 6 and spoken_count(word) >= SPOKEN_WITH_ARTICLE)
         # وقال كثيرون, يرى آخرون: the sound plural of an adjective speech says all the time (not شمعون, زيتون)
-        or (word.endswith("ون") and len(word) >= 5 and spoken_count(word[:-2]) >= PLURAL_STEM_SPOKEN)
+        or (word.endswith("ون") and len(word) >= 6 and spoken_count(word[:-2]) >= PLURAL_STEM_SPOKEN)
         # قال علنا: a noun in the accusative (an adverb) whose noun speech says with its article
         or (word.endswith("ا") and len(word) >= 4 and spoken_count("ال" + word[:-1]) >= SPOKEN_EVERYWHERE)
     )

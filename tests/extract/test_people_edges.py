@@ -755,3 +755,20 @@ def test_a_foreign_surname_may_end_in_he():
 def test_a_compound_given_name_in_a_list_reaches_back_over_and():
     text = "واستدعى المدرب اللاعب جمال بوطيب. وضمت القائمة يوسف الكعبي ونور الدين بوطيب (ليغانيس)."
     assert surfaces(text)[-1] == "نور الدين بوطيب"
+
+
+def test_a_surname_written_with_hamza_first_is_no_article():
+    # أل as written is no article: a foreign surname follows a foreign given name
+    assert surfaces("وسجل المدافع ماركوس ألونسو هدفا.") == ["ماركوس ألونسو"]
+    # but a verb with its pronoun is no definite family name, nor a verb speech says a surname
+    assert surfaces("وقال أردوغان في خطاب ألقاه أمس إن بلاده صامدة.") == ["أردوغان"]
+    assert "فيليب ألغيت" not in surfaces("وقالت الوزارة إن زيارة ماري فيليب ألغيت لأسباب داخلية.")
+
+
+def test_a_spelled_middle_initial_is_part_of_the_name():
+    assert surfaces("وقال الرئيس جون إف. كينيدي إن بلاده مستعدة.") == ["جون إف. كينيدي"]
+    assert surfaces("ويلتقي الرئيس دونالد جي. ترامب بنظيره.") == ["دونالد جي. ترامب"]
+
+
+def test_real_the_club_is_no_speaker():
+    assert surfaces("وفي وقت أعلن ريال أن لاعبه مصاب.") == []
