@@ -23,6 +23,8 @@ from camel_tools.utils.normalize import (
 TATWEEL = "\u0640"
 # Hamza seats camel-tools leaves alone; news writes مسئول and مسؤول for one word, so both become ء.
 _HAMZA_SEATS = {"ؤ": "ء", "ئ": "ء", "ٱ": "ا"}
+# Persian letters some pages type for their Arabic twins (الأمیر, کابل): one word either way.
+_PERSIAN_LETTERS = {"ی": "ي", "ک": "ك"}
 _PUNCTUATION = {"،": ",", "؛": ";", "؟": "?", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
                 "‘": "'", "’": "'", "–": "-", "—": "-", "ـ": ""}
 _INVISIBLE = {"\u200e", "\u200f", "\u200b", "\u200c", "\u200d", "\ufeff", "\u202a", "\u202b", "\u202c"}
@@ -44,7 +46,7 @@ def normalize_char(ch: str) -> str:
     out = normalize_alef_ar(out)
     out = normalize_alef_maksura_ar(out)
     out = normalize_teh_marbuta_ar(out)
-    out = "".join(_HAMZA_SEATS.get(c, c) for c in out)
+    out = "".join(_HAMZA_SEATS.get(c, _PERSIAN_LETTERS.get(c, c)) for c in out)
     if ch.isspace():
         return " "
     return out.lower()

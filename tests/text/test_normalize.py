@@ -13,6 +13,7 @@ def test_matching_form_unifies_orthographic_variants():
     assert normalize_text("١٨ نوفمبر ٢٠١٩") == "18 نوفمبر 2019"
     assert normalize_text("۱۸") == "18"
     assert normalize_text("CENTCOM") == "centcom"
+    assert normalize_text("مطار الأمیر کبیر") == normalize_text("مطار الأمير كبير")  # Persian ی and ک
 
 
 def test_spans_found_on_normalized_text_map_back_exactly():
