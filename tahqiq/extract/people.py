@@ -355,6 +355,18 @@ class _Scanner:
             for prefix, rest in clitic_variants(word)
         )
 
+    def b_on_a_noun_in_ta_marbuta(self, j: int) -> bool:
+        """رونالدو بصدارة, الوزير بتغريدة: ب on a noun written with ة (no foreign surname ends so;
+        Maghrebi surnames open with بو, بن, بل: بوتفليقة; listed given names stand: بثينة)."""
+        word = self.words[j]
+        return (
+            word.startswith("ب")
+            and not word.startswith(("بو", "بن", "بل"))
+            and len(word) >= 5
+            and word not in self.lex.given
+            and self.written_last(j) == "ة"
+        )
+
     def preposition_on_a_common_word(self, j: int, after_foreign: bool) -> bool:
         """بتهمة, بوزارة, لهيئة, لأهداف, ليبقى: ب on a word everyday speech says all the time, ب / ل on an
         organization's head noun or a common broken plural (أفعال: أهداف, أسباب), ل on a present-tense verb
@@ -377,6 +389,7 @@ class _Scanner:
                 and not (len(rest) == 4 and (rest[2] == "ي" or rest[0] == "ا"))
             )
             or rest in _org_words("head")
+            or self.b_on_a_noun_in_ta_marbuta(j)
             or (len(rest) == 5 and rest[0] == "ا" and rest[3] == "ا" and spoken_count(rest) >= SPOKEN_COMMON)
             or (word[0] == "ل" and len(word) >= 5 and rest[0] in "يت" and spoken_count(rest) >= SPOKEN_COMMON)
             # لأكثر, لأقل, لأفضل: ل on a comparative (أفعل) speech says all the time; a surname in ل + ا
@@ -725,6 +738,7 @@ class _Scanner:
             and not core.startswith("ال")
             and not _proclitic_on_definite(core)  # بالقول, بالعودة: a preposition on a definite noun
             and not _proclitic_on_common_noun(core, lex)  # لوكالة, بصلاحيات, لانضمام
+            and not self.b_on_a_noun_in_ta_marbuta(i)
             and not (len(core) >= 3 and core.endswith("ا") and core not in lex.given)  # اتصالا, رسميا, ردا
             and (not core.startswith("و") or core in lex.given or self.waw_is_name_part(core))
             and core not in lex.not_name

@@ -772,3 +772,15 @@ def test_a_spelled_middle_initial_is_part_of_the_name():
 
 def test_real_the_club_is_no_speaker():
     assert surfaces("وفي وقت أعلن ريال أن لاعبه مصاب.") == []
+
+
+def test_b_on_a_noun_in_ta_marbuta_is_no_name_part():
+    assert surfaces("وانفرد المهاجم كريستيانو رونالدو بصدارة ترتيب الهدافين.") == ["كريستيانو رونالدو"]
+    assert surfaces("وأوضح الوزير بتغريدة على صفحته أن الاجتماع تأجل.") == []
+    # Maghrebi surnames open with بو, بن, بل; listed given names stand
+    assert surfaces("وقال السياسي محمد بوخبزة إن الحزب جاهز.") == ["محمد بوخبزة"]
+    assert surfaces("وقال المفكر عزمي بشارة إن الحزب جاهز.") == ["عزمي بشارة"]
+
+
+def test_in_exchange_for_ends_a_name():
+    assert surfaces("ووافق على إطلاق سراح القس أندرو برونسون مقابل تسليم المعارض.") == ["أندرو برونسون"]
