@@ -369,3 +369,11 @@ def test_women_girls_drivers_and_settlers_are_counted_casualties():
 def test_a_number_of_years_of_age_is_no_count():
     assert [c[1] for c in counts("وقال إن التنظيم قتل شابا في 19 من عمره كان قد خطف.")] == []
     assert [c[1] for c in counts("قتل 19 من الجنود في الهجوم.")] == ["19"]
+
+
+def test_a_number_of_the_forces_counts_troops():
+    # "نحو 100 من القوات الموالية ... قتلوا": the forces are counted like their fighters
+    assert [c[1:3] for c in counts("وقالت واشنطن إن نحو 100 من القوات الموالية للحكومة قتلوا في الضربات.")] == [
+        ("100", "killed")
+    ]
+    assert [c[1:3] for c in counts("وقررت الحكومة نشر 2000 من قواتها في المنطقة.")] == [("2000", "soldiers")]
