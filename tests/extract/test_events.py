@@ -832,3 +832,19 @@ def test_a_headline_of_another_story_inside_the_body_states_no_figure():
 def test_no_reports_of_casualties_is_a_toll_of_none():
     body = "اعترضت الدفاعات الجوية صاروخا باليستيا أطلق على المدينة مساء الأحد، ولم ترد تقارير عن وقوع إصابات."
     assert _main_killed(body) == 0
+
+
+def test_a_targeting_told_as_a_thing_that_happened_is_the_news_it_dates():
+    # The lead names the news only as the targeting "that took place" on Tuesday; the first operation
+    # word comes after, in the rocket of the night before that it answered.
+    body = (
+        "كشف المتحدث باسم التحالف عن سبب الاستهداف الذي تم الثلاثاء في مدينة الحديدة."
+        "\nوكان صاروخ أطلقه المتمردون قد سقط على مدينة نجران ليل الاثنين.\nوقال مسؤول محلي إن 17 شخصا قتلوا في الحديدة."
+    )
+    (main,) = [f for f in frames_read_from(body, date(2018, 8, 7)) if f["role"] == "main"]  # a Tuesday
+    assert (main["reported_date"], main["reported_place"], main["reported_killed"]) == ("2018-08-07", "الحديدة", 17)
+
+
+def test_a_targeting_in_a_statement_is_no_event():
+    body = "أكد الوزير أن بلاده ترفض استهداف المدنيين في أي مكان."
+    assert frames_read_from(body, date(2018, 8, 7)) == []
