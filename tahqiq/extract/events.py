@@ -88,6 +88,10 @@ TARGET_CUE_WINDOW = 60
 ROLE_BEFORE_WINDOW = 40
 ROLE_AFTER_WINDOW = 25
 SPEAKER_WINDOW = 30
+# Words of title that may stand between a verb of saying and the person who says ("وأكد الرئيس الفرنسي
+# ماكرون"); a clause opened after the verb ("قالت الشرطة إن ...") names others than its subject.
+SUBJECT_TITLE_WORDS = 2
+CLAUSE_OPENERS = frozenset(normalize_text(w) for w in ("أن", "إن", "بأن", "لأن", "عن"))
 PARTNER_WINDOW = 60
 TARGET_ORG_WINDOW = 25
 FRONTED_DATE_CHARS = 12
@@ -722,7 +726,18 @@ def _near_after(cues: ByStart, position: int, window: int, kinds: tuple[str, ...
     return found[0] if found else None
 
 
-def _targets(frame: _Frame, cues: ByStart, mentions: ByStart) -> list[tuple[Mention, str | None]]:
+def _speaks(m: Mention, cues: ByStart, display: str) -> bool:
+    """The person is the subject of a verb of announcing or reacting right before it, no word of the
+    act between ("وأضاف المالكي", "قالت المتحدثة نويرت", "وأكد الرئيس الفرنسي ماكرون"): who spoke, not
+    whom the act struck ("ذكرت الصحيفة أن خاشقجي قتل" names him after the verb's own subject)."""
+    verb = _near_before(cues, m.start, SPEAKER_WINDOW, ("announce", "trigger", "outcome"))
+    if verb is None or verb.kind != "announce":
+        return False
+    between = display[verb.end : m.start].split()
+    return len(between) <= SUBJECT_TITLE_WORDS and not any(normalize_text(w) in CLAUSE_OPENERS for w in between)
+
+
+def _targets(frame: _Frame, cues: ByStart, mentions: ByStart, display: str) -> list[tuple[Mention, str | None]]:
     out = []
     killing_clause = frame.clause and any(
         c.kind == "outcome" for c in cues.starting_in(frame.spans[0][0] - 200, frame.spans[0][1])
@@ -730,7 +745,7 @@ def _targets(frame: _Frame, cues: ByStart, mentions: ByStart) -> list[tuple[Ment
     for m in _in(frame, mentions):
         if m.entity_type != "PERSON":
             continue
-        speaker = _near_before(cues, m.start, SPEAKER_WINDOW, ("speaker",))
+        speaker = _near_before(cues, m.start, SPEAKER_WINDOW, ("speaker",)) or _speaks(m, cues, display)
         title_kind = m.attrs.get("role") if isinstance(m.attrs.get("role"), str) else None
         if speaker or title_kind == "عسكري":
             continue
@@ -1016,7 +1031,7 @@ def find_event_frames(
         if not frame.anchors:
             continue
         frame_cues = _in(frame, cues)
-        targets = _targets(frame, cues, mentions)
+        targets = _targets(frame, cues, mentions, nt.display)
         if frame.is_background and not (targets or _precise(frame.date)):
             continue
         # the sentence that opens the act: its place, and the victims it names

@@ -848,3 +848,22 @@ def test_a_targeting_told_as_a_thing_that_happened_is_the_news_it_dates():
 def test_a_targeting_in_a_statement_is_no_event():
     body = "أكد الوزير أن بلاده ترفض استهداف المدنيين في أي مكان."
     assert frames_read_from(body, date(2018, 8, 7)) == []
+
+
+def test_who_a_verb_of_saying_has_as_subject_spoke_and_was_not_struck():
+    t = Text()
+    t.add("قتل 12 شخصا في غارة جوية على سوق المدينة. وأضاف ")
+    t.add("سامر الحلبي", "PERSON")
+    t.add(" أن الغارة دمرت السوق. وأكد الوزير الأول ")
+    t.add("نادر الخطيب", "PERSON")
+    t.add(" أن القصف مستمر.")
+    (frame,) = frames_of(t)
+    assert frame["target_mentions"] == []
+    # A clause opened after the verb names others than its subject: the commander it counts among the
+    # dead is a target.
+    t = Text()
+    t.add("قتل 12 شخصا في غارة جوية على سوق المدينة، وذكرت الشرطة أن القيادي ")
+    victim = t.add("سامر الحلبي", "PERSON")
+    t.add(" بين القتلى.")
+    (frame,) = frames_of(t)
+    assert frame["target_mentions"] == [mention_id("art", victim)]
