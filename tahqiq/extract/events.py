@@ -88,6 +88,8 @@ TARGET_CUE_WINDOW = 60
 ROLE_BEFORE_WINDOW = 40
 ROLE_AFTER_WINDOW = 25
 SPEAKER_WINDOW = 30
+RELATIVE_PRONOUNS = frozenset(normalize_text(w) for w in ("الذي", "التي"))
+RELATIVE_CLAUSE_DATE_GAP = 2
 # Words of title that may stand between a verb of saying and the person who says ("وأكد الرئيس الفرنسي
 # ماكرون"); a clause opened after the verb ("قالت الشرطة إن ...") names others than its subject.
 SUBJECT_TITLE_WORDS = 2
@@ -607,6 +609,8 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
         if main is not None and any(d not in far for d in dates):
             if main.date is None and (anchors or _names_the_act_of(sentence, main)):
                 main.date = _best_date([d for d in dates if d not in far and _precision(d) != "year"])
+            if main.date is None or not main.spans[0][0] <= main.date.start < main.spans[0][1]:
+                main.date = _dated_in_its_relative_clause(sentence, [d for d in dates if d not in far]) or main.date
             main.anchors += anchors
             main.add(sentence.start, sentence.end)
             current = main
@@ -615,6 +619,19 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             current.anchors += anchors
             current.add(sentence.start, sentence.end)
     return frames
+
+
+def _dated_in_its_relative_clause(sentence: _Sentence, dates: list[Mention]) -> Mention | None:
+    """The date of an act word told with its relative clause of occurrence ("الاستهداف الذي تم اليوم
+    (الخميس)"): the article's most explicit dating of its act, over a date a sentence after the lead
+    gave it in passing ("... المسؤولة عن إطلاق الصاروخ على جازان ليلة أمس"); the lead's own date stands."""
+    for anchor in sentence.anchors():
+        if not RELATIVE_PRONOUNS & set(normalize_text(anchor.text).split()):
+            continue
+        after = [d for d in dates if 0 <= d.start - anchor.end <= RELATIVE_CLAUSE_DATE_GAP]
+        if after:
+            return after[0]
+    return None
 
 
 def _names_the_act_of(sentence: _Sentence, frame: _Frame) -> bool:

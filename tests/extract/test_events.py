@@ -867,3 +867,19 @@ def test_who_a_verb_of_saying_has_as_subject_spoke_and_was_not_struck():
     t.add(" بين القتلى.")
     (frame,) = frames_of(t)
     assert frame["target_mentions"] == [mention_id("art", victim)]
+
+
+def test_an_act_word_with_its_relative_clause_of_occurrence_dates_the_act():
+    # The lead gives no date; a later sentence dates the rocket the strike answered ("last night"); the
+    # strike "that was carried out today, Thursday" is dated by its own relative clause.
+    body = (
+        "قتل 9 أشخاص في غارة على سوق في مدينة إدلب."
+        "\nوقال المتحدث إن الطائرات استهدفت المسلحين المسؤولين عن إطلاق الصواريخ على مدينة حماة ليلة أمس الأربعاء."
+        "\nوقال مسؤول محلي إن الغارة التي شنت اليوم الخميس على السوق دمرت عشرات المحلات."
+    )
+    (main,) = frames_read_from(body, date(2018, 8, 9))  # a Thursday
+    assert (main["event_type"], main["reported_date"], main["reported_killed"]) == ("air_strike", "2018-08-09", 9)
+    # The lead's own date stands.
+    dated_lead = body.replace("قتل 9 أشخاص في غارة", "قتل 9 أشخاص الأربعاء في غارة")
+    (main,) = frames_read_from(dated_lead, date(2018, 8, 9))
+    assert main["reported_date"] == "2018-08-08"
