@@ -88,6 +88,12 @@ TARGET_CUE_WINDOW = 60
 ROLE_BEFORE_WINDOW = 40
 ROLE_AFTER_WINDOW = 25
 SPEAKER_WINDOW = 30
+RELATIVE_PRONOUNS = frozenset(normalize_text(w) for w in ("الذي", "التي"))
+RELATIVE_CLAUSE_DATE_GAP = 2
+# Words of title that may stand between a verb of saying and the person who says ("وأكد الرئيس الفرنسي
+# ماكرون"); a clause opened after the verb ("قالت الشرطة إن ...") names others than its subject.
+SUBJECT_TITLE_WORDS = 2
+CLAUSE_OPENERS = frozenset(normalize_text(w) for w in ("أن", "إن", "بأن", "لأن", "عن"))
 PARTNER_WINDOW = 60
 TARGET_ORG_WINDOW = 25
 FRONTED_DATE_CHARS = 12
@@ -603,6 +609,8 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
         if main is not None and any(d not in far for d in dates):
             if main.date is None and (anchors or _names_the_act_of(sentence, main)):
                 main.date = _best_date([d for d in dates if d not in far and _precision(d) != "year"])
+            if main.date is None or not main.spans[0][0] <= main.date.start < main.spans[0][1]:
+                main.date = _dated_in_its_relative_clause(sentence, [d for d in dates if d not in far]) or main.date
             main.anchors += anchors
             main.add(sentence.start, sentence.end)
             current = main
@@ -611,6 +619,19 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             current.anchors += anchors
             current.add(sentence.start, sentence.end)
     return frames
+
+
+def _dated_in_its_relative_clause(sentence: _Sentence, dates: list[Mention]) -> Mention | None:
+    """The date of an act word told with its relative clause of occurrence ("الاستهداف الذي تم اليوم
+    (الخميس)"): the article's most explicit dating of its act, over a date a sentence after the lead
+    gave it in passing ("... المسؤولة عن إطلاق الصاروخ على جازان ليلة أمس"); the lead's own date stands."""
+    for anchor in sentence.anchors():
+        if not RELATIVE_PRONOUNS & set(normalize_text(anchor.text).split()):
+            continue
+        after = [d for d in dates if 0 <= d.start - anchor.end <= RELATIVE_CLAUSE_DATE_GAP]
+        if after:
+            return after[0]
+    return None
 
 
 def _names_the_act_of(sentence: _Sentence, frame: _Frame) -> bool:
@@ -722,7 +743,18 @@ def _near_after(cues: ByStart, position: int, window: int, kinds: tuple[str, ...
     return found[0] if found else None
 
 
-def _targets(frame: _Frame, cues: ByStart, mentions: ByStart) -> list[tuple[Mention, str | None]]:
+def _speaks(m: Mention, cues: ByStart, display: str) -> bool:
+    """The person is the subject of a verb of announcing or reacting right before it, no word of the
+    act between ("وأضاف المالكي", "قالت المتحدثة نويرت", "وأكد الرئيس الفرنسي ماكرون"): who spoke, not
+    whom the act struck ("ذكرت الصحيفة أن خاشقجي قتل" names him after the verb's own subject)."""
+    verb = _near_before(cues, m.start, SPEAKER_WINDOW, ("announce", "trigger", "outcome"))
+    if verb is None or verb.kind != "announce":
+        return False
+    between = display[verb.end : m.start].split()
+    return len(between) <= SUBJECT_TITLE_WORDS and not any(normalize_text(w) in CLAUSE_OPENERS for w in between)
+
+
+def _targets(frame: _Frame, cues: ByStart, mentions: ByStart, display: str) -> list[tuple[Mention, str | None]]:
     out = []
     killing_clause = frame.clause and any(
         c.kind == "outcome" for c in cues.starting_in(frame.spans[0][0] - 200, frame.spans[0][1])
@@ -730,7 +762,7 @@ def _targets(frame: _Frame, cues: ByStart, mentions: ByStart) -> list[tuple[Ment
     for m in _in(frame, mentions):
         if m.entity_type != "PERSON":
             continue
-        speaker = _near_before(cues, m.start, SPEAKER_WINDOW, ("speaker",))
+        speaker = _near_before(cues, m.start, SPEAKER_WINDOW, ("speaker",)) or _speaks(m, cues, display)
         title_kind = m.attrs.get("role") if isinstance(m.attrs.get("role"), str) else None
         if speaker or title_kind == "عسكري":
             continue
@@ -1016,7 +1048,7 @@ def find_event_frames(
         if not frame.anchors:
             continue
         frame_cues = _in(frame, cues)
-        targets = _targets(frame, cues, mentions)
+        targets = _targets(frame, cues, mentions, nt.display)
         if frame.is_background and not (targets or _precise(frame.date)):
             continue
         # the sentence that opens the act: its place, and the victims it names

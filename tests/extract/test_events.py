@@ -832,3 +832,54 @@ def test_a_headline_of_another_story_inside_the_body_states_no_figure():
 def test_no_reports_of_casualties_is_a_toll_of_none():
     body = "اعترضت الدفاعات الجوية صاروخا باليستيا أطلق على المدينة مساء الأحد، ولم ترد تقارير عن وقوع إصابات."
     assert _main_killed(body) == 0
+
+
+def test_a_targeting_told_as_a_thing_that_happened_is_the_news_it_dates():
+    # The lead names the news only as the targeting "that took place" on Tuesday; the first operation
+    # word comes after, in the rocket of the night before that it answered.
+    body = (
+        "كشف المتحدث باسم التحالف عن سبب الاستهداف الذي تم الثلاثاء في مدينة الحديدة."
+        "\nوكان صاروخ أطلقه المتمردون قد سقط على مدينة نجران ليل الاثنين.\nوقال مسؤول محلي إن 17 شخصا قتلوا في الحديدة."
+    )
+    (main,) = [f for f in frames_read_from(body, date(2018, 8, 7)) if f["role"] == "main"]  # a Tuesday
+    assert (main["reported_date"], main["reported_place"], main["reported_killed"]) == ("2018-08-07", "الحديدة", 17)
+
+
+def test_a_targeting_in_a_statement_is_no_event():
+    body = "أكد الوزير أن بلاده ترفض استهداف المدنيين في أي مكان."
+    assert frames_read_from(body, date(2018, 8, 7)) == []
+
+
+def test_who_a_verb_of_saying_has_as_subject_spoke_and_was_not_struck():
+    t = Text()
+    t.add("قتل 12 شخصا في غارة جوية على سوق المدينة. وأضاف ")
+    t.add("سامر الحلبي", "PERSON")
+    t.add(" أن الغارة دمرت السوق. وأكد الوزير الأول ")
+    t.add("نادر الخطيب", "PERSON")
+    t.add(" أن القصف مستمر.")
+    (frame,) = frames_of(t)
+    assert frame["target_mentions"] == []
+    # A clause opened after the verb names others than its subject: the commander it counts among the
+    # dead is a target.
+    t = Text()
+    t.add("قتل 12 شخصا في غارة جوية على سوق المدينة، وذكرت الشرطة أن القيادي ")
+    victim = t.add("سامر الحلبي", "PERSON")
+    t.add(" بين القتلى.")
+    (frame,) = frames_of(t)
+    assert frame["target_mentions"] == [mention_id("art", victim)]
+
+
+def test_an_act_word_with_its_relative_clause_of_occurrence_dates_the_act():
+    # The lead gives no date; a later sentence dates the rocket the strike answered ("last night"); the
+    # strike "that was carried out today, Thursday" is dated by its own relative clause.
+    body = (
+        "قتل 9 أشخاص في غارة على سوق في مدينة إدلب."
+        "\nوقال المتحدث إن الطائرات استهدفت المسلحين المسؤولين عن إطلاق الصواريخ على مدينة حماة ليلة أمس الأربعاء."
+        "\nوقال مسؤول محلي إن الغارة التي شنت اليوم الخميس على السوق دمرت عشرات المحلات."
+    )
+    (main,) = frames_read_from(body, date(2018, 8, 9))  # a Thursday
+    assert (main["event_type"], main["reported_date"], main["reported_killed"]) == ("air_strike", "2018-08-09", 9)
+    # The lead's own date stands.
+    dated_lead = body.replace("قتل 9 أشخاص في غارة", "قتل 9 أشخاص الأربعاء في غارة")
+    (main,) = frames_read_from(dated_lead, date(2018, 8, 9))
+    assert main["reported_date"] == "2018-08-08"
