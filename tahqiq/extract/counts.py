@@ -407,6 +407,7 @@ def _counts(sc: _CountScanner) -> list[_Count]:
             found.kind = "casualties"
         if found:
             _inherit_event(sc, found, counts[-1] if counts else None)
+            _among_the_dead(sc, found)
             if found.one_of and _picks_one_of_a_group(found.one_of, found.kind):
                 continue
             counts.append(found)
@@ -603,8 +604,20 @@ def _inherit_event(sc: _CountScanner, count: _Count, previous: _Count | None) ->
     part = gap <= 3 and sc.word(count.first - 1) in AMONG_THEM  # "، من بينهم"
     if joined or part:
         count.kind = previous.kind
-        count.part = part
+        # "بينهم 291 طفلا و223 سيدة": what is joined to a part is a part too
+        count.part = part or previous.part
         count.joined = joined and not part
+
+
+def _among_the_dead(sc: _CountScanner, count: _Count) -> None:
+    """ "من بين القتلى القياديان الحوثيان", "وكان بين الجرحى ثلاثة أطفال": a count named among the dead or
+    the wounded is a part of that toll, of its kind, and no toll of its own."""
+    toll = sc.word(count.first - 1)
+    if count.first < 2 or toll not in TOLL_OF or not toll.startswith("ال"):
+        return
+    if "بين" in {rest for _, rest in clitic_variants(sc.word(count.first - 2))}:
+        count.kind = TOLL_OF[toll]
+        count.part = True
 
 
 def _coordinated_singular(sc: _CountScanner, previous: _Count) -> _Count | None:
@@ -711,6 +724,8 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
         attrs["cumulative"] = True
     if count.vague:
         attrs["vague"] = True
+    if count.part:
+        attrs["part"] = True
     if count.joined:
         attrs["joined"] = True
     if count.approximator:

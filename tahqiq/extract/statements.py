@@ -124,7 +124,8 @@ def frame_statements(
             approximate = bool(m.attrs.get("approximate"))
             out.append(stated(kind, number, m.start, m, approximate=approximate, subject=m.attrs.get("subject"),
                               approximator=m.attrs.get("approximator"),
-                              nationality=m.attrs.get("nationality")))  # fmt: skip
+                              nationality=m.attrs.get("nationality"),
+                              **({"part": True} if m.attrs.get("part") else {})))  # fmt: skip
         elif m.entity_type == "LOC" and m not in regions:
             out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"),
                               admin1=m.attrs.get("admin1"), country=m.attrs.get("country"),

@@ -174,7 +174,10 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
         # sentence that revises the frame's toll ("ارتفعت الحصيلة إلى 246 شخصا") names it by that.
         told = item.get("with_trigger") or item.get("revised")
         if item["attribute"] == attribute and (told or attribute not in COUNT_ATTRIBUTES):
-            by_group[casualty_group(item.get("subject"), item.get("nationality"))].append(item)
+            group = casualty_group(item.get("subject"), item.get("nationality"))
+            if item.get("part") and not group:
+                continue  # "من بين القتلى القياديان": the leaders among the dead, no toll
+            by_group[group].append(item)
     out = []
     for group, items in by_group.items():
         total = event_total(i["value"] for i in items)

@@ -377,3 +377,13 @@ def test_a_number_of_the_forces_counts_troops():
         ("100", "killed")
     ]
     assert [c[1:3] for c in counts("وقررت الحكومة نشر 2000 من قواتها في المنطقة.")] == [("2000", "soldiers")]
+
+
+def test_a_count_among_the_dead_is_a_part_of_that_toll():
+    found = find_counts(normalize("وقال مصدر إن من بين القتلى القياديان الحوثيان وأن من بين الجرحى ثلاثة أطفال."))
+    assert [(m.value, m.attrs["count_kind"], m.attrs.get("part")) for m in found] == [
+        ("2", "killed", True), ("3", "wounded", True)
+    ]
+    # what is joined to a part is a part too; the toll before them is none
+    found = find_counts(normalize("أسفرت الهجمات عن مقتل 1433 مدنيا، من بينهم 291 طفلا و223 سيدة."))
+    assert [(m.value, bool(m.attrs.get("part"))) for m in found] == [("1433", False), ("291", True), ("223", True)]

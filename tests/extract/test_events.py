@@ -883,3 +883,10 @@ def test_an_act_word_with_its_relative_clause_of_occurrence_dates_the_act():
     dated_lead = body.replace("قتل 9 أشخاص في غارة", "قتل 9 أشخاص الأربعاء في غارة")
     (main,) = frames_read_from(dated_lead, date(2018, 8, 9))
     assert main["reported_date"] == "2018-08-08"
+
+
+def test_a_part_of_the_dead_is_no_toll_of_the_act():
+    # the leaders "among the dead" are no toll; nor do the women joined to the children among them add up
+    assert _main_killed("شنت طائرات التحالف غارة على موقع في المدينة، وقال مصدر إن من بين القتلى القياديان علي وسالم.") is None
+    body = "أسفرت الغارات على البلدة عن مقتل 289 مدنيا بينهم 43 طفلا و28 امرأة."
+    assert _main_killed(body) == 289
