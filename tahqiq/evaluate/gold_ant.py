@@ -461,10 +461,14 @@ def align_reports(gold: pl.DataFrame, system: pl.DataFrame, gold_event_types: di
         candidates = system_by_docno.get(docno, [])
         for g in reports.iter_rows(named=True):
             for j, s in enumerate(candidates):
-                distance = date_distance_days(g["date"], s["reported_date"])
-                # An article that gives no date, or only a month, is no evidence either way: after a
-                # day that agrees, before one a day off.
-                undated = g["date"] is None or g["date_precision"] not in (None, "day")
+                # A month or a year is compared as the days it spans ("2016-03" is no evidence for a
+                # report of 2018-02, but against it).
+                written = {"month": 7, "year": 4}.get(g["date_precision"] or "")
+                gold_date = g["date"][:written] if g["date"] and written else g["date"]
+                distance = date_distance_days(gold_date, s["reported_date"])
+                # An article that gives no date, or only a month the report's date falls in, is no
+                # evidence either way: after a day that agrees, before one a day off.
+                undated = g["date"] is None or (written is not None and distance in (0, None))
                 cost = (
                     0.5 if undated else distance if distance is not None else 10**6,
                     g["role"] != s["role"],

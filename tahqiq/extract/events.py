@@ -949,8 +949,10 @@ def _count(frame: _Frame, mentions: ByStart, kind: str, display: str) -> tuple[i
         if m.entity_type == "COUNT" and m.attrs.get("count_kind") == kind and (m.value or "").isdigit()
         and counts_one_event(m) and not _in_a_teaser(display, m.start)
         and not m.attrs.get("vague")  # "مئات المدنيين", "عشرات القتلى" state no figure
-        and not m.attrs.get("part")  # "بينهم 41 طفلا", "من بين القتلى القياديان": a part of the toll
     ]
+    # "بينهم 41 طفلا": a part of the toll is no toll; alone ("من بين القتلى القياديان") it is the least
+    # the article says of it
+    counts = [m for m in counts if not m.attrs.get("part")] or counts
     sums = _sums_of_groups(counts)
     total = event_total([int(m.value) for m in counts] + [value for value, _ in sums])
     exact = _exact_for_rounded(counts, total)

@@ -85,6 +85,8 @@ def is_update(a: Statement, b: Statement) -> bool:
 
 
 def _bound(statement: Statement) -> str | None:
+    if statement.facts.get("part") and not statement.facts.get("group"):
+        return "lower"  # "من بين القتلى القياديان": at least two dead
     phrase = normalize_text(statement.facts.get("approximator") or "")
     if statement.facts.get("approximate") and not phrase:
         return "vague"  # عشرات, مئات: counted as 10, 100, an approximation with no approximator before it
@@ -174,12 +176,12 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
         # sentence that revises the frame's toll ("ارتفعت الحصيلة إلى 246 شخصا") names it by that.
         told = item.get("with_trigger") or item.get("revised")
         if item["attribute"] == attribute and (told or attribute not in COUNT_ATTRIBUTES):
-            group = casualty_group(item.get("subject"), item.get("nationality"))
-            if item.get("part") and not group:
-                continue  # "من بين القتلى القياديان": the leaders among the dead, no toll
-            by_group[group].append(item)
+            by_group[casualty_group(item.get("subject"), item.get("nationality"))].append(item)
     out = []
     for group, items in by_group.items():
+        # "من بين القتلى القياديان": the dead a toll counts among it say the least of the toll, and only
+        # when the article gives no toll (`_bound`)
+        items = [i for i in items if group or not i.get("part")] or items
         total = event_total(i["value"] for i in items)
         if total is None:
             continue
@@ -231,7 +233,8 @@ def event_figures(reports: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame
             definite = [
                 f.number
                 for f in said
-                if not f.facts.get("approximate") and not f.facts["group"] and id(f) not in revised
+                if not f.facts.get("approximate") and not f.facts["group"] and not f.facts.get("part")
+                and id(f) not in revised
             ]
             row[f"{attribute}_conservative"] = min(definite) if definite else None
         row["figures"] = json.dumps(

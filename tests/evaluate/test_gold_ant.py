@@ -128,6 +128,24 @@ def test_reports_of_one_date_align_by_role():
     assert dict(zip(aligned["event"], aligned["event_id"], strict=True)) == {"S4": "E_back", "other:x": "E_main"}
 
 
+def test_a_month_far_from_the_report_s_date_is_evidence_against_it():
+    month = {**report("other:years-ago", "background", "2016-03-01"), "date_precision": "month"}
+    gold, system = event_frames(
+        {"d1": [report("S7", "main", "2018-02-07"), month]},
+        [("d1", "E_main", "main", "2018-02-10/2018-02-16", "air_strike", None)],
+    )  # fmt: skip
+    aligned = align_reports(gold, system, {"S7": "air_strike"})
+    assert dict(zip(aligned["event"], aligned["event_id"], strict=True)) == {"S7": "E_main", "other:years-ago": None}
+    # a month the report's date falls in is no evidence either way: a day that agrees goes first
+    month = {**report("other:this-month", "background", "2018-02-01"), "date_precision": "month"}
+    gold, system = event_frames(
+        {"d1": [report("S7", "main", "2018-02-12"), month]},
+        [("d1", "E_main", "main", "2018-02-12", "air_strike", None)],
+    )  # fmt: skip
+    aligned = align_reports(gold, system, {"S7": "air_strike"})
+    assert dict(zip(aligned["event"], aligned["event_id"], strict=True)) == {"S7": "E_main", "other:this-month": None}
+
+
 def test_event_scores_distractors_missing_articles_and_per_event_accuracy():
     gold, system = event_frames(
         {"d1": [report("S4", killed=23)], "d2": [report("S4", killed=3)], "d3": [report("other:lookalike")],
