@@ -34,7 +34,7 @@ from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.places import named_as_where
 from tahqiq.extract.statements import frame_statements
 from tahqiq.reference import casualty_groups, load_event_lexicon
-from tahqiq.text.arabic import is_future_verb, story_terms
+from tahqiq.text.arabic import COMPLEMENTIZERS, RELATIVE_PRONOUNS, is_future_verb, story_terms
 from tahqiq.text.normalize import NormalizedText, normalize, normalize_text
 
 # Our types, each with the ACLED sub-event type it falls under (finer ones, a helicopter raid or an
@@ -88,12 +88,11 @@ TARGET_CUE_WINDOW = 60
 ROLE_BEFORE_WINDOW = 40
 ROLE_AFTER_WINDOW = 25
 SPEAKER_WINDOW = 30
-RELATIVE_PRONOUNS = frozenset(normalize_text(w) for w in ("الذي", "التي"))
 RELATIVE_CLAUSE_DATE_GAP = 2
 # Words of title that may stand between a verb of saying and the person who says ("وأكد الرئيس الفرنسي
 # ماكرون"); a clause opened after the verb ("قالت الشرطة إن ...") names others than its subject.
 SUBJECT_TITLE_WORDS = 2
-CLAUSE_OPENERS = frozenset(normalize_text(w) for w in ("أن", "إن", "بأن", "لأن", "عن"))
+CLAUSE_OPENERS = frozenset(normalize_text(w) for w in COMPLEMENTIZERS | {"عن"})
 PARTNER_WINDOW = 60
 TARGET_ORG_WINDOW = 25
 FRONTED_DATE_CHARS = 12

@@ -34,6 +34,7 @@ from tahqiq.reference import (
     nationality_adjectives,
 )
 from tahqiq.text.arabic import (
+    COMPLEMENTIZERS,
     RELATIVE_PRONOUNS,
     is_said_with_or_without_article,
     without_proclitic_before_article,
@@ -618,9 +619,6 @@ LOCATIVES = frozenset((
     "محافظة", "منطقة", "مخيم", "سوق", "مطار", "ميناء", "قطاع", "حي", "مركز", "بمدينة", "ببلدة", "بقرية",
     "بمحافظة", "بمنطقة", "بريف", "باتجاه", "تجاه", "صوب",
 ))  # fmt: skip
-
-
-COMPLEMENTIZERS = frozenset(("أن", "إن", "ان", "بأن", "لأن", "كأن", "لكن", "ولكن"))
 
 
 def named_as_where(m: Mention, display: str) -> bool:

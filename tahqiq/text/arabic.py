@@ -37,6 +37,8 @@ def name_skeleton(token: str) -> str:
 # Relative pronouns in matching form: they open a clause about the noun before them, never a name.
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"})
 COMMAS = frozenset({"،", ","})
+# Words that open a clause ("أن", "إن", "لكن"; as written): what follows is the clause, not the word before.
+COMPLEMENTIZERS = frozenset(("أن", "إن", "ان", "بأن", "لأن", "كأن", "لكن", "ولكن"))
 # The ordinal adjectives from second to tenth, and الحادي of eleventh, by gender (الثاني, الثانية).
 ORDINALS_BY_GENDER = {
     gender: frozenset(normalize_text(word) for word in words.split())
