@@ -33,6 +33,7 @@ from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.places import named_as_where
 from tahqiq.extract.statements import frame_statements
+from tahqiq.extract.tokens import clitic_variants
 from tahqiq.reference import casualty_groups, load_event_lexicon
 from tahqiq.text.arabic import COMPLEMENTIZERS, RELATIVE_PRONOUNS, is_future_verb, story_terms
 from tahqiq.text.normalize import NormalizedText, normalize, normalize_text
@@ -929,6 +930,29 @@ def _role_cues_of_persons(display: str, cues: list[Cue]) -> list[Cue]:
     return [c for c in cues if not (c.kind == "role" and display[c.end : c.end + 4].split()[:1] == ["عن"])]
 
 
+# What a council or a party "adopts" (تبنى قرارا, تبني مشروع قرار): the verb of claiming an attack also
+# means adopting a text or a course, which no one claims.
+ADOPTED_THINGS = frozenset(normalize_text(w) for w in (
+    "قرار", "قرارا", "قرارات", "قرارين", "بيان", "بيانا", "مشروع", "مشروعي", "مشاريع", "سياسة", "موقف", "موقفا",
+    "نهج", "نهجا", "مبادرة", "خطة", "توصية", "توصيات", "مقترح", "مقترحا", "اقتراح", "استراتيجية",
+))  # fmt: skip
+ADOPTED_WINDOW = 10
+# "تبنى التنظيم مسؤوليته عن اثنين منها": a claim of some of a series of attacks told before, not of the act.
+OF_A_SERIES = normalize_text("منها")
+
+
+def _claims_of_acts(display: str, cues: list[Cue]) -> list[Cue]:
+    """A claim of responsibility whose verb adopts a text or a course (a resolution, a statement, a
+    policy named within ADOPTED_WINDOW words of it in its sentence), or that claims some of a series
+    ("عن اثنين منها"), is no claim of the act and is dropped."""
+    def adopts(cue: Cue) -> bool:
+        following = SENTENCE_BREAK_RE.split(display[cue.end : cue.end + 200], maxsplit=1)[0].split()
+        words = [normalize_text(word) for word in following[:ADOPTED_WINDOW]]
+        return OF_A_SERIES in words or any(rest in ADOPTED_THINGS for word in words for _, rest in clitic_variants(word))
+
+    return [c for c in cues if not (c.kind == "responsibility" and c.value == "claimed" and adopts(c))]
+
+
 def _partner_claim(frame_cues: list[Cue]) -> str | None:
     kinds = {c.kind for c in frame_cues}
     if "joint" in kinds and "unilateral" in kinds:
@@ -1040,7 +1064,8 @@ def find_event_frames(
     nt: NormalizedText, mentions: list[Mention], published: date | None, article_id: str
 ) -> list[dict]:
     """Event frames of one article: its main event and each earlier event it cites for context."""
-    cues = ByStart(_resolve_partner_cues(nt.display, _role_cues_of_persons(nt.display, _cues(nt))))
+    found = _claims_of_acts(nt.display, _role_cues_of_persons(nt.display, _cues(nt)))
+    cues = ByStart(_resolve_partner_cues(nt.display, found))
     mentions = ByStart(mentions)
     sentences = _sentences(nt, cues, mentions)
     out = []

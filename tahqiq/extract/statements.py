@@ -15,7 +15,7 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
 plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين) and nationality (whose dead: RU for المقاتلين الروس), form (dates), ref_id/admin1/country/latitude/longitude/
-place_kind and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country (regions), stance (responsibility: claimed or denied).
+place_kind and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country (regions), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null).
 """
 
 from __future__ import annotations
@@ -70,9 +70,21 @@ def _revised(cues: ByStart, sentence: tuple[int, int]) -> bool:
     return any(c.kind == "update" for c in cues.starting_in(sentence[0], sentence[1]))
 
 
+# Bodies that report, judge or play but never carry out an attack, so never claim or deny one: the
+# outlet in a dateline ("أتلانتا (CNN)-- تبنى تنظيم داعش"), the UN's councils, aid groups, clubs.
+NEVER_CLAIMANT_KINDS = frozenset({
+    "news_agency", "newspaper", "tv_channel", "broadcaster", "news_site", "platform", "program", "international",
+    "ngo", "sports", "company", "university",
+})  # fmt: skip
+
+
 def _credited_org(cue: CueLike, mentions: ByStart, sentence: tuple[int, int]) -> str | None:
-    """The organization a claim or denial of responsibility names: the nearest one in its sentence."""
-    orgs = [m for m in mentions.starting_in(sentence[0], sentence[1]) if m.entity_type == "ORG"]
+    """The organization a claim or denial of responsibility names: the nearest one in its sentence that
+    could have carried out the act."""
+    orgs = [
+        m for m in mentions.starting_in(sentence[0], sentence[1])
+        if m.entity_type == "ORG" and m.attrs.get("org_kind") not in NEVER_CLAIMANT_KINDS
+    ]  # fmt: skip
     if not orgs:
         return None
     nearest = min(orgs, key=lambda m: min(abs(m.start - cue.end), abs(cue.start - m.end)))
@@ -140,6 +152,8 @@ def frame_statements(
     for c in cues:
         if c.kind in ("joint", "unilateral"):
             out.append(stated("partner", c.kind, c.start, text=c.text))
+        elif c.kind == "responsibility" and c.value == "unclaimed":
+            out.append(stated("responsibility", None, c.start, stance=c.value, text=c.text))  # no group yet
         elif c.kind == "responsibility" and (
             org := _credited_org(c, mentions_by_start, _sentence_of(spans, c.start))
         ):

@@ -658,11 +658,14 @@ def _organization_names() -> dict[str, str]:
 
 
 STANCE_WORDS = {"claimed": ("claims it", "تتبنى الهجوم"), "denied": ("denies it", "تنفي مسؤوليتها")}
+UNCLAIMED_WORDS = {"text": "لم تتبن أي جهة الهجوم", "latin": "no group has claimed it"}
 
 
-def _claim_words(org: str, stance: str) -> dict[str, str]:
+def _claim_words(org: str | None, stance: str) -> dict[str, str]:
     """The claim as text (Arabic: the organization's canonical name, else as written) and latin (English:
     its reference id, else a transliteration)."""
+    if stance == "unclaimed":
+        return UNCLAIMED_WORDS
     listed = org in _organization_names()
     name_ar = _organization_names()[org] if listed else org
     name_en = org.replace("_", " ") if listed else transliterate(org)
@@ -671,20 +674,36 @@ def _claim_words(org: str, stance: str) -> dict[str, str]:
 
 
 def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
-    """Two organizations each said to claim it, or one said both to claim and to deny it."""
+    """Two organizations each said to claim it, or one said both to claim and to deny it; or one article
+    says no group has claimed it and another names the group that did: an update when the claim is
+    published after, else a disagreement."""
     said = [
-        statement_of(item, r, info, f"{item['value']}:{item.get('stance')}", **_claim_words(item["value"], item["stance"]))
+        statement_of(item, r, info, f"{item['value'] or ''}:{item.get('stance')}".lstrip(":"),
+                     **_claim_words(item["value"], item["stance"]))
         for r in reports for item in stated_items(r) if item["attribute"] == "responsibility"
     ]  # fmt: skip
 
+    def stance(s: Statement) -> str:
+        return s.value.rpartition(":")[2]
+
     def clash(a: Statement, b: Statement) -> bool:
-        org_a, stance_a = a.value.rsplit(":", 1)
-        org_b, stance_b = b.value.rsplit(":", 1)
+        org_a, _, stance_a = a.value.rpartition(":")
+        org_b, _, stance_b = b.value.rpartition(":")
+        if "unclaimed" in (stance_a, stance_b):
+            # an article that says "not yet" and tells the claim later in its text is one account
+            return {stance_a, stance_b} == {"unclaimed", "claimed"} and a.article_id != b.article_id
         if org_a == org_b:
             return stance_a != stance_b
         return stance_a == stance_b == "claimed"
 
-    return _rows_by_kind(subject, "claim", clashing_pairs(said, clash, cited=True), lambda _k, _p: "medium")
+    def kind(a: Statement, b: Statement) -> str:
+        if stance(a) == "claimed":
+            a, b = b, a
+        claim_came_later = stance(a) == "unclaimed" and (b.published_at or "") > (a.published_at or "")
+        return "update" if claim_came_later else "disagreement"
+
+    pairs = clashing_pairs(said, clash, cited=True)
+    return _rows_by_kind(subject, "claim", pairs, lambda k, _p: "low" if k == "update" else "medium", kind)
 
 
 def _event_label(reports: list[dict]) -> str:

@@ -57,3 +57,28 @@ def test_a_toll_in_the_lead_before_the_operation_word_belongs_to_the_main_event(
     ])  # fmt: skip
     killed = [(s["value"], s["revised"], s["approximator"]) for s in said if s["attribute"] == "killed"]
     assert killed == [(250, True, "نحو"), (20, False, None)]
+
+
+def test_no_group_claimed_yet_is_a_responsibility_statement_without_a_group():
+    _, said = _statements([
+        ("قتل 12 شخصا في تفجير سيارة مفخخة في السوق. ولم تعلن أي جهة مسؤوليتها عن الهجوم حتى الآن.",),
+    ])  # fmt: skip
+    claims = [(s["value"], s["stance"]) for s in said if s["attribute"] == "responsibility"]
+    assert claims == [(None, "unclaimed")]
+
+
+def test_adopting_a_text_or_claiming_some_of_a_series_is_no_claim_of_the_act():
+    isis = ("تنظيم الدولة الإسلامية", "ORG", None, {"ref_id": "isis", "org_kind": "armed_group"})
+    _, said = _statements([("قتل 12 شخصا في تفجير سيارة مفخخة في السوق. وتبنى ",), isis, (" الهجوم.",)])
+    assert [(s["value"], s["stance"]) for s in said if s["attribute"] == "responsibility"] == [("isis", "claimed")]
+    council = ("مجلس الأمن", "ORG", None, {"ref_id": "un_security_council", "org_kind": "international"})
+    _, said = _statements([("قتل 12 شخصا في تفجير سيارة مفخخة في السوق. وتبنى ",), council, (" قرارا يدين الهجوم.",)])
+    assert [s for s in said if s["attribute"] == "responsibility"] == []
+    _, said = _statements([("قتل 12 شخصا في تفجير سيارة مفخخة في السوق. وشهدت البلاد أربعة اعتداءات تبنى ",), isis,
+                           (" مسؤوليته عن اثنين منها.",)])  # fmt: skip
+    assert [s for s in said if s["attribute"] == "responsibility"] == []
+    # an outlet in a dateline never claims the attack; the group after the verb does
+    cnn = ("CNN", "ORG", None, {"ref_id": "cnn", "org_kind": "broadcaster"})
+    _, said = _statements([("قتل 12 شخصا في تفجير سيارة مفخخة في السوق. أتلانتا (",), cnn, (")-- تبنى ",), isis,
+                           (" الهجوم.",)])  # fmt: skip
+    assert [(s["value"], s["stance"]) for s in said if s["attribute"] == "responsibility"] == [("isis", "claimed")]

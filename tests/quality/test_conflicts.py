@@ -516,3 +516,18 @@ def test_a_group_s_figures_get_their_own_row_beside_a_toll():
     # no report gives a toll: the soldiers' figures are the tolls
     alone = [_report("a", _said("wounded", 3, subject="جنود")), _report("b", _said("wounded", 4, subject="جنود"))]
     assert _conflicts(alone, SAME_MORNING)["attribute"].to_list() == ["wounded"]
+
+
+def test_no_group_claimed_yet_then_a_claim_is_an_update():
+    unclaimed = _said("responsibility", None, 0, stance="unclaimed")
+    claimed = _said("responsibility", "isis", 0, stance="claimed")
+    # a: 09:00 "no group has claimed it yet"; b: 10:00 "IS claimed it"
+    (row,) = _conflicts([_report("a", unclaimed), _report("b", claimed)], SAME_MORNING).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("claim", "update", "low")
+    assert "no group has claimed it" in row["explanation"] and not LATIN.search(row["explanation_ar"])
+    # the claim told before the "not yet": the sources disagree
+    (row,) = _conflicts([_report("a", claimed), _report("b", unclaimed)], SAME_MORNING).to_dicts()
+    assert row["kind"] == "disagreement"
+    # one article that says "not yet" and then tells the claim is one account; two "not yet" agree
+    assert _conflicts([_report("a", unclaimed, claimed)], SAME_MORNING).height == 0
+    assert _conflicts([_report("a", unclaimed), _report("b", unclaimed)], SAME_MORNING).height == 0
