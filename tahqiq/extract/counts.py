@@ -18,16 +18,19 @@ percent sign is never a count; nor is a bare number with no noun unless an event
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
+from typing import TypeVar
 
 from tahqiq import reference
 from tahqiq.extract.mention import Mention
 from tahqiq.extract.tokens import clitic_variants, display_span, tokenize
 from tahqiq.text.arabic import COMMAS, ORDINALS_BY_GENDER
 from tahqiq.text.normalize import NormalizedText, normalize_text
+
+T = TypeVar("T")
 
 APPROXIMATORS = (
     ("ما", "لا", "يقل", "عن"),
@@ -102,6 +105,12 @@ MAX_EVENT_SCALE_COUNT = 5000
 def is_event_scale(number: int) -> bool:
     """Whether a count can describe one event rather than a war, a camp or a country."""
     return 0 <= number <= MAX_EVENT_SCALE_COUNT
+
+
+def wholes_else_parts(figures: list[T], is_part: Callable[[T], bool]) -> list[T]:
+    """The figures of a toll that are no part of it ("بينهم 41 طفلا" is a part); when the article gives
+    only parts ("من بين القتلى القياديان"), those, as the least it says of the toll."""
+    return [f for f in figures if not is_part(f)] or figures
 
 
 def event_total(numbers: Iterable[int]) -> int | None:
@@ -639,8 +648,7 @@ def _opens_a_period(sc: _CountScanner, k: int) -> bool:
     الماضية"."""
     rests = {rest for _, rest in clitic_variants(sc.word(k))}
     if "منذ" in rests:
-        following = sc.word(k + 1)
-        return following.isdigit() or following in PERIOD_OPENERS
+        return _since_a_date(sc, k)
     if "خلال" in rests:
         return any(sc.word(j) in PERIOD_SPANS for j in range(k + 1, min(sc.n, k + 4)))
     if rests & OWN_PERIODS:

@@ -28,7 +28,7 @@ from tahqiq.dates.inference import (
     publication_window,
 )
 from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
-from tahqiq.extract.counts import counts_one_event, event_total, find_single_casualties
+from tahqiq.extract.counts import counts_one_event, event_total, find_single_casualties, wholes_else_parts
 from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.places import named_as_where
@@ -973,9 +973,7 @@ def _count(frame: _Frame, mentions: ByStart, kind: str, display: str) -> tuple[i
         and counts_one_event(m) and not _in_a_teaser(display, m.start)
         and not m.attrs.get("vague")  # "مئات المدنيين", "عشرات القتلى" state no figure
     ]
-    # "بينهم 41 طفلا": a part of the toll is no toll; alone ("من بين القتلى القياديان") it is the least
-    # the article says of it
-    counts = [m for m in counts if not m.attrs.get("part")] or counts
+    counts = wholes_else_parts(counts, lambda m: bool(m.attrs.get("part")))
     sums = _sums_of_groups(counts)
     total = event_total([int(m.value) for m in counts] + [value for value, _ in sums])
     exact = _exact_for_rounded(counts, total)

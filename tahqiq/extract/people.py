@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from tahqiq import reference
 from tahqiq.extract.mention import ClaimedSpans, Mention
-from tahqiq.extract.tokens import SENTENCE_END, clitic_variants, display_span, tokenize
+from tahqiq.extract.tokens import SENTENCE_END, clitic_variants, display_span, tokenize, written_last
 from tahqiq.text.arabic import (
     COMMAS,
     ORDINALS_BY_GENDER,
@@ -280,7 +280,6 @@ class _Scanner:
         return (
             len(word) >= 5
             and self.written_last(i) == "ه"
-            and not word.endswith(("ها", "هم", "هما"))
             # ورفاقه, لنظمه: nor behind a proclitic
             and not any(
                 spoken_count(rest[:-1]) or (rest[:-1].endswith("ت") and spoken_count(rest[:-2] + "ه"))
@@ -323,21 +322,20 @@ class _Scanner:
         )
 
     def written_last(self, i: int) -> str:
-        """Token i's last letter as written (ة, ه and ى normalize onto others)."""
-        return self.nt.display[self.nt.origin[self.tokens[i].end - 1]]
+        return written_last(self.nt, self.tokens[i])
 
     def written_with_hamza_first(self, i: int) -> bool:
         """Token i opens with a hamza'd alef as written (ألقاه, إلغاء), which normalizes onto the article's."""
         return self.nt.display[self.nt.origin[self.tokens[i].start]] in "أإآ"
 
-    def is_common_word(self, i: int, word: str) -> bool:
+    def is_common_word(self, i: int, word: str, after_foreign: bool = False) -> bool:
         """A word everyday speech uses where a name was looked for: one with an attached pronoun
         (نظيره, أرسله), a past-tense verb in ى (نفى), a country or city (باريس), a derived verbal noun
         (ارتفاع, انسحاب)."""
         if word in self.lex.given or word in self.lex.transliterated:
             return False
         return (
-            self.carries_a_pronoun(i)
+            (self.carries_a_pronoun(i) and not (after_foreign and self.foreign_surname_in_he(i)))
             or self.is_place(i)
             or (self.ends_in_alef_maqsura(i) and len(word) <= 4)  # نفى, ألقى: a past-tense verb
             or is_derived_verbal_noun(word)  # عزا عبد الرحمن ارتفاع: the rise, not a surname
@@ -868,11 +866,7 @@ class _Scanner:
                 # their dual and plural (كيت يغادران): the verb speech says without the ending
                 and not (word.startswith(("ي", "ت")) and word.endswith(("ان", "ون")) and spoken_count(word[:-2]) >= SPOKEN_COMMON)
                 and not any(rest in lex.not_name for _, rest in clitic_variants(word))
-                and (
-                    not self.is_common_word(j, word)
-                    or self.place_named_surname(parts, j)
-                    or (foreign and self.foreign_surname_in_he(j))
-                )
+                and (not self.is_common_word(j, word, after_foreign=foreign) or self.place_named_surname(parts, j))
                 # near a title (cued) only a word said all the time ends the name: صادق خان, not مني عدم
                 and not (
                     mode != "direct"

@@ -26,6 +26,7 @@ from typing import Any
 from tahqiq.extract.gazetteer import Gazetteer, Match, Token, clitic_forms, tokenize
 from tahqiq.extract.mention import ClaimedSpans, Mention
 from tahqiq.extract.organizations import curated_spans
+from tahqiq.extract.tokens import written_last
 from tahqiq.reference import (
     given_names,
     load_places,
@@ -370,7 +371,7 @@ class _PlaceScan:
         names: dict[tuple[str, ...], str] = {}
         for k in self.with_role:
             reading = _stem_in(self.tokens[k], "settlement_kind")  # a definite البلدة never is
-            if reading and self._pronoun_not_ta_marbuta(k):
+            if reading and written_last(self.nt, self.tokens[k]) == "ه":
                 continue  # "منتخب بلده": بلد + his, written with ه, not the town بلدة
             if reading:
                 kind = self.words.settlement_kind[reading[0]]
@@ -404,12 +405,6 @@ class _PlaceScan:
                     unlisted.append(_Found(start, stop_at, "", unlisted_kind=kind))
                     taken.take(start, stop_at)
         return unlisted
-
-    def _pronoun_not_ta_marbuta(self, k: int) -> bool:
-        """The token ends in ه as written (بلده: his country), where matching form writes ة as ه too."""
-        token = self.tokens[k]
-        start, end = self.nt.to_display_span(token.start, token.end)
-        return token.text.endswith("ه") and self.nt.display[start:end].rstrip().endswith("ه")
 
     def _settlement_name_at(
         self, k: int, stop: frozenset[str], conjunction: int = 0, in_list: bool = False

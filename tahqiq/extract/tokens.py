@@ -73,6 +73,12 @@ def clitic_variants(word: str) -> tuple[tuple[int, str], ...]:
     return tuple(variants)
 
 
+def written_last(nt: NormalizedText, token: Token) -> str:
+    """A token's last letter as written: the matching form writes ة as ه and ى as ي, the text does not
+    (بلده is بلد + "his", بلدة a town)."""
+    return nt.display[nt.origin[token.end - 1]]
+
+
 def display_span(nt: NormalizedText, start: int, end: int) -> tuple[int, int, str]:
     """Display offsets and surface for a span of the normalized text."""
     d_start, d_end = nt.to_display_span(start, end)

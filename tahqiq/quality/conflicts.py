@@ -678,17 +678,17 @@ def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     says no group has claimed it and another names the group that did: an update when the claim is
     published after, else a disagreement."""
     said = [
-        statement_of(item, r, info, f"{item['value'] or ''}:{item.get('stance')}".lstrip(":"),
+        statement_of(item, r, info, item["stance"] if item["value"] is None else f"{item['value']}:{item['stance']}",
                      **_claim_words(item["value"], item["stance"]))
         for r in reports for item in stated_items(r) if item["attribute"] == "responsibility"
     ]  # fmt: skip
 
     def stance(s: Statement) -> str:
-        return s.value.rpartition(":")[2]
+        return s.facts["stance"]
 
     def clash(a: Statement, b: Statement) -> bool:
-        org_a, _, stance_a = a.value.rpartition(":")
-        org_b, _, stance_b = b.value.rpartition(":")
+        org_a, stance_a = a.facts["value"], stance(a)
+        org_b, stance_b = b.facts["value"], stance(b)
         if "unclaimed" in (stance_a, stance_b):
             # an article that says "not yet" and tells the claim later in its text is one account
             return {stance_a, stance_b} == {"unclaimed", "claimed"} and a.article_id != b.article_id

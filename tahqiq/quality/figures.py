@@ -19,7 +19,7 @@ from typing import Any
 
 import polars as pl
 
-from tahqiq.extract.counts import event_total
+from tahqiq.extract.counts import event_total, wholes_else_parts
 from tahqiq.reference import casualty_groups
 from tahqiq.text.normalize import normalize_text
 
@@ -179,9 +179,8 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
             by_group[casualty_group(item.get("subject"), item.get("nationality"))].append(item)
     out = []
     for group, items in by_group.items():
-        # "من بين القتلى القياديان": the dead a toll counts among it say the least of the toll, and only
-        # when the article gives no toll (`_bound`)
-        items = [i for i in items if group or not i.get("part")] or items
+        if not group:  # a group's parts count the group ("بينهم 41 طفلا"); the toll's, see `_bound`
+            items = wholes_else_parts(items, lambda i: bool(i.get("part")))
         total = event_total(i["value"] for i in items)
         if total is None:
             continue

@@ -107,43 +107,42 @@ def event_frames(gold_articles, system_rows):
     return gold, system
 
 
+def aligned_events(reports: list[dict], system_rows: list[tuple]) -> dict[str, str | None]:
+    """Gold event -> the system event its report aligns with, for one article d1 (its real events air strikes)."""
+    gold, system = event_frames({"d1": reports}, [("d1", *row) for row in system_rows])
+    aligned = align_reports(gold, system, {r["event"]: "air_strike" for r in reports if r["event"][:6] != "other:"})
+    return dict(zip(aligned["event"], aligned["event_id"], strict=True))
+
+
 def test_a_report_aligns_with_the_gold_report_of_its_date_before_its_role():
     # The system found only the background event and called it the article's main news: it reports
     # S4 (its date), not the distractor it missed.
-    gold, system = event_frames(
-        {"d1": [report("S4", "background", "2018-05-10"), report("other:x", "main", "2018-05-12")]},
-        [("d1", "E_main", "main", "2018-05-10", "air_strike", None)],
-    )  # fmt: skip
-    aligned = align_reports(gold, system, {"S4": "air_strike"})
-    assert dict(zip(aligned["event"], aligned["event_id"], strict=True)) == {"S4": "E_main", "other:x": None}
+    assert aligned_events(
+        [report("S4", "background", "2018-05-10"), report("other:x", "main", "2018-05-12")],
+        [("E_main", "main", "2018-05-10", "air_strike", None)],
+    ) == {"S4": "E_main", "other:x": None}  # fmt: skip
 
 
 def test_reports_of_one_date_align_by_role():
-    gold, system = event_frames(
-        {"d1": [report("S4", "background", "2018-05-10"), report("other:x", "main", "2018-05-10")]},
-        [("d1", "E_main", "main", "2018-05-10", "air_strike", None),
-         ("d1", "E_back", "background", "2018-05-10", "air_strike", None)],
-    )  # fmt: skip
-    aligned = align_reports(gold, system, {"S4": "air_strike"})
-    assert dict(zip(aligned["event"], aligned["event_id"], strict=True)) == {"S4": "E_back", "other:x": "E_main"}
+    assert aligned_events(
+        [report("S4", "background", "2018-05-10"), report("other:x", "main", "2018-05-10")],
+        [("E_main", "main", "2018-05-10", "air_strike", None), ("E_back", "background", "2018-05-10", "air_strike", None)],
+    ) == {"S4": "E_back", "other:x": "E_main"}  # fmt: skip
 
 
 def test_a_month_far_from_the_report_s_date_is_evidence_against_it():
-    month = {**report("other:years-ago", "background", "2016-03-01"), "date_precision": "month"}
-    gold, system = event_frames(
-        {"d1": [report("S7", "main", "2018-02-07"), month]},
-        [("d1", "E_main", "main", "2018-02-10/2018-02-16", "air_strike", None)],
-    )  # fmt: skip
-    aligned = align_reports(gold, system, {"S7": "air_strike"})
-    assert dict(zip(aligned["event"], aligned["event_id"], strict=True)) == {"S7": "E_main", "other:years-ago": None}
+    def month(event: str, first_day: str) -> dict:
+        return {**report(event, "background", first_day), "date_precision": "month"}
+
+    assert aligned_events(
+        [report("S7", "main", "2018-02-07"), month("other:years-ago", "2016-03-01")],
+        [("E_main", "main", "2018-02-10/2018-02-16", "air_strike", None)],
+    ) == {"S7": "E_main", "other:years-ago": None}  # fmt: skip
     # a month the report's date falls in is no evidence either way: a day that agrees goes first
-    month = {**report("other:this-month", "background", "2018-02-01"), "date_precision": "month"}
-    gold, system = event_frames(
-        {"d1": [report("S7", "main", "2018-02-12"), month]},
-        [("d1", "E_main", "main", "2018-02-12", "air_strike", None)],
-    )  # fmt: skip
-    aligned = align_reports(gold, system, {"S7": "air_strike"})
-    assert dict(zip(aligned["event"], aligned["event_id"], strict=True)) == {"S7": "E_main", "other:this-month": None}
+    assert aligned_events(
+        [report("S7", "main", "2018-02-12"), month("other:this-month", "2018-02-01")],
+        [("E_main", "main", "2018-02-12", "air_strike", None)],
+    ) == {"S7": "E_main", "other:this-month": None}  # fmt: skip
 
 
 def test_event_scores_distractors_missing_articles_and_per_event_accuracy():
