@@ -56,6 +56,18 @@ def next_weekday(ref: dt.date, weekday: int) -> dt.date:
     return ref + dt.timedelta(days=ahead)
 
 
+# The weekdays a week may start on, by the outlet's convention: Saturday (the Arab working week),
+# Sunday (the Gulf's and American desks') and Monday (European agencies).
+WEEK_STARTS = (5, 6, 0)
+
+
+def last_week(ref: dt.date) -> tuple[dt.date, dt.date]:
+    """The days "last week" (الأسبوع الماضي) may mean on `ref`: the week before the reference's week under
+    any of `WEEK_STARTS` (an AFP story of a Saturday counts a Wednesday ten days back in it)."""
+    starts = [ref - dt.timedelta(days=(ref.weekday() - weekday) % 7) for weekday in WEEK_STARTS]
+    return min(starts) - dt.timedelta(days=7), max(starts) - dt.timedelta(days=1)
+
+
 # News reports an event on the day it happened or within the two days after.
 NEWS_LAG_DAYS = 2
 

@@ -16,7 +16,7 @@ or one inferred from the text). What the text leaves open is never filled in sil
 - A bare weekday is the latest such day on or before the reference; with "الماضي" strictly before,
   with "المقبل"/"القادم" strictly after.
 - Parts of a month are intervals: start = days 1-10, middle = 11-20, end = 21-last. "الأسبوع الماضي"
-  is the calendar week (Saturday to Friday) before the reference's week.
+  is the week before the reference's week, counted from Saturday, Sunday or Monday (`last_week`).
 - "اليوم السابق" / "اليوم التالي" are relative to the story, not the publication: they count from the
   last day the text dated before them (method `relative_to_story_date`), else from the reference as a
   fallback; either way flagged `attrs["anaphoric"] = True`.
@@ -43,7 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tahqiq.dates.inference import next_weekday, weekday_years
+from tahqiq.dates.inference import last_week, next_weekday, weekday_years
 from tahqiq.extract.mention import Mention
 from tahqiq.reference import REFERENCE_DIR
 from tahqiq.text.normalize import TATWEEL, NormalizedText, normalize_text
@@ -687,6 +687,8 @@ def _period(kind: str, mod: str, part: str | None):
             precision = "interval"
         if ref is None:
             return _Value(None, precision, True)
+        if kind == "week" and delta == -1:
+            return _Value(_interval(*last_week(ref)), "interval", True)
         if kind == "week":
             week_start = _previous_weekday(ref, SATURDAY, strictly=False) + dt.timedelta(days=7 * delta)
             return _Value(_interval(week_start, week_start + dt.timedelta(days=6)), "interval", True)

@@ -63,6 +63,7 @@ class RegionWords:
     settlement_kind: dict[str, str]  # a class noun that introduces a settlement -> its place kind
     settlement_list: dict[str, str]  # a plural or dual class noun before a list of settlements -> kind
     name_prefix: frozenset[str]
+    motion: frozenset[str]  # words of going, after which إلى names a destination
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +86,7 @@ def region_words() -> RegionWords:
         settlement_kind={word: kind for word, kind in by_role.get("place_class", {}).items() if kind},
         settlement_list=by_role.get("settlement_list", {}),
         name_prefix=frozenset(by_role.get("name_prefix", {})),
+        motion=frozenset(by_role.get("motion", {})),
     )
 
 
@@ -635,7 +637,24 @@ def named_as_where(m: Mention, display: str) -> bool:
     before = [w.strip("،,:\"'(«#") for w in words[-2:] if w.strip("#")]
     if before and before[-1] in COMPLEMENTIZERS:
         return False  # "مشيرا إلى أن طهران تتصرف": إلى governs the clause, the place is its subject
+    if before and before[-1] in ("إلى", "الى") and _after_going(display[max(0, m.start - 60) : m.start]):
+        return False
     return any(w in LOCATIVES or w.removeprefix("ال") in LOCATIVES for w in before)
+
+
+# Words a word of going may stand back from its إلى ("انتقلت فيه السفارة الأميركية إلى القدس").
+GOING_REACH_WORDS = 4
+_GOING_CLITICS = re.compile(r"^[وف]|(?:ها|هم|ه)$")
+
+
+def _after_going(before: str) -> bool:
+    """Whether a word of going (regions.csv, role motion) stands in the few words before the closing إلى."""
+    motion = region_words().motion
+    for word in before.split()[-1 - GOING_REACH_WORDS : -1]:
+        form = normalize_text(word.strip("،,:\"'(«#"))
+        if form in motion or _GOING_CLITICS.sub("", form) in motion:
+            return True
+    return False
 
 
 def find_places(nt: NormalizedText) -> list[Mention]:

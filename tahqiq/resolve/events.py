@@ -57,6 +57,8 @@ IDENTIFYING_LEVELS = frozenset({
     "same_day", "same_month_day", "same_village", "shared_target", "targets_share_a_name_part",
     "same_killed", "close_mass_bombing_toll", "same_story",
 })
+# Place levels of one city, town or village.
+SAME_SETTLEMENT_LEVELS = frozenset({"same_city", "same_village"})
 BOMBINGS = frozenset({"suicide_bomb", "remote_explosive"})
 MASS_CASUALTY_KILLED = 10
 # Two clusters join only when every report of one fits every report of the other with this much
@@ -80,7 +82,8 @@ PAIR_SLICE = 100_000
 # Date levels: two exact days, the same or a day or two apart; articles that give no date, published
 # within days of each other; overlapping intervals of a few days, or longer; year-less days.
 DATE_WEIGHTS = {
-    "same_day": 4.5, "days_apart": 2.0, "published_days_apart_at_most": 2.5, "overlapping_days": 3.0,
+    "same_day": 4.5, "days_apart": 2.0, "published_days_apart_at_most": 2.5, "published_the_same_day": 3.0,
+    "overlapping_days": 3.0,
     "overlapping_period": 0.5, "periods_apart": -0.5, "same_month_day": 3.5, "month_day_close": 1.5,
 }  # fmt: skip
 # Date levels of two intervals of a week or more: they place two reports in one period, not on one day.
@@ -192,6 +195,10 @@ def _compare_date(a: Report, b: Report, slack: int) -> tuple[str, float]:
             return ("same_day", DATE_WEIGHTS["same_day"]) if gap == 0 else (f"{gap}_days_apart", DATE_WEIGHTS["days_apart"])
         narrow = min(a.hi - a.lo, b.hi - b.lo) + 1
         if gap == 0 and (a.dated_by_publication or b.dated_by_publication):
+            if a.hi == b.hi and (a.dated_by_publication or a_day) and (b.dated_by_publication or b_day):
+                # Breaking news of the day: an undated story published on the day another tells, or on
+                # the day another undated story was.
+                return "published_the_same_day", DATE_WEIGHTS["published_the_same_day"]
             return "published_days_apart_at_most", DATE_WEIGHTS["published_days_apart_at_most"]
         if gap == 0 and narrow <= PRECISE_INTERVAL_DAYS:
             return "overlapping_days", DATE_WEIGHTS["overlapping_days"]
@@ -318,6 +325,11 @@ def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
         identifying.discard("story")
         if comparisons.get("killed", {}).get("level") == "close_mass_bombing_toll":
             identifying.discard("killed")
+    if comparisons.get("date", {}).get("level") == "published_the_same_day" and comparisons.get("place", {}).get(
+        "level"
+    ) in SAME_SETTLEMENT_LEVELS:
+        # A city's or a village's news of one day tells one event of a type, as a stated day does.
+        identifying.add("date")
     return weight >= LINK_WEIGHT and agreeing >= 2 and bool(identifying)
 
 

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from tahqiq.dates.inference import date_of_weekday_and_month_day, publication_window, weekday_years
+from tahqiq.dates.inference import date_of_weekday_and_month_day, last_week, publication_window, weekday_years
 from tahqiq.dates.publication import date_from_url
 from tahqiq.dates.values import gap_days, precision_of
 from tahqiq.extract.dates import find_dates
@@ -28,6 +28,13 @@ def test_an_undated_news_event_falls_in_the_days_up_to_publication():
     assert publication_window(dt.date(2018, 5, 10)) == "2018-05-08/2018-05-10"
     assert precision_of("2018-05-08/2018-05-10") == "interval"
     assert precision_of("--07-07") == "month-day"
+
+
+def test_last_week_is_the_week_before_under_any_outlets_week():
+    saturday = dt.date(2018, 2, 17)
+    # a Wednesday ten days back is last week to a desk whose week starts on Sunday or Monday
+    assert last_week(saturday) == (dt.date(2018, 2, 4), dt.date(2018, 2, 16))
+    assert last_week(dt.date(2023, 7, 10)) == (dt.date(2023, 7, 1), dt.date(2023, 7, 9))  # a Monday
 
 
 def test_year_less_values_compare_around_the_year():

@@ -355,6 +355,18 @@ def test_a_place_is_marked_as_where_unless_it_speaks_or_acts():
     assert found == {"واشنطن": False, "دمشق": True}
 
 
+def test_a_place_someone_goes_to_is_no_where():
+    def where(text: str) -> dict[str, bool]:
+        return {m.surface: m.attrs["as_where"] for m in find_places(normalize(text))}
+
+    assert where("وشهد الاثنين الذي انتقلت فيه السفارة الأميركية إلى القدس مواجهات دامية") == {"القدس": False}
+    assert where("وقال ماتيس للصحافيين العائدين معه إلى واشنطن") == {"واشنطن": False}
+    assert where("ونقل الجرحى إلى رفح") == {"رفح": False}
+    # a missile fired at a city, forces advancing on one: where the act is
+    assert where("أطلق الحوثيون صاروخا باليستيا إلى الرياض") == {"الرياض": True}
+    assert where("تقدمت القوات إلى الرقة") == {"الرقة": True}
+
+
 def test_a_class_noun_with_a_pronoun_or_a_relative_clause_names_no_settlement():
     assert places("وصنع هدفا لمنتخب بلده، والذي أحرزه زميله.") == []
     assert places("ثم عاد إلى بلده فقد خسر منصبه.") == []

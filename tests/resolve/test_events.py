@@ -230,3 +230,22 @@ def test_a_bombing_with_mass_casualties_in_one_city_singles_one_event_out_within
     month = {"place_ref": "c1", "place_precision": "city", "lo": day("2023-07-01"), "hi": day("2023-07-31")}
     monthly = compare(report("a:1", story=a, killed=30, **month, **bombed), report("b:1", story=b, killed=18, **month, **bombed))
     assert not is_link(*monthly)
+
+
+def test_breaking_news_of_one_day_in_one_city_singles_one_event_out():
+    # Two stories that give no date, published the same day about a bombing in one city (or one such
+    # story and another dated that day), are the day's news of one event; in one country they are not,
+    # nor when published days apart.
+    a, b = {"كنيسة": 1.0}, {"كنيسة": 0.2, "انتحاري": 0.98}  # cosine 0.2
+    bombed = {"event_type": "suicide_bomb", "place_ref": "c1", "place_precision": "city"}
+    undated = {"lo": day("2023-07-05"), "hi": day("2023-07-07"), "dated_by_publication": True}
+    same_day = compare(report("a:1", story=a, **bombed, **undated), report("b:1", story=b, **bombed, **undated))
+    assert same_day[1]["date"]["level"] == "published_the_same_day" and is_link(*same_day)
+    told_that_day = compare(report("a:1", story=a, **bombed, **undated), report("b:1", "2023-07-07", story=b, **bombed))
+    assert told_that_day[1]["date"]["level"] == "published_the_same_day" and is_link(*told_that_day)
+    country = {"event_type": "suicide_bomb", "admin1": None}
+    in_country = compare(report("a:1", story=a, **country, **undated), report("b:1", story=b, **country, **undated))
+    assert not is_link(*in_country)
+    later = {"lo": day("2023-07-06"), "hi": day("2023-07-08"), "dated_by_publication": True}
+    next_day = compare(report("a:1", story=a, **bombed, **undated), report("b:1", story=b, **bombed, **later))
+    assert next_day[1]["date"]["level"] == "published_days_apart_at_most" and not is_link(*next_day)
