@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -823,6 +823,11 @@ def _place(
     return (located[0] if located else None), regions
 
 
+def _names_a_where(frame: _Frame, mentions: ByStart, display: str) -> bool:
+    """Whether the frame's sentences name any place as where (not only capitals that speak)."""
+    return any(m.entity_type == "LOC" and named_as_where(m, display) for m in _in(frame, mentions))
+
+
 def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) -> Mention | None:
     """The place below a country that the act's sentence names nearest its words of the act."""
     if act is None or not frame.opening:
@@ -1078,7 +1083,13 @@ def find_event_frames(
             continue
         # the sentence that opens the act: its place, and the victims it names
         act = next((x for x in sentences if frame.opening and x.start <= frame.opening[0].start < x.end), None)
+        lead = _lead(sentences, frame, segments[0])
         place, regions = _place(frame, mentions, desk, act)
+        if place is not None and lead and not _names_a_where(frame, mentions, nt.display):
+            # The act's sentences name places only as ones that lead or speak ("غارات لطيران التحالف
+            # الذي تقوده السعودية"): the lead that opens the article tells where.
+            told, _ = _place(replace(frame, spans=lead), mentions, desk)
+            place = told if told is not None and named_as_where(told, nt.display) else place
         event_type = _event_type(frame, mentions)
         trigger = (
             next(a for a in frame.anchors if a.value == event_type)
@@ -1086,7 +1097,6 @@ def find_event_frames(
             else frame.anchors[0]
         )
         actors, partners = _orgs(frame, cues, mentions)
-        lead = _lead(sentences, frame, segments[0])
         stating = lead + frame.spans  # the sentences its statements come from
         claim = next((c for c in frame_cues if c.kind == "claim"), None)
         weapon = _weapon(frame, mentions, event_type)

@@ -64,6 +64,7 @@ class RegionWords:
     settlement_list: dict[str, str]  # a plural or dual class noun before a list of settlements -> kind
     name_prefix: frozenset[str]
     motion: frozenset[str]  # words of going, after which إلى names a destination
+    presence: frozenset[str]  # words of being or living somewhere, after which في names where someone is
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +88,7 @@ def region_words() -> RegionWords:
         settlement_list=by_role.get("settlement_list", {}),
         name_prefix=frozenset(by_role.get("name_prefix", {})),
         motion=frozenset(by_role.get("motion", {})),
+        presence=frozenset(by_role.get("presence", {})),
     )
 
 
@@ -637,22 +639,27 @@ def named_as_where(m: Mention, display: str) -> bool:
     before = [w.strip("،,:\"'(«#") for w in words[-2:] if w.strip("#")]
     if before and before[-1] in COMPLEMENTIZERS:
         return False  # "مشيرا إلى أن طهران تتصرف": إلى governs the clause, the place is its subject
-    if before and before[-1] in ("إلى", "الى") and _after_going(display[max(0, m.start - 60) : m.start]):
+    preceding = display[max(0, m.start - 60) : m.start]
+    if before and before[-1] in ("إلى", "الى") and _after_one_of(region_words().motion, preceding):
+        return False
+    if before and before[-1] == "في" and _after_one_of(region_words().presence, preceding, PRESENCE_REACH_WORDS):
         return False
     return any(w in LOCATIVES or w.removeprefix("ال") in LOCATIVES for w in before)
 
 
-# Words a word of going may stand back from its إلى ("انتقلت فيه السفارة الأميركية إلى القدس").
+# Words a word of going may stand back from its إلى ("انتقلت فيه السفارة الأميركية إلى القدس"), and a
+# word of being from its في ("الموجود حاليا في").
 GOING_REACH_WORDS = 4
-_GOING_CLITICS = re.compile(r"^[وف]|(?:ها|هم|ه)$")
+PRESENCE_REACH_WORDS = 2
+_WORD_CLITICS = re.compile(r"^[وف]?(?:[بل]|س(?=[يتن]))?|(?:ها|هم|ه)$")
 
 
-def _after_going(before: str) -> bool:
-    """Whether a word of going (regions.csv, role motion) stands in the few words before the closing إلى."""
-    motion = region_words().motion
-    for word in before.split()[-1 - GOING_REACH_WORDS : -1]:
+def _after_one_of(words: frozenset[str], before: str, reach: int = GOING_REACH_WORDS) -> bool:
+    """Whether one of `words` (regions.csv, as written) stands in the few words before the closing
+    preposition of `before`, proclitics and a pronoun dropped."""
+    for word in before.split()[-1 - reach : -1]:
         form = normalize_text(word.strip("،,:\"'(«#"))
-        if form in motion or _GOING_CLITICS.sub("", form) in motion:
+        if form in words or _WORD_CLITICS.sub("", form) in words:
             return True
     return False
 

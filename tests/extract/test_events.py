@@ -891,3 +891,14 @@ def test_a_part_of_the_dead_is_no_toll_of_the_act():
     assert _main_killed("شنت طائرات التحالف غارة على موقع في المدينة، وقال مصدر إن من بين القتلى القياديان علي وسالم.") == 2
     body = "أسفرت الغارات على البلدة عن مقتل 289 مدنيا بينهم 43 طفلا و28 امرأة."
     assert _main_killed(body) == 289
+
+
+def test_a_country_that_leads_the_strikers_is_no_place_of_the_act():
+    # The act's sentence names a country only as the one that leads the coalition: where it happened is
+    # the lead's city.
+    body = (
+        "دخلت القوات الحكومية مجمع مطار الحديدة الثلاثاء بعد أسبوع من المعارك عند أطرافه."
+        "\nوجاء دخول المطار بالتزامن مع غارات مكثفة لطيران التحالف الذي تقوده السعودية."
+    )
+    (main,) = [f for f in frames_read_from(body, date(2018, 6, 19)) if f["role"] == "main"]
+    assert (main["reported_place"], main["country"]) == ("الحديدة", "ye")

@@ -362,6 +362,9 @@ def test_a_place_someone_goes_to_is_no_where():
     assert where("وشهد الاثنين الذي انتقلت فيه السفارة الأميركية إلى القدس مواجهات دامية") == {"القدس": False}
     assert where("وقال ماتيس للصحافيين العائدين معه إلى واشنطن") == {"واشنطن": False}
     assert where("ونقل الجرحى إلى رفح") == {"رفح": False}
+    assert where("يشتبه في أنه قام برحلة إلى سوريا") == {"سوريا": False}
+    assert where("وأعلن ماكرون، الموجود في بروكسل للمشاركة في القمة، أنه سيعود") == {"بروكسل": False}
+    assert where("وقال المعارض المقيم في لندن إن القصف تواصل في دمشق") == {"لندن": False, "دمشق": True}
     # a missile fired at a city, forces advancing on one: where the act is
     assert where("أطلق الحوثيون صاروخا باليستيا إلى الرياض") == {"الرياض": True}
     assert where("تقدمت القوات إلى الرقة") == {"الرقة": True}
