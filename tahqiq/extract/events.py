@@ -285,6 +285,13 @@ def _after_a_future_verb(display: str, cue: Cue) -> bool:
 
 
 # "على" after a word of taking control, and the words that may stand between it and the place taken.
+# Positions taken in or around a named place ("سيطرت على بعض المواقع والمزارع في محيط مركز الدريهمي").
+TAKEN_POSITIONS = frozenset(
+    f"{article}{word}"
+    for word in ("مواقع", "مزارع", "قرى", "بلدات", "تلال", "تلة", "نقاط", "مرتفعات", "بعض", "عدد", "عدة", "في",
+                 "محيط", "أطراف", "ضواحي")
+    for article in ("", "ال")
+)  # fmt: skip
 ON_RE = re.compile(r"(?<![\w])على(?![\w])")
 CAPTURE_ON_WINDOW = 40
 PUNCTUATION_RE = re.compile(r"[\"'“”«»()،,:\-]")
@@ -348,7 +355,7 @@ class _Sentence:
             return None
         place = min(after, key=lambda m: m.start)
         between = PUNCTUATION_RE.sub(" ", self.display[start : place.start]).split()
-        return place if all(w in PLACE_HEADS for w in between) else None
+        return place if all(w in PLACE_HEADS or w.removeprefix("و") in TAKEN_POSITIONS for w in between) else None
 
     def _tells_a_running_total(self) -> bool:
         """Every casualty the sentence counts is a running total ("يرتفع إلى 121 عدد الذين قتلوا منذ بدء

@@ -902,3 +902,11 @@ def test_a_country_that_leads_the_strikers_is_no_place_of_the_act():
     )
     (main,) = [f for f in frames_read_from(body, date(2018, 6, 19)) if f["role"] == "main"]
     assert (main["reported_place"], main["country"]) == ("الحديدة", "ye")
+
+
+def test_positions_taken_around_a_named_place_are_its_capture():
+    body = "وسيطرت القوات الحكومية على بعض المواقع والمزارع في محيط مدينة طفس بعد معارك عنيفة."
+    (main,) = frames_read_from(body, date(2018, 7, 1))
+    assert (main["event_type"], main["reported_place"]) == ("territory_capture", "طفس")
+    # control of the situation is no capture
+    assert frames_read_from("وسيطرت القوات الحكومية على الوضع في مدينة طفس.", date(2018, 7, 1)) == []
