@@ -776,7 +776,10 @@ def _targets(frame: _Frame, cues: ByStart, mentions: ByStart, display: str) -> l
         role_before = _near_before(cues, m.start, ROLE_BEFORE_WINDOW, ("role",))
         role_after = _near_after(cues, m.end, ROLE_AFTER_WINDOW, ("role",))
         outcome = _near_before(cues, m.start, TARGET_CUE_WINDOW, ("outcome", "trigger"))
-        if outcome or role_before or role_after or killing_clause:
+        # A rank alone names no target (ولي العهد الأمير محمد بن سلمان, زعيم الحوثيين): the commander is
+        # one when what befell him follows ("القيادي أبو زيد مصبح لقي مصرعه").
+        befell = (role_before or role_after) and _near_after(cues, m.end, TARGET_CUE_WINDOW, ("outcome",))
+        if outcome or befell or killing_clause:
             role = role_before or role_after
             out.append((m, role.text if role else None))
     return out

@@ -910,3 +910,21 @@ def test_positions_taken_around_a_named_place_are_its_capture():
     assert (main["event_type"], main["reported_place"]) == ("territory_capture", "طفس")
     # control of the situation is no capture
     assert frames_read_from("وسيطرت القوات الحكومية على الوضع في مدينة طفس.", date(2018, 7, 1)) == []
+
+
+def test_a_rank_alone_names_no_target():
+    body = (
+        "شنت طائرات التحالف غارة جوية على مدينة صعدة أمس. وبحث وزير الخارجية الأمريكي مع ولي العهد السعودي "
+        "الأمير محمد بن سلمان الغارات الأخيرة على اليمن."
+    )
+    (frame,) = frames_read_from(body, date(2018, 8, 10))
+    assert frame["target_mentions"] == []
+    body = "لقي القيادي الميداني الحوثي أبو زيد مصبح مصرعه بغارة جوية لمقاتلات التحالف في مدينة صعدة."
+    (frame,) = frames_read_from(body, date(2018, 8, 10))
+    assert len(frame["target_mentions"]) == 1
+
+
+def test_the_day_of_a_denial_is_not_the_day_of_the_act_denied():
+    body = "نفى مصدر مسؤول في القنصلية، فجر الأحد، التصريحات التي قالت إن الصحفي جمال خاشقجي قتل في القنصلية في إسطنبول."
+    (frame,) = frames_read_from(body, date(2018, 10, 7))  # a Sunday
+    assert frame["reported_date"] != "2018-10-07"
