@@ -886,6 +886,15 @@ def _story_countries(located: list[Mention], display: str | None) -> Counter:
     return where or countries
 
 
+def _story_country(mentions: ByStart, display: str, after: int) -> str | None:
+    """The country the article names most as where (after its dateline), when one does."""
+    located = [m for m in mentions.starting_in(after, len(display)) if m.entity_type == "LOC" and _country_of(m)]
+    counts = _story_countries(located, display).most_common(2)
+    if not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+        return None
+    return counts[0][0]
+
+
 def _distance_to(m: Mention, anchors: list[Cue]) -> int | None:
     """Characters between a place and the nearest of the act's words (None when there are none)."""
     return min((min(abs(m.start - a.end), abs(a.start - m.end)) for a in anchors), default=None)
@@ -1084,6 +1093,7 @@ def find_event_frames(
     out = []
     segments = _segment(sentences, published)
     desk = dateline_end(nt.display)
+    story_country = _story_country(mentions, nt.display, desk)
     for frame in segments:
         if not frame.anchors:
             continue
@@ -1154,7 +1164,8 @@ def find_event_frames(
                 "reported_region": region_text,
                 "region": region_code,
                 "admin1": _admin1(place),
-                "country": _country_of(place) if place else _country(regions),
+                # An act whose sentences name no place is in the country its story names most as where.
+                "country": _country_of(place) if place else _country(regions) or (None if frame.is_background else story_country),
                 "place_precision": _place_precision(place),
                 "latitude": _float(place.attrs.get("latitude")) if place else None,
                 "longitude": _float(place.attrs.get("longitude")) if place else None,

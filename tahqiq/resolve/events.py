@@ -57,6 +57,8 @@ IDENTIFYING_LEVELS = frozenset({
     "same_day", "same_month_day", "same_village", "shared_target", "targets_share_a_name_part",
     "same_killed", "close_mass_bombing_toll", "same_story",
 })
+# What singles an event out when one report names no place.
+PLACELESS_IDENTIFYING = frozenset({"story", "targets"})
 # Place levels of one city, town or village.
 SAME_SETTLEMENT_LEVELS = frozenset({"same_city", "same_village"})
 BOMBINGS = frozenset({"suicide_bomb", "remote_explosive"})
@@ -319,6 +321,10 @@ def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
         # Reports from two governorates told in like words are two fronts of one war, unless a fact
         # (a target, a toll, a day) says they are one event.
         identifying.discard("story")
+    if comparisons.get("place", {}).get("level") == "unknown":
+        # With no place to compare, a day or a toll is shared by events anywhere (a suicide bombing of
+        # twelve dead in Peshawar and one in Jalalabad on one day): only the story or a target tells.
+        identifying &= PLACELESS_IDENTIFYING
     if comparisons.get("date", {}).get("level", "").startswith(VAGUE_DATE_LEVELS):
         # Two recaps of a campaign over a week or more are told in like words whatever day they tell,
         # and a city may be bombed twice in a month.
@@ -341,7 +347,8 @@ def _blocking_rows(prepared: pl.DataFrame) -> pl.DataFrame:
         pl.col("article_id").rank("dense").cast(pl.UInt32).alias("article"),
         *[pl.col(c).cast(pl.Int64) for c in ("lo", "hi", "md_lo", "md_hi")],
         # Reports in two countries never link (place weighs them apart), so dates are compared only
-        # within a country: at corpus scale a day alone holds too many reports to pair them all.
+        # within a country (and a report of no country with every country's): at corpus scale a day
+        # alone holds too many reports to pair them all.
         pl.col("country").fill_null("").alias("country") if "country" in prepared.columns else pl.lit("").alias("country"),
     )
 
@@ -370,17 +377,19 @@ def _day_pairs(prepared: pl.DataFrame) -> pl.DataFrame:
     # slack is SAME_TARGET_DATE_SLACK_DAYS), and `_target_pairs` finds those whatever their dates.
     # An interval join per country (two inequalities, which polars joins without listing the days; an
     # equality beside them would make it a cross join).
+    def within_days(left: pl.DataFrame, right: pl.DataFrame) -> pl.DataFrame:
+        return left.join_where(
+            right.rename({"i": "j", "article": "article_b", "lo": "lo_b", "hi": "hi_b"}),
+            pl.col("lo") - DATE_SLACK_DAYS <= pl.col("hi_b"),
+            pl.col("lo_b") <= pl.col("hi") + DATE_SLACK_DAYS,
+        ).select("i", "article", "j", "article_b")
+
+    by_country = {key: part for (key,), part in dated.partition_by("country", include_key=False, as_dict=True).items()}
+    placeless = by_country.get("")
     by_day = pl.concat(
-        [
-            part.join_where(
-                part.rename({"i": "j", "article": "article_b", "lo": "lo_b", "hi": "hi_b"}),
-                pl.col("lo") - DATE_SLACK_DAYS <= pl.col("hi_b"),
-                pl.col("lo_b") <= pl.col("hi") + DATE_SLACK_DAYS,
-            )
-            .filter(pl.col("i") < pl.col("j"))
-            .select("i", "article", "j", "article_b")
-            for part in dated.partition_by("country", include_key=False)
-        ]
+        [within_days(part, part).filter(pl.col("i") < pl.col("j")) for part in by_country.values()]
+        # A report that names no place may be of any country's event.
+        + [within_days(placeless, part) for key, part in by_country.items() if key and placeless is not None]
         or [pl.DataFrame(schema={"i": pl.UInt32, "article": pl.UInt32, "j": pl.UInt32, "article_b": pl.UInt32})]
     )
     year_less = base.filter(pl.col("lo").is_null() & pl.col("md_lo").is_not_null()).select(

@@ -928,3 +928,9 @@ def test_the_day_of_a_denial_is_not_the_day_of_the_act_denied():
     body = "نفى مصدر مسؤول في القنصلية، فجر الأحد، التصريحات التي قالت إن الصحفي جمال خاشقجي قتل في القنصلية في إسطنبول."
     (frame,) = frames_read_from(body, date(2018, 10, 7))  # a Sunday
     assert frame["reported_date"] != "2018-10-07"
+
+
+def test_an_act_told_without_a_place_is_in_the_country_its_story_names():
+    body = "أعلنت السلطات في الصومال حالة التأهب القصوى.\nوقتل ثلاثة جنود في هجوم مسلح استهدف دورية للجيش."
+    (frame,) = frames_read_from(body, date(2018, 2, 23))
+    assert (frame["reported_place"], frame["country"]) == (None, "so")

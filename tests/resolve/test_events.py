@@ -1,6 +1,7 @@
 """The scored linkage of event reports: each comparison, the link rule, and no chain of weak links."""
 
 import json
+from dataclasses import replace as replace_report
 from datetime import date
 
 import polars as pl
@@ -249,3 +250,21 @@ def test_breaking_news_of_one_day_in_one_city_singles_one_event_out():
     later = {"lo": day("2023-07-06"), "hi": day("2023-07-08"), "dated_by_publication": True}
     next_day = compare(report("a:1", story=a, **bombed, **undated), report("b:1", story=b, **bombed, **later))
     assert next_day[1]["date"]["level"] == "published_days_apart_at_most" and not is_link(*next_day)
+
+
+def test_a_report_that_names_no_place_is_compared_with_every_countrys():
+    # Blocking pairs dates within a country; a report of no country is paired with all of them, and
+    # links on its story (a day and a toll alone are shared by events anywhere).
+    rows = prepared([
+        {"frame_id": "a:1", "article_id": "a", "lo": day("2023-07-07"), "hi": day("2023-07-07"),
+         "story_terms": story_terms(STRIKE_ON_MANBIJ), "reported_killed": 12},
+        {"frame_id": "b:1", "article_id": "b", "lo": day("2023-07-07"), "hi": day("2023-07-07"), "country": None,
+         "admin1": None, "story_terms": story_terms(STRIKE_RETOLD), "reported_killed": 12},
+        {"frame_id": "c:1", "article_id": "c", "lo": day("2023-07-07"), "hi": day("2023-07-07"), "country": "af",
+         "admin1": None, "story_terms": story_terms(FIRE_IN_A_FACTORY), "reported_killed": 12},
+    ])  # fmt: skip
+    cluster = dict(link_reports(rows)[0].iter_rows())
+    assert cluster["a:1"] == cluster["b:1"] != cluster["c:1"]
+    a, b, c = (_report(r) for r in rows.iter_rows(named=True))
+    placeless = compare(replace_report(b, story={}), c)  # one day, one toll, no place, no words
+    assert placeless[1]["killed"]["level"] == "same_killed" and not is_link(*placeless)
