@@ -838,6 +838,21 @@ def _names_a_where(frame: _Frame, mentions: ByStart, display: str) -> bool:
     return any(m.entity_type == "LOC" and named_as_where(m, display) for m in _in(frame, mentions))
 
 
+def _lead_tells_the_act(sentences: list[_Sentence], lead: list[tuple[int, int]], frame: _Frame) -> bool:
+    """Whether a lead sentence names an act of the type the frame opens on."""
+    types = {a.value for a in frame.opening}
+    return any(c.value in types for s in sentences if (s.start, s.end) in lead for c in s.of("trigger"))
+
+
+def _act_names_a_place(act: _Sentence | None, mentions: ByStart, display: str) -> bool:
+    """Whether the sentence that opens the act names a place below a country as where."""
+    return act is not None and any(
+        m.entity_type == "LOC" and m.attrs.get("place_kind") != "country" and not _is_national_region(m)
+        and named_as_where(m, display)
+        for m in mentions.starting_in(act.start, act.end)
+    )  # fmt: skip
+
+
 def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) -> Mention | None:
     """The place below a country that the act's sentence names nearest its words of the act."""
     if act is None or not frame.opening:
@@ -1105,11 +1120,22 @@ def find_event_frames(
         act = next((x for x in sentences if frame.opening and x.start <= frame.opening[0].start < x.end), None)
         lead = _lead(sentences, frame, segments[0])
         place, regions = _place(frame, mentions, desk, act)
-        if place is not None and lead and not _names_a_where(frame, mentions, nt.display):
+        told = _place(replace(frame, spans=lead), mentions, desk)[0] if lead else None
+        if told is not None and named_as_where(told, nt.display) and (
+            place is None
             # The act's sentences name places only as ones that lead or speak ("غارات لطيران التحالف
             # الذي تقوده السعودية"): the lead that opens the article tells where.
-            told, _ = _place(replace(frame, spans=lead), mentions, desk)
-            place = told if told is not None and named_as_where(told, nt.display) else place
+            or not _names_a_where(frame, mentions, nt.display)
+            # The lead tells this act ("تفجيرات الكنائس في مدينة سورابايا") and the act's own sentence
+            # ("وقتل 11 شخصا جراء التفجيرات") no place: a city of a later sentence is more often another
+            # act's (a prison standoff near Jakarta), in the same country.
+            or (
+                not _act_names_a_place(act, mentions, nt.display)
+                and _country_of(told) == _country_of(place)
+                and _lead_tells_the_act(sentences, lead, frame)
+            )
+        ):
+            place = told
         event_type = _event_type(frame, mentions)
         trigger = (
             next(a for a in frame.anchors if a.value == event_type)
@@ -1121,8 +1147,9 @@ def find_event_frames(
         claim = next((c for c in frame_cues if c.kind == "claim"), None)
         weapon = _weapon(frame, mentions, event_type)
         region_code, region_text = _regions(regions, [c for c in frame_cues if c.kind == "region"])
-        if frame.date is None and frame is segments[0] and not frame.is_background:
-            frame.date = _lead_date(sentences, frame, published)
+        if frame is segments[0] and not frame.is_background and (frame.date is None or _precision(frame.date) != "day"):
+            # The lead's day of the act over a month or a period a later sentence gave in passing.
+            frame.date = _lead_date(sentences, frame, published) or frame.date
         key = _date_key(frame.date)
         value = key if key and not key.startswith("--") else None
         method = frame.date.attrs.get("method") if frame.date else None

@@ -931,6 +931,20 @@ def test_the_day_of_a_denial_is_not_the_day_of_the_act_denied():
 
 
 def test_an_act_told_without_a_place_is_in_the_country_its_story_names():
-    body = "أعلنت السلطات في الصومال حالة التأهب القصوى.\nوقتل ثلاثة جنود في هجوم مسلح استهدف دورية للجيش."
-    (frame,) = frames_read_from(body, date(2018, 2, 23))
-    assert (frame["reported_place"], frame["country"]) == (None, "so")
+    body = (
+        "وقتل ثلاثة جنود في هجوم مسلح استهدف دورية للجيش صباح اليوم.\n"
+        "وفي أكتوبر 2017 قتل أكثر من 500 شخص في تفجير شاحنة مفخخة في مقديشو."
+    )
+    main, background = frames_read_from(body, date(2018, 2, 23))
+    assert (main["reported_place"], main["country"], background["reported_place"]) == (None, "so", "مقديشو")
+
+
+def test_the_lead_tells_where_when_the_act_names_no_place():
+    # The lead names the city; the act's sentence none; a later sentence another city of another act.
+    body = (
+        "قالت الشرطة إن أسرة كاملة كانت وراء تفجيرات الكنائس في مدينة سورابايا الأحد.\n"
+        "وقتل 11 شخصا على الأقل جراء التفجيرات.\n"
+        "وأضاف أن التفجيرات قد تكون مرتبطة بمواجهة قتل فيها خمسة من قوات الأمن في سجن قرب جاكرتا في وقت سابق من هذا الشهر."
+    )
+    (main, *_) = frames_read_from(body, date(2018, 5, 13))  # a Sunday
+    assert (main["reported_place"], main["reported_date"]) == ("سورابايا", "2018-05-13")
