@@ -381,14 +381,15 @@ class _Sentence:
                 return [Cue("trigger", DEFAULT_TYPE, killing.start, killing.end, killing.text, killing.modality)]
         return []
 
-    def named_victims(self) -> list[tuple[Cue, list[Mention]]]:
-        """Each word of killing with the people named right after it or right before it."""
+    def named_victims(self, deaths: tuple[str, ...] = ("killed",)) -> list[tuple[Cue, list[Mention]]]:
+        """Each word of killing (of `deaths`: "died" adds a death an act led to, "أدى إلى وفاته", which
+        alone opens no act) with the people named right after it or right before it."""
         people = [m for m in self.mentions if m.entity_type == "PERSON"]
         return [
             (killing, [m for m in people if 0 <= m.start - killing.end <= OBJECT_WINDOW
                        or 0 <= killing.start - m.end <= NAMED_BEFORE_WINDOW])
             for killing in self.of("outcome")
-            if killing.value == "killed"
+            if killing.value in deaths
         ]  # fmt: skip
 
 
@@ -602,7 +603,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             frames.append(main)
             current = main
             continue
-        if far and (anchors or sentence.of("outcome")):
+        if far and (anchors or any(c.value != "died" for c in sentence.of("outcome"))):
             for frame in _background_frames(sentence, anchors, far, mentions_of_type(sentence, "WEAPON")):
                 frames.append(frame)
                 current = frame
@@ -1267,7 +1268,7 @@ def _named_victim_count(opening: _Sentence | None) -> int | None:
     الأنباري" the second name is too far from the killing to be sure of, so no figure."""
     if opening is None:
         return None
-    victims = {m.normalized for _, named in opening.named_victims() for m in named}
+    victims = {m.normalized for _, named in opening.named_victims(("killed", "died")) for m in named}
     named = {m.normalized for m in opening.mentions if m.entity_type == "PERSON"}
     return len(victims) if victims and victims == named else None
 

@@ -948,3 +948,11 @@ def test_the_lead_tells_where_when_the_act_names_no_place():
     )
     (main, *_) = frames_read_from(body, date(2018, 5, 13))  # a Sunday
     assert (main["reported_place"], main["reported_date"]) == ("سورابايا", "2018-05-13")
+
+
+def test_a_death_a_fight_led_to_is_a_killing():
+    body = "قال النائب العام إن التحقيقات أظهرت أن المناقشات أدت إلى حدوث شجار واشتباك بالأيدي مع الصحفي جمال خاشقجي مما أدى إلى وفاته."
+    (frame,) = frames_read_from(body, date(2018, 10, 19))
+    assert (frame["event_type"], frame["reported_killed"]) == ("attack", 1)
+    # a death alone, of illness, is none
+    assert frames_read_from("أعلنت الأسرة وفاة الفنان الكبير بعد صراع مع المرض.", date(2018, 10, 19)) == []
