@@ -285,13 +285,6 @@ def _after_a_future_verb(display: str, cue: Cue) -> bool:
 
 
 # "على" after a word of taking control, and the words that may stand between it and the place taken.
-# Positions taken in or around a named place ("سيطرت على بعض المواقع والمزارع في محيط مركز الدريهمي").
-TAKEN_POSITIONS = frozenset(
-    f"{article}{word}"
-    for word in ("مواقع", "مزارع", "قرى", "بلدات", "تلال", "تلة", "نقاط", "مرتفعات", "بعض", "عدد", "عدة", "في",
-                 "محيط", "أطراف", "ضواحي")
-    for article in ("", "ال")
-)  # fmt: skip
 ON_RE = re.compile(r"(?<![\w])على(?![\w])")
 CAPTURE_ON_WINDOW = 40
 PUNCTUATION_RE = re.compile(r"[\"'“”«»()،,:\-]")
@@ -301,6 +294,12 @@ PLACE_HEADS = frozenset(
                  "مناطق", "محافظة", "ريف", "حي", "أحياء", "مدينتي", "بلدتي", "قريتي", "وسط", "أجزاء", "من")
     for article in ("", "ال")
 )  # fmt: skip
+# Positions taken in or around a named place ("سيطرت على بعض المواقع والمزارع في محيط مركز الدريهمي").
+TAKEN_POSITIONS = frozenset(
+    f"{article}{word}"
+    for word in ("مواقع", "مزارع", "قرى", "بلدات", "تلال", "تلة", "نقاط", "مرتفعات", "محيط", "أطراف", "ضواحي")
+    for article in ("", "ال")
+) | frozenset(("في", "بعض", "عدد", "عدة"))  # fmt: skip
 
 
 @dataclass
@@ -834,6 +833,24 @@ def _place(
     return (located[0] if located else None), regions
 
 
+def _told_in_the_lead(
+    frame: _Frame, act: _Sentence | None, place: Mention | None, lead: list[tuple[int, int]],
+    sentences: list[_Sentence], mentions: ByStart, display: str, desk: int,
+) -> Mention | None:
+    """The place the lead that opens the article names as where, when it is the act's: the frame names
+    none; or its sentences name places only as ones that lead or speak ("غارات لطيران التحالف الذي تقوده
+    السعودية"); or the lead tells this act ("تفجيرات الكنائس في مدينة سورابايا") and the act's own
+    sentence no place ("وقتل 11 شخصا جراء التفجيرات"), when a city of a later sentence is more often
+    another act's (a prison standoff near Jakarta) in the same country."""
+    told = _place(replace(frame, spans=lead), mentions, desk)[0] if lead else None
+    if told is None or not named_as_where(told, display):
+        return None
+    if place is None or not _names_a_where(frame, mentions, display):
+        return told
+    same_act = _lead_tells_the_act(sentences, lead, frame) and not _act_names_a_place(act, mentions, display)
+    return told if same_act and _country_of(told) == _country_of(place) else None
+
+
 def _names_a_where(frame: _Frame, mentions: ByStart, display: str) -> bool:
     """Whether the frame's sentences name any place as where (not only capitals that speak)."""
     return any(m.entity_type == "LOC" and named_as_where(m, display) for m in _in(frame, mentions))
@@ -1121,22 +1138,7 @@ def find_event_frames(
         act = next((x for x in sentences if frame.opening and x.start <= frame.opening[0].start < x.end), None)
         lead = _lead(sentences, frame, segments[0])
         place, regions = _place(frame, mentions, desk, act)
-        told = _place(replace(frame, spans=lead), mentions, desk)[0] if lead else None
-        if told is not None and named_as_where(told, nt.display) and (
-            place is None
-            # The act's sentences name places only as ones that lead or speak ("غارات لطيران التحالف
-            # الذي تقوده السعودية"): the lead that opens the article tells where.
-            or not _names_a_where(frame, mentions, nt.display)
-            # The lead tells this act ("تفجيرات الكنائس في مدينة سورابايا") and the act's own sentence
-            # ("وقتل 11 شخصا جراء التفجيرات") no place: a city of a later sentence is more often another
-            # act's (a prison standoff near Jakarta), in the same country.
-            or (
-                not _act_names_a_place(act, mentions, nt.display)
-                and _country_of(told) == _country_of(place)
-                and _lead_tells_the_act(sentences, lead, frame)
-            )
-        ):
-            place = told
+        place = _told_in_the_lead(frame, act, place, lead, sentences, mentions, nt.display, desk) or place
         event_type = _event_type(frame, mentions)
         trigger = (
             next(a for a in frame.anchors if a.value == event_type)
