@@ -27,7 +27,7 @@ from typing import TypeVar
 from tahqiq import reference
 from tahqiq.extract.mention import Mention
 from tahqiq.extract.tokens import clitic_variants, display_span, tokenize
-from tahqiq.text.arabic import COMMAS, ORDINALS_BY_GENDER
+from tahqiq.text.arabic import COMMAS, ORDINALS_BY_GENDER, RELATIVE_PRONOUNS
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 T = TypeVar("T")
@@ -47,6 +47,10 @@ APPROXIMATORS = (
 )
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
 CUE_LOOKBACK = 3
+# "وقتل خلال الهجوم ... 63 من مقاتلي التنظيم": a verb of killing that opens its sentence, then the act.
+OPENING_VERB_REACH = 12
+RELATIVES = frozenset(normalize_text(w) for w in RELATIVE_PRONOUNS)
+CIRCUMSTANCE_OPENERS = frozenset(normalize_text(w) for w in ("خلال", "في", "جراء", "إثر", "اثر", "أثناء"))
 # "وقتلت قوات الأمن الحكومية 9 متظاهرين": a verb of killing before a subject of three words.
 KILLING_VERBS = frozenset(normalize_text(w) for w in ("قتلت", "قتل"))
 SUBJECT_BREAKS = frozenset(normalize_text(w) for w in (
@@ -196,10 +200,14 @@ def _nationals(form: str) -> reference.CountNoun | None:
 
 
 def nationality_of_plural(word: str) -> str | None:
-    """The country a plural nationality adjective names, definite or not, sound or broken (الروس,
-    روسيين, الأمريكيين, أمريكيون -> its ISO code); None for any other word."""
+    """The country a plural nationality adjective names, definite or not, sound or broken, a broken one
+    also in the accusative (الروس, روسيين, الأمريكيين, أمريكيون, "خمسة مواطنين روسا" -> its ISO code);
+    None for any other word."""
     bare = word[2:] if word.startswith("ال") else word
-    return _country_of_nationals(bare) or reference.country_of_nationality("ال" + bare + "ي")
+    broken = [bare, bare[:-1]] if bare.endswith("ا") and not word.startswith("ال") else [bare]
+    return _country_of_nationals(bare) or next(
+        (c for b in broken if (c := reference.country_of_nationality("ال" + b + "ي"))), None
+    )
 
 
 def _number_word(word: str, allow_waw: bool) -> tuple[int, str] | None:
@@ -333,7 +341,27 @@ class _CountScanner:
                 return cue
             if not self.words[k].isalpha() and self.words[k] not in TRANSPARENT:
                 return None
-        return self.verb_before_its_subject(i)
+        return self.verb_before_its_subject(i) or self.verb_opening_the_sentence(i)
+
+    def verb_opening_the_sentence(self, i: int) -> str | None:
+        """A killing verb that opens the sentence, the act it happened in (TOLL_ACTS: خلال الهجوم, في الغارة)
+        and then the count: "وقتل خلال الهجوم وما لحقه من قصف واشتباكات 63 من مقاتلي التنظيم". The words
+        between are words, no number, count noun, event word or relative pronoun."""
+        for k in range(i - 1 - CUE_LOOKBACK, max(-1, i - 1 - OPENING_VERB_REACH), -1):
+            opens = k == 0 or _ends_sentence(self, k - 1) or any(mark in self.words[k - 1] for mark in ".!?\n")
+            if k < 0 or not opens:
+                continue
+            verb = {rest for _, rest in clitic_variants(self.words[k])} & KILLING_VERBS
+            if not verb or self.word(k + 1) not in CIRCUMSTANCE_OPENERS or self.word(k + 2) not in TOLL_ACTS:
+                return None  # "قتل في الحرب الأهلية أكثر من 300": not the dead of one act
+            between = self.words[k + 1 : i]
+            if any(
+                not w.isalpha() or w in RELATIVES or _may_open_count(w) or self.cue_at(j) is not None
+                for j, w in enumerate(between, start=k + 1)
+            ):
+                return None  # "قتل خلال الهجوم الذي شنه 5 مسلحين": the count is the relative clause's
+            return "killed"
+        return None
 
     def verb_before_its_subject(self, i: int) -> str | None:
         """A killing verb, its subject of three words and then the count: "وقتلت قوات الأمن الحكومية 9
@@ -417,6 +445,7 @@ def _counts(sc: _CountScanner) -> list[_Count]:
         if found:
             _inherit_event(sc, found, counts[-1] if counts else None)
             _among_the_dead(sc, found)
+            found.kind = _act_of(sc, found) or found.kind
             if found.one_of and _picks_one_of_a_group(found.one_of, found.kind):
                 continue
             counts.append(found)
@@ -530,6 +559,8 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
         return _Count(
             i, i + 1, 2, _kind_for(noun, sc.cue_before(i), sc.cue_after(i + 1)), noun.subject, False
         )
+    if noun is not None and noun.number == 1 and (act := _one_projectile(sc, i, noun)):
+        return _Count(i, i + 1, 1, act, noun.subject, False)  # "اعترضت صاروخا": one missile
     if noun is not None and noun.number == 1 and sc.word(i + 1) in ANOTHER:
         kind = _kind_for(noun, sc.cue_before(i) or sc.cue_in_sentence_before(i), sc.cue_after(i + 2))
         if kind in CASUALTY_KINDS:  # "وقتل مسلح آخر": one more casualty
@@ -714,6 +745,135 @@ def counts_one_event(m: Mention) -> bool:
     return not m.attrs.get("cumulative")
 
 
+# ---- what a count of people or projectiles tells besides the casualties ----------------------------
+# A figure of its own that sources give differently about one event (data/reference/count_acts.csv): the
+# missiles fired ("إطلاق 7 صواريخ") or intercepted ("اعترضت صاروخا"), the people abducted or held hostage
+# ("خطف 36 شخصا"), the bombers who blew themselves up ("4 انتحاريين فجروا أنفسهم"). Each is the count's kind,
+# as killed or wounded is, and only a count no casualty word governs takes one.
+ACTS = ("missiles_fired", "missiles_intercepted", "abducted", "bombers")
+PROJECTILES = frozenset(normalize_text(w) for w in ("صواريخ", "قذائف"))
+HOSTAGES = frozenset(normalize_text(w) for w in ("رهائن", "مخطوفين"))
+BOMBERS = normalize_text("انتحاريين")
+# Counted nouns that are neither people nor projectiles: raids, strikes, operations, dogs, bodies.
+NOT_PEOPLE = frozenset(normalize_text(w) for w in ("غارات", "ضربات", "عمليات", "كلب", "جثث"))
+# "فجروا أنفسهم", "بتفجير أربعة انتحاريين أحزمتهم": what a bomber blows up.
+BOMBER_OBJECTS = frozenset(normalize_text(w) for w in ("أنفسهم", "أنفسهما", "نفسه", "أحزمتهم", "أحزمتهما", "أحزمة"))
+# A verb of firing or intercepting may stand before its subject ("اعترضت قوات الدفاع الجوي السعودي صاروخا");
+# one of abducting or bombing across a short one ("خطف المسلحون 20 شخصا") or just after the counted noun.
+ACT_REACH = {"projectiles": (6, 6), "people": (3, 2)}
+# "تم خطفه مع 35 شخصا آخرين": the others taken with someone, not all who were taken.
+WITH = normalize_text("مع")
+
+
+@lru_cache(maxsize=1)
+def _act_words() -> dict[tuple[str, str], dict[str, str]]:
+    """(word, applies_to) -> {position: act}, from data/reference/count_acts.csv, in matching form."""
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for row in reference.read_reference_csv("count_acts.csv"):
+        positions = ("before", "after") if row["position"] == "both" else (row["position"],)
+        for position in positions:
+            out.setdefault((normalize_text(row["word"]), row["applies_to"]), {})[position] = row["act"]
+    return out
+
+
+def _act_word(word: str, applies_to: str, position: str) -> str | None:
+    for _, rest in clitic_variants(word):
+        act = _act_words().get((rest, applies_to), {}).get(position)
+        if act:
+            return act
+    return None
+
+
+def _act_before(sc: _CountScanner, first: int, applies_to: str) -> str | None:
+    """The act of a word before the count (its approximator left out), across a verb's subject for
+    projectiles: no number, event word, preposition or punctuation between."""
+    for k in range(first - 1, max(-1, first - 1 - ACT_REACH[applies_to][0]), -1):
+        word = sc.word(k)
+        if not word.isalpha():
+            return None
+        if act := _act_word(word, applies_to, "before"):
+            return act
+        if word in SUBJECT_BREAKS or _may_open_count(word) or sc.cue_at(k) is not None:
+            return None
+    return None
+
+
+def _act_after(sc: _CountScanner, last: int, applies_to: str) -> str | None:
+    """The act of a word just after the counted phrase ("10 صواريخ أخرى أرض-أرض أطلقت", "36 مدنيا خطفوا")."""
+    for k in range(last, min(sc.n, last + ACT_REACH[applies_to][1])):
+        word = sc.word(k)
+        if word == "-":
+            continue
+        if not word.isalpha() or sc.parse_number(k) is not None or sc.cue_at(k) is not None:
+            return None
+        if act := _act_word(word, applies_to, "after"):
+            return act
+    return None
+
+
+def _one_projectile(sc: _CountScanner, i: int, noun: reference.CountNoun) -> str | None:
+    """ "اعترضت صاروخا", "إطلاق صاروخ باليستي": one missile told by a singular indefinite noun after a word of
+    firing or intercepting, no number beside it."""
+    if noun.subject not in PROJECTILES or sc.word(i).startswith("ال"):
+        return None
+    if sc.parse_number(i + 1) is not None or sc.parse_number(i - 1) is not None:
+        return None
+    return _act_before(sc, i, "projectiles")
+
+
+def _act_of(sc: _CountScanner, count: _Count) -> str | None:
+    """What a count no casualty word governs counts, when it is one of ACTS: missiles fired or intercepted,
+    people abducted, bombers (see data/reference/count_acts.csv)."""
+    if count.kind not in ("other", "soldiers") or not count.subject or count.subject in NOT_PEOPLE:
+        return None
+    start = count.approximator[0] if count.approximator else count.first
+    if sc.word(start - 1) == WITH or AMONG_THEM & {sc.word(start - 1), sc.word(start - 2)}:
+        return None  # "مع 35 آخرين", "بينهم 4 انتحاريين": a part of a group, not all of one
+    if count.subject in HOSTAGES:
+        return "abducted"
+    applies_to = "projectiles" if count.subject in PROJECTILES else "people"
+    act = _act_before(sc, start, applies_to) or _act_after(sc, count.last, applies_to)
+    if applies_to == "projectiles":
+        return act if act in ("missiles_fired", "missiles_intercepted") else None
+    blows_up = count.subject == BOMBERS or any(
+        sc.word(k) in BOMBER_OBJECTS for k in range(count.last, min(sc.n, count.last + 3))
+    )
+    if act == "bombers":
+        return act if blows_up else None
+    if act is None and count.subject == BOMBERS and not count.part:
+        return "bombers"  # "هاجم 4 انتحاريين"
+    return act
+
+
+# Fighters of a jihadist group ("63 من مقاتلي التنظيم", "عناصر داعش") are one side's dead, counted apart from
+# the toll as gunmen are (casualty_groups.csv).
+FIGHTERS = frozenset(normalize_text(w) for w in ("مقاتلين", "عناصر", "مسلحين"))
+JIHADIST_GROUPS = frozenset(normalize_text(w) for w in (
+    "التنظيم", "داعش", "تنظيم", "الدولة", "القاعدة", "طالبان", "النصرة",
+))  # fmt: skip
+# "221 قتيلا على الأقل", "اثنان من المقاتلين الروس، على الأقل": a bound written after the count.
+AT_LEAST_AFTER = (normalize_text("على"), normalize_text("الأقل"))
+AT_LEAST_REACH = 4
+
+
+def _fighters_of_a_jihadist_group(sc: _CountScanner, count: _Count) -> bool:
+    if count.subject not in FIGHTERS:
+        return False
+    k = count.last + 1 if sc.word(count.last) == "من" else count.last
+    return any(rest in JIHADIST_GROUPS for _, rest in clitic_variants(sc.word(k)))
+
+
+def _at_least_after(sc: _CountScanner, last: int) -> int | None:
+    """Token index of "على الأقل" within a few words after the counted phrase (a nationality, a comma
+    between), or None."""
+    for k in range(last, min(sc.n - 1, last + AT_LEAST_REACH)):
+        if (sc.word(k), sc.word(k + 1)) == AT_LEAST_AFTER:
+            return k
+        if _ends_sentence(sc, k) or sc.parse_number(k) is not None or sc.cue_at(k) is not None:
+            return None
+    return None
+
+
 def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
     first = sc.tokens[count.first]
     start = first.start
@@ -739,6 +899,11 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
     if count.approximator:
         first, last = count.approximator
         attrs["approximator"] = sc.surface_of(first, last)
+    elif (at := _at_least_after(sc, count.last)) is not None:
+        attrs["approximate"] = True
+        attrs["approximator"] = sc.surface_of(at, at + 2)
+    if count.kind in CASUALTY_KINDS and _fighters_of_a_jihadist_group(sc, count):
+        attrs["side"] = "gunmen"
     return Mention(
         "COUNT", d_start, d_end, surface, normalize_text(surface), value=str(count.value), attrs=attrs
     )

@@ -54,6 +54,7 @@ from rapidfuzz.distance import Levenshtein
 
 from tahqiq import warehouse
 from tahqiq.dates.values import date_bounds
+from tahqiq.extract.counts import ACTS
 from tahqiq.extract.places import place_by_id, place_within, regions_compatible, seat_governorates
 from tahqiq.extract.tokens import clitic_variants
 from tahqiq.quality.figures import (
@@ -105,6 +106,10 @@ WORDS = {  # attribute -> (English, Arabic) as said in "sources differ on ..."
     "wounded": ("the number wounded", "عدد الجرحى"),
     "detained": ("the number detained", "عدد المعتقلين"),
     "aircraft": ("the number of aircraft", "عدد الطائرات"),
+    "missiles_fired": ("the number of missiles fired", "عدد الصواريخ التي أطلقت"),
+    "missiles_intercepted": ("the number of missiles intercepted", "عدد الصواريخ التي اعترضت"),
+    "abducted": ("the number abducted or held hostage", "عدد المخطوفين أو الرهائن"),
+    "bombers": ("the number of suicide bombers", "عدد الانتحاريين"),
     "event_date": ("the date", "تاريخ الحدث"),
     "place": ("the place", "مكان الحدث"),
     "region": ("the region", "منطقة الحدث"),
@@ -450,12 +455,12 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
     has_toll = any(not f.facts.get("group") for f in figures)
     by_group: dict[str, list] = defaultdict(list)
     for a, b in clashing_pairs(figures, figures_differ):
-        by_group[(a.facts.get("group") or "") if has_toll else ""].append((a, b))
+        by_group[_group_row(a.facts.get("group") or "", attribute, has_toll)].append((a, b))
 
     def severity(kind: str, _pairs) -> str:
         if kind == "update" or attribute == "aircraft":
             return "low"
-        return "medium" if attribute == "detained" else "high"
+        return "medium" if attribute == "detained" or attribute in ACTS else "high"
 
     return [
         row
@@ -465,6 +470,13 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
             lambda a, b: "update" if is_update(a, b) else "disagreement",
         )
     ]  # fmt: skip
+
+
+def _group_row(group: str, attribute: str, has_toll: bool) -> str:
+    """The row a pair of one group's figures goes to: its group's, or the toll's when no report gives a
+    toll. A count's act (missiles fired, people abducted) keeps its groups apart: 20 women and 16 children
+    abducted are two rows, not two figures of one."""
+    return group if has_toll or attribute in ACTS else ""
 
 
 def group_attribute(group: str, attribute: str) -> str:
@@ -741,6 +753,7 @@ EVENT_RULES = (
     lambda s, rs, i: count_conflicts(s, rs, i, "wounded"),
     lambda s, rs, i: count_conflicts(s, rs, i, "detained"),
     lambda s, rs, i: count_conflicts(s, rs, i, "aircraft"),
+    *(lambda s, rs, i, act=act: count_conflicts(s, rs, i, act) for act in ACTS),
     date_conflicts,
     place_conflicts,
     region_conflicts,

@@ -19,7 +19,7 @@ from typing import Any
 
 import polars as pl
 
-from tahqiq.extract.counts import event_total, wholes_else_parts
+from tahqiq.extract.counts import ACTS, event_total, wholes_else_parts
 from tahqiq.reference import casualty_groups
 from tahqiq.text.normalize import normalize_text
 
@@ -31,6 +31,9 @@ APPROXIMATE_TOLERANCE = 0.1
 # wounded die and bodies are found, and a merge of reports weeks apart is more often two events.
 REPORTS_MAX_DAYS_APART = 14
 COUNT_ATTRIBUTES = ("killed", "wounded", "detained")
+# Figures read only from a sentence that names the event: the casualties and what else a count tells of it
+# (missiles fired or intercepted, people abducted, bombers: tahqiq.extract.counts.ACTS).
+TOLD_ATTRIBUTES = (*COUNT_ATTRIBUTES, *ACTS)
 # Approximators (tahqiq.extract.counts.APPROXIMATORS, matching form) that bound a figure from one side.
 LOWER_BOUNDS = frozenset({"ما لا يقل عن", "ما يزيد عن", "ما يزيد علي", "اكثر من", "اكثر"})
 UPPER_BOUNDS = frozenset({"اقل من"})
@@ -155,14 +158,18 @@ def stated_items(report: dict) -> list[dict]:
         return []
 
 
-def casualty_group(subject: str | None, nationality: str | None = None) -> str:
+def casualty_group(subject: str | None, nationality: str | None = None, side: str | None = None) -> str:
     """Whom a figure counts: a group of data/reference/casualty_groups.csv (civilians, children,
-    soldiers), else the nationals of one country ("اثنان من المقاتلين الروس" among a hundred dead), else
-    "" for the toll itself: 20 civilians and 220 dead are figures of two groups, not two tolls. Soldiers
-    stay soldiers whatever their nationality: "three American soldiers" and "four soldiers of the
-    raiding force" count one group."""
-    group = casualty_groups().get(subject or "", "")
-    return group or (f"nationals:{nationality}" if nationality else "")
+    soldiers), or a side (`side`: the fighters of a jihadist group, "63 من مقاتلي التنظيم", are gunmen),
+    else the nationals of one country ("اثنان من المقاتلين الروس" among a hundred dead), else "" for the
+    toll itself: 20 civilians and 220 dead are figures of two groups, not two tolls. Soldiers stay soldiers
+    whatever their nationality: "three American soldiers" and "four soldiers of the raiding force" count
+    one group; civilians or citizens of a country are its nationals ("خمسة مواطنين روسا" and "اثنان من
+    المقاتلين الروس" count the Russians)."""
+    group = casualty_groups().get(subject or "", "") or side or ""
+    if nationality and group in ("", "civilians"):
+        return f"nationals:{nationality}"
+    return group
 
 
 def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
@@ -175,8 +182,10 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
         # Aircraft are counted in sentences that describe the raid ("هبطت مروحيتان") without naming it. A
         # sentence that revises the frame's toll ("ارتفعت الحصيلة إلى 246 شخصا") names it by that.
         told = item.get("with_trigger") or item.get("revised")
-        if item["attribute"] == attribute and (told or attribute not in COUNT_ATTRIBUTES):
-            by_group[casualty_group(item.get("subject"), item.get("nationality"))].append(item)
+        if item["attribute"] == attribute and (told or attribute not in TOLD_ATTRIBUTES):
+            group = casualty_group(item.get("subject"), item.get("nationality"), item.get("side"))
+            # the civilians or citizens abducted are all who were ("36 مدنيا خطفوا", "خطف 36 شخصا")
+            by_group["" if attribute in ACTS and group == "civilians" else group].append(item)
     out = []
     for group, items in by_group.items():
         if not group:  # a group's parts count the group ("بينهم 41 طفلا"); the toll's, see `_bound`
