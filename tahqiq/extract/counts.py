@@ -143,6 +143,7 @@ class _Count:
     approximate: bool
     approximator: tuple[int, int] | None = None  # token range of "نحو" / "أكثر من", kept out of the span
     one_of: str | None = None  # the noun after أحد/إحدى ("أحد قادة"): a casualty or one member of a group
+    by: str | None = None  # missiles: the country of the side firing or intercepting them, when the clause names it
     single: bool = False  # one casualty told by a singular noun ("مقتل مقيم مصري"), no numeral
     vague: bool = False  # a number word of no definite value ("مئات المدنيين", "عشرات القتلى")
     part: bool = False  # a part of the group counted just before ("بينهم سبعة إيرانيين")
@@ -560,7 +561,7 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
             i, i + 1, 2, _kind_for(noun, sc.cue_before(i), sc.cue_after(i + 1)), noun.subject, False
         )
     if noun is not None and noun.number == 1 and (act := _one_projectile(sc, i, noun)):
-        return _Count(i, i + 1, 1, act, noun.subject, False)  # "اعترضت صاروخا": one missile
+        return _Count(i, i + 1, 1, act, noun.subject, False, by=_side_firing(sc, i))  # "اعترضت صاروخا"
     if noun is not None and noun.number == 1 and sc.word(i + 1) in ANOTHER:
         kind = _kind_for(noun, sc.cue_before(i) or sc.cue_in_sentence_before(i), sc.cue_after(i + 2))
         if kind in CASUALTY_KINDS:  # "وقتل مسلح آخر": one more casualty
@@ -761,6 +762,11 @@ BOMBER_OBJECTS = frozenset(normalize_text(w) for w in ("أنفسهم", "أنفس
 # A verb of firing or intercepting may stand before its subject ("اعترضت قوات الدفاع الجوي السعودي صاروخا");
 # one of abducting or bombing across a short one ("خطف المسلحون 20 شخصا") or just after the counted noun.
 ACT_REACH = {"projectiles": (6, 6), "people": (3, 2)}
+# How far before a word of firing the side that fires is looked for, within its sentence.
+SIDE_REACH = 12
+PLACE_PREPOSITIONS = frozenset(normalize_text(w) for w in (
+    "في", "من", "على", "إلى", "عن", "نحو", "باتجاه", "داخل", "جنوب", "شمال", "شرق", "غرب", "ضد",
+))  # fmt: skip
 # "تم خطفه مع 35 شخصا آخرين": the others taken with someone, not all who were taken.
 WITH = normalize_text("مع")
 
@@ -784,21 +790,21 @@ def _act_word(word: str, applies_to: str, position: str) -> str | None:
     return None
 
 
-def _act_before(sc: _CountScanner, first: int, applies_to: str) -> str | None:
-    """The act of a word before the count (its approximator left out), across a verb's subject for
-    projectiles: no number, event word, preposition or punctuation between."""
+def _act_before(sc: _CountScanner, first: int, applies_to: str) -> tuple[str, int] | None:
+    """The act of a word before the count (its approximator left out) and where the word is, across a
+    verb's subject for projectiles: no number, event word, preposition or punctuation between."""
     for k in range(first - 1, max(-1, first - 1 - ACT_REACH[applies_to][0]), -1):
         word = sc.word(k)
         if not word.isalpha():
             return None
         if act := _act_word(word, applies_to, "before"):
-            return act
+            return act, k
         if word in SUBJECT_BREAKS or _may_open_count(word) or sc.cue_at(k) is not None:
             return None
     return None
 
 
-def _act_after(sc: _CountScanner, last: int, applies_to: str) -> str | None:
+def _act_after(sc: _CountScanner, last: int, applies_to: str) -> tuple[str, int] | None:
     """The act of a word just after the counted phrase ("10 صواريخ أخرى أرض-أرض أطلقت", "36 مدنيا خطفوا")."""
     for k in range(last, min(sc.n, last + ACT_REACH[applies_to][1])):
         word = sc.word(k)
@@ -807,7 +813,40 @@ def _act_after(sc: _CountScanner, last: int, applies_to: str) -> str | None:
         if not word.isalpha() or sc.parse_number(k) is not None or sc.cue_at(k) is not None:
             return None
         if act := _act_word(word, applies_to, "after"):
-            return act
+            return act, k
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """A country's one-word names (إسرائيل, السعودية) in matching form -> its code (data/reference/places.csv)."""
+    return {
+        normalize_text(row["alias"]): row["ref_id"].upper()
+        for row in reference.load_places()
+        if row["place_kind"] == "country" and " " not in row["alias"].strip()
+    }
+
+
+def _country_in(word: str, after: str) -> str | None:
+    """The side a word names: a nationality adjective (الإسرائيلية, إيرانية), or a country (إسرائيل) that no
+    preposition puts as a place ("في سوريا", "لإيران", "باتجاه السعودية")."""
+    for _, rest in clitic_variants(word):
+        if code := reference.country_of_nationality(rest if rest.startswith("ال") else "ال" + rest):
+            return code
+    if after in PLACE_PREPOSITIONS:
+        return None
+    bare = word[1:] if word.startswith("و") else word
+    return _country_names().get(bare) or _country_names().get(word)
+
+
+def _side_firing(sc: _CountScanner, at: int) -> str | None:
+    """The country of whoever fires or intercepts, named nearest before the act word in its sentence: "أن
+    المقاتلات الإسرائيلية أطلقت 60 صاروخا" (IL), "اتهمت إسرائيل قوات إيرانية في سوريا بإطلاق 20 صاروخا" (IR)."""
+    for k in range(at - 1, max(-1, at - 1 - SIDE_REACH), -1):
+        if _ends_sentence(sc, k):
+            return None
+        if code := _country_in(sc.word(k), sc.word(k - 1)):
+            return code
     return None
 
 
@@ -818,7 +857,8 @@ def _one_projectile(sc: _CountScanner, i: int, noun: reference.CountNoun) -> str
         return None
     if sc.parse_number(i + 1) is not None or sc.parse_number(i - 1) is not None:
         return None
-    return _act_before(sc, i, "projectiles")
+    found = _act_before(sc, i, "projectiles")
+    return found[0] if found else None
 
 
 def _act_of(sc: _CountScanner, count: _Count) -> str | None:
@@ -832,9 +872,13 @@ def _act_of(sc: _CountScanner, count: _Count) -> str | None:
     if count.subject in HOSTAGES:
         return "abducted"
     applies_to = "projectiles" if count.subject in PROJECTILES else "people"
-    act = _act_before(sc, start, applies_to) or _act_after(sc, count.last, applies_to)
+    found = _act_before(sc, start, applies_to) or _act_after(sc, count.last, applies_to)
+    act = found[0] if found else None
     if applies_to == "projectiles":
-        return act if act in ("missiles_fired", "missiles_intercepted") else None
+        if act not in ("missiles_fired", "missiles_intercepted"):
+            return None
+        count.by = _side_firing(sc, min(found[1], count.first))  # type: ignore[index]
+        return act
     blows_up = count.subject == BOMBERS or any(
         sc.word(k) in BOMBER_OBJECTS for k in range(count.last, min(sc.n, count.last + 3))
     )
@@ -904,6 +948,8 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
         attrs["approximator"] = sc.surface_of(at, at + 2)
     if count.kind in CASUALTY_KINDS and _fighters_of_a_jihadist_group(sc, count):
         attrs["side"] = "gunmen"
+    if count.by:
+        attrs["by"] = count.by
     return Mention(
         "COUNT", d_start, d_end, surface, normalize_text(surface), value=str(count.value), attrs=attrs
     )

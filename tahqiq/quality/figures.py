@@ -104,11 +104,18 @@ def _near(a: Statement, b: Statement) -> bool:
     )
 
 
+def one_count(a: Statement, b: Statement) -> bool:
+    """Two figures count one thing: one group, and no two sides named as firing them (the rockets Iran is
+    said to have fired and the missiles Israel fired back are two salvos)."""
+    sides = {a.facts.get("by"), b.facts.get("by")} - {None}
+    return a.facts.get("group") == b.facts.get("group") and len(sides) <= 1
+
+
 def figures_compatible(a: Statement, b: Statement) -> bool:
     """Equal; "more than N" and any figure above N ("less than N" below); "tens" or "hundreds" (N = 10, 100)
     and any figure from N to 10 N; one approximate ("about N") and within APPROXIMATE_TOLERANCE; figures of
-    two groups never clash."""
-    if a.facts.get("group") != b.facts.get("group") or a.number == b.number:
+    two groups, or of two sides' salvos, never clash."""
+    if not one_count(a, b) or a.number == b.number:
         return True
     for x, y in ((a, b), (b, a)):
         if _bound(x) == "lower" and y.number >= x.number or _bound(x) == "upper" and y.number <= x.number:
@@ -122,7 +129,7 @@ def figures_differ(a: Statement, b: Statement) -> bool:
     """Two figures of one group, published within REPORTS_MAX_DAYS_APART, worth a conflict row: they cannot
     both be true, or the later one revises the other past its approximation ("more than 100" at dawn, "more than 220" at night: both true, and the toll
     rose); "about 40" then 41 is one figure."""
-    if a.facts.get("group") != b.facts.get("group") or a.number == b.number:
+    if not one_count(a, b) or a.number == b.number:
         return False
     if published_weeks_apart(a, b):
         return False
@@ -175,7 +182,7 @@ def casualty_group(subject: str | None, nationality: str | None = None, side: st
 def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
     """The article's figure for each group it counts (the event total of its numbers; casualties only from
     sentences that name the event), with the sentence."""
-    by_group: dict[str, list[dict]] = defaultdict(list)
+    by_group: dict[tuple[str, str | None], list[dict]] = defaultdict(list)
     for item in stated_items(report):
         # A casualty figure in a sentence that does not name the event counts something else as often as not:
         # the war's dead ("أكثر من 10 آلاف قتيل"), "88 killed and wounded", another raid of the same night.
@@ -185,9 +192,10 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
         if item["attribute"] == attribute and (told or attribute not in TOLD_ATTRIBUTES):
             group = casualty_group(item.get("subject"), item.get("nationality"), item.get("side"))
             # the civilians or citizens abducted are all who were ("36 مدنيا خطفوا", "خطف 36 شخصا")
-            by_group["" if attribute in ACTS and group == "civilians" else group].append(item)
+            group = "" if attribute in ACTS and group == "civilians" else group
+            by_group[group, item.get("by")].append(item)  # each side's salvo apart (one_count)
     out = []
-    for group, items in by_group.items():
+    for (group, _side), items in by_group.items():
         if not group:  # a group's parts count the group ("بينهم 41 طفلا"); the toll's, see `_bound`
             items = wholes_else_parts(items, lambda i: bool(i.get("part")))
         total = event_total(i["value"] for i in items)
