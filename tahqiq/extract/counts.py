@@ -27,7 +27,7 @@ from typing import TypeVar
 from tahqiq import reference
 from tahqiq.extract.mention import Mention
 from tahqiq.extract.tokens import clitic_variants, display_span, tokenize
-from tahqiq.text.arabic import COMMAS, ORDINALS_BY_GENDER, RELATIVE_PRONOUNS
+from tahqiq.text.arabic import COMMAS, COMPLEMENTIZERS, ORDINALS_BY_GENDER, RELATIVE_PRONOUNS
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 T = TypeVar("T")
@@ -762,8 +762,9 @@ BOMBER_OBJECTS = frozenset(normalize_text(w) for w in ("أنفسهم", "أنفس
 # A verb of firing or intercepting may stand before its subject ("اعترضت قوات الدفاع الجوي السعودي صاروخا");
 # one of abducting or bombing across a short one ("خطف المسلحون 20 شخصا") or just after the counted noun.
 ACT_REACH = {"projectiles": (6, 6), "people": (3, 2)}
-# How far before a word of firing the side that fires is looked for, within its sentence.
-SIDE_REACH = 12
+# How many words before a word of firing the side that fires is looked for, within its sentence.
+SIDE_REACH = 14
+OPENING_A_CLAUSE = frozenset(normalize_text(w) for w in COMPLEMENTIZERS)
 PLACE_PREPOSITIONS = frozenset(normalize_text(w) for w in (
     "في", "من", "على", "إلى", "عن", "نحو", "باتجاه", "داخل", "جنوب", "شمال", "شرق", "غرب", "ضد",
 ))  # fmt: skip
@@ -840,11 +841,14 @@ def _country_in(word: str, after: str) -> str | None:
 
 
 def _side_firing(sc: _CountScanner, at: int) -> str | None:
-    """The country of whoever fires or intercepts, named nearest before the act word in its sentence: "أن
-    المقاتلات الإسرائيلية أطلقت 60 صاروخا" (IL), "اتهمت إسرائيل قوات إيرانية في سوريا بإطلاق 20 صاروخا" (IR)."""
-    for k in range(at - 1, max(-1, at - 1 - SIDE_REACH), -1):
-        if _ends_sentence(sc, k):
-            return None
+    """The country of whoever fires or intercepts, named nearest before the act word in its clause: "أن
+    المقاتلات الإسرائيلية أطلقت 60 صاروخا" (IL), "اتهمت إسرائيل قوات إيرانية في سوريا بإطلاق 20 صاروخا" (IR);
+    not the speaker before "إن" or "أن"."""
+    words = 0
+    for k in range(at - 1, -1, -1):
+        if _ends_sentence(sc, k) or words >= SIDE_REACH or sc.word(k) in OPENING_A_CLAUSE:
+            return None  # "قالت وزارة الدفاع الروسية إن الطائرات أطلقت": the speaker is no side
+        words += sc.word(k).isalpha()
         if code := _country_in(sc.word(k), sc.word(k - 1)):
             return code
     return None
