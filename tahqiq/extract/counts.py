@@ -560,8 +560,9 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
         return _Count(
             i, i + 1, 2, _kind_for(noun, sc.cue_before(i), sc.cue_after(i + 1)), noun.subject, False
         )
-    if noun is not None and noun.number == 1 and (act := _one_projectile(sc, i, noun)):
-        return _Count(i, i + 1, 1, act, noun.subject, False, by=_side_firing(sc, i))  # "اعترضت صاروخا"
+    if noun is not None and noun.number == 1 and (found := _one_projectile(sc, i, noun)):
+        act, at = found  # "اعترضت صاروخا": one missile
+        return _Count(i, i + 1, 1, act, noun.subject, False, by=_side_firing(sc, at, i))
     if noun is not None and noun.number == 1 and sc.word(i + 1) in ANOTHER:
         kind = _kind_for(noun, sc.cue_before(i) or sc.cue_in_sentence_before(i), sc.cue_after(i + 2))
         if kind in CASUALTY_KINDS:  # "وقتل مسلح آخر": one more casualty
@@ -752,18 +753,22 @@ def counts_one_event(m: Mention) -> bool:
 # ("خطف 36 شخصا"), the bombers who blew themselves up ("4 انتحاريين فجروا أنفسهم"). Each is the count's kind,
 # as killed or wounded is, and only a count no casualty word governs takes one.
 ACTS = ("missiles_fired", "missiles_intercepted", "abducted", "bombers")
-PROJECTILES = frozenset(normalize_text(w) for w in ("صواريخ", "قذائف"))
-HOSTAGES = frozenset(normalize_text(w) for w in ("رهائن", "مخطوفين"))
-BOMBERS = normalize_text("انتحاريين")
+# Counted nouns (count_nouns.csv subjects, as written there).
+PROJECTILES = frozenset(("صواريخ", "قذائف"))
+HOSTAGES = frozenset(("رهائن", "مخطوفين"))
+BOMBERS = "انتحاريين"
+PEOPLE = "أشخاص"
 # Counted nouns that are neither people nor projectiles: raids, strikes, operations, dogs, bodies.
-NOT_PEOPLE = frozenset(normalize_text(w) for w in ("غارات", "ضربات", "عمليات", "كلب", "جثث"))
+NOT_PEOPLE = frozenset(("غارات", "ضربات", "عمليات", "كلب", "جثث"))
 # "فجروا أنفسهم", "بتفجير أربعة انتحاريين أحزمتهم": what a bomber blows up.
 BOMBER_OBJECTS = frozenset(normalize_text(w) for w in ("أنفسهم", "أنفسهما", "نفسه", "أحزمتهم", "أحزمتهما", "أحزمة"))
 # A verb of firing or intercepting may stand before its subject ("اعترضت قوات الدفاع الجوي السعودي صاروخا");
 # one of abducting or bombing across a short one ("خطف المسلحون 20 شخصا") or just after the counted noun.
 ACT_REACH = {"projectiles": (6, 6), "people": (3, 2)}
-# How many words before a word of firing the side that fires is looked for, within its sentence.
+# How many words before a word of firing the side that fires is looked for, within its sentence; how many
+# after one told after the count ("20 صاروخا أطلقتها إيران").
 SIDE_REACH = 14
+SIDE_AFTER = 3
 OPENING_A_CLAUSE = frozenset(normalize_text(w) for w in COMPLEMENTIZERS)
 PLACE_PREPOSITIONS = frozenset(normalize_text(w) for w in (
     "في", "من", "على", "إلى", "عن", "نحو", "باتجاه", "داخل", "جنوب", "شمال", "شرق", "غرب", "ضد",
@@ -828,19 +833,36 @@ def _country_names() -> dict[str, str]:
     }
 
 
-def _country_in(word: str, after: str) -> str | None:
-    """The side a word names: a nationality adjective (الإسرائيلية, إيرانية), or a country (إسرائيل) that no
-    preposition puts as a place ("في سوريا", "لإيران", "باتجاه السعودية")."""
+def _country_in(word: str, after: str, places: frozenset[str] = frozenset()) -> str | None:
+    """The side a word names: a nationality adjective, definite or feminine (الإسرائيلية, الإيراني, إيرانية:
+    تركي alone is as often the name Turki), or a country (إسرائيل) that no preposition of `places` puts as a
+    place ("في سوريا", "لإيران", "باتجاه السعودية")."""
     for _, rest in clitic_variants(word):
-        if code := reference.country_of_nationality(rest if rest.startswith("ال") else "ال" + rest):
+        definite_or_feminine = rest.startswith("ال") or rest.endswith("ه")
+        if definite_or_feminine and (code := reference.country_of_nationality(rest if rest.startswith("ال") else "ال" + rest)):
             return code
-    if after in PLACE_PREPOSITIONS:
+    if after in places:
         return None
     bare = word[1:] if word.startswith("و") else word
     return _country_names().get(bare) or _country_names().get(word)
 
 
-def _side_firing(sc: _CountScanner, at: int) -> str | None:
+def _side_firing(sc: _CountScanner, at: int, first: int) -> str | None:
+    """The country of whoever fires or intercepts: the subject between the word of firing and the count
+    ("أطلقت إسرائيل 60 صاروخا"), the one right after a word told after the count ("20 صاروخا أطلقتها
+    إيران"), else the nearest before the word of firing (`_side_before`)."""
+    after = range(at + 1, first) if at < first else range(at + 1, min(sc.n, at + 1 + SIDE_AFTER))
+    # "أطلقت من إسرائيل": fired from there, by its side
+    places = PLACE_PREPOSITIONS if at < first else PLACE_PREPOSITIONS - {normalize_text("من")}
+    for k in after:
+        if not sc.word(k).isalpha():
+            break
+        if code := _country_in(sc.word(k), sc.word(k - 1), places):
+            return code
+    return _side_before(sc, min(at, first))
+
+
+def _side_before(sc: _CountScanner, at: int) -> str | None:
     """The country of whoever fires or intercepts, named nearest before the act word in its clause: "أن
     المقاتلات الإسرائيلية أطلقت 60 صاروخا" (IL), "اتهمت إسرائيل قوات إيرانية في سوريا بإطلاق 20 صاروخا" (IR);
     not the speaker before "إن" or "أن"."""
@@ -849,20 +871,27 @@ def _side_firing(sc: _CountScanner, at: int) -> str | None:
         if _ends_sentence(sc, k) or words >= SIDE_REACH or sc.word(k) in OPENING_A_CLAUSE:
             return None  # "قالت وزارة الدفاع الروسية إن الطائرات أطلقت": the speaker is no side
         words += sc.word(k).isalpha()
-        if code := _country_in(sc.word(k), sc.word(k - 1)):
+        if code := _country_in(sc.word(k), sc.word(k - 1), PLACE_PREPOSITIONS):
             return code
     return None
 
 
-def _one_projectile(sc: _CountScanner, i: int, noun: reference.CountNoun) -> str | None:
+def _one_projectile(sc: _CountScanner, i: int, noun: reference.CountNoun) -> tuple[str, int] | None:
     """ "اعترضت صاروخا", "إطلاق صاروخ باليستي": one missile told by a singular indefinite noun after a word of
-    firing or intercepting, no number beside it."""
+    firing or intercepting, no number beside it: the act and where its word is."""
     if noun.subject not in PROJECTILES or sc.word(i).startswith("ال"):
         return None
     if sc.parse_number(i + 1) is not None or sc.parse_number(i - 1) is not None:
         return None
-    found = _act_before(sc, i, "projectiles")
-    return found[0] if found else None
+    return _act_before(sc, i, "projectiles")
+
+
+def _with_another_noun(sc: _CountScanner, count: _Count) -> bool:
+    """The counted noun is joined by و to another one with no number of its own: "36 سيدة وطفلا", "30 امرأة
+    وطفلا" count both together."""
+    word = sc.word(count.last)
+    noun = _noun_for(word[1:]) if word.startswith("و") and len(word) > 2 else None
+    return noun is not None and noun.subject != count.subject and sc.parse_number(count.last + 1) is None
 
 
 def _act_of(sc: _CountScanner, count: _Count) -> str | None:
@@ -881,8 +910,10 @@ def _act_of(sc: _CountScanner, count: _Count) -> str | None:
     if applies_to == "projectiles":
         if act not in ("missiles_fired", "missiles_intercepted"):
             return None
-        count.by = _side_firing(sc, min(found[1], count.first))  # type: ignore[index]
+        count.by = _side_firing(sc, found[1], start)  # type: ignore[index]
         return act
+    if _with_another_noun(sc, count):
+        count.subject = PEOPLE  # "خطف 36 سيدة وطفلا": women and children, all who were taken
     blows_up = count.subject == BOMBERS or any(
         sc.word(k) in BOMBER_OBJECTS for k in range(count.last, min(sc.n, count.last + 3))
     )
@@ -895,7 +926,7 @@ def _act_of(sc: _CountScanner, count: _Count) -> str | None:
 
 # Fighters of a jihadist group ("63 من مقاتلي التنظيم", "عناصر داعش") are one side's dead, counted apart from
 # the toll as gunmen are (casualty_groups.csv).
-FIGHTERS = frozenset(normalize_text(w) for w in ("مقاتلين", "عناصر", "مسلحين"))
+FIGHTERS = frozenset(("مقاتلين", "عناصر", "مسلحين"))
 JIHADIST_GROUPS = frozenset(normalize_text(w) for w in (
     "التنظيم", "داعش", "تنظيم", "الدولة", "القاعدة", "طالبان", "النصرة",
 ))  # fmt: skip
@@ -954,6 +985,8 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
         attrs["side"] = "gunmen"
     if count.by:
         attrs["by"] = count.by
+    if count.kind in ACTS and sc.word(count.last) in ANOTHER:
+        attrs["more"] = True  # "10 صواريخ أخرى": more than the figure told before, added to it
     return Mention(
         "COUNT", d_start, d_end, surface, normalize_text(surface), value=str(count.value), attrs=attrs
     )

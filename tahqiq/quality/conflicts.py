@@ -452,6 +452,9 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
     the toll's, and one row listing both would read as one sequence. Where no report gives a toll, the
     group's figures are the tolls ("ثلاثة جنود أصيبوا" against "أربعة جنود أصيبوا": the wounded)."""
     figures = [f for r in reports for f in report_figures(r, info, attribute)]
+    if len({f.facts.get("by") for f in figures} - {None}) > 1:
+        # an exchange of fire: a salvo whose side no sentence names may be either side's
+        figures = [f for f in figures if f.facts.get("by")]
     has_toll = any(not f.facts.get("group") for f in figures)
     by_group: dict[str, list] = defaultdict(list)
     for a, b in clashing_pairs(figures, figures_differ):

@@ -183,7 +183,11 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
     """The article's figure for each group it counts (the event total of its numbers; casualties only from
     sentences that name the event), with the sentence."""
     by_group: dict[tuple[str, str | None], list[dict]] = defaultdict(list)
+    side = None
     for item in stated_items(report):
+        if item["attribute"] == attribute and item.get("more") and not item.get("by"):
+            item = {**item, "by": side}  # "و10 صواريخ أخرى": more of the salvo told before
+        side = item.get("by") if item["attribute"] == attribute else side
         # A casualty figure in a sentence that does not name the event counts something else as often as not:
         # the war's dead ("أكثر من 10 آلاف قتيل"), "88 killed and wounded", another raid of the same night.
         # Aircraft are counted in sentences that describe the raid ("هبطت مروحيتان") without naming it. A
@@ -198,10 +202,10 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
     for (group, _side), items in by_group.items():
         if not group:  # a group's parts count the group ("بينهم 41 طفلا"); the toll's, see `_bound`
             items = wholes_else_parts(items, lambda i: bool(i.get("part")))
-        total = event_total(i["value"] for i in items)
+        total = event_total([i["value"] for i in items] + _with_more(items))
         if total is None:
             continue
-        item = next(i for i in items if i["value"] == total)
+        item = next((i for i in items if i["value"] == total), items[-1])
         revised = any(i.get("revised") for i in items)
         shown, latin = (
             (f"{total} {item.get('subject')}", f"{total} {group}") if group else (str(total), str(total))
@@ -210,6 +214,19 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
             statement_of({**item, "revised": revised, "group": group}, report, info, shown, latin=latin)
         )
     return out
+
+
+def _with_more(items: list[dict]) -> list[int]:
+    """ "أطلقت 60 صاروخا ... و10 صواريخ أخرى": a figure with the ones told as more of the same after it
+    (statements come in the order of the text); 70 here."""
+    sums, last = [], None
+    for item in items:
+        if item.get("more") and last is not None:
+            last += item["value"]
+            sums.append(last)
+        elif not item.get("more"):
+            last = item["value"]
+    return sums
 
 
 def reports_by_event(reports: pl.DataFrame) -> dict[str, list[dict]]:
