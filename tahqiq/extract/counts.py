@@ -833,14 +833,18 @@ def _country_names() -> dict[str, str]:
     }
 
 
-def _country_in(word: str, after: str, places: frozenset[str] = frozenset()) -> str | None:
-    """The side a word names: a nationality adjective, definite or feminine (الإسرائيلية, الإيراني, إيرانية:
-    تركي alone is as often the name Turki), or a country (إسرائيل) that no preposition of `places` puts as a
-    place ("في سوريا", "لإيران", "باتجاه السعودية")."""
+def _country_in(word: str, after: str, places: frozenset[str] = frozenset(), before_noun: str = "") -> str | None:
+    """The side a word names: a nationality adjective, definite or feminine, or a plural nationality
+    (الإسرائيلية, الإيراني, إيرانية, الإيرانيين: تركي alone is as often the name Turki), or a country
+    (إسرائيل); none that a preposition of `places` puts as a place ("في سوريا", "لإيران", "على الجانب
+    السوري": `after` is the word before it, `before_noun` the word before an adjective's noun)."""
     for _, rest in clitic_variants(word):
         definite_or_feminine = rest.startswith("ال") or rest.endswith("ه")
-        if definite_or_feminine and (code := reference.country_of_nationality(rest if rest.startswith("ال") else "ال" + rest)):
-            return code
+        adjective = definite_or_feminine and reference.country_of_nationality(
+            rest if rest.startswith("ال") else "ال" + rest
+        )
+        if code := adjective or (rest.startswith("ال") and nationality_of_plural(rest)):
+            return None if before_noun in places else code
     if after in places:
         return None
     bare = word[1:] if word.startswith("و") else word
@@ -857,7 +861,7 @@ def _side_firing(sc: _CountScanner, at: int, first: int) -> str | None:
     for k in after:
         if not sc.word(k).isalpha():
             break
-        if code := _country_in(sc.word(k), sc.word(k - 1), places):
+        if code := _country_in(sc.word(k), sc.word(k - 1), places, sc.word(k - 2)):
             return code
     return _side_before(sc, min(at, first))
 
@@ -871,7 +875,7 @@ def _side_before(sc: _CountScanner, at: int) -> str | None:
         if _ends_sentence(sc, k) or words >= SIDE_REACH or sc.word(k) in OPENING_A_CLAUSE:
             return None  # "قالت وزارة الدفاع الروسية إن الطائرات أطلقت": the speaker is no side
         words += sc.word(k).isalpha()
-        if code := _country_in(sc.word(k), sc.word(k - 1), PLACE_PREPOSITIONS):
+        if code := _country_in(sc.word(k), sc.word(k - 1), PLACE_PREPOSITIONS, sc.word(k - 2)):
             return code
     return None
 
@@ -884,6 +888,28 @@ def _one_projectile(sc: _CountScanner, i: int, noun: reference.CountNoun) -> tup
     if sc.parse_number(i + 1) is not None or sc.parse_number(i - 1) is not None:
         return None
     return _act_before(sc, i, "projectiles")
+
+
+# "60 صاروخ جو-أرض", "10 صواريخ أرض-أرض": missiles of one kind, a part of a salvo that fired others too.
+MISSILE_ENDS = {normalize_text("جو"): "air", normalize_text("أرض"): "surface"}
+MISSILE_TYPE_REACH = 4
+
+
+def _missile_type(sc: _CountScanner, last: int) -> str | None:
+    """The kind of missile a count names just after its noun, from where to where ("جو-أرض": air_to_surface)."""
+    ends = []
+    for k in range(last, min(sc.n, last + MISSILE_TYPE_REACH)):
+        word = sc.word(k)
+        if word in MISSILE_ENDS:
+            ends.append(MISSILE_ENDS[word])
+            if len(ends) == 2:
+                return "_to_".join(ends)
+        elif word.isalpha() or ends:
+            if ends and word != "-":
+                return None
+            if word.isalpha() and word not in ANOTHER:
+                return None
+    return None
 
 
 def _with_another_noun(sc: _CountScanner, count: _Count) -> bool:
@@ -987,6 +1013,8 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
         attrs["by"] = count.by
     if count.kind in ACTS and sc.word(count.last) in ANOTHER:
         attrs["more"] = True  # "10 صواريخ أخرى": more than the figure told before, added to it
+    if count.kind in ACTS and (typed := _missile_type(sc, count.last)):
+        attrs["missile_type"] = typed
     return Mention(
         "COUNT", d_start, d_end, surface, normalize_text(surface), value=str(count.value), attrs=attrs
     )

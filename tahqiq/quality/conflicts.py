@@ -411,7 +411,7 @@ def _words(attribute: str, involved: list[Statement]) -> tuple[str, str]:
     the text writes it: "عدد القتلى (مدنيين)")."""
     if attribute in WORDS:
         return WORDS[attribute]
-    base = attribute.rsplit("_", 1)[-1]
+    base = max((b for b in WORDS if attribute.endswith(f"_{b}")), key=len)  # women_abducted, air_to_surface_missiles_fired
     group_en = attribute[: -len(base) - 1].replace("_", " ")
     group_ar = next((s.facts.get("subject") for s in involved if s.facts.get("subject")), group_en)
     what_en, what_ar = WORDS[base]

@@ -197,6 +197,8 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
             group = casualty_group(item.get("subject"), item.get("nationality"), item.get("side"))
             # the civilians or citizens abducted are all who were ("36 مدنيا خطفوا", "خطف 36 شخصا")
             group = "" if attribute in ACTS and group == "civilians" else group
+            # "60 صاروخ جو-أرض" are the air-to-surface missiles of a salvo, no total of it
+            group = item.get("missile_type") or group
             by_group[group, item.get("by")].append(item)  # each side's salvo apart (one_count)
     out = []
     for (group, _side), items in by_group.items():
