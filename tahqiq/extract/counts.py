@@ -769,7 +769,11 @@ ACT_REACH = {"projectiles": (6, 6), "people": (3, 2)}
 # after one told after the count ("20 صاروخا أطلقتها إيران").
 SIDE_REACH = 14
 SIDE_AFTER = 3
-OPENING_A_CLAUSE = frozenset(normalize_text(w) for w in COMPLEMENTIZERS)
+# "إن ..." opens what a speaker says, "بعد إطلاق صاروخ" an act told against the main clause: who is named
+# before either (the ministry speaking, the Israelis running to shelters) fires nothing.
+OPENING_A_CLAUSE = frozenset(normalize_text(w) for w in (
+    *COMPLEMENTIZERS, "بعد", "قبل", "إثر", "اثر", "عقب", "حين", "عندما", "بينما",
+))  # fmt: skip
 PLACE_PREPOSITIONS = frozenset(normalize_text(w) for w in (
     "في", "من", "على", "إلى", "عن", "نحو", "باتجاه", "داخل", "جنوب", "شمال", "شرق", "غرب", "ضد",
 ))  # fmt: skip
@@ -869,11 +873,11 @@ def _side_firing(sc: _CountScanner, at: int, first: int) -> str | None:
 def _side_before(sc: _CountScanner, at: int) -> str | None:
     """The country of whoever fires or intercepts, named nearest before the act word in its clause: "أن
     المقاتلات الإسرائيلية أطلقت 60 صاروخا" (IL), "اتهمت إسرائيل قوات إيرانية في سوريا بإطلاق 20 صاروخا" (IR);
-    not the speaker before "إن" or "أن"."""
+    not the speaker before "إن" or "أن", nor one before "بعد" that tells another act."""
     words = 0
     for k in range(at - 1, -1, -1):
         if _ends_sentence(sc, k) or words >= SIDE_REACH or sc.word(k) in OPENING_A_CLAUSE:
-            return None  # "قالت وزارة الدفاع الروسية إن الطائرات أطلقت": the speaker is no side
+            return None  # "قالت وزارة الدفاع الروسية إن الطائرات أطلقت": the speaker is no side (OPENING_A_CLAUSE)
         words += sc.word(k).isalpha()
         if code := _country_in(sc.word(k), sc.word(k - 1), PLACE_PREPOSITIONS, sc.word(k - 2)):
             return code

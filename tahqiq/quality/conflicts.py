@@ -452,6 +452,8 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
     the toll's, and one row listing both would read as one sequence. Where no report gives a toll, the
     group's figures are the tolls ("ثلاثة جنود أصيبوا" against "أربعة جنود أصيبوا": the wounded)."""
     figures = [f for r in reports for f in report_figures(r, info, attribute)]
+    if attribute in ACTS:
+        figures = _articles_largest(figures)
     if len({f.facts.get("by") for f in figures} - {None}) > 1:
         # an exchange of fire: a salvo whose side no sentence names may be either side's
         figures = [f for f in figures if f.facts.get("by")]
@@ -473,6 +475,17 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
             lambda a, b: "update" if is_update(a, b) else "disagreement",
         )
     ]  # fmt: skip
+
+
+def _articles_largest(figures: list[Statement]) -> list[Statement]:
+    """Each article's largest figure of a group and side, over all its reports of the event: an article that
+    tells of "إطلاق صاروخ" in a quote and of "الصاروخين" after it says two, and contradicts no one."""
+    best: dict[tuple, Statement] = {}
+    for f in figures:
+        key = (f.article_id, f.facts.get("group"), f.facts.get("by"))
+        if key not in best or f.number > best[key].number:
+            best[key] = f
+    return list(best.values())
 
 
 def _group_row(group: str, attribute: str, has_toll: bool) -> str:
