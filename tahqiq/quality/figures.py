@@ -213,7 +213,7 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
             (f"{total} {item.get('subject')}", f"{total} {group}") if group else (str(total), str(total))
         )
         out.append(
-            statement_of({**item, "revised": revised, "group": group}, report, info, shown, latin=latin)
+            statement_of({**item, "value": total, "revised": revised, "group": group}, report, info, shown, latin=latin)
         )
     return out
 
