@@ -34,6 +34,8 @@ COUNT_ATTRIBUTES = ("killed", "wounded", "detained")
 # Figures read only from a sentence that names the event: the casualties and what else a count tells of it
 # (missiles fired or intercepted, people abducted, bombers: tahqiq.extract.counts.ACTS).
 TOLD_ATTRIBUTES = (*COUNT_ATTRIBUTES, *ACTS)
+# Groups (casualty_groups.csv) that count a part of the people abducted or of the bombers, not all of them.
+PARTS_OF_PEOPLE = frozenset({"women", "children"})
 # Approximators (tahqiq.extract.counts.APPROXIMATORS, matching form) that bound a figure from one side.
 LOWER_BOUNDS = frozenset({"ما لا يقل عن", "ما يزيد عن", "ما يزيد علي", "اكثر من", "اكثر"})
 UPPER_BOUNDS = frozenset({"اقل من"})
@@ -195,8 +197,10 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
         told = item.get("with_trigger") or item.get("revised")
         if item["attribute"] == attribute and (told or attribute not in TOLD_ATTRIBUTES):
             group = casualty_group(item.get("subject"), item.get("nationality"), item.get("side"))
-            # the civilians or citizens abducted are all who were ("36 مدنيا خطفوا", "خطف 36 شخصا")
-            group = "" if attribute in ACTS and group == "civilians" else group
+            # the civilians abducted, or the suicide bombers, are all who were ("36 مدنيا خطفوا", "خطف 36
+            # شخصا"; "4 انتحاريين فجروا أنفسهم", "ثلاثة أشخاص فجروا أنفسهم"): only women, children or one
+            # nation's people are a part of them
+            group = group if attribute not in ACTS or group in PARTS_OF_PEOPLE or group.startswith("nationals:") else ""
             # "60 صاروخ جو-أرض" are the air-to-surface missiles of a salvo, no total of it
             group = item.get("missile_type") or group
             by_group[group, item.get("by")].append(item)  # each side's salvo apart (one_count)
