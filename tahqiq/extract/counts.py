@@ -562,7 +562,8 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
         )
     if noun is not None and noun.number == 1 and (found := _one_projectile(sc, i, noun)):
         act, at = found  # "اعترضت صاروخا": one missile
-        return _Count(i, i + 1, 1, act, noun.subject, False, by=_side_firing(sc, at, i))
+        by = _side_firing(sc, at, i) or (_fired_from(sc, i + 1) if act == "missiles_fired" else None)
+        return _Count(i, i + 1, 1, act, noun.subject, False, by=by)
     if noun is not None and noun.number == 1 and sc.word(i + 1) in ANOTHER:
         kind = _kind_for(noun, sc.cue_before(i) or sc.cue_in_sentence_before(i), sc.cue_after(i + 2))
         if kind in CASUALTY_KINDS:  # "وقتل مسلح آخر": one more casualty
@@ -769,6 +770,9 @@ ACT_REACH = {"projectiles": (6, 6), "people": (3, 2)}
 # after one told after the count ("20 صاروخا أطلقتها إيران").
 SIDE_REACH = 14
 SIDE_AFTER = 3
+# "من الأراضي اليمنية", "من داخل قطاع غزة": fired from a country's land, a few words on.
+FIRED_FROM_REACH = 6
+LANDS = frozenset(normalize_text(w) for w in ("الأراضي", "أراضي", "داخل"))
 # "إن ..." opens what a speaker says, "بعد إطلاق صاروخ" an act told against the main clause: who is named
 # before either (the ministry speaking, the Israelis running to shelters) fires nothing.
 OPENING_A_CLAUSE = frozenset(normalize_text(w) for w in (
@@ -870,6 +874,33 @@ def _side_firing(sc: _CountScanner, at: int, first: int) -> str | None:
     return _side_before(sc, min(at, first))
 
 
+@lru_cache(maxsize=1)
+def _place_countries() -> dict[str, str]:
+    """A place's names of one or two words in matching form -> its country code (data/reference/places.csv):
+    where a salvo is fired from ("من قطاع غزة", "من اليمن")."""
+    return {
+        normalize_text(row["alias"]): row["country"].upper()
+        for row in reference.load_places()
+        if row["country"] and len(row["alias"].split()) <= 2
+    }
+
+
+def _fired_from(sc: _CountScanner, k: int) -> str | None:
+    """The country a salvo is fired from, "من" and a place or a country's land a few words after the count or
+    its word of firing: "إطلاق صاروخ من غزة" (PS), "من داخل الأراضي اليمنية" (YE)."""
+    for j in range(k, min(sc.n - 1, k + FIRED_FROM_REACH)):
+        if _ends_sentence(sc, j) or sc.word(j) in COMMAS:
+            return None
+        if sc.word(j) != normalize_text("من"):
+            continue
+        j += 1
+        while sc.word(j) in LANDS:
+            j += 1
+        place, two = sc.word(j), f"{sc.word(j)} {sc.word(j + 1)}"
+        return _place_countries().get(two) or _place_countries().get(place) or _country_in(place, "")
+    return None
+
+
 def _side_before(sc: _CountScanner, at: int) -> str | None:
     """The country of whoever fires or intercepts, named nearest before the act word in its clause: "أن
     المقاتلات الإسرائيلية أطلقت 60 صاروخا" (IL), "اتهمت إسرائيل قوات إيرانية في سوريا بإطلاق 20 صاروخا" (IR);
@@ -941,6 +972,8 @@ def _act_of(sc: _CountScanner, count: _Count) -> str | None:
         if act not in ("missiles_fired", "missiles_intercepted"):
             return None
         count.by = _side_firing(sc, found[1], start)  # type: ignore[index]
+        if act == "missiles_fired" and count.by is None:
+            count.by = _fired_from(sc, max(found[1] + 1, count.last))  # type: ignore[index]
         return act
     if _with_another_noun(sc, count):
         count.subject = PEOPLE  # "خطف 36 سيدة وطفلا": women and children, all who were taken
@@ -954,8 +987,8 @@ def _act_of(sc: _CountScanner, count: _Count) -> str | None:
     return act
 
 
-# Fighters of a jihadist group ("63 من مقاتلي التنظيم", "عناصر داعش") are one side's dead, counted apart from
-# the toll as gunmen are (casualty_groups.csv).
+# Fighters of a jihadist group ("63 من مقاتلي التنظيم", "30 مسلحا من داعش") are one side's dead, counted apart
+# from the toll and from gunmen of any side ("12 مسلحا مواليا للنظام").
 FIGHTERS = frozenset(("مقاتلين", "عناصر", "مسلحين"))
 JIHADIST_GROUPS = frozenset(normalize_text(w) for w in (
     "التنظيم", "داعش", "تنظيم", "الدولة", "القاعدة", "طالبان", "النصرة",
@@ -1012,7 +1045,7 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
         attrs["approximate"] = True
         attrs["approximator"] = sc.surface_of(at, at + 2)
     if count.kind in CASUALTY_KINDS and _fighters_of_a_jihadist_group(sc, count):
-        attrs["side"] = "gunmen"
+        attrs["side"] = "jihadists"
     if count.by:
         attrs["by"] = count.by
     if count.kind in ACTS and sc.word(count.last) in ANOTHER:

@@ -168,14 +168,14 @@ def stated_items(report: dict) -> list[dict]:
 
 
 def casualty_group(subject: str | None, nationality: str | None = None, side: str | None = None) -> str:
-    """Whom a figure counts: a group of data/reference/casualty_groups.csv (civilians, children,
-    soldiers), or a side (`side`: the fighters of a jihadist group, "63 من مقاتلي التنظيم", are gunmen),
-    else the nationals of one country ("اثنان من المقاتلين الروس" among a hundred dead), else "" for the
+    """Whom a figure counts: a side (`side`: the fighters of a jihadist group, "63 من مقاتلي التنظيم",
+    "30 مسلحا من داعش", are jihadists), a group of data/reference/casualty_groups.csv (civilians, children,
+    soldiers), else the nationals of one country ("اثنان من المقاتلين الروس" among a hundred dead), else "" for the
     toll itself: 20 civilians and 220 dead are figures of two groups, not two tolls. Soldiers stay soldiers
     whatever their nationality: "three American soldiers" and "four soldiers of the raiding force" count
     one group; civilians or citizens of a country are its nationals ("خمسة مواطنين روسا" and "اثنان من
     المقاتلين الروس" count the Russians)."""
-    group = casualty_groups().get(subject or "", "") or side or ""
+    group = side or casualty_groups().get(subject or "", "")
     if nationality and group in ("", "civilians"):
         return f"nationals:{nationality}"
     return group

@@ -433,7 +433,7 @@ def test_people_abducted_and_bombers():
 
 def test_fighters_of_a_jihadist_group_and_a_bound_after_the_count():
     (fighters,) = find_counts(normalize("وقتل 40 من مقاتلي التنظيم في المعارك."))
-    assert fighters.attrs["side"] == "gunmen" and fighters.attrs["count_kind"] == "killed"
+    assert fighters.attrs["side"] == "jihadists" and fighters.attrs["count_kind"] == "killed"
     (russians,) = find_counts(normalize("وأعلنت موسكو أن ثلاثة مواطنين روسا قتلوا في القصف."))
     assert russians.attrs["nationality"] == "RU"
     (bound,) = find_counts(normalize("وقتل اثنان من المقاتلين الروس، على الأقل، في الغارة."))

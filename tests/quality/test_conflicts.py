@@ -587,11 +587,15 @@ def test_a_salvo_told_in_parts_and_an_article_s_largest_figure():
 
 
 def test_the_dead_of_a_jihadist_group_and_a_nation_s_citizens_are_groups():
-    fighters = [_report("a", _said("killed", 220), _said("killed", 30, subject="مسلحين")),
-                _report("b", _said("killed", 250), _said("killed", 63, subject="مقاتلين", side="gunmen"))]  # fmt: skip
-    later = _articles(("a", "skynews", "2018-07-25T17:00:00"), ("b", "france24", "2018-07-26T21:00:00"))
+    fighters = [_report("a", _said("killed", 250), _said("killed", 30, subject="مسلحين", side="jihadists")),
+                _report("b", _said("killed", 250), _said("killed", 63, subject="مقاتلين", side="jihadists")),
+                _report("c", _said("killed", 250), _said("killed", 12, subject="مسلحين"))]  # fmt: skip
+    later = _articles(("a", "skynews", "2018-07-25T17:00:00"), ("b", "france24", "2018-07-26T21:00:00"),
+                      ("c", "bbc", "2018-07-26T22:00:00"))
     rows = {r["attribute"]: r for r in _conflicts(fighters, later).to_dicts()}
-    assert rows["gunmen_killed"]["kind"] == "update" and _values(rows["gunmen_killed"]) == {
+    # gunmen of no named side (c) are another group
+    assert set(rows) == {"jihadists_killed"} and rows["jihadists_killed"]["kind"] == "update"
+    assert _values(rows["jihadists_killed"]) == {
         "30 مسلحين": ["a"], "63 مقاتلين": ["b"]
     }
     citizens = [_report("a", _said("killed", 100), _said("killed", 2, subject="مقاتلين", nationality="RU",
