@@ -44,7 +44,7 @@ import hashlib
 import json
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
@@ -479,9 +479,16 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
 
 def _articles_largest(figures: list[Statement]) -> list[Statement]:
     """Each article's largest figure of a group and side, over all its reports of the event: an article that
-    tells of "إطلاق صاروخ" in a quote and of "الصاروخين" after it says two, and contradicts no one."""
+    tells of "إطلاق صاروخ من غزة" in a quote and of "الصاروخين" after it says two, and contradicts no one. A
+    figure of no named side is of the one side its article names, when it names one."""
+    sides: dict[tuple, set] = defaultdict(set)
+    for f in figures:
+        sides[f.article_id, f.facts.get("group")].add(f.facts.get("by"))
     best: dict[tuple, Statement] = {}
     for f in figures:
+        named = sides[f.article_id, f.facts.get("group")] - {None}
+        if f.facts.get("by") is None and len(named) == 1:
+            f = replace(f, facts={**f.facts, "by": next(iter(named))})
         key = (f.article_id, f.facts.get("group"), f.facts.get("by"))
         if key not in best or f.number > best[key].number:
             best[key] = f
