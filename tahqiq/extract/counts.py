@@ -9,7 +9,8 @@ its own ("جنديين", "قياديان"), or a singular casualty with آخر (
 by a singular noun right after the event word ("مقتل مقيم مصري") is read apart (`find_single_casualties`):
 an event's figure when its report gives no number, not a COUNT mention. What it counts
 (killed, wounded, detained, aircraft, soldiers, other) comes from an event word just before it
-(مقتل، إصابة، اعتقال) or else from the noun. A number next to a month, a year word, a duration or a
+(مقتل، إصابة، اعتقال) or else from the noun; a count no casualty word governs may count an act of its own
+(ACTS: missiles fired or intercepted, people abducted, bombers; data/reference/count_acts.csv). A number next to a month, a year word, a duration or a
 percent sign is never a count; nor is a bare number with no noun unless an event word governs it
 ("مقتل 12"). A singular noun joined by "و" to a count under the same event word is a count of one
 ("إصابة 4 من جنودها وكلب بوليسي").

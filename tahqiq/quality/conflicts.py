@@ -13,8 +13,9 @@ campaign's toll, or another event merged in). Each conflict is either:
   later) or its wording ("ارتفعت حصيلة", a lexicon `update` cue);
 - `disagreement`: sources differ about the same moment.
 
-Attributes: killed, wounded, detained (and a group's figure apart: civilians_killed, ru_nationals_killed),
-aircraft, event_date, place, region, partner, claim (an organization
+Attributes: killed, wounded, detained (and a group's figure apart: civilians_killed, ru_nationals_killed,
+jihadists_killed), aircraft, the figures other than the toll (missiles_fired, missiles_intercepted, abducted,
+bombers: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart), event_date, place, region, partner, claim (an organization
 claiming or denying responsibility), type (types one event is never reported under, by
 tahqiq.resolve.events.types_compatible); for people given_name, name (kunya beside the name), role (within one
 event). Who did it (the reports' actor_refs) is not compared: any ministry, embassy or command named in the
@@ -32,7 +33,7 @@ Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts)
   be another village), a kunya beside a name.
 - low: a figure revised by a later report; aircraft counts; dates a day apart where one side counts from a weekday or
   "yesterday"; two settlements of one governorate.
-- medium: detained counts; dates 2 days apart or calendar dates a day apart; governorates or regions
+- medium: detained counts; missiles, people abducted or bombers for the same moment; dates 2 days apart or calendar dates a day apart; governorates or regions
   that exclude each other; joint vs unilateral; roles; who claims responsibility; the type of event.
 - high: killed or wounded for the same moment; given names; calendar dates more than a day apart;
   places in different countries.

@@ -3,7 +3,9 @@ report revises.
 
 A report's figure of a kind is the event total of its numbers of that kind (tahqiq.extract.counts.event_total; for
 casualties only those stated in sentences that name the event),
-one for the toll and one for each group it counts apart (civilians, children: casualty_groups.csv). Of two differing figures, the later one revises the other when its sentence says so
+one for the toll and one for each group it counts apart (civilians, children: casualty_groups.csv); likewise
+the figures other than the toll (missiles fired or intercepted, people abducted, bombers: counts.ACTS), one for
+each side a salvo is fired by. Of two differing figures, the later one revises the other when its sentence says so
 (update wording, "ارتفعت حصيلة") or when it comes at least UPDATE_MIN_HOURS later with a higher figure (tolls
 rise as bodies are found). ACLED's conservative figure is the lowest definite (not approximate) figure that no
 later report revises.
