@@ -81,6 +81,12 @@ PERIOD_OPENERS = frozenset(normalize_text(w) for w in (
     "أسابيع", "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
     "نوفمبر", "ديسمبر",
 ))  # fmt: skip
+# "الحصيلة الأكبر في محافظة السويداء منذ اندلاع النزاع", "الهجوم الأعنف منذ": a superlative a few words
+# before "منذ" compares the act with all since then; it counts no period.
+SUPERLATIVES = frozenset(normalize_text(w) for w in (
+    "الأكبر", "الأعنف", "الأكثر", "الأسوأ", "الأدمى", "الأشد", "الأعلى", "أكبر", "أعنف", "أسوأ", "أشد", "أدمى",
+))  # fmt: skip
+SUPERLATIVE_REACH = 5
 # "ومنذ 12 يناير تشهد المدينة احتجاجات ... شهدت مقتل 31": "منذ" and a date open a period anywhere earlier in the
 # sentence, within this many words.
 SINCE_SENTENCE_LOOKBACK = 25
@@ -692,9 +698,11 @@ def _opens_a_period(sc: _CountScanner, k: int) -> bool:
 
 
 def _since_a_date(sc: _CountScanner, k: int) -> bool:
-    """ "منذ 30 مارس", "منذ بدء الاحتجاجات": since a date or a start, not since the morning."""
+    """ "منذ 30 مارس", "منذ بدء الاحتجاجات": since a date or a start, not since the morning, and not the
+    term of a comparison ("الحصيلة الأكبر في المحافظة منذ اندلاع النزاع": the worst since)."""
     rests = {rest for _, rest in clitic_variants(sc.word(k))}
-    return "منذ" in rests and (sc.word(k + 1).isdigit() or sc.word(k + 1) in PERIOD_OPENERS)
+    opens = "منذ" in rests and (sc.word(k + 1).isdigit() or sc.word(k + 1) in PERIOD_OPENERS)
+    return opens and not any(sc.word(j) in SUPERLATIVES for j in range(max(0, k - SUPERLATIVE_REACH), k))
 
 
 def _after_an_earlier_act(sc: _CountScanner, k: int, first: int) -> bool:

@@ -195,10 +195,12 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
         # A casualty figure in a sentence that does not name the event counts something else as often as not:
         # the war's dead ("أكثر من 10 آلاف قتيل"), "88 killed and wounded", another raid of the same night.
         # Aircraft are counted in sentences that describe the raid ("هبطت مروحيتان") without naming it. A
-        # sentence that revises the frame's toll ("ارتفعت الحصيلة إلى 246 شخصا") names it by that.
-        told = item.get("with_trigger") or item.get("revised")
+        # sentence that revises the frame's toll ("ارتفعت الحصيلة إلى 246 شخصا") names it by that, and one that
+        # counts a group among the dead ("من بين القتلى 62 مدنيا") names the toll the frame gave; a part of no
+        # group ("بينهم قياديان") is no toll where the article's own toll was not told.
+        group = casualty_group(item.get("subject"), item.get("nationality"), item.get("side"))
+        told = item.get("with_trigger") or item.get("revised") or (item.get("part") and group)
         if item["attribute"] == attribute and (told or attribute not in TOLD_ATTRIBUTES):
-            group = casualty_group(item.get("subject"), item.get("nationality"), item.get("side"))
             # the civilians abducted, or the suicide bombers, are all who were ("36 مدنيا خطفوا", "خطف 36
             # شخصا"; "4 انتحاريين فجروا أنفسهم", "ثلاثة أشخاص فجروا أنفسهم"): only women, children or one
             # nation's people are a part of them

@@ -445,3 +445,10 @@ def test_a_killing_verb_opening_its_sentence_before_the_act_governs_a_count_furt
     # not through a relative clause, nor the dead of a war
     assert _kinds("قتل خلال الهجوم الذي شنه 6 مسلحين على القرية.") == [("6", "soldiers")]
     assert _kinds("قتل في الحرب الأهلية أكثر من 300 صحفي.") == [("300", "other")]
+
+
+def test_a_superlative_before_since_compares_and_counts_no_period():
+    (part,) = find_counts(normalize("وقال إنها الحصيلة الأكبر في المدينة منذ اندلاع الحرب، ومن بين القتلى 40 مدنيا."))
+    assert "cumulative" not in part.attrs
+    (total,) = find_counts(normalize("ومنذ اندلاع الحرب قتل أكثر من 900 مدني في المدينة."))
+    assert total.attrs.get("cumulative")

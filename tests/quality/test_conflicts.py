@@ -604,3 +604,15 @@ def test_the_dead_of_a_jihadist_group_and_a_nation_s_citizens_are_groups():
     days = _articles(("a", "bbc", "2018-02-14T11:00:00"), ("b", "france24", "2018-02-17T07:00:00"))
     (row,) = _conflicts(citizens, days).to_dicts()
     assert (row["attribute"], row["kind"]) == ("ru_nationals_killed", "update")
+
+
+def test_a_group_among_the_dead_names_the_toll_a_part_of_no_group_does_not():
+    # "من بين القتلى 62 مدنيا" in a sentence that does not name the attack still counts its civilians
+    civilians = [_report("a", _said("killed", 220), _said("killed", 62, 90, subject="مدنيين", part=True, with_trigger=False)),
+                 _report("b", _said("killed", 220), _said("killed", 127, subject="مدنيين", part=True))]  # fmt: skip
+    assert _conflicts(civilians, SAME_MORNING)["attribute"].to_list() == ["civilians_killed"]
+    # "بينهم قياديان" where the article's toll was not told is no toll of 2
+    leaders = [_report("a", _said("killed", 14, with_trigger=False), _said("killed", 2, 90, subject="قياديين", part=True,
+                                                                        with_trigger=False)),
+               _report("b", _said("killed", 14))]  # fmt: skip
+    assert _conflicts(leaders, SAME_MORNING).height == 0
