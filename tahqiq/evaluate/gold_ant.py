@@ -592,13 +592,20 @@ def score_events(gold_report_rows: pl.DataFrame, system_reports: pl.DataFrame, s
 # ---------------------------------------------------------------- conflicts
 
 
+# Figures other than the toll that sources state differently (tahqiq.extract.counts.ACTS), each also of a group.
+OTHER_FIGURES = ("missiles_fired", "missiles_intercepted", "abducted", "bombers")
+
+
 def attribute_family(attribute: str) -> str:
-    """The family an attribute is scored in. A group's count (civilians_killed, ru_nationals_killed) is
-    the gold's "claim": it files the toll under killed and any other figure sources give (civilians
-    among the dead, Russians killed, attackers killed) under claim."""
-    if attribute not in ATTRIBUTE_FAMILY and attribute.endswith(("_killed", "_wounded", "_detained")):
+    """The family an attribute is scored in. A group's count (civilians_killed, ru_nationals_killed) and
+    any other figure (missiles fired or intercepted, people abducted, bombers) is the gold's "claim": it
+    files the toll under killed and any other figure sources give (civilians among the dead, Russians
+    killed, attackers killed, hostages, missiles) under claim."""
+    if attribute in ATTRIBUTE_FAMILY:
+        return ATTRIBUTE_FAMILY[attribute]
+    if attribute.endswith(("_killed", "_wounded", "_detained")) or attribute.endswith(OTHER_FIGURES):
         return "claim"
-    return ATTRIBUTE_FAMILY.get(attribute, "other")
+    return "other"
 
 
 def system_conflict_values(values_json: str | list, docno_of_article: dict[str, str]) -> dict[str, set[str]]:

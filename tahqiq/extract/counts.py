@@ -9,7 +9,8 @@ its own ("جنديين", "قياديان"), or a singular casualty with آخر (
 by a singular noun right after the event word ("مقتل مقيم مصري") is read apart (`find_single_casualties`):
 an event's figure when its report gives no number, not a COUNT mention. What it counts
 (killed, wounded, detained, aircraft, soldiers, other) comes from an event word just before it
-(مقتل، إصابة، اعتقال) or else from the noun. A number next to a month, a year word, a duration or a
+(مقتل، إصابة، اعتقال) or else from the noun; a count no casualty word governs may count an act of its own
+(ACTS: missiles fired or intercepted, people abducted, bombers; data/reference/count_acts.csv). A number next to a month, a year word, a duration or a
 percent sign is never a count; nor is a bare number with no noun unless an event word governs it
 ("مقتل 12"). A singular noun joined by "و" to a count under the same event word is a count of one
 ("إصابة 4 من جنودها وكلب بوليسي").
@@ -27,7 +28,7 @@ from typing import TypeVar
 from tahqiq import reference
 from tahqiq.extract.mention import Mention
 from tahqiq.extract.tokens import clitic_variants, display_span, tokenize
-from tahqiq.text.arabic import COMMAS, ORDINALS_BY_GENDER
+from tahqiq.text.arabic import COMMAS, COMPLEMENTIZERS, ORDINALS_BY_GENDER, RELATIVE_PRONOUNS
 from tahqiq.text.normalize import NormalizedText, normalize_text
 
 T = TypeVar("T")
@@ -47,6 +48,10 @@ APPROXIMATORS = (
 )
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
 CUE_LOOKBACK = 3
+# "وقتل خلال الهجوم ... 63 من مقاتلي التنظيم": a verb of killing that opens its sentence, then the act.
+OPENING_VERB_REACH = 12
+RELATIVES = frozenset(normalize_text(w) for w in RELATIVE_PRONOUNS)
+CIRCUMSTANCE_OPENERS = frozenset(normalize_text(w) for w in ("خلال", "في", "جراء", "إثر", "اثر", "أثناء"))
 # "وقتلت قوات الأمن الحكومية 9 متظاهرين": a verb of killing before a subject of three words.
 KILLING_VERBS = frozenset(normalize_text(w) for w in ("قتلت", "قتل"))
 SUBJECT_BREAKS = frozenset(normalize_text(w) for w in (
@@ -76,6 +81,12 @@ PERIOD_OPENERS = frozenset(normalize_text(w) for w in (
     "أسابيع", "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
     "نوفمبر", "ديسمبر",
 ))  # fmt: skip
+# "الحصيلة الأكبر في محافظة السويداء منذ اندلاع النزاع", "الهجوم الأعنف منذ": a superlative a few words
+# before "منذ" compares the act with all since then; it counts no period.
+SUPERLATIVES = frozenset(normalize_text(w) for w in (
+    "الأكبر", "الأعنف", "الأكثر", "الأسوأ", "الأدمى", "الأشد", "الأعلى", "أكبر", "أعنف", "أسوأ", "أشد", "أدمى",
+))  # fmt: skip
+SUPERLATIVE_REACH = 5
 # "ومنذ 12 يناير تشهد المدينة احتجاجات ... شهدت مقتل 31": "منذ" and a date open a period anywhere earlier in the
 # sentence, within this many words.
 SINCE_SENTENCE_LOOKBACK = 25
@@ -139,6 +150,7 @@ class _Count:
     approximate: bool
     approximator: tuple[int, int] | None = None  # token range of "نحو" / "أكثر من", kept out of the span
     one_of: str | None = None  # the noun after أحد/إحدى ("أحد قادة"): a casualty or one member of a group
+    by: str | None = None  # missiles: the country of the side firing or intercepting them, when the clause names it
     single: bool = False  # one casualty told by a singular noun ("مقتل مقيم مصري"), no numeral
     vague: bool = False  # a number word of no definite value ("مئات المدنيين", "عشرات القتلى")
     part: bool = False  # a part of the group counted just before ("بينهم سبعة إيرانيين")
@@ -196,10 +208,14 @@ def _nationals(form: str) -> reference.CountNoun | None:
 
 
 def nationality_of_plural(word: str) -> str | None:
-    """The country a plural nationality adjective names, definite or not, sound or broken (الروس,
-    روسيين, الأمريكيين, أمريكيون -> its ISO code); None for any other word."""
+    """The country a plural nationality adjective names, definite or not, sound or broken, a broken one
+    also in the accusative (الروس, روسيين, الأمريكيين, أمريكيون, "خمسة مواطنين روسا" -> its ISO code);
+    None for any other word."""
     bare = word[2:] if word.startswith("ال") else word
-    return _country_of_nationals(bare) or reference.country_of_nationality("ال" + bare + "ي")
+    broken = [bare, bare[:-1]] if bare.endswith("ا") and not word.startswith("ال") else [bare]
+    return _country_of_nationals(bare) or next(
+        (c for b in broken if (c := reference.country_of_nationality("ال" + b + "ي"))), None
+    )
 
 
 def _number_word(word: str, allow_waw: bool) -> tuple[int, str] | None:
@@ -333,7 +349,27 @@ class _CountScanner:
                 return cue
             if not self.words[k].isalpha() and self.words[k] not in TRANSPARENT:
                 return None
-        return self.verb_before_its_subject(i)
+        return self.verb_before_its_subject(i) or self.verb_opening_the_sentence(i)
+
+    def verb_opening_the_sentence(self, i: int) -> str | None:
+        """A killing verb that opens the sentence, the act it happened in (TOLL_ACTS: خلال الهجوم, في الغارة)
+        and then the count: "وقتل خلال الهجوم وما لحقه من قصف واشتباكات 63 من مقاتلي التنظيم". The words
+        between are words, no number, count noun, event word or relative pronoun."""
+        for k in range(i - 1 - CUE_LOOKBACK, max(-1, i - 1 - OPENING_VERB_REACH), -1):
+            opens = k == 0 or _ends_sentence(self, k - 1) or any(mark in self.words[k - 1] for mark in ".!?\n")
+            if k < 0 or not opens:
+                continue
+            verb = {rest for _, rest in clitic_variants(self.words[k])} & KILLING_VERBS
+            if not verb or self.word(k + 1) not in CIRCUMSTANCE_OPENERS or self.word(k + 2) not in TOLL_ACTS:
+                return None  # "قتل في الحرب الأهلية أكثر من 300": not the dead of one act
+            between = self.words[k + 1 : i]
+            if any(
+                not w.isalpha() or w in RELATIVES or _may_open_count(w) or self.cue_at(j) is not None
+                for j, w in enumerate(between, start=k + 1)
+            ):
+                return None  # "قتل خلال الهجوم الذي شنه 5 مسلحين": the count is the relative clause's
+            return "killed"
+        return None
 
     def verb_before_its_subject(self, i: int) -> str | None:
         """A killing verb, its subject of three words and then the count: "وقتلت قوات الأمن الحكومية 9
@@ -417,6 +453,7 @@ def _counts(sc: _CountScanner) -> list[_Count]:
         if found:
             _inherit_event(sc, found, counts[-1] if counts else None)
             _among_the_dead(sc, found)
+            found.kind = _act_of(sc, found) or found.kind
             if found.one_of and _picks_one_of_a_group(found.one_of, found.kind):
                 continue
             counts.append(found)
@@ -530,6 +567,10 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
         return _Count(
             i, i + 1, 2, _kind_for(noun, sc.cue_before(i), sc.cue_after(i + 1)), noun.subject, False
         )
+    if noun is not None and noun.number == 1 and (found := _one_projectile(sc, i, noun)):
+        act, at = found  # "اعترضت صاروخا": one missile
+        by = _side_firing(sc, at, i) or (_fired_from(sc, i + 1) if act == "missiles_fired" else None)
+        return _Count(i, i + 1, 1, act, noun.subject, False, by=by)
     if noun is not None and noun.number == 1 and sc.word(i + 1) in ANOTHER:
         kind = _kind_for(noun, sc.cue_before(i) or sc.cue_in_sentence_before(i), sc.cue_after(i + 2))
         if kind in CASUALTY_KINDS:  # "وقتل مسلح آخر": one more casualty
@@ -657,9 +698,11 @@ def _opens_a_period(sc: _CountScanner, k: int) -> bool:
 
 
 def _since_a_date(sc: _CountScanner, k: int) -> bool:
-    """ "منذ 30 مارس", "منذ بدء الاحتجاجات": since a date or a start, not since the morning."""
+    """ "منذ 30 مارس", "منذ بدء الاحتجاجات": since a date or a start, not since the morning, and not the
+    term of a comparison ("الحصيلة الأكبر في المحافظة منذ اندلاع النزاع": the worst since)."""
     rests = {rest for _, rest in clitic_variants(sc.word(k))}
-    return "منذ" in rests and (sc.word(k + 1).isdigit() or sc.word(k + 1) in PERIOD_OPENERS)
+    opens = "منذ" in rests and (sc.word(k + 1).isdigit() or sc.word(k + 1) in PERIOD_OPENERS)
+    return opens and not any(sc.word(j) in SUPERLATIVES for j in range(max(0, k - SUPERLATIVE_REACH), k))
 
 
 def _after_an_earlier_act(sc: _CountScanner, k: int, first: int) -> bool:
@@ -714,6 +757,274 @@ def counts_one_event(m: Mention) -> bool:
     return not m.attrs.get("cumulative")
 
 
+# ---- what a count of people or projectiles tells besides the casualties ----------------------------
+# A figure of its own that sources give differently about one event (data/reference/count_acts.csv): the
+# missiles fired ("إطلاق 7 صواريخ") or intercepted ("اعترضت صاروخا"), the people abducted or held hostage
+# ("خطف 36 شخصا"), the bombers who blew themselves up ("4 انتحاريين فجروا أنفسهم"). Each is the count's kind,
+# as killed or wounded is, and only a count no casualty word governs takes one.
+ACTS = ("missiles_fired", "missiles_intercepted", "abducted", "bombers")
+# Counted nouns (count_nouns.csv subjects, as written there).
+PROJECTILES = frozenset(("صواريخ", "قذائف"))
+HOSTAGES = frozenset(("رهائن", "مخطوفين"))
+BOMBERS = "انتحاريين"
+PEOPLE = "أشخاص"
+# Counted nouns that are neither people nor projectiles: raids, strikes, operations, dogs, bodies.
+NOT_PEOPLE = frozenset(("غارات", "ضربات", "عمليات", "كلب", "جثث"))
+# "فجروا أنفسهم", "بتفجير أربعة انتحاريين أحزمتهم": what a bomber blows up.
+BOMBER_OBJECTS = frozenset(normalize_text(w) for w in ("أنفسهم", "أنفسهما", "نفسه", "أحزمتهم", "أحزمتهما", "أحزمة"))
+# A verb of firing or intercepting may stand before its subject ("اعترضت قوات الدفاع الجوي السعودي صاروخا");
+# one of abducting or bombing across a short one ("خطف المسلحون 20 شخصا") or just after the counted noun.
+ACT_REACH = {"projectiles": (6, 6), "people": (3, 2)}
+# How many words before a word of firing the side that fires is looked for, within its sentence; how many
+# after one told after the count ("20 صاروخا أطلقتها إيران").
+SIDE_REACH = 14
+SIDE_AFTER = 3
+# "من الأراضي اليمنية", "من داخل قطاع غزة": fired from a country's land, a few words on.
+FIRED_FROM_REACH = 6
+LANDS = frozenset(normalize_text(w) for w in ("الأراضي", "أراضي", "داخل"))
+# "إن ..." opens what a speaker says, "بعد إطلاق صاروخ" an act told against the main clause: who is named
+# before either (the ministry speaking, the Israelis running to shelters) fires nothing.
+OPENING_A_CLAUSE = frozenset(normalize_text(w) for w in (
+    *COMPLEMENTIZERS, "بعد", "قبل", "إثر", "اثر", "عقب", "حين", "عندما", "بينما",
+))  # fmt: skip
+PLACE_PREPOSITIONS = frozenset(normalize_text(w) for w in (
+    "في", "من", "على", "إلى", "عن", "نحو", "باتجاه", "داخل", "جنوب", "شمال", "شرق", "غرب", "ضد",
+))  # fmt: skip
+# "تم خطفه مع 35 شخصا آخرين": the others taken with someone, not all who were taken.
+WITH = normalize_text("مع")
+
+
+@lru_cache(maxsize=1)
+def _act_words() -> dict[tuple[str, str], dict[str, str]]:
+    """(word, applies_to) -> {position: act}, from data/reference/count_acts.csv, in matching form."""
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for row in reference.read_reference_csv("count_acts.csv"):
+        positions = ("before", "after") if row["position"] == "both" else (row["position"],)
+        for position in positions:
+            out.setdefault((normalize_text(row["word"]), row["applies_to"]), {})[position] = row["act"]
+    return out
+
+
+def _act_word(word: str, applies_to: str, position: str) -> str | None:
+    for _, rest in clitic_variants(word):
+        act = _act_words().get((rest, applies_to), {}).get(position)
+        if act:
+            return act
+    return None
+
+
+def _act_before(sc: _CountScanner, first: int, applies_to: str) -> tuple[str, int] | None:
+    """The act of a word before the count (its approximator left out) and where the word is, across a
+    verb's subject for projectiles: no number, event word, preposition or punctuation between."""
+    for k in range(first - 1, max(-1, first - 1 - ACT_REACH[applies_to][0]), -1):
+        word = sc.word(k)
+        if not word.isalpha():
+            return None
+        if act := _act_word(word, applies_to, "before"):
+            return act, k
+        if word in SUBJECT_BREAKS or _may_open_count(word) or sc.cue_at(k) is not None:
+            return None
+    return None
+
+
+def _act_after(sc: _CountScanner, last: int, applies_to: str) -> tuple[str, int] | None:
+    """The act of a word just after the counted phrase ("10 صواريخ أخرى أرض-أرض أطلقت", "36 مدنيا خطفوا")."""
+    for k in range(last, min(sc.n, last + ACT_REACH[applies_to][1])):
+        word = sc.word(k)
+        if word == "-":
+            continue
+        if not word.isalpha() or sc.parse_number(k) is not None or sc.cue_at(k) is not None:
+            return None
+        if act := _act_word(word, applies_to, "after"):
+            return act, k
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """A country's one-word names (إسرائيل, السعودية) in matching form -> its code (data/reference/places.csv)."""
+    return {
+        normalize_text(row["alias"]): row["ref_id"].upper()
+        for row in reference.load_places()
+        if row["place_kind"] == "country" and " " not in row["alias"].strip()
+    }
+
+
+def _country_in(word: str, after: str, places: frozenset[str] = frozenset(), before_noun: str = "") -> str | None:
+    """The side a word names: a nationality adjective, definite or feminine, or a plural nationality
+    (الإسرائيلية, الإيراني, إيرانية, الإيرانيين: تركي alone is as often the name Turki), or a country
+    (إسرائيل); none that a preposition of `places` puts as a place ("في سوريا", "لإيران", "على الجانب
+    السوري": `after` is the word before it, `before_noun` the word before an adjective's noun)."""
+    for _, rest in clitic_variants(word):
+        definite_or_feminine = rest.startswith("ال") or rest.endswith("ه")
+        adjective = definite_or_feminine and reference.country_of_nationality(
+            rest if rest.startswith("ال") else "ال" + rest
+        )
+        if code := adjective or (rest.startswith("ال") and nationality_of_plural(rest)):
+            return None if before_noun in places else code
+    if after in places:
+        return None
+    bare = word[1:] if word.startswith("و") else word
+    return _country_names().get(bare) or _country_names().get(word)
+
+
+def _side_firing(sc: _CountScanner, at: int, first: int) -> str | None:
+    """The country of whoever fires or intercepts: the subject between the word of firing and the count
+    ("أطلقت إسرائيل 60 صاروخا"), the one right after a word told after the count ("20 صاروخا أطلقتها
+    إيران"), else the nearest before the word of firing (`_side_before`)."""
+    after = range(at + 1, first) if at < first else range(at + 1, min(sc.n, at + 1 + SIDE_AFTER))
+    # "أطلقت من إسرائيل": fired from there, by its side
+    places = PLACE_PREPOSITIONS if at < first else PLACE_PREPOSITIONS - {normalize_text("من")}
+    for k in after:
+        if not sc.word(k).isalpha():
+            break
+        if code := _country_in(sc.word(k), sc.word(k - 1), places, sc.word(k - 2)):
+            return code
+    return _side_before(sc, min(at, first))
+
+
+@lru_cache(maxsize=1)
+def _place_countries() -> dict[str, str]:
+    """A place's names of one or two words in matching form -> its country code (data/reference/places.csv):
+    where a salvo is fired from ("من قطاع غزة", "من اليمن")."""
+    return {
+        normalize_text(row["alias"]): row["country"].upper()
+        for row in reference.load_places()
+        if row["country"] and len(row["alias"].split()) <= 2
+    }
+
+
+def _fired_from(sc: _CountScanner, k: int) -> str | None:
+    """The country a salvo is fired from, "من" and a place or a country's land a few words after the count or
+    its word of firing: "إطلاق صاروخ من غزة" (PS), "من داخل الأراضي اليمنية" (YE)."""
+    for j in range(k, min(sc.n - 1, k + FIRED_FROM_REACH)):
+        if _ends_sentence(sc, j) or sc.word(j) in COMMAS:
+            return None
+        if sc.word(j) != normalize_text("من"):
+            continue
+        j += 1
+        while sc.word(j) in LANDS:
+            j += 1
+        place, two = sc.word(j), f"{sc.word(j)} {sc.word(j + 1)}"
+        return _place_countries().get(two) or _place_countries().get(place) or _country_in(place, "")
+    return None
+
+
+def _side_before(sc: _CountScanner, at: int) -> str | None:
+    """The country of whoever fires or intercepts, named nearest before the act word in its clause: "أن
+    المقاتلات الإسرائيلية أطلقت 60 صاروخا" (IL), "اتهمت إسرائيل قوات إيرانية في سوريا بإطلاق 20 صاروخا" (IR);
+    not the speaker before "إن" or "أن", nor one before "بعد" that tells another act."""
+    words = 0
+    for k in range(at - 1, -1, -1):
+        if _ends_sentence(sc, k) or words >= SIDE_REACH or sc.word(k) in OPENING_A_CLAUSE:
+            return None  # "قالت وزارة الدفاع الروسية إن الطائرات أطلقت": the speaker is no side (OPENING_A_CLAUSE)
+        words += sc.word(k).isalpha()
+        if code := _country_in(sc.word(k), sc.word(k - 1), PLACE_PREPOSITIONS, sc.word(k - 2)):
+            return code
+    return None
+
+
+def _one_projectile(sc: _CountScanner, i: int, noun: reference.CountNoun) -> tuple[str, int] | None:
+    """ "اعترضت صاروخا", "إطلاق صاروخ باليستي": one missile told by a singular indefinite noun after a word of
+    firing or intercepting, no number beside it: the act and where its word is."""
+    if noun.subject not in PROJECTILES or sc.word(i).startswith("ال"):
+        return None
+    if sc.parse_number(i + 1) is not None or sc.parse_number(i - 1) is not None:
+        return None
+    return _act_before(sc, i, "projectiles")
+
+
+# "60 صاروخ جو-أرض", "10 صواريخ أرض-أرض": missiles of one kind, a part of a salvo that fired others too.
+MISSILE_ENDS = {normalize_text("جو"): "air", normalize_text("أرض"): "surface"}
+MISSILE_TYPE_REACH = 4
+
+
+def _missile_type(sc: _CountScanner, last: int) -> str | None:
+    """The kind of missile a count names just after its noun, from where to where ("جو-أرض": air_to_surface)."""
+    ends = []
+    for k in range(last, min(sc.n, last + MISSILE_TYPE_REACH)):
+        word = sc.word(k)
+        if word in MISSILE_ENDS:
+            ends.append(MISSILE_ENDS[word])
+            if len(ends) == 2:
+                return "_to_".join(ends)
+        elif word.isalpha() or ends:
+            if ends and word != "-":
+                return None
+            if word.isalpha() and word not in ANOTHER:
+                return None
+    return None
+
+
+def _with_another_noun(sc: _CountScanner, count: _Count) -> bool:
+    """The counted noun is joined by و to another one with no number of its own: "36 سيدة وطفلا", "30 امرأة
+    وطفلا" count both together."""
+    word = sc.word(count.last)
+    noun = _noun_for(word[1:]) if word.startswith("و") and len(word) > 2 else None
+    return noun is not None and noun.subject != count.subject and sc.parse_number(count.last + 1) is None
+
+
+def _act_of(sc: _CountScanner, count: _Count) -> str | None:
+    """What a count no casualty word governs counts, when it is one of ACTS: missiles fired or intercepted,
+    people abducted, bombers (see data/reference/count_acts.csv)."""
+    if count.kind not in ("other", "soldiers") or not count.subject or count.subject in NOT_PEOPLE:
+        return None
+    start = count.approximator[0] if count.approximator else count.first
+    if sc.word(start - 1) == WITH or AMONG_THEM & {sc.word(start - 1), sc.word(start - 2)}:
+        return None  # "مع 35 آخرين", "بينهم 4 انتحاريين": a part of a group, not all of one
+    if count.subject in HOSTAGES:
+        return "abducted"
+    applies_to = "projectiles" if count.subject in PROJECTILES else "people"
+    found = _act_before(sc, start, applies_to) or _act_after(sc, count.last, applies_to)
+    act = found[0] if found else None
+    if applies_to == "projectiles":
+        if act not in ("missiles_fired", "missiles_intercepted"):
+            return None
+        count.by = _side_firing(sc, found[1], start)  # type: ignore[index]
+        if act == "missiles_fired" and count.by is None:
+            count.by = _fired_from(sc, max(found[1] + 1, count.last))  # type: ignore[index]
+        return act
+    if _with_another_noun(sc, count):
+        count.subject = PEOPLE  # "خطف 36 سيدة وطفلا": women and children, all who were taken
+    blows_up = count.subject == BOMBERS or any(
+        sc.word(k) in BOMBER_OBJECTS for k in range(count.last, min(sc.n, count.last + 3))
+    )
+    if act == "bombers":
+        return act if blows_up else None
+    if act is None and count.subject == BOMBERS and not count.part:
+        return "bombers"  # "هاجم 4 انتحاريين"
+    return act
+
+
+# Fighters of a jihadist group ("63 من مقاتلي التنظيم", "30 مسلحا من داعش") are one side's dead, counted apart
+# from the toll and from gunmen of any side ("12 مسلحا مواليا للنظام").
+FIGHTERS = frozenset(("مقاتلين", "عناصر", "مسلحين"))
+JIHADIST_GROUPS = frozenset(normalize_text(w) for w in (
+    "التنظيم", "داعش", "تنظيم", "الدولة", "القاعدة", "طالبان", "النصرة",
+))  # fmt: skip
+# "221 قتيلا على الأقل", "اثنان من المقاتلين الروس، على الأقل": a bound written after the count.
+AT_LEAST_AFTER = (normalize_text("على"), normalize_text("الأقل"))
+AT_LEAST_REACH = 4
+
+
+def _fighters_of_a_jihadist_group(sc: _CountScanner, count: _Count) -> bool:
+    if count.subject not in FIGHTERS:
+        return False
+    k = count.last + 1 if sc.word(count.last) == "من" else count.last
+    return any(rest in JIHADIST_GROUPS for _, rest in clitic_variants(sc.word(k)))
+
+
+def _at_least_after(sc: _CountScanner, last: int) -> int | None:
+    """Token index of "على الأقل" within a few words after the counted phrase (a nationality, a comma
+    between), or None."""
+    for k in range(last, min(sc.n - 1, last + AT_LEAST_REACH)):
+        if (sc.word(k), sc.word(k + 1)) == AT_LEAST_AFTER:
+            return k
+        if _ends_sentence(sc, k) or sc.parse_number(k) is not None or sc.cue_at(k) is not None:
+            return None
+    return None
+
+
 def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
     first = sc.tokens[count.first]
     start = first.start
@@ -739,6 +1050,17 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
     if count.approximator:
         first, last = count.approximator
         attrs["approximator"] = sc.surface_of(first, last)
+    elif (at := _at_least_after(sc, count.last)) is not None:
+        attrs["approximate"] = True
+        attrs["approximator"] = sc.surface_of(at, at + 2)
+    if count.kind in CASUALTY_KINDS and _fighters_of_a_jihadist_group(sc, count):
+        attrs["side"] = "jihadists"
+    if count.by:
+        attrs["by"] = count.by
+    if count.kind in ACTS and sc.word(count.last) in ANOTHER:
+        attrs["more"] = True  # "10 صواريخ أخرى": more than the figure told before, added to it
+    if count.kind in ACTS and (typed := _missile_type(sc, count.last)):
+        attrs["missile_type"] = typed
     return Mention(
         "COUNT", d_start, d_end, surface, normalize_text(surface), value=str(count.value), attrs=attrs
     )

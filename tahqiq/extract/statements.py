@@ -5,7 +5,8 @@ conflicts table also needs where each value is written, whom the sentence credit
 sentence: a command's statement, a monitor, activists) and whether the sentence revises an earlier
 figure ("ارتفعت حصيلة"). One statement is one dict:
 
-    attribute   killed, wounded, detained, aircraft, date, place, region, partner, responsibility
+    attribute   killed, wounded, detained, aircraft, a count's act (missiles_fired, missiles_intercepted,
+                abducted, bombers: tahqiq.extract.counts.ACTS), date, place, region, partner, responsibility
     value       the number, ISO date, place surface, compass region, joint/unilateral, or the org credited
     start, end  offsets of the stating sentence in articles.body
     mention_id  the COUNT, DATE or LOC mention giving the value (null for a cue)
@@ -14,7 +15,7 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     revised     true when the sentence says the figure was revised (update wording)
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
-plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين) and nationality (whose dead: RU for المقاتلين الروس), form (dates), ref_id/admin1/country/latitude/longitude/
+plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), form (dates), ref_id/admin1/country/latitude/longitude/
 place_kind and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country (regions), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null).
 """
 
@@ -24,10 +25,10 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Any, Protocol
 
-from tahqiq.extract.counts import counts_one_event
+from tahqiq.extract.counts import ACTS, counts_one_event
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 
-STATED_COUNT_KINDS = ("killed", "wounded", "detained", "aircraft")
+STATED_COUNT_KINDS = ("killed", "wounded", "detained", "aircraft", *ACTS)
 
 
 class CueLike(Protocol):
@@ -136,7 +137,9 @@ def frame_statements(
             approximate = bool(m.attrs.get("approximate"))
             out.append(stated(kind, number, m.start, m, approximate=approximate, subject=m.attrs.get("subject"),
                               approximator=m.attrs.get("approximator"),
-                              nationality=m.attrs.get("nationality"),
+                              nationality=m.attrs.get("nationality"), side=m.attrs.get("side"), by=m.attrs.get("by"),
+                              **({"more": True} if m.attrs.get("more") else {}),
+                              **({"missile_type": m.attrs["missile_type"]} if m.attrs.get("missile_type") else {}),
                               **({"part": True} if m.attrs.get("part") else {})))  # fmt: skip
         elif m.entity_type == "LOC" and m not in regions:
             out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"),

@@ -13,8 +13,9 @@ campaign's toll, or another event merged in). Each conflict is either:
   later) or its wording ("ارتفعت حصيلة", a lexicon `update` cue);
 - `disagreement`: sources differ about the same moment.
 
-Attributes: killed, wounded, detained (and a group's figure apart: civilians_killed, ru_nationals_killed),
-aircraft, event_date, place, region, partner, claim (an organization
+Attributes: killed, wounded, detained (and a group's figure apart: civilians_killed, ru_nationals_killed,
+jihadists_killed), aircraft, the figures other than the toll (missiles_fired, missiles_intercepted, abducted,
+bombers: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart), event_date, place, region, partner, claim (an organization
 claiming or denying responsibility), type (types one event is never reported under, by
 tahqiq.resolve.events.types_compatible); for people given_name, name (kunya beside the name), role (within one
 event). Who did it (the reports' actor_refs) is not compared: any ministry, embassy or command named in the
@@ -32,7 +33,7 @@ Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts)
   be another village), a kunya beside a name.
 - low: a figure revised by a later report; aircraft counts; dates a day apart where one side counts from a weekday or
   "yesterday"; two settlements of one governorate.
-- medium: detained counts; dates 2 days apart or calendar dates a day apart; governorates or regions
+- medium: detained counts; missiles, people abducted or bombers for the same moment; dates 2 days apart or calendar dates a day apart; governorates or regions
   that exclude each other; joint vs unilateral; roles; who claims responsibility; the type of event.
 - high: killed or wounded for the same moment; given names; calendar dates more than a day apart;
   places in different countries.
@@ -44,7 +45,7 @@ import hashlib
 import json
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import combinations
 
@@ -54,6 +55,7 @@ from rapidfuzz.distance import Levenshtein
 
 from tahqiq import warehouse
 from tahqiq.dates.values import date_bounds
+from tahqiq.extract.counts import ACTS
 from tahqiq.extract.places import place_by_id, place_within, regions_compatible, seat_governorates
 from tahqiq.extract.tokens import clitic_variants
 from tahqiq.quality.figures import (
@@ -105,6 +107,10 @@ WORDS = {  # attribute -> (English, Arabic) as said in "sources differ on ..."
     "wounded": ("the number wounded", "عدد الجرحى"),
     "detained": ("the number detained", "عدد المعتقلين"),
     "aircraft": ("the number of aircraft", "عدد الطائرات"),
+    "missiles_fired": ("the number of missiles fired", "عدد الصواريخ التي أطلقت"),
+    "missiles_intercepted": ("the number of missiles intercepted", "عدد الصواريخ التي اعترضت"),
+    "abducted": ("the number abducted or held hostage", "عدد المخطوفين أو الرهائن"),
+    "bombers": ("the number of suicide bombers", "عدد الانتحاريين"),
     "event_date": ("the date", "تاريخ الحدث"),
     "place": ("the place", "مكان الحدث"),
     "region": ("the region", "منطقة الحدث"),
@@ -406,7 +412,7 @@ def _words(attribute: str, involved: list[Statement]) -> tuple[str, str]:
     the text writes it: "عدد القتلى (مدنيين)")."""
     if attribute in WORDS:
         return WORDS[attribute]
-    base = attribute.rsplit("_", 1)[-1]
+    base = max((b for b in WORDS if attribute.endswith(f"_{b}")), key=len)  # women_abducted, air_to_surface_missiles_fired
     group_en = attribute[: -len(base) - 1].replace("_", " ")
     group_ar = next((s.facts.get("subject") for s in involved if s.facts.get("subject")), group_en)
     what_en, what_ar = WORDS[base]
@@ -447,15 +453,20 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
     the toll's, and one row listing both would read as one sequence. Where no report gives a toll, the
     group's figures are the tolls ("ثلاثة جنود أصيبوا" against "أربعة جنود أصيبوا": the wounded)."""
     figures = [f for r in reports for f in report_figures(r, info, attribute)]
+    if attribute in ACTS:
+        figures = _articles_largest(figures)
+    if len({f.facts.get("by") for f in figures} - {None}) > 1:
+        # an exchange of fire: a salvo whose side no sentence names may be either side's
+        figures = [f for f in figures if f.facts.get("by")]
     has_toll = any(not f.facts.get("group") for f in figures)
     by_group: dict[str, list] = defaultdict(list)
     for a, b in clashing_pairs(figures, figures_differ):
-        by_group[(a.facts.get("group") or "") if has_toll else ""].append((a, b))
+        by_group[_group_row(a.facts.get("group") or "", attribute, has_toll)].append((a, b))
 
     def severity(kind: str, _pairs) -> str:
         if kind == "update" or attribute == "aircraft":
             return "low"
-        return "medium" if attribute == "detained" else "high"
+        return "medium" if attribute == "detained" or attribute in ACTS else "high"
 
     return [
         row
@@ -465,6 +476,31 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
             lambda a, b: "update" if is_update(a, b) else "disagreement",
         )
     ]  # fmt: skip
+
+
+def _articles_largest(figures: list[Statement]) -> list[Statement]:
+    """Each article's largest figure of a group and side, over all its reports of the event: an article that
+    tells of "إطلاق صاروخ من غزة" in a quote and of "الصاروخين" after it says two, and contradicts no one. A
+    figure of no named side is of the one side its article names, when it names one."""
+    sides: dict[tuple, set] = defaultdict(set)
+    for f in figures:
+        sides[f.article_id, f.facts.get("group")].add(f.facts.get("by"))
+    best: dict[tuple, Statement] = {}
+    for f in figures:
+        named = sides[f.article_id, f.facts.get("group")] - {None}
+        if f.facts.get("by") is None and len(named) == 1:
+            f = replace(f, facts={**f.facts, "by": next(iter(named))})
+        key = (f.article_id, f.facts.get("group"), f.facts.get("by"))
+        if key not in best or f.number > best[key].number:
+            best[key] = f
+    return list(best.values())
+
+
+def _group_row(group: str, attribute: str, has_toll: bool) -> str:
+    """The row a pair of one group's figures goes to: its group's, or the toll's when no report gives a
+    toll. A count's act (missiles fired, people abducted) keeps its groups apart: 20 women and 16 children
+    abducted are two rows, not two figures of one."""
+    return group if has_toll or attribute in ACTS else ""
 
 
 def group_attribute(group: str, attribute: str) -> str:
@@ -741,6 +777,7 @@ EVENT_RULES = (
     lambda s, rs, i: count_conflicts(s, rs, i, "wounded"),
     lambda s, rs, i: count_conflicts(s, rs, i, "detained"),
     lambda s, rs, i: count_conflicts(s, rs, i, "aircraft"),
+    *(lambda s, rs, i, act=act: count_conflicts(s, rs, i, act) for act in ACTS),
     date_conflicts,
     place_conflicts,
     region_conflicts,

@@ -3,7 +3,9 @@ report revises.
 
 A report's figure of a kind is the event total of its numbers of that kind (tahqiq.extract.counts.event_total; for
 casualties only those stated in sentences that name the event),
-one for the toll and one for each group it counts apart (civilians, children: casualty_groups.csv). Of two differing figures, the later one revises the other when its sentence says so
+one for the toll and one for each group it counts apart (civilians, children: casualty_groups.csv); likewise
+the figures other than the toll (missiles fired or intercepted, people abducted, bombers: counts.ACTS), one for
+each side a salvo is fired by. Of two differing figures, the later one revises the other when its sentence says so
 (update wording, "ارتفعت حصيلة") or when it comes at least UPDATE_MIN_HOURS later with a higher figure (tolls
 rise as bodies are found). ACLED's conservative figure is the lowest definite (not approximate) figure that no
 later report revises.
@@ -19,7 +21,7 @@ from typing import Any
 
 import polars as pl
 
-from tahqiq.extract.counts import event_total, wholes_else_parts
+from tahqiq.extract.counts import ACTS, event_total, wholes_else_parts
 from tahqiq.reference import casualty_groups
 from tahqiq.text.normalize import normalize_text
 
@@ -31,6 +33,11 @@ APPROXIMATE_TOLERANCE = 0.1
 # wounded die and bodies are found, and a merge of reports weeks apart is more often two events.
 REPORTS_MAX_DAYS_APART = 14
 COUNT_ATTRIBUTES = ("killed", "wounded", "detained")
+# Figures read only from a sentence that names the event: the casualties and what else a count tells of it
+# (missiles fired or intercepted, people abducted, bombers: tahqiq.extract.counts.ACTS).
+TOLD_ATTRIBUTES = (*COUNT_ATTRIBUTES, *ACTS)
+# Groups (casualty_groups.csv) that count a part of the people abducted or of the bombers, not all of them.
+PARTS_OF_PEOPLE = frozenset({"women", "children"})
 # Approximators (tahqiq.extract.counts.APPROXIMATORS, matching form) that bound a figure from one side.
 LOWER_BOUNDS = frozenset({"ما لا يقل عن", "ما يزيد عن", "ما يزيد علي", "اكثر من", "اكثر"})
 UPPER_BOUNDS = frozenset({"اقل من"})
@@ -101,11 +108,18 @@ def _near(a: Statement, b: Statement) -> bool:
     )
 
 
+def one_count(a: Statement, b: Statement) -> bool:
+    """Two figures count one thing: one group, and no two sides named as firing them (the rockets Iran is
+    said to have fired and the missiles Israel fired back are two salvos)."""
+    sides = {a.facts.get("by"), b.facts.get("by")} - {None}
+    return a.facts.get("group") == b.facts.get("group") and len(sides) <= 1
+
+
 def figures_compatible(a: Statement, b: Statement) -> bool:
     """Equal; "more than N" and any figure above N ("less than N" below); "tens" or "hundreds" (N = 10, 100)
     and any figure from N to 10 N; one approximate ("about N") and within APPROXIMATE_TOLERANCE; figures of
-    two groups never clash."""
-    if a.facts.get("group") != b.facts.get("group") or a.number == b.number:
+    two groups, or of two sides' salvos, never clash."""
+    if not one_count(a, b) or a.number == b.number:
         return True
     for x, y in ((a, b), (b, a)):
         if _bound(x) == "lower" and y.number >= x.number or _bound(x) == "upper" and y.number <= x.number:
@@ -119,7 +133,7 @@ def figures_differ(a: Statement, b: Statement) -> bool:
     """Two figures of one group, published within REPORTS_MAX_DAYS_APART, worth a conflict row: they cannot
     both be true, or the later one revises the other past its approximation ("more than 100" at dawn, "more than 220" at night: both true, and the toll
     rose); "about 40" then 41 is one figure."""
-    if a.facts.get("group") != b.facts.get("group") or a.number == b.number:
+    if not one_count(a, b) or a.number == b.number:
         return False
     if published_weeks_apart(a, b):
         return False
@@ -155,44 +169,74 @@ def stated_items(report: dict) -> list[dict]:
         return []
 
 
-def casualty_group(subject: str | None, nationality: str | None = None) -> str:
-    """Whom a figure counts: a group of data/reference/casualty_groups.csv (civilians, children,
-    soldiers), else the nationals of one country ("اثنان من المقاتلين الروس" among a hundred dead), else
-    "" for the toll itself: 20 civilians and 220 dead are figures of two groups, not two tolls. Soldiers
-    stay soldiers whatever their nationality: "three American soldiers" and "four soldiers of the
-    raiding force" count one group."""
-    group = casualty_groups().get(subject or "", "")
-    return group or (f"nationals:{nationality}" if nationality else "")
+def casualty_group(subject: str | None, nationality: str | None = None, side: str | None = None) -> str:
+    """Whom a figure counts: a side (`side`: the fighters of a jihadist group, "63 من مقاتلي التنظيم",
+    "30 مسلحا من داعش", are jihadists), a group of data/reference/casualty_groups.csv (civilians, children,
+    soldiers), else the nationals of one country ("اثنان من المقاتلين الروس" among a hundred dead), else "" for the
+    toll itself: 20 civilians and 220 dead are figures of two groups, not two tolls. Soldiers stay soldiers
+    whatever their nationality: "three American soldiers" and "four soldiers of the raiding force" count
+    one group; civilians or citizens of a country are its nationals ("خمسة مواطنين روسا" and "اثنان من
+    المقاتلين الروس" count the Russians)."""
+    group = side or casualty_groups().get(subject or "", "")
+    if nationality and group in ("", "civilians"):
+        return f"nationals:{nationality}"
+    return group
 
 
 def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
     """The article's figure for each group it counts (the event total of its numbers; casualties only from
     sentences that name the event), with the sentence."""
-    by_group: dict[str, list[dict]] = defaultdict(list)
+    by_group: dict[tuple[str, str | None], list[dict]] = defaultdict(list)
+    side = None
     for item in stated_items(report):
+        if item["attribute"] == attribute and item.get("more") and not item.get("by"):
+            item = {**item, "by": side}  # "و10 صواريخ أخرى": more of the salvo told before
+        side = item.get("by") if item["attribute"] == attribute else side
         # A casualty figure in a sentence that does not name the event counts something else as often as not:
         # the war's dead ("أكثر من 10 آلاف قتيل"), "88 killed and wounded", another raid of the same night.
         # Aircraft are counted in sentences that describe the raid ("هبطت مروحيتان") without naming it. A
-        # sentence that revises the frame's toll ("ارتفعت الحصيلة إلى 246 شخصا") names it by that.
-        told = item.get("with_trigger") or item.get("revised")
-        if item["attribute"] == attribute and (told or attribute not in COUNT_ATTRIBUTES):
-            by_group[casualty_group(item.get("subject"), item.get("nationality"))].append(item)
+        # sentence that revises the frame's toll ("ارتفعت الحصيلة إلى 246 شخصا") names it by that, and one that
+        # counts a group among the dead ("من بين القتلى 62 مدنيا") names the toll the frame gave; a part of no
+        # group ("بينهم قياديان") is no toll where the article's own toll was not told.
+        group = casualty_group(item.get("subject"), item.get("nationality"), item.get("side"))
+        told = item.get("with_trigger") or item.get("revised") or (item.get("part") and group)
+        if item["attribute"] == attribute and (told or attribute not in TOLD_ATTRIBUTES):
+            # the civilians abducted, or the suicide bombers, are all who were ("36 مدنيا خطفوا", "خطف 36
+            # شخصا"; "4 انتحاريين فجروا أنفسهم", "ثلاثة أشخاص فجروا أنفسهم"): only women, children or one
+            # nation's people are a part of them
+            group = group if attribute not in ACTS or group in PARTS_OF_PEOPLE or group.startswith("nationals:") else ""
+            # "60 صاروخ جو-أرض" are the air-to-surface missiles of a salvo, no total of it
+            group = item.get("missile_type") or group
+            by_group[group, item.get("by")].append(item)  # each side's salvo apart (one_count)
     out = []
-    for group, items in by_group.items():
+    for (group, _side), items in by_group.items():
         if not group:  # a group's parts count the group ("بينهم 41 طفلا"); the toll's, see `_bound`
             items = wholes_else_parts(items, lambda i: bool(i.get("part")))
-        total = event_total(i["value"] for i in items)
+        total = event_total([i["value"] for i in items] + _with_more(items))
         if total is None:
             continue
-        item = next(i for i in items if i["value"] == total)
+        item = next((i for i in items if i["value"] == total), items[-1])
         revised = any(i.get("revised") for i in items)
         shown, latin = (
             (f"{total} {item.get('subject')}", f"{total} {group}") if group else (str(total), str(total))
         )
         out.append(
-            statement_of({**item, "revised": revised, "group": group}, report, info, shown, latin=latin)
+            statement_of({**item, "value": total, "revised": revised, "group": group}, report, info, shown, latin=latin)
         )
     return out
+
+
+def _with_more(items: list[dict]) -> list[int]:
+    """ "أطلقت 60 صاروخا ... و10 صواريخ أخرى": a figure with the ones told as more of the same after it
+    (statements come in the order of the text); 70 here."""
+    sums, last = [], None
+    for item in items:
+        if item.get("more") and last is not None:
+            last += item["value"]
+            sums.append(last)
+        elif not item.get("more"):
+            last = item["value"]
+    return sums
 
 
 def reports_by_event(reports: pl.DataFrame) -> dict[str, list[dict]]:

@@ -251,7 +251,8 @@ def test_a_figure_the_text_denies_is_no_count():
 
 
 def test_a_hashtag_joins_the_event_word_to_its_count():
-    assert counts("ما أسفر عن #مقتل_شخصين على الأقل.") == [("شخصين", "2", "killed", False, "أشخاص")]
+    # "على الأقل" after it makes the figure a bound
+    assert counts("ما أسفر عن #مقتل_شخصين على الأقل.") == [("شخصين", "2", "killed", True, "أشخاص")]
 
 
 def test_one_of_the_residents_is_one_casualty():
@@ -387,3 +388,67 @@ def test_a_count_among_the_dead_is_a_part_of_that_toll():
     # what is joined to a part is a part too; the toll before them is none
     found = find_counts(normalize("أسفرت الهجمات عن مقتل 1433 مدنيا، من بينهم 291 طفلا و223 سيدة."))
     assert [(m.value, bool(m.attrs.get("part"))) for m in found] == [("1433", False), ("291", True), ("223", True)]
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(m.value, m.attrs["count_kind"]) for m in find_counts(normalize(text))]
+
+
+def test_missiles_fired_or_intercepted_are_counts_of_their_own():
+    assert _kinds("وأعلن الجيش أن الدفاعات الجوية اعترضت 4 صواريخ فوق المدينة.") == [("4", "missiles_intercepted")]
+    assert _kinds("وقالت الوزارة إن المقاتلات أطلقت نحو 45 صاروخا على المطار.") == [("45", "missiles_fired")]
+    # the verb after the counted phrase, a hyphened kind of missile between
+    assert _kinds("وأضاف أن 6 صواريخ أرض-أرض أطلقت من البحر.") == [("6", "missiles_fired")]
+    # one missile told by a singular noun after the verb, across its subject
+    assert _kinds("اعترضت منظومة الدفاع الجوي الوطنية صاروخا فوق الميناء.") == [("1", "missiles_intercepted")]
+    # no word of firing: a count of other things
+    assert _kinds("وعرض الجيش 9 صواريخ في المعرض.") == [("9", "other")]
+
+
+def test_the_side_firing_a_salvo_and_its_kind():
+    def by(text):
+        (m,) = find_counts(normalize(text))
+        return m.attrs.get("by"), m.attrs.get("missile_type"), m.attrs.get("more")
+
+    assert by("وقال الجيش إن قوات إيرانية في سوريا أطلقت 12 صاروخا على مواقعه.") == ("IR", None, None)
+    assert by("وأطلقت إسرائيل 30 صاروخا جو-أرض على المواقع.") == ("IL", "air_to_surface", None)
+    assert by("وأوضح أن 8 صواريخ أخرى أطلقتها إيران لاحقا.") == ("IR", None, True)
+    # the speaker before إن, a place after a preposition and the name Turki name no side
+    assert by("قالت وزارة الدفاع الروسية إن الطائرات أطلقت 15 صاروخا.") == (None, None, None)
+    assert by("وقال العقيد تركي الحربي إن الدفاعات رصدت إطلاق 5 صواريخ.") == (None, None, None)
+
+
+def test_people_abducted_and_bombers():
+    assert _kinds("وخطف المسلحون 18 شخصا من البلدة.") == [("18", "abducted")]
+    assert _kinds("وذكرت الشبكة أن 22 مدنيا خطفوا من القرية.") == [("22", "abducted")]
+    assert _kinds("ولا يزال التنظيم يحتجز 11 رهينة في الكهف.") == [("11", "abducted")]
+    (together,) = find_counts(normalize("وخطف التنظيم 25 امرأة وطفلا أثناء الهجوم."))
+    assert together.attrs["subject"] == "أشخاص"  # women and children: all who were taken
+    # "with N others" and a part of a group counted before are not all who were taken
+    assert _kinds("وكان قد خطف مع 9 أشخاص آخرين.") == [("9", "other")]
+    assert _kinds("وقال إن ثلاثة أشخاص فجروا أنفسهم قرب السوق.") == [("3", "bombers")]
+    assert _kinds("وبدأ الهجوم بتفجير خمسة انتحاريين أحزمتهم الناسفة.") == [("5", "bombers")]
+    assert _kinds("وقتل 20 مسلحا، بينهم 3 انتحاريين.") == [("20", "killed"), ("3", "killed")]
+
+
+def test_fighters_of_a_jihadist_group_and_a_bound_after_the_count():
+    (fighters,) = find_counts(normalize("وقتل 40 من مقاتلي التنظيم في المعارك."))
+    assert fighters.attrs["side"] == "jihadists" and fighters.attrs["count_kind"] == "killed"
+    (russians,) = find_counts(normalize("وأعلنت موسكو أن ثلاثة مواطنين روسا قتلوا في القصف."))
+    assert russians.attrs["nationality"] == "RU"
+    (bound,) = find_counts(normalize("وقتل اثنان من المقاتلين الروس، على الأقل، في الغارة."))
+    assert bound.attrs["approximator"] == "على الأقل" and bound.attrs["nationality"] == "RU"
+
+
+def test_a_killing_verb_opening_its_sentence_before_the_act_governs_a_count_further_on():
+    assert _kinds("وقال المصدر ذلك. وقتل خلال الهجوم وما تبعه من قصف 17 من مقاتلي التنظيم.") == [("17", "killed")]
+    # not through a relative clause, nor the dead of a war
+    assert _kinds("قتل خلال الهجوم الذي شنه 6 مسلحين على القرية.") == [("6", "soldiers")]
+    assert _kinds("قتل في الحرب الأهلية أكثر من 300 صحفي.") == [("300", "other")]
+
+
+def test_a_superlative_before_since_compares_and_counts_no_period():
+    (part,) = find_counts(normalize("وقال إنها الحصيلة الأكبر في المدينة منذ اندلاع الحرب، ومن بين القتلى 40 مدنيا."))
+    assert "cumulative" not in part.attrs
+    (total,) = find_counts(normalize("ومنذ اندلاع الحرب قتل أكثر من 900 مدني في المدينة."))
+    assert total.attrs.get("cumulative")

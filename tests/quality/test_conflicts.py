@@ -531,3 +531,88 @@ def test_no_group_claimed_yet_then_a_claim_is_an_update():
     # one article that says "not yet" and then tells the claim is one account; two "not yet" agree
     assert _conflicts([_report("a", unclaimed, claimed)], SAME_MORNING).height == 0
     assert _conflicts([_report("a", unclaimed), _report("b", unclaimed)], SAME_MORNING).height == 0
+
+
+def test_other_figures_of_an_event_compare_like_with_like():
+    # missiles fired: two outlets at once differ; a later, higher figure is an update
+    fired = [_report("a", _said("missiles_fired", 30, approximate=True, approximator="نحو")),
+             _report("b", _said("missiles_fired", 70))]  # fmt: skip
+    (row,) = _conflicts(fired, SAME_MORNING).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("missiles_fired", "disagreement", "medium")
+    assert "missiles fired" in row["explanation"] and "الصواريخ التي أطلقت" in row["explanation_ar"]
+    later = _articles(("a", "bbc", "2018-03-25T21:00:00"), ("b", "cnn", "2018-03-26T07:00:00"))
+    intercepted = [_report("a", _said("missiles_intercepted", 1)), _report("b", _said("missiles_intercepted", 7))]
+    (row,) = _conflicts(intercepted, later).to_dicts()
+    assert (row["kind"], row["severity"]) == ("update", "low") and "1 -> 7" in row["explanation"]
+    # fired never compares with intercepted, nor with the toll; "more than 30" holds 36
+    mixed = [_report("a", _said("missiles_fired", 7), _said("killed", 2)),
+             _report("b", _said("missiles_intercepted", 3), _said("killed", 2))]  # fmt: skip
+    assert _conflicts(mixed, SAME_MORNING).height == 0
+    bound = [_report("a", _said("abducted", 30, approximate=True, approximator="أكثر من")),
+             _report("b", _said("abducted", 36, subject="مدنيين"))]  # fmt: skip
+    assert _conflicts(bound, SAME_MORNING).height == 0
+
+
+def test_the_civilians_abducted_are_all_who_were_and_other_groups_a_row_apart():
+    taken = [_report("a", _said("abducted", 20, subject="مدنيين")), _report("b", _said("abducted", 25, subject="أشخاص"))]
+    (row,) = _conflicts(taken, SAME_MORNING).to_dicts()
+    assert row["attribute"] == "abducted"
+    women = [_report("a", _said("abducted", 14, subject="نساء")), _report("b", _said("abducted", 25, subject="أشخاص"))]
+    assert _conflicts(women, SAME_MORNING).height == 0
+
+
+def test_two_sides_salvos_are_two_counts():
+    exchange = [_report("a", _said("missiles_fired", 20, by="IR")), _report("b", _said("missiles_fired", 60, by="IL")),
+                _report("c", _said("missiles_fired", 45))]  # fmt: skip
+    articles = _articles(*SAME_MORNING.rows(), ("c", "afp", "2018-07-25T11:00:00"))
+    # the figure of no named side may be either side's: not compared in an exchange
+    assert _conflicts(exchange, articles).height == 0
+    one_side = [_report("a", _said("missiles_fired", 20, by="IR")), _report("b", _said("missiles_fired", 32))]
+    assert _conflicts(one_side, SAME_MORNING).height == 1
+
+
+def test_a_salvo_told_in_parts_and_an_article_s_largest_figure():
+    # "60 air-to-surface ... and 10 more": 70, as the other outlet says
+    parts = [_report("a", _said("missiles_fired", 60, 0), _said("missiles_fired", 10, 50, more=True)),
+             _report("b", _said("missiles_fired", 70))]  # fmt: skip
+    assert _conflicts(parts, SAME_MORNING).height == 0
+    # missiles of one kind are no total of the salvo
+    typed = [_report("a", _said("missiles_fired", 60, missile_type="air_to_surface")),
+             _report("b", _said("missiles_fired", 70))]  # fmt: skip
+    assert _conflicts(typed, SAME_MORNING).height == 0
+    # one article telling of one missile in a quote and of two in another report says two
+    quoted = [_report("a", _said("missiles_fired", 1), event="E1"), _report("a", _said("missiles_fired", 2), event="E1"),
+              _report("b", _said("missiles_fired", 2))]  # fmt: skip
+    assert _conflicts(quoted, SAME_MORNING).height == 0
+
+
+def test_the_dead_of_a_jihadist_group_and_a_nation_s_citizens_are_groups():
+    fighters = [_report("a", _said("killed", 250), _said("killed", 30, subject="مسلحين", side="jihadists")),
+                _report("b", _said("killed", 250), _said("killed", 63, subject="مقاتلين", side="jihadists")),
+                _report("c", _said("killed", 250), _said("killed", 12, subject="مسلحين"))]  # fmt: skip
+    later = _articles(("a", "skynews", "2018-07-25T17:00:00"), ("b", "france24", "2018-07-26T21:00:00"),
+                      ("c", "bbc", "2018-07-26T22:00:00"))
+    rows = {r["attribute"]: r for r in _conflicts(fighters, later).to_dicts()}
+    # gunmen of no named side (c) are another group
+    assert set(rows) == {"jihadists_killed"} and rows["jihadists_killed"]["kind"] == "update"
+    assert _values(rows["jihadists_killed"]) == {
+        "30 مسلحين": ["a"], "63 مقاتلين": ["b"]
+    }
+    citizens = [_report("a", _said("killed", 100), _said("killed", 2, subject="مقاتلين", nationality="RU",
+                                                         approximate=True, approximator="على الأقل")),
+                _report("b", _said("killed", 100), _said("killed", 5, subject="مواطنين", nationality="RU"))]  # fmt: skip
+    days = _articles(("a", "bbc", "2018-02-14T11:00:00"), ("b", "france24", "2018-02-17T07:00:00"))
+    (row,) = _conflicts(citizens, days).to_dicts()
+    assert (row["attribute"], row["kind"]) == ("ru_nationals_killed", "update")
+
+
+def test_a_group_among_the_dead_names_the_toll_a_part_of_no_group_does_not():
+    # "من بين القتلى 62 مدنيا" in a sentence that does not name the attack still counts its civilians
+    civilians = [_report("a", _said("killed", 220), _said("killed", 62, 90, subject="مدنيين", part=True, with_trigger=False)),
+                 _report("b", _said("killed", 220), _said("killed", 127, subject="مدنيين", part=True))]  # fmt: skip
+    assert _conflicts(civilians, SAME_MORNING)["attribute"].to_list() == ["civilians_killed"]
+    # "بينهم قياديان" where the article's toll was not told is no toll of 2
+    leaders = [_report("a", _said("killed", 14, with_trigger=False), _said("killed", 2, 90, subject="قياديين", part=True,
+                                                                        with_trigger=False)),
+               _report("b", _said("killed", 14))]  # fmt: skip
+    assert _conflicts(leaders, SAME_MORNING).height == 0
