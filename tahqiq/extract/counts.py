@@ -102,6 +102,9 @@ PERIOD_SPANS = frozenset(normalize_text(w) for w in (
     "أيام", "الأيام", "يومين", "أسبوع", "أسبوعين", "الأسبوعين", "أسابيع", "الأسابيع", "شهر", "شهرين", "الشهرين",
     "أشهر", "الأشهر", "شهور", "الشهور", "سنة", "سنوات", "السنوات", "عام", "عامين", "أعوام", "الأعوام",
 ))  # fmt: skip
+# "أسبوع دام قتل خلاله 20": "during it" after a period named a few words before.
+DURING_IT = frozenset(normalize_text(w) for w in ("خلاله", "خلالها", "خلالهما"))
+DURING_IT_REACH = 4
 # "المواجهات، التي تدخل الجمعة أسبوعها الثاني": a campaign's own day, week or month by its ordinal.
 OWN_PERIODS = frozenset(normalize_text(f"{span}{own}") for span in ("يوم", "أسبوع", "شهر", "عام") for own in ("ها", "ه", "هم"))
 # A count joined to a running total this closely in its sentence ("ومنذ ذلك التاريخ قتل 33 وأصيب 2800")
@@ -692,6 +695,9 @@ def _opens_a_period(sc: _CountScanner, k: int) -> bool:
         return _since_a_date(sc, k)
     if "خلال" in rests:
         return any(sc.word(j) in PERIOD_SPANS for j in range(k + 1, min(sc.n, k + 4)))
+    if rests & DURING_IT:
+        # "بعد أسبوع دام قتل خلاله 20": during the period named just before
+        return any(sc.word(j) in PERIOD_SPANS for j in range(max(0, k - DURING_IT_REACH), k))
     if rests & OWN_PERIODS:
         return sc.word(k + 1) in ORDINALS_BY_GENDER["m"]
     return sc.word(k) in PERIOD_SPANS and sc.word(k + 1) in PAST_MARKS

@@ -208,6 +208,7 @@ def test_a_nationality_after_the_counted_noun_says_whose_dead_they_are():
         "وتسببت الغارات الأسابيع الماضية في مقتل 1450 مدنيا في المنطقة.",
         "ومنذ ذلك التاريخ قتل نحو 33 متظاهرا.",
         "وأسفرت الاحتجاجات، التي تدخل أسبوعها الثالث، عن مقتل 40 متظاهرا.",
+        "وتأتي المظاهرات بعد أسبوع دام قتل خلاله 20 فلسطينيا برصاص الجيش.",
     ],
 )
 def test_a_period_told_beside_the_toll_makes_it_a_running_total(text):

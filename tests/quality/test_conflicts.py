@@ -616,3 +616,10 @@ def test_a_group_among_the_dead_names_the_toll_a_part_of_no_group_does_not():
                                                                         with_trigger=False)),
                _report("b", _said("killed", 14))]  # fmt: skip
     assert _conflicts(leaders, SAME_MORNING).height == 0
+
+
+def test_forces_killed_are_the_soldiers_among_the_dead():
+    from tahqiq.quality.figures import casualty_group
+
+    # "سبعة من قوات الأمن" beside "28 قتيلا": the security forces' dead, not a second toll
+    assert casualty_group("قوات") == casualty_group("جنود") == "soldiers"
