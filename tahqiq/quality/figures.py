@@ -38,6 +38,10 @@ COUNT_ATTRIBUTES = ("killed", "wounded", "detained")
 TOLD_ATTRIBUTES = (*COUNT_ATTRIBUTES, *ACTS)
 # Groups (casualty_groups.csv) that count a part of the people abducted or of the bombers, not all of them.
 PARTS_OF_PEOPLE = frozenset({"women", "children"})
+# Operations made on a jihadist group's men: a strike, a raid, an arrest. Their dead or detained are the
+# operation's toll ("مقتل ثلاثة من عناصر داعش في مداهمة"); in the group's own attack (a bombing, a
+# shooting, a clash) they are the attackers, counted apart from its victims.
+OPERATIONS_ON_THEM = frozenset({"air_strike", "drone_strike", "helicopter_raid", "ground_raid", "airdrop", "arrest"})
 # Approximators (tahqiq.extract.counts.APPROXIMATORS, matching form) that bound a figure from one side.
 LOWER_BOUNDS = frozenset({"ما لا يقل عن", "ما يزيد عن", "ما يزيد علي", "اكثر من", "اكثر"})
 UPPER_BOUNDS = frozenset({"اقل من"})
@@ -198,7 +202,8 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
         # sentence that revises the frame's toll ("ارتفعت الحصيلة إلى 246 شخصا") names it by that, and one that
         # counts a group among the dead ("من بين القتلى 62 مدنيا") names the toll the frame gave; a part of no
         # group ("بينهم قياديان") is no toll where the article's own toll was not told.
-        group = casualty_group(item.get("subject"), item.get("nationality"), item.get("side"))
+        attackers = None if report.get("reported_type") in OPERATIONS_ON_THEM else item.get("side")
+        group = casualty_group(item.get("subject"), item.get("nationality"), attackers)
         told = item.get("with_trigger") or item.get("revised") or (item.get("part") and group)
         if item["attribute"] == attribute and (told or attribute not in TOLD_ATTRIBUTES):
             # the civilians abducted, or the suicide bombers, are all who were ("36 مدنيا خطفوا", "خطف 36

@@ -623,3 +623,16 @@ def test_forces_killed_are_the_soldiers_among_the_dead():
 
     # "سبعة من قوات الأمن" beside "28 قتيلا": the security forces' dead, not a second toll
     assert casualty_group("قوات") == casualty_group("جنود") == "soldiers"
+
+
+def test_a_jihadist_groups_dead_are_the_toll_of_an_operation_on_them():
+    from tahqiq.quality.figures import OPERATIONS_ON_THEM, report_figures
+
+    item = {"attribute": "killed", "value": 3, "subject": "عناصر", "side": "jihadists", "with_trigger": True,
+            "start": 0, "end": 10}  # fmt: skip
+    raid = {"article_id": "a", "reported_type": "helicopter_raid", "statements": json.dumps([item])}
+    bombing = {**raid, "reported_type": "suicide_bomb"}
+    assert "helicopter_raid" in OPERATIONS_ON_THEM
+    (of_raid,) = report_figures(raid, {}, "killed")
+    (of_bombing,) = report_figures(bombing, {}, "killed")
+    assert (of_raid.facts["group"], of_bombing.facts["group"]) == ("", "jihadists")
