@@ -1008,16 +1008,30 @@ FIGHTERS = frozenset(("مقاتلين", "عناصر", "مسلحين"))
 JIHADIST_GROUPS = frozenset(normalize_text(w) for w in (
     "التنظيم", "داعش", "تنظيم", "الدولة", "القاعدة", "طالبان", "النصرة",
 ))  # fmt: skip
+LOSING = frozenset(normalize_text(w) for w in ("فقد", "فقدت", "خسر", "خسرت"))
+LOSING_REACH = 4
 # "221 قتيلا على الأقل", "اثنان من المقاتلين الروس، على الأقل": a bound written after the count.
 AT_LEAST_AFTER = (normalize_text("على"), normalize_text("الأقل"))
 AT_LEAST_REACH = 4
 
 
 def _fighters_of_a_jihadist_group(sc: _CountScanner, count: _Count) -> bool:
+    """ "63 من مقاتلي التنظيم", "30 مسلحا من داعش"; or the dead a jihadist group lost ("فقد تنظيم داعش 22
+    قتيلا", the other side's "30" told before it)."""
+    if _lost_by_a_jihadist_group(sc, count.first):
+        return True
     if count.subject not in FIGHTERS:
         return False
     k = count.last + 1 if sc.word(count.last) == "من" else count.last
     return any(rest in JIHADIST_GROUPS for _, rest in clitic_variants(sc.word(k)))
+
+
+def _lost_by_a_jihadist_group(sc: _CountScanner, first: int) -> bool:
+    """A verb of losing (فقد, خسر) a few words before the count, a jihadist group its subject between."""
+    for k in range(first - 1, max(-1, first - 1 - LOSING_REACH), -1):
+        if any(rest in LOSING for _, rest in clitic_variants(sc.word(k))):
+            return any(rest in JIHADIST_GROUPS for j in range(k + 1, first) for _, rest in clitic_variants(sc.word(j)))
+    return False
 
 
 def _at_least_after(sc: _CountScanner, last: int) -> int | None:

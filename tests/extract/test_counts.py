@@ -453,3 +453,10 @@ def test_a_superlative_before_since_compares_and_counts_no_period():
     assert "cumulative" not in part.attrs
     (total,) = find_counts(normalize("ومنذ اندلاع الحرب قتل أكثر من 900 مدني في المدينة."))
     assert total.attrs.get("cumulative")
+
+
+def test_the_dead_a_jihadist_group_lost_are_its_own():
+    found = find_counts(normalize("ارتفع عدد قتلى النظام إلى 30، فيما فقد تنظيم داعش 22 قتيلا."))
+    assert [(m.value, m.attrs.get("side")) for m in found] == [("30", None), ("22", "jihadists")]
+    (own,) = find_counts(normalize("وخسرت القوات الحكومية 12 قتيلا في المعارك."))
+    assert own.attrs.get("side") is None
