@@ -167,8 +167,12 @@ def statement_of(item: dict, report: dict, info: dict, value: Any, **kw) -> Stat
 
 
 def stated_items(report: dict) -> list[dict]:
+    """The report's statements: parsed once by `reports_by_event`, or read here from their JSON."""
+    statements = report.get("statements")
+    if isinstance(statements, list):
+        return statements
     try:
-        return json.loads(report.get("statements") or "[]")
+        return json.loads(statements or "[]")
     except ValueError:
         return []
 
@@ -193,9 +197,11 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
     by_group: dict[tuple[str, str | None], list[dict]] = defaultdict(list)
     side = None
     for item in stated_items(report):
-        if item["attribute"] == attribute and item.get("more") and not item.get("by"):
+        if item["attribute"] != attribute:
+            continue
+        if item.get("more") and not item.get("by"):
             item = {**item, "by": side}  # "و10 صواريخ أخرى": more of the salvo told before
-        side = item.get("by") if item["attribute"] == attribute else side
+        side = item.get("by")
         # A casualty figure in a sentence that does not name the event counts something else as often as not:
         # the war's dead ("أكثر من 10 آلاف قتيل"), "88 killed and wounded", another raid of the same night.
         # Aircraft are counted in sentences that describe the raid ("هبطت مروحيتان") without naming it. A
@@ -205,7 +211,7 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
         attackers = None if report.get("reported_type") in OPERATIONS_ON_THEM else item.get("side")
         group = casualty_group(item.get("subject"), item.get("nationality"), attackers)
         told = item.get("with_trigger") or item.get("revised") or (item.get("part") and group)
-        if item["attribute"] == attribute and (told or attribute not in TOLD_ATTRIBUTES):
+        if told or attribute not in TOLD_ATTRIBUTES:
             # the civilians abducted, or the suicide bombers, are all who were ("36 مدنيا خطفوا", "خطف 36
             # شخصا"; "4 انتحاريين فجروا أنفسهم", "ثلاثة أشخاص فجروا أنفسهم"): only women, children or one
             # nation's people are a part of them
@@ -245,9 +251,10 @@ def _with_more(items: list[dict]) -> list[int]:
 
 
 def reports_by_event(reports: pl.DataFrame) -> dict[str, list[dict]]:
+    """The reports of each event, their statements parsed (every attribute's conflicts read them)."""
     by_event: dict[str, list[dict]] = defaultdict(list)
     for r in reports.iter_rows(named=True):
-        by_event[r["event_id"]].append(r)
+        by_event[r["event_id"]].append({**r, "statements": stated_items(r)})
     return by_event
 
 
