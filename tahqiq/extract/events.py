@@ -5,7 +5,8 @@ announcement verbs, claim sources, partner cues, role words and region phrases. 
 sentence by sentence: the first sentence with a trigger opens the main event; a sentence dated more
 than three days away from it (or months before publication) with a trigger or a word of killing opens
 a background event (one per date when a sentence cites several); other sentences continue the frame
-being told. A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the announcement,
+being told. An act a clause says another act answers ("ردا على إطلاق صواريخ", "انتقاما لمقتل") is a
+background frame of its own (answered), with its clause's words, places and figures. A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the announcement,
 not the event. Targets are PERSON mentions near a word of killing or targeting or a role word, and
 not introduced as a speaker.
 """
@@ -31,7 +32,7 @@ from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precisi
 from tahqiq.extract.counts import counts_one_event, event_total, find_single_casualties, wholes_else_parts
 from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
-from tahqiq.extract.places import named_as_where
+from tahqiq.extract.places import named_as_elsewhere, named_as_where
 from tahqiq.extract.statements import frame_statements
 from tahqiq.extract.tokens import clitic_variants
 from tahqiq.reference import casualty_groups, load_event_lexicon
@@ -288,6 +289,10 @@ def _after_a_future_verb(display: str, cue: Cue) -> bool:
 ON_RE = re.compile(r"(?<![\w])على(?![\w])")
 CAPTURE_ON_WINDOW = 40
 PUNCTUATION_RE = re.compile(r"[\"'“”«»()،,:\-]")
+COMMA_RE = re.compile(r"[،,]")
+# "ردا على إطلاق نحو 20 صاروخا": the words that may stand between a word of responding and the act answered.
+RESPONSE_OBJECT_FILLERS = frozenset(normalize_text(w) for w in ("إطلاق", "نحو", "حوالي", "قرابة", "عشرات", "سلسلة", "موجة"))
+RESPONSE_OBJECT_WORDS = 3
 PLACE_HEADS = frozenset(
     f"{article}{word}"
     for word in ("مدينة", "بلدة", "قرية", "مركز", "مطار", "ميناء", "كامل", "كل", "كافة", "معظم", "منطقة",
@@ -310,9 +315,25 @@ class _Sentence:
     cues: list[Cue]
     mentions: list[Mention]
     display: str | None = None
+    cut: tuple[int, int] | None = None  # a clause told as another act's (`without`)
 
     def of(self, kind: str) -> list[Cue]:
         return [c for c in self.cues if c.kind == kind]
+
+    def without(self, start: int, end: int) -> _Sentence:
+        """The sentence less a clause that tells another act: its words and names are not this act's."""
+        return replace(
+            self,
+            cues=[c for c in self.cues if not start <= c.start < end],
+            mentions=[m for m in self.mentions if not start <= m.start < end],
+            cut=(start, end),
+        )
+
+    def parts(self) -> list[tuple[int, int]]:
+        """The spans the sentence tells its own act in."""
+        if self.cut is None:
+            return [(self.start, self.end)]
+        return [(s, e) for s, e in ((self.start, self.cut[0]), (self.cut[1], self.end)) if e > s]
 
     def anchors(self) -> list[Cue]:
         triggers = self.of("trigger")
@@ -403,9 +424,13 @@ class _Frame:
     opening: list[Cue] = field(default_factory=list)
     weapons: list[Mention] = field(default_factory=list)
     announced: date | None = None  # the day the opening sentence announces the act on
+    answered: bool = False  # an act another act of the article answers ("ردا على إطلاق صواريخ")
 
     def add(self, start: int, end: int) -> None:
         self.spans.append((start, end))
+
+    def add_sentence(self, sentence: _Sentence) -> None:
+        self.spans.extend(sentence.parts())
 
     def contains(self, position: int) -> bool:
         return any(s <= position < e for s, e in self.spans)
@@ -491,13 +516,17 @@ def _announcement_day(sentence: _Sentence) -> date | None:
     """The day an act's opening sentence is announced on ("أعلن الجيش، الخميس، أنه استهدف ...", the
     later day of "ليل الأربعاء الخميس"): with no date of its own, the act happened that day or the
     night before."""
+    announced = _announcement_date(sentence)
+    return date_bounds(announced.value)[0] if announced else None
+
+
+def _announcement_date(sentence: _Sentence) -> Mention | None:
     days = [
-        bounds[0]
-        for m in sentence.mentions
-        if m.entity_type == "DATE" and _precision(m) == "day" and (bounds := date_bounds(m.value))
+        m for m in sentence.mentions
+        if m.entity_type == "DATE" and _precision(m) == "day" and date_bounds(m.value)
         and _dates_an_announcement(m, sentence)
     ]  # fmt: skip
-    return max(days, default=None)
+    return max(days, key=lambda m: date_bounds(m.value)[0], default=None)
 
 
 def _announced_recently(day: date | None, published: date | None) -> bool:
@@ -571,10 +600,59 @@ def _split_at_dates(sentence: _Sentence, dates: list[Mention]) -> list[tuple[int
     return clauses
 
 
+def _responded_act(sentence: _Sentence) -> tuple[int, int, list[Cue]] | None:
+    """The act another act of the sentence answers ("استهدف بغارات جوية مواقع في سوريا، ردا على إطلاق
+    صواريخ على الجولان", "انتقاما لمقتل جنديين"): (clause start, clause end, its words of the act). The
+    act must be the object of the word of responding ("ردا على سؤال عن الغارة" answers a question); its
+    clause ends at the source it is credited to, an announcement, or another act after a comma."""
+    display = sentence.display or ""
+    for cue in sentence.of("responded_to"):
+        act = next((c for c in sentence.cues if c.start >= cue.end and c.kind in ("trigger", "outcome")), None)
+        if act is None or (act.kind == "outcome" and act.value != "killed"):
+            continue
+        # (a proclitic the act's word leaves out, "انتقاما لـمقتل", is no word between)
+        between = [w for w in PUNCTUATION_RE.sub(" ", display[cue.end : act.start]).split() if len(w) > 1]
+        if len(between) > RESPONSE_OBJECT_WORDS or not all(w.isdigit() or normalize_text(w) in RESPONSE_OBJECT_FILLERS for w in between):
+            continue
+        ends = [
+            c.start for c in sentence.cues
+            if c.start > act.end and (c.kind in ("attribution", "announce") or (c.kind == "trigger" and COMMA_RE.search(display, act.end, c.start)))
+        ]  # fmt: skip
+        end = min(ends, default=sentence.end)
+        acts = [c for c in sentence.of("trigger") if act.start <= c.start < end]
+        return cue.start, end, acts or [Cue("trigger", DEFAULT_TYPE, act.start, act.end, act.text)]
+    return None
+
+
+def _responded_frame(
+    responded: tuple[int, int, list[Cue]], dates: list[Mention], main: _Frame | None, announced: Mention | None
+) -> _Frame:
+    """The act answered, a frame of its own: dated by its clause's date, else it came the day of the
+    answer or the one before (the sentence's date, else the main act's, else the day the answer was
+    announced)."""
+    start, end, acts = responded
+    frame = _Frame(True, anchors=acts, opening=list(acts), clause=True, answered=True)
+    frame.add(start, end)
+    own = [d for d in dates if start <= d.start < end]
+    answered = _best_date([d for d in dates if d not in own]) or (main.date if main else None) or announced
+    frame.date = _best_date(own) or _day_or_day_before(answered)
+    return frame
+
+
+def _day_or_day_before(day: Mention | None) -> Mention | None:
+    value = day.value if day is not None and _precision(day) == "day" else None
+    window = announcement_window(date.fromisoformat(value)) if value else None
+    if window is None:
+        return None
+    return Mention("DATE", day.start, day.end, day.surface, day.normalized, window,
+                   {**day.attrs, "precision": "interval", "method": "day_of_the_answer"})  # fmt: skip
+
+
 def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]:
     main: _Frame | None = None
     frames: list[_Frame] = []
     current: _Frame | None = None
+    responded_frames: list[_Frame] = []
     accident_news = False
     for sentence in sentences:
         anchors = sentence.anchors()
@@ -585,6 +663,13 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             # ("وقال المتحدث: لقد قتل 31 شخصا"): no word of an act, no act of war.
             anchors = []
         dates = [d for d in _event_dates(sentence) if not later_than_publication(d.value, published)]
+        responded = _responded_act(sentence)
+        if responded is not None:
+            frame = _responded_frame(responded, dates, main, _announcement_date(sentence))
+            responded_frames.append(frame)
+            sentence = sentence.without(*frame.spans[0])
+            dates = [d for d in dates if not frame.contains(d.start)]
+            anchors = sentence.anchors()
         if main is None:
             far = [d for d in dates if _months_before(d.value, published)]
         elif main.date is None:
@@ -598,7 +683,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             main.opening = _typing_anchors(sentence, anchors)
             main.date = _best_date([d for d in dates if d not in far])
             main.announced = _announcement_day(sentence)
-            main.add(sentence.start, sentence.end)
+            main.add_sentence(sentence)
             frames.append(main)
             current = main
             continue
@@ -610,7 +695,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
         if main is not None and anchors and sentence.opens_on_a_separate_act(anchors):
             current = _Frame(True, anchors=list(anchors), paragraph=sentence.paragraph)
             current.date = _best_date([d for d in dates if d not in far])
-            current.add(sentence.start, sentence.end)
+            current.add_sentence(sentence)
             frames.append(current)
             continue
         if main is not None and any(d not in far for d in dates):
@@ -619,13 +704,13 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             if main.date is None or not main.spans[0][0] <= main.date.start < main.spans[0][1]:
                 main.date = _dated_in_its_relative_clause(sentence, [d for d in dates if d not in far]) or main.date
             main.anchors += anchors
-            main.add(sentence.start, sentence.end)
+            main.add_sentence(sentence)
             current = main
             continue
         if current is not None:
             current.anchors += anchors
-            current.add(sentence.start, sentence.end)
-    return frames
+            current.add_sentence(sentence)
+    return frames + responded_frames
 
 
 def _dated_in_its_relative_clause(sentence: _Sentence, dates: list[Mention]) -> Mention | None:
@@ -720,11 +805,13 @@ def _months_before(value: str | None, published: date | None) -> bool:
 
 
 def _fronted_date(sentence: _Sentence, dates: list[Mention], main: _Frame) -> bool:
-    """A later paragraph that opens on a date ("وفي الـ 16 من الشهر ...") turns to another event."""
+    """A later paragraph that opens on a date ("وفي الـ 16 من الشهر ...") turns to another event; one that
+    opens on a word of the act ("بدأ الهجوم صباح الجمعة") tells when the act was."""
     return (
         sentence.paragraph > main.paragraph
         and bool(dates)
         and dates[0].start - sentence.start <= FRONTED_DATE_CHARS
+        and not any(a.start < dates[0].start for a in sentence.of("trigger"))
     )
 
 
@@ -806,7 +893,10 @@ def _place(
 ) -> tuple[Mention | None, list[Mention]]:
     """(most specific place, national region phrases) of the frame, from the places named at or after
     `after` (the dateline's end)."""
-    places = [m for m in _in(frame, mentions) if m.entity_type == "LOC" and m.start >= after]
+    places = [
+        m for m in _in(frame, mentions)
+        if m.entity_type == "LOC" and m.start >= after and not named_as_elsewhere(m, act.display or "" if act else "")
+    ]  # fmt: skip
     regions = [m for m in places if _is_national_region(m)]
     rank = {"village": 0, "neighbourhood": 0, "neighborhood": 0, "town": 1, "district": 2, "city": 2,
             "subdistrict": 2, "admin2": 3, "region": 4, "admin1": 4, "country": 6}  # fmt: skip
@@ -1181,6 +1271,7 @@ def find_event_frames(
                 "article_id": article_id,
                 "is_background": frame.is_background,
                 "role": "background" if frame.is_background else "main",
+                "answered": frame.answered,
                 "modality": _modality(frame, trigger),
                 "event_type": event_type,
                 "trigger": trigger.text,

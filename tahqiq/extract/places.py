@@ -639,12 +639,26 @@ def named_as_where(m: Mention, display: str) -> bool:
     before = [w.strip("،,:\"'(«#") for w in words[-2:] if w.strip("#")]
     if before and before[-1] in COMPLEMENTIZERS:
         return False  # "مشيرا إلى أن طهران تتصرف": إلى governs the clause, the place is its subject
-    preceding = display[max(0, m.start - 60) : m.start]
-    if before and before[-1] in ("إلى", "الى") and _after_one_of(region_words().motion, preceding):
-        return False
-    if before and before[-1] == "في" and _after_one_of(region_words().presence, preceding, PRESENCE_REACH_WORDS):
+    if named_as_elsewhere(m, display):
         return False
     return any(w in LOCATIVES or w.removeprefix("ال") in LOCATIVES for w in before)
+
+
+def named_as_elsewhere(m: Mention, display: str) -> bool:
+    """Whether the text names the place as where someone goes or is, or whom an act is put down to
+    ("انتقلت السفارة إلى القدس", "المقيم في لندن", "صواريخ نسبتها إلى إيران"): a place the sentence's
+    act did not happen in. Read once, where the place is found (attrs as_elsewhere)."""
+    if "as_elsewhere" in m.attrs:
+        return m.attrs["as_elsewhere"]
+    words = display[max(0, m.start - 30) : m.start].split()
+    attached = display[m.start - 1 : m.start] if m.start else ""
+    if words and attached.strip():
+        words = words[:-1]
+    before = [w.strip("،,:\"'(«#") for w in words[-1:] if w.strip("#")]
+    preceding = display[max(0, m.start - 60) : m.start]
+    if before and before[-1] in ("إلى", "الى") and _after_one_of(region_words().motion, preceding):
+        return True
+    return bool(before) and before[-1] == "في" and _after_one_of(region_words().presence, preceding, PRESENCE_REACH_WORDS)
 
 
 # Words a word of going may stand back from its إلى ("انتقلت فيه السفارة الأميركية إلى القدس"), and a
@@ -672,6 +686,7 @@ def find_places(nt: NormalizedText) -> list[Mention]:
     mentions = [_mention(nt, found) for found in _PlaceScan(nt).run()]
     for mention in mentions:
         mention.attrs["as_where"] = named_as_where(mention, nt.display)
+        mention.attrs["as_elsewhere"] = named_as_elsewhere(mention, nt.display)
     unlisted = [m for m in mentions if m.attrs["ref_id"] is None]
     located = {}
     marks = [found.start() for found in _SENTENCE_MARK.finditer(nt.display)] if unlisted else []

@@ -3,7 +3,8 @@ explained.
 
 A scored linkage in the Fellegi-Sunter manner, with weights set by hand (log2 Bayes factors read off
 how news reports one event): each pair of reports from different articles is compared on
-- type: the same type, a compatible one (a drone strike is an air strike), or an incompatible one;
+- type: the same type, a compatible one (a drone strike is an air strike), or an incompatible one; an
+  act another answers ("ردا على إطلاق صواريخ") weighs against any other type, which may be the answer;
 - date, at each side's precision: the same day, a day or two apart, overlapping intervals, the same
   year-less day ("7 July"), or apart by more than a report can be off (no link);
 - place, through the admin hierarchy and distance: the same village or town, the same city, the same
@@ -61,6 +62,7 @@ IDENTIFYING_LEVELS = frozenset({
 PLACELESS_IDENTIFYING = frozenset({"story", "targets"})
 # Place levels of one city, town or village.
 SAME_SETTLEMENT_LEVELS = frozenset({"same_city", "same_village"})
+ANSWERED_ACT_OF_ANOTHER_TYPE_WEIGHT = -2.0
 BOMBINGS = frozenset({"suicide_bomb", "remote_explosive"})
 MASS_CASUALTY_KILLED = 10
 # Two clusters join only when every report of one fits every report of the other with this much
@@ -120,6 +122,7 @@ class Report:
     target_keys: frozenset[str] = field(default_factory=frozenset)  # kunyas, surnames, nisbas of the targets
     place_precision: str | None = None  # village, town, city, admin2, admin1, region, country
     story: dict[str, float] = field(default_factory=dict)  # tf-idf weight of each story term, L2-normalized
+    answered: bool = False  # an act another act of its article answers ("ردا على إطلاق صواريخ")
 
 
 def _report(row: dict, story: dict[str, float] | None = None) -> Report:
@@ -129,7 +132,7 @@ def _report(row: dict, story: dict[str, float] | None = None) -> Report:
         row.get("place_ref"), row.get("admin1"), row.get("country"), row.get("latitude"), row.get("longitude"),
         row.get("reported_killed"), frozenset(row.get("target_entities") or ()),
         row.get("date_method") == "publication_window", frozenset(row.get("target_keys") or ()),
-        row.get("place_precision"), story or {},
+        row.get("place_precision"), story or {}, bool(row.get("answered")),
     )  # fmt: skip
 
 
@@ -175,6 +178,10 @@ def _compare_type(a: Report, b: Report) -> tuple[str, float]:
         return "unknown", 0.0
     if a.event_type == b.event_type:
         return "same", 1.0 if a.event_type in GENERIC_TYPES else 2.0
+    if a.answered or b.answered:
+        # The rockets an air strike answered share its day, place and story: of another type, the report
+        # may be the answer itself, unless more than the story says otherwise.
+        return "answered_act_of_another_type", ANSWERED_ACT_OF_ANOTHER_TYPE_WEIGHT
     if TYPE_FAMILY.get(a.event_type) == TYPE_FAMILY.get(b.event_type):
         return "compatible", 1.0
     if {a.event_type, b.event_type} <= AIR_OR_HELICOPTER:

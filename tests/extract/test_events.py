@@ -956,3 +956,36 @@ def test_a_death_a_fight_led_to_is_a_killing():
     assert (frame["event_type"], frame["reported_killed"]) == ("attack", 1)
     # a death alone, of illness, is none
     assert frames_read_from("أعلنت الأسرة وفاة الفنان الكبير بعد صراع مع المرض.", date(2018, 10, 19)) == []
+
+
+def test_the_act_an_act_answers_is_a_frame_of_its_own():
+    body = ("أعلن الجيش، الخميس، أنه شن غارات جوية على مواقع في محافظة درعا ردا على إطلاق صواريخ على "
+            "مدينة الرمثا نسبها إلى إيران، بحسب ما نقلت وكالة.")
+    main, answered = frames_read_from(body, date(2024, 3, 7))  # a Thursday
+    assert (main["role"], main["event_type"], main["answered"]) == ("main", "air_strike", False)
+    assert main["reported_place"] != "الرمثا"  # the rockets' target is not where the strikes fell
+    assert (answered["role"], answered["event_type"], answered["answered"]) == ("background", "missile_attack", True)
+    # undated in its clause: the day the answer was announced or the one before
+    assert answered["reported_date"] == "2024-03-06/2024-03-07" and answered["date_method"] == "day_of_the_answer"
+    assert answered["country"] != "ir"  # the country it is put down to is not where it fell
+
+
+def test_an_answered_killing_is_not_the_answer_s_toll():
+    body = "قصفت المدفعية مواقع مسلحين في بلدة تل رفعت الأحد انتقاما لمقتل جنديين."
+    main, answered = frames_read_from(body, date(2024, 3, 12))
+    assert main["reported_killed"] is None and main["reported_date"] == "2024-03-10"
+    assert answered["event_type"] == "attack" and answered["reported_killed"] == 2
+    assert answered["reported_date"] == "2024-03-09/2024-03-10"
+
+
+def test_an_answer_to_a_question_or_a_tariff_is_no_act():
+    for body in ("وقال المتحدث ردا على سؤال حول الغارة على إدلب إن الجيش سيحقق في الأمر.",
+                 "فرضت الصين رسوما على الفولاذ ردا على الرسوم الأميركية."):
+        assert not any(f["answered"] for f in frames_read_from(body, date(2024, 3, 12)))
+
+
+def test_a_later_paragraph_opening_on_the_act_dates_it():
+    body = ("قال الرئيس إن الشرطي الذي بادل نفسه بإحدى الرهائن في هجوم على متجر في حالة خطرة.\n"
+            "بدأ الهجوم صباح الجمعة في بلدة كاركاسون، حيث قتل المهاجم راكبا.")
+    frames = frames_read_from(body, date(2018, 3, 24))  # a Saturday
+    assert [(f["role"], f["reported_date"]) for f in frames] == [("main", "2018-03-23")]

@@ -370,6 +370,15 @@ def test_a_place_someone_goes_to_is_no_where():
     assert where("تقدمت القوات إلى الرقة") == {"الرقة": True}
 
 
+def test_a_place_an_act_is_put_down_to_is_elsewhere():
+    def elsewhere(text: str) -> dict[str, bool]:
+        return {m.surface: m.attrs["as_elsewhere"] for m in find_places(normalize(text))}
+
+    assert elsewhere("ردا على إطلاق صواريخ على مواقع في الجولان نسبتها إلى إيران") == {"إيران": True}
+    assert elsewhere("الغارة المنسوبة إلى قوات التحالف في اليمن") == {"اليمن": False}
+    assert elsewhere("وقال المعارض المقيم في لندن إن القصف تواصل في دمشق") == {"لندن": True, "دمشق": False}
+
+
 def test_a_class_noun_with_a_pronoun_or_a_relative_clause_names_no_settlement():
     assert places("وصنع هدفا لمنتخب بلده، والذي أحرزه زميله.") == []
     assert places("ثم عاد إلى بلده فقد خسر منصبه.") == []

@@ -268,3 +268,11 @@ def test_a_report_that_names_no_place_is_compared_with_every_countrys():
     a, b, c = (_report(r) for r in rows.iter_rows(named=True))
     placeless = compare(replace_report(b, story={}), c)  # one day, one toll, no place, no words
     assert placeless[1]["killed"]["level"] == "same_killed" and not is_link(*placeless)
+
+
+def test_the_act_an_act_answers_weighs_against_reports_of_another_type():
+    rockets = report("a:1", event_type="missile_attack", answered=True)
+    weight, comparisons = compare(rockets, report("b:1", event_type="air_strike"))
+    assert comparisons["type"]["level"] == "answered_act_of_another_type" and comparisons["type"]["weight"] < 0
+    weight, comparisons = compare(rockets, report("b:1", event_type="missile_attack"))
+    assert comparisons["type"]["level"] == "same"
