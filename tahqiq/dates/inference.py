@@ -86,6 +86,15 @@ def announcement_window(announced: dt.date) -> str:
     return f"{(announced - dt.timedelta(days=ANNOUNCEMENT_LAG_DAYS)).isoformat()}/{announced.isoformat()}"
 
 
+# A toll revised ("ارتفعت حصيلة ... إلى 51", "وفق آخر حصيلة") may be announced days after the act.
+REVISION_LAG_DAYS = 3
+
+
+def revision_window(announced: dt.date) -> str:
+    """The interval an act falls in when the text dates only the announcement of its revised toll."""
+    return f"{(announced - dt.timedelta(days=REVISION_LAG_DAYS)).isoformat()}/{announced.isoformat()}"
+
+
 # A story dated by its place's clock may name the next day of the UTC publication date.
 PUBLICATION_CLOCK_SLACK_DAYS = 1
 

@@ -27,6 +27,7 @@ from tahqiq.dates.inference import (
     day_before,
     later_than_publication,
     publication_window,
+    revision_window,
 )
 from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
 from tahqiq.extract.counts import counts_one_event, event_total, find_single_casualties, wholes_else_parts
@@ -507,9 +508,12 @@ def _on_the_eve(m: Mention, sentence: _Sentence) -> Mention | None:
 
 
 def _dates_an_announcement(m: Mention, sentence: _Sentence) -> bool:
-    """A date right after a verb of announcing, before any word of the act, dates the announcement."""
-    before = [c for c in sentence.cues if c.end <= m.start and c.kind in ("announce", "trigger", "outcome")]
-    return bool(before) and before[-1].kind == "announce"
+    """A date right after a verb of announcing, before any word of the act, dates the announcement; in a
+    sentence that revises a toll, so does a date right after a statement ("ارتفعت حصيلة ضحايا الغارة
+    إلى 51 قتيلا، بحسب حصيلة نهائية أوردتها اللجنة في بيان الاثنين")."""
+    kinds = ("announce", "trigger", "outcome") + (("statement",) if sentence.of("update") else ())
+    before = [c for c in sentence.cues if c.end <= m.start and c.kind in kinds]
+    return bool(before) and before[-1].kind in ("announce", "statement")
 
 
 def _announcement_day(sentence: _Sentence) -> date | None:
@@ -1262,7 +1266,10 @@ def find_event_frames(
             killed = 0  # "ولم تشر أية تقارير إلى وقوع ضحايا"
         wounded, wounded_from = _count(frame, mentions, "wounded", nt.display)
         if key is None and _announced_recently(frame.announced, published) and not frame.is_background:
-            value, method, precision = announcement_window(frame.announced), "announcement_day", "interval"
+            if act is not None and act.of("update"):  # a revised toll, announced days after the act
+                value, method, precision = revision_window(frame.announced), "revision_day", "interval"
+            else:
+                value, method, precision = announcement_window(frame.announced), "announcement_day", "interval"
         elif key is None and published is not None and not frame.is_background:
             value, method, precision = publication_window(published), "publication_window", "interval"
         out.append(
