@@ -346,7 +346,7 @@ class _Sentence:
             # With no word of an act, the dead of a sentence that tells an accident or a disaster ("قتل
             # 48 مهاجرا إثر غرق قاربهم") are its own.
             return weak
-        return self._counted_killing() or self._named_killing()
+        return self._counted_killing() or self._named_killing() or self._named_disappearance()
 
     def opens_on_a_separate_act(self, anchors: list[Cue]) -> bool:
         """ "وفي هجوم منفصل، قتل 3 أشخاص": another act than the story's, with its own place and figures (a
@@ -400,6 +400,15 @@ class _Sentence:
         for killing, victims in self.named_victims():
             if victims:
                 return [Cue("trigger", DEFAULT_TYPE, killing.start, killing.end, killing.text, killing.modality)]
+        return []
+
+    def _named_disappearance(self) -> list[Cue]:
+        """A person the sentence names as vanished ("فتحت فرنسا تحقيقا في اختفاء مينغ هونغوي") is an
+        abduction or forced disappearance (ACLED's sub-event), whoever took him."""
+        people = [m for m in self.mentions if m.entity_type == "PERSON"]
+        for word in self.of("outcome"):
+            if word.value == "disappeared" and any(0 <= m.start - word.end <= OBJECT_WINDOW for m in people):
+                return [Cue("trigger", "abduction", word.start, word.end, word.text, word.modality)]
         return []
 
     def named_victims(self, deaths: tuple[str, ...] = ("killed",)) -> list[tuple[Cue, list[Mention]]]:

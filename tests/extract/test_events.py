@@ -1000,3 +1000,11 @@ def test_a_revised_toll_dated_only_by_its_announcement_dates_the_act_days_before
     body = "ارتفع عدد القتلى في الغارة على مدينة إدلب الجمعة إلى 12 قتيلا."
     (frame,) = frames_read_from(body, date(2018, 3, 31))
     assert frame["reported_date"] == "2018-03-30"
+
+
+def test_a_person_named_as_vanished_is_an_abduction():
+    body = "أثارت قضية اختفاء الكاتب جمال خاشقجي جدلا واسعا بعد زيارته للقنصلية في إسطنبول الثلاثاء."
+    (frame,) = frames_read_from(body, date(2018, 10, 4))
+    assert (frame["event_type"], frame["reported_date"], frame["country"]) == ("abduction", "2018-10-02", "tr")
+    for body in ("تحدث التقرير عن اختفاء الطائرة الماليزية فوق المحيط.", "ومع اختفاء الشمس بدأ الاحتفال في المدينة."):
+        assert frames_read_from(body, date(2018, 10, 4)) == []
