@@ -291,6 +291,10 @@ ON_RE = re.compile(r"(?<![\w])على(?![\w])")
 CAPTURE_ON_WINDOW = 40
 PUNCTUATION_RE = re.compile(r"[\"'“”«»()،,:\-]")
 COMMA_RE = re.compile(r"[،,]")
+# "هجوما على مواقع الجيش العراقي": armed forces named right after على or ضد an attack word governs.
+AGAINST_RE = re.compile(r"(?<![\w])(?:على|ضد)(?![\w])")
+ARMED_ORG_KINDS = frozenset({"military", "armed_group", "military_command", "coalition", "police"})
+ATTACKED_FORCES_WINDOW = 20
 # "ردا على إطلاق نحو 20 صاروخا": the words that may stand between a word of responding and the act answered.
 RESPONSE_OBJECT_FILLERS = frozenset(normalize_text(w) for w in ("إطلاق", "نحو", "حوالي", "قرابة", "عشرات", "سلسلة", "موجة"))
 RESPONSE_OBJECT_WORDS = 3
@@ -338,7 +342,10 @@ class _Sentence:
 
     def anchors(self) -> list[Cue]:
         triggers = self.of("trigger")
-        strong = [t for t in triggers if t.value not in WEAK_TYPES or self._captures_a_place(t)]
+        strong = [
+            t for t in triggers
+            if t.value not in WEAK_TYPES or self._captures_a_place(t) or self._attacks_armed_forces(t)
+        ]  # fmt: skip
         if strong or not self.of("outcome") or self._tells_a_running_total():
             return strong
         weak = [t for t in triggers if t.value in WEAK_TYPES]
@@ -377,6 +384,18 @@ class _Sentence:
         place = min(after, key=lambda m: m.start)
         between = PUNCTUATION_RE.sub(" ", self.display[start : place.start]).split()
         return place if all(w in PLACE_HEADS or w.removeprefix("و") in TAKEN_POSITIONS for w in between) else None
+
+    def _attacks_armed_forces(self, trigger: Cue) -> bool:
+        """An attack on named armed forces ("لهجوم على قوات سوريا الديمقراطية", "هجوما على مواقع الجيش
+        العراقي") is an act of war; an attack on a country or a person may be words."""
+        if trigger.value != "attack" or self.display is None:
+            return False
+        reach = trigger.end + ATTACKED_FORCES_WINDOW
+        return any(
+            m.entity_type == "ORG" and m.attrs.get("org_kind") in ARMED_ORG_KINDS and trigger.end <= m.start <= reach
+            and AGAINST_RE.search(self.display, trigger.end, m.start)
+            for m in self.mentions
+        )  # fmt: skip
 
     def _tells_a_running_total(self) -> bool:
         """Every casualty the sentence counts is a running total ("يرتفع إلى 121 عدد الذين قتلوا منذ بدء

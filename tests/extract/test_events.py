@@ -1008,3 +1008,9 @@ def test_a_person_named_as_vanished_is_an_abduction():
     assert (frame["event_type"], frame["reported_date"], frame["country"]) == ("abduction", "2018-10-02", "tr")
     for body in ("تحدث التقرير عن اختفاء الطائرة الماليزية فوق المحيط.", "ومع اختفاء الشمس بدأ الاحتفال في المدينة."):
         assert frames_read_from(body, date(2018, 10, 4)) == []
+
+
+def test_an_attack_on_named_armed_forces_is_an_act_of_war():
+    (frame,) = frames_read_from("شن مسلحو تنظيم داعش هجوما على مواقع الجيش العراقي في الأنبار.", date(2018, 5, 10))
+    assert (frame["event_type"], frame["country"]) == ("attack", "iq")
+    assert frames_read_from("واصل الرئيس هجومه على الصين في خطابه.", date(2018, 5, 10)) == []
