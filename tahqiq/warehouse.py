@@ -123,7 +123,7 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("answered", "BOOLEAN", "True for an act another act of the article answers (ردا على إطلاق صواريخ): "
              "clustered only with reports of its own type, never with the answer's."),
             ("modality", "VARCHAR", "asserted, alleged, denied or claimed: how the article states the act happened."),
-            ("event_type", "VARCHAR", "drone_strike, air_strike, helicopter_raid, ground_raid, airdrop, shelling, missile_attack, suicide_bomb, remote_explosive, armed_clash, shooting, attack, abduction, arrest, territory_capture."),
+            ("event_type", "VARCHAR", "drone_strike, air_strike, helicopter_raid, ground_raid, airdrop, shelling, missile_attack, suicide_bomb, remote_explosive, armed_clash, shooting, attack, abduction, arrest, territory_capture, military_operation (the launch of a campaign)."),
             ("trigger", "VARCHAR", "Words that name the event in the article."),
             ("trigger_start", "INTEGER", "Offset of the trigger in articles.body."),
             ("reported_date", "VARCHAR", "Date the article gives the event (ISO, or interval)."),
@@ -215,7 +215,7 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         "One row per real event, clustered from all the articles that report it.",
         [
             ("event_id", "VARCHAR", "Stable id: unchanged when new batches arrive or a batch is re-run."),
-            ("event_type", "VARCHAR", "drone_strike, air_strike, helicopter_raid, ground_raid, airdrop, shelling, missile_attack, suicide_bomb, remote_explosive, armed_clash, shooting, attack, abduction, arrest, territory_capture."),
+            ("event_type", "VARCHAR", "drone_strike, air_strike, helicopter_raid, ground_raid, airdrop, shelling, missile_attack, suicide_bomb, remote_explosive, armed_clash, shooting, attack, abduction, arrest, territory_capture, military_operation (the launch of a campaign)."),
             ("acled_sub_event_type", "VARCHAR", "ACLED sub-event type the event type falls under."),
             ("event_date", "VARCHAR", "The day most of its news reports allow (a stated day counts twice), or the interval they all allow; else the most precise date any report gives."),
             ("date_precision", "VARCHAR", "day, month, year or interval."),

@@ -46,6 +46,7 @@ GOLD_TYPES_OF_EVENT_TYPE: dict[str, frozenset[str]] = {
     # ACLED files a taking of territory ("Government regains territory", "Non-state actor overtakes
     # territory") under Battles.
     "territory_capture": frozenset({"clashes", "other"}),
+    "military_operation": frozenset({"other"}),
     "clashes": frozenset({"clashes"}),
     "shelling": frozenset({"shelling"}),
     "missile_attack": frozenset({"missile_attack"}),

@@ -6,7 +6,8 @@ sentence by sentence: the first sentence with a trigger opens the main event; a 
 than three days away from it (or months before publication) with a trigger or a word of killing opens
 a background event (one per date when a sentence cites several); other sentences continue the frame
 being told. An act a clause says another act answers ("ردا على إطلاق صواريخ", "انتقاما لمقتل") is a
-background frame of its own (answered), with its clause's words, places and figures. A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the announcement,
+background frame of its own (answered), with its clause's words, places and figures; so is the launch of a
+military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير", military_operation). A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the announcement,
 not the event. Targets are PERSON mentions near a word of killing or targeting or a role word, and
 not introduced as a speaker.
 """
@@ -58,6 +59,9 @@ ACLED_SUB_EVENT_TYPE = {
     "abduction": "Abduction/forced disappearance",
     "arrest": "Arrests",
     "territory_capture": "Non-state actor overtakes territory",
+    # the launch of a named or military operation, told as the start of a campaign ("عملية غصن الزيتون
+    # التي أطلقتها أنقرة في 20 يناير"): ACLED codes the campaign's acts, not its launch
+    "military_operation": "Armed clash",
 }
 EVENT_TYPES = tuple(ACLED_SUB_EVENT_TYPE)
 
@@ -79,6 +83,7 @@ TYPE_PRECEDENCE = (
     "territory_capture",
     "arrest",
     "attack",
+    "military_operation",
 )
 # Everyday words (خطف a contestant, سيطرت على a mood, a shell in a gallery); they open a frame only
 # beside a word of killing, wounding, targeting, arrest or abduction.
@@ -454,6 +459,7 @@ class _Frame:
     weapons: list[Mention] = field(default_factory=list)
     announced: date | None = None  # the day the opening sentence announces the act on
     answered: bool = False  # an act another act of the article answers ("ردا على إطلاق صواريخ")
+    where_only: bool = False  # its sentence names its launcher by a capital ("بدأتها أنقرة"): places told as where
 
     def add(self, start: int, end: int) -> None:
         self.spans.append((start, end))
@@ -656,6 +662,50 @@ def _responded_act(sentence: _Sentence) -> tuple[int, int, list[Cue]] | None:
     return None
 
 
+# "عملية "غصن الزيتون" العسكرية", "عملية عسكرية", "الحملة العسكرية", "عملية ... باسم": a military
+# operation, named or called military; then the word of launching it and, a few words on, its date.
+OPERATION_RE = re.compile(
+    r"(?<![\w])(?:ال)?(?:عملية|حملة|هجوم)(?:\s+(?:ال)?عسكري(?:ة|ين|ن)?|\s*[\"«“][^\"»”\n]{2,30}[\"»”]|\s+(?:\S+\s+){0,3}?باسم\s+[\"«“])"
+    r"|(?<=بدء\s)ال(?:عملية|حملة|هجوم)(?=\s+(?:في|يوم)\s)"  # "منذ بدء العملية في 20 يناير"
+)
+LAUNCH_RE = re.compile(r"(?<![\w])[وف]?(?:أطلق|اطلق|بدأ|بدا|شن|انطلق)(?:ت|وا)?(?:ها|ه)?(?![\w])")
+LAUNCH_NOUN_RE = re.compile(r"(?<![\w])(?:بدء|بداية|انطلاق|إطلاق|اطلاق)\s+$")
+ON_DATE_RE = re.compile(r"(?:^|\s)(?:في|منذ|يوم)\s+$")  # "باسم "غصن الزيتون"، في 20 يناير": the date after a comma
+LAUNCHED_BY_WINDOW = 30
+OPERATION_LAUNCH_WINDOW = 80
+LAUNCH_DATE_WINDOW = 40
+
+
+def _operations_launched(sentence: _Sentence, published: date | None) -> list[_Frame]:
+    """The launch of a military operation the sentence dates ("في إطار عملية "غصن الزيتون" العسكرية
+    التي أطلقتها أنقرة منذ 20 كانون الثاني", "منذ بدء العملية العسكرية في 13 حزيران"): a background
+    event of its own, military_operation, dated by that date even after منذ, in the sentence's places."""
+    display = sentence.display or ""
+    found = []
+    for op in OPERATION_RE.finditer(display, sentence.start, sentence.end):
+        before = display[max(sentence.start, op.start() - LAUNCHED_BY_WINDOW) : op.start()]
+        launch_before = LAUNCH_NOUN_RE.search(before) or LAUNCH_RE.search(before)  # "بدأ الجيش عملية عسكرية"
+        launch = launch_before or LAUNCH_RE.search(display, op.end(), min(sentence.end, op.end() + OPERATION_LAUNCH_WINDOW))
+        if launch is None:
+            continue
+        after = op.end() if launch_before else launch.end()
+        day = next(
+            (m for m in sentence.mentions
+             if m.entity_type == "DATE" and after <= m.start <= after + LAUNCH_DATE_WINDOW and _date_key(m)
+             and not later_than_publication(m.value, published)
+             and (not COMMA_RE.search(display, after, m.start) or ON_DATE_RE.search(display[after : m.start]))),
+            None,
+        )  # fmt: skip
+        if day is None:
+            continue
+        anchor = Cue("trigger", "military_operation", op.start(), op.end(), display[op.start() : op.end()])
+        frame = _Frame(True, anchors=[anchor], opening=[anchor], date=day, where_only=True)
+        frame.add(sentence.start, sentence.end)
+        found.append(frame)
+        break  # one launch a sentence
+    return found
+
+
 def _responded_frame(
     responded: tuple[int, int, list[Cue]], dates: list[Mention], main: _Frame | None, announced: Mention | None
 ) -> _Frame:
@@ -685,6 +735,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
     frames: list[_Frame] = []
     current: _Frame | None = None
     responded_frames: list[_Frame] = []
+    launched_frames: list[_Frame] = []
     accident_news = False
     for sentence in sentences:
         anchors = sentence.anchors()
@@ -695,6 +746,14 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             # ("وقال المتحدث: لقد قتل 31 شخصا"): no word of an act, no act of war.
             anchors = []
         dates = [d for d in _event_dates(sentence) if not later_than_publication(d.value, published)]
+        launched = _operations_launched(sentence, published)
+        for frame in launched:  # an article that retells a launch tells one event
+            told = next((f for f in launched_frames if _date_key(f.date) == _date_key(frame.date)), None)
+            if told is None:
+                launched_frames.append(frame)
+            else:
+                told.spans += frame.spans
+        dates = [d for d in dates if all(d is not frame.date for frame in launched)]  # a campaign's start
         responded = _responded_act(sentence)
         if responded is not None:
             frame = _responded_frame(responded, dates, main, _announcement_date(sentence))
@@ -742,7 +801,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
         if current is not None:
             current.anchors += anchors
             current.add_sentence(sentence)
-    return frames + responded_frames
+    return frames + responded_frames + launched_frames
 
 
 def _dated_in_its_relative_clause(sentence: _Sentence, dates: list[Mention]) -> Mention | None:
@@ -925,9 +984,11 @@ def _place(
 ) -> tuple[Mention | None, list[Mention]]:
     """(most specific place, national region phrases) of the frame, from the places named at or after
     `after` (the dateline's end)."""
+    display = act.display or "" if act else ""
     places = [
         m for m in _in(frame, mentions)
-        if m.entity_type == "LOC" and m.start >= after and not named_as_elsewhere(m, act.display or "" if act else "")
+        if m.entity_type == "LOC" and m.start >= after and not named_as_elsewhere(m, display)
+        and (not frame.where_only or named_as_where(m, display))
     ]  # fmt: skip
     regions = [m for m in places if _is_national_region(m)]
     rank = {"village": 0, "neighbourhood": 0, "neighborhood": 0, "town": 1, "district": 2, "city": 2,

@@ -133,6 +133,7 @@ TYPE_WORDS = {  # event type -> (English, Arabic) for the explanations
     "suicide_bomb": ("a suicide bombing", "تفجير انتحاري"), "remote_explosive": ("a bomb or IED", "تفجير عبوة ناسفة"),
     "shooting": ("a shooting", "إطلاق نار"), "attack": ("an attack", "هجوم"), "abduction": ("an abduction", "خطف"),
     "arrest": ("an arrest", "اعتقال"), "territory_capture": ("a capture of territory", "سيطرة على منطقة"),
+    "military_operation": ("the launch of a military operation", "إطلاق عملية عسكرية"),
 }  # fmt: skip
 PARTNER_WORDS = {"joint": ("joint", "مشتركة"), "unilateral": ("unilateral", "أحادية")}
 

@@ -45,7 +45,7 @@ TYPE_FAMILY = {
     "drone_strike": "air", "air_strike": "air", "missile_attack": "air", "shelling": "air",
     "helicopter_raid": "raid", "ground_raid": "raid", "airdrop": "raid", "arrest": "raid", "abduction": "raid",
     "attack": "violence", "shooting": "violence", "remote_explosive": "violence", "suicide_bomb": "violence",
-    "armed_clash": "violence", "territory_capture": "violence",
+    "armed_clash": "violence", "territory_capture": "violence", "military_operation": "campaign",
 }  # fmt: skip
 # A strike from the air and a raid by helicopter or airdrop are often one operation told two ways.
 AIR_OR_HELICOPTER = frozenset({"air_strike", "drone_strike", "helicopter_raid", "airdrop"})

@@ -1014,3 +1014,22 @@ def test_an_attack_on_named_armed_forces_is_an_act_of_war():
     (frame,) = frames_read_from("شن مسلحو تنظيم داعش هجوما على مواقع الجيش العراقي في الأنبار.", date(2018, 5, 10))
     assert (frame["event_type"], frame["country"]) == ("attack", "iq")
     assert frames_read_from("واصل الرئيس هجومه على الصين في خطابه.", date(2018, 5, 10)) == []
+
+
+def test_the_launch_of_a_military_operation_is_an_event_of_its_own():
+    body = ('بسطت القوات التركية سيطرتها الكاملة على مدينة عفرين في إطار عملية "غصن الزيتون" العسكرية التي '
+            "أطلقتها أنقرة منذ 20 كانون الثاني/يناير، وفق ما أعلن الرئيس.\n"
+            "وقضى 1500 مقاتل منذ بدء العملية في 20 يناير الماضي.")
+    frames = frames_read_from(body, date(2018, 3, 18))
+    launches = [f for f in frames if f["event_type"] == "military_operation"]
+    assert len(launches) == 1  # told twice, one launch
+    (launch,) = launches
+    assert (launch["role"], launch["reported_date"], launch["reported_place"]) == ("background", "2018-01-20", "عفرين")
+    # the launch's day dates no act of its sentence
+    (frame,) = frames_read_from("وارتفع عدد القتلى منذ بدء الهجوم العسكري في 13 من حزيران إلى 374 شخصا.", date(2018, 6, 21))[:1]
+    assert frame["reported_date"] != "2018-06-13"
+    # the operation's launcher is no place of it; a sale or an election is no military operation
+    (launch,) = frames_read_from("ويأتي ذلك خلال عملية عسكرية بدأتها أنقرة منذ 20 كانون الثاني.", date(2018, 3, 18))
+    assert launch["reported_place"] is None
+    for body in ("وقالت الشركة إن عملية البيع بدأت في 3 مارس.", "منذ بدء العملية الانتخابية في 20 يناير."):
+        assert frames_read_from(body, date(2018, 3, 18)) == []
