@@ -290,6 +290,17 @@ def test_an_adjective_or_a_verb_after_a_class_noun_is_no_settlement():
     assert find_places(normalize(text)) == []
 
 
+def test_a_foreign_town_opening_like_a_verb_is_a_place_where_the_text_sets_it_apart():
+    quoted = 'ووقعت عملية الاحتجاز في بلدة "تيرفال" جنوبي البلاد.'
+    assert [(s, ref) for s, ref, _ in places(quoted)] == [("تيرفال", None)]
+    closing = "احتجز المسلح رهائن في متجر ببلدة يارنيك، ثم قتل. وتبعد يارنيك عن العاصمة ساعة."
+    assert [s for s, _, _ in places(closing)] == ["يارنيك", "يارنيك"]
+    assert [s for s, _, _ in places("وقع الانفجار في مدينة تولانو الإيطالية مساء.")] == ["تولانو"]
+    # a verb goes on to its complement, or carries its object when it ends the phrase
+    assert places("هاجم المسلحون قرية تقع على الطريق ومدينة يسيطر عليها الجيش.") == []
+    assert places("وهي مدينة يزورها، كل عام، آلاف السياح.") == []
+
+
 def test_a_city_is_a_place_unless_its_club_is_meant():
     assert [ref for _, ref, _ in places("وعقد المؤتمر في روما أمس.")] == ["city-rome"]
     assert places("وفاز روما على ضيفه في مباراة الدوري.") == []
