@@ -637,7 +637,9 @@ class _SpanCover:
         return opened > 0 and self.furthest_end[opened - 1] >= end
 
 
-_SENTENCE_MARK = re.compile(r"[.!?؟\n]")
+# A wire dateline's close ("باريس، فرنسا (CNN)--") ends a sentence too: the desk it names is where the
+# story was written, and locates no settlement of the story.
+_SENTENCE_MARK = re.compile(r"[.!?؟\n]|\)\s*[-–—]+")
 
 
 # Words after which a place names where something is or happens (or, for a missile, where it was fired at).

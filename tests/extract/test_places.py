@@ -333,6 +333,12 @@ def test_an_unlisted_village_takes_the_governorate_of_its_sentence():
     assert found[2] == ("الشويحة", found[1][1], "sentence")  # named again, placed the same way
 
 
+def test_a_dateline_desk_locates_no_settlement_of_the_story():
+    text = "دمشق، سوريا (CNN)-- احتجز مسلح رهائن في متجر ببلدة الغنيمة، في حادث وصفته السلطات بأنه هجوم."
+    found = {m.surface: m.attrs["admin1"] for m in find_places(normalize(text))}
+    assert found["دمشق"] and found["الغنيمة"] is None
+
+
 def test_a_people_after_a_class_noun_is_no_village():
     assert places("وتقع المدرسة في حي الأرمن القديم، ويسكن الأرمن فيه منذ قرن.") == []
 
