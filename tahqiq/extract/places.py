@@ -427,6 +427,8 @@ class _PlaceScan:
         if len(words) < size:
             return None
         set_apart = self._set_apart_as_name(k + size - 1)
+        if size == 2:
+            stop = name_stopwords()  # after تل, عين, دير a given name is the place's own: عين عيسى
         return words if _could_be_place_name(words[-1], stop, listed=in_list, set_apart=set_apart) else None
 
     def _set_apart_as_name(self, k: int) -> bool:

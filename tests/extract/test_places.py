@@ -310,6 +310,11 @@ def test_another_town_or_a_given_name_is_no_unlisted_settlement():
     assert places("وانتقل المسلحون إلى بلدة أخرى ثم إلى مخيم إبراهيم.") == []
 
 
+def test_a_given_name_after_a_name_prefix_is_the_settlements_own():
+    assert places("قصفت الطائرات قرية تل صالح شرقي المدينة.") == [("تل صالح", None, None)]
+    assert places("داهمت القوة بلدة عين خالد ليلا.") == [("عين خالد", None, None)]
+
+
 def test_a_proclitic_word_after_a_class_noun_is_no_settlement():
     assert places("وتتبع الحكومة مسارا يشمل المفاوضات من ناحية والعقوبات من ناحية أخرى.") == []
     assert places("وتسعى أن تصبح عاصمة للرياضة، ومدينة للسلام وللمحبة.") == []
