@@ -424,9 +424,32 @@ class _PlaceScan:
             return None  # "مدينة، والتي ...": a clause about the thing before
         size = 2 if first in self.words.name_prefix else 1
         words = (first, *(t.text for t in self.tokens[k + 1 : k + size]))
-        if len(words) == size and _could_be_place_name(words[-1], stop, listed=in_list):
-            return words
-        return None
+        if len(words) < size:
+            return None
+        set_apart = self._set_apart_as_name(k + size - 1)
+        if size == 2:
+            stop = name_stopwords()  # after تل, عين, دير a given name is the place's own: عين عيسى
+        return words if _could_be_place_name(words[-1], stop, listed=in_list, set_apart=set_apart) else None
+
+    def _set_apart_as_name(self, k: int) -> bool:
+        """Whether the text marks token k as a name, not as the verb of a clause about the place before it:
+        in quotes (بلدة "تريب"), closing its phrase (ببلدة تريب، حيث ...) or before a country's adjective
+        (مدينة تورينو الإيطالية). A verb after a class noun goes on to its object or complement (قرية تقع
+        على الطريق, مدينة يسيطر عليها), and one that ends its phrase carries its object (مدينة يزورها،)."""
+        token = self.tokens[k]
+        before, after = self.text[token.start - 1 : token.start], self.text[token.end : token.end + 1]
+        if before == '"' and after == '"':
+            return True
+        if token.text.endswith(OBJECT_PRONOUNS):
+            return False
+        if after in (",", ".", ":"):
+            return True
+        following = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        return bool(
+            following
+            and self._adjacent(k, k + 1)
+            and following.text.removesuffix("ه") in self.words.country_adjective
+        )
 
     def _settlement_list_at(self, k: int, stop: frozenset[str]) -> list[tuple[str, ...]]:
         """The names of "بلدات ذيبان والحوايج والطيانة": the first word, then each joined by و or ،."""
@@ -544,15 +567,23 @@ PLACE_ATTRS = (
 )
 
 
-def _could_be_place_name(word: str, stopwords: frozenset[str], listed: bool = False) -> bool:
-    """`listed`: the word follows و or ، in a list of names, so an indefinite ة is no adjective (طلوزة)."""
+# Pronouns a verb carries as its object (مدينة يزورها): normalized, ة and ه are one letter.
+OBJECT_PRONOUNS = ("ها", "هم", "هما", "هن")
+
+
+def _could_be_place_name(
+    word: str, stopwords: frozenset[str], listed: bool = False, set_apart: bool = False
+) -> bool:
+    """`listed`: the word follows و or ، in a list of names, so an indefinite ة is no adjective (طلوزة).
+    A word opening with ي or ت is a verb (قرية تقع) unless the text `set_apart` it as a name (a foreign
+    town: بلدة "تريب", مدينة تورينو الإيطالية)."""
     indefinite_adjective = not listed and not word.startswith("ال") and word.endswith("ه")
     return (
         word.isalpha()
         and len(word) >= 3
         and word not in stopwords
         and not indefinite_adjective
-        and not word.startswith(("ي", "ت"))
+        and (set_apart or not word.startswith(("ي", "ت")))
     )
 
 
@@ -608,7 +639,9 @@ class _SpanCover:
         return opened > 0 and self.furthest_end[opened - 1] >= end
 
 
-_SENTENCE_MARK = re.compile(r"[.!?؟\n]")
+# A wire dateline's close ("باريس، فرنسا (CNN)--") ends a sentence too: the desk it names is where the
+# story was written, and locates no settlement of the story.
+_SENTENCE_MARK = re.compile(r"[.!?؟\n]|\)\s*[-–—]+")
 
 
 # Words after which a place names where something is or happens (or, for a missile, where it was fired at).

@@ -15,7 +15,8 @@ campaign's toll, or another event merged in). Each conflict is either:
 
 Attributes: killed, wounded, detained (and a group's figure apart: civilians_killed, ru_nationals_killed,
 jihadists_killed), aircraft, the figures other than the toll (missiles_fired, missiles_intercepted, abducted,
-bombers: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart), event_date, place, region, partner, claim (an organization
+bombers: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart), event_date (a day
+and month, or a weekday at a part of the day: dates_a_moment), place, region, partner, claim (an organization
 claiming or denying responsibility), type (types one event is never reported under, by
 tahqiq.resolve.events.types_compatible); for people given_name, name (kunya beside the name), role (within one
 event). Who did it (the reports' actor_refs) is not compared: any ministry, embassy or command named in the
@@ -31,12 +32,12 @@ satisfies (tahqiq.extract.places.regions_compatible, for any country); two spell
 Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts):
 - info: a variant worth knowing, not a contradiction: two spellings of a village or town (one of them may
   be another village), a kunya beside a name.
-- low: a figure revised by a later report; aircraft counts; dates a day apart where one side counts from a weekday or
-  "yesterday"; two settlements of one governorate.
-- medium: detained counts; missiles, people abducted or bombers for the same moment; dates 2 days apart or calendar dates a day apart; governorates or regions
-  that exclude each other; joint vs unilateral; roles; who claims responsibility; the type of event.
-- high: killed or wounded for the same moment; given names; calendar dates more than a day apart;
-  places in different countries.
+- low: a figure revised by a later report; aircraft counts; dates a day apart where one side counts from a weekday
+  ("مساء الخميس"); two settlements of one governorate.
+- medium: detained counts; missiles, people abducted or bombers for the same moment; calendar dates a day apart;
+  governorates or regions that exclude each other; joint vs unilateral; roles; who claims responsibility; the type
+  of event.
+- high: killed or wounded for the same moment; given names; dates two days apart; places in different countries.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ from rapidfuzz.distance import Levenshtein
 from tahqiq import warehouse
 from tahqiq.dates.values import date_bounds
 from tahqiq.extract.counts import ACTS
+from tahqiq.extract.dates import load_lexicon as load_date_lexicon
 from tahqiq.extract.places import place_by_id, place_within, regions_compatible, seat_governorates
 from tahqiq.extract.tokens import clitic_variants
 from tahqiq.quality.figures import (
@@ -512,11 +514,29 @@ def group_attribute(group: str, attribute: str) -> str:
     return f"{country.lower()}_nationals_{attribute}" if country else f"{nationals}_{attribute}"
 
 
+@lru_cache(maxsize=1)
+def _parts_of_day() -> frozenset[str]:
+    """The words of the date lexicon's times of day that name a part of it (مساء, فجر, ليلة), not يوم."""
+    return frozenset(words.split()[0] for words in load_date_lexicon().time_of_day) - {normalize_text("يوم")}
+
+
+def dates_a_moment(item: dict, published_at: str | None) -> bool:
+    """A date that tells when the act happened: written out as a day and month ("7 فبراير"), or a weekday
+    at a part of the day ("مساء الخميس", "فجر الجمعة") before the day the article was published (on that
+    day it may be a plan: "يعقد مجلس الأمن ظهر الخميس"). A bare weekday or "أمس" is as often the day of an
+    announcement ("قالت الشرطة، الجمعة"), a video or another act: on 6,000 ANT articles, all 19 date
+    conflicts built on them were such a day, none a real disagreement."""
+    if item.get("form") in CALENDAR_FORMS:
+        return True
+    words = normalize_text(item.get("text") or "").split()
+    if item.get("form") != "weekday" or not words or words[0] not in _parts_of_day():
+        return False
+    bounds = date_bounds(item["value"])
+    return bool(bounds and published_at and bounds[1].isoformat() < published_at[:10])
+
+
 def date_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
-    """Dates two reports write out as a day and month ("7 فبراير") in a sentence that names the event.
-    A weekday or "أمس" is resolved against a publication time and read off the nearest act: on 6,000
-    ANT articles, all 19 date conflicts built on them were an announcement's, a video's or another act's
-    day, none a real disagreement."""
+    """Dates that tell the act's moment (`dates_a_moment`) in a sentence that names the event."""
     dated = [
         statement_of(item, r, info, item["value"], latin=item["value"])
         for r in reports
@@ -525,12 +545,16 @@ def date_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[di
         and item["value"] == r.get("reported_date")
         and date_bounds(item["value"])
         and item.get("with_trigger")
-        and item.get("form") in CALENDAR_FORMS
+        and dates_a_moment(item, info.get(r["article_id"], (None, None))[1])
     ]
     pairs = clashing_pairs(dated, lambda a, b: 0 < dates_apart(a, b) <= DATE_CONFLICT_MAX_DAYS)
 
     def severity(_kind, kind_pairs) -> str:
-        return "high" if max(dates_apart(a, b) for a, b in kind_pairs) > 1 else "medium"
+        if max(dates_apart(a, b) for a, b in kind_pairs) > 1:
+            return "high"
+        # a weekday is counted from a publication time, which may fall either side of midnight
+        counted = all(any(s.facts.get("form") == "weekday" for s in pair) for pair in kind_pairs)
+        return "low" if counted else "medium"
 
     return _rows_by_kind(subject, "event_date", pairs, severity)
 

@@ -290,6 +290,17 @@ def test_an_adjective_or_a_verb_after_a_class_noun_is_no_settlement():
     assert find_places(normalize(text)) == []
 
 
+def test_a_foreign_town_opening_like_a_verb_is_a_place_where_the_text_sets_it_apart():
+    quoted = 'ووقعت عملية الاحتجاز في بلدة "تيرفال" جنوبي البلاد.'
+    assert [(s, ref) for s, ref, _ in places(quoted)] == [("تيرفال", None)]
+    closing = "احتجز المسلح رهائن في متجر ببلدة يارنيك، ثم قتل. وتبعد يارنيك عن العاصمة ساعة."
+    assert [s for s, _, _ in places(closing)] == ["يارنيك", "يارنيك"]
+    assert [s for s, _, _ in places("وقع الانفجار في مدينة تولانو الإيطالية مساء.")] == ["تولانو"]
+    # a verb goes on to its complement, or carries its object when it ends the phrase
+    assert places("هاجم المسلحون قرية تقع على الطريق ومدينة يسيطر عليها الجيش.") == []
+    assert places("وهي مدينة يزورها، كل عام، آلاف السياح.") == []
+
+
 def test_a_city_is_a_place_unless_its_club_is_meant():
     assert [ref for _, ref, _ in places("وعقد المؤتمر في روما أمس.")] == ["city-rome"]
     assert places("وفاز روما على ضيفه في مباراة الدوري.") == []
@@ -297,6 +308,11 @@ def test_a_city_is_a_place_unless_its_club_is_meant():
 
 def test_another_town_or_a_given_name_is_no_unlisted_settlement():
     assert places("وانتقل المسلحون إلى بلدة أخرى ثم إلى مخيم إبراهيم.") == []
+
+
+def test_a_given_name_after_a_name_prefix_is_the_settlements_own():
+    assert places("قصفت الطائرات قرية تل صالح شرقي المدينة.") == [("تل صالح", None, None)]
+    assert places("داهمت القوة بلدة عين خالد ليلا.") == [("عين خالد", None, None)]
 
 
 def test_a_proclitic_word_after_a_class_noun_is_no_settlement():
@@ -320,6 +336,12 @@ def test_an_unlisted_village_takes_the_governorate_of_its_sentence():
     found = [(m.surface, m.attrs["admin1"], m.attrs.get("located_by")) for m in find_places(normalize(text))]
     assert found[0] == ("الشويحة", found[1][1], "sentence") and found[1][0] == "جرابلس"
     assert found[2] == ("الشويحة", found[1][1], "sentence")  # named again, placed the same way
+
+
+def test_a_dateline_desk_locates_no_settlement_of_the_story():
+    text = "دمشق، سوريا (CNN)-- احتجز مسلح رهائن في متجر ببلدة الغنيمة، في حادث وصفته السلطات بأنه هجوم."
+    found = {m.surface: m.attrs["admin1"] for m in find_places(normalize(text))}
+    assert found["دمشق"] and found["الغنيمة"] is None
 
 
 def test_a_people_after_a_class_noun_is_no_village():

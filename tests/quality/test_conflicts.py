@@ -190,6 +190,20 @@ def test_a_weekday_or_a_date_in_a_sentence_not_naming_the_event_makes_no_date_co
     assert _conflicts(elsewhere, SAME_MORNING).height == 0
 
 
+def test_a_weekday_at_a_part_of_the_day_tells_the_moment_a_bare_one_does_not():
+    evening = [_report("a", _said("date", "2024-03-07", form="weekday", text="مساء الخميس"), reported_date="2024-03-07"),
+               _report("b", _said("date", "2024-03-08", form="weekday", text="فجر الجمعة"), reported_date="2024-03-08")]  # fmt: skip
+    days_after = _articles(("a", "bbc", "2024-03-09T09:00:00"), ("b", "cnn", "2024-03-09T10:00:00"))
+    (row,) = _conflicts(evening, days_after).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("event_date", "disagreement", "low")
+    bare = [_report("a", _said("date", "2024-03-07", form="weekday", text="الخميس"), reported_date="2024-03-07"),
+            _report("b", _said("date", "2024-03-08", form="weekday", text="يوم الجمعة"), reported_date="2024-03-08")]  # fmt: skip
+    assert _conflicts(bare, days_after).height == 0
+    # on the day of publication a weekday may be a plan ("يعقد المجلس ظهر الخميس"), not when it happened
+    that_day = _articles(("a", "bbc", "2024-03-07T09:00:00"), ("b", "cnn", "2024-03-09T10:00:00"))
+    assert _conflicts(evening, that_day).height == 0
+
+
 def _place(ref, surface, **facts):
     return _said("place", surface, ref_id=ref, **facts)
 
