@@ -34,7 +34,7 @@ from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precisi
 from tahqiq.extract.counts import counts_one_event, event_total, find_single_casualties, wholes_else_parts
 from tahqiq.extract.gazetteer import Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
-from tahqiq.extract.places import named_as_elsewhere, named_as_where
+from tahqiq.extract.places import named_as_elsewhere, named_as_where, seat_governorates
 from tahqiq.extract.statements import frame_statements
 from tahqiq.extract.tokens import clitic_variants
 from tahqiq.reference import casualty_groups, load_event_lexicon
@@ -1008,12 +1008,22 @@ def _place(
             act_admin1 is not None and _admin1(m) not in (act_admin1, None),
             -countries.get(_country_of(m), 0),
             not (m.attrs.get("admin1") or m.attrs.get("place_kind") == "admin1"),
+            _seat_for_its_governorate(m, at_act, act),
             rank.get(m.attrs.get("place_kind") or "", 3),
             m is not at_act,
             m.start,
         )
     )
     return (located[0] if located else None), regions
+
+
+def _seat_for_its_governorate(m: Mention, at_act: Mention | None, act: _Sentence | None) -> bool:
+    """A city that names its governorate, told outside the act's sentence, when that sentence places the
+    act in the governorate ("قصفت ... قرى مديرية حيس بمحافظة الحديدة" then "خسائر داخل الحديدة"): no
+    finer place of the act, the governorate stands."""
+    if at_act is None or act is None or at_act.attrs.get("place_kind") != "admin1" or act.start <= m.start < act.end:
+        return False
+    return seat_governorates().get(m.attrs.get("ref_id") or "") == at_act.attrs.get("ref_id")
 
 
 def _told_in_the_lead(
