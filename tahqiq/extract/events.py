@@ -999,6 +999,8 @@ def _place(
     # story do not move it. Failing that, the story's country is the one its places name most (a strike
     # in Syria on Iranian targets); then a place inside a governorate; then the most specific; a country last.
     at_act = _place_of_act(act, frame, located)
+    if at_act is not None and _taken_places(act, frame) == [at_act]:
+        return at_act, regions  # the place taken is where the act was, whatever else its story names
     countries = _story_countries(located, act.display if act else None)
     act_country = _country_of(at_act) if at_act else None
     act_admin1 = _admin1(at_act) if at_act else None
@@ -1075,9 +1077,7 @@ def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) 
     # A place told as where ("في غزة", "على حدود القطاع", "قرب منبج"), not a capital standing for its
     # government ("مجموعات تدعمها واشنطن", "سيطرة أنقرة").
     near = [m for m in near if named_as_where(m, act.display or "")]
-    taken = [
-        place for a in frame.opening if a.value == "territory_capture" and (place := act.captured_place(a)) is not None
-    ]  # fmt: skip
+    taken = _taken_places(act, frame)
     if taken:
         return taken[0]
     if near:
@@ -1099,6 +1099,15 @@ def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) 
         and (distance := _distance_to(m, [a for a in frame.anchors if _same_sentence(act.display or "", min(a.end, m.end), max(a.start, m.start))])) is not None
     ]  # fmt: skip
     return min(beside, key=lambda x: x[:2])[2] if beside else None
+
+
+def _taken_places(act: _Sentence | None, frame: _Frame) -> list[Mention]:
+    """The places the act's words of taking control govern ("سيطرتها على مطار الحديدة")."""
+    if act is None:
+        return []
+    return [
+        place for a in frame.opening if a.value == "territory_capture" and (place := act.captured_place(a)) is not None
+    ]  # fmt: skip
 
 
 def _story_countries(located: list[Mention], display: str | None) -> Counter:

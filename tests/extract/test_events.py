@@ -1040,3 +1040,10 @@ def test_a_governorate_s_seat_named_elsewhere_does_not_refine_the_act_s_governor
             "ويأتي القصف في وقت تتكبد فيه الميليشيات خسائر كبيرة داخل الحديدة.")
     main = frames_read_from(body, date(2018, 6, 20))[0]
     assert (main["reported_place"], main["admin1"], main["place_precision"]) == ("محافظة الحديدة", "ye-hudaydah", "admin1")
+
+
+def test_the_place_taken_is_where_the_capture_was():
+    body = ("بعد سيطرتها على مطار الحديدة، تتأهب القوات الموالية للحكومة للتقدم نحو ميناء المدينة.\n"
+            "وقال مصدر عسكري إن الخطة هي التقدم على الطريق من بيت الفقيه.")
+    main = frames_read_from(body, date(2018, 6, 21))[0]
+    assert (main["event_type"], main["place_ref"]) == ("territory_capture", "gn-79415")
