@@ -6,9 +6,10 @@ sentence by sentence: the first sentence with a trigger opens the main event; a 
 than three days away from it (or months before publication) with a trigger or a word of killing opens
 a background event (one per date when a sentence cites several); other sentences continue the frame
 being told. An act a clause says another act answers ("ردا على إطلاق صواريخ", "انتقاما لمقتل") is a
-background frame of its own (answered), with its clause's words, places and figures; so is the launch of a
-military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير", military_operation). A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the announcement,
-not the event. Targets are PERSON mentions near a word of killing or targeting or a role word, and
+background frame of its own (answered), with its clause's words, places and figures; so is the launch of
+a military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير",
+military_operation). A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
+announcement, not the event. Targets are PERSON mentions near a word of killing or targeting or a role word, and
 not introduced as a speaker.
 """
 
@@ -722,6 +723,7 @@ def _responded_frame(
 
 
 def _day_or_day_before(day: Mention | None) -> Mention | None:
+    """The day-precise date as the window of that day and the one before (None for any other date)."""
     value = day.value if day is not None and _precision(day) == "day" else None
     window = announcement_window(date.fromisoformat(value)) if value else None
     if window is None:
@@ -746,20 +748,20 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             # ("وقال المتحدث: لقد قتل 31 شخصا"): no word of an act, no act of war.
             anchors = []
         dates = [d for d in _event_dates(sentence) if not later_than_publication(d.value, published)]
-        launched = _operations_launched(sentence, published)
-        for frame in launched:  # an article that retells a launch tells one event
-            told = next((f for f in launched_frames if _date_key(f.date) == _date_key(frame.date)), None)
+        for launch in _operations_launched(sentence, published):
+            # a campaign's start dates no act of its sentence; an article that retells it tells one launch
+            dates = [d for d in dates if d is not launch.date]
+            told = next((f for f in launched_frames if _date_key(f.date) == _date_key(launch.date)), None)
             if told is None:
-                launched_frames.append(frame)
+                launched_frames.append(launch)
             else:
-                told.spans += frame.spans
-        dates = [d for d in dates if all(d is not frame.date for frame in launched)]  # a campaign's start
+                told.spans += launch.spans
         responded = _responded_act(sentence)
         if responded is not None:
-            frame = _responded_frame(responded, dates, main, _announcement_date(sentence))
-            responded_frames.append(frame)
-            sentence = sentence.without(*frame.spans[0])
-            dates = [d for d in dates if not frame.contains(d.start)]
+            answered = _responded_frame(responded, dates, main, _announcement_date(sentence))
+            responded_frames.append(answered)
+            sentence = sentence.without(*answered.spans[0])
+            dates = [d for d in dates if not answered.contains(d.start)]
             anchors = sentence.anchors()
         if main is None:
             far = [d for d in dates if _months_before(d.value, published)]
@@ -984,7 +986,7 @@ def _place(
 ) -> tuple[Mention | None, list[Mention]]:
     """(most specific place, national region phrases) of the frame, from the places named at or after
     `after` (the dateline's end)."""
-    display = act.display or "" if act else ""
+    display = (act.display or "") if act else ""
     places = [
         m for m in _in(frame, mentions)
         if m.entity_type == "LOC" and m.start >= after and not named_as_elsewhere(m, display)

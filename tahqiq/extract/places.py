@@ -718,8 +718,8 @@ def find_places(nt: NormalizedText) -> list[Mention]:
     of its sentence, with attrs located_by "sentence"."""
     mentions = [_mention(nt, found) for found in _PlaceScan(nt).run()]
     for mention in mentions:
+        mention.attrs["as_elsewhere"] = named_as_elsewhere(mention, nt.display)  # read first: as_where uses it
         mention.attrs["as_where"] = named_as_where(mention, nt.display)
-        mention.attrs["as_elsewhere"] = named_as_elsewhere(mention, nt.display)
     unlisted = [m for m in mentions if m.attrs["ref_id"] is None]
     located = {}
     marks = [found.start() for found in _SENTENCE_MARK.finditer(nt.display)] if unlisted else []
