@@ -722,6 +722,16 @@ def _responded_frame(
     return frame
 
 
+def _tells_the_same_answered_act(told: _Frame, answered: _Frame) -> bool:
+    """Two answered acts of one article of one type whose dates overlap (or one undated) are one act."""
+    if {a.value for a in told.anchors} != {a.value for a in answered.anchors}:
+        return False
+    if told.date is None or answered.date is None:
+        return True
+    a, b = date_bounds(_date_key(told.date)), date_bounds(_date_key(answered.date))
+    return bool(a and b) and a[0] <= b[1] and b[0] <= a[1]
+
+
 def _day_or_day_before(day: Mention | None) -> Mention | None:
     """The day-precise date as the window of that day and the one before (None for any other date)."""
     value = day.value if day is not None and _precision(day) == "day" else None
@@ -759,7 +769,12 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
         responded = _responded_act(sentence)
         if responded is not None:
             answered = _responded_frame(responded, dates, main, _announcement_date(sentence))
-            responded_frames.append(answered)
+            told = next((f for f in responded_frames if _tells_the_same_answered_act(f, answered)), None)
+            if told is None:
+                responded_frames.append(answered)
+            else:  # an article that says twice what the strikes answered tells one act
+                told.spans += answered.spans
+                told.date = _best_date([d for d in (told.date, answered.date) if d is not None])
             sentence = sentence.without(*answered.spans[0])
             dates = [d for d in dates if not answered.contains(d.start)]
             anchors = sentence.anchors()

@@ -1047,3 +1047,11 @@ def test_the_place_taken_is_where_the_capture_was():
             "وقال مصدر عسكري إن الخطة هي التقدم على الطريق من بيت الفقيه.")
     main = frames_read_from(body, date(2018, 6, 21))[0]
     assert (main["event_type"], main["place_ref"]) == ("territory_capture", "gn-79415")
+
+
+def test_an_article_that_says_twice_what_strikes_answered_tells_one_answered_act():
+    body = ("أعلن الجيش، الخميس، أنه شن غارات جوية على مواقع في محافظة درعا ردا على إطلاق صواريخ على مواقعه، "
+            "بحسب ما نقلت وكالة.\n"
+            "وكان الجيش قد قال إنه ضرب البنية التحتية في سوريا ردا على إطلاق صواريخ على قواعده فجر الخميس.")
+    answered = [f for f in frames_read_from(body, date(2024, 3, 7)) if f["answered"]]
+    assert [(f["event_type"], f["reported_date"]) for f in answered] == [("missile_attack", "2024-03-07")]
