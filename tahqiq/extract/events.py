@@ -304,6 +304,9 @@ ATTACKED_FORCES_WINDOW = 20
 # "ردا على إطلاق نحو 20 صاروخا": the words that may stand between a word of responding and the act answered.
 RESPONSE_OBJECT_FILLERS = frozenset(normalize_text(w) for w in ("إطلاق", "نحو", "حوالي", "قرابة", "عشرات", "سلسلة", "موجة"))
 RESPONSE_OBJECT_WORDS = 3
+# Fire answered by fire the day it came (rockets on the Golan, shells from Gaza, a sniper's shot); an attack or
+# a killing is answered by a punishment days later, as often as not.
+FIRE_TYPES = frozenset({"missile_attack", "shelling", "shooting", "air_strike", "drone_strike"})
 PLACE_HEADS = frozenset(
     f"{article}{word}"
     for word in ("مدينة", "بلدة", "قرية", "مركز", "مطار", "ميناء", "كامل", "كل", "كافة", "معظم", "منطقة",
@@ -710,15 +713,17 @@ def _operations_launched(sentence: _Sentence, published: date | None) -> list[_F
 def _responded_frame(
     responded: tuple[int, int, list[Cue]], dates: list[Mention], main: _Frame | None, announced: Mention | None
 ) -> _Frame:
-    """The act answered, a frame of its own: dated by its clause's date, else it came the day of the
-    answer or the one before (the sentence's date, else the main act's, else the day the answer was
-    announced)."""
+    """The act answered, a frame of its own: dated by its clause's date; else fire answered by fire came
+    the day of the answer or the one before (the sentence's date, else the main act's, else the day the
+    answer was announced); an attack answered by a punishment (strikes "ردا على هجوم كيماوي") may be a
+    week older, and stays undated."""
     start, end, acts = responded
     frame = _Frame(True, anchors=acts, opening=list(acts), clause=True, answered=True)
     frame.add(start, end)
     own = [d for d in dates if start <= d.start < end]
     answered = _best_date([d for d in dates if d not in own]) or (main.date if main else None) or announced
-    frame.date = _best_date(own) or _day_or_day_before(answered)
+    fire = all(a.value in FIRE_TYPES for a in acts)
+    frame.date = _best_date(own) or (_day_or_day_before(answered) if fire else None)
     return frame
 
 

@@ -970,12 +970,19 @@ def test_the_act_an_act_answers_is_a_frame_of_its_own():
     assert answered["country"] != "ir"  # the country it is put down to is not where it fell
 
 
-def test_an_answered_killing_is_not_the_answer_s_toll():
+def test_an_answered_killing_is_not_the_answer_s_toll_nor_dated_by_it():
     body = "قصفت المدفعية مواقع مسلحين في بلدة تل رفعت الأحد انتقاما لمقتل جنديين."
-    main, answered = frames_read_from(body, date(2024, 3, 12))
+    (main,) = frames_read_from(body, date(2024, 3, 12))  # the killing answered, undated, is no event of its own
     assert main["reported_killed"] is None and main["reported_date"] == "2024-03-10"
-    assert answered["event_type"] == "attack" and answered["reported_killed"] == 2
-    assert answered["reported_date"] == "2024-03-09/2024-03-10"
+    # a punishment may come a week after the attack it answers: the answer's day does not date it
+    body = "وشنت الولايات المتحدة ضربات جوية على مواقع في سوريا السبت ردا على هجوم كيماوي في مدينة دوما."
+    (main,) = frames_read_from(body, date(2018, 4, 15))
+    assert (main["event_type"], main["reported_date"]) == ("air_strike", "2018-04-14")
+    assert main["reported_place"] != "دوما"
+    # its own day dates it
+    body = "وشنت الولايات المتحدة ضربات جوية على مواقع في سوريا السبت ردا على هجوم كيماوي في مدينة دوما في 7 نيسان."
+    answered = [f for f in frames_read_from(body, date(2018, 4, 15)) if f["answered"]]
+    assert [(f["event_type"], f["reported_date"]) for f in answered] == [("attack", "2018-04-07")]
 
 
 def test_an_answer_to_a_question_or_a_tariff_is_no_act():
