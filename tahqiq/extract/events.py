@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -727,6 +728,17 @@ def _responded_frame(
     return frame
 
 
+def _tell_once(told_frames: list[_Frame], frame: _Frame, same_act: Callable[[_Frame, _Frame], bool]) -> None:
+    """Add the frame, or, when an earlier one of the article tells the same act (`same_act(told, frame)`:
+    a launch or an answered act said twice), its sentences and the more precise date to that one."""
+    told = next((f for f in told_frames if same_act(f, frame)), None)
+    if told is None:
+        told_frames.append(frame)
+        return
+    told.spans += frame.spans
+    told.date = _best_date([d for d in (told.date, frame.date) if d is not None])
+
+
 def _tells_the_same_answered_act(told: _Frame, answered: _Frame) -> bool:
     """Two answered acts of one article of one type whose dates overlap (or one undated) are one act."""
     if {a.value for a in told.anchors} != {a.value for a in answered.anchors}:
@@ -764,22 +776,12 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             anchors = []
         dates = [d for d in _event_dates(sentence) if not later_than_publication(d.value, published)]
         for launch in _operations_launched(sentence, published):
-            # a campaign's start dates no act of its sentence; an article that retells it tells one launch
-            dates = [d for d in dates if d is not launch.date]
-            told = next((f for f in launched_frames if _date_key(f.date) == _date_key(launch.date)), None)
-            if told is None:
-                launched_frames.append(launch)
-            else:
-                told.spans += launch.spans
+            dates = [d for d in dates if d is not launch.date]  # a campaign's start dates no act of its sentence
+            _tell_once(launched_frames, launch, lambda told, new: _date_key(told.date) == _date_key(new.date))
         responded = _responded_act(sentence)
         if responded is not None:
             answered = _responded_frame(responded, dates, main, _announcement_date(sentence))
-            told = next((f for f in responded_frames if _tells_the_same_answered_act(f, answered)), None)
-            if told is None:
-                responded_frames.append(answered)
-            else:  # an article that says twice what the strikes answered tells one act
-                told.spans += answered.spans
-                told.date = _best_date([d for d in (told.date, answered.date) if d is not None])
+            _tell_once(responded_frames, answered, _tells_the_same_answered_act)
             sentence = sentence.without(*answered.spans[0])
             dates = [d for d in dates if not answered.contains(d.start)]
             anchors = sentence.anchors()
@@ -1020,9 +1022,10 @@ def _place(
     # غزة قبل ساعات من تدشين السفارة في القدس"): statements, ceremonies and capitals elsewhere in the
     # story do not move it. Failing that, the story's country is the one its places name most (a strike
     # in Syria on Iranian targets); then a place inside a governorate; then the most specific; a country last.
-    at_act = _place_of_act(act, frame, located)
-    if at_act is not None and _taken_places(act, frame) == [at_act]:
-        return at_act, regions  # the place taken is where the act was, whatever else its story names
+    taken = _taken_places(act, frame)
+    if len(taken) == 1:
+        return taken[0], regions  # the place taken is where the act was, whatever else its story names
+    at_act = _place_of_act(act, frame, located, taken)
     countries = _story_countries(located, act.display if act else None)
     act_country = _country_of(at_act) if at_act else None
     act_admin1 = _admin1(at_act) if at_act else None
@@ -1088,8 +1091,11 @@ def _act_names_a_place(act: _Sentence | None, mentions: ByStart, display: str) -
     )  # fmt: skip
 
 
-def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) -> Mention | None:
-    """The place below a country that the act's sentence names nearest its words of the act."""
+def _place_of_act(
+    act: _Sentence | None, frame: _Frame, located: list[Mention], taken: list[Mention]
+) -> Mention | None:
+    """The place below a country that the act's sentence names nearest its words of the act (the first
+    of the places `taken` by a capture)."""
     if act is None or not frame.opening:
         return None
     near = [
@@ -1099,7 +1105,6 @@ def _place_of_act(act: _Sentence | None, frame: _Frame, located: list[Mention]) 
     # A place told as where ("في غزة", "على حدود القطاع", "قرب منبج"), not a capital standing for its
     # government ("مجموعات تدعمها واشنطن", "سيطرة أنقرة").
     near = [m for m in near if named_as_where(m, act.display or "")]
-    taken = _taken_places(act, frame)
     if taken:
         return taken[0]
     if near:

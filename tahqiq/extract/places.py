@@ -666,10 +666,7 @@ def named_as_where(m: Mention, display: str) -> bool:
         return True
     if m.surface.split()[0].removeprefix("ال") in LOCATIVES:
         return True
-    words = display[max(0, m.start - 30) : m.start].split()
-    if words and attached.strip():
-        words = words[:-1]  # a clitic fused to the place ("ل" of "لجنوب")
-    before = [w.strip("،,:\"'(«#") for w in words[-2:] if w.strip("#")]
+    before = _words_before(m, display, 2)
     if before and before[-1] in COMPLEMENTIZERS:
         return False  # "مشيرا إلى أن طهران تتصرف": إلى governs the clause, the place is its subject
     if named_as_elsewhere(m, display):
@@ -683,15 +680,21 @@ def named_as_elsewhere(m: Mention, display: str) -> bool:
     act did not happen in. Read once, where the place is found (attrs as_elsewhere)."""
     if "as_elsewhere" in m.attrs:
         return m.attrs["as_elsewhere"]
-    words = display[max(0, m.start - 30) : m.start].split()
-    attached = display[m.start - 1 : m.start] if m.start else ""
-    if words and attached.strip():
-        words = words[:-1]
-    before = [w.strip("،,:\"'(«#") for w in words[-1:] if w.strip("#")]
+    before = _words_before(m, display, 1)
     preceding = display[max(0, m.start - 60) : m.start]
     if before and before[-1] in ("إلى", "الى") and _after_one_of(region_words().motion, preceding):
         return True
     return bool(before) and before[-1] == "في" and _after_one_of(region_words().presence, preceding, PRESENCE_REACH_WORDS)
+
+
+def _words_before(m: Mention, display: str, count: int) -> list[str]:
+    """The `count` words before the place, punctuation stripped; a clitic fused to the place ("ل" of
+    "لجنوب") is no word of its own."""
+    words = display[max(0, m.start - 30) : m.start].split()
+    attached = display[m.start - 1 : m.start] if m.start else ""
+    if words and attached.strip():
+        words = words[:-1]
+    return [w.strip("،,:\"'(«#") for w in words[-count:] if w.strip("#")]
 
 
 # Words a word of going may stand back from its إلى ("انتقلت فيه السفارة الأميركية إلى القدس"), and a

@@ -50,6 +50,8 @@ TYPE_FAMILY = {
 # A strike from the air and a raid by helicopter or airdrop are often one operation told two ways.
 AIR_OR_HELICOPTER = frozenset({"air_strike", "drone_strike", "helicopter_raid", "airdrop"})
 GENERIC_TYPES = ("attack", "air_strike")
+# An act another answers ("ردا على إطلاق صواريخ") against a report of another type, which may be the answer.
+ANSWERED_ACT_OF_ANOTHER_TYPE_WEIGHT = -2.0
 
 LINK_WEIGHT = 7.0
 # Agreements that single one event out among the many of its type, place and days (a shared day or
@@ -62,7 +64,6 @@ IDENTIFYING_LEVELS = frozenset({
 PLACELESS_IDENTIFYING = frozenset({"story", "targets"})
 # Place levels of one city, town or village.
 SAME_SETTLEMENT_LEVELS = frozenset({"same_city", "same_village"})
-ANSWERED_ACT_OF_ANOTHER_TYPE_WEIGHT = -2.0
 BOMBINGS = frozenset({"suicide_bomb", "remote_explosive"})
 MASS_CASUALTY_KILLED = 10
 # Two clusters join only when every report of one fits every report of the other with this much
