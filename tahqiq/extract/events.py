@@ -843,9 +843,13 @@ def _dated_in_its_relative_clause(sentence: _Sentence, dates: list[Mention]) -> 
 
 def _names_the_act_of(sentence: _Sentence, frame: _Frame) -> bool:
     """The sentence names the frame's act again, by a word of its type too everyday to open a frame
-    alone ("وقع الانفجار أمس الخميس" after "قتل جندي في انفجار عبوة"): its date dates the frame."""
+    alone ("وقع الانفجار أمس الخميس" after "قتل جندي في انفجار عبوة"), or tells its dead with no word
+    of another act ("تونرو، من الكتيبة الثالثة، قتل ... في التاسع والعشرين من مارس"): its date dates
+    the frame."""
     types = {a.value for a in frame.anchors}
-    return any(t.value in types for t in sentence.of("trigger"))
+    if any(t.value in types for t in sentence.of("trigger")):
+        return True
+    return not sentence.of("trigger") and any(c.value == "killed" for c in sentence.of("outcome"))
 
 
 def mentions_of_type(sentence: _Sentence, entity_type: str) -> list[Mention]:
@@ -1454,16 +1458,24 @@ def find_event_frames(
     return _unique_ids(out)
 
 
+# The longest period a lead may date an otherwise undated act by: a week ("الأسبوع الماضي" spans up to
+# nine days, `tahqiq.dates.inference.last_week`), not a month the story's campaign began in.
+LEAD_PERIOD_DAYS = 10
+
+
 def _lead_date(sentences: list[_Sentence], frame: _Frame, published: date | None) -> Mention | None:
     """The day a lead sentence before the main frame gives the act ("تداول ناشطون فيديو لإطلاق الرصاص
-    على شاب في قطاع غزة الجمعة"), when the frame's own sentences date nothing: the lead tells the news."""
+    على شاب في قطاع غزة الجمعة"), when the frame's own sentences give no day: the lead tells the news.
+    When they date nothing at all, the lead's days or week ("المقتولان في منبج الأسبوع الماضي") do."""
     lead = [s for s in sentences if s.end <= frame.spans[0][0]]
-    days = [
+    dates = [
         d for s in lead for d in _event_dates(s)
-        if _precision(d) == "day" and not _months_before(d.value, published)
+        if _precision(d) not in ("year", None) and not _months_before(d.value, published)
         and not later_than_publication(d.value, published)
     ]  # fmt: skip
-    return _best_date(days)
+    days = [d for d in dates if _precision(d) == "day"]
+    weeks = [d for d in dates if (bounds := date_bounds(d.value)) and (bounds[1] - bounds[0]).days < LEAD_PERIOD_DAYS]
+    return _best_date(days) or (_best_date(weeks) if frame.date is None else None)
 
 
 # "أدى سقوط القذيفة إلى انهيار المنزل ... ونجم عن ذلك مقتل مزارع": a word of consequence a few

@@ -1043,7 +1043,7 @@ def test_the_launch_of_a_military_operation_is_an_event_of_its_own():
 
 
 def test_a_governorate_s_seat_named_elsewhere_does_not_refine_the_act_s_governorate():
-    body = ("قصفت ميليشيات الحوثي منازل المواطنين في قرى مديرية حيس بمحافظة الحديدة، الأربعاء، مما أسفر عن مقتل 9 مدنيين.\n"
+    body = ("قصفت ميليشيات الحوثي منازل المواطنين في قرى مديرية الجراحي بمحافظة الحديدة، الأربعاء، مما أسفر عن مقتل 9 مدنيين.\n"
             "ويأتي القصف في وقت تتكبد فيه الميليشيات خسائر كبيرة داخل الحديدة.")
     main = frames_read_from(body, date(2018, 6, 20))[0]
     assert (main["reported_place"], main["admin1"], main["place_precision"]) == ("محافظة الحديدة", "ye-hudaydah", "admin1")
