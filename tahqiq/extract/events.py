@@ -643,9 +643,10 @@ def _split_at_dates(sentence: _Sentence, dates: list[Mention]) -> list[tuple[int
     return clauses
 
 
-def _responded_act(sentence: _Sentence) -> tuple[int, int, list[Cue]] | None:
+def _responded_act(sentence: _Sentence) -> tuple[int, int, list[Cue], bool] | None:
     """The act another act of the sentence answers ("استهدف بغارات جوية مواقع في سوريا، ردا على إطلاق
-    صواريخ على الجولان", "انتقاما لمقتل جنديين"): (clause start, clause end, its words of the act). The
+    صواريخ على الجولان", "انتقاما لمقتل جنديين"), or whose doers it names ("العناصر المسؤولة عن إطلاق
+    الصاروخ"): (clause start, clause end, its words of the act, whether told by its doers). The
     act must be the object of the word of responding ("ردا على سؤال عن الغارة" answers a question); its
     clause ends at the source it is credited to, an announcement, or another act after a comma."""
     display = sentence.display or ""
@@ -663,7 +664,8 @@ def _responded_act(sentence: _Sentence) -> tuple[int, int, list[Cue]] | None:
         ]  # fmt: skip
         end = min(ends, default=sentence.end)
         acts = [c for c in sentence.of("trigger") if act.start <= c.start < end]
-        return cue.start, end, acts or [Cue("trigger", DEFAULT_TYPE, act.start, act.end, act.text)]
+        acts = acts or [Cue("trigger", DEFAULT_TYPE, act.start, act.end, act.text)]
+        return cue.start, end, acts, cue.value == "responsible"
     return None
 
 
@@ -712,18 +714,19 @@ def _operations_launched(sentence: _Sentence, published: date | None) -> list[_F
 
 
 def _responded_frame(
-    responded: tuple[int, int, list[Cue]], dates: list[Mention], main: _Frame | None, announced: Mention | None
+    responded: tuple[int, int, list[Cue], bool], dates: list[Mention], main: _Frame | None, announced: Mention | None
 ) -> _Frame:
     """The act answered, a frame of its own: dated by its clause's date; else fire answered by fire came
     the day of the answer or the one before (the sentence's date, else the main act's, else the day the
     answer was announced); an attack answered by a punishment (strikes "ردا على هجوم كيماوي") may be a
-    week older, and stays undated."""
-    start, end, acts = responded
+    week older, and stays undated, as does an act told by its doers (those arrested or struck may have
+    done it long before)."""
+    start, end, acts, by_its_doers = responded
     frame = _Frame(True, anchors=acts, opening=list(acts), clause=True, answered=True)
     frame.add(start, end)
     own = [d for d in dates if start <= d.start < end]
     answered = _best_date([d for d in dates if d not in own]) or (main.date if main else None) or announced
-    fire = all(a.value in FIRE_TYPES for a in acts)
+    fire = not by_its_doers and all(a.value in FIRE_TYPES for a in acts)
     frame.date = _best_date(own) or (_day_or_day_before(answered) if fire else None)
     return frame
 

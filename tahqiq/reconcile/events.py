@@ -11,7 +11,7 @@ import polars as pl
 
 from tahqiq.dates.consensus import ReportedDate, consensus_date
 from tahqiq.dates.values import date_bounds, day_of_year_bounds
-from tahqiq.extract.events import ACLED_SUB_EVENT_TYPE, TYPE_PRECEDENCE
+from tahqiq.extract.events import ACLED_SUB_EVENT_TYPE, DEFAULT_TYPE, TYPE_PRECEDENCE
 from tahqiq.reconcile.entities import UnionFind, parse_person
 from tahqiq.resolve.events import ReportBasis, link_reports, report_basis
 
@@ -133,9 +133,9 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
     )
     news = ranked.with_columns(pl.col("is_background").fill_null(False))
 
-    def best(value: str, order: list[str], extra: list[str] | None = None) -> pl.DataFrame:
+    def best(value: str, order: list[str], extra: list[str] | None = None, rows: pl.DataFrame = news) -> pl.DataFrame:
         counted = (
-            news.filter(pl.col(value).is_not_null())
+            rows.filter(pl.col(value).is_not_null())
             .group_by("event_id", value, *(extra or []))
             .agg(
                 pl.len().alias("_n"),
@@ -151,7 +151,11 @@ def summarize_events(reports: pl.DataFrame) -> pl.DataFrame:
             nulls_last=True,
         ).unique("event_id", keep="first", maintain_order=True)
 
-    types = best("reported_type", ["_spec"]).select("event_id", pl.col("reported_type").alias("event_type"))
+    # A report that says how ("غارة") over one that only says people were killed ("مقتل"), however many.
+    specific = best("reported_type", ["_spec"], rows=news.filter(pl.col("reported_type") != DEFAULT_TYPE))
+    types = pl.concat([specific, best("reported_type", ["_spec"]).join(specific, on="event_id", how="anti")]).select(
+        "event_id", pl.col("reported_type").alias("event_type")
+    )
     # The most precise date any news report gives, then the most reported of those.
     dates = (
         news.filter(pl.col("reported_date").is_not_null())

@@ -284,6 +284,10 @@ def _compare_killed(a: Report, b: Report) -> tuple[str, float]:
 def _compare_story(a: Report, b: Report, cosine: float | None = None) -> tuple[str, float]:
     if not a.story or not b.story:
         return "unknown", 0.0
+    if a.answered != b.answered:
+        # An act told as what another answered ("ردا على إطلاق صواريخ على الجولان") is told in the words
+        # of the answer: alike in words to the answer's reports, it may be another act than theirs.
+        return "told_beside_its_answer", 0.0
     if cosine is None:
         small, large = sorted((a.story, b.story), key=len)
         cosine = sum(weight * large.get(term, 0.0) for term, weight in small.items())

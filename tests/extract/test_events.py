@@ -877,11 +877,12 @@ def test_an_act_word_with_its_relative_clause_of_occurrence_dates_the_act():
         "\nوقال المتحدث إن الطائرات استهدفت المسلحين المسؤولين عن إطلاق الصواريخ على مدينة حماة ليلة أمس الأربعاء."
         "\nوقال مسؤول محلي إن الغارة التي شنت اليوم الخميس على السوق دمرت عشرات المحلات."
     )
-    (main,) = frames_read_from(body, date(2018, 8, 9))  # a Thursday
+    main, rockets = frames_read_from(body, date(2018, 8, 9))  # a Thursday
     assert (main["event_type"], main["reported_date"], main["reported_killed"]) == ("air_strike", "2018-08-09", 9)
+    assert (rockets["answered"], rockets["event_type"], rockets["reported_date"]) == (True, "missile_attack", "2018-08-08")
     # The lead's own date stands.
     dated_lead = body.replace("قتل 9 أشخاص في غارة", "قتل 9 أشخاص الأربعاء في غارة")
-    (main,) = frames_read_from(dated_lead, date(2018, 8, 9))
+    main = frames_read_from(dated_lead, date(2018, 8, 9))[0]
     assert main["reported_date"] == "2018-08-08"
 
 
@@ -1062,3 +1063,39 @@ def test_an_article_that_says_twice_what_strikes_answered_tells_one_answered_act
             "وكان الجيش قد قال إنه ضرب البنية التحتية في سوريا ردا على إطلاق صواريخ على قواعده فجر الخميس.")
     answered = [f for f in frames_read_from(body, date(2024, 3, 7)) if f["answered"]]
     assert [(f["event_type"], f["reported_date"]) for f in answered] == [("missile_attack", "2024-03-07")]
+
+
+def test_a_later_sentence_that_tells_the_act_s_dead_dates_it():
+    body = ("ذكرت وزارة الدفاع، يوم السبت، أن الجندي الذي قتل في انفجار قنبلة في سوريا هو الرقيب جون سميث.\n"
+            "وأوردت الوزارة في بيان أن سميث، من الكتيبة الثالثة، قتل في التاسع والعشرين من مارس 2018.")
+    (main,) = frames_read_from(body, date(2018, 3, 31))
+    assert (main["event_type"], main["reported_date"]) == ("remote_explosive", "2018-03-29")
+    # a sentence that tells another act with its dead does not date this one
+    body = ("ذكرت وزارة الدفاع، يوم السبت، أن الجندي الذي قتل في انفجار قنبلة في سوريا هو الرقيب جون سميث.\n"
+            "وفي هجوم منفصل قتل ثلاثة مدنيين الخميس.")
+    assert frames_read_from(body, date(2018, 3, 31))[0]["reported_date"] != "2018-03-29"
+
+
+def test_the_lead_s_week_dates_an_act_its_sentences_leave_undated():
+    body = ("قال المتحدث إن الجنديين المقتولين في منبج الأسبوع الماضي كانا في مهمة سرية.\n"
+            "وأوضح المتحدث أن المهمة كانت تستهدف قياديا، قبل انفجار عبوة ناسفة أدت لمقتل الجنديين.")
+    (main,) = frames_read_from(body, date(2018, 4, 2))  # a Monday
+    assert main["event_type"] == "remote_explosive" and main["reported_date"] == "2018-03-24/2018-04-01"
+    # a month the lead names (the campaign's start) does not date the act
+    body = ("تواصل القوات التركية منذ كانون الثاني عمليتها في عفرين.\n"
+            "وقالت المصادر إن اشتباكات عنيفة دارت في المدينة.")
+    frames = frames_read_from(body, date(2018, 3, 18))
+    assert all(not (f["reported_date"] or "").startswith("2018-01") for f in frames if f["role"] == "main")
+
+
+def test_an_act_told_by_its_doers_is_a_frame_dated_by_its_own_clause_only():
+    body = ("وقال التحالف إن الضربة عمل عسكري مشروع استهدف العناصر المسؤولة عن إطلاق الصاروخ الباليستي "
+            "على جازان، ليلة أمس الأربعاء.")
+    frames = frames_read_from(body, date(2018, 8, 9))  # a Thursday
+    (answered,) = [f for f in frames if f["answered"]]
+    assert (answered["event_type"], answered["reported_date"], answered["reported_place"]) == ("missile_attack", "2018-08-08", "جازان")
+    # undated, those arrested for it do not date it
+    body = "اعتقلت الشرطة الأحد ثلاثة من المسؤولين عن إطلاق النار على المصلين."
+    assert not any(f["answered"] for f in frames_read_from(body, date(2018, 8, 9)))
+    # an official in charge of a file tells no act
+    assert frames_read_from("وقال الوزير إن المسؤول عن الملف سيزور بغداد الأحد.", date(2018, 8, 9)) == []

@@ -6,7 +6,7 @@ import polars as pl
 from reconcile_builders import Article, conflicts_on, empty_registry, entity_of, event_of, tables
 
 from tahqiq.reconcile import reconcile
-from tahqiq.reconcile.events import name_keys
+from tahqiq.reconcile.events import name_keys, summarize_events
 from tahqiq.text.normalize import normalize_text
 
 
@@ -94,3 +94,18 @@ def test_co_targets_with_different_kunyas_stay_apart():
     result = run(first, second)
     assert entity_of(result, a) != entity_of(result, b)
     assert result["mentions"].filter(pl.col("entity_type") == "PERSON")["entity_id"].n_unique() == 2
+
+
+def _summary_row(article_id: str, event_type: str) -> dict:
+    return {"event_id": "E1", "article_id": article_id, "outlet": article_id, "reported_type": event_type,
+            "reported_date": "2018-08-09", "date_precision": "day", "date_method": "relative_to_published",
+            "date_partial": None, "is_background": False, "place_ref": None, "reported_place": None, "admin1": None,
+            "country": "ye", "latitude": None, "longitude": None, "place_precision": None, "reported_killed": None,
+            "reported_wounded": None, "weapon": None}  # fmt: skip
+
+
+def test_an_event_is_typed_by_the_reports_that_say_how_over_more_that_only_tell_a_killing():
+    rows = [_summary_row("a", "attack"), _summary_row("b", "attack"), _summary_row("c", "air_strike")]
+    assert summarize_events(pl.DataFrame(rows))["event_type"].to_list() == ["air_strike"]
+    only_killings = [_summary_row("a", "attack"), _summary_row("b", "attack")]
+    assert summarize_events(pl.DataFrame(only_killings))["event_type"].to_list() == ["attack"]

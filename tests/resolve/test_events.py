@@ -276,3 +276,13 @@ def test_the_act_an_act_answers_weighs_against_reports_of_another_type():
     assert comparisons["type"]["level"] == "answered_act_of_another_type" and comparisons["type"]["weight"] < 0
     weight, comparisons = compare(rockets, report("b:1", event_type="missile_attack"))
     assert comparisons["type"]["level"] == "same"
+
+
+def test_the_answer_s_words_do_not_join_an_answered_act_to_another_report():
+    rockets = report("a:1", event_type="missile_attack", answered=True, story={"صواريخ": 0.8, "الجولان": 0.6})
+    strikes = report("b:1", event_type="missile_attack", story={"صواريخ": 0.8, "الجولان": 0.6})
+    weight, comparisons = compare(rockets, strikes)
+    assert comparisons["story"]["level"] == "told_beside_its_answer" and comparisons["story"]["weight"] == 0
+    # two reports that both tell the act as answered do share its story
+    weight, comparisons = compare(rockets, replace_report(strikes, answered=True))
+    assert comparisons["story"]["level"] == "same_story"
