@@ -302,6 +302,16 @@ COMMA_RE = re.compile(r"[،,]")
 AGAINST_RE = re.compile(r"(?<![\w])(?:على|ضد)(?![\w])")
 ARMED_ORG_KINDS = frozenset({"military", "armed_group", "military_command", "coalition", "police"})
 ATTACKED_FORCES_WINDOW = 20
+# "أطلق الحوثيون صاروخا", "إطلاق 7 صواريخ": a word of launching a few words before the missiles; not the pad
+# they are launched from ("منصة إطلاق الصواريخ").
+FIRED_RE = re.compile(r"(?<![\w])[وف]?(?:(?P<verb>أطلق|اطلق)(?:ت|وا|نا)?|إطلاق|اطلاق)(?:ها|ه)?(?![\w])")
+DETECTED_RE = re.compile(r"رصد\S*\s+(?:\S+\s+){0,2}$")
+# A missile tested, launched "successfully" or carrying a satellite is no act of war.
+NOT_FIRED_AT_RE = re.compile(r"تجرب|تجارب|اختبار|بنجاح|نجاح|نجحت|قمر|أقمار|المدار|الفضاء")
+LAUNCH_PAD_RE = re.compile(r"منص(?:ة|ات)\s*$|قواعد\s*$|منظوم(?:ة|ات)\s*$")
+FIRED_WINDOW = 30
+LAUNCHED_FROM_RE = re.compile(r"(?<![\w])من(?:\s+داخل)?\s+$")
+FIRED_FROM_WINDOW = 120
 # "ردا على إطلاق نحو 20 صاروخا": the words that may stand between a word of responding and the act answered.
 RESPONSE_OBJECT_FILLERS = frozenset(normalize_text(w) for w in ("إطلاق", "نحو", "حوالي", "قرابة", "عشرات", "سلسلة", "موجة"))
 RESPONSE_OBJECT_WORDS = 3
@@ -355,6 +365,7 @@ class _Sentence:
         strong = [
             t for t in triggers
             if t.value not in WEAK_TYPES or self._captures_a_place(t) or self._attacks_armed_forces(t)
+            or self._fired(t)
         ]  # fmt: skip
         if strong or not self.of("outcome") or self._tells_a_running_total():
             return strong
@@ -406,6 +417,24 @@ class _Sentence:
             and AGAINST_RE.search(self.display, trigger.end, m.start)
             for m in self.mentions
         )  # fmt: skip
+
+    def _fired(self, trigger: Cue) -> bool:
+        """Missiles or shells launched ("رصدت الدفاعات عملية إطلاق 7 صواريخ باليستية", "أطلق الحوثيون
+        صاروخا") are an act of war; missiles owned, made or tested are not, nor a launch pad."""
+        if trigger.value not in ("missile_attack", "shelling") or self.display is None:
+            return False
+        before = self.display[max(self.start, trigger.start - FIRED_WINDOW) : trigger.start]
+        if NOT_FIRED_AT_RE.search(self.display, self.start, self.end):
+            return False
+        fired = list(FIRED_RE.finditer(before))
+        if not fired or LAUNCH_PAD_RE.search(before, 0, fired[-1].start()):
+            return False
+        if fired[-1].group("verb"):
+            return True
+        # "إطلاق الصواريخ" is as often a capability, a programme or a charge: the launch noun counts when
+        # the missiles are counted or the launch was detected.
+        counted = re.search(r"\d", before[fired[-1].end() :]) or trigger.text.endswith(("ين", "ان"))
+        return bool(counted or DETECTED_RE.search(before, 0, fired[-1].start()))
 
     def _tells_a_running_total(self) -> bool:
         """Every casualty the sentence counts is a running total ("يرتفع إلى 121 عدد الذين قتلوا منذ بدء
@@ -794,7 +823,9 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             far = [d for d in dates if _earlier_for_undated_main(d, sentence, published, main.announced)]
         else:
             far = [d for d in dates if _is_far(d, main) or _earlier_days_toll(d, sentence, main)]
-        if main is not None and main.date is None and _fronted_date(sentence, dates, main):
+        if main is not None and _fronted_date(sentence, dates, main) and (
+            main.date is None or (sentence.names_an_act() and not sentence.of("day_after") and _another_day(dates[0], main.date))
+        ):
             far = dates
         if main is None and anchors and not (far and sentence.of("background")):
             main = _Frame(False, anchors=list(anchors), paragraph=sentence.paragraph)
@@ -937,6 +968,12 @@ def _fronted_date(sentence: _Sentence, dates: list[Mention], main: _Frame) -> bo
     )
 
 
+def _another_day(m: Mention, main_date: Mention) -> bool:
+    """The date is another day than the main act's ("ومساء الأحد رصدت الدفاعات إطلاق 7 صواريخ" in a story
+    of Monday's missile); a period tells nothing either way."""
+    return _precision(m) == "day" and _precision(main_date) == "day" and _date_key(m) != _date_key(main_date)
+
+
 def _in(frame: _Frame, items: ByStart) -> list:
     """The items that start inside the frame's sentences, in order."""
     return _in_spans(frame.spans, items)
@@ -1016,10 +1053,12 @@ def _place(
     """(most specific place, national region phrases) of the frame, from the places named at or after
     `after` (the dateline's end)."""
     display = (act.display or "") if act else ""
+    fire = any(a.value in ("missile_attack", "shelling") for a in frame.anchors)
     places = [
         m for m in _in(frame, mentions)
         if m.entity_type == "LOC" and m.start >= after and not named_as_elsewhere(m, display)
         and (not frame.where_only or named_as_where(m, display))
+        and not (fire and _launched_from(m, display))
     ]  # fmt: skip
     regions = [m for m in places if _is_national_region(m)]
     rank = {"village": 0, "neighbourhood": 0, "neighborhood": 0, "town": 1, "district": 2, "city": 2,
@@ -1049,6 +1088,13 @@ def _place(
         )
     )
     return (located[0] if located else None), regions
+
+
+def _launched_from(m: Mention, display: str) -> bool:
+    """The place missiles or shells were fired from ("رصدت إطلاق صاروخ ... من محافظة عمران باتجاه أراضي
+    المملكة"): ACLED places such an act where it fell."""
+    before = display[max(0, m.start - FIRED_FROM_WINDOW) : m.start]
+    return bool(LAUNCHED_FROM_RE.search(before)) and bool(FIRED_RE.search(before))
 
 
 def _seat_for_its_governorate(m: Mention, at_act: Mention | None, act: _Sentence | None) -> bool:

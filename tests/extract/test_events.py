@@ -1099,3 +1099,19 @@ def test_an_act_told_by_its_doers_is_a_frame_dated_by_its_own_clause_only():
     assert not any(f["answered"] for f in frames_read_from(body, date(2018, 8, 9)))
     # an official in charge of a file tells no act
     assert frames_read_from("وقال الوزير إن المسؤول عن الملف سيزور بغداد الأحد.", date(2018, 8, 9)) == []
+
+
+def test_missiles_fired_are_an_act_and_placed_where_they_fell():
+    body = ("أطلق الحوثيون، اليوم الاثنين، صاروخا باليستيا باتجاه مأرب، واعترضته الدفاعات الجوية.\n"
+            "ومساء الأحد رصدت قوات الدفاع الجوي عملية إطلاق 7 صواريخ باليستية من داخل الأراضي اليمنية باتجاه الرياض.")
+    main, sunday = frames_read_from(body, date(2018, 3, 26))  # a Monday
+    assert (main["role"], main["reported_date"], main["reported_place"]) == ("main", "2018-03-26", "مأرب")
+    # a later paragraph opening on another day tells another act
+    assert (sunday["role"], sunday["event_type"], sunday["reported_date"]) == ("background", "missile_attack", "2018-03-25")
+    assert sunday["reported_place"] == "الرياض"  # not Yemen, where they were fired from
+    (main,) = frames_read_from("رصدت الدفاعات إطلاق صاروخ من محافظة صعدة باتجاه مدينة جازان مساء الأربعاء.", date(2018, 8, 9))
+    assert main["reported_place"] == "جازان"
+    # missiles tested, a launch pad, a programme, a charge are no act
+    for body in ("قالت روسيا إنها أطلقت بنجاح صاروخا يفوق سرعة الصوت الأحد.", "تمتلك إيران برنامج صواريخ باليستية.",
+                 "ويشجب القرار إطلاق الصواريخ من قطاع غزة باتجاه إسرائيل."):
+        assert frames_read_from(body, date(2018, 8, 9)) == []
