@@ -13,6 +13,9 @@ Rules, in the order they apply to a name found in the normalized text:
   direction + place ("شرق سوريا", "شمال غربي محافظة حلب", "شرق وشمال سوريا" → "east+north");
   ريف + place [+ adjectives] ("ريف حلب الشرقي" → the Aleppo governorate, region "east": the countryside
   of a governorate seat is its governorate); definite direction + country adjective ("الشمال السوري").
+- A class noun of a settlement kind right before a listed name or opening its alias (مدينة حجة, بلدة بني قيس)
+  is kept as attrs["class_noun_kind"] (city, town): the text calls the place a settlement, so a city that
+  names its governorate is then the city, not the governorate.
 """
 
 from __future__ import annotations
@@ -288,6 +291,7 @@ class _Found:
     is_region: bool = False
     toponym: tuple[int, int] | None = None  # the named place inside a region phrase or after مدينة
     unlisted_kind: str | None = None  # a settlement the gazetteer lacks, named after بلدة / قرية ...
+    class_noun_kind: str | None = None  # the settlement kind the text calls the place by (مدينة حجة: city)
 
 
 class _PlaceScan:
@@ -353,7 +357,8 @@ class _PlaceScan:
         return candidates[0]
 
     def _with_region(self, match: Match, ref: str) -> _Found:
-        found = _Found(match.start, match.end, ref, toponym=self._named_part(match))
+        found = _Found(match.start, match.end, ref, toponym=self._named_part(match),
+                       class_noun_kind=self._class_noun_kind(match))  # fmt: skip
         first = match.first_token
         if first >= 1 and _stem_in(self.tokens[first - 1], "countryside"):
             return self._countryside(found, match)
@@ -364,6 +369,20 @@ class _PlaceScan:
         if directions:
             found.start, found.region, found.is_region = start, directions, True
         return found
+
+    def _class_noun_kind(self, match: Match) -> str | None:
+        """The settlement kind of the class noun that opens the alias or stands right before it ("مدينة حجة",
+        "بمدينة حجة": city), else None; منطقة and محافظة give no settlement kind."""
+        first = match.first_token
+        if match.last_token > first:
+            opening = _stem_in(self.tokens[first], "settlement_kind")
+            if opening:
+                return self.words.settlement_kind[opening[0]]
+        if first >= 1 and self._adjacent(first - 1, first):
+            before = _stem_in(self.tokens[first - 1], "settlement_kind")
+            if before:
+                return self.words.settlement_kind[before[0]]
+        return None
 
     def _unlisted_settlements(self, found: list[_Found]) -> list[_Found]:
         """بلدة الغندورة, قرية تل حبش: a settlement the gazetteer lacks, named right after its class noun,
@@ -564,6 +583,7 @@ PLACE_ATTRS = (
     "longitude",
     "region",
     "within",
+    "class_noun_kind",
 )
 
 
@@ -620,6 +640,9 @@ def _listed_place_attrs(nt: NormalizedText, found: _Found) -> dict:
         "region": found.region,
         # A region phrase lies inside the place it qualifies.
         "within": place["ref_id"] if found.is_region else place["within"],
+        # A city that names its governorate (حجة) is read as the governorate unless the text calls it a city;
+        # a region phrase around it ("شرقي مدينة حجة", "ريف مدينة حجة") is not the city itself.
+        "class_noun_kind": None if found.is_region else found.class_noun_kind,
         **toponym,
     }
 

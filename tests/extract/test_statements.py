@@ -82,3 +82,14 @@ def test_adopting_a_text_or_claiming_some_of_a_series_is_no_claim_of_the_act():
     _, said = _statements([("قتل 12 شخصا في تفجير سيارة مفخخة في السوق. أتلانتا (",), cnn, (")-- تبنى ",), isis,
                            (" الهجوم.",)])  # fmt: skip
     assert [(s["value"], s["stance"]) for s in said if s["attribute"] == "responsibility"] == [("isis", "claimed")]
+
+
+def test_a_place_statement_carries_the_kind_the_text_calls_the_place_by():
+    _, said = _statements([
+        ("قتل 12 شخصا في غارة جوية على مدينة ",),
+        ("حجة", "LOC", None, {"ref_id": "gn-75337", "place_kind": "town", "class_noun_kind": "city",
+                             "admin1": "ye-hajjah", "country": "ye", "as_where": True}),
+        (" مساء الأحد.",),
+    ])  # fmt: skip
+    (place,) = [s for s in said if s["attribute"] == "place"]
+    assert (place["ref_id"], place["place_kind"], place["class_noun_kind"]) == ("gn-75337", "town", "city")
