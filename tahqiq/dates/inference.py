@@ -86,8 +86,9 @@ def announcement_window(announced: dt.date) -> str:
     return f"{(announced - dt.timedelta(days=ANNOUNCEMENT_LAG_DAYS)).isoformat()}/{announced.isoformat()}"
 
 
-# A toll revised ("ارتفعت حصيلة ... إلى 51", "وفق آخر حصيلة") may be announced days after the act.
-REVISION_LAG_DAYS = 3
+# A toll revised ("ارتفعت حصيلة ... إلى 51", "وفق آخر حصيلة نهائية") may be announced up to a week after the
+# act: final tolls wait for the wounded who die and the bodies found under rubble.
+REVISION_LAG_DAYS = 7
 
 
 def revision_window(announced: dt.date) -> str:
