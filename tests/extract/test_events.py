@@ -1115,3 +1115,14 @@ def test_missiles_fired_are_an_act_and_placed_where_they_fell():
     for body in ("قالت روسيا إنها أطلقت بنجاح صاروخا يفوق سرعة الصوت الأحد.", "تمتلك إيران برنامج صواريخ باليستية.",
                  "ويشجب القرار إطلاق الصواريخ من قطاع غزة باتجاه إسرائيل."):
         assert frames_read_from(body, date(2018, 8, 9)) == []
+
+
+def test_an_offensive_begun_or_ongoing_since_a_day_is_a_launch():
+    body = "وبدأ الجيش التركي وحلفاء له من المعارضة السورية هجوما عسكريا في يناير على وحدات كردية في منطقة عفرين."
+    (launch,) = frames_read_from(body, date(2018, 3, 27))
+    assert (launch["event_type"], launch["role"], launch["reported_date"]) == ("military_operation", "background", "2018-01")
+    body = "وطوقت القوات التركية مدينة عفرين في إطار عملية عسكرية مستمرة منذ 20 كانون الثاني/يناير."
+    launches = [f for f in frames_read_from(body, date(2018, 3, 17)) if f["event_type"] == "military_operation"]
+    assert [f["reported_date"] for f in launches] == ["2018-01-20"]
+    # a state that lasts since a day is no launch
+    assert frames_read_from("والطريق مغلق منذ 20 كانون الثاني.", date(2018, 3, 17)) == []
