@@ -747,7 +747,7 @@ def _over_a_period(sc: _CountScanner, first: int, last: int) -> bool:
             break
         if first - k <= SINCE_LOOKBACK and (_opens_a_period(sc, k) or _after_an_earlier_act(sc, k, first)):
             return True
-        if _since_a_date(sc, k):
+        if _since_a_date(sc, k) or _weeks_of_an_act_that(sc, k, first):
             return True
     for k in range(last, min(sc.n, last + RUNNING_TOTAL_LOOKAHEAD)):
         if _ends_sentence(sc, k - 1):
@@ -755,6 +755,19 @@ def _over_a_period(sc: _CountScanner, first: int, last: int) -> bool:
         if _opens_a_period(sc, k):
             return True
     return False
+
+
+# Periods that a campaign, not one act, lasts ("أسابيع من القصف"; "أيام من الغارة" may follow one strike).
+LONG_PERIODS = frozenset(normalize_text(w) for w in ("أسابيع", "الأسابيع", "أشهر", "الأشهر", "شهور", "الشهور", "سنوات",
+                                                     "السنوات", "أعوام", "الأعوام"))  # fmt: skip
+
+
+def _weeks_of_an_act_that(sc: _CountScanner, k: int, first: int) -> bool:
+    """ "بعد أسابيع من القصف المكثف الذي تسبب بمقتل أكثر من 1500 شخص": weeks (months, years) of an act
+    whose relative clause counts the dead is a running total, however far the count stands from them."""
+    if sc.word(k) not in LONG_PERIODS or k + 1 >= sc.n or sc.word(k + 1) != "من":
+        return False
+    return any(sc.word(j) in RELATIVES for j in range(k + 2, first))
 
 
 def counts_one_event(m: Mention) -> bool:

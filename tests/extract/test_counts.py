@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from tahqiq.extract.counts import find_counts, find_single_casualties
+from tahqiq.extract.counts import counts_one_event, find_counts, find_single_casualties
 from tahqiq.text.normalize import normalize
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
@@ -460,3 +460,13 @@ def test_the_dead_a_jihadist_group_lost_are_its_own():
     assert [(m.value, m.attrs.get("side")) for m in found] == [("30", None), ("22", "jihadists")]
     (own,) = find_counts(normalize("وخسرت القوات الحكومية 12 قتيلا في المعارك."))
     assert own.attrs.get("side") is None
+
+
+def test_the_dead_of_weeks_of_an_act_are_a_running_total():
+    text = "غادر المدنيون الغوطة بعد أسابيع من القصف المكثف الذي تسبب بمقتل أكثر من 1500 شخص."
+    (count,) = [m for m in find_counts(normalize(text)) if m.attrs.get("count_kind") == "killed"]
+    assert not counts_one_event(count)
+    # days after one strike are no campaign: its toll is one event's
+    text = "وبعد أيام من الغارة التي قتلت 12 مدنيا في إدلب، شن الطيران غارة جديدة."
+    (count,) = [m for m in find_counts(normalize(text)) if m.attrs.get("count_kind") == "killed"]
+    assert counts_one_event(count)
