@@ -16,7 +16,11 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
 plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
-place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country (regions), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null).
+place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country (regions), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
+and for actor (the doer a sentence names: `doer_statements`; value the organization's ref_id or the country's code)
+kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused),
+act (the event type of the act word the verb governs: attack for "الهجمات"; null for a word of the dead), act_text,
+text (the name as written), links (the organizations the sentence says the doer follows: "الموالية لتنظيم الدولة").
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from typing import Any, Protocol
 
 from tahqiq.extract.counts import ACTS, counts_one_event
 from tahqiq.extract.mention import ByStart, Mention, mention_id
+from tahqiq.text.normalize import normalize_text
 
 STATED_COUNT_KINDS = ("killed", "wounded", "detained", "aircraft", *ACTS)
 
@@ -90,6 +95,154 @@ def _credited_org(cue: CueLike, mentions: ByStart, sentence: tuple[int, int]) ->
         return None
     nearest = min(orgs, key=lambda m: min(abs(m.start - cue.end), abs(cue.start - m.end)))
     return nearest.attrs.get("ref_id") or nearest.normalized
+
+
+# A doer's name comes right after a verb of doing it ("نفذ تنظيم داعش هجوما": one space) or opens the clause
+# the verb ends ("أن جماعة أنصار التوحيد، الموالية لتنظيم الدولة، تقف وراء الهجمات"): no further than
+# CLAUSE_SUBJECT_CHARS into it ("عائلة انتحارية مرتبطة بشبكة ..."), the act named within DOER_ACT_CHARS after
+# the verb ("تقف وراء دعم وتمويل" names no act, "تقف وراء الفساد" neither).
+VERB_SUBJECT_GAP = 2
+CLAUSE_SUBJECT_CHARS = 40
+DOER_ACT_CHARS = 60
+# شن is the verb and its noun ("إثر شن جيش الإسلام هجمات"): its doer is only the name right after it.
+VERB_OR_NOUN = frozenset({normalize_text("شن")})
+# "اتهمت الحكومة حينها حركة الشباب بالمسؤولية": the charge this close after the verb of accusing.
+ACCUSED_CHARS = 80
+# "هجوم نفذه تنظيم داعش": a verb carrying the act as its pronoun follows the act's word this closely.
+ACT_BEFORE_PRONOUN_CHARS = 30
+# Whom a name follows is named just after the word of following ("، الموالية لما يعرف بتنظيم الدولة"), and
+# that word just after the follower's name.
+LINK_GAP = 25
+# "لا تقف وراء", "لم ينفذ": a negation this close before the verb (a denial or a doubt anywhere before it).
+NEGATION_CHARS = 25
+# "القوات التي نفذت": a relative pronoun this close before the verb.
+RELATIVE_GAP = 2
+ACT_CUE_KINDS = ("trigger", "outcome")
+
+
+def _may_do(m: Mention) -> bool:
+    """An organization that can carry out an act (no outlet, UN body or aid group), or a country."""
+    if m.entity_type == "ORG":
+        return m.attrs.get("org_kind") not in NEVER_CLAIMANT_KINDS
+    # a country named as where ("في اليمن") is no doer
+    return m.entity_type == "LOC" and m.attrs.get("place_kind") == "country" and not m.attrs.get("as_where")
+
+
+def _name_ref(m: Mention) -> str:
+    return m.attrs.get("ref_id") or m.normalized
+
+
+def _clause_subject(
+    around: list, names: list[Mention], sentence_start: int, verb: CueLike, follows
+) -> Mention | None:
+    """The first name of the clause the verb ends (after the last إن/أن before it, else the sentence's),
+    not a name only said to be followed (`follows`), opening the clause within CLAUSE_SUBJECT_CHARS, with no
+    act told between it and the verb and in no relative clause of its own ("المسلحين الذين هاجموا مقر
+    الجيش نفذوا": the army is the target; "عن الجماعة التي قال إنها نفذت": the group, unnamed)."""
+    if any(c.kind == "doer_conjoined" and c.end == verb.end for c in around):
+        return None  # "ونفذت هجوما معاكسا": a clause of its own, its subject not named before it
+    not_openers = [c for c in around if c.kind == "doer_not_clause"]
+    openers = [
+        c.end for c in around
+        if c.start < verb.start and c.kind == "doer_clause" and not any(x.start <= c.start < x.end for x in not_openers)
+    ]  # fmt: skip
+    clause = max(openers, default=sentence_start)
+    in_clause = [m for m in names if clause <= m.start and m.end <= verb.start and follows(m) is None]
+    first = in_clause[0] if in_clause else None
+    if first is None or first.start - clause > CLAUSE_SUBJECT_CHARS:
+        return None
+    links = [c.start for c in around if c.kind == "doer_link"]
+    for c in around:
+        if c.start >= verb.start:
+            break
+        if first.end <= c.start and c.kind in ACT_CUE_KINDS:
+            return None
+        relative_before = c.kind == "doer_relative" and clause <= c.start < first.start
+        # "جماعة أنصار الدولة التي تبايع تنظيم الدولة، قامت بتنفيذ": a relative of following is the name's
+        relative_between = (
+            c.kind == "doer_relative" and first.end <= c.start and not any(0 <= x - c.end <= 2 for x in links)
+        )
+        if relative_before or relative_between:
+            return None
+    return first
+
+
+def doer_statements(
+    cues: ByStart, mentions: ByStart, sentence: tuple[int, int], verb: CueLike
+) -> list[tuple[Mention, dict]]:
+    """The doer one verb of doing (a lexicon `doer` cue) names in its sentence, as an actor item (without the
+    offsets): the name right after the verb, else the one a relative pronoun before it stands for ("الغارة
+    التي نفذها التحالف", "القوات التي نفذت": no name, no doer), else the subject of the clause the verb ends
+    (`_clause_subject`), never a name that only says whom another follows ("جماعة أنصار الدولة التي تبايع
+    تنظيم الدولة": the second is no doer). None when the verb is denied, negated or in doubt, or names no act
+    ("تقف وراء تمويل")."""
+    start, end = sentence
+    names = [m for m in mentions.starting_in(start, end) if _may_do(m)]
+    around = cues.starting_in(start, end)
+    links = [c for c in around if c.kind == "doer_link"]
+
+    def followed(m: Mention) -> Mention | None:
+        """The name m follows as `LINK_GAP` says, if the sentence names it just before."""
+        for c in links:
+            if 0 <= m.start - c.end <= LINK_GAP:
+                return next((q for q in reversed(names) if q.end <= c.start and c.start - q.end <= LINK_GAP), None)
+        return None
+
+    before = [c for c in around if c.start < verb.start]
+    if any(c.kind == "doer_negation" and (c.value == "sentence" or verb.start - c.end <= NEGATION_CHARS)
+           for c in before):  # fmt: skip
+        return []
+    if verb.value == "accused":
+        return _accused(around, names, verb)
+    acts_after = [c for c in around if c.kind in ACT_CUE_KINDS and 0 <= c.start - verb.end <= DOER_ACT_CHARS]
+    pronoun = normalize_text(verb.text).endswith(("ه", "ها"))
+    # a trigger phrase may take the verb in ("الهجوم الذي نفذه")
+    acts_before = [c for c in before if c.kind in ACT_CUE_KINDS and verb.start - c.end <= ACT_BEFORE_PRONOUN_CHARS]
+    if not acts_after and not (pronoun and acts_before):
+        return []
+    after = [m for m in names if 0 <= m.start - verb.end <= VERB_SUBJECT_GAP]
+    relative = next((c for c in before if c.kind == "doer_relative" and 0 <= verb.start - c.end <= RELATIVE_GAP), None)
+    if verb.value == "carried_out" and after:
+        doer = after[0]
+    elif relative is not None:
+        doer = next((m for m in names if 0 <= relative.start - m.end <= RELATIVE_GAP), None)
+    elif normalize_text(verb.text) in VERB_OR_NOUN:
+        return []  # "نسبت قوات الحشد الشعبي إلى التحالف شن غارة": the noun's doer is no clause's subject
+    else:
+        doer = _clause_subject(around, names, start, verb, followed)
+    if doer is None:
+        return []
+    followed_by = sorted({_name_ref(m) for m in names if (q := followed(m)) is not None and q is doer})
+    act = acts_after[0] if acts_after else acts_before[-1]
+    return [_doer_item(doer, verb, followed_by, act)]
+
+
+def _doer_item(doer: Mention, verb: CueLike, followed_by: list[str], act: CueLike) -> tuple[Mention, dict]:
+    is_org = doer.entity_type == "ORG"
+    return (doer, {
+        "act": act.value if act.kind == "trigger" else None, "act_text": act.text,
+        "value": _name_ref(doer), "kind": "org" if is_org else "country", "org_kind": doer.attrs.get("org_kind"),
+        "country": doer.attrs.get("country") if is_org else doer.attrs.get("ref_id"), "how": verb.value,
+        "text": doer.surface, "links": followed_by, "listed": bool(doer.attrs.get("ref_id")),
+    })  # fmt: skip
+
+
+def _accused(around: list, names: list[Mention], verb: CueLike) -> list[tuple[Mention, dict]]:
+    """The one a verb of accusing charges with the act: the name right before the charge ("اتهمت الحكومة
+    حركة الشباب بالمسؤولية عن الهجوم", "اتهمت مصادر التحالف بشن الهجوم"), the act named within DOER_ACT_CHARS
+    after the charge; not the accuser named after the verb before it."""
+    charge = next((c for c in around if c.kind == "doer_charge" and 0 <= c.start - verb.end <= ACCUSED_CHARS), None)
+    if charge is None:
+        return []
+    act = next((c for c in around if c.kind in ACT_CUE_KINDS and 0 <= c.start - charge.start <= DOER_ACT_CHARS), None)
+    if act is None:
+        return []
+    accused = next((m for m in names if m.start >= verb.end and 0 <= charge.start - m.end <= VERB_SUBJECT_GAP), None)
+    relative = next((c for c in around if c.kind == "doer_relative" and verb.end <= c.start < charge.start), None)
+    if relative is not None:
+        # "التحالف الدولي الذي تقوده الولايات المتحدة، بشن": the accused is named before the relative clause
+        accused = next((m for m in names if m.start >= verb.end and 0 <= relative.start - m.end <= RELATIVE_GAP), None)
+    return [_doer_item(accused, verb, [], act)] if accused is not None else []
 
 
 def _number(value: str | None) -> int | None:
@@ -162,4 +315,7 @@ def frame_statements(
             org := _credited_org(c, mentions_by_start, _sentence_of(spans, c.start))
         ):
             out.append(stated("responsibility", org, c.start, stance=c.value, text=c.text))
+        elif c.kind == "doer":
+            for doer, facts in doer_statements(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c):
+                out.append(stated("actor", facts.pop("value"), c.start, doer, **facts))
     return sorted(out, key=lambda s: (s["start"], s["attribute"]))

@@ -18,10 +18,11 @@ jihadists_killed), aircraft, the figures other than the toll (missiles_fired, mi
 bombers: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart), event_date (a day
 and month, or a weekday at a part of the day: dates_a_moment), place, region, partner, claim (an organization
 claiming or denying responsibility), type (types one event is never reported under, by
-tahqiq.resolve.events.types_compatible); for people given_name, name (kunya beside the name), role (within one
-event). Who did it (the reports' actor_refs) is not compared: any ministry, embassy or command named in the
-frame is among them, so two reports' actors differ far more often than their sources do (on 1500 unannotated
-ANT articles every pair of reports whose armed actors differed was such a pair). Nor are the targets: two
+tahqiq.resolve.events.types_compatible), actor (who did it: the doer a sentence names by a verb of doing or
+accusing, tahqiq.extract.statements.doer_statements; see actor_conflicts); for people given_name, name (kunya
+beside the name), role (within one event). The reports' actor_refs are not compared: any ministry, embassy or
+command named in the frame is among them, so two reports' actors differ far more often than their sources do
+(on 1500 unannotated ANT articles every pair of reports whose armed actors differed was such a pair). Nor are the targets: two
 articles naming different people hit by one strike name more of the dead, they do not disagree. Values are compatible when they can describe
 the same fact (tahqiq.quality.figures for the figures: a bound, "more than N", or an approximate figure near
 the other, or two groups of the dead); overlapping date intervals; places one inside the other (village -> governorate -> country, from the place
@@ -38,7 +39,8 @@ Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts)
 - medium: detained counts; missiles, people abducted or bombers for the same moment; calendar dates a day apart;
   governorates or regions that exclude each other; joint vs unilateral; roles; who claims responsibility; the type
   of event.
-- high: killed or wounded for the same moment; given names; dates two days apart; places in different countries.
+- high: killed or wounded for the same moment; given names; dates two days apart; places in different countries;
+  who did it (two different doers of one act).
 """
 
 from __future__ import annotations
@@ -129,6 +131,7 @@ WORDS = {  # attribute -> (English, Arabic) as said in "sources differ on ..."
     "partner": ("whether partner forces took part", "مشاركة قوات شريكة"),
     "type": ("what happened", "نوع الحدث"),
     "claim": ("who claims or denies responsibility", "الجهة التي تتبنى الهجوم أو تنفيه"),
+    "actor": ("who carried out the act", "الجهة التي نفذت الهجوم"),
     "given_name": ("the person's first name", "الاسم الأول للشخص"),
     "name": ("how the person is named (kunya or name)", "تسمية الشخص (بالكنية أو بالاسم)"),
     "role": ("the person's role", "صفة الشخص"),
@@ -822,6 +825,89 @@ def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     return _rows_by_kind(subject, "claim", pairs, lambda k, _p: "low" if k == "update" else "medium", kind)
 
 
+# Bodies of a state: a government, its ministries, army, air force, police and intelligence are one doer with
+# their country ("إسرائيل" and "الجيش الإسرائيلي"); an armed group of the country is not the state.
+STATE_ORG_KINDS = frozenset({
+    "military", "military_command", "air_force", "intelligence", "police", "government", "ministry",
+})  # fmt: skip
+COALITION_KINDS = frozenset({"coalition"})
+ATTRIBUTED = frozenset({"behind", "accused"})
+# Battles have two sides: the one a report says fought them ("معارك نفذها الجيش") is no doer of the act.
+TWO_SIDED_TYPES = frozenset({"armed_clash"})
+
+
+def _state_of(facts: dict) -> str | None:
+    if facts.get("kind") == "country":
+        return facts.get("value")
+    return facts.get("country") if facts.get("org_kind") in STATE_ORG_KINDS else None
+
+
+def _group_abroad(item: dict, report: dict) -> bool:
+    """An armed group of one country named as the doer of an act in another is more often another group of
+    the name: Yemen's "الجيش الوطني" read as Syria's National Army."""
+    return (
+        item.get("org_kind") == "armed_group"
+        and bool(item.get("country") and report.get("country"))
+        and item["country"] != report["country"]
+    )
+
+
+def _actor_words(facts: dict) -> dict[str, str]:
+    """The doer as text (Arabic: the organization's canonical name, the country as written) and latin."""
+    ref = facts["value"]
+    if facts.get("kind") == "country":
+        return {"text": facts.get("text") or ref, "latin": _place_name_en({"ref_id": ref}, facts.get("text") or ref)}
+    return {"text": _organization_names().get(ref, facts.get("text") or ref), "latin": ref.replace("_", " ")}
+
+
+def actor_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
+    """Two articles naming two different doers of the act (tahqiq.extract.statements.doer_statements: the
+    subject of "تقف وراء الهجمات", "نفذ", "شن", the accused of "اتهم ... بشن"), each a listed organization or
+    a country. Not a disagreement: one state told by its country and its bodies (a government and its army),
+    a coalition and a state (its member or backer), a group and the one any report of the event says it
+    follows or belongs to ("جماعة أنصار الدولة التي تبايع تنظيم الدولة"), two doers one article names
+    together, two stories of one outlet, doers of acts told by words of two types (an act and its answer);
+    nor two sides of a battle, nor a state or a coalition told as doing an act while the other is told as
+    doing it (states trade fire): a state is a disputed doer when both say who is behind it or accuse. A claim of responsibility is the group's own word, compared under
+    claim. Severity high: a report that names the wrong doer misleads on the whole event."""
+    said = [
+        statement_of(item, r, info, item["value"], **_actor_words(item))
+        for r in reports if r.get("reported_type") not in TWO_SIDED_TYPES for item in stated_items(r)
+        if item["attribute"] == "actor" and item.get("listed") and not _group_abroad(item, r)
+    ]  # fmt: skip
+    linked = {frozenset((s.value, other)) for s in said for other in s.facts.get("links") or ()}
+    # doers one article names side by side (Russian and Syrian jets, the US with France and Britain) did it
+    # together as far as that article knows, so two articles naming one each do not disagree
+    linked |= stated_together(said, lambda s: s.value)
+
+    def clash(a: Statement, b: Statement) -> bool:
+        if a.value == b.value or frozenset((a.value, b.value)) in linked:
+            return False
+        if not a.facts.get("act") or a.facts.get("act") != b.facts.get("act"):
+            # a story that tells an act and its answer (rockets and the strikes on Gaza, a chemical attack and
+            # the strikes that punished it) names a doer of each: two doers of one kind of act disagree
+            return False
+        if a.outlet and a.outlet == b.outlet:
+            # one outlet's two stories of an exchange of fire name each side's act ("أعلنت حماس أنها نفذت
+            # هجمات" beside the army's strikes): the doers of one act are compared across outlets
+            return False
+        states = (_state_of(a.facts), _state_of(b.facts))
+        if states[0] and states[0] == states[1]:
+            return False
+        # a coalition's strike told as a member's (or its backer's): one doer; and a bare "التحالف" may be
+        # read as either coalition
+        coalition = [s.facts.get("org_kind") in COALITION_KINDS for s in (a, b)]
+        if all(coalition) or any(coalition) and any(states):
+            return False
+        # Armies and states trade fire (Israel's strikes and Iran's rockets, the coalition and the Houthis), and
+        # a story of one act tells the other side's as its cause: a state's doer is disputed only when both
+        # sides say who is to blame ("تقف وراء", "اتهم ... بشن"), not when each tells what a side did.
+        return not (any(states) or any(coalition)) or all(s.facts.get("how") in ATTRIBUTED for s in (a, b))
+
+    pairs = clashing_pairs(said, clash)
+    return _rows_by_kind(subject, "actor", pairs, lambda _k, _p: "high")
+
+
 def _event_label(reports: list[dict]) -> str:
     main = [r for r in reports if not r.get("is_background")] or reports
     types = sorted({r.get("reported_type") or "event" for r in main})
@@ -863,6 +949,7 @@ EVENT_RULES = (
     region_conflicts,
     partner_conflicts,
     claim_conflicts,
+    actor_conflicts,
     type_conflicts,
 )
 

@@ -93,3 +93,76 @@ def test_a_place_statement_carries_the_kind_the_text_calls_the_place_by():
     ])  # fmt: skip
     (place,) = [s for s in said if s["attribute"] == "place"]
     assert (place["ref_id"], place["place_kind"], place["class_noun_kind"]) == ("gn-75337", "town", "city")
+
+
+JAD = ("جماعة أنصار الدولة", "ORG", None, {"ref_id": "jamaah_ansharut_daulah", "org_kind": "armed_group", "country": "id"})
+JAT = ("جماعة أنصار التوحيد", "ORG", None, {"ref_id": "ansar_al_tawhid", "org_kind": "armed_group"})
+IS = ("تنظيم الدولة الإسلامية", "ORG", None, {"ref_id": "isis", "org_kind": "armed_group"})
+POLICE = ("الشرطة الإندونيسية", "ORG", None, {"ref_id": None, "org_kind": "police"})
+ARMY = ("الجيش الإندونيسي", "ORG", None, {"ref_id": "indonesian_army", "org_kind": "military", "country": "id"})
+LEAD = ("قتل 13 شخصا في تفجيرات استهدفت ثلاث كنائس في مدينة سورابايا صباح الأحد. ",)
+
+
+def _doers(pieces: list[tuple]) -> list[tuple]:
+    _, said = _statements([LEAD, *pieces])
+    return [(s["value"], s["how"], s["links"]) for s in said if s["attribute"] == "actor"]
+
+
+def test_a_doer_carries_the_type_of_the_act_its_verb_governs():
+    _, said = _statements([LEAD, ("وقال مسؤول إن ",), JAT, (" تقف وراء الهجمات.",)])
+    assert [(s["act"], s["act_text"]) for s in said if s["attribute"] == "actor"] == [("attack", "الهجمات")]
+
+
+def test_the_doer_is_the_subject_of_the_clause_the_verb_of_doing_ends_not_whom_it_follows():
+    assert _doers([("وقال مسؤول في ",), ARMY, (" إن ",), JAT, ("، الموالية لما يعرف ب",), IS,
+                   ("، تقف وراء الهجمات المتزامنة.",)]) == [("ansar_al_tawhid", "behind", ["isis"])]  # fmt: skip
+    assert _doers([("وأعلنت ",), POLICE, (" أن عائلة انتحارية مرتبطة بشبكة ",), JAD, (" التي تبايع ",), IS,
+                   ("، قامت بتنفيذ الاعتداء.",)]) == [("jamaah_ansharut_daulah", "carried_out", ["isis"])]  # fmt: skip
+    # the name right after the verb, or the one the relative pronoun stands for
+    assert _doers([("وأضاف أن الهجوم الذي نفذه ",), JAD, (" هو الأعنف.",)]) == [("jamaah_ansharut_daulah", "carried_out", [])]
+    # كان is no clause opener (ك + ان): the clause is the sentence's, and its first name the doer
+    assert _doers([("وقالت الشرطة إن أفراد ",), JAD, (" كانوا قد نفذوا الهجمات.",)]) == [
+        ("jamaah_ansharut_daulah", "carried_out", [])
+    ]
+    assert _doers([("وقال الشهود إن ",), JAD, (" التي نفذت الهجوم معروفة.",)]) == [
+        ("jamaah_ansharut_daulah", "carried_out", [])
+    ]
+
+
+def test_no_doer_when_the_sentence_names_none_denies_it_doubts_it_or_names_no_act():
+    # the forces that did it are not the ministry that will not comment on them
+    assert _doers([("ورفض ",), ARMY, (" التعليق على القوات التي نفذت الهجوم.",)]) == []
+    # denied, negated, in doubt
+    assert _doers([("ونفت ",), POLICE, (" أن تكون ",), JAD, (" تقف وراء الهجمات.",)]) == []
+    assert _doers([("وقال الخبراء إن ",), JAD, (" لا تقف وراء الهجمات.",)]) == []
+    assert _doers([("ولم يتضح ما إذا كانت ",), JAD, (" تقف وراء الهجمات.",)]) == []
+    # behind no act: funding, a purchase
+    assert _doers([("وقال الخبراء إن ",), JAD, (" تقف وراء تمويل الجماعات المتشددة في البلاد.",)]) == []
+    # another act told between the name and the verb: the army is the target
+    assert _doers([("وقال الشهود إن المسلحين الذين هاجموا مقر ",), ARMY, (" نفذوا التفجيرات أيضا.",)]) == []
+    # a clause whose first name comes late is not the name's
+    assert _doers([("وقالت المصادر إن مجموعة من الشبان المتشددين العائدين من القتال في ",), JAD,
+                   (" تقف وراء الهجمات.",)]) == []  # fmt: skip
+    # a verb opening a clause of its own: its subject is not the name before it
+    assert _doers([("ونجحت القوات في إفشال محاولة تسلل ل",), JAD, ("، ونفذت هجوما معاكسا على مواقعها.",)]) == []
+    # the group the pronoun stands for is unnamed, not the body that speaks of it
+    assert _doers([("ولم يكشف ",), ARMY, (" عن الجماعة التي قال إنها نفذت الهجوم.",)]) == []
+
+
+def test_the_accused_is_the_name_right_before_the_charge_not_the_accuser():
+    assert _doers([("واتهمت ",), ARMY, (" حينها ",), JAD, (" بالمسؤولية عن الهجمات.",)]) == [
+        ("jamaah_ansharut_daulah", "accused", [])
+    ]
+    assert _doers([("واتهمت مصادر محلية ",), JAD, (" بتنفيذ التفجيرات.",)]) == [("jamaah_ansharut_daulah", "accused", [])]
+    # no charge of the act, or the accuser alone
+    assert _doers([("واتهمت ",), ARMY, (" الحكومة بالتقصير في حماية الكنائس.",)]) == []
+    assert _doers([("واتهم ",), JAD, (" السلطات بتلفيق التهم لأعضائها.",)]) == []
+
+
+
+def test_a_doer_refraining_threatening_or_trying_and_the_noun_shn_without_its_doer_after_it():
+    assert _doers([("وعادة يمتنع ",), ARMY, (" عن شن غارات على الكنائس.",)]) == []
+    assert _doers([("وقال إن ",), JAD, (" لن تنفذ هجمات جديدة.",)]) == []
+    # شن as a noun: whom the clause opens with attributes it to another
+    assert _doers([("ونسبت ",), ARMY, (" إلى الجماعة شن الهجمات.",)]) == []
+    assert _doers([("وجاء ذلك إثر شن ",), JAD, (" هجمات على الكنائس.",)]) == [("jamaah_ansharut_daulah", "carried_out", [])]
