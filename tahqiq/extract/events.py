@@ -1453,8 +1453,10 @@ def find_event_frames(
             later = [span for span in frame.spans[2:] if not _dates_another_day(span, mentions, frame.date)]
             told = _single_casualties(nt, lead + frame.spans[:2]) + _single_casualties(nt, later, caused=True)
             killed = event_total(1 for kind in told if kind == "killed")
-        if killed is None and any(c.kind == "no_casualties" for c in frame_cues):
+        if killed is None and any(c.kind == "no_casualties" and not _of_one_side(c, nt.display) for c in frame_cues):
             killed = 0  # "ولم تشر أية تقارير إلى وقوع ضحايا"
+        told_at = act.start if act is not None else frame.spans[0][0]
+        uncounted_toll = (killed, told_at) if killed is not None and not killed_from else None
         wounded, wounded_from = _count(frame, mentions, "wounded", nt.display)
         if key is None and _announced_recently(frame.announced, published) and not frame.is_background:
             if act is not None and act.of("update"):  # a revised toll, announced days after the act
@@ -1502,7 +1504,7 @@ def find_event_frames(
                 "story_terms": story_terms(" ".join(nt.display[max(start, desk) : end] for start, end in stating)),
                 "statements": json.dumps(
                     frame_statements(article_id, stating, _in_spans(stating, cues), _in_spans(stating, mentions),
-                                     frame.date, regions),
+                                     frame.date, regions, uncounted_toll),
                     ensure_ascii=False,
                 ),  # fmt: skip
             }
@@ -1545,6 +1547,15 @@ def _dates_another_day(span: tuple[int, int], mentions: ByStart, day: Mention | 
     return any(
         m.entity_type == "DATE" and _date_key(m) != own for m in mentions.starting_in(span[0], span[1])
     )
+
+
+# "لم يسفر عن وقوع ضحايا في الجانب الإسرائيلي": no casualties on one side is no toll of the act.
+ONE_SIDE_RE = re.compile(r"^\W*(?:\S+\s+){0,2}?(?:في|بين)\s+(?:صفوف|الجانب|جانب|أوساط)")
+ONE_SIDE_CHARS = 40
+
+
+def _of_one_side(cue: Cue, display: str) -> bool:
+    return bool(ONE_SIDE_RE.match(display[cue.end : cue.end + ONE_SIDE_CHARS]))
 
 
 def _single_casualties(nt: NormalizedText, spans: list[tuple[int, int]], caused: bool = False) -> list[str]:

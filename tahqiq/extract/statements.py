@@ -256,8 +256,10 @@ def frame_statements(
     mentions: list[Mention],
     date: Mention | None,
     regions: list[Mention],
+    uncounted_toll: tuple[int, int] | None = None,
 ) -> list[dict[str, Any]]:
-    """Every value the frame states in its sentence `spans`, from the article's `cues` and `mentions`."""
+    """Every value the frame states in its sentence `spans`, from the article's `cues` and `mentions`, and
+    the toll it tells without a number (`uncounted_toll`: the figure and where its sentence starts)."""
     cues = _starting_in_spans(cues, spans)
     mentions = _starting_in_spans(mentions, spans)
     cues_by_start = ByStart(cues)
@@ -318,4 +320,9 @@ def frame_statements(
         elif c.kind == "doer":
             for doer, facts in doer_statements(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c):
                 out.append(stated("actor", facts.pop("value"), c.start, doer, **facts))
+    if uncounted_toll is not None and not any(item["attribute"] == "killed" for item in out):
+        # the toll the frame reads off a singular noun, a named victim or "no casualties", which no COUNT holds
+        out.append(stated("killed", uncounted_toll[0], uncounted_toll[1], uncounted=True))
     return sorted(out, key=lambda s: (s["start"], s["attribute"]))
+
+

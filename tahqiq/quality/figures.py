@@ -139,6 +139,10 @@ def figures_differ(a: Statement, b: Statement) -> bool:
     rose); "about 40" then 41 is one figure."""
     if not one_count(a, b) or a.number == b.number:
         return False
+    if (a.facts.get("uncounted") or b.facts.get("uncounted")) and 0 not in (a.number, b.number):
+        # a toll read off a singular noun or a named victim ("مقتل شخص", "مقتل القيادي فلان") is as often the
+        # one of the dead a report names as the whole toll: only "none" against some is worth a row
+        return False
     if published_weeks_apart(a, b):
         return False
     if "vague" in (_bound(a), _bound(b)):
@@ -210,7 +214,8 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
         # group ("بينهم قياديان") is no toll where the article's own toll was not told.
         attackers = None if report.get("reported_type") in OPERATIONS_ON_THEM else item.get("side")
         group = casualty_group(item.get("subject"), item.get("nationality"), attackers)
-        told = item.get("with_trigger") or item.get("revised") or (item.get("part") and group)
+        # the frame's own toll told without a number ("مقتل مقيم مصري", "لم تشر التقارير إلى وقوع ضحايا")
+        told = item.get("with_trigger") or item.get("revised") or (item.get("part") and group) or item.get("uncounted")
         if told or attribute not in TOLD_ATTRIBUTES:
             # the civilians abducted, or the suicide bombers, are all who were ("36 مدنيا خطفوا", "خطف 36
             # شخصا"; "4 انتحاريين فجروا أنفسهم", "ثلاثة أشخاص فجروا أنفسهم"): only women, children or one

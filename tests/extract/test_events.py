@@ -1126,3 +1126,14 @@ def test_an_offensive_begun_or_ongoing_since_a_day_is_a_launch():
     assert [f["reported_date"] for f in launches] == ["2018-01-20"]
     # a state that lasts since a day is no launch
     assert frames_read_from("والطريق مغلق منذ 20 كانون الثاني.", date(2018, 3, 17)) == []
+
+
+def test_a_toll_told_without_a_number_is_stated_for_the_conflicts():
+    body = ("اعترضت الدفاعات الجوية صاروخا باليستيا أطلق على الرياض مساء الأحد.\n"
+            "وقال شهود إنهم سمعوا دوي انفجارات، ولم تشر أية تقارير إلى وقوع ضحايا.")
+    (frame,) = frames_read_from(body, date(2018, 3, 25))
+    tolls = [s for s in json.loads(frame["statements"]) if s["attribute"] == "killed"]
+    assert frame["reported_killed"] == 0 and [(s["value"], s.get("uncounted")) for s in tolls] == [(0, True)]
+    # no casualties on one side is no toll of the act
+    body = "قصفت المدفعية الإسرائيلية مواقع في غزة الأحد، ولم يسفر إطلاق الصواريخ عن وقوع ضحايا في الجانب الإسرائيلي."
+    assert frames_read_from(body, date(2018, 3, 25))[0]["reported_killed"] is None

@@ -650,3 +650,14 @@ def test_a_jihadist_groups_dead_are_the_toll_of_an_operation_on_them():
     (of_raid,) = report_figures(raid, {}, "killed")
     (of_bombing,) = report_figures(bombing, {}, "killed")
     assert (of_raid.facts["group"], of_bombing.facts["group"]) == ("", "jihadists")
+
+
+def test_a_toll_read_off_a_singular_noun_clashes_only_as_none_against_some():
+    from tahqiq.quality.figures import Statement, figures_differ
+
+    def toll(n: int, article: str, uncounted: bool = False) -> Statement:
+        facts = {"attribute": "killed", "value": n, **({"uncounted": True} if uncounted else {})}
+        return Statement(n, article, "outlet-" + article, "2018-03-25T20:00:00+00:00", facts=facts)
+
+    assert not figures_differ(toll(1, "a", uncounted=True), toll(6, "b"))  # "مقتل القيادي" beside "قتل مع 6 من مرافقيه"
+    assert figures_differ(toll(0, "a", uncounted=True), toll(1, "b", uncounted=True))  # none reported, then one
