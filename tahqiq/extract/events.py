@@ -310,6 +310,7 @@ DETECTED_RE = re.compile(r"رصد\S*\s+(?:\S+\s+){0,2}$")
 NOT_FIRED_AT_RE = re.compile(r"تجرب|تجارب|اختبار|بنجاح|نجاح|نجحت|قمر|أقمار|المدار|الفضاء")
 LAUNCH_PAD_RE = re.compile(r"منص(?:ة|ات)\s*$|قواعد\s*$|منظوم(?:ة|ات)\s*$")
 FIRED_WINDOW = 30
+FIRED_TYPES = frozenset({"missile_attack", "shelling"})  # acts of things fired, placed where they fell
 LAUNCHED_FROM_RE = re.compile(r"(?<![\w])من(?:\s+داخل)?\s+$")
 FIRED_FROM_WINDOW = 120
 # "ردا على إطلاق نحو 20 صاروخا": the words that may stand between a word of responding and the act answered.
@@ -421,7 +422,7 @@ class _Sentence:
     def _fired(self, trigger: Cue) -> bool:
         """Missiles or shells launched ("رصدت الدفاعات عملية إطلاق 7 صواريخ باليستية", "أطلق الحوثيون
         صاروخا") are an act of war; missiles owned, made or tested are not, nor a launch pad."""
-        if trigger.value not in ("missile_attack", "shelling") or self.display is None:
+        if trigger.value not in FIRED_TYPES or self.display is None:
             return False
         before = self.display[max(self.start, trigger.start - FIRED_WINDOW) : trigger.start]
         if NOT_FIRED_AT_RE.search(self.display, self.start, self.end):
@@ -1056,7 +1057,7 @@ def _place(
     """(most specific place, national region phrases) of the frame, from the places named at or after
     `after` (the dateline's end)."""
     display = (act.display or "") if act else ""
-    fire = any(a.value in ("missile_attack", "shelling") for a in frame.anchors)
+    fire = any(a.value in FIRED_TYPES for a in frame.anchors)
     places = [
         m for m in _in(frame, mentions)
         if m.entity_type == "LOC" and m.start >= after and not named_as_elsewhere(m, display)
