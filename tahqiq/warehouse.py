@@ -121,7 +121,8 @@ SCHEMA: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("is_background", "BOOLEAN", "True when the article cites the event as context, not as its news."),
             ("role", "VARCHAR", "main (the article's news) or background (cited as context)."),
             ("answered", "BOOLEAN", "True for an act another act of the article answers (ردا على إطلاق صواريخ): "
-             "clustered only with reports of its own type, never with the answer's."),
+             "it weighs against reports of another type (the answer may be one), and its words, the answer's, "
+             "neither join it to nor part it from a report not told as answered."),
             ("modality", "VARCHAR", "asserted, alleged, denied or claimed: how the article states the act happened."),
             ("event_type", "VARCHAR", "drone_strike, air_strike, helicopter_raid, ground_raid, airdrop, shelling, missile_attack, suicide_bomb, remote_explosive, armed_clash, shooting, attack, abduction, arrest, territory_capture, military_operation (the launch of a campaign)."),
             ("trigger", "VARCHAR", "Words that name the event in the article."),

@@ -318,7 +318,7 @@ RESPONSE_OBJECT_FILLERS = frozenset(normalize_text(w) for w in ("إطلاق", "�
 RESPONSE_OBJECT_WORDS = 3
 # Fire answered by fire the day it came (rockets on the Golan, shells from Gaza, a sniper's shot); an attack or
 # a killing is answered by a punishment days later, as often as not.
-FIRE_TYPES = frozenset({"missile_attack", "shelling", "shooting", "air_strike", "drone_strike"})
+ANSWERED_FIRE_TYPES = frozenset({"missile_attack", "shelling", "shooting", "air_strike", "drone_strike"})
 PLACE_HEADS = frozenset(
     f"{article}{word}"
     for word in ("مدينة", "بلدة", "قرية", "مركز", "مطار", "ميناء", "كامل", "كل", "كافة", "معظم", "منطقة",
@@ -759,7 +759,7 @@ def _responded_frame(
     frame.add(start, end)
     own = [d for d in dates if start <= d.start < end]
     answered = _best_date([d for d in dates if d not in own]) or (main.date if main else None) or announced
-    fire = not by_its_doers and all(a.value in FIRE_TYPES for a in acts)
+    fire = not by_its_doers and all(a.value in ANSWERED_FIRE_TYPES for a in acts)
     frame.date = _best_date(own) or (_day_or_day_before(answered) if fire else None)
     return frame
 
@@ -1525,8 +1525,7 @@ def _lead_date(sentences: list[_Sentence], frame: _Frame, published: date | None
     lead = [s for s in sentences if s.end <= frame.spans[0][0]]
     dates = [
         d for s in lead for d in _event_dates(s)
-        if _precision(d) not in ("year", None) and not _months_before(d.value, published)
-        and not later_than_publication(d.value, published)
+        if not _months_before(d.value, published) and not later_than_publication(d.value, published)
     ]  # fmt: skip
     days = [d for d in dates if _precision(d) == "day"]
     weeks = [d for d in dates if (bounds := date_bounds(d.value)) and (bounds[1] - bounds[0]).days < LEAD_PERIOD_DAYS]

@@ -21,6 +21,7 @@ and for actor (the doer a sentence names: `doer_statements`; value the organizat
 kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused),
 act (the event type of the act word the verb governs: attack for "الهجمات"; null for a word of the dead), act_text,
 text (the name as written), links (the organizations the sentence says the doer follows: "الموالية لتنظيم الدولة").
+A killed statement the frame reads off no COUNT (a singular noun, a named victim, "no casualties") is uncounted.
 """
 
 from __future__ import annotations
@@ -93,8 +94,7 @@ def _credited_org(cue: CueLike, mentions: ByStart, sentence: tuple[int, int]) ->
     ]  # fmt: skip
     if not orgs:
         return None
-    nearest = min(orgs, key=lambda m: min(abs(m.start - cue.end), abs(cue.start - m.end)))
-    return nearest.attrs.get("ref_id") or nearest.normalized
+    return _name_ref(min(orgs, key=lambda m: min(abs(m.start - cue.end), abs(cue.start - m.end))))
 
 
 # A doer's name comes right after a verb of doing it ("نفذ تنظيم داعش هجوما": one space) or opens the clause
@@ -324,5 +324,3 @@ def frame_statements(
         # the toll the frame reads off a singular noun, a named victim or "no casualties", which no COUNT holds
         out.append(stated("killed", uncounted_toll[0], uncounted_toll[1], uncounted=True))
     return sorted(out, key=lambda s: (s["start"], s["attribute"]))
-
-

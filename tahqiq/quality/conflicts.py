@@ -194,6 +194,7 @@ def _stands_for_governorate(place: dict) -> bool:
 
 
 def _area_ref(place: dict) -> str | None:
+    """The place's reference id, the governorate's for a city that stands for it."""
     if _stands_for_governorate(place):
         return seat_governorates()[place["ref_id"]]
     return place.get("ref_id") or place.get("admin1")
