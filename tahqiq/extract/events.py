@@ -296,8 +296,18 @@ def _after_a_future_verb(display: str, cue: Cue) -> bool:
 # "على" after a word of taking control, and the words that may stand between it and the place taken.
 ON_RE = re.compile(r"(?<![\w])على(?![\w])")
 CAPTURE_ON_WINDOW = 40
+# "دخلت القوات الموالية للحكومة ... مجمع مطار الحديدة": forces entering a named place took it; the forces
+# are named this close after the verb, and the place, with a word of place before it, as close after them.
+ENTERING_RE = re.compile(r"^[وف]?(?:ال)?(?:دخلت|دخل|دخلوا|دخول)$")
+# "قرب دخول قوات ... إلى عفرين", "منع دخول": an entry awaited, feared or barred took nothing.
+NOT_ENTERED_RE = re.compile(r"(?<![\w])(?:قرب|وشك|احتمال|إمكانية|منع|رفض|رفضت|تمنع)\s+$")
+ENTERING_FORCES_RE = re.compile(r"(?<![\w])(?:ال)?(?:قوات|جيش|مقاتلو|مقاتلي|مسلحو|مسلحي|وحدات|دبابات)(?![\w])")
+ENTERING_REACH = 120
+ENTERED_PLACE_HEAD_RE = re.compile(r"(?<![\w])(?:ال)?(?:مدينة|بلدة|قرية|مطار|ميناء|مجمع|مركز|حي|مخيم|إلى)\s+$")
 PUNCTUATION_RE = re.compile(r"[\"'“”«»()،,:\-]")
 COMMA_RE = re.compile(r"[،,]")
+# "بعد سيطرتها على المطار": the act of a clause opened by "بعد" came before what the sentence goes on to tell.
+AFTER_ACT_RE = re.compile(r"(?<![\w])و?بعد\s+$")
 # "هجوما على مواقع الجيش العراقي": armed forces named right after على or ضد an attack word governs.
 AGAINST_RE = re.compile(r"(?<![\w])(?:على|ضد)(?![\w])")
 ARMED_ORG_KINDS = frozenset({"military", "armed_group", "military_command", "coalition", "police"})
@@ -342,6 +352,13 @@ class _Sentence:
     mentions: list[Mention]
     display: str | None = None
     cut: tuple[int, int] | None = None  # a clause told as another act's (`without`)
+
+    def __post_init__(self) -> None:
+        # "دخل" tells an act only when forces enter a named place, not investigators a consulate or a man Cairo
+        self.cues = [
+            c for c in self.cues
+            if not (c.kind == "trigger" and ENTERING_RE.match(c.text)) or self._entered_place(c) is not None
+        ]  # fmt: skip
 
     def of(self, kind: str) -> list[Cue]:
         return [c for c in self.cues if c.kind == kind]
@@ -398,6 +415,8 @@ class _Sentence:
         ("سيطرة أنقرة ... على عفرين"), nor a fire or prices brought under control."""
         if self.display is None:
             return None
+        if ENTERING_RE.match(trigger.text):
+            return self._entered_place(trigger)  # kept only with one (__post_init__)
         on = ON_RE.search(self.display, trigger.start, min(self.end, trigger.end + CAPTURE_ON_WINDOW))
         start = on.end() if on else trigger.end  # "حررت مطار الحديدة" takes its place directly
         after = [m for m in self.mentions if m.entity_type == "LOC" and m.start >= start]
@@ -406,6 +425,24 @@ class _Sentence:
         place = min(after, key=lambda m: m.start)
         between = PUNCTUATION_RE.sub(" ", self.display[start : place.start]).split()
         return place if all(w in PLACE_HEADS or w.removeprefix("و") in TAKEN_POSITIONS for w in between) else None
+
+    def _entered_place(self, trigger: Cue) -> Mention | None:
+        """The named place forces entered ("دخلت القوات ... مجمع مطار الحديدة", "دخول الجيش إلى بلدة
+        نوى"); aid, a truce or a person entering takes nothing."""
+        if self.display is None:
+            return None
+        if NOT_ENTERED_RE.search(self.display, max(self.start, trigger.start - 10), trigger.start):
+            return None
+        reach = min(self.end, trigger.end + ENTERING_REACH)
+        forces = ENTERING_FORCES_RE.search(self.display, trigger.end, reach)
+        if forces is None or COMMA_RE.search(self.display, trigger.end, forces.start()):
+            return None
+        # the first named place after the forces, unless "على" tells it another verb's ("باسطا السيطرة على ...")
+        place = min((m for m in self.mentions if m.entity_type == "LOC" and forces.end() <= m.start < reach),
+                    key=lambda m: m.start, default=None)  # fmt: skip
+        if place is None or ON_RE.search(self.display, forces.end(), place.start):
+            return None
+        return place if ENTERED_PLACE_HEAD_RE.search(self.display, forces.end(), place.start) else None
 
     def _attacks_armed_forces(self, trigger: Cue) -> bool:
         """An attack on named armed forces ("لهجوم على قوات سوريا الديمقراطية", "هجوما على مواقع الجيش
@@ -551,8 +588,32 @@ def _event_dates(sentence: _Sentence) -> list[Mention]:
             continue
         if _dates_an_announcement(m, sentence) or _dates_a_death_of_wounds(m, sentence):
             continue
+        if _dates_what_followed_the_act(m, sentence):
+            continue
         out.append(_on_the_eve(m, sentence) or m)
     return out
+
+
+def _dates_what_followed_the_act(m: Mention, sentence: _Sentence) -> bool:
+    """A day in the main clause of a sentence whose act is told after "بعد" dates what followed the act:
+    after a fronted clause ("بعد سيطرتها على مطار الحديدة، تتأهب القوات الخميس للتقدم"), before a trailing
+    one ("تستقدم القوات تعزيزات الخميس بعد سيطرتها على المطار"). A day inside the clause ("بعد سيطرتها
+    الأربعاء على المطار") or after a trailing one ("بعد غارات على مواقع سورية، ليل الاثنين") dates the
+    act. Not when the sentence tells the act's dead or wounded ("قتل 5 جنود الأحد بعد هجوم"): they are the
+    act's, and so is the day; nor a month or a year, which what followed shares with the act."""
+    anchors = sentence.anchors()
+    if sentence.display is None or not anchors or sentence.of("outcome") or _precision(m) != "day":
+        return False
+    for anchor in anchors:
+        after = AFTER_ACT_RE.search(sentence.display, max(sentence.start, anchor.start - 8), anchor.start)
+        if after is None:
+            return False  # an act told in the sentence's own clause
+        fronted = not sentence.display[sentence.start : after.start()].strip(" \t،,")
+        comma = COMMA_RE.search(sentence.display, anchor.end, sentence.end)
+        in_main_clause = (comma is not None and m.start >= comma.end()) if fronted else m.end <= after.start()
+        if not in_main_clause:
+            return False
+    return True
 
 
 def _dates_a_death_of_wounds(m: Mention, sentence: _Sentence) -> bool:
@@ -707,7 +768,7 @@ OPERATION_RE = re.compile(
 )
 LAUNCH_RE = re.compile(
     r"(?<![\w])[وف]?(?:أطلق|اطلق|بدأ|بدا|شن|انطلق)(?:ت|وا)?(?:ها|ه)?(?![\w])"
-    r"|(?<![\w])(?:مستمر|متواصل|جاري)ة?(?=\s+منذ\s)"  # "عملية عسكرية مستمرة منذ 20 كانون الثاني": begun then
+    r"|(?<![\w])(?:ال)?(?:مستمر|متواصل|جاري)ة?(?=\s+منذ\s)"  # "عملية عسكرية مستمرة منذ 20 كانون الثاني": begun then
 )
 LAUNCH_NOUN_RE = re.compile(r"(?<![\w])(?:بدء|بداية|انطلاق|إطلاق|اطلاق)\s+$")
 ON_DATE_RE = re.compile(r"(?:^|\s)(?:في|منذ|يوم)\s+$")  # "باسم "غصن الزيتون"، في 20 يناير": the date after a comma
@@ -779,9 +840,11 @@ def _tells_the_same_answered_act(told: _Frame, answered: _Frame) -> bool:
     """Two answered acts of one article of one type whose dates overlap (or one undated) are one act."""
     if {a.value for a in told.anchors} != {a.value for a in answered.anchors}:
         return False
-    if told.date is None or answered.date is None:
-        return True
-    a, b = date_bounds(_date_key(told.date)), date_bounds(_date_key(answered.date))
+    return told.date is None or answered.date is None or _dates_overlap(told.date, answered.date)
+
+
+def _dates_overlap(one: Mention, other: Mention) -> bool:
+    a, b = date_bounds(_date_key(one)), date_bounds(_date_key(other))
     return bool(a and b) and a[0] <= b[1] and b[0] <= a[1]
 
 
@@ -813,7 +876,8 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
         dates = [d for d in _event_dates(sentence) if not later_than_publication(d.value, published)]
         for launch in _operations_launched(sentence, published):
             dates = [d for d in dates if d is not launch.date]  # a campaign's start dates no act of its sentence
-            _tell_once(launched_frames, launch, lambda told, new: _date_key(told.date) == _date_key(new.date))
+            # "منذ 20 كانون الثاني" and "منذ نحو شهرين" tell one launch
+            _tell_once(launched_frames, launch, lambda told, new: _dates_overlap(told.date, new.date))
         responded = _responded_act(sentence)
         if responded is not None:
             answered = _responded_frame(responded, dates, main, _announcement_date(sentence))
@@ -1409,6 +1473,7 @@ def find_event_frames(
     cues = ByStart(_resolve_partner_cues(nt.display, found))
     mentions = ByStart(mentions)
     sentences = _sentences(nt, cues, mentions)
+    cues = ByStart([c for s in sentences for c in s.cues])  # less the words of entering that took no place
     out = []
     segments = _segment(sentences, published)
     desk = dateline_end(nt.display)

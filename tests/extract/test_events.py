@@ -1137,3 +1137,37 @@ def test_a_toll_told_without_a_number_is_stated_for_the_conflicts():
     # no casualties on one side is no toll of the act
     body = "قصفت المدفعية الإسرائيلية مواقع في غزة الأحد، ولم يسفر إطلاق الصواريخ عن وقوع ضحايا في الجانب الإسرائيلي."
     assert frames_read_from(body, date(2018, 3, 25))[0]["reported_killed"] is None
+
+
+def test_forces_entering_a_named_place_took_it():
+    body = ("دخلت القوات الموالية للحكومة اليمنية، المدعومة من التحالف الذي تقوده السعودية، مجمع مطار الحديدة "
+            "الثلاثاء، بعد نحو أسبوع من المعارك عند أطرافه.")
+    (frame,) = frames_read_from(body, date(2018, 6, 19))
+    assert (frame["event_type"], frame["reported_date"], frame["reported_place"]) == ("territory_capture", "2018-06-19", "الحديدة")
+    (frame,) = frames_read_from("دخلت القوات التركية إلى مدينة عفرين الأحد.", date(2018, 3, 19))
+    assert (frame["event_type"], frame["reported_place"]) == ("territory_capture", "عفرين")
+    # a truce, aid, a visitor, income, an entry awaited or barred, a place another verb governs: nothing taken
+    for body in ("دخلت الهدنة حيز التنفيذ في الغوطة الشرقية الثلاثاء.", "دخلت قافلة مساعدات إلى مدينة دوما الثلاثاء.",
+                 "دخل الرئيس الفرنسي مدينة الموصل الثلاثاء.", "وسجل الخبيران التفاوت في الدخل في الهند.",
+                 "تتحدث التقارير عن قرب دخول قوات موالية للنظام إلى مدينة عفرين.",
+                 "ومنذ 1976، عندما دخل الجيش السوري الأراضي اللبنانية، باسطا السيطرة على طرق التجارة وحتى ميناء طرابلس."):
+        assert [f["event_type"] for f in frames_read_from(body, date(2018, 6, 19))] == [], body
+
+
+def test_a_day_of_what_followed_an_act_told_after_baad_is_not_its_day():
+    body = ("بعد سيطرتها على مطار الحديدة، تتأهب القوات الموالية للحكومة اليمنية الخميس، للتقدم نحو ميناء المدينة.\n"
+            "وكانت القوات الموالية للحكومة سيطرت الأربعاء على المطار الواقع في جنوب مدينة الحديدة.")
+    (frame,) = frames_read_from(body, date(2018, 6, 21))
+    assert (frame["event_type"], frame["reported_date"]) == ("territory_capture", "2018-06-20")
+    # the day of a trailing clause's act, and the dead's day with the act they died in
+    (frame,) = frames_read_from("شنت طائرات غارات على مواقع عسكرية سورية بعد هجوم صاروخي، ليل الاثنين.", date(2018, 4, 17))
+    assert frame["reported_date"] == "2018-04-16"
+    (frame,) = frames_read_from("قتل خمسة جنود الأحد بعد هجوم شنه مسلحون على حاجز في سيناء.", date(2018, 6, 19))
+    assert frame["reported_date"] == "2018-06-17"
+
+
+def test_one_launch_told_by_its_day_and_by_how_long_it_has_lasted():
+    body = ("تقدمت القوات التركية في مدينة عفرين خلال عملية عسكرية بدأتها أنقرة منذ 20 كانون الثاني.\n"
+            "وسيطرت القوات على أحياء من مدينة عفرين في إطار العملية العسكرية المستمرة منذ نحو شهرين.")
+    launches = [f for f in frames_read_from(body, date(2018, 3, 18)) if f["event_type"] == "military_operation"]
+    assert [f["reported_date"] for f in launches] == ["2018-01-20"]
