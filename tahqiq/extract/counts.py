@@ -10,7 +10,7 @@ by a singular noun right after the event word ("مقتل مقيم مصري") is 
 an event's figure when its report gives no number, not a COUNT mention. What it counts
 (killed, wounded, detained, aircraft, soldiers, other) comes from an event word just before it
 (مقتل، إصابة، اعتقال) or else from the noun; a count no casualty word governs may count an act of its own
-(ACTS: missiles fired or intercepted, people abducted, bombers; data/reference/count_acts.csv). A number next to a month, a year word, a duration or a
+(ACTS: missiles fired or intercepted, people abducted, bombers, people displaced; data/reference/count_acts.csv). A number next to a month, a year word, a duration or a
 percent sign is never a count; nor is a bare number with no noun unless an event word governs it
 ("مقتل 12"). A singular noun joined by "و" to a count under the same event word is a count of one
 ("إصابة 4 من جنودها وكلب بوليسي").
@@ -116,9 +116,14 @@ EVENT_KINDS = ("killed", "wounded", "detained", "aircraft")
 MAX_EVENT_SCALE_COUNT = 5000
 
 
-def is_event_scale(number: int) -> bool:
-    """Whether a count can describe one event rather than a war, a camp or a country."""
-    return 0 <= number <= MAX_EVENT_SCALE_COUNT
+# An assault drives out thousands, a city's siege hundreds of thousands; millions are a war's displaced
+# ("شردت الحرب 12 مليون شخص"), not one assault's.
+MAX_EVENT_SCALE = {"displaced": 999_999}
+
+
+def is_event_scale(number: int, kind: str | None = None) -> bool:
+    """Whether a count of a kind can describe one event rather than a war, a camp or a country."""
+    return 0 <= number <= MAX_EVENT_SCALE.get(kind or "", MAX_EVENT_SCALE_COUNT)
 
 
 def wholes_else_parts(figures: list[T], is_part: Callable[[T], bool]) -> list[T]:
@@ -127,11 +132,11 @@ def wholes_else_parts(figures: list[T], is_part: Callable[[T], bool]) -> list[T]
     return [f for f in figures if not is_part(f)] or figures
 
 
-def event_total(numbers: Iterable[int]) -> int | None:
+def event_total(numbers: Iterable[int], kind: str | None = None) -> int | None:
     """What an event's report says of one kind (killed, wounded ...) among the counts stated for it:
     the largest of event scale, since a report gives the total and then parts of it ("أربع مروحيات
     ... إحدى المروحيات": four). The one rule for the event frames and the conflicts table."""
-    return max((n for n in numbers if is_event_scale(n)), default=None)
+    return max((n for n in numbers if is_event_scale(n, kind)), default=None)
 
 
 @dataclass
@@ -235,10 +240,20 @@ def _number_word(word: str, allow_waw: bool) -> tuple[int, str] | None:
     return None
 
 
+# "ربع مليون", "نصف مليون": a fraction of the scale word after it (its denominator here).
+FRACTIONS = {normalize_text("ربع"): 4, normalize_text("نصف"): 2}
+
+
+def _fraction(word: str) -> int | None:
+    """The denominator of a fraction word, after the conjunction و too (وربع)."""
+    return FRACTIONS.get(word) or (FRACTIONS.get(word[1:]) if word.startswith("و") else None)
+
+
 @lru_cache(maxsize=65536)
 def _may_open_count(word: str) -> bool:
-    """Whether a count can start at this word: digits, a number word or a dual noun (see `_count_at`)."""
-    if word[:1].isdigit() or _number_word(word, allow_waw=True) is not None:
+    """Whether a count can start at this word: digits, a number word, a fraction (of the scale word after it)
+    or a dual noun (see `_count_at`)."""
+    if word[:1].isdigit() or _number_word(word, allow_waw=True) is not None or _fraction(word):
         return True
     noun = _noun_for(word)
     return noun is not None and noun.number in (1, 2)
@@ -313,6 +328,8 @@ class _CountScanner:
             if scaled:
                 return _Number(i, i + 2, value * scale[0], False, False)
             return _Number(i, i + 1, value, False, False)
+        if scaled and scale[1] == "thousand" and (denominator := _fraction(word)):
+            return _Number(i, i + 2, scale[0] // denominator, False, True)  # ربع مليون
         word = self.number_word(i, allow_waw=True)
         if word is None:
             return None
@@ -328,6 +345,8 @@ class _CountScanner:
         elif kind == "unit" and nxt and nxt[1] in ("hundred", "thousand", "vague") and nxt[0] >= 100:
             value, last = value * nxt[0], last + 1
             approximate = False
+        elif kind == "hundred" and nxt and nxt[1] in ("thousand", "vague") and nxt[0] >= 1000:
+            value, last = value * nxt[0], last + 1  # مئتي ألف
         return _Number(i, last, value, approximate, True)
 
     def approximator_before(self, i: int) -> int:
@@ -779,9 +798,14 @@ def counts_one_event(m: Mention) -> bool:
 # ---- what a count of people or projectiles tells besides the casualties ----------------------------
 # A figure of its own that sources give differently about one event (data/reference/count_acts.csv): the
 # missiles fired ("إطلاق 7 صواريخ") or intercepted ("اعترضت صاروخا"), the people abducted or held hostage
-# ("خطف 36 شخصا"), the bombers who blew themselves up ("4 انتحاريين فجروا أنفسهم"). Each is the count's kind,
+# ("خطف 36 شخصا"), the bombers who blew themselves up ("4 انتحاريين فجروا أنفسهم"), the people displaced ("نزوح
+# أكثر من 200 ألف مدني"). Each is the count's kind,
 # as killed or wounded is, and only a count no casualty word governs takes one.
-ACTS = ("missiles_fired", "missiles_intercepted", "abducted", "bombers")
+ACTS = ("missiles_fired", "missiles_intercepted", "abducted", "bombers", "displaced")
+# Kinds counted while they run on: people keep fleeing for days, and each report gives the count so far over
+# its own area ("أكثر من 30 ألف مدني" on Thursday, "150 ألفا منذ الأربعاء" on Saturday), so a later figure
+# revises nothing and only reports of one moment can disagree.
+RUNNING_COUNTS = frozenset({"displaced"})
 # Counted nouns (count_nouns.csv subjects, as written there).
 PROJECTILES = frozenset(("صواريخ", "قذائف"))
 HOSTAGES = frozenset(("رهائن", "مخطوفين"))
@@ -794,6 +818,9 @@ BOMBER_OBJECTS = frozenset(normalize_text(w) for w in ("أنفسهم", "أنفس
 # A verb of firing or intercepting may stand before its subject ("اعترضت قوات الدفاع الجوي السعودي صاروخا");
 # one of abducting or bombing across a short one ("خطف المسلحون 20 شخصا") or just after the counted noun.
 ACT_REACH = {"projectiles": (6, 6), "people": (3, 2)}
+# People who flee an assault are counted in hundreds or thousands, and they are civilians: "ثلاثة أشخاص فروا
+# من المكان" are suspects who got away, "مسلحون فروا" fighters who withdrew.
+DISPLACED_MIN = 100
 # How many words before a word of firing the side that fires is looked for, within its sentence; how many
 # after one told after the count ("20 صاروخا أطلقتها إيران").
 SIDE_REACH = 14
@@ -985,7 +1012,7 @@ def _with_another_noun(sc: _CountScanner, count: _Count) -> bool:
 
 def _act_of(sc: _CountScanner, count: _Count) -> str | None:
     """What a count no casualty word governs counts, when it is one of ACTS: missiles fired or intercepted,
-    people abducted, bombers (see data/reference/count_acts.csv)."""
+    people abducted, bombers, people displaced (see data/reference/count_acts.csv)."""
     if count.kind not in ("other", "soldiers") or not count.subject or count.subject in NOT_PEOPLE:
         return None
     start = count.approximator[0] if count.approximator else count.first
@@ -1010,6 +1037,8 @@ def _act_of(sc: _CountScanner, count: _Count) -> str | None:
     )
     if act == "bombers":
         return act if blows_up else None
+    if act == "displaced" and (count.kind != "other" or count.value < DISPLACED_MIN):
+        return None
     if act is None and count.subject == BOMBERS and not count.part:
         return "bombers"  # "هاجم 4 انتحاريين"
     return act

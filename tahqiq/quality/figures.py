@@ -4,10 +4,11 @@ report revises.
 A report's figure of a kind is the event total of its numbers of that kind (tahqiq.extract.counts.event_total; for
 casualties only those stated in sentences that name the event),
 one for the toll and one for each group it counts apart (civilians, children: casualty_groups.csv); likewise
-the figures other than the toll (missiles fired or intercepted, people abducted, bombers: counts.ACTS), one for
-each side a salvo is fired by. Of two differing figures, the later one revises the other when its sentence says so
+the figures other than the toll (missiles fired or intercepted, people abducted, bombers, people displaced:
+counts.ACTS), one for each side a salvo is fired by. Of two differing figures, the later one revises the other when its sentence says so
 (update wording, "ارتفعت حصيلة") or when it comes at least UPDATE_MIN_HOURS later with a higher figure (tolls
-rise as bodies are found). ACLED's conservative figure is the lowest definite (not approximate) figure that no
+rise as bodies are found); a count that runs on (people displaced) is compared only between reports of one
+moment. ACLED's conservative figure is the lowest definite (not approximate) figure that no
 later report revises.
 """
 
@@ -21,7 +22,7 @@ from typing import Any
 
 import polars as pl
 
-from tahqiq.extract.counts import ACTS, event_total, wholes_else_parts
+from tahqiq.extract.counts import ACTS, RUNNING_COUNTS, event_total, wholes_else_parts
 from tahqiq.reference import casualty_groups
 from tahqiq.text.normalize import normalize_text
 
@@ -34,7 +35,7 @@ APPROXIMATE_TOLERANCE = 0.1
 REPORTS_MAX_DAYS_APART = 14
 COUNT_ATTRIBUTES = ("killed", "wounded", "detained")
 # Figures read only from a sentence that names the event: the casualties and what else a count tells of it
-# (missiles fired or intercepted, people abducted, bombers: tahqiq.extract.counts.ACTS).
+# (missiles fired or intercepted, people abducted, bombers, people displaced: tahqiq.extract.counts.ACTS).
 TOLD_ATTRIBUTES = (*COUNT_ATTRIBUTES, *ACTS)
 # Groups (casualty_groups.csv) that count a part of the people abducted or of the bombers, not all of them.
 PARTS_OF_PEOPLE = frozenset({"women", "children"})
@@ -76,6 +77,12 @@ def _hours_between(earlier: str | None, later: str | None) -> float | None:
     if (t0.tzinfo is None) != (t1.tzinfo is None):
         t0, t1 = t0.replace(tzinfo=None), t1.replace(tzinfo=None)
     return (t1 - t0).total_seconds() / 3600
+
+
+def published_at_one_moment(a: Statement, b: Statement) -> bool:
+    """Published less than UPDATE_MIN_HOURS apart: two reports of one moment."""
+    hours = _hours_between(a.published_at, b.published_at)
+    return hours is not None and abs(hours) < UPDATE_MIN_HOURS
 
 
 def published_weeks_apart(a: Statement, b: Statement) -> bool:
@@ -136,7 +143,8 @@ def figures_compatible(a: Statement, b: Statement) -> bool:
 def figures_differ(a: Statement, b: Statement) -> bool:
     """Two figures of one group, published within REPORTS_MAX_DAYS_APART, worth a conflict row: they cannot
     both be true, or the later one revises the other past its approximation ("more than 100" at dawn, "more than 220" at night: both true, and the toll
-    rose); "about 40" then 41 is one figure."""
+    rose); "about 40" then 41 is one figure. A count that runs on (counts.RUNNING_COUNTS: people displaced) only
+    between reports of one moment."""
     if not one_count(a, b) or a.number == b.number:
         return False
     if (a.facts.get("uncounted") or b.facts.get("uncounted")) and 0 not in (a.number, b.number):
@@ -145,6 +153,8 @@ def figures_differ(a: Statement, b: Statement) -> bool:
         return False
     if published_weeks_apart(a, b):
         return False
+    if a.facts.get("attribute") in RUNNING_COUNTS and not published_at_one_moment(a, b):
+        return False  # a count that runs on (people displaced): reports hours apart count different days
     if "vague" in (_bound(a), _bound(b)):
         # "hundreds wounded" gives no figure to revise or contradict: beside 18 it is as often another
         # scope (the protests' months, another event merged) as another count of the same moment
@@ -228,7 +238,7 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
     for (group, _side), items in by_group.items():
         if not group:  # a group's parts count the group ("بينهم 41 طفلا"); the toll's, see `_bound`
             items = wholes_else_parts(items, lambda i: bool(i.get("part")))
-        total = event_total([i["value"] for i in items] + _with_more(items))
+        total = event_total([i["value"] for i in items] + _with_more(items), attribute)
         if total is None:
             continue
         item = next((i for i in items if i["value"] == total), items[-1])

@@ -470,3 +470,33 @@ def test_the_dead_of_weeks_of_an_act_are_a_running_total():
     text = "وبعد أيام من الغارة التي قتلت 12 مدنيا في إدلب، شن الطيران غارة جديدة."
     (count,) = [m for m in find_counts(normalize(text)) if m.attrs.get("count_kind") == "killed"]
     assert counts_one_event(count)
+
+
+def test_people_displaced_by_an_assault():
+    assert _kinds("وأفاد المرصد عن نزوح أكثر من 200 ألف مدني من المدينة.") == [("200000", "displaced")]
+    assert _kinds("ودفع تقدم القوات أكثر من مئتي ألف مدني إلى الفرار من المدينة.") == [("200000", "displaced")]
+    assert _kinds("وقالت الأمم المتحدة إن نحو 70 ألف شخص فروا من منازلهم.") == [("70000", "displaced")]
+    assert _kinds("وفر نحو 30 ألف شخص من البلدة والقرى المجاورة.") == [("30000", "displaced")]
+    assert _kinds("وقال إن نصف مليون شخص نزحوا من الريف.") == [("500000", "displaced")]
+    # a few who "fled" are suspects who got away, and fighters who fled withdrew: no displacement
+    assert _kinds("وقال الشهود إن ثلاثة أشخاص فروا من المكان.") == [("3", "other")]
+    assert _kinds("وفر 200 مسلح من المدينة.") == [("200", "soldiers")]
+    # the people displaced over a period are a running total, as the dead are
+    (period,) = find_counts(normalize("وقد نزح أكثر من 12 ألف شخص خلال الأيام الماضية من المحافظة."))
+    assert period.attrs["count_kind"] == "displaced" and not counts_one_event(period)
+
+
+def test_a_fraction_or_hundreds_of_a_scale_word():
+    assert counts("وفر ربع مليون شخص.")[0][:2] == ("ربع مليون شخص", "250000")
+    assert counts("ونزح مئتا ألف شخص.")[0][1] == "200000"
+    assert counts("وقال إن مائتي ألف مدني نزحوا.")[0][1] == "200000"
+    # a fraction of anything else is no number
+    assert counts("وقتل نصف الجنود.") == []
+
+
+def test_displaced_people_are_counted_at_their_own_scale():
+    from tahqiq.extract.counts import event_total
+
+    assert event_total([200_000, 3_000]) == 3_000  # the dead of one event are not counted in hundreds of thousands
+    assert event_total([200_000, 3_000], "displaced") == 200_000
+    assert event_total([12_000_000], "displaced") is None  # a war's displaced, not an assault's

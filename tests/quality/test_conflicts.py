@@ -661,3 +661,19 @@ def test_a_toll_read_off_a_singular_noun_clashes_only_as_none_against_some():
 
     assert not figures_differ(toll(1, "a", uncounted=True), toll(6, "b"))  # "مقتل القيادي" beside "قتل مع 6 من مرافقيه"
     assert figures_differ(toll(0, "a", uncounted=True), toll(1, "b", uncounted=True))  # none reported, then one
+
+
+def test_people_displaced_differ_only_at_one_moment():
+    # two outlets the same morning: a disagreement on a figure of its own, of medium severity
+    fled = [_report("a", _said("displaced", 30000, subject="أشخاص")),
+            _report("b", _said("displaced", 70000, subject="مدنيين"))]  # fmt: skip
+    (row,) = _conflicts(fled, SAME_MORNING).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("displaced", "disagreement", "medium")
+    assert "the number displaced" in row["explanation"] and "عدد النازحين" in row["explanation_ar"]
+    # people keep fleeing: a figure a day later counts another day, it revises nothing
+    days = _articles(("a", "sky", "2018-03-15T15:00:00"), ("b", "afp", "2018-03-17T07:00:00"))
+    assert _conflicts(fled, days).height == 0
+    # "more than 200,000" holds a quarter million
+    bound = [_report("a", _said("displaced", 200000, approximate=True, approximator="أكثر من")),
+             _report("b", _said("displaced", 250000))]  # fmt: skip
+    assert _conflicts(bound, SAME_MORNING).height == 0
