@@ -676,6 +676,9 @@ LOCATIVES = frozenset((
 ))  # fmt: skip
 
 
+BELONGING_RE = re.compile(r"(?<![\w])(?:ال)?(?:خاص|خاصة|مرتبط|مرتبطة|متعلق|متعلقة|علاقة|صلة)\s*ب?$")
+
+
 def named_as_where(m: Mention, display: str) -> bool:
     """Whether the text names the place as where (not a capital or country that speaks or acts: "قالت
     واشنطن", "تكون القاهرة خطت"): after في, على, قرب, شرق, مدينة ... (or the word before
@@ -686,7 +689,9 @@ def named_as_where(m: Mention, display: str) -> bool:
     canonical = str(m.attrs.get("canonical") or "")
     attached = display[m.start - 1 : m.start] if m.start else ""
     if (m.surface[:1] == "ب" and canonical[:1] not in ("ب", "")) or attached == "ب":
-        return True
+        # "البنية التحتية العسكرية الخاصة بإيران في سوريا": whose it is, not where
+        through_ba = m.start + (1 if attached != "ب" else 0)
+        return not BELONGING_RE.search(display[max(0, m.start - 12) : through_ba])
     if m.surface.split()[0].removeprefix("ال") in LOCATIVES:
         return True
     before = _words_before(m, display, 2)

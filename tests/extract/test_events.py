@@ -1171,3 +1171,12 @@ def test_one_launch_told_by_its_day_and_by_how_long_it_has_lasted():
             "وسيطرت القوات على أحياء من مدينة عفرين في إطار العملية العسكرية المستمرة منذ نحو شهرين.")
     launches = [f for f in frames_read_from(body, date(2018, 3, 18)) if f["event_type"] == "military_operation"]
     assert [f["reported_date"] for f in launches] == ["2018-01-20"]
+
+
+def test_a_country_the_target_belongs_to_is_not_where_it_was_struck():
+    body = ("ويوم الخميس، قالت إسرائيل إن طائراتها الحربية قصفت كل البنية التحتية العسكرية الخاصة بإيران في سوريا، "
+            "ما أدى إلى مقتل 23 مقاتلا.")
+    (frame,) = frames_read_from(body, date(2018, 5, 11))
+    assert frame["reported_place"] == "سوريا"
+    (frame,) = frames_read_from("قصفت الطائرات مواقع بإدلب الخميس ما أدى إلى مقتل 5 مدنيين.", date(2018, 5, 11))
+    assert frame["reported_place"] == "إدلب"
