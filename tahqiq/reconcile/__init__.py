@@ -50,6 +50,14 @@ def _conformed(frame: pl.DataFrame, table: str) -> pl.DataFrame:
     return warehouse.conform(frame, table) if frame.height else warehouse.empty_frame(table)
 
 
+def _with_outlets(frames: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """The event frames with their article's outlet (one outlet's reports are compared as such)."""
+    frames = _conformed(frames, "event_frames")
+    if "outlet" not in articles.columns:
+        return frames.with_columns(pl.lit(None, pl.Utf8).alias("outlet"))
+    return frames.join(articles.select("article_id", "outlet").unique("article_id"), on="article_id", how="left")
+
+
 def _entity_ids(
     mentions: pl.DataFrame, frames: pl.DataFrame, registry: pl.DataFrame, model: PersonModel
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -237,15 +245,14 @@ def _event_ids(
 
 
 def _event_reports(
-    prepared: pl.DataFrame, event_of: pl.DataFrame, articles: pl.DataFrame, linked: pl.DataFrame
+    prepared: pl.DataFrame, event_of: pl.DataFrame, linked: pl.DataFrame
 ) -> pl.DataFrame:
     # mention_id -> entity_id as two columns, not a dict of every mention built in Python
     entity_of = (
         linked.select("mention_id", "entity_id").drop_nulls().unique("mention_id", keep="last", maintain_order=True)
     )
     return (
-        prepared.join(event_of, on="frame_id")
-        .join(articles.select("article_id", "outlet"), on="article_id", how="left")
+        prepared.join(event_of, on="frame_id")  # with its outlet (_with_outlets)
         .with_columns(
             pl.col("event_type").alias("reported_type"),
             pl.col("target_mentions")
@@ -326,7 +333,7 @@ def resolve_entity_tables(
     if mentions.height == 0 and frames.height == 0:
         return _no_tables(ENTITY_OUTPUTS, "entity", registry)
     mentions = with_ref_ids(_conformed(mentions, "extracted_mentions"))
-    entity_ids, links = _entity_ids(mentions, _conformed(frames, "event_frames"), registry, model)
+    entity_ids, links = _entity_ids(mentions, _with_outlets(frames, articles), registry, model)
     linked = mentions.join(
         entity_ids.select(pl.col("member_key").alias("mention_id"), pl.col("stable_id").alias("entity_id")),
         on="mention_id",
@@ -354,8 +361,8 @@ def cluster_event_tables(
         return _no_tables(EVENT_OUTPUTS, "event", registry)
     # ref ids are parsed where they are read: the organizations of _participants
     linked = _conformed(mentions, "mentions").select(EVENT_MENTION_COLUMNS)
-    prepared, event_of, links_of_events = _event_ids(_conformed(frames, "event_frames"), linked, registry)
-    frames_reported = _event_reports(prepared, event_of, articles, linked)
+    prepared, event_of, links_of_events = _event_ids(_with_outlets(frames, articles), linked, registry)
+    frames_reported = _event_reports(prepared, event_of, linked)
     events = summarize_events(frames_reported)
     frames_reported = dates_from_other_reports(frames_reported, events)
     reports = warehouse.conform(frames_reported, "event_reports")

@@ -124,6 +124,7 @@ class Report:
     place_precision: str | None = None  # village, town, city, admin2, admin1, region, country
     story: dict[str, float] = field(default_factory=dict)  # tf-idf weight of each story term, L2-normalized
     answered: bool = False  # an act another act of its article answers ("ردا على إطلاق صواريخ")
+    outlet: str | None = None
 
 
 def _report(row: dict, story: dict[str, float] | None = None) -> Report:
@@ -133,7 +134,7 @@ def _report(row: dict, story: dict[str, float] | None = None) -> Report:
         row.get("place_ref"), row.get("admin1"), row.get("country"), row.get("latitude"), row.get("longitude"),
         row.get("reported_killed"), frozenset(row.get("target_entities") or ()),
         row.get("date_method") == "publication_window", frozenset(row.get("target_keys") or ()),
-        row.get("place_precision"), story or {}, bool(row.get("answered")),
+        row.get("place_precision"), story or {}, bool(row.get("answered")), row.get("outlet"),
     )  # fmt: skip
 
 
@@ -203,6 +204,9 @@ def _compare_date(a: Report, b: Report, slack: int) -> tuple[str, float]:
         a_day, b_day = a.lo == a.hi, b.lo == b.hi
         if a_day and b_day:
             return ("same_day", DATE_WEIGHTS["same_day"]) if gap == 0 else (f"{gap}_days_apart", DATE_WEIGHTS["days_apart"])
+        if gap and min(a.hi - a.lo, b.hi - b.lo) + 1 > PRECISE_INTERVAL_DAYS:
+            # Two months or years that do not meet (2012 and 2013) are two times, however close their ends.
+            return f"periods_{gap}_days_apart", NEVER
         narrow = min(a.hi - a.lo, b.hi - b.lo) + 1
         if gap == 0 and (a.dated_by_publication or b.dated_by_publication):
             if a.hi == b.hi and (a.dated_by_publication or a_day) and (b.dated_by_publication or b_day):
@@ -310,8 +314,17 @@ def compare(a: Report, b: Report, story_cosine: float | None = None) -> tuple[fl
         "killed": _compare_killed(a, b),
         "story": _compare_story(a, b, story_cosine),
     }
+    if levels["story"][0] == "same_story" and _one_outlet_undated(a, b):
+        levels["story"] = ("same_story_of_one_outlet", levels["story"][1])
     total = sum(weight for _, weight in levels.values())
     return total, {name: {"level": level, "weight": weight} for name, (level, weight) in levels.items()}
+
+
+def _one_outlet_undated(a: Report, b: Report) -> bool:
+    """Two reports of one outlet whose articles give no date: an outlet tells a campaign's days in its own
+    words (Sky News Arabia's "المقاومة اليمنية" and "الساحل الغربي" each day of the Hodeidah offensive), so
+    alike words single out no one event of them."""
+    return a.outlet is not None and a.outlet == b.outlet and a.dated_by_publication and b.dated_by_publication
 
 
 def types_compatible(a: str | None, b: str | None) -> bool:

@@ -60,6 +60,13 @@ def test_dates_further_apart_than_a_report_can_be_off_never_link():
     shared = frozenset({"P1"})
     weight, _ = compare(report("a:1", "2023-07-07", targets=shared), report("b:1", "2023-07-10", targets=shared))
     assert weight > 0  # the same target allows a few more days: outlets date one strike differently
+    # but two years (or months) that do not meet are two times, however close their ends
+    year_2012 = report("a:1", None, lo=day("2012-01-01"), hi=day("2012-12-31"), targets=shared)
+    year_2013 = report("b:1", None, lo=day("2013-01-01"), hi=day("2013-12-31"), targets=shared)
+    weight, comparisons = compare(year_2012, year_2013)
+    assert weight == float("-inf") and comparisons["date"]["level"] == "periods_1_days_apart"
+    window = report("b:1", None, lo=day("2013-01-01"), hi=day("2013-01-03"), targets=shared)
+    assert compare(year_2012, window)[0] > float("-inf")  # a few days' window off a period's end may be it
 
 
 def test_a_year_less_day_matches_the_same_day_of_any_year():
@@ -174,6 +181,19 @@ def test_one_day_governorate_and_type_told_in_different_words_do_not_link():
     a, b = stories(STRIKE_ON_MANBIJ, STRIKE_RETOLD)
     weight, comparisons = compare(report("a:1", story=a), report("b:1", story=b))
     assert is_link(weight, comparisons)
+
+
+def test_one_outlets_undated_reports_alike_in_words_are_not_one_event_for_that():
+    # an outlet tells a campaign's days in its own words: undated, its reports share a story, not an act
+    a, b = stories(STRIKE_ON_MANBIJ, STRIKE_RETOLD)
+    undated = {"lo": day("2023-07-05"), "hi": day("2023-07-07"), "dated_by_publication": True}
+    one_outlet = compare(report("a:1", story=a, outlet="sky", **undated), report("b:1", story=b, outlet="sky", **undated))
+    two_outlets = compare(report("a:1", story=a, outlet="sky", **undated), report("b:1", story=b, outlet="bbc", **undated))
+    assert one_outlet[1]["story"]["level"] == "same_story_of_one_outlet" and not is_link(*one_outlet)
+    assert two_outlets[1]["story"]["level"] == "same_story" and is_link(*two_outlets)
+    # a day the outlet states singles the act out as for any two reports
+    dated = compare(report("a:1", story=a, outlet="sky"), report("b:1", story=b, outlet="sky"))
+    assert dated[1]["story"]["level"] == "same_story" and is_link(*dated)
 
 
 def test_story_terms_are_content_words_without_their_proclitics():
