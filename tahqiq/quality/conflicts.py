@@ -28,7 +28,9 @@ the same fact (tahqiq.quality.figures for the figures: a bound, "more than N", o
 the other, or two groups of the dead); overlapping date intervals; places one inside the other (village -> governorate -> country, from the place
 reference data; a city that names its governorate, حجة, is the governorate unless the text calls it a city,
 "مدينة حجة") or within NEARBY_KM; a compass region that the place's position in its country
-satisfies (tahqiq.extract.places.regions_compatible, for any country); two spellings of one given name
+satisfies (tahqiq.extract.places.regions_compatible, for any country), and two sides of a country that
+share an area (north and east) unless the event's places lie plainly on one side only
+(places_tell_regions_apart); two spellings of one given name
 (جيرار/جيرارد: one letter added at the end or a vowel letter changed).
 
 Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts):
@@ -62,7 +64,14 @@ from tahqiq import warehouse
 from tahqiq.dates.values import date_bounds
 from tahqiq.extract.counts import ACTS
 from tahqiq.extract.dates import load_lexicon as load_date_lexicon
-from tahqiq.extract.places import place_by_id, place_within, regions_compatible, seat_governorates
+from tahqiq.extract.places import (
+    find_places,
+    place_by_id,
+    place_within,
+    region_plainly_holds,
+    regions_compatible,
+    seat_governorates,
+)
 from tahqiq.extract.tokens import clitic_variants
 from tahqiq.quality.figures import (
     Statement,
@@ -84,7 +93,7 @@ from tahqiq.reference import (
     read_reference_csv,
 )
 from tahqiq.resolve.events import types_compatible
-from tahqiq.text.normalize import normalize_text
+from tahqiq.text.normalize import normalize, normalize_text
 
 SEVERITY_LEVELS = ("info", "low", "medium", "high")
 # Reports of one event more than this many days apart are a false merge, not a dispute about the date.
@@ -230,6 +239,29 @@ def regions_clash(a: str, b: str) -> bool:
         return [set(alternative.split("-")) for alternative in code.split("+")]
 
     return all(any(OPPOSITE.get(d) in y for d in x) for x in directions(a) for y in directions(b))
+
+
+@lru_cache(maxsize=4096)
+def side_of_a_country(text: str) -> bool:
+    """A region phrase that names a side of a country ("شمال سوريا", "الشمال السوري"), not of a river or a
+    city: "شرقي نهر الفرات" is stated as a region of Syria, but east of the river is no side of Syria."""
+    sides = [m for m in find_places(normalize(text)) if m.attrs.get("region")]
+    return bool(sides) and all(
+        (place_by_id(m.attrs.get("ref_id") or "") or {}).get("place_kind") == "country" for m in sides
+    )
+
+
+def places_tell_regions_apart(a: str, b: str, refs: list[str | None]) -> bool:
+    """Two sides that can share an area (north and east: the north-east) but not of these places: every
+    place the event's sources locate it at lies plainly in one and plainly outside the other
+    (tahqiq.extract.places.region_plainly_holds: Deir ez-Zor is east, not north). A side inside the other
+    (north-east in north) is the same claim told closer."""
+    x, y = set(a.split("-")), set(b.split("-"))
+    if x <= y or y <= x:
+        return False
+    held = {(region_plainly_holds(a, ref), region_plainly_holds(b, ref)) for ref in refs if ref}
+    held = {h for h in held if None not in h}
+    return len(held) == 1 and held <= {(True, False), (False, True)}
 
 
 def region_excludes_place(region: Statement, place: dict) -> bool:
@@ -711,7 +743,8 @@ def _region_words(code: str, country: str | None) -> tuple[str, str]:
 
 
 def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
-    """A compass region against another source's region or place."""
+    """A compass region against another source's region (opposite sides, or sides the event's places tell
+    apart) or place."""
     regions, places, named = [], [], []
     for r in reports:
         items = stated_items(r)
@@ -746,7 +779,14 @@ def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
         # though he worked in the east"), still worth flagging; a region beside a place is two sites.
         if id(a) in is_region and id(b) in is_region:
             countries = {a.facts.get("country"), b.facts.get("country")} - {None}
-            return len(countries) <= 1 and regions_clash(a.value, b.value)
+            if len(countries) > 1:
+                return False
+            if regions_clash(a.value, b.value):
+                return True
+            if not all(side_of_a_country(s.facts.get("text") or "") for s in (a, b)):
+                return False
+            sites = [_area_ref(p.facts) for p in places if not countries or p.facts.get("country") in countries]
+            return places_tell_regions_apart(a.value, b.value, sites)
         if id(a) not in is_region and id(b) not in is_region:
             return False
         region, place = (a, b) if id(a) in is_region else (b, a)
