@@ -265,10 +265,13 @@ def places_tell_regions_apart(a: str, b: str, refs: list[str | None]) -> bool:
 
 
 def region_excludes_place(region: Statement, place: dict) -> bool:
+    """The place's position in its country rules the region out; a city that names its governorate stands
+    for it (_area_ref: "قاعدة الشعيرات في حمص" is in the governorate of central Syria, not only in its city)."""
     country = region.facts.get("country")
     if country and place.get("country") and country != place["country"]:
         return False  # a region of another country says nothing about this place
-    ref = place.get("ref_id") if place_by_id(place.get("ref_id") or "") else place.get("admin1")
+    area = _area_ref(place)
+    ref = area if place_by_id(area or "") else place.get("admin1")
     return bool(ref) and not regions_compatible(region.value, ref)
 
 
@@ -663,9 +666,12 @@ def _place_statement(item: dict, report: dict, info: dict) -> Statement:
     calls it by ("مدينة حجة", Hajjah (city)), else it would read as the governorate."""
     name_en = _place_name_en(item, item["value"])
     if _seat_called_settlement(item):
-        kind = item["class_noun_kind"]
-        return statement_of(item, report, info, item["value"], latin=f"{name_en} ({kind})",
-                            text=f"{_class_nouns().get(kind, '')} {item['value']}".strip())  # fmt: skip
+        kind, written = item["class_noun_kind"], item["value"]
+        noun = _class_nouns().get(kind, "")
+        # the class noun may be written in the name already: an alias "مدينة حلب", an id "sy-aleppo-city"
+        text = written if normalize_text(written).startswith(normalize_text(noun)) else f"{noun} {written}".strip()
+        latin = name_en if name_en.lower().endswith(kind) else f"{name_en} ({kind})"
+        return statement_of(item, report, info, written, latin=latin, text=text)
     return statement_of(item, report, info, item["value"], latin=name_en)
 
 

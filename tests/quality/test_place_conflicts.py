@@ -129,3 +129,19 @@ def test_a_side_holds_plainly_in_the_third_of_the_country_on_that_side():
     assert region_plainly_holds("south", "sy-daraa") is True
     assert region_plainly_holds("center", "sy-homs") is None
     assert region_plainly_holds("east+north", "sy-aleppo") is None
+
+
+SHAYRAT = "أسقطت الدفاعات الجوية صواريخ استهدفت قاعدة الشعيرات الجوية في حمص مساء الأحد."
+
+
+def test_a_city_named_bare_is_placed_by_its_governorate_against_a_side():
+    # Homs city lies west of the middle of the governorates' box; bare, it stands for its governorate,
+    # central Syria
+    assert _region_rows("قتل قائد في غارة جوية على مطار التيفور وسط سوريا مساء الأحد.", SHAYRAT) == []
+
+
+def test_a_city_whose_name_holds_its_class_noun_is_named_once_as_a_city():
+    (row,) = _region_rows("قتل قائد في غارة جوية على مطار التيفور شرق سوريا مساء الأحد.",
+                          SHAYRAT.replace("في حمص", "في مدينة حلب"))  # fmt: skip
+    assert row["explanation"] == "Outlets differ on the region: Aleppo City, eastern Syria."
+    assert row["explanation_ar"] == "تختلف وسائل الإعلام في منطقة الحدث: شرق سوريا، مدينة حلب."
