@@ -243,8 +243,9 @@ def regions_clash(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def side_of_a_country(text: str) -> bool:
-    """A region phrase that names a side of a country ("شمال سوريا", "الشمال السوري"), not of a river or a
-    city: "شرقي نهر الفرات" is stated as a region of Syria, but east of the river is no side of Syria."""
+    """A region phrase that names a side of a country ("شمال سوريا", "الشمال السوري"), not of a river, a
+    town or a peninsula: "غرب الفرات", "شمالي بلدة أوباري", "شمال ووسط سيناء" are stated as regions of
+    their country (no governorate named), but west of the river is no side of Syria."""
     sides = [m for m in find_places(normalize(text)) if m.attrs.get("region")]
     return bool(sides) and all(
         (place_by_id(m.attrs.get("ref_id") or "") or {}).get("place_kind") == "country" for m in sides
@@ -750,7 +751,8 @@ def _region_words(code: str, country: str | None) -> tuple[str, str]:
 
 def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
     """A compass region against another source's region (opposite sides, or sides the event's places tell
-    apart) or place."""
+    apart) or place. Only a side of a country is a region here (side_of_a_country): "شمالي بلدة أوباري"
+    in a story of southern Libya is no claim that the strike was in the north."""
     regions, places, named = [], [], []
     for r in reports:
         items = stated_items(r)
@@ -764,7 +766,8 @@ def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
                 sentences_of[related].add((i.get("start"), i.get("end")))
         elsewhere = sentences_of[False] - sentences_of[True]
         for item in items:
-            if item["attribute"] == "region" and item.get("with_trigger") and (item.get("start"), item.get("end")) not in elsewhere:
+            told_of_it = item.get("with_trigger") and (item.get("start"), item.get("end")) not in elsewhere
+            if item["attribute"] == "region" and told_of_it and side_of_a_country(item.get("text") or ""):
                 en, ar = _region_words(item["value"], item.get("country"))
                 regions.append(statement_of(item, r, info, item["value"], text=ar, latin=en))
             elif item["attribute"] == "place" and item.get("with_trigger"):
@@ -789,8 +792,6 @@ def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
                 return False
             if regions_clash(a.value, b.value):
                 return True
-            if not all(side_of_a_country(s.facts.get("text") or "") for s in (a, b)):
-                return False
             sites = [_area_ref(p.facts) for p in places if not countries or p.facts.get("country") in countries]
             return places_tell_regions_apart(a.value, b.value, sites)
         if id(a) not in is_region and id(b) not in is_region:

@@ -114,11 +114,17 @@ def test_two_sides_of_a_place_that_lies_in_both_or_one_inside_the_other_agree():
     assert _region_rows("قتل 12 شخصا في غارة جوية على دير الزور شمال شرقي سوريا مساء الأحد.", NORTH) == []
 
 
-def test_a_side_of_a_river_is_no_side_of_the_country():
-    # "east of the Euphrates" is read as a region of Syria; Jinderis, in the north-west, is not east of Syria
-    # but says nothing of the river's banks
+def test_a_side_of_a_river_a_town_or_a_peninsula_is_no_side_of_the_country():
+    # each is read as a region of its country, with no governorate named; Jinderis, in the north-west, is
+    # not east of Syria but says nothing of the river's banks
     assert _region_rows("قتل 12 شخصا في غارة جوية على بلدة جنديرس شمال سوريا مساء الأحد.",
                         "قتل 12 شخصا في غارة جوية على بلدة جنديرس شرقي نهر الفرات مساء الأحد.") == []  # fmt: skip
+    assert _region_rows("قتل 12 مسلحا في غارة جوية غرب الفرات مساء الأحد.",
+                        "قتل 12 مسلحا في غارة جوية شرق سوريا مساء الأحد.") == []  # fmt: skip
+    assert _region_rows("قتل 3 أشخاص في غارة جوية على منزل في حي الفرسان شمالي بلدة أوباري مساء الأحد.",
+                        "قتل 3 أشخاص في غارة جوية على موقع للمتشددين جنوب ليبيا مساء الأحد.") == []  # fmt: skip
+    assert _region_rows("قتل 12 مسلحا في مواجهات مع الشرطة في مدينة العريش شمالي سيناء مساء الأحد.",
+                        "قتل 12 مسلحا في مواجهات مع الشرطة في مدينة السادس من أكتوبر بمحافظة الجيزة مساء الأحد.") == []  # fmt: skip
 
 
 def test_a_side_holds_plainly_in_the_third_of_the_country_on_that_side():
