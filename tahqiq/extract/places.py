@@ -50,6 +50,10 @@ VERTICAL = ("north", "south")
 # of the centre still counts as, e.g., "east" (Deir ez-Zor is "north-east" Syria to most reporters).
 REGION_TOLERANCE = 0.2
 CENTER_EXTENT = 0.5
+# A side named alone ("شمال سوريا") is plainly the third of the country on that side: the middle third is
+# its centre ("وسط"), no side.
+REGION_BAND = 1 / 3
+COMPASS_SIGNS = {"east": 1, "west": -1, "north": 1, "south": -1}
 ADMIN_SEAT_PREFIX = normalize_text("محافظة") + " "
 MAX_LISTED = 8  # settlements named in one list after a plural class noun
 
@@ -231,6 +235,21 @@ def regions_compatible(region_of_mention: str, admin1_ref: str) -> bool:
         all(_direction_holds(direction, dx, dy) for direction in alternative.split("-"))
         for alternative in region_of_mention.split("+")
     )
+
+
+def region_plainly_holds(region: str, ref: str) -> bool | None:
+    """Whether a place lies plainly in a compass region of its country, not merely leaning to it: on each
+    direction of the region it lies in the third of the country on that side (REGION_BAND of the
+    half-extent of regions_compatible's box), so a place of the middle third is neither north nor south
+    (Deir ez-Zor is plainly east, not plainly north). None for a region of no compass direction ("center",
+    "east+north") or a place whose position cannot be computed."""
+    place = _place_table().get(ref)
+    position = _relative_position(place) if place else None
+    directions = region.split("-") if region and "+" not in region else []
+    if position is None or not directions or any(d not in COMPASS_SIGNS for d in directions):
+        return None
+    dx, dy = position
+    return all(COMPASS_SIGNS[d] * (dx if d in ("east", "west") else dy) >= REGION_BAND for d in directions)
 
 
 def _combine(directions: list[str]) -> str:

@@ -28,7 +28,9 @@ the same fact (tahqiq.quality.figures for the figures: a bound, "more than N", o
 the other, or two groups of the dead); overlapping date intervals; places one inside the other (village -> governorate -> country, from the place
 reference data; a city that names its governorate, حجة, is the governorate unless the text calls it a city,
 "مدينة حجة") or within NEARBY_KM; a compass region that the place's position in its country
-satisfies (tahqiq.extract.places.regions_compatible, for any country); two spellings of one given name
+satisfies (tahqiq.extract.places.regions_compatible, for any country), and two sides of a country that
+share an area (north and east) unless the event's places lie plainly on one side only
+(places_tell_regions_apart); two spellings of one given name
 (جيرار/جيرارد: one letter added at the end or a vowel letter changed).
 
 Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts):
@@ -62,7 +64,14 @@ from tahqiq import warehouse
 from tahqiq.dates.values import date_bounds
 from tahqiq.extract.counts import ACTS
 from tahqiq.extract.dates import load_lexicon as load_date_lexicon
-from tahqiq.extract.places import place_by_id, place_within, regions_compatible, seat_governorates
+from tahqiq.extract.places import (
+    find_places,
+    place_by_id,
+    place_within,
+    region_plainly_holds,
+    regions_compatible,
+    seat_governorates,
+)
 from tahqiq.extract.tokens import clitic_variants
 from tahqiq.quality.figures import (
     Statement,
@@ -84,7 +93,7 @@ from tahqiq.reference import (
     read_reference_csv,
 )
 from tahqiq.resolve.events import types_compatible
-from tahqiq.text.normalize import normalize_text
+from tahqiq.text.normalize import normalize, normalize_text
 
 SEVERITY_LEVELS = ("info", "low", "medium", "high")
 # Reports of one event more than this many days apart are a false merge, not a dispute about the date.
@@ -233,11 +242,38 @@ def regions_clash(a: str, b: str) -> bool:
     return all(any(OPPOSITE.get(d) in y for d in x) for x in directions(a) for y in directions(b))
 
 
+@lru_cache(maxsize=4096)
+def side_of_a_country(text: str) -> bool:
+    """A region phrase that names a side of a country ("شمال سوريا", "الشمال السوري"), not of a river, a
+    town or a peninsula: "غرب الفرات", "شمالي بلدة أوباري", "شمال ووسط سيناء" are stated as regions of
+    their country (no governorate named), but west of the river is no side of Syria."""
+    sides = [m for m in find_places(normalize(text)) if m.attrs.get("region")]
+    return bool(sides) and all(
+        (place_by_id(m.attrs.get("ref_id") or "") or {}).get("place_kind") == "country" for m in sides
+    )
+
+
+def places_tell_regions_apart(a: str, b: str, refs: list[str | None]) -> bool:
+    """Two sides that can share an area (north and east: the north-east) but not of these places: every
+    place the event's sources locate it at lies plainly in one and plainly outside the other
+    (tahqiq.extract.places.region_plainly_holds: Deir ez-Zor is east, not north). A side inside the other
+    (north-east in north) is the same claim told closer."""
+    x, y = set(a.split("-")), set(b.split("-"))
+    if x <= y or y <= x:
+        return False
+    held = {(region_plainly_holds(a, ref), region_plainly_holds(b, ref)) for ref in refs if ref}
+    held = {h for h in held if None not in h}
+    return len(held) == 1 and held <= {(True, False), (False, True)}
+
+
 def region_excludes_place(region: Statement, place: dict) -> bool:
+    """The place's position in its country rules the region out; a city that names its governorate stands
+    for it (_area_ref: "قاعدة الشعيرات في حمص" is in the governorate of central Syria, not only in its city)."""
     country = region.facts.get("country")
     if country and place.get("country") and country != place["country"]:
         return False  # a region of another country says nothing about this place
-    ref = place.get("ref_id") if place_by_id(place.get("ref_id") or "") else place.get("admin1")
+    area = _area_ref(place)
+    ref = area if place_by_id(area or "") else place.get("admin1")
     return bool(ref) and not regions_compatible(region.value, ref)
 
 
@@ -632,9 +668,12 @@ def _place_statement(item: dict, report: dict, info: dict) -> Statement:
     calls it by ("مدينة حجة", Hajjah (city)), else it would read as the governorate."""
     name_en = _place_name_en(item, item["value"])
     if _seat_called_settlement(item):
-        kind = item["class_noun_kind"]
-        return statement_of(item, report, info, item["value"], latin=f"{name_en} ({kind})",
-                            text=f"{_class_nouns().get(kind, '')} {item['value']}".strip())  # fmt: skip
+        kind, written = item["class_noun_kind"], item["value"]
+        noun = _class_nouns().get(kind, "")
+        # the class noun may be written in the name already: an alias "مدينة حلب", an id "sy-aleppo-city"
+        text = written if normalize_text(written).startswith(normalize_text(noun)) else f"{noun} {written}".strip()
+        latin = name_en if name_en.lower().endswith(kind) else f"{name_en} ({kind})"
+        return statement_of(item, report, info, written, latin=latin, text=text)
     return statement_of(item, report, info, item["value"], latin=name_en)
 
 
@@ -712,7 +751,9 @@ def _region_words(code: str, country: str | None) -> tuple[str, str]:
 
 
 def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
-    """A compass region against another source's region or place."""
+    """A compass region against another source's region (opposite sides, or sides the event's places tell
+    apart) or place. Only a side of a country is a region here (side_of_a_country): "شمالي بلدة أوباري"
+    in a story of southern Libya is no claim that the strike was in the north."""
     regions, places, named = [], [], []
     for r in reports:
         items = stated_items(r)
@@ -726,7 +767,8 @@ def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
                 sentences_of[related].add((i.get("start"), i.get("end")))
         elsewhere = sentences_of[False] - sentences_of[True]
         for item in items:
-            if item["attribute"] == "region" and item.get("with_trigger") and (item.get("start"), item.get("end")) not in elsewhere:
+            told_of_it = item.get("with_trigger") and (item.get("start"), item.get("end")) not in elsewhere
+            if item["attribute"] == "region" and told_of_it and side_of_a_country(item.get("text") or ""):
                 en, ar = _region_words(item["value"], item.get("country"))
                 regions.append(statement_of(item, r, info, item["value"], text=ar, latin=en))
             elif item["attribute"] == "place" and item.get("with_trigger"):
@@ -747,7 +789,12 @@ def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
         # though he worked in the east"), still worth flagging; a region beside a place is two sites.
         if id(a) in is_region and id(b) in is_region:
             countries = {a.facts.get("country"), b.facts.get("country")} - {None}
-            return len(countries) <= 1 and regions_clash(a.value, b.value)
+            if len(countries) > 1:
+                return False
+            if regions_clash(a.value, b.value):
+                return True
+            sites = [_area_ref(p.facts) for p in places if not countries or p.facts.get("country") in countries]
+            return places_tell_regions_apart(a.value, b.value, sites)
         if id(a) not in is_region and id(b) not in is_region:
             return False
         region, place = (a, b) if id(a) in is_region else (b, a)

@@ -234,7 +234,7 @@ def test_region_against_a_place_of_another_country_from_data():
     assert row["attribute"] == "region"
     assert "Iraq" in row["explanation"] and "Syria" not in row["explanation"]
     assert "العراق" in row["explanation_ar"] and not LATIN.search(row["explanation_ar"])
-    south = [reports[0] | {"statements": json.dumps([_said("region", "south", country="iq")])}, reports[1]]
+    south = [reports[0] | {"statements": json.dumps([_said("region", "south", country="iq", text="جنوب العراق")])}, reports[1]]
     assert _conflicts(south, SAME_MORNING).height == 0
 
 
