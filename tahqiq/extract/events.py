@@ -821,7 +821,7 @@ def _responded_frame(
     own = [d for d in dates if start <= d.start < end]
     answered = _best_date([d for d in dates if d not in own]) or (main.date if main else None) or announced
     fire = not by_its_doers and all(a.value in ANSWERED_FIRE_TYPES for a in acts)
-    frame.date = _best_date(own) or (_day_or_day_before(answered) if fire else None)
+    frame.date = _best_date(own) or (_day_or_day_before(answered, "day_of_the_answer") if fire else None)
     return frame
 
 
@@ -848,14 +848,15 @@ def _dates_overlap(one: Mention, other: Mention) -> bool:
     return bool(a and b) and a[0] <= b[1] and b[0] <= a[1]
 
 
-def _day_or_day_before(day: Mention | None) -> Mention | None:
-    """The day-precise date as the window of that day and the one before (None for any other date)."""
+def _day_or_day_before(day: Mention | None, method: str) -> Mention | None:
+    """The day-precise date as the window of that day and the one before (None for any other date), dated
+    by `method`."""
     value = day.value if day is not None and _precision(day) == "day" else None
     window = announcement_window(date.fromisoformat(value)) if value else None
     if window is None:
         return None
     return Mention("DATE", day.start, day.end, day.surface, day.normalized, window,
-                   {**day.attrs, "precision": "interval", "method": "day_of_the_answer"})  # fmt: skip
+                   {**day.attrs, "precision": "interval", "method": method})  # fmt: skip
 
 
 def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]:
@@ -885,8 +886,15 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             sentence = sentence.without(*answered.spans[0])
             dates = [d for d in dates if not answered.contains(d.start)]
             anchors = sentence.anchors()
+        old_announcement = None
         if main is None:
             far = [d for d in dates if _months_before(d.value, published)]
+            announced = _announcement_date(sentence)
+            if anchors and not dates and _stated_with_its_year(announced) and _months_before(announced.value, published):
+                # "أعلنت القوات العراقية في العاشر من تموز/يوليو 2017 استعادة السيطرة على الموصل": the act is as
+                # old as its announcement
+                old_announcement = _day_or_day_before(announced, "announcement_day")
+                far = dates = [old_announcement]
         elif main.date is None:
             far = [d for d in dates if _earlier_for_undated_main(d, sentence, published, main.announced)]
         else:
@@ -895,7 +903,12 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             main.date is None or (sentence.names_an_act() and not sentence.of("day_after") and _another_day(dates[0], main.date))
         ):
             far = dates
-        if main is None and anchors and not (far and sentence.of("background")):
+        # an opening act dated only by a day stated with its year, months back, is cited, not the news
+        cited = far and (
+            sentence.of("background") or old_announcement
+            or (len(far) == len(dates) and any(_dates_its_act_with_its_year(d, sentence, anchors) for d in far))
+        )
+        if main is None and anchors and not cited:
             main = _Frame(False, anchors=list(anchors), paragraph=sentence.paragraph)
             main.opening = _typing_anchors(sentence, anchors)
             main.date = _best_date([d for d in dates if d not in far])
@@ -1018,6 +1031,24 @@ def _untyped_anchor(sentence: _Sentence, start: int, end: int, d: Mention, weapo
     if named_by:
         return Cue("trigger", kind, named_by.start, named_by.end, named_by.text)
     return Cue("trigger", kind, d.start, d.end, d.surface)
+
+
+def _dates_its_act_with_its_year(m: Mention, sentence: _Sentence, anchors: list[Cue]) -> bool:
+    """A date stated with its year in the clause of the act it follows ("أدت إلى مقتل 130 شخصا في 13 نوفمبر
+    2015"), not in a clause of its own ("في شبه جزيرة القرم التي ضمتها روسيا عام 2014", "مقتل 39 عاملا، كان
+    التنظيم قد اختطفهم عام 2014")."""
+    if not _stated_with_its_year(m) or sentence.display is None:
+        return False
+    before = [a for a in anchors if a.end <= m.start]
+    if not before:
+        return True  # "في عام 2011، قتل ..."
+    between = sentence.display[before[-1].end : m.start]
+    return not COMMA_RE.search(between) and not (RELATIVE_PRONOUNS | {"قد"}) & set(normalize_text(between).split())
+
+
+def _stated_with_its_year(m: Mention | None) -> bool:
+    """A date the text gives with its year ("13 نوفمبر 2015"), not one resolved against the publication."""
+    return m is not None and m.attrs.get("method") == "absolute"
 
 
 def _months_before(value: str | None, published: date | None) -> bool:

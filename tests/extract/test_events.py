@@ -1180,3 +1180,19 @@ def test_a_country_the_target_belongs_to_is_not_where_it_was_struck():
     assert frame["reported_place"] == "سوريا"
     (frame,) = frames_read_from("قصفت الطائرات مواقع بإدلب الخميس ما أدى إلى مقتل 5 مدنيين.", date(2018, 5, 11))
     assert frame["reported_place"] == "إدلب"
+
+
+def test_an_opening_act_dated_months_back_with_its_year_is_cited_not_the_news():
+    body = ("والمحاكمة في بلجيكا تمهيد لمحاكمة أكبر في فرنسا، في قضية اعتداءات باريس التي أعلن تنظيم داعش "
+            "مسؤوليته عنها وأدت إلى مقتل 130 شخصا في 13 نوفمبر 2015.")
+    (frame,) = frames_read_from(body, date(2018, 3, 29))
+    assert (frame["role"], frame["reported_date"]) == ("background", "2015-11-13")
+    # announced then: as old as its announcement
+    body = "أعلنت القوات العراقية في العاشر من تموز/يوليو 2017 استعادة السيطرة على مدينة الموصل بعد معارك دامية."
+    (frame,) = frames_read_from(body, date(2018, 7, 11))
+    assert (frame["role"], frame["reported_date"]) == ("background", "2017-07-09/2017-07-10")
+    # a year of another clause dates nothing of the act: the shooting is the news
+    body = ("قتل نحو 19 شخصا وأصيب العشرات في حادث إطلاق نار وقع في كلية في شبه جزيرة القرم التي ضمتها روسيا "
+            "إلى أراضيها عام 2014.")
+    (frame,) = frames_read_from(body, date(2018, 10, 17))
+    assert (frame["role"], frame["reported_killed"]) == ("main", 19)
