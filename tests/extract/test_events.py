@@ -1196,3 +1196,9 @@ def test_an_opening_act_dated_months_back_with_its_year_is_cited_not_the_news():
             "إلى أراضيها عام 2014.")
     (frame,) = frames_read_from(body, date(2018, 10, 17))
     assert (frame["role"], frame["reported_killed"]) == ("main", 19)
+
+
+def test_a_hostage_taken_is_an_abduction_not_an_arrest():
+    body = "أخلت الشرطة الألمانية محطة قطارات رئيسية في مدينة كولونيا الاثنين بسبب احتجاز رهينة."
+    (frame,) = frames_read_from(body, date(2018, 10, 15))
+    assert frame["event_type"] == "abduction"
