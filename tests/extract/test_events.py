@@ -1202,3 +1202,21 @@ def test_a_hostage_taken_is_an_abduction_not_an_arrest():
     body = "أخلت الشرطة الألمانية محطة قطارات رئيسية في مدينة كولونيا الاثنين بسبب احتجاز رهينة."
     (frame,) = frames_read_from(body, date(2018, 10, 15))
     assert frame["event_type"] == "abduction"
+
+
+def test_landing_forces_is_an_airdrop_and_inflicting_a_punishment_or_a_flag_is_not():
+    body = "واستمر الصراع العسكري مع إنزال للقوات الأميركية على الساحل اللبناني في أيار/مايو من عام 1958."
+    assert [f["event_type"] for f in frames_read_from(body, date(2018, 5, 5))] == ["airdrop"]
+    for body in ("أمر رئيس الوزراء بإنزال القصاص العادل فورا بالإرهابيين المحكومين بالإعدام الخميس.",
+                 "وبدأ طاقم السفينة في إنزال المهاجرين بميناء كاتانيا صباح الأربعاء.",
+                 "تم إنزال العلم الإيراني عند السفارة في لندن الجمعة."):
+        assert frames_read_from(body, date(2018, 6, 28)) == [], body
+
+
+def test_a_helicopter_is_an_act_only_beside_a_word_of_striking():
+    body = "ذكرت المصادر أن غازا ساما كان داخل البراميل المتفجرة التي أسقطت من قبل مروحيات على دوما السبت."
+    assert [f["event_type"] for f in frames_read_from(body, date(2018, 4, 8))] == ["helicopter_raid"]
+    for body in ("لقي 4 عسكريين أميركيين مصرعهم الثلاثاء في حادث تحطم مروحية أثناء تدريب جنوبي كاليفورنيا.",
+                 "أسقطت مروحيات عسكرية سورية منشورات على منطقة الغوطة الشرقية الخميس.",
+                 "وخصصت السلطات مروحيات إنقاذ مدنية وعسكرية في المناطق المنكوبة بعد مقتل 11 شخصا في الفيضانات."):
+        assert [f["event_type"] for f in frames_read_from(body, date(2018, 4, 8))] != ["helicopter_raid"], body
