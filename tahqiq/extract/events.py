@@ -306,6 +306,7 @@ ENTERING_REACH = 120
 ENTERED_PLACE_HEAD_RE = re.compile(r"(?<![\w])(?:ال)?(?:مدينة|بلدة|قرية|مطار|ميناء|مجمع|مركز|حي|مخيم|إلى)\s+$")
 PUNCTUATION_RE = re.compile(r"[\"'“”«»()،,:\-]")
 COMMA_RE = re.compile(r"[،,]")
+THEN_RE = re.compile(r"(?<![\w])ثم(?![\w])")
 # "بعد سيطرتها على المطار": the act of a clause opened by "بعد" came before what the sentence goes on to tell.
 AFTER_ACT_RE = re.compile(r"(?<![\w])و?بعد\s+$")
 # "هجوما على مواقع الجيش العراقي": armed forces named right after على or ضد an attack word governs.
@@ -720,6 +721,17 @@ def _earlier_for_undated_main(
     return _said_past_month(m, sentence) or bool(sentence.of("background"))
 
 
+def _then_clause_start(sentence: _Sentence, anchors: list[Cue], d: Mention) -> int:
+    """Where the clause of a cited act's one date starts: after "ثم" when an act before it and one after it
+    are listed ("تفجير مقر مديرية الأمن في المنصورة، ثم مذبحة كمين الفرافرة في يوليو 2014": July 2014 is
+    the ambush's, not the bombing's); else at the sentence's start."""
+    display = sentence.display or ""
+    for then in reversed(list(THEN_RE.finditer(display, sentence.start, d.start))):
+        if any(a.end <= then.start() for a in anchors) and any(then.end() <= a.start < d.start for a in anchors):
+            return then.start()
+    return sentence.start
+
+
 def _split_at_dates(sentence: _Sentence, dates: list[Mention]) -> list[tuple[int, int, Mention]]:
     """Clauses of a sentence that cites several dated events ("قتل X في أكتوبر 2019 ثم Y في فبراير في
     إدلب"): each runs from the previous clause's end past its own date up to the next person named."""
@@ -1001,7 +1013,7 @@ def _background_frames(
     """One frame per cited date. Operation words before the sentence's background cue ("الضربة
     الأخيرة ... سبق أن") describe the main event; a clause naming no operation is typed by its
     manner of killing (اغتيال), its weapon, or the default type."""
-    clauses = _split_at_dates(sentence, far) if len(far) > 1 else [(sentence.start, sentence.end, far[0])]
+    clauses = _split_at_dates(sentence, far) if len(far) > 1 else [(_then_clause_start(sentence, anchors, far[0]), sentence.end, far[0])]
     cue_starts = [c.start for c in sentence.of("background")]
     frames = []
     for start, end, d in clauses:

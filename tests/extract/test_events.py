@@ -1220,3 +1220,10 @@ def test_a_helicopter_is_an_act_only_beside_a_word_of_striking():
                  "أسقطت مروحيات عسكرية سورية منشورات على منطقة الغوطة الشرقية الخميس.",
                  "وخصصت السلطات مروحيات إنقاذ مدنية وعسكرية في المناطق المنكوبة بعد مقتل 11 شخصا في الفيضانات."):
         assert [f["event_type"] for f in frames_read_from(body, date(2018, 4, 8))] != ["helicopter_raid"], body
+
+
+def test_the_one_date_of_a_list_of_cited_acts_dates_the_act_after_then():
+    body = ("وارتبط اسمه بعمليات كبيرة لاحقة، منها تفجير مقر مديرية أمن الدقهلية في مدينة المنصورة حيث قتل 14 "
+            "شخصا، ثم مذبحة كمين الفرافرة بالصحراء الغربية في يوليو عام 2014.")
+    frames = frames_read_from(body, date(2018, 10, 8))
+    assert [(f["role"], f["reported_date"], f["reported_place"]) for f in frames] == [("background", "2014-07", None)]
