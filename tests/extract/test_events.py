@@ -1196,3 +1196,14 @@ def test_an_opening_act_dated_months_back_with_its_year_is_cited_not_the_news():
             "إلى أراضيها عام 2014.")
     (frame,) = frames_read_from(body, date(2018, 10, 17))
     assert (frame["role"], frame["reported_killed"]) == ("main", 19)
+
+
+def test_a_campaigns_or_a_protest_waves_toll_is_no_act():
+    for body in ("اتفقت حكومة نيكاراغوا مع المعارضة الجمعة على هدنة، بعد شهر من التظاهرات ضد السلطات أوقعت 63 قتيلا.",
+                 "وأسفرت هذه الحملة حتى الآن عن مقتل أكثر من 200 من الجهاديين.",
+                 "وأوقعت الحرب في سوريا أكثر من 400 ألف قتيل."):
+        assert frames_read_from(body, date(2018, 5, 18)) == [], body
+    # a day's toll is an act
+    body = "ويوم الأحد، قال المرصد إن القصف الجوي والمدفعي أدى إلى مقتل 42 مدنيا."
+    (frame,) = frames_read_from(body, date(2018, 5, 18))
+    assert (frame["reported_date"], frame["reported_killed"]) == ("2018-05-13", 42)
