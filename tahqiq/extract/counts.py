@@ -26,6 +26,7 @@ from itertools import compress
 from typing import TypeVar
 
 from tahqiq import reference
+from tahqiq.extract.dates import load_lexicon
 from tahqiq.extract.mention import Mention
 from tahqiq.extract.tokens import clitic_variants, display_span, tokenize
 from tahqiq.text.arabic import COMMAS, COMPLEMENTIZERS, ORDINALS_BY_GENDER, RELATIVE_PRONOUNS
@@ -713,7 +714,8 @@ def _opens_a_period(sc: _CountScanner, k: int) -> bool:
     if "منذ" in rests:
         return _since_a_date(sc, k)
     if "خلال" in rests:
-        return any(sc.word(j) in PERIOD_SPANS for j in range(k + 1, min(sc.n, k + 4)))
+        # "خلال عشرة أيام", "خلال الصراع"; not "خلال حملة للجيش على احتجاجات المعارضة", which may be a day's
+        return any(sc.word(j) in PERIOD_SPANS | WARS for j in range(k + 1, min(sc.n, k + 4)))
     if rests & DURING_IT:
         # "بعد أسبوع دام قتل خلاله 20": during the period named just before
         return any(sc.word(j) in PERIOD_SPANS for j in range(max(0, k - DURING_IT_REACH), k))
@@ -754,7 +756,9 @@ def _ends_clause(sc: _CountScanner, k: int) -> bool:
 def _ends_sentence(sc: _CountScanner, k: int) -> bool:
     """Whether a sentence ends between token k and the next (or token k+1 is the stop itself)."""
     between = sc.nt.text[sc.tokens[k].end : sc.tokens[k + 1].start] + sc.word(k + 1)
-    return any(mark in between for mark in ".!?\n")
+    # the matching form writes a line break as a space: a heading or a paragraph ends in the display only
+    shown = sc.nt.display[int(sc.nt.origin[sc.tokens[k].end - 1]) + 1 : int(sc.nt.origin[sc.tokens[k + 1].start])]
+    return any(mark in between for mark in ".!?\n") or "\n" in shown
 
 
 def _over_a_period(sc: _CountScanner, first: int, last: int) -> bool:
@@ -787,6 +791,112 @@ def _weeks_of_an_act_that(sc: _CountScanner, k: int, first: int) -> bool:
     if sc.word(k) not in LONG_PERIODS or k + 1 >= sc.n or sc.word(k + 1) != "من":
         return False
     return any(sc.word(j) in RELATIVES for j in range(k + 2, first))
+
+
+# Words that name many acts over weeks or years, never one: a war's, a campaign's toll is a running total.
+WARS = frozenset(normalize_text(w) for w in ("حرب", "حربا", "الحرب", "نزاع", "نزاعا", "النزاع", "صراع", "صراعا", "الصراع"))
+CAMPAIGNS = WARS | {normalize_text("حملة"), normalize_text("الحملة")}
+# Words that name a wave of acts: protests, clashes, raids may last a day ("أدت الاحتجاجات إلى مقتل 62 خلال 24
+# ساعة") or months; their toll is a running total when the sentence tells how long they have gone on.
+WAVES = frozenset(normalize_text(w) for w in (
+    "احتجاجات", "الاحتجاجات", "تظاهرات", "التظاهرات", "مظاهرات", "المظاهرات", "اضطرابات", "الاضطرابات",
+    "معارك", "المعارك", "اشتباكات", "الاشتباكات", "مواجهات", "المواجهات", "عنف", "العنف", "عملية", "العملية",
+    "عمليات", "العمليات",
+))  # fmt: skip
+# "منذ اندلاع النزاع", "بمنأى عن النزاع", "قبل الحرب": a war named as a time or a thing kept from is no act of
+# the count.
+NOT_THE_ACT = frozenset(normalize_text(w) for w in ("منذ", "عن", "قبل", "بعد"))
+# "عملية عسكرية بدأها في التاسع من شباط/فبراير الماضي وأسفرت حتى الآن عن": a wave begun in a past month or
+# years back. Not "حتى الآن" alone: "معارك في وسط المدينة أوقعت حتى الآن 25 قتيلا" is a day's battle so far.
+BEGUN = normalize_text("بدأ")
+BEGUN_REACH = 6
+LASTING = frozenset(normalize_text(w) for w in (
+    "استمرت", "استمر", "دامت", "دام", "المستمرة", "المستمر", "مستمرة", "تستمر", "يستمر",
+))  # fmt: skip
+LASTING_REACH = 3
+# The words that make an act the doer of a toll ("الحرب التي أوقعت", "وأسفرت هذه الحملة عن", "سقط خلالها"); a
+# war merely named before a count ("الحرب الكلامية ... فبعد مقتل 60") did not cause it.
+CAUSING = frozenset(normalize_text(w) for w in (
+    "أسفر", "أسفرت", "يسفر", "تسفر", "أوقع", "أوقعت", "يوقع", "توقع", "أدى", "أدت", "يؤدي", "تؤدي", "خلف", "خلفت",
+    "مخلفا", "مخلفة", "تسبب", "تسببت", "يتسبب", "تتسبب", "حصد", "حصدت", "أودى", "أودت", "فيها", "فيه", "خلالها",
+    "خلاله",
+))  # fmt: skip
+# "وأسفرت هذه الحملة": the verb right before its doer, or a demonstrative between (not "حصدت مخلفات الحرب").
+DEMONSTRATIVES = frozenset(normalize_text(w) for w in ("هذه", "هذا", "تلك", "ذلك"))
+
+
+def _toll_of_a_campaign(sc: _CountScanner, first: int) -> bool:
+    """The count's act, the nearest act word before it in its sentence, is a war or a campaign that caused it
+    ("أوقعت الحرب في سوريا أكثر من 400 ألف قتيل", "لحملة قصف أسفرت عن مقتل 628 مدنيا"), or a wave of acts told
+    as lasting: "بعد شهر من التظاهرات ضد السلطات أوقعت 63 قتيلا", "احتجاجات استمرت أربعة أشهر وأسفرت عن سقوط
+    125 قتيلا", "عملية عسكرية بدأها في فبراير الماضي وأسفرت عن مقتل 100". One act's word nearer the count
+    ("أسفر الهجوم عن مقتل 5") makes the toll that act's."""
+    for k in range(first - 1, max(-1, first - 1 - SINCE_SENTENCE_LOOKBACK), -1):
+        if _ends_sentence(sc, k) or (first - k > SINCE_LOOKBACK and _ends_clause(sc, k)):
+            return False
+        rests = {rest for _, rest in clitic_variants(sc.word(k))}
+        if rests & (CAMPAIGNS | WAVES) and _names_a_time(sc, k):
+            continue
+        if rests & CAMPAIGNS or (rests & TOLL_ACTS and {r for _, r in clitic_variants(sc.word(k - 1))} & CAMPAIGNS):
+            return _causes(sc, k, first) and not _on_a_day(sc, k, first)
+        if rests & WAVES:
+            return _causes(sc, k, first) and _lasting(sc, k, first) and not _on_a_day(sc, k, first)
+        if rests & TOLL_ACTS:
+            return False
+    return False
+
+
+def _causes(sc: _CountScanner, k: int, first: int) -> bool:
+    """Whether the act named at token k is told as causing the count at `first`: a verb of causing, or a word
+    for "in it", between them or right before the act."""
+    verb = k - 2 if sc.word(k - 1) in DEMONSTRATIVES else k - 1
+    return any({rest for _, rest in clitic_variants(sc.word(j))} & CAUSING for j in [verb, *range(k + 1, first)])
+
+
+RUN_ENDS = frozenset(normalize_text(w) for w in ("منذ", "حتى"))
+
+
+def _on_a_day(sc: _CountScanner, k: int, first: int) -> bool:
+    """A day between the campaign at token k and the count makes the toll that day's: "الحملة الأمنية أسفرت
+    الأحد عن مقتل 5 مسلحين"; not a day the campaign runs from or to ("منذ الأحد", "حتى اليوم", "بدأت الأحد")."""
+    lx = load_lexicon()
+    for j in range(k + 1, first):
+        day = {rest for _, rest in clitic_variants(sc.word(j))} & (lx.weekdays.keys() | lx.relative_days.keys())
+        before = {rest for _, rest in clitic_variants(sc.word(j - 1))}
+        if day and not before & RUN_ENDS and not any(rest.startswith(BEGUN) for rest in before):
+            return True
+    return False
+
+
+def _names_a_time(sc: _CountScanner, k: int) -> bool:
+    """The act word at token k stands after "منذ", "قبل", "بعد" or "عن", a start word between ("منذ اندلاع
+    النزاع")."""
+    before = k - 1 if sc.word(k - 1) in PERIOD_OPENERS else k
+    return bool({rest for _, rest in clitic_variants(sc.word(before - 1))} & NOT_THE_ACT)
+
+
+def _lasting(sc: _CountScanner, k: int, first: int) -> bool:
+    """Whether the sentence tells how long the wave of acts named at token k has gone on: a period of it ("شهر
+    من التظاهرات"), its lasting ("احتجاجات استمرت أربعة أشهر") or its start weeks or years back."""
+    if sc.word(k - 1) == "من" and sc.word(k - 2) in PERIOD_SPANS:
+        return True
+    for j in range(k + 1, min(first, k + 1 + LASTING_REACH)):
+        if {rest for _, rest in clitic_variants(sc.word(j))} & LASTING:
+            return any(sc.word(i) in PERIOD_SPANS for i in range(j + 1, min(first, j + 4))) or _since_a_date(sc, j + 1)
+    for j in range(k + 1, min(first, k + 1 + BEGUN_REACH)):
+        if any(rest.startswith(BEGUN) for _, rest in clitic_variants(sc.word(j))):
+            return any(_a_past_month_or_year(sc, i) for i in range(j + 1, min(first, j + 1 + BEGUN_REACH)))
+    return False
+
+
+def _a_past_month_or_year(sc: _CountScanner, i: int) -> bool:
+    """ "فبراير الماضي", "قبل 50 عاما", "عام 2014": a time weeks or years back."""
+    word = sc.word(i)
+    if word in load_lexicon().months:
+        return sc.word(i + 1) in PAST_MARKS
+    if word == normalize_text("قبل"):
+        return any(sc.word(j) in PERIOD_SPANS for j in range(i + 1, i + 4))
+    return len(word) == 4 and word.isdigit() and _reads_as_a_year(int(word))
 
 
 def counts_one_event(m: Mention) -> bool:
@@ -1101,7 +1211,8 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
         attrs["nationality"] = country
     elif count.part and (country := nationality_of_plural(sc.word(count.last - 1))):
         attrs["nationality"] = country  # "14 عسكريا بينهم سبعة إيرانيين": the Iranians among them, not a toll
-    if _over_a_period(sc, count.first, count.last):
+    # not the detained: a campaign of raids and arrests is often a morning's
+    if _over_a_period(sc, count.first, count.last) or (count.kind != "detained" and _toll_of_a_campaign(sc, count.first)):
         attrs["cumulative"] = True
     if count.vague:
         attrs["vague"] = True

@@ -500,3 +500,56 @@ def test_displaced_people_are_counted_at_their_own_scale():
     assert event_total([200_000, 3_000]) == 3_000  # the dead of one event are not counted in hundreds of thousands
     assert event_total([200_000, 3_000], "displaced") == 200_000
     assert event_total([12_000_000], "displaced") is None  # a war's displaced, not an assault's
+
+
+def _killed(text: str):
+    return [m for m in find_counts(normalize(text)) if m.attrs.get("count_kind") == "killed"]
+
+
+def test_the_toll_of_a_war_or_a_campaign_is_a_running_total():
+    for text in ("وأوقعت الحرب في اليمن أكثر من 2000 قتيل.",
+                 "وأوقعت الحرب في سوريا حتى اليوم أكثر من 4000 قتيل.",
+                 "منذ أن خاض البلدان نزاعا حدوديا استمر عامين وأسفر عن سقوط نحو 3000 قتيل.",
+                 "وتتعرض المدينة لحملة قصف أسفرت وفق المرصد عن مقتل 628 مدنيا.",
+                 "وأسفرت هذه الحملة حتى الآن عن مقتل أكثر من 200 من الجهاديين."):
+        (count,) = _killed(text)
+        assert not counts_one_event(count), text
+    # a war named as a time, or one act's word nearer the count, leaves the toll that act's
+    for text in ("وكان التنظيم شن هجوما على المحافظة، التي ظلت بمنأى عن النزاع، أوقع أكثر من 250 قتيلا.",
+                 "وخلال الحرب أسفرت غارة على السوق عن مقتل 12 مدنيا.",
+                 "وقالت الوزارة إن الحملة الأمنية أسفرت الأحد عن مقتل 5 مسلحين في العريش.",
+                 "وأدت مخلفات الحرب، الأحد، إلى مقتل 3 أطفال جراء انفجار قنبلة.",
+                 "وشهدت الانتخابات مقتل ستة أشخاص خلال حملة للجيش على احتجاجات المعارضة.",
+                 "يبدو أن الحرب الكلامية بين الرئيسين لن تتوقف، فبعد مقتل أكثر من 60 فلسطينيا وصف الرئيس خصمه."):
+        (count,) = _killed(text)
+        assert counts_one_event(count), text
+
+
+def test_the_toll_of_a_wave_of_protests_or_clashes_told_as_lasting_is_a_running_total():
+    for text in ("اتفقت الحكومة مع المعارضة على هدنة، بعد شهر من التظاهرات ضد السلطات أوقعت 63 قتيلا.",
+                 "وأدت الأزمة إلى احتجاجات استمرت أربعة أشهر وأسفرت عن سقوط 125 قتيلا.",
+                 "وينفذ الجيش عملية عسكرية واسعة بدأها في التاسع من شباط/فبراير الماضي وأسفرت حتى الآن عن مقتل 100 مسلح."):
+        (count,) = _killed(text)
+        assert not counts_one_event(count), text
+    # a day's protests, a battle's or an act's toll so far, a toll risen: one event's
+    for text in ("وأدت الاحتجاجات على حدود القطاع إلى مقتل 62 فلسطينيا خلال 24 ساعة.",
+                 "وتدور معارك في وسط المدينة أوقعت حتى الآن 25 قتيلا.",
+                 "واندلعت معارك بدأت صباح اليوم وأوقعت 25 قتيلا.",
+                 "وأسفر الهجوم حتى الآن عن مقتل 20 شخصا.",
+                 "وارتفعت حصيلة الهجوم إلى 20 قتيلا."):
+        (count,) = _killed(text)
+        assert counts_one_event(count), text
+
+
+def test_the_dead_of_a_war_told_after_the_count_are_a_running_total():
+    (count,) = _killed("وقالت المنظمة إن 2200 طفل على الأقل قتلوا في اليمن خلال الصراع.")
+    assert not counts_one_event(count)
+
+
+def test_a_heading_ends_the_sentence_a_campaign_is_looked_for_in():
+    text = ("انقلاب فاشل وحملة تطهير\nخلال ليل 15/16 تموز 2016، قام جزء من الجيش بمحاولة انقلاب فاشلة أسفرت عن "
+            "250 قتيلا.")
+    (count,) = _killed(text)
+    assert counts_one_event(count)
+    (count,) = _killed("حصيلة القتلى منذ بدء الاحتجاجات\nوقتل 5 أشخاص الجمعة في هجوم على السوق.")
+    assert counts_one_event(count)

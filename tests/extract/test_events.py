@@ -1227,3 +1227,14 @@ def test_the_one_date_of_a_list_of_cited_acts_dates_the_act_after_then():
             "شخصا، ثم مذبحة كمين الفرافرة بالصحراء الغربية في يوليو عام 2014.")
     frames = frames_read_from(body, date(2018, 10, 8))
     assert [(f["role"], f["reported_date"], f["reported_place"]) for f in frames] == [("background", "2014-07", None)]
+
+
+def test_a_campaigns_or_a_protest_waves_toll_is_no_act():
+    for body in ("اتفقت حكومة نيكاراغوا مع المعارضة الجمعة على هدنة، بعد شهر من التظاهرات ضد السلطات أوقعت 63 قتيلا.",
+                 "وأسفرت هذه الحملة حتى الآن عن مقتل أكثر من 200 من الجهاديين.",
+                 "وأوقعت الحرب في سوريا أكثر من 400 ألف قتيل."):
+        assert frames_read_from(body, date(2018, 5, 18)) == [], body
+    # a day's toll is an act
+    body = "ويوم الأحد، قال المرصد إن القصف الجوي والمدفعي أدى إلى مقتل 42 مدنيا."
+    (frame,) = frames_read_from(body, date(2018, 5, 18))
+    assert (frame["reported_date"], frame["reported_killed"]) == ("2018-05-13", 42)
