@@ -386,7 +386,7 @@ class _Sentence:
             if t.value not in WEAK_TYPES or self._captures_a_place(t) or self._attacks_armed_forces(t)
             or self._fired(t)
         ]  # fmt: skip
-        if strong or not self.of("outcome") or self._tells_a_running_total():
+        if strong or not self.of("outcome") or self.tells_a_running_total():
             return strong
         weak = [t for t in triggers if t.value in WEAK_TYPES]
         if weak or self.of("accident"):
@@ -475,7 +475,7 @@ class _Sentence:
         counted = re.search(r"\d", before[fired[-1].end() :]) or trigger.text.endswith(("ين", "ان"))
         return bool(counted or DETECTED_RE.search(before, 0, fired[-1].start()))
 
-    def _tells_a_running_total(self) -> bool:
+    def tells_a_running_total(self) -> bool:
         """Every casualty the sentence counts is a running total ("يرتفع إلى 121 عدد الذين قتلوا منذ بدء
         الاحتجاجات"): the toll of a period, no act of its own."""
         counts = [m for m in self.mentions if m.entity_type == "COUNT" and m.attrs.get("count_kind") in ("killed", "wounded")]
@@ -929,7 +929,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             frames.append(main)
             current = main
             continue
-        if far and (anchors or any(c.value != "died" for c in sentence.of("outcome"))):
+        if far and (anchors or (any(c.value != "died" for c in sentence.of("outcome")) and not sentence.tells_a_running_total())):
             for frame in _background_frames(sentence, anchors, far, mentions_of_type(sentence, "WEAPON")):
                 frames.append(frame)
                 current = frame

@@ -1238,3 +1238,11 @@ def test_a_campaigns_or_a_protest_waves_toll_is_no_act():
     body = "ويوم الأحد، قال المرصد إن القصف الجوي والمدفعي أدى إلى مقتل 42 مدنيا."
     (frame,) = frames_read_from(body, date(2018, 5, 18))
     assert (frame["reported_date"], frame["reported_killed"]) == ("2018-05-13", 42)
+
+
+def test_a_running_total_since_a_day_cites_no_act_of_that_day():
+    body = ("قتل فلسطيني برصاص الجيش الإسرائيلي شرق خان يونس الجمعة.\n"
+            "وأعلنت الوزارة أن عدد الذين سقطوا برصاص الجيش منذ بداية مسيرات العودة، في 30 مارس، وصل إلى 123 "
+            "فلسطينيا، كما أصيب أكثر من 13 ألف آخرين.")
+    frames = frames_read_from(body, date(2018, 6, 9))
+    assert [(f["role"], f["reported_date"]) for f in frames] == [("main", "2018-06-08")]
