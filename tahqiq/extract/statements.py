@@ -15,7 +15,7 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     revised     true when the sentence says the figure was revised (update wording)
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
-plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
+plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts: the dates the sentence writes out), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
 place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country (regions), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
 and for actor (the doer a sentence names: `doer_statements`; value the organization's ref_id or the country's code)
 kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused),
@@ -30,6 +30,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Any, Protocol
 
+from tahqiq.dates.values import date_bounds
 from tahqiq.extract.counts import ACTS, counts_one_event
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.text.normalize import normalize_text
@@ -245,6 +246,15 @@ def _accused(around: list, names: list[Mention], verb: CueLike) -> list[tuple[Me
     return [_doer_item(accused, verb, [], act)] if accused is not None else []
 
 
+def _dates_in(mentions: ByStart, sentence: tuple[int, int]) -> list[str]:
+    """The dates a sentence writes out with a month or a year ("وفي أبريل/نيسان 2017، قتل 80 شخصا"): the time a
+    figure it states was counted at; a weekday ("الخميس") is as often the day the toll was told."""
+    return [
+        m.value for m in mentions.starting_in(sentence[0], sentence[1])
+        if m.entity_type == "DATE" and m.attrs.get("method") == "absolute" and date_bounds(m.value)
+    ]  # fmt: skip
+
+
 def _number(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
@@ -290,10 +300,12 @@ def frame_statements(
             and (number := _number(m.value)) is not None
         ):
             approximate = bool(m.attrs.get("approximate"))
+            dated = _dates_in(mentions_by_start, _sentence_of(spans, m.start))
             out.append(stated(kind, number, m.start, m, approximate=approximate, subject=m.attrs.get("subject"),
                               approximator=m.attrs.get("approximator"),
                               nationality=m.attrs.get("nationality"), side=m.attrs.get("side"), by=m.attrs.get("by"),
                               **({"more": True} if m.attrs.get("more") else {}),
+                              **({"dated": dated} if dated else {}),
                               **({"missile_type": m.attrs["missile_type"]} if m.attrs.get("missile_type") else {}),
                               **({"part": True} if m.attrs.get("part") else {})))  # fmt: skip
         elif m.entity_type == "LOC" and m not in regions:

@@ -74,6 +74,7 @@ from tahqiq.extract.places import (
 )
 from tahqiq.extract.tokens import clitic_variants
 from tahqiq.quality.figures import (
+    REPORTS_MAX_DAYS_APART,
     Statement,
     articles_info,
     figures_differ,
@@ -172,7 +173,12 @@ def different_sources(a: Statement, b: Statement, cited: bool = False) -> bool:
 
 def dates_apart(a: Statement, b: Statement) -> int:
     """Days between two reported dates (0 when their intervals overlap)."""
-    x, y = date_bounds(a.value), date_bounds(b.value)
+    return days_apart(a.value, b.value)
+
+
+def days_apart(a: str, b: str) -> int:
+    """Days between two ISO date values (0 when their intervals overlap or one is no date)."""
+    x, y = date_bounds(a), date_bounds(b)
     if not x or not y:
         return 0
     if x[1] < y[0]:
@@ -281,8 +287,8 @@ def region_excludes_place(region: Statement, place: dict) -> bool:
 def spelling_variants(a: str, b: str) -> bool:
     """Two writings of one name: the same letters reordered, or one letter apart (names of 4+ letters)."""
     a, b = normalize_text(a).removeprefix("ال"), normalize_text(b).removeprefix("ال")
-    if a == b:
-        return False
+    if a.replace(" ", "") == b.replace(" ", ""):
+        return False  # "كفر بطنا", "كفربطنا": one name, its words written apart or together
     if len(a) == len(b) and sorted(a) == sorted(b):
         return True
     return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) == 1
@@ -311,6 +317,8 @@ def same_given_name(a: str, b: str) -> bool:
     begins the full one (جو/جوزيف), or a listed short form (أندي/أندرو). محمد/أحمد differ in a consonant: two names."""
     a, b = normalize_text(a), normalize_text(b)
     if a == b or _consonants(a) == _consonants(b) or frozenset((a, b)) in _nicknames():
+        return True
+    if "ال" + a == b or "ال" + b == a:  # "الحبيب بورقيبة", "حبيب بورقيبة": the article is no letter of the name
         return True
     short, long = sorted((a, b), key=len)
     if len(short) >= 2 and long.startswith(short):
@@ -517,7 +525,7 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
         figures = [f for f in figures if f.facts.get("by")]
     has_toll = any(not f.facts.get("group") for f in figures)
     by_group: dict[str, list] = defaultdict(list)
-    for a, b in clashing_pairs(figures, figures_differ):
+    for a, b in clashing_pairs(figures, lambda a, b: figures_differ(a, b) and not counted_apart(a, b)):
         by_group[_group_row(a.facts.get("group") or "", attribute, has_toll)].append((a, b))
 
     def severity(kind: str, _pairs) -> str:
@@ -533,6 +541,22 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
             lambda a, b: "update" if is_update(a, b) else "disagreement",
         )
     ]  # fmt: skip
+
+
+def counted_apart(a: Statement, b: Statement) -> bool:
+    """Two figures whose sentences name, as where they were counted, places that exclude each other
+    (places_clash): "قتل 12 في جبهة قانية بمحافظة البيضاء" and "قتل 15 في جبهة متاف بصعدة", "30 جريحا في
+    كربلاء" and "50 في البصرة" count two acts a merge put together, not one toll told two ways. A sentence
+    that names no place, or one place inside the other's, may count the same dead. Likewise dates their
+    sentences write out that lie weeks apart ("وفي أبريل/نيسان 2017، قتل 80 شخصا" against "في 7 أبريل 2018")."""
+    sites_a, sites_b = a.facts.get("sites") or [], b.facts.get("sites") or []
+    if sites_a and sites_b and all(places_clash(x, y) is not None for x in sites_a for y in sites_b):
+        return True
+    dated_a, dated_b = a.facts.get("dated") or [], b.facts.get("dated") or []
+    # an act's day and the days its toll was announced and revised lie within REPORTS_MAX_DAYS_APART
+    return bool(dated_a and dated_b) and all(
+        days_apart(x, y) > REPORTS_MAX_DAYS_APART for x in dated_a for y in dated_b
+    )
 
 
 def _articles_largest(figures: list[Statement]) -> list[Statement]:

@@ -234,6 +234,7 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
             # "60 صاروخ جو-أرض" are the air-to-surface missiles of a salvo, no total of it
             group = item.get("missile_type") or group
             by_group[group, item.get("by")].append(item)  # each side's salvo apart (one_count)
+    sites = _sites_by_sentence(stated_items(report))
     out = []
     for (group, _side), items in by_group.items():
         if not group:  # a group's parts count the group ("بينهم 41 طفلا"); the toll's, see `_bound`
@@ -247,9 +248,21 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
             (f"{total} {item.get('subject')}", f"{total} {group}") if group else (str(total), str(total))
         )
         out.append(
-            statement_of({**item, "value": total, "revised": revised, "group": group}, report, info, shown, latin=latin)
-        )
+            statement_of({**item, "value": total, "revised": revised, "group": group,
+                          "sites": sites.get((item.get("start"), item.get("end")), [])},
+                         report, info, shown, latin=latin)
+        )  # fmt: skip
     return out
+
+
+def _sites_by_sentence(items: list[dict]) -> dict[tuple, list[dict]]:
+    """(start, end) of a sentence -> the places it names as where (tahqiq.extract.places.named_as_where):
+    where the figure it states was counted."""
+    sites: dict[tuple, list[dict]] = defaultdict(list)
+    for i in items:
+        if i["attribute"] == "place" and i.get("as_where"):
+            sites[i.get("start"), i.get("end")].append(i)
+    return sites
 
 
 def _with_more(items: list[dict]) -> list[int]:

@@ -166,3 +166,17 @@ def test_a_doer_refraining_threatening_or_trying_and_the_noun_shn_without_its_do
     # شن as a noun: whom the clause opens with attributes it to another
     assert _doers([("ونسبت ",), ARMY, (" إلى الجماعة شن الهجمات.",)]) == []
     assert _doers([("وجاء ذلك إثر شن ",), JAD, (" هجمات على الكنائس.",)]) == [("jamaah_ansharut_daulah", "carried_out", [])]
+
+
+def test_a_count_carries_the_dates_its_sentence_writes_out():
+    _, said = _statements([
+        ("قتل ",),
+        ("12", "COUNT", "12", {"count_kind": "killed", "approximate": False}),
+        (" شخصا في غارة جوية على البلدة ",),
+        ("في 24 يوليو 2018", "DATE", "2018-07-24", {"method": "absolute"}),
+        (". وارتفعت حصيلة قتلى الغارة إلى ",),
+        ("15", "COUNT", "15", {"count_kind": "killed", "approximate": False}),
+        (" شخصا.",),
+    ])  # fmt: skip
+    dated = {s["value"]: s.get("dated") for s in said if s["attribute"] == "killed"}
+    assert dated == {12: ["2018-07-24"], 15: None}

@@ -18,6 +18,7 @@ from tahqiq.quality.conflicts import (
     places_clash,
     regions_clash,
     same_given_name,
+    spelling_variants,
 )
 from tahqiq.quality.figures import event_figures
 
@@ -278,6 +279,27 @@ def test_a_figure_in_a_sentence_that_does_not_name_the_event_is_not_its_toll():
     assert _conflicts(named, SAME_MORNING).height == 1
 
 
+def test_tolls_counted_in_places_or_on_dates_that_exclude_each_other_are_two_acts():
+    def sentence(start, killed, *places):
+        return [_said("killed", killed, start=start), *(_place(**p, start=start, as_where=True) for p in places)]
+
+    karbala = {"ref": "iq-karbala", "surface": "كربلاء", "admin1": "iq-karbala", "country": "iq", "place_kind": "admin1"}
+    basra = {"ref": "iq-basra", "surface": "البصرة", "admin1": "iq-basra", "country": "iq", "place_kind": "admin1"}
+    iraq = {"ref": "iq", "surface": "العراق", "country": "iq", "place_kind": "country"}
+    apart = [_report("a", *sentence(0, 30, karbala)), _report("b", *sentence(0, 50, basra))]
+    assert _conflicts(apart, SAME_MORNING).height == 0
+    # a place inside the other's, or a sentence naming none, may count the same dead
+    within = [_report("a", *sentence(0, 30, karbala, iraq)), _report("b", *sentence(0, 50, iraq))]
+    assert _conflicts(within, SAME_MORNING)["attribute"].to_list() == ["killed"]
+    unplaced = [_report("a", *sentence(0, 30, karbala)), _report("b", *sentence(0, 50))]
+    assert _conflicts(unplaced, SAME_MORNING)["attribute"].to_list() == ["killed"]
+    # the dates two sentences write out weeks apart; the days an act and its toll's announcement are told may differ
+    dated = [_report("a", _said("killed", 80, dated=["2017-04"])), _report("b", _said("killed", 40, dated=["2018-04-07"]))]
+    assert _conflicts(dated, SAME_MORNING).height == 0
+    same_day = [_report("a", _said("killed", 80, dated=["2018-04-09"])), _report("b", _said("killed", 40, dated=["2018-04-07"]))]
+    assert _conflicts(same_day, SAME_MORNING)["attribute"].to_list() == ["killed"]
+
+
 def test_compass_regions_clash_only_when_opposite():
     assert regions_clash("east", "north-west")
     assert not regions_clash("east", "north")
@@ -306,6 +328,11 @@ def _people(*entities):
     return warehouse.conform(pl.DataFrame(list(entities)), "entities")
 
 
+def test_a_name_written_in_one_word_or_two_is_one_spelling():
+    assert not spelling_variants("كفر بطنا", "كفربطنا")
+    assert spelling_variants("جندريس", "جنديرس") and spelling_variants("الزر", "الرز")
+
+
 def test_given_names():
     assert same_given_name("جيرار", "جيرارد")
     assert same_given_name("يوسف", "يوسوف")
@@ -317,6 +344,7 @@ def test_given_names():
     assert same_given_name("دميتري", "ديمتري") and same_given_name("نيكولاي", "نيقولاي")
     assert not same_given_name("محسن", "محمد") and not same_given_name("عبدالكريم", "عبدالملك")
     assert same_given_name("أشرف", "أشرق")  # letters of one shape, told apart by their dots
+    assert same_given_name("الحبيب", "حبيب") and not same_given_name("إلياس", "ياسر")
     assert same_given_name("سامويل", "صامويل") and same_given_name("ناعومي", "ناومي")
     assert same_given_name("ماوريتسيو", "ماوريسيو") and same_given_name("تشارلز", "شارلز")
     assert same_given_name("جو", "جوزيف") and same_given_name("بنجامان", "بنجامين")
