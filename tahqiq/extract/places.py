@@ -720,7 +720,12 @@ def named_as_where(m: Mention, display: str) -> bool:
         return False  # "مشيرا إلى أن طهران تتصرف": إلى governs the clause, the place is its subject
     if named_as_elsewhere(m, display):
         return False
-    return any(w in LOCATIVES or w.removeprefix("ال") in LOCATIVES for w in before)
+    return any(_locative(w) for w in before)
+
+
+def _locative(word: str) -> bool:
+    """A word of LOCATIVES, with its article or after the conjunction و or ف ("وفي كربلاء، تجمع متظاهرون")."""
+    return word in LOCATIVES or word.removeprefix("ال") in LOCATIVES or (word[:1] in "وف" and word[1:] in LOCATIVES)
 
 
 # Prepositions that name where a word of going leads: "خروج من يرفض الاتفاق نحو الشمال السوري".

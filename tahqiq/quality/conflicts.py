@@ -833,10 +833,13 @@ def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
 
 
 def partner_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
+    """Joint against unilateral, each said in a sentence that names the event: "بالتنسيق مع" or "أحادي الجانب"
+    in a sentence of no act ("اعتبرت أن التحرك بشكل أحادي الجانب", "أعلن الهدنة بشكل أحادي") tells of
+    something else."""
     said = [
         statement_of(item, r, info, item["value"], text=PARTNER_WORDS[item["value"]][1],
                    latin=PARTNER_WORDS[item["value"]][0])
-        for r in reports for item in stated_items(r) if item["attribute"] == "partner"
+        for r in reports for item in stated_items(r) if item["attribute"] == "partner" and item.get("with_trigger")
     ]  # fmt: skip
     pairs = clashing_pairs(said, lambda a, b: a.value != b.value, cited=True)
     return _rows_by_kind(subject, "partner", pairs, lambda _k, _p: "medium")
@@ -1118,8 +1121,13 @@ def _abu_apart(surface: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _abu_apart_words(surface: str) -> tuple[str, ...]:
-    """The name's words in matching form with its Abu apart (cached: a pair test runs it per pair)."""
-    return tuple(normalize_text(_abu_apart(surface)).split())
+    """The name's words in matching form with every Abu apart, a family's too ("أحمد أبوالغيط" is أحمد أبو
+    الغيط), cached: a pair test runs it per pair."""
+    words = []
+    for word in normalize_text(_abu_apart(surface)).split():
+        joined = word.startswith("ابو") and len(word) > len("ابو") + 2
+        words.extend((word[:3], word[3:]) if joined else (word,))
+    return tuple(words)
 
 
 def _parsed(surface: str):

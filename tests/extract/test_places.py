@@ -390,6 +390,8 @@ def test_a_place_someone_goes_to_is_no_where():
     # a missile fired at a city, forces advancing on one: where the act is
     assert where("أطلق الحوثيون صاروخا باليستيا إلى الرياض") == {"الرياض": True}
     assert where("تقدمت القوات إلى الرقة") == {"الرقة": True}
+    # after the conjunction و or ف
+    assert where("وفي كربلاء، تجمع متظاهرون أمام مجلس المحافظة") == {"كربلاء": True}
 
 
 def test_a_place_an_act_is_put_down_to_is_elsewhere():

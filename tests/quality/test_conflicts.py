@@ -300,6 +300,13 @@ def test_tolls_counted_in_places_or_on_dates_that_exclude_each_other_are_two_act
     assert _conflicts(same_day, SAME_MORNING)["attribute"].to_list() == ["killed"]
 
 
+def test_joint_or_unilateral_said_in_a_sentence_of_no_act_is_no_partner_conflict():
+    told = [_report("a", _said("partner", "joint")), _report("b", _said("partner", "unilateral"))]
+    assert _conflicts(told, SAME_MORNING)["attribute"].to_list() == ["partner"]
+    aside = [_report("a", _said("partner", "joint")), _report("b", _said("partner", "unilateral", with_trigger=False))]
+    assert _conflicts(aside, SAME_MORNING).height == 0
+
+
 def test_compass_regions_clash_only_when_opposite():
     assert regions_clash("east", "north-west")
     assert not regions_clash("east", "north")
@@ -388,6 +395,7 @@ def test_kunya_beside_the_name_in_other_articles_is_an_info_name_row():
         # a family name that starts with Abu, the tail of the full name: no kunya
         _person("P3", ("أبو الغيط", "a"), ("أحمد أبو الغيط", "b")),
         _person("P6", ("أبوريدة", "a"), ("هاني أبو ريدة", "b")),
+        _person("P7", ("أبو الغيط", "a"), ("أحمد أبوالغيط", "b")),
         # a kunya put before the name is still one (أبو أسامة المهاجر / أسامة المهاجر)
         _person("P4", ("أبو أسامة المهاجر", "a"), ("أسامة المهاجر", "b")),
         _person("P5", ("أبا بكر البغدادي", "a"), ("أبوبكر البغدادي", "b"), ("أبو بكر البغدادي", "b")),
