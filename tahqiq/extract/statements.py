@@ -16,7 +16,7 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
 plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts: the dates the sentence writes out), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
-place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country (regions), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
+place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
 and for actor (the doer a sentence names: `doer_statements`; value the organization's ref_id or the country's code)
 kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused),
 act (the event type of the act word the verb governs: attack for "الهجمات"; null for a word of the dead), act_text,
@@ -255,6 +255,17 @@ def _dates_in(mentions: ByStart, sentence: tuple[int, int]) -> list[str]:
     ]  # fmt: skip
 
 
+# "في محافظة إدلب بشمال سوريا", "مدينة عفرين، شمال سوريا": a region this close after a place says where that
+# place lies (a space, a comma, ب or في between).
+REGION_OF_PLACE_GAP = 4
+
+
+def _place_the_region_follows(region: Mention, places: list[Mention]) -> str | None:
+    """The reference id of the listed place a region phrase right after it describes, if any."""
+    before = [p for p in places if 0 <= region.start - p.end <= REGION_OF_PLACE_GAP and p.attrs.get("ref_id")]
+    return before[-1].attrs["ref_id"] if before else None
+
+
 def _number(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
@@ -316,10 +327,13 @@ def frame_statements(
                               class_noun_kind=m.attrs.get("class_noun_kind")))  # fmt: skip
     if date is not None and date.value:
         out.append(stated("date", date.value, date.start, date, form=date.attrs.get("form"), text=date.surface))
+    places = [m for m in mentions if m.entity_type == "LOC" and m not in regions]
     for m in regions:
+        of_place = _place_the_region_follows(m, places)
         out.append(
-            stated("region", m.attrs["region"], m.start, m, text=m.surface, country=m.attrs.get("country"))
-        )
+            stated("region", m.attrs["region"], m.start, m, text=m.surface, country=m.attrs.get("country"),
+                   **({"of_place": of_place} if of_place else {}))
+        )  # fmt: skip
     for c in cues:
         if c.kind in ("joint", "unilateral"):
             out.append(stated("partner", c.kind, c.start, text=c.text))

@@ -792,6 +792,10 @@ def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
         elsewhere = sentences_of[False] - sentences_of[True]
         for item in items:
             told_of_it = item.get("with_trigger") and (item.get("start"), item.get("end")) not in elsewhere
+            # "لشن هجوم على المسلحين في محافظة إدلب بشمال سوريا" in a report of Sweida: where Idlib lies
+            described = item.get("of_place")
+            if own and described and not (described == own or place_within(own, described) or place_within(described, own)):
+                told_of_it = False
             if item["attribute"] == "region" and told_of_it and side_of_a_country(item.get("text") or ""):
                 en, ar = _region_words(item["value"], item.get("country"))
                 regions.append(statement_of(item, r, info, item["value"], text=ar, latin=en))
@@ -1070,6 +1074,9 @@ def _stated_names(entity: dict, info: dict) -> list[Statement]:
     ]  # fmt: skip
 
 
+NAMESAKE_ARTICLES = 5
+
+
 def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
     """Two first names for one person with one surname, across sources; a rank (الركن) is no first name,
     two spellings of one name (جيرار/جيرارد) are one name, and a name that is the tail of the other
@@ -1090,6 +1097,18 @@ def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]
         short, long = sorted((a.facts["tokens"], b.facts["tokens"]), key=len)
         return len(short) < len(long) and long[-len(short) :] == short
 
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    for g in givens:
+        articles_of[g.facts["given"]].add(g.article_id)
+
+    known_by = max((len(a) for a in articles_of.values()), default=0)
+
+    def namesake(a: Statement, b: Statement) -> bool:
+        """A first name one article gives where NAMESAKE_ARTICLES articles give another: the person is known
+        by that one, and the one article names a namesake a merge put with them (the novelist إبراهيم نصرالله
+        beside حسن نصرالله, the port بندر عباس beside محمود عباس)."""
+        return known_by >= NAMESAKE_ARTICLES and any(len(articles_of[s.facts["given"]]) == 1 for s in (a, b))
+
     # Two first names are two names we know as first names: a form no list holds (كيرستشن, فيتور) is as
     # likely a spelling of the other as another name.
     known = given_names()
@@ -1098,6 +1117,7 @@ def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]
         lambda a, b: (
             a.facts["surname"] == b.facts["surname"]
             and not tail_of_other(a, b)
+            and not namesake(a, b)
             and a.facts["given"] in known
             and b.facts["given"] in known
             and not same_given_name(a.facts["given"], b.facts["given"])

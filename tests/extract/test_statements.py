@@ -180,3 +180,17 @@ def test_a_count_carries_the_dates_its_sentence_writes_out():
     ])  # fmt: skip
     dated = {s["value"]: s.get("dated") for s in said if s["attribute"] == "killed"}
     assert dated == {12: ["2018-07-24"], 15: None}
+
+
+def test_a_region_right_after_a_place_says_where_that_place_lies():
+    _, said = _statements([
+        ("قتل 5 أشخاص في غارة جوية على ",),
+        ("محافظة إدلب", "LOC", None, {"ref_id": "sy-idlib", "place_kind": "admin1"}),
+        (" ب",),
+        ("شمال سوريا", "LOC", None, {"ref_id": "sy", "region": "north", "country": "sy", "place_kind": "region"}),
+        (" وفي ",),
+        ("جنوب سوريا", "LOC", None, {"ref_id": "sy", "region": "south", "country": "sy", "place_kind": "region"}),
+        (".",),
+    ])  # fmt: skip
+    regions = {s["value"]: s.get("of_place") for s in said if s["attribute"] == "region"}
+    assert regions == {"north": "sy-idlib", "south": None}

@@ -251,6 +251,13 @@ def test_a_region_told_of_another_place_is_not_the_events():
     assert _conflicts(reports, SAME_MORNING).filter(pl.col("attribute") == "region").height == 0
     own = [reports[0] | {"place_ref": None}, reports[1]]
     assert _conflicts(own, SAME_MORNING).filter(pl.col("attribute") == "region").height == 1
+    # the region right after a place of another story, in a sentence that also names the report's own place
+    sweida = _place("sy-suwayda", "مدينة السويداء", admin1="sy-suwayda", country="sy", place_kind="admin1", start=100)
+    of_idlib = {**north_west, "of_place": "sy-idlib"}
+    beside = [_report("a", idlib, sweida, of_idlib, place_ref="sy-suwayda"), reports[1]]
+    assert _conflicts(beside, SAME_MORNING).filter(pl.col("attribute") == "region").height == 0
+    unplaced = [_report("a", idlib, sweida, north_west, place_ref="sy-suwayda"), reports[1]]
+    assert _conflicts(unplaced, SAME_MORNING).filter(pl.col("attribute") == "region").height == 1
 
 
 def test_places_and_regions_one_article_states_together_clash_for_no_other_article():
@@ -386,6 +393,14 @@ def test_given_names():
     )
     assert not LATIN.search(found["explanation_ar"][0])
     assert not ARABIC.search(found["explanation"][0])
+
+
+def test_one_article_giving_another_first_name_than_many_names_a_namesake():
+    known = [("حسن نصرالله", a) for a in "abcde"]
+    entities = _people(_person("P1", *known, ("إبراهيم نصرالله", "f"), ("عبيد نصرالله", "g")),
+                       _person("P2", *known[:2], ("إبراهيم نصرالله", "f")))  # fmt: skip
+    found = find_conflicts(warehouse.empty_frame("event_reports"), entities, SAME_MORNING)
+    assert found.select("subject_id", "attribute").rows() == [("P2", "given_name")]
 
 
 def test_kunya_beside_the_name_in_other_articles_is_an_info_name_row():
