@@ -550,13 +550,23 @@ def counted_apart(a: Statement, b: Statement) -> bool:
     that names no place, or one place inside the other's, may count the same dead. Likewise dates their
     sentences write out that lie weeks apart ("وفي أبريل/نيسان 2017، قتل 80 شخصا" against "في 7 أبريل 2018")."""
     sites_a, sites_b = a.facts.get("sites") or [], b.facts.get("sites") or []
-    if sites_a and sites_b and all(places_clash(x, y) is not None for x in sites_a for y in sites_b):
+    if sites_a and sites_b and all(_sites_apart(x, y) for x in sites_a for y in sites_b):
         return True
     dated_a, dated_b = a.facts.get("dated") or [], b.facts.get("dated") or []
     # an act's day and the days its toll was announced and revised lie within REPORTS_MAX_DAYS_APART
     return bool(dated_a and dated_b) and all(
         days_apart(x, y) > REPORTS_MAX_DAYS_APART for x in dated_a for y in dated_b
     )
+
+
+# "قصف الغوطة الشرقية" and "قصف ... قرب دمشق": a place a sentence names as where may be the landmark the site is
+# near, so places this close together may be one site.
+SITE_NEIGHBOURHOOD_KM = 25.0
+
+
+def _sites_apart(a: dict, b: dict) -> bool:
+    distance = _km(a, b)
+    return places_clash(a, b) is not None and (distance is None or distance > SITE_NEIGHBOURHOOD_KM)
 
 
 def _articles_largest(figures: list[Statement]) -> list[Statement]:
@@ -1141,12 +1151,12 @@ def _abu_apart(surface: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _abu_apart_words(surface: str) -> tuple[str, ...]:
-    """The name's words in matching form with every Abu apart, a family's too ("أحمد أبوالغيط" is أحمد أبو
-    الغيط), cached: a pair test runs it per pair."""
+    """The name's words in matching form with every Abu apart and in the nominative, a family's too ("أحمد
+    أبوالغيط", "أحمد أبازيد": أحمد أبو الغيط, أحمد أبو زيد), cached: a pair test runs it per pair."""
     words = []
     for word in normalize_text(_abu_apart(surface)).split():
-        joined = word.startswith("ابو") and len(word) > len("ابو") + 2
-        words.extend((word[:3], word[3:]) if joined else (word,))
+        joined = word.startswith(("ابو", "ابا")) and len(word) > len("ابو") + 2
+        words.extend(("ابو", word[3:]) if joined else (word,))
     return tuple(words)
 
 

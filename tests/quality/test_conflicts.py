@@ -298,6 +298,13 @@ def test_tolls_counted_in_places_or_on_dates_that_exclude_each_other_are_two_act
     # a place inside the other's, or a sentence naming none, may count the same dead
     within = [_report("a", *sentence(0, 30, karbala, iraq)), _report("b", *sentence(0, 50, iraq))]
     assert _conflicts(within, SAME_MORNING)["attribute"].to_list() == ["killed"]
+    # a landmark the site is near: "قصف الغوطة الشرقية" and "قصف ... قرب دمشق"
+    ghouta = {"ref": "sy-eastern-ghouta", "surface": "الغوطة الشرقية", "admin1": "sy-rif-dimashq", "country": "sy",
+              "place_kind": "area", "latitude": 33.55, "longitude": 36.43}
+    damascus = {"ref": "sy-damascus-city", "surface": "دمشق", "admin1": "sy-damascus", "country": "sy",
+                "place_kind": "city", "latitude": 33.51, "longitude": 36.29}
+    near = [_report("a", *sentence(0, 80, damascus)), _report("b", *sentence(0, 100, ghouta))]
+    assert _conflicts(near, SAME_MORNING)["attribute"].to_list() == ["killed"]
     unplaced = [_report("a", *sentence(0, 30, karbala)), _report("b", *sentence(0, 50))]
     assert _conflicts(unplaced, SAME_MORNING)["attribute"].to_list() == ["killed"]
     # the dates two sentences write out weeks apart; the days an act and its toll's announcement are told may differ
@@ -411,6 +418,7 @@ def test_kunya_beside_the_name_in_other_articles_is_an_info_name_row():
         _person("P3", ("أبو الغيط", "a"), ("أحمد أبو الغيط", "b")),
         _person("P6", ("أبوريدة", "a"), ("هاني أبو ريدة", "b")),
         _person("P7", ("أبو الغيط", "a"), ("أحمد أبوالغيط", "b")),
+        _person("P8", ("أبو زيد", "a"), ("أحمد أبازيد", "b")),
         # a kunya put before the name is still one (أبو أسامة المهاجر / أسامة المهاجر)
         _person("P4", ("أبو أسامة المهاجر", "a"), ("أسامة المهاجر", "b")),
         _person("P5", ("أبا بكر البغدادي", "a"), ("أبوبكر البغدادي", "b"), ("أبو بكر البغدادي", "b")),
