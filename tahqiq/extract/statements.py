@@ -15,7 +15,7 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     revised     true when the sentence says the figure was revised (update wording)
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
-plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts: the dates the sentence writes out), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
+plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence writes out with a month or a year), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
 place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
 and for actor (the doer a sentence names: `doer_statements`; value the organization's ref_id or the country's code)
 kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused),
@@ -320,7 +320,8 @@ def frame_statements(
                               **({"missile_type": m.attrs["missile_type"]} if m.attrs.get("missile_type") else {}),
                               **({"part": True} if m.attrs.get("part") else {})))  # fmt: skip
         elif m.entity_type == "LOC" and m not in regions:
-            out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"),
+            dated = _dates_in(mentions_by_start, _sentence_of(spans, m.start))
+            out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"), **({"dated": dated} if dated else {}),
                               admin1=m.attrs.get("admin1"), country=m.attrs.get("country"),
                               latitude=m.attrs.get("latitude"), longitude=m.attrs.get("longitude"),
                               place_kind=m.attrs.get("place_kind"), as_where=m.attrs.get("as_where"),
@@ -330,9 +331,10 @@ def frame_statements(
     places = [m for m in mentions if m.entity_type == "LOC" and m not in regions]
     for m in regions:
         of_place = _place_the_region_follows(m, places)
+        dated = _dates_in(mentions_by_start, _sentence_of(spans, m.start))
         out.append(
             stated("region", m.attrs["region"], m.start, m, text=m.surface, country=m.attrs.get("country"),
-                   **({"of_place": of_place} if of_place else {}))
+                   **({"of_place": of_place} if of_place else {}), **({"dated": dated} if dated else {}))
         )  # fmt: skip
     for c in cues:
         if c.kind in ("joint", "unilateral"):

@@ -77,6 +77,7 @@ from tahqiq.quality.figures import (
     REPORTS_MAX_DAYS_APART,
     Statement,
     articles_info,
+    days_apart,
     figures_differ,
     is_update,
     published_weeks_apart,
@@ -84,6 +85,7 @@ from tahqiq.quality.figures import (
     reports_by_event,
     stated_items,
     statement_of,
+    told_of_another_time,
 )
 from tahqiq.reconcile.entities import parse_display_name, title_words, transliterate
 from tahqiq.reference import (
@@ -174,18 +176,6 @@ def different_sources(a: Statement, b: Statement, cited: bool = False) -> bool:
 def dates_apart(a: Statement, b: Statement) -> int:
     """Days between two reported dates (0 when their intervals overlap)."""
     return days_apart(a.value, b.value)
-
-
-def days_apart(a: str, b: str) -> int:
-    """Days between two ISO date values (0 when their intervals overlap or one is no date)."""
-    x, y = date_bounds(a), date_bounds(b)
-    if not x or not y:
-        return 0
-    if x[1] < y[0]:
-        return (y[0] - x[1]).days
-    if y[1] < x[0]:
-        return (x[0] - y[1]).days
-    return 0
 
 
 def _km(a: dict, b: dict) -> float | None:
@@ -744,6 +734,8 @@ def place_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
                 continue
             s = _place_statement(item, r, info)
             named.append(s)
+            if told_of_another_time(item, r):
+                continue
             if locates_event(item, r) and not any(c.article_id == s.article_id for c in chosen):
                 chosen.append(s)
     together = stated_together([s for s in named if s.facts.get("with_trigger")], _place_key)
@@ -801,7 +793,11 @@ def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
                 sentences_of[related].add((i.get("start"), i.get("end")))
         elsewhere = sentences_of[False] - sentences_of[True]
         for item in items:
-            told_of_it = item.get("with_trigger") and (item.get("start"), item.get("end")) not in elsewhere
+            told_of_it = (
+                item.get("with_trigger")
+                and (item.get("start"), item.get("end")) not in elsewhere
+                and not told_of_another_time(item, r)
+            )
             # "لشن هجوم على المسلحين في محافظة إدلب بشمال سوريا" in a report of Sweida: where Idlib lies
             described = item.get("of_place")
             if own and described and not (described == own or place_within(own, described) or place_within(described, own)):

@@ -22,6 +22,7 @@ from typing import Any
 
 import polars as pl
 
+from tahqiq.dates.values import date_bounds
 from tahqiq.extract.counts import ACTS, RUNNING_COUNTS, event_total, wholes_else_parts
 from tahqiq.reference import casualty_groups
 from tahqiq.text.normalize import normalize_text
@@ -162,6 +163,26 @@ def figures_differ(a: Statement, b: Statement) -> bool:
     if figures_compatible(a, b):
         return is_update(a, b) and not _near(a, b)
     return True
+
+
+def days_apart(a: str, b: str) -> int:
+    """Days between two ISO date values (0 when their intervals overlap or one is no date)."""
+    x, y = date_bounds(a), date_bounds(b)
+    if not x or not y:
+        return 0
+    if x[1] < y[0]:
+        return (y[0] - x[1]).days
+    if y[1] < x[0]:
+        return (x[0] - y[1]).days
+    return 0
+
+
+def told_of_another_time(item: dict, report: dict) -> bool:
+    """A place whose sentence writes out only dates weeks from its report's date tells of an earlier act
+    ("وفي 19 حزيران/يونيو الماضي، أطلق الجيش السوري عملية ... في درعا والقنيطرة") in a report of today's, not
+    where the event was. Not for a toll: "منذ 20 يناير" dates a running total the event's reports compare."""
+    own, dated = report.get("reported_date"), item.get("dated")
+    return bool(dated and date_bounds(own)) and all(days_apart(d, own) > REPORTS_MAX_DAYS_APART for d in dated)
 
 
 def articles_info(articles: pl.DataFrame) -> dict[str, tuple[str | None, str | None]]:

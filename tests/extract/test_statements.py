@@ -172,7 +172,9 @@ def test_a_count_carries_the_dates_its_sentence_writes_out():
     _, said = _statements([
         ("قتل ",),
         ("12", "COUNT", "12", {"count_kind": "killed", "approximate": False}),
-        (" شخصا في غارة جوية على البلدة ",),
+        (" شخصا في غارة جوية على ",),
+        ("إدلب", "LOC", None, {"ref_id": "sy-idlib", "place_kind": "admin1"}),
+        (" ",),
         ("في 24 يوليو 2018", "DATE", "2018-07-24", {"method": "absolute"}),
         (". وارتفعت حصيلة قتلى الغارة إلى ",),
         ("15", "COUNT", "15", {"count_kind": "killed", "approximate": False}),
@@ -180,6 +182,7 @@ def test_a_count_carries_the_dates_its_sentence_writes_out():
     ])  # fmt: skip
     dated = {s["value"]: s.get("dated") for s in said if s["attribute"] == "killed"}
     assert dated == {12: ["2018-07-24"], 15: None}
+    assert [s.get("dated") for s in said if s["attribute"] == "place"] == [["2018-07-24"]]
 
 
 def test_a_region_right_after_a_place_says_where_that_place_lies():

@@ -314,6 +314,18 @@ def test_tolls_counted_in_places_or_on_dates_that_exclude_each_other_are_two_act
     assert _conflicts(same_day, SAME_MORNING)["attribute"].to_list() == ["killed"]
 
 
+def test_a_place_of_a_sentence_dated_weeks_before_its_report_tells_of_an_earlier_act():
+    # "وفي 19 حزيران/يونيو الماضي، أطلق الجيش السوري عملية ... في درعا والقنيطرة" in a report of 24 July
+    quneitra = _place("sy-quneitra", "القنيطرة", admin1="sy-quneitra", country="sy", place_kind="admin1")
+    masyaf = _place("sy-masyaf", "مصياف", admin1="sy-hama", country="sy", place_kind="city", latitude=35.06, longitude=36.34)
+    earlier = {**quneitra, "dated": ["2018-06-19"]}
+    reports = [_report("a", earlier, _said("killed", 80, dated=["2018-06-19"]), place_ref="sy-quneitra", reported_date="2018-07-24"),
+               _report("b", masyaf, _said("killed", 3), place_ref="sy-masyaf", reported_date="2018-07-24")]  # fmt: skip
+    assert _conflicts(reports, SAME_MORNING)["attribute"].to_list() == ["killed"]
+    today = [reports[0] | {"statements": json.dumps([quneitra, _said("killed", 80)], ensure_ascii=False)}, reports[1]]
+    assert sorted(_conflicts(today, SAME_MORNING)["attribute"].to_list()) == ["killed", "place"]
+
+
 def test_joint_or_unilateral_said_in_a_sentence_of_no_act_is_no_partner_conflict():
     told = [_report("a", _said("partner", "joint")), _report("b", _said("partner", "unilateral"))]
     assert _conflicts(told, SAME_MORNING)["attribute"].to_list() == ["partner"]
