@@ -15,7 +15,7 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     revised     true when the sentence says the figure was revised (update wording)
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
-plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence writes out with a month or a year), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
+plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
 place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
 and for actor (the doer a sentence names: `doer_statements`; value the organization's ref_id or the country's code)
 kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused),
@@ -247,11 +247,12 @@ def _accused(around: list, names: list[Mention], verb: CueLike) -> list[tuple[Me
 
 
 def _dates_in(mentions: ByStart, sentence: tuple[int, int]) -> list[str]:
-    """The dates a sentence writes out with a month or a year ("وفي أبريل/نيسان 2017، قتل 80 شخصا"): the time a
-    figure it states was counted at; a weekday ("الخميس") is as often the day the toll was told."""
+    """The dates a sentence tells ("وفي أبريل/نيسان 2017، قتل 80 شخصا", "وفي 19 حزيران/يونيو الماضي"): the time
+    of what it states. A weekday may be the day a toll was told rather than counted, days from the act's:
+    the readers compare them weeks apart only."""
     return [
         m.value for m in mentions.starting_in(sentence[0], sentence[1])
-        if m.entity_type == "DATE" and m.attrs.get("method") == "absolute" and date_bounds(m.value)
+        if m.entity_type == "DATE" and date_bounds(m.value)
     ]  # fmt: skip
 
 
