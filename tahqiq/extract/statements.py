@@ -246,13 +246,15 @@ def _accused(around: list, names: list[Mention], verb: CueLike) -> list[tuple[Me
     return [_doer_item(accused, verb, [], act)] if accused is not None else []
 
 
-def _dates_in(mentions: ByStart, sentence: tuple[int, int]) -> list[str]:
-    """The dates a sentence tells ("وفي أبريل/نيسان 2017، قتل 80 شخصا", "وفي 19 حزيران/يونيو الماضي"): the time
-    of what it states. A weekday may be the day a toll was told rather than counted, days from the act's:
-    the readers compare them weeks apart only."""
+def _dates_in(mentions: ByStart, sentence: tuple[int, int], written_out: bool = False) -> list[str]:
+    """The dates a sentence tells ("وفي 19 حزيران/يونيو الماضي، أطلق الجيش عملية في القنيطرة"): the time of
+    what it states, which the readers compare weeks apart only. `written_out`: only dates written with their
+    year ("وفي أبريل/نيسان 2017، قتل 80 شخصا"), for a count, which one compares with another count's: a
+    weekday there is the day the toll was told, against a running total's start ("ليرتفع عدد قتلى مسيرة العودة
+    التي انطلقت في 30 مارس") it would part two counts of one day."""
     return [
         m.value for m in mentions.starting_in(sentence[0], sentence[1])
-        if m.entity_type == "DATE" and date_bounds(m.value)
+        if m.entity_type == "DATE" and date_bounds(m.value) and (not written_out or m.attrs.get("method") == "absolute")
     ]  # fmt: skip
 
 
@@ -312,7 +314,7 @@ def frame_statements(
             and (number := _number(m.value)) is not None
         ):
             approximate = bool(m.attrs.get("approximate"))
-            dated = _dates_in(mentions_by_start, _sentence_of(spans, m.start))
+            dated = _dates_in(mentions_by_start, _sentence_of(spans, m.start), written_out=True)
             out.append(stated(kind, number, m.start, m, approximate=approximate, subject=m.attrs.get("subject"),
                               approximator=m.attrs.get("approximator"),
                               nationality=m.attrs.get("nationality"), side=m.attrs.get("side"), by=m.attrs.get("by"),

@@ -176,7 +176,9 @@ def test_a_count_carries_the_dates_its_sentence_writes_out():
         ("إدلب", "LOC", None, {"ref_id": "sy-idlib", "place_kind": "admin1"}),
         (" ",),
         ("في 24 يوليو 2018", "DATE", "2018-07-24", {"method": "absolute"}),
-        (". وارتفعت حصيلة قتلى الغارة إلى ",),
+        (". وارتفعت ",),
+        ("الخميس", "DATE", "2018-07-26", {"method": "relative_to_published", "weekday": 3}),
+        (" حصيلة قتلى الغارة إلى ",),
         ("15", "COUNT", "15", {"count_kind": "killed", "approximate": False}),
         (" شخصا.",),
     ])  # fmt: skip
