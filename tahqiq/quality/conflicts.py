@@ -843,14 +843,19 @@ def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
 
 
 def partner_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
-    """Joint against unilateral, each said in a sentence that names the event: "بالتنسيق مع" or "أحادي الجانب"
-    in a sentence of no act ("اعتبرت أن التحرك بشكل أحادي الجانب", "أعلن الهدنة بشكل أحادي") tells of
-    something else."""
-    said = [
-        statement_of(item, r, info, item["value"], text=PARTNER_WORDS[item["value"]][1],
-                   latin=PARTNER_WORDS[item["value"]][0])
-        for r in reports for item in stated_items(r) if item["attribute"] == "partner" and item.get("with_trigger")
-    ]  # fmt: skip
+    """Joint against unilateral. Where a report says it in a sentence that names the event, its others tell of
+    something else ("ومنذ ذلك الحين أمر الرئيس غني، الذي أعلن الهدنة بشكل أحادي" beside "مؤتمر ... بمشاركة 36
+    دولة"); a report that says it only in sentences of no act word ("وأكد البيان أن العملية نفذتها القوات
+    الأمريكية منفردة") keeps them."""
+    said = []
+    for r in reports:
+        items = [item for item in stated_items(r) if item["attribute"] == "partner"]
+        told = [item for item in items if item.get("with_trigger")] or items
+        said.extend(
+            statement_of(item, r, info, item["value"], text=PARTNER_WORDS[item["value"]][1],
+                         latin=PARTNER_WORDS[item["value"]][0])
+            for item in told
+        )  # fmt: skip
     pairs = clashing_pairs(said, lambda a, b: a.value != b.value, cited=True)
     return _rows_by_kind(subject, "partner", pairs, lambda _k, _p: "medium")
 

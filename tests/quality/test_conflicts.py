@@ -326,11 +326,14 @@ def test_a_place_of_a_sentence_dated_weeks_before_its_report_tells_of_an_earlier
     assert sorted(_conflicts(today, SAME_MORNING)["attribute"].to_list()) == ["killed", "place"]
 
 
-def test_joint_or_unilateral_said_in_a_sentence_of_no_act_is_no_partner_conflict():
+def test_joint_or_unilateral_said_beside_a_sentence_of_the_act_tells_of_something_else():
     told = [_report("a", _said("partner", "joint")), _report("b", _said("partner", "unilateral"))]
     assert _conflicts(told, SAME_MORNING)["attribute"].to_list() == ["partner"]
-    aside = [_report("a", _said("partner", "joint")), _report("b", _said("partner", "unilateral", with_trigger=False))]
+    aside = [_report("a", _said("partner", "joint")),
+             _report("b", _said("partner", "joint"), _said("partner", "unilateral", 100, "monitor", with_trigger=False))]
     assert _conflicts(aside, SAME_MORNING).height == 0
+    only_aside = [_report("a", _said("partner", "joint")), _report("b", _said("partner", "unilateral", with_trigger=False))]
+    assert _conflicts(only_aside, SAME_MORNING)["attribute"].to_list() == ["partner"]
 
 
 def test_compass_regions_clash_only_when_opposite():
