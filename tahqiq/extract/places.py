@@ -71,6 +71,7 @@ class RegionWords:
     settlement_list: dict[str, str]  # a plural or dual class noun before a list of settlements -> kind
     name_prefix: frozenset[str]
     motion: frozenset[str]  # words of going, after which إلى names a destination
+    credit: frozenset[str]  # words of crediting, after which إلى names whom an act is put down to
     presence: frozenset[str]  # words of being or living somewhere, after which في names where someone is
 
 
@@ -95,6 +96,7 @@ def region_words() -> RegionWords:
         settlement_list=by_role.get("settlement_list", {}),
         name_prefix=frozenset(by_role.get("name_prefix", {})),
         motion=frozenset(by_role.get("motion", {})),
+        credit=frozenset(by_role.get("credit", {})),
         presence=frozenset(by_role.get("presence", {})),
     )
 
@@ -718,20 +720,52 @@ def named_as_where(m: Mention, display: str) -> bool:
         return False  # "مشيرا إلى أن طهران تتصرف": إلى governs the clause, the place is its subject
     if named_as_elsewhere(m, display):
         return False
-    return any(w in LOCATIVES or w.removeprefix("ال") in LOCATIVES for w in before)
+    return any(_locative(w) for w in before)
+
+
+def _locative(word: str) -> bool:
+    """A word of LOCATIVES, with its article or after the conjunction و or ف ("وفي كربلاء، تجمع متظاهرون")."""
+    return word in LOCATIVES or word.removeprefix("ال") in LOCATIVES or (word[:1] in "وف" and word[1:] in LOCATIVES)
+
+
+# Prepositions that name where a word of going leads: "خروج من يرفض الاتفاق نحو الشمال السوري".
+DESTINATION_WORDS = ("إلى", "الى", "نحو")
 
 
 def named_as_elsewhere(m: Mention, display: str) -> bool:
     """Whether the text names the place as where someone goes or is, or whom an act is put down to
-    ("انتقلت السفارة إلى القدس", "المقيم في لندن", "صواريخ نسبتها إلى إيران"): a place the sentence's
-    act did not happen in. Read once, where the place is found (attrs as_elsewhere)."""
+    ("انتقلت السفارة إلى القدس", "المقيم في لندن", "صواريخ نسبتها إلى إيران", "إجلاء المقاتلين نحو الشمال
+    السوري"): a place the sentence's act did not happen in. Read once, where the place is found (attrs as_elsewhere)."""
     if "as_elsewhere" in m.attrs:
         return m.attrs["as_elsewhere"]
     before = _words_before(m, display, 1)
     preceding = display[max(0, m.start - 60) : m.start]
-    if before and before[-1] in ("إلى", "الى") and _after_one_of(region_words().motion, preceding):
+    words = region_words()
+    if before and before[-1] in DESTINATION_WORDS and _after_one_of(words.motion | words.credit, preceding):
         return True
-    return bool(before) and before[-1] == "في" and _after_one_of(region_words().presence, preceding, PRESENCE_REACH_WORDS)
+    if not before or before[-1] != "في":
+        return False
+    return _after_one_of(words.presence, preceding, PRESENCE_REACH_WORDS) or _in_destination(
+        display[max(0, m.start - DESTINATION_REACH_CHARS) : m.start]
+    )
+
+
+# "بالخروج إلى محافظة إدلب في شمال غرب سوريا", "الخروج الآمن إلى مناطق خاضعة لسيطرة المعارضة في شمال غرب
+# سوريا": a place after في within this many words of a destination, with no comma between, lies in it.
+DESTINATION_PHRASE_WORDS = 5
+DESTINATION_REACH_CHARS = 120
+
+
+def _in_destination(before: str) -> bool:
+    """Whether `before` (the text up to a place after في) ends in the phrase of a destination: a word of
+    going, its إلى or نحو, then a few words and no punctuation."""
+    words = before.split()
+    for k in range(len(words) - 2, max(-1, len(words) - 3 - DESTINATION_PHRASE_WORDS), -1):
+        if any(mark in words[k] for mark in "،,.؛:"):
+            return False
+        if words[k] in DESTINATION_WORDS:
+            return _after_one_of(region_words().motion, " ".join(words[: k + 1]))
+    return False
 
 
 def _words_before(m: Mention, display: str, count: int) -> list[str]:

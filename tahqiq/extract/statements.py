@@ -15,8 +15,8 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     revised     true when the sentence says the figure was revised (update wording)
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
-plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
-place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country (regions), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
+plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
+place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
 and for actor (the doer a sentence names: `doer_statements`; value the organization's ref_id or the country's code)
 kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused),
 act (the event type of the act word the verb governs: attack for "الهجمات"; null for a word of the dead), act_text,
@@ -30,6 +30,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Any, Protocol
 
+from tahqiq.dates.values import date_bounds
 from tahqiq.extract.counts import ACTS, counts_one_event
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.text.normalize import normalize_text
@@ -245,6 +246,29 @@ def _accused(around: list, names: list[Mention], verb: CueLike) -> list[tuple[Me
     return [_doer_item(accused, verb, [], act)] if accused is not None else []
 
 
+def _dates_in(mentions: ByStart, sentence: tuple[int, int], written_out: bool = False) -> list[str]:
+    """The dates a sentence tells ("وفي 19 حزيران/يونيو الماضي، أطلق الجيش عملية في القنيطرة"): the time of
+    what it states, which the readers compare weeks apart only. `written_out`: only dates written with their
+    year ("وفي أبريل/نيسان 2017، قتل 80 شخصا"), for a count, which one compares with another count's: a
+    weekday there is the day the toll was told, against a running total's start ("ليرتفع عدد قتلى مسيرة العودة
+    التي انطلقت في 30 مارس") it would part two counts of one day."""
+    return [
+        m.value for m in mentions.starting_in(sentence[0], sentence[1])
+        if m.entity_type == "DATE" and date_bounds(m.value) and (not written_out or m.attrs.get("method") == "absolute")
+    ]  # fmt: skip
+
+
+# "في محافظة إدلب بشمال سوريا", "مدينة عفرين، شمال سوريا": a region this close after a place says where that
+# place lies (a space, a comma, ب or في between).
+REGION_OF_PLACE_GAP = 4
+
+
+def _place_the_region_follows(region: Mention, places: list[Mention]) -> str | None:
+    """The reference id of the listed place a region phrase right after it describes, if any."""
+    before = [p for p in places if 0 <= region.start - p.end <= REGION_OF_PLACE_GAP and p.attrs.get("ref_id")]
+    return before[-1].attrs["ref_id"] if before else None
+
+
 def _number(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
@@ -290,24 +314,31 @@ def frame_statements(
             and (number := _number(m.value)) is not None
         ):
             approximate = bool(m.attrs.get("approximate"))
+            dated = _dates_in(mentions_by_start, _sentence_of(spans, m.start), written_out=True)
             out.append(stated(kind, number, m.start, m, approximate=approximate, subject=m.attrs.get("subject"),
                               approximator=m.attrs.get("approximator"),
                               nationality=m.attrs.get("nationality"), side=m.attrs.get("side"), by=m.attrs.get("by"),
                               **({"more": True} if m.attrs.get("more") else {}),
+                              **({"dated": dated} if dated else {}),
                               **({"missile_type": m.attrs["missile_type"]} if m.attrs.get("missile_type") else {}),
                               **({"part": True} if m.attrs.get("part") else {})))  # fmt: skip
         elif m.entity_type == "LOC" and m not in regions:
-            out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"),
+            dated = _dates_in(mentions_by_start, _sentence_of(spans, m.start))
+            out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"), **({"dated": dated} if dated else {}),
                               admin1=m.attrs.get("admin1"), country=m.attrs.get("country"),
                               latitude=m.attrs.get("latitude"), longitude=m.attrs.get("longitude"),
                               place_kind=m.attrs.get("place_kind"), as_where=m.attrs.get("as_where"),
                               class_noun_kind=m.attrs.get("class_noun_kind")))  # fmt: skip
     if date is not None and date.value:
         out.append(stated("date", date.value, date.start, date, form=date.attrs.get("form"), text=date.surface))
+    places = [m for m in mentions if m.entity_type == "LOC" and m not in regions]
     for m in regions:
+        of_place = _place_the_region_follows(m, places)
+        dated = _dates_in(mentions_by_start, _sentence_of(spans, m.start))
         out.append(
-            stated("region", m.attrs["region"], m.start, m, text=m.surface, country=m.attrs.get("country"))
-        )
+            stated("region", m.attrs["region"], m.start, m, text=m.surface, country=m.attrs.get("country"),
+                   **({"of_place": of_place} if of_place else {}), **({"dated": dated} if dated else {}))
+        )  # fmt: skip
     for c in cues:
         if c.kind in ("joint", "unilateral"):
             out.append(stated("partner", c.kind, c.start, text=c.text))

@@ -74,8 +74,10 @@ from tahqiq.extract.places import (
 )
 from tahqiq.extract.tokens import clitic_variants
 from tahqiq.quality.figures import (
+    REPORTS_MAX_DAYS_APART,
     Statement,
     articles_info,
+    days_apart,
     figures_differ,
     is_update,
     published_weeks_apart,
@@ -83,6 +85,7 @@ from tahqiq.quality.figures import (
     reports_by_event,
     stated_items,
     statement_of,
+    told_of_another_time,
 )
 from tahqiq.reconcile.entities import parse_display_name, title_words, transliterate
 from tahqiq.reference import (
@@ -172,14 +175,7 @@ def different_sources(a: Statement, b: Statement, cited: bool = False) -> bool:
 
 def dates_apart(a: Statement, b: Statement) -> int:
     """Days between two reported dates (0 when their intervals overlap)."""
-    x, y = date_bounds(a.value), date_bounds(b.value)
-    if not x or not y:
-        return 0
-    if x[1] < y[0]:
-        return (y[0] - x[1]).days
-    if y[1] < x[0]:
-        return (x[0] - y[1]).days
-    return 0
+    return days_apart(a.value, b.value)
 
 
 def _km(a: dict, b: dict) -> float | None:
@@ -281,8 +277,8 @@ def region_excludes_place(region: Statement, place: dict) -> bool:
 def spelling_variants(a: str, b: str) -> bool:
     """Two writings of one name: the same letters reordered, or one letter apart (names of 4+ letters)."""
     a, b = normalize_text(a).removeprefix("ال"), normalize_text(b).removeprefix("ال")
-    if a == b:
-        return False
+    if a.replace(" ", "") == b.replace(" ", ""):
+        return False  # "كفر بطنا", "كفربطنا": one name, its words written apart or together
     if len(a) == len(b) and sorted(a) == sorted(b):
         return True
     return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) == 1
@@ -311,6 +307,8 @@ def same_given_name(a: str, b: str) -> bool:
     begins the full one (جو/جوزيف), or a listed short form (أندي/أندرو). محمد/أحمد differ in a consonant: two names."""
     a, b = normalize_text(a), normalize_text(b)
     if a == b or _consonants(a) == _consonants(b) or frozenset((a, b)) in _nicknames():
+        return True
+    if "ال" + a == b or "ال" + b == a:  # "الحبيب بورقيبة", "حبيب بورقيبة": the article is no letter of the name
         return True
     short, long = sorted((a, b), key=len)
     if len(short) >= 2 and long.startswith(short):
@@ -517,7 +515,7 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
         figures = [f for f in figures if f.facts.get("by")]
     has_toll = any(not f.facts.get("group") for f in figures)
     by_group: dict[str, list] = defaultdict(list)
-    for a, b in clashing_pairs(figures, figures_differ):
+    for a, b in clashing_pairs(figures, lambda a, b: figures_differ(a, b) and not counted_apart(a, b)):
         by_group[_group_row(a.facts.get("group") or "", attribute, has_toll)].append((a, b))
 
     def severity(kind: str, _pairs) -> str:
@@ -533,6 +531,32 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
             lambda a, b: "update" if is_update(a, b) else "disagreement",
         )
     ]  # fmt: skip
+
+
+def counted_apart(a: Statement, b: Statement) -> bool:
+    """Two figures whose sentences name, as where they were counted, places that exclude each other
+    (places_clash): "قتل 12 في جبهة قانية بمحافظة البيضاء" and "قتل 15 في جبهة متاف بصعدة", "30 جريحا في
+    كربلاء" and "50 في البصرة" count two acts a merge put together, not one toll told two ways. A sentence
+    that names no place, or one place inside the other's, may count the same dead. Likewise dates their
+    sentences write out that lie weeks apart ("وفي أبريل/نيسان 2017، قتل 80 شخصا" against "في 7 أبريل 2018")."""
+    sites_a, sites_b = a.facts.get("sites") or [], b.facts.get("sites") or []
+    if sites_a and sites_b and all(_sites_apart(x, y) for x in sites_a for y in sites_b):
+        return True
+    dated_a, dated_b = a.facts.get("dated") or [], b.facts.get("dated") or []
+    # an act's day and the days its toll was announced and revised lie within REPORTS_MAX_DAYS_APART
+    return bool(dated_a and dated_b) and all(
+        days_apart(x, y) > REPORTS_MAX_DAYS_APART for x in dated_a for y in dated_b
+    )
+
+
+# "قصف الغوطة الشرقية" and "قصف ... قرب دمشق": a place a sentence names as where may be the landmark the site is
+# near, so places this close together may be one site.
+SITE_NEIGHBOURHOOD_KM = 25.0
+
+
+def _sites_apart(a: dict, b: dict) -> bool:
+    distance = _km(a, b)
+    return places_clash(a, b) is not None and (distance is None or distance > SITE_NEIGHBOURHOOD_KM)
 
 
 def _articles_largest(figures: list[Statement]) -> list[Statement]:
@@ -710,6 +734,8 @@ def place_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
                 continue
             s = _place_statement(item, r, info)
             named.append(s)
+            if told_of_another_time(item, r):
+                continue
             if locates_event(item, r) and not any(c.article_id == s.article_id for c in chosen):
                 chosen.append(s)
     together = stated_together([s for s in named if s.facts.get("with_trigger")], _place_key)
@@ -767,7 +793,15 @@ def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
                 sentences_of[related].add((i.get("start"), i.get("end")))
         elsewhere = sentences_of[False] - sentences_of[True]
         for item in items:
-            told_of_it = item.get("with_trigger") and (item.get("start"), item.get("end")) not in elsewhere
+            told_of_it = (
+                item.get("with_trigger")
+                and (item.get("start"), item.get("end")) not in elsewhere
+                and not told_of_another_time(item, r)
+            )
+            # "لشن هجوم على المسلحين في محافظة إدلب بشمال سوريا" in a report of Sweida: where Idlib lies
+            described = item.get("of_place")
+            if own and described and not (described == own or place_within(own, described) or place_within(described, own)):
+                told_of_it = False
             if item["attribute"] == "region" and told_of_it and side_of_a_country(item.get("text") or ""):
                 en, ar = _region_words(item["value"], item.get("country"))
                 regions.append(statement_of(item, r, info, item["value"], text=ar, latin=en))
@@ -809,11 +843,19 @@ def region_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
 
 
 def partner_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
-    said = [
-        statement_of(item, r, info, item["value"], text=PARTNER_WORDS[item["value"]][1],
-                   latin=PARTNER_WORDS[item["value"]][0])
-        for r in reports for item in stated_items(r) if item["attribute"] == "partner"
-    ]  # fmt: skip
+    """Joint against unilateral. Where a report says it in a sentence that names the event, its others tell of
+    something else ("ومنذ ذلك الحين أمر الرئيس غني، الذي أعلن الهدنة بشكل أحادي" beside "مؤتمر ... بمشاركة 36
+    دولة"); a report that says it only in sentences of no act word ("وأكد البيان أن العملية نفذتها القوات
+    الأمريكية منفردة") keeps them."""
+    said = []
+    for r in reports:
+        items = [item for item in stated_items(r) if item["attribute"] == "partner"]
+        told = [item for item in items if item.get("with_trigger")] or items
+        said.extend(
+            statement_of(item, r, info, item["value"], text=PARTNER_WORDS[item["value"]][1],
+                         latin=PARTNER_WORDS[item["value"]][0])
+            for item in told
+        )  # fmt: skip
     pairs = clashing_pairs(said, lambda a, b: a.value != b.value, cited=True)
     return _rows_by_kind(subject, "partner", pairs, lambda _k, _p: "medium")
 
@@ -1043,6 +1085,9 @@ def _stated_names(entity: dict, info: dict) -> list[Statement]:
     ]  # fmt: skip
 
 
+NAMESAKE_ARTICLES = 5
+
+
 def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]:
     """Two first names for one person with one surname, across sources; a rank (الركن) is no first name,
     two spellings of one name (جيرار/جيرارد) are one name, and a name that is the tail of the other
@@ -1063,6 +1108,18 @@ def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]
         short, long = sorted((a.facts["tokens"], b.facts["tokens"]), key=len)
         return len(short) < len(long) and long[-len(short) :] == short
 
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    for g in givens:
+        articles_of[g.facts["given"]].add(g.article_id)
+
+    known_by = max((len(a) for a in articles_of.values()), default=0)
+
+    def namesake(a: Statement, b: Statement) -> bool:
+        """A first name one article gives where NAMESAKE_ARTICLES articles give another: the person is known
+        by that one, and the one article names a namesake a merge put with them (the novelist إبراهيم نصرالله
+        beside حسن نصرالله, the port بندر عباس beside محمود عباس)."""
+        return known_by >= NAMESAKE_ARTICLES and any(len(articles_of[s.facts["given"]]) == 1 for s in (a, b))
+
     # Two first names are two names we know as first names: a form no list holds (كيرستشن, فيتور) is as
     # likely a spelling of the other as another name.
     known = given_names()
@@ -1071,6 +1128,7 @@ def given_name_conflicts(subject: Subject, names: list[Statement]) -> list[dict]
         lambda a, b: (
             a.facts["surname"] == b.facts["surname"]
             and not tail_of_other(a, b)
+            and not namesake(a, b)
             and a.facts["given"] in known
             and b.facts["given"] in known
             and not same_given_name(a.facts["given"], b.facts["given"])
@@ -1094,8 +1152,13 @@ def _abu_apart(surface: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _abu_apart_words(surface: str) -> tuple[str, ...]:
-    """The name's words in matching form with its Abu apart (cached: a pair test runs it per pair)."""
-    return tuple(normalize_text(_abu_apart(surface)).split())
+    """The name's words in matching form with every Abu apart and in the nominative, a family's too ("أحمد
+    أبوالغيط", "أحمد أبازيد": أحمد أبو الغيط, أحمد أبو زيد), cached: a pair test runs it per pair."""
+    words = []
+    for word in normalize_text(_abu_apart(surface)).split():
+        joined = word.startswith(("ابو", "ابا")) and len(word) > len("ابو") + 2
+        words.extend(("ابو", word[3:]) if joined else (word,))
+    return tuple(words)
 
 
 def _parsed(surface: str):

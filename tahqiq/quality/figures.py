@@ -22,6 +22,7 @@ from typing import Any
 
 import polars as pl
 
+from tahqiq.dates.values import date_bounds
 from tahqiq.extract.counts import ACTS, RUNNING_COUNTS, event_total, wholes_else_parts
 from tahqiq.reference import casualty_groups
 from tahqiq.text.normalize import normalize_text
@@ -164,6 +165,26 @@ def figures_differ(a: Statement, b: Statement) -> bool:
     return True
 
 
+def days_apart(a: str, b: str) -> int:
+    """Days between two ISO date values (0 when their intervals overlap or one is no date)."""
+    x, y = date_bounds(a), date_bounds(b)
+    if not x or not y:
+        return 0
+    if x[1] < y[0]:
+        return (y[0] - x[1]).days
+    if y[1] < x[0]:
+        return (x[0] - y[1]).days
+    return 0
+
+
+def told_of_another_time(item: dict, report: dict) -> bool:
+    """A place whose sentence writes out only dates weeks from its report's date tells of an earlier act
+    ("وفي 19 حزيران/يونيو الماضي، أطلق الجيش السوري عملية ... في درعا والقنيطرة") in a report of today's, not
+    where the event was. Not for a toll: "منذ 20 يناير" dates a running total the event's reports compare."""
+    own, dated = report.get("reported_date"), item.get("dated")
+    return bool(dated and date_bounds(own)) and all(days_apart(d, own) > REPORTS_MAX_DAYS_APART for d in dated)
+
+
 def articles_info(articles: pl.DataFrame) -> dict[str, tuple[str | None, str | None]]:
     cols = [c for c in ("article_id", "outlet", "published_at") if c in articles.columns]
     return {
@@ -234,6 +255,7 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
             # "60 صاروخ جو-أرض" are the air-to-surface missiles of a salvo, no total of it
             group = item.get("missile_type") or group
             by_group[group, item.get("by")].append(item)  # each side's salvo apart (one_count)
+    sites = _sites_by_sentence(stated_items(report))
     out = []
     for (group, _side), items in by_group.items():
         if not group:  # a group's parts count the group ("بينهم 41 طفلا"); the toll's, see `_bound`
@@ -247,9 +269,21 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
             (f"{total} {item.get('subject')}", f"{total} {group}") if group else (str(total), str(total))
         )
         out.append(
-            statement_of({**item, "value": total, "revised": revised, "group": group}, report, info, shown, latin=latin)
-        )
+            statement_of({**item, "value": total, "revised": revised, "group": group,
+                          "sites": sites.get((item.get("start"), item.get("end")), [])},
+                         report, info, shown, latin=latin)
+        )  # fmt: skip
     return out
+
+
+def _sites_by_sentence(items: list[dict]) -> dict[tuple, list[dict]]:
+    """(start, end) of a sentence -> the places it names as where (tahqiq.extract.places.named_as_where):
+    where the figure it states was counted."""
+    sites: dict[tuple, list[dict]] = defaultdict(list)
+    for i in items:
+        if i["attribute"] == "place" and i.get("as_where"):
+            sites[i.get("start"), i.get("end")].append(i)
+    return sites
 
 
 def _with_more(items: list[dict]) -> list[int]:

@@ -390,6 +390,8 @@ def test_a_place_someone_goes_to_is_no_where():
     # a missile fired at a city, forces advancing on one: where the act is
     assert where("أطلق الحوثيون صاروخا باليستيا إلى الرياض") == {"الرياض": True}
     assert where("تقدمت القوات إلى الرقة") == {"الرقة": True}
+    # after the conjunction و or ف
+    assert where("وفي كربلاء، تجمع متظاهرون أمام مجلس المحافظة") == {"كربلاء": True}
 
 
 def test_a_place_an_act_is_put_down_to_is_elsewhere():
@@ -399,6 +401,21 @@ def test_a_place_an_act_is_put_down_to_is_elsewhere():
     assert elsewhere("ردا على إطلاق صواريخ على مواقع في الجولان نسبتها إلى إيران") == {"إيران": True}
     assert elsewhere("الغارة المنسوبة إلى قوات التحالف في اليمن") == {"اليمن": False}
     assert elsewhere("وقال المعارض المقيم في لندن إن القصف تواصل في دمشق") == {"لندن": True, "دمشق": False}
+
+
+def test_a_region_people_are_sent_to_is_elsewhere():
+    def elsewhere(text: str) -> dict[str, bool]:
+        return {m.surface: m.attrs["as_elsewhere"] for m in find_places(normalize(text))}
+
+    assert elsewhere("ويتضمن الاتفاق تسوية الأوضاع وخروج من يرفضه نحو الشمال السوري") == {"الشمال السوري": True}
+    assert elsewhere("وبدأ إجلاء المسلحين وعائلاتهم إلى شمال سوريا") == {"شمال سوريا": True}
+    # in a destination: the region where the place people go to lies
+    assert elsewhere("وبدأت عملية تسجيل الراغبين بالخروج إلى محافظة إدلب في شمال غرب سوريا") == {
+        "محافظة إدلب": True, "شمال غرب سوريا": True}
+    assert elsewhere("مقابل الخروج الآمن إلى مناطق خاضعة لسيطرة المعارضة في شمال غرب سوريا") == {"شمال غرب سوريا": True}
+    assert elsewhere("وصلت القوات إلى البلدة، وقتل 5 في شمال غرب سوريا") == {"شمال غرب سوريا": False}
+    # not a word of going: the strike was there
+    assert elsewhere("وتقدمت القوات نحو شمال سوريا بعد غارات في جنوب سوريا") == {"شمال سوريا": False, "جنوب سوريا": False}
 
 
 def test_a_class_noun_with_a_pronoun_or_a_relative_clause_names_no_settlement():

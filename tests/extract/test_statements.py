@@ -166,3 +166,36 @@ def test_a_doer_refraining_threatening_or_trying_and_the_noun_shn_without_its_do
     # شن as a noun: whom the clause opens with attributes it to another
     assert _doers([("ونسبت ",), ARMY, (" إلى الجماعة شن الهجمات.",)]) == []
     assert _doers([("وجاء ذلك إثر شن ",), JAD, (" هجمات على الكنائس.",)]) == [("jamaah_ansharut_daulah", "carried_out", [])]
+
+
+def test_a_count_carries_the_dates_its_sentence_writes_out():
+    _, said = _statements([
+        ("قتل ",),
+        ("12", "COUNT", "12", {"count_kind": "killed", "approximate": False}),
+        (" شخصا في غارة جوية على ",),
+        ("إدلب", "LOC", None, {"ref_id": "sy-idlib", "place_kind": "admin1"}),
+        (" ",),
+        ("في 24 يوليو 2018", "DATE", "2018-07-24", {"method": "absolute"}),
+        (". وارتفعت ",),
+        ("الخميس", "DATE", "2018-07-26", {"method": "relative_to_published", "weekday": 3}),
+        (" حصيلة قتلى الغارة إلى ",),
+        ("15", "COUNT", "15", {"count_kind": "killed", "approximate": False}),
+        (" شخصا.",),
+    ])  # fmt: skip
+    dated = {s["value"]: s.get("dated") for s in said if s["attribute"] == "killed"}
+    assert dated == {12: ["2018-07-24"], 15: None}
+    assert [s.get("dated") for s in said if s["attribute"] == "place"] == [["2018-07-24"]]
+
+
+def test_a_region_right_after_a_place_says_where_that_place_lies():
+    _, said = _statements([
+        ("قتل 5 أشخاص في غارة جوية على ",),
+        ("محافظة إدلب", "LOC", None, {"ref_id": "sy-idlib", "place_kind": "admin1"}),
+        (" ب",),
+        ("شمال سوريا", "LOC", None, {"ref_id": "sy", "region": "north", "country": "sy", "place_kind": "region"}),
+        (" وفي ",),
+        ("جنوب سوريا", "LOC", None, {"ref_id": "sy", "region": "south", "country": "sy", "place_kind": "region"}),
+        (".",),
+    ])  # fmt: skip
+    regions = {s["value"]: s.get("of_place") for s in said if s["attribute"] == "region"}
+    assert regions == {"north": "sy-idlib", "south": None}

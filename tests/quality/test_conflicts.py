@@ -18,6 +18,7 @@ from tahqiq.quality.conflicts import (
     places_clash,
     regions_clash,
     same_given_name,
+    spelling_variants,
 )
 from tahqiq.quality.figures import event_figures
 
@@ -250,6 +251,13 @@ def test_a_region_told_of_another_place_is_not_the_events():
     assert _conflicts(reports, SAME_MORNING).filter(pl.col("attribute") == "region").height == 0
     own = [reports[0] | {"place_ref": None}, reports[1]]
     assert _conflicts(own, SAME_MORNING).filter(pl.col("attribute") == "region").height == 1
+    # the region right after a place of another story, in a sentence that also names the report's own place
+    sweida = _place("sy-suwayda", "مدينة السويداء", admin1="sy-suwayda", country="sy", place_kind="admin1", start=100)
+    of_idlib = {**north_west, "of_place": "sy-idlib"}
+    beside = [_report("a", idlib, sweida, of_idlib, place_ref="sy-suwayda"), reports[1]]
+    assert _conflicts(beside, SAME_MORNING).filter(pl.col("attribute") == "region").height == 0
+    unplaced = [_report("a", idlib, sweida, north_west, place_ref="sy-suwayda"), reports[1]]
+    assert _conflicts(unplaced, SAME_MORNING).filter(pl.col("attribute") == "region").height == 1
 
 
 def test_places_and_regions_one_article_states_together_clash_for_no_other_article():
@@ -276,6 +284,56 @@ def test_a_figure_in_a_sentence_that_does_not_name_the_event_is_not_its_toll():
     )
     named = [_report("a", _said("wounded", 48)), _report("b", _said("wounded", 55, 200))]
     assert _conflicts(named, SAME_MORNING).height == 1
+
+
+def test_tolls_counted_in_places_or_on_dates_that_exclude_each_other_are_two_acts():
+    def sentence(start, killed, *places):
+        return [_said("killed", killed, start=start), *(_place(**p, start=start, as_where=True) for p in places)]
+
+    karbala = {"ref": "iq-karbala", "surface": "كربلاء", "admin1": "iq-karbala", "country": "iq", "place_kind": "admin1"}
+    basra = {"ref": "iq-basra", "surface": "البصرة", "admin1": "iq-basra", "country": "iq", "place_kind": "admin1"}
+    iraq = {"ref": "iq", "surface": "العراق", "country": "iq", "place_kind": "country"}
+    apart = [_report("a", *sentence(0, 30, karbala)), _report("b", *sentence(0, 50, basra))]
+    assert _conflicts(apart, SAME_MORNING).height == 0
+    # a place inside the other's, or a sentence naming none, may count the same dead
+    within = [_report("a", *sentence(0, 30, karbala, iraq)), _report("b", *sentence(0, 50, iraq))]
+    assert _conflicts(within, SAME_MORNING)["attribute"].to_list() == ["killed"]
+    # a landmark the site is near: "قصف الغوطة الشرقية" and "قصف ... قرب دمشق"
+    ghouta = {"ref": "sy-eastern-ghouta", "surface": "الغوطة الشرقية", "admin1": "sy-rif-dimashq", "country": "sy",
+              "place_kind": "area", "latitude": 33.55, "longitude": 36.43}
+    damascus = {"ref": "sy-damascus-city", "surface": "دمشق", "admin1": "sy-damascus", "country": "sy",
+                "place_kind": "city", "latitude": 33.51, "longitude": 36.29}
+    near = [_report("a", *sentence(0, 80, damascus)), _report("b", *sentence(0, 100, ghouta))]
+    assert _conflicts(near, SAME_MORNING)["attribute"].to_list() == ["killed"]
+    unplaced = [_report("a", *sentence(0, 30, karbala)), _report("b", *sentence(0, 50))]
+    assert _conflicts(unplaced, SAME_MORNING)["attribute"].to_list() == ["killed"]
+    # the dates two sentences write out weeks apart; the days an act and its toll's announcement are told may differ
+    dated = [_report("a", _said("killed", 80, dated=["2017-04"])), _report("b", _said("killed", 40, dated=["2018-04-07"]))]
+    assert _conflicts(dated, SAME_MORNING).height == 0
+    same_day = [_report("a", _said("killed", 80, dated=["2018-04-09"])), _report("b", _said("killed", 40, dated=["2018-04-07"]))]
+    assert _conflicts(same_day, SAME_MORNING)["attribute"].to_list() == ["killed"]
+
+
+def test_a_place_of_a_sentence_dated_weeks_before_its_report_tells_of_an_earlier_act():
+    # "وفي 19 حزيران/يونيو الماضي، أطلق الجيش السوري عملية ... في درعا والقنيطرة" in a report of 24 July
+    quneitra = _place("sy-quneitra", "القنيطرة", admin1="sy-quneitra", country="sy", place_kind="admin1")
+    masyaf = _place("sy-masyaf", "مصياف", admin1="sy-hama", country="sy", place_kind="city", latitude=35.06, longitude=36.34)
+    earlier = {**quneitra, "dated": ["2018-06-19"]}
+    reports = [_report("a", earlier, _said("killed", 80, dated=["2018-06-19"]), place_ref="sy-quneitra", reported_date="2018-07-24"),
+               _report("b", masyaf, _said("killed", 3), place_ref="sy-masyaf", reported_date="2018-07-24")]  # fmt: skip
+    assert _conflicts(reports, SAME_MORNING)["attribute"].to_list() == ["killed"]
+    today = [reports[0] | {"statements": json.dumps([quneitra, _said("killed", 80)], ensure_ascii=False)}, reports[1]]
+    assert sorted(_conflicts(today, SAME_MORNING)["attribute"].to_list()) == ["killed", "place"]
+
+
+def test_joint_or_unilateral_said_beside_a_sentence_of_the_act_tells_of_something_else():
+    told = [_report("a", _said("partner", "joint")), _report("b", _said("partner", "unilateral"))]
+    assert _conflicts(told, SAME_MORNING)["attribute"].to_list() == ["partner"]
+    aside = [_report("a", _said("partner", "joint")),
+             _report("b", _said("partner", "joint"), _said("partner", "unilateral", 100, "monitor", with_trigger=False))]
+    assert _conflicts(aside, SAME_MORNING).height == 0
+    only_aside = [_report("a", _said("partner", "joint")), _report("b", _said("partner", "unilateral", with_trigger=False))]
+    assert _conflicts(only_aside, SAME_MORNING)["attribute"].to_list() == ["partner"]
 
 
 def test_compass_regions_clash_only_when_opposite():
@@ -306,6 +364,11 @@ def _people(*entities):
     return warehouse.conform(pl.DataFrame(list(entities)), "entities")
 
 
+def test_a_name_written_in_one_word_or_two_is_one_spelling():
+    assert not spelling_variants("كفر بطنا", "كفربطنا")
+    assert spelling_variants("جندريس", "جنديرس") and spelling_variants("الزر", "الرز")
+
+
 def test_given_names():
     assert same_given_name("جيرار", "جيرارد")
     assert same_given_name("يوسف", "يوسوف")
@@ -317,6 +380,7 @@ def test_given_names():
     assert same_given_name("دميتري", "ديمتري") and same_given_name("نيكولاي", "نيقولاي")
     assert not same_given_name("محسن", "محمد") and not same_given_name("عبدالكريم", "عبدالملك")
     assert same_given_name("أشرف", "أشرق")  # letters of one shape, told apart by their dots
+    assert same_given_name("الحبيب", "حبيب") and not same_given_name("إلياس", "ياسر")
     assert same_given_name("سامويل", "صامويل") and same_given_name("ناعومي", "ناومي")
     assert same_given_name("ماوريتسيو", "ماوريسيو") and same_given_name("تشارلز", "شارلز")
     assert same_given_name("جو", "جوزيف") and same_given_name("بنجامان", "بنجامين")
@@ -353,6 +417,14 @@ def test_given_names():
     assert not ARABIC.search(found["explanation"][0])
 
 
+def test_one_article_giving_another_first_name_than_many_names_a_namesake():
+    known = [("حسن نصرالله", a) for a in "abcde"]
+    entities = _people(_person("P1", *known, ("إبراهيم نصرالله", "f"), ("عبيد نصرالله", "g")),
+                       _person("P2", *known[:2], ("إبراهيم نصرالله", "f")))  # fmt: skip
+    found = find_conflicts(warehouse.empty_frame("event_reports"), entities, SAME_MORNING)
+    assert found.select("subject_id", "attribute").rows() == [("P2", "given_name")]
+
+
 def test_kunya_beside_the_name_in_other_articles_is_an_info_name_row():
     entities = _people(
         _person("P1", ("سالم حمد", "a"), ("أبو عمر", "b")),
@@ -360,6 +432,8 @@ def test_kunya_beside_the_name_in_other_articles_is_an_info_name_row():
         # a family name that starts with Abu, the tail of the full name: no kunya
         _person("P3", ("أبو الغيط", "a"), ("أحمد أبو الغيط", "b")),
         _person("P6", ("أبوريدة", "a"), ("هاني أبو ريدة", "b")),
+        _person("P7", ("أبو الغيط", "a"), ("أحمد أبوالغيط", "b")),
+        _person("P8", ("أبو زيد", "a"), ("أحمد أبازيد", "b")),
         # a kunya put before the name is still one (أبو أسامة المهاجر / أسامة المهاجر)
         _person("P4", ("أبو أسامة المهاجر", "a"), ("أسامة المهاجر", "b")),
         _person("P5", ("أبا بكر البغدادي", "a"), ("أبوبكر البغدادي", "b"), ("أبو بكر البغدادي", "b")),
