@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress
 from typing import TypeVar
 
@@ -251,6 +251,11 @@ def _fraction(word: str) -> int | None:
 
 
 @lru_cache(maxsize=65536)
+def _rests(word: str) -> frozenset[str]:
+    return frozenset(rest for _, rest in clitic_variants(word))
+
+
+@lru_cache(maxsize=65536)
 def _may_open_count(word: str) -> bool:
     """Whether a count can start at this word: digits, a number word, a fraction (of the scale word after it)
     or a dual noun (see `_count_at`)."""
@@ -296,6 +301,20 @@ class _CountScanner:
 
     def word(self, i: int) -> str:
         return self.words[i] if 0 <= i < self.n else ""
+
+    def rests(self, i: int) -> frozenset[str]:
+        """Token i less each proclitic reading ("والحرب": الحرب, حرب ...): what a word list matches it by."""
+        return _rests(self.word(i))
+
+    @cached_property
+    def line_ends(self) -> frozenset[int]:
+        """Tokens a line break follows: the matching form writes one as a space, so a heading or a paragraph
+        ends in the display only."""
+        display, origin = self.nt.display, self.nt.origin
+        return frozenset(
+            k for k in range(self.n - 1)
+            if "\n" in display[int(origin[self.tokens[k].end - 1]) + 1 : int(origin[self.tokens[k + 1].start])]
+        )  # fmt: skip
 
     def surface_of(self, first: int, last: int) -> str:
         return display_span(self.nt, self.tokens[first].start, self.tokens[last - 1].end)[2]
@@ -629,7 +648,7 @@ def _toll_risen_to(sc: _CountScanner, start: int) -> str | None:
     if sc.word(start - 1) != normalize_text("إلى"):
         return None
     for k in range(start - 2, max(0, start - 2 - TOLL_LOOKBACK), -1):
-        if _ends_sentence(sc, k) or "منذ" in {rest for _, rest in clitic_variants(sc.word(k))}:
+        if _ends_sentence(sc, k) or "منذ" in sc.rests(k):
             return None
         if sc.word(k) in TOLL_WORDS and sc.word(k + 1) in TOLL_OF:
             if not sc.word(k + 1).startswith("ال") and sc.word(k + 2) not in TOLL_ACTS:
@@ -688,7 +707,7 @@ def _among_the_dead(sc: _CountScanner, count: _Count) -> None:
     toll = sc.word(count.first - 1)
     if count.first < 2 or toll not in TOLL_OF or not toll.startswith("ال"):
         return
-    if "بين" in {rest for _, rest in clitic_variants(sc.word(count.first - 2))}:
+    if "بين" in sc.rests(count.first - 2):
         count.kind = TOLL_OF[toll]
         count.part = True
 
@@ -710,7 +729,7 @@ def _coordinated_singular(sc: _CountScanner, previous: _Count) -> _Count | None:
 def _opens_a_period(sc: _CountScanner, k: int) -> bool:
     """Whether token k opens a period: "منذ بدء الاحتجاجات", "منذ 2011", "خلال عشرة أيام", "الأسابيع
     الماضية"."""
-    rests = {rest for _, rest in clitic_variants(sc.word(k))}
+    rests = sc.rests(k)
     if "منذ" in rests:
         return _since_a_date(sc, k)
     if "خلال" in rests:
@@ -727,7 +746,7 @@ def _opens_a_period(sc: _CountScanner, k: int) -> bool:
 def _since_a_date(sc: _CountScanner, k: int) -> bool:
     """ "منذ 30 مارس", "منذ بدء الاحتجاجات": since a date or a start, not since the morning, and not the
     term of a comparison ("الحصيلة الأكبر في المحافظة منذ اندلاع النزاع": the worst since)."""
-    rests = {rest for _, rest in clitic_variants(sc.word(k))}
+    rests = sc.rests(k)
     opens = "منذ" in rests and (sc.word(k + 1).isdigit() or sc.word(k + 1) in PERIOD_OPENERS)
     return opens and not any(sc.word(j) in SUPERLATIVES for j in range(max(0, k - SUPERLATIVE_REACH), k))
 
@@ -735,7 +754,7 @@ def _since_a_date(sc: _CountScanner, k: int) -> bool:
 def _after_an_earlier_act(sc: _CountScanner, k: int, first: int) -> bool:
     """ "بعد خمسة أيام من مقتل 9 أشخاص", "بعد أسابيع من مقتل أكثر من 30 طفلا": token k (بعد) dates the
     act told against an earlier killing, whose word comes right before the count."""
-    if "بعد" not in {rest for _, rest in clitic_variants(sc.word(k))}:
+    if "بعد" not in sc.rests(k):
         return False
     for j in range(k + 1, min(first, k + 4)):
         if sc.word(j) in EARLIER_SPANS and sc.word(j + 1) == "من":
@@ -756,9 +775,7 @@ def _ends_clause(sc: _CountScanner, k: int) -> bool:
 def _ends_sentence(sc: _CountScanner, k: int) -> bool:
     """Whether a sentence ends between token k and the next (or token k+1 is the stop itself)."""
     between = sc.nt.text[sc.tokens[k].end : sc.tokens[k + 1].start] + sc.word(k + 1)
-    # the matching form writes a line break as a space: a heading or a paragraph ends in the display only
-    shown = sc.nt.display[int(sc.nt.origin[sc.tokens[k].end - 1]) + 1 : int(sc.nt.origin[sc.tokens[k + 1].start])]
-    return any(mark in between for mark in ".!?\n") or "\n" in shown
+    return any(mark in between for mark in ".!?\n") or k in sc.line_ends
 
 
 def _over_a_period(sc: _CountScanner, first: int, last: int) -> bool:
@@ -834,10 +851,10 @@ def _toll_of_a_campaign(sc: _CountScanner, first: int) -> bool:
     for k in range(first - 1, max(-1, first - 1 - SINCE_SENTENCE_LOOKBACK), -1):
         if _ends_sentence(sc, k) or (first - k > SINCE_LOOKBACK and _ends_clause(sc, k)):
             return False
-        rests = {rest for _, rest in clitic_variants(sc.word(k))}
+        rests = sc.rests(k)
         if rests & (CAMPAIGNS | WAVES) and _names_a_time(sc, k):
             continue
-        if rests & CAMPAIGNS or (rests & TOLL_ACTS and {r for _, r in clitic_variants(sc.word(k - 1))} & CAMPAIGNS):
+        if rests & CAMPAIGNS or (rests & TOLL_ACTS and sc.rests(k - 1) & CAMPAIGNS):
             return _causes(sc, k, first) and not _on_a_day(sc, k, first)
         if rests & WAVES:
             return _causes(sc, k, first) and _lasting(sc, k, first) and not _on_a_day(sc, k, first)
@@ -850,7 +867,7 @@ def _causes(sc: _CountScanner, k: int, first: int) -> bool:
     """Whether the act named at token k is told as causing the count at `first`: a verb of causing, or a word
     for "in it", between them or right before the act."""
     verb = k - 2 if sc.word(k - 1) in DEMONSTRATIVES else k - 1
-    return any({rest for _, rest in clitic_variants(sc.word(j))} & CAUSING for j in [verb, *range(k + 1, first)])
+    return any(sc.rests(j) & CAUSING for j in [verb, *range(k + 1, first)])
 
 
 RUN_ENDS = frozenset(normalize_text(w) for w in ("منذ", "حتى"))
@@ -859,20 +876,26 @@ RUN_ENDS = frozenset(normalize_text(w) for w in ("منذ", "حتى"))
 def _on_a_day(sc: _CountScanner, k: int, first: int) -> bool:
     """A day between the campaign at token k and the count makes the toll that day's: "الحملة الأمنية أسفرت
     الأحد عن مقتل 5 مسلحين"; not a day the campaign runs from or to ("منذ الأحد", "حتى اليوم", "بدأت الأحد")."""
-    lx = load_lexicon()
     for j in range(k + 1, first):
-        day = {rest for _, rest in clitic_variants(sc.word(j))} & (lx.weekdays.keys() | lx.relative_days.keys())
-        before = {rest for _, rest in clitic_variants(sc.word(j - 1))}
+        day = sc.rests(j) & _day_words()
+        before = sc.rests(j - 1)
         if day and not before & RUN_ENDS and not any(rest.startswith(BEGUN) for rest in before):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _day_words() -> frozenset[str]:
+    """Weekdays and relative days of the date lexicon (الأحد، أمس، اليوم)."""
+    lx = load_lexicon()
+    return frozenset(lx.weekdays) | frozenset(lx.relative_days)
 
 
 def _names_a_time(sc: _CountScanner, k: int) -> bool:
     """The act word at token k stands after "منذ", "قبل", "بعد" or "عن", a start word between ("منذ اندلاع
     النزاع")."""
     before = k - 1 if sc.word(k - 1) in PERIOD_OPENERS else k
-    return bool({rest for _, rest in clitic_variants(sc.word(before - 1))} & NOT_THE_ACT)
+    return bool(sc.rests(before - 1) & NOT_THE_ACT)
 
 
 def _lasting(sc: _CountScanner, k: int, first: int) -> bool:
@@ -881,10 +904,10 @@ def _lasting(sc: _CountScanner, k: int, first: int) -> bool:
     if sc.word(k - 1) == "من" and sc.word(k - 2) in PERIOD_SPANS:
         return True
     for j in range(k + 1, min(first, k + 1 + LASTING_REACH)):
-        if {rest for _, rest in clitic_variants(sc.word(j))} & LASTING:
+        if sc.rests(j) & LASTING:
             return any(sc.word(i) in PERIOD_SPANS for i in range(j + 1, min(first, j + 4))) or _since_a_date(sc, j + 1)
     for j in range(k + 1, min(first, k + 1 + BEGUN_REACH)):
-        if any(rest.startswith(BEGUN) for _, rest in clitic_variants(sc.word(j))):
+        if any(rest.startswith(BEGUN) for rest in sc.rests(j)):
             return any(_a_past_month_or_year(sc, i) for i in range(j + 1, min(first, j + 1 + BEGUN_REACH)))
     return False
 
@@ -1175,14 +1198,14 @@ def _fighters_of_a_jihadist_group(sc: _CountScanner, count: _Count) -> bool:
     if count.subject not in FIGHTERS:
         return False
     k = count.last + 1 if sc.word(count.last) == "من" else count.last
-    return any(rest in JIHADIST_GROUPS for _, rest in clitic_variants(sc.word(k)))
+    return bool(sc.rests(k) & JIHADIST_GROUPS)
 
 
 def _lost_by_a_jihadist_group(sc: _CountScanner, first: int) -> bool:
     """A verb of losing (فقد, خسر) a few words before the count, a jihadist group its subject between."""
     for k in range(first - 1, max(-1, first - 1 - LOSING_REACH), -1):
-        if any(rest in LOSING for _, rest in clitic_variants(sc.word(k))):
-            return any(rest in JIHADIST_GROUPS for j in range(k + 1, first) for _, rest in clitic_variants(sc.word(j)))
+        if sc.rests(k) & LOSING:
+            return any(sc.rests(j) & JIHADIST_GROUPS for j in range(k + 1, first))
     return False
 
 

@@ -353,6 +353,7 @@ class _Sentence:
     mentions: list[Mention]
     display: str | None = None
     cut: tuple[int, int] | None = None  # a clause told as another act's (`without`)
+    _anchors: list[Cue] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # "دخل" tells an act only when forces enter a named place, not investigators a consulate or a man Cairo
@@ -380,6 +381,12 @@ class _Sentence:
         return [(s, e) for s, e in ((self.start, self.cut[0]), (self.cut[1], self.end)) if e > s]
 
     def anchors(self) -> list[Cue]:
+        """The sentence's words of an act (read once: its dates, its clauses and its frame all ask)."""
+        if self._anchors is None:
+            self._anchors = self._find_anchors()
+        return list(self._anchors)
+
+    def _find_anchors(self) -> list[Cue]:
         triggers = self.of("trigger")
         strong = [
             t for t in triggers
