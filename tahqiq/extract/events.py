@@ -1510,9 +1510,21 @@ def _event_type(frame: _Frame, mentions: ByStart) -> str:
     later |= {
         TYPE_OF_WEAPON_KIND[m.attrs["kind"]]
         for m in _in(frame, mentions)
-        if m.entity_type == "WEAPON" and m.attrs.get("kind") in ("drone", "helicopter")
+        if m.entity_type == "WEAPON" and m.attrs.get("kind") in ("drone", "helicopter") and not _ambiguous_weapon(m)
     }
     return next((t for t in REFINEMENTS.get(base, ()) if t in later), base)
+
+
+def _ambiguous_weapon(weapon: Mention) -> bool:
+    """A weapon named by a word that names an attack only beside a strike word (bare "المسيرات": drones or
+    marches; "مروحية"): it refines the type only through its own cue, which a strike word resolved."""
+    word = normalize_text(weapon.surface)
+    return word in _ambiguous_words() or (word.startswith("ال") and word[2:] in _ambiguous_words())
+
+
+@lru_cache(maxsize=1)
+def _ambiguous_words() -> frozenset[str]:
+    return frozenset(normalize_text(r["phrase"]) for r in load_event_lexicon() if r["kind"] == "ambiguous_trigger")
 
 
 def find_event_frames(

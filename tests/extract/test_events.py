@@ -677,6 +677,17 @@ def test_the_dead_of_a_disaster_or_a_crash_are_no_event():
     assert [f["event_type"] for f in shooting] == ["shooting"]
 
 
+def test_marches_named_in_the_story_make_no_drone_strike():
+    """Bare "المسيرات" is drones or marches: named as a weapon, it refines the type only when a strike word
+    made it an act."""
+    for body in ("وقال مسؤولون إن عدد القتلى بلغ 60 في غزة. وشارك في المسيرات المئات رافعين الأعلام.",
+                 "قتل 60 فلسطينيا في غزة الاثنين. وكان الفلسطينيون يتظاهرون ضمن الاحتجاجات التي تعرف باسم "
+                 "مسيرات العودة."):  # fmt: skip
+        assert [f["event_type"] for f in frames_read_from(body, date(2018, 5, 15))] == ["attack"], body
+    struck = frames_read_from("قتل ثلاثة أشخاص في قصف استهدف سيارة في مأرب بواسطة مسيرة.", date(2018, 5, 15))
+    assert [f["event_type"] for f in struck] == ["drone_strike"]
+
+
 def test_a_sentence_that_tells_an_accident_and_no_act_of_war_counts_the_accidents_dead():
     for body in ("قتل 40 مهاجرا على الأقل قبالة سواحل البلاد إثر غرق قاربهم، حسبما قالت الحكومة.",
                  "توفي 30 شخصا غرقا بعد انقلاب مركب يقل مهاجرين.",
