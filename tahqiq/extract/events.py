@@ -34,7 +34,7 @@ from tahqiq.dates.inference import (
 )
 from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
 from tahqiq.extract.counts import counts_one_event, event_total, find_single_casualties, wholes_else_parts
-from tahqiq.extract.gazetteer import Gazetteer
+from tahqiq.extract.gazetteer import QUOTED_PHRASE_GAP_RE, Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.places import named_as_elsewhere, named_as_where, seat_governorates
 from tahqiq.extract.statements import frame_statements
@@ -157,7 +157,9 @@ def _lexicon() -> Gazetteer:
     ]
     known = {phrase for phrase, _ in phrases}
     return Gazetteer(
-        phrases + [(p, payload) for p, payload in definite if p not in known], group=lambda payload: payload[0]
+        phrases + [(p, payload) for p, payload in definite if p not in known],
+        group=lambda payload: payload[0],
+        gap=QUOTED_PHRASE_GAP_RE,
     )
 
 
@@ -762,7 +764,9 @@ def _responded_act(sentence: _Sentence) -> tuple[int, int, list[Cue], bool] | No
     display = sentence.display or ""
     for cue in sentence.of("responded_to"):
         act = next((c for c in sentence.cues if c.start >= cue.end and c.kind in ("trigger", "outcome")), None)
-        if act is None or (act.kind == "outcome" and act.value != "killed"):
+        # its doers are named by what they did: a killing, or a targeting ("العناصر التي نفذت استهداف المدنيين")
+        doers_of = ("killed", "targeted") if cue.value == "responsible" else ("killed",)
+        if act is None or (act.kind == "outcome" and act.value not in doers_of):
             continue
         # (a proclitic the act's word leaves out, "انتقاما لـمقتل", is no word between)
         between = [w for w in PUNCTUATION_RE.sub(" ", display[cue.end : act.start]).split() if len(w) > 1]

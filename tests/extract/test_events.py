@@ -686,6 +686,9 @@ def test_marches_named_in_the_story_make_no_drone_strike():
         assert [f["event_type"] for f in frames_read_from(body, date(2018, 5, 15))] == ["attack"], body
     struck = frames_read_from("قتل ثلاثة أشخاص في قصف استهدف سيارة في مأرب بواسطة مسيرة.", date(2018, 5, 15))
     assert [f["event_type"] for f in struck] == ["drone_strike"]
+    channel = ('قتل 39 مدنيا في غارة للتحالف على حافلة في ضحيان. وأوردت قناة "المسيرة" التابعة للحوثيين أن '
+               "عدد القتلى بلغ 39 فيما وصفته بجريمة جديدة لطائرات التحالف.")  # the Houthis' television
+    assert [f["event_type"] for f in frames_read_from(channel, date(2018, 8, 9))] == ["air_strike"]
 
 
 def test_a_sentence_that_tells_an_accident_and_no_act_of_war_counts_the_accidents_dead():
@@ -1105,6 +1108,15 @@ def test_an_act_told_by_its_doers_is_a_frame_dated_by_its_own_clause_only():
     frames = frames_read_from(body, date(2018, 8, 9))  # a Thursday
     (answered,) = [f for f in frames if f["answered"]]
     assert (answered["event_type"], answered["reported_date"], answered["reported_place"]) == ("missile_attack", "2018-08-08", "جازان")
+    # named by what they did: "the elements who planned and carried out the targeting of civilians"
+    body = ("أكد التحالف أن الاستهداف الذي تم اليوم في صعدة عمل مشروع لاستهداف العناصر التي خططت ونفذت استهداف "
+            "المدنيين ليلة البارحة في مدينة جازان حيث اعترضت الرياض مساء الأربعاء صاروخا باليستيا أدى تناثر "
+            "شظاياه إلى مقتل شخص وإصابة 11 آخرين.")  # fmt: skip
+    (answered,) = [f for f in frames_read_from(body, date(2018, 8, 9)) if f["answered"]]
+    assert (answered["event_type"], answered["reported_date"], answered["reported_place"]) == ("missile_attack", "2018-08-08", "جازان")
+    # the planes that carried out the strike are its doers, not another act's
+    frames = frames_read_from("وقال الجيش إن الطائرات التي نفذت الغارة على إدلب الأحد روسية.", date(2018, 8, 9))
+    assert not any(f["answered"] for f in frames)
     # undated, those arrested for it do not date it
     body = "اعتقلت الشرطة الأحد ثلاثة من المسؤولين عن إطلاق النار على المصلين."
     assert not any(f["answered"] for f in frames_read_from(body, date(2018, 8, 9)))
