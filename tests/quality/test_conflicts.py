@@ -205,6 +205,21 @@ def test_a_weekday_at_a_part_of_the_day_tells_the_moment_a_bare_one_does_not():
     assert _conflicts(evening, that_day).height == 0
 
 
+def test_weekdays_each_written_right_after_the_act_word_tell_the_moment_before_the_day_of_publication():
+    taken = [_report("a", _said("date", "2024-03-05", form="weekday", text="الثلاثاء", on_act=True), reported_date="2024-03-05"),
+             _report("b", _said("date", "2024-03-06", form="weekday", text="الأربعاء", on_act=True), reported_date="2024-03-06")]  # fmt: skip
+    days_after = _articles(("a", "bbc", "2024-03-07T09:00:00"), ("b", "cnn", "2024-03-07T10:00:00"))
+    (row,) = _conflicts(taken, days_after).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("event_date", "disagreement", "low")
+    assert _values(row) == {"2024-03-05": ["a"], "2024-03-06": ["b"]}
+    # one side's weekday is the day a source spoke ("قالت الشرطة، الأربعاء"): nothing to compare
+    spoken = [taken[0], _report("b", _said("date", "2024-03-06", form="weekday", text="الأربعاء"), reported_date="2024-03-06")]
+    assert _conflicts(spoken, days_after).height == 0
+    # a weekday on the day of publication is that day's news, often another act merged into the event
+    that_day = _articles(("a", "bbc", "2024-03-07T09:00:00"), ("b", "cnn", "2024-03-06T22:00:00"))
+    assert _conflicts(taken, that_day).height == 0
+
+
 def _place(ref, surface, **facts):
     return _said("place", surface, ref_id=ref, **facts)
 
