@@ -240,6 +240,16 @@ def test_places_compatible_through_the_hierarchy_and_different_governorates_clas
     assert places_clash(basra, idlib) == "country"
 
 
+def test_two_towns_of_one_province_some_8_km_apart_clash_as_settlements_a_town_and_its_outskirts_do_not():
+    def town(ref, latitude, longitude):
+        return {"ref_id": ref, "admin1": "xx-province", "country": "xx", "place_kind": "town",
+                "latitude": latitude, "longitude": longitude}  # fmt: skip
+
+    # a hostage-taking put in a store of one town by one source and of the next town by another
+    assert places_clash(town("xx-a", 43.216, 2.349), town("xx-b", 43.210, 2.442)) == "settlement"
+    assert places_clash(town("xx-a", 43.216, 2.349), town("xx-c", 43.230, 2.380)) is None
+
+
 def test_region_against_a_place_of_another_country_from_data():
     reports = [
         _report("a", _said("region", "north", country="iq", text="شمال العراق"), place_ref=None),
