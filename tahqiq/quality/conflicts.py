@@ -16,8 +16,8 @@ campaign's toll, or another event merged in). Each conflict is either:
 Attributes: killed, wounded, detained (and a group's figure apart: civilians_killed, ru_nationals_killed,
 jihadists_killed), aircraft, the figures other than the toll (missiles_fired, missiles_intercepted, abducted,
 bombers, displaced: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart), event_date (a day
-and month, or a weekday at a part of the day: dates_a_moment), place, region, partner, claim (an organization
-claiming or denying responsibility), type (types one event is never reported under, by
+and month, or a weekday at a part of the day or right after the act's word: dates_a_moment), place, region,
+partner, claim (an organization claiming or denying responsibility), type (types one event is never reported under, by
 tahqiq.resolve.events.types_compatible), actor (who did it: the doer a sentence names by a verb of doing or
 accusing, tahqiq.extract.statements.doer_statements; see actor_conflicts); for people given_name, name (kunya
 beside the name), role (within one event). The reports' actor_refs are not compared: any ministry, embassy or
@@ -600,14 +600,15 @@ def _parts_of_day() -> frozenset[str]:
 
 def dates_a_moment(item: dict, published_at: str | None) -> bool:
     """A date that tells when the act happened: written out as a day and month ("7 فبراير"), or a weekday
-    at a part of the day ("مساء الخميس", "فجر الجمعة") before the day the article was published (on that
-    day it may be a plan: "يعقد مجلس الأمن ظهر الخميس"). A bare weekday or "أمس" is as often the day of an
-    announcement ("قالت الشرطة، الجمعة"), a video or another act: on 6,000 ANT articles, all 19 date
-    conflicts built on them were such a day, none a real disagreement."""
+    at a part of the day ("مساء الخميس", "فجر الجمعة") or right after the act's word ("سيطرت الأربعاء على
+    المطار": the statement's on_act) before the day the article was published (on that day it may be a
+    plan: "يعقد مجلس الأمن ظهر الخميس"). Any other weekday or "أمس" is as often the day of an announcement
+    ("قالت الشرطة، الجمعة"), a video or another act: on 6,000 ANT articles, all 19 date conflicts built on
+    them were such a day, none a real disagreement."""
     if item.get("form") in CALENDAR_FORMS:
         return True
     words = normalize_text(item.get("text") or "").split()
-    if item.get("form") != "weekday" or not words or words[0] not in _parts_of_day():
+    if item.get("form") != "weekday" or not words or not (words[0] in _parts_of_day() or item.get("on_act")):
         return False
     bounds = date_bounds(item["value"])
     return bool(bounds and published_at and bounds[1].isoformat() < published_at[:10])
