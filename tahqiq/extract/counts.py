@@ -564,9 +564,9 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
             noun = sc.noun_at(upper.last)  # "بين 2500 و3000 مقاتل": the lower bound counts the same noun
             if noun is not None:
                 kind = _kind_for(noun, cue, sc.cue_after(upper.last + 1))
+                low, high = _range_of(sc, start, number, upper) or (number.value, None)
                 return _Count(
-                    number.first, number.last, number.value, kind, noun.subject, approximate, approximator,
-                    range_to=upper.value,
+                    number.first, number.last, low, kind, noun.subject, approximate, approximator, range_to=high
                 )
         if noun is None and sc.word(number.last) in PARTITIVE_PRONOUNS:
             kind = _kind_for(None, cue, sc.cue_after(number.last + 1))  # "ثلاثة منهم عادوا"
@@ -635,6 +635,19 @@ def _joins_a_range(sc: _CountScanner, start: int, last: int) -> bool:
     """The number ending before token `last` (its approximator from `start`) is the lower end of a range."""
     joiner = sc.word(last)
     return joiner == "و" or (joiner == RANGE_TO and RANGE_BETWEEN in sc.rests(start - 1))
+
+
+def _range_of(sc: _CountScanner, start: int, number: _Number, upper: _Number) -> tuple[int, int] | None:
+    """The ends of a range "بين" opens: "بين 250 و300" (250, 300), "ما بين 12 و16 ألف شخص" (12,000, 16,000: the
+    lower end takes the upper's scale word when it has none). Not "طفل واحد و13 سيدة", nor "7 ملايين و409 آلاف
+    و843" (one number), which "بين" does not open."""
+    if RANGE_BETWEEN not in sc.rests(start - 1):
+        return None
+    low, scale = number.value, sc.number_word(upper.last - 1, False)
+    scaled = upper.last - upper.first == 2 and scale and scale[1] in ("thousand", "vague") and scale[0] >= 1000
+    if scaled and number.last - number.first == 1 and low * scale[0] <= upper.value:
+        low *= scale[0]
+    return (low, upper.value) if low < upper.value else None
 
 
 # "ارتفع عدد ضحايا الهجوم، الذي وقع الجمعة في البلدة، إلى ستة": a toll risen to a bare number

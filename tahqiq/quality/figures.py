@@ -141,7 +141,7 @@ def figures_compatible(a: Statement, b: Statement) -> bool:
     if not one_count(a, b) or a.number == b.number:
         return True
     (a_low, a_high), (b_low, b_high) = _ends(a), _ends(b)
-    if (a_low, a_high) != (b_low, b_high) and a_low <= b_high and b_low <= a_high:
+    if a_low <= b_high and b_low <= a_high:
         return True  # "between 250 and 300" holds 257, and "between 200 and 260"
     for x, y in ((a, b), (b, a)):
         if _bound(x) == "lower" and y.number >= x.number or _bound(x) == "upper" and y.number <= x.number:

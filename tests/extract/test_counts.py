@@ -577,3 +577,8 @@ def test_a_range_is_stated_by_both_its_ends():
     assert [m.attrs.get("range") for m in find_counts(normalize("وقتل بين 30 و40 مدنيا في القصف."))] == [[30, 40]] * 2
     # a rise from one figure to another is no range
     assert [m.attrs.get("range") for m in find_counts(normalize("وارتفع العدد من 20 إلى 30 قتيلا."))] == [None]
+    # the lower end takes the upper's scale word; a number of thousands and units, or a count joined to another
+    # one, is no range
+    assert [m.value for m in find_counts(normalize("وتظاهر ما بين 7 و9 آلاف شخص في الساحة."))] == ["7000", "9000"]
+    assert [m.attrs.get("range") for m in find_counts(normalize("ويبلغ عددهم 3 ملايين و212 ألف و400 مواطن."))] == [None] * 2
+    assert [m.attrs.get("range") for m in find_counts(normalize("وقتل 20 شخصا بينهم طفل واحد و6 نساء."))] == [None] * 3
