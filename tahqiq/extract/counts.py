@@ -1353,8 +1353,10 @@ def find_counts(nt: NormalizedText) -> list[Mention]:
         if lower.range_to == upper.value and upper.first - lower.last <= 1:
             # "ما بين 250 و300 مقاتل": both ends state the one range, which holds any figure between them
             mentions[k - 1].attrs["range"] = mentions[k].attrs["range"] = [lower.value, upper.value]
-            if upper.kind in ACTS and lower.kind in ("other", "soldiers"):
-                mentions[k - 1].attrs["count_kind"] = upper.kind  # the act told after the upper end is the range's
+            # the act told before the lower end ("إطلاق ما بين 100 إلى 120 صاروخا") or after the upper is the range's
+            for end, other in ((k - 1, upper), (k, lower)):
+                if other.kind in ACTS and mentions[end].attrs["count_kind"] in ("other", "soldiers"):
+                    mentions[end].attrs["count_kind"] = other.kind
     return mentions
 
 

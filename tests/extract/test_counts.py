@@ -582,3 +582,5 @@ def test_a_range_is_stated_by_both_its_ends():
     assert [m.value for m in find_counts(normalize("وتظاهر ما بين 7 و9 آلاف شخص في الساحة."))] == ["7000", "9000"]
     assert [m.attrs.get("range") for m in find_counts(normalize("ويبلغ عددهم 3 ملايين و212 ألف و400 مواطن."))] == [None] * 2
     assert [m.attrs.get("range") for m in find_counts(normalize("وقتل 20 شخصا بينهم طفل واحد و6 نساء."))] == [None] * 3
+    fired = find_counts(normalize("وقال المسؤولون إنه تم إطلاق ما بين 60 إلى 70 صاروخا على القاعدة."))
+    assert [(m.value, m.attrs["count_kind"]) for m in fired] == [("60", "missiles_fired"), ("70", "missiles_fired")]
