@@ -331,7 +331,8 @@ def frame_statements(
                               **({"more": True} if m.attrs.get("more") else {}),
                               **({"dated": dated} if dated else {}),
                               **({"missile_type": m.attrs["missile_type"]} if m.attrs.get("missile_type") else {}),
-                              **({"part": True} if m.attrs.get("part") else {})))  # fmt: skip
+                              **({"part": True} if m.attrs.get("part") else {}),
+                              **({"range": m.attrs["range"]} if m.attrs.get("range") else {})))  # fmt: skip
         elif m.entity_type == "LOC" and m not in regions:
             dated = _dates_in(mentions_by_start, _sentence_of(spans, m.start))
             out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"), **({"dated": dated} if dated else {}),

@@ -15,9 +15,10 @@ campaign's toll, or another event merged in). Each conflict is either:
 
 Attributes: killed, wounded, detained (and a group's figure apart: civilians_killed, ru_nationals_killed,
 jihadists_killed), aircraft, the figures other than the toll (missiles_fired, missiles_intercepted, abducted,
-bombers, displaced: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart), event_date (a day
-and month, or a weekday at a part of the day or right after the act's word: dates_a_moment), place, region,
-partner, claim (an organization claiming or denying responsibility), type (types one event is never reported under, by
+bombers, displaced, attackers: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart; a range
+holds the figures within it), event_date (a day and month, or a weekday at a part of the day or right after the
+act's word: dates_a_moment), place, region, partner, claim (an organization claiming or denying responsibility),
+type (types one event is never reported under, by
 tahqiq.resolve.events.types_compatible), actor (who did it: the doer a sentence names by a verb of doing or
 accusing, tahqiq.extract.statements.doer_statements; see actor_conflicts); for people given_name, name (kunya
 beside the name), role (within one event). The reports' actor_refs are not compared: any ministry, embassy or
@@ -38,7 +39,7 @@ Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts)
   be another village), a kunya beside a name.
 - low: a figure revised by a later report; aircraft counts; dates a day apart where one side counts from a weekday
   ("مساء الخميس"); two settlements of one governorate.
-- medium: detained counts; missiles, people abducted, bombers or people displaced for the same moment; calendar dates a day apart;
+- medium: detained counts; missiles, people abducted, bombers, people displaced or attackers for the same moment; calendar dates a day apart;
   governorates or regions that exclude each other; joint vs unilateral; roles; who claims responsibility; the type
   of event.
 - high: killed or wounded for the same moment; given names; dates two days apart; places in different countries;
@@ -138,6 +139,7 @@ WORDS = {  # attribute -> (English, Arabic) as said in "sources differ on ..."
     "abducted": ("the number abducted or held hostage", "عدد المخطوفين أو الرهائن"),
     "bombers": ("the number of suicide bombers", "عدد الانتحاريين"),
     "displaced": ("the number displaced", "عدد النازحين"),
+    "attackers": ("the number of attackers", "عدد المهاجمين"),
     "event_date": ("the date", "تاريخ الحدث"),
     "place": ("the place", "مكان الحدث"),
     "region": ("the region", "منطقة الحدث"),

@@ -776,3 +776,19 @@ def test_people_displaced_differ_only_at_one_moment():
     bound = [_report("a", _said("displaced", 200000, approximate=True, approximator="أكثر من")),
              _report("b", _said("displaced", 250000))]  # fmt: skip
     assert _conflicts(bound, SAME_MORNING).height == 0
+
+
+def test_attackers_are_compared_with_themselves_and_a_range_holds_what_lies_within_it():
+    told = [_report("a", _said("attackers", 400, subject="مقاتلين")),
+            _report("b", _said("attackers", 180, subject="مسلحين"))]  # fmt: skip
+    (row,) = _conflicts(told, SAME_MORNING).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("attackers", "disagreement", "medium")
+    assert "the number of attackers" in row["explanation"] and "عدد المهاجمين" in row["explanation_ar"]
+    # "between 150 and 200" holds 180, and overlaps "between 190 and 250"; 400 lies outside it
+    ranged = _said("attackers", 200, subject="مقاتلين", range=[150, 200])
+    assert _conflicts([_report("a", ranged), _report("b", _said("attackers", 180))], SAME_MORNING).height == 0
+    overlapping = _said("attackers", 250, range=[190, 250])
+    assert _conflicts([_report("a", ranged), _report("b", overlapping)], SAME_MORNING).height == 0
+    assert _conflicts([_report("a", ranged), _report("b", _said("attackers", 400))], SAME_MORNING).height == 1
+    # the attackers are no toll: 400 attackers beside 180 dead is no conflict
+    assert _conflicts([_report("a", _said("attackers", 400)), _report("b", _said("killed", 180))], SAME_MORNING).height == 0
