@@ -102,6 +102,8 @@ RELATIVE_CLAUSE_DATE_GAP = 2
 # Words of title that may stand between a verb of saying and the person who says ("وأكد الرئيس الفرنسي
 # ماكرون"); a clause opened after the verb ("قالت الشرطة إن ...") names others than its subject.
 SUBJECT_TITLE_WORDS = 2
+SPEAKER_TITLE_WORDS = 6
+SPEAKER_TITLE_WINDOW = 70
 CLAUSE_OPENERS = frozenset(normalize_text(w) for w in COMPLEMENTIZERS | {"عن"})
 PARTNER_WINDOW = 60
 TARGET_ORG_WINDOW = 25
@@ -1122,11 +1124,15 @@ def _speaks(m: Mention, cues: ByStart, display: str) -> bool:
     """The person is the subject of a verb of announcing or reacting right before it, no word of the
     act between ("وأضاف المالكي", "قالت المتحدثة نويرت", "وأكد الرئيس الفرنسي ماكرون"): who spoke, not
     whom the act struck ("ذكرت الصحيفة أن خاشقجي قتل" names him after the verb's own subject)."""
-    verb = _near_before(cues, m.start, SPEAKER_WINDOW, ("announce", "trigger", "outcome"))
+    verb = _near_before(cues, m.start, SPEAKER_TITLE_WINDOW, ("announce", "trigger", "outcome"))
     if verb is None or verb.kind != "announce":
         return False
     between = display[verb.end : m.start].split()
-    return len(between) <= SUBJECT_TITLE_WORDS and not any(normalize_text(w) in CLAUSE_OPENERS for w in between)
+    if any(normalize_text(w) in CLAUSE_OPENERS or w[-1] in ".!?؟" for w in between):
+        return False
+    # a title may be long when it opens on a speaker's word ("قالت المتحدثة باسم وزارة الخارجية الأمريكية")
+    titled = bool(between) and _near_after(cues, verb.end, len(between[0]) + 2, ("speaker",)) is not None
+    return len(between) <= (SPEAKER_TITLE_WORDS if titled else SUBJECT_TITLE_WORDS)
 
 
 def _targets(frame: _Frame, cues: ByStart, mentions: ByStart, display: str) -> list[tuple[Mention, str | None]]:

@@ -82,6 +82,18 @@ def test_a_speaker_is_not_a_target_and_unilateral_cue_is_read():
     assert frame["target_mentions"] == [mention_id("art", target)]
 
 
+def test_who_speaks_after_a_long_title_or_a_verb_of_stressing_is_not_a_target():
+    for said in (". وقالت المتحدثة باسم وزارة الخارجية الأمريكية ", ". بدوره، شدد ", ". وأوصى "):
+        t = Text()
+        t.add("قتل 29 طفلا في غارة جوية على حافلة أدت إلى مقتل ")
+        target = t.add("فهد الجزراوي", "PERSON")
+        t.add(said)
+        t.add("هيذر ناويرت", "PERSON")
+        t.add(" على أن الغارة مقلقة.")
+        (frame,) = frames_of(t)
+        assert frame["target_mentions"] == [mention_id("art", target)], said
+
+
 def test_an_article_without_an_event_word_has_no_frame():
     t = Text()
     t.add("قال ")
