@@ -1135,6 +1135,39 @@ def _speaks(m: Mention, cues: ByStart, display: str) -> bool:
     return len(between) <= (SPEAKER_TITLE_WORDS if titled else SUBJECT_TITLE_WORDS)
 
 
+# Words that make the person after them someone's side or a source, not whom the act struck: "قوات الرئيس
+# بشار الأسد", "حكومة الرئيس هادي", "نظام الأسد"; "بحسب ما قاله مدير المرصد رامي عبد الرحمن", "بتوجيه من
+# قائد فيلق القدس", "كلمة لزعيم الجماعة", "إعلان الرئيس التركي".
+WHOSE_WORDS = frozenset(normalize_text(w) for w in (
+    "قوات", "حكومة", "نظام", "جيش", "إدارة", "أنصار", "مؤيدي", "الموالية", "الموالي", "الموالين", "التابعة", "عهد",
+    "بحسب", "حسب", "وفق", "وفقا", "بتوجيه", "بأوامر", "بأمر", "كلمة", "خطاب", "إعلان", "تصريح", "تصريحات", "لسان",
+))  # fmt: skip
+# A head's title: the words between may name his office ("قوات الرئيس السوري بشار الأسد", "بتوجيه من قائد فيلق
+# القدس قاسم سليماني"); words that hold none ("قائد قوات النخبة أبو زيد") keep the person his own.
+HEAD_TITLES = frozenset(normalize_text(w) for w in (
+    "رئيس", "زعيم", "مرشد", "ملك", "أمير", "ولي", "مدير", "قائد", "متحدث", "وزير",
+))  # fmt: skip
+WHOSE_REACH = 5
+
+
+def _named_as_whose_or_by_whom(m: Mention, cues: ByStart, display: str) -> bool:
+    """The person is named right after a word of belonging or of sourcing (WHOSE_WORDS), or after one and
+    his title: whose forces, or on whose word, not whom the act struck. No word of the act between."""
+    line_start = display.rfind("\n", 0, m.start) + 1
+    words = display[max(line_start, m.start - 120) : m.start].split()[-WHOSE_REACH:]
+    titled = between = False
+    for word in reversed(words):
+        bare = normalize_text(word.strip("،,:\"«»“”()"))
+        if len(bare) <= 2:
+            continue  # the proclitic of the person's own word ("للأسد"), or "من"
+        rests = {rest.removeprefix("ال") for _, rest in clitic_variants(bare)} | {bare}
+        if rests & WHOSE_WORDS or {f"ال{r}" for r in rests} & WHOSE_WORDS:
+            return not between or titled
+        titled = titled or bool(rests & HEAD_TITLES)
+        between = True
+    return False
+
+
 def _targets(frame: _Frame, cues: ByStart, mentions: ByStart, display: str) -> list[tuple[Mention, str | None]]:
     out = []
     killing_clause = frame.clause and any(
@@ -1147,9 +1180,16 @@ def _targets(frame: _Frame, cues: ByStart, mentions: ByStart, display: str) -> l
         title_kind = m.attrs.get("role") if isinstance(m.attrs.get("role"), str) else None
         if speaker or title_kind == "عسكري":
             continue
+        if _named_as_whose_or_by_whom(m, cues, display):
+            continue
         role_before = _near_before(cues, m.start, ROLE_BEFORE_WINDOW, ("role",))
         role_after = _near_after(cues, m.end, ROLE_AFTER_WINDOW, ("role",))
         outcome = _near_before(cues, m.start, TARGET_CUE_WINDOW, ("outcome", "trigger"))
+        spoke = outcome and _near_before(cues, m.start, m.start - outcome.end, ("announce",))
+        if spoke and not any(normalize_text(w) in CLAUSE_OPENERS for w in display[spoke.end : m.start].split()):
+            # "ادعى داعش مسؤوليته عن الهجوم، فيما وصف الرئيس ماكرون": who spoke of it ("وذكرت أن الأبيض
+            # قتل" names him in what was said)
+            outcome = None
         # A rank alone names no target (ولي العهد الأمير محمد بن سلمان, زعيم الحوثيين): the commander is
         # one when what befell him follows ("القيادي أبو زيد مصبح لقي مصرعه").
         befell = (role_before or role_after) and _near_after(cues, m.end, TARGET_CUE_WINDOW, ("outcome",))

@@ -94,6 +94,29 @@ def test_who_speaks_after_a_long_title_or_a_verb_of_stressing_is_not_a_target():
         assert frame["target_mentions"] == [mention_id("art", target)], said
 
 
+def test_whose_forces_on_whose_word_and_who_described_the_act_are_not_targets():
+    cases = (
+        ("قتل 5 جنود في هجوم على قوات الرئيس السوري ", "بشار الأسد", " قرب حماة."),
+        ("قتل 5 جنود في هجوم على القوات الموالية لل", "أسد", " قرب حماة."),
+        ("قتل 5 جنود في هجوم قرب حماة، بحسب ما قاله مدير المرصد ", "رامي عبد الرحمن", "."),
+        ("قتل 5 جنود في هجوم تبناه داعش، فيما وصف الرئيس الفرنسي ", "إيمانويل ماكرون", " الحادث بأنه إرهابي."),
+    )
+    for before, person, after in cases:
+        t = Text()
+        t.add(before)
+        t.add(person, "PERSON")
+        t.add(after)
+        (frame,) = frames_of(t)
+        assert frame["target_mentions"] == [], person
+    # a commander of forces is his own man
+    t = Text()
+    t.add("قتل 5 جنود في غارة استهدفت قائد قوات النخبة ")
+    commander = t.add("أبو زيد مصبح", "PERSON")
+    t.add(" قرب حماة.")
+    (frame,) = frames_of(t)
+    assert frame["target_mentions"] == [mention_id("art", commander)]
+
+
 def test_an_article_without_an_event_word_has_no_frame():
     t = Text()
     t.add("قال ")
