@@ -1120,6 +1120,18 @@ def _near_after(cues: ByStart, position: int, window: int, kinds: tuple[str, ...
     return found[0] if found else None
 
 
+def _introduced_as_speaker(m: Mention, cues: ByStart, display: str) -> bool:
+    """A speaker's word just before the person ("المتحدث", "وزير", "قال", "كتب"), no clause opened and no word
+    of the act between: "قالت الشرطة إن خاشقجي قتل" names him in what was said."""
+    word = _near_before(cues, m.start, SPEAKER_WINDOW, ("speaker",))
+    if word is None:
+        return False
+    between = cues.starting_in(word.end, m.start)
+    if any(c.kind == "trigger" or (c.kind == "outcome" and c.value != "named") for c in between):
+        return False  # ("وقال شاهد يدعى يوسف": the word that names him is no act)
+    return not any(normalize_text(w) in CLAUSE_OPENERS for w in display[word.end : m.start].split())
+
+
 def _speaks(m: Mention, cues: ByStart, display: str) -> bool:
     """The person is the subject of a verb of announcing or reacting right before it, no word of the
     act between ("وأضاف المالكي", "قالت المتحدثة نويرت", "وأكد الرئيس الفرنسي ماكرون"): who spoke, not
@@ -1139,7 +1151,8 @@ def _speaks(m: Mention, cues: ByStart, display: str) -> bool:
 # بشار الأسد", "حكومة الرئيس هادي", "نظام الأسد"; "بحسب ما قاله مدير المرصد رامي عبد الرحمن", "بتوجيه من
 # قائد فيلق القدس", "كلمة لزعيم الجماعة", "إعلان الرئيس التركي".
 WHOSE_WORDS = frozenset(normalize_text(w) for w in (
-    "قوات", "حكومة", "نظام", "جيش", "إدارة", "أنصار", "مؤيدي", "الموالية", "الموالي", "الموالين", "التابعة", "عهد",
+    "قوات", "حكومة", "نظام", "جيش", "إدارة", "سلطات", "أنصار", "مؤيدي", "الموالية", "الموالي", "الموالين", "التابعة",
+    "عهد",
     "بحسب", "حسب", "وفق", "وفقا", "بتوجيه", "بأوامر", "بأمر", "كلمة", "خطاب", "إعلان", "تصريح", "تصريحات", "لسان",
 ))  # fmt: skip
 # A head's title: the words between may name his office ("قوات الرئيس السوري بشار الأسد", "بتوجيه من قائد فيلق
@@ -1163,6 +1176,8 @@ def _named_as_whose_or_by_whom(m: Mention, cues: ByStart, display: str) -> bool:
         rests = {rest.removeprefix("ال") for _, rest in clitic_variants(bare)} | {bare}
         if rests & WHOSE_WORDS or {f"ال{r}" for r in rests} & WHOSE_WORDS:
             return not between or titled
+        if bare.startswith("ل") and rests & HEAD_TITLES:
+            return True  # a possessor: "الأخ غير الشقيق لزعيم كوريا الشمالية كيم جونغ أون"
         titled = titled or bool(rests & HEAD_TITLES)
         between = True
     return False
@@ -1176,7 +1191,7 @@ def _targets(frame: _Frame, cues: ByStart, mentions: ByStart, display: str) -> l
     for m in _in(frame, mentions):
         if m.entity_type != "PERSON":
             continue
-        speaker = _near_before(cues, m.start, SPEAKER_WINDOW, ("speaker",)) or _speaks(m, cues, display)
+        speaker = _introduced_as_speaker(m, cues, display) or _speaks(m, cues, display)
         title_kind = m.attrs.get("role") if isinstance(m.attrs.get("role"), str) else None
         if speaker or title_kind == "عسكري":
             continue

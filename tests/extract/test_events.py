@@ -100,6 +100,9 @@ def test_whose_forces_on_whose_word_and_who_described_the_act_are_not_targets():
         ("قتل 5 جنود في هجوم على القوات الموالية لل", "أسد", " قرب حماة."),
         ("قتل 5 جنود في هجوم قرب حماة، بحسب ما قاله مدير المرصد ", "رامي عبد الرحمن", "."),
         ("قتل 5 جنود في هجوم تبناه داعش، فيما وصف الرئيس الفرنسي ", "إيمانويل ماكرون", " الحادث بأنه إرهابي."),
+        ("قتل الأخ غير الشقيق لزعيم كوريا الشمالية ", "كيم جونغ أون", " في هجوم بغاز الأعصاب."),
+        ("قتل أحد مسؤولي الحماية للرئيس ", "عبد ربه منصور هادي", " في هجوم."),
+        ("قتل 5 جنود في هجوم قرب حماة. وكتب ", "دونالد ترامب", " على تويتر أن الهجوم مروع."),
     )
     for before, person, after in cases:
         t = Text()
@@ -108,6 +111,13 @@ def test_whose_forces_on_whose_word_and_who_described_the_act_are_not_targets():
         t.add(after)
         (frame,) = frames_of(t)
         assert frame["target_mentions"] == [], person
+    # named in what a speaker said
+    t = Text()
+    t.add("قالت الشرطة إن مقتل ")
+    victim = t.add("جمال خاشقجي", "PERSON")
+    t.add(" في هجوم داخل القنصلية مؤكد.")
+    (frame,) = frames_of(t)
+    assert frame["target_mentions"] == [mention_id("art", victim)]
     # a commander of forces is his own man
     t = Text()
     t.add("قتل 5 جنود في غارة استهدفت قائد قوات النخبة ")
