@@ -116,6 +116,8 @@ NAMED_BEFORE_WINDOW = 12
 PERIOD_START_GAP = 2
 # "وفي هجوم منفصل": the word that says the act is another follows its sentence's first event word this closely.
 SEPARATE_WINDOW = 12
+# The act told before, named again: "الهجوم ذاته", "الحادث نفسه", "نفس المعركة".
+SAME_ACT_RE = re.compile(r"(?<![\w])(?:ال\w+\s+(?:ذاته|ذاتها|نفسه|نفسها)|نفس\s+ال\w+)(?![\w])")
 SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 # Operation words this close to the word of killing name how the target was killed.
 KILLING_WINDOW = 60
@@ -409,6 +411,8 @@ class _Sentence:
     def opens_on_a_separate_act(self, anchors: list[Cue]) -> bool:
         """ "وفي هجوم منفصل، قتل 3 أشخاص": another act than the story's, with its own place and figures (a
         sentence that tells the story's act first and a separate one after stays the story's)."""
+        if self.display and SAME_ACT_RE.search(self.display, self.start, self.end):
+            return False  # "ويأتي ذلك في وقت أعلنت الوزارة مقتل 4 جنود جراء الهجوم ذاته"
         return any(c.start <= anchors[0].end + SEPARATE_WINDOW for c in self.of("separate"))
 
     def names_an_act(self) -> bool:

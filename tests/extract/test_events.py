@@ -130,6 +130,20 @@ def test_whose_forces_on_whose_word_and_who_described_the_act_are_not_targets():
     assert frame["target_mentions"] == [mention_id("art", commander)]
 
 
+def test_an_act_told_as_coinciding_or_as_another_is_a_frame_of_its_own_unless_named_the_same():
+    body = ("اعتقلت السلطات الباكستانية رئيس الوزراء السابق نواز شريف حال عودته إلى بلاده الجمعة. يأتي ذلك في وقت "
+            "استهدف فيه اعتداءان الجمعة تجمعين انتخابيين في غرب البلاد موقعين نحو 90 قتيلا.")  # fmt: skip
+    arrest, attacks = frames_read_from(body, date(2018, 7, 13))
+    assert (arrest["event_type"], arrest["reported_killed"]) == ("arrest", None)
+    assert (attacks["role"], attacks["reported_killed"]) == ("background", 90)
+    body = ("قتل 3 جنود في هجوم على حاجز في درعا الجمعة. وفي هجوم آخر وقع في نهاية 2015 قتل 14 من الحرس.")
+    (frame,) = frames_read_from(body, date(2018, 7, 13))
+    assert frame["reported_killed"] == 3
+    body = ("قتل 35 مقاتلا في هجوم شنه تنظيم داعش الأربعاء على نقطة جنوب غرب الميادين. ويأتي ذلك في وقت أعلنت "
+            "وزارة الدفاع الروسية مقتل 4 جنود روس جراء الهجوم ذاته.")  # fmt: skip
+    assert len(frames_read_from(body, date(2018, 5, 27))) == 1
+
+
 def test_an_article_without_an_event_word_has_no_frame():
     t = Text()
     t.add("قال ")
