@@ -255,10 +255,20 @@ def _resolve_ambiguous_triggers(display: str, cues: list[Cue]) -> list[Cue]:
             out.append(cue)
             continue
         if any(
-            c.kind == "strike_word" and _same_sentence_span(display, c, cue) for c in cues if c is not cue
+            c.kind == "strike_word" and _same_sentence_span(display, c, cue) and not _heads(display, c, cue)
+            for c in cues
+            if c is not cue
         ):
             out.append(Cue("trigger", cue.value, cue.start, cue.end, cue.text))
     return [c for c in out if c.kind != "strike_word"]
+
+
+AIRCRAFT_NOUNS = frozenset(normalize_text(w) for w in ("طائرة", "طائرات", "الطائرة", "الطائرات"))
+
+
+def _heads(display: str, word: Cue, cue: Cue) -> bool:
+    """The strike word is the noun the ambiguous word qualifies ("طائرة مروحية": a helicopter, no strike)."""
+    return normalize_text(word.text) in AIRCRAFT_NOUNS and not display[word.end : cue.start].strip()
 
 
 def _same_sentence_span(display: str, a: Cue, b: Cue) -> bool:

@@ -1303,8 +1303,12 @@ def test_a_helicopter_is_an_act_only_beside_a_word_of_striking():
     assert [f["event_type"] for f in frames_read_from(body, date(2018, 4, 8))] == ["helicopter_raid"]
     for body in ("لقي 4 عسكريين أميركيين مصرعهم الثلاثاء في حادث تحطم مروحية أثناء تدريب جنوبي كاليفورنيا.",
                  "أسقطت مروحيات عسكرية سورية منشورات على منطقة الغوطة الشرقية الخميس.",
-                 "وخصصت السلطات مروحيات إنقاذ مدنية وعسكرية في المناطق المنكوبة بعد مقتل 11 شخصا في الفيضانات."):
+                 "وخصصت السلطات مروحيات إنقاذ مدنية وعسكرية في المناطق المنكوبة بعد مقتل 11 شخصا في الفيضانات.",
+                 "سقطت طائرة مروحية في النهر الشرقي لمدينة نيويورك، وقالت الشرطة إن ثلاثة أشخاص لقوا حتفهم."):
         assert [f["event_type"] for f in frames_read_from(body, date(2018, 4, 8))] != ["helicopter_raid"], body
+    # the aircraft that a helicopter is ("طائرة مروحية") is no word of striking; a strike by one is a raid
+    body = "قتل 5 أشخاص بغارة طائرة مروحية على قرية في إدلب."
+    assert [f["event_type"] for f in frames_read_from(body, date(2018, 4, 8))] == ["helicopter_raid"]
 
 
 def test_the_one_date_of_a_list_of_cited_acts_dates_the_act_after_then():
