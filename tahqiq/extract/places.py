@@ -728,6 +728,18 @@ def _locative(word: str) -> bool:
     return word in LOCATIVES or word.removeprefix("ال") in LOCATIVES or (word[:1] in "وف" and word[1:] in LOCATIVES)
 
 
+# Words that put the place after them on someone's side: "التابعة لإيران", "الموالية لتركيا", "المدعومة من إيران".
+SIDED_WITH_RE = re.compile(r"[وف]?(?:ال)?(?:تابع|موال|موالي|مدعوم)(?:ة|ين|ون)?")
+
+
+def _on_the_side_of(m: Mention, display: str) -> bool:
+    """ "الميليشيات الحوثية التابعة لإيران", "الفصائل المدعومة من تركيا": whose side the place is, not where."""
+    before = _words_before(m, display, 2)
+    if display[m.start - 1 : m.start] == "ل" or m.surface.startswith("ل"):
+        return bool(before) and bool(SIDED_WITH_RE.fullmatch(before[-1]))
+    return len(before) == 2 and before[-1] == "من" and bool(SIDED_WITH_RE.fullmatch(before[-2]))
+
+
 # Prepositions that name where a word of going leads: "خروج من يرفض الاتفاق نحو الشمال السوري".
 DESTINATION_WORDS = ("إلى", "الى", "نحو")
 
@@ -739,6 +751,8 @@ def named_as_elsewhere(m: Mention, display: str) -> bool:
     if "as_elsewhere" in m.attrs:
         return m.attrs["as_elsewhere"]
     before = _words_before(m, display, 1)
+    if _on_the_side_of(m, display):
+        return True
     preceding = display[max(0, m.start - 60) : m.start]
     words = region_words()
     if before and before[-1] in DESTINATION_WORDS and _after_one_of(words.motion | words.credit, preceding):

@@ -386,3 +386,10 @@ def test_a_panel_at_an_organization_is_its_body():
     found = [m for m in find_organizations(normalize("وقالت لجنة خبراء بالأمم المتحدة إن")) if m.attrs.get("parent_ref_id")]
     assert [(m.surface, m.attrs["parent_ref_id"]) for m in found] == [("لجنة خبراء بالأمم المتحدة", "united_nations")]
     assert orgs("وقالت حركة حماس بالتحالف مع الفصائل") == [("حركة حماس", "hamas"), ("التحالف", "coalition")]
+
+
+def test_the_coalition_named_with_its_country_takes_the_country_in_its_name():
+    # the country in "تحالف دعم الشرعية في اليمن" names the coalition, not where its act was
+    assert orgs("قال التحالف العربي لدعم الشرعية في اليمن إنه اعترض صاروخا فوق جازان.") == [
+        ("التحالف العربي لدعم الشرعية في اليمن", "saudi_coalition")
+    ]

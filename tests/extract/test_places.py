@@ -401,6 +401,10 @@ def test_a_place_an_act_is_put_down_to_is_elsewhere():
     assert elsewhere("ردا على إطلاق صواريخ على مواقع في الجولان نسبتها إلى إيران") == {"إيران": True}
     assert elsewhere("الغارة المنسوبة إلى قوات التحالف في اليمن") == {"اليمن": False}
     assert elsewhere("وقال المعارض المقيم في لندن إن القصف تواصل في دمشق") == {"لندن": True, "دمشق": False}
+    # whose side: "التابعة لإيران", "الموالية لتركيا", "المدعومة من إيران"
+    assert elsewhere("أطلقت الميليشيات التابعة لإيران صاروخا باتجاه جازان") == {"إيران": True, "جازان": False}
+    assert elsewhere("هاجمت الفصائل المدعومة من إيران مواقع في حماة") == {"إيران": True, "حماة": False}
+    assert elsewhere("وصل الوفد من إيران إلى بغداد")["إيران"] is False
 
 
 def test_a_region_people_are_sent_to_is_elsewhere():
