@@ -16,7 +16,7 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
 plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
-place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
+place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied, allegiance: the attacker says he belongs to it, "قال إنه ينتمي إلى داعش", or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
 and for actor (the doer a sentence names: `doer_statements`; value the organization's ref_id or the country's code)
 kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused),
 act (the event type of the act word the verb governs: attack for "الهجمات"; null for a word of the dead), act_text,
@@ -86,12 +86,18 @@ NEVER_CLAIMANT_KINDS = frozenset({
 })  # fmt: skip
 
 
+# "ينتمي إلى تنظيم داعش", "أعلن مبايعته لتنظيم الدولة": whom the attacker says he belongs to is named this
+# close after the word.
+ALLEGIANCE_GAP = 12
+
+
 def _credited_org(cue: CueLike, mentions: ByStart, sentence: tuple[int, int]) -> str | None:
     """The organization a claim or denial of responsibility names: the nearest one in its sentence that
-    could have carried out the act."""
+    could have carried out the act; for an attacker's allegiance, the one named right after the word."""
     orgs = [
         m for m in mentions.starting_in(sentence[0], sentence[1])
         if m.entity_type == "ORG" and m.attrs.get("org_kind") not in NEVER_CLAIMANT_KINDS
+        and (cue.value != "allegiance" or 0 <= m.start - cue.end <= ALLEGIANCE_GAP)
     ]  # fmt: skip
     if not orgs:
         return None

@@ -17,7 +17,7 @@ Attributes: killed, wounded, detained (and a group's figure apart: civilians_kil
 jihadists_killed), aircraft, the figures other than the toll (missiles_fired, missiles_intercepted, abducted,
 bombers, displaced: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart), event_date (a day
 and month, or a weekday at a part of the day: dates_a_moment), place, region, partner, claim (an organization
-claiming or denying responsibility), type (types one event is never reported under, by
+claiming or denying responsibility, or named by the attacker as his), type (types one event is never reported under, by
 tahqiq.resolve.events.types_compatible), actor (who did it: the doer a sentence names by a verb of doing or
 accusing, tahqiq.extract.statements.doer_statements; see actor_conflicts); for people given_name, name (kunya
 beside the name), role (within one event). The reports' actor_refs are not compared: any ministry, embassy or
@@ -867,7 +867,10 @@ def _organization_names() -> dict[str, str]:
     }
 
 
-STANCE_WORDS = {"claimed": ("claims it", "تتبنى الهجوم"), "denied": ("denies it", "تنفي مسؤوليتها")}
+STANCE_WORDS = {
+    "claimed": ("claims it", "تتبنى الهجوم"), "denied": ("denies it", "تنفي مسؤوليتها"),
+    "allegiance": ("named by the attacker as his group", "قال المهاجم إنه ينتمي إليها"),
+}  # fmt: skip
 UNCLAIMED_WORDS = {"text": "لم تتبن أي جهة الهجوم", "latin": "no group has claimed it"}
 
 
@@ -886,12 +889,15 @@ def _claim_words(org: str | None, stance: str) -> dict[str, str]:
 def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
     """Two organizations each said to claim it, or one said both to claim and to deny it; or one article
     says no group has claimed it and another names the group that did: an update when the claim is
-    published after, else a disagreement."""
+    published after, else a disagreement. An article that has only the attacker's word that he belongs to
+    a group ("قال إنه ينتمي إلى داعش") and a later one telling the group's own claim: an update (the
+    attribution's ground changed); both true, so never a disagreement."""
     said = [
         statement_of(item, r, info, item["stance"] if item["value"] is None else f"{item['value']}:{item['stance']}",
                      **_claim_words(item["value"], item["stance"]))
         for r in reports for item in stated_items(r) if item["attribute"] == "responsibility"
     ]  # fmt: skip
+    claimed_in = {(s.article_id, s.facts["value"]) for s in said if s.facts["stance"] == "claimed"}
 
     def stance(s: Statement) -> str:
         return s.facts["stance"]
@@ -899,6 +905,13 @@ def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     def clash(a: Statement, b: Statement) -> bool:
         org_a, stance_a = a.facts["value"], stance(a)
         org_b, stance_b = b.facts["value"], stance(b)
+        if "allegiance" in (stance_a, stance_b):
+            if org_a != org_b or {stance_a, stance_b} != {"allegiance", "claimed"}:
+                return False
+            said_first, claim = (a, b) if stance_a == "allegiance" else (b, a)
+            return (said_first.article_id, org_a) not in claimed_in and (said_first.published_at or "") < (
+                claim.published_at or ""
+            )
         if "unclaimed" in (stance_a, stance_b):
             # an article that says "not yet" and tells the claim later in its text is one account
             return {stance_a, stance_b} == {"unclaimed", "claimed"} and a.article_id != b.article_id
@@ -909,7 +922,7 @@ def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     def kind(a: Statement, b: Statement) -> str:
         if stance(a) == "claimed":
             a, b = b, a
-        claim_came_later = stance(a) == "unclaimed" and (b.published_at or "") > (a.published_at or "")
+        claim_came_later = stance(a) in ("unclaimed", "allegiance") and (b.published_at or "") > (a.published_at or "")
         return "update" if claim_came_later else "disagreement"
 
     pairs = clashing_pairs(said, clash, cited=True)

@@ -199,3 +199,21 @@ def test_a_region_right_after_a_place_says_where_that_place_lies():
     ])  # fmt: skip
     regions = {s["value"]: s.get("of_place") for s in said if s["attribute"] == "region"}
     assert regions == {"north": "sy-idlib", "south": None}
+
+
+def test_a_claim_told_with_its_pronoun_or_in_the_present_and_an_attacker_s_allegiance():
+    isis = ("تنظيم الدولة الإسلامية", "ORG", None, {"ref_id": "isis", "org_kind": "armed_group"})
+    lead = ("قتل أربعة أشخاص في هجوم على متجر في بلدة صغيرة. ",)
+
+    def stances(*pieces):
+        _, said = _statements([lead, *pieces])
+        return [(s["value"], s["stance"]) for s in said if s["attribute"] == "responsibility"]
+
+    assert stances(("وهو الهجوم الذي تبناه ",), isis, (" مساء الجمعة.",)) == [("isis", "claimed")]
+    assert stances(("و",), isis, (" يتبنى الهجوم.",)) == [("isis", "claimed")]
+    # the attacker's own word: he belongs to the group, or pledged it allegiance
+    assert stances(("وقالت النيابة إن المهاجم قال إنه ينتمي إلى ",), isis, (".",)) == [("isis", "allegiance")]
+    assert stances(("وكان المهاجم قد أعلن مبايعته ل",), isis, (" قبل الهجوم.",)) == [("isis", "allegiance")]
+    # the one he belongs to is named right after the word, not the body speaking before it
+    police = ("الشرطة", "ORG", None, {"ref_id": None, "org_kind": "police"})
+    assert stances(("وقالت ",), police, (" إن المهاجم ينتمي إلى عائلة معروفة.",)) == []

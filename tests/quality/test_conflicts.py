@@ -751,3 +751,19 @@ def test_people_displaced_differ_only_at_one_moment():
     bound = [_report("a", _said("displaced", 200000, approximate=True, approximator="أكثر من")),
              _report("b", _said("displaced", 250000))]  # fmt: skip
     assert _conflicts(bound, SAME_MORNING).height == 0
+
+
+def test_the_attacker_s_word_that_he_belongs_to_a_group_then_the_group_s_claim_is_an_update():
+    allegiance = _said("responsibility", "isis", 0, stance="allegiance")
+    claimed = _said("responsibility", "isis", 0, stance="claimed")
+    (row,) = _conflicts([_report("a", allegiance), _report("b", claimed)], SAME_MORNING).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("claim", "update", "low")
+    assert not LATIN.search(row["explanation_ar"]) and not ARABIC.search(row["explanation"])
+    # told the other way round, or by an article that tells the claim too, or of another group: both true
+    assert _conflicts([_report("a", claimed), _report("b", allegiance)], SAME_MORNING).height == 0
+    assert _conflicts([_report("a", allegiance, claimed), _report("b", claimed)], SAME_MORNING).height == 0
+    other = _said("responsibility", "aqap", 0, stance="claimed")
+    assert _conflicts([_report("a", allegiance), _report("b", other)], SAME_MORNING).height == 0
+    # his word against the group's denial is not this row
+    denied = _said("responsibility", "isis", 0, stance="denied")
+    assert _conflicts([_report("a", allegiance), _report("b", denied)], SAME_MORNING).height == 0
