@@ -16,10 +16,11 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
 plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
-place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied, allegiance: the attacker says he belongs to it, "قال إنه ينتمي إلى داعش", or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
+place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied (also by a country: `denied_doer`, "نفت إيران أن تكون قد ..."), allegiance: the attacker says he belongs to it, "قال إنه ينتمي إلى داعش", or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
 and for actor (the doer a sentence names: `doer_statements`; value the organization's ref_id or the country's code)
-kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused),
-act (the event type of the act word the verb governs: attack for "الهجمات"; null for a word of the dead), act_text,
+kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused,
+blamed: "تتحمل مسؤولية"), act (the event type of the act word the verb governs: attack for "الهجمات"; null for a
+word of the dead), dead (the act is a word of the dead: "مسؤولية مقتل", "قتلوا ... برصاص الجيش"), act_text,
 text (the name as written), links (the organizations the sentence says the doer follows: "الموالية لتنظيم الدولة").
 A killed statement the frame reads off no COUNT (a singular noun, a named victim, "no casualties") is uncounted.
 """
@@ -201,6 +202,8 @@ def doer_statements(
         return []
     if verb.value == "accused":
         return _accused(around, names, verb)
+    if verb.value == "fire_of":
+        return _fire_of(around, names, verb)
     acts_after = [c for c in around if c.kind in ACT_CUE_KINDS and 0 <= c.start - verb.end <= DOER_ACT_CHARS]
     pronoun = normalize_text(verb.text).endswith(("ه", "ها"))
     # a trigger phrase may take the verb in ("الهجوم الذي نفذه")
@@ -224,12 +227,27 @@ def doer_statements(
     return [_doer_item(doer, verb, followed_by, act)]
 
 
-def _doer_item(doer: Mention, verb: CueLike, followed_by: list[str], act: CueLike) -> tuple[Mention, dict]:
+def _fire_of(around: list, names: list[Mention], verb: CueLike) -> list[tuple[Mention, dict]]:
+    """Whose fire a word of fire names ("قتل 25 فلسطينيا برصاص الجيش الإسرائيلي"): the name right after it;
+    its act the dead told within DOER_ACT_CHARS before it, else the fire itself."""
+    doer = next((m for m in names if 0 <= m.start - verb.end <= VERB_SUBJECT_GAP), None)
+    if doer is None:
+        return []
+    dead = [c for c in around if c.kind == "outcome" and c.value == "killed" and 0 <= verb.start - c.end <= DOER_ACT_CHARS]
+    fire = next((c for c in around if c.kind == "trigger" and c.start == verb.start), None)
+    act = dead[-1] if dead else fire
+    return [_doer_item(doer, verb, [], act, how="carried_out")] if act is not None else []
+
+
+def _doer_item(
+    doer: Mention, verb: CueLike, followed_by: list[str], act: CueLike, how: str | None = None
+) -> tuple[Mention, dict]:
     is_org = doer.entity_type == "ORG"
     return (doer, {
         "act": act.value if act.kind == "trigger" else None, "act_text": act.text,
+        "dead": act.kind == "outcome" and act.value == "killed",
         "value": _name_ref(doer), "kind": "org" if is_org else "country", "org_kind": doer.attrs.get("org_kind"),
-        "country": doer.attrs.get("country") if is_org else doer.attrs.get("ref_id"), "how": verb.value,
+        "country": doer.attrs.get("country") if is_org else doer.attrs.get("ref_id"), "how": how or verb.value,
         "text": doer.surface, "links": followed_by, "listed": bool(doer.attrs.get("ref_id")),
     })  # fmt: skip
 
@@ -242,6 +260,8 @@ def _accused(around: list, names: list[Mention], verb: CueLike) -> list[tuple[Me
     if charge is None:
         return []
     act = next((c for c in around if c.kind in ACT_CUE_KINDS and 0 <= c.start - charge.start <= DOER_ACT_CHARS), None)
+    if act is None and charge.value == "act":
+        act = charge  # "باستهدافها": the charge names the act
     if act is None:
         return []
     accused = next((m for m in names if m.start >= verb.end and 0 <= charge.start - m.end <= VERB_SUBJECT_GAP), None)
@@ -250,6 +270,26 @@ def _accused(around: list, names: list[Mention], verb: CueLike) -> list[tuple[Me
         # "التحالف الدولي الذي تقوده الولايات المتحدة، بشن": the accused is named before the relative clause
         accused = next((m for m in names if m.start >= verb.end and 0 <= relative.start - m.end <= RELATIVE_GAP), None)
     return [_doer_item(accused, verb, [], act)] if accused is not None else []
+
+
+# "نفت إيران أن تكون قد ردت بأي صواريخ": what the denier denies follows its name this closely.
+DENIED_OBJECT_GAP = 3
+
+
+def denied_doer(cues: ByStart, mentions: ByStart, sentence: tuple[int, int], verb: CueLike) -> Mention | None:
+    """The organization or country a verb of denying (a lexicon `denial` cue) says did not do the act: the
+    name right after the verb, what it denies right after the name (a `denied_object`: "أن تكون", "أي
+    علاقة", "مسؤوليتها"), and an act named within DOER_ACT_CHARS after that ("نفت إيران أن تكون قد ردت بأي
+    صواريخ"). None for a denial of something else ("نفت الوزارة أن تكون الأسعار قد ارتفعت")."""
+    start, end = sentence
+    name = next((m for m in mentions.starting_in(start, end) if _may_do(m) and 0 <= m.start - verb.end <= VERB_SUBJECT_GAP), None)
+    if name is None:
+        return None
+    around = cues.starting_in(start, end)
+    denied = next((c for c in around if c.kind == "denied_object" and 0 <= c.start - name.end <= DENIED_OBJECT_GAP), None)
+    if denied is None or not any(c.kind == "trigger" and 0 <= c.start - denied.end <= DOER_ACT_CHARS for c in around):
+        return None
+    return name
 
 
 def _dates_in(mentions: ByStart, sentence: tuple[int, int], written_out: bool = False) -> list[str]:
@@ -354,6 +394,12 @@ def frame_statements(
             org := _credited_org(c, mentions_by_start, _sentence_of(spans, c.start))
         ):
             out.append(stated("responsibility", org, c.start, stance=c.value, text=c.text))
+        elif c.kind == "denial" and (
+            denier := denied_doer(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c)
+        ):
+            is_org = denier.entity_type == "ORG"
+            out.append(stated("responsibility", _name_ref(denier), c.start, denier, stance="denied",
+                              text=denier.surface, kind="org" if is_org else "country"))  # fmt: skip
         elif c.kind == "doer":
             for doer, facts in doer_statements(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c):
                 out.append(stated("actor", facts.pop("value"), c.start, doer, **facts))

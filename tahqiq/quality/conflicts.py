@@ -76,6 +76,7 @@ from tahqiq.extract.tokens import clitic_variants
 from tahqiq.quality.figures import (
     REPORTS_MAX_DAYS_APART,
     Statement,
+    _hours_between,
     articles_info,
     days_apart,
     figures_differ,
@@ -870,15 +871,20 @@ def _organization_names() -> dict[str, str]:
 STANCE_WORDS = {
     "claimed": ("claims it", "تتبنى الهجوم"), "denied": ("denies it", "تنفي مسؤوليتها"),
     "allegiance": ("named by the attacker as his group", "قال المهاجم إنه ينتمي إليها"),
+    "named": ("named as the doer", "منفذة الهجوم بحسب المصدر"),
 }  # fmt: skip
 UNCLAIMED_WORDS = {"text": "لم تتبن أي جهة الهجوم", "latin": "no group has claimed it"}
 
 
-def _claim_words(org: str | None, stance: str) -> dict[str, str]:
+def _claim_words(org: str | None, stance: str, facts: dict | None = None) -> dict[str, str]:
     """The claim as text (Arabic: the organization's canonical name, else as written) and latin (English:
-    its reference id, else a transliteration)."""
+    its reference id, else a transliteration); a country as its doer is named (_actor_words)."""
     if stance == "unclaimed":
         return UNCLAIMED_WORDS
+    if facts and facts.get("kind") == "country":
+        en, ar = STANCE_WORDS.get(stance, (stance, stance))
+        name = _actor_words(facts)
+        return {"text": f"{name['text']} {ar}", "latin": f"{name['latin']} {en}"}
     listed = org in _organization_names()
     name_ar = _organization_names()[org] if listed else org
     name_en = org.replace("_", " ") if listed else transliterate(org)
@@ -886,18 +892,34 @@ def _claim_words(org: str | None, stance: str) -> dict[str, str]:
     return {"text": f"{name_ar} {ar}", "latin": f"{name_en} {en}"}
 
 
+def published_before(a: Statement, b: Statement) -> bool:
+    """a's article was published before b's, by the clock ("14:43+04:00" is before "13:32+00:00")."""
+    hours = _hours_between(a.published_at, b.published_at)
+    return hours > 0 if hours is not None else (a.published_at or "") < (b.published_at or "")
+
+
 def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
     """Two organizations each said to claim it, or one said both to claim and to deny it; or one article
     says no group has claimed it and another names the group that did: an update when the claim is
     published after, else a disagreement. An article that has only the attacker's word that he belongs to
     a group ("قال إنه ينتمي إلى داعش") and a later one telling the group's own claim: an update (the
-    attribution's ground changed); both true, so never a disagreement."""
+    attribution's ground changed); both true, so never a disagreement. A party that denies doing it
+    ("نفت إيران أن تكون قد ...") against a source naming it as the doer (an actor statement: "اتهمت إسرائيل
+    إيران باستهدافها"): a disagreement."""
     said = [
         statement_of(item, r, info, item["stance"] if item["value"] is None else f"{item['value']}:{item['stance']}",
-                     **_claim_words(item["value"], item["stance"]))
+                     **_claim_words(item["value"], item["stance"], item))
         for r in reports for item in stated_items(r) if item["attribute"] == "responsibility"
     ]  # fmt: skip
     claimed_in = {(s.article_id, s.facts["value"]) for s in said if s.facts["stance"] == "claimed"}
+    denied = {s.facts["value"] for s in said if s.facts["stance"] == "denied"}
+    # the doer another source names ("اتهمت إسرائيل إيران باستهدافها") against its own denial
+    said += [
+        statement_of({**item, "stance": "named"}, r, info, f"{item['value']}:named",
+                     **_claim_words(item["value"], "named", item))
+        for r in reports for item in stated_items(r)
+        if item["attribute"] == "actor" and item.get("listed") and item["value"] in denied
+    ]  # fmt: skip
 
     def stance(s: Statement) -> str:
         return s.facts["stance"]
@@ -905,13 +927,13 @@ def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     def clash(a: Statement, b: Statement) -> bool:
         org_a, stance_a = a.facts["value"], stance(a)
         org_b, stance_b = b.facts["value"], stance(b)
+        if "named" in (stance_a, stance_b):
+            return org_a == org_b and {stance_a, stance_b} == {"named", "denied"}
         if "allegiance" in (stance_a, stance_b):
             if org_a != org_b or {stance_a, stance_b} != {"allegiance", "claimed"}:
                 return False
             said_first, claim = (a, b) if stance_a == "allegiance" else (b, a)
-            return (said_first.article_id, org_a) not in claimed_in and (said_first.published_at or "") < (
-                claim.published_at or ""
-            )
+            return (said_first.article_id, org_a) not in claimed_in and published_before(said_first, claim)
         if "unclaimed" in (stance_a, stance_b):
             # an article that says "not yet" and tells the claim later in its text is one account
             return {stance_a, stance_b} == {"unclaimed", "claimed"} and a.article_id != b.article_id
@@ -922,7 +944,7 @@ def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     def kind(a: Statement, b: Statement) -> str:
         if stance(a) == "claimed":
             a, b = b, a
-        claim_came_later = stance(a) in ("unclaimed", "allegiance") and (b.published_at or "") > (a.published_at or "")
+        claim_came_later = stance(a) in ("unclaimed", "allegiance") and published_before(a, b)
         return "update" if claim_came_later else "disagreement"
 
     pairs = clashing_pairs(said, clash, cited=True)
@@ -935,7 +957,7 @@ STATE_ORG_KINDS = frozenset({
     "military", "military_command", "air_force", "intelligence", "police", "government", "ministry",
 })  # fmt: skip
 COALITION_KINDS = frozenset({"coalition"})
-ATTRIBUTED = frozenset({"behind", "accused"})
+ATTRIBUTED = frozenset({"behind", "accused", "blamed"})
 # Battles have two sides: the one a report says fought them ("معارك نفذها الجيش") is no doer of the act.
 TWO_SIDED_TYPES = frozenset({"armed_clash"})
 
@@ -956,6 +978,12 @@ def _group_abroad(item: dict, report: dict) -> bool:
     )
 
 
+def _blamed_for_the_dead(item: dict) -> bool:
+    """A party held to blame for the dead ("إن حماس تتحمل مسؤولية مقتل ... خلال مواجهات"): in a battle's story
+    too, it says who is answerable for them, not which side fought."""
+    return bool(item.get("dead")) and item.get("how") in ATTRIBUTED
+
+
 def _actor_words(facts: dict) -> dict[str, str]:
     """The doer as text (Arabic: the organization's canonical name, the country as written) and latin."""
     ref = facts["value"]
@@ -972,12 +1000,15 @@ def actor_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     follows or belongs to ("جماعة أنصار الدولة التي تبايع تنظيم الدولة"), two doers one article names
     together, two stories of one outlet, doers of acts told by words of two types (an act and its answer);
     nor two sides of a battle, nor a state or a coalition told as doing an act while the other is told as
-    doing it (states trade fire): a state is a disputed doer when both say who is behind it or accuse. A claim of responsibility is the group's own word, compared under
-    claim. Severity high: a report that names the wrong doer misleads on the whole event."""
+    doing it (states trade fire): a state is a disputed doer when both say who is behind it or accuse, or when
+    one holds a party to blame for the dead (how blamed or accused, "تتحمل مسؤولية مقتل", even in a battle's
+    story) that another says a side killed ("قتلوا برصاص الجيش"). A claim of responsibility is the group's own
+    word, compared under claim. Severity high: a report that names the wrong doer misleads on the whole event."""
     said = [
         statement_of(item, r, info, item["value"], **_actor_words(item))
-        for r in reports if r.get("reported_type") not in TWO_SIDED_TYPES for item in stated_items(r)
+        for r in reports for item in stated_items(r)
         if item["attribute"] == "actor" and item.get("listed") and not _group_abroad(item, r)
+        and (r.get("reported_type") not in TWO_SIDED_TYPES or _blamed_for_the_dead(item))
     ]  # fmt: skip
     linked = {frozenset((s.value, other)) for s in said for other in s.facts.get("links") or ()}
     # doers one article names side by side (Russian and Syrian jets, the US with France and Britain) did it
@@ -987,7 +1018,11 @@ def actor_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     def clash(a: Statement, b: Statement) -> bool:
         if a.value == b.value or frozenset((a.value, b.value)) in linked:
             return False
-        if not a.facts.get("act") or a.facts.get("act") != b.facts.get("act"):
+        blame = [s.facts.get("how") in ATTRIBUTED for s in (a, b)]
+        # the dead one source blames a party for and another says a side killed ("حماس تتحمل مسؤولية مقتل"
+        # against "قتلوا برصاص الجيش الإسرائيلي"); two sides' fire each killing some is no such dispute
+        blamed_for_the_dead = bool(a.facts.get("dead") and b.facts.get("dead") and any(blame))
+        if not blamed_for_the_dead and (not a.facts.get("act") or a.facts.get("act") != b.facts.get("act")):
             # a story that tells an act and its answer (rockets and the strikes on Gaza, a chemical attack and
             # the strikes that punished it) names a doer of each: two doers of one kind of act disagree
             return False
@@ -1005,8 +1040,9 @@ def actor_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
             return False
         # Armies and states trade fire (Israel's strikes and Iran's rockets, the coalition and the Houthis), and
         # a story of one act tells the other side's as its cause: a state's doer is disputed only when both
-        # sides say who is to blame ("تقف وراء", "اتهم ... بشن"), not when each tells what a side did.
-        return not (any(states) or any(coalition)) or all(s.facts.get("how") in ATTRIBUTED for s in (a, b))
+        # sides say who is to blame ("تقف وراء", "اتهم ... بشن"), or one blames a party for the very dead
+        # another says a side killed; not when each tells what a side did.
+        return not (any(states) or any(coalition)) or all(blame) or blamed_for_the_dead
 
     pairs = clashing_pairs(said, clash)
     return _rows_by_kind(subject, "actor", pairs, lambda _k, _p: "high")

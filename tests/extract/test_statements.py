@@ -216,4 +216,63 @@ def test_a_claim_told_with_its_pronoun_or_in_the_present_and_an_attacker_s_alleg
     assert stances(("وكان المهاجم قد أعلن مبايعته ل",), isis, (" قبل الهجوم.",)) == [("isis", "allegiance")]
     # the one he belongs to is named right after the word, not the body speaking before it
     police = ("الشرطة", "ORG", None, {"ref_id": None, "org_kind": "police"})
-    assert stances(("وقالت ",), police, (" إن المهاجم ينتمي إلى عائلة معروفة.",)) == []
+    assert stances(("وقالت ",), police, (" إن المهاجم قال إنه ينتمي إلى عائلة معروفة.",)) == []
+    # no one's own word: whose members the dead are
+    assert stances(("وكان بين القتلى ثلاثة عناصر ينتمون إلى ",), isis, (".",)) == []
+
+
+IRAN = ("إيران", "LOC", None, {"ref_id": "ir", "place_kind": "country", "country": "ir", "as_where": False})
+ISRAEL = ("إسرائيل", "LOC", None, {"ref_id": "il", "place_kind": "country", "country": "il", "as_where": False})
+GOLAN = ("أطلقت صواريخ على مواقع عسكرية في الجولان فجر الخميس. ",)
+
+
+def test_a_denial_of_doing_it_names_the_denier_right_after_the_verb_and_what_it_denies_after_the_name():
+    def denials(*pieces):
+        _, said = _statements([GOLAN, *pieces])
+        return [(s["value"], s["stance"], s.get("kind")) for s in said if s["attribute"] == "responsibility"]
+
+    assert denials(("ونفت ",), IRAN, (" أن تكون قد أطلقت أي صواريخ من سوريا.",)) == [("ir", "denied", "country")]
+    assert denials(("ونفى ",), JAD, (" أي علاقة له بالهجوم.",)) == [("jamaah_ansharut_daulah", "denied", "org")]
+    # a denial of something else, or no name right after the verb
+    assert denials(("ونفت ",), IRAN, (" أن تكون الأسعار قد ارتفعت.",)) == []
+    assert denials(("ونفى مسؤول في ",), ARMY, (" أن يكون الهجوم قد وقع.",)) == []
+
+
+def test_a_charge_naming_the_act_itself_accuses():
+    _, said = _statements([GOLAN, ("واتهمت ",), ISRAEL, (" للمرة الأولى ",), IRAN, (" باستهدافها من سوريا.",)])
+    assert [(s["value"], s["how"], s["act_text"]) for s in said if s["attribute"] == "actor"] == [
+        ("ir", "accused", "باستهدافها")
+    ]
+
+
+HAMAS = ("حماس", "ORG", None, {"ref_id": "hamas", "org_kind": "armed_group", "country": "ps"})
+IDF = ("الجيش الإسرائيلي", "ORG", None, {"ref_id": "idf", "org_kind": "military", "country": "il"})
+GAZA = ("قتل 41 فلسطينيا في مواجهات على حدود قطاع غزة الاثنين. ",)
+
+
+def _gaza_doers(*pieces):
+    _, said = _statements([GAZA, *pieces])
+    return [(s["value"], s["how"], s["dead"]) for s in said if s["attribute"] == "actor"]
+
+
+def test_a_party_held_responsible_for_the_dead_is_a_doer_blamed():
+    assert _gaza_doers(("وقال البيت الأبيض إن ",), HAMAS, (" تتحمل مسؤولية مقتل الفلسطينيين.",)) == [
+        ("hamas", "blamed", True)
+    ]
+    assert _gaza_doers(("وحملت ",), IDF, (" حركة ",), HAMAS, (" المسؤولية عن مقتل المتظاهرين.",)) == [
+        ("hamas", "accused", True)
+    ]
+    # bearing the consequences of a course, or a responsibility to protect, names no act
+    assert _gaza_doers(("وقال إن ",), HAMAS, (" تتحمل المسؤولية كاملة عن عواقب تصرفاتها.",)) == []
+    assert _gaza_doers(("وقال إن ",), IDF, (" يتحمل مسؤولية حماية المدنيين.",)) == []
+    # denied or negated
+    assert _gaza_doers(("وقال إن ",), HAMAS, (" لا تتحمل مسؤولية مقتل الفلسطينيين.",)) == []
+
+
+def test_whose_fire_killed_them_is_the_name_right_after_the_word_of_fire():
+    assert _gaza_doers(("وقتل 40 فلسطينيا وأصيب 1700 برصاص ",), IDF, (" على الحدود.",)) == [("idf", "carried_out", True)]
+    # no dead told before it: the fire is the act
+    _, said = _statements([GAZA, ("وأصيب ثلاثة صحافيين برصاص ",), IDF, (".",)])
+    assert [(s["value"], s["act"], s["dead"]) for s in said if s["attribute"] == "actor"] == [("idf", "shooting", False)]
+    # no name right after it
+    assert _gaza_doers(("وقتل 40 فلسطينيا برصاص قناصة على الحدود.",)) == []

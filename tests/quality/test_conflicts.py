@@ -767,3 +767,27 @@ def test_the_attacker_s_word_that_he_belongs_to_a_group_then_the_group_s_claim_i
     # his word against the group's denial is not this row
     denied = _said("responsibility", "isis", 0, stance="denied")
     assert _conflicts([_report("a", allegiance), _report("b", denied)], SAME_MORNING).height == 0
+
+
+def test_a_party_denying_it_against_a_source_naming_it_as_the_doer_disagree():
+    denied = _said("responsibility", "ir", 0, stance="denied", kind="country", text="إيران")
+    accused = _said("actor", "ir", 50, kind="country", text="إيران", how="accused", listed=True, act=None, links=[])
+    (row,) = [r for r in _conflicts([_report("a", denied), _report("b", accused)], SAME_MORNING).to_dicts()
+              if r["attribute"] == "claim"]  # fmt: skip
+    assert (row["kind"], row["severity"]) == ("disagreement", "medium")
+    assert set(_values(row)) == {"ir:denied", "ir:named"}
+    assert "Iran" in row["explanation"] and not LATIN.search(row["explanation_ar"])
+    # another party named as the doer, or no denial: no claim row
+    other = {**accused, "value": "il", "text": "إسرائيل"}
+    assert [r for r in _conflicts([_report("a", denied), _report("b", other)], SAME_MORNING).to_dicts()
+            if r["attribute"] == "claim"] == []  # fmt: skip
+    assert _conflicts([_report("a", accused), _report("b", accused)], SAME_MORNING).height == 0
+
+
+def test_which_claim_came_first_is_read_by_the_clock_not_the_written_time():
+    allegiance = _said("responsibility", "isis", 0, stance="allegiance")
+    claimed = _said("responsibility", "isis", 0, stance="claimed")
+    # 14:43 in Dubai is 10:43 UTC, before 13:32 UTC
+    zones = _articles(("a", "alarabiya", "2018-03-23T14:43:28+04:00"), ("b", "sky", "2018-03-23T13:32:50+00:00"))
+    (row,) = _conflicts([_report("a", allegiance), _report("b", claimed)], zones).to_dicts()
+    assert row["kind"] == "update"
