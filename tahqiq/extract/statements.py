@@ -6,7 +6,8 @@ sentence: a command's statement, a monitor, activists) and whether the sentence 
 figure ("ارتفعت حصيلة"). One statement is one dict:
 
     attribute   killed, wounded, detained, aircraft, a count's act (missiles_fired, missiles_intercepted,
-                abducted, bombers: tahqiq.extract.counts.ACTS), date, place, region, partner, responsibility
+                abducted, bombers: tahqiq.extract.counts.ACTS), date, place, region, partner, responsibility,
+                actor, target (the kind of target a sentence says was aimed at: civilian, military, airport)
     value       the number, ISO date, place surface, compass region, joint/unilateral, or the org credited
     start, end  offsets of the stating sentence in articles.body
     mention_id  the COUNT, DATE or LOC mention giving the value (null for a cue)
@@ -15,7 +16,7 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     revised     true when the sentence says the figure was revised (update wording)
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
-plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
+plus per attribute (target: text, the kind as written, and dated): approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
 place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied (also by a country: `denied_doer`, "نفت إيران أن تكون قد ..."), allegiance: the attacker says he belongs to it, "قال إنه ينتمي إلى داعش", or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
 and for actor (the doer a sentence names: `doer_statements`; value the organization's ref_id or the country's code)
 kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused,
@@ -292,6 +293,37 @@ def denied_doer(cues: ByStart, mentions: ByStart, sentence: tuple[int, int], ver
     return name
 
 
+# "استهدف مطار الملك خالد", "لاستهداف المناطق المدنية": the kind of target follows the word of targeting this closely.
+TARGET_KIND_GAP = 2
+# "العناصر المسؤولة عن إطلاق الصواريخ واستهداف المدنيين", "ردا على استهداف": a targeting this far after words
+# that tell another act (one answered, or done by those now struck) is that act's.
+OTHER_ACT_CHARS = 60
+# "التي خططت ونفذت استهداف المدنيين": a verb of doing this close before the targeting tells whose act it was.
+DONE_BY_CHARS = 10
+
+
+def target_kind(cues: ByStart, sentence: tuple[int, int], verb: CueLike) -> CueLike | None:
+    """The kind of target (a lexicon `target_kind`: civilian, military, airport) a word of targeting names right
+    after it; none when the targeting is negated or avoided ("لم تستهدف", "تجنب استهداف", "وعدم استهدافهم"),
+    or is another act's: one answered or done by those struck ("ردا على استهداف", "المسؤولة عن ...
+    واستهداف المدنيين", "التي نفذت استهداف")."""
+    around = cues.starting_in(sentence[0], sentence[1])
+    kind = next((c for c in around if c.kind == "target_kind" and 0 <= c.start - verb.end <= TARGET_KIND_GAP), None)
+    if kind is None:
+        return None
+    before = [c for c in around if c.end <= verb.start]
+    for c in before:
+        gap = verb.start - c.end
+        if (
+            c.kind == "doer_negation" and (c.value == "sentence" or gap <= NEGATION_CHARS)
+            or c.kind == "target_negation" and gap <= NEGATION_CHARS
+            or c.kind == "responded_to" and gap <= OTHER_ACT_CHARS
+            or c.kind == "doer" and gap <= DONE_BY_CHARS
+        ):
+            return None
+    return kind
+
+
 def _dates_in(mentions: ByStart, sentence: tuple[int, int], written_out: bool = False) -> list[str]:
     """The dates a sentence tells ("وفي 19 حزيران/يونيو الماضي، أطلق الجيش عملية في القنيطرة"): the time of
     what it states, which the readers compare weeks apart only. `written_out`: only dates written with their
@@ -400,6 +432,9 @@ def frame_statements(
             is_org = denier.entity_type == "ORG"
             out.append(stated("responsibility", _name_ref(denier), c.start, denier, stance="denied",
                               text=denier.surface, kind="org" if is_org else "country"))  # fmt: skip
+        elif c.kind == "targeting" and (kind := target_kind(cues_by_start, _sentence_of(spans, c.start), c)):
+            dated = _dates_in(mentions_by_start, _sentence_of(spans, c.start))
+            out.append(stated("target", kind.value, c.start, text=kind.text, **({"dated": dated} if dated else {})))
         elif c.kind == "doer":
             for doer, facts in doer_statements(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c):
                 out.append(stated("actor", facts.pop("value"), c.start, doer, **facts))

@@ -17,13 +17,16 @@ Attributes: killed, wounded, detained (and a group's figure apart: civilians_kil
 jihadists_killed), aircraft, the figures other than the toll (missiles_fired, missiles_intercepted, abducted,
 bombers, displaced: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart), event_date (a day
 and month, or a weekday at a part of the day: dates_a_moment), place, region, partner, claim (an organization
-claiming or denying responsibility, or named by the attacker as his), type (types one event is never reported under, by
+claiming or denying responsibility, or named by the attacker as his), target (the kind of target a source says
+was aimed at), type (types one event is never reported under, by
 tahqiq.resolve.events.types_compatible), actor (who did it: the doer a sentence names by a verb of doing or
 accusing, tahqiq.extract.statements.doer_statements; see actor_conflicts); for people given_name, name (kunya
 beside the name), role (within one event). The reports' actor_refs are not compared: any ministry, embassy or
 command named in the frame is among them, so two reports' actors differ far more often than their sources do
-(on 1500 unannotated ANT articles every pair of reports whose armed actors differed was such a pair). Nor are the targets: two
-articles naming different people hit by one strike name more of the dead, they do not disagree. Values are compatible when they can describe
+(on 1500 unannotated ANT articles every pair of reports whose armed actors differed was such a pair). Nor are the reports'
+targets: two articles naming different people hit by one strike name more of the dead, they do not disagree;
+target compares only kinds of target that exclude each other as two parties tell them (civilians against a
+military site or an airport: target_conflicts). Values are compatible when they can describe
 the same fact (tahqiq.quality.figures for the figures: a bound, "more than N", or an approximate figure near
 the other, or two groups of the dead); overlapping date intervals; places one inside the other (village -> governorate -> country, from the place
 reference data; a city that names its governorate, حجة, is the governorate unless the text calls it a city,
@@ -38,7 +41,7 @@ Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts)
   be another village), a kunya beside a name.
 - low: a figure revised by a later report; aircraft counts; dates a day apart where one side counts from a weekday
   ("مساء الخميس"); two settlements of one governorate.
-- medium: detained counts; missiles, people abducted, bombers or people displaced for the same moment; calendar dates a day apart;
+- medium: kinds of target; detained counts; missiles, people abducted, bombers or people displaced for the same moment; calendar dates a day apart;
   governorates or regions that exclude each other; joint vs unilateral; roles; who claims responsibility; the type
   of event.
 - high: killed or wounded for the same moment; given names; dates two days apart; places in different countries;
@@ -146,6 +149,7 @@ WORDS = {  # attribute -> (English, Arabic) as said in "sources differ on ..."
     "type": ("what happened", "نوع الحدث"),
     "claim": ("who claims or denies responsibility", "الجهة التي تتبنى الهجوم أو تنفيه"),
     "actor": ("who carried out the act", "الجهة التي نفذت الهجوم"),
+    "target": ("what was targeted", "ما استهدفه الهجوم"),
     "given_name": ("the person's first name", "الاسم الأول للشخص"),
     "name": ("how the person is named (kunya or name)", "تسمية الشخص (بالكنية أو بالاسم)"),
     "role": ("the person's role", "صفة الشخص"),
@@ -1048,6 +1052,39 @@ def actor_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     return _rows_by_kind(subject, "actor", pairs, lambda _k, _p: "high")
 
 
+TARGET_WORDS = {
+    "civilian": ("civilians or residential areas", "المدنيون أو المناطق السكنية"),
+    "military": ("military sites or fighters", "مواقع عسكرية أو مقاتلون"),
+    "airport": ("an airport", "مطار"),
+}  # fmt: skip
+# Kinds of target that cannot both be the whole of what one strike aimed at, as opposing parties tell it: the
+# attacker's military target or airport against the other side's civilians. An airport and military sites may
+# be one target; two places of one kind add detail.
+TARGET_CLASHES = frozenset({frozenset(("civilian", "military")), frozenset(("civilian", "airport"))})
+
+
+def target_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
+    """What one source says was targeted against another's, when the kinds exclude each other (TARGET_CLASHES:
+    "استهدف مطار الملك خالد" by the Houthis' agency against "لاستهداف المناطق المدنية" by the coalition). Each
+    side is credited to a source (a party's word: the Houthis' agency and the coalition's, both news agencies),
+    the sentence names the event and tells no act weeks away, and no article states both kinds."""
+    said = [
+        statement_of(item, r, info, item["value"], text=item.get("text") or TARGET_WORDS[item["value"]][1],
+                     latin=TARGET_WORDS[item["value"]][0])
+        for r in reports for item in stated_items(r)
+        if item["attribute"] == "target" and item["value"] in TARGET_WORDS and item.get("source")
+        and item.get("with_trigger") and not told_of_another_time(item, r)
+    ]  # fmt: skip
+    together = stated_together(said, lambda s: s.value)
+    pairs = clashing_pairs(
+        said,
+        lambda a, b: (
+            frozenset((a.value, b.value)) in TARGET_CLASHES and frozenset((a.value, b.value)) not in together
+        ),
+    )  # fmt: skip
+    return _rows_by_kind(subject, "target", pairs, lambda _k, _p: "medium")
+
+
 def _event_label(reports: list[dict]) -> str:
     main = [r for r in reports if not r.get("is_background")] or reports
     types = sorted({r.get("reported_type") or "event" for r in main})
@@ -1090,6 +1127,7 @@ EVENT_RULES = (
     partner_conflicts,
     claim_conflicts,
     actor_conflicts,
+    target_conflicts,
     type_conflicts,
 )
 

@@ -276,3 +276,25 @@ def test_whose_fire_killed_them_is_the_name_right_after_the_word_of_fire():
     assert [(s["value"], s["act"], s["dead"]) for s in said if s["attribute"] == "actor"] == [("idf", "shooting", False)]
     # no name right after it
     assert _gaza_doers(("وقتل 40 فلسطينيا برصاص قناصة على الحدود.",)) == []
+
+
+def _targets(*pieces):
+    _, said = _statements([("أطلق الحوثيون سبعة صواريخ باليستية على السعودية مساء الأحد. ",), *pieces])
+    return [(s["value"], s["text"]) for s in said if s["attribute"] == "target"]
+
+
+def test_what_a_party_says_was_targeted_is_the_kind_named_right_after_the_word_of_targeting():
+    assert _targets(("وقالت وكالة سبأ إن الصاروخ استهدف مطار الملك خالد في الرياض.",)) == [("airport", "مطار")]
+    assert _targets(("وقال المتحدث إن الصواريخ أطلقت لاستهداف المناطق المدنية والآهلة بالسكان.",)) == [
+        ("civilian", "المناطق المدنية")
+    ]
+    assert _targets(("وقال التحالف إن الغارات استهدفت مواقع عسكرية للحوثيين.",)) == [("military", "مواقع عسكرية")]
+    # negated or avoided
+    assert _targets(("وقال التحالف إنه لا يستهدف المدنيين.",)) == []
+    assert _targets(("ودعا إلى حماية المدنيين وعدم استهداف المدنيين.",)) == []
+    # another act's target: the one answered, or the one done by those now struck
+    assert _targets(("وقال التحالف إن الغارة جاءت ردا على إطلاق الصواريخ واستهداف المدنيين في جازان.",)) == []
+    assert _targets(("واستهدفت الغارة العناصر التي خططت ونفذت استهداف المدنيين في جازان.",)) == []
+    # a target named further on is no kind of target said
+    assert _targets(("وقال إن الصاروخ استهدف بشكل مباشر مطار الملك خالد.",)) == []
+

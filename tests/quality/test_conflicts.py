@@ -791,3 +791,23 @@ def test_which_claim_came_first_is_read_by_the_clock_not_the_written_time():
     zones = _articles(("a", "alarabiya", "2018-03-23T14:43:28+04:00"), ("b", "sky", "2018-03-23T13:32:50+00:00"))
     (row,) = _conflicts([_report("a", allegiance), _report("b", claimed)], zones).to_dicts()
     assert row["kind"] == "update"
+
+
+def test_kinds_of_target_two_parties_tell_that_exclude_each_other():
+    def target(kind, source, text=None):
+        return _said("target", kind, 0, source, text=text or kind)
+
+    airport = target("airport", "news_agency", "مطار")
+    civilian = target("civilian", "command_statement", "المناطق المدنية")
+    (row,) = _conflicts([_report("a", airport), _report("b", civilian)], SAME_MORNING).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("target", "disagreement", "medium")
+    assert "an airport" in row["explanation"] and not LATIN.search(row["explanation_ar"])
+    # an airport and military sites may be one target; a sentence crediting no source says no party's word
+    military = target("military", "command_statement")
+    assert _conflicts([_report("a", airport), _report("b", military)], SAME_MORNING).height == 0
+    assert _conflicts([_report("a", target("airport", None)), _report("b", civilian)], SAME_MORNING).height == 0
+    # an article stating both kinds sees no contradiction in them
+    both = [_report("a", airport), _report("b", civilian), _report("c", target("airport", "monitor"), civilian)]
+    three = _articles(("a", "bbc", "2018-07-25T09:00:00"), ("b", "cnn", "2018-07-25T10:00:00"),
+                      ("c", "sky", "2018-07-25T10:30:00"))  # fmt: skip
+    assert _conflicts(both, three).height == 0
