@@ -17,7 +17,7 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
 plus per attribute (target: text, the kind as written, and dated): approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
-place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied (also by a country: `denied_doer`, "نفت إيران أن تكون قد ..."), allegiance: the attacker says he belongs to it, "قال إنه ينتمي إلى داعش", or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
+place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied (also by a country: `denied_doer`, "نفت إيران أن تكون قد ..."), allegiance: the attacker says he belongs to it, "قال إنه ينتمي إلى داعش", or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null; and dated: the dates the sentence tells),
 and for actor (the doer a sentence names: `doer_statements`; value the organization's ref_id or the country's code)
 kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused,
 blamed: "تتحمل مسؤولية"), act (the event type of the act word the verb governs: attack for "الهجمات"; null for a
@@ -273,6 +273,42 @@ def _accused(around: list, names: list[Mention], verb: CueLike) -> list[tuple[Me
     return [_doer_item(accused, verb, [], act)] if accused is not None else []
 
 
+# "وأعلن تنظيم داعش المتشدد، في بيان نشرته مواقع موالية للإرهابين بعد مقتل المهاجم، مسؤوليته عن الاعتداءات":
+# the claimed responsibility follows the verb of claiming this far; the act follows it this closely.
+CLAIMED_OBJECT_CHARS = 100
+# "وأعلن تنظيم "الدولة الإسلامية" مسؤوليته": a class noun and a quote may stand between the verb and the name.
+CLAIMANT_GAP = 8
+CLAIMED_ACT_CHARS = 12  # "مسؤوليته عن عدد من هذه الهجمات" claims some of them, not the act
+
+
+def claimed_apart(cues: ByStart, mentions: ByStart, sentence: tuple[int, int], verb: CueLike) -> str | None:
+    """The organization a verb of claiming (a lexicon `claim_verb`: أعلن, ادعى) says claims the act when its
+    object comes later in the sentence ("وادعى تنظيم داعش مسؤوليته عن الهجوم"): the claimed object (مسؤوليته)
+    within CLAIMED_OBJECT_CHARS, an act named within CLAIMED_ACT_CHARS after it, no negation before the verb;
+    the claimant an organization that could have done it named right after the verb (CLAIMANT_GAP), or right before a
+    relative pronoun right before it ("تنظيم داعش الذي أعلن"), never another name of the sentence (the
+    target, "السفارة الفرنسية", or the outlet told: "أعلنت جماعة تابعة للقاعدة ... حسب وكالة الأنباء").
+    None when the object follows the verb at once (a responsibility phrase of its own: "أعلن مسؤوليته")."""
+    around = cues.starting_in(sentence[0], sentence[1])
+    claimed = next((c for c in around if c.kind == "claimed_object" and 1 < c.start - verb.end <= CLAIMED_OBJECT_CHARS), None)
+    if claimed is None or not any(c.kind == "trigger" and 0 <= c.start - claimed.end <= CLAIMED_ACT_CHARS for c in around):
+        return None
+    before = [c for c in around if c.end <= verb.start]
+    if any(c.kind == "doer_negation" and (c.value == "sentence" or verb.start - c.end <= NEGATION_CHARS) for c in before):
+        return None
+    names = [
+        m for m in mentions.starting_in(sentence[0], sentence[1])
+        if m.entity_type == "ORG" and m.attrs.get("org_kind") not in NEVER_CLAIMANT_KINDS
+    ]  # fmt: skip
+    claimant = next((m for m in names if 0 <= m.start - verb.end <= CLAIMANT_GAP), None)
+    if claimant is not None and any(c.kind == "doer_link" and verb.end <= c.start < claimant.start for c in around):
+        claimant = None  # "أعلنت جماعة تابعة لتنظيم القاعدة": the group claims, whom it follows is named
+    relative = next((c for c in before if c.kind == "doer_relative" and 0 <= verb.start - c.end <= RELATIVE_GAP), None)
+    if claimant is None and relative is not None:
+        claimant = next((m for m in names if 0 <= relative.start - m.end <= RELATIVE_GAP), None)
+    return _name_ref(claimant) if claimant is not None else None
+
+
 # "نفت إيران أن تكون قد ردت بأي صواريخ": what the denier denies follows its name this closely.
 DENIED_OBJECT_GAP = 3
 
@@ -334,6 +370,12 @@ def _dates_in(mentions: ByStart, sentence: tuple[int, int], written_out: bool = 
         m.value for m in mentions.starting_in(sentence[0], sentence[1])
         if m.entity_type == "DATE" and date_bounds(m.value) and (not written_out or m.attrs.get("method") == "absolute")
     ]  # fmt: skip
+
+
+def _dated(mentions: ByStart, sentence: tuple[int, int]) -> dict:
+    """{"dated": the dates the sentence tells} when it tells any."""
+    dated = _dates_in(mentions, sentence)
+    return {"dated": dated} if dated else {}
 
 
 # "في محافظة إدلب بشمال سوريا", "مدينة عفرين، شمال سوريا": a region this close after a place says where that
@@ -421,11 +463,18 @@ def frame_statements(
         if c.kind in ("joint", "unilateral"):
             out.append(stated("partner", c.kind, c.start, text=c.text))
         elif c.kind == "responsibility" and c.value == "unclaimed":
-            out.append(stated("responsibility", None, c.start, stance=c.value, text=c.text))  # no group yet
+            out.append(stated("responsibility", None, c.start, stance=c.value, text=c.text,
+                              **_dated(mentions_by_start, _sentence_of(spans, c.start))))  # no group yet
         elif c.kind == "responsibility" and (
             org := _credited_org(c, mentions_by_start, _sentence_of(spans, c.start))
         ):
-            out.append(stated("responsibility", org, c.start, stance=c.value, text=c.text))
+            out.append(stated("responsibility", org, c.start, stance=c.value, text=c.text,
+                              **_dated(mentions_by_start, _sentence_of(spans, c.start))))  # fmt: skip
+        elif c.kind == "claim_verb" and (
+            org := claimed_apart(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c)
+        ):
+            out.append(stated("responsibility", org, c.start, stance="claimed", text=c.text,
+                              **_dated(mentions_by_start, _sentence_of(spans, c.start))))  # fmt: skip
         elif c.kind == "denial" and (
             denier := denied_doer(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c)
         ):

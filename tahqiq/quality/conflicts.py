@@ -902,10 +902,25 @@ def published_before(a: Statement, b: Statement) -> bool:
     return hours > 0 if hours is not None else (a.published_at or "") < (b.published_at or "")
 
 
+def told_of_other_days(a: Statement, b: Statement) -> bool:
+    """Two claims whose sentences date them to days that do not meet are of two acts: "ولم تعلن أي جهة
+    مسؤوليتها عن هجوم الأربعاء" against "عملية انتحارية الثلاثاء ... وتبناها تنظيم الدولة"."""
+    dated_a, dated_b = (_days_first(s.facts.get("dated") or []) for s in (a, b))
+    return bool(dated_a and dated_b) and all(days_apart(x, y) > 0 for x in dated_a for y in dated_b)
+
+
+def _days_first(dated: list[str]) -> list[str]:
+    """The days among a sentence's dates, else all of them: "عن هجوم الأربعاء، لكن داعش أعلن مسؤوليته عن
+    الهجومين السابقين هذا الشهر" dates its claim by the day, the month is the earlier attacks'."""
+    days = [d for d in dated if (bounds := date_bounds(d)) and bounds[0] == bounds[1]]
+    return days or dated
+
+
 def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
     """Two organizations each said to claim it, or one said both to claim and to deny it; or one article
     says no group has claimed it and another names the group that did: an update when the claim is
-    published after, else a disagreement. An article that has only the attacker's word that he belongs to
+    published after, else a disagreement; claims whose sentences date them to days that do not meet are of
+    two acts (told_of_other_days). An article that has only the attacker's word that he belongs to
     a group ("قال إنه ينتمي إلى داعش") and a later one telling the group's own claim: an update (the
     attribution's ground changed); both true, so never a disagreement. A party that denies doing it
     ("نفت إيران أن تكون قد ...") against a source naming it as the doer (an actor statement: "اتهمت إسرائيل
@@ -931,6 +946,8 @@ def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     def clash(a: Statement, b: Statement) -> bool:
         org_a, stance_a = a.facts["value"], stance(a)
         org_b, stance_b = b.facts["value"], stance(b)
+        if told_of_other_days(a, b):
+            return False
         if "named" in (stance_a, stance_b):
             return org_a == org_b and {stance_a, stance_b} == {"named", "denied"}
         if "allegiance" in (stance_a, stance_b):

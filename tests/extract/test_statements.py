@@ -210,7 +210,9 @@ def test_a_claim_told_with_its_pronoun_or_in_the_present_and_an_attacker_s_alleg
         return [(s["value"], s["stance"]) for s in said if s["attribute"] == "responsibility"]
 
     assert stances(("وهو الهجوم الذي تبناه ",), isis, (" مساء الجمعة.",)) == [("isis", "claimed")]
-    assert stances(("و",), isis, (" يتبنى الهجوم.",)) == [("isis", "claimed")]
+    # the present tense adopts ideas more often than it claims an act ("شخص يتبنى فكر التنظيم")
+    assert stances(("وقالت الشرطة إن المهاجم شخص يتبنى فكر ",), isis, (".",)) == []
+    assert stances(("ولم تتبنى أي جهة الهجوم.",)) == [(None, "unclaimed")]
     # the attacker's own word: he belongs to the group, or pledged it allegiance
     assert stances(("وقالت النيابة إن المهاجم قال إنه ينتمي إلى ",), isis, (".",)) == [("isis", "allegiance")]
     assert stances(("وكان المهاجم قد أعلن مبايعته ل",), isis, (" قبل الهجوم.",)) == [("isis", "allegiance")]
@@ -298,3 +300,28 @@ def test_what_a_party_says_was_targeted_is_the_kind_named_right_after_the_word_o
     # a target named further on is no kind of target said
     assert _targets(("وقال إن الصاروخ استهدف بشكل مباشر مطار الملك خالد.",)) == []
 
+
+
+def test_a_claim_whose_responsibility_is_told_after_the_claimant_and_more_words():
+    isis = ("تنظيم داعش", "ORG", None, {"ref_id": "isis", "org_kind": "armed_group"})
+    lead = ("قتل أربعة أشخاص في هجوم على متجر في بلدة صغيرة. ",)
+
+    def stances(*pieces):
+        _, said = _statements([lead, *pieces])
+        return [(s["value"], s["stance"]) for s in said if s["attribute"] == "responsibility"]
+
+    assert stances(("وأعلن ",), isis, ("، في بيان نشرته مواقع موالية له، مسؤوليته عن الهجوم.",)) == [("isis", "claimed")]
+    assert stances(("وقال المهاجم إنه من ",), isis, (" الذي أعلن بعيد ذلك مسؤوليته عن الهجوم.",)) == [
+        ("isis", "claimed")
+    ]
+    assert stances(('وأعلن تنظيم "',), ("الدولة الإسلامية", "ORG", None, {"ref_id": "isis", "org_kind": "armed_group"}),
+                   ('" مسؤوليته عن ذلك الهجوم.',)) == [("isis", "claimed")]  # fmt: skip
+    # the claimant unnamed: not the target or the outlet the sentence names, nor whom it follows
+    assert stances(("وأعلن فرع ",), ("القاعدة", "ORG", None, {"ref_id": "al_qaeda", "org_kind": "armed_group"}),
+                   (" في مالي مساء السبت مسؤوليته عن الهجوم.",)) == []  # fmt: skip
+    embassy = ("السفارة الفرنسية", "ORG", None, {"ref_id": None, "org_kind": "embassy"})
+    assert stances(("وأعلنت جماعة مسلحة مساء السبت مسؤوليتها عن الهجوم على ",), embassy, (".",)) == []
+    # some of a series, no act after the responsibility, or negated: no claim
+    assert stances(("وأعلن ",), isis, (" مسؤوليته عن عدد من هذه الهجمات.",)) == []
+    assert stances(("وأعلن ",), isis, ("، في بيان، مسؤوليته عن حماية السكان.",)) == []
+    assert stances(("ولم يعلن ",), isis, (" حتى الآن مسؤوليته عن الهجوم.",)) == []

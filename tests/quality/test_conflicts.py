@@ -811,3 +811,16 @@ def test_kinds_of_target_two_parties_tell_that_exclude_each_other():
     three = _articles(("a", "bbc", "2018-07-25T09:00:00"), ("b", "cnn", "2018-07-25T10:00:00"),
                       ("c", "sky", "2018-07-25T10:30:00"))  # fmt: skip
     assert _conflicts(both, three).height == 0
+
+
+def test_claims_dated_to_days_that_do_not_meet_are_of_two_acts():
+    unclaimed = _said("responsibility", None, 0, stance="unclaimed", dated=["2018-07-11"])
+    claimed = _said("responsibility", "isis", 0, stance="claimed", dated=["2018-07-10"])
+    assert _conflicts([_report("a", unclaimed), _report("b", claimed)], SAME_MORNING).height == 0
+    # one of them undated, or their days meet: compared
+    assert _conflicts([_report("a", unclaimed), _report("b", {**claimed, "dated": None})], SAME_MORNING).height == 1
+    assert _conflicts([_report("a", unclaimed), _report("b", {**claimed, "dated": ["2018-07"]})],
+                      SAME_MORNING).height == 1  # fmt: skip
+    # a sentence's day dates it, not a month it also names ("عن الهجومين السابقين هذا الشهر")
+    unclaimed_this_month = {**unclaimed, "dated": ["2018-07-11", "2018-07"]}
+    assert _conflicts([_report("a", unclaimed_this_month), _report("b", claimed)], SAME_MORNING).height == 0
