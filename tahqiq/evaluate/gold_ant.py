@@ -594,12 +594,12 @@ def score_events(gold_report_rows: pl.DataFrame, system_reports: pl.DataFrame, s
 
 
 # Figures other than the toll that sources state differently (tahqiq.extract.counts.ACTS), each also of a group.
-OTHER_FIGURES = ("missiles_fired", "missiles_intercepted", "abducted", "bombers", "displaced")
+OTHER_FIGURES = ("missiles_fired", "missiles_intercepted", "abducted", "bombers", "displaced", "attackers")
 
 
 def attribute_family(attribute: str) -> str:
     """The family an attribute is scored in. A group's count (civilians_killed, ru_nationals_killed) and
-    any other figure (missiles fired or intercepted, people abducted, bombers, people displaced) is the gold's "claim": it
+    any other figure (missiles fired or intercepted, people abducted, bombers, people displaced, attackers) is the gold's "claim": it
     files the toll under killed and any other figure sources give (civilians among the dead, Russians
     killed, attackers killed, hostages, missiles) under claim."""
     if attribute in ATTRIBUTE_FAMILY:

@@ -10,7 +10,8 @@ by a singular noun right after the event word ("مقتل مقيم مصري") is 
 an event's figure when its report gives no number, not a COUNT mention. What it counts
 (killed, wounded, detained, aircraft, soldiers, other) comes from an event word just before it
 (مقتل، إصابة، اعتقال) or else from the noun; a count no casualty word governs may count an act of its own
-(ACTS: missiles fired or intercepted, people abducted, bombers, people displaced; data/reference/count_acts.csv). A number next to a month, a year word, a duration or a
+(ACTS: missiles fired or intercepted, people abducted, bombers, people displaced, attackers;
+data/reference/count_acts.csv). A number next to a month, a year word, a duration or a
 percent sign is never a count; nor is a bare number with no noun unless an event word governs it
 ("مقتل 12"). A singular noun joined by "و" to a count under the same event word is a count of one
 ("إصابة 4 من جنودها وكلب بوليسي").
@@ -164,6 +165,7 @@ class _Count:
     vague: bool = False  # a number word of no definite value ("مئات المدنيين", "عشرات القتلى")
     part: bool = False  # a part of the group counted just before ("بينهم سبعة إيرانيين")
     joined: bool = False  # joined by و to the count before, under its event word ("مقتل 22 طفلا وأربع نساء")
+    range_to: int | None = None  # the lower end of a range, and its upper end ("ما بين 250 و300 مقاتل")
 
 
 @lru_cache(maxsize=1)
@@ -558,11 +560,14 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
         noun_index = number.last + 1 if sc.word(number.last) == "من" else number.last
         noun = sc.noun_at(noun_index)
         cue = sc.cue_before(start)
-        if noun is None and sc.word(number.last) == "و" and (upper := sc.parse_number(number.last + 1)):
+        if noun is None and _joins_a_range(sc, start, number.last) and (upper := sc.parse_number(number.last + 1)):
             noun = sc.noun_at(upper.last)  # "بين 2500 و3000 مقاتل": the lower bound counts the same noun
             if noun is not None:
                 kind = _kind_for(noun, cue, sc.cue_after(upper.last + 1))
-                return _Count(number.first, number.last, number.value, kind, noun.subject, approximate, approximator)
+                low, high = _range_of(sc, start, number, upper) or (number.value, None)
+                return _Count(
+                    number.first, number.last, low, kind, noun.subject, approximate, approximator, range_to=high
+                )
         if noun is None and sc.word(number.last) in PARTITIVE_PRONOUNS:
             kind = _kind_for(None, cue, sc.cue_after(number.last + 1))  # "ثلاثة منهم عادوا"
             return _Count(number.first, number.last + 1, number.value, kind, "", approximate, approximator)
@@ -618,6 +623,31 @@ def _count_at(sc: _CountScanner, i: int) -> _Count | None:
         if kind in CASUALTY_KINDS:  # "وقتل مسلح آخر": one more casualty
             return _Count(i, i + 2, 1, kind, noun.subject, False)
     return _one_casualty(sc, i, noun) if sc.singles else None
+
+
+# "بين 250 و300", "ما بين 250 إلى 300": the words that join the two ends of a range; "إلى" only after "بين" ("ارتفع
+# من 20 إلى 30" is a rise, not a range).
+RANGE_BETWEEN = normalize_text("بين")
+RANGE_TO = normalize_text("إلى")
+
+
+def _joins_a_range(sc: _CountScanner, start: int, last: int) -> bool:
+    """The number ending before token `last` (its approximator from `start`) is the lower end of a range."""
+    joiner = sc.word(last)
+    return joiner == "و" or (joiner == RANGE_TO and RANGE_BETWEEN in sc.rests(start - 1))
+
+
+def _range_of(sc: _CountScanner, start: int, number: _Number, upper: _Number) -> tuple[int, int] | None:
+    """The ends of a range "بين" opens: "بين 250 و300" (250, 300), "ما بين 12 و16 ألف شخص" (12,000, 16,000: the
+    lower end takes the upper's scale word when it has none). Not "طفل واحد و13 سيدة", nor "7 ملايين و409 آلاف
+    و843" (one number), which "بين" does not open."""
+    if RANGE_BETWEEN not in sc.rests(start - 1):
+        return None
+    low, scale = number.value, sc.number_word(upper.last - 1, False)
+    scaled = upper.last - upper.first == 2 and scale and scale[1] in ("thousand", "vague") and scale[0] >= 1000
+    if scaled and number.last - number.first == 1 and low * scale[0] <= upper.value:
+        low *= scale[0]
+    return (low, upper.value) if low < upper.value else None
 
 
 # "ارتفع عدد ضحايا الهجوم، الذي وقع الجمعة في البلدة، إلى ستة": a toll risen to a bare number
@@ -932,9 +962,9 @@ def counts_one_event(m: Mention) -> bool:
 # A figure of its own that sources give differently about one event (data/reference/count_acts.csv): the
 # missiles fired ("إطلاق 7 صواريخ") or intercepted ("اعترضت صاروخا"), the people abducted or held hostage
 # ("خطف 36 شخصا"), the bombers who blew themselves up ("4 انتحاريين فجروا أنفسهم"), the people displaced ("نزوح
-# أكثر من 200 ألف مدني"). Each is the count's kind,
+# أكثر من 200 ألف مدني"), the fighters who attacked ("قوة مهاجمة من 500 مقاتل"). Each is the count's kind,
 # as killed or wounded is, and only a count no casualty word governs takes one.
-ACTS = ("missiles_fired", "missiles_intercepted", "abducted", "bombers", "displaced")
+ACTS = ("missiles_fired", "missiles_intercepted", "abducted", "bombers", "displaced", "attackers")
 # Kinds counted while they run on: people keep fleeing for days, and each report gives the count so far over
 # its own area ("أكثر من 30 ألف مدني" on Thursday, "150 ألفا منذ الأربعاء" on Saturday), so a later figure
 # revises nothing and only reports of one moment can disagree.
@@ -950,7 +980,7 @@ NOT_PEOPLE = frozenset(("غارات", "ضربات", "عمليات", "كلب", "�
 BOMBER_OBJECTS = frozenset(normalize_text(w) for w in ("أنفسهم", "أنفسهما", "نفسه", "أحزمتهم", "أحزمتهما", "أحزمة"))
 # A verb of firing or intercepting may stand before its subject ("اعترضت قوات الدفاع الجوي السعودي صاروخا");
 # one of abducting or bombing across a short one ("خطف المسلحون 20 شخصا") or just after the counted noun.
-ACT_REACH = {"projectiles": (6, 6), "people": (3, 2)}
+ACT_REACH = {"projectiles": (6, 6), "people": (3, 2), "fighters": (1, 2)}
 # People who flee an assault are counted in hundreds or thousands, and they are civilians: "ثلاثة أشخاص فروا
 # من المكان" are suspects who got away, "مسلحون فروا" fighters who withdrew.
 DISPLACED_MIN = 100
@@ -969,6 +999,13 @@ OPENING_A_CLAUSE = frozenset(normalize_text(w) for w in (
 PLACE_PREPOSITIONS = frozenset(normalize_text(w) for w in (
     "في", "من", "على", "إلى", "عن", "نحو", "باتجاه", "داخل", "جنوب", "شمال", "شرق", "غرب", "ضد",
 ))  # fmt: skip
+# Fighters an attack is made with ("هاجم 500 مسلح القاعدة", "300 مقاتل هاجموا", "قوة مهاجمة من 500 مقاتل"): a word of
+# attacking right before the count (one further off, "هاجم مسلحون 5 جنود", has its subject between and the count
+# for its object), or just after the counted noun, or an attacking force (the words of position "force") and a
+# word of its size. Soldiers and people are as often whom an attack hit, and a force's size alone ("قوة قوامها
+# 500 جندي") is as often a deployment's.
+ATTACKING_FIGHTERS = frozenset(("مسلحين", "مقاتلين", "عناصر"))
+FORCE_SIZE = frozenset(normalize_text(w) for w in ("من", "قوامها", "تضم", "عددها"))
 # "تم خطفه مع 35 شخصا آخرين": the others taken with someone, not all who were taken.
 WITH = normalize_text("مع")
 
@@ -1145,7 +1182,7 @@ def _with_another_noun(sc: _CountScanner, count: _Count) -> bool:
 
 def _act_of(sc: _CountScanner, count: _Count) -> str | None:
     """What a count no casualty word governs counts, when it is one of ACTS: missiles fired or intercepted,
-    people abducted, bombers, people displaced (see data/reference/count_acts.csv)."""
+    people abducted, bombers, people displaced, attackers (see data/reference/count_acts.csv)."""
     if count.kind not in ("other", "soldiers") or not count.subject or count.subject in NOT_PEOPLE:
         return None
     start = count.approximator[0] if count.approximator else count.first
@@ -1153,6 +1190,8 @@ def _act_of(sc: _CountScanner, count: _Count) -> str | None:
         return None  # "مع 35 آخرين", "بينهم 4 انتحاريين": a part of a group, not all of one
     if count.subject in HOSTAGES:
         return "abducted"
+    if count.subject in ATTACKING_FIGHTERS and _attacking(sc, start, count.last):
+        return "attackers"
     applies_to = "projectiles" if count.subject in PROJECTILES else "people"
     found = _act_before(sc, start, applies_to) or _act_after(sc, count.last, applies_to)
     act = found[0] if found else None
@@ -1175,6 +1214,13 @@ def _act_of(sc: _CountScanner, count: _Count) -> str | None:
     if act is None and count.subject == BOMBERS and not count.part:
         return "bombers"  # "هاجم 4 انتحاريين"
     return act
+
+
+def _attacking(sc: _CountScanner, start: int, last: int) -> bool:
+    """Whether the fighters counted from token `start` to `last` made an attack (see ATTACKING_FIGHTERS)."""
+    if _act_before(sc, start, "fighters") or _act_after(sc, last, "fighters"):
+        return True
+    return sc.word(start - 1) in FORCE_SIZE and _act_word(sc.word(start - 2), "fighters", "force") == "attackers"
 
 
 # Fighters of a jihadist group ("63 من مقاتلي التنظيم", "30 مسلحا من داعش") are one side's dead, counted apart
@@ -1294,7 +1340,8 @@ def _two_joined_under_a_dual_verb(sc: _CountScanner, taken: list[_Count]) -> lis
 
 
 def find_counts(nt: NormalizedText) -> list[Mention]:
-    """COUNT mentions: value is the integer as text; attrs count_kind, approximate, subject."""
+    """COUNT mentions: value is the integer as text; attrs count_kind, approximate, subject (and range, [lower,
+    upper], on both ends of one)."""
     sc = _CountScanner(nt)
     counts = _counts(sc)
     counts = sorted(counts + _two_joined_under_a_dual_verb(sc, counts), key=lambda c: c.first)
@@ -1302,6 +1349,14 @@ def find_counts(nt: NormalizedText) -> list[Mention]:
     for k in range(1, len(counts)):
         if mentions[k - 1].attrs.get("cumulative") and _joined_closely(sc, counts[k - 1], counts[k]):
             mentions[k].attrs["cumulative"] = True
+        lower, upper = counts[k - 1], counts[k]
+        if lower.range_to == upper.value and upper.first - lower.last <= 1:
+            # "ما بين 250 و300 مقاتل": both ends state the one range, which holds any figure between them
+            mentions[k - 1].attrs["range"] = mentions[k].attrs["range"] = [lower.value, upper.value]
+            # the act told before the lower end ("إطلاق ما بين 100 إلى 120 صاروخا") or after the upper is the range's
+            for end, other in ((k - 1, upper), (k, lower)):
+                if other.kind in ACTS and mentions[end].attrs["count_kind"] in ("other", "soldiers"):
+                    mentions[end].attrs["count_kind"] = other.kind
     return mentions
 
 

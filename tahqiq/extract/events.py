@@ -34,7 +34,7 @@ from tahqiq.dates.inference import (
 )
 from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
 from tahqiq.extract.counts import counts_one_event, event_total, find_single_casualties, wholes_else_parts
-from tahqiq.extract.gazetteer import Gazetteer
+from tahqiq.extract.gazetteer import QUOTED_PHRASE_GAP_RE, Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.places import named_as_elsewhere, named_as_where, seat_governorates
 from tahqiq.extract.statements import frame_statements
@@ -102,6 +102,8 @@ RELATIVE_CLAUSE_DATE_GAP = 2
 # Words of title that may stand between a verb of saying and the person who says ("وأكد الرئيس الفرنسي
 # ماكرون"); a clause opened after the verb ("قالت الشرطة إن ...") names others than its subject.
 SUBJECT_TITLE_WORDS = 2
+SPEAKER_TITLE_WORDS = 6
+SPEAKER_TITLE_WINDOW = 70
 CLAUSE_OPENERS = frozenset(normalize_text(w) for w in COMPLEMENTIZERS | {"عن"})
 PARTNER_WINDOW = 60
 TARGET_ORG_WINDOW = 25
@@ -157,7 +159,9 @@ def _lexicon() -> Gazetteer:
     ]
     known = {phrase for phrase, _ in phrases}
     return Gazetteer(
-        phrases + [(p, payload) for p, payload in definite if p not in known], group=lambda payload: payload[0]
+        phrases + [(p, payload) for p, payload in definite if p not in known],
+        group=lambda payload: payload[0],
+        gap=QUOTED_PHRASE_GAP_RE,
     )
 
 
@@ -762,7 +766,9 @@ def _responded_act(sentence: _Sentence) -> tuple[int, int, list[Cue], bool] | No
     display = sentence.display or ""
     for cue in sentence.of("responded_to"):
         act = next((c for c in sentence.cues if c.start >= cue.end and c.kind in ("trigger", "outcome")), None)
-        if act is None or (act.kind == "outcome" and act.value != "killed"):
+        # its doers are named by what they did: a killing, or a targeting ("العناصر التي نفذت استهداف المدنيين")
+        doers_of = ("killed", "targeted") if cue.value == "responsible" else ("killed",)
+        if act is None or (act.kind == "outcome" and act.value not in doers_of):
             continue
         # (a proclitic the act's word leaves out, "انتقاما لـمقتل", is no word between)
         between = [w for w in PUNCTUATION_RE.sub(" ", display[cue.end : act.start]).split() if len(w) > 1]
@@ -1114,15 +1120,68 @@ def _near_after(cues: ByStart, position: int, window: int, kinds: tuple[str, ...
     return found[0] if found else None
 
 
+def _introduced_as_speaker(m: Mention, cues: ByStart, display: str) -> bool:
+    """A speaker's word just before the person ("المتحدث", "وزير", "قال", "كتب"), no clause opened and no word
+    of the act between: "قالت الشرطة إن خاشقجي قتل" names him in what was said."""
+    word = _near_before(cues, m.start, SPEAKER_WINDOW, ("speaker",))
+    if word is None:
+        return False
+    between = cues.starting_in(word.end, m.start)
+    if any(c.kind == "trigger" or (c.kind == "outcome" and c.value != "named") for c in between):
+        return False  # ("وقال شاهد يدعى يوسف": the word that names him is no act)
+    return not any(normalize_text(w) in CLAUSE_OPENERS for w in display[word.end : m.start].split())
+
+
 def _speaks(m: Mention, cues: ByStart, display: str) -> bool:
     """The person is the subject of a verb of announcing or reacting right before it, no word of the
     act between ("وأضاف المالكي", "قالت المتحدثة نويرت", "وأكد الرئيس الفرنسي ماكرون"): who spoke, not
     whom the act struck ("ذكرت الصحيفة أن خاشقجي قتل" names him after the verb's own subject)."""
-    verb = _near_before(cues, m.start, SPEAKER_WINDOW, ("announce", "trigger", "outcome"))
+    verb = _near_before(cues, m.start, SPEAKER_TITLE_WINDOW, ("announce", "trigger", "outcome"))
     if verb is None or verb.kind != "announce":
         return False
     between = display[verb.end : m.start].split()
-    return len(between) <= SUBJECT_TITLE_WORDS and not any(normalize_text(w) in CLAUSE_OPENERS for w in between)
+    if any(normalize_text(w) in CLAUSE_OPENERS or w[-1] in ".!?؟" for w in between):
+        return False
+    # a title may be long when it opens on a speaker's word ("قالت المتحدثة باسم وزارة الخارجية الأمريكية")
+    titled = bool(between) and _near_after(cues, verb.end, len(between[0]) + 2, ("speaker",)) is not None
+    return len(between) <= (SPEAKER_TITLE_WORDS if titled else SUBJECT_TITLE_WORDS)
+
+
+# Words that make the person after them someone's side or a source, not whom the act struck: "قوات الرئيس
+# بشار الأسد", "حكومة الرئيس هادي", "نظام الأسد"; "بحسب ما قاله مدير المرصد رامي عبد الرحمن", "بتوجيه من
+# قائد فيلق القدس", "كلمة لزعيم الجماعة", "إعلان الرئيس التركي".
+WHOSE_WORDS = frozenset(normalize_text(w) for w in (
+    "قوات", "حكومة", "نظام", "جيش", "إدارة", "سلطات", "أنصار", "مؤيدي", "الموالية", "الموالي", "الموالين", "التابعة",
+    "عهد", "قيادة", "بقيادة", "زعامة", "بزعامة",
+    "بحسب", "حسب", "وفق", "وفقا", "بتوجيه", "بأوامر", "بأمر", "كلمة", "خطاب", "إعلان", "تصريح", "تصريحات", "لسان",
+))  # fmt: skip
+# A head's title: the words between may name his office ("قوات الرئيس السوري بشار الأسد", "بتوجيه من قائد فيلق
+# القدس قاسم سليماني"); words that hold none ("قائد قوات النخبة أبو زيد") keep the person his own.
+HEAD_TITLES = frozenset(normalize_text(w) for w in (
+    "رئيس", "زعيم", "مرشد", "ملك", "أمير", "ولي", "مدير", "قائد", "متحدث", "وزير", "عقيد", "عميد", "مشير", "جنرال",
+    "مستشار", "مبعوث", "سفير", "نائب",
+))  # fmt: skip
+WHOSE_REACH = 5
+
+
+def _named_as_whose_or_by_whom(m: Mention, cues: ByStart, display: str) -> bool:
+    """The person is named right after a word of belonging or of sourcing (WHOSE_WORDS), or after one and
+    his title: whose forces, or on whose word, not whom the act struck. No word of the act between."""
+    line_start = display.rfind("\n", 0, m.start) + 1
+    words = display[max(line_start, m.start - 120) : m.start].split()[-WHOSE_REACH:]
+    titled = between = False
+    for word in reversed(words):
+        bare = normalize_text(word.strip("،,:\"«»“”()"))
+        if len(bare) <= 2:
+            continue  # the proclitic of the person's own word ("للأسد"), or "من"
+        rests = {rest.removeprefix("ال") for _, rest in clitic_variants(bare)} | {bare}
+        if rests & WHOSE_WORDS or {f"ال{r}" for r in rests} & WHOSE_WORDS:
+            return not between or titled
+        if bare.startswith("ل") and rests & HEAD_TITLES:
+            return True  # a possessor: "الأخ غير الشقيق لزعيم كوريا الشمالية كيم جونغ أون"
+        titled = titled or bool(rests & HEAD_TITLES)
+        between = True
+    return False
 
 
 def _targets(frame: _Frame, cues: ByStart, mentions: ByStart, display: str) -> list[tuple[Mention, str | None]]:
@@ -1133,13 +1192,20 @@ def _targets(frame: _Frame, cues: ByStart, mentions: ByStart, display: str) -> l
     for m in _in(frame, mentions):
         if m.entity_type != "PERSON":
             continue
-        speaker = _near_before(cues, m.start, SPEAKER_WINDOW, ("speaker",)) or _speaks(m, cues, display)
+        speaker = _introduced_as_speaker(m, cues, display) or _speaks(m, cues, display)
         title_kind = m.attrs.get("role") if isinstance(m.attrs.get("role"), str) else None
         if speaker or title_kind == "عسكري":
+            continue
+        if _named_as_whose_or_by_whom(m, cues, display):
             continue
         role_before = _near_before(cues, m.start, ROLE_BEFORE_WINDOW, ("role",))
         role_after = _near_after(cues, m.end, ROLE_AFTER_WINDOW, ("role",))
         outcome = _near_before(cues, m.start, TARGET_CUE_WINDOW, ("outcome", "trigger"))
+        spoke = outcome and _near_before(cues, m.start, m.start - outcome.end, ("announce",))
+        if spoke and not any(normalize_text(w) in CLAUSE_OPENERS for w in display[spoke.end : m.start].split()):
+            # "ادعى داعش مسؤوليته عن الهجوم، فيما وصف الرئيس ماكرون": who spoke of it ("وذكرت أن الأبيض
+            # قتل" names him in what was said)
+            outcome = None
         # A rank alone names no target (ولي العهد الأمير محمد بن سلمان, زعيم الحوثيين): the commander is
         # one when what befell him follows ("القيادي أبو زيد مصبح لقي مصرعه").
         befell = (role_before or role_after) and _near_after(cues, m.end, TARGET_CUE_WINDOW, ("outcome",))
@@ -1510,9 +1576,21 @@ def _event_type(frame: _Frame, mentions: ByStart) -> str:
     later |= {
         TYPE_OF_WEAPON_KIND[m.attrs["kind"]]
         for m in _in(frame, mentions)
-        if m.entity_type == "WEAPON" and m.attrs.get("kind") in ("drone", "helicopter")
+        if m.entity_type == "WEAPON" and m.attrs.get("kind") in ("drone", "helicopter") and not _ambiguous_weapon(m)
     }
     return next((t for t in REFINEMENTS.get(base, ()) if t in later), base)
+
+
+def _ambiguous_weapon(weapon: Mention) -> bool:
+    """A weapon named by a word that names an attack only beside a strike word (bare "المسيرات": drones or
+    marches; "مروحية"): it refines the type only through its own cue, which a strike word resolved."""
+    word = normalize_text(weapon.surface)
+    return word in _ambiguous_words() or (word.startswith("ال") and word[2:] in _ambiguous_words())
+
+
+@lru_cache(maxsize=1)
+def _ambiguous_words() -> frozenset[str]:
+    return frozenset(normalize_text(r["phrase"]) for r in load_event_lexicon() if r["kind"] == "ambiguous_trigger")
 
 
 def find_event_frames(

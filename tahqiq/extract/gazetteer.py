@@ -25,6 +25,8 @@ CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
 # Only these may stand between two tokens of one phrase ("تل أبيض", "غازي-عنتاب").
 PHRASE_GAP_RE = re.compile(r"[ \-]*")
+# ... and a quote, for phrases that name something inside them (قناة "المسيرة": normalized quotes are all ").
+QUOTED_PHRASE_GAP_RE = re.compile(r'[ \-"]*')
 MIN_STEM_LETTERS = 2
 WORD_CACHE_SIZE = 1 << 16
 
@@ -111,8 +113,10 @@ class Gazetteer:
         fuzzy_min_letters: int | None = None,
         fuzzy_min_token_letters: int = 4,
         group: Callable[[Any], Hashable] | None = None,
+        gap: re.Pattern[str] = PHRASE_GAP_RE,
     ) -> None:
         self.fuzzy_min_token_letters = fuzzy_min_token_letters
+        self._gap = gap
         self._by_first: dict[str, list[Entry]] = {}
         self._fuzzy_by_token: dict[str, list[tuple[Entry, int]]] = {}
         self._fuzzy_single: dict[str, list[Entry]] = {}
@@ -205,11 +209,8 @@ class Gazetteer:
         ):
             best_at[slot] = match
 
-    @staticmethod
-    def _joined(text: str, tokens: tuple[Token, ...], first: int, last: int) -> bool:
-        return all(
-            PHRASE_GAP_RE.fullmatch(text, tokens[k].end, tokens[k + 1].start) for k in range(first, last)
-        )
+    def _joined(self, text: str, tokens: tuple[Token, ...], first: int, last: int) -> bool:
+        return all(self._gap.fullmatch(text, tokens[k].end, tokens[k + 1].start) for k in range(first, last))
 
     def _exact_at(self, text, tokens, words, i: int, cut: int, entries: list[Entry], best_at) -> None:
         matched_groups = set()

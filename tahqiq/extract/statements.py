@@ -16,7 +16,7 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     revised     true when the sentence says the figure was revised (update wording)
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
-plus per attribute (target: text, the kind as written, and dated): approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس"), ref_id/admin1/country/latitude/longitude/
+plus per attribute (target: text, the kind as written, and dated): approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس") and on_act (dates: written right after the act's word, "سيطرت الأربعاء"), ref_id/admin1/country/latitude/longitude/
 place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied (also by a country: `denied_doer`, "نفت إيران أن تكون قد ..."), allegiance: the attacker says he belongs to it, "قال إنه ينتمي إلى داعش", or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null; and dated: the dates the sentence tells),
 and for actor (the doer a sentence names: `doer_statements`; value the organization's ref_id or the country's code)
 kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused,
@@ -389,6 +389,16 @@ def _place_the_region_follows(region: Mention, places: list[Mention]) -> str | N
     return before[-1].attrs["ref_id"] if before else None
 
 
+# "سيطرت الأربعاء على المطار", "قتل، الخميس، 5 جنود": a space, or a comma and a space, between the act's word and its day.
+ON_ACT_GAP = 2
+
+
+def _follows_act_word(date: Mention, cues: list[CueLike]) -> bool:
+    """The date stands right after a word of the act (a trigger or an outcome), so it tells the act's day, not
+    the day a source spoke of it ("قالت الشرطة، الجمعة") nor another act's."""
+    return any(c.kind in ("trigger", "outcome") and 0 <= date.start - c.end <= ON_ACT_GAP for c in cues)
+
+
 def _number(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
@@ -441,7 +451,8 @@ def frame_statements(
                               **({"more": True} if m.attrs.get("more") else {}),
                               **({"dated": dated} if dated else {}),
                               **({"missile_type": m.attrs["missile_type"]} if m.attrs.get("missile_type") else {}),
-                              **({"part": True} if m.attrs.get("part") else {})))  # fmt: skip
+                              **({"part": True} if m.attrs.get("part") else {}),
+                              **({"range": m.attrs["range"]} if m.attrs.get("range") else {})))  # fmt: skip
         elif m.entity_type == "LOC" and m not in regions:
             dated = _dates_in(mentions_by_start, _sentence_of(spans, m.start))
             out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"), **({"dated": dated} if dated else {}),
@@ -450,7 +461,8 @@ def frame_statements(
                               place_kind=m.attrs.get("place_kind"), as_where=m.attrs.get("as_where"),
                               class_noun_kind=m.attrs.get("class_noun_kind")))  # fmt: skip
     if date is not None and date.value:
-        out.append(stated("date", date.value, date.start, date, form=date.attrs.get("form"), text=date.surface))
+        on_act = {"on_act": True} if _follows_act_word(date, cues) else {}
+        out.append(stated("date", date.value, date.start, date, form=date.attrs.get("form"), text=date.surface, **on_act))
     places = [m for m in mentions if m.entity_type == "LOC" and m not in regions]
     for m in regions:
         of_place = _place_the_region_follows(m, places)

@@ -15,10 +15,11 @@ campaign's toll, or another event merged in). Each conflict is either:
 
 Attributes: killed, wounded, detained (and a group's figure apart: civilians_killed, ru_nationals_killed,
 jihadists_killed), aircraft, the figures other than the toll (missiles_fired, missiles_intercepted, abducted,
-bombers, displaced: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart), event_date (a day
-and month, or a weekday at a part of the day: dates_a_moment), place, region, partner, claim (an organization
-claiming or denying responsibility, or named by the attacker as his), target (the kind of target a source says
-was aimed at), type (types one event is never reported under, by
+bombers, displaced, attackers: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart; a range
+holds the figures within it), event_date (a day and month, or a weekday at a part of the day or right after the
+act's word: dates_a_moment), place, region, partner, claim (an organization claiming or denying responsibility,
+or named by the attacker as his), target (the kind of target a source says was aimed at), type (types one
+event is never reported under, by
 tahqiq.resolve.events.types_compatible), actor (who did it: the doer a sentence names by a verb of doing or
 accusing, tahqiq.extract.statements.doer_statements; see actor_conflicts); for people given_name, name (kunya
 beside the name), role (within one event). The reports' actor_refs are not compared: any ministry, embassy or
@@ -41,7 +42,7 @@ Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts)
   be another village), a kunya beside a name.
 - low: a figure revised by a later report; aircraft counts; dates a day apart where one side counts from a weekday
   ("مساء الخميس"); two settlements of one governorate.
-- medium: kinds of target; detained counts; missiles, people abducted, bombers or people displaced for the same moment; calendar dates a day apart;
+- medium: kinds of target; detained counts; missiles, people abducted, bombers, people displaced or attackers for the same moment; calendar dates a day apart;
   governorates or regions that exclude each other; joint vs unilateral; roles; who claims responsibility; the type
   of event.
 - high: killed or wounded for the same moment; given names; dates two days apart; places in different countries;
@@ -142,6 +143,7 @@ WORDS = {  # attribute -> (English, Arabic) as said in "sources differ on ..."
     "abducted": ("the number abducted or held hostage", "عدد المخطوفين أو الرهائن"),
     "bombers": ("the number of suicide bombers", "عدد الانتحاريين"),
     "displaced": ("the number displaced", "عدد النازحين"),
+    "attackers": ("the number of attackers", "عدد المهاجمين"),
     "event_date": ("the date", "تاريخ الحدث"),
     "place": ("the place", "مكان الحدث"),
     "region": ("the region", "منطقة الحدث"),
@@ -605,14 +607,15 @@ def _parts_of_day() -> frozenset[str]:
 
 def dates_a_moment(item: dict, published_at: str | None) -> bool:
     """A date that tells when the act happened: written out as a day and month ("7 فبراير"), or a weekday
-    at a part of the day ("مساء الخميس", "فجر الجمعة") before the day the article was published (on that
-    day it may be a plan: "يعقد مجلس الأمن ظهر الخميس"). A bare weekday or "أمس" is as often the day of an
-    announcement ("قالت الشرطة، الجمعة"), a video or another act: on 6,000 ANT articles, all 19 date
-    conflicts built on them were such a day, none a real disagreement."""
+    at a part of the day ("مساء الخميس", "فجر الجمعة") or right after the act's word ("سيطرت الأربعاء على
+    المطار": the statement's on_act) before the day the article was published (on that day it may be a
+    plan: "يعقد مجلس الأمن ظهر الخميس"). Any other weekday or "أمس" is as often the day of an announcement
+    ("قالت الشرطة، الجمعة"), a video or another act: on 6,000 ANT articles, all 19 date conflicts built on
+    them were such a day, none a real disagreement."""
     if item.get("form") in CALENDAR_FORMS:
         return True
     words = normalize_text(item.get("text") or "").split()
-    if item.get("form") != "weekday" or not words or words[0] not in _parts_of_day():
+    if item.get("form") != "weekday" or not words or not (words[0] in _parts_of_day() or item.get("on_act")):
         return False
     bounds = date_bounds(item["value"])
     return bool(bounds and published_at and bounds[1].isoformat() < published_at[:10])

@@ -4,8 +4,9 @@ report revises.
 A report's figure of a kind is the event total of its numbers of that kind (tahqiq.extract.counts.event_total; for
 casualties only those stated in sentences that name the event),
 one for the toll and one for each group it counts apart (civilians, children: casualty_groups.csv); likewise
-the figures other than the toll (missiles fired or intercepted, people abducted, bombers, people displaced:
-counts.ACTS), one for each side a salvo is fired by. Of two differing figures, the later one revises the other when its sentence says so
+the figures other than the toll (missiles fired or intercepted, people abducted, bombers, people displaced,
+attackers: counts.ACTS), one for each side a salvo is fired by. A range ("ما بين 250 و300") holds any figure
+between its ends. Of two differing figures, the later one revises the other when its sentence says so
 (update wording, "ارتفعت حصيلة") or when it comes at least UPDATE_MIN_HOURS later with a higher figure (tolls
 rise as bodies are found); a count that runs on (people displaced) is compared only between reports of one
 moment. ACLED's conservative figure is the lowest definite (not approximate) figure that no
@@ -36,7 +37,7 @@ APPROXIMATE_TOLERANCE = 0.1
 REPORTS_MAX_DAYS_APART = 14
 COUNT_ATTRIBUTES = ("killed", "wounded", "detained")
 # Figures read only from a sentence that names the event: the casualties and what else a count tells of it
-# (missiles fired or intercepted, people abducted, bombers, people displaced: tahqiq.extract.counts.ACTS).
+# (missiles fired or intercepted, people abducted, bombers, people displaced, attackers: tahqiq.extract.counts.ACTS).
 TOLD_ATTRIBUTES = (*COUNT_ATTRIBUTES, *ACTS)
 # Groups (casualty_groups.csv) that count a part of the people abducted or of the bombers, not all of them.
 PARTS_OF_PEOPLE = frozenset({"women", "children"})
@@ -127,12 +128,21 @@ def one_count(a: Statement, b: Statement) -> bool:
     return a.facts.get("group") == b.facts.get("group") and len(sides) <= 1
 
 
+def _ends(statement: Statement) -> tuple[int, int]:
+    """The lowest and the highest figure a statement holds: a range's ends ("ما بين 250 و300"), else its figure."""
+    low, high = statement.facts.get("range") or (statement.number, statement.number)
+    return int(low), int(high)
+
+
 def figures_compatible(a: Statement, b: Statement) -> bool:
     """Equal; "more than N" and any figure above N ("less than N" below); "tens" or "hundreds" (N = 10, 100)
-    and any figure from N to 10 N; one approximate ("about N") and within APPROXIMATE_TOLERANCE; figures of
-    two groups, or of two sides' salvos, never clash."""
+    and any figure from N to 10 N; a range and any figure within it; one approximate ("about N") and within
+    APPROXIMATE_TOLERANCE; figures of two groups, or of two sides' salvos, never clash."""
     if not one_count(a, b) or a.number == b.number:
         return True
+    (a_low, a_high), (b_low, b_high) = _ends(a), _ends(b)
+    if a_low <= b_high and b_low <= a_high:
+        return True  # "between 250 and 300" holds 257, and "between 200 and 260"
     for x, y in ((a, b), (b, a)):
         if _bound(x) == "lower" and y.number >= x.number or _bound(x) == "upper" and y.number <= x.number:
             return True

@@ -553,3 +553,34 @@ def test_a_heading_ends_the_sentence_a_campaign_is_looked_for_in():
     assert counts_one_event(count)
     (count,) = _killed("حصيلة القتلى منذ بدء الاحتجاجات\nوقتل 5 أشخاص الجمعة في هجوم على السوق.")
     assert counts_one_event(count)
+
+
+def test_fighters_who_attacked_are_a_figure_of_their_own():
+    assert _kinds("وقالت المصادر إن الطائرات قصفت قوة مهاجمة من 400 مقاتل قرب النهر.") == [("400", "attackers")]
+    assert _kinds("وهاجم نحو 150 مسلحا حاجزا للشرطة فجر اليوم.") == [("150", "attackers")]
+    assert _kinds("وقال المتحدث إن 60 عنصرا اقتحموا البلدة من جهة الغرب.") == [("60", "attackers")]
+    assert _kinds("وكانت القوة المهاجمة قوامها 700 مقاتل بحسب الجيش.") == [("700", "attackers")]
+    # the fighters an attack hit, those a force sends or deploys, and the attackers killed are no attackers
+    assert _kinds("وهاجم المسلحون 12 جنديا عند الحاجز.") == [("12", "soldiers")]
+    assert _kinds("وهاجمت الطائرات 40 مسلحا في الوادي.") == [("40", "soldiers")]
+    assert _kinds("وأرسل الجيش قوة قوامها 800 جندي إلى المدينة.") == [("800", "soldiers")]
+    assert _kinds("ونشرت الوزارة 300 مقاتل في محيط المطار.") == [("300", "soldiers")]
+    assert _kinds("وقتل 25 مسلحا هاجموا الحاجز.") == [("25", "killed")]
+
+
+def test_a_range_is_stated_by_both_its_ends():
+    found = find_counts(normalize("وقال إن ما بين 150 إلى 200 مقاتل هاجموا القرية."))
+    assert [(m.value, m.attrs["count_kind"], m.attrs.get("range")) for m in found] == [
+        ("150", "attackers", [150, 200]),
+        ("200", "attackers", [150, 200]),
+    ]
+    assert [m.attrs.get("range") for m in find_counts(normalize("وقتل بين 30 و40 مدنيا في القصف."))] == [[30, 40]] * 2
+    # a rise from one figure to another is no range
+    assert [m.attrs.get("range") for m in find_counts(normalize("وارتفع العدد من 20 إلى 30 قتيلا."))] == [None]
+    # the lower end takes the upper's scale word; a number of thousands and units, or a count joined to another
+    # one, is no range
+    assert [m.value for m in find_counts(normalize("وتظاهر ما بين 7 و9 آلاف شخص في الساحة."))] == ["7000", "9000"]
+    assert [m.attrs.get("range") for m in find_counts(normalize("ويبلغ عددهم 3 ملايين و212 ألف و400 مواطن."))] == [None] * 2
+    assert [m.attrs.get("range") for m in find_counts(normalize("وقتل 20 شخصا بينهم طفل واحد و6 نساء."))] == [None] * 3
+    fired = find_counts(normalize("وقال المسؤولون إنه تم إطلاق ما بين 60 إلى 70 صاروخا على القاعدة."))
+    assert [(m.value, m.attrs["count_kind"]) for m in fired] == [("60", "missiles_fired"), ("70", "missiles_fired")]

@@ -82,6 +82,54 @@ def test_a_speaker_is_not_a_target_and_unilateral_cue_is_read():
     assert frame["target_mentions"] == [mention_id("art", target)]
 
 
+def test_who_speaks_after_a_long_title_or_a_verb_of_stressing_is_not_a_target():
+    for said in (". وقالت المتحدثة باسم وزارة الخارجية الأمريكية ", ". بدوره، شدد ", ". وأوصى "):
+        t = Text()
+        t.add("قتل 29 طفلا في غارة جوية على حافلة أدت إلى مقتل ")
+        target = t.add("فهد الجزراوي", "PERSON")
+        t.add(said)
+        t.add("هيذر ناويرت", "PERSON")
+        t.add(" على أن الغارة مقلقة.")
+        (frame,) = frames_of(t)
+        assert frame["target_mentions"] == [mention_id("art", target)], said
+
+
+def test_whose_forces_on_whose_word_and_who_described_the_act_are_not_targets():
+    cases = (
+        ("قتل 5 جنود في هجوم على قوات الرئيس السوري ", "بشار الأسد", " قرب حماة."),
+        ("قتل 5 جنود في هجوم على القوات الموالية لل", "أسد", " قرب حماة."),
+        ("قتل 5 جنود في هجوم قرب حماة، بحسب ما قاله مدير المرصد ", "رامي عبد الرحمن", "."),
+        ("قتل 5 جنود في هجوم تبناه داعش، فيما وصف الرئيس الفرنسي ", "إيمانويل ماكرون", " الحادث بأنه إرهابي."),
+        ("قتل الأخ غير الشقيق لزعيم كوريا الشمالية ", "كيم جونغ أون", " في هجوم بغاز الأعصاب."),
+        ("قتل أحد مسؤولي الحماية للرئيس ", "عبد ربه منصور هادي", " في هجوم."),
+        ("قتل 5 جنود في هجوم قرب حماة. وكتب ", "دونالد ترامب", " على تويتر أن الهجوم مروع."),
+        ("قتل 5 جنود في هجوم قرب حماة. ويقول ", "فيغيل", " إن المدينة تغيرت."),
+        ("قتل 5 جنود في هجوم على القوات بقيادة ", "طارق صالح", " قرب المخا."),
+        ("أسقطت الدفاعات طائرة مسيرة استهدفت المطار، وفقا للعقيد ", "تركي المالكي", "."),
+    )
+    for before, person, after in cases:
+        t = Text()
+        t.add(before)
+        t.add(person, "PERSON")
+        t.add(after)
+        (frame,) = frames_of(t)
+        assert frame["target_mentions"] == [], person
+    # named in what a speaker said
+    t = Text()
+    t.add("قالت الشرطة إن مقتل ")
+    victim = t.add("جمال خاشقجي", "PERSON")
+    t.add(" في هجوم داخل القنصلية مؤكد.")
+    (frame,) = frames_of(t)
+    assert frame["target_mentions"] == [mention_id("art", victim)]
+    # a commander of forces is his own man
+    t = Text()
+    t.add("قتل 5 جنود في غارة استهدفت قائد قوات النخبة ")
+    commander = t.add("أبو زيد مصبح", "PERSON")
+    t.add(" قرب حماة.")
+    (frame,) = frames_of(t)
+    assert frame["target_mentions"] == [mention_id("art", commander)]
+
+
 def test_an_article_without_an_event_word_has_no_frame():
     t = Text()
     t.add("قال ")
@@ -677,6 +725,20 @@ def test_the_dead_of_a_disaster_or_a_crash_are_no_event():
     assert [f["event_type"] for f in shooting] == ["shooting"]
 
 
+def test_marches_named_in_the_story_make_no_drone_strike():
+    """Bare "المسيرات" is drones or marches: named as a weapon, it refines the type only when a strike word
+    made it an act."""
+    for body in ("وقال مسؤولون إن عدد القتلى بلغ 60 في غزة. وشارك في المسيرات المئات رافعين الأعلام.",
+                 "قتل 60 فلسطينيا في غزة الاثنين. وكان الفلسطينيون يتظاهرون ضمن الاحتجاجات التي تعرف باسم "
+                 "مسيرات العودة."):  # fmt: skip
+        assert [f["event_type"] for f in frames_read_from(body, date(2018, 5, 15))] == ["attack"], body
+    struck = frames_read_from("قتل ثلاثة أشخاص في قصف استهدف سيارة في مأرب بواسطة مسيرة.", date(2018, 5, 15))
+    assert [f["event_type"] for f in struck] == ["drone_strike"]
+    channel = ('قتل 39 مدنيا في غارة للتحالف على حافلة في ضحيان. وأوردت قناة "المسيرة" التابعة للحوثيين أن '
+               "عدد القتلى بلغ 39 فيما وصفته بجريمة جديدة لطائرات التحالف.")  # the Houthis' television
+    assert [f["event_type"] for f in frames_read_from(channel, date(2018, 8, 9))] == ["air_strike"]
+
+
 def test_a_sentence_that_tells_an_accident_and_no_act_of_war_counts_the_accidents_dead():
     for body in ("قتل 40 مهاجرا على الأقل قبالة سواحل البلاد إثر غرق قاربهم، حسبما قالت الحكومة.",
                  "توفي 30 شخصا غرقا بعد انقلاب مركب يقل مهاجرين.",
@@ -1094,6 +1156,15 @@ def test_an_act_told_by_its_doers_is_a_frame_dated_by_its_own_clause_only():
     frames = frames_read_from(body, date(2018, 8, 9))  # a Thursday
     (answered,) = [f for f in frames if f["answered"]]
     assert (answered["event_type"], answered["reported_date"], answered["reported_place"]) == ("missile_attack", "2018-08-08", "جازان")
+    # named by what they did: "the elements who planned and carried out the targeting of civilians"
+    body = ("أكد التحالف أن الاستهداف الذي تم اليوم في صعدة عمل مشروع لاستهداف العناصر التي خططت ونفذت استهداف "
+            "المدنيين ليلة البارحة في مدينة جازان حيث اعترضت الرياض مساء الأربعاء صاروخا باليستيا أدى تناثر "
+            "شظاياه إلى مقتل شخص وإصابة 11 آخرين.")  # fmt: skip
+    (answered,) = [f for f in frames_read_from(body, date(2018, 8, 9)) if f["answered"]]
+    assert (answered["event_type"], answered["reported_date"], answered["reported_place"]) == ("missile_attack", "2018-08-08", "جازان")
+    # the planes that carried out the strike are its doers, not another act's
+    frames = frames_read_from("وقال الجيش إن الطائرات التي نفذت الغارة على إدلب الأحد روسية.", date(2018, 8, 9))
+    assert not any(f["answered"] for f in frames)
     # undated, those arrested for it do not date it
     body = "اعتقلت الشرطة الأحد ثلاثة من المسؤولين عن إطلاق النار على المصلين."
     assert not any(f["answered"] for f in frames_read_from(body, date(2018, 8, 9)))

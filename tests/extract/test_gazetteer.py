@@ -1,4 +1,4 @@
-from tahqiq.extract.gazetteer import Gazetteer, clitic_forms
+from tahqiq.extract.gazetteer import QUOTED_PHRASE_GAP_RE, Gazetteer, clitic_forms
 from tahqiq.text.normalize import normalize, normalize_text
 
 
@@ -43,6 +43,13 @@ def test_phrase_words_must_be_adjacent():
     g = gazetteer("تل أبيض")
     assert found(g, "تل، أبيض") == []
     assert found(g, "بلدة تل أبيض") == [("تل أبيض", "تل أبيض", 0)]
+
+
+def test_a_name_quoted_inside_its_phrase_matches_where_quotes_are_allowed():
+    g = Gazetteer([(normalize_text("قناة المسيرة"), "قناة المسيرة")], gap=QUOTED_PHRASE_GAP_RE)
+    assert found(gazetteer("قناة المسيرة"), 'أوردت قناة "المسيرة" التابعة') == []
+    for display in ('أوردت قناة "المسيرة" التابعة', "أوردت قناة «المسيرة» التابعة", "أوردت قناة “المسيرة” التابعة"):
+        assert [surface for surface, _, _ in found(g, display)] == [display[6:19]], display
 
 
 def test_one_letter_typo_in_a_long_phrase_matches_as_fuzzy():

@@ -325,3 +325,29 @@ def test_a_claim_whose_responsibility_is_told_after_the_claimant_and_more_words(
     assert stances(("وأعلن ",), isis, (" مسؤوليته عن عدد من هذه الهجمات.",)) == []
     assert stances(("وأعلن ",), isis, ("، في بيان، مسؤوليته عن حماية السكان.",)) == []
     assert stances(("ولم يعلن ",), isis, (" حتى الآن مسؤوليته عن الهجوم.",)) == []
+
+
+
+MANBIJ = ("منبج", "LOC", None, {"ref_id": "sy-manbij", "place_kind": "city"})
+
+
+def _date_statement(pieces: list[tuple]) -> dict:
+    _, said = _statements(pieces)
+    (stated,) = [s for s in said if s["attribute"] == "date"]
+    return stated
+
+
+def _weekday(words: str, value: str) -> tuple:
+    return (words, "DATE", value, {"method": "relative_to_published", "form": "weekday"})
+
+
+def test_a_weekday_right_after_the_act_word_dates_the_act_one_after_other_words_does_not():
+    taken = _date_statement([("وكانت القوات الحكومية سيطرت ",), _weekday("الثلاثاء", "2018-07-24"),
+                             (" على مدينة ",), MANBIJ, (" بعد معارك عنيفة.",)])  # fmt: skip
+    assert (taken["form"], taken.get("on_act")) == ("weekday", True)
+    killed = _date_statement([("قتل، ",), _weekday("الأحد", "2018-07-22"), ("، 7 جنود في هجوم على حاجز للجيش.",)])
+    assert killed.get("on_act") is True
+    # the day the news was at odds, not the day of the capture
+    news = _date_statement([("تضاربت الأنباء ",), _weekday("الأربعاء", "2018-07-25"),
+                            (" حول سيطرة القوات الحكومية على مدينة ",), MANBIJ, (".",)])  # fmt: skip
+    assert "on_act" not in news

@@ -205,6 +205,21 @@ def test_a_weekday_at_a_part_of_the_day_tells_the_moment_a_bare_one_does_not():
     assert _conflicts(evening, that_day).height == 0
 
 
+def test_weekdays_each_written_right_after_the_act_word_tell_the_moment_before_the_day_of_publication():
+    taken = [_report("a", _said("date", "2024-03-05", form="weekday", text="الثلاثاء", on_act=True), reported_date="2024-03-05"),
+             _report("b", _said("date", "2024-03-06", form="weekday", text="الأربعاء", on_act=True), reported_date="2024-03-06")]  # fmt: skip
+    days_after = _articles(("a", "bbc", "2024-03-07T09:00:00"), ("b", "cnn", "2024-03-07T10:00:00"))
+    (row,) = _conflicts(taken, days_after).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("event_date", "disagreement", "low")
+    assert _values(row) == {"2024-03-05": ["a"], "2024-03-06": ["b"]}
+    # one side's weekday is the day a source spoke ("قالت الشرطة، الأربعاء"): nothing to compare
+    spoken = [taken[0], _report("b", _said("date", "2024-03-06", form="weekday", text="الأربعاء"), reported_date="2024-03-06")]
+    assert _conflicts(spoken, days_after).height == 0
+    # a weekday on the day of publication is that day's news, often another act merged into the event
+    that_day = _articles(("a", "bbc", "2024-03-07T09:00:00"), ("b", "cnn", "2024-03-06T22:00:00"))
+    assert _conflicts(taken, that_day).height == 0
+
+
 def _place(ref, surface, **facts):
     return _said("place", surface, ref_id=ref, **facts)
 
@@ -223,6 +238,16 @@ def test_places_compatible_through_the_hierarchy_and_different_governorates_clas
     assert places_clash(village, idlib) == "admin1"
     basra = {"ref_id": "iq-basra", "admin1": "iq-basra", "country": "iq", "place_kind": "admin1"}
     assert places_clash(basra, idlib) == "country"
+
+
+def test_two_towns_of_one_province_some_8_km_apart_clash_as_settlements_a_town_and_its_outskirts_do_not():
+    def town(ref, latitude, longitude):
+        return {"ref_id": ref, "admin1": "xx-province", "country": "xx", "place_kind": "town",
+                "latitude": latitude, "longitude": longitude}  # fmt: skip
+
+    # a hostage-taking put in a store of one town by one source and of the next town by another
+    assert places_clash(town("xx-a", 43.216, 2.349), town("xx-b", 43.210, 2.442)) == "settlement"
+    assert places_clash(town("xx-a", 43.216, 2.349), town("xx-c", 43.230, 2.380)) is None
 
 
 def test_region_against_a_place_of_another_country_from_data():
@@ -824,3 +849,19 @@ def test_claims_dated_to_days_that_do_not_meet_are_of_two_acts():
     # a sentence's day dates it, not a month it also names ("عن الهجومين السابقين هذا الشهر")
     unclaimed_this_month = {**unclaimed, "dated": ["2018-07-11", "2018-07"]}
     assert _conflicts([_report("a", unclaimed_this_month), _report("b", claimed)], SAME_MORNING).height == 0
+
+
+def test_attackers_are_compared_with_themselves_and_a_range_holds_what_lies_within_it():
+    told = [_report("a", _said("attackers", 400, subject="مقاتلين")),
+            _report("b", _said("attackers", 180, subject="مسلحين"))]  # fmt: skip
+    (row,) = _conflicts(told, SAME_MORNING).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("attackers", "disagreement", "medium")
+    assert "the number of attackers" in row["explanation"] and "عدد المهاجمين" in row["explanation_ar"]
+    # "between 150 and 200" holds 180, and overlaps "between 190 and 250"; 400 lies outside it
+    ranged = _said("attackers", 200, subject="مقاتلين", range=[150, 200])
+    assert _conflicts([_report("a", ranged), _report("b", _said("attackers", 180))], SAME_MORNING).height == 0
+    overlapping = _said("attackers", 250, range=[190, 250])
+    assert _conflicts([_report("a", ranged), _report("b", overlapping)], SAME_MORNING).height == 0
+    assert _conflicts([_report("a", ranged), _report("b", _said("attackers", 400))], SAME_MORNING).height == 1
+    # the attackers are no toll: 400 attackers beside 180 dead is no conflict
+    assert _conflicts([_report("a", _said("attackers", 400)), _report("b", _said("killed", 180))], SAME_MORNING).height == 0
