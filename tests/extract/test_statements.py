@@ -201,7 +201,7 @@ def test_a_region_right_after_a_place_says_where_that_place_lies():
     assert regions == {"north": "sy-idlib", "south": None}
 
 
-def test_a_claim_told_with_its_pronoun_or_in_the_present_and_an_attacker_s_allegiance():
+def test_a_claim_told_with_its_pronoun_or_in_the_present_is_none_and_an_attacker_s_allegiance():
     isis = ("تنظيم الدولة الإسلامية", "ORG", None, {"ref_id": "isis", "org_kind": "armed_group"})
     lead = ("قتل أربعة أشخاص في هجوم على متجر في بلدة صغيرة. ",)
 
@@ -209,7 +209,9 @@ def test_a_claim_told_with_its_pronoun_or_in_the_present_and_an_attacker_s_alleg
         _, said = _statements([lead, *pieces])
         return [(s["value"], s["stance"]) for s in said if s["attribute"] == "responsibility"]
 
-    assert stances(("وهو الهجوم الذي تبناه ",), isis, (" مساء الجمعة.",)) == [("isis", "claimed")]
+    # a claim in a relative clause describes a cited act as often as the story's ("هجوم انتحاري مزدوج في كابول
+    # تبناه تنظيم الدولة الاثنين" in a story of Kandahar's): not read
+    assert stances(("وهو الهجوم الذي تبناه ",), isis, (" مساء الجمعة.",)) == []
     # the present tense adopts ideas more often than it claims an act ("شخص يتبنى فكر التنظيم")
     assert stances(("وقالت الشرطة إن المهاجم شخص يتبنى فكر ",), isis, (".",)) == []
     assert stances(("ولم تتبنى أي جهة الهجوم.",)) == [(None, "unclaimed")]
