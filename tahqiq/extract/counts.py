@@ -497,6 +497,7 @@ def _counts(sc: _CountScanner) -> list[_Count]:
         if found:
             _inherit_event(sc, found, counts[-1] if counts else None)
             _among_the_dead(sc, found)
+            _all_of_a_group(sc, found)
             found.kind = _act_of(sc, found) or found.kind
             if found.one_of and _picks_one_of_a_group(found.one_of, found.kind):
                 continue
@@ -740,6 +741,24 @@ def _among_the_dead(sc: _CountScanner, count: _Count) -> None:
     if "بين" in sc.rests(count.first - 2):
         count.kind = TOLL_OF[toll]
         count.part = True
+
+
+# A toll told by a word of its kind and then who they all were: "42 قتيلا كانوا من الأطفال".
+TOLL_NOUNS = frozenset({"قتلى", "جرحى", "أشخاص"})
+ALL_OF_THEM = frozenset(normalize_text(w) for w in ("كانوا", "كلهم", "جميعهم", "وكلهم", "وجميعهم"))
+
+
+def _all_of_a_group(sc: _CountScanner, count: _Count) -> None:
+    """ "ما لا يقل عن 42 قتيلا كانوا من الأطفال": the dead counted are all of a group (children), so the
+    count is the group's, not the toll."""
+    if count.kind not in CASUALTY_KINDS or count.subject not in TOLL_NOUNS:
+        return
+    k = count.last + (sc.word(count.last) in ALL_OF_THEM)
+    if sc.word(k) != "من":
+        return
+    group = _noun_for(sc.word(k + 1))
+    if group is not None and group.subject not in TOLL_NOUNS and group.kind not in EVENT_KINDS:
+        count.subject = group.subject
 
 
 def _coordinated_singular(sc: _CountScanner, previous: _Count) -> _Count | None:

@@ -116,6 +116,8 @@ NAMED_BEFORE_WINDOW = 12
 PERIOD_START_GAP = 2
 # "وفي هجوم منفصل": the word that says the act is another follows its sentence's first event word this closely.
 SEPARATE_WINDOW = 12
+# The act told before, named again: "الهجوم ذاته", "الحادث نفسه", "نفس المعركة".
+SAME_ACT_RE = re.compile(r"(?<![\w])(?:ال\w+\s+(?:ذاته|ذاتها|نفسه|نفسها)|نفس\s+ال\w+)(?![\w])")
 SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 # Operation words this close to the word of killing name how the target was killed.
 KILLING_WINDOW = 60
@@ -253,10 +255,20 @@ def _resolve_ambiguous_triggers(display: str, cues: list[Cue]) -> list[Cue]:
             out.append(cue)
             continue
         if any(
-            c.kind == "strike_word" and _same_sentence_span(display, c, cue) for c in cues if c is not cue
+            c.kind == "strike_word" and _same_sentence_span(display, c, cue) and not _heads(display, c, cue)
+            for c in cues
+            if c is not cue
         ):
             out.append(Cue("trigger", cue.value, cue.start, cue.end, cue.text))
     return [c for c in out if c.kind != "strike_word"]
+
+
+AIRCRAFT_NOUNS = frozenset(normalize_text(w) for w in ("طائرة", "طائرات", "الطائرة", "الطائرات"))
+
+
+def _heads(display: str, word: Cue, cue: Cue) -> bool:
+    """The strike word is the noun the ambiguous word qualifies ("طائرة مروحية": a helicopter, no strike)."""
+    return normalize_text(word.text) in AIRCRAFT_NOUNS and not display[word.end : cue.start].strip()
 
 
 def _same_sentence_span(display: str, a: Cue, b: Cue) -> bool:
@@ -409,6 +421,8 @@ class _Sentence:
     def opens_on_a_separate_act(self, anchors: list[Cue]) -> bool:
         """ "وفي هجوم منفصل، قتل 3 أشخاص": another act than the story's, with its own place and figures (a
         sentence that tells the story's act first and a separate one after stays the story's)."""
+        if self.display and SAME_ACT_RE.search(self.display, self.start, self.end):
+            return False  # "ويأتي ذلك في وقت أعلنت الوزارة مقتل 4 جنود جراء الهجوم ذاته"
         return any(c.start <= anchors[0].end + SEPARATE_WINDOW for c in self.of("separate"))
 
     def names_an_act(self) -> bool:

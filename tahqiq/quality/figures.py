@@ -105,7 +105,7 @@ def is_update(a: Statement, b: Statement) -> bool:
 
 
 def _bound(statement: Statement) -> str | None:
-    if statement.facts.get("part") and not statement.facts.get("group"):
+    if _part_of_the_toll(statement):
         return "lower"  # "من بين القتلى القياديان": at least two dead
     phrase = normalize_text(statement.facts.get("approximator") or "")
     if statement.facts.get("approximate") and not phrase:
@@ -171,8 +171,13 @@ def figures_differ(a: Statement, b: Statement) -> bool:
         # scope (the protests' months, another event merged) as another count of the same moment
         return False
     if figures_compatible(a, b):
-        return is_update(a, b) and not _near(a, b)
+        # a part of the toll ("من بين القتلى القياديان") tells no toll a later one could revise
+        return is_update(a, b) and not _near(a, b) and not (_part_of_the_toll(a) or _part_of_the_toll(b))
     return True
+
+
+def _part_of_the_toll(statement: Statement) -> bool:
+    return bool(statement.facts.get("part")) and not statement.facts.get("group")
 
 
 def days_apart(a: str, b: str) -> int:

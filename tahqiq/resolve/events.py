@@ -52,6 +52,7 @@ AIR_OR_HELICOPTER = frozenset({"air_strike", "drone_strike", "helicopter_raid", 
 GENERIC_TYPES = ("attack", "air_strike")
 # An act another answers ("ردا على إطلاق صواريخ") against a report of another type, which may be the answer.
 ANSWERED_ACT_OF_ANOTHER_TYPE_WEIGHT = -2.0
+DIFFERENT_TYPE_WEIGHT = -4.0
 
 LINK_WEIGHT = 7.0
 # Agreements that single one event out among the many of its type, place and days (a shared day or
@@ -190,10 +191,13 @@ def _compare_type(a: Report, b: Report) -> tuple[str, float]:
         return "air_or_helicopter", 0.5
     if "attack" in (a.event_type, b.event_type):
         return "generic_attack", -0.5
-    # A raid, a hostage-taking and the shooting or bombing in it are parts of one operation told two ways.
+    # A raid, a hostage-taking and the shooting or bombing in it are parts of one operation told two ways;
+    # an arrest and a bombing are two acts (the bombers arrested later, a bombing the day of an arrest).
+    if "arrest" in (a.event_type, b.event_type) and {a.event_type, b.event_type} & BOMBINGS:
+        return "different", DIFFERENT_TYPE_WEIGHT
     if {TYPE_FAMILY.get(a.event_type), TYPE_FAMILY.get(b.event_type)} == {"raid", "violence"}:
         return "related_operations", -1.0
-    return "different", -4.0
+    return "different", DIFFERENT_TYPE_WEIGHT
 
 
 def _compare_date(a: Report, b: Report, slack: int) -> tuple[str, float]:

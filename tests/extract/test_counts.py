@@ -584,3 +584,10 @@ def test_a_range_is_stated_by_both_its_ends():
     assert [m.attrs.get("range") for m in find_counts(normalize("وقتل 20 شخصا بينهم طفل واحد و6 نساء."))] == [None] * 3
     fired = find_counts(normalize("وقال المسؤولون إنه تم إطلاق ما بين 60 إلى 70 صاروخا على القاعدة."))
     assert [(m.value, m.attrs["count_kind"]) for m in fired] == [("60", "missiles_fired"), ("70", "missiles_fired")]
+
+
+def test_a_toll_of_dead_who_were_all_of_a_group_is_the_group_s():
+    assert counts("قالت الصحة إن 42 قتيلا كانوا من الأطفال.") == [("42 قتيلا", "42", "killed", False, "أطفال")]
+    assert counts("قتل 42 شخصا من المدنيين في الغارة.") == [("42 شخصا", "42", "killed", False, "مدنيين")]
+    # a family is no group of the dead
+    assert counts("قتل 12 شخصا من عائلة واحدة.") == [("12 شخصا", "12", "killed", False, "أشخاص")]

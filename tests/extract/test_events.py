@@ -130,6 +130,20 @@ def test_whose_forces_on_whose_word_and_who_described_the_act_are_not_targets():
     assert frame["target_mentions"] == [mention_id("art", commander)]
 
 
+def test_an_act_told_as_coinciding_or_as_another_is_a_frame_of_its_own_unless_named_the_same():
+    body = ("اعتقلت السلطات الباكستانية رئيس الوزراء السابق نواز شريف حال عودته إلى بلاده الجمعة. يأتي ذلك في وقت "
+            "استهدف فيه اعتداءان الجمعة تجمعين انتخابيين في غرب البلاد موقعين نحو 90 قتيلا.")  # fmt: skip
+    arrest, attacks = frames_read_from(body, date(2018, 7, 13))
+    assert (arrest["event_type"], arrest["reported_killed"]) == ("arrest", None)
+    assert (attacks["role"], attacks["reported_killed"]) == ("background", 90)
+    body = ("قتل 3 جنود في هجوم على حاجز في درعا الجمعة. وفي هجوم آخر وقع في نهاية 2015 قتل 14 من الحرس.")
+    (frame,) = frames_read_from(body, date(2018, 7, 13))
+    assert frame["reported_killed"] == 3
+    body = ("قتل 35 مقاتلا في هجوم شنه تنظيم داعش الأربعاء على نقطة جنوب غرب الميادين. ويأتي ذلك في وقت أعلنت "
+            "وزارة الدفاع الروسية مقتل 4 جنود روس جراء الهجوم ذاته.")  # fmt: skip
+    assert len(frames_read_from(body, date(2018, 5, 27))) == 1
+
+
 def test_an_article_without_an_event_word_has_no_frame():
     t = Text()
     t.add("قال ")
@@ -1289,8 +1303,12 @@ def test_a_helicopter_is_an_act_only_beside_a_word_of_striking():
     assert [f["event_type"] for f in frames_read_from(body, date(2018, 4, 8))] == ["helicopter_raid"]
     for body in ("لقي 4 عسكريين أميركيين مصرعهم الثلاثاء في حادث تحطم مروحية أثناء تدريب جنوبي كاليفورنيا.",
                  "أسقطت مروحيات عسكرية سورية منشورات على منطقة الغوطة الشرقية الخميس.",
-                 "وخصصت السلطات مروحيات إنقاذ مدنية وعسكرية في المناطق المنكوبة بعد مقتل 11 شخصا في الفيضانات."):
+                 "وخصصت السلطات مروحيات إنقاذ مدنية وعسكرية في المناطق المنكوبة بعد مقتل 11 شخصا في الفيضانات.",
+                 "سقطت طائرة مروحية في النهر الشرقي لمدينة نيويورك، وقالت الشرطة إن ثلاثة أشخاص لقوا حتفهم."):
         assert [f["event_type"] for f in frames_read_from(body, date(2018, 4, 8))] != ["helicopter_raid"], body
+    # the aircraft that a helicopter is ("طائرة مروحية") is no word of striking; a strike by one is a raid
+    body = "قتل 5 أشخاص بغارة طائرة مروحية على قرية في إدلب."
+    assert [f["event_type"] for f in frames_read_from(body, date(2018, 4, 8))] == ["helicopter_raid"]
 
 
 def test_the_one_date_of_a_list_of_cited_acts_dates_the_act_after_then():

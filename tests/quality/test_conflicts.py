@@ -762,6 +762,18 @@ def test_a_toll_read_off_a_singular_noun_clashes_only_as_none_against_some():
     assert figures_differ(toll(0, "a", uncounted=True), toll(1, "b", uncounted=True))  # none reported, then one
 
 
+def test_a_part_of_the_toll_is_revised_by_no_later_toll():
+    from tahqiq.quality.figures import Statement, figures_differ
+
+    def toll(n: int, article: str, published: str, part: bool = False) -> Statement:
+        facts = {"attribute": "killed", "value": n, "group": "", **({"part": True} if part else {})}
+        return Statement(n, article, "outlet-" + article, published, facts=facts)
+
+    # "من بين القتلى القياديان" on the 9th, 51 dead on the 14th: no update, and no clash
+    assert not figures_differ(toll(2, "a", "2018-08-09T10:00:00+00:00", part=True), toll(51, "b", "2018-08-14T10:00:00+00:00"))
+    assert figures_differ(toll(42, "a", "2018-08-09T10:00:00+00:00"), toll(51, "b", "2018-08-14T10:00:00+00:00"))
+
+
 def test_people_displaced_differ_only_at_one_moment():
     # two outlets the same morning: a disagreement on a figure of its own, of medium severity
     fled = [_report("a", _said("displaced", 30000, subject="أشخاص")),

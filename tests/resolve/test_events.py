@@ -92,6 +92,9 @@ def test_types_an_event_may_be_reported_under():
     assert types_compatible("suicide_bomb", "remote_explosive")
     assert types_compatible("ground_raid", "suicide_bomb")  # a raid and the bombs in it: one operation
     assert not types_compatible("air_strike", "arrest")
+    assert types_compatible("arrest", "shooting")  # a raid's arrests and its shootout
+    assert not types_compatible("arrest", "suicide_bomb")  # a bombing the day of an arrest, or its bombers arrested
+    assert not types_compatible("remote_explosive", "arrest")
 
 
 def prepared(rows: list[dict]) -> pl.DataFrame:
