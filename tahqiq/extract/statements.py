@@ -6,7 +6,8 @@ sentence: a command's statement, a monitor, activists) and whether the sentence 
 figure ("ارتفعت حصيلة"). One statement is one dict:
 
     attribute   killed, wounded, detained, aircraft, a count's act (missiles_fired, missiles_intercepted,
-                abducted, bombers: tahqiq.extract.counts.ACTS), date, place, region, partner, responsibility
+                abducted, bombers: tahqiq.extract.counts.ACTS), date, place, region, partner, responsibility,
+                actor, target (the kind of target a sentence says was aimed at: civilian, military, airport)
     value       the number, ISO date, place surface, compass region, joint/unilateral, or the org credited
     start, end  offsets of the stating sentence in articles.body
     mention_id  the COUNT, DATE or LOC mention giving the value (null for a cue)
@@ -15,11 +16,12 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     revised     true when the sentence says the figure was revised (update wording)
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
-plus per attribute: approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس") and on_act (dates: written right after the act's word, "سيطرت الأربعاء"), ref_id/admin1/country/latitude/longitude/
-place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied, or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null),
+plus per attribute (target: text, the kind as written, and dated): approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس") and on_act (dates: written right after the act's word, "سيطرت الأربعاء"), ref_id/admin1/country/latitude/longitude/
+place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied (also by a country: `denied_doer`, "نفت إيران أن تكون قد ..."), allegiance: the attacker says he belongs to it, "قال إنه ينتمي إلى داعش", or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null; and dated: the dates the sentence tells),
 and for actor (the doer a sentence names: `doer_statements`; value the organization's ref_id or the country's code)
-kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused),
-act (the event type of the act word the verb governs: attack for "الهجمات"; null for a word of the dead), act_text,
+kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused,
+blamed: "تتحمل مسؤولية"), act (the event type of the act word the verb governs: attack for "الهجمات"; null for a
+word of the dead), dead (the act is a word of the dead: "مسؤولية مقتل", "قتلوا ... برصاص الجيش"), act_text,
 text (the name as written), links (the organizations the sentence says the doer follows: "الموالية لتنظيم الدولة").
 A killed statement the frame reads off no COUNT (a singular noun, a named victim, "no casualties") is uncounted.
 """
@@ -86,12 +88,18 @@ NEVER_CLAIMANT_KINDS = frozenset({
 })  # fmt: skip
 
 
+# "ينتمي إلى تنظيم داعش", "أعلن مبايعته لتنظيم الدولة": whom the attacker says he belongs to is named this
+# close after the word.
+ALLEGIANCE_GAP = 12
+
+
 def _credited_org(cue: CueLike, mentions: ByStart, sentence: tuple[int, int]) -> str | None:
     """The organization a claim or denial of responsibility names: the nearest one in its sentence that
-    could have carried out the act."""
+    could have carried out the act; for an attacker's allegiance, the one named right after the word."""
     orgs = [
         m for m in mentions.starting_in(sentence[0], sentence[1])
         if m.entity_type == "ORG" and m.attrs.get("org_kind") not in NEVER_CLAIMANT_KINDS
+        and (cue.value != "allegiance" or 0 <= m.start - cue.end <= ALLEGIANCE_GAP)
     ]  # fmt: skip
     if not orgs:
         return None
@@ -195,6 +203,8 @@ def doer_statements(
         return []
     if verb.value == "accused":
         return _accused(around, names, verb)
+    if verb.value == "fire_of":
+        return _fire_of(around, names, verb)
     acts_after = [c for c in around if c.kind in ACT_CUE_KINDS and 0 <= c.start - verb.end <= DOER_ACT_CHARS]
     pronoun = normalize_text(verb.text).endswith(("ه", "ها"))
     # a trigger phrase may take the verb in ("الهجوم الذي نفذه")
@@ -218,12 +228,27 @@ def doer_statements(
     return [_doer_item(doer, verb, followed_by, act)]
 
 
-def _doer_item(doer: Mention, verb: CueLike, followed_by: list[str], act: CueLike) -> tuple[Mention, dict]:
+def _fire_of(around: list, names: list[Mention], verb: CueLike) -> list[tuple[Mention, dict]]:
+    """Whose fire a word of fire names ("قتل 25 فلسطينيا برصاص الجيش الإسرائيلي"): the name right after it;
+    its act the dead told within DOER_ACT_CHARS before it, else the fire itself."""
+    doer = next((m for m in names if 0 <= m.start - verb.end <= VERB_SUBJECT_GAP), None)
+    if doer is None:
+        return []
+    dead = [c for c in around if c.kind == "outcome" and c.value == "killed" and 0 <= verb.start - c.end <= DOER_ACT_CHARS]
+    fire = next((c for c in around if c.kind == "trigger" and c.start == verb.start), None)
+    act = dead[-1] if dead else fire
+    return [_doer_item(doer, verb, [], act, how="carried_out")] if act is not None else []
+
+
+def _doer_item(
+    doer: Mention, verb: CueLike, followed_by: list[str], act: CueLike, how: str | None = None
+) -> tuple[Mention, dict]:
     is_org = doer.entity_type == "ORG"
     return (doer, {
         "act": act.value if act.kind == "trigger" else None, "act_text": act.text,
+        "dead": act.kind == "outcome" and act.value == "killed",
         "value": _name_ref(doer), "kind": "org" if is_org else "country", "org_kind": doer.attrs.get("org_kind"),
-        "country": doer.attrs.get("country") if is_org else doer.attrs.get("ref_id"), "how": verb.value,
+        "country": doer.attrs.get("country") if is_org else doer.attrs.get("ref_id"), "how": how or verb.value,
         "text": doer.surface, "links": followed_by, "listed": bool(doer.attrs.get("ref_id")),
     })  # fmt: skip
 
@@ -236,6 +261,8 @@ def _accused(around: list, names: list[Mention], verb: CueLike) -> list[tuple[Me
     if charge is None:
         return []
     act = next((c for c in around if c.kind in ACT_CUE_KINDS and 0 <= c.start - charge.start <= DOER_ACT_CHARS), None)
+    if act is None and charge.value == "act":
+        act = charge  # "باستهدافها": the charge names the act
     if act is None:
         return []
     accused = next((m for m in names if m.start >= verb.end and 0 <= charge.start - m.end <= VERB_SUBJECT_GAP), None)
@@ -244,6 +271,93 @@ def _accused(around: list, names: list[Mention], verb: CueLike) -> list[tuple[Me
         # "التحالف الدولي الذي تقوده الولايات المتحدة، بشن": the accused is named before the relative clause
         accused = next((m for m in names if m.start >= verb.end and 0 <= relative.start - m.end <= RELATIVE_GAP), None)
     return [_doer_item(accused, verb, [], act)] if accused is not None else []
+
+
+# "وأعلن تنظيم داعش المتشدد، في بيان نشرته مواقع موالية للإرهابين بعد مقتل المهاجم، مسؤوليته عن الاعتداءات":
+# the claimed responsibility follows the verb of claiming this far; the act follows it this closely.
+CLAIMED_OBJECT_CHARS = 100
+# "وأعلن تنظيم "الدولة الإسلامية" مسؤوليته": a class noun and a quote may stand between the verb and the name.
+CLAIMANT_GAP = 8
+CLAIMED_ACT_CHARS = 12  # "مسؤوليته عن عدد من هذه الهجمات" claims some of them, not the act
+
+
+def claimed_apart(cues: ByStart, mentions: ByStart, sentence: tuple[int, int], verb: CueLike) -> str | None:
+    """The organization a verb of claiming (a lexicon `claim_verb`: أعلن, ادعى) says claims the act when its
+    object comes later in the sentence ("وادعى تنظيم داعش مسؤوليته عن الهجوم"): the claimed object (مسؤوليته)
+    within CLAIMED_OBJECT_CHARS, an act named within CLAIMED_ACT_CHARS after it, no negation before the verb;
+    the claimant an organization that could have done it named right after the verb (CLAIMANT_GAP), or right before a
+    relative pronoun right before it ("تنظيم داعش الذي أعلن"), never another name of the sentence (the
+    target, "السفارة الفرنسية", or the outlet told: "أعلنت جماعة تابعة للقاعدة ... حسب وكالة الأنباء").
+    None when the object follows the verb at once (a responsibility phrase of its own: "أعلن مسؤوليته")."""
+    around = cues.starting_in(sentence[0], sentence[1])
+    claimed = next((c for c in around if c.kind == "claimed_object" and 1 < c.start - verb.end <= CLAIMED_OBJECT_CHARS), None)
+    if claimed is None or not any(c.kind == "trigger" and 0 <= c.start - claimed.end <= CLAIMED_ACT_CHARS for c in around):
+        return None
+    before = [c for c in around if c.end <= verb.start]
+    if any(c.kind == "doer_negation" and (c.value == "sentence" or verb.start - c.end <= NEGATION_CHARS) for c in before):
+        return None
+    names = [
+        m for m in mentions.starting_in(sentence[0], sentence[1])
+        if m.entity_type == "ORG" and m.attrs.get("org_kind") not in NEVER_CLAIMANT_KINDS
+    ]  # fmt: skip
+    claimant = next((m for m in names if 0 <= m.start - verb.end <= CLAIMANT_GAP), None)
+    if claimant is not None and any(c.kind == "doer_link" and verb.end <= c.start < claimant.start for c in around):
+        claimant = None  # "أعلنت جماعة تابعة لتنظيم القاعدة": the group claims, whom it follows is named
+    relative = next((c for c in before if c.kind == "doer_relative" and 0 <= verb.start - c.end <= RELATIVE_GAP), None)
+    if claimant is None and relative is not None:
+        claimant = next((m for m in names if 0 <= relative.start - m.end <= RELATIVE_GAP), None)
+    return _name_ref(claimant) if claimant is not None else None
+
+
+# "نفت إيران أن تكون قد ردت بأي صواريخ": what the denier denies follows its name this closely.
+DENIED_OBJECT_GAP = 3
+
+
+def denied_doer(cues: ByStart, mentions: ByStart, sentence: tuple[int, int], verb: CueLike) -> Mention | None:
+    """The organization or country a verb of denying (a lexicon `denial` cue) says did not do the act: the
+    name right after the verb, what it denies right after the name (a `denied_object`: "أن تكون", "أي
+    علاقة", "مسؤوليتها"), and an act named within DOER_ACT_CHARS after that ("نفت إيران أن تكون قد ردت بأي
+    صواريخ"). None for a denial of something else ("نفت الوزارة أن تكون الأسعار قد ارتفعت")."""
+    start, end = sentence
+    name = next((m for m in mentions.starting_in(start, end) if _may_do(m) and 0 <= m.start - verb.end <= VERB_SUBJECT_GAP), None)
+    if name is None:
+        return None
+    around = cues.starting_in(start, end)
+    denied = next((c for c in around if c.kind == "denied_object" and 0 <= c.start - name.end <= DENIED_OBJECT_GAP), None)
+    if denied is None or not any(c.kind == "trigger" and 0 <= c.start - denied.end <= DOER_ACT_CHARS for c in around):
+        return None
+    return name
+
+
+# "استهدف مطار الملك خالد", "لاستهداف المناطق المدنية": the kind of target follows the word of targeting this closely.
+TARGET_KIND_GAP = 2
+# "العناصر المسؤولة عن إطلاق الصواريخ واستهداف المدنيين", "ردا على استهداف": a targeting this far after words
+# that tell another act (one answered, or done by those now struck) is that act's.
+OTHER_ACT_CHARS = 60
+# "التي خططت ونفذت استهداف المدنيين": a verb of doing this close before the targeting tells whose act it was.
+DONE_BY_CHARS = 10
+
+
+def target_kind(cues: ByStart, sentence: tuple[int, int], verb: CueLike) -> CueLike | None:
+    """The kind of target (a lexicon `target_kind`: civilian, military, airport) a word of targeting names right
+    after it; none when the targeting is negated or avoided ("لم تستهدف", "تجنب استهداف", "وعدم استهدافهم"),
+    or is another act's: one answered or done by those struck ("ردا على استهداف", "المسؤولة عن ...
+    واستهداف المدنيين", "التي نفذت استهداف")."""
+    around = cues.starting_in(sentence[0], sentence[1])
+    kind = next((c for c in around if c.kind == "target_kind" and 0 <= c.start - verb.end <= TARGET_KIND_GAP), None)
+    if kind is None:
+        return None
+    before = [c for c in around if c.end <= verb.start]
+    for c in before:
+        gap = verb.start - c.end
+        if (
+            c.kind == "doer_negation" and (c.value == "sentence" or gap <= NEGATION_CHARS)
+            or c.kind == "target_negation" and gap <= NEGATION_CHARS
+            or c.kind == "responded_to" and gap <= OTHER_ACT_CHARS
+            or c.kind == "doer" and gap <= DONE_BY_CHARS
+        ):
+            return None
+    return kind
 
 
 def _dates_in(mentions: ByStart, sentence: tuple[int, int], written_out: bool = False) -> list[str]:
@@ -256,6 +370,12 @@ def _dates_in(mentions: ByStart, sentence: tuple[int, int], written_out: bool = 
         m.value for m in mentions.starting_in(sentence[0], sentence[1])
         if m.entity_type == "DATE" and date_bounds(m.value) and (not written_out or m.attrs.get("method") == "absolute")
     ]  # fmt: skip
+
+
+def _dated(mentions: ByStart, sentence: tuple[int, int]) -> dict:
+    """{"dated": the dates the sentence tells} when it tells any."""
+    dated = _dates_in(mentions, sentence)
+    return {"dated": dated} if dated else {}
 
 
 # "في محافظة إدلب بشمال سوريا", "مدينة عفرين، شمال سوريا": a region this close after a place says where that
@@ -355,11 +475,27 @@ def frame_statements(
         if c.kind in ("joint", "unilateral"):
             out.append(stated("partner", c.kind, c.start, text=c.text))
         elif c.kind == "responsibility" and c.value == "unclaimed":
-            out.append(stated("responsibility", None, c.start, stance=c.value, text=c.text))  # no group yet
+            out.append(stated("responsibility", None, c.start, stance=c.value, text=c.text,
+                              **_dated(mentions_by_start, _sentence_of(spans, c.start))))  # no group yet
         elif c.kind == "responsibility" and (
             org := _credited_org(c, mentions_by_start, _sentence_of(spans, c.start))
         ):
-            out.append(stated("responsibility", org, c.start, stance=c.value, text=c.text))
+            out.append(stated("responsibility", org, c.start, stance=c.value, text=c.text,
+                              **_dated(mentions_by_start, _sentence_of(spans, c.start))))  # fmt: skip
+        elif c.kind == "claim_verb" and (
+            org := claimed_apart(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c)
+        ):
+            out.append(stated("responsibility", org, c.start, stance="claimed", text=c.text,
+                              **_dated(mentions_by_start, _sentence_of(spans, c.start))))  # fmt: skip
+        elif c.kind == "denial" and (
+            denier := denied_doer(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c)
+        ):
+            is_org = denier.entity_type == "ORG"
+            out.append(stated("responsibility", _name_ref(denier), c.start, denier, stance="denied",
+                              text=denier.surface, kind="org" if is_org else "country"))  # fmt: skip
+        elif c.kind == "targeting" and (kind := target_kind(cues_by_start, _sentence_of(spans, c.start), c)):
+            dated = _dates_in(mentions_by_start, _sentence_of(spans, c.start))
+            out.append(stated("target", kind.value, c.start, text=kind.text, **({"dated": dated} if dated else {})))
         elif c.kind == "doer":
             for doer, facts in doer_statements(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c):
                 out.append(stated("actor", facts.pop("value"), c.start, doer, **facts))

@@ -17,14 +17,17 @@ Attributes: killed, wounded, detained (and a group's figure apart: civilians_kil
 jihadists_killed), aircraft, the figures other than the toll (missiles_fired, missiles_intercepted, abducted,
 bombers, displaced, attackers: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart; a range
 holds the figures within it), event_date (a day and month, or a weekday at a part of the day or right after the
-act's word: dates_a_moment), place, region, partner, claim (an organization claiming or denying responsibility),
-type (types one event is never reported under, by
+act's word: dates_a_moment), place, region, partner, claim (an organization claiming or denying responsibility,
+or named by the attacker as his), target (the kind of target a source says was aimed at), type (types one
+event is never reported under, by
 tahqiq.resolve.events.types_compatible), actor (who did it: the doer a sentence names by a verb of doing or
 accusing, tahqiq.extract.statements.doer_statements; see actor_conflicts); for people given_name, name (kunya
 beside the name), role (within one event). The reports' actor_refs are not compared: any ministry, embassy or
 command named in the frame is among them, so two reports' actors differ far more often than their sources do
-(on 1500 unannotated ANT articles every pair of reports whose armed actors differed was such a pair). Nor are the targets: two
-articles naming different people hit by one strike name more of the dead, they do not disagree. Values are compatible when they can describe
+(on 1500 unannotated ANT articles every pair of reports whose armed actors differed was such a pair). Nor are the reports'
+targets: two articles naming different people hit by one strike name more of the dead, they do not disagree;
+target compares only kinds of target that exclude each other as two parties tell them (civilians against a
+military site or an airport: target_conflicts). Values are compatible when they can describe
 the same fact (tahqiq.quality.figures for the figures: a bound, "more than N", or an approximate figure near
 the other, or two groups of the dead); overlapping date intervals; places one inside the other (village -> governorate -> country, from the place
 reference data; a city that names its governorate, حجة, is the governorate unless the text calls it a city,
@@ -39,7 +42,7 @@ Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts)
   be another village), a kunya beside a name.
 - low: a figure revised by a later report; aircraft counts; dates a day apart where one side counts from a weekday
   ("مساء الخميس"); two settlements of one governorate.
-- medium: detained counts; missiles, people abducted, bombers, people displaced or attackers for the same moment; calendar dates a day apart;
+- medium: kinds of target; detained counts; missiles, people abducted, bombers, people displaced or attackers for the same moment; calendar dates a day apart;
   governorates or regions that exclude each other; joint vs unilateral; roles; who claims responsibility; the type
   of event.
 - high: killed or wounded for the same moment; given names; dates two days apart; places in different countries;
@@ -77,6 +80,7 @@ from tahqiq.extract.tokens import clitic_variants
 from tahqiq.quality.figures import (
     REPORTS_MAX_DAYS_APART,
     Statement,
+    _hours_between,
     articles_info,
     days_apart,
     figures_differ,
@@ -147,6 +151,7 @@ WORDS = {  # attribute -> (English, Arabic) as said in "sources differ on ..."
     "type": ("what happened", "نوع الحدث"),
     "claim": ("who claims or denies responsibility", "الجهة التي تتبنى الهجوم أو تنفيه"),
     "actor": ("who carried out the act", "الجهة التي نفذت الهجوم"),
+    "target": ("what was targeted", "ما استهدفه الهجوم"),
     "given_name": ("the person's first name", "الاسم الأول للشخص"),
     "name": ("how the person is named (kunya or name)", "تسمية الشخص (بالكنية أو بالاسم)"),
     "role": ("the person's role", "صفة الشخص"),
@@ -870,15 +875,23 @@ def _organization_names() -> dict[str, str]:
     }
 
 
-STANCE_WORDS = {"claimed": ("claims it", "تتبنى الهجوم"), "denied": ("denies it", "تنفي مسؤوليتها")}
+STANCE_WORDS = {
+    "claimed": ("claims it", "تتبنى الهجوم"), "denied": ("denies it", "تنفي مسؤوليتها"),
+    "allegiance": ("named by the attacker as his group", "قال المهاجم إنه ينتمي إليها"),
+    "named": ("named as the doer", "منفذة الهجوم بحسب المصدر"),
+}  # fmt: skip
 UNCLAIMED_WORDS = {"text": "لم تتبن أي جهة الهجوم", "latin": "no group has claimed it"}
 
 
-def _claim_words(org: str | None, stance: str) -> dict[str, str]:
+def _claim_words(org: str | None, stance: str, facts: dict | None = None) -> dict[str, str]:
     """The claim as text (Arabic: the organization's canonical name, else as written) and latin (English:
-    its reference id, else a transliteration)."""
+    its reference id, else a transliteration); a country as its doer is named (_actor_words)."""
     if stance == "unclaimed":
         return UNCLAIMED_WORDS
+    if facts and facts.get("kind") == "country":
+        en, ar = STANCE_WORDS.get(stance, (stance, stance))
+        name = _actor_words(facts)
+        return {"text": f"{name['text']} {ar}", "latin": f"{name['latin']} {en}"}
     listed = org in _organization_names()
     name_ar = _organization_names()[org] if listed else org
     name_en = org.replace("_", " ") if listed else transliterate(org)
@@ -886,14 +899,48 @@ def _claim_words(org: str | None, stance: str) -> dict[str, str]:
     return {"text": f"{name_ar} {ar}", "latin": f"{name_en} {en}"}
 
 
+def published_before(a: Statement, b: Statement) -> bool:
+    """a's article was published before b's, by the clock ("14:43+04:00" is before "13:32+00:00")."""
+    hours = _hours_between(a.published_at, b.published_at)
+    return hours > 0 if hours is not None else (a.published_at or "") < (b.published_at or "")
+
+
+def told_of_other_days(a: Statement, b: Statement) -> bool:
+    """Two claims whose sentences date them to days that do not meet are of two acts: "ولم تعلن أي جهة
+    مسؤوليتها عن هجوم الأربعاء" against "عملية انتحارية الثلاثاء ... وتبناها تنظيم الدولة"."""
+    dated_a, dated_b = (_days_first(s.facts.get("dated") or []) for s in (a, b))
+    return bool(dated_a and dated_b) and all(days_apart(x, y) > 0 for x in dated_a for y in dated_b)
+
+
+def _days_first(dated: list[str]) -> list[str]:
+    """The days among a sentence's dates, else all of them: "عن هجوم الأربعاء، لكن داعش أعلن مسؤوليته عن
+    الهجومين السابقين هذا الشهر" dates its claim by the day, the month is the earlier attacks'."""
+    days = [d for d in dated if (bounds := date_bounds(d)) and bounds[0] == bounds[1]]
+    return days or dated
+
+
 def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
     """Two organizations each said to claim it, or one said both to claim and to deny it; or one article
     says no group has claimed it and another names the group that did: an update when the claim is
-    published after, else a disagreement."""
+    published after, else a disagreement; claims whose sentences date them to days that do not meet are of
+    two acts (told_of_other_days). An article that has only the attacker's word that he belongs to
+    a group ("قال إنه ينتمي إلى داعش") and a later one telling the group's own claim: an update (the
+    attribution's ground changed); both true, so never a disagreement. A party that denies doing it
+    ("نفت إيران أن تكون قد ...") against a source naming it as the doer (an actor statement: "اتهمت إسرائيل
+    إيران باستهدافها"): a disagreement."""
     said = [
         statement_of(item, r, info, item["stance"] if item["value"] is None else f"{item['value']}:{item['stance']}",
-                     **_claim_words(item["value"], item["stance"]))
+                     **_claim_words(item["value"], item["stance"], item))
         for r in reports for item in stated_items(r) if item["attribute"] == "responsibility"
+    ]  # fmt: skip
+    claimed_in = {(s.article_id, s.facts["value"]) for s in said if s.facts["stance"] == "claimed"}
+    denied = {s.facts["value"] for s in said if s.facts["stance"] == "denied"}
+    # the doer another source names ("اتهمت إسرائيل إيران باستهدافها") against its own denial
+    said += [
+        statement_of({**item, "stance": "named"}, r, info, f"{item['value']}:named",
+                     **_claim_words(item["value"], "named", item))
+        for r in reports for item in stated_items(r)
+        if item["attribute"] == "actor" and item.get("listed") and item["value"] in denied
     ]  # fmt: skip
 
     def stance(s: Statement) -> str:
@@ -902,6 +949,15 @@ def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     def clash(a: Statement, b: Statement) -> bool:
         org_a, stance_a = a.facts["value"], stance(a)
         org_b, stance_b = b.facts["value"], stance(b)
+        if told_of_other_days(a, b):
+            return False
+        if "named" in (stance_a, stance_b):
+            return org_a == org_b and {stance_a, stance_b} == {"named", "denied"}
+        if "allegiance" in (stance_a, stance_b):
+            if org_a != org_b or {stance_a, stance_b} != {"allegiance", "claimed"}:
+                return False
+            said_first, claim = (a, b) if stance_a == "allegiance" else (b, a)
+            return (said_first.article_id, org_a) not in claimed_in and published_before(said_first, claim)
         if "unclaimed" in (stance_a, stance_b):
             # an article that says "not yet" and tells the claim later in its text is one account
             return {stance_a, stance_b} == {"unclaimed", "claimed"} and a.article_id != b.article_id
@@ -912,7 +968,7 @@ def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     def kind(a: Statement, b: Statement) -> str:
         if stance(a) == "claimed":
             a, b = b, a
-        claim_came_later = stance(a) == "unclaimed" and (b.published_at or "") > (a.published_at or "")
+        claim_came_later = stance(a) in ("unclaimed", "allegiance") and published_before(a, b)
         return "update" if claim_came_later else "disagreement"
 
     pairs = clashing_pairs(said, clash, cited=True)
@@ -925,7 +981,7 @@ STATE_ORG_KINDS = frozenset({
     "military", "military_command", "air_force", "intelligence", "police", "government", "ministry",
 })  # fmt: skip
 COALITION_KINDS = frozenset({"coalition"})
-ATTRIBUTED = frozenset({"behind", "accused"})
+ATTRIBUTED = frozenset({"behind", "accused", "blamed"})
 # Battles have two sides: the one a report says fought them ("معارك نفذها الجيش") is no doer of the act.
 TWO_SIDED_TYPES = frozenset({"armed_clash"})
 
@@ -946,6 +1002,12 @@ def _group_abroad(item: dict, report: dict) -> bool:
     )
 
 
+def _blamed_for_the_dead(item: dict) -> bool:
+    """A party held to blame for the dead ("إن حماس تتحمل مسؤولية مقتل ... خلال مواجهات"): in a battle's story
+    too, it says who is answerable for them, not which side fought."""
+    return bool(item.get("dead")) and item.get("how") in ATTRIBUTED
+
+
 def _actor_words(facts: dict) -> dict[str, str]:
     """The doer as text (Arabic: the organization's canonical name, the country as written) and latin."""
     ref = facts["value"]
@@ -962,12 +1024,15 @@ def actor_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     follows or belongs to ("جماعة أنصار الدولة التي تبايع تنظيم الدولة"), two doers one article names
     together, two stories of one outlet, doers of acts told by words of two types (an act and its answer);
     nor two sides of a battle, nor a state or a coalition told as doing an act while the other is told as
-    doing it (states trade fire): a state is a disputed doer when both say who is behind it or accuse. A claim of responsibility is the group's own word, compared under
-    claim. Severity high: a report that names the wrong doer misleads on the whole event."""
+    doing it (states trade fire): a state is a disputed doer when both say who is behind it or accuse, or when
+    one holds a party to blame for the dead (how blamed or accused, "تتحمل مسؤولية مقتل", even in a battle's
+    story) that another says a side killed ("قتلوا برصاص الجيش"). A claim of responsibility is the group's own
+    word, compared under claim. Severity high: a report that names the wrong doer misleads on the whole event."""
     said = [
         statement_of(item, r, info, item["value"], **_actor_words(item))
-        for r in reports if r.get("reported_type") not in TWO_SIDED_TYPES for item in stated_items(r)
+        for r in reports for item in stated_items(r)
         if item["attribute"] == "actor" and item.get("listed") and not _group_abroad(item, r)
+        and (r.get("reported_type") not in TWO_SIDED_TYPES or _blamed_for_the_dead(item))
     ]  # fmt: skip
     linked = {frozenset((s.value, other)) for s in said for other in s.facts.get("links") or ()}
     # doers one article names side by side (Russian and Syrian jets, the US with France and Britain) did it
@@ -977,7 +1042,11 @@ def actor_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     def clash(a: Statement, b: Statement) -> bool:
         if a.value == b.value or frozenset((a.value, b.value)) in linked:
             return False
-        if not a.facts.get("act") or a.facts.get("act") != b.facts.get("act"):
+        blame = [s.facts.get("how") in ATTRIBUTED for s in (a, b)]
+        # the dead one source blames a party for and another says a side killed ("حماس تتحمل مسؤولية مقتل"
+        # against "قتلوا برصاص الجيش الإسرائيلي"); two sides' fire each killing some is no such dispute
+        blamed_for_the_dead = bool(a.facts.get("dead") and b.facts.get("dead") and any(blame))
+        if not blamed_for_the_dead and (not a.facts.get("act") or a.facts.get("act") != b.facts.get("act")):
             # a story that tells an act and its answer (rockets and the strikes on Gaza, a chemical attack and
             # the strikes that punished it) names a doer of each: two doers of one kind of act disagree
             return False
@@ -995,11 +1064,45 @@ def actor_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
             return False
         # Armies and states trade fire (Israel's strikes and Iran's rockets, the coalition and the Houthis), and
         # a story of one act tells the other side's as its cause: a state's doer is disputed only when both
-        # sides say who is to blame ("تقف وراء", "اتهم ... بشن"), not when each tells what a side did.
-        return not (any(states) or any(coalition)) or all(s.facts.get("how") in ATTRIBUTED for s in (a, b))
+        # sides say who is to blame ("تقف وراء", "اتهم ... بشن"), or one blames a party for the very dead
+        # another says a side killed; not when each tells what a side did.
+        return not (any(states) or any(coalition)) or all(blame) or blamed_for_the_dead
 
     pairs = clashing_pairs(said, clash)
     return _rows_by_kind(subject, "actor", pairs, lambda _k, _p: "high")
+
+
+TARGET_WORDS = {
+    "civilian": ("civilians or residential areas", "المدنيون أو المناطق السكنية"),
+    "military": ("military sites or fighters", "مواقع عسكرية أو مقاتلون"),
+    "airport": ("an airport", "مطار"),
+}  # fmt: skip
+# Kinds of target that cannot both be the whole of what one strike aimed at, as opposing parties tell it: the
+# attacker's military target or airport against the other side's civilians. An airport and military sites may
+# be one target; two places of one kind add detail.
+TARGET_CLASHES = frozenset({frozenset(("civilian", "military")), frozenset(("civilian", "airport"))})
+
+
+def target_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
+    """What one source says was targeted against another's, when the kinds exclude each other (TARGET_CLASHES:
+    "استهدف مطار الملك خالد" by the Houthis' agency against "لاستهداف المناطق المدنية" by the coalition). Each
+    side is credited to a source (a party's word: the Houthis' agency and the coalition's, both news agencies),
+    the sentence names the event and tells no act weeks away, and no article states both kinds."""
+    said = [
+        statement_of(item, r, info, item["value"], text=item.get("text") or TARGET_WORDS[item["value"]][1],
+                     latin=TARGET_WORDS[item["value"]][0])
+        for r in reports for item in stated_items(r)
+        if item["attribute"] == "target" and item["value"] in TARGET_WORDS and item.get("source")
+        and item.get("with_trigger") and not told_of_another_time(item, r)
+    ]  # fmt: skip
+    together = stated_together(said, lambda s: s.value)
+    pairs = clashing_pairs(
+        said,
+        lambda a, b: (
+            frozenset((a.value, b.value)) in TARGET_CLASHES and frozenset((a.value, b.value)) not in together
+        ),
+    )  # fmt: skip
+    return _rows_by_kind(subject, "target", pairs, lambda _k, _p: "medium")
 
 
 def _event_label(reports: list[dict]) -> str:
@@ -1044,6 +1147,7 @@ EVENT_RULES = (
     partner_conflicts,
     claim_conflicts,
     actor_conflicts,
+    target_conflicts,
     type_conflicts,
 )
 

@@ -201,6 +201,134 @@ def test_a_region_right_after_a_place_says_where_that_place_lies():
     assert regions == {"north": "sy-idlib", "south": None}
 
 
+def test_a_claim_told_with_its_pronoun_or_in_the_present_is_none_and_an_attacker_s_allegiance():
+    isis = ("تنظيم الدولة الإسلامية", "ORG", None, {"ref_id": "isis", "org_kind": "armed_group"})
+    lead = ("قتل أربعة أشخاص في هجوم على متجر في بلدة صغيرة. ",)
+
+    def stances(*pieces):
+        _, said = _statements([lead, *pieces])
+        return [(s["value"], s["stance"]) for s in said if s["attribute"] == "responsibility"]
+
+    # a claim in a relative clause describes a cited act as often as the story's ("هجوم انتحاري مزدوج في كابول
+    # تبناه تنظيم الدولة الاثنين" in a story of Kandahar's): not read
+    assert stances(("وهو الهجوم الذي تبناه ",), isis, (" مساء الجمعة.",)) == []
+    # the present tense adopts ideas more often than it claims an act ("شخص يتبنى فكر التنظيم")
+    assert stances(("وقالت الشرطة إن المهاجم شخص يتبنى فكر ",), isis, (".",)) == []
+    assert stances(("ولم تتبنى أي جهة الهجوم.",)) == [(None, "unclaimed")]
+    # the attacker's own word: he belongs to the group, or pledged it allegiance
+    assert stances(("وقالت النيابة إن المهاجم قال إنه ينتمي إلى ",), isis, (".",)) == [("isis", "allegiance")]
+    assert stances(("وكان المهاجم قد أعلن مبايعته ل",), isis, (" قبل الهجوم.",)) == [("isis", "allegiance")]
+    # the one he belongs to is named right after the word, not the body speaking before it
+    police = ("الشرطة", "ORG", None, {"ref_id": None, "org_kind": "police"})
+    assert stances(("وقالت ",), police, (" إن المهاجم قال إنه ينتمي إلى عائلة معروفة.",)) == []
+    # no one's own word: whose members the dead are
+    assert stances(("وكان بين القتلى ثلاثة عناصر ينتمون إلى ",), isis, (".",)) == []
+
+
+IRAN = ("إيران", "LOC", None, {"ref_id": "ir", "place_kind": "country", "country": "ir", "as_where": False})
+ISRAEL = ("إسرائيل", "LOC", None, {"ref_id": "il", "place_kind": "country", "country": "il", "as_where": False})
+GOLAN = ("أطلقت صواريخ على مواقع عسكرية في الجولان فجر الخميس. ",)
+
+
+def test_a_denial_of_doing_it_names_the_denier_right_after_the_verb_and_what_it_denies_after_the_name():
+    def denials(*pieces):
+        _, said = _statements([GOLAN, *pieces])
+        return [(s["value"], s["stance"], s.get("kind")) for s in said if s["attribute"] == "responsibility"]
+
+    assert denials(("ونفت ",), IRAN, (" أن تكون قد أطلقت أي صواريخ من سوريا.",)) == [("ir", "denied", "country")]
+    assert denials(("ونفى ",), JAD, (" أي علاقة له بالهجوم.",)) == [("jamaah_ansharut_daulah", "denied", "org")]
+    # a denial of something else, or no name right after the verb
+    assert denials(("ونفت ",), IRAN, (" أن تكون الأسعار قد ارتفعت.",)) == []
+    assert denials(("ونفى مسؤول في ",), ARMY, (" أن يكون الهجوم قد وقع.",)) == []
+
+
+def test_a_charge_naming_the_act_itself_accuses():
+    _, said = _statements([GOLAN, ("واتهمت ",), ISRAEL, (" للمرة الأولى ",), IRAN, (" باستهدافها من سوريا.",)])
+    assert [(s["value"], s["how"], s["act_text"]) for s in said if s["attribute"] == "actor"] == [
+        ("ir", "accused", "باستهدافها")
+    ]
+
+
+HAMAS = ("حماس", "ORG", None, {"ref_id": "hamas", "org_kind": "armed_group", "country": "ps"})
+IDF = ("الجيش الإسرائيلي", "ORG", None, {"ref_id": "idf", "org_kind": "military", "country": "il"})
+GAZA = ("قتل 41 فلسطينيا في مواجهات على حدود قطاع غزة الاثنين. ",)
+
+
+def _gaza_doers(*pieces):
+    _, said = _statements([GAZA, *pieces])
+    return [(s["value"], s["how"], s["dead"]) for s in said if s["attribute"] == "actor"]
+
+
+def test_a_party_held_responsible_for_the_dead_is_a_doer_blamed():
+    assert _gaza_doers(("وقال البيت الأبيض إن ",), HAMAS, (" تتحمل مسؤولية مقتل الفلسطينيين.",)) == [
+        ("hamas", "blamed", True)
+    ]
+    assert _gaza_doers(("وحملت ",), IDF, (" حركة ",), HAMAS, (" المسؤولية عن مقتل المتظاهرين.",)) == [
+        ("hamas", "accused", True)
+    ]
+    # bearing the consequences of a course, or a responsibility to protect, names no act
+    assert _gaza_doers(("وقال إن ",), HAMAS, (" تتحمل المسؤولية كاملة عن عواقب تصرفاتها.",)) == []
+    assert _gaza_doers(("وقال إن ",), IDF, (" يتحمل مسؤولية حماية المدنيين.",)) == []
+    # denied or negated
+    assert _gaza_doers(("وقال إن ",), HAMAS, (" لا تتحمل مسؤولية مقتل الفلسطينيين.",)) == []
+
+
+def test_whose_fire_killed_them_is_the_name_right_after_the_word_of_fire():
+    assert _gaza_doers(("وقتل 40 فلسطينيا وأصيب 1700 برصاص ",), IDF, (" على الحدود.",)) == [("idf", "carried_out", True)]
+    # no dead told before it: the fire is the act
+    _, said = _statements([GAZA, ("وأصيب ثلاثة صحافيين برصاص ",), IDF, (".",)])
+    assert [(s["value"], s["act"], s["dead"]) for s in said if s["attribute"] == "actor"] == [("idf", "shooting", False)]
+    # no name right after it
+    assert _gaza_doers(("وقتل 40 فلسطينيا برصاص قناصة على الحدود.",)) == []
+
+
+def _targets(*pieces):
+    _, said = _statements([("أطلق الحوثيون سبعة صواريخ باليستية على السعودية مساء الأحد. ",), *pieces])
+    return [(s["value"], s["text"]) for s in said if s["attribute"] == "target"]
+
+
+def test_what_a_party_says_was_targeted_is_the_kind_named_right_after_the_word_of_targeting():
+    assert _targets(("وقالت وكالة سبأ إن الصاروخ استهدف مطار الملك خالد في الرياض.",)) == [("airport", "مطار")]
+    assert _targets(("وقال المتحدث إن الصواريخ أطلقت لاستهداف المناطق المدنية والآهلة بالسكان.",)) == [
+        ("civilian", "المناطق المدنية")
+    ]
+    assert _targets(("وقال التحالف إن الغارات استهدفت مواقع عسكرية للحوثيين.",)) == [("military", "مواقع عسكرية")]
+    # negated or avoided
+    assert _targets(("وقال التحالف إنه لا يستهدف المدنيين.",)) == []
+    assert _targets(("ودعا إلى حماية المدنيين وعدم استهداف المدنيين.",)) == []
+    # another act's target: the one answered, or the one done by those now struck
+    assert _targets(("وقال التحالف إن الغارة جاءت ردا على إطلاق الصواريخ واستهداف المدنيين في جازان.",)) == []
+    assert _targets(("واستهدفت الغارة العناصر التي خططت ونفذت استهداف المدنيين في جازان.",)) == []
+    # a target named further on is no kind of target said
+    assert _targets(("وقال إن الصاروخ استهدف بشكل مباشر مطار الملك خالد.",)) == []
+
+
+
+def test_a_claim_whose_responsibility_is_told_after_the_claimant_and_more_words():
+    isis = ("تنظيم داعش", "ORG", None, {"ref_id": "isis", "org_kind": "armed_group"})
+    lead = ("قتل أربعة أشخاص في هجوم على متجر في بلدة صغيرة. ",)
+
+    def stances(*pieces):
+        _, said = _statements([lead, *pieces])
+        return [(s["value"], s["stance"]) for s in said if s["attribute"] == "responsibility"]
+
+    assert stances(("وأعلن ",), isis, ("، في بيان نشرته مواقع موالية له، مسؤوليته عن الهجوم.",)) == [("isis", "claimed")]
+    assert stances(("وقال المهاجم إنه من ",), isis, (" الذي أعلن بعيد ذلك مسؤوليته عن الهجوم.",)) == [
+        ("isis", "claimed")
+    ]
+    assert stances(('وأعلن تنظيم "',), ("الدولة الإسلامية", "ORG", None, {"ref_id": "isis", "org_kind": "armed_group"}),
+                   ('" مسؤوليته عن ذلك الهجوم.',)) == [("isis", "claimed")]  # fmt: skip
+    # the claimant unnamed: not the target or the outlet the sentence names, nor whom it follows
+    assert stances(("وأعلن فرع ",), ("القاعدة", "ORG", None, {"ref_id": "al_qaeda", "org_kind": "armed_group"}),
+                   (" في مالي مساء السبت مسؤوليته عن الهجوم.",)) == []  # fmt: skip
+    embassy = ("السفارة الفرنسية", "ORG", None, {"ref_id": None, "org_kind": "embassy"})
+    assert stances(("وأعلنت جماعة مسلحة مساء السبت مسؤوليتها عن الهجوم على ",), embassy, (".",)) == []
+    # some of a series, no act after the responsibility, or negated: no claim
+    assert stances(("وأعلن ",), isis, (" مسؤوليته عن عدد من هذه الهجمات.",)) == []
+    assert stances(("وأعلن ",), isis, ("، في بيان، مسؤوليته عن حماية السكان.",)) == []
+    assert stances(("ولم يعلن ",), isis, (" حتى الآن مسؤوليته عن الهجوم.",)) == []
+
+
 
 MANBIJ = ("منبج", "LOC", None, {"ref_id": "sy-manbij", "place_kind": "city"})
 

@@ -127,3 +127,21 @@ def test_a_state_is_a_disputed_doer_only_when_both_sides_attribute_the_act():
     assert [r["attribute"] for r in _actor_rows({**israel, "how": "accused"}, us)] == ["actor"]
     # two groups told as doing it disagree however it is told
     assert len(_actor_rows({**JAT, "how": "carried_out"}, JAD)) == 1
+
+
+def test_a_party_blamed_for_the_dead_against_the_side_whose_fire_killed_them():
+    blamed = {**_doer("hamas", "حماس", country="ps", act=None), "how": "blamed", "dead": True}
+    fire = {**_doer("idf", "الجيش الإسرائيلي", org_kind="military", country="il", act=None), "how": "carried_out",
+            "dead": True}  # fmt: skip
+    (row,) = _actor_rows(blamed, fire)
+    assert (row["kind"], row["severity"]) == ("disagreement", "high")
+    # even when the blaming report tells a battle ("خلال مواجهات مع الجيش")
+    frame = warehouse.conform(pl.DataFrame([_report("a", blamed, reported_type="armed_clash"),
+                                            _report("b", fire, reported_type="shooting")]), "event_reports")  # fmt: skip
+    assert find_conflicts(frame, warehouse.empty_frame("entities"), MORNING)["attribute"].to_list() == ["actor"]
+    # each side's fire killing some: no one blamed, no dispute
+    hamas_fire = {**blamed, "how": "carried_out"}
+    assert _actor_rows(hamas_fire, fire) == []
+    # blame for the dead against a doer of another act told without its dead: an act and its answer
+    strikes = {**fire, "act": "air_strike", "dead": False}
+    assert _actor_rows(blamed, strikes) == []

@@ -790,6 +790,79 @@ def test_people_displaced_differ_only_at_one_moment():
     assert _conflicts(bound, SAME_MORNING).height == 0
 
 
+def test_the_attacker_s_word_that_he_belongs_to_a_group_then_the_group_s_claim_is_an_update():
+    allegiance = _said("responsibility", "isis", 0, stance="allegiance")
+    claimed = _said("responsibility", "isis", 0, stance="claimed")
+    (row,) = _conflicts([_report("a", allegiance), _report("b", claimed)], SAME_MORNING).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("claim", "update", "low")
+    assert not LATIN.search(row["explanation_ar"]) and not ARABIC.search(row["explanation"])
+    # told the other way round, or by an article that tells the claim too, or of another group: both true
+    assert _conflicts([_report("a", claimed), _report("b", allegiance)], SAME_MORNING).height == 0
+    assert _conflicts([_report("a", allegiance, claimed), _report("b", claimed)], SAME_MORNING).height == 0
+    other = _said("responsibility", "aqap", 0, stance="claimed")
+    assert _conflicts([_report("a", allegiance), _report("b", other)], SAME_MORNING).height == 0
+    # his word against the group's denial is not this row
+    denied = _said("responsibility", "isis", 0, stance="denied")
+    assert _conflicts([_report("a", allegiance), _report("b", denied)], SAME_MORNING).height == 0
+
+
+def test_a_party_denying_it_against_a_source_naming_it_as_the_doer_disagree():
+    denied = _said("responsibility", "ir", 0, stance="denied", kind="country", text="إيران")
+    accused = _said("actor", "ir", 50, kind="country", text="إيران", how="accused", listed=True, act=None, links=[])
+    (row,) = [r for r in _conflicts([_report("a", denied), _report("b", accused)], SAME_MORNING).to_dicts()
+              if r["attribute"] == "claim"]  # fmt: skip
+    assert (row["kind"], row["severity"]) == ("disagreement", "medium")
+    assert set(_values(row)) == {"ir:denied", "ir:named"}
+    assert "Iran" in row["explanation"] and not LATIN.search(row["explanation_ar"])
+    # another party named as the doer, or no denial: no claim row
+    other = {**accused, "value": "il", "text": "إسرائيل"}
+    assert [r for r in _conflicts([_report("a", denied), _report("b", other)], SAME_MORNING).to_dicts()
+            if r["attribute"] == "claim"] == []  # fmt: skip
+    assert _conflicts([_report("a", accused), _report("b", accused)], SAME_MORNING).height == 0
+
+
+def test_which_claim_came_first_is_read_by_the_clock_not_the_written_time():
+    allegiance = _said("responsibility", "isis", 0, stance="allegiance")
+    claimed = _said("responsibility", "isis", 0, stance="claimed")
+    # 14:43 in Dubai is 10:43 UTC, before 13:32 UTC
+    zones = _articles(("a", "alarabiya", "2018-03-23T14:43:28+04:00"), ("b", "sky", "2018-03-23T13:32:50+00:00"))
+    (row,) = _conflicts([_report("a", allegiance), _report("b", claimed)], zones).to_dicts()
+    assert row["kind"] == "update"
+
+
+def test_kinds_of_target_two_parties_tell_that_exclude_each_other():
+    def target(kind, source, text=None):
+        return _said("target", kind, 0, source, text=text or kind)
+
+    airport = target("airport", "news_agency", "مطار")
+    civilian = target("civilian", "command_statement", "المناطق المدنية")
+    (row,) = _conflicts([_report("a", airport), _report("b", civilian)], SAME_MORNING).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("target", "disagreement", "medium")
+    assert "an airport" in row["explanation"] and not LATIN.search(row["explanation_ar"])
+    # an airport and military sites may be one target; a sentence crediting no source says no party's word
+    military = target("military", "command_statement")
+    assert _conflicts([_report("a", airport), _report("b", military)], SAME_MORNING).height == 0
+    assert _conflicts([_report("a", target("airport", None)), _report("b", civilian)], SAME_MORNING).height == 0
+    # an article stating both kinds sees no contradiction in them
+    both = [_report("a", airport), _report("b", civilian), _report("c", target("airport", "monitor"), civilian)]
+    three = _articles(("a", "bbc", "2018-07-25T09:00:00"), ("b", "cnn", "2018-07-25T10:00:00"),
+                      ("c", "sky", "2018-07-25T10:30:00"))  # fmt: skip
+    assert _conflicts(both, three).height == 0
+
+
+def test_claims_dated_to_days_that_do_not_meet_are_of_two_acts():
+    unclaimed = _said("responsibility", None, 0, stance="unclaimed", dated=["2018-07-11"])
+    claimed = _said("responsibility", "isis", 0, stance="claimed", dated=["2018-07-10"])
+    assert _conflicts([_report("a", unclaimed), _report("b", claimed)], SAME_MORNING).height == 0
+    # one of them undated, or their days meet: compared
+    assert _conflicts([_report("a", unclaimed), _report("b", {**claimed, "dated": None})], SAME_MORNING).height == 1
+    assert _conflicts([_report("a", unclaimed), _report("b", {**claimed, "dated": ["2018-07"]})],
+                      SAME_MORNING).height == 1  # fmt: skip
+    # a sentence's day dates it, not a month it also names ("عن الهجومين السابقين هذا الشهر")
+    unclaimed_this_month = {**unclaimed, "dated": ["2018-07-11", "2018-07"]}
+    assert _conflicts([_report("a", unclaimed_this_month), _report("b", claimed)], SAME_MORNING).height == 0
+
+
 def test_attackers_are_compared_with_themselves_and_a_range_holds_what_lies_within_it():
     told = [_report("a", _said("attackers", 400, subject="مقاتلين")),
             _report("b", _said("attackers", 180, subject="مسلحين"))]  # fmt: skip
