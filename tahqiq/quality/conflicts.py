@@ -80,10 +80,10 @@ from tahqiq.extract.tokens import clitic_variants
 from tahqiq.quality.figures import (
     REPORTS_MAX_DAYS_APART,
     Statement,
-    _hours_between,
     articles_info,
     days_apart,
     figures_differ,
+    hours_between,
     is_update,
     published_weeks_apart,
     report_figures,
@@ -901,7 +901,7 @@ def _claim_words(org: str | None, stance: str, facts: dict | None = None) -> dic
 
 def published_before(a: Statement, b: Statement) -> bool:
     """a's article was published before b's, by the clock ("14:43+04:00" is before "13:32+00:00")."""
-    hours = _hours_between(a.published_at, b.published_at)
+    hours = hours_between(a.published_at, b.published_at)
     return hours > 0 if hours is not None else (a.published_at or "") < (b.published_at or "")
 
 

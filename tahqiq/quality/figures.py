@@ -71,7 +71,7 @@ class Statement:
         return int(self.facts["value"])
 
 
-def _hours_between(earlier: str | None, later: str | None) -> float | None:
+def hours_between(earlier: str | None, later: str | None) -> float | None:
     try:
         t0, t1 = datetime.fromisoformat(earlier), datetime.fromisoformat(later)  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -83,20 +83,20 @@ def _hours_between(earlier: str | None, later: str | None) -> float | None:
 
 def published_at_one_moment(a: Statement, b: Statement) -> bool:
     """Published less than UPDATE_MIN_HOURS apart: two reports of one moment."""
-    hours = _hours_between(a.published_at, b.published_at)
+    hours = hours_between(a.published_at, b.published_at)
     return hours is not None and abs(hours) < UPDATE_MIN_HOURS
 
 
 def published_weeks_apart(a: Statement, b: Statement) -> bool:
     """Published more than REPORTS_MAX_DAYS_APART apart: the two are never compared about an event."""
-    hours = _hours_between(a.published_at, b.published_at)
+    hours = hours_between(a.published_at, b.published_at)
     return hours is not None and abs(hours) > REPORTS_MAX_DAYS_APART * 24
 
 
 def is_update(a: Statement, b: Statement) -> bool:
     """Whether one of two differing figures revises the other: the later report says so, or comes at
     least UPDATE_MIN_HOURS after the other with a higher figure (tolls rise as bodies are found)."""
-    hours = _hours_between(a.published_at, b.published_at)
+    hours = hours_between(a.published_at, b.published_at)
     if hours is not None and hours < 0:
         a, b, hours = b, a, -hours
     if b.facts.get("revised") and (hours is None or hours >= 0) and not a.facts.get("revised"):
