@@ -1178,9 +1178,9 @@ HEAD_TITLES = frozenset(normalize_text(w) for w in (
 WHOSE_REACH = 5
 
 
-def _named_as_whose_or_by_whom(m: Mention, cues: ByStart, display: str) -> bool:
+def _named_as_whose_or_by_whom(m: Mention, display: str) -> bool:
     """The person is named right after a word of belonging or of sourcing (WHOSE_WORDS), or after one and
-    his title: whose forces, or on whose word, not whom the act struck. No word of the act between."""
+    his title, within WHOSE_REACH words of his line: whose forces, or on whose word, not whom the act struck."""
     line_start = display.rfind("\n", 0, m.start) + 1
     words = display[max(line_start, m.start - 120) : m.start].split()[-WHOSE_REACH:]
     titled = between = False
@@ -1210,7 +1210,7 @@ def _targets(frame: _Frame, cues: ByStart, mentions: ByStart, display: str) -> l
         title_kind = m.attrs.get("role") if isinstance(m.attrs.get("role"), str) else None
         if speaker or title_kind == "عسكري":
             continue
-        if _named_as_whose_or_by_whom(m, cues, display):
+        if _named_as_whose_or_by_whom(m, display):
             continue
         role_before = _near_before(cues, m.start, ROLE_BEFORE_WINDOW, ("role",))
         role_after = _near_after(cues, m.end, ROLE_AFTER_WINDOW, ("role",))
