@@ -1134,6 +1134,11 @@ def _near_after(cues: ByStart, position: int, window: int, kinds: tuple[str, ...
     return found[0] if found else None
 
 
+def _opens_a_clause(display: str, start: int, end: int) -> bool:
+    """A complementizer between (إن, أن, عن ...): what follows is what was said, not who said it."""
+    return any(normalize_text(w) in CLAUSE_OPENERS for w in display[start:end].split())
+
+
 def _introduced_as_speaker(m: Mention, cues: ByStart, display: str) -> bool:
     """A speaker's word just before the person ("المتحدث", "وزير", "قال", "كتب"), no clause opened and no word
     of the act between: "قالت الشرطة إن خاشقجي قتل" names him in what was said."""
@@ -1143,7 +1148,7 @@ def _introduced_as_speaker(m: Mention, cues: ByStart, display: str) -> bool:
     between = cues.starting_in(word.end, m.start)
     if any(c.kind == "trigger" or (c.kind == "outcome" and c.value != "named") for c in between):
         return False  # ("وقال شاهد يدعى يوسف": the word that names him is no act)
-    return not any(normalize_text(w) in CLAUSE_OPENERS for w in display[word.end : m.start].split())
+    return not _opens_a_clause(display, word.end, m.start)
 
 
 def _speaks(m: Mention, cues: ByStart, display: str) -> bool:
@@ -1216,7 +1221,7 @@ def _targets(frame: _Frame, cues: ByStart, mentions: ByStart, display: str) -> l
         role_after = _near_after(cues, m.end, ROLE_AFTER_WINDOW, ("role",))
         outcome = _near_before(cues, m.start, TARGET_CUE_WINDOW, ("outcome", "trigger"))
         spoke = outcome and _near_before(cues, m.start, m.start - outcome.end, ("announce",))
-        if spoke and not any(normalize_text(w) in CLAUSE_OPENERS for w in display[spoke.end : m.start].split()):
+        if spoke and not _opens_a_clause(display, spoke.end, m.start):
             # "ادعى داعش مسؤوليته عن الهجوم، فيما وصف الرئيس ماكرون": who spoke of it ("وذكرت أن الأبيض
             # قتل" names him in what was said)
             outcome = None

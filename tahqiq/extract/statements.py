@@ -372,9 +372,9 @@ def _dates_in(mentions: ByStart, sentence: tuple[int, int], written_out: bool = 
     ]  # fmt: skip
 
 
-def _dated(mentions: ByStart, sentence: tuple[int, int]) -> dict:
-    """{"dated": the dates the sentence tells} when it tells any."""
-    dated = _dates_in(mentions, sentence)
+def _dated(mentions: ByStart, sentence: tuple[int, int], written_out: bool = False) -> dict:
+    """{"dated": the dates the sentence tells (see _dates_in)} when it tells any."""
+    dated = _dates_in(mentions, sentence, written_out)
     return {"dated": dated} if dated else {}
 
 
@@ -434,6 +434,15 @@ def frame_statements(
             **extra,
         }
 
+    told_dates: dict[tuple[tuple[int, int], bool], dict] = {}
+
+    def dated_at(position: int, written_out: bool = False) -> dict:
+        """The dates of the sentence at `position` (_dated), read once a sentence."""
+        key = (_sentence_of(spans, position), written_out)
+        if key not in told_dates:
+            told_dates[key] = _dated(mentions_by_start, key[0], written_out)
+        return told_dates[key]
+
     out = []
     for m in mentions:
         kind = m.attrs.get("count_kind")
@@ -444,18 +453,16 @@ def frame_statements(
             and (number := _number(m.value)) is not None
         ):
             approximate = bool(m.attrs.get("approximate"))
-            dated = _dates_in(mentions_by_start, _sentence_of(spans, m.start), written_out=True)
             out.append(stated(kind, number, m.start, m, approximate=approximate, subject=m.attrs.get("subject"),
                               approximator=m.attrs.get("approximator"),
                               nationality=m.attrs.get("nationality"), side=m.attrs.get("side"), by=m.attrs.get("by"),
                               **({"more": True} if m.attrs.get("more") else {}),
-                              **({"dated": dated} if dated else {}),
+                              **dated_at(m.start, written_out=True),
                               **({"missile_type": m.attrs["missile_type"]} if m.attrs.get("missile_type") else {}),
                               **({"part": True} if m.attrs.get("part") else {}),
                               **({"range": m.attrs["range"]} if m.attrs.get("range") else {})))  # fmt: skip
         elif m.entity_type == "LOC" and m not in regions:
-            dated = _dates_in(mentions_by_start, _sentence_of(spans, m.start))
-            out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"), **({"dated": dated} if dated else {}),
+            out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"), **dated_at(m.start),
                               admin1=m.attrs.get("admin1"), country=m.attrs.get("country"),
                               latitude=m.attrs.get("latitude"), longitude=m.attrs.get("longitude"),
                               place_kind=m.attrs.get("place_kind"), as_where=m.attrs.get("as_where"),
@@ -466,27 +473,26 @@ def frame_statements(
     places = [m for m in mentions if m.entity_type == "LOC" and m not in regions]
     for m in regions:
         of_place = _place_the_region_follows(m, places)
-        dated = _dates_in(mentions_by_start, _sentence_of(spans, m.start))
         out.append(
             stated("region", m.attrs["region"], m.start, m, text=m.surface, country=m.attrs.get("country"),
-                   **({"of_place": of_place} if of_place else {}), **({"dated": dated} if dated else {}))
+                   **({"of_place": of_place} if of_place else {}), **dated_at(m.start))
         )  # fmt: skip
     for c in cues:
         if c.kind in ("joint", "unilateral"):
             out.append(stated("partner", c.kind, c.start, text=c.text))
         elif c.kind == "responsibility" and c.value == "unclaimed":
             out.append(stated("responsibility", None, c.start, stance=c.value, text=c.text,
-                              **_dated(mentions_by_start, _sentence_of(spans, c.start))))  # no group yet
+                              **dated_at(c.start)))  # no group yet
         elif c.kind == "responsibility" and (
             org := _credited_org(c, mentions_by_start, _sentence_of(spans, c.start))
         ):
             out.append(stated("responsibility", org, c.start, stance=c.value, text=c.text,
-                              **_dated(mentions_by_start, _sentence_of(spans, c.start))))  # fmt: skip
+                              **dated_at(c.start)))  # fmt: skip
         elif c.kind == "claim_verb" and (
             org := claimed_apart(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c)
         ):
             out.append(stated("responsibility", org, c.start, stance="claimed", text=c.text,
-                              **_dated(mentions_by_start, _sentence_of(spans, c.start))))  # fmt: skip
+                              **dated_at(c.start)))  # fmt: skip
         elif c.kind == "denial" and (
             denier := denied_doer(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c)
         ):
@@ -494,8 +500,7 @@ def frame_statements(
             out.append(stated("responsibility", _name_ref(denier), c.start, denier, stance="denied",
                               text=denier.surface, kind="org" if is_org else "country"))  # fmt: skip
         elif c.kind == "targeting" and (kind := target_kind(cues_by_start, _sentence_of(spans, c.start), c)):
-            dated = _dates_in(mentions_by_start, _sentence_of(spans, c.start))
-            out.append(stated("target", kind.value, c.start, text=kind.text, **({"dated": dated} if dated else {})))
+            out.append(stated("target", kind.value, c.start, text=kind.text, **dated_at(c.start)))
         elif c.kind == "doer":
             for doer, facts in doer_statements(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c):
                 out.append(stated("actor", facts.pop("value"), c.start, doer, **facts))

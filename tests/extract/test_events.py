@@ -108,26 +108,24 @@ def test_whose_forces_on_whose_word_and_who_described_the_act_are_not_targets():
         ("أسقطت الدفاعات طائرة مسيرة استهدفت المطار، وفقا للعقيد ", "تركي المالكي", "."),
     )
     for before, person, after in cases:
-        t = Text()
-        t.add(before)
-        t.add(person, "PERSON")
-        t.add(after)
-        (frame,) = frames_of(t)
-        assert frame["target_mentions"] == [], person
+        targets, _ = _targets_around(before, person, after)
+        assert targets == [], person
     # named in what a speaker said
-    t = Text()
-    t.add("قالت الشرطة إن مقتل ")
-    victim = t.add("جمال خاشقجي", "PERSON")
-    t.add(" في هجوم داخل القنصلية مؤكد.")
-    (frame,) = frames_of(t)
-    assert frame["target_mentions"] == [mention_id("art", victim)]
+    targets, victim = _targets_around("قالت الشرطة إن مقتل ", "جمال خاشقجي", " في هجوم داخل القنصلية مؤكد.")
+    assert targets == [victim]
     # a commander of forces is his own man
+    targets, commander = _targets_around("قتل 5 جنود في غارة استهدفت قائد قوات النخبة ", "أبو زيد مصبح", " قرب حماة.")
+    assert targets == [commander]
+
+
+def _targets_around(before: str, person: str, after: str) -> tuple[list[str], str]:
+    """The targets of the one frame of a text naming one person, and that person's mention id."""
     t = Text()
-    t.add("قتل 5 جنود في غارة استهدفت قائد قوات النخبة ")
-    commander = t.add("أبو زيد مصبح", "PERSON")
-    t.add(" قرب حماة.")
+    t.add(before)
+    named = t.add(person, "PERSON")
+    t.add(after)
     (frame,) = frames_of(t)
-    assert frame["target_mentions"] == [mention_id("art", commander)]
+    return frame["target_mentions"], mention_id("art", named)
 
 
 def test_an_act_told_as_coinciding_or_as_another_is_a_frame_of_its_own_unless_named_the_same():
