@@ -17,7 +17,7 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
 plus per attribute (target: text, the kind as written, and dated): approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس") and on_act (dates: written right after the act's word, "سيطرت الأربعاء"), ref_id/admin1/country/latitude/longitude/
-place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied (also by a country: `denied_doer`, "نفت إيران أن تكون قد ..."), allegiance: the attacker says he belongs to it, "قال إنه ينتمي إلى داعش", or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null; and dated: the dates the sentence tells),
+place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied or admitted (also by a country: `owning_party`, "نفت إيران أن تكون قد ...", "أقر التحالف بارتكاب أخطاء"), justified: the party calls it a lawful act, "عمل عسكري مشروع", allegiance: the attacker says he belongs to it, "قال إنه ينتمي إلى داعش", or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null; and dated: the dates the sentence tells),
 and for actor (the doer a sentence names: `doer_statements`; value the organization's ref_id or the country's code)
 kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused,
 blamed: "تتحمل مسؤولية"), act (the event type of the act word the verb governs: attack for "الهجمات"; null for a
@@ -95,11 +95,14 @@ ALLEGIANCE_GAP = 12
 
 def _credited_org(cue: CueLike, mentions: ByStart, sentence: tuple[int, int]) -> str | None:
     """The organization a claim or denial of responsibility names: the nearest one in its sentence that
-    could have carried out the act; for an attacker's allegiance, the one named right after the word."""
+    could have carried out the act; for an attacker's allegiance, the one named right after the word; for
+    an act called lawful, the nearest named before the words, the one that speaks ("ووصف التحالف الغارة
+    بأنها عمل عسكري مشروع ضد المسلحين الحوثيين": not the Houthis struck)."""
     orgs = [
         m for m in mentions.starting_in(sentence[0], sentence[1])
         if m.entity_type == "ORG" and m.attrs.get("org_kind") not in NEVER_CLAIMANT_KINDS
         and (cue.value != "allegiance" or 0 <= m.start - cue.end <= ALLEGIANCE_GAP)
+        and (cue.value != "justified" or m.end <= cue.start)
     ]  # fmt: skip
     if not orgs:
         return None
@@ -309,22 +312,28 @@ def claimed_apart(cues: ByStart, mentions: ByStart, sentence: tuple[int, int], v
     return _name_ref(claimant) if claimant is not None else None
 
 
-# "نفت إيران أن تكون قد ردت بأي صواريخ": what the denier denies follows its name this closely.
-DENIED_OBJECT_GAP = 3
+# "نفت إيران أن تكون قد ردت بأي صواريخ": what the denier denies (or the admitter admits) follows its name this
+# closely.
+OWNED_OBJECT_GAP = 3
+# A verb of owning or disowning an act (a lexicon cue kind) -> the kind of the words that say what is owned
+# or disowned, and the stance the party then takes.
+OWNING_VERBS = {"denial": ("denied_object", "denied"), "admission": ("admitted_object", "admitted")}
 
 
-def denied_doer(cues: ByStart, mentions: ByStart, sentence: tuple[int, int], verb: CueLike) -> Mention | None:
-    """The organization or country a verb of denying (a lexicon `denial` cue) says did not do the act: the
-    name right after the verb, what it denies right after the name (a `denied_object`: "أن تكون", "أي
-    علاقة", "مسؤوليتها"), and an act named within DOER_ACT_CHARS after that ("نفت إيران أن تكون قد ردت بأي
-    صواريخ"). None for a denial of something else ("نفت الوزارة أن تكون الأسعار قد ارتفعت")."""
+def owning_party(cues: ByStart, mentions: ByStart, sentence: tuple[int, int], verb: CueLike) -> Mention | None:
+    """The organization or country a verb of denying or admitting (OWNING_VERBS) speaks for: the name right
+    after the verb, what it denies or admits right after the name (a `denied_object`: "أن تكون", "أي
+    علاقة", "مسؤوليتها"; an `admitted_object`: "بارتكاب أخطاء"), and an act named within DOER_ACT_CHARS
+    after that ("نفت إيران أن تكون قد ردت بأي صواريخ", "أقر التحالف بارتكاب أخطاء في غارات جوية"). None for
+    a denial or an admission of something else ("نفت الوزارة أن تكون الأسعار قد ارتفعت")."""
     start, end = sentence
     name = next((m for m in mentions.starting_in(start, end) if _may_do(m) and 0 <= m.start - verb.end <= VERB_SUBJECT_GAP), None)
     if name is None:
         return None
     around = cues.starting_in(start, end)
-    denied = next((c for c in around if c.kind == "denied_object" and 0 <= c.start - name.end <= DENIED_OBJECT_GAP), None)
-    if denied is None or not any(c.kind == "trigger" and 0 <= c.start - denied.end <= DOER_ACT_CHARS for c in around):
+    object_kind = OWNING_VERBS[verb.kind][0]
+    owned = next((c for c in around if c.kind == object_kind and 0 <= c.start - name.end <= OWNED_OBJECT_GAP), None)
+    if owned is None or not any(c.kind == "trigger" and 0 <= c.start - owned.end <= DOER_ACT_CHARS for c in around):
         return None
     return name
 
@@ -493,12 +502,12 @@ def frame_statements(
         ):
             out.append(stated("responsibility", org, c.start, stance="claimed", text=c.text,
                               **dated_at(c.start)))  # fmt: skip
-        elif c.kind == "denial" and (
-            denier := denied_doer(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c)
+        elif c.kind in OWNING_VERBS and (
+            party := owning_party(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c)
         ):
-            is_org = denier.entity_type == "ORG"
-            out.append(stated("responsibility", _name_ref(denier), c.start, denier, stance="denied",
-                              text=denier.surface, kind="org" if is_org else "country"))  # fmt: skip
+            is_org = party.entity_type == "ORG"
+            out.append(stated("responsibility", _name_ref(party), c.start, party, stance=OWNING_VERBS[c.kind][1],
+                              text=party.surface, kind="org" if is_org else "country"))  # fmt: skip
         elif c.kind == "targeting" and (kind := target_kind(cues_by_start, _sentence_of(spans, c.start), c)):
             out.append(stated("target", kind.value, c.start, text=kind.text, **dated_at(c.start)))
         elif c.kind == "doer":

@@ -879,7 +879,11 @@ STANCE_WORDS = {
     "claimed": ("claims it", "تتبنى الهجوم"), "denied": ("denies it", "تنفي مسؤوليتها"),
     "allegiance": ("named by the attacker as his group", "قال المهاجم إنه ينتمي إليها"),
     "named": ("named as the doer", "منفذة الهجوم بحسب المصدر"),
+    "justified": ("calls it a lawful military act", "تصفه بعمل عسكري مشروع"),
+    "admitted": ("admits errors in it", "تقر بأخطاء فيه"),
 }  # fmt: skip
+# A party's defence of its act and its admission of error in it: the account it gave changed.
+OWN_ACCOUNT_STANCES = frozenset({"justified", "admitted"})
 UNCLAIMED_WORDS = {"text": "لم تتبن أي جهة الهجوم", "latin": "no group has claimed it"}
 
 
@@ -927,7 +931,8 @@ def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
     a group ("قال إنه ينتمي إلى داعش") and a later one telling the group's own claim: an update (the
     attribution's ground changed); both true, so never a disagreement. A party that denies doing it
     ("نفت إيران أن تكون قد ...") against a source naming it as the doer (an actor statement: "اتهمت إسرائيل
-    إيران باستهدافها"): a disagreement."""
+    إيران باستهدافها"): a disagreement. A party that called its act lawful ("عمل عسكري مشروع") and, in a
+    later article, admits errors in it ("أقر التحالف بارتكاب أخطاء في غارات"): an update of its account."""
     said = [
         statement_of(item, r, info, item["stance"] if item["value"] is None else f"{item['value']}:{item['stance']}",
                      **_claim_words(item["value"], item["stance"], item))
@@ -966,12 +971,22 @@ def claim_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
         return stance_a == stance_b == "claimed"
 
     def kind(a: Statement, b: Statement) -> str:
-        if stance(a) == "claimed":
+        if stance(a) in ("claimed", "admitted"):
             a, b = b, a
-        claim_came_later = stance(a) in ("unclaimed", "allegiance") and published_before(a, b)
+        claim_came_later = stance(a) in ("unclaimed", "allegiance", "justified") and published_before(a, b)
         return "update" if claim_came_later else "disagreement"
 
-    pairs = clashing_pairs(said, clash, cited=True)
+    def account_changed(a: Statement, b: Statement) -> bool:
+        return (
+            a.facts["value"] == b.facts["value"] and {stance(a), stance(b)} == OWN_ACCOUNT_STANCES
+            and not told_of_other_days(a, b)
+        )  # fmt: skip
+
+    own_account = [s for s in said if stance(s) in OWN_ACCOUNT_STANCES]
+    # an admission follows an inquiry, weeks after the act: one party's two accounts of it are compared across time
+    pairs = clashing_pairs([s for s in said if s not in own_account], clash, cited=True) + clashing_pairs(
+        own_account, account_changed, cited=True, across_time=True
+    )
     return _rows_by_kind(subject, "claim", pairs, lambda k, _p: "low" if k == "update" else "medium", kind)
 
 

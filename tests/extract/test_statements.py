@@ -242,6 +242,29 @@ def test_a_denial_of_doing_it_names_the_denier_right_after_the_verb_and_what_it_
     assert denials(("ونفى مسؤول في ",), ARMY, (" أن يكون الهجوم قد وقع.",)) == []
 
 
+COALITION = ("التحالف بقيادة السعودية", "ORG", None, {"ref_id": "saudi_coalition", "org_kind": "coalition"})
+SAADA = ("قتل 20 شخصا في غارة على سوق في صعدة الخميس. ",)
+
+
+def test_a_party_calling_its_act_lawful_or_admitting_errors_in_it():
+    def stances(*pieces):
+        _, said = _statements([SAADA, *pieces])
+        return [(s["value"], s["stance"]) for s in said if s["attribute"] == "responsibility"]
+
+    assert stances(("وأكد ",), COALITION, (' أنه قام بـ"عمل عسكري مشروع".',)) == [("saudi_coalition", "justified")]
+    # the party that speaks is named before the words, the one struck after them
+    houthis = ("الحوثيين", "ORG", None, {"ref_id": "houthis", "org_kind": "armed_group", "country": "ye"})
+    assert stances(("ووصف ",), COALITION, (' الغارة بأنها "عمل عسكري مشروع" ضد ',), houthis, (".",)) == [
+        ("saudi_coalition", "justified")
+    ]
+    assert stances(("وأقر ",), COALITION, (' بارتكاب "أخطاء" في الغارة.',)) == [("saudi_coalition", "admitted")]
+    assert stances(("واعترف ",), COALITION, (" بالخطأ في الغارة على السوق.",)) == [("saudi_coalition", "admitted")]
+    # an accusation of errors, an admission of something other than an act, a law passed: no stance
+    assert stances(("واتهمت المنظمة ",), COALITION, (" بارتكاب أخطاء في الغارة.",)) == []
+    assert stances(("واعترف ",), COALITION, (" بالخطأ في إدارة المفاوضات.",)) == []
+    assert stances(("وأقر ",), COALITION, (" خطة جديدة.",)) == []
+
+
 def test_a_charge_naming_the_act_itself_accuses():
     _, said = _statements([GOLAN, ("واتهمت ",), ISRAEL, (" للمرة الأولى ",), IRAN, (" باستهدافها من سوريا.",)])
     assert [(s["value"], s["how"], s["act_text"]) for s in said if s["attribute"] == "actor"] == [

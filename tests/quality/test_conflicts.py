@@ -821,6 +821,26 @@ def test_a_party_denying_it_against_a_source_naming_it_as_the_doer_disagree():
     assert _conflicts([_report("a", accused), _report("b", accused)], SAME_MORNING).height == 0
 
 
+def test_a_party_that_called_its_act_lawful_then_admits_errors_updates_its_account():
+    justified = _said("responsibility", "saudi_coalition", 0, stance="justified")
+    admitted = _said("responsibility", "saudi_coalition", 0, stance="admitted")
+    # the admission follows an inquiry, three weeks after the defence
+    weeks = _articles(("a", "france24", "2018-08-09T18:00:00"), ("b", "bbc", "2018-09-01T10:00:00"))
+    (row,) = _conflicts([_report("a", justified), _report("b", admitted)], weeks).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("claim", "update", "low")
+    assert "admits errors" in row["explanation"] and not LATIN.search(row["explanation_ar"])
+    # the admission told first, then the defence: the sources disagree
+    (row,) = _conflicts([_report("a", admitted), _report("b", justified)], SAME_MORNING).to_dicts()
+    assert row["kind"] == "disagreement"
+    # another party's admission, or one party's two defences: no row
+    other = _said("responsibility", "idf", 0, stance="admitted")
+    assert _conflicts([_report("a", justified), _report("b", other)], weeks).height == 0
+    assert _conflicts([_report("a", justified), _report("b", justified)], weeks).height == 0
+    # a defence against a claim or a denial of another kind is no change of account
+    denied = _said("responsibility", "saudi_coalition", 0, stance="denied")
+    assert _conflicts([_report("a", justified), _report("b", denied)], weeks).height == 0
+
+
 def test_which_claim_came_first_is_read_by_the_clock_not_the_written_time():
     allegiance = _said("responsibility", "isis", 0, stance="allegiance")
     claimed = _said("responsibility", "isis", 0, stance="claimed")
