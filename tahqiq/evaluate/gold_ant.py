@@ -64,6 +64,7 @@ ATTRIBUTE_FAMILY: dict[str, str] = {
     "actor": "actor", "target": "target",
     "type": "type", "event_type": "type",
     "claim": "claim", "claim_source": "claim",
+    "control": "claim",  # the gold files how much of a place was taken ("degree of control") under claim
     "partner": "partner",
 }  # fmt: skip
 FAMILIES = ("casualties", "date", "place", "actor", "target", "type", "claim", "partner", "other")

@@ -201,8 +201,7 @@ def doer_statements(
         return None
 
     before = [c for c in around if c.start < verb.start]
-    if any(c.kind == "doer_negation" and (c.value == "sentence" or verb.start - c.end <= NEGATION_CHARS)
-           for c in before):  # fmt: skip
+    if _negated(cues, sentence, verb):
         return []
     if verb.value == "accused":
         return _accused(around, names, verb)
@@ -296,9 +295,9 @@ def claimed_apart(cues: ByStart, mentions: ByStart, sentence: tuple[int, int], v
     claimed = next((c for c in around if c.kind == "claimed_object" and 1 < c.start - verb.end <= CLAIMED_OBJECT_CHARS), None)
     if claimed is None or not any(c.kind == "trigger" and 0 <= c.start - claimed.end <= CLAIMED_ACT_CHARS for c in around):
         return None
-    before = [c for c in around if c.end <= verb.start]
-    if any(c.kind == "doer_negation" and (c.value == "sentence" or verb.start - c.end <= NEGATION_CHARS) for c in before):
+    if _negated(cues, sentence, verb):
         return None
+    before = [c for c in around if c.end <= verb.start]
     names = [
         m for m in mentions.starting_in(sentence[0], sentence[1])
         if m.entity_type == "ORG" and m.attrs.get("org_kind") not in NEVER_CLAIMANT_KINDS
@@ -379,6 +378,23 @@ def _dates_in(mentions: ByStart, sentence: tuple[int, int], written_out: bool = 
         m.value for m in mentions.starting_in(sentence[0], sentence[1])
         if m.entity_type == "DATE" and date_bounds(m.value) and (not written_out or m.attrs.get("method") == "absolute")
     ]  # fmt: skip
+
+
+def _negated(cues: ByStart, sentence: tuple[int, int], word: CueLike) -> bool:
+    """A denial or a doubt anywhere before the word in its sentence, or a negation right before it ("لا تقف
+    وراء", "لم تفرض سيطرتها الكاملة")."""
+    return any(
+        c.kind == "doer_negation" and c.end <= word.start and (c.value == "sentence" or word.start - c.end <= NEGATION_CHARS)
+        for c in cues.starting_in(sentence[0], sentence[1])
+    )
+
+
+def _places_named(mentions: ByStart, sentence: tuple[int, int]) -> list[str]:
+    """The reference ids of the listed places the sentence names."""
+    return sorted({
+        m.attrs["ref_id"] for m in mentions.starting_in(sentence[0], sentence[1])
+        if m.entity_type == "LOC" and m.attrs.get("ref_id")
+    })  # fmt: skip
 
 
 def _dated(mentions: ByStart, sentence: tuple[int, int], written_out: bool = False) -> dict:
@@ -510,6 +526,9 @@ def frame_statements(
                               text=party.surface, kind="org" if is_org else "country"))  # fmt: skip
         elif c.kind == "targeting" and (kind := target_kind(cues_by_start, _sentence_of(spans, c.start), c)):
             out.append(stated("target", kind.value, c.start, text=kind.text, **dated_at(c.start)))
+        elif c.kind == "control" and not _negated(cues_by_start, _sentence_of(spans, c.start), c):
+            out.append(stated("control", c.value, c.start, text=c.text, places=_places_named(mentions_by_start,
+                              _sentence_of(spans, c.start)), **dated_at(c.start)))  # fmt: skip
         elif c.kind == "doer":
             for doer, facts in doer_statements(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c):
                 out.append(stated("actor", facts.pop("value"), c.start, doer, **facts))

@@ -18,7 +18,8 @@ jihadists_killed), aircraft, the figures other than the toll (missiles_fired, mi
 bombers, displaced, attackers: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart; a range
 holds the figures within it), event_date (a day and month, or a weekday at a part of the day or right after the
 act's word: dates_a_moment), place, region, partner, claim (an organization claiming or denying responsibility,
-or named by the attacker as his), target (the kind of target a source says was aimed at), type (types one
+or named by the attacker as his; a party's lawful act, then its admission of errors), target (the kind of target a
+source says was aimed at), control (full control of a captured place against part of it: control_conflicts), type (types one
 event is never reported under, by
 tahqiq.resolve.events.types_compatible), actor (who did it: the doer a sentence names by a verb of doing or
 accusing, tahqiq.extract.statements.doer_statements; see actor_conflicts); for people given_name, name (kunya
@@ -40,9 +41,9 @@ share an area (north and east) unless the event's places lie plainly on one side
 Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts):
 - info: a variant worth knowing, not a contradiction: two spellings of a village or town (one of them may
   be another village), a kunya beside a name.
-- low: a figure revised by a later report; aircraft counts; dates a day apart where one side counts from a weekday
+- low: a figure revised by a later report; a capture told partial, then complete; a party's account revised; aircraft counts; dates a day apart where one side counts from a weekday
   ("مساء الخميس"); two settlements of one governorate.
-- medium: kinds of target; detained counts; missiles, people abducted, bombers, people displaced or attackers for the same moment; calendar dates a day apart;
+- medium: kinds of target; full against partial control of a place; detained counts; missiles, people abducted, bombers, people displaced or attackers for the same moment; calendar dates a day apart;
   governorates or regions that exclude each other; joint vs unilateral; roles; who claims responsibility; the type
   of event.
 - high: killed or wounded for the same moment; given names; dates two days apart; places in different countries;
@@ -148,6 +149,7 @@ WORDS = {  # attribute -> (English, Arabic) as said in "sources differ on ..."
     "place": ("the place", "مكان الحدث"),
     "region": ("the region", "منطقة الحدث"),
     "partner": ("whether partner forces took part", "مشاركة قوات شريكة"),
+    "control": ("how much of the place was taken", "مدى السيطرة على المكان"),
     "type": ("what happened", "نوع الحدث"),
     "claim": ("who claims or denies responsibility", "الجهة التي تتبنى الهجوم أو تنفيه"),
     "actor": ("who carried out the act", "الجهة التي نفذت الهجوم"),
@@ -1120,6 +1122,42 @@ def target_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[
     return _rows_by_kind(subject, "target", pairs, lambda _k, _p: "medium")
 
 
+CONTROL_WORDS = {
+    "full": ("full control", "سيطرة كاملة"),
+    "partial": ("only part of it, or still held by the other side", "سيطرة جزئية أو لا يزال بيد الطرف الآخر"),
+}  # fmt: skip
+
+
+def control_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
+    """How much of the place a capture took: one source's full control ("فرضت سيطرتها الكاملة على مطار
+    الحديدة") against another's part of it or none ("سيطرت على أجزاء واسعة من جنوب وغرب المطار", "بينما ظل
+    المطار المدني خارج سيطرتها"). The two tell of one place: their sentences name a place in common, or,
+    where one names none, their reports are placed at the same place; the sentence names the act and tells
+    no act weeks away. Partial control told first and full control later is the capture completed (an
+    update); full control told first and partial later, the sources disagree."""
+    said = [
+        (statement_of(item, r, info, item["value"], text=CONTROL_WORDS[item["value"]][1],
+                      latin=CONTROL_WORDS[item["value"]][0]), r.get("place_ref"))
+        for r in reports for item in stated_items(r)
+        if item["attribute"] == "control" and item.get("with_trigger") and not told_of_another_time(item, r)
+    ]  # fmt: skip
+    report_place = {id(s): place for s, place in said}
+
+    def one_place(a: Statement, b: Statement) -> bool:
+        named_a, named_b = set(a.facts.get("places") or ()), set(b.facts.get("places") or ())
+        if named_a and named_b:
+            return bool(named_a & named_b)
+        return report_place[id(a)] is not None and report_place[id(a)] == report_place[id(b)]
+
+    def kind(a: Statement, b: Statement) -> str:
+        partial, full = (a, b) if a.value == "partial" else (b, a)
+        return "update" if published_before(partial, full) else "disagreement"
+
+    statements = [s for s, _ in said]
+    pairs = clashing_pairs(statements, lambda a, b: a.value != b.value and one_place(a, b), cited=True)
+    return _rows_by_kind(subject, "control", pairs, lambda k, _p: "low" if k == "update" else "medium", kind)
+
+
 def _event_label(reports: list[dict]) -> str:
     main = [r for r in reports if not r.get("is_background")] or reports
     types = sorted({r.get("reported_type") or "event" for r in main})
@@ -1157,6 +1195,7 @@ EVENT_RULES = (
     lambda s, rs, i: count_conflicts(s, rs, i, "aircraft"),
     *(lambda s, rs, i, act=act: count_conflicts(s, rs, i, act) for act in ACTS),
     date_conflicts,
+    control_conflicts,
     place_conflicts,
     region_conflicts,
     partner_conflicts,

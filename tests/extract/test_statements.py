@@ -265,6 +265,25 @@ def test_a_party_calling_its_act_lawful_or_admitting_errors_in_it():
     assert stances(("وأقر ",), COALITION, (" خطة جديدة.",)) == []
 
 
+def test_how_much_of_a_place_a_capture_took():
+    airport = ("مطار الحديدة", "LOC", None, {"ref_id": "ye-hodeidah-airport", "place_kind": "airport", "country": "ye"})
+    lead = ("سيطرت القوات الحكومية على ",)
+
+    def control(*pieces):
+        _, said = _statements([lead, airport, (" الثلاثاء. ",), *pieces])
+        return [(s["value"], s["places"]) for s in said if s["attribute"] == "control"]
+
+    assert control(("وفرضت القوات سيطرتها الكاملة على ",), airport, (".",)) == [
+        ("full", ["ye-hodeidah-airport"])
+    ]
+    assert control(("وسيطرت القوات على أجزاء واسعة من المطار بينما ظل المطار المدني خارج سيطرتها.",)) == [
+        ("partial", []), ("partial", [])
+    ]
+    # denied or in doubt: no control stated; the areas a government never held are not this capture's
+    assert control(("ولم تفرض القوات سيطرتها الكاملة على ",), airport, (".",)) == []
+    assert control(("وتقع المدينة خارج سيطرة الحكومة منذ 2014.",)) == []
+
+
 def test_a_charge_naming_the_act_itself_accuses():
     _, said = _statements([GOLAN, ("واتهمت ",), ISRAEL, (" للمرة الأولى ",), IRAN, (" باستهدافها من سوريا.",)])
     assert [(s["value"], s["how"], s["act_text"]) for s in said if s["attribute"] == "actor"] == [

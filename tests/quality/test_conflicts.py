@@ -870,6 +870,29 @@ def test_kinds_of_target_two_parties_tell_that_exclude_each_other():
     assert _conflicts(both, three).height == 0
 
 
+def test_full_control_of_a_place_against_part_of_it():
+    def control(value, places, source=None):
+        return _said("control", value, 0, source, places=places)
+
+    full, partial = control("full", ["ye-hodeidah"]), control("partial", ["ye-hodeidah"], "correspondent")
+    # a: 09:00 full control; b: 10:00 only part of it
+    (row,) = _conflicts([_report("a", full), _report("b", partial)], SAME_MORNING).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("control", "disagreement", "medium")
+    assert "full control" in row["explanation"] and not LATIN.search(row["explanation_ar"])
+    # part of it first, full control later: the capture completed
+    (row,) = _conflicts([_report("a", partial), _report("b", full)], SAME_MORNING).to_dicts()
+    assert (row["kind"], row["severity"]) == ("update", "low")
+    # two places, or a sentence naming none in a report placed elsewhere: no row
+    elsewhere = control("partial", ["ye-tuhayta"])
+    assert _conflicts([_report("a", full), _report("b", elsewhere)], SAME_MORNING).height == 0
+    unnamed = control("partial", [])
+    assert _conflicts([_report("a", full, place_ref="ye-hodeidah"), _report("b", unnamed, place_ref="ye-tuhayta")],
+                      SAME_MORNING).height == 0  # fmt: skip
+    assert _conflicts([_report("a", full, place_ref="ye-hodeidah"), _report("b", unnamed, place_ref="ye-hodeidah")],
+                      SAME_MORNING).height == 1  # fmt: skip
+    assert _conflicts([_report("a", full), _report("b", full)], SAME_MORNING).height == 0
+
+
 def test_claims_dated_to_days_that_do_not_meet_are_of_two_acts():
     unclaimed = _said("responsibility", None, 0, stance="unclaimed", dated=["2018-07-11"])
     claimed = _said("responsibility", "isis", 0, stance="claimed", dated=["2018-07-10"])
