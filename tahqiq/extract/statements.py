@@ -389,6 +389,25 @@ def _negated(cues: ByStart, sentence: tuple[int, int], word: CueLike) -> bool:
     )
 
 
+# "بعد سيطرة القوات الموالية للحكومة على أجزاء واسعة": the part taken this far after the word of capture.
+CAPTURE_PART_CHARS = 45
+
+
+def _control(cues: ByStart, sentence: tuple[int, int], word: CueLike) -> str | None:
+    """How much of the place a `control` word says was taken, full or partial; none when negated or
+    doubted, or for a part (part_taken) that no word of capture just before it took ("سيطرت على أجزاء من"
+    but not "السيادة على أجزاء من بحر الصين", "تستحوذ على جزء من أجور العمال")."""
+    if _negated(cues, sentence, word):
+        return None
+    if word.value != "part_taken":
+        return word.value
+    taken = any(
+        c.kind == "trigger" and c.value == "territory_capture" and c.start < word.start <= c.end + CAPTURE_PART_CHARS
+        for c in cues.starting_in(sentence[0], sentence[1])
+    )
+    return "partial" if taken else None
+
+
 def _places_named(mentions: ByStart, sentence: tuple[int, int]) -> list[str]:
     """The reference ids of the listed places the sentence names."""
     return sorted({
@@ -526,8 +545,8 @@ def frame_statements(
                               text=party.surface, kind="org" if is_org else "country"))  # fmt: skip
         elif c.kind == "targeting" and (kind := target_kind(cues_by_start, _sentence_of(spans, c.start), c)):
             out.append(stated("target", kind.value, c.start, text=kind.text, **dated_at(c.start)))
-        elif c.kind == "control" and not _negated(cues_by_start, _sentence_of(spans, c.start), c):
-            out.append(stated("control", c.value, c.start, text=c.text, places=_places_named(mentions_by_start,
+        elif c.kind == "control" and (control := _control(cues_by_start, _sentence_of(spans, c.start), c)):
+            out.append(stated("control", control, c.start, text=c.text, places=_places_named(mentions_by_start,
                               _sentence_of(spans, c.start)), **dated_at(c.start)))  # fmt: skip
         elif c.kind == "doer":
             for doer, facts in doer_statements(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c):

@@ -41,7 +41,7 @@ share an area (north and east) unless the event's places lie plainly on one side
 Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts):
 - info: a variant worth knowing, not a contradiction: two spellings of a village or town (one of them may
   be another village), a kunya beside a name.
-- low: a figure revised by a later report; a capture told partial, then complete; a party's account revised; aircraft counts; dates a day apart where one side counts from a weekday
+- low: a figure revised by a later report; a party's account revised; aircraft counts; dates a day apart where one side counts from a weekday
   ("مساء الخميس"); two settlements of one governorate.
 - medium: kinds of target; full against partial control of a place; detained counts; missiles, people abducted, bombers, people displaced or attackers for the same moment; calendar dates a day apart;
   governorates or regions that exclude each other; joint vs unilateral; roles; who claims responsibility; the type
@@ -1133,8 +1133,8 @@ def control_conflicts(subject: Subject, reports: list[dict], info: dict) -> list
     الحديدة") against another's part of it or none ("سيطرت على أجزاء واسعة من جنوب وغرب المطار", "بينما ظل
     المطار المدني خارج سيطرتها"). The two tell of one place: their sentences name a place in common, or,
     where one names none, their reports are placed at the same place; the sentence names the act and tells
-    no act weeks away. Partial control told first and full control later is the capture completed (an
-    update); full control told first and partial later, the sources disagree."""
+    no act weeks away. Full control told first and partial later (or at once): the sources disagree. Partial
+    control told first and full control later is the capture going on, not an account revised: no row."""
     said = [
         (statement_of(item, r, info, item["value"], text=CONTROL_WORDS[item["value"]][1],
                       latin=CONTROL_WORDS[item["value"]][0]), r.get("place_ref"))
@@ -1149,13 +1149,14 @@ def control_conflicts(subject: Subject, reports: list[dict], info: dict) -> list
             return bool(named_a & named_b)
         return report_place[id(a)] is not None and report_place[id(a)] == report_place[id(b)]
 
-    def kind(a: Statement, b: Statement) -> str:
+    def contradicts(a: Statement, b: Statement) -> bool:
+        if a.value == b.value or not one_place(a, b):
+            return False
         partial, full = (a, b) if a.value == "partial" else (b, a)
-        return "update" if published_before(partial, full) else "disagreement"
+        return not published_before(partial, full)
 
-    statements = [s for s, _ in said]
-    pairs = clashing_pairs(statements, lambda a, b: a.value != b.value and one_place(a, b), cited=True)
-    return _rows_by_kind(subject, "control", pairs, lambda k, _p: "low" if k == "update" else "medium", kind)
+    pairs = clashing_pairs([s for s, _ in said], contradicts, cited=True)
+    return _rows_by_kind(subject, "control", pairs, lambda _k, _p: "medium")
 
 
 def _event_label(reports: list[dict]) -> str:

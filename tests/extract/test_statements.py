@@ -282,6 +282,8 @@ def test_how_much_of_a_place_a_capture_took():
     # denied or in doubt: no control stated; the areas a government never held are not this capture's
     assert control(("ولم تفرض القوات سيطرتها الكاملة على ",), airport, (".",)) == []
     assert control(("وتقع المدينة خارج سيطرة الحكومة منذ 2014.",)) == []
+    # a part no word of capture took
+    assert control(("وتتنازع الدول على السيادة على أجزاء من البحر.",)) == []
 
 
 def test_a_charge_naming_the_act_itself_accuses():

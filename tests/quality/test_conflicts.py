@@ -879,9 +879,8 @@ def test_full_control_of_a_place_against_part_of_it():
     (row,) = _conflicts([_report("a", full), _report("b", partial)], SAME_MORNING).to_dicts()
     assert (row["attribute"], row["kind"], row["severity"]) == ("control", "disagreement", "medium")
     assert "full control" in row["explanation"] and not LATIN.search(row["explanation_ar"])
-    # part of it first, full control later: the capture completed
-    (row,) = _conflicts([_report("a", partial), _report("b", full)], SAME_MORNING).to_dicts()
-    assert (row["kind"], row["severity"]) == ("update", "low")
+    # part of it first, full control later: the capture went on, no account is revised
+    assert _conflicts([_report("a", partial), _report("b", full)], SAME_MORNING).height == 0
     # two places, or a sentence naming none in a report placed elsewhere: no row
     elsewhere = control("partial", ["ye-tuhayta"])
     assert _conflicts([_report("a", full), _report("b", elsewhere)], SAME_MORNING).height == 0
