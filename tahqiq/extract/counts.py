@@ -1025,6 +1025,15 @@ PLACE_PREPOSITIONS = frozenset(normalize_text(w) for w in (
 # 500 جندي") is as often a deployment's.
 ATTACKING_FIGHTERS = frozenset(("مسلحين", "مقاتلين", "عناصر"))
 FORCE_SIZE = frozenset(normalize_text(w) for w in ("من", "قوامها", "تضم", "عددها"))
+# "500 عنصر كانوا قد اجتازوا النهر لمهاجمة مقر", "257 شخصا قرروا عبور النهر وبدأوا قصف موقع": fighters or people
+# who are the subject of a clause (a plural verb right after them) that tells an attack as their own act or
+# purpose, however far on in it: a plural verb of attacking, or a word of attacking (count_acts.csv, position
+# "purpose") with the lam of purpose or after a verb of starting. Who was exposed to an attack ("تعرضوا للهجوم")
+# suffered it; a relative pronoun or a clause opened by "بعد", "أن" has a subject of its own.
+ATTACKING_PEOPLE = ATTACKING_FIGHTERS | {PEOPLE}
+CLAUSE_REACH = 15
+STARTING = frozenset(normalize_text(w) for w in ("بدأوا", "بدؤوا", "شرعوا"))
+SUFFERING = frozenset(normalize_text(w) for w in ("تعرضوا", "تعرض", "تعرضت", "يتعرضون", "عرضة"))
 # "تم خطفه مع 35 شخصا آخرين": the others taken with someone, not all who were taken.
 WITH = normalize_text("مع")
 
@@ -1211,6 +1220,8 @@ def _act_of(sc: _CountScanner, count: _Count) -> str | None:
         return "abducted"
     if count.subject in ATTACKING_FIGHTERS and _attacking(sc, start, count.last):
         return "attackers"
+    if count.subject in ATTACKING_PEOPLE and _subject_of_an_attack(sc, count.last):
+        return "attackers"
     applies_to = "projectiles" if count.subject in PROJECTILES else "people"
     found = _act_before(sc, start, applies_to) or _act_after(sc, count.last, applies_to)
     act = found[0] if found else None
@@ -1240,6 +1251,33 @@ def _attacking(sc: _CountScanner, start: int, last: int) -> bool:
     if _act_before(sc, start, "fighters") or _act_after(sc, last, "fighters"):
         return True
     return sc.word(start - 1) in FORCE_SIZE and _act_word(sc.word(start - 2), "fighters", "force") == "attackers"
+
+
+def _plural_verb(word: str) -> bool:
+    """A verb of a plural subject: "قرروا", "اجتازوا", "يهاجمون"."""
+    bare = word[1:] if word.startswith(("و", "ف")) and len(word) > 4 else word
+    return bare.isalpha() and len(bare) >= 4 and (bare.endswith("وا") or bare[0] in "يت" and bare.endswith("ون"))
+
+
+def _subject_of_an_attack(sc: _CountScanner, last: int) -> bool:
+    """Whether the people counted before token `last` are the subject of a clause telling their attack (see
+    ATTACKING_PEOPLE)."""
+    if not _plural_verb(sc.word(last)):
+        return False
+    for k in range(last, min(sc.n, last + CLAUSE_REACH)):
+        word = sc.word(k)
+        if k > last and (_ends_sentence(sc, k - 1) or not word.isalpha() or word in RELATIVES):
+            return False
+        if word in OPENING_A_CLAUSE or sc.parse_number(k) is not None:
+            return False
+        if _plural_verb(word) and _act_word(word, "fighters", "after") == "attackers":
+            return True  # "وهاجموا", "اقتحموا"
+        purpose = _act_word(word, "fighters", "purpose") == "attackers"
+        if purpose and word[0] == "ل" and sc.word(k - 1) not in SUFFERING:
+            return True  # "لمهاجمة مقر", not "تعرضوا للهجوم"
+        if purpose and sc.rests(k - 1) & STARTING:
+            return True  # "وبدأوا قصف موقع"
+    return False
 
 
 # Fighters of a jihadist group ("63 من مقاتلي التنظيم", "30 مسلحا من داعش") are one side's dead, counted apart

@@ -568,6 +568,20 @@ def test_fighters_who_attacked_are_a_figure_of_their_own():
     assert _kinds("وقتل 25 مسلحا هاجموا الحاجز.") == [("25", "killed")]
 
 
+def test_people_whose_clause_tells_their_attack_are_attackers():
+    # a plural verb right after the count makes it the clause's subject; its attack is a plural verb of attacking,
+    # a word of attacking with the lam of purpose, or one after a verb of starting, however far on in the clause
+    assert _kinds("وقال إن 80 عنصرا كانوا قد عبروا الوادي ليلا لمهاجمة مقر القيادة.") == [("80", "attackers")]
+    assert _kinds("وأضاف أن 120 شخصا قرروا عبور الحدود فجأة وبدأوا قصف البلدة.") == [("120", "attackers")]
+    assert _kinds("وقال الشهود إن 40 شخصا تجمعوا أمام المبنى ثم اقتحموا بوابته.") == [("40", "attackers")]
+    # who was exposed to an attack, who was where it happened, and a clause with a subject of its own
+    assert _kinds("وقال إن 40 شخصا تعرضوا للهجوم في السوق.") == [("40", "other")]
+    assert _kinds("وأجلت السلطات 120 شخصا كانوا يقيمون قرب مكان الهجوم.") == [("120", "other")]
+    assert _kinds("وكان 200 شخص تجمعوا في الساحة عندما بدأ قصف المدينة.") == [("200", "other")]
+    assert _kinds("وقال إن 70 شخصا فروا من البلدة التي تتعرض للهجوم.") == [("70", "other")]
+    assert _kinds("وقال إن 300 شخص عبروا النهر.") == [("300", "other")]
+
+
 def test_a_range_is_stated_by_both_its_ends():
     found = find_counts(normalize("وقال إن ما بين 150 إلى 200 مقاتل هاجموا القرية."))
     assert [(m.value, m.attrs["count_kind"], m.attrs.get("range")) for m in found] == [

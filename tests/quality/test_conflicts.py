@@ -877,3 +877,17 @@ def test_attackers_are_compared_with_themselves_and_a_range_holds_what_lies_with
     assert _conflicts([_report("a", ranged), _report("b", _said("attackers", 400))], SAME_MORNING).height == 1
     # the attackers are no toll: 400 attackers beside 180 dead is no conflict
     assert _conflicts([_report("a", _said("attackers", 400)), _report("b", _said("killed", 180))], SAME_MORNING).height == 0
+
+
+def test_a_later_report_of_more_attackers_disagrees_and_their_count_needs_no_event_word():
+    days_apart = _articles(("a", "alarabia", "2018-02-18T09:00:00"), ("b", "bbc", "2018-02-20T09:00:00"))
+    # the force was as large on the day as two days on: no toll rising as bodies are found
+    told = [_report("a", _said("attackers", 257, subject="أشخاص", with_trigger=False)),
+            _report("b", _said("attackers", 500, subject="مقاتلين"))]  # fmt: skip
+    (row,) = _conflicts(told, days_apart).to_dicts()
+    assert (row["attribute"], row["kind"]) == ("attackers", "disagreement")
+    assert _values(row) == {"257": ["a"], "500": ["b"]}
+    # unless the later report's words revise it
+    revised = _said("attackers", 500, subject="مقاتلين", revised=True)
+    (row,) = _conflicts([told[0], _report("b", revised)], days_apart).to_dicts()
+    assert row["kind"] == "update"
