@@ -656,9 +656,9 @@ def _range_of(sc: _CountScanner, start: int, number: _Number, upper: _Number) ->
 # Not "ليرتفع عدد القتلى منذ الأحد إلى 48" after the day's three dead: a rise that follows from a new act
 # tells a running total, and so does one since a day.
 RISE_VERBS = frozenset(normalize_text(w) for w in (
-    "ارتفع", "ارتفعت", "يرتفع", "ترتفع", "وصل", "وصلت", "يصل", "تصل", "بلغ", "بلغت",
+    "ارتفع", "ارتفعت", "يرتفع", "ترتفع", "وصل", "وصلت", "يصل", "تصل", "بلغ", "بلغت", "ارتفاع",
 ))  # fmt: skip
-TOLL_WORDS = frozenset(normalize_text(w) for w in ("عدد", "حصيلة"))
+TOLL_WORDS = frozenset(normalize_text(w) for w in ("عدد", "حصيلة", "تعداد"))
 TOLL_OF = {normalize_text(w): kind for w, kind in (
     ("القتلى", "killed"), ("قتلى", "killed"), ("الضحايا", "killed"), ("ضحايا", "killed"), ("الوفيات", "killed"),
     ("الشهداء", "killed"), ("الجرحى", "wounded"), ("جرحى", "wounded"), ("المصابين", "wounded"),
@@ -1158,13 +1158,19 @@ def _side_before(sc: _CountScanner, at: int) -> str | None:
     """The country of whoever fires or intercepts, named nearest before the act word in its clause: "أن
     المقاتلات الإسرائيلية أطلقت 60 صاروخا" (IL), "اتهمت إسرائيل قوات إيرانية في سوريا بإطلاق 20 صاروخا" (IR);
     not the speaker before "إن" or "أن", nor one before "بعد" that tells another act."""
+    found = _side_named_before(sc, at)
+    return found[0] if found else None
+
+
+def _side_named_before(sc: _CountScanner, at: int) -> tuple[str, int] | None:
+    """`_side_before`'s country and the token that names it."""
     words = 0
     for k in range(at - 1, -1, -1):
         if _ends_sentence(sc, k) or words >= SIDE_REACH or sc.word(k) in OPENING_A_CLAUSE:
             return None  # "قالت وزارة الدفاع الروسية إن الطائرات أطلقت": the speaker is no side (OPENING_A_CLAUSE)
         words += sc.word(k).isalpha()
         if code := _country_in(sc.word(k), sc.word(k - 1), PLACE_PREPOSITIONS, sc.word(k - 2)):
-            return code
+            return code, k
     return None
 
 
@@ -1404,7 +1410,9 @@ def find_counts(nt: NormalizedText) -> list[Mention]:
     counts = sorted(counts + _two_joined_under_a_dual_verb(sc, counts), key=lambda c: c.first)
     mentions = [_to_mention(sc, count) for count in counts]
     for k in range(1, len(counts)):
-        if mentions[k - 1].attrs.get("cumulative") and _joined_closely(sc, counts[k - 1], counts[k]):
+        if mentions[k - 1].attrs.get("cumulative") and (
+            _joined_closely(sc, counts[k - 1], counts[k]) or _goes_on_with(sc, counts[k - 1], counts[k])
+        ):
             mentions[k].attrs["cumulative"] = True
         lower, upper = counts[k - 1], counts[k]
         if lower.range_to == upper.value and upper.first - lower.last <= 1:
@@ -1414,7 +1422,58 @@ def find_counts(nt: NormalizedText) -> list[Mention]:
             for end, other in ((k - 1, upper), (k, lower)):
                 if other.kind in ACTS and mentions[end].attrs["count_kind"] in ("other", "soldiers"):
                     mentions[end].attrs["count_kind"] = other.kind
+    for count, mention in zip(counts, mentions, strict=True):
+        # a running total of a side's own dead is compared as that side's (the conflicts' campaign totals)
+        cumulative = mention.attrs.get("cumulative") and "nationality" not in mention.attrs
+        if cumulative and (side := _own_soldiers_side(sc, count)):
+            mention.attrs["nationality"] = side[0]
+            if side[1]:
+                mention.attrs["told_by_side"] = True  # the army's own count, not a monitor's
     return mentions
+
+
+# "ووثق المرصد في المقابل مقتل أكثر من 400 عنصر", "كما أعلن الجيش حتى الآن عن مقتل 46 من جنوده": the sentence after a
+# running total's goes on with its period when it gives the other side's figure ("في المقابل") or one so far
+# ("حتى الآن"), and tells no day or act of its own.
+IN_RETURN = normalize_text("المقابل")
+SO_FAR = frozenset(normalize_text(w) for w in ("الآن", "اليوم", "الساعة"))  # "حتى الآن"
+# "46 من جنوده": a side's own soldiers, whose side is the party named before them (the army of a country).
+OWN_SOLDIERS = frozenset(normalize_text(f"{noun}{own}") for noun in ("جنود", "عسكريي") for own in ("ه", "ها"))
+
+
+def _goes_on_with(sc: _CountScanner, previous: _Count, count: _Count) -> bool:
+    """The count's sentence is the one right after the running total `previous` and goes on with its period."""
+    ends = [k for k in range(previous.last - 1, count.first) if _ends_sentence(sc, k)]
+    ends = [k for k in ends if k - 1 not in ends]  # the stop is a token of its own, a line break may follow it
+    if len(ends) != 1 or count.kind not in CASUALTY_KINDS:
+        return False
+    opening, closing = ends[0] + 1, _sentence_end(sc, count.last)
+    words = range(opening, closing)
+    if any(sc.rests(j) & _day_words() and not sc.rests(j - 1) & RUN_ENDS or sc.rests(j) & TOLL_ACTS for j in words):
+        return False  # "وفي المقابل قتل الأحد 5 جنود", "في غارة على القرية حتى الآن": that day's, that act's toll
+    in_return = any(
+        IN_RETURN in sc.rests(j) and (sc.word(j) != IN_RETURN or "في" in sc.rests(j - 1))
+        for j in range(opening, count.first)
+    )  # "في المقابل", "وبالمقابل"
+    return in_return or any("حتي" in sc.rests(j) and sc.word(j + 1) in SO_FAR for j in words)
+
+
+def _sentence_end(sc: _CountScanner, k: int) -> int:
+    """The token after the last one of the sentence token k is in."""
+    while k < sc.n - 1 and not _ends_sentence(sc, k):
+        k += 1
+    return min(sc.n, k + 1)
+
+
+def _own_soldiers_side(sc: _CountScanner, count: _Count) -> tuple[str, bool] | None:
+    """The country whose own soldiers a count counts, and whether that side tells it: "أعلن الجيش التركي مقتل 46
+    من جنوده" (TR, told by the army, a verb of saying a word or two before it), "خسر الجيش التركي 46 من جنوده"
+    (TR)."""
+    if sc.word(count.last - 1) not in OWN_SOLDIERS or not (found := _side_named_before(sc, count.first)):
+        return None
+    country, k = found
+    speaking = any(sc.rests(j) & reference.speech_verbs() for j in range(max(0, k - 3), k))
+    return country, speaking
 
 
 def _joined_closely(sc: _CountScanner, previous: _Count, count: _Count) -> bool:

@@ -82,6 +82,7 @@ from tahqiq.quality.figures import (
     Statement,
     articles_info,
     days_apart,
+    figures_compatible,
     figures_differ,
     hours_between,
     is_update,
@@ -144,6 +145,7 @@ WORDS = {  # attribute -> (English, Arabic) as said in "sources differ on ..."
     "bombers": ("the number of suicide bombers", "عدد الانتحاريين"),
     "displaced": ("the number displaced", "عدد النازحين"),
     "attackers": ("the number of attackers", "عدد المهاجمين"),
+    "campaign_killed": ("the number killed over the campaign so far", "عدد القتلى منذ بدء العملية حتى الآن"),
     "event_date": ("the date", "تاريخ الحدث"),
     "place": ("the place", "مكان الحدث"),
     "region": ("the region", "منطقة الحدث"),
@@ -538,6 +540,45 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
             lambda a, b: "update" if is_update(a, b) else "disagreement",
         )
     ]  # fmt: skip
+
+
+# Running totals of one side's dead over a campaign grow by the day, so two of them count one moment only when
+# published within this many hours, and disagree only as two counters' (the army's own against a monitor's).
+CAMPAIGN_MAX_HOURS_APART = 24
+
+
+def campaign_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
+    """Running totals of one country's soldiers killed over the campaign up to the event ("أعلن الجيش التركي حتى
+    الآن عن مقتل 46 من جنوده" against the monitor's "بينهم 78 جنديا تركيا"), on a row of their own
+    (`<country>_soldiers_campaign_killed`), never beside the event's toll: two articles' largest totals for the
+    country, counted by two different counters (the statements' counter: the side itself, a monitor ...) and
+    published within CAMPAIGN_MAX_HOURS_APART, that no approximation reconciles."""
+    best: dict[tuple[str, str], Statement] = {}
+    for r in reports:
+        for item in stated_items(r):
+            if item["attribute"] != "campaign_killed":
+                continue
+            country = item["nationality"]
+            said = statement_of({**item, "group": country}, r, info, f"{item['value']} {item.get('subject')}",
+                                latin=f"{item['value']} {country} soldiers")  # fmt: skip
+            key = (r["article_id"], country)
+            if key not in best or said.number > best[key].number:
+                best[key] = said
+
+    def clash(a: Statement, b: Statement) -> bool:
+        hours = hours_between(a.published_at, b.published_at)
+        counters = bool(a.facts.get("counter") and b.facts.get("counter") and a.facts["counter"] != b.facts["counter"])
+        near = hours is not None and abs(hours) <= CAMPAIGN_MAX_HOURS_APART
+        return counters and near and a.facts["group"] == b.facts["group"] and not figures_compatible(a, b)
+
+    by_country: dict[str, list] = defaultdict(list)
+    for a, b in clashing_pairs(list(best.values()), clash):
+        by_country[a.facts["group"]].append((a, b))
+    return [
+        row
+        for country, pairs in sorted(by_country.items())
+        for row in _rows_by_kind(subject, f"{country.lower()}_soldiers_campaign_killed", pairs, lambda _k, _p: "medium")
+    ]
 
 
 def counted_apart(a: Statement, b: Statement) -> bool:
@@ -1141,6 +1182,7 @@ EVENT_RULES = (
     lambda s, rs, i: count_conflicts(s, rs, i, "detained"),
     lambda s, rs, i: count_conflicts(s, rs, i, "aircraft"),
     *(lambda s, rs, i, act=act: count_conflicts(s, rs, i, act) for act in ACTS),
+    campaign_conflicts,
     date_conflicts,
     place_conflicts,
     region_conflicts,

@@ -223,6 +223,28 @@ def test_a_count_joined_to_a_running_total_counts_the_same_period():
     assert killed.attrs.get("cumulative") and not wounded.attrs.get("cumulative")
 
 
+def test_the_sentence_after_a_running_total_goes_on_with_its_period_for_the_other_side_or_so_far():
+    text = ("وقال المرصد إن أكثر من 900 مقاتل قتلوا منذ بدء الهجوم على المنطقة.\nوأحصى المرصد في المقابل مقتل 300 "
+            "عنصر من الفصائل. كما أعلن الجيش الفرنسي حتى الآن عن مقتل 12 من جنوده.")
+    *_, others, own = find_counts(normalize(text))
+    assert (others.value, others.attrs.get("cumulative")) == ("300", True)
+    # a side's own soldiers are that side's, and the side telling its own dead is their counter
+    assert (own.value, own.attrs.get("cumulative"), own.attrs.get("nationality"), own.attrs.get("told_by_side")) == (
+        "12", True, "FR", True)
+    # a day or an act of the sentence's own makes it that day's or that act's toll; a sentence further on, its own
+    for text in ("قتل 50 جنديا منذ بدء العملية. وفي المقابل قتل الأحد 5 مسلحين.",
+                 "قتل 50 جنديا منذ بدء العملية. وقتل 3 مدنيين في غارة على القرية حتى الآن.",
+                 "قتل 50 جنديا منذ بدء العملية. وقال الوزير إن الجيش سيواصل تقدمه. وقتل في المقابل 7 مسلحين."):
+        *_, count = find_counts(normalize(text))
+        assert not count.attrs.get("cumulative"), text
+    # a running total's rise told by a verbal noun, and a part of it
+    text = "قتل 900 مقاتل منذ بدء العملية مع ارتفاع تعداد القتلى في صفوف القوات الفرنسية إلى 40 ، بينهم 9 جنود فرنسيين."
+    *_, toll, soldiers = find_counts(normalize(text))
+    assert [(m.value, m.attrs["count_kind"], m.attrs.get("cumulative")) for m in (toll, soldiers)] == [
+        ("40", "killed", True), ("9", "killed", True)]
+    assert soldiers.attrs.get("nationality") == "FR" and not soldiers.attrs.get("told_by_side")
+
+
 def test_a_toll_of_one_act_is_no_running_total():
     for text in ("وأصيب 20 شخصا خلال الغارة.", "قتل 9 أشخاص في هجوم الأسبوع الماضي."):
         (count,) = find_counts(normalize(text))

@@ -891,3 +891,25 @@ def test_a_later_report_of_more_attackers_disagrees_and_their_count_needs_no_eve
     revised = _said("attackers", 500, subject="مقاتلين", revised=True)
     (row,) = _conflicts([told[0], _report("b", revised)], days_apart).to_dicts()
     assert row["kind"] == "update"
+
+
+def test_two_counters_running_totals_of_a_side_s_dead_soldiers_disagree_on_a_row_of_their_own():
+    hours_apart = _articles(("a", "france24", "2018-03-18T14:00:00"), ("b", "skynews", "2018-03-19T07:00:00"))
+    army = _said("campaign_killed", 46, subject="جنود", nationality="TR", counter="side", with_trigger=False)
+    monitor = _said("campaign_killed", 78, subject="جنود", nationality="TR", counter="monitor", with_trigger=False)
+    (row,) = _conflicts([_report("a", army, _said("killed", 3)), _report("b", monitor)], hours_apart).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("tr_soldiers_campaign_killed", "disagreement", "medium")
+    assert _values(row) == {"46 جنود": ["a"], "78 جنود": ["b"]}
+    assert "over the campaign" in row["explanation"]
+    # never beside the event's toll, nor another country's soldiers
+    assert _conflicts([_report("a", army), _report("b", _said("killed", 78))], hours_apart).height == 0
+    russians = {**monitor, "nationality": "RU"}
+    assert _conflicts([_report("a", army), _report("b", russians)], hours_apart).height == 0
+    # one counter's totals, a counter unknown, or two days apart: the total rose
+    assert _conflicts([_report("a", army), _report("b", {**monitor, "counter": "side"})], hours_apart).height == 0
+    assert _conflicts([_report("a", army), _report("b", {**monitor, "counter": None})], hours_apart).height == 0
+    days_apart = _articles(("a", "france24", "2018-03-16T14:00:00"), ("b", "skynews", "2018-03-19T07:00:00"))
+    assert _conflicts([_report("a", army), _report("b", monitor)], days_apart).height == 0
+    # "more than 40" holds 46
+    bound = {**monitor, "value": 40, "approximate": True, "approximator": "أكثر من"}
+    assert _conflicts([_report("a", army), _report("b", bound)], hours_apart).height == 0
