@@ -16,7 +16,8 @@ campaign's toll, or another event merged in). Each conflict is either:
 Attributes: killed, wounded, detained (and a group's figure apart: civilians_killed, ru_nationals_killed,
 jihadists_killed), aircraft, the figures other than the toll (missiles_fired, missiles_intercepted, abducted,
 bombers, displaced, attackers: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart; a range
-holds the figures within it), event_date (a day and month, or a weekday at a part of the day or right after the
+holds the figures within it), a country's soldiers killed over the campaign up to the event
+(tr_soldiers_campaign_killed: two counters' running totals of one day, never the event's toll), event_date (a day and month, or a weekday at a part of the day or right after the
 act's word: dates_a_moment), place, region, partner, claim (an organization claiming or denying responsibility,
 or named by the attacker as his), target (the kind of target a source says was aimed at), type (types one
 event is never reported under, by
@@ -42,7 +43,8 @@ Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts)
   be another village), a kunya beside a name.
 - low: a figure revised by a later report; aircraft counts; dates a day apart where one side counts from a weekday
   ("مساء الخميس"); two settlements of one governorate.
-- medium: kinds of target; detained counts; missiles, people abducted, bombers, people displaced or attackers for the same moment; calendar dates a day apart;
+- medium: kinds of target; detained counts; missiles, people abducted, bombers, people displaced or attackers for the same moment;
+  a campaign's dead soldiers; calendar dates a day apart;
   governorates or regions that exclude each other; joint vs unilateral; roles; who claims responsibility; the type
   of event.
 - high: killed or wounded for the same moment; given names; dates two days apart; places in different countries;

@@ -243,6 +243,9 @@ def test_the_sentence_after_a_running_total_goes_on_with_its_period_for_the_othe
     assert [(m.value, m.attrs["count_kind"], m.attrs.get("cumulative")) for m in (toll, soldiers)] == [
         ("40", "killed", True), ("9", "killed", True)]
     assert soldiers.attrs.get("nationality") == "FR" and not soldiers.attrs.get("told_by_side")
+    # a monitor telling an army's loss of its soldiers is no side telling its own
+    *_, lost = find_counts(normalize("وقال المرصد إن الجيش الفرنسي خسر منذ بدء العملية 12 من جنوده."))
+    assert (lost.attrs.get("cumulative"), lost.attrs.get("nationality"), lost.attrs.get("told_by_side")) == (True, "FR", None)
 
 
 def test_a_toll_of_one_act_is_no_running_total():
