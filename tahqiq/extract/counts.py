@@ -656,9 +656,9 @@ def _range_of(sc: _CountScanner, start: int, number: _Number, upper: _Number) ->
 # Not "ليرتفع عدد القتلى منذ الأحد إلى 48" after the day's three dead: a rise that follows from a new act
 # tells a running total, and so does one since a day.
 RISE_VERBS = frozenset(normalize_text(w) for w in (
-    "ارتفع", "ارتفعت", "يرتفع", "ترتفع", "وصل", "وصلت", "يصل", "تصل", "بلغ", "بلغت",
+    "ارتفع", "ارتفعت", "يرتفع", "ترتفع", "وصل", "وصلت", "يصل", "تصل", "بلغ", "بلغت", "ارتفاع",
 ))  # fmt: skip
-TOLL_WORDS = frozenset(normalize_text(w) for w in ("عدد", "حصيلة"))
+TOLL_WORDS = frozenset(normalize_text(w) for w in ("عدد", "حصيلة", "تعداد"))
 TOLL_OF = {normalize_text(w): kind for w, kind in (
     ("القتلى", "killed"), ("قتلى", "killed"), ("الضحايا", "killed"), ("ضحايا", "killed"), ("الوفيات", "killed"),
     ("الشهداء", "killed"), ("الجرحى", "wounded"), ("جرحى", "wounded"), ("المصابين", "wounded"),
@@ -1025,6 +1025,15 @@ PLACE_PREPOSITIONS = frozenset(normalize_text(w) for w in (
 # 500 جندي") is as often a deployment's.
 ATTACKING_FIGHTERS = frozenset(("مسلحين", "مقاتلين", "عناصر"))
 FORCE_SIZE = frozenset(normalize_text(w) for w in ("من", "قوامها", "تضم", "عددها"))
+# "500 عنصر كانوا قد اجتازوا النهر لمهاجمة مقر", "257 شخصا قرروا عبور النهر وبدأوا قصف موقع": fighters or people
+# who are the subject of a clause (a plural verb right after them) that tells an attack as their own act or
+# purpose, however far on in it: a plural verb of attacking, or a word of attacking (count_acts.csv, position
+# "purpose") with the lam of purpose or after a verb of starting. Who was exposed to an attack ("تعرضوا للهجوم")
+# suffered it; a relative pronoun or a clause opened by "بعد", "أن" has a subject of its own.
+ATTACKING_PEOPLE = ATTACKING_FIGHTERS | {PEOPLE}
+CLAUSE_REACH = 15
+STARTING = frozenset(normalize_text(w) for w in ("بدأوا", "بدؤوا", "شرعوا"))
+SUFFERING = frozenset(normalize_text(w) for w in ("تعرضوا", "تعرض", "تعرضت", "يتعرضون", "عرضة"))
 # "تم خطفه مع 35 شخصا آخرين": the others taken with someone, not all who were taken.
 WITH = normalize_text("مع")
 
@@ -1149,13 +1158,19 @@ def _side_before(sc: _CountScanner, at: int) -> str | None:
     """The country of whoever fires or intercepts, named nearest before the act word in its clause: "أن
     المقاتلات الإسرائيلية أطلقت 60 صاروخا" (IL), "اتهمت إسرائيل قوات إيرانية في سوريا بإطلاق 20 صاروخا" (IR);
     not the speaker before "إن" or "أن", nor one before "بعد" that tells another act."""
+    found = _side_named_before(sc, at)
+    return found[0] if found else None
+
+
+def _side_named_before(sc: _CountScanner, at: int) -> tuple[str, int] | None:
+    """`_side_before`'s country and the token that names it."""
     words = 0
     for k in range(at - 1, -1, -1):
         if _ends_sentence(sc, k) or words >= SIDE_REACH or sc.word(k) in OPENING_A_CLAUSE:
             return None  # "قالت وزارة الدفاع الروسية إن الطائرات أطلقت": the speaker is no side (OPENING_A_CLAUSE)
         words += sc.word(k).isalpha()
         if code := _country_in(sc.word(k), sc.word(k - 1), PLACE_PREPOSITIONS, sc.word(k - 2)):
-            return code
+            return code, k
     return None
 
 
@@ -1211,6 +1226,8 @@ def _act_of(sc: _CountScanner, count: _Count) -> str | None:
         return "abducted"
     if count.subject in ATTACKING_FIGHTERS and _attacking(sc, start, count.last):
         return "attackers"
+    if count.subject in ATTACKING_PEOPLE and _subject_of_an_attack(sc, count.last):
+        return "attackers"
     applies_to = "projectiles" if count.subject in PROJECTILES else "people"
     found = _act_before(sc, start, applies_to) or _act_after(sc, count.last, applies_to)
     act = found[0] if found else None
@@ -1240,6 +1257,33 @@ def _attacking(sc: _CountScanner, start: int, last: int) -> bool:
     if _act_before(sc, start, "fighters") or _act_after(sc, last, "fighters"):
         return True
     return sc.word(start - 1) in FORCE_SIZE and _act_word(sc.word(start - 2), "fighters", "force") == "attackers"
+
+
+def _plural_verb(word: str) -> bool:
+    """A verb of a plural subject: "قرروا", "اجتازوا", "يهاجمون"."""
+    bare = word[1:] if word.startswith(("و", "ف")) and len(word) > 4 else word
+    return bare.isalpha() and len(bare) >= 4 and (bare.endswith("وا") or bare[0] in "يت" and bare.endswith("ون"))
+
+
+def _subject_of_an_attack(sc: _CountScanner, last: int) -> bool:
+    """Whether the people counted before token `last` are the subject of a clause telling their attack (see
+    ATTACKING_PEOPLE)."""
+    if not _plural_verb(sc.word(last)):
+        return False
+    for k in range(last, min(sc.n, last + CLAUSE_REACH)):
+        word = sc.word(k)
+        if k > last and (_ends_sentence(sc, k - 1) or not word.isalpha() or word in RELATIVES):
+            return False
+        if word in OPENING_A_CLAUSE or sc.parse_number(k) is not None:
+            return False
+        if _plural_verb(word) and _act_word(word, "fighters", "after") == "attackers":
+            return True  # "وهاجموا", "اقتحموا"
+        purpose = _act_word(word, "fighters", "purpose") == "attackers"
+        if purpose and word[0] == "ل" and sc.word(k - 1) not in SUFFERING:
+            return True  # "لمهاجمة مقر", not "تعرضوا للهجوم"
+        if purpose and sc.rests(k - 1) & STARTING:
+            return True  # "وبدأوا قصف موقع"
+    return False
 
 
 # Fighters of a jihadist group ("63 من مقاتلي التنظيم", "30 مسلحا من داعش") are one side's dead, counted apart
@@ -1366,7 +1410,9 @@ def find_counts(nt: NormalizedText) -> list[Mention]:
     counts = sorted(counts + _two_joined_under_a_dual_verb(sc, counts), key=lambda c: c.first)
     mentions = [_to_mention(sc, count) for count in counts]
     for k in range(1, len(counts)):
-        if mentions[k - 1].attrs.get("cumulative") and _joined_closely(sc, counts[k - 1], counts[k]):
+        if mentions[k - 1].attrs.get("cumulative") and (
+            _joined_closely(sc, counts[k - 1], counts[k]) or _goes_on_with(sc, counts[k - 1], counts[k])
+        ):
             mentions[k].attrs["cumulative"] = True
         lower, upper = counts[k - 1], counts[k]
         if lower.range_to == upper.value and upper.first - lower.last <= 1:
@@ -1376,7 +1422,58 @@ def find_counts(nt: NormalizedText) -> list[Mention]:
             for end, other in ((k - 1, upper), (k, lower)):
                 if other.kind in ACTS and mentions[end].attrs["count_kind"] in ("other", "soldiers"):
                     mentions[end].attrs["count_kind"] = other.kind
+    for count, mention in zip(counts, mentions, strict=True):
+        # a running total of a side's own dead is compared as that side's (the conflicts' campaign totals)
+        cumulative = mention.attrs.get("cumulative") and "nationality" not in mention.attrs
+        if cumulative and (side := _own_soldiers_side(sc, count)):
+            mention.attrs["nationality"] = side[0]
+            if side[1]:
+                mention.attrs["told_by_side"] = True  # the army's own count, not a monitor's
     return mentions
+
+
+# "ووثق المرصد في المقابل مقتل أكثر من 400 عنصر", "كما أعلن الجيش حتى الآن عن مقتل 46 من جنوده": the sentence after a
+# running total's goes on with its period when it gives the other side's figure ("في المقابل") or one so far
+# ("حتى الآن"), and tells no day or act of its own.
+IN_RETURN = normalize_text("المقابل")
+SO_FAR = frozenset(normalize_text(w) for w in ("الآن", "اليوم", "الساعة"))  # "حتى الآن"
+# "46 من جنوده": a side's own soldiers, whose side is the party named before them (the army of a country).
+OWN_SOLDIERS = frozenset(normalize_text(f"{noun}{own}") for noun in ("جنود", "عسكريي") for own in ("ه", "ها"))
+
+
+def _goes_on_with(sc: _CountScanner, previous: _Count, count: _Count) -> bool:
+    """The count's sentence is the one right after the running total `previous` and goes on with its period."""
+    ends = [k for k in range(previous.last - 1, count.first) if _ends_sentence(sc, k)]
+    ends = [k for k in ends if k - 1 not in ends]  # the stop is a token of its own, a line break may follow it
+    if len(ends) != 1 or count.kind not in CASUALTY_KINDS:
+        return False
+    opening, closing = ends[0] + 1, _sentence_end(sc, count.last)
+    words = range(opening, closing)
+    if any(sc.rests(j) & _day_words() and not sc.rests(j - 1) & RUN_ENDS or sc.rests(j) & TOLL_ACTS for j in words):
+        return False  # "وفي المقابل قتل الأحد 5 جنود", "في غارة على القرية حتى الآن": that day's, that act's toll
+    in_return = any(
+        IN_RETURN in sc.rests(j) and (sc.word(j) != IN_RETURN or "في" in sc.rests(j - 1))
+        for j in range(opening, count.first)
+    )  # "في المقابل", "وبالمقابل"
+    return in_return or any("حتي" in sc.rests(j) and sc.word(j + 1) in SO_FAR for j in words)
+
+
+def _sentence_end(sc: _CountScanner, k: int) -> int:
+    """The token after the last one of the sentence token k is in."""
+    while k < sc.n - 1 and not _ends_sentence(sc, k):
+        k += 1
+    return min(sc.n, k + 1)
+
+
+def _own_soldiers_side(sc: _CountScanner, count: _Count) -> tuple[str, bool] | None:
+    """The country whose own soldiers a count counts, and whether that side tells it: "أعلن الجيش التركي مقتل 46
+    من جنوده" (TR, told by the army, a verb of saying a word or two before it), "خسر الجيش التركي 46 من جنوده"
+    (TR)."""
+    if sc.word(count.last - 1) not in OWN_SOLDIERS or not (found := _side_named_before(sc, count.first)):
+        return None
+    country, k = found
+    speaking = any(sc.rests(j) & reference.speech_verbs() for j in range(max(0, k - 3), k))
+    return country, speaking
 
 
 def _joined_closely(sc: _CountScanner, previous: _Count, count: _Count) -> bool:

@@ -6,7 +6,8 @@ sentence: a command's statement, a monitor, activists) and whether the sentence 
 figure ("ارتفعت حصيلة"). One statement is one dict:
 
     attribute   killed, wounded, detained, aircraft, a count's act (missiles_fired, missiles_intercepted,
-                abducted, bombers: tahqiq.extract.counts.ACTS), date, place, region, partner, responsibility,
+                abducted, bombers: tahqiq.extract.counts.ACTS), campaign_killed (a running total of one
+                country's soldiers killed, never the event's toll), date, place, region, partner, responsibility,
                 actor, target (the kind of target a sentence says was aimed at: civilian, military, airport)
     value       the number, ISO date, place surface, compass region, joint/unilateral, or the org credited
     start, end  offsets of the stating sentence in articles.body
@@ -16,7 +17,9 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     revised     true when the sentence says the figure was revised (update wording)
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
-plus per attribute (target: text, the kind as written, and dated): approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس") and on_act (dates: written right after the act's word, "سيطرت الأربعاء"), ref_id/admin1/country/latitude/longitude/
+plus per attribute (target: text, the kind as written, and dated; campaign_killed: nationality, whose soldiers, and
+counter, who counted them: "side" for the side's own word, "أعلن الجيش التركي ... مقتل 46 من جنوده", else the
+sentence's own claim cue): approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس") and on_act (dates: written right after the act's word, "سيطرت الأربعاء"), ref_id/admin1/country/latitude/longitude/
 place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied or admitted (also by a country: `owning_party`, "نفت إيران أن تكون قد ...", "أقر التحالف بارتكاب أخطاء"), justified: the party calls it a lawful act, "عمل عسكري مشروع", allegiance: the attacker says he belongs to it, "قال إنه ينتمي إلى داعش", or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null; and dated: the dates the sentence tells),
 and for actor (the doer a sentence names: `doer_statements`; value the organization's ref_id or the country's code)
 kind (org or country), org_kind, country (the state an organization belongs to), how (behind, carried_out, accused,
@@ -35,6 +38,7 @@ from typing import Any, Protocol
 from tahqiq.dates.values import date_bounds
 from tahqiq.extract.counts import ACTS, counts_one_event
 from tahqiq.extract.mention import ByStart, Mention, mention_id
+from tahqiq.reference import casualty_groups
 from tahqiq.text.normalize import normalize_text
 
 STATED_COUNT_KINDS = ("killed", "wounded", "detained", "aircraft", *ACTS)
@@ -74,6 +78,12 @@ def _source(claims: ByStart, sentence: tuple[int, int]) -> str | None:
         return inside[0].value
     before = claims.starting_in(-1, sentence[1])
     return before[-1].value if before else None
+
+
+def _own_source(claims: ByStart, sentence: tuple[int, int]) -> str | None:
+    """The claim cue of the sentence itself, none inherited from the sentences before."""
+    inside = claims.starting_in(sentence[0], sentence[1])
+    return inside[0].value if inside else None
 
 
 def _revised(cues: ByStart, sentence: tuple[int, int]) -> bool:
@@ -443,6 +453,13 @@ def _follows_act_word(date: Mention, cues: list[CueLike]) -> bool:
     return any(c.kind in ("trigger", "outcome") and 0 <= date.start - c.end <= ON_ACT_GAP for c in cues)
 
 
+def _side_counting_its_dead(m: Mention) -> str | None:
+    """The country whose soldiers a running total of the dead counts (counts: cumulative, nationality)."""
+    soldiers = casualty_groups().get(m.attrs.get("subject") or "") == "soldiers"
+    running = m.attrs.get("count_kind") == "killed" and not counts_one_event(m)
+    return m.attrs.get("nationality") if soldiers and running else None
+
+
 def _number(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
@@ -505,6 +522,13 @@ def frame_statements(
                               **({"missile_type": m.attrs["missile_type"]} if m.attrs.get("missile_type") else {}),
                               **({"part": True} if m.attrs.get("part") else {}),
                               **({"range": m.attrs["range"]} if m.attrs.get("range") else {})))  # fmt: skip
+        elif m.entity_type == "COUNT" and (side := _side_counting_its_dead(m)) and (number := _number(m.value)):
+            # a running total of one side's dead soldiers over the campaign ("أعلن الجيش التركي حتى الآن عن مقتل
+            # 46 من جنوده"): no toll of the event, compared only with the same side's totals
+            counter = "side" if m.attrs.get("told_by_side") else _own_source(claims, _sentence_of(spans, m.start))
+            out.append(stated("campaign_killed", number, m.start, m, approximate=bool(m.attrs.get("approximate")),
+                              approximator=m.attrs.get("approximator"), subject=m.attrs.get("subject"),
+                              nationality=side, counter=counter))  # fmt: skip
         elif m.entity_type == "LOC" and m not in regions:
             out.append(stated("place", m.surface, m.start, m, ref_id=m.attrs.get("ref_id"), **dated_at(m.start),
                               admin1=m.attrs.get("admin1"), country=m.attrs.get("country"),

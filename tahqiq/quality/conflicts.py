@@ -16,7 +16,8 @@ campaign's toll, or another event merged in). Each conflict is either:
 Attributes: killed, wounded, detained (and a group's figure apart: civilians_killed, ru_nationals_killed,
 jihadists_killed), aircraft, the figures other than the toll (missiles_fired, missiles_intercepted, abducted,
 bombers, displaced, attackers: tahqiq.extract.counts.ACTS, each with itself only, a salvo's side apart; a range
-holds the figures within it), event_date (a day and month, or a weekday at a part of the day or right after the
+holds the figures within it), a country's soldiers killed over the campaign up to the event
+(tr_soldiers_campaign_killed: two counters' running totals of one day, never the event's toll), event_date (a day and month, or a weekday at a part of the day or right after the
 act's word: dates_a_moment), place, region, partner, claim (an organization claiming or denying responsibility,
 or named by the attacker as his; a party's lawful act, then its admission of errors), target (the kind of target a
 source says was aimed at), control (full control of a captured place against part of it: control_conflicts), type (types one
@@ -43,7 +44,8 @@ Severity is ordered (SEVERITY_LEVELS, a DuckDB ENUM, so ORDER BY severity sorts)
   be another village), a kunya beside a name.
 - low: a figure revised by a later report; a party's account revised; aircraft counts; dates a day apart where one side counts from a weekday
   ("مساء الخميس"); two settlements of one governorate.
-- medium: kinds of target; full against partial control of a place; detained counts; missiles, people abducted, bombers, people displaced or attackers for the same moment; calendar dates a day apart;
+- medium: kinds of target; full against partial control of a place; detained counts; missiles, people abducted,
+  bombers, people displaced or attackers for the same moment; a campaign's dead soldiers; calendar dates a day apart;
   governorates or regions that exclude each other; joint vs unilateral; roles; who claims responsibility; the type
   of event.
 - high: killed or wounded for the same moment; given names; dates two days apart; places in different countries;
@@ -83,6 +85,7 @@ from tahqiq.quality.figures import (
     Statement,
     articles_info,
     days_apart,
+    figures_compatible,
     figures_differ,
     hours_between,
     is_update,
@@ -145,6 +148,7 @@ WORDS = {  # attribute -> (English, Arabic) as said in "sources differ on ..."
     "bombers": ("the number of suicide bombers", "عدد الانتحاريين"),
     "displaced": ("the number displaced", "عدد النازحين"),
     "attackers": ("the number of attackers", "عدد المهاجمين"),
+    "campaign_killed": ("the number killed over the campaign so far", "عدد القتلى منذ بدء العملية حتى الآن"),
     "event_date": ("the date", "تاريخ الحدث"),
     "place": ("the place", "مكان الحدث"),
     "region": ("the region", "منطقة الحدث"),
@@ -540,6 +544,45 @@ def count_conflicts(subject: Subject, reports: list[dict], info: dict, attribute
             lambda a, b: "update" if is_update(a, b) else "disagreement",
         )
     ]  # fmt: skip
+
+
+# Running totals of one side's dead over a campaign grow by the day, so two of them count one moment only when
+# published within this many hours, and disagree only as two counters' (the army's own against a monitor's).
+CAMPAIGN_MAX_HOURS_APART = 24
+
+
+def campaign_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
+    """Running totals of one country's soldiers killed over the campaign up to the event ("أعلن الجيش التركي حتى
+    الآن عن مقتل 46 من جنوده" against the monitor's "بينهم 78 جنديا تركيا"), on a row of their own
+    (`<country>_soldiers_campaign_killed`), never beside the event's toll: two articles' largest totals for the
+    country, counted by two different counters (the statements' counter: the side itself, a monitor ...) and
+    published within CAMPAIGN_MAX_HOURS_APART, that no approximation reconciles."""
+    best: dict[tuple[str, str], Statement] = {}
+    for r in reports:
+        for item in stated_items(r):
+            if item["attribute"] != "campaign_killed":
+                continue
+            country = item["nationality"]
+            said = statement_of({**item, "group": country}, r, info, f"{item['value']} {item.get('subject')}",
+                                latin=f"{item['value']} {country} soldiers")  # fmt: skip
+            key = (r["article_id"], country)
+            if key not in best or said.number > best[key].number:
+                best[key] = said
+
+    def clash(a: Statement, b: Statement) -> bool:
+        hours = hours_between(a.published_at, b.published_at)
+        counters = bool(a.facts.get("counter") and b.facts.get("counter") and a.facts["counter"] != b.facts["counter"])
+        near = hours is not None and abs(hours) <= CAMPAIGN_MAX_HOURS_APART
+        return counters and near and a.facts["group"] == b.facts["group"] and not figures_compatible(a, b)
+
+    by_country: dict[str, list] = defaultdict(list)
+    for a, b in clashing_pairs(list(best.values()), clash):
+        by_country[a.facts["group"]].append((a, b))
+    return [
+        row
+        for country, pairs in sorted(by_country.items())
+        for row in _rows_by_kind(subject, f"{country.lower()}_soldiers_campaign_killed", pairs, lambda _k, _p: "medium")
+    ]
 
 
 def counted_apart(a: Statement, b: Statement) -> bool:
@@ -1195,6 +1238,7 @@ EVENT_RULES = (
     lambda s, rs, i: count_conflicts(s, rs, i, "detained"),
     lambda s, rs, i: count_conflicts(s, rs, i, "aircraft"),
     *(lambda s, rs, i, act=act: count_conflicts(s, rs, i, act) for act in ACTS),
+    campaign_conflicts,
     date_conflicts,
     control_conflicts,
     place_conflicts,

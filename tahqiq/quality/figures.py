@@ -2,13 +2,14 @@
 report revises.
 
 A report's figure of a kind is the event total of its numbers of that kind (tahqiq.extract.counts.event_total; for
-casualties only those stated in sentences that name the event),
+casualties and the other figures only those stated in sentences that name the event; attackers are counted
+only beside a word of their attack, which names it),
 one for the toll and one for each group it counts apart (civilians, children: casualty_groups.csv); likewise
 the figures other than the toll (missiles fired or intercepted, people abducted, bombers, people displaced,
 attackers: counts.ACTS), one for each side a salvo is fired by. A range ("ما بين 250 و300") holds any figure
 between its ends. Of two differing figures, the later one revises the other when its sentence says so
 (update wording, "ارتفعت حصيلة") or when it comes at least UPDATE_MIN_HOURS later with a higher figure (tolls
-rise as bodies are found); a count that runs on (people displaced) is compared only between reports of one
+rise as bodies are found; the number of attackers does not); a count that runs on (people displaced) is compared only between reports of one
 moment. ACLED's conservative figure is the lowest definite (not approximate) figure that no
 later report revises.
 """
@@ -36,6 +37,9 @@ APPROXIMATE_TOLERANCE = 0.1
 # wounded die and bodies are found, and a merge of reports weeks apart is more often two events.
 REPORTS_MAX_DAYS_APART = 14
 COUNT_ATTRIBUTES = ("killed", "wounded", "detained")
+# Figures that do not rise as they are counted: the force that attacked was as large on the day as a week on, so
+# a later report's other figure disagrees with the earlier one unless its words revise it.
+FIXED_COUNTS = frozenset({"attackers"})
 # Figures read only from a sentence that names the event: the casualties and what else a count tells of it
 # (missiles fired or intercepted, people abducted, bombers, people displaced, attackers: tahqiq.extract.counts.ACTS).
 TOLD_ATTRIBUTES = (*COUNT_ATTRIBUTES, *ACTS)
@@ -95,12 +99,15 @@ def published_weeks_apart(a: Statement, b: Statement) -> bool:
 
 def is_update(a: Statement, b: Statement) -> bool:
     """Whether one of two differing figures revises the other: the later report says so, or comes at
-    least UPDATE_MIN_HOURS after the other with a higher figure (tolls rise as bodies are found)."""
+    least UPDATE_MIN_HOURS after the other with a higher figure (tolls rise as bodies are found; not
+    FIXED_COUNTS)."""
     hours = hours_between(a.published_at, b.published_at)
     if hours is not None and hours < 0:
         a, b, hours = b, a, -hours
     if b.facts.get("revised") and (hours is None or hours >= 0) and not a.facts.get("revised"):
         return True
+    if a.facts.get("attribute") in FIXED_COUNTS:
+        return False
     return hours is not None and hours >= UPDATE_MIN_HOURS and b.number > a.number
 
 
@@ -262,6 +269,8 @@ def report_figures(report: dict, info: dict, attribute: str) -> list[Statement]:
         group = casualty_group(item.get("subject"), item.get("nationality"), attackers)
         # the frame's own toll told without a number ("مقتل مقيم مصري", "لم تشر التقارير إلى وقوع ضحايا")
         told = item.get("with_trigger") or item.get("revised") or (item.get("part") and group) or item.get("uncounted")
+        # attackers are counted only beside a word of their attack ("257 شخصا ... وبدأوا قصف موقع"), which names it
+        told = told or attribute == "attackers"
         if told or attribute not in TOLD_ATTRIBUTES:
             # the civilians abducted, or the suicide bombers, are all who were ("36 مدنيا خطفوا", "خطف 36
             # شخصا"; "4 انتحاريين فجروا أنفسهم", "ثلاثة أشخاص فجروا أنفسهم"): only women, children or one

@@ -223,6 +223,31 @@ def test_a_count_joined_to_a_running_total_counts_the_same_period():
     assert killed.attrs.get("cumulative") and not wounded.attrs.get("cumulative")
 
 
+def test_the_sentence_after_a_running_total_goes_on_with_its_period_for_the_other_side_or_so_far():
+    text = ("وقال المرصد إن أكثر من 900 مقاتل قتلوا منذ بدء الهجوم على المنطقة.\nوأحصى المرصد في المقابل مقتل 300 "
+            "عنصر من الفصائل. كما أعلن الجيش الفرنسي حتى الآن عن مقتل 12 من جنوده.")
+    *_, others, own = find_counts(normalize(text))
+    assert (others.value, others.attrs.get("cumulative")) == ("300", True)
+    # a side's own soldiers are that side's, and the side telling its own dead is their counter
+    assert (own.value, own.attrs.get("cumulative"), own.attrs.get("nationality"), own.attrs.get("told_by_side")) == (
+        "12", True, "FR", True)
+    # a day or an act of the sentence's own makes it that day's or that act's toll; a sentence further on, its own
+    for text in ("قتل 50 جنديا منذ بدء العملية. وفي المقابل قتل الأحد 5 مسلحين.",
+                 "قتل 50 جنديا منذ بدء العملية. وقتل 3 مدنيين في غارة على القرية حتى الآن.",
+                 "قتل 50 جنديا منذ بدء العملية. وقال الوزير إن الجيش سيواصل تقدمه. وقتل في المقابل 7 مسلحين."):
+        *_, count = find_counts(normalize(text))
+        assert not count.attrs.get("cumulative"), text
+    # a running total's rise told by a verbal noun, and a part of it
+    text = "قتل 900 مقاتل منذ بدء العملية مع ارتفاع تعداد القتلى في صفوف القوات الفرنسية إلى 40 ، بينهم 9 جنود فرنسيين."
+    *_, toll, soldiers = find_counts(normalize(text))
+    assert [(m.value, m.attrs["count_kind"], m.attrs.get("cumulative")) for m in (toll, soldiers)] == [
+        ("40", "killed", True), ("9", "killed", True)]
+    assert soldiers.attrs.get("nationality") == "FR" and not soldiers.attrs.get("told_by_side")
+    # a monitor telling an army's loss of its soldiers is no side telling its own
+    *_, lost = find_counts(normalize("وقال المرصد إن الجيش الفرنسي خسر منذ بدء العملية 12 من جنوده."))
+    assert (lost.attrs.get("cumulative"), lost.attrs.get("nationality"), lost.attrs.get("told_by_side")) == (True, "FR", None)
+
+
 def test_a_toll_of_one_act_is_no_running_total():
     for text in ("وأصيب 20 شخصا خلال الغارة.", "قتل 9 أشخاص في هجوم الأسبوع الماضي."):
         (count,) = find_counts(normalize(text))
@@ -566,6 +591,20 @@ def test_fighters_who_attacked_are_a_figure_of_their_own():
     assert _kinds("وأرسل الجيش قوة قوامها 800 جندي إلى المدينة.") == [("800", "soldiers")]
     assert _kinds("ونشرت الوزارة 300 مقاتل في محيط المطار.") == [("300", "soldiers")]
     assert _kinds("وقتل 25 مسلحا هاجموا الحاجز.") == [("25", "killed")]
+
+
+def test_people_whose_clause_tells_their_attack_are_attackers():
+    # a plural verb right after the count makes it the clause's subject; its attack is a plural verb of attacking,
+    # a word of attacking with the lam of purpose, or one after a verb of starting, however far on in the clause
+    assert _kinds("وقال إن 80 عنصرا كانوا قد عبروا الوادي ليلا لمهاجمة مقر القيادة.") == [("80", "attackers")]
+    assert _kinds("وأضاف أن 120 شخصا قرروا عبور الحدود فجأة وبدأوا قصف البلدة.") == [("120", "attackers")]
+    assert _kinds("وقال الشهود إن 40 شخصا تجمعوا أمام المبنى ثم اقتحموا بوابته.") == [("40", "attackers")]
+    # who was exposed to an attack, who was where it happened, and a clause with a subject of its own
+    assert _kinds("وقال إن 40 شخصا تعرضوا للهجوم في السوق.") == [("40", "other")]
+    assert _kinds("وأجلت السلطات 120 شخصا كانوا يقيمون قرب مكان الهجوم.") == [("120", "other")]
+    assert _kinds("وكان 200 شخص تجمعوا في الساحة عندما بدأ قصف المدينة.") == [("200", "other")]
+    assert _kinds("وقال إن 70 شخصا فروا من البلدة التي تتعرض للهجوم.") == [("70", "other")]
+    assert _kinds("وقال إن 300 شخص عبروا النهر.") == [("300", "other")]
 
 
 def test_a_range_is_stated_by_both_its_ends():

@@ -397,3 +397,20 @@ def test_a_weekday_right_after_the_act_word_dates_the_act_one_after_other_words_
     news = _date_statement([("تضاربت الأنباء ",), _weekday("الأربعاء", "2018-07-25"),
                             (" حول سيطرة القوات الحكومية على مدينة ",), MANBIJ, (".",)])  # fmt: skip
     assert "on_act" not in news
+
+
+def test_a_running_total_of_a_side_s_dead_soldiers_is_no_toll_of_the_event():
+    _, said = _statements([
+        ("أدت غارة جوية على القرية إلى مقتل ",),
+        ("5", "COUNT", "5", {"count_kind": "killed", "approximate": False, "subject": "أشخاص"}),
+        (" أشخاص. وقال المرصد السوري إن ",),
+        ("78", "COUNT", "78", {"count_kind": "killed", "approximate": False, "subject": "جنود", "nationality": "TR",
+                               "cumulative": True}),
+        (" جنديا تركيا قتلوا منذ بدء العملية. كما أعلن الجيش التركي حتى الآن عن مقتل ",),
+        ("46", "COUNT", "46", {"count_kind": "killed", "approximate": False, "subject": "جنود", "nationality": "TR",
+                               "cumulative": True, "told_by_side": True}),
+        (" من جنوده.",),
+    ])  # fmt: skip
+    assert [s["value"] for s in said if s["attribute"] == "killed"] == [5]
+    campaign = [(s["value"], s["nationality"], s["counter"]) for s in said if s["attribute"] == "campaign_killed"]
+    assert campaign == [(78, "TR", "monitor"), (46, "TR", "side")]

@@ -919,3 +919,39 @@ def test_attackers_are_compared_with_themselves_and_a_range_holds_what_lies_with
     assert _conflicts([_report("a", ranged), _report("b", _said("attackers", 400))], SAME_MORNING).height == 1
     # the attackers are no toll: 400 attackers beside 180 dead is no conflict
     assert _conflicts([_report("a", _said("attackers", 400)), _report("b", _said("killed", 180))], SAME_MORNING).height == 0
+
+
+def test_a_later_report_of_more_attackers_disagrees_and_their_count_needs_no_event_word():
+    days_apart = _articles(("a", "alarabia", "2018-02-18T09:00:00"), ("b", "bbc", "2018-02-20T09:00:00"))
+    # the force was as large on the day as two days on: no toll rising as bodies are found
+    told = [_report("a", _said("attackers", 257, subject="أشخاص", with_trigger=False)),
+            _report("b", _said("attackers", 500, subject="مقاتلين"))]  # fmt: skip
+    (row,) = _conflicts(told, days_apart).to_dicts()
+    assert (row["attribute"], row["kind"]) == ("attackers", "disagreement")
+    assert _values(row) == {"257": ["a"], "500": ["b"]}
+    # unless the later report's words revise it
+    revised = _said("attackers", 500, subject="مقاتلين", revised=True)
+    (row,) = _conflicts([told[0], _report("b", revised)], days_apart).to_dicts()
+    assert row["kind"] == "update"
+
+
+def test_two_counters_running_totals_of_a_side_s_dead_soldiers_disagree_on_a_row_of_their_own():
+    hours_apart = _articles(("a", "france24", "2018-03-18T14:00:00"), ("b", "skynews", "2018-03-19T07:00:00"))
+    army = _said("campaign_killed", 46, subject="جنود", nationality="TR", counter="side", with_trigger=False)
+    monitor = _said("campaign_killed", 78, subject="جنود", nationality="TR", counter="monitor", with_trigger=False)
+    (row,) = _conflicts([_report("a", army, _said("killed", 3)), _report("b", monitor)], hours_apart).to_dicts()
+    assert (row["attribute"], row["kind"], row["severity"]) == ("tr_soldiers_campaign_killed", "disagreement", "medium")
+    assert _values(row) == {"46 جنود": ["a"], "78 جنود": ["b"]}
+    assert "over the campaign" in row["explanation"]
+    # never beside the event's toll, nor another country's soldiers
+    assert _conflicts([_report("a", army), _report("b", _said("killed", 78))], hours_apart).height == 0
+    russians = {**monitor, "nationality": "RU"}
+    assert _conflicts([_report("a", army), _report("b", russians)], hours_apart).height == 0
+    # one counter's totals, a counter unknown, or two days apart: the total rose
+    assert _conflicts([_report("a", army), _report("b", {**monitor, "counter": "side"})], hours_apart).height == 0
+    assert _conflicts([_report("a", army), _report("b", {**monitor, "counter": None})], hours_apart).height == 0
+    days_apart = _articles(("a", "france24", "2018-03-16T14:00:00"), ("b", "skynews", "2018-03-19T07:00:00"))
+    assert _conflicts([_report("a", army), _report("b", monitor)], days_apart).height == 0
+    # "more than 40" holds 46
+    bound = {**monitor, "value": 40, "approximate": True, "approximator": "أكثر من"}
+    assert _conflicts([_report("a", army), _report("b", bound)], hours_apart).height == 0
