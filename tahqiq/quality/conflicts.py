@@ -1075,7 +1075,7 @@ def actor_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
 
 
 TARGET_WORDS = {
-    "civilian": ("civilians or residential areas", "المدنيون أو المناطق السكنية"),
+    "civilian": ("civilians or civilian places", "المدنيون أو أماكن مدنية"),
     "military": ("military sites or fighters", "مواقع عسكرية أو مقاتلون"),
     "airport": ("an airport", "مطار"),
 }  # fmt: skip

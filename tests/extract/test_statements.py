@@ -312,6 +312,9 @@ def test_a_vehicle_struck_is_of_the_kind_of_people_it_carried_and_fighters_are_a
         ("military", "المقاتلين")
     ]
     assert _targets(("وأكد المتحدث أن الغارات استهدفت العناصر الحوثية في صعدة.",)) == [("military", "العناصر")]
+    # a place of civilian life struck is a civilian target
+    assert _targets(("وقال المرصد إن الغارة استهدفت المستشفى الرئيسي في المدينة.",)) == [("civilian", "المستشفى")]
+    assert _targets(("وقالت مصادر محلية إن الغارات استهدفت حفل زفاف في القرية.",)) == [("civilian", "حفل زفاف")]
     # a vehicle whose passengers are not told, or a carrying with no vehicle struck, says no kind; nor does an
     # act named by where it fell
     assert _targets(("وقال الجيش إنه يرفض التعليق على الغارة على مطار التيفور.",)) == []
