@@ -364,9 +364,9 @@ def target_kind(cues: ByStart, sentence: tuple[int, int], verb: CueLike) -> CueL
             return None
         return next((c for c in around if c.kind == kind and 0 <= c.start - cue.end <= TARGET_KIND_GAP), None)
 
-    kind = (right_after(verb, "target_kind") if verb.value != "vehicle" else None) or right_after(
-        right_after(right_after(verb, "target_vehicle"), "carrying"), "target_kind"
-    )
+    named = right_after(verb, "target_kind") if verb.value != "vehicle" else None
+    carried = right_after(right_after(verb, "target_vehicle"), "carrying")
+    kind = named or right_after(carried, "target_kind")
     if kind is None:
         return None
     before = [c for c in around if c.end <= verb.start]
