@@ -8,7 +8,9 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     attribute   killed, wounded, detained, aircraft, a count's act (missiles_fired, missiles_intercepted,
                 abducted, bombers: tahqiq.extract.counts.ACTS), campaign_killed (a running total of one
                 country's soldiers killed, never the event's toll), date, place, region, partner, responsibility,
-                actor, target (the kind of target a sentence says was aimed at: civilian, military, airport)
+                actor, target (the kind of target a sentence says was aimed at: civilian, military, airport;
+                of a vehicle, the kind of people it carried), control (full or partial: how much of a place a
+                capture took)
     value       the number, ISO date, place surface, compass region, joint/unilateral, or the org credited
     start, end  offsets of the stating sentence in articles.body
     mention_id  the COUNT, DATE or LOC mention giving the value (null for a cue)
@@ -17,7 +19,9 @@ figure ("ارتفعت حصيلة"). One statement is one dict:
     revised     true when the sentence says the figure was revised (update wording)
     with_trigger true when the sentence also names the event (a place or region there locates the event,
                 not the target's home town or the wider war)
-plus per attribute (target: text, the kind as written, and dated; campaign_killed: nationality, whose soldiers, and
+plus per attribute (target: text, the kind as written, dated, and credited: the sentence tells someone's word, a
+claim cue, a verb of saying or "حسب", even when `source` knows no category for the speaker; control: text and places,
+the listed places its sentence names; campaign_killed: nationality, whose soldiers, and
 counter, who counted them: "side" for the side's own word, "أعلن الجيش التركي ... مقتل 46 من جنوده", else the
 sentence's own claim cue): approximate, approximator (أكثر من), subject (counts: the noun counted, مدنيين), nationality (whose dead: RU for المقاتلين الروس) and side (gunmen for the fighters of a jihadist group: "مقاتلي التنظيم"), by (missiles: the country of the side firing or intercepting them), more ("10 صواريخ أخرى": added to the figure before), missile_type (air_to_surface for "60 صاروخ جو-أرض"), dated (counts, places and regions: the dates the sentence tells), form and text (dates: "مساء الخميس") and on_act (dates: written right after the act's word, "سيطرت الأربعاء"), ref_id/admin1/country/latitude/longitude/
 place_kind, class_noun_kind (the settlement kind the text calls the place by: city for "مدينة حجة") and as_where (places: named as where, not as a speaker, tahqiq.extract.places.named_as_where), country and of_place (regions: the place a region phrase right after it describes), stance (responsibility: claimed, denied or admitted (also by a country: `owning_party`, "نفت إيران أن تكون قد ...", "أقر التحالف بارتكاب أخطاء"), justified: the party calls it a lawful act, "عمل عسكري مشروع", allegiance: the attacker says he belongs to it, "قال إنه ينتمي إلى داعش", or unclaimed: "لم تعلن أي جهة مسؤوليتها", value null; and dated: the dates the sentence tells),
@@ -84,6 +88,16 @@ def _own_source(claims: ByStart, sentence: tuple[int, int]) -> str | None:
     """The claim cue of the sentence itself, none inherited from the sentences before."""
     inside = claims.starting_in(sentence[0], sentence[1])
     return inside[0].value if inside else None
+
+
+# Words that credit what a sentence tells to someone: "قالت المنظمة إن", "أفادت قوات التحالف", "وفق ما أعلن".
+CREDITING_KINDS = ("claim", "announce", "attribution")
+
+
+def _credited(cues: ByStart, sentence: tuple[int, int]) -> bool:
+    """The sentence tells someone's word (a claim cue, a verb of saying, "حسب"), whether or not the claim
+    categories know the speaker: the Red Cross, a coalition's spokesman."""
+    return any(c.kind in CREDITING_KINDS for c in cues.starting_in(sentence[0], sentence[1]))
 
 
 def _revised(cues: ByStart, sentence: tuple[int, int]) -> bool:
@@ -358,11 +372,21 @@ DONE_BY_CHARS = 10
 
 def target_kind(cues: ByStart, sentence: tuple[int, int], verb: CueLike) -> CueLike | None:
     """The kind of target (a lexicon `target_kind`: civilian, military, airport) a word of targeting names right
-    after it; none when the targeting is negated or avoided ("لم تستهدف", "تجنب استهداف", "وعدم استهدافهم"),
-    or is another act's: one answered or done by those struck ("ردا على استهداف", "المسؤولة عن ...
+    after it, or names as whom the vehicle struck carried ("استهدف حافلة تقل أطفالا", "هجوم على حافلة كانت
+    تقل المقاتلين": a noun of attack, value vehicle, tells a kind only so; "الغارة على مطار التيفور" names the
+    act by where it fell); none when the targeting is negated or avoided ("لم تستهدف", "تجنب استهداف", "وعدم
+    استهدافهم"), or is another act's: one answered or done by those struck ("ردا على استهداف", "المسؤولة عن ...
     واستهداف المدنيين", "التي نفذت استهداف")."""
     around = cues.starting_in(sentence[0], sentence[1])
-    kind = next((c for c in around if c.kind == "target_kind" and 0 <= c.start - verb.end <= TARGET_KIND_GAP), None)
+
+    def right_after(cue: CueLike | None, kind: str) -> CueLike | None:
+        if cue is None:
+            return None
+        return next((c for c in around if c.kind == kind and 0 <= c.start - cue.end <= TARGET_KIND_GAP), None)
+
+    named = right_after(verb, "target_kind") if verb.value != "vehicle" else None
+    carried = right_after(right_after(verb, "target_vehicle"), "carrying")
+    kind = named or right_after(carried, "target_kind")
     if kind is None:
         return None
     before = [c for c in around if c.end <= verb.start]
@@ -568,7 +592,9 @@ def frame_statements(
             out.append(stated("responsibility", _name_ref(party), c.start, party, stance=OWNING_VERBS[c.kind][1],
                               text=party.surface, kind="org" if is_org else "country"))  # fmt: skip
         elif c.kind == "targeting" and (kind := target_kind(cues_by_start, _sentence_of(spans, c.start), c)):
-            out.append(stated("target", kind.value, c.start, text=kind.text, **dated_at(c.start)))
+            credited = _credited(cues_by_start, _sentence_of(spans, c.start))
+            out.append(stated("target", kind.value, c.start, text=kind.text, **dated_at(c.start),
+                              **({"credited": True} if credited else {})))  # fmt: skip
         elif c.kind == "control" and (control := _control(cues_by_start, _sentence_of(spans, c.start), c)):
             out.append(stated("control", control, c.start, text=c.text, places=_places_named(mentions_by_start,
                               _sentence_of(spans, c.start)), **dated_at(c.start)))  # fmt: skip

@@ -433,13 +433,15 @@ def clashing_pairs(
     ]
 
 
-def stated_together(statements: list[Statement], key) -> set[frozenset]:
+def stated_together(statements: list[Statement], key, by_voice: bool = False) -> set[frozenset]:
     """The pairs of values (by `key`) that one article states side by side about the event: that article
     sees no contradiction in them (missiles at Riyadh and at airports of the south, a prosecutor in Paris
-    and an attack in the south), so neither do two other articles stating one each."""
-    by_article: dict[str, set] = defaultdict(set)
+    and an attack in the south), so neither do two other articles stating one each. `by_voice`: only
+    values one article credits to one source (its claim category, or none) are side by side; two sources of
+    one article telling one value each is that article reporting the disagreement, not seeing none."""
+    by_article: dict[tuple, set] = defaultdict(set)
     for s in statements:
-        by_article[s.article_id].add(key(s))
+        by_article[(s.article_id, s.source if by_voice else None)].add(key(s))
     return {frozenset((x, y)) for keys in by_article.values() for x, y in combinations(keys, 2)}
 
 
@@ -1133,7 +1135,7 @@ def actor_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[d
 
 
 TARGET_WORDS = {
-    "civilian": ("civilians or residential areas", "المدنيون أو المناطق السكنية"),
+    "civilian": ("civilians or civilian places", "المدنيون أو أماكن مدنية"),
     "military": ("military sites or fighters", "مواقع عسكرية أو مقاتلون"),
     "airport": ("an airport", "مطار"),
 }  # fmt: skip
@@ -1146,16 +1148,20 @@ TARGET_CLASHES = frozenset({frozenset(("civilian", "military")), frozenset(("civ
 def target_conflicts(subject: Subject, reports: list[dict], info: dict) -> list[dict]:
     """What one source says was targeted against another's, when the kinds exclude each other (TARGET_CLASHES:
     "استهدف مطار الملك خالد" by the Houthis' agency against "لاستهداف المناطق المدنية" by the coalition). Each
-    side is credited to a source (a party's word: the Houthis' agency and the coalition's, both news agencies),
-    the sentence names the event and tells no act weeks away, and no article states both kinds."""
+    side is credited to a source (a party's word: the Houthis' agency and the coalition's, both news agencies;
+    or a speaker the claim categories do not know, told with a verb of saying: "قالت المنظمة إن ..."),
+    the sentence names the event and tells no act weeks away, and no article states both kinds in one voice
+    (strikes on military sites that also hit houses, as one source tells it; the coalition's "العناصر" and the
+    Red Cross's "حافلة تقل أطفالا" in one article are the disagreement that article reports)."""
     said = [
         statement_of(item, r, info, item["value"], text=item.get("text") or TARGET_WORDS[item["value"]][1],
                      latin=TARGET_WORDS[item["value"]][0])
         for r in reports for item in stated_items(r)
-        if item["attribute"] == "target" and item["value"] in TARGET_WORDS and item.get("source")
-        and item.get("with_trigger") and not told_of_another_time(item, r)
+        if item["attribute"] == "target" and item["value"] in TARGET_WORDS
+        and (item.get("source") or item.get("credited")) and item.get("with_trigger")
+        and not told_of_another_time(item, r)
     ]  # fmt: skip
-    together = stated_together(said, lambda s: s.value)
+    together = stated_together(said, lambda s: s.value, by_voice=True)
     pairs = clashing_pairs(
         said,
         lambda a, b: (

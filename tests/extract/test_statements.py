@@ -347,6 +347,37 @@ def test_what_a_party_says_was_targeted_is_the_kind_named_right_after_the_word_o
     assert _targets(("وقال إن الصاروخ استهدف بشكل مباشر مطار الملك خالد.",)) == []
 
 
+def test_a_vehicle_struck_is_of_the_kind_of_people_it_carried_and_fighters_are_a_military_target():
+    assert _targets(("وقالت المنظمة إن قصفا استهدف حافلة تقل أطفالا في السوق.",)) == [("civilian", "أطفالا")]
+    assert _targets(("وأفاد الهلال الأحمر بأن عشرات قتلوا في الهجوم على الحافلة التي كانت تقل تلاميذ.",)) == [
+        ("civilian", "تلاميذ")
+    ]
+    assert _targets(("وقال المتحدث إن الغارة على سيارة كانت تحمل \"المقاتلين\" أصابت هدفها.",)) == [
+        ("military", "المقاتلين")
+    ]
+    assert _targets(("وأكد المتحدث أن الغارات استهدفت العناصر الحوثية في صعدة.",)) == [("military", "العناصر")]
+    # a place of civilian life struck is a civilian target
+    assert _targets(("وقال المرصد إن الغارة استهدفت المستشفى الرئيسي في المدينة.",)) == [("civilian", "المستشفى")]
+    assert _targets(("وقالت مصادر محلية إن الغارات استهدفت حفل زفاف في القرية.",)) == [("civilian", "حفل زفاف")]
+    # a vehicle whose passengers are not told, or a carrying with no vehicle struck, says no kind; nor does an
+    # act named by where it fell
+    assert _targets(("وقال الجيش إنه يرفض التعليق على الغارة على مطار التيفور.",)) == []
+    assert _targets(("وقال المتحدث إن الغارة استهدفت حافلة في صعدة.",)) == []
+    assert _targets(("وقال المتحدث إن حافلات تقل مسلحين غادرت المدينة.",)) == []
+    # the two leaders responsible for targeting civilians did it; they were not what was targeted
+    assert _targets(("وقال المصدر إن من بين القتلى القياديان المسؤولان عن إطلاق الصواريخ واستهداف المدنيين.",)) == []
+
+
+def test_a_target_told_by_someone_the_claim_categories_do_not_know_is_credited():
+    def target(sentence):
+        _, said = _statements([("أطلق الحوثيون سبعة صواريخ باليستية على السعودية مساء الأحد. ",), (sentence,)])
+        (target,) = [s for s in said if s["attribute"] == "target"]
+        return target["source"], target.get("credited")
+
+    assert target("قالت المنظمة إن قصفا استهدف حافلة تقل أطفالا في صعدة.") == (None, True)
+    assert target("وقتل 20 في غارة استهدفت حافلة تقل أطفالا في صعدة.") == (None, None)
+
+
 
 def test_a_claim_whose_responsibility_is_told_after_the_claimant_and_more_words():
     isis = ("تنظيم داعش", "ORG", None, {"ref_id": "isis", "org_kind": "armed_group"})

@@ -863,11 +863,24 @@ def test_kinds_of_target_two_parties_tell_that_exclude_each_other():
     military = target("military", "command_statement")
     assert _conflicts([_report("a", airport), _report("b", military)], SAME_MORNING).height == 0
     assert _conflicts([_report("a", target("airport", None)), _report("b", civilian)], SAME_MORNING).height == 0
-    # an article stating both kinds sees no contradiction in them
-    both = [_report("a", airport), _report("b", civilian), _report("c", target("airport", "monitor"), civilian)]
+    # an article stating both kinds in one voice sees no contradiction in them
     three = _articles(("a", "bbc", "2018-07-25T09:00:00"), ("b", "cnn", "2018-07-25T10:00:00"),
                       ("c", "sky", "2018-07-25T10:30:00"))  # fmt: skip
+    both = [_report("a", airport), _report("b", civilian), _report("c", target("airport", "monitor"),
+                                                                   target("civilian", "monitor"))]  # fmt: skip
     assert _conflicts(both, three).height == 0
+    # one that credits each kind to its own source reports the disagreement itself
+    told = [_report("a", airport), _report("b", civilian), _report("c", target("airport", "monitor"), civilian)]
+    assert _conflicts(told, three).height == 1
+    # a sentence telling someone's word the claim categories do not know is credited; two such in one article
+    # are one voice
+    def credited(kind):
+        return {**target(kind, None), "credited": True}
+
+    assert _conflicts([_report("a", credited("military")), _report("b", credited("civilian"))], SAME_MORNING).height == 1
+    one_voice = [_report("a", credited("military")), _report("b", credited("civilian")),
+                 _report("c", credited("military"), credited("civilian"))]  # fmt: skip
+    assert _conflicts(one_voice, three).height == 0
 
 
 def test_full_control_of_a_place_against_part_of_it():
