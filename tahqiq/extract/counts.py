@@ -1346,6 +1346,9 @@ def _to_mention(sc: _CountScanner, count: _Count) -> Mention:
     # not the detained: a campaign of raids and arrests is often a morning's
     if _over_a_period(sc, count.first, count.last) or (count.kind != "detained" and _toll_of_a_campaign(sc, count.first)):
         attrs["cumulative"] = True
+    if any(_after_an_earlier_act(sc, k, count.first) for k in range(max(0, count.first - SINCE_LOOKBACK), count.first)):
+        # not the toll of the act the sentence tells, but one event's still: the earlier act's own
+        attrs["earlier_act"] = True
     if count.vague:
         attrs["vague"] = True
     if count.part:

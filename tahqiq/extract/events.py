@@ -6,8 +6,9 @@ sentence by sentence: the first sentence with a trigger opens the main event; a 
 than three days away from it (or months before publication) with a trigger or a word of killing opens
 a background event (one per date when a sentence cites several); other sentences continue the frame
 being told. An act a clause says another act answers ("ردا على إطلاق صواريخ", "انتقاما لمقتل") is a
-background frame of its own (answered), with its clause's words, places and figures; so is the launch of
-a military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير",
+background frame of its own (answered), with its clause's words, places and figures; so is an act told as a
+few days older than the sentence's ("تأتي التفجيرات بعد أيام من مقتل خمسة عناصر ...", dated two to ten days
+before it), and the launch of a military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير",
 military_operation). A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
 announcement, not the event. Targets are PERSON mentions near a word of killing or targeting or a role word, and
 not introduced as a speaker.
@@ -20,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from tahqiq.dates.inference import (
@@ -558,6 +559,7 @@ class _Frame:
     announced: date | None = None  # the day the opening sentence announces the act on
     answered: bool = False  # an act another act of the article answers ("ردا على إطلاق صواريخ")
     where_only: bool = False  # its sentence names its launcher by a capital ("بدأتها أنقرة"): places told as where
+    days_before: bool = False  # told as days older than another act ("بعد أيام من مقتل خمسة عناصر")
 
     def add(self, start: int, end: int) -> None:
         self.spans.append((start, end))
@@ -777,26 +779,92 @@ def _responded_act(sentence: _Sentence) -> tuple[int, int, list[Cue], bool] | No
     الصاروخ"): (clause start, clause end, its words of the act, whether told by its doers). The
     act must be the object of the word of responding ("ردا على سؤال عن الغارة" answers a question); its
     clause ends at the source it is credited to, an announcement, or another act after a comma."""
-    display = sentence.display or ""
     for cue in sentence.of("responded_to"):
-        act = next((c for c in sentence.cues if c.start >= cue.end and c.kind in ("trigger", "outcome")), None)
         # its doers are named by what they did: a killing, or a targeting ("العناصر التي نفذت استهداف المدنيين")
         doers_of = ("killed", "targeted") if cue.value == "responsible" else ("killed",)
-        if act is None or (act.kind == "outcome" and act.value not in doers_of):
+        act = _object_act(sentence, cue.end, doers_of)
+        if act is None:
             continue
-        # (a proclitic the act's word leaves out, "انتقاما لـمقتل", is no word between)
-        between = [w for w in PUNCTUATION_RE.sub(" ", display[cue.end : act.start]).split() if len(w) > 1]
-        if len(between) > RESPONSE_OBJECT_WORDS or not all(w.isdigit() or normalize_text(w) in RESPONSE_OBJECT_FILLERS for w in between):
-            continue
-        ends = [
-            c.start for c in sentence.cues
-            if c.start > act.end and (c.kind in ("attribution", "announce") or (c.kind == "trigger" and COMMA_RE.search(display, act.end, c.start)))
-        ]  # fmt: skip
-        end = min(ends, default=sentence.end)
-        acts = [c for c in sentence.of("trigger") if act.start <= c.start < end]
-        acts = acts or [Cue("trigger", DEFAULT_TYPE, act.start, act.end, act.text)]
+        end, acts = _act_clause(sentence, act)
         return cue.start, end, acts, cue.value == "responsible"
     return None
+
+
+def _object_act(sentence: _Sentence, position: int, outcomes: tuple[str, ...] = ("killed",)) -> Cue | None:
+    """The word of an act that is the object of the words ending at `position` ("ردا على إطلاق صواريخ",
+    "بعد أيام من مقتل"): the first trigger, or word of killing, after it, with at most a few filler words
+    or figures between ("ردا على سؤال عن الغارة" answers a question)."""
+    display = sentence.display or ""
+    act = next((c for c in sentence.cues if c.start >= position and c.kind in ("trigger", "outcome")), None)
+    if act is None or (act.kind == "outcome" and act.value not in outcomes):
+        return None
+    # (a proclitic the act's word leaves out, "انتقاما لـمقتل", is no word between)
+    between = [w for w in PUNCTUATION_RE.sub(" ", display[position : act.start]).split() if len(w) > 1]
+    if len(between) > RESPONSE_OBJECT_WORDS or not all(w.isdigit() or normalize_text(w) in RESPONSE_OBJECT_FILLERS for w in between):
+        return None
+    return act
+
+
+def _act_clause(sentence: _Sentence, act: Cue) -> tuple[int, list[Cue]]:
+    """Where the clause of an act told inside another's sentence ends (at the source it is credited to, an
+    announcement, or another act after a comma), and its words of the act."""
+    display = sentence.display or ""
+    ends = [
+        c.start for c in sentence.cues
+        if c.start > act.end and (c.kind in ("attribution", "announce") or (c.kind == "trigger" and COMMA_RE.search(display, act.end, c.start)))
+    ]  # fmt: skip
+    end = min(ends, default=sentence.end)
+    acts = [c for c in sentence.of("trigger") if act.start <= c.start < end]
+    return end, acts or [Cue("trigger", DEFAULT_TYPE, act.start, act.end, act.text)]
+
+
+# "بعد أيام من مقتل", "بعد أيام قليلة على الهجوم": an act a few days before the one the sentence tells.
+DAYS_BEFORE_RE = re.compile(
+    r"(?<![\w])[وف]?(?:بعد|عقب)\s+(?P<few>(?:بضعة|عدة)\s+)?[أا]يام(?P<little>\s+قليلة)?\s+(?P<of>من|على)\s+"
+)
+# Bare "بعد أيام من" before fighting told as going on is "after days of" it ("بعد أيام من المعارك بين
+# الطرفين"): a stretch of war, not an act days before.
+ONGOING_ACTS = frozenset(normalize_text(w) for w in (
+    "معارك", "اشتباكات", "مواجهات", "قتال", "قصف", "غارات", "هجمات", "ضربات", "عمليات", "حرب", "حصار",
+))  # fmt: skip
+# "A few days" before: at least two (a day before is "أمس" or "غداة"), at most about a week and a half.
+DAYS_BEFORE_WINDOW = (2, 10)
+
+
+def _act_days_before(sentence: _Sentence) -> tuple[int, int, list[Cue]] | None:
+    """The act the sentence tells as a few days older than its own ("تأتي التفجيرات بعد أيام من مقتل خمسة
+    عناصر من الشرطة في سجن ..."): (clause start, clause end, its words of the act)."""
+    display = sentence.display or ""
+    for match in DAYS_BEFORE_RE.finditer(display, sentence.start, sentence.end):
+        act = _object_act(sentence, match.end())
+        bare = not (match.group("few") or match.group("little")) and match.group("of") == "من"
+        if act is not None and bare and normalize_text(act.text).split()[0].removeprefix("ال") in ONGOING_ACTS:
+            continue
+        if act is not None:
+            end, acts = _act_clause(sentence, act)
+            return match.start(), end, acts
+    return None
+
+
+def _days_before_frame(
+    sentence: _Sentence, earlier: tuple[int, int, list[Cue]], dates: list[Mention], main: _Frame | None,
+    published: date | None,
+) -> _Frame:
+    """The act a few days older, a frame of its own, dated `DAYS_BEFORE_WINDOW` days before the day of what
+    came after it: the sentence's own day, else the main act's, else the publication's."""
+    start, end, acts = earlier
+    frame = _Frame(True, anchors=acts, opening=list(acts), clause=True, days_before=True)
+    frame.add(start, end)
+    later = _best_date([d for d in dates if not start <= d.start < end])
+    if later is None and main is not None and main.date is not None and _precision(main.date) == "day":
+        later = main.date
+    day = date.fromisoformat(later.value) if later is not None and _precision(later) == "day" else published
+    if day is not None:
+        first, last = (day - timedelta(days=n) for n in reversed(DAYS_BEFORE_WINDOW))
+        words = (sentence.display or "")[start : acts[0].start].strip()  # "بعد أيام من"
+        frame.date = Mention("DATE", start, start + len(words), words, normalize_text(words),
+                             f"{first.isoformat()}/{last.isoformat()}", {"precision": "interval", "method": "days_before"})  # fmt: skip
+    return frame
 
 
 # "عملية "غصن الزيتون" العسكرية", "عملية عسكرية", "الحملة العسكرية", "عملية ... باسم": a military
@@ -924,6 +992,13 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             _tell_once(responded_frames, answered, _tells_the_same_answered_act)
             sentence = sentence.without(*answered.spans[0])
             dates = [d for d in dates if not answered.contains(d.start)]
+            anchors = sentence.anchors()
+        earlier = _act_days_before(sentence) if responded is None else None
+        if earlier is not None:
+            before = _days_before_frame(sentence, earlier, dates, main, published)
+            _tell_once(responded_frames, before, _tells_the_same_answered_act)
+            sentence = sentence.without(*before.spans[0])
+            dates = [d for d in dates if not before.contains(d.start)]
             anchors = sentence.anchors()
         old_announcement = None
         if main is None:
@@ -1512,7 +1587,8 @@ def _count(frame: _Frame, mentions: ByStart, kind: str, display: str) -> tuple[i
         m
         for m in _in(frame, mentions)
         if m.entity_type == "COUNT" and m.attrs.get("count_kind") == kind and (m.value or "").isdigit()
-        and counts_one_event(m) and not _in_a_teaser(display, m.start)
+        and (counts_one_event(m) or (frame.days_before and m.attrs.get("earlier_act")))
+        and not _in_a_teaser(display, m.start)
         and not m.attrs.get("vague")  # "مئات المدنيين", "عشرات القتلى" state no figure
     ]
     counts = wholes_else_parts(counts, lambda m: bool(m.attrs.get("part")))

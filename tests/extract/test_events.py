@@ -1333,3 +1333,38 @@ def test_a_running_total_since_a_day_cites_no_act_of_that_day():
             "فلسطينيا، كما أصيب أكثر من 13 ألف آخرين.")
     frames = frames_read_from(body, date(2018, 6, 9))
     assert [(f["role"], f["reported_date"]) for f in frames] == [("main", "2018-06-08")]
+
+
+def test_an_act_told_as_days_older_is_a_background_frame_of_its_own():
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد.\n"
+            "ويأتي الهجوم بعد أيام من مقتل خمسة عناصر من الشرطة في تفجير سيارة مفخخة في مدينة حماة.")
+    frames = frames_read_from(body, date(2018, 3, 12))  # a Monday
+    main, before = frames
+    assert (main["role"], main["reported_date"], main["reported_killed"]) == ("main", "2018-03-11", 3)
+    assert main["reported_place"] == "إدلب"
+    # a few days before the main act's day: two to ten, never the day of the main act itself
+    assert (before["role"], before["reported_date"], before["date_method"]) == (
+        "background", "2018-03-01/2018-03-09", "days_before")
+    assert before["reported_killed"] == 5 and before["reported_place"] == "حماة"
+    # told once however often the article recalls it
+    body += "\nوجاءت الاشتباكات بعد أيام من مقتل خمسة عناصر من الشرطة في تفجير سيارة مفخخة في حماة."
+    assert len([f for f in frames_read_from(body, date(2018, 3, 12)) if f["role"] == "background"]) == 1
+
+
+def test_days_after_an_announcement_a_threat_or_a_visit_is_no_act():
+    for tail in ("بعد أيام من إعلان الحكومة خطة لإعادة الإعمار.",
+                 "بعد أيام من تهديد الجماعة بشن هجمات على المدينة.",
+                 "بعد أيام من زيارة الوزير إلى مدينة حماة."):
+        body = "قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد، " + tail
+        assert [f["role"] for f in frames_read_from(body, date(2018, 3, 12))] == ["main"]
+
+
+def test_after_days_of_fighting_is_a_stretch_of_war_not_an_act_days_before():
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد، "
+            "بعد أيام من المعارك بين الطرفين في ريف المدينة.")
+    assert [f["role"] for f in frames_read_from(body, date(2018, 3, 12))] == ["main"]
+    # a few days after similar clashes: clashes of their own, days before
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد، "
+            "بعد أيام قليلة من اشتباكات مماثلة في مدينة حماة.")
+    roles = [(f["role"], f["date_method"]) for f in frames_read_from(body, date(2018, 3, 12))]
+    assert roles == [("main", "relative_to_published"), ("background", "days_before")]
