@@ -1031,6 +1031,8 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             frames.append(main)
             current = main
             continue
+        if main is not None and far and not anchors:
+            anchors = _cited_in_a_clause_of_occurrence(sentence, far)
         if far and (anchors or (any(c.value != "died" for c in sentence.of("outcome")) and not sentence.tells_a_running_total())):
             for frame in _background_frames(sentence, anchors, far, mentions_of_type(sentence, "WEAPON")):
                 frames.append(frame)
@@ -1107,6 +1109,33 @@ def _typing_anchors(sentence: _Sentence, anchors: list[Cue]) -> list[Cue]:
         if any(min(abs(a.start - o.end), abs(o.start - a.end)) <= KILLING_WINDOW for o in outcomes)
     ]
     return near or anchors
+
+
+# "هجمات باريس التي نفذت في نوفمبر 2015", "التفجير الذي وقع في مارس 2017": an act word, at most a few
+# words (its place) on, a relative clause that tells it took place; its date follows.
+OCCURRED_CLAUSE_RE = re.compile(
+    r"^(?:\s+\S+){0,3}?\s+(?:الذي|التي|اللذين|اللتين)\s+(?:قد\s+)?"
+    r"(?:وقع|وقعت|نفذ|نفذت|نفذه|نفذها|نفذهما|شن|شنت|شنه|شنها|هز|هزت|استهدف|استهدفت|ضرب|ضربت|أودى|أودت|اودى|اودت|أسفر|أسفرت|اسفر|اسفرت)"
+    r"(?![\w])"
+)
+OCCURRED_DATE_WINDOW = 60
+
+
+def _cited_in_a_clause_of_occurrence(sentence: _Sentence, far: list[Mention]) -> list[Cue]:
+    """Everyday words of an act (هجمات, تفجير) a relative clause says took place on a date stated with its
+    year, months back ("طالب بالإفراج عن المشتبه به في هجمات باريس التي نفذت في نوفمبر 2015"): an act
+    the story cites, though the word alone opens no frame (`_Sentence._find_anchors`)."""
+    display = sentence.display or ""
+    found = []
+    for trigger in sentence.of("trigger"):
+        clause = OCCURRED_CLAUSE_RE.match(display[trigger.end : sentence.end])
+        if clause is None:
+            continue
+        after = trigger.end + clause.end()
+        if any(_stated_with_its_year(d) and 0 <= d.start - after <= OCCURRED_DATE_WINDOW
+               and not COMMA_RE.search(display, after, d.start) for d in far):  # fmt: skip
+            found.append(trigger)
+    return found
 
 
 def _background_frames(

@@ -1368,3 +1368,30 @@ def test_after_days_of_fighting_is_a_stretch_of_war_not_an_act_days_before():
             "بعد أيام قليلة من اشتباكات مماثلة في مدينة حماة.")
     roles = [(f["role"], f["date_method"]) for f in frames_read_from(body, date(2018, 3, 12))]
     assert roles == [("main", "relative_to_published"), ("background", "days_before")]
+
+
+def test_an_everyday_act_word_a_relative_clause_dates_months_back_is_a_cited_act():
+    t = Text()
+    t.add("قتل ثلاثة أشخاص في هجوم بسكين في مدينة ")
+    t.add("ليون", "LOC", ref_id="city-lyon", admin1="fr-ara", country="fr", place_kind="city")
+    t.add(" ")
+    t.add("الجمعة", "DATE", "2018-03-23", precision="day", method="relative_to_published")
+    t.add(".\nوطالب المهاجم بالإفراج عن المشتبه به في هجمات ")
+    t.add("باريس", "LOC", ref_id="city-paris", admin1="fr-idf", country="fr", place_kind="city")
+    t.add(" التي نفذت في ")
+    t.add("نوفمبر 2015", "DATE", "2015-11", precision="month", method="absolute")
+    t.add(".")
+    frames = frames_of(t, published=date(2018, 3, 24))
+    assert [(f["role"], f["reported_date"], f["reported_place"]) for f in frames] == [
+        ("main", "2018-03-23", "ليون"), ("background", "2015-11", "باريس")]
+    # a word of an act planned for a date, or a clause that tells no occurrence, cites nothing
+    for clause in (" التي خطط لها في ", " التي تحدث عنها في "):
+        t = Text()
+        t.add("قتل ثلاثة أشخاص في هجوم بسكين في مدينة ")
+        t.add("ليون", "LOC", ref_id="city-lyon", admin1="fr-ara", country="fr", place_kind="city")
+        t.add(" ")
+        t.add("الجمعة", "DATE", "2018-03-23", precision="day", method="relative_to_published")
+        t.add(".\nوتذكر المحققون هجمات" + clause)
+        t.add("نوفمبر 2015", "DATE", "2015-11", precision="month", method="absolute")
+        t.add(".")
+        assert [f["role"] for f in frames_of(t, published=date(2018, 3, 24))] == ["main"]
