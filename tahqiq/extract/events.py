@@ -827,6 +827,8 @@ DAYS_BEFORE_RE = re.compile(
 ONGOING_ACTS = frozenset(normalize_text(w) for w in (
     "معارك", "اشتباكات", "مواجهات", "قتال", "قصف", "غارات", "هجمات", "ضربات", "عمليات", "حرب", "حصار",
 ))  # fmt: skip
+# "ويأتي ذلك بعد أيام من": what comes after is the news the article tells.
+THAT_COMES_RE = re.compile(r"(?<![\w])(?:ذلك|هذا)\s*،?\s*$")
 # "A few days" before: at least two (a day before is "أمس" or "غداة"), at most about a week and a half.
 DAYS_BEFORE_WINDOW = (2, 10)
 
@@ -851,14 +853,18 @@ def _days_before_frame(
     published: date | None,
 ) -> _Frame:
     """The act a few days older, a frame of its own, dated `DAYS_BEFORE_WINDOW` days before the day of what
-    came after it: the sentence's own day, else the main act's, else the publication's."""
+    came after it: the sentence's own day; else, when what came after is the news (an act or a death the
+    sentence tells, or "ويأتي ذلك"), the main act's day or the publication's. What came after may be old
+    too ("وجاء هذا القرار بعد أيام من الهجوم على مسجد الروضة"): then the act stays undated."""
     start, end, acts = earlier
     frame = _Frame(True, anchors=acts, opening=list(acts), clause=True, days_before=True)
     frame.add(start, end)
     later = _best_date([d for d in dates if not start <= d.start < end])
-    if later is None and main is not None and main.date is not None and _precision(main.date) == "day":
+    rest = sentence.without(start, end)
+    news = rest.of("trigger") or rest.of("outcome") or THAT_COMES_RE.search((sentence.display or "")[sentence.start : start])
+    if later is None and news and main is not None and main.date is not None and _precision(main.date) == "day":
         later = main.date
-    day = date.fromisoformat(later.value) if later is not None and _precision(later) == "day" else published
+    day = date.fromisoformat(later.value) if later is not None and _precision(later) == "day" else published if news else None
     if day is not None:
         first, last = (day - timedelta(days=n) for n in reversed(DAYS_BEFORE_WINDOW))
         words = (sentence.display or "")[start : acts[0].start].strip()  # "بعد أيام من"

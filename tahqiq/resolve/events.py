@@ -126,6 +126,7 @@ class Report:
     story: dict[str, float] = field(default_factory=dict)  # tf-idf weight of each story term, L2-normalized
     answered: bool = False  # an act another act of its article answers ("ردا على إطلاق صواريخ")
     outlet: str | None = None
+    cited: bool = False  # an earlier act its article cites as background
 
 
 def _report(row: dict, story: dict[str, float] | None = None) -> Report:
@@ -136,6 +137,7 @@ def _report(row: dict, story: dict[str, float] | None = None) -> Report:
         row.get("reported_killed"), frozenset(row.get("target_entities") or ()),
         row.get("date_method") == "publication_window", frozenset(row.get("target_keys") or ()),
         row.get("place_precision"), story or {}, bool(row.get("answered")), row.get("outlet"),
+        row.get("role") == "background",
     )  # fmt: skip
 
 
@@ -220,6 +222,9 @@ def _compare_date(a: Report, b: Report, slack: int) -> tuple[str, float]:
             return "published_days_apart_at_most", DATE_WEIGHTS["published_days_apart_at_most"]
         if gap == 0 and narrow <= PRECISE_INTERVAL_DAYS:
             return "overlapping_days", DATE_WEIGHTS["overlapping_days"]
+        if gap == 0 and a.cited and b.cited and (a.lo, a.hi) == (b.lo, b.hi):
+            # Two articles that cite an earlier act by one month ("هجمات باريس التي نفذت في نوفمبر 2015")
+            return "same_cited_period", DATE_WEIGHTS["overlapping_period"]
         if gap == 0:
             return "overlapping_period", DATE_WEIGHTS["overlapping_period"]
         return f"periods_{gap}_days_apart", DATE_WEIGHTS["periods_apart"]
@@ -354,6 +359,8 @@ def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
         # With no place to compare, a day or a toll is shared by events anywhere (a suicide bombing of
         # twelve dead in Peshawar and one in Jalalabad on one day): only the story or a target tells.
         identifying &= PLACELESS_IDENTIFYING
+    if comparisons.get("date", {}).get("level") == "same_cited_period" and not _one_cited_act(comparisons):
+        identifying.discard("story")
     if comparisons.get("date", {}).get("level", "").startswith(VAGUE_DATE_LEVELS):
         # Two recaps of a campaign over a week or more are told in like words whatever day they tell,
         # and a city may be bombed twice in a month.
@@ -366,6 +373,17 @@ def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
         # A city's or a village's news of one day tells one event of a type, as a stated day does.
         identifying.add("date")
     return weight >= LINK_WEIGHT and agreeing >= 2 and bool(identifying)
+
+
+def _one_cited_act(comparisons: dict[str, dict]) -> bool:
+    """Two articles citing an act of one type, in one city or village, by one month, in like words
+    ("المشتبه به في هجمات باريس التي نفذت في نوفمبر 2015"): the past act news recalls is the notable one,
+    not one of a month's many; a campaign's recaps, told in like words too, are not cited as background."""
+    return (
+        comparisons.get("type", {}).get("level") == "same"
+        and comparisons.get("place", {}).get("level") in SAME_SETTLEMENT_LEVELS
+        and comparisons.get("story", {}).get("level") == "same_story"
+    )
 
 
 def _blocking_rows(prepared: pl.DataFrame) -> pl.DataFrame:

@@ -1395,3 +1395,14 @@ def test_an_everyday_act_word_a_relative_clause_dates_months_back_is_a_cited_act
         t.add("نوفمبر 2015", "DATE", "2015-11", precision="month", method="absolute")
         t.add(".")
         assert [f["role"] for f in frames_of(t, published=date(2018, 3, 24))] == ["main"]
+
+
+def test_an_act_days_before_an_old_decision_is_not_dated_by_the_publication():
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد.\n"
+            "وكان الرئيس قد أمر بنشر قوات إضافية في المدينة، وجاء هذا القرار بعد أيام من الهجوم على مسجد في مدينة حماة.")
+    assert [f["role"] for f in frames_read_from(body, date(2018, 3, 12))] == ["main"]
+    # what comes after is the news: dated by it
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد.\n"
+            "ويأتي ذلك بعد أيام من الهجوم على مسجد في مدينة حماة.")
+    frames = frames_read_from(body, date(2018, 3, 12))
+    assert [(f["role"], f["reported_date"]) for f in frames] == [("main", "2018-03-11"), ("background", "2018-03-01/2018-03-09")]

@@ -309,3 +309,21 @@ def test_the_answer_s_words_do_not_join_an_answered_act_to_another_report():
     # two reports that both tell the act as answered do share its story
     weight, comparisons = compare(rockets, replace_report(strikes, answered=True))
     assert comparisons["story"]["level"] == "same_story"
+
+
+def test_two_articles_citing_one_month_s_act_of_a_city_in_like_words_tell_one_act():
+    november = {"lo": day("2015-11-01"), "hi": day("2015-11-30"), "event_type": "attack", "place_ref": "city-paris",
+                "place_precision": "city", "admin1": "fr-idf", "country": "fr"}  # fmt: skip
+    story = {"باريس": 0.6, "هجمات": 0.5, "عبد السلام": 0.6}
+    a = report("a:1", **november, story=story, cited=True)
+    b = report("b:1", **november, story=story, cited=True)
+    weight, comparisons = compare(a, b)
+    assert comparisons["date"]["level"] == "same_cited_period" and is_link(weight, comparisons)
+    # not two recaps of a month's campaign told as the news, nor a month and an overlapping week
+    assert not is_link(*compare(replace_report(a, cited=False), replace_report(b, cited=False)))
+    week = replace_report(b, lo=day("2015-11-10"), hi=day("2015-11-16"))
+    assert not is_link(*compare(a, week))
+    # nor two acts of another type or elsewhere in the country, nor told in other words
+    assert not is_link(*compare(a, replace_report(b, event_type="shooting")))
+    assert not is_link(*compare(a, replace_report(b, place_ref="city-lyon", admin1="fr-ara")))
+    assert not is_link(*compare(a, replace_report(b, story={"ليون": 1.0})))
