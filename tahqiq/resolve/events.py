@@ -6,7 +6,8 @@ how news reports one event): each pair of reports from different articles is com
 - type: the same type, a compatible one (a drone strike is an air strike), or an incompatible one; an
   act another answers ("ردا على إطلاق صواريخ") weighs against any other type, which may be the answer;
 - date, at each side's precision: the same day, a day or two apart, overlapping intervals, the same
-  year-less day ("7 July"), or apart by more than a report can be off (no link);
+  year-less day ("7 July"), the same month two articles cite an earlier act by, or apart by more than a
+  report can be off (no link);
 - place, through the admin hierarchy and distance: the same village or town, the same city, the same
   governorate, places close together, different governorates far apart, or different countries
   (strongly against);
@@ -348,7 +349,8 @@ def _typed(event_type: str | None) -> Report:
 def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
     """Enough weight, from at least two comparisons that agree beyond chance, one of them a fact that
     singles the event out (its day, its village, its target, its toll or its story; not the story alone
-    when the places differ or when neither date is narrower than `PRECISE_INTERVAL_DAYS`)."""
+    when the places differ or when neither date is narrower than `PRECISE_INTERVAL_DAYS`, unless two
+    articles cite one act of one type, city and month: `_one_cited_act`)."""
     agreeing = sum(1 for c in comparisons.values() if c["weight"] >= AGREEMENT_WEIGHT)
     identifying = {name for name, c in comparisons.items() if c["level"] in IDENTIFYING_LEVELS}
     if comparisons.get("place", {}).get("weight", 0.0) < 0:
