@@ -87,12 +87,14 @@ def announcement_window(announced: dt.date) -> str:
 
 
 # A toll revised ("ارتفعت حصيلة ... إلى 51", "وفق آخر حصيلة نهائية") may be announced up to a week after the
-# act: final tolls wait for the wounded who die and the bodies found under rubble.
+# act: final tolls wait for the wounded who die and the bodies found under rubble. A denial answers reports
+# of an act told days before it ("نفى مصدر، فجر الأحد، ... أن خاشقجي قد قتل"), within as long.
 REVISION_LAG_DAYS = 7
 
 
 def revision_window(announced: dt.date) -> str:
-    """The interval an act falls in when the text dates only the announcement of its revised toll."""
+    """The interval an act falls in when the text dates only the announcement of its revised toll, or a
+    denial of reports of it."""
     return f"{(announced - dt.timedelta(days=REVISION_LAG_DAYS)).isoformat()}/{announced.isoformat()}"
 
 

@@ -10,7 +10,7 @@ background frame of its own (answered), with its clause's words, places and figu
 few days older than the sentence's ("تأتي التفجيرات بعد أيام من مقتل خمسة عناصر ...", dated two to ten days
 before it), and the launch of a military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير",
 military_operation). A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
-announcement, not the event. Targets are PERSON mentions near a word of killing or targeting or a role word, and
+announcement, not the event (which a denial answers up to a week later). Targets are PERSON mentions near a word of killing or targeting or a role word, and
 not introduced as a speaker.
 """
 
@@ -689,6 +689,16 @@ def _announcement_date(sentence: _Sentence) -> Mention | None:
         and _dates_an_announcement(m, sentence)
     ]  # fmt: skip
     return max(days, key=lambda m: date_bounds(m.value)[0], default=None)
+
+
+def _denied_on_the_day(sentence: _Sentence) -> bool:
+    """The day the sentence announces is a denial's ("نفى مصدر، فجر الأحد، التصريحات ... عن أن خاشقجي قد
+    قتل"): a denial answers reports of the act, told days after it, not the act's own day."""
+    announced = _announcement_date(sentence)
+    verbs = [c for c in sentence.cues if announced is not None and c.end <= announced.start and c.kind == "announce"]
+    return bool(verbs) and any(
+        c.kind == "denial" and c.start == verbs[-1].start for c in sentence.cues
+    )
 
 
 def _announced_recently(day: date | None, published: date | None) -> bool:
@@ -1785,6 +1795,8 @@ def find_event_frames(
         if key is None and _announced_recently(frame.announced, published) and not frame.is_background:
             if act is not None and act.of("update"):  # a revised toll, announced days after the act
                 value, method, precision = revision_window(frame.announced), "revision_day", "interval"
+            elif act is not None and _denied_on_the_day(act):  # reports of the act denied days after it
+                value, method, precision = revision_window(frame.announced), "denial_day", "interval"
             else:
                 value, method, precision = announcement_window(frame.announced), "announcement_day", "interval"
         elif key is None and published is not None and not frame.is_background:

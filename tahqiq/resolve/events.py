@@ -10,7 +10,8 @@ how news reports one event): each pair of reports from different articles is com
   report can be off (no link);
 - place, through the admin hierarchy and distance: the same village or town, the same city, the same
   governorate, places close together, different governorates far apart, or different countries
-  (strongly against);
+  (strongly against); a day an article cites with no place of its own is weakly of its story's
+  governorate (its main act's), which may let its day single the event out, and never weighs against;
 - participants as entity ids: a shared target, targets on both sides with none shared, or (a partial
   agreement) different target entities that share a kunya, surname or nisba;
 - counts: the killed figures agree, differ as tolls grow, or are far apart;
@@ -128,6 +129,8 @@ class Report:
     answered: bool = False  # an act another act of its article answers ("ردا على إطلاق صواريخ")
     outlet: str | None = None
     cited: bool = False  # an earlier act its article cites as background
+    # A cited act that names no place: the governorate of its article's main act (`_story_governorates`).
+    story_admin1: str | None = None
 
 
 def _report(row: dict, story: dict[str, float] | None = None) -> Report:
@@ -139,6 +142,7 @@ def _report(row: dict, story: dict[str, float] | None = None) -> Report:
         row.get("date_method") == "publication_window", frozenset(row.get("target_keys") or ()),
         row.get("place_precision"), story or {}, bool(row.get("answered")), row.get("outlet"),
         row.get("role") == "background",
+        row.get("story_admin1"),
     )  # fmt: skip
 
 
@@ -265,7 +269,17 @@ def _compare_place(a: Report, b: Report) -> tuple[str, float]:
         return "different_admin1", -3.0 if km is None or km >= FAR_KM else -1.5
     if a.country and a.country == b.country:
         return "same_country", 1.0
+    if _in_its_story_governorate(a, b) or _in_its_story_governorate(b, a):
+        # A day the story cites with no place ("وشهد الاثنين مواجهات دامية قتل فيها 60") is mostly of the
+        # story's own place: weakly for, and its day may single the event out. Against, it says nothing
+        # (a story may cite another country's act).
+        return "in_the_story_governorate", 1.0
     return "unknown", 0.0
+
+
+def _in_its_story_governorate(a: Report, b: Report) -> bool:
+    """`a` names no place, and `b` is in the governorate of `a`'s article's main act."""
+    return a.story_admin1 is not None and a.story_admin1 == b.admin1 and not (a.place_ref or a.admin1 or a.country)
 
 
 def _compare_targets(a: Report, b: Report) -> tuple[str, float]:
@@ -495,9 +509,32 @@ class ReportBasis:
     untargeted_weights: dict[tuple[str, str], float] = field(default_factory=dict)
 
 
+def _story_governorates(frames: pl.DataFrame) -> pl.DataFrame:
+    """`frames` with story_admin1: for a background frame that names no place, the governorate of its
+    article's main frame (null when the article has none, or several)."""
+    if not {"role", "admin1", "country", "place_ref"} <= set(frames.columns):
+        return frames
+    mains = (
+        frames.filter((pl.col("role") == "main") & pl.col("admin1").is_not_null())
+        .group_by("article_id")
+        .agg(pl.col("admin1").unique().alias("_main_admin1"))
+        .filter(pl.col("_main_admin1").list.len() == 1)
+        .select("article_id", pl.col("_main_admin1").list.first().alias("_main_admin1"))
+    )
+    placeless = (
+        (pl.col("role") == "background")
+        & pl.col("admin1").is_null() & pl.col("country").is_null() & pl.col("place_ref").is_null()
+    )  # fmt: skip
+    return (
+        frames.join(mains, on="article_id", how="left", maintain_order="left")
+        .with_columns(pl.when(placeless).then(pl.col("_main_admin1")).alias("story_admin1"))
+        .drop("_main_admin1")
+    )
+
+
 def report_basis(frames: pl.DataFrame) -> ReportBasis:
     """The `ReportBasis` of `frames` (as `prepare_frames` gives them; target columns are left out)."""
-    frames = frames.drop(TARGET_COLUMNS, strict=False)
+    frames = _story_governorates(frames.drop(TARGET_COLUMNS, strict=False))
     matrix, stories = story_vectors(frames)
     # A report's story is its row of the matrix: its terms (hundreds a frame) are not read row by row.
     rows = frames.drop("story_terms", strict=False).iter_rows(named=True)

@@ -618,6 +618,24 @@ def test_taking_control_of_a_named_place_is_a_capture_placed_where_it_was_taken(
     assert _capture("قال قيادي في هيئة تحرير ", _loc("الشام", "levant", "sy", "region"), " إن الاجتماع انتهى.") == []
 
 
+def test_a_denial_of_reports_dates_itself_and_the_act_up_to_a_week_before():
+    # A denial answers reports of the act told days after it: the act is not of the denial's day.
+    t = _built(
+        "نفى مصدر مسؤول في القنصلية، ", _day("فجر الأحد", "2018-10-07"), "، التصريحات التي نسبتها وكالة رويترز ",
+        "إلى مسؤولين عن أن الكاتب ", ("جمال خاشقجي", "PERSON", None, {}), " قد قتل في القنصلية في ",
+        _loc("إسطنبول", "tr-istanbul", "tr"), ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t, published=date(2018, 10, 7))
+    assert (frame["reported_date"], frame["date_method"]) == ("2018-09-30/2018-10-07", "denial_day")
+    # an announcement that is no denial still dates the act to its day or the night before
+    t = _built(
+        "أكد مصدر مسؤول، ", _day("فجر الأحد", "2018-10-07"), "، أن الكاتب ", ("جمال خاشقجي", "PERSON", None, {}),
+        " قتل في القنصلية في ", _loc("إسطنبول", "tr-istanbul", "tr"), ".",
+    )  # fmt: skip
+    (frame,) = frames_of(t, published=date(2018, 10, 7))
+    assert (frame["reported_date"], frame["date_method"]) == ("2018-10-06/2018-10-07", "announcement_day")
+
+
 def test_a_reaction_dates_itself_and_a_recalled_campaign_start_is_background():
     t = _built(
         "طالبت الخارجية ", _day("الاثنين", "2018-03-19"), " القوات بالانسحاب غداة سيطرتها على مدينة ",

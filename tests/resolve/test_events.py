@@ -327,3 +327,38 @@ def test_two_articles_citing_one_month_s_act_of_a_city_in_like_words_tell_one_ac
     assert not is_link(*compare(a, replace_report(b, event_type="shooting")))
     assert not is_link(*compare(a, replace_report(b, place_ref="city-lyon", admin1="fr-ara")))
     assert not is_link(*compare(a, replace_report(b, story={"ليون": 1.0})))
+
+
+MONDAY_CITED = "وشهد يوم الاثنين احتجاجات واسعة قتل فيها قرابة 60 فلسطينيا"
+MONDAY_TOLD = "قتل 58 فلسطينيا بالرصاص الإسرائيلي يوم الاثنين في مواجهات دامية مع القوات الإسرائيلية على حدود قطاع غزة"
+TUESDAY_TOLD = "أعلنت وزارة الصحة مقتل فلسطينيين اثنين الثلاثاء في مواجهات قرب السياج الفاصل شرق مدينة غزة"
+
+
+def test_a_cited_day_that_names_no_place_is_weakly_of_its_storys_governorate():
+    # Article a tells Tuesday's clashes in Gaza and cites Monday's with no place; b tells Monday's in
+    # the Gaza Strip. The cited day is weakly placed where its story is, so its day singles the event out.
+    monday, tuesday = day("2018-05-14"), day("2018-05-15")
+    gaza = {"admin1": "ps-gaza-strip", "country": "ps", "event_type": "shooting"}
+    placeless = {"admin1": None, "country": None, "event_type": "shooting"}
+
+    def rows(main_place: dict) -> pl.DataFrame:
+        return prepared([
+            {"frame_id": "a:1", "article_id": "a", "role": "main", "lo": tuesday, "hi": tuesday,
+             "story_terms": story_terms(TUESDAY_TOLD), **main_place},
+            {"frame_id": "a:2", "article_id": "a", "role": "background", "lo": monday, "hi": monday,
+             "story_terms": story_terms(MONDAY_CITED), **placeless},
+            {"frame_id": "b:1", "article_id": "b", "role": "main", "lo": monday, "hi": monday,
+             "story_terms": story_terms(MONDAY_TOLD), **gaza},
+        ])  # fmt: skip
+
+    clusters, links = link_reports(rows(gaza))
+    cluster = dict(clusters.iter_rows())
+    assert cluster["a:2"] == cluster["b:1"] != cluster["a:1"]
+    assert [link.comparisons["place"]["level"] for link in links] == ["in_the_story_governorate"]
+    assert links[0].comparisons["story"]["level"] == "similar_story"  # alike words alone would not tell
+    # a story told elsewhere says nothing of where the cited day was: no place, and the day links nothing
+    clusters, links = link_reports(rows({"admin1": "sy-aleppo", "country": "sy", "event_type": "shooting"}))
+    assert not links
+    # a cited day that names its own place keeps it
+    cited = report("a:2", admin1=None, country="ps", story_admin1="ps-gaza-strip")
+    assert compare(cited, report("b:1", admin1="ps-gaza-strip", country="ps"))[1]["place"]["level"] == "same_country"
