@@ -12,6 +12,8 @@ how news reports one event): each pair of reports from different articles is com
   governorate, places close together, different governorates far apart, or different countries
   (strongly against); a day an article cites with no place of its own is weakly of its story's
   governorate (its main act's), which may let its day single the event out, and never weighs against;
+  two towns far apart that one outlet names are not for one event for being in one governorate (an
+  outlet names the place of an act it follows the same way: its two towns are a front's two acts);
 - participants as entity ids: a shared target, targets on both sides with none shared, or (a partial
   agreement) different target entities that share a kunya, surname or nisba;
 - counts: the killed figures agree, differ as tolls grow, or are far apart;
@@ -67,6 +69,9 @@ IDENTIFYING_LEVELS = frozenset({
 PLACELESS_IDENTIFYING = frozenset({"story", "targets"})
 # Place levels of one city, town or village.
 SAME_SETTLEMENT_LEVELS = frozenset({"same_city", "same_village"})
+SETTLEMENT_PRECISIONS = frozenset({"village", "town", "city"})
+# Place levels of two places in one governorate or close across its border.
+ONE_GOVERNORATE_LEVELS = frozenset({"same_admin1", "nearby_across_admin1"})
 BOMBINGS = frozenset({"suicide_bomb", "remote_explosive"})
 MASS_CASUALTY_KILLED = 10
 # Two clusters join only when every report of one fits every report of the other with this much
@@ -340,6 +345,8 @@ def compare(a: Report, b: Report, story_cosine: float | None = None) -> tuple[fl
     }
     if levels["story"][0] == "same_story" and _one_outlet_undated(a, b):
         levels["story"] = ("same_story_of_one_outlet", levels["story"][1])
+    if levels["place"][0] in ONE_GOVERNORATE_LEVELS and _one_outlet_two_settlements(a, b):
+        levels["place"] = ("two_settlements_of_one_outlet", 0.0)
     total = sum(weight for _, weight in levels.values())
     return total, {name: {"level": level, "weight": weight} for name, (level, weight) in levels.items()}
 
@@ -349,6 +356,20 @@ def _one_outlet_undated(a: Report, b: Report) -> bool:
     words (Sky News Arabia's "المقاومة اليمنية" and "الساحل الغربي" each day of the Hodeidah offensive), so
     alike words single out no one event of them."""
     return a.outlet is not None and a.outlet == b.outlet and a.dated_by_publication and b.dated_by_publication
+
+
+def _one_outlet_two_settlements(a: Report, b: Report) -> bool:
+    """Two reports of one outlet naming two towns or villages: an outlet names the place of the event it
+    follows the same way each time, so two of its settlements are two acts (one front's advance on two
+    towns, day after day), not one told with another place."""
+    return (
+        a.outlet is not None
+        and a.outlet == b.outlet
+        and a.place_ref != b.place_ref
+        and a.place_precision in SETTLEMENT_PRECISIONS
+        and b.place_precision in SETTLEMENT_PRECISIONS
+        and (_km(a, b) or 0.0) > NEARBY_KM
+    )
 
 
 def types_compatible(a: str | None, b: str | None) -> bool:

@@ -199,6 +199,24 @@ def test_one_outlets_undated_reports_alike_in_words_are_not_one_event_for_that()
     assert dated[1]["story"]["level"] == "same_story" and is_link(*dated)
 
 
+def test_one_outlets_two_towns_far_apart_in_one_governorate_are_two_acts_of_a_campaign():
+    # one outlet, one day, one front: the port city's stores stormed and a town's raids 90 km off
+    # ("اقتحام مخازن الغذاء في الحديدة", "غارات المروحيات على التحيتا") are two acts
+    port = {"place_ref": "P_hudaydah", "place_precision": "city", "admin1": "ye-hudaydah", "country": "ye",
+            "latitude": 14.80, "longitude": 42.95, "event_type": "helicopter_raid"}  # fmt: skip
+    town = {"place_ref": "P_tuhayta", "place_precision": "town", "admin1": "ye-hudaydah", "country": "ye",
+            "latitude": 14.0, "longitude": 43.23, "event_type": "ground_raid"}  # fmt: skip
+    one_outlet = compare(report("a:1", outlet="sky", **port), report("b:1", outlet="sky", **town))
+    assert one_outlet[1]["place"]["level"] == "two_settlements_of_one_outlet" and not is_link(*one_outlet)
+    # two outlets may place one act differently
+    two_outlets = compare(report("a:1", outlet="sky", **port), report("b:1", outlet="bbc", **town))
+    assert two_outlets[1]["place"]["level"] == "same_admin1" and is_link(*two_outlets)
+    # a town beside the city may be where the outlet says the same act took place
+    near = town | {"place_ref": "P_durayhimi", "latitude": 14.62, "longitude": 43.03}
+    close = compare(report("a:1", outlet="sky", **port), report("b:1", outlet="sky", **near))
+    assert close[1]["place"]["level"] == "same_admin1" and is_link(*close)
+
+
 def test_story_terms_are_content_words_without_their_proclitics():
     assert story_terms("وبالمدينة قُتل 27 شخصاً للقصف في") == ["مدينه", "قتل", "27", "شخصا", "قصف"]
 
