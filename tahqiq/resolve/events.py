@@ -383,15 +383,17 @@ def _typed(event_type: str | None) -> Report:
 
 def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
     """Enough weight, from at least two comparisons that agree beyond chance, one of them a fact that
-    singles the event out (its day, its village, its target, its toll or its story; not the story alone
-    when the places differ or when neither date is narrower than `PRECISE_INTERVAL_DAYS`, unless two
-    articles cite one act of one type, city and month: `_one_cited_act`)."""
+    singles the event out (its day, its village, its target, its toll or its story; not the story or
+    the day alone when the governorates differ, nor the story when neither date is narrower than
+    `PRECISE_INTERVAL_DAYS`, unless two articles cite one act of one type, city and month:
+    `_one_cited_act`)."""
     agreeing = sum(1 for c in comparisons.values() if c["weight"] >= AGREEMENT_WEIGHT)
     identifying = {name for name, c in comparisons.items() if c["level"] in IDENTIFYING_LEVELS}
     if comparisons.get("place", {}).get("weight", 0.0) < 0:
         # Reports from two governorates told in like words are two fronts of one war, unless a fact
-        # (a target, a toll, a day) says they are one event.
+        # (a target or a toll) says they are one event: a war has many fronts a day.
         identifying.discard("story")
+        identifying.discard("date")
     if comparisons.get("place", {}).get("level") == "unknown":
         # With no place to compare, a day or a toll is shared by events anywhere (a suicide bombing of
         # twelve dead in Peshawar and one in Jalalabad on one day): only the story or a target tells.

@@ -254,6 +254,15 @@ def test_like_words_from_two_governorates_need_another_fact():
     weight, comparisons = compare(here, there)
     assert comparisons["place"]["weight"] < 0 and comparisons["story"]["level"] == "same_story"
     assert not is_link(weight, comparisons)
+    # one day is no such fact: a war has many fronts a day ("مقتل فلسطيني برصاص الجيش الإسرائيلي قرب
+    # مستوطنة في الضفة الغربية" and "الجيش الإسرائيلي يؤكد مقتل فلسطيني بغزة", told the same day)
+    on_one_day = compare(replace_report(here, lo=day("2023-07-07"), hi=day("2023-07-07")),
+                         replace_report(there, lo=day("2023-07-07"), hi=day("2023-07-07")))  # fmt: skip
+    assert on_one_day[1]["date"]["level"] == "same_day" and not is_link(*on_one_day)
+    # a toll or a target still is
+    shared = frozenset({"P1"})
+    targeted = compare(replace_report(here, targets=shared), replace_report(there, targets=shared))
+    assert is_link(*targeted)
 
 
 def test_a_bombing_with_mass_casualties_in_one_city_singles_one_event_out_within_days():
