@@ -271,7 +271,12 @@ def _compare_place(a: Report, b: Report) -> tuple[str, float]:
         km = _km(a, b)
         if km is not None and km <= NEARBY_KM:
             return "nearby_across_admin1", 1.0
-        return "different_admin1", -3.0 if km is None or km >= FAR_KM else -1.5
+        weight = -3.0 if km is None or km >= FAR_KM else -1.5
+        if "admin1" in (a.place_precision, b.place_precision):
+            # A governorate named whole ("ريف دمشق") is measured from its middle: its edge may be beside the
+            # other place (a strike south of Damascus is in Rif Dimashq).
+            return "different_admin1_one_named_whole", weight
+        return "different_admin1", weight
     if a.country and a.country == b.country:
         return "same_country", 1.0
     if _in_its_story_governorate(a, b) or _in_its_story_governorate(b, a):
@@ -384,16 +389,18 @@ def _typed(event_type: str | None) -> Report:
 def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
     """Enough weight, from at least two comparisons that agree beyond chance, one of them a fact that
     singles the event out (its day, its village, its target, its toll or its story; not the story or
-    the day alone when the governorates differ, nor the story when neither date is narrower than
+    the day alone when the governorates differ (the story alone when one is named whole), nor the story when neither date is narrower than
     `PRECISE_INTERVAL_DAYS`, unless two articles cite one act of one type, city and month:
     `_one_cited_act`)."""
     agreeing = sum(1 for c in comparisons.values() if c["weight"] >= AGREEMENT_WEIGHT)
     identifying = {name for name, c in comparisons.items() if c["level"] in IDENTIFYING_LEVELS}
     if comparisons.get("place", {}).get("weight", 0.0) < 0:
         # Reports from two governorates told in like words are two fronts of one war, unless a fact
-        # (a target or a toll) says they are one event: a war has many fronts a day.
+        # (a target, a toll or, beside a governorate named whole, a day) says they are one event: a war
+        # has many fronts a day.
         identifying.discard("story")
-        identifying.discard("date")
+        if comparisons["place"]["level"] == "different_admin1":
+            identifying.discard("date")
     if comparisons.get("place", {}).get("level") == "unknown":
         # With no place to compare, a day or a toll is shared by events anywhere (a suicide bombing of
         # twelve dead in Peshawar and one in Jalalabad on one day): only the story or a target tells.

@@ -257,8 +257,14 @@ def test_like_words_from_two_governorates_need_another_fact():
     # one day is no such fact: a war has many fronts a day ("مقتل فلسطيني برصاص الجيش الإسرائيلي قرب
     # مستوطنة في الضفة الغربية" and "الجيش الإسرائيلي يؤكد مقتل فلسطيني بغزة", told the same day)
     on_one_day = compare(replace_report(here, lo=day("2023-07-07"), hi=day("2023-07-07")),
-                         replace_report(there, lo=day("2023-07-07"), hi=day("2023-07-07")))  # fmt: skip
-    assert on_one_day[1]["date"]["level"] == "same_day" and not is_link(*on_one_day)
+                         replace_report(there, lo=day("2023-07-07"), hi=day("2023-07-07"), latitude=35.5))  # fmt: skip
+    assert on_one_day[0] >= LINK_WEIGHT and on_one_day[1]["date"]["level"] == "same_day"
+    assert not is_link(*on_one_day)
+    # but a governorate named whole ("الدفاعات الجوية تتصدى لصاروخين في ريف دمشق") is measured from its
+    # middle, and its edge may be beside the other place ("ضربة جنوب دمشق"): the day tells
+    whole = compare(replace_report(here, lo=day("2023-07-07"), hi=day("2023-07-07"), place_precision="admin1"),
+                    replace_report(there, lo=day("2023-07-07"), hi=day("2023-07-07"), latitude=35.5))  # fmt: skip
+    assert whole[1]["place"]["level"] == "different_admin1_one_named_whole" and is_link(*whole)
     # a toll or a target still is
     shared = frozenset({"P1"})
     targeted = compare(replace_report(here, targets=shared), replace_report(there, targets=shared))
