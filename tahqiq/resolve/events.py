@@ -23,7 +23,8 @@ how news reports one event): each pair of reports from different articles is com
 A link needs `LINK_WEIGHT`, at least two comparisons that agree beyond chance (a shared name alone,
 or a shared day alone, links nothing), and one agreement that singles the event out among the many of
 its type, place and days (`IDENTIFYING_LEVELS`: the same day, village, target, toll or story; a city, a
-governorate or two undated articles of one week do not). Clusters grow from the strongest link down, and two clusters join
+governorate or two undated articles of one week do not, nor a day two governorates share: a war has
+many fronts a day). Clusters grow from the strongest link down, and two clusters join
 only when every pair across them stays coherent (`COHERENT_WEIGHT`, complete linkage): a chain of
 weak links never joins two reports that do not match each other. An article's reports are never one
 event. Splink was not used here: a report's date is an interval or a year-less day and its place a
