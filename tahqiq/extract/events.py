@@ -1513,14 +1513,17 @@ def _place_of_act(
 
 
 def _not_of_its_consequence(near: list[Mention], opening: list[Cue], display: str) -> list[Mention]:
-    """The places less those named before a word of sequence that governs the act's word, when a place
-    follows that word ("احتجاجات في باريس بعد مقتل شاب في نانت": Nantes, not Paris). With no place after
-    it the place before stands ("قتل 3 أشخاص في بغداد إثر انفجار عبوة")."""
+    """The places less those named before a word of sequence that governs the act's word, when a place of
+    another country follows that word: a reaction abroad ("الضغط على الرياض في أعقاب اختفاء خاشقجي في
+    إسطنبول", "استدعت سفيرها في تل أبيب بعد مقتل 60 فلسطينيا في غزة"). A place of the same country stays,
+    as the act's own toll may be told first ("قتل الشاب في شمالي قطاع غزة عقب غارات إسرائيلية"); with no
+    place after, the place before stands ("قتل 3 أشخاص في بغداد إثر انفجار عبوة")."""
     act = opening[0]
     wake = IN_THE_WAKE_OF_RE.search(display, max(0, act.start - 48), act.start)
-    if wake is None or not any(m.start >= act.end for m in near):
+    after = {_country_of(m) for m in near if m.start >= act.end}
+    if wake is None or len(after) != 1 or None in after:
         return near
-    return [m for m in near if m.start >= wake.start()]
+    return [m for m in near if m.start >= wake.start() or _country_of(m) in after]
 
 
 def _taken_places(act: _Sentence | None, frame: _Frame) -> list[Mention]:
