@@ -8,7 +8,8 @@ or one inferred from the text). What the text leaves open is never filled in sil
 - "أكتوبر 2019" is month precision "2019-10"; a bare year is year precision.
 - A day and month without a year take the reference year (method `relative_to_*`): the latest such
   date no more than 60 days after the reference, since news reports past events. "X الماضي" means
-  the last X strictly before the reference month (with a day, the last such day before the reference), "X الجاري" the reference year, "X المقبل" the next.
+  the last X strictly before the reference month (with a day, the last such day before the reference), "X الجاري" the reference year, "X المقبل" the next;
+  "X (من) العام الماضي" is X of the year before the reference's (الجاري: its year, المقبل: the next).
   With no reference the value is None and `attrs["partial"]` keeps "--MM-DD".
 - A weekday stated with a day and month and no year ("الجمعة 7 يوليو") picks the year among
   2015..this year where that date falls on that weekday (`weekday_year_inference`); when several
@@ -186,7 +187,7 @@ def _patterns() -> _Patterns:
         + rf"|(?P<dord>{ordinal})\s+من\s+(?:شهر\s+)?"
         + r"|شهر\s+)?"
         + rf"(?P<mon>{month})(?:\s*[/(-]\s*(?P<mon2>{month})\s*\)?)?"
-        + rf"(?:\s*,?\s*{year})?"
+        + rf"(?:\s*,?\s*(?:{year}|(?:من\s+)?(?:العام|السنه)\s+(?P<ymod>{modifier})))?"
         + rf"(?:\s+(?P<mod>{modifier}))?)"
         + _END
     )
@@ -301,7 +302,13 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+# The year a month is told in relative to the reference's ("شباط من العام الماضي", "مارس العام المقبل").
+YEAR_SHIFTS = {"year_past": -1, "year_current": 0, "year_next": 1}
+
+
 def _year_for(month: int, day: int | None, ref: dt.date, mod: str | None) -> int:
+    if mod in YEAR_SHIFTS:
+        return ref.year + YEAR_SHIFTS[mod]
     if mod == "past" and day is not None:
         # "13 يونيو الماضي" on 21 June is eight days ago: the last such day, not last year's.
         this_year = _safe_date(ref.year, month, min(day, _month_end(ref.year, month)))
@@ -398,6 +405,8 @@ class _Scanner:
     def _month_date(self, m: re.Match[str]) -> _Reading | None:
         month = self.lx.months[_squash(m["mon"])]
         mod = self.lx.modifiers[m["mod"]] if m["mod"] else None
+        if m["ymod"]:  # "فبراير العام الماضي": February of the year before the reference's
+            mod = f"year_{self.lx.modifiers[m['ymod']]}"
         year = int(m["year"]) if m["year"] else None
         weekday = self.lx.weekdays.get(_strip_al_prefix(m["wd"])) if m["wd"] else None
         day = (

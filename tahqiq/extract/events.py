@@ -326,6 +326,13 @@ COMMA_RE = re.compile(r"[،,]")
 THEN_RE = re.compile(r"(?<![\w])ثم(?![\w])")
 # "بعد سيطرتها على المطار": the act of a clause opened by "بعد" came before what the sentence goes on to tell.
 AFTER_ACT_RE = re.compile(r"(?<![\w])و?بعد\s+$")
+# "الضغط على الرياض في أعقاب اختفاء خاشقجي في إسطنبول": the act told after a word of sequence that governs
+# it is the cause of the clause before; a place that clause names is where its consequence was.
+# Up to three words may come between ("بعد مقتل شاب برصاص الشرطة"), not a time of day ("بعد ظهر الأحد").
+IN_THE_WAKE_OF_RE = re.compile(
+    r"(?<![\w])(?:في\s+أعقاب|و?عقب|و?بعد|و?إثر|و?اثر|على\s+خلفية)\s+(?!(?:ال)?(?:ظهر|منتصف|عصر|مغرب|فجر)(?![\w]))"
+    r"(?:أن\s+)?(?:[^\s،,.]+\s+){0,3}$"
+)
 # "هجوما على مواقع الجيش العراقي": armed forces named right after على or ضد an attack word governs.
 AGAINST_RE = re.compile(r"(?<![\w])(?:على|ضد)(?![\w])")
 ARMED_ORG_KINDS = frozenset({"military", "armed_group", "military_command", "coalition", "police"})
@@ -1481,6 +1488,7 @@ def _place_of_act(
     # A place told as where ("في غزة", "على حدود القطاع", "قرب منبج"), not a capital standing for its
     # government ("مجموعات تدعمها واشنطن", "سيطرة أنقرة").
     near = [m for m in near if named_as_where(m, act.display or "")]
+    near = _not_of_its_consequence(near, frame.opening, act.display or "")
     if taken:
         return taken[0]
     if near:
@@ -1502,6 +1510,20 @@ def _place_of_act(
         and (distance := _distance_to(m, [a for a in frame.anchors if _same_sentence(act.display or "", min(a.end, m.end), max(a.start, m.start))])) is not None
     ]  # fmt: skip
     return min(beside, key=lambda x: x[:2])[2] if beside else None
+
+
+def _not_of_its_consequence(near: list[Mention], opening: list[Cue], display: str) -> list[Mention]:
+    """The places less those named before a word of sequence that governs the act's word, when a place of
+    another country follows that word: a reaction abroad ("الضغط على الرياض في أعقاب اختفاء خاشقجي في
+    إسطنبول", "استدعت سفيرها في تل أبيب بعد مقتل 60 فلسطينيا في غزة"). A place of the same country stays,
+    as the act's own toll may be told first ("قتل الشاب في شمالي قطاع غزة عقب غارات إسرائيلية"); with no
+    place after, the place before stands ("قتل 3 أشخاص في بغداد إثر انفجار عبوة")."""
+    act = opening[0]
+    wake = IN_THE_WAKE_OF_RE.search(display, max(0, act.start - 48), act.start)
+    after = {_country_of(m) for m in near if m.start >= act.end}
+    if wake is None or len(after) != 1 or None in after:
+        return near
+    return [m for m in near if m.start >= wake.start() or _country_of(m) in after]
 
 
 def _taken_places(act: _Sentence | None, frame: _Frame) -> list[Mention]:

@@ -265,3 +265,18 @@ def test_seed_dates_resolve_against_a_given_publication_day():
         ("period", "2022", "year"),
     }
     assert expected <= found, expected - found
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("اعتقلته الشرطة في فبراير/ شباط العام الماضي.", "2017-02"),
+        ("اعتقلته الشرطة في 3 فبراير من العام الماضي.", "2017-02-03"),
+        ("اعتقلته الشرطة في شباط من السنة الماضية.", "2017-02"),
+        ("ستجرى الانتخابات في مارس من العام المقبل.", "2019-03"),
+        ("افتتح المعرض في يناير العام الجاري.", "2018-01"),
+    ],
+)
+def test_a_month_of_last_or_next_year_is_of_that_year(text, value):
+    m = only_date(text, dt.date(2018, 5, 9))
+    assert m.value == value and ("العام" in m.surface or "السنة" in m.surface)

@@ -1424,3 +1424,23 @@ def test_an_act_days_before_an_old_decision_is_not_dated_by_the_publication():
             "ويأتي ذلك بعد أيام من الهجوم على مسجد في مدينة حماة.")
     frames = frames_read_from(body, date(2018, 3, 12))
     assert [(f["role"], f["reported_date"]) for f in frames] == [("main", "2018-03-11"), ("background", "2018-03-01/2018-03-09")]
+
+
+def _placed(sentence: str) -> list[tuple[str | None, str | None]]:
+    nt = normalize(sentence)
+    mentions = extract_article(nt, date(2024, 3, 10))
+    return [(f["reported_place"], f["admin1"]) for f in find_event_frames(nt, mentions, date(2024, 3, 10), "a")]
+
+
+def test_a_place_abroad_before_a_word_of_sequence_is_where_a_reaction_was_not_the_act():
+    # The act told after بعد, إثر, في أعقاب is the cause of the clause before: a reaction abroad.
+    assert _placed("تصاعد الضغط على دمشق في أعقاب اغتيال الصحفي العراقي برصاص مسلحين في مدينة البصرة يوم السبت.") == [
+        ("البصرة", "iq-basra")
+    ]
+    assert _placed("استدعت الحكومة سفيرها في دمشق بعد تفجير سيارة مفخخة في مدينة كركوك يوم السبت أسفر عن مقتل 5 أشخاص.") == [
+        ("كركوك", "iq-kirkuk")
+    ]
+    # A place of the same country may be where the act's toll fell, told first: it stays.
+    assert _placed("وتأتي الاحتجاجات في بغداد بعد مقتل شاب برصاص الشرطة في مدينة البصرة يوم السبت.")[0][1] == "iq-baghdad"
+    # With no place after the act's word, the place before is the act's.
+    assert _placed("قتل 5 أشخاص في بغداد إثر تفجير سيارة مفخخة يوم السبت.") == [("بغداد", "iq-baghdad")]
