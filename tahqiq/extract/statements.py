@@ -77,9 +77,8 @@ def _starting_in_spans(items: list, spans: list[tuple[int, int]]) -> list:
 def _source(claims: ByStart, sentence: tuple[int, int]) -> str | None:
     """The claim cue of the sentence, else the last one before it in the frame: "وقالت القيادة ..."
     then "وأشارت إلى ..." goes on quoting the command."""
-    inside = claims.starting_in(sentence[0], sentence[1])
-    if inside:
-        return inside[0].value
+    if own := _own_source(claims, sentence):
+        return own
     before = claims.starting_in(-1, sentence[1])
     return before[-1].value if before else None
 
@@ -389,12 +388,13 @@ def target_kind(cues: ByStart, sentence: tuple[int, int], verb: CueLike) -> CueL
     kind = named or right_after(carried, "target_kind")
     if kind is None:
         return None
+    if _negated(cues, sentence, verb):
+        return None
     before = [c for c in around if c.end <= verb.start]
     for c in before:
         gap = verb.start - c.end
         if (
-            c.kind == "doer_negation" and (c.value == "sentence" or gap <= NEGATION_CHARS)
-            or c.kind == "target_negation" and gap <= NEGATION_CHARS
+            c.kind == "target_negation" and gap <= NEGATION_CHARS
             or c.kind == "responded_to" and gap <= OTHER_ACT_CHARS
             or c.kind == "doer" and gap <= DONE_BY_CHARS
         ):
@@ -570,36 +570,30 @@ def frame_statements(
                    **({"of_place": of_place} if of_place else {}), **dated_at(m.start))
         )  # fmt: skip
     for c in cues:
+        sentence = _sentence_of(spans, c.start)
         if c.kind in ("joint", "unilateral"):
             out.append(stated("partner", c.kind, c.start, text=c.text))
         elif c.kind == "responsibility" and c.value == "unclaimed":
             out.append(stated("responsibility", None, c.start, stance=c.value, text=c.text,
                               **dated_at(c.start)))  # no group yet
-        elif c.kind == "responsibility" and (
-            org := _credited_org(c, mentions_by_start, _sentence_of(spans, c.start))
-        ):
+        elif c.kind == "responsibility" and (org := _credited_org(c, mentions_by_start, sentence)):
             out.append(stated("responsibility", org, c.start, stance=c.value, text=c.text,
                               **dated_at(c.start)))  # fmt: skip
-        elif c.kind == "claim_verb" and (
-            org := claimed_apart(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c)
-        ):
+        elif c.kind == "claim_verb" and (org := claimed_apart(cues_by_start, mentions_by_start, sentence, c)):
             out.append(stated("responsibility", org, c.start, stance="claimed", text=c.text,
                               **dated_at(c.start)))  # fmt: skip
-        elif c.kind in OWNING_VERBS and (
-            party := owning_party(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c)
-        ):
+        elif c.kind in OWNING_VERBS and (party := owning_party(cues_by_start, mentions_by_start, sentence, c)):
             is_org = party.entity_type == "ORG"
             out.append(stated("responsibility", _name_ref(party), c.start, party, stance=OWNING_VERBS[c.kind][1],
                               text=party.surface, kind="org" if is_org else "country"))  # fmt: skip
-        elif c.kind == "targeting" and (kind := target_kind(cues_by_start, _sentence_of(spans, c.start), c)):
-            credited = _credited(cues_by_start, _sentence_of(spans, c.start))
-            out.append(stated("target", kind.value, c.start, text=kind.text, **dated_at(c.start),
-                              **({"credited": True} if credited else {})))  # fmt: skip
-        elif c.kind == "control" and (control := _control(cues_by_start, _sentence_of(spans, c.start), c)):
-            out.append(stated("control", control, c.start, text=c.text, places=_places_named(mentions_by_start,
-                              _sentence_of(spans, c.start)), **dated_at(c.start)))  # fmt: skip
+        elif c.kind == "targeting" and (kind := target_kind(cues_by_start, sentence, c)):
+            credited = {"credited": True} if _credited(cues_by_start, sentence) else {}
+            out.append(stated("target", kind.value, c.start, text=kind.text, **dated_at(c.start), **credited))
+        elif c.kind == "control" and (control := _control(cues_by_start, sentence, c)):
+            places = _places_named(mentions_by_start, sentence)
+            out.append(stated("control", control, c.start, text=c.text, places=places, **dated_at(c.start)))
         elif c.kind == "doer":
-            for doer, facts in doer_statements(cues_by_start, mentions_by_start, _sentence_of(spans, c.start), c):
+            for doer, facts in doer_statements(cues_by_start, mentions_by_start, sentence, c):
                 out.append(stated("actor", facts.pop("value"), c.start, doer, **facts))
     if uncounted_toll is not None and not any(item["attribute"] == "killed" for item in out):
         # the toll the frame reads off a singular noun, a named victim or "no casualties", which no COUNT holds

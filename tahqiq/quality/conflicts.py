@@ -559,17 +559,11 @@ def campaign_conflicts(subject: Subject, reports: list[dict], info: dict) -> lis
     (`<country>_soldiers_campaign_killed`), never beside the event's toll: two articles' largest totals for the
     country, counted by two different counters (the statements' counter: the side itself, a monitor ...) and
     published within CAMPAIGN_MAX_HOURS_APART, that no approximation reconciles."""
-    best: dict[tuple[str, str], Statement] = {}
-    for r in reports:
-        for item in stated_items(r):
-            if item["attribute"] != "campaign_killed":
-                continue
-            country = item["nationality"]
-            said = statement_of({**item, "group": country}, r, info, f"{item['value']} {item.get('subject')}",
-                                latin=f"{item['value']} {country} soldiers")  # fmt: skip
-            key = (r["article_id"], country)
-            if key not in best or said.number > best[key].number:
-                best[key] = said
+    said = [
+        statement_of({**item, "group": item["nationality"]}, r, info, f"{item['value']} {item.get('subject')}",
+                     latin=f"{item['value']} {item['nationality']} soldiers")
+        for r in reports for item in stated_items(r) if item["attribute"] == "campaign_killed"
+    ]  # fmt: skip
 
     def clash(a: Statement, b: Statement) -> bool:
         hours = hours_between(a.published_at, b.published_at)
@@ -578,7 +572,7 @@ def campaign_conflicts(subject: Subject, reports: list[dict], info: dict) -> lis
         return counters and near and a.facts["group"] == b.facts["group"] and not figures_compatible(a, b)
 
     by_country: dict[str, list] = defaultdict(list)
-    for a, b in clashing_pairs(list(best.values()), clash):
+    for a, b in clashing_pairs(_articles_largest(said), clash):
         by_country[a.facts["group"]].append((a, b))
     return [
         row
@@ -1185,18 +1179,17 @@ def control_conflicts(subject: Subject, reports: list[dict], info: dict) -> list
     no act weeks away. Full control told first and partial later (or at once): the sources disagree. Partial
     control told first and full control later is the capture going on, not an account revised: no row."""
     said = [
-        (statement_of(item, r, info, item["value"], text=CONTROL_WORDS[item["value"]][1],
-                      latin=CONTROL_WORDS[item["value"]][0]), r.get("place_ref"))
+        statement_of({**item, "report_place": r.get("place_ref")}, r, info, item["value"],
+                     text=CONTROL_WORDS[item["value"]][1], latin=CONTROL_WORDS[item["value"]][0])
         for r in reports for item in stated_items(r)
         if item["attribute"] == "control" and item.get("with_trigger") and not told_of_another_time(item, r)
     ]  # fmt: skip
-    report_place = {id(s): place for s, place in said}
 
     def one_place(a: Statement, b: Statement) -> bool:
         named_a, named_b = set(a.facts.get("places") or ()), set(b.facts.get("places") or ())
         if named_a and named_b:
             return bool(named_a & named_b)
-        return report_place[id(a)] is not None and report_place[id(a)] == report_place[id(b)]
+        return a.facts["report_place"] is not None and a.facts["report_place"] == b.facts["report_place"]
 
     def contradicts(a: Statement, b: Statement) -> bool:
         if a.value == b.value or not one_place(a, b):
@@ -1204,7 +1197,7 @@ def control_conflicts(subject: Subject, reports: list[dict], info: dict) -> list
         partial, full = (a, b) if a.value == "partial" else (b, a)
         return not published_before(partial, full)
 
-    pairs = clashing_pairs([s for s, _ in said], contradicts, cited=True)
+    pairs = clashing_pairs(said, contradicts, cited=True)
     return _rows_by_kind(subject, "control", pairs, lambda _k, _p: "medium")
 
 
