@@ -6,8 +6,8 @@ how news reports one event): each pair of reports from different articles is com
 - type: the same type, a compatible one (a drone strike is an air strike), or an incompatible one; an
   act another answers ("ردا على إطلاق صواريخ") weighs against any other type, which may be the answer;
 - date, at each side's precision: the same day, a day or two apart, overlapping intervals, the same
-  year-less day ("7 July"), the same month two articles cite an earlier act by, or apart by more than a
-  report can be off (no link);
+  year-less day ("7 July"), the same month two articles cite an earlier act by (or a day one cites in
+  the month the other does), or apart by more than a report can be off (no link);
 - place, through the admin hierarchy and distance: the same village or town, the same city, the same
   governorate, places close together, different governorates far apart, or different countries
   (strongly against); a day an article cites with no place of its own is weakly of its story's
@@ -16,7 +16,8 @@ how news reports one event): each pair of reports from different articles is com
   outlet names the place of an act it follows the same way: its two towns are a front's two acts);
 - participants as entity ids: a shared target, targets on both sides with none shared, or (a partial
   agreement) different target entities that share a kunya, surname or nisba;
-- counts: the killed figures agree, differ as tolls grow, or are far apart;
+- counts: the killed figures agree, differ as tolls grow, or are far apart; an exact toll in the
+  hundreds (not a round figure) is told of one act, and tells it even where no place is named;
 - the story: how much the words the two reports are told in overlap (tf-idf cosine over the batch's
   frames): outlets retelling one event share its place and people names, its numbers and the words of
   the act, which a different strike on the same day shares much less of.
@@ -64,7 +65,7 @@ LINK_WEIGHT = 7.0
 # place alone links nothing: `is_link`).
 IDENTIFYING_LEVELS = frozenset({
     "same_day", "same_month_day", "same_village", "shared_target", "targets_share_a_name_part",
-    "same_killed", "close_mass_bombing_toll", "same_story",
+    "same_killed", "same_exact_mass_toll", "close_mass_bombing_toll", "same_story",
 })
 # What singles an event out when one report names no place.
 PLACELESS_IDENTIFYING = frozenset({"story", "targets"})
@@ -75,6 +76,10 @@ SETTLEMENT_PRECISIONS = frozenset({"village", "town", "city"})
 ONE_GOVERNORATE_LEVELS = frozenset({"same_admin1", "nearby_across_admin1"})
 BOMBINGS = frozenset({"suicide_bomb", "remote_explosive"})
 MASS_CASUALTY_KILLED = 10
+# An exact toll in the hundreds (512) is told of one act wherever each report places it; a toll of 12, or a
+# round figure ("أكثر من 500", a war's running count), is told of many.
+EXACT_MASS_TOLL = 100
+ROUND_FIGURE = 10
 # Two clusters join only when every report of one fits every report of the other with this much
 # evidence (a day and a city agreeing, say): a report that fits the one report it linked to but is
 # of another type and story than the rest (a shelling of a village joined to a capture through a
@@ -91,6 +96,8 @@ NEARBY_KM = 40
 FAR_KM = 150
 # Dates and windows longer than this are too vague to vouch for a link.
 PRECISE_INTERVAL_DAYS = 3
+# A cited month holds at most this many days.
+CITED_MONTH_DAYS = 31
 # Candidate pairs whose story cosines are computed at once.
 PAIR_SLICE = 100_000
 # Date levels: two exact days, the same or a day or two apart; articles that give no date, published
@@ -231,6 +238,10 @@ def _compare_date(a: Report, b: Report, slack: int) -> tuple[str, float]:
                 # the day another undated story was.
                 return "published_the_same_day", DATE_WEIGHTS["published_the_same_day"]
             return "published_days_apart_at_most", DATE_WEIGHTS["published_days_apart_at_most"]
+        if gap == 0 and a.cited and b.cited and narrow == 1 and max(a.hi - a.lo, b.hi - b.lo) < CITED_MONTH_DAYS:
+            # One article cites an earlier act by its day ("هجمات 13 نوفمبر 2015"), the other by its month
+            # ("هجمات باريس ... نوفمبر 2015"); a year would hold two acts of a city (January and November).
+            return "cited_day_in_cited_month", DATE_WEIGHTS["overlapping_days"]
         if gap == 0 and narrow <= PRECISE_INTERVAL_DAYS:
             return "overlapping_days", DATE_WEIGHTS["overlapping_days"]
         if gap == 0 and a.cited and b.cited and (a.lo, a.hi) == (b.lo, b.hi):
@@ -309,6 +320,8 @@ def _compare_killed(a: Report, b: Report) -> tuple[str, float]:
     if a.killed is None or b.killed is None:
         return "unknown", 0.0
     if a.killed == b.killed:
+        if a.killed >= EXACT_MASS_TOLL and a.killed % ROUND_FIGURE:
+            return "same_exact_mass_toll", 2.0
         return "same_killed", 2.0 if a.killed > 0 else 0.0
     low, high = sorted((a.killed, b.killed))
     if high <= 3 * max(low, 1):
@@ -390,9 +403,10 @@ def _typed(event_type: str | None) -> Report:
 def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
     """Enough weight, from at least two comparisons that agree beyond chance, one of them a fact that
     singles the event out (its day, its village, its target, its toll or its story; not the story or
-    the day alone when the governorates differ (the story alone when one is named whole), nor the story when neither date is narrower than
-    `PRECISE_INTERVAL_DAYS`, unless two articles cite one act of one type, city and month:
-    `_one_cited_act`)."""
+    the day alone when the governorates differ (the story alone when one is named whole), nor the story
+    when neither date is narrower than `PRECISE_INTERVAL_DAYS`, unless two articles cite one act of one
+    type, city and month: `_one_cited_act`; with no place, only the story, a target or an exact toll in
+    the hundreds)."""
     agreeing = sum(1 for c in comparisons.values() if c["weight"] >= AGREEMENT_WEIGHT)
     identifying = {name for name, c in comparisons.items() if c["level"] in IDENTIFYING_LEVELS}
     if comparisons.get("place", {}).get("weight", 0.0) < 0:
@@ -404,15 +418,21 @@ def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
             identifying.discard("date")
     if comparisons.get("place", {}).get("level") == "unknown":
         # With no place to compare, a day or a toll is shared by events anywhere (a suicide bombing of
-        # twelve dead in Peshawar and one in Jalalabad on one day): only the story or a target tells.
-        identifying &= PLACELESS_IDENTIFYING
-    if comparisons.get("date", {}).get("level") == "same_cited_period" and not _one_cited_act(comparisons):
+        # twelve dead in Peshawar and one in Jalalabad on one day): only the story, a target or an exact
+        # toll in the hundreds tells.
+        identifying &= PLACELESS_IDENTIFYING | _exact_mass_toll(comparisons)
+    date_level = comparisons.get("date", {}).get("level")
+    if date_level == "same_cited_period" and not _one_cited_act(comparisons, ("same_story",)):
         identifying.discard("story")
+    if date_level == "cited_day_in_cited_month" and _one_cited_act(comparisons, ("same_story", "similar_story")):
+        # The day one article gives is the day of the act the other cites by its month: more than one
+        # month's story, it singles the act out.
+        identifying.add("date")
     if comparisons.get("date", {}).get("level", "").startswith(VAGUE_DATE_LEVELS):
         # Two recaps of a campaign over a week or more are told in like words whatever day they tell,
         # and a city may be bombed twice in a month.
         identifying.discard("story")
-        if comparisons.get("killed", {}).get("level") == "close_mass_bombing_toll":
+        if comparisons.get("killed", {}).get("level") in ("close_mass_bombing_toll", "same_exact_mass_toll"):
             identifying.discard("killed")
     if comparisons.get("date", {}).get("level") == "published_the_same_day" and comparisons.get("place", {}).get(
         "level"
@@ -422,14 +442,20 @@ def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
     return weight >= LINK_WEIGHT and agreeing >= 2 and bool(identifying)
 
 
-def _one_cited_act(comparisons: dict[str, dict]) -> bool:
-    """Two articles citing an act of one type, in one city or village, by one month, in like words
-    ("المشتبه به في هجمات باريس التي نفذت في نوفمبر 2015"): the past act news recalls is the notable one,
-    not one of a month's many; a campaign's recaps, told in like words too, are not cited as background."""
+def _exact_mass_toll(comparisons: dict[str, dict]) -> set[str]:
+    """{"killed"} when both reports give one exact toll in the hundreds (`EXACT_MASS_TOLL`), else empty."""
+    return {"killed"} if comparisons.get("killed", {}).get("level") == "same_exact_mass_toll" else set()
+
+
+def _one_cited_act(comparisons: dict[str, dict], story_levels: tuple[str, ...]) -> bool:
+    """Two articles citing an act of one type, in one city or village, by one month (or one by its day
+    in the other's month), told at one of `story_levels` ("المشتبه به في هجمات باريس التي نفذت في نوفمبر
+    2015"): the past act news recalls is the notable one, not one of a month's many; a campaign's
+    recaps, told in like words too, are not cited as background."""
     return (
         comparisons.get("type", {}).get("level") == "same"
         and comparisons.get("place", {}).get("level") in SAME_SETTLEMENT_LEVELS
-        and comparisons.get("story", {}).get("level") == "same_story"
+        and comparisons.get("story", {}).get("level") in story_levels
     )
 
 

@@ -395,3 +395,44 @@ def test_a_cited_day_that_names_no_place_is_weakly_of_its_storys_governorate():
     # a cited day that names its own place keeps it
     cited = report("a:2", admin1=None, country="ps", story_admin1="ps-gaza-strip")
     assert compare(cited, report("b:1", admin1="ps-gaza-strip", country="ps"))[1]["place"]["level"] == "same_country"
+
+
+def test_a_day_one_article_cites_inside_the_month_another_cites_singles_the_act_out():
+    # "المشتبه به في هجمات باريس التي نفذت في نوفمبر 2015" and "هجمات 13 نوفمبر 2015 في باريس"
+    paris = {"event_type": "attack", "place_ref": "city-paris", "place_precision": "city", "admin1": "fr-idf",
+             "country": "fr", "cited": True}  # fmt: skip
+    a, b = {"باريس": 1.0}, {"باريس": 0.2, "مسرح": 0.98}  # cosine 0.2: alike words, not the same story
+    month = report("a:1", lo=day("2015-11-01"), hi=day("2015-11-30"), story=a, **paris)
+    the_day = report("b:1", "2015-11-13", story=b, **paris)
+    weight, comparisons = compare(month, the_day)
+    assert comparisons["date"]["level"] == "cited_day_in_cited_month" and comparisons["story"]["level"] == "similar_story"
+    assert is_link(weight, comparisons)
+    # a year holds both of the city's attack waves (January and November 2015): no act singled out
+    year = replace_report(month, lo=day("2015-01-01"), hi=day("2015-12-31"))
+    assert compare(year, the_day)[1]["date"]["level"] == "overlapping_days" and not is_link(*compare(year, the_day))
+    # nor a day of the news against a month an article cites, nor another type, city or story
+    assert not is_link(*compare(month, replace_report(the_day, cited=False)))
+    assert not is_link(*compare(month, replace_report(the_day, event_type="shooting")))
+    assert not is_link(*compare(month, replace_report(the_day, place_ref="city-lyon", admin1="fr-ara")))
+    assert not is_link(*compare(month, replace_report(the_day, story={"ليون": 1.0})))
+
+
+def test_an_exact_toll_in_the_hundreds_singles_an_act_out_where_no_place_is_named():
+    # "تفجير شاحنة مفخخة في أكتوبر الماضي أودى بحياة 512 شخصا", cited with the country, and with a region
+    # no admin tree holds ("القرن الأفريقي"): one act, whatever each places it in.
+    october = {"lo": day("2017-10-01"), "hi": day("2017-10-31"), "event_type": "remote_explosive", "cited": True,
+               "admin1": None}  # fmt: skip
+    story = {"شاحنة": 0.6, "مفخخة": 0.6, "مقديشو": 0.5}
+    country = report("a:1", country="so", killed=512, story=story, **october)
+    region = report("b:1", country=None, killed=512, story=story, **october)
+    weight, comparisons = compare(country, region)
+    assert comparisons["place"]["level"] == "unknown" and comparisons["killed"]["level"] == "same_exact_mass_toll"
+    assert is_link(weight, comparisons)
+    # twelve dead, or a round figure ("أكثر من 500"), are told of many acts
+    for killed in (12, 500):
+        pair = compare(replace_report(country, killed=killed), replace_report(region, killed=killed))
+        assert pair[1]["killed"]["level"] == "same_killed" and not is_link(*pair)
+    # nor a war's running count over a year, however exact
+    year = {"lo": day("2017-01-01"), "hi": day("2017-12-31"), "cited": False}
+    pair = compare(replace_report(country, **year), replace_report(region, **year))
+    assert pair[1]["date"]["level"] == "overlapping_period" and not is_link(*pair)
