@@ -4,7 +4,8 @@ explained.
 A scored linkage in the Fellegi-Sunter manner, with weights set by hand (log2 Bayes factors read off
 how news reports one event): each pair of reports from different articles is compared on
 - type: the same type, a compatible one (a drone strike is an air strike), or an incompatible one; an
-  act another answers ("ردا على إطلاق صواريخ") weighs against any other type, which may be the answer;
+  act another answers ("ردا على إطلاق صواريخ") weighs against any other type, which may be the answer,
+  unless that report only says "an attack" and places it where the answered act fell;
 - date, at each side's precision: the same day, a day or two apart, overlapping intervals, the same
   year-less day ("7 July"), the same month two articles cite an earlier act by (or a day one cites in
   the month the other does), or apart by more than a report can be off (no link);
@@ -59,6 +60,8 @@ GENERIC_TYPES = ("attack", "air_strike")
 # An act another answers ("ردا على إطلاق صواريخ") against a report of another type, which may be the answer.
 ANSWERED_ACT_OF_ANOTHER_TYPE_WEIGHT = -2.0
 DIFFERENT_TYPE_WEIGHT = -4.0
+# A report that only says "an attack" against one that says how.
+TYPE_WEIGHT_OF_GENERIC_ATTACK = -0.5
 
 LINK_WEIGHT = 7.0
 # Agreements that single one event out among the many of its type, place and days (a shared day or
@@ -72,6 +75,8 @@ PLACELESS_IDENTIFYING = frozenset({"story", "targets"})
 # Place levels of one city, town or village.
 SAME_SETTLEMENT_LEVELS = frozenset({"same_city", "same_village"})
 SETTLEMENT_PRECISIONS = frozenset({"village", "town", "city"})
+# Place levels of one named place (a settlement, or one area named alike: "جازان").
+SAME_PLACE_LEVELS = SAME_SETTLEMENT_LEVELS | {"same_area"}
 # Place levels of two places in one governorate or close across its border.
 ONE_GOVERNORATE_LEVELS = frozenset({"same_admin1", "nearby_across_admin1"})
 BOMBINGS = frozenset({"suicide_bomb", "remote_explosive"})
@@ -210,7 +215,7 @@ def _compare_type(a: Report, b: Report) -> tuple[str, float]:
     if {a.event_type, b.event_type} <= AIR_OR_HELICOPTER:
         return "air_or_helicopter", 0.5
     if "attack" in (a.event_type, b.event_type):
-        return "generic_attack", -0.5
+        return "generic_attack", TYPE_WEIGHT_OF_GENERIC_ATTACK
     # A raid, a hostage-taking and the shooting or bombing in it are parts of one operation told two ways;
     # an arrest and a bombing are two acts (the bombers arrested later, a bombing the day of an arrest).
     if "arrest" in (a.event_type, b.event_type) and {a.event_type, b.event_type} & BOMBINGS:
@@ -362,12 +367,21 @@ def compare(a: Report, b: Report, story_cosine: float | None = None) -> tuple[fl
         "killed": _compare_killed(a, b),
         "story": _compare_story(a, b, story_cosine),
     }
+    if levels["type"][0] == "answered_act_of_another_type" and _answered_act_where_it_fell(a, b, levels["place"][0]):
+        levels["type"] = ("answered_act_where_it_fell", TYPE_WEIGHT_OF_GENERIC_ATTACK)
     if levels["story"][0] == "same_story" and _one_outlet_undated(a, b):
         levels["story"] = ("same_story_of_one_outlet", levels["story"][1])
     if levels["place"][0] in ONE_GOVERNORATE_LEVELS and _one_outlet_two_settlements(a, b):
         levels["place"] = ("two_settlements_of_one_outlet", 0.0)
     total = sum(weight for _, weight in levels.values())
     return total, {name: {"level": level, "weight": weight} for name, (level, weight) in levels.items()}
+
+
+def _answered_act_where_it_fell(a: Report, b: Report, place_level: str) -> bool:
+    """An answered act and a report that says no more than "an attack" ("استهداف منطقة جازان") placed at
+    the same place: the answer strikes where the answered act came from, not where it fell, so the
+    report is the answered act told without its weapon."""
+    return "attack" in (a.event_type, b.event_type) and place_level in SAME_PLACE_LEVELS
 
 
 def _one_outlet_undated(a: Report, b: Report) -> bool:

@@ -436,3 +436,19 @@ def test_an_exact_toll_in_the_hundreds_singles_an_act_out_where_no_place_is_name
     year = {"lo": day("2017-01-01"), "hi": day("2017-12-31"), "cited": False}
     pair = compare(replace_report(country, **year), replace_report(region, **year))
     assert pair[1]["date"]["level"] == "overlapping_period" and not is_link(*pair)
+
+
+def test_an_attack_told_where_an_answered_act_fell_is_that_act_not_its_answer():
+    # "ردا على إطلاق صاروخ باليستي على جازان" beside "مقتل 3 في استهداف منطقة جازان" the same day: the
+    # answer strikes where the missile came from, so an attack placed where it fell is the missile itself.
+    jazan = {"place_ref": "sa-jazan", "place_precision": "admin1", "admin1": "sa-jazan", "country": "sa"}
+    missile = report("a:1", event_type="missile_attack", answered=True, killed=1, **jazan)
+    attack = report("b:1", event_type="attack", killed=1, story={"جازان": 1.0}, **jazan)
+    weight, comparisons = compare(missile, attack)
+    assert comparisons["type"]["level"] == "answered_act_where_it_fell" and weight >= COHERENT_WEIGHT
+    assert comparisons["type"]["weight"] == compare(replace_report(missile, answered=False), attack)[1]["type"]["weight"]
+    # an attack elsewhere in the country, or a report that says how (an air strike), may be the answer
+    elsewhere = replace_report(attack, place_ref="sa-najran", admin1="sa-najran")
+    assert compare(missile, elsewhere)[1]["type"]["level"] == "answered_act_of_another_type"
+    strike = replace_report(attack, event_type="air_strike")
+    assert compare(missile, strike)[1]["type"]["level"] == "answered_act_of_another_type"
