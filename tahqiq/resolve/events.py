@@ -8,7 +8,7 @@ how news reports one event): each pair of reports from different articles is com
   unless that report only says "an attack" and places it where the answered act fell;
 - date, at each side's precision: the same day, a day or two apart, overlapping intervals, the same
   year-less day ("7 July"), the same month two articles cite an earlier act by (or a day one cites in
-  the month the other does), or apart by more than a report can be off (no link);
+  the month or the night the other does), or apart by more than a report can be off (no link);
 - place, through the admin hierarchy and distance: the same village or town, the same city, the same
   governorate, places close together, different governorates far apart, or different countries
   (strongly against); a day an article cites with no place of its own is weakly of its story's
@@ -101,8 +101,8 @@ NEARBY_KM = 40
 FAR_KM = 150
 # Dates and windows longer than this are too vague to vouch for a link.
 PRECISE_INTERVAL_DAYS = 3
-# A cited month holds at most this many days.
-CITED_MONTH_DAYS = 31
+# A cited period a cited day may single an act out in: a month at most (a year holds a city's two attack waves).
+CITED_PERIOD_MAX_DAYS = 31
 # Candidate pairs whose story cosines are computed at once.
 PAIR_SLICE = 100_000
 # Date levels: two exact days, the same or a day or two apart; articles that give no date, published
@@ -243,10 +243,11 @@ def _compare_date(a: Report, b: Report, slack: int) -> tuple[str, float]:
                 # the day another undated story was.
                 return "published_the_same_day", DATE_WEIGHTS["published_the_same_day"]
             return "published_days_apart_at_most", DATE_WEIGHTS["published_days_apart_at_most"]
-        if gap == 0 and a.cited and b.cited and narrow == 1 and max(a.hi - a.lo, b.hi - b.lo) < CITED_MONTH_DAYS:
+        if gap == 0 and a.cited and b.cited and narrow == 1 and max(a.hi - a.lo, b.hi - b.lo) < CITED_PERIOD_MAX_DAYS:
             # One article cites an earlier act by its day ("هجمات 13 نوفمبر 2015"), the other by its month
-            # ("هجمات باريس ... نوفمبر 2015"); a year would hold two acts of a city (January and November).
-            return "cited_day_in_cited_month", DATE_WEIGHTS["overlapping_days"]
+            # ("هجمات باريس ... نوفمبر 2015") or a night of two days; a year would hold two acts of a city
+            # (January and November).
+            return "cited_day_in_cited_period", DATE_WEIGHTS["overlapping_days"]
         if gap == 0 and narrow <= PRECISE_INTERVAL_DAYS:
             return "overlapping_days", DATE_WEIGHTS["overlapping_days"]
         if gap == 0 and a.cited and b.cited and (a.lo, a.hi) == (b.lo, b.hi):
@@ -438,9 +439,9 @@ def is_link(weight: float, comparisons: dict[str, dict]) -> bool:
     date_level = comparisons.get("date", {}).get("level")
     if date_level == "same_cited_period" and not _one_cited_act(comparisons, ("same_story",)):
         identifying.discard("story")
-    if date_level == "cited_day_in_cited_month" and _one_cited_act(comparisons, ("same_story", "similar_story")):
-        # The day one article gives is the day of the act the other cites by its month: more than one
-        # month's story, it singles the act out.
+    if date_level == "cited_day_in_cited_period" and _one_cited_act(comparisons, ("same_story", "similar_story")):
+        # The day one article gives is the day of the act the other cites by its month (or a few days):
+        # of one type, city and alike words, it singles the act out.
         identifying.add("date")
     if comparisons.get("date", {}).get("level", "").startswith(VAGUE_DATE_LEVELS):
         # Two recaps of a campaign over a week or more are told in like words whatever day they tell,

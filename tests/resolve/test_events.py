@@ -405,8 +405,10 @@ def test_a_day_one_article_cites_inside_the_month_another_cites_singles_the_act_
     month = report("a:1", lo=day("2015-11-01"), hi=day("2015-11-30"), story=a, **paris)
     the_day = report("b:1", "2015-11-13", story=b, **paris)
     weight, comparisons = compare(month, the_day)
-    assert comparisons["date"]["level"] == "cited_day_in_cited_month" and comparisons["story"]["level"] == "similar_story"
+    assert comparisons["date"]["level"] == "cited_day_in_cited_period" and comparisons["story"]["level"] == "similar_story"
     assert is_link(weight, comparisons)
+    night = replace_report(month, lo=day("2015-11-13"), hi=day("2015-11-14"))  # "ليلة 13 إلى 14 نوفمبر"
+    assert compare(night, the_day)[1]["date"]["level"] == "cited_day_in_cited_period" and is_link(*compare(night, the_day))
     # a year holds both of the city's attack waves (January and November 2015): no act singled out
     year = replace_report(month, lo=day("2015-01-01"), hi=day("2015-12-31"))
     assert compare(year, the_day)[1]["date"]["level"] == "overlapping_days" and not is_link(*compare(year, the_day))
