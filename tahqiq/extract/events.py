@@ -10,8 +10,11 @@ background frame of its own (answered), with its clause's words, places and figu
 few days older than the sentence's ("تأتي التفجيرات بعد أيام من مقتل خمسة عناصر ...", dated two to ten days
 before it), and the launch of a military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير",
 military_operation). A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
-announcement, not the event (which a denial answers up to a week later). Targets are PERSON mentions near a word of killing or targeting or a role word, and
-not introduced as a speaker.
+announcement, not the event (which a denial answers up to a week later). Only acts the article asserts
+happened open frames: not those threatened, planned, plotted, ordered, warned against, awaited, judged,
+rehearsed in a drill or a test, nor a period's tally or state ("منذ بدء ...", "خلال الأشهر الماضية").
+Targets are PERSON mentions near a word of killing or targeting or a role word, and not introduced as a
+speaker.
 """
 
 from __future__ import annotations
@@ -199,10 +202,10 @@ ACCIDENT_TOLL_WINDOW = 40
 
 
 def _drop_false_triggers(display: str, cues: list[Cue]) -> list[Cue]:
-    """Event words inside a phrase that names no act of war ("مسيرة العودة", "ضربة جزاء") or struck
-    with a harmless instrument ("ضربه بالبيض"), and deaths told just before or after an accident or a
-    disaster ("لقوا حتفهم في تحطم مروحية"); deaths at a march ("قتلوا برصاص إسرائيلي أثناء مسيرة العودة")
-    stay."""
+    """Event words inside a phrase that names no act of war ("مسيرة العودة", "ضربة جزاء", "وقف إطلاق النار")
+    or struck with a harmless instrument ("ضربه بالبيض"), and deaths told just before or after an accident
+    or a disaster ("لقوا حتفهم في تحطم مروحية", not a fire set on purpose); deaths at a march ("قتلوا
+    برصاص إسرائيلي أثناء مسيرة العودة") stay."""
     false_spans = [(c.start, c.end) for c in cues if c.kind == "not_trigger"]
     # An accident stays a cue of its own: a sentence that tells one and no act of war counts its dead.
     accident_cues = [
@@ -291,12 +294,14 @@ def _drop_period_tallies(display: str, cues: list[Cue]) -> list[Cue]:
         for start, end, span in periods:
             if 0 <= start - cue.end <= TALLY_WINDOW:
                 between = display[cue.end : start]
-                clause_start = max((m.end() for m in CLAUSE_BREAK_RE.finditer(display, max(0, cue.start - TALLY_WINDOW), cue.start)), default=max(0, cue.start - TALLY_WINDOW))
+                reach = max(0, cue.start - TALLY_WINDOW)
+                clause_start = max((m.end() for m in CLAUSE_BREAK_RE.finditer(display, reach, cue.start)), default=reach)
                 if not CLAUSE_BREAK_RE.search(between) and not ONE_OF_THE_PERIOD_RE.search(display, clause_start, start):
                     return True
             elif span and 0 <= cue.start - end <= TALLY_WINDOW:
                 between = display[end : cue.start]
-                if not CLAUSE_BREAK_RE.search(between.lstrip().removeprefix("،").removeprefix(",")) and not ONE_OF_THE_PERIOD_RE.search(between):
+                after_comma = between.lstrip().removeprefix("،").removeprefix(",")
+                if not CLAUSE_BREAK_RE.search(after_comma) and not ONE_OF_THE_PERIOD_RE.search(between):
                     return True
         return False
 
