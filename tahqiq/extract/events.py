@@ -359,7 +359,8 @@ def _with_modality(display: str, cues: list[Cue]) -> list[Cue]:
                     continue
                 cue = Cue(cue.kind, cue.value, cue.start, cue.end, cue.text, modality)
             elif any(
-                not_yet(display, cue) for not_yet in (_after_a_future_verb, _warned_against, _ordered, _awaited, _plotted)
+                not_yet(display, cue)
+                for not_yet in (_after_a_future_verb, _warned_against, _ordered, _awaited, _plotted, _sought_or_refrained)
             ):
                 continue
         out.append(cue)
@@ -402,6 +403,22 @@ PLOTTED_WINDOW = 30
 
 def _plotted(display: str, cue: Cue) -> bool:
     return bool(PLOTTED_RE.search(display, max(0, cue.start - PLOTTED_WINDOW), cue.start))
+
+
+# "الميليشيات تسعى للسيطرة على الحديدة", "تمتنع إسرائيل عن شن غارات على لبنان": an act sought or refrained
+# from, right after the verb of seeking ("إلى" or "ل" between) or after "عن". Not the aim of an operation ("بدأت
+# هجوما واسعا بهدف اقتحام مدينة الحديدة"), whose word is often the only one its launch is told by.
+SOUGHT_RE = re.compile(r"(?<![\w])[وف]?(?:سعيا|تسعى|يسعى|يسعون|الساعية|الساعي)\s+(?:(?:إلى|الى)\s+)?$")
+REFRAINED_RE = re.compile(
+    r"(?<![\w])[وف]?(?:تمتنع|يمتنع|يمتنعون|امتنع|امتنعت|امتنعوا)\s+(?:[^\s،,.]+\s+){0,3}?عن\s+(?:(?:شن|تنفيذ)\s+)?$"
+)
+SOUGHT_WINDOW = 50
+
+
+def _sought_or_refrained(display: str, cue: Cue) -> bool:
+    before = display[max(0, cue.start - SOUGHT_WINDOW) : cue.start]
+    before = before.removesuffix("ل") if cue.text.startswith("ال") else before  # "تسعى لـ" + "السيطرة" read as "للسيطرة"
+    return bool(SOUGHT_RE.search(before) or REFRAINED_RE.search(before))
 
 
 def _awaited(display: str, cue: Cue) -> bool:

@@ -445,6 +445,15 @@ def test_an_act_warned_against_prevented_or_awaited_has_not_happened():
     assert strike["reported_killed"] == 12
 
 
+
+def test_an_act_sought_or_refrained_from_is_none_but_an_operations_aim_stays():
+    day = date(2018, 9, 12)
+    assert frames_read_from("وقال إن الميليشيات تسعى للسيطرة على مدينة الحديدة.", day) == []
+    assert frames_read_from("وعادة تمتنع إسرائيل عن شن غارات على لبنان خشية حرب جديدة.", day) == []
+    # the aim of an operation may be the only word its launch is told by
+    (offensive,) = frames_read_from("وكانت القوات بدأت الأربعاء هجوما واسعا بهدف اقتحام مدينة الحديدة.", day)
+    assert offensive["event_type"] == "ground_raid"
+
 def test_a_plot_is_no_act_and_a_charge_named_conspiracy_keeps_the_act_it_names():
     day = date(2018, 5, 18)
     assert frames_read_from("كشفت الشرطة البريطانية مؤامرة لتنفيذ هجوم بسيارة مفخخة في لندن.", day) == []
@@ -487,6 +496,7 @@ def test_an_accident_kills_in_no_attack_but_a_fire_set_on_purpose_is_one():
     day = date(2018, 3, 27)
     assert frames_read_from("قتل 64 شخصا الإثنين في حريق في مركز تسوق في سيبيريا.", day) == []
     assert frames_read_from("لقي عامل مصرعه إثر سقوطه من أعلى مبنى قيد الإنشاء في المدينة.", day) == []
+    assert frames_read_from("أدى خروج قطار ركاب عن سكته الأحد إلى سقوط 10 قتلى و73 جريحا.", day) == []
     (arson,) = frames_read_from("قتل 12 شخصا في الحريق الذي أضرم عمدا في مقهى بالمدينة الإثنين.", day)
     assert arson["reported_killed"] == 12
 
