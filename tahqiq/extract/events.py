@@ -207,6 +207,9 @@ def _drop_false_triggers(display: str, cues: list[Cue]) -> list[Cue]:
     or a disaster ("لقوا حتفهم في تحطم مروحية", not a fire set on purpose); deaths at a march ("قتلوا
     برصاص إسرائيلي أثناء مسيرة العودة") stay."""
     false_spans = [(c.start, c.end) for c in cues if c.kind == "not_trigger"]
+    # A word of arrest or of death inside such a phrase is none either ("مذكرة اعتقال", "استمرار اعتقال");
+    # an accident's dead are its own (below).
+    no_act_spans = [(c.start, c.end) for c in cues if c.kind == "not_trigger" and c.value != "accident"]
     # An accident stays a cue of its own: a sentence that tells one and no act of war counts its dead.
     accident_cues = [
         Cue("accident", c.value, c.start, c.end, c.text)
@@ -226,6 +229,7 @@ def _drop_false_triggers(display: str, cues: list[Cue]) -> list[Cue]:
                 or any(0 <= i - c.end <= INSTRUMENT_WINDOW for i in instruments)
             )
         )
+        and not (c.kind == "outcome" and any(s < c.end and c.start < e for s, e in no_act_spans))
         and not (c.kind == "outcome" and any(0 <= s - c.end <= INSTRUMENT_WINDOW for s, _ in accidents))
         and not (c.kind == "outcome" and any(0 <= c.start - e <= ACCIDENT_TOLL_WINDOW for _, e in accidents))
     ], key=lambda c: (c.start, c.kind))

@@ -471,6 +471,8 @@ def test_a_plot_is_no_act_and_a_charge_named_conspiracy_keeps_the_act_it_names()
 def test_an_arrest_warrant_or_a_detention_going_on_is_no_arrest():
     day = date(2018, 8, 18)
     assert frames_read_from("أصدر قاض مذكرة اعتقال بحق الرئيس السابق مساء الخميس.", day) == []
+    # the word of arrest inside the warrant is no arrest either, dated or not
+    assert frames_read_from("كانت الشرطة في أربيل قد أصدرت مذكرة اعتقال بحقها بتهمة الإساءة إلى البيشمركة.", day) == []
     assert frames_read_from("وأمر زعيم الجماعة السبت باعتقال مشرفين في صفوفها.", day) == []
     assert frames_read_from("وفرضت واشنطن عقوبات على أنقرة بسبب استمرار اعتقال القس الأميركي أندرو برانسون.", day) == []
     assert frames_read_from("قال المتحدث إن الجماعة ما زال يسيطر على دوما وما حولها.", day) == []
