@@ -10,8 +10,11 @@ background frame of its own (answered), with its clause's words, places and figu
 few days older than the sentence's ("تأتي التفجيرات بعد أيام من مقتل خمسة عناصر ...", dated two to ten days
 before it), and the launch of a military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير",
 military_operation). A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
-announcement, not the event (which a denial answers up to a week later). Targets are PERSON mentions near a word of killing or targeting or a role word, and
-not introduced as a speaker.
+announcement, not the event (which a denial answers up to a week later). Only acts the article asserts
+happened open frames: not those threatened, planned, plotted, ordered, warned against, awaited, judged,
+rehearsed in a drill or a test, nor a period's tally or state ("منذ بدء ...", "خلال الأشهر الماضية").
+Targets are PERSON mentions near a word of killing or targeting or a role word, and not introduced as a
+speaker.
 """
 
 from __future__ import annotations
@@ -178,12 +181,13 @@ def _cues(nt: NormalizedText) -> list[Cue]:
         kind, value = match.entry.payload
         out.append(Cue(kind, value, start, end, nt.display[start:end]))
     cues = sorted(out, key=lambda c: (c.start, c.kind))
-    cues = _drop_period_openings(nt.display, _drop_false_triggers(cues))
+    cues = _drop_period_tallies(nt.display, _drop_period_openings(nt.display, _drop_false_triggers(nt.display, cues)))
     return _with_modality(nt.display, _resolve_ambiguous_triggers(nt.display, cues))
 
 
-# What the article says of an act: only asserted, alleged, denied and claimed acts are events.
-NON_EVENT_MODALITIES = ("threatened", "planned", "hypothetical", "judicial")
+# What the article says of an act: only asserted, alleged, denied and claimed acts are events (an
+# exercise or a test, "تدريبات لمحاكاة التصدي لهجوم جوي", "اختبار صاروخ باليستي", acts out none).
+NON_EVENT_MODALITIES = ("threatened", "planned", "hypothetical", "judicial", "exercise")
 # A modality word governs the event words this far after it in its sentence ("هدد ... بشن ضربات").
 MODALITY_WINDOW = 80
 EVENT_WORD_KINDS = ("trigger", "outcome")
@@ -197,15 +201,20 @@ INSTRUMENT_WINDOW = 25
 ACCIDENT_TOLL_WINDOW = 40
 
 
-def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
-    """Event words inside a phrase that names no act of war ("مسيرة العودة", "ضربة جزاء") or struck
-    with a harmless instrument ("ضربه بالبيض"), and deaths told just before or after an accident or a
-    disaster ("لقوا حتفهم في تحطم مروحية"); deaths at a march ("قتلوا برصاص إسرائيلي أثناء مسيرة العودة")
-    stay."""
+def _drop_false_triggers(display: str, cues: list[Cue]) -> list[Cue]:
+    """Event words inside a phrase that names no act of war ("مسيرة العودة", "ضربة جزاء", "وقف إطلاق النار")
+    or struck with a harmless instrument ("ضربه بالبيض"), and deaths told just before or after an accident
+    or a disaster ("لقوا حتفهم في تحطم مروحية", not a fire set on purpose); deaths at a march ("قتلوا
+    برصاص إسرائيلي أثناء مسيرة العودة") stay."""
     false_spans = [(c.start, c.end) for c in cues if c.kind == "not_trigger"]
+    # A word of arrest or of death inside such a phrase is none either ("مذكرة اعتقال", "استمرار اعتقال");
+    # an accident's dead are its own (below).
+    no_act_spans = [(c.start, c.end) for c in cues if c.kind == "not_trigger" and c.value != "accident"]
     # An accident stays a cue of its own: a sentence that tells one and no act of war counts its dead.
     accident_cues = [
-        Cue("accident", c.value, c.start, c.end, c.text) for c in cues if c.kind == "not_trigger" and c.value == "accident"
+        Cue("accident", c.value, c.start, c.end, c.text)
+        for c in cues
+        if c.kind == "not_trigger" and c.value == "accident" and not _set_on_purpose(display, c)
     ]
     accidents = [(c.start, c.end) for c in accident_cues]
     instruments = [c.start for c in cues if c.kind == "harmless_instrument"]
@@ -220,9 +229,22 @@ def _drop_false_triggers(cues: list[Cue]) -> list[Cue]:
                 or any(0 <= i - c.end <= INSTRUMENT_WINDOW for i in instruments)
             )
         )
+        and not (c.kind == "outcome" and any(s < c.end and c.start < e for s, e in no_act_spans))
         and not (c.kind == "outcome" and any(0 <= s - c.end <= INSTRUMENT_WINDOW for s, _ in accidents))
         and not (c.kind == "outcome" and any(0 <= c.start - e <= ACCIDENT_TOLL_WINDOW for _, e in accidents))
     ], key=lambda c: (c.start, c.kind))
+
+
+# "الحريق الذي أضرم في مقهى", "أشعلوا حريقا متعمدا": a fire set on purpose is an attack, no accident.
+SET_ON_PURPOSE_RE = re.compile(r"(?<![\w])[وف]?(?:أضرم|اضرم|إضرام|اضرام|أشعل|اشعل|إشعال|اشعال|متعمد|عمدا|عمدًا)\w*")
+SET_ON_PURPOSE_WINDOW = 20
+
+
+def _set_on_purpose(display: str, accident: Cue) -> bool:
+    return bool(
+        SET_ON_PURPOSE_RE.search(display, accident.end, accident.end + SET_ON_PURPOSE_WINDOW)
+        or SET_ON_PURPOSE_RE.search(display, max(0, accident.start - SET_ON_PURPOSE_WINDOW), accident.start)
+    )
 
 
 # "منذ مقتل محسن فكري", "منذ محاولة اغتيال سكريبال", "منذ أن أصيب بجلطة", "منذ سيطرة الحوثيين على
@@ -245,6 +267,49 @@ def _drop_period_openings(display: str, cues: list[Cue]) -> list[Cue]:
         )
 
     return [c for c in cues if not opens_a_period(c)]
+
+
+# "يرتفع عدد القتلى الذين سقطوا برصاص الجيش منذ بدء الاحتجاجات في 30 آذار إلى 53", "اعتقلت السلطات
+# 67 شخصا خلال الأسابيع الماضية", "وتسيطر الفصائل على إدلب منذ عام 2015": event words in one clause with
+# a period tell a tally or a state over it, no one act; not the first or the worst act of a period ("في
+# أول هجوم من نوعه منذ عام", "الأعنف منذ عام 2014"), which is one.
+SINCE_START_RE = re.compile(r"(?<![\w])[وف]?منذ\s+(?:بدء|بداية|انطلاق|انطلاقة|اندلاع|مطلع|(?:ال)?عام\s+[0-9٠-٩])")
+DURING_PERIOD_RE = re.compile(
+    r"(?<![\w])[وف]?خلال\s+(?:(?:ال)?(?:أشهر|أسابيع|أيام|سنوات|أعوام|شهر|عام|عامين|سنة|سنتين)\s+(?:القليلة\s+)?"
+    r"(?:الماضية|الماضي|الماضيين|الأخيرة|الأخير|الجاري|المنصرم|المنصرمة)|النصف\s+(?:الأول|الثاني))(?![\w])"
+)
+ONE_OF_THE_PERIOD_RE = re.compile(r"(?<![\w])(?:أول|أعنف|الأعنف|أكبر|الأكبر|أسوأ|الأسوأ|أدمى|الأدمى|الأكثر|ثاني|ثالث)(?![\w])")
+CLAUSE_BREAK_RE = re.compile(r"[.!?\n،,؛;]")
+TALLY_WINDOW = 80
+# Words of the act only: whether a count of the dead is a period's is the counts' to tell (counts_one_event).
+TALLIED_KINDS = ("trigger", "ambiguous_trigger", "strike_word")
+
+
+def _drop_period_tallies(display: str, cues: list[Cue]) -> list[Cue]:
+    """Event words told in one clause with a period: before its start ("منذ بدء ...": the act named after
+    it opens the period), or before or after a span ("خلال الأشهر الماضية"; a comma may follow a fronted
+    one: "خلال الأشهر الماضية، شنت ...")."""
+    starts = [(m.start(), m.end(), False) for m in SINCE_START_RE.finditer(display)]
+    periods = starts + [(m.start(), m.end(), True) for m in DURING_PERIOD_RE.finditer(display)]
+    if not periods:
+        return cues
+
+    def tallied(cue: Cue) -> bool:
+        for start, end, span in periods:
+            if 0 <= start - cue.end <= TALLY_WINDOW:
+                between = display[cue.end : start]
+                reach = max(0, cue.start - TALLY_WINDOW)
+                clause_start = max((m.end() for m in CLAUSE_BREAK_RE.finditer(display, reach, cue.start)), default=reach)
+                if not CLAUSE_BREAK_RE.search(between) and not ONE_OF_THE_PERIOD_RE.search(display, clause_start, start):
+                    return True
+            elif span and 0 <= cue.start - end <= TALLY_WINDOW:
+                between = display[end : cue.start]
+                after_comma = between.lstrip().removeprefix("،").removeprefix(",")
+                if not CLAUSE_BREAK_RE.search(after_comma) and not ONE_OF_THE_PERIOD_RE.search(between):
+                    return True
+        return False
+
+    return [c for c in cues if not (c.kind in TALLIED_KINDS and tallied(c))]
 
 
 def _resolve_ambiguous_triggers(display: str, cues: list[Cue]) -> list[Cue]:
@@ -297,10 +362,76 @@ def _with_modality(display: str, cues: list[Cue]) -> list[Cue]:
                 if modality in NON_EVENT_MODALITIES:
                     continue
                 cue = Cue(cue.kind, cue.value, cue.start, cue.end, cue.text, modality)
-            elif _after_a_future_verb(display, cue):
+            elif any(
+                not_yet(display, cue)
+                for not_yet in (_after_a_future_verb, _warned_against, _ordered, _awaited, _plotted, _sought_or_refrained)
+            ):
                 continue
         out.append(cue)
     return out
+
+
+# "حذرت روسيا الولايات المتحدة من تنفيذ ضربات جوية", "منعهم من اقتحام مبنى البلدية": an act warned
+# against or prevented is the object of "من" after a verb of warning or preventing, with at most a verbal
+# noun of doing between ("تنفيذ", "شن"); the warning word stands this close before it in its sentence.
+WARNED_AGAINST_RE = re.compile(
+    r"(?<![\w])[وف]?(?:حذر|حذّر|يحذر|تحذر|تحذير|محذر|منع|يمنع|تمنع|لمنع|لتمنع|ليمنع)\w*"
+    r"\s+(?:[^\s،,.]+\s+){0,5}?من\s+(?:(?:تنفيذ|شن|توجيه|القيام\s+ب\w*)\s+)?(?:أي\s+)?$"
+)
+WARNED_AGAINST_WINDOW = 70
+
+
+# "الهجوم العسكري المرتقب على إدلب", "ضربات جوية محتملة": an act said to be awaited, right after its word
+# or one word on, has not happened.
+AWAITED_RE = re.compile(
+    r"\s*(?:[^\s،,.]+\s+)?(?:ال)?(?:مرتقب|محتمل|متوقع|وشيك)(?:ة|ين|ان|تان|تين)?(?![\w])"
+)
+
+
+# "أمر الحوثي السبت باعتقال مشرفين", "أصدر أوامر بشن ضربات": an act ordered is the object of "ب" after a verb
+# or noun of ordering, a few words on (its subject, a day); the order, not the act, is told.
+ORDERED_RE = re.compile(r"(?<![\w])[وف]?(?:أمر|أمرت|يأمر|تأمر|أوامر|أمرا)\s+(?:[^\s،,.]+\s+){0,4}?ب$")
+ORDERED_WINDOW = 60
+
+
+def _ordered(display: str, cue: Cue) -> bool:
+    before = display[max(0, cue.start - ORDERED_WINDOW) : cue.start]
+    return bool(ORDERED_RE.search(SENTENCE_BREAK_RE.split(before)[-1]))
+
+
+# "مؤامرة لاغتيال رئيسة الوزراء", "مخطط إرهابي لتنفيذ هجوم": the act a plot is for (with its "ل", at most one
+# word between); not the bare name of a charge ("مؤامرة إجرامية إرهابية") nor the planner ("المخطط الرئيسي").
+PLOTTED_RE = re.compile(r"(?<![\w])[وب]?(?:مؤامرة|مؤامرات|مخطط|مخططا|مخططات|خطة|الخطة)\s+(?:[^\s،,.]+\s+)?ل(?:(?:تنفيذ|شن)\s+)?$")
+PLOTTED_WINDOW = 30
+
+
+def _plotted(display: str, cue: Cue) -> bool:
+    return bool(PLOTTED_RE.search(display, max(0, cue.start - PLOTTED_WINDOW), cue.start))
+
+
+# "الميليشيات تسعى للسيطرة على الحديدة", "تمتنع إسرائيل عن شن غارات على لبنان": an act sought or refrained
+# from, right after the verb of seeking ("إلى" or "ل" between) or after "عن". Not the aim of an operation ("بدأت
+# هجوما واسعا بهدف اقتحام مدينة الحديدة"), whose word is often the only one its launch is told by.
+SOUGHT_RE = re.compile(r"(?<![\w])[وف]?(?:سعيا|تسعى|يسعى|يسعون|الساعية|الساعي)\s+(?:(?:إلى|الى)\s+)?$")
+REFRAINED_RE = re.compile(
+    r"(?<![\w])[وف]?(?:تمتنع|يمتنع|يمتنعون|امتنع|امتنعت|امتنعوا)\s+(?:[^\s،,.]+\s+){0,3}?عن\s+(?:(?:شن|تنفيذ)\s+)?$"
+)
+SOUGHT_WINDOW = 50
+
+
+def _sought_or_refrained(display: str, cue: Cue) -> bool:
+    before = display[max(0, cue.start - SOUGHT_WINDOW) : cue.start]
+    before = before.removesuffix("ل") if cue.text.startswith("ال") else before  # "تسعى لـ" + "السيطرة" read as "للسيطرة"
+    return bool(SOUGHT_RE.search(before) or REFRAINED_RE.search(before))
+
+
+def _awaited(display: str, cue: Cue) -> bool:
+    return bool(AWAITED_RE.match(display, cue.end, cue.end + 30))
+
+
+def _warned_against(display: str, cue: Cue) -> bool:
+    before = display[max(0, cue.start - WARNED_AGAINST_WINDOW) : cue.start]
+    return bool(WARNED_AGAINST_RE.search(SENTENCE_BREAK_RE.split(before)[-1]))
 
 
 def _after_a_future_verb(display: str, cue: Cue) -> bool:

@@ -425,6 +425,84 @@ def frames_read_from(body: str, published: date) -> list[dict]:
     return find_event_frames(nt, extract_article(nt, published), published, "art")
 
 
+def test_an_exercise_or_a_test_acts_out_no_attack():
+    day = date(2018, 9, 13)
+    assert frames_read_from("أجرى الجيش الأربعاء تدريبات في الشرق الأقصى لمحاكاة التصدي لهجوم جوي على قواعده.", day) == []
+    assert frames_read_from("وتضمن التمرين عمليات اقتحام للقرى وتطهيرها من المسلحين.", day) == []
+    assert frames_read_from("عرضت روسيا الخميس مقطعا يظهر اختبار صاروخ باليستي قادر على إصابة أهدافه بدقة.", day) == []
+    (strike,) = frames_read_from("قتل 3 مقاتلين في غارة جوية على معسكر تدريبات في ريف إدلب الأربعاء.", day)
+    assert strike["event_type"] == "air_strike"  # a camp of drills struck is no drill
+
+
+def test_an_act_warned_against_prevented_or_awaited_has_not_happened():
+    day = date(2018, 4, 12)
+    assert frames_read_from("حذرت روسيا الولايات المتحدة من تنفيذ ضربات جوية على سوريا.", day) == []
+    assert frames_read_from("أطلقت الشرطة النار في الهواء لتفريق المتظاهرين ومنعهم من اقتحام مبنى المحافظة.", day) == []
+    assert frames_read_from("وتناول الاجتماع ضربات جوية محتملة على سوريا.", day) == []
+    assert frames_read_from("أصدرت الوكالة تحذيرا من ضربات جوية محتملة على سوريا خلال 72 ساعة.", day) == []
+    assert frames_read_from("وتشير تقارير إلى أن الدول الغربية تجهز لضربات جوية على سوريا.", day) == []
+    (strike,) = frames_read_from("حذرت الأمم المتحدة الأربعاء بعد أن قتلت غارة جوية 12 مدنيا في ريف إدلب.", day)
+    assert strike["reported_killed"] == 12
+
+
+
+def test_an_act_sought_or_refrained_from_is_none_but_an_operations_aim_stays():
+    day = date(2018, 9, 12)
+    assert frames_read_from("وقال إن الميليشيات تسعى للسيطرة على مدينة الحديدة.", day) == []
+    assert frames_read_from("وعادة تمتنع إسرائيل عن شن غارات على لبنان خشية حرب جديدة.", day) == []
+    # the aim of an operation may be the only word its launch is told by
+    (offensive,) = frames_read_from("وكانت القوات بدأت الأربعاء هجوما واسعا بهدف اقتحام مدينة الحديدة.", day)
+    assert offensive["event_type"] == "ground_raid"
+
+def test_a_plot_is_no_act_and_a_charge_named_conspiracy_keeps_the_act_it_names():
+    day = date(2018, 5, 18)
+    assert frames_read_from("كشفت الشرطة البريطانية مؤامرة لتنفيذ هجوم بسيارة مفخخة في لندن.", day) == []
+    plotted = frames_read_from("اعتقلت الشرطة رجلا الأحد بتهمة التخطيط لتفجير كنيسة في المدينة.", day)
+    assert all(f["event_type"] == "arrest" for f in plotted)  # the arrest, not the bombing plotted
+    (act,) = frames_read_from(
+        'وجه القضاء الخميس تهمة "المشاركة في مؤامرة إجرامية إرهابية" لصديق لمرتكب اعتداء باريس الذي وقع في 12 أيار.\n'
+        'وقال مصدر قضائي إنه تم الخميس توجيه اتهام "المشاركة في مؤامرة إجرامية إرهابية" إلى صديق مرتكب الاعتداء'
+        " بالسكين الذي أوقع قتيلا السبت في باريس.",
+        day,
+    )
+    assert act["reported_date"] == "2018-05-12"
+
+
+def test_an_arrest_warrant_or_a_detention_going_on_is_no_arrest():
+    day = date(2018, 8, 18)
+    assert frames_read_from("أصدر قاض مذكرة اعتقال بحق الرئيس السابق مساء الخميس.", day) == []
+    # the word of arrest inside the warrant is no arrest either, dated or not
+    assert frames_read_from("كانت الشرطة في أربيل قد أصدرت مذكرة اعتقال بحقها بتهمة الإساءة إلى البيشمركة.", day) == []
+    assert frames_read_from("وأمر زعيم الجماعة السبت باعتقال مشرفين في صفوفها.", day) == []
+    assert frames_read_from("وفرضت واشنطن عقوبات على أنقرة بسبب استمرار اعتقال القس الأميركي أندرو برانسون.", day) == []
+    assert frames_read_from("قال المتحدث إن الجماعة ما زال يسيطر على دوما وما حولها.", day) == []
+    (arrest,) = frames_read_from("اعتقلت الشرطة الألمانية بويغدمون الأحد تنفيذا لمذكرة توقيف دولية أصدرتها إسبانيا.", day)
+    assert arrest["event_type"] == "arrest"
+
+
+def test_a_period_tally_is_no_act_but_the_first_or_worst_of_a_period_is_one():
+    day = date(2018, 5, 11)
+    assert frames_read_from("وتسيطر فصائل المعارضة على إدلب منذ عام 2015.", day) == []
+    assert frames_read_from("اعتقلت السلطات 67 شخصا خلال الأسابيع الماضية ضمن حملة ضد الفساد.", day) == []
+    assert frames_read_from("وخلال الأشهر الماضية، شنت طائرات غارات على مواقع في سوريا.", day) == []
+    (first,) = frames_read_from("قصفت مقاتلات بلدة في محافظة القنيطرة الخميس في أول هجوم من نوعه منذ عام 2017.", day)
+    assert first["event_type"] == "air_strike"
+    # a day's act told before the tally it adds to, in another clause, stays one
+    (shelling,) = frames_read_from(
+        "قتل 17 مدنيا الجمعة في قصف مدفعي على مخيم اليرموك، ما رفع عدد القتلى المدنيين منذ بدء الهجوم إلى 36.", day
+    )
+    assert shelling["event_type"] == "shelling" and shelling["reported_killed"] == 17
+
+
+def test_an_accident_kills_in_no_attack_but_a_fire_set_on_purpose_is_one():
+    day = date(2018, 3, 27)
+    assert frames_read_from("قتل 64 شخصا الإثنين في حريق في مركز تسوق في سيبيريا.", day) == []
+    assert frames_read_from("لقي عامل مصرعه إثر سقوطه من أعلى مبنى قيد الإنشاء في المدينة.", day) == []
+    assert frames_read_from("أدى خروج قطار ركاب عن سكته الأحد إلى سقوط 10 قتلى و73 جريحا.", day) == []
+    (arson,) = frames_read_from("قتل 12 شخصا في الحريق الذي أضرم عمدا في مقهى بالمدينة الإثنين.", day)
+    assert arson["reported_killed"] == 12
+
+
 def test_a_toll_makes_an_everyday_operation_word_an_event():
     body = "قالت الشرطة إن سيارة مفخخة انفجرت قرب القصر الرئاسي في العاصمة مما أوقع 18 قتيلا."
     frames = frames_read_from(body, date(2018, 2, 23))
