@@ -688,12 +688,13 @@ class _SpanCover:
 _SENTENCE_MARK = re.compile(r"[.!?؟\n]|\)\s*[-–—]+")
 
 
-# Words after which a place names where something is or happens (or, for a missile, where it was fired at).
+# Words after which a place names where something is or happens (or, for a missile, where it was fired at), as
+# "في ضاحية العاصمة جاكرتا" (not "العاصمة" alone: a capital is as often the government or a destination).
 LOCATIVES = frozenset((
     "في", "داخل", "قرب", "بالقرب", "عند", "على", "إلى", "الى", "حدود", "شرق", "غرب", "شمال", "جنوب",
     "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "محيط", "أطراف", "ضواحي", "ريف", "مدينة", "بلدة", "قرية",
     "محافظة", "منطقة", "مخيم", "سوق", "مطار", "ميناء", "قطاع", "حي", "مركز", "بمدينة", "ببلدة", "بقرية",
-    "بمحافظة", "بمنطقة", "بريف", "باتجاه", "تجاه", "صوب",
+    "بمحافظة", "بمنطقة", "بريف", "باتجاه", "تجاه", "صوب", "ضاحية",
 ))  # fmt: skip
 
 
@@ -720,7 +721,24 @@ def named_as_where(m: Mention, display: str) -> bool:
         return False  # "مشيرا إلى أن طهران تتصرف": إلى governs the clause, the place is its subject
     if named_as_elsewhere(m, display):
         return False
-    return any(_locative(w) for w in before)
+    # (not a destination: "انتقلت إلى العاصمة البريطانية لندن", which named_as_elsewhere reads only right before)
+    return any(_locative(w) for w in before) or any(
+        _locative(w) and w not in DESTINATION_WORDS for w in _before_its_title(m, display)
+    )
+
+
+# "على أطراف العاصمة الإندونيسية، جاكرتا": the words before a capital's title ("العاصمة" and its adjective).
+CAPITAL_TITLE = "العاصمة"
+
+
+def _before_its_title(m: Mention, display: str) -> list[str]:
+    """The two words before the title "العاصمة" (or "العاصمة" and a nationality adjective) the place
+    follows; none when it follows no such title."""
+    before = _words_before(m, display, 4)
+    for title in (before[-1:], before[-2:-1]):
+        if title == [CAPITAL_TITLE]:
+            return before[: len(before) - (1 if before[-1] == CAPITAL_TITLE else 2)][-2:]
+    return []
 
 
 def _locative(word: str) -> bool:

@@ -375,6 +375,12 @@ def test_every_listed_division_of_the_world_was_found_through_its_seat():
 def test_a_place_is_marked_as_where_unless_it_speaks_or_acts():
     found = {m.surface: m.attrs["as_where"] for m in find_places(normalize("قالت واشنطن إن غارة وقعت في دمشق."))}
     assert found == {"واشنطن": False, "دمشق": True}
+    # a capital named after the word for its outskirts, or after its title
+    for text in ("قتل خمسة في مواجهات داخل سجن في ضاحية العاصمة جاكرتا.", "في سجن يقع على أطراف العاصمة الإندونيسية، جاكرتا."):
+        assert {m.surface: m.attrs["as_where"] for m in find_places(normalize(text))} == {"جاكرتا": True}, text
+    # the title alone tells nothing, nor a destination
+    for text in ("وصل الوزير قادما من العاصمة البريطانية لندن.", "انتقلت العائلة إلى العاصمة البريطانية لندن."):
+        assert {m.surface: m.attrs["as_where"] for m in find_places(normalize(text))} == {"لندن": False}, text
 
 
 def test_a_place_someone_goes_to_is_no_where():
