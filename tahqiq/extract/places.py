@@ -832,7 +832,7 @@ def find_places(nt: NormalizedText) -> list[Mention]:
     region and within (admin1/country/within are place ref_ids; *_name give their canonical names).
     A settlement the gazetteer lacks takes the governorate and country of the nearest listed place
     of its sentence, with attrs located_by "sentence"."""
-    mentions = [_mention(nt, found) for found in _PlaceScan(nt).run()]
+    mentions = _names_over_titles([_mention(nt, found) for found in _PlaceScan(nt).run()], nt.display)
     for mention in mentions:
         mention.attrs["as_elsewhere"] = named_as_elsewhere(mention, nt.display)  # read first: as_where uses it
         mention.attrs["as_where"] = named_as_where(mention, nt.display)
@@ -849,6 +849,18 @@ def find_places(nt: NormalizedText) -> list[Mention]:
         if not mention.attrs.get("located_by") and mention.normalized in located:
             mention.attrs.update({key: located[mention.normalized][key] for key in (*NEIGHBOUR_ATTRS, "located_by")})
     return mentions
+
+
+def _names_over_titles(mentions: list[Mention], display: str) -> list[Mention]:
+    """Less a title its place's name follows ("العاصمة الأفغانية كابول", "العاصمة السورية، دمشق"): one place,
+    named by its name."""
+    by_start = sorted(mentions, key=lambda m: m.start)
+    titles = {
+        id(a) for a, b in zip(by_start, by_start[1:], strict=False)
+        if a.attrs.get("ref_id") and a.attrs.get("ref_id") == b.attrs.get("ref_id") and a.surface.startswith(CAPITAL_TITLE)
+        and not display[a.end : b.start].strip(" ،,")
+    }  # fmt: skip
+    return [m for m in mentions if id(m) not in titles]
 
 
 def _locate_by_sentence(unlisted: Mention, by_start: list[Mention], starts: list[int], marks: list[int]) -> None:
