@@ -8,7 +8,7 @@ a background event (one per date when a sentence cites several); other sentences
 being told. An act a clause says another act answers ("ردا على إطلاق صواريخ", "انتقاما لمقتل") is a
 background frame of its own (answered), with its clause's words, places and figures; so is an act told as a
 few days older than the sentence's ("تأتي التفجيرات بعد أيام من مقتل خمسة عناصر ...", dated two to ten days
-before it), and the launch of a military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير",
+before it) or as so many days older ("بعد يوم من", "بعد ثلاثة أيام من"), and the launch of a military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير",
 military_operation). A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
 announcement, not the event (which a denial answers up to a week later). Targets are PERSON mentions near a word of killing or targeting or a role word, and
 not introduced as a speaker.
