@@ -721,14 +721,16 @@ def named_as_where(m: Mention, display: str) -> bool:
         return False  # "مشيرا إلى أن طهران تتصرف": إلى governs the clause, the place is its subject
     if named_as_elsewhere(m, display):
         return False
-    # (not a destination: "انتقلت إلى العاصمة البريطانية لندن", which named_as_elsewhere reads only right before)
+    # (not a destination: "انتقلت إلى العاصمة البريطانية لندن", which named_as_elsewhere reads only right before;
+    # nor a side of it: "في محافظة ذمار جنوب العاصمة اليمنية صنعاء" is outside the capital)
     return any(_locative(w) for w in before) or any(
-        _locative(w) and w not in DESTINATION_WORDS for w in _before_its_title(m, display)
+        _locative(w) and w not in DESTINATION_WORDS and w.removeprefix("و") not in SIDES_OF for w in _before_its_title(m, display)
     )
 
 
 # "على أطراف العاصمة الإندونيسية، جاكرتا": the words before a capital's title ("العاصمة" and its adjective).
 CAPITAL_TITLE = "العاصمة"
+SIDES_OF = frozenset(("شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"))
 
 
 def _before_its_title(m: Mention, display: str) -> list[str]:

@@ -378,8 +378,9 @@ def test_a_place_is_marked_as_where_unless_it_speaks_or_acts():
     # a capital named after the word for its outskirts, or after its title
     for text in ("قتل خمسة في مواجهات داخل سجن في ضاحية العاصمة جاكرتا.", "في سجن يقع على أطراف العاصمة الإندونيسية، جاكرتا."):
         assert {m.surface: m.attrs["as_where"] for m in find_places(normalize(text))}["جاكرتا"], text
-    # the title alone tells nothing, nor a destination
-    for text in ("وصل الوزير قادما من العاصمة البريطانية لندن.", "انتقلت العائلة إلى العاصمة البريطانية لندن."):
+    # the title alone tells nothing, nor a destination, nor a side of the capital
+    for text in ("وصل الوزير قادما من العاصمة البريطانية لندن.", "انتقلت العائلة إلى العاصمة البريطانية لندن.",
+                 "نصبت نقاط تفتيش في مدينة كبيرة جنوب العاصمة البريطانية لندن."):
         assert not {m.surface: m.attrs["as_where"] for m in find_places(normalize(text))}["لندن"], text
 
 
