@@ -908,10 +908,13 @@ def _days_before_frame(
     if later is None and news and main is not None and main.date is not None and _precision(main.date) == "day":
         later = main.date
     stated = later is not None and _precision(later) == "day"
-    day = date.fromisoformat(later.value) if stated else published if news else None
+    # what came after dated by a month or a year ("في أبريل عام 2017، وذلك بعد 3 أيام من") is no news of today
+    day = date.fromisoformat(later.value) if stated else published if news and later is None else None
     own = _best_date([d for d in dates if start <= d.start < end and _precision(d) == "day"])
     if own is not None and (day is None or date.fromisoformat(own.value) < day):
         frame.date = own
+    elif later is not None and not stated:
+        frame.date = later  # a few days before a month is (about) that month
     elif day is not None:
         window = DAYS_BEFORE_WINDOW if days is None else (days, days + (0 if stated else NEWS_LAG_DAYS))
         first, last = (day - timedelta(days=n) for n in reversed(window))
@@ -1060,7 +1063,8 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
         earlier = _act_days_before(sentence) if responded is None else None
         if earlier is not None:
             before = _days_before_frame(sentence, earlier, dates, main, published)
-            _tell_once(responded_frames, before, _tells_the_same_answered_act)
+            if before.date is not None:  # older than what? ("وجاء القرار بعد يوم من الهجوم الذي شنه على ترامب")
+                _tell_once(responded_frames, before, _tells_the_same_answered_act)
             sentence = sentence.without(*before.spans[0])
             dates = [d for d in dates if not before.contains(d.start)]
             anchors = sentence.anchors()

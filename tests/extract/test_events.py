@@ -1505,3 +1505,21 @@ def test_an_act_days_older_is_not_placed_in_the_capitals_that_did_it():
     frames = frames_read_from(body, date(2018, 3, 12))
     assert [(f["role"], f["event_type"], f["reported_date"], f["reported_place"]) for f in frames] == [
         ("main", "attack", "2018-03-11", "إدلب"), ("background", "missile_attack", "2018-03-09", None)]
+
+
+def test_an_act_days_older_than_an_old_or_undated_one_is_not_dated_by_the_publication():
+    # what came after is dated by a month years back: the act is of that month, not of today
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد.\n"
+            "وشنت القوات غارات على قاعدة جوية في أبريل عام 2017، وذلك بعد 3 أيام من هجوم كيماوي أسفر عن مقتل "
+            "عشرات المدنيين في مدينة حماة.")
+    frames = frames_read_from(body, date(2018, 3, 12))
+    assert [(f["role"], f["trigger"], f["reported_date"]) for f in frames if f["event_type"] == "attack"] == [
+        ("main", "هجوم", "2018-03-11"), ("background", "هجوم", "2017-04")]
+    # older than an undated decision: no frame of it
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد.\n"
+            "وكان الرئيس قد أمر بنشر قوات إضافية، وجاء القرار بعد يوم من الهجوم الحاد الذي شنه الوزير على الرئيس.")
+    assert [f["role"] for f in frames_read_from(body, date(2018, 3, 12))] == ["main"]
+    # an engine that exploded is an accident
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد.\n"
+            "وجاء ذلك بعد يوم على انفجار محرك طائرة خلال رحلة إلى مدينة حماة.")
+    assert [f["role"] for f in frames_read_from(body, date(2018, 3, 12))] == ["main"]
