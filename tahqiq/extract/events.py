@@ -8,7 +8,7 @@ a background event (one per date when a sentence cites several); other sentences
 being told. An act a clause says another act answers ("ردا على إطلاق صواريخ", "انتقاما لمقتل") is a
 background frame of its own (answered), with its clause's words, places and figures; so is an act told as a
 few days older than the sentence's ("تأتي التفجيرات بعد أيام من مقتل خمسة عناصر ...", dated two to ten days
-before it), and the launch of a military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير",
+before it) or as so many days older ("بعد يوم من", "بعد ثلاثة أيام من"), and the launch of a military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير",
 military_operation). A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
 announcement, not the event (which a denial answers up to a week later). Only acts the article asserts
 happened open frames: not those threatened, planned, plotted, ordered, warned against, awaited, judged,
@@ -43,7 +43,7 @@ from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.places import named_as_elsewhere, named_as_where, seat_governorates
 from tahqiq.extract.statements import frame_statements
 from tahqiq.extract.tokens import clitic_variants
-from tahqiq.reference import casualty_groups, load_event_lexicon
+from tahqiq.reference import casualty_groups, load_event_lexicon, number_words
 from tahqiq.text.arabic import COMPLEMENTIZERS, RELATIVE_PRONOUNS, is_future_verb, story_terms
 from tahqiq.text.normalize import NormalizedText, normalize, normalize_text
 
@@ -696,7 +696,7 @@ class _Frame:
     weapons: list[Mention] = field(default_factory=list)
     announced: date | None = None  # the day the opening sentence announces the act on
     answered: bool = False  # an act another act of the article answers ("ردا على إطلاق صواريخ")
-    where_only: bool = False  # its sentence names its launcher by a capital ("بدأتها أنقرة"): places told as where
+    where_only: bool = False  # its sentence names doers by their capitals ("بدأتها أنقرة"): places told as where
     days_before: bool = False  # told as days older than another act ("بعد أيام من مقتل خمسة عناصر")
 
     def add(self, start: int, end: int) -> None:
@@ -966,58 +966,93 @@ def _act_clause(sentence: _Sentence, act: Cue) -> tuple[int, list[Cue]]:
     return end, acts or [Cue("trigger", DEFAULT_TYPE, act.start, act.end, act.text)]
 
 
-# "بعد أيام من مقتل", "بعد أيام قليلة على الهجوم": an act a few days before the one the sentence tells.
+# "بعد أيام من مقتل", "بعد أيام قليلة على الهجوم": an act a few days before the one the sentence tells;
+# "بعد يوم من", "بعد يومين من", "بعد ثلاثة أيام على": an act so many days before it.
 DAYS_BEFORE_RE = re.compile(
-    r"(?<![\w])[وف]?(?:بعد|عقب)\s+(?P<few>(?:بضعة|عدة)\s+)?[أا]يام(?P<little>\s+قليلة)?\s+(?P<of>من|على)\s+"
+    r"(?<![\w])[وف]?(?:بعد|عقب)\s+(?:(?P<few>(?:بضعة|عدة)\s+)?[أا]يام(?P<little>\s+قليلة)?"
+    r"|(?P<one>يوم)|(?P<two>يومين)|(?P<count>\S+)\s+[أا]يام)\s+(?P<of>من|على)\s+"
 )
 # Bare "بعد أيام من" before fighting told as going on is "after days of" it ("بعد أيام من المعارك بين
 # الطرفين"): a stretch of war, not an act days before.
 ONGOING_ACTS = frozenset(normalize_text(w) for w in (
     "معارك", "اشتباكات", "مواجهات", "قتال", "قصف", "غارات", "هجمات", "ضربات", "عمليات", "حرب", "حصار",
 ))  # fmt: skip
-# "ويأتي ذلك بعد أيام من": what comes after is the news the article tells.
-THAT_COMES_RE = re.compile(r"(?<![\w])(?:ذلك|هذا)\s*،?\s*$")
+# "ويأتي ذلك بعد أيام من", "وتأتي المحاولة الجديدة بعد أيام من": what comes after is the news the article tells.
+THAT_COMES_RE = re.compile(r"(?<![\w])(?:ذلك|هذا|ال(?:جديد|جديدة|أخير|أخيرة))\s*،?\s*$")
 # "A few days" before: at least two (a day before is "أمس" or "غداة"), at most about a week and a half.
 DAYS_BEFORE_WINDOW = (2, 10)
 
 
-def _act_days_before(sentence: _Sentence) -> tuple[int, int, list[Cue]] | None:
+def _act_days_before(sentence: _Sentence) -> tuple[int, int, list[Cue], int | None] | None:
     """The act the sentence tells as a few days older than its own ("تأتي التفجيرات بعد أيام من مقتل خمسة
-    عناصر من الشرطة في سجن ..."): (clause start, clause end, its words of the act)."""
+    عناصر من الشرطة في سجن ...", "بعد أيام من اعتراض الدفاعات ثلاثة صواريخ"), or as so many days older
+    ("بعد يوم من سلسلة تفجيرات"): (clause start, clause end, its words of the act, the days when told)."""
     display = sentence.display or ""
     for match in DAYS_BEFORE_RE.finditer(display, sentence.start, sentence.end):
-        act = _object_act(sentence, match.end())
+        days = _days_told(match)
+        if match.group("count") and days is None:
+            continue  # "بعد سنوات من", or more days than an act told as recent
+        act = _object_act(sentence, match.end(), ("killed", "intercepted"))
         bare = not (match.group("few") or match.group("little")) and match.group("of") == "من"
         if act is not None and bare and normalize_text(act.text).split()[0].removeprefix("ال") in ONGOING_ACTS:
+            continue  # "بعد أيام من المعارك", "بعد ثلاثة أيام من القتال": after days of it
+        if act is None:
             continue
-        if act is not None:
-            end, acts = _act_clause(sentence, act)
-            return match.start(), end, acts
+        end, acts = _act_clause(sentence, act)
+        if act.value == "intercepted" and not any(act.start <= c.start < end for c in sentence.of("trigger")):
+            continue  # a missile or a drone shot down fired; an objection ("اعتراض الحكومة على") is none
+        return match.start(), end, acts, days
     return None
+
+
+def _days_told(match: re.Match) -> int | None:
+    """How many days "بعد يوم من", "بعد يومين من", "بعد 3 أيام من" say (at most DAYS_BEFORE_WINDOW's
+    last); None for "بعد أيام من"."""
+    if match.group("one"):
+        return 1
+    if match.group("two"):
+        return 2
+    word = match.group("count")
+    if word is None:
+        return None
+    value = int(word) if word.isdigit() else number_words().get(normalize_text(word), (None, ""))[0]
+    return value if value is not None and 2 <= value <= DAYS_BEFORE_WINDOW[1] else None
 
 
 def _days_before_frame(
     sentence: _Sentence, earlier: tuple[int, int, list[Cue]], dates: list[Mention], main: _Frame | None,
     published: date | None,
 ) -> _Frame:
-    """The act a few days older, a frame of its own, dated `DAYS_BEFORE_WINDOW` days before the day of what
-    came after it: the sentence's own day; else, when what came after is the news (an act or a death the
-    sentence tells, or "ويأتي ذلك"), the main act's day or the publication's. What came after may be old
-    too ("وجاء هذا القرار بعد أيام من الهجوم على مسجد الروضة"): then the act stays undated."""
-    start, end, acts = earlier
-    frame = _Frame(True, anchors=acts, opening=list(acts), clause=True, days_before=True)
+    """The act a few days older, a frame of its own, dated `DAYS_BEFORE_WINDOW` days (or the days told)
+    before the day of what came after it: the sentence's own day; else, when what came after is the news
+    (an act or a death the sentence tells, or "ويأتي ذلك"), the main act's day or the publication's (a
+    count of days then reaches back the news' lag too). What came after may be old too ("وجاء هذا القرار
+    بعد أيام من الهجوم على مسجد الروضة"): then the act stays undated. A day its own clause names, before
+    the later one, dates it ("بعد يوم من سلسلة تفجيرات ... خلال قداس الأحد")."""
+    start, end, acts, days = earlier
+    # its clause names doers by their capitals ("بعد يومين من الضربة التي وجهتها الولايات المتحدة"): places told as where
+    frame = _Frame(True, anchors=acts, opening=list(acts), clause=True, days_before=True, where_only=True)
     frame.add(start, end)
     later = _best_date([d for d in dates if not start <= d.start < end])
     rest = sentence.without(start, end)
     news = rest.of("trigger") or rest.of("outcome") or THAT_COMES_RE.search((sentence.display or "")[sentence.start : start])
     if later is None and news and main is not None and main.date is not None and _precision(main.date) == "day":
         later = main.date
-    day = date.fromisoformat(later.value) if later is not None and _precision(later) == "day" else published if news else None
-    if day is not None:
-        first, last = (day - timedelta(days=n) for n in reversed(DAYS_BEFORE_WINDOW))
+    stated = later is not None and _precision(later) == "day"
+    # what came after dated by a month or a year ("في أبريل عام 2017، وذلك بعد 3 أيام من") is no news of today
+    day = date.fromisoformat(later.value) if stated else published if news and later is None else None
+    own = _best_date([d for d in dates if start <= d.start < end and _precision(d) == "day"])
+    if own is not None and (day is None or date.fromisoformat(own.value) < day):
+        frame.date = own
+    elif later is not None and not stated:
+        frame.date = later  # a few days before a month is (about) that month
+    elif day is not None:
+        window = DAYS_BEFORE_WINDOW if days is None else (days, days + (0 if stated else NEWS_LAG_DAYS))
+        first, last = (day - timedelta(days=n) for n in reversed(window))
         words = (sentence.display or "")[start : acts[0].start].strip()  # "بعد أيام من"
-        frame.date = Mention("DATE", start, start + len(words), words, normalize_text(words),
-                             f"{first.isoformat()}/{last.isoformat()}", {"precision": "interval", "method": "days_before"})  # fmt: skip
+        value, precision = (first.isoformat(), "day") if first == last else (f"{first.isoformat()}/{last.isoformat()}", "interval")
+        frame.date = Mention("DATE", start, start + len(words), words, normalize_text(words), value,
+                             {"precision": precision, "method": "days_before"})  # fmt: skip
     return frame
 
 
@@ -1104,6 +1139,15 @@ def _tells_the_same_answered_act(told: _Frame, answered: _Frame) -> bool:
     return told.date is None or answered.date is None or _dates_overlap(told.date, answered.date)
 
 
+def _tells_the_same_cited_act(told: _Frame, cited: _Frame) -> bool:
+    """An act a clause told (answered, or days older) that a later sentence dates again: of one type, on
+    overlapping dates."""
+    return (
+        told.date is not None and cited.date is not None and _dates_overlap(told.date, cited.date)
+        and _most_specific(told.anchors) == _most_specific(cited.anchors)
+    )  # fmt: skip
+
+
 def _dates_overlap(one: Mention, other: Mention) -> bool:
     a, b = date_bounds(_date_key(one)), date_bounds(_date_key(other))
     return bool(a and b) and a[0] <= b[1] and b[0] <= a[1]
@@ -1150,7 +1194,8 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
         earlier = _act_days_before(sentence) if responded is None else None
         if earlier is not None:
             before = _days_before_frame(sentence, earlier, dates, main, published)
-            _tell_once(responded_frames, before, _tells_the_same_answered_act)
+            if before.date is not None:  # older than what? ("وجاء القرار بعد يوم من الهجوم الذي شنه على ترامب")
+                _tell_once(responded_frames, before, _tells_the_same_answered_act)
             sentence = sentence.without(*before.spans[0])
             dates = [d for d in dates if not before.contains(d.start)]
             anchors = sentence.anchors()
@@ -1189,8 +1234,12 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             anchors = _cited_in_a_clause_of_occurrence(sentence, far)
         if far and (anchors or (any(c.value != "died" for c in sentence.of("outcome")) and not sentence.tells_a_running_total())):
             for frame in _background_frames(sentence, anchors, far, mentions_of_type(sentence, "WEAPON")):
-                frames.append(frame)
-                current = frame
+                # "بعد يوم من سلسلة تفجيرات ..." then "والأحد نفذت عائلة سلسلة اعتداءات انتحارية": told once
+                current = next((f for f in responded_frames if _tells_the_same_cited_act(f, frame)), frame)
+                if current is frame:
+                    frames.append(frame)
+                else:
+                    current.spans += frame.spans
             continue
         if main is not None and anchors and sentence.opens_on_a_separate_act(anchors):
             current = _Frame(True, anchors=list(anchors), paragraph=sentence.paragraph)
@@ -1298,6 +1347,7 @@ def _background_frames(
     """One frame per cited date. Operation words before the sentence's background cue ("الضربة
     الأخيرة ... سبق أن") describe the main event; a clause naming no operation is typed by its
     manner of killing (اغتيال), its weapon, or the default type."""
+    far = [d for k, d in enumerate(far) if all(_date_key(d) != _date_key(x) for x in far[:k])]  # a date said twice
     clauses = _split_at_dates(sentence, far) if len(far) > 1 else [(_then_clause_start(sentence, anchors, far[0]), sentence.end, far[0])]
     cue_starts = [c.start for c in sentence.of("background")]
     frames = []

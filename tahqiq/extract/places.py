@@ -688,12 +688,13 @@ class _SpanCover:
 _SENTENCE_MARK = re.compile(r"[.!?؟\n]|\)\s*[-–—]+")
 
 
-# Words after which a place names where something is or happens (or, for a missile, where it was fired at).
+# Words after which a place names where something is or happens (or, for a missile, where it was fired at), as
+# "في ضاحية العاصمة جاكرتا" (not "العاصمة" alone: a capital is as often the government or a destination).
 LOCATIVES = frozenset((
     "في", "داخل", "قرب", "بالقرب", "عند", "على", "إلى", "الى", "حدود", "شرق", "غرب", "شمال", "جنوب",
     "شرقي", "غربي", "شمالي", "جنوبي", "وسط", "محيط", "أطراف", "ضواحي", "ريف", "مدينة", "بلدة", "قرية",
     "محافظة", "منطقة", "مخيم", "سوق", "مطار", "ميناء", "قطاع", "حي", "مركز", "بمدينة", "ببلدة", "بقرية",
-    "بمحافظة", "بمنطقة", "بريف", "باتجاه", "تجاه", "صوب",
+    "بمحافظة", "بمنطقة", "بريف", "باتجاه", "تجاه", "صوب", "ضاحية",
 ))  # fmt: skip
 
 
@@ -720,7 +721,26 @@ def named_as_where(m: Mention, display: str) -> bool:
         return False  # "مشيرا إلى أن طهران تتصرف": إلى governs the clause, the place is its subject
     if named_as_elsewhere(m, display):
         return False
-    return any(_locative(w) for w in before)
+    # (not a destination: "انتقلت إلى العاصمة البريطانية لندن", which named_as_elsewhere reads only right before;
+    # nor a side of it: "في محافظة ذمار جنوب العاصمة اليمنية صنعاء" is outside the capital)
+    return any(_locative(w) for w in before) or any(
+        _locative(w) and w not in DESTINATION_WORDS and w.removeprefix("و") not in SIDES_OF for w in _before_its_title(m, display)
+    )
+
+
+# "على أطراف العاصمة الإندونيسية، جاكرتا": the words before a capital's title ("العاصمة" and its adjective).
+CAPITAL_TITLE = "العاصمة"
+SIDES_OF = frozenset(("شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"))
+
+
+def _before_its_title(m: Mention, display: str) -> list[str]:
+    """The two words before the title "العاصمة" (or "العاصمة" and a nationality adjective) the place
+    follows; none when it follows no such title."""
+    before = _words_before(m, display, 4)
+    for title in (before[-1:], before[-2:-1]):
+        if title == [CAPITAL_TITLE]:
+            return before[: len(before) - (1 if before[-1] == CAPITAL_TITLE else 2)][-2:]
+    return []
 
 
 def _locative(word: str) -> bool:
@@ -814,7 +834,7 @@ def find_places(nt: NormalizedText) -> list[Mention]:
     region and within (admin1/country/within are place ref_ids; *_name give their canonical names).
     A settlement the gazetteer lacks takes the governorate and country of the nearest listed place
     of its sentence, with attrs located_by "sentence"."""
-    mentions = [_mention(nt, found) for found in _PlaceScan(nt).run()]
+    mentions = _names_over_titles([_mention(nt, found) for found in _PlaceScan(nt).run()], nt.display)
     for mention in mentions:
         mention.attrs["as_elsewhere"] = named_as_elsewhere(mention, nt.display)  # read first: as_where uses it
         mention.attrs["as_where"] = named_as_where(mention, nt.display)
@@ -831,6 +851,18 @@ def find_places(nt: NormalizedText) -> list[Mention]:
         if not mention.attrs.get("located_by") and mention.normalized in located:
             mention.attrs.update({key: located[mention.normalized][key] for key in (*NEIGHBOUR_ATTRS, "located_by")})
     return mentions
+
+
+def _names_over_titles(mentions: list[Mention], display: str) -> list[Mention]:
+    """Less a title its place's name follows ("العاصمة الأفغانية كابول", "العاصمة السورية، دمشق"): one place,
+    named by its name."""
+    by_start = sorted(mentions, key=lambda m: m.start)
+    titles = {
+        id(a) for a, b in zip(by_start, by_start[1:], strict=False)
+        if a.attrs.get("ref_id") and a.attrs.get("ref_id") == b.attrs.get("ref_id") and a.surface.startswith(CAPITAL_TITLE)
+        and not display[a.end : b.start].strip(" ،,")
+    }  # fmt: skip
+    return [m for m in mentions if id(m) not in titles]
 
 
 def _locate_by_sentence(unlisted: Mention, by_start: list[Mention], starts: list[int], marks: list[int]) -> None:

@@ -1522,3 +1522,82 @@ def test_a_place_abroad_before_a_word_of_sequence_is_where_a_reaction_was_not_th
     assert _placed("وتأتي الاحتجاجات في بغداد بعد مقتل شاب برصاص الشرطة في مدينة البصرة يوم السبت.")[0][1] == "iq-baghdad"
     # With no place after the act's word, the place before is the act's.
     assert _placed("قتل 5 أشخاص في بغداد إثر تفجير سيارة مفخخة يوم السبت.") == [("بغداد", "iq-baghdad")]
+
+
+def test_an_act_told_as_so_many_days_older_is_dated_by_them():
+    # "بعد يوم من", "بعد ثلاثة أيام من": so many days before the day of what came after
+    body = "قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد، بعد يوم من تفجير سيارة مفخخة في مدينة حماة."
+    main, before = frames_read_from(body, date(2018, 3, 12))  # a Monday
+    assert (main["reported_date"], main["reported_place"]) == ("2018-03-11", "إدلب")
+    assert (before["role"], before["reported_date"], before["date_method"]) == ("background", "2018-03-10", "days_before")
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد، بعد ثلاثة أيام من مقتل خمسة عناصر من الشرطة "
+            "في تفجير سيارة مفخخة في مدينة حماة.")
+    _, before = frames_read_from(body, date(2018, 3, 12))
+    assert (before["reported_date"], before["reported_killed"], before["reported_place"]) == ("2018-03-08", 5, "حماة")
+    # counted back from an undated act of the news: the news' lag too
+    body = ("قالت الشرطة إن سيارة مفخخة انفجرت قرب مقر البرلمان في مدينة حماة مما أسفر عن مقتل شخصين.\n"
+            "وجاء الانفجار بعد ثلاثة أيام من مقتل 14 شخصا في انفجار سيارة مفخخة قرب فندق في مدينة إدلب.")
+    _, before = frames_read_from(body, date(2018, 3, 12))
+    assert (before["reported_date"], before["reported_killed"]) == ("2018-03-07/2018-03-09", 14)
+    # after three days of fighting, or years after an act: no act a few days older
+    for tail in ("بعد ثلاثة أيام من القتال بين الطرفين في ريف المدينة.", "بعد سنوات من تفجير سيارة مفخخة في مدينة حماة."):
+        body = "قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد، " + tail
+        assert [f["role"] for f in frames_read_from(body, date(2018, 3, 12))] == ["main"], tail
+
+
+def test_missiles_intercepted_days_before_the_new_attempt_were_fired():
+    body = ("اعترضت الدفاعات الجوية صاروخا باليستيا أطلق باتجاه مدينة جازان مساء الخميس.\n"
+            "وتأتي المحاولة الجديدة بعد أيام من اعتراض الدفاعات ثلاثة صواريخ باتجاه مدينة الرياض.")
+    main, before = frames_read_from(body, date(2018, 3, 30))
+    assert (main["reported_date"], main["reported_place"]) == ("2018-03-29", "جازان")
+    assert (before["role"], before["event_type"], before["reported_place"]) == ("background", "missile_attack", "الرياض")
+    # the new attempt is the news: dated back from it
+    assert before["reported_date"] == "2018-03-19/2018-03-27"
+    # an objection is no interception
+    body = ("اعترضت الدفاعات الجوية صاروخا باليستيا أطلق باتجاه مدينة جازان مساء الخميس.\n"
+            "وجاء القرار بعد أيام من اعتراض الحكومة على خطة المبعوث.")
+    assert [f["role"] for f in frames_read_from(body, date(2018, 3, 30))] == ["main"]
+
+
+def test_an_act_a_day_older_dated_by_its_own_clause_and_told_again_is_one_frame():
+    body = ("أعلنت الشرطة مقتل أربعة انتحاريين في هجوم على مقر الشرطة في مدينة سورابايا صباح الاثنين، بعد يوم من "
+            "سلسلة تفجيرات انتحارية استهدفت عدة كنائس خلال قداس الأحد.\n\n"
+            "والأحد نفذت عائلة من ستة أفراد سلسلة اعتداءات انتحارية استهدفت ثلاث كنائس في سورابايا خلال قداس الأحد "
+            "ما أسفر عن مقتل 14 شخصا.")
+    frames = frames_read_from(body, date(2018, 5, 14))
+    assert [(f["role"], f["event_type"], f["reported_date"], f["reported_killed"]) for f in frames] == [
+        ("main", "suicide_bomb", "2018-05-14", 4), ("background", "suicide_bomb", "2018-05-13", 14)]
+
+
+def test_a_cited_day_said_twice_in_its_sentence_is_one_act():
+    body = ("قتل جنديان في انفجار عبوة ناسفة في مدينة الموصل الجمعة.\n\n"
+            "ويوم الأحد، قصفت طائرات مجهولة قرية قرب مدينة كركوك في وقت متأخر من ليلة الأحد، ما أسفر عن مقتل 8 مدنيين.")
+    frames = frames_read_from(body, date(2018, 3, 16))
+    assert [(f["role"], f["reported_date"], f["reported_killed"]) for f in frames] == [
+        ("main", "2018-03-16", 2), ("background", "2018-03-11", 8)]
+
+
+def test_an_act_days_older_is_not_placed_in_the_capitals_that_did_it():
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد.\n"
+            "ويأتي ذلك بعد يومين من الهجوم الصاروخي الذي شنته الولايات المتحدة وفرنسا وبريطانيا على مواقع للنظام.")
+    frames = frames_read_from(body, date(2018, 3, 12))
+    assert [(f["role"], f["event_type"], f["reported_date"], f["reported_place"]) for f in frames] == [
+        ("main", "attack", "2018-03-11", "إدلب"), ("background", "missile_attack", "2018-03-09", None)]
+
+
+def test_an_act_days_older_than_an_old_or_undated_one_is_not_dated_by_the_publication():
+    # what came after is dated by a month years back: the act is of that month, not of today
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد.\n"
+            "وشنت القوات غارات على قاعدة جوية في أبريل عام 2017، وذلك بعد 3 أيام من هجوم كيماوي أسفر عن مقتل "
+            "عشرات المدنيين في مدينة حماة.")
+    frames = frames_read_from(body, date(2018, 3, 12))
+    assert [(f["role"], f["trigger"], f["reported_date"]) for f in frames if f["event_type"] == "attack"] == [
+        ("main", "هجوم", "2018-03-11"), ("background", "هجوم", "2017-04")]
+    # older than an undated decision: no frame of it
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد.\n"
+            "وكان الرئيس قد أمر بنشر قوات إضافية، وجاء القرار بعد يوم من الهجوم الحاد الذي شنه الوزير على الرئيس.")
+    assert [f["role"] for f in frames_read_from(body, date(2018, 3, 12))] == ["main"]
+    # an engine that exploded is an accident
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد.\n"
+            "وجاء ذلك بعد يوم على انفجار محرك طائرة خلال رحلة إلى مدينة حماة.")
+    assert [f["role"] for f in frames_read_from(body, date(2018, 3, 12))] == ["main"]

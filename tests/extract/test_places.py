@@ -375,6 +375,13 @@ def test_every_listed_division_of_the_world_was_found_through_its_seat():
 def test_a_place_is_marked_as_where_unless_it_speaks_or_acts():
     found = {m.surface: m.attrs["as_where"] for m in find_places(normalize("قالت واشنطن إن غارة وقعت في دمشق."))}
     assert found == {"واشنطن": False, "دمشق": True}
+    # a capital named after the word for its outskirts, or after its title
+    for text in ("قتل خمسة في مواجهات داخل سجن في ضاحية العاصمة جاكرتا.", "في سجن يقع على أطراف العاصمة الإندونيسية، جاكرتا."):
+        assert {m.surface: m.attrs["as_where"] for m in find_places(normalize(text))}["جاكرتا"], text
+    # the title alone tells nothing, nor a destination, nor a side of the capital
+    for text in ("وصل الوزير قادما من العاصمة البريطانية لندن.", "انتقلت العائلة إلى العاصمة البريطانية لندن.",
+                 "نصبت نقاط تفتيش في مدينة كبيرة جنوب العاصمة البريطانية لندن."):
+        assert not {m.surface: m.attrs["as_where"] for m in find_places(normalize(text))}["لندن"], text
 
 
 def test_a_place_someone_goes_to_is_no_where():
@@ -442,3 +449,14 @@ def test_the_settlement_kind_a_class_noun_calls_a_place_by_is_kept():
     assert kinds("سقطت قذائف على ريف مدينة حلب.") == [("ريف مدينة حلب", None)]
     # a class noun apart from the name, across a comma, calls nothing
     assert kinds("زار المدينة، حلب اليوم.") == [("حلب", None)]
+
+
+def test_a_capital_named_by_its_title_alone_is_the_city():
+    by_surface = {m.surface: m for m in find_places(normalize("وكان 500 شخص قتلوا في انفجار شاحنة في العاصمة الصومالية في أكتوبر."))}
+    assert by_surface["العاصمة الصومالية"].attrs["ref_id"] == "city-mogadishu"
+    assert by_surface["العاصمة الصومالية"].attrs["as_where"]
+    # not a financial capital, nor one of two Koreas
+    for text in ("لاغوس هي العاصمة المالية لنيجيريا.", "وصل الوفد إلى العاصمة الكورية الشمالية بيونغ يانغ."):
+        assert not [m for m in find_places(normalize(text)) if m.surface.startswith("العاصمة")], text
+    # a title its name follows is the one place, named by its name
+    assert [m.surface for m in find_places(normalize("انفجار في العاصمة الأفغانية كابول."))] == ["كابول"]
