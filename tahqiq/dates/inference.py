@@ -59,13 +59,18 @@ def next_weekday(ref: dt.date, weekday: int) -> dt.date:
 # The weekdays a week may start on, by the outlet's convention: Saturday (the Arab working week),
 # Sunday (the Gulf's and American desks') and Monday (European agencies).
 WEEK_STARTS = (5, 6, 0)
+# Yesterday and the day before are told as such (أمس، أول أمس) or by their names, never as last week.
+LAST_WEEK_NOT_AFTER_DAYS = 3
 
 
 def last_week(ref: dt.date) -> tuple[dt.date, dt.date]:
     """The days "last week" (الأسبوع الماضي) may mean on `ref`: the week before the reference's week under
-    any of `WEEK_STARTS` (an AFP story of a Saturday counts a Wednesday ten days back in it)."""
+    any of `WEEK_STARTS` (an AFP story of a Saturday counts a Wednesday ten days back in it, one of a
+    Thursday the Saturday five days back), up to three days before the reference: a Monday's last week ends
+    on the Friday."""
     starts = [ref - dt.timedelta(days=(ref.weekday() - weekday) % 7) for weekday in WEEK_STARTS]
-    return min(starts) - dt.timedelta(days=7), max(starts) - dt.timedelta(days=1)
+    last = min(max(starts) - dt.timedelta(days=1), ref - dt.timedelta(days=LAST_WEEK_NOT_AFTER_DAYS))
+    return min(starts) - dt.timedelta(days=7), last
 
 
 # News reports an event on the day it happened or within the two days after.

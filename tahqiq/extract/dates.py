@@ -17,7 +17,8 @@ or one inferred from the text). What the text leaves open is never filled in sil
 - A bare weekday is the latest such day on or before the reference; with "الماضي" strictly before,
   with "المقبل"/"القادم" strictly after.
 - Parts of a month are intervals: start = days 1-10, middle = 11-20, end = 21-last. "الأسبوع الماضي"
-  is the week before the reference's week, counted from Saturday, Sunday or Monday (`last_week`).
+  is the week before the reference's week, counted from Saturday, Sunday or Monday, and at least three days
+  back (`last_week`).
 - "اليوم السابق" / "اليوم التالي" are relative to the story, not the publication: they count from the
   last day the text dated before them (method `relative_to_story_date`), else from the reference as a
   fallback; either way flagged `attrs["anaphoric"] = True`.

@@ -32,9 +32,13 @@ def test_an_undated_news_event_falls_in_the_days_up_to_publication():
 
 def test_last_week_is_the_week_before_under_any_outlets_week():
     saturday = dt.date(2018, 2, 17)
-    # a Wednesday ten days back is last week to a desk whose week starts on Sunday or Monday
-    assert last_week(saturday) == (dt.date(2018, 2, 4), dt.date(2018, 2, 16))
-    assert last_week(dt.date(2023, 7, 10)) == (dt.date(2023, 7, 1), dt.date(2023, 7, 9))  # a Monday
+    # a Wednesday ten days back is last week to a desk whose week starts on Sunday or Monday; yesterday and
+    # the day before are told by their names
+    assert last_week(saturday) == (dt.date(2018, 2, 4), dt.date(2018, 2, 14))
+    # a Monday's last week ends on the Friday: the weekend just passed is yesterday and the day before
+    assert last_week(dt.date(2023, 7, 10)) == (dt.date(2023, 7, 1), dt.date(2023, 7, 7))
+    # a Thursday's last week holds the Saturday five days back (a European desk's week ends on Sunday)
+    assert last_week(dt.date(2018, 4, 12)) == (dt.date(2018, 3, 31), dt.date(2018, 4, 8))
 
 
 def test_year_less_values_compare_around_the_year():
