@@ -8,6 +8,7 @@ taken, and every candidate is kept so a reader can see the choice.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from tahqiq.dates.values import date_bounds
@@ -120,3 +121,25 @@ def day_before(value: str) -> str | None:
         return (dt.date.fromisoformat(value) - dt.timedelta(days=1)).isoformat()
     except (TypeError, ValueError):
         return None
+
+
+# A counted span between two acts ("بعد 18 يوما من اختفائه", "بعد أسبوعين من الهجوم") is counted loosely: from
+# either day or across a night, by whole weeks or months; "نحو" (about) loosens it further.
+SPAN_SLACK_DAYS = {"day": 1, "week": 3, "month": 15}
+APPROXIMATE_SHARE = 0.1
+
+
+def span_before(later: dt.date, count: int, unit: str, approximate: bool = False) -> tuple[dt.date, dt.date] | None:
+    """The days an act told as `count` days, weeks or months before `later` may fall on (None for another
+    unit): never `later` itself, nor after it."""
+    slack = SPAN_SLACK_DAYS.get(unit)
+    if slack is None or count < 1:
+        return None
+    if unit == "month":
+        year, month = divmod(later.year * 12 + later.month - 1 - count, 12)
+        centre = dt.date(year, month + 1, min(later.day, calendar.monthrange(year, month + 1)[1]))
+    else:
+        centre = later - dt.timedelta(days=count * (7 if unit == "week" else 1))
+    if approximate:
+        slack += round((later - centre).days * APPROXIMATE_SHARE)
+    return centre - dt.timedelta(days=slack), min(centre + dt.timedelta(days=slack), later - dt.timedelta(days=1))

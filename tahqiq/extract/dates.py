@@ -767,6 +767,23 @@ def infer_reference_date(nt: NormalizedText) -> tuple[dt.date | None, str]:
     return _infer(_scan(nt.text))
 
 
+ACCUSATIVE_ENDING = "ا"  # "18 يوما", "ثلاثين شهرا": the unit in the accusative after a number over ten
+
+
+def counted_span(words: str) -> tuple[int, str] | None:
+    """The count and unit (day, week, month, year, hour, minute) of a counted span ("18 يوما", "ثلاثة أيام",
+    "أسبوعين", "شهر"); None for an uncounted one ("أيام") or other words."""
+    lx = load_lexicon()
+    *number, unit = normalize_text(words).split() or [""]
+    reading = lx.units.get(unit) or (lx.units.get(unit[:-1]) if unit.endswith(ACCUSATIVE_ENDING) else None)
+    if reading is None or len(number) > 1:
+        return None
+    if not number:
+        return (reading[1], reading[0]) if reading[1] is not None else None
+    count = int(number[0]) if number[0].isdigit() else lx.numbers.get(number[0])
+    return (count, reading[0]) if count else None
+
+
 FUTURE_MARKER_WINDOW = 60
 _SENTENCE_END = re.compile(r"[.!?\n]")
 

@@ -8,8 +8,12 @@ a background event (one per date when a sentence cites several); other sentences
 being told. An act a clause says another act answers ("ردا على إطلاق صواريخ", "انتقاما لمقتل") is a
 background frame of its own (answered), with its clause's words, places and figures; so is an act told as a
 few days older than the sentence's ("تأتي التفجيرات بعد أيام من مقتل خمسة عناصر ...", dated two to ten days
-before it), and the launch of a military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير",
-military_operation). A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
+before it) or a counted span older ("بعد ثلاثة أيام من هجوم", that span before it, counted loosely), unless its
+clause dates it; an opening act so told with no other act beside it is the news ("بعد 18 يوما من اختفائه،
+أقرت المملكة بموته") and takes the same date. A later sentence that tells such an act again with its day adds to
+that frame; two mentions of one day in a cited act's sentence are one date. The launch of a military
+operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير", military_operation) is a
+background frame too. A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
 announcement, not the event (which a denial answers up to a week later). Targets are PERSON mentions near a word of killing or targeting or a role word, and
 not introduced as a speaker.
 """
@@ -26,15 +30,18 @@ from functools import lru_cache
 
 from tahqiq.dates.inference import (
     NEWS_LAG_DAYS,
+    SPAN_SLACK_DAYS,
     announcement_window,
     date_of_weekday_and_month_day,
     day_before,
     later_than_publication,
     publication_window,
     revision_window,
+    span_before,
 )
 from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
 from tahqiq.extract.counts import counts_one_event, event_total, find_single_casualties, wholes_else_parts
+from tahqiq.extract.dates import counted_span
 from tahqiq.extract.gazetteer import QUOTED_PHRASE_GAP_RE, Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.places import named_as_elsewhere, named_as_where, seat_governorates
@@ -835,9 +842,11 @@ def _act_clause(sentence: _Sentence, act: Cue) -> tuple[int, list[Cue]]:
     return end, acts or [Cue("trigger", DEFAULT_TYPE, act.start, act.end, act.text)]
 
 
-# "بعد أيام من مقتل", "بعد أيام قليلة على الهجوم": an act a few days before the one the sentence tells.
+# "بعد أيام من مقتل", "بعد أيام قليلة على الهجوم": an act a few days before the one the sentence tells;
+# "بعد (نحو) 18 يوما من اختفاء", "عقب أسبوعين من الهجوم": a counted span before it.
 DAYS_BEFORE_RE = re.compile(
-    r"(?<![\w])[وف]?(?:بعد|عقب)\s+(?P<few>(?:بضعة|عدة)\s+)?[أا]يام(?P<little>\s+قليلة)?\s+(?P<of>من|على)\s+"
+    r"(?<![\w])[وف]?(?:بعد|عقب)\s+(?P<about>(?:نحو|حوالي|حوالى|قرابة|زهاء)\s+)?"
+    r"(?:(?P<few>(?:بضعة|عدة)\s+)?[أا]يام(?P<little>\s+قليلة)?|(?P<span>(?:[\w]+\s+)?[\w]+))\s+(?P<of>من|على)\s+"
 )
 # Bare "بعد أيام من" before fighting told as going on is "after days of" it ("بعد أيام من المعارك بين
 # الطرفين"): a stretch of war, not an act days before.
@@ -848,46 +857,99 @@ ONGOING_ACTS = frozenset(normalize_text(w) for w in (
 THAT_COMES_RE = re.compile(r"(?<![\w])(?:ذلك|هذا)\s*،?\s*$")
 # "A few days" before: at least two (a day before is "أمس" or "غداة"), at most about a week and a half.
 DAYS_BEFORE_WINDOW = (2, 10)
+# Words that tell the sentence's news before a clause of an older act: it trails the news.
+NEWS_KINDS = frozenset({"trigger", "outcome", "announce", "statement", "admission", "claim_verb", "attribution",
+                        "targeting", "control", "update", "denial"})
 
 
-def _act_days_before(sentence: _Sentence) -> tuple[int, int, list[Cue]] | None:
+def _act_days_before(
+    sentence: _Sentence, outcomes: tuple[str, ...] = ("killed",)
+) -> tuple[int, int, list[Cue], tuple[int, str, bool] | None] | None:
     """The act the sentence tells as a few days older than its own ("تأتي التفجيرات بعد أيام من مقتل خمسة
-    عناصر من الشرطة في سجن ..."): (clause start, clause end, its words of the act)."""
+    عناصر من الشرطة في سجن ...") or a counted span older ("بعد ثلاثة أيام من هجوم"): (clause start, clause
+    end, its words of the act, the span's count, unit and whether told as approximate, None for a few days).
+    A span in hours or years is not read: the act is told with the news or too far back to date by it."""
     display = sentence.display or ""
     for match in DAYS_BEFORE_RE.finditer(display, sentence.start, sentence.end):
-        act = _object_act(sentence, match.end())
+        span = None
+        if match.group("span"):
+            counted = counted_span(match.group("span"))
+            if counted is None or counted[1] not in SPAN_SLACK_DAYS:
+                continue
+            span = (*counted, bool(match.group("about")))
+        act = _object_act(sentence, match.end(), outcomes)
         bare = not (match.group("few") or match.group("little")) and match.group("of") == "من"
         if act is not None and bare and normalize_text(act.text).split()[0].removeprefix("ال") in ONGOING_ACTS:
             continue
         if act is not None:
             end, acts = _act_clause(sentence, act)
-            return match.start(), end, acts
+            return match.start(), end, acts, span
     return None
 
 
 def _days_before_frame(
-    sentence: _Sentence, earlier: tuple[int, int, list[Cue]], dates: list[Mention], main: _Frame | None,
-    published: date | None,
+    sentence: _Sentence, earlier: tuple[int, int, list[Cue], tuple[int, str, bool] | None], dates: list[Mention],
+    main: _Frame | None, published: date | None,
 ) -> _Frame:
-    """The act a few days older, a frame of its own, dated `DAYS_BEFORE_WINDOW` days before the day of what
-    came after it: the sentence's own day; else, when what came after is the news (an act or a death the
-    sentence tells, or "ويأتي ذلك"), the main act's day or the publication's. What came after may be old
-    too ("وجاء هذا القرار بعد أيام من الهجوم على مسجد الروضة"): then the act stays undated."""
-    start, end, acts = earlier
+    """The act a few days older, a frame of its own, dated as `_date_of_an_older_act` says."""
+    start, end, acts, _ = earlier
     frame = _Frame(True, anchors=acts, opening=list(acts), clause=True, days_before=True)
     frame.add(start, end)
-    later = _best_date([d for d in dates if not start <= d.start < end])
+    frame.date = _date_of_an_older_act(sentence, earlier, dates, main, published)
+    return frame
+
+
+def _date_of_an_older_act(
+    sentence: _Sentence, earlier: tuple[int, int, list[Cue], tuple[int, str, bool] | None], dates: list[Mention],
+    main: _Frame | None, published: date | None,
+) -> Mention | None:
+    """The date of an act told as older than the sentence's: its clause's own date; else `DAYS_BEFORE_WINDOW`
+    days (or the counted span) before the day of what came after it: the sentence's own day; else, when what
+    came after is the news (an act or a death the sentence tells, or "ويأتي ذلك"), the main act's day or the
+    publication's. What came after may be old too ("وجاء هذا القرار بعد أيام من الهجوم على مسجد الروضة"):
+    then the act stays undated. A fronted clause ends at the comma after the act, where the news begins
+    ("بعد 18 يوما من اختفائه ... في 2 أكتوبر، أقرت المملكة"); a trailing one runs on with the act's own
+    clauses ("قتل أربعة في هجوم الاثنين، بعد يوم من تفجيرات استهدفت كنائس خلال قداس الأحد")."""
+    start, end, acts, span = earlier
+    display = sentence.display or ""
+    that_comes = THAT_COMES_RE.search(display[sentence.start : start])
+    if that_comes or any(c.end <= start and c.kind in NEWS_KINDS for c in sentence.cues):
+        own = [d for d in dates if start <= d.start < end]
+        others = [d for d in dates if d.start < start]
+    else:
+        comma = COMMA_RE.search(display, acts[-1].end, end)
+        clause_end = comma.start() if comma else end
+        own = [d for d in dates if start <= d.start < clause_end]
+        others = [d for d in dates if not start <= d.start < clause_end]
+    if own:
+        return _best_date(own)
+    later = _best_date(others)
     rest = sentence.without(start, end)
-    news = rest.of("trigger") or rest.of("outcome") or THAT_COMES_RE.search((sentence.display or "")[sentence.start : start])
+    news = rest.of("trigger") or rest.of("outcome") or that_comes
     if later is None and news and main is not None and main.date is not None and _precision(main.date) == "day":
         later = main.date
     day = date.fromisoformat(later.value) if later is not None and _precision(later) == "day" else published if news else None
-    if day is not None:
+    if day is None:
+        return None
+    if span is None:
         first, last = (day - timedelta(days=n) for n in reversed(DAYS_BEFORE_WINDOW))
-        words = (sentence.display or "")[start : acts[0].start].strip()  # "بعد أيام من"
-        frame.date = Mention("DATE", start, start + len(words), words, normalize_text(words),
-                             f"{first.isoformat()}/{last.isoformat()}", {"precision": "interval", "method": "days_before"})  # fmt: skip
-    return frame
+    else:
+        first, last = span_before(day, *span)
+    words = display[start : acts[0].start].strip()  # "بعد أيام من"
+    return Mention("DATE", start, start + len(words), words, normalize_text(words),
+                   f"{first.isoformat()}/{last.isoformat()}",
+                   {"precision": "interval", "method": "days_before" if span is None else "span_before"})  # fmt: skip
+
+
+def _told_as_older(sentence: _Sentence, anchors: list[Cue]) -> tuple[int, int, list[Cue], tuple[int, str, bool] | None] | None:
+    """The clause of a sentence's only act when it is told as older than what the sentence says ("بعد نحو 18
+    يوما من اختفاء الإعلامي ...، أقرت المملكة بموته"): the sentence's news is no act, and its date is not
+    the act's."""
+    outcomes = {c.value for c in sentence.of("outcome") if any(a.start == c.start for a in anchors)}  # "اختفاء": an abduction
+    earlier = _act_days_before(sentence, tuple(outcomes | {"killed"}))
+    if earlier is None or not all(earlier[0] <= a.start < earlier[1] for a in anchors):
+        return None
+    return earlier
 
 
 # "عملية "غصن الزيتون" العسكرية", "عملية عسكرية", "الحملة العسكرية", "عملية ... باسم": a military
@@ -1049,6 +1111,8 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             main = _Frame(False, anchors=list(anchors), paragraph=sentence.paragraph)
             main.opening = _typing_anchors(sentence, anchors)
             main.date = _best_date([d for d in dates if d not in far])
+            if (older := _told_as_older(sentence, anchors)) is not None:
+                main.date = _date_of_an_older_act(sentence, older, [d for d in dates if d not in far], None, published)
             main.announced = _announcement_day(sentence)
             main.add_sentence(sentence)
             frames.append(main)
@@ -1079,6 +1143,17 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
         if current is not None:
             current.anchors += anchors
             current.add_sentence(sentence)
+    for frame in [f for f in frames if f.is_background]:
+        # an older act a clause told ("بعد يوم من سلسلة تفجيرات") and a later sentence tells again with its day
+        told = next(
+            (t for t in responded_frames if frame.date and t.date and _dates_overlap(t.date, frame.date)
+             and _most_specific(t.anchors) == _most_specific(frame.anchors)),
+            None,
+        )  # fmt: skip
+        if told is not None:
+            told.spans += frame.spans
+            told.date = _best_date([told.date, frame.date])
+            frames.remove(frame)
     return frames + responded_frames + launched_frames
 
 
@@ -1167,6 +1242,7 @@ def _background_frames(
     """One frame per cited date. Operation words before the sentence's background cue ("الضربة
     الأخيرة ... سبق أن") describe the main event; a clause naming no operation is typed by its
     manner of killing (اغتيال), its weapon, or the default type."""
+    far = [d for k, d in enumerate(far) if k == 0 or _date_key(d) != _date_key(far[k - 1])]  # "والأحد ... قداس الأحد": one day
     clauses = _split_at_dates(sentence, far) if len(far) > 1 else [(_then_clause_start(sentence, anchors, far[0]), sentence.end, far[0])]
     cue_starts = [c.start for c in sentence.of("background")]
     frames = []

@@ -1369,6 +1369,50 @@ def test_an_act_told_as_days_older_is_a_background_frame_of_its_own():
     assert len([f for f in frames_read_from(body, date(2018, 3, 12)) if f["role"] == "background"]) == 1
 
 
+def test_an_act_told_a_counted_span_older_is_dated_that_span_before():
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد، بعد ثلاثة أيام من مقتل خمسة عناصر من الشرطة "
+            "في تفجير سيارة مفخخة في مدينة حماة.")
+    main, before = frames_read_from(body, date(2018, 3, 12))  # a Monday
+    assert (main["reported_date"], before["role"]) == ("2018-03-11", "background")
+    # three days before Sunday, counted from either day
+    assert (before["reported_date"], before["date_method"]) == ("2018-03-07/2018-03-09", "span_before")
+    body = body.replace("بعد ثلاثة أيام", "بعد نحو أسبوعين")
+    assert frames_read_from(body, date(2018, 3, 12))[1]["reported_date"] == "2018-02-21/2018-03-01"
+    # a span in years is too long to date the act by
+    body = body.replace("بعد نحو أسبوعين", "بعد عامين")
+    assert [f["date_method"] for f in frames_read_from(body, date(2018, 3, 12))] == ["relative_to_published"]
+
+
+def test_an_older_act_takes_its_own_clauses_date_before_the_span():
+    # a trailing clause runs on with the act's own clauses: Sunday is the bombings' day
+    body = ("أعلنت الشرطة مقتل ثلاثة مهاجمين في هجوم فجر اليوم على مقر الشرطة في الموصل، بعد يوم من سلسلة "
+            "تفجيرات انتحارية نفذها مسلحون، استهدفت عدة مساجد مساء الأحد.")
+    main, before = frames_read_from(body, date(2018, 3, 12))
+    assert (main["reported_date"], before["reported_date"]) == ("2018-03-12", "2018-03-11")
+
+
+def test_the_news_told_after_an_act_counted_older_does_not_date_it():
+    # the sentence's news is an admission: the act it counts from is the story's, dated in its own clause
+    body = ("في الساعات الأولى من 22 مارس الجاري، بعد نحو 18 يوما من اختفاء الناشط سامي الخطيب عقب دخوله "
+            "مقر الشرطة في بغداد في 4 مارس، اعترفت الحكومة بوفاته.")
+    (frame,) = frames_read_from(body, date(2018, 3, 22))
+    assert (frame["role"], frame["reported_date"]) == ("main", "2018-03-04")
+    # with no date of its own: the span before the day of the news
+    body = "بعد 12 يوما من اختفاء الناشط سامي الخطيب في بغداد، اعترفت الحكومة الخميس بوفاته."
+    (frame,) = frames_read_from(body, date(2018, 3, 12))  # Thursday: 8 March
+    assert (frame["reported_date"], frame["date_method"]) == ("2018-02-23/2018-02-25", "span_before")
+
+
+def test_an_older_act_told_again_with_its_day_is_one_frame():
+    body = ("أعلنت الشرطة مقتل ثلاثة مهاجمين في هجوم على مقر الشرطة في الموصل الاثنين، بعد يوم من سلسلة "
+            "تفجيرات انتحارية استهدفت عدة مساجد.\n"
+            "والأحد نفذ مسلحون سلسلة تفجيرات انتحارية استهدفت ثلاثة مساجد في الموصل خلال صلاة الأحد ما أسفر "
+            "عن مقتل 14 شخصا.")
+    frames = frames_read_from(body, date(2018, 3, 12))
+    assert [(f["role"], f["reported_date"]) for f in frames] == [("main", "2018-03-12"), ("background", "2018-03-11")]
+    assert frames[1]["reported_killed"] == 14
+
+
 def test_days_after_an_announcement_a_threat_or_a_visit_is_no_act():
     for tail in ("بعد أيام من إعلان الحكومة خطة لإعادة الإعمار.",
                  "بعد أيام من تهديد الجماعة بشن هجمات على المدينة.",
