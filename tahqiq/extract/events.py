@@ -630,10 +630,34 @@ def _event_dates(sentence: _Sentence) -> list[Mention]:
             continue
         if _dates_an_announcement(m, sentence) or _dates_a_death_of_wounds(m, sentence):
             continue
-        if _dates_what_followed_the_act(m, sentence):
+        if _dates_what_followed_the_act(m, sentence) or _dates_another_action(m, sentence):
             continue
         out.append(_on_the_eve(m, sentence) or m)
     return out
+
+
+# A word of another action this close before a date, with no word of the act or of announcing between, is
+# what the date dates ("باشرت بإرسال فريق أمني إلى تركيا بتاريخ 6 أكتوبر").
+OTHER_ACTION_WINDOW = 50
+# "خلال زيارته": the act fell during the other action, on its day.
+DURING_RE = re.compile(r"(?<![\w])(?:خلال|أثناء|اثناء|لدى|عند|إبان|ابان)\s+$")
+
+
+def _dates_another_action(m: Mention, sentence: _Sentence) -> bool:
+    """A day right after a word of another action (a dispatch, a visit, an investigation, a meeting, a
+    funeral) dates that action, not the act; unless the act is told as during it ("قتل خلال زيارته"). A
+    month or a year still tells the act's time ("اعتقال 200 عسكري في تحقيقات قضية المطرقة عام 2011")."""
+    if _precision(m) != "day":
+        return False
+    kinds = ("trigger", "outcome", "announce", "other_action")
+    orgs = [o for o in sentence.mentions if o.entity_type == "ORG"]  # "مكتب التحقيقات الفيدرالي" names no action
+    before = [
+        c for c in sentence.cues
+        if c.end <= m.start and c.kind in kinds and not any(o.start <= c.start < o.end for o in orgs)
+    ]  # fmt: skip
+    if not before or before[-1].kind != "other_action" or m.start - before[-1].end > OTHER_ACTION_WINDOW:
+        return False
+    return not DURING_RE.search((sentence.display or "")[max(sentence.start, before[-1].start - 8) : before[-1].start])
 
 
 def _dates_what_followed_the_act(m: Mention, sentence: _Sentence) -> bool:
@@ -923,7 +947,10 @@ def _date_of_an_older_act(
         others = [d for d in dates if not start <= d.start < clause_end]
     if own:
         return _best_date(own)
-    later = _best_date(others)
+    # what came after may be another action ("وشيعت ميليشيات الحوثي، الثلاثاء، ... بعد أيام على مصرعهم")
+    later = _best_date(others) or _best_date(
+        [m for m in sentence.mentions if m.entity_type == "DATE" and not start <= m.start < end and _dates_another_action(m, sentence)]
+    )
     rest = sentence.without(start, end)
     news = rest.of("trigger") or rest.of("outcome") or that_comes
     if later is None and news and main is not None and main.date is not None and _precision(main.date) == "day":

@@ -1413,6 +1413,20 @@ def test_an_older_act_told_again_with_its_day_is_one_frame():
     assert frames[1]["reported_killed"] == 14
 
 
+def test_a_date_of_another_action_does_not_date_the_act():
+    body = ("قالت النيابة إن الأسباب التي أدت إلى وفاة الصحفي جاءت نتيجة شجار واشتباك بالأيدي.\n"
+            "وأضافت أن الحكومة باشرت بإرسال فريق أمني إلى المدينة بتاريخ 6 مارس 2018 للتحقيق في اختفاء الصحفي.")
+    (frame,) = frames_read_from(body, date(2018, 3, 20))
+    assert frame["date_method"] == "publication_window"
+    # a visit's day, or a funeral's, is not the act's
+    for body in ("قتل جندي في هجوم بعبوة ناسفة في منبج.\nوكان قائد القوات قد زار المدينة الخميس لتفقد القوات.",
+                 "شيع آلاف الفلسطينيين في غزة السبت جثامين ثلاثة شبان قتلوا برصاص الجيش الإسرائيلي."):
+        assert frames_read_from(body, date(2018, 3, 12))[0]["date_method"] == "publication_window", body
+    # an act told as during the other action fell on its day
+    body = "قتل جندي في هجوم بعبوة ناسفة خلال زيارة قائد القوات إلى منبج الخميس."
+    assert frames_read_from(body, date(2018, 3, 12))[0]["reported_date"] == "2018-03-08"
+
+
 def test_days_after_an_announcement_a_threat_or_a_visit_is_no_act():
     for tail in ("بعد أيام من إعلان الحكومة خطة لإعادة الإعمار.",
                  "بعد أيام من تهديد الجماعة بشن هجمات على المدينة.",
