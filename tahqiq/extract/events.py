@@ -639,8 +639,9 @@ def _event_dates(sentence: _Sentence) -> list[Mention]:
 # A word of another action this close before a date, with no word of the act or of announcing between, is
 # what the date dates ("باشرت بإرسال فريق أمني إلى تركيا بتاريخ 6 أكتوبر").
 OTHER_ACTION_WINDOW = 50
-# "خلال زيارته": the act fell during the other action, on its day.
-DURING_RE = re.compile(r"(?<![\w])(?:خلال|أثناء|اثناء|لدى|عند|إبان|ابان)\s+$")
+# "خلال زيارته": the act fell during the other action, on its day; "على ذمة التحقيق" (pending inquiry) is no
+# action of its own.
+DURING_RE = re.compile(r"(?<![\w])(?:خلال|أثناء|اثناء|لدى|عند|إبان|ابان|ذمة)\s+$")
 
 
 def _dates_another_action(m: Mention, sentence: _Sentence) -> bool:
@@ -937,7 +938,9 @@ def _date_of_an_older_act(
     start, end, acts, span = earlier
     display = sentence.display or ""
     that_comes = THAT_COMES_RE.search(display[sentence.start : start])
-    if that_comes or any(c.end <= start and c.kind in NEWS_KINDS for c in sentence.cues):
+    # fronted: first in its sentence, or after a comma with no word of the news before it
+    fronted = not display[sentence.start : start].strip() or display[sentence.start : start].rstrip().endswith(("،", ","))
+    if that_comes or not fronted or any(c.end <= start and c.kind in NEWS_KINDS for c in sentence.cues):
         own = [d for d in dates if start <= d.start < end]
         others = [d for d in dates if d.start < start]
     else:
@@ -952,20 +955,28 @@ def _date_of_an_older_act(
         [m for m in sentence.mentions if m.entity_type == "DATE" and not start <= m.start < end and _dates_another_action(m, sentence)]
     )
     rest = sentence.without(start, end)
-    news = rest.of("trigger") or rest.of("outcome") or that_comes
+    news = _tells_an_act(rest) or that_comes
     if later is None and news and main is not None and main.date is not None and _precision(main.date) == "day":
         later = main.date
-    day = date.fromisoformat(later.value) if later is not None and _precision(later) == "day" else published if news else None
-    if day is None:
+    # a month or a year of what came after bounds the act as well ("في أبريل 2017، بعد 3 أيام من هجوم كيماوي")
+    bounds = date_bounds(later.value) if later is not None else None
+    if bounds is None and news and published is not None:
+        bounds = (published, published)
+    if bounds is None:
         return None
-    if span is None:
-        first, last = (day - timedelta(days=n) for n in reversed(DAYS_BEFORE_WINDOW))
-    else:
-        first, last = span_before(day, *span)
+
+    def before(day: date) -> tuple[date, date]:
+        return span_before(day, *span) if span else tuple(day - timedelta(days=n) for n in reversed(DAYS_BEFORE_WINDOW))
+
+    first, last = before(bounds[0])[0], before(bounds[1])[1]
     words = display[start : acts[0].start].strip()  # "بعد أيام من"
     return Mention("DATE", start, start + len(words), words, normalize_text(words),
                    f"{first.isoformat()}/{last.isoformat()}",
                    {"precision": "interval", "method": "days_before" if span is None else "span_before"})  # fmt: skip
+
+
+def _tells_an_act(sentence: _Sentence) -> bool:
+    return bool(sentence.of("trigger") or sentence.of("outcome"))
 
 
 def _told_as_older(sentence: _Sentence, anchors: list[Cue]) -> tuple[int, int, list[Cue], tuple[int, str, bool] | None] | None:
@@ -1106,6 +1117,8 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             dates = [d for d in dates if not answered.contains(d.start)]
             anchors = sentence.anchors()
         earlier = _act_days_before(sentence) if responded is None else None
+        if earlier is not None and main is None and not _tells_an_act(sentence.without(earlier[0], earlier[1])):
+            earlier = None  # the older act is the news ("دعا الرئيس ... بعد يوم من هجومين ... خلفا 16 قتيلا")
         if earlier is not None:
             before = _days_before_frame(sentence, earlier, dates, main, published)
             _tell_once(responded_frames, before, _tells_the_same_answered_act)

@@ -1383,12 +1383,34 @@ def test_an_act_told_a_counted_span_older_is_dated_that_span_before():
     assert [f["date_method"] for f in frames_read_from(body, date(2018, 3, 12))] == ["relative_to_published"]
 
 
+def test_an_older_act_counted_from_a_month_falls_in_that_month_less_the_span():
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد.\n"
+            "وكانت الطائرات قد قصفت قاعدة جوية في أبريل عام 2017، وذلك بعد 3 أيام من هجوم كيماوي أسفر عن مقتل "
+            "عشرات المدنيين في مدينة حماة.")
+    frames = frames_read_from(body, date(2018, 3, 12))
+    before = next(f for f in frames if f["date_method"] == "span_before")
+    assert before["reported_date"] == "2017-03-28/2017-04-28"
+
+
+def test_an_opening_act_told_as_older_than_no_act_is_the_news():
+    body = ("دعا الرئيس اليوم السبت مواطنيه إلى التعاون مع الجيش بعد يوم من هجومين استهدفا مقر الجيش في "
+            "العاصمة وخلفا 16 قتيلا.")
+    (frame,) = frames_read_from(body, date(2018, 3, 3))
+    # the day of the call or the one before, as for an act told only with its announcement
+    assert (frame["role"], frame["reported_date"], frame["reported_killed"]) == ("main", "2018-03-02/2018-03-03", 16)
+
+
 def test_an_older_act_takes_its_own_clauses_date_before_the_span():
     # a trailing clause runs on with the act's own clauses: Sunday is the bombings' day
     body = ("أعلنت الشرطة مقتل ثلاثة مهاجمين في هجوم فجر اليوم على مقر الشرطة في الموصل، بعد يوم من سلسلة "
             "تفجيرات انتحارية نفذها مسلحون، استهدفت عدة مساجد مساء الأحد.")
     main, before = frames_read_from(body, date(2018, 3, 12))
     assert (main["reported_date"], before["reported_date"]) == ("2018-03-12", "2018-03-11")
+    # a clause after its news, with no comma between, is no fronted clause: a year after the comma that
+    # follows compares another act ("كما حصل ... عام 2014")
+    body = ("لا يزال عشرات الطلاب في عداد المفقودين بعد يومين على هجوم مسلحين على مدرستهم في شمال البلاد، وهو ما "
+            "أثار مخاوف من تعرضهم للخطف كما حصل مع طلاب آخرين عام 2014.")
+    assert [f["reported_date"] for f in frames_read_from(body, date(2018, 2, 21))] == ["2018-02-18/2018-02-20"]
 
 
 def test_the_news_told_after_an_act_counted_older_does_not_date_it():
@@ -1422,6 +1444,9 @@ def test_a_date_of_another_action_does_not_date_the_act():
     for body in ("قتل جندي في هجوم بعبوة ناسفة في منبج.\nوكان قائد القوات قد زار المدينة الخميس لتفقد القوات.",
                  "شيع آلاف الفلسطينيين في غزة السبت جثامين ثلاثة شبان قتلوا برصاص الجيش الإسرائيلي."):
         assert frames_read_from(body, date(2018, 3, 12))[0]["date_method"] == "publication_window", body
+    # "على ذمة التحقيق" (pending inquiry) is no action of its own
+    body = "ألقت الشرطة القبض على ثلاثة مسلحين وأمرت النيابة بحبسهم أربعة أيام على ذمة التحقيق، السبت."
+    assert frames_read_from(body, date(2018, 3, 12))[0]["reported_date"] == "2018-03-10"
     # an act told as during the other action fell on its day
     body = "قتل جندي في هجوم بعبوة ناسفة خلال زيارة قائد القوات إلى منبج الخميس."
     assert frames_read_from(body, date(2018, 3, 12))[0]["reported_date"] == "2018-03-08"
