@@ -8,6 +8,7 @@ taken, and every candidate is kept so a reader can see the choice.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from tahqiq.dates.values import date_bounds
@@ -59,13 +60,18 @@ def next_weekday(ref: dt.date, weekday: int) -> dt.date:
 # The weekdays a week may start on, by the outlet's convention: Saturday (the Arab working week),
 # Sunday (the Gulf's and American desks') and Monday (European agencies).
 WEEK_STARTS = (5, 6, 0)
+# Yesterday and the day before are told as such (أمس، أول أمس) or by their names, never as last week.
+LAST_WEEK_NOT_AFTER_DAYS = 3
 
 
 def last_week(ref: dt.date) -> tuple[dt.date, dt.date]:
     """The days "last week" (الأسبوع الماضي) may mean on `ref`: the week before the reference's week under
-    any of `WEEK_STARTS` (an AFP story of a Saturday counts a Wednesday ten days back in it)."""
+    any of `WEEK_STARTS` (an AFP story of a Saturday counts a Wednesday ten days back in it, one of a
+    Thursday the Saturday five days back), up to three days before the reference: a Monday's last week ends
+    on the Friday."""
     starts = [ref - dt.timedelta(days=(ref.weekday() - weekday) % 7) for weekday in WEEK_STARTS]
-    return min(starts) - dt.timedelta(days=7), max(starts) - dt.timedelta(days=1)
+    last = min(max(starts) - dt.timedelta(days=1), ref - dt.timedelta(days=LAST_WEEK_NOT_AFTER_DAYS))
+    return min(starts) - dt.timedelta(days=7), last
 
 
 # News reports an event on the day it happened or within the two days after.
@@ -115,3 +121,25 @@ def day_before(value: str) -> str | None:
         return (dt.date.fromisoformat(value) - dt.timedelta(days=1)).isoformat()
     except (TypeError, ValueError):
         return None
+
+
+# A counted span between two acts ("بعد 18 يوما من اختفائه", "بعد أسبوعين من الهجوم") is counted loosely: from
+# either day or across a night, by whole weeks or months; "نحو" (about) loosens it further.
+SPAN_SLACK_DAYS = {"day": 1, "week": 3, "month": 15}
+APPROXIMATE_SHARE = 0.1
+
+
+def span_before(later: dt.date, count: int, unit: str, approximate: bool = False) -> tuple[dt.date, dt.date] | None:
+    """The days an act told as `count` days, weeks or months before `later` may fall on (None for another
+    unit): never `later` itself, nor after it."""
+    slack = SPAN_SLACK_DAYS.get(unit)
+    if slack is None or count < 1:
+        return None
+    if unit == "month":
+        year, month = divmod(later.year * 12 + later.month - 1 - count, 12)
+        centre = dt.date(year, month + 1, min(later.day, calendar.monthrange(year, month + 1)[1]))
+    else:
+        centre = later - dt.timedelta(days=count * (7 if unit == "week" else 1))
+    if approximate:
+        slack += round((later - centre).days * APPROXIMATE_SHARE)
+    return centre - dt.timedelta(days=slack), min(centre + dt.timedelta(days=slack), later - dt.timedelta(days=1))

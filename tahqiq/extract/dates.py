@@ -17,7 +17,8 @@ or one inferred from the text). What the text leaves open is never filled in sil
 - A bare weekday is the latest such day on or before the reference; with "الماضي" strictly before,
   with "المقبل"/"القادم" strictly after.
 - Parts of a month are intervals: start = days 1-10, middle = 11-20, end = 21-last. "الأسبوع الماضي"
-  is the week before the reference's week, counted from Saturday, Sunday or Monday (`last_week`).
+  is the week before the reference's week, counted from Saturday, Sunday or Monday, and at least three days
+  back (`last_week`).
 - "اليوم السابق" / "اليوم التالي" are relative to the story, not the publication: they count from the
   last day the text dated before them (method `relative_to_story_date`), else from the reference as a
   fallback; either way flagged `attrs["anaphoric"] = True`.
@@ -764,6 +765,23 @@ def _parse_iso(value_holder: _Value) -> dt.date | None:
 def infer_reference_date(nt: NormalizedText) -> tuple[dt.date | None, str]:
     """The publication date implied by the text itself, and how it was found."""
     return _infer(_scan(nt.text))
+
+
+ACCUSATIVE_ENDING = "ا"  # "18 يوما", "ثلاثين شهرا": the unit in the accusative after a number over ten
+
+
+def counted_span(words: str) -> tuple[int, str] | None:
+    """The count and unit (day, week, month, year, hour, minute) of a counted span ("18 يوما", "ثلاثة أيام",
+    "أسبوعين", "شهر"); None for an uncounted one ("أيام") or other words."""
+    lx = load_lexicon()
+    *number, unit = normalize_text(words).split() or [""]
+    reading = lx.units.get(unit) or (lx.units.get(unit[:-1]) if unit.endswith(ACCUSATIVE_ENDING) else None)
+    if reading is None or len(number) > 1:
+        return None
+    if not number:
+        return (reading[1], reading[0]) if reading[1] is not None else None
+    count = int(number[0]) if number[0].isdigit() else lx.numbers.get(number[0])
+    return (count, reading[0]) if count else None
 
 
 FUTURE_MARKER_WINDOW = 60

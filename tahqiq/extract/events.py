@@ -8,8 +8,12 @@ a background event (one per date when a sentence cites several); other sentences
 being told. An act a clause says another act answers ("ردا على إطلاق صواريخ", "انتقاما لمقتل") is a
 background frame of its own (answered), with its clause's words, places and figures; so is an act told as a
 few days older than the sentence's ("تأتي التفجيرات بعد أيام من مقتل خمسة عناصر ...", dated two to ten days
-before it) or as so many days older ("بعد يوم من", "بعد ثلاثة أيام من"), and the launch of a military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير",
-military_operation). A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
+before it) or a counted span older ("بعد يوم من", "بعد ثلاثة أيام من هجوم", that span before it, counted
+loosely), unless its clause dates it; an opening act so told with no other act beside it is the news ("بعد 18
+يوما من اختفائه، أقرت المملكة بموته") and takes the same date. A later sentence that tells such an act again
+with its day adds to that frame; a date said twice in a cited act's sentence is one date. The launch of a
+military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير", military_operation)
+is a background frame too. A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
 announcement, not the event (which a denial answers up to a week later). Only acts the article asserts
 happened open frames: not those threatened, planned, plotted, ordered, warned against, awaited, judged,
 rehearsed in a drill or a test, nor a period's tally or state ("منذ بدء ...", "خلال الأشهر الماضية").
@@ -29,21 +33,24 @@ from functools import lru_cache
 
 from tahqiq.dates.inference import (
     NEWS_LAG_DAYS,
+    SPAN_SLACK_DAYS,
     announcement_window,
     date_of_weekday_and_month_day,
     day_before,
     later_than_publication,
     publication_window,
     revision_window,
+    span_before,
 )
 from tahqiq.dates.values import date_bounds, gap_days, month_day_bounds, precision_of
 from tahqiq.extract.counts import counts_one_event, event_total, find_single_casualties, wholes_else_parts
+from tahqiq.extract.dates import counted_span
 from tahqiq.extract.gazetteer import QUOTED_PHRASE_GAP_RE, Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
 from tahqiq.extract.places import named_as_elsewhere, named_as_where, seat_governorates
 from tahqiq.extract.statements import frame_statements
 from tahqiq.extract.tokens import clitic_variants
-from tahqiq.reference import casualty_groups, load_event_lexicon, number_words
+from tahqiq.reference import casualty_groups, load_event_lexicon
 from tahqiq.text.arabic import COMPLEMENTIZERS, RELATIVE_PRONOUNS, is_future_verb, story_terms
 from tahqiq.text.normalize import NormalizedText, normalize, normalize_text
 
@@ -754,10 +761,35 @@ def _event_dates(sentence: _Sentence) -> list[Mention]:
             continue
         if _dates_an_announcement(m, sentence) or _dates_a_death_of_wounds(m, sentence):
             continue
-        if _dates_what_followed_the_act(m, sentence):
+        if _dates_what_followed_the_act(m, sentence) or _dates_another_action(m, sentence):
             continue
         out.append(_on_the_eve(m, sentence) or m)
     return out
+
+
+# A word of another action this close before a date, with no word of the act or of announcing between, is
+# what the date dates ("باشرت بإرسال فريق أمني إلى تركيا بتاريخ 6 أكتوبر").
+OTHER_ACTION_WINDOW = 50
+# "خلال زيارته": the act fell during the other action, on its day; "على ذمة التحقيق" (pending inquiry) is no
+# action of its own.
+DURING_RE = re.compile(r"(?<![\w])(?:خلال|أثناء|اثناء|لدى|عند|إبان|ابان|ذمة)\s+$")
+
+
+def _dates_another_action(m: Mention, sentence: _Sentence) -> bool:
+    """A day right after a word of another action (a dispatch, a visit, an investigation, a meeting, a
+    funeral) dates that action, not the act; unless the act is told as during it ("قتل خلال زيارته"). A
+    month or a year still tells the act's time ("اعتقال 200 عسكري في تحقيقات قضية المطرقة عام 2011")."""
+    if _precision(m) != "day":
+        return False
+    kinds = ("trigger", "outcome", "announce", "other_action")
+    orgs = [o for o in sentence.mentions if o.entity_type == "ORG"]  # "مكتب التحقيقات الفيدرالي" names no action
+    before = [
+        c for c in sentence.cues
+        if c.end <= m.start and c.kind in kinds and not any(o.start <= c.start < o.end for o in orgs)
+    ]  # fmt: skip
+    if not before or before[-1].kind != "other_action" or m.start - before[-1].end > OTHER_ACTION_WINDOW:
+        return False
+    return not DURING_RE.search((sentence.display or "")[max(sentence.start, before[-1].start - 8) : before[-1].start])
 
 
 def _dates_what_followed_the_act(m: Mention, sentence: _Sentence) -> bool:
@@ -967,10 +999,10 @@ def _act_clause(sentence: _Sentence, act: Cue) -> tuple[int, list[Cue]]:
 
 
 # "بعد أيام من مقتل", "بعد أيام قليلة على الهجوم": an act a few days before the one the sentence tells;
-# "بعد يوم من", "بعد يومين من", "بعد ثلاثة أيام على": an act so many days before it.
+# "بعد يوم من", "بعد (نحو) 18 يوما من اختفاء", "عقب أسبوعين من الهجوم": a counted span before it.
 DAYS_BEFORE_RE = re.compile(
-    r"(?<![\w])[وف]?(?:بعد|عقب)\s+(?:(?P<few>(?:بضعة|عدة)\s+)?[أا]يام(?P<little>\s+قليلة)?"
-    r"|(?P<one>يوم)|(?P<two>يومين)|(?P<count>\S+)\s+[أا]يام)\s+(?P<of>من|على)\s+"
+    r"(?<![\w])[وف]?(?:بعد|عقب)\s+(?P<about>(?:نحو|حوالي|حوالى|قرابة|زهاء)\s+)?"
+    r"(?:(?P<few>(?:بضعة|عدة)\s+)?[أا]يام(?P<little>\s+قليلة)?|(?P<span>(?:[\w]+\s+)?[\w]+))\s+(?P<of>من|على)\s+"
 )
 # Bare "بعد أيام من" before fighting told as going on is "after days of" it ("بعد أيام من المعارك بين
 # الطرفين"): a stretch of war, not an act days before.
@@ -981,18 +1013,27 @@ ONGOING_ACTS = frozenset(normalize_text(w) for w in (
 THAT_COMES_RE = re.compile(r"(?<![\w])(?:ذلك|هذا|ال(?:جديد|جديدة|أخير|أخيرة))\s*،?\s*$")
 # "A few days" before: at least two (a day before is "أمس" or "غداة"), at most about a week and a half.
 DAYS_BEFORE_WINDOW = (2, 10)
+# Words that tell the sentence's news before a clause of an older act: it trails the news.
+NEWS_KINDS = frozenset({"trigger", "outcome", "announce", "statement", "admission", "claim_verb", "attribution",
+                        "targeting", "control", "update", "denial"})
 
 
-def _act_days_before(sentence: _Sentence) -> tuple[int, int, list[Cue], int | None] | None:
+def _act_days_before(
+    sentence: _Sentence, outcomes: tuple[str, ...] = ("killed", "intercepted")
+) -> tuple[int, int, list[Cue], tuple[int, str, bool] | None] | None:
     """The act the sentence tells as a few days older than its own ("تأتي التفجيرات بعد أيام من مقتل خمسة
-    عناصر من الشرطة في سجن ...", "بعد أيام من اعتراض الدفاعات ثلاثة صواريخ"), or as so many days older
-    ("بعد يوم من سلسلة تفجيرات"): (clause start, clause end, its words of the act, the days when told)."""
+    عناصر من الشرطة في سجن ...", "بعد أيام من اعتراض الدفاعات ثلاثة صواريخ") or a counted span older ("بعد ثلاثة أيام من هجوم"): (clause start, clause
+    end, its words of the act, the span's count, unit and whether told as approximate, None for a few days).
+    A span in hours or years is not read: the act is told with the news or too far back to date by it."""
     display = sentence.display or ""
     for match in DAYS_BEFORE_RE.finditer(display, sentence.start, sentence.end):
-        days = _days_told(match)
-        if match.group("count") and days is None:
-            continue  # "بعد سنوات من", or more days than an act told as recent
-        act = _object_act(sentence, match.end(), ("killed", "intercepted"))
+        span = None
+        if match.group("span"):
+            counted = counted_span(match.group("span"))
+            if counted is None or counted[1] not in SPAN_SLACK_DAYS:
+                continue
+            span = (*counted, bool(match.group("about")))
+        act = _object_act(sentence, match.end(), outcomes)
         bare = not (match.group("few") or match.group("little")) and match.group("of") == "من"
         if act is not None and bare and normalize_text(act.text).split()[0].removeprefix("ال") in ONGOING_ACTS:
             continue  # "بعد أيام من المعارك", "بعد ثلاثة أيام من القتال": after days of it
@@ -1001,59 +1042,87 @@ def _act_days_before(sentence: _Sentence) -> tuple[int, int, list[Cue], int | No
         end, acts = _act_clause(sentence, act)
         if act.value == "intercepted" and not any(act.start <= c.start < end for c in sentence.of("trigger")):
             continue  # a missile or a drone shot down fired; an objection ("اعتراض الحكومة على") is none
-        return match.start(), end, acts, days
+        return match.start(), end, acts, span
     return None
 
 
-def _days_told(match: re.Match) -> int | None:
-    """How many days "بعد يوم من", "بعد يومين من", "بعد 3 أيام من" say (at most DAYS_BEFORE_WINDOW's
-    last); None for "بعد أيام من"."""
-    if match.group("one"):
-        return 1
-    if match.group("two"):
-        return 2
-    word = match.group("count")
-    if word is None:
-        return None
-    value = int(word) if word.isdigit() else number_words().get(normalize_text(word), (None, ""))[0]
-    return value if value is not None and 2 <= value <= DAYS_BEFORE_WINDOW[1] else None
-
-
 def _days_before_frame(
-    sentence: _Sentence, earlier: tuple[int, int, list[Cue]], dates: list[Mention], main: _Frame | None,
-    published: date | None,
+    sentence: _Sentence, earlier: tuple[int, int, list[Cue], tuple[int, str, bool] | None], dates: list[Mention],
+    main: _Frame | None, published: date | None,
 ) -> _Frame:
-    """The act a few days older, a frame of its own, dated `DAYS_BEFORE_WINDOW` days (or the days told)
-    before the day of what came after it: the sentence's own day; else, when what came after is the news
-    (an act or a death the sentence tells, or "ويأتي ذلك"), the main act's day or the publication's (a
-    count of days then reaches back the news' lag too). What came after may be old too ("وجاء هذا القرار
-    بعد أيام من الهجوم على مسجد الروضة"): then the act stays undated. A day its own clause names, before
-    the later one, dates it ("بعد يوم من سلسلة تفجيرات ... خلال قداس الأحد")."""
-    start, end, acts, days = earlier
+    """The act a few days older, a frame of its own, dated as `_date_of_an_older_act` says."""
+    start, end, acts, _ = earlier
     # its clause names doers by their capitals ("بعد يومين من الضربة التي وجهتها الولايات المتحدة"): places told as where
     frame = _Frame(True, anchors=acts, opening=list(acts), clause=True, days_before=True, where_only=True)
     frame.add(start, end)
-    later = _best_date([d for d in dates if not start <= d.start < end])
+    frame.date = _date_of_an_older_act(sentence, earlier, dates, main, published)
+    return frame
+
+
+def _date_of_an_older_act(
+    sentence: _Sentence, earlier: tuple[int, int, list[Cue], tuple[int, str, bool] | None], dates: list[Mention],
+    main: _Frame | None, published: date | None,
+) -> Mention | None:
+    """The date of an act told as older than the sentence's: its clause's own date; else `DAYS_BEFORE_WINDOW`
+    days (or the counted span) before the day of what came after it: the sentence's own day; else, when what
+    came after is the news (an act or a death the sentence tells, or "ويأتي ذلك"), the main act's day or the
+    publication's. What came after may be old too ("وجاء هذا القرار بعد أيام من الهجوم على مسجد الروضة"):
+    then the act stays undated. A fronted clause ends at the comma after the act, where the news begins
+    ("بعد 18 يوما من اختفائه ... في 2 أكتوبر، أقرت المملكة"); a trailing one runs on with the act's own
+    clauses ("قتل أربعة في هجوم الاثنين، بعد يوم من تفجيرات استهدفت كنائس خلال قداس الأحد")."""
+    start, end, acts, span = earlier
+    display = sentence.display or ""
+    that_comes = THAT_COMES_RE.search(display[sentence.start : start])
+    # fronted: first in its sentence, or after a comma with no word of the news before it
+    fronted = not display[sentence.start : start].strip() or display[sentence.start : start].rstrip().endswith(("،", ","))
+    if that_comes or not fronted or any(c.end <= start and c.kind in NEWS_KINDS for c in sentence.cues):
+        own = [d for d in dates if start <= d.start < end]
+        others = [d for d in dates if d.start < start]
+    else:
+        comma = COMMA_RE.search(display, acts[-1].end, end)
+        clause_end = comma.start() if comma else end
+        own = [d for d in dates if start <= d.start < clause_end]
+        others = [d for d in dates if not start <= d.start < clause_end]
+    if own:
+        return _best_date(own)
+    # what came after may be another action ("وشيعت ميليشيات الحوثي، الثلاثاء، ... بعد أيام على مصرعهم")
+    later = _best_date(others) or _best_date(
+        [m for m in sentence.mentions if m.entity_type == "DATE" and not start <= m.start < end and _dates_another_action(m, sentence)]
+    )
     rest = sentence.without(start, end)
-    news = rest.of("trigger") or rest.of("outcome") or THAT_COMES_RE.search((sentence.display or "")[sentence.start : start])
+    news = _tells_an_act(rest) or that_comes
     if later is None and news and main is not None and main.date is not None and _precision(main.date) == "day":
         later = main.date
-    stated = later is not None and _precision(later) == "day"
-    # what came after dated by a month or a year ("في أبريل عام 2017، وذلك بعد 3 أيام من") is no news of today
-    day = date.fromisoformat(later.value) if stated else published if news and later is None else None
-    own = _best_date([d for d in dates if start <= d.start < end and _precision(d) == "day"])
-    if own is not None and (day is None or date.fromisoformat(own.value) < day):
-        frame.date = own
-    elif later is not None and not stated:
-        frame.date = later  # a few days before a month is (about) that month
-    elif day is not None:
-        window = DAYS_BEFORE_WINDOW if days is None else (days, days + (0 if stated else NEWS_LAG_DAYS))
-        first, last = (day - timedelta(days=n) for n in reversed(window))
-        words = (sentence.display or "")[start : acts[0].start].strip()  # "بعد أيام من"
-        value, precision = (first.isoformat(), "day") if first == last else (f"{first.isoformat()}/{last.isoformat()}", "interval")
-        frame.date = Mention("DATE", start, start + len(words), words, normalize_text(words), value,
-                             {"precision": precision, "method": "days_before"})  # fmt: skip
-    return frame
+    # a month or a year of what came after bounds the act as well ("في أبريل 2017، بعد 3 أيام من هجوم كيماوي")
+    bounds = date_bounds(later.value) if later is not None else None
+    if bounds is None and news and published is not None:
+        bounds = (published, published)
+    if bounds is None:
+        return None
+
+    def before(day: date) -> tuple[date, date]:
+        return span_before(day, *span) if span else tuple(day - timedelta(days=n) for n in reversed(DAYS_BEFORE_WINDOW))
+
+    first, last = before(bounds[0])[0], before(bounds[1])[1]
+    words = display[start : acts[0].start].strip()  # "بعد أيام من"
+    return Mention("DATE", start, start + len(words), words, normalize_text(words),
+                   f"{first.isoformat()}/{last.isoformat()}",
+                   {"precision": "interval", "method": "days_before" if span is None else "span_before"})  # fmt: skip
+
+
+def _tells_an_act(sentence: _Sentence) -> bool:
+    return bool(sentence.of("trigger") or sentence.of("outcome"))
+
+
+def _told_as_older(sentence: _Sentence, anchors: list[Cue]) -> tuple[int, int, list[Cue], tuple[int, str, bool] | None] | None:
+    """The clause of a sentence's only act when it is told as older than what the sentence says ("بعد نحو 18
+    يوما من اختفاء الإعلامي ...، أقرت المملكة بموته"): the sentence's news is no act, and its date is not
+    the act's."""
+    outcomes = {c.value for c in sentence.of("outcome") if any(a.start == c.start for a in anchors)}  # "اختفاء": an abduction
+    earlier = _act_days_before(sentence, tuple(outcomes | {"killed"}))
+    if earlier is None or not all(earlier[0] <= a.start < earlier[1] for a in anchors):
+        return None
+    return earlier
 
 
 # "عملية "غصن الزيتون" العسكرية", "عملية عسكرية", "الحملة العسكرية", "عملية ... باسم": a military
@@ -1192,6 +1261,8 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             dates = [d for d in dates if not answered.contains(d.start)]
             anchors = sentence.anchors()
         earlier = _act_days_before(sentence) if responded is None else None
+        if earlier is not None and main is None and not _tells_an_act(sentence.without(earlier[0], earlier[1])):
+            earlier = None  # the older act is the news ("دعا الرئيس ... بعد يوم من هجومين ... خلفا 16 قتيلا")
         if earlier is not None:
             before = _days_before_frame(sentence, earlier, dates, main, published)
             if before.date is not None:  # older than what? ("وجاء القرار بعد يوم من الهجوم الذي شنه على ترامب")
@@ -1225,6 +1296,8 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             main = _Frame(False, anchors=list(anchors), paragraph=sentence.paragraph)
             main.opening = _typing_anchors(sentence, anchors)
             main.date = _best_date([d for d in dates if d not in far])
+            if (older := _told_as_older(sentence, anchors)) is not None:
+                main.date = _date_of_an_older_act(sentence, older, [d for d in dates if d not in far], None, published)
             main.announced = _announcement_day(sentence)
             main.add_sentence(sentence)
             frames.append(main)
@@ -1240,6 +1313,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
                     frames.append(frame)
                 else:
                     current.spans += frame.spans
+                    current.date = _best_date([current.date, frame.date])  # the day it tells over the span counted
             continue
         if main is not None and anchors and sentence.opens_on_a_separate_act(anchors):
             current = _Frame(True, anchors=list(anchors), paragraph=sentence.paragraph)
@@ -1259,6 +1333,17 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
         if current is not None:
             current.anchors += anchors
             current.add_sentence(sentence)
+    for frame in [f for f in frames if f.is_background]:
+        # an older act a clause told ("بعد يوم من سلسلة تفجيرات") and a later sentence tells again with its day
+        told = next(
+            (t for t in responded_frames if frame.date and t.date and _dates_overlap(t.date, frame.date)
+             and _most_specific(t.anchors) == _most_specific(frame.anchors)),
+            None,
+        )  # fmt: skip
+        if told is not None:
+            told.spans += frame.spans
+            told.date = _best_date([told.date, frame.date])
+            frames.remove(frame)
     return frames + responded_frames + launched_frames
 
 

@@ -1,6 +1,12 @@
 import datetime as dt
 
-from tahqiq.dates.inference import date_of_weekday_and_month_day, last_week, publication_window, weekday_years
+from tahqiq.dates.inference import (
+    date_of_weekday_and_month_day,
+    last_week,
+    publication_window,
+    span_before,
+    weekday_years,
+)
 from tahqiq.dates.publication import date_from_url
 from tahqiq.dates.values import gap_days, precision_of
 from tahqiq.extract.dates import find_dates
@@ -32,9 +38,33 @@ def test_an_undated_news_event_falls_in_the_days_up_to_publication():
 
 def test_last_week_is_the_week_before_under_any_outlets_week():
     saturday = dt.date(2018, 2, 17)
-    # a Wednesday ten days back is last week to a desk whose week starts on Sunday or Monday
-    assert last_week(saturday) == (dt.date(2018, 2, 4), dt.date(2018, 2, 16))
-    assert last_week(dt.date(2023, 7, 10)) == (dt.date(2023, 7, 1), dt.date(2023, 7, 9))  # a Monday
+    # a Wednesday ten days back is last week to a desk whose week starts on Sunday or Monday; yesterday and
+    # the day before are told by their names
+    assert last_week(saturday) == (dt.date(2018, 2, 4), dt.date(2018, 2, 14))
+    # a Monday's last week ends on the Friday: the weekend just passed is yesterday and the day before
+    assert last_week(dt.date(2023, 7, 10)) == (dt.date(2023, 7, 1), dt.date(2023, 7, 7))
+    # a Thursday's last week holds the Saturday five days back (a European desk's week ends on Sunday)
+    assert last_week(dt.date(2018, 4, 12)) == (dt.date(2018, 3, 31), dt.date(2018, 4, 8))
+
+
+def test_a_counted_span_before_a_day_is_counted_loosely():
+    later = dt.date(2018, 10, 20)
+    assert span_before(later, 3, "day") == (dt.date(2018, 10, 16), dt.date(2018, 10, 18))
+    assert span_before(later, 1, "day") == (dt.date(2018, 10, 18), dt.date(2018, 10, 19))  # never the day itself
+    assert span_before(later, 18, "day", approximate=True) == (dt.date(2018, 9, 29), dt.date(2018, 10, 5))
+    assert span_before(later, 2, "week") == (dt.date(2018, 10, 3), dt.date(2018, 10, 9))
+    assert span_before(dt.date(2018, 3, 31), 1, "month") == (dt.date(2018, 2, 13), dt.date(2018, 3, 15))
+    assert span_before(later, 2, "year") is None and span_before(later, 5, "hour") is None
+
+
+def test_a_counted_span_reads_its_count_and_unit():
+    from tahqiq.extract.dates import counted_span
+
+    assert counted_span("18 يوما") == (18, "day")
+    assert counted_span("ثلاثة أيام") == (3, "day")
+    assert counted_span("أسبوعين") == (2, "week")
+    assert counted_span("شهر") == (1, "month")
+    assert counted_span("أيام") is None and counted_span("الهجوم") is None and counted_span("عدة أيام") is None
 
 
 def test_year_less_values_compare_around_the_year():

@@ -74,7 +74,7 @@ def only_date(text: str, published: dt.date | None):
             "الأسبوع الماضي",
             MONDAY,
             "الأسبوع الماضي",
-            "2023-07-01/2023-07-09",
+            "2023-07-01/2023-07-07",
             "interval",
             "relative_to_published",
         ),

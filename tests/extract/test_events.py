@@ -1250,7 +1250,7 @@ def test_the_lead_s_week_dates_an_act_its_sentences_leave_undated():
     body = ("قال المتحدث إن الجنديين المقتولين في منبج الأسبوع الماضي كانا في مهمة سرية.\n"
             "وأوضح المتحدث أن المهمة كانت تستهدف قياديا، قبل انفجار عبوة ناسفة أدت لمقتل الجنديين.")
     (main,) = frames_read_from(body, date(2018, 4, 2))  # a Monday
-    assert main["event_type"] == "remote_explosive" and main["reported_date"] == "2018-03-24/2018-04-01"
+    assert main["event_type"] == "remote_explosive" and main["reported_date"] == "2018-03-24/2018-03-30"
     # a month the lead names (the campaign's start) does not date the act
     body = ("تواصل القوات التركية منذ كانون الثاني عمليتها في عفرين.\n"
             "وقالت المصادر إن اشتباكات عنيفة دارت في المدينة.")
@@ -1447,6 +1447,89 @@ def test_an_act_told_as_days_older_is_a_background_frame_of_its_own():
     assert len([f for f in frames_read_from(body, date(2018, 3, 12)) if f["role"] == "background"]) == 1
 
 
+def test_an_act_told_a_counted_span_older_is_dated_that_span_before():
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد، بعد ثلاثة أيام من مقتل خمسة عناصر من الشرطة "
+            "في تفجير سيارة مفخخة في مدينة حماة.")
+    main, before = frames_read_from(body, date(2018, 3, 12))  # a Monday
+    assert (main["reported_date"], before["role"]) == ("2018-03-11", "background")
+    # three days before Sunday, counted from either day
+    assert (before["reported_date"], before["date_method"]) == ("2018-03-07/2018-03-09", "span_before")
+    body = body.replace("بعد ثلاثة أيام", "بعد نحو أسبوعين")
+    assert frames_read_from(body, date(2018, 3, 12))[1]["reported_date"] == "2018-02-21/2018-03-01"
+    # a span in years is too long to date the act by
+    body = body.replace("بعد نحو أسبوعين", "بعد عامين")
+    assert [f["date_method"] for f in frames_read_from(body, date(2018, 3, 12))] == ["relative_to_published"]
+
+
+def test_an_older_act_counted_from_a_month_falls_in_that_month_less_the_span():
+    body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد.\n"
+            "وكانت الطائرات قد قصفت قاعدة جوية في أبريل عام 2017، وذلك بعد 3 أيام من هجوم كيماوي أسفر عن مقتل "
+            "عشرات المدنيين في مدينة حماة.")
+    frames = frames_read_from(body, date(2018, 3, 12))
+    before = next(f for f in frames if f["date_method"] == "span_before")
+    assert before["reported_date"] == "2017-03-28/2017-04-28"
+
+
+def test_an_opening_act_told_as_older_than_no_act_is_the_news():
+    body = ("دعا الرئيس اليوم السبت مواطنيه إلى التعاون مع الجيش بعد يوم من هجومين استهدفا مقر الجيش في "
+            "العاصمة وخلفا 16 قتيلا.")
+    (frame,) = frames_read_from(body, date(2018, 3, 3))
+    # the day of the call or the one before, as for an act told only with its announcement
+    assert (frame["role"], frame["reported_date"], frame["reported_killed"]) == ("main", "2018-03-02/2018-03-03", 16)
+
+
+def test_an_older_act_takes_its_own_clauses_date_before_the_span():
+    # a trailing clause runs on with the act's own clauses: Sunday is the bombings' day
+    body = ("أعلنت الشرطة مقتل ثلاثة مهاجمين في هجوم فجر اليوم على مقر الشرطة في الموصل، بعد يوم من سلسلة "
+            "تفجيرات انتحارية نفذها مسلحون، استهدفت عدة مساجد مساء الأحد.")
+    main, before = frames_read_from(body, date(2018, 3, 12))
+    assert (main["reported_date"], before["reported_date"]) == ("2018-03-12", "2018-03-11")
+    # a clause after its news, with no comma between, is no fronted clause: a year after the comma that
+    # follows compares another act ("كما حصل ... عام 2014")
+    body = ("لا يزال عشرات الطلاب في عداد المفقودين بعد يومين على هجوم مسلحين على مدرستهم في شمال البلاد، وهو ما "
+            "أثار مخاوف من تعرضهم للخطف كما حصل مع طلاب آخرين عام 2014.")
+    assert [f["reported_date"] for f in frames_read_from(body, date(2018, 2, 21))] == ["2018-02-18/2018-02-20"]
+
+
+def test_the_news_told_after_an_act_counted_older_does_not_date_it():
+    # the sentence's news is an admission: the act it counts from is the story's, dated in its own clause
+    body = ("في الساعات الأولى من 22 مارس الجاري، بعد نحو 18 يوما من اختفاء الناشط سامي الخطيب عقب دخوله "
+            "مقر الشرطة في بغداد في 4 مارس، اعترفت الحكومة بوفاته.")
+    (frame,) = frames_read_from(body, date(2018, 3, 22))
+    assert (frame["role"], frame["reported_date"]) == ("main", "2018-03-04")
+    # with no date of its own: the span before the day of the news
+    body = "بعد 12 يوما من اختفاء الناشط سامي الخطيب في بغداد، اعترفت الحكومة الخميس بوفاته."
+    (frame,) = frames_read_from(body, date(2018, 3, 12))  # Thursday: 8 March
+    assert (frame["reported_date"], frame["date_method"]) == ("2018-02-23/2018-02-25", "span_before")
+
+
+def test_an_older_act_told_again_with_its_day_is_one_frame():
+    body = ("أعلنت الشرطة مقتل ثلاثة مهاجمين في هجوم على مقر الشرطة في الموصل الاثنين، بعد يوم من سلسلة "
+            "تفجيرات انتحارية استهدفت عدة مساجد.\n"
+            "والأحد نفذ مسلحون سلسلة تفجيرات انتحارية استهدفت ثلاثة مساجد في الموصل خلال صلاة الأحد ما أسفر "
+            "عن مقتل 14 شخصا.")
+    frames = frames_read_from(body, date(2018, 3, 12))
+    assert [(f["role"], f["reported_date"]) for f in frames] == [("main", "2018-03-12"), ("background", "2018-03-11")]
+    assert frames[1]["reported_killed"] == 14
+
+
+def test_a_date_of_another_action_does_not_date_the_act():
+    body = ("قالت النيابة إن الأسباب التي أدت إلى وفاة الصحفي جاءت نتيجة شجار واشتباك بالأيدي.\n"
+            "وأضافت أن الحكومة باشرت بإرسال فريق أمني إلى المدينة بتاريخ 6 مارس 2018 للتحقيق في اختفاء الصحفي.")
+    (frame,) = frames_read_from(body, date(2018, 3, 20))
+    assert frame["date_method"] == "publication_window"
+    # a visit's day, or a funeral's, is not the act's
+    for body in ("قتل جندي في هجوم بعبوة ناسفة في منبج.\nوكان قائد القوات قد زار المدينة الخميس لتفقد القوات.",
+                 "شيع آلاف الفلسطينيين في غزة السبت جثامين ثلاثة شبان قتلوا برصاص الجيش الإسرائيلي."):
+        assert frames_read_from(body, date(2018, 3, 12))[0]["date_method"] == "publication_window", body
+    # "على ذمة التحقيق" (pending inquiry) is no action of its own
+    body = "ألقت الشرطة القبض على ثلاثة مسلحين وأمرت النيابة بحبسهم أربعة أيام على ذمة التحقيق، السبت."
+    assert frames_read_from(body, date(2018, 3, 12))[0]["reported_date"] == "2018-03-10"
+    # an act told as during the other action fell on its day
+    body = "قتل جندي في هجوم بعبوة ناسفة خلال زيارة قائد القوات إلى منبج الخميس."
+    assert frames_read_from(body, date(2018, 3, 12))[0]["reported_date"] == "2018-03-08"
+
+
 def test_days_after_an_announcement_a_threat_or_a_visit_is_no_act():
     for tail in ("بعد أيام من إعلان الحكومة خطة لإعادة الإعمار.",
                  "بعد أيام من تهديد الجماعة بشن هجمات على المدينة.",
@@ -1525,20 +1608,21 @@ def test_a_place_abroad_before_a_word_of_sequence_is_where_a_reaction_was_not_th
 
 
 def test_an_act_told_as_so_many_days_older_is_dated_by_them():
-    # "بعد يوم من", "بعد ثلاثة أيام من": so many days before the day of what came after
+    # "بعد يوم من", "بعد ثلاثة أيام من": so many days before the day of what came after, counted loosely (from
+    # either day, or across a night)
     body = "قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد، بعد يوم من تفجير سيارة مفخخة في مدينة حماة."
     main, before = frames_read_from(body, date(2018, 3, 12))  # a Monday
     assert (main["reported_date"], main["reported_place"]) == ("2018-03-11", "إدلب")
-    assert (before["role"], before["reported_date"], before["date_method"]) == ("background", "2018-03-10", "days_before")
+    assert (before["role"], before["reported_date"], before["date_method"]) == ("background", "2018-03-09/2018-03-10", "span_before")
     body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد، بعد ثلاثة أيام من مقتل خمسة عناصر من الشرطة "
             "في تفجير سيارة مفخخة في مدينة حماة.")
     _, before = frames_read_from(body, date(2018, 3, 12))
-    assert (before["reported_date"], before["reported_killed"], before["reported_place"]) == ("2018-03-08", 5, "حماة")
-    # counted back from an undated act of the news: the news' lag too
+    assert (before["reported_date"], before["reported_killed"], before["reported_place"]) == ("2018-03-07/2018-03-09", 5, "حماة")
+    # counted back from an undated act of the news: from the publication
     body = ("قالت الشرطة إن سيارة مفخخة انفجرت قرب مقر البرلمان في مدينة حماة مما أسفر عن مقتل شخصين.\n"
             "وجاء الانفجار بعد ثلاثة أيام من مقتل 14 شخصا في انفجار سيارة مفخخة قرب فندق في مدينة إدلب.")
     _, before = frames_read_from(body, date(2018, 3, 12))
-    assert (before["reported_date"], before["reported_killed"]) == ("2018-03-07/2018-03-09", 14)
+    assert (before["reported_date"], before["reported_killed"]) == ("2018-03-08/2018-03-10", 14)
     # after three days of fighting, or years after an act: no act a few days older
     for tail in ("بعد ثلاثة أيام من القتال بين الطرفين في ريف المدينة.", "بعد سنوات من تفجير سيارة مفخخة في مدينة حماة."):
         body = "قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد، " + tail
@@ -1582,7 +1666,7 @@ def test_an_act_days_older_is_not_placed_in_the_capitals_that_did_it():
             "ويأتي ذلك بعد يومين من الهجوم الصاروخي الذي شنته الولايات المتحدة وفرنسا وبريطانيا على مواقع للنظام.")
     frames = frames_read_from(body, date(2018, 3, 12))
     assert [(f["role"], f["event_type"], f["reported_date"], f["reported_place"]) for f in frames] == [
-        ("main", "attack", "2018-03-11", "إدلب"), ("background", "missile_attack", "2018-03-09", None)]
+        ("main", "attack", "2018-03-11", "إدلب"), ("background", "missile_attack", "2018-03-08/2018-03-10", None)]
 
 
 def test_an_act_days_older_than_an_old_or_undated_one_is_not_dated_by_the_publication():
@@ -1592,7 +1676,7 @@ def test_an_act_days_older_than_an_old_or_undated_one_is_not_dated_by_the_public
             "عشرات المدنيين في مدينة حماة.")
     frames = frames_read_from(body, date(2018, 3, 12))
     assert [(f["role"], f["trigger"], f["reported_date"]) for f in frames if f["event_type"] == "attack"] == [
-        ("main", "هجوم", "2018-03-11"), ("background", "هجوم", "2017-04")]
+        ("main", "هجوم", "2018-03-11"), ("background", "هجوم", "2017-03-28/2017-04-28")]
     # older than an undated decision: no frame of it
     body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد.\n"
             "وكان الرئيس قد أمر بنشر قوات إضافية، وجاء القرار بعد يوم من الهجوم الحاد الذي شنه الوزير على الرئيس.")
