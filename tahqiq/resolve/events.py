@@ -370,7 +370,7 @@ def compare(a: Report, b: Report, story_cosine: float | None = None) -> tuple[fl
     }
     if levels["type"][0] == "answered_act_of_another_type" and _answered_act_where_it_fell(a, b, levels["place"][0]):
         levels["type"] = ("answered_act_where_it_fell", TYPE_WEIGHT_OF_GENERIC_ATTACK)
-    if levels["story"][0] == "same_story" and _one_outlet_undated(a, b):
+    if levels["story"][0] == "same_story" and (_one_outlet_undated(a, b) or _one_outlet_two_places(a, b, levels)):
         levels["story"] = ("same_story_of_one_outlet", levels["story"][1])
     if levels["place"][0] in ONE_GOVERNORATE_LEVELS and _one_outlet_two_settlements(a, b):
         levels["place"] = ("two_settlements_of_one_outlet", 0.0)
@@ -390,6 +390,21 @@ def _one_outlet_undated(a: Report, b: Report) -> bool:
     words (Sky News Arabia's "المقاومة اليمنية" and "الساحل الغربي" each day of the Hodeidah offensive), so
     alike words single out no one event of them."""
     return a.outlet is not None and a.outlet == b.outlet and a.dated_by_publication and b.dated_by_publication
+
+
+def _one_outlet_two_places(a: Report, b: Report, levels: dict[str, tuple[str, float]]) -> bool:
+    """Two reports of one outlet, not of one day's news, that place their acts in two towns or villages:
+    the outlet tells a campaign's days and fronts in its own words (Sky News Arabia's "الساحل الغربي"
+    at al-Tuhayta one day, at Hays the next), so alike words single out no one act of them. Its articles
+    of one day may tell one battle from two places close by (the airport and the town beside it); a
+    country or a governorate and a town in it may be one act told at two precisions."""
+    if a.outlet is None or a.outlet != b.outlet or levels["place"][0] in SAME_PLACE_LEVELS:
+        return False
+    if levels["date"][0] == "published_the_same_day":
+        return False
+    # Two settlements the gazetteer tells apart (a name it does not hold may be the other's).
+    both_settlements = a.place_precision in SETTLEMENT_PRECISIONS and b.place_precision in SETTLEMENT_PRECISIONS
+    return both_settlements and None not in (a.place_ref, b.place_ref)
 
 
 def _one_outlet_two_settlements(a: Report, b: Report) -> bool:
