@@ -21,7 +21,9 @@ how news reports one event): each pair of reports from different articles is com
   hundreds (not a round figure) is told of one act, and tells it even where no place is named;
 - the story: how much the words the two reports are told in overlap (tf-idf cosine over the batch's
   frames): outlets retelling one event share its place and people names, its numbers and the words of
-  the act, which a different strike on the same day shares much less of.
+  the act, which a different strike on the same day shares much less of; one outlet tells a campaign
+  in its own words every day, so its reports alike in words at two towns, not of one day's news, are
+  not one act for that.
 A link needs `LINK_WEIGHT`, at least two comparisons that agree beyond chance (a shared name alone,
 or a shared day alone, links nothing), and one agreement that singles the event out among the many of
 its type, place and days (`IDENTIFYING_LEVELS`: the same day, village, target, toll or story; a city, a
