@@ -151,6 +151,7 @@ class Report:
     cited: bool = False  # an earlier act its article cites as background
     # A cited act that names no place: the governorate of its article's main act (`_story_governorates`).
     story_admin1: str | None = None
+    place_name: str | None = None  # the place as the article names it
 
 
 def _report(row: dict, story: dict[str, float] | None = None) -> Report:
@@ -162,7 +163,7 @@ def _report(row: dict, story: dict[str, float] | None = None) -> Report:
         row.get("date_method") == "publication_window", frozenset(row.get("target_keys") or ()),
         row.get("place_precision"), story or {}, bool(row.get("answered")), row.get("outlet"),
         row.get("role") == "background",
-        row.get("story_admin1"),
+        row.get("story_admin1"), row.get("reported_place"),
     )  # fmt: skip
 
 
@@ -404,9 +405,12 @@ def _one_outlet_two_places(a: Report, b: Report, levels: dict[str, tuple[str, fl
         return False
     if levels["date"][0] == "published_the_same_day":
         return False
-    # Two settlements the gazetteer tells apart (a name it does not hold may be the other's).
-    both_settlements = a.place_precision in SETTLEMENT_PRECISIONS and b.place_precision in SETTLEMENT_PRECISIONS
-    return both_settlements and None not in (a.place_ref, b.place_ref)
+    if a.place_precision not in SETTLEMENT_PRECISIONS or b.place_precision not in SETTLEMENT_PRECISIONS:
+        return False
+    if a.place_ref and b.place_ref:
+        return True  # `SAME_PLACE_LEVELS` took one place
+    # A place the gazetteer does not hold: one outlet names one town alike each time.
+    return a.place_name is not None and b.place_name is not None and a.place_name != b.place_name
 
 
 def _one_outlet_two_settlements(a: Report, b: Report) -> bool:

@@ -237,10 +237,19 @@ def test_one_outlets_towns_of_a_campaign_told_alike_on_different_days_are_not_on
     one_day = compare(report("a:1", outlet="sky", **town), report("b:1", outlet="sky", **other | undated))
     assert one_day[1]["date"]["level"] == "published_the_same_day" and one_day[1]["story"]["level"] == "same_story"
     # a town the gazetteer does not hold may be the other's name for it; a governorate holds the town
-    unknown = compare(report("a:1", "2023-07-06", outlet="sky", **town), report("b:1", "2023-07-07", outlet="sky", **other | {"place_ref": None}))
+    unheld = {"place_ref": None, "latitude": None, "longitude": None}
+    named = compare(
+        report("a:1", "2023-07-06", outlet="sky", **town | {"place_name": "التحيتا"}),
+        report("b:1", "2023-07-07", outlet="sky", **other | unheld | {"place_name": "الشجيرة"}),
+    )
+    assert named[1]["story"]["level"] == "same_story_of_one_outlet" and not is_link(*named)
+    alike = compare(
+        report("a:1", "2023-07-06", outlet="sky", **town | unheld | {"place_name": "زردانا"}),
+        report("b:1", "2023-07-07", outlet="sky", **other | unheld | {"place_name": "زردانا"}),
+    )
     whole = other | {"place_ref": "ye-hudaydah", "place_precision": "admin1"}
     governorate = compare(report("a:1", "2023-07-06", outlet="sky", **town), report("b:1", "2023-07-07", outlet="sky", **whole))
-    assert unknown[1]["story"]["level"] == governorate[1]["story"]["level"] == "same_story"
+    assert alike[1]["story"]["level"] == governorate[1]["story"]["level"] == "same_story"
 
 
 def test_story_terms_are_content_words_without_their_proclitics():
