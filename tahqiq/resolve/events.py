@@ -21,7 +21,9 @@ how news reports one event): each pair of reports from different articles is com
   hundreds (not a round figure) is told of one act, and tells it even where no place is named;
 - the story: how much the words the two reports are told in overlap (tf-idf cosine over the batch's
   frames): outlets retelling one event share its place and people names, its numbers and the words of
-  the act, which a different strike on the same day shares much less of.
+  the act, which a different strike on the same day shares much less of; one outlet tells a campaign
+  in its own words every day, so its reports alike in words at two towns, not of one day's news, are
+  not one act for that.
 A link needs `LINK_WEIGHT`, at least two comparisons that agree beyond chance (a shared name alone,
 or a shared day alone, links nothing), and one agreement that singles the event out among the many of
 its type, place and days (`IDENTIFYING_LEVELS`: the same day, village, target, toll or story; a city, a
@@ -149,6 +151,7 @@ class Report:
     cited: bool = False  # an earlier act its article cites as background
     # A cited act that names no place: the governorate of its article's main act (`_story_governorates`).
     story_admin1: str | None = None
+    place_name: str | None = None  # the place as the article names it
 
 
 def _report(row: dict, story: dict[str, float] | None = None) -> Report:
@@ -160,7 +163,7 @@ def _report(row: dict, story: dict[str, float] | None = None) -> Report:
         row.get("date_method") == "publication_window", frozenset(row.get("target_keys") or ()),
         row.get("place_precision"), story or {}, bool(row.get("answered")), row.get("outlet"),
         row.get("role") == "background",
-        row.get("story_admin1"),
+        row.get("story_admin1"), row.get("reported_place"),
     )  # fmt: skip
 
 
@@ -370,7 +373,7 @@ def compare(a: Report, b: Report, story_cosine: float | None = None) -> tuple[fl
     }
     if levels["type"][0] == "answered_act_of_another_type" and _answered_act_where_it_fell(a, b, levels["place"][0]):
         levels["type"] = ("answered_act_where_it_fell", TYPE_WEIGHT_OF_GENERIC_ATTACK)
-    if levels["story"][0] == "same_story" and _one_outlet_undated(a, b):
+    if levels["story"][0] == "same_story" and (_one_outlet_undated(a, b) or _one_outlet_two_places(a, b, levels)):
         levels["story"] = ("same_story_of_one_outlet", levels["story"][1])
     if levels["place"][0] in ONE_GOVERNORATE_LEVELS and _one_outlet_two_settlements(a, b):
         levels["place"] = ("two_settlements_of_one_outlet", 0.0)
@@ -390,6 +393,24 @@ def _one_outlet_undated(a: Report, b: Report) -> bool:
     words (Sky News Arabia's "المقاومة اليمنية" and "الساحل الغربي" each day of the Hodeidah offensive), so
     alike words single out no one event of them."""
     return a.outlet is not None and a.outlet == b.outlet and a.dated_by_publication and b.dated_by_publication
+
+
+def _one_outlet_two_places(a: Report, b: Report, levels: dict[str, tuple[str, float]]) -> bool:
+    """Two reports of one outlet, not of one day's news, that place their acts in two towns or villages:
+    the outlet tells a campaign's days and fronts in its own words (Sky News Arabia's "الساحل الغربي"
+    at al-Tuhayta one day, at Hays the next), so alike words single out no one act of them. Its articles
+    of one day may tell one battle from two places close by (the airport and the town beside it); a
+    country or a governorate and a town in it may be one act told at two precisions."""
+    if a.outlet is None or a.outlet != b.outlet or levels["place"][0] in SAME_PLACE_LEVELS:
+        return False
+    if levels["date"][0] == "published_the_same_day":
+        return False
+    if a.place_precision not in SETTLEMENT_PRECISIONS or b.place_precision not in SETTLEMENT_PRECISIONS:
+        return False
+    if a.place_ref and b.place_ref:
+        return True  # `SAME_PLACE_LEVELS` took one place
+    # A place the gazetteer does not hold: one outlet names one town alike each time.
+    return a.place_name is not None and b.place_name is not None and a.place_name != b.place_name
 
 
 def _one_outlet_two_settlements(a: Report, b: Report) -> bool:

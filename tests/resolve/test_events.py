@@ -217,6 +217,41 @@ def test_one_outlets_two_towns_far_apart_in_one_governorate_are_two_acts_of_a_ca
     assert close[1]["place"]["level"] == "same_admin1" and is_link(*close)
 
 
+def test_one_outlets_towns_of_a_campaign_told_alike_on_different_days_are_not_one_act_for_that():
+    # one outlet's campaign, day after day: "المقاومة اليمنية تتقدم في الساحل الغربي" at one town, the
+    # next day at another nearby; alike words single out the campaign, not one of its acts
+    a, b = stories(STRIKE_ON_MANBIJ, STRIKE_RETOLD)
+    town = {"place_ref": "P_tuhayta", "place_precision": "town", "admin1": "ye-hudaydah", "country": "ye",
+            "latitude": 14.0, "longitude": 43.23, "story": a}  # fmt: skip
+    other = town | {"place_ref": "P_hays", "latitude": 13.93, "longitude": 43.48, "story": b}
+    one_outlet = compare(report("a:1", "2023-07-06", outlet="sky", **town), report("b:1", "2023-07-07", outlet="sky", **other))
+    assert one_outlet[1]["place"]["level"] == "same_admin1"
+    assert one_outlet[1]["story"]["level"] == "same_story_of_one_outlet" and not is_link(*one_outlet)
+    # two outlets may place one act at two towns
+    two_outlets = compare(report("a:1", "2023-07-06", outlet="sky", **town), report("b:1", "2023-07-07", outlet="bbc", **other))
+    assert two_outlets[1]["story"]["level"] == "same_story" and is_link(*two_outlets)
+    # one town, or one day's news (the airport's battle told from the town beside it), may be one act
+    same_town = compare(report("a:1", "2023-07-06", outlet="sky", **town), report("b:1", "2023-07-07", outlet="sky", **town))
+    assert same_town[1]["story"]["level"] == "same_story" and is_link(*same_town)
+    undated = {"lo": day("2023-07-05"), "hi": day("2023-07-07"), "dated_by_publication": True}
+    one_day = compare(report("a:1", outlet="sky", **town), report("b:1", outlet="sky", **other | undated))
+    assert one_day[1]["date"]["level"] == "published_the_same_day" and one_day[1]["story"]["level"] == "same_story"
+    # a town the gazetteer does not hold may be the other's name for it; a governorate holds the town
+    unheld = {"place_ref": None, "latitude": None, "longitude": None}
+    named = compare(
+        report("a:1", "2023-07-06", outlet="sky", **town | {"place_name": "التحيتا"}),
+        report("b:1", "2023-07-07", outlet="sky", **other | unheld | {"place_name": "الشجيرة"}),
+    )
+    assert named[1]["story"]["level"] == "same_story_of_one_outlet" and not is_link(*named)
+    alike = compare(
+        report("a:1", "2023-07-06", outlet="sky", **town | unheld | {"place_name": "زردانا"}),
+        report("b:1", "2023-07-07", outlet="sky", **other | unheld | {"place_name": "زردانا"}),
+    )
+    whole = other | {"place_ref": "ye-hudaydah", "place_precision": "admin1"}
+    governorate = compare(report("a:1", "2023-07-06", outlet="sky", **town), report("b:1", "2023-07-07", outlet="sky", **whole))
+    assert alike[1]["story"]["level"] == governorate[1]["story"]["level"] == "same_story"
+
+
 def test_story_terms_are_content_words_without_their_proclitics():
     assert story_terms("وبالمدينة قُتل 27 شخصاً للقصف في") == ["مدينه", "قتل", "27", "شخصا", "قصف"]
 
