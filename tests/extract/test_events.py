@@ -480,6 +480,16 @@ def test_an_arrest_warrant_or_a_detention_going_on_is_no_arrest():
     assert arrest["event_type"] == "arrest"
 
 
+def test_control_of_a_fire_or_of_a_situation_is_no_capture():
+    day = date(2018, 3, 20)
+    assert frames_read_from("استمرت حرائق الغابات في الخروج عن نطاق السيطرة في جنوب شرق البلاد الاثنين.", day) == []
+    assert frames_read_from("تمكن رجال الإطفاء من السيطرة على الحريق الذي اندلع في مصنع بمدينة حلب الاثنين.", day) == []
+    (clash,) = frames_read_from("أعلن الجيش السيطرة على الوضع في المدينة بعد اشتباكات قتل فيها 4 مسلحين الاثنين.", day)
+    assert clash["event_type"] == "armed_clash"
+    (capture,) = frames_read_from("سيطرت القوات الحكومية على مدينة دوما الاثنين بعد معارك عنيفة.", day)
+    assert capture["event_type"] == "territory_capture"
+
+
 def test_a_period_tally_is_no_act_but_the_first_or_worst_of_a_period_is_one():
     day = date(2018, 5, 11)
     assert frames_read_from("وتسيطر فصائل المعارضة على إدلب منذ عام 2015.", day) == []
