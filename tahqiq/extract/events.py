@@ -13,7 +13,11 @@ loosely), unless its clause dates it; an opening act so told with no other act b
 يوما من اختفائه، أقرت المملكة بموته") and takes the same date. A later sentence that tells such an act again
 with its day adds to that frame; a date said twice in a cited act's sentence is one date. The launch of a
 military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير", military_operation)
-is a background frame too. A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
+is a background frame too. An act the article tells twice is one frame: two cited acts (or two acts an answer
+answers) of one type (a generic "استهداف" answered is the missile another clause names; a person's killing the
+shooting another sentence says killed him), on one day, at one place or one inside the other, with no two
+tolls (when one names no place, the same toll or person); a main act and a cited one stay two, as do an answer
+and what it answered. A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
 announcement, not the event (which a denial answers up to a week later). Only acts the article asserts
 happened open frames: not those threatened, planned, plotted, ordered, warned against, awaited, judged,
 rehearsed in a drill or a test, nor a period's tally or state ("منذ بدء ...", "خلال الأشهر الماضية").
@@ -1220,8 +1224,9 @@ def _tells_the_same_cited_act(told: _Frame, cited: _Frame) -> bool:
     )  # fmt: skip
 
 
-# What a word as generic as "استهداف" or "هجوم" may name when an answer's clauses tell what it answered.
-NAMED_BY_A_GENERIC_WORD = (*REFINEMENTS[DEFAULT_TYPE], "missile_attack")
+# What a word as generic as "استهداف", "هجوم" or a bare killing may name: the act an answer's other clause
+# names ("إطلاق الصاروخ"), or the killing of a person another sentence says how ("قتلوه بالرصاص").
+NAMED_BY_A_GENERIC_WORD = (*REFINEMENTS[DEFAULT_TYPE], "missile_attack", "abduction")
 
 
 @dataclass(frozen=True)
@@ -1237,8 +1242,8 @@ class _Told:
 
 def _tells_one_act(told: _Frame, frame: _Frame, about: Callable[[_Frame], _Told]) -> bool:
     """Two cited acts of one article (or two acts an answer answers) that are one: of one type (an answered
-    "استهداف المدنيين في جازان" is the missile an answer's other clause names), on one day, at one place or
-    one inside the other, with no two tolls. When one names no place (or one the gazetteer does not know),
+    "استهداف المدنيين في جازان" is the missile an answer's other clause names; a killing of a person is
+    the shooting that killed him), on one day, at one place or one inside the other, with no two tolls. When one names no place (or one the gazetteer does not know),
     the same toll or a target both name must single the act out. A main act and a cited one are not one:
     the article tells them apart, as it does an answer and what it answered."""
     if not (told.is_background and frame.is_background) or told.answered != frame.answered:
@@ -1247,16 +1252,26 @@ def _tells_one_act(told: _Frame, frame: _Frame, about: Callable[[_Frame], _Told]
         return False
     one, other = about(told), about(frame)
     kinds = {one.kind, other.kind}
-    if len(kinds) > 1 and not (told.answered and DEFAULT_TYPE in kinds and kinds <= {DEFAULT_TYPE, *NAMED_BY_A_GENERIC_WORD}):
+    if len(kinds) > 1 and not (DEFAULT_TYPE in kinds and kinds <= {DEFAULT_TYPE, *NAMED_BY_A_GENERIC_WORD}):
         return False
+    if len(kinds) > 1 and not (told.answered or _names_one_person(one.targets, other.targets)):
+        return False  # "هجوم" on soldiers and a "غارة" on the town that day are as often the act and its answer
     tolls = {one.killed, other.killed} - {None}
     if len(tolls) > 1:
         return False
     if one.place is not None and other.place is not None:
         return _one_place(one.place, other.place)
     return one.place is not other.place and (
-        (one.killed is not None and one.killed == other.killed) or bool(one.targets & other.targets)
+        (one.killed is not None and one.killed == other.killed) or _names_one_person(one.targets, other.targets)
     )
+
+
+def _names_one_person(one: frozenset[str], other: frozenset[str]) -> bool:
+    """A person both name, once in full and maybe once by the end of the name ("محمد الزواري", "الزواري")."""
+    def ends(longer: list[str], shorter: list[str]) -> bool:
+        return bool(shorter) and longer[len(longer) - len(shorter) :] == shorter
+
+    return any(ends(a.split(), b.split()) or ends(b.split(), a.split()) for a in one for b in other)
 
 
 def _one_day(one: Mention | None, other: Mention | None) -> bool:

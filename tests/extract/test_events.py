@@ -1258,10 +1258,19 @@ def test_a_cited_act_told_again_is_one_frame_and_another_act_of_that_day_is_not(
     # a sentence that names no place tells the same act when it counts the same dead
     again = frames_read_from(lead + " وقال ضابط إن الهجوم وقع فجر 2 أغسطس وأدى إلى مقتل خمسة جنود.", day)
     assert len([f for f in again if f["role"] == "background"]) == 1
-    # the same day, another town, other dead, or no place and nothing in common: another act
+    # a killing of a person another sentence says how, naming him by his surname
+    body = ("قصفت الطائرات الحربية مدينة إدلب اليوم الخميس. وكان مسلحون قد قتلوا الناشط سامر الحلبي في 2 أغسطس "
+            "في مدينة سراقب. وقال ضابط إن مسلحين قتلوا الحلبي بالرصاص في 2 أغسطس.")
+    (cited,) = [f for f in frames_read_from(body, day) if f["role"] == "background"]
+    assert (cited["event_type"], cited["reported_place"]) == ("shooting", "سراقب")
+    assert len([f for f in frames_read_from(body.replace("قتلوا الحلبي", "قتلوا الناشط نادر الخطيب"), day)
+                if f["role"] == "background"]) == 2  # fmt: skip
+    # the same day, another town, other dead, or no place and nothing in common: another act; an attack
+    # and a strike on the town that day, the act and maybe its answer
     for other in (" وفي 2 أغسطس أيضا قتل مسلحون ثلاثة مدنيين في هجوم على مدينة خان شيخون.",
                   " وفي 2 أغسطس أيضا قتل مسلحون ثلاثة مدنيين في هجوم على المدينة.",
-                  " وفي 2 أغسطس أيضا قتل مسلحون مدنيين في هجوم على بلدة مورك."):
+                  " وفي 2 أغسطس أيضا قتل مسلحون مدنيين في هجوم على بلدة مورك.",
+                  " وفي 2 أغسطس شنت الطائرات غارة على مدينة سراقب."):
         assert len([f for f in frames_read_from(lead + other, day) if f["role"] == "background"]) == 2, other
 
 
