@@ -13,7 +13,11 @@ loosely), unless its clause dates it; an opening act so told with no other act b
 يوما من اختفائه، أقرت المملكة بموته") and takes the same date. A later sentence that tells such an act again
 with its day adds to that frame; a date said twice in a cited act's sentence is one date. The launch of a
 military operation a sentence dates ("عملية غصن الزيتون التي أطلقتها أنقرة في 20 يناير", military_operation)
-is a background frame too. A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
+is a background frame too. An act the article tells twice is one frame: two cited acts (or two acts an answer
+answers) of one type (a generic "استهداف" answered is the missile another clause names; a person's killing the
+shooting another sentence says killed him), on one day, at one place or one inside the other, with no two
+tolls (when one names no place, the same toll or person); a main act and a cited one stay two, as do an answer
+and what it answered. A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
 announcement, not the event (which a denial answers up to a week later). Only acts the article asserts
 happened open frames: not those threatened, planned, plotted, ordered, warned against, awaited, judged,
 rehearsed in a drill or a test, nor a period's tally or state ("منذ بدء ...", "خلال الأشهر الماضية").
@@ -32,6 +36,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tahqiq.dates.inference import (
+    ANNOUNCEMENT_LAG_DAYS,
     NEWS_LAG_DAYS,
     SPAN_SLACK_DAYS,
     announcement_window,
@@ -47,7 +52,7 @@ from tahqiq.extract.counts import counts_one_event, event_total, find_single_cas
 from tahqiq.extract.dates import counted_span
 from tahqiq.extract.gazetteer import QUOTED_PHRASE_GAP_RE, Gazetteer
 from tahqiq.extract.mention import ByStart, Mention, mention_id
-from tahqiq.extract.places import named_as_elsewhere, named_as_where, seat_governorates
+from tahqiq.extract.places import named_as_elsewhere, named_as_where, place_within, seat_governorates
 from tahqiq.extract.statements import frame_statements
 from tahqiq.extract.tokens import clitic_variants
 from tahqiq.reference import casualty_groups, load_event_lexicon
@@ -1198,6 +1203,8 @@ def _tell_once(told_frames: list[_Frame], frame: _Frame, same_act: Callable[[_Fr
         told_frames.append(frame)
         return
     told.spans += frame.spans
+    told.anchors += [a for a in frame.anchors if a not in told.anchors]  # its words of the act type it too
+    told.opening += [a for a in frame.opening if a not in told.opening]
     told.date = _best_date([d for d in (told.date, frame.date) if d is not None])
 
 
@@ -1215,6 +1222,73 @@ def _tells_the_same_cited_act(told: _Frame, cited: _Frame) -> bool:
         told.date is not None and cited.date is not None and _dates_overlap(told.date, cited.date)
         and _most_specific(told.anchors) == _most_specific(cited.anchors)
     )  # fmt: skip
+
+
+# What a word as generic as "استهداف", "هجوم" or a bare killing may name: the act an answer's other clause
+# names ("إطلاق الصاروخ"), or the killing of a person another sentence says how ("قتلوه بالرصاص").
+NAMED_BY_A_GENERIC_WORD = (*REFINEMENTS[DEFAULT_TYPE], "missile_attack", "abduction")
+
+
+@dataclass(frozen=True)
+class _Told:
+    """What a frame tells of its act, to know it again: its type, place, toll and the people it names as
+    targets."""
+
+    kind: str
+    place: Mention | None
+    killed: int | None
+    targets: frozenset[str]
+
+
+def _tells_one_act(told: _Frame, frame: _Frame, about: Callable[[_Frame], _Told]) -> bool:
+    """Two cited acts of one article (or two acts an answer answers) that are one: of one type (an answered
+    "استهداف المدنيين في جازان" is the missile an answer's other clause names; a killing of a person is
+    the shooting that killed him), on one day, at one place or one inside the other, with no two tolls. When one names no place (or one the gazetteer does not know),
+    the same toll or a target both name must single the act out. A main act and a cited one are not one:
+    the article tells them apart, as it does an answer and what it answered."""
+    if not (told.is_background and frame.is_background) or told.answered != frame.answered:
+        return False
+    if not _one_day(told.date, frame.date):
+        return False
+    one, other = about(told), about(frame)
+    kinds = {one.kind, other.kind}
+    if len(kinds) > 1 and not (DEFAULT_TYPE in kinds and kinds <= {DEFAULT_TYPE, *NAMED_BY_A_GENERIC_WORD}):
+        return False
+    if len(kinds) > 1 and not (told.answered or _names_one_person(one.targets, other.targets)):
+        return False  # "هجوم" on soldiers and a "غارة" on the town that day are as often the act and its answer
+    tolls = {one.killed, other.killed} - {None}
+    if len(tolls) > 1:
+        return False
+    if one.place is not None and other.place is not None:
+        return _one_place(one.place, other.place)
+    return one.place is not other.place and (
+        (one.killed is not None and one.killed == other.killed) or _names_one_person(one.targets, other.targets)
+    )
+
+
+def _names_one_person(one: frozenset[str], other: frozenset[str]) -> bool:
+    """A person both name, once in full and maybe once by the end of the name ("محمد الزواري", "الزواري")."""
+    def ends(longer: list[str], shorter: list[str]) -> bool:
+        return bool(shorter) and longer[len(longer) - len(shorter) :] == shorter
+
+    return any(ends(a.split(), b.split()) or ends(b.split(), a.split()) for a in one for b in other)
+
+
+def _one_day(one: Mention | None, other: Mention | None) -> bool:
+    """Two dates of a day (or of the day of an announcement and the night before) that overlap."""
+    bounds = [date_bounds(_date_key(d)) if d is not None else None for d in (one, other)]
+    if any(b is None or (b[1] - b[0]).days > ANNOUNCEMENT_LAG_DAYS for b in bounds):
+        return False
+    (a0, a1), (b0, b1) = bounds
+    return a0 <= b1 and b0 <= a1
+
+
+def _one_place(one: Mention, other: Mention) -> bool:
+    """The same place, or one inside the other."""
+    inner, outer = one.attrs.get("ref_id"), other.attrs.get("ref_id")
+    if inner and outer:
+        return place_within(inner, outer) or place_within(outer, inner)
+    return one.normalized == other.normalized
 
 
 def _dates_overlap(one: Mention, other: Mention) -> bool:
@@ -2031,8 +2105,8 @@ def find_event_frames(
     sentences = _sentences(nt, cues, mentions)
     cues = ByStart([c for s in sentences for c in s.cues])  # less the words of entering that took no place
     out = []
-    segments = _segment(sentences, published)
     desk = dateline_end(nt.display)
+    segments = _tell_each_act_once(_segment(sentences, published), sentences, cues, mentions, desk, nt.display)
     story_country = _story_country(mentions, nt.display, desk)
     for frame in segments:
         if not frame.anchors:
@@ -2041,8 +2115,7 @@ def find_event_frames(
         targets = _targets(frame, cues, mentions, nt.display)
         if frame.is_background and not (targets or _precise(frame.date)):
             continue
-        # the sentence that opens the act: its place, and the victims it names
-        act = next((x for x in sentences if frame.opening and x.start <= frame.opening[0].start < x.end), None)
+        act = _opening_sentence(sentences, frame)
         lead = _lead(sentences, frame, segments[0])
         place, regions = _place(frame, mentions, desk, act)
         place = _told_in_the_lead(frame, act, place, lead, sentences, mentions, nt.display, desk) or place
@@ -2134,6 +2207,31 @@ def find_event_frames(
             }
         )
     return _unique_ids(out)
+
+
+def _tell_each_act_once(
+    frames: list[_Frame], sentences: list[_Sentence], cues: ByStart, mentions: ByStart, desk: int, display: str
+) -> list[_Frame]:
+    """The frames less those that tell again an act an earlier frame of the article told (`_tells_one_act`),
+    whose sentences, words and figures go to that one."""
+
+    def about(frame: _Frame) -> _Told:
+        return _Told(
+            _event_type(frame, mentions),
+            _place(frame, mentions, desk, _opening_sentence(sentences, frame))[0],
+            _count(frame, mentions, "killed", display)[0],
+            frozenset(m.normalized for m, _ in _targets(frame, cues, mentions, display)),
+        )
+
+    told: list[_Frame] = []
+    for frame in frames:
+        _tell_once(told, frame, lambda t, f: _tells_one_act(t, f, about))
+    return told
+
+
+def _opening_sentence(sentences: list[_Sentence], frame: _Frame) -> _Sentence | None:
+    """The sentence that opens the act: its place, and the victims it names."""
+    return next((x for x in sentences if frame.opening and x.start <= frame.opening[0].start < x.end), None)
 
 
 # The longest period a lead may date an otherwise undated act by: a week ("الأسبوع الماضي" spans up to

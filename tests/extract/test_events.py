@@ -1245,6 +1245,53 @@ def test_an_article_that_says_twice_what_strikes_answered_tells_one_answered_act
     assert [(f["event_type"], f["reported_date"]) for f in answered] == [("missile_attack", "2024-03-07")]
 
 
+def test_an_answer_s_two_clauses_that_name_what_it_answered_tell_one_act():
+    # one clause names the missile, the other only "the targeting of civilians" there that night
+    body = ("قال التحالف الخميس إن غاراته استهدفت العناصر المسؤولة عن إطلاق الصاروخ الباليستي على مدينة نجران، "
+            "ليلة أمس الأربعاء. وأضاف المتحدث أن الغارات عمل مشروع لاستهداف العناصر التي خططت ونفذت استهداف "
+            "المدنيين ليلة البارحة في مدينة نجران وقتلت ثلاثة منهم.")
+    (answered,) = [f for f in frames_read_from(body, date(2018, 8, 9)) if f["answered"]]  # a Thursday
+    assert (answered["event_type"], answered["reported_date"], answered["reported_place"]) == ("missile_attack", "2018-08-08", "نجران")
+    assert answered["reported_killed"] == 3 and len(answered["killed_mentions"]) == 1  # the other clause's figure
+    # the targeting of another city that night is another act the strikes answered
+    answered = [f for f in frames_read_from(body.replace("في مدينة نجران وقتلت", "في مدينة جيزان وقتلت"), date(2018, 8, 9))
+                if f["answered"]]  # fmt: skip
+    assert sorted((f["event_type"], f["reported_place"]) for f in answered) == [("attack", "جيزان"), ("missile_attack", "نجران")]
+
+
+def test_a_cited_act_told_again_is_one_frame_and_another_act_of_that_day_is_not():
+    lead = "قصفت الطائرات الحربية مدينة إدلب اليوم الخميس. وكان مسلحون قد قتلوا خمسة جنود في هجوم على مدينة سراقب في 2 أغسطس."
+    day = date(2018, 8, 9)
+    again = frames_read_from(lead + " وقال ضابط إن المسلحين شنوا الهجوم على سراقب فجر 2 أغسطس وقتلوا الجنود الخمسة.", day)
+    (cited,) = [f for f in again if f["role"] == "background"]
+    assert (cited["reported_date"], cited["reported_place"], cited["reported_killed"]) == ("2018-08-02", "سراقب", 5)
+    # a sentence that names no place tells the same act when it counts the same dead
+    again = frames_read_from(lead + " وقال ضابط إن الهجوم وقع فجر 2 أغسطس وأدى إلى مقتل خمسة جنود.", day)
+    assert len([f for f in again if f["role"] == "background"]) == 1
+    # a killing of a person another sentence says how, naming him by his surname
+    body = ("قصفت الطائرات الحربية مدينة إدلب اليوم الخميس. وكان مسلحون قد قتلوا الناشط سامر الحلبي في 2 أغسطس "
+            "في مدينة سراقب. وقال ضابط إن مسلحين قتلوا الحلبي بالرصاص في 2 أغسطس.")
+    (cited,) = [f for f in frames_read_from(body, day) if f["role"] == "background"]
+    assert (cited["event_type"], cited["reported_place"]) == ("shooting", "سراقب")
+    assert len([f for f in frames_read_from(body.replace("قتلوا الحلبي", "قتلوا الناشط نادر الخطيب"), day)
+                if f["role"] == "background"]) == 2  # fmt: skip
+    # the same day, another town, other dead, or no place and nothing in common: another act; an attack
+    # and a strike on the town that day, the act and maybe its answer
+    for other in (" وفي 2 أغسطس أيضا قتل مسلحون ثلاثة مدنيين في هجوم على مدينة خان شيخون.",
+                  " وفي 2 أغسطس أيضا قتل مسلحون ثلاثة مدنيين في هجوم على المدينة.",
+                  " وفي 2 أغسطس أيضا قتل مسلحون مدنيين في هجوم على بلدة مورك.",
+                  " وفي 2 أغسطس شنت الطائرات غارة على مدينة سراقب."):
+        assert len([f for f in frames_read_from(lead + other, day) if f["role"] == "background"]) == 2, other
+
+
+def test_a_main_act_and_a_cited_one_of_its_day_and_place_stay_two():
+    # the strike the article reports and the rockets it answered, both in one city that night
+    body = ("شنت إسرائيل ليل الأربعاء الخميس غارات على مواقع في مدينة غزة ردا على إطلاق صواريخ من غزة، "
+            "وقالت إنها استهدفت مواقع لحركة حماس.")
+    frames = frames_read_from(body, date(2018, 8, 9))
+    assert sorted((f["role"], f["answered"]) for f in frames) == [("background", True), ("main", False)]
+
+
 def test_a_later_sentence_that_tells_the_act_s_dead_dates_it():
     body = ("ذكرت وزارة الدفاع، يوم السبت، أن الجندي الذي قتل في انفجار قنبلة في سوريا هو الرقيب جون سميث.\n"
             "وأوردت الوزارة في بيان أن سميث، من الكتيبة الثالثة، قتل في التاسع والعشرين من مارس 2018.")
