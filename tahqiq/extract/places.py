@@ -802,6 +802,17 @@ def _in_destination(before: str) -> bool:
     return False
 
 
+# "ضواحي العاصمة السورية", "على أطراف بلدة الباغوز": the area around a place, which may lie in another governorate
+# (Damascus's suburbs are Rif Dimashq's).
+AROUND = frozenset(normalize_text(w) for w in ("ضواحي", "ضاحية", "أطراف", "محيط", "مشارف", "تخوم"))
+
+
+def named_around(m: Mention, display: str) -> bool:
+    """Whether the place is named as the area around it (its suburbs, outskirts, surroundings), not itself."""
+    before = _words_before(m, display, 1) + _before_its_title(m, display)[-1:]
+    return any(normalize_text(w) in AROUND or normalize_text(w[1:]) in AROUND for w in before)  # "بضواحي"
+
+
 def _words_before(m: Mention, display: str, count: int) -> list[str]:
     """The `count` words before the place, punctuation stripped; a clitic fused to the place ("ل" of
     "لجنوب") is no word of its own."""
@@ -838,6 +849,8 @@ def find_places(nt: NormalizedText) -> list[Mention]:
     for mention in mentions:
         mention.attrs["as_elsewhere"] = named_as_elsewhere(mention, nt.display)  # read first: as_where uses it
         mention.attrs["as_where"] = named_as_where(mention, nt.display)
+        if named_around(mention, nt.display):
+            mention.attrs["around"] = True
     unlisted = [m for m in mentions if m.attrs["ref_id"] is None]
     located = {}
     marks = [found.start() for found in _SENTENCE_MARK.finditer(nt.display)] if unlisted else []
