@@ -81,8 +81,10 @@ SINCE_LOOKBACK = 6
 PERIOD_OPENERS = frozenset(normalize_text(w) for w in (
     "بدء", "بداية", "اندلاع", "انطلاق", "مطلع", "بدأ", "بدأت", "اندلعت", "انطلقت", "عام", "العام", "سنوات", "سنة", "أشهر", "شهر", "الشهر", "ذلك",
     "أسابيع", "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-    "نوفمبر", "ديسمبر",
+    "نوفمبر", "ديسمبر", "أواخر", "أوائل",
 ))  # fmt: skip
+# "قتل 149 فلسطينيا مذاك": since then, in one word.
+SINCE_THEN = frozenset(normalize_text(w) for w in ("مذاك", "منذئذ"))
 # "الحصيلة الأكبر في محافظة السويداء منذ اندلاع النزاع", "الهجوم الأعنف منذ": a superlative a few words
 # before "منذ" compares the act with all since then; it counts no period.
 SUPERLATIVES = frozenset(normalize_text(w) for w in (
@@ -785,6 +787,8 @@ def _opens_a_period(sc: _CountScanner, k: int) -> bool:
     rests = sc.rests(k)
     if "منذ" in rests:
         return _since_a_date(sc, k)
+    if rests & SINCE_THEN:
+        return True
     if "خلال" in rests:
         # "خلال عشرة أيام", "خلال الصراع"; not "خلال حملة للجيش على احتجاجات المعارضة", which may be a day's
         return any(sc.word(j) in PERIOD_SPANS | WARS for j in range(k + 1, min(sc.n, k + 4)))
@@ -800,7 +804,10 @@ def _since_a_date(sc: _CountScanner, k: int) -> bool:
     """ "منذ 30 مارس", "منذ بدء الاحتجاجات": since a date or a start, not since the morning, and not the
     term of a comparison ("الحصيلة الأكبر في المحافظة منذ اندلاع النزاع": the worst since)."""
     rests = sc.rests(k)
-    opens = "منذ" in rests and (sc.word(k + 1).isdigit() or sc.word(k + 1) in PERIOD_OPENERS)
+    day = k + 2 if sc.word(k + 1) == DAY else k + 1  # "منذ يوم الأحد", "منذ الأحد": the days since
+    opens = "منذ" in rests and (
+        sc.word(k + 1).isdigit() or sc.word(k + 1) in PERIOD_OPENERS or sc.word(day) in _weekdays()
+    )
     return opens and not any(sc.word(j) in SUPERLATIVES for j in range(max(0, k - SUPERLATIVE_REACH), k))
 
 
@@ -840,7 +847,7 @@ def _over_a_period(sc: _CountScanner, first: int, last: int) -> bool:
             break
         if first - k <= SINCE_LOOKBACK and (_opens_a_period(sc, k) or _after_an_earlier_act(sc, k, first)):
             return True
-        if _since_a_date(sc, k) or _weeks_of_an_act_that(sc, k, first):
+        if _since_a_date(sc, k) or _weeks_of_an_act_that(sc, k, first) or _days_of_a_wave(sc, k):
             return True
     for k in range(last, min(sc.n, last + RUNNING_TOTAL_LOOKAHEAD)):
         if _ends_sentence(sc, k - 1):
@@ -861,6 +868,12 @@ def _weeks_of_an_act_that(sc: _CountScanner, k: int, first: int) -> bool:
     if sc.word(k) not in LONG_PERIODS or k + 1 >= sc.n or sc.word(k + 1) != "من":
         return False
     return any(sc.word(j) in RELATIVES for j in range(k + 2, first))
+
+
+def _days_of_a_wave(sc: _CountScanner, k: int) -> bool:
+    """ "بعد 10 أيام من الاحتجاجات ...، حيث قتلت قواتها 30": days (weeks, months) of a wave of acts before the count
+    in its sentence; its dead are those of all the days."""
+    return sc.word(k) in PERIOD_SPANS and sc.word(k + 1) == "من" and bool(sc.rests(k + 2) & WAVES)
 
 
 # Words that name many acts over weeks or years, never one: a war's, a campaign's toll is a running total.
@@ -935,6 +948,14 @@ def _on_a_day(sc: _CountScanner, k: int, first: int) -> bool:
         if day and not before & RUN_ENDS and not any(rest.startswith(BEGUN) for rest in before):
             return True
     return False
+
+
+DAY = normalize_text("يوم")
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(load_lexicon().weekdays)
 
 
 @lru_cache(maxsize=1)

@@ -663,3 +663,14 @@ def test_an_attacker_who_wounds_others_wounds_them():
     # the dead of a force counted before are a toll, no part of one
     found = _attrs("شنت ضربات على قوة مهاجمة من 500 مقاتل، وقتل نحو 100 منهم.")
     assert not found["100 منهم"].get("part")
+
+
+def test_a_toll_since_then_since_a_weekday_or_over_days_of_protests_is_a_running_total():
+    assert _attrs("وقتل 40 متظاهرا منذ أواخر يناير برصاص الشرطة.")["40 متظاهرا"].get("cumulative")
+    assert _attrs("وقتل ما لا يقل عن 75 شخصا مذاك في المدينة.")["75 شخصا"].get("cumulative")
+    assert _attrs("وارتفع عدد القتلى منذ يوم الخميس إلى 210 قتلى.")["210 قتلى"].get("cumulative")
+    found = _attrs("وتواجه الحكومة انتقادات بعد أسبوعين من الاحتجاجات في العاصمة، حيث قتلت الشرطة 25 متظاهرا.")
+    assert found["25 متظاهرا"].get("cumulative")
+    # the hours of the act itself, or one day of protests, count one event
+    assert not _attrs("قتل 6 أشخاص منذ الصباح في القصف.")["6 أشخاص"].get("cumulative")
+    assert not _attrs("قتلت الشرطة 12 متظاهرا في احتجاجات الجمعة.")["12 متظاهرا"].get("cumulative")
