@@ -55,6 +55,8 @@ CENTER_EXTENT = 0.5
 REGION_BAND = 1 / 3
 COMPASS_SIGNS = {"east": 1, "west": -1, "north": 1, "south": -1}
 ADMIN_SEAT_PREFIX = normalize_text("محافظة") + " "
+# "قطاع غزة": a first-level division named "the strip of" its city, as a governorate is named "محافظة حلب".
+STRIP_PREFIX = normalize_text("قطاع") + " "
 MAX_LISTED = 8  # settlements named in one list after a plural class noun
 
 
@@ -149,6 +151,11 @@ def seat_governorates() -> dict[str, str]:
                 name = normalize_text(alias)
                 if name.startswith(ADMIN_SEAT_PREFIX):
                     governorate_names[name.removeprefix(ADMIN_SEAT_PREFIX)] = place["ref_id"]
+        elif place["place_kind"] == "region" and place["admin1"] and place["within"] == place["admin1"][0]:
+            for alias in place["aliases"]:  # a region the whole division is: قطاع غزة for the Gaza Strip
+                name = normalize_text(alias)
+                if name.startswith(STRIP_PREFIX):
+                    governorate_names[name.removeprefix(STRIP_PREFIX)] = place["admin1"][0]
     seats = {}
     for place in places.values():
         if place["place_kind"] in ("city", "town") and place["admin1"]:

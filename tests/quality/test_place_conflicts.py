@@ -161,3 +161,9 @@ def test_the_suburbs_of_a_city_are_no_clash_with_a_town_around_it():
     assert places_clash(_place("هجوم بغاز سام على العاصمة السورية دمشق"), _place("هجوم على مدينة دوما")) == "admin1"
     # the outskirts of one city are still far from another's
     assert places_clash(_place("اشتباكات على أطراف مدينة حلب"), _place("اشتباكات في مدينة درعا")) == "admin1"
+
+
+def test_a_city_that_names_its_strip_stands_for_the_strip_unless_called_a_city():
+    camp = _place("قتلت امرأة في غارة على مخيم النصيرات")
+    assert places_clash(_place("شنت الطائرات غارات على أهداف في غزة"), camp) is None
+    assert places_clash(_place("قتلت امرأة في غارة على مدينة غزة"), camp) == "settlement"
