@@ -81,10 +81,8 @@ SINCE_LOOKBACK = 6
 PERIOD_OPENERS = frozenset(normalize_text(w) for w in (
     "بدء", "بداية", "اندلاع", "انطلاق", "مطلع", "بدأ", "بدأت", "اندلعت", "انطلقت", "عام", "العام", "سنوات", "سنة", "أشهر", "شهر", "الشهر", "ذلك",
     "أسابيع", "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-    "نوفمبر", "ديسمبر", "أواخر", "أوائل",
+    "نوفمبر", "ديسمبر",
 ))  # fmt: skip
-# "قتل 149 فلسطينيا مذاك": since then, in one word.
-SINCE_THEN = frozenset(normalize_text(w) for w in ("مذاك", "منذئذ"))
 # "الحصيلة الأكبر في محافظة السويداء منذ اندلاع النزاع", "الهجوم الأعنف منذ": a superlative a few words
 # before "منذ" compares the act with all since then; it counts no period.
 SUPERLATIVES = frozenset(normalize_text(w) for w in (
@@ -787,8 +785,6 @@ def _opens_a_period(sc: _CountScanner, k: int) -> bool:
     rests = sc.rests(k)
     if "منذ" in rests:
         return _since_a_date(sc, k)
-    if rests & SINCE_THEN:
-        return True
     if "خلال" in rests:
         # "خلال عشرة أيام", "خلال الصراع"; not "خلال حملة للجيش على احتجاجات المعارضة", which may be a day's
         return any(sc.word(j) in PERIOD_SPANS | WARS for j in range(k + 1, min(sc.n, k + 4)))
@@ -804,10 +800,7 @@ def _since_a_date(sc: _CountScanner, k: int) -> bool:
     """ "منذ 30 مارس", "منذ بدء الاحتجاجات": since a date or a start, not since the morning, and not the
     term of a comparison ("الحصيلة الأكبر في المحافظة منذ اندلاع النزاع": the worst since)."""
     rests = sc.rests(k)
-    day = k + 2 if sc.word(k + 1) == DAY else k + 1  # "منذ يوم الأحد", "منذ الأحد": the days since
-    opens = "منذ" in rests and (
-        sc.word(k + 1).isdigit() or sc.word(k + 1) in PERIOD_OPENERS or sc.word(day) in _weekdays()
-    )
+    opens = "منذ" in rests and (sc.word(k + 1).isdigit() or sc.word(k + 1) in PERIOD_OPENERS)
     return opens and not any(sc.word(j) in SUPERLATIVES for j in range(max(0, k - SUPERLATIVE_REACH), k))
 
 
@@ -948,14 +941,6 @@ def _on_a_day(sc: _CountScanner, k: int, first: int) -> bool:
         if day and not before & RUN_ENDS and not any(rest.startswith(BEGUN) for rest in before):
             return True
     return False
-
-
-DAY = normalize_text("يوم")
-
-
-@lru_cache(maxsize=1)
-def _weekdays() -> frozenset[str]:
-    return frozenset(load_lexicon().weekdays)
 
 
 @lru_cache(maxsize=1)
