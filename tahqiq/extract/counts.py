@@ -1457,11 +1457,14 @@ OWN_SOLDIERS = frozenset(normalize_text(f"{noun}{own}") for noun in ("جنود",
 
 
 def _goes_on_with(sc: _CountScanner, previous: _Count, count: _Count) -> bool:
-    """The count's sentence is the one right after the running total `previous` and goes on with its period."""
+    """The count's sentence is the one right after the running total `previous` and goes on with its period, or
+    counts a part of its dead."""
     ends = [k for k in range(previous.last - 1, count.first) if _ends_sentence(sc, k)]
     ends = [k for k in ends if k - 1 not in ends]  # the stop is a token of its own, a line break may follow it
     if len(ends) != 1 or count.kind not in CASUALTY_KINDS:
         return False
+    if count.part:
+        return True  # "بلغ 168 قتيلا و18006 مصابين. ومن بين القتلى 27 طفلا": some of the running total's dead
     opening, closing = ends[0] + 1, _sentence_end(sc, count.last)
     words = range(opening, closing)
     if any(sc.rests(j) & _day_words() and not sc.rests(j - 1) & RUN_ENDS or sc.rests(j) & TOLL_ACTS for j in words):

@@ -671,3 +671,11 @@ def test_a_toll_over_days_of_protests_is_a_running_total():
     # the hours of the act itself, or one day of protests, count one event
     assert not _attrs("قتل 6 أشخاص منذ الصباح في القصف.")["6 أشخاص"].get("cumulative")
     assert not _attrs("قتلت الشرطة 12 متظاهرا في احتجاجات الجمعة.")["12 متظاهرا"].get("cumulative")
+
+
+def test_a_part_of_the_dead_told_right_after_a_running_total_is_a_part_of_it():
+    found = _attrs("وبلغ عدد القتلى منذ بدء الاحتجاجات 120 قتيلا. ومن بين القتلى 15 طفلا.")
+    assert found["15 طفلا"].get("cumulative")
+    # after one act's toll it stays that act's part
+    found = _attrs("قتل 12 شخصا في الغارة. ومن بين القتلى 4 أطفال.")
+    assert not found["4 أطفال"].get("cumulative")
