@@ -15,7 +15,10 @@ Rules, in the order they apply to a name found in the normalized text:
   of a governorate seat is its governorate); definite direction + country adjective ("الشمال السوري").
 - A class noun of a settlement kind right before a listed name or opening its alias (مدينة حجة, بلدة بني قيس)
   is kept as attrs["class_noun_kind"] (city, town): the text calls the place a settlement, so a city that
-  names its governorate is then the city, not the governorate.
+  names its governorate is then the city, not the governorate. A city that names its governorate ("محافظة حلب")
+  or its strip ("قطاع غزة") is that division's seat (seat_governorates).
+- A place named as the area around it ("ضواحي العاصمة", "أطراف بلدة") has attrs["around"]: its suburbs may lie in
+  the next governorate.
 """
 
 from __future__ import annotations
