@@ -495,6 +495,10 @@ def _counts(sc: _CountScanner) -> list[_Count]:
             found.last += 1  # "100 قتيل وجريح": the dead and the wounded together, neither toll
             found.kind = "casualties"
         if found:
+            if counts and counts[-1].kind == found.kind and sc.word(found.last - 1) in PARTITIVE_PRONOUNS:
+                # "جرح أربعة جنود، إصابة اثنين منهم بالغة": some of the toll counted before, no toll; not "قوة من
+                # 500 مقاتل قتل 100 منهم", the dead of a force
+                found.part = True
             _inherit_event(sc, found, counts[-1] if counts else None)
             _among_the_dead(sc, found)
             _all_of_a_group(sc, found)
@@ -661,7 +665,7 @@ RISE_VERBS = frozenset(normalize_text(w) for w in (
 TOLL_WORDS = frozenset(normalize_text(w) for w in ("عدد", "حصيلة", "تعداد"))
 TOLL_OF = {normalize_text(w): kind for w, kind in (
     ("القتلى", "killed"), ("قتلى", "killed"), ("الضحايا", "killed"), ("ضحايا", "killed"), ("الوفيات", "killed"),
-    ("الشهداء", "killed"), ("الجرحى", "wounded"), ("جرحى", "wounded"), ("المصابين", "wounded"),
+    ("الشهداء", "killed"), ("الجرحى", "wounded"), ("جرحى", "wounded"), ("المصابين", "wounded"), ("الإصابات", "wounded"),
 )}  # fmt: skip
 # "عدد ضحايا هجوم الجمعة": an indefinite toll word is the toll of the act it is put to, not of a side
 # ("عدد قتلى القوات ... إلى 18" counts one side's dead).
@@ -836,7 +840,7 @@ def _over_a_period(sc: _CountScanner, first: int, last: int) -> bool:
             break
         if first - k <= SINCE_LOOKBACK and (_opens_a_period(sc, k) or _after_an_earlier_act(sc, k, first)):
             return True
-        if _since_a_date(sc, k) or _weeks_of_an_act_that(sc, k, first):
+        if _since_a_date(sc, k) or _weeks_of_an_act_that(sc, k, first) or _days_of_a_wave(sc, k):
             return True
     for k in range(last, min(sc.n, last + RUNNING_TOTAL_LOOKAHEAD)):
         if _ends_sentence(sc, k - 1):
@@ -857,6 +861,12 @@ def _weeks_of_an_act_that(sc: _CountScanner, k: int, first: int) -> bool:
     if sc.word(k) not in LONG_PERIODS or k + 1 >= sc.n or sc.word(k + 1) != "من":
         return False
     return any(sc.word(j) in RELATIVES for j in range(k + 2, first))
+
+
+def _days_of_a_wave(sc: _CountScanner, k: int) -> bool:
+    """ "بعد 10 أيام من الاحتجاجات ...، حيث قتلت قواتها 30": days (weeks, months) of a wave of acts before the count
+    in its sentence; its dead are those of all the days."""
+    return sc.word(k) in PERIOD_SPANS and sc.word(k + 1) == "من" and bool(sc.rests(k + 2) & WAVES)
 
 
 # Words that name many acts over weeks or years, never one: a war's, a campaign's toll is a running total.
@@ -1417,6 +1427,8 @@ def find_counts(nt: NormalizedText) -> list[Mention]:
             _joined_closely(sc, counts[k - 1], counts[k]) or _goes_on_with(sc, counts[k - 1], counts[k])
         ):
             mentions[k].attrs["cumulative"] = True
+        if _paired_with_a_war_scale_toll(sc, counts[k - 1], counts[k]):
+            mentions[k - 1].attrs["cumulative"] = mentions[k].attrs["cumulative"] = True
         lower, upper = counts[k - 1], counts[k]
         if lower.range_to == upper.value and upper.first - lower.last <= 1:
             # "ما بين 250 و300 مقاتل": both ends state the one range, which holds any figure between them
@@ -1445,11 +1457,14 @@ OWN_SOLDIERS = frozenset(normalize_text(f"{noun}{own}") for noun in ("جنود",
 
 
 def _goes_on_with(sc: _CountScanner, previous: _Count, count: _Count) -> bool:
-    """The count's sentence is the one right after the running total `previous` and goes on with its period."""
+    """The count's sentence is the one right after the running total `previous` and goes on with its period, or
+    counts a part of its dead."""
     ends = [k for k in range(previous.last - 1, count.first) if _ends_sentence(sc, k)]
     ends = [k for k in ends if k - 1 not in ends]  # the stop is a token of its own, a line break may follow it
     if len(ends) != 1 or count.kind not in CASUALTY_KINDS:
         return False
+    if count.part:
+        return True  # "بلغ 168 قتيلا و18006 مصابين. ومن بين القتلى 27 طفلا": some of the running total's dead
     opening, closing = ends[0] + 1, _sentence_end(sc, count.last)
     words = range(opening, closing)
     if any(sc.rests(j) & _day_words() and not sc.rests(j - 1) & RUN_ENDS or sc.rests(j) & TOLL_ACTS for j in words):
@@ -1477,6 +1492,22 @@ def _own_soldiers_side(sc: _CountScanner, count: _Count) -> tuple[str, bool] | N
     country, k = found
     speaking = any(sc.rests(j) & reference.speech_verbs() for j in range(max(0, k - 3), k))
     return country, speaking
+
+
+# "أكثر من 130 فلسطينيا قتلوا وأصيب 15 ألف": the dead told with a war's scale of wounded (or the wounded with a war's
+# dead) are that period's dead, whatever word tells the period, or none.
+PAIRED_TOLL_GAP = 3
+PAIRED_TOLLS = frozenset({"killed", "wounded"})
+
+
+def _paired_with_a_war_scale_toll(sc: _CountScanner, previous: _Count, count: _Count) -> bool:
+    """The dead and the wounded told side by side ("قتل X وأصيب Y"), one of them beyond one event's scale."""
+    if {previous.kind, count.kind} != PAIRED_TOLLS or count.first - previous.last > PAIRED_TOLL_GAP:
+        return False
+    if is_event_scale(previous.value, previous.kind) and is_event_scale(count.value, count.kind):
+        return False
+    gap = range(previous.last, count.first + 1)
+    return any(sc.words[j].startswith("و") for j in gap) and not any(_ends_sentence(sc, k) for k in gap[:-1])
 
 
 def _joined_closely(sc: _CountScanner, previous: _Count, count: _Count) -> bool:

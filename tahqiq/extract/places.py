@@ -15,7 +15,10 @@ Rules, in the order they apply to a name found in the normalized text:
   of a governorate seat is its governorate); definite direction + country adjective ("الشمال السوري").
 - A class noun of a settlement kind right before a listed name or opening its alias (مدينة حجة, بلدة بني قيس)
   is kept as attrs["class_noun_kind"] (city, town): the text calls the place a settlement, so a city that
-  names its governorate is then the city, not the governorate.
+  names its governorate is then the city, not the governorate. A city that names its governorate ("محافظة حلب")
+  or its strip ("قطاع غزة") is that division's seat (seat_governorates).
+- A place named as the area around it ("ضواحي العاصمة", "أطراف بلدة") has attrs["around"]: its suburbs may lie in
+  the next governorate.
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ CENTER_EXTENT = 0.5
 REGION_BAND = 1 / 3
 COMPASS_SIGNS = {"east": 1, "west": -1, "north": 1, "south": -1}
 ADMIN_SEAT_PREFIX = normalize_text("محافظة") + " "
+# "قطاع غزة": a first-level division named "the strip of" its city, as a governorate is named "محافظة حلب".
+STRIP_PREFIX = normalize_text("قطاع") + " "
 MAX_LISTED = 8  # settlements named in one list after a plural class noun
 
 
@@ -149,6 +154,11 @@ def seat_governorates() -> dict[str, str]:
                 name = normalize_text(alias)
                 if name.startswith(ADMIN_SEAT_PREFIX):
                     governorate_names[name.removeprefix(ADMIN_SEAT_PREFIX)] = place["ref_id"]
+        elif place["place_kind"] == "region" and place["admin1"] and place["within"] == place["admin1"][0]:
+            for alias in place["aliases"]:  # a region the whole division is: قطاع غزة for the Gaza Strip
+                name = normalize_text(alias)
+                if name.startswith(STRIP_PREFIX):
+                    governorate_names[name.removeprefix(STRIP_PREFIX)] = place["admin1"][0]
     seats = {}
     for place in places.values():
         if place["place_kind"] in ("city", "town") and place["admin1"]:
@@ -802,6 +812,17 @@ def _in_destination(before: str) -> bool:
     return False
 
 
+# "ضواحي العاصمة السورية", "على أطراف بلدة الباغوز": the area around a place, which may lie in another governorate
+# (Damascus's suburbs are Rif Dimashq's).
+AROUND = frozenset(normalize_text(w) for w in ("ضواحي", "ضاحية", "أطراف", "محيط", "مشارف", "تخوم"))
+
+
+def named_around(m: Mention, display: str) -> bool:
+    """Whether the place is named as the area around it (its suburbs, outskirts, surroundings), not itself."""
+    before = _words_before(m, display, 1) + _before_its_title(m, display)[-1:]
+    return any(normalize_text(w) in AROUND or normalize_text(w[1:]) in AROUND for w in before)  # "بضواحي"
+
+
 def _words_before(m: Mention, display: str, count: int) -> list[str]:
     """The `count` words before the place, punctuation stripped; a clitic fused to the place ("ل" of
     "لجنوب") is no word of its own."""
@@ -838,6 +859,8 @@ def find_places(nt: NormalizedText) -> list[Mention]:
     for mention in mentions:
         mention.attrs["as_elsewhere"] = named_as_elsewhere(mention, nt.display)  # read first: as_where uses it
         mention.attrs["as_where"] = named_as_where(mention, nt.display)
+        if named_around(mention, nt.display):
+            mention.attrs["around"] = True
     unlisted = [m for m in mentions if m.attrs["ref_id"] is None]
     located = {}
     marks = [found.start() for found in _SENTENCE_MARK.finditer(nt.display)] if unlisted else []

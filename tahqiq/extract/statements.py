@@ -558,7 +558,8 @@ def frame_statements(
                               admin1=m.attrs.get("admin1"), country=m.attrs.get("country"),
                               latitude=m.attrs.get("latitude"), longitude=m.attrs.get("longitude"),
                               place_kind=m.attrs.get("place_kind"), as_where=m.attrs.get("as_where"),
-                              class_noun_kind=m.attrs.get("class_noun_kind")))  # fmt: skip
+                              class_noun_kind=m.attrs.get("class_noun_kind"),
+                              **({"around": True} if m.attrs.get("around") else {})))  # fmt: skip
     if date is not None and date.value:
         on_act = {"on_act": True} if _follows_act_word(date, cues) else {}
         out.append(stated("date", date.value, date.start, date, form=date.attrs.get("form"), text=date.surface, **on_act))

@@ -112,6 +112,8 @@ SEVERITY_LEVELS = ("info", "low", "medium", "high")
 DATE_CONFLICT_MAX_DAYS = 2
 CALENDAR_FORMS = ("day_month",)
 NEARBY_KM = 5.0
+# A place's suburbs or outskirts (places.named_around) reach this far from it, into the next governorate.
+AROUND_KM = 30.0
 GEONAMES_PREFIX = "gn-"
 AYN_HAMZA_MARKS = frozenset("‘’ʿʾ")
 GENERIC_ROLES = ("member", "official")
@@ -232,6 +234,8 @@ def places_clash(a: dict, b: dict) -> str | None:
     distance = _km(a, b)
     if distance is not None and distance <= NEARBY_KM:
         return None
+    if (a.get("around") or b.get("around")) and (distance is None or distance <= AROUND_KM):
+        return None  # "ضواحي العاصمة السورية" and a town of Rif Dimashq: the suburbs lie outside the city
     if a.get("country") and b.get("country") and a["country"] != b["country"]:
         return "country"
     if a.get("admin1") and b.get("admin1") and a["admin1"] != b["admin1"]:

@@ -630,3 +630,52 @@ def test_a_toll_of_dead_who_were_all_of_a_group_is_the_group_s():
     assert counts("قتل 42 شخصا من المدنيين في الغارة.") == [("42 شخصا", "42", "killed", False, "مدنيين")]
     # a family is no group of the dead
     assert counts("قتل 12 شخصا من عائلة واحدة.") == [("12 شخصا", "12", "killed", False, "أشخاص")]
+
+
+def _attrs(text: str) -> dict[str, dict]:
+    return {m.surface: m.attrs for m in find_counts(normalize(text))}
+
+
+def test_dead_told_beside_a_war_scale_of_wounded_are_a_running_total():
+    found = _attrs("وقالت وزارة الصحة إن أكثر من 90 شخصا قتلوا وأصيب 12 ألف آخرين خلال المسيرات.")
+    assert found["90 شخصا"].get("cumulative") and found["12 ألف آخرين"].get("cumulative")
+    found = _attrs("وقالت المصادر إن 2000 شخص قتلوا وأصيب 20 ألف آخرين في البلاد.")
+    assert found["2000 شخص"].get("cumulative")
+    # one act's dead and wounded, both of one event's scale, stay its toll
+    found = _attrs("وقالت الشرطة إن 9 أشخاص قتلوا وأصيب 40 آخرون في الانفجار.")
+    assert not any(a.get("cumulative") for a in found.values())
+    # a war's toll told in the next sentence leaves the act's own
+    found = _attrs("قتل 7 أشخاص في الغارة. وأصيب في الحرب 150 ألفا.")
+    assert not found["7 أشخاص"].get("cumulative")
+
+
+def test_a_number_of_them_is_a_part_of_the_people_counted_before():
+    found = _attrs("أدى الانفجار إلى إصابة خمسة أشخاص، إصابة ثلاثة منهم خطيرة.")
+    assert found["ثلاثة منهم"].get("part")
+    found = _attrs("وأعلنت الوزارة إصابة 250 مواطنا، وبين الإصابات 6 حالات حرجة.")
+    assert found["6"]["count_kind"] == "wounded" and found["6"].get("part")
+
+
+def test_an_attacker_who_wounds_others_wounds_them():
+    assert counts("طعن رجل المارة في السوق فقتل امرأة وأصاب ثلاثة آخرين.") == [
+        ("ثلاثة آخرين", "3", "wounded", False, "آخرين")
+    ]
+    # the dead of a force counted before are a toll, no part of one
+    found = _attrs("شنت ضربات على قوة مهاجمة من 500 مقاتل، وقتل نحو 100 منهم.")
+    assert not found["100 منهم"].get("part")
+
+
+def test_a_toll_over_days_of_protests_is_a_running_total():
+    found = _attrs("وتواجه الحكومة انتقادات بعد أسبوعين من الاحتجاجات في العاصمة، حيث قتلت الشرطة 25 متظاهرا.")
+    assert found["25 متظاهرا"].get("cumulative")
+    # the hours of the act itself, or one day of protests, count one event
+    assert not _attrs("قتل 6 أشخاص منذ الصباح في القصف.")["6 أشخاص"].get("cumulative")
+    assert not _attrs("قتلت الشرطة 12 متظاهرا في احتجاجات الجمعة.")["12 متظاهرا"].get("cumulative")
+
+
+def test_a_part_of_the_dead_told_right_after_a_running_total_is_a_part_of_it():
+    found = _attrs("وبلغ عدد القتلى منذ بدء الاحتجاجات 120 قتيلا. ومن بين القتلى 15 طفلا.")
+    assert found["15 طفلا"].get("cumulative")
+    # after one act's toll it stays that act's part
+    found = _attrs("قتل 12 شخصا في الغارة. ومن بين القتلى 4 أطفال.")
+    assert not found["4 أطفال"].get("cumulative")

@@ -1742,3 +1742,11 @@ def test_an_act_days_older_than_an_old_or_undated_one_is_not_dated_by_the_public
     body = ("قتل ثلاثة جنود في هجوم على حاجز في مدينة إدلب الأحد.\n"
             "وجاء ذلك بعد يوم على انفجار محرك طائرة خلال رحلة إلى مدينة حماة.")
     assert [f["role"] for f in frames_read_from(body, date(2018, 3, 12))] == ["main"]
+
+
+def test_an_act_said_to_have_been_better_done_was_not_done():
+    day = date(2018, 4, 13)
+    assert frames_read_from("ويقول اللاجئون إنه كان الأجدر قصف مواقع الجيش قبل أن يسيطر على البلدة.", day) == []
+    assert frames_read_from("وكتب المحلل أنه كان من الأفضل شن غارات على المطار قبل سنوات.", day) == []
+    (strike,) = frames_read_from("قتل 4 مدنيين في غارة جوية على بلدة سراقب الخميس.", day)
+    assert strike["event_type"] == "air_strike"

@@ -151,3 +151,19 @@ def test_a_city_whose_name_holds_its_class_noun_is_named_once_as_a_city():
                           SHAYRAT.replace("في حمص", "في مدينة حلب"))  # fmt: skip
     assert row["explanation"] == "Outlets differ on the region: Aleppo City, eastern Syria."
     assert row["explanation_ar"] == "تختلف وسائل الإعلام في منطقة الحدث: شرق سوريا، مدينة حلب."
+
+
+def test_the_suburbs_of_a_city_are_no_clash_with_a_town_around_it():
+    suburbs = _place("هجوم بغاز سام على ضواحي العاصمة السورية")
+    assert suburbs.get("around")
+    # Douma lies in Rif Dimashq, some 10 km from the capital's centre
+    assert places_clash(suburbs, _place("هجوم بغاز سام على مدينة دوما")) is None
+    assert places_clash(_place("هجوم بغاز سام على العاصمة السورية دمشق"), _place("هجوم على مدينة دوما")) == "admin1"
+    # the outskirts of one city are still far from another's
+    assert places_clash(_place("اشتباكات على أطراف مدينة حلب"), _place("اشتباكات في مدينة درعا")) == "admin1"
+
+
+def test_a_city_that_names_its_strip_stands_for_the_strip_unless_called_a_city():
+    camp = _place("قتلت امرأة في غارة على مخيم النصيرات")
+    assert places_clash(_place("شنت الطائرات غارات على أهداف في غزة"), camp) is None
+    assert places_clash(_place("قتلت امرأة في غارة على مدينة غزة"), camp) == "settlement"
