@@ -25,7 +25,7 @@ or one inferred from the text). What the text leaves open is never filled in sil
 - "الشهر نفسه", "السابع من الشهر ذاته", "أواخر الشهر ذاته", "ديسمبر من العام نفسه", "نفس العام" name again the
   month or the year the text dated last (method `relative_to_story_date`); with none dated before, unresolved.
 - Durations ("3 سنوات", "يومين") are not dates unless anchored by "منذ"/"قبل" ("قبل 15 يوما" in the accusative
-  too, though not years: "منذ 30 عاما" is an age); a span counted from another act ("قبل يومين من مصرعه") is
+  too, though not years, "قبل 30 عاما" being an age, nor after "منذ", "منذ 11 يوما" being a length so far); a span counted from another act ("قبل يومين من مصرعه") is
   none either.
 - Hijri dates use the Umm al-Qura month starts in data/reference/date_hijri_month_starts.csv
   (generated with the MIT-licensed hijridate package, years 1400-1470 AH).
@@ -474,8 +474,9 @@ class _Scanner:
 
     def _ago(self, m: re.Match[str]) -> _Reading | None:
         unit, implied = self.lx.units[_squash(m["unit"])]
-        if m["acc"] and unit == "year":
-            return None  # "منذ 30 عاما": an age or a period's length far more than an act's time
+        if m["acc"] and (unit == "year" or m["pre"] == "منذ"):
+            # "صنعت قبل 30 عاما": an age far more than an act's time; "منذ 11 يوما": a campaign's length so far
+            return None
         if re.search(r"(?<![\w])[وف]?[تين]?تمكن\w*\s+(?:\S+\s+){0,4}$", self._before(m.start("core"), 60)):
             return self._ago_of(m, unit, implied)  # "تمكنت القوات قبل يومين من السيطرة": من is the verb's
         if re.match(r"\s+من\s+(?!قبل|الان|الزمن)\w", self.text[m.end("core") : m.end("core") + 20]):

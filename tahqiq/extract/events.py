@@ -476,6 +476,8 @@ PLUPERFECT_QAD_RE = re.compile(r"(?<![\w])قد(?![\w])")
 NOT_PLUPERFECT_RE = re.compile(r"^\s*(?:من|في|على|بين|هناك|ثمة|يوم|ضمن|بين|لـ?\w*)(?![\w])")
 PLUPERFECT_WORDS = 8
 RECALLED_AFTER_WORDS = 3
+# "كان الطيران يحلق ... وينفذ غارات": "كان" before an imperfect verb tells what was going on, not an older act
+PROGRESSIVE_RE = re.compile(r"(?<![\w])[وف]?ي(?!وم|ناير|ونيو|وليو)\w{2,}")  # not "يوم", "يناير"
 RECALLED_RE = re.compile(r"(?<![\w])(?:[وف]?سبق\s+(?:أن|ان|وأن|وان|و|ل\w+)|في\s+السابق)(?![\w])")
 CHRONICLE_RE = re.compile(r"(?<![\w])(?:تسلسل|أحداث|الأحداث|حدث|حدثت)(?![\w])[^.!?\n]*?في\s+مثل\s+هذا\s+اليوم(?![\w])(?!\s+(?:من|قبل)\s)")
 # "الضغط على الرياض في أعقاب اختفاء خاشقجي في إسطنبول": the act told after a word of sequence that governs
@@ -1149,7 +1151,8 @@ def _recalled(sentence: _Sentence, anchors: list[Cue]) -> bool:
         after = " ".join(COMMA_RE.split(after, maxsplit=1)[0].split()[:PLUPERFECT_WORDS])
         if PLUPERFECT_QAD_RE.search(between) or PLUPERFECT_QAD_RE.search(after):
             return True
-        if not display[sentence.start : kana.start()].strip(" \t\"'«"):
+        opening = not display[sentence.start : kana.start()].strip(" \t\"'«")
+        if opening and not PROGRESSIVE_RE.search(between + " " + first.text):
             return True  # "وكانت الدفاعات السورية أسقطت": the pluperfect opening its sentence
     return False
 
@@ -1302,7 +1305,8 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             anchors = []
         dates = [d for d in _event_dates(sentence) if not later_than_publication(d.value, published)]
         if chronicle:
-            dates = [d for d in dates if _stated_with_its_year(d)]  # "1 أكتوبر" of a past year, not this one
+            # "1 أكتوبر" of a past year, not this one (a weekday dates the news the page appends)
+            dates = [d for d in dates if not (d.attrs.get("form") == "day_month" and not _stated_with_its_year(d))]
         for launch in _operations_launched(sentence, published):
             dates = [d for d in dates if d is not launch.date]  # a campaign's start dates no act of its sentence
             # "منذ 20 كانون الثاني" and "منذ نحو شهرين" tell one launch

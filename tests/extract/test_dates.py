@@ -322,3 +322,4 @@ def test_a_span_counted_in_the_accusative_dates_days_not_years():
     assert only_date("اعتقل قبل 11 شهرا.", published).value == "2017-08"
     # "منذ 30 عاما", "صنعت قبل 30 عاما": an age or a length far more than an act's time
     assert find_dates(normalize("أنظمة صنعت قبل 30 عاما."), published) == []
+    assert find_dates(normalize("تتواصل الحملة منذ 11 يوما."), published) == []

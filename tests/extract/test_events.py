@@ -1715,6 +1715,8 @@ def test_a_recalled_act_takes_its_own_date_or_its_announcement_day():
     body = "توقف القصف على المدينة.\nوكانت القوات قد شنت الأحد غارات جوية على مواقع في ريف حمص."
     assert frames_read_from(body, date(2018, 4, 12))[0]["reported_date"] == "2018-04-08"
     # recalled as announced on a past day: that day or the one before, however long ago
+    body = "تراجعت حدة المواجهات.\nوكانت الهيئة أعلنت في يناير الماضي إلقاء القبض على محافظ المدينة في قضية رشوة."
+    assert frames_read_from(body, date(2018, 3, 19))[0]["reported_date"] is None
     body = "غادرت آخر الحافلات المنطقة.\nوكانت القوات قد أعلنت السبت الماضي استعادة السيطرة على مدينة دوما."
     (frame,) = frames_read_from(body, date(2018, 4, 21))
     assert (frame["reported_date"], frame["date_method"]) == ("2018-04-13/2018-04-14", "announcement_day")
@@ -1737,3 +1739,12 @@ def test_a_span_counted_before_another_act_does_not_date_from_publication():
     # counted in the accusative ("قبل 15 يوما"), the span dates the act
     body = "قتلت القوات أربعة مقاتلين في جبهة حرض قبل 15 يوما."
     assert frames_read_from(body, date(2018, 7, 17))[0]["reported_date"] == "2018-07-02"
+
+
+def test_a_progressive_past_is_no_recalled_act():
+    body = "خرج المسلحون من المدينة.\nكان الطيران يحلق على علو منخفض وينفذ غارات على مواقع في ريف دمشق."
+    assert frames_read_from(body, date(2018, 3, 10))[0]["date_method"] == "publication_window"
+    # the news a chronicle's page appends keeps its weekday
+    body = ("فيما يلي تسلسل لأبرز الأحداث التي حدثت في مثل هذا اليوم.\n"
+            "قتل 19 شخصا الثلاثاء عندما فجر انتحاري نفسه وسط حشد خارج مركز للشرطة في مدينة جلال آباد.")
+    assert frames_read_from(body, date(2018, 9, 12))[0]["reported_date"] == "2018-09-11"
