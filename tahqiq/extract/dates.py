@@ -22,7 +22,11 @@ or one inferred from the text). What the text leaves open is never filled in sil
 - "اليوم السابق" / "اليوم التالي" are relative to the story, not the publication: they count from the
   last day the text dated before them (method `relative_to_story_date`), else from the reference as a
   fallback; either way flagged `attrs["anaphoric"] = True`.
-- Durations ("3 سنوات", "يومين") are not dates unless anchored by "منذ"/"قبل".
+- "الشهر نفسه", "السابع من الشهر ذاته", "أواخر الشهر ذاته", "ديسمبر من العام نفسه", "نفس العام" name again the
+  month or the year the text dated last (method `relative_to_story_date`); with none dated before, unresolved.
+- Durations ("3 سنوات", "يومين") are not dates unless anchored by "منذ"/"قبل" ("قبل 15 يوما" in the accusative
+  too, though not years, "قبل 30 عاما" being an age, nor after "منذ", "منذ 11 يوما" being a length so far); a span counted from another act ("قبل يومين من مصرعه") is
+  none either.
 - Hijri dates use the Umm al-Qura month starts in data/reference/date_hijri_month_starts.csv
   (generated with the MIT-licensed hijridate package, years 1400-1470 AH).
 
@@ -46,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from tahqiq.dates.inference import last_week, next_weekday, weekday_years
+from tahqiq.dates.values import date_bounds
 from tahqiq.extract.mention import Mention
 from tahqiq.reference import REFERENCE_DIR
 from tahqiq.text.normalize import TATWEEL, NormalizedText, normalize_text
@@ -67,6 +72,8 @@ class _Lexicon:
     anaphoric_days: dict[str, int]
     periods: dict[str, str]
     this_prefix: list[str]
+    same_after: list[str]
+    same_before: list[str]
     modifiers: dict[str, str]
     parts: dict[str, str]
     time_of_day: list[str]
@@ -118,6 +125,8 @@ def load_lexicon(reference_dir: Path = REFERENCE_DIR) -> _Lexicon:
         },
         periods=_invert_named(raw["period_words"]),
         this_prefix=_norm_list(raw["this_prefix"]),
+        same_after=_norm_list(raw["same_words"]["after"]),
+        same_before=_norm_list(raw["same_words"]["before"]),
         modifiers=_invert_named(raw["modifiers"]),
         parts=_invert_named(raw["period_parts"]),
         time_of_day=_norm_list(raw["time_of_day"]),
@@ -180,6 +189,7 @@ def _patterns() -> _Patterns:
     part = _alt(lx.parts)
     tod = _alt(lx.time_of_day)
     year = r"(?:(?:من\s+)?(?:عام|سنه|العام)\s*)?(?P<year>(?:19|20)\d\d)(?!\d)(?:\s*م(?!\w))?"
+    same_after, same_before = _alt(lx.same_after), _alt(lx.same_before)
     month_date = re.compile(
         _START
         + rf"(?P<core>(?:{tod}\s+)?(?:(?P<wd>{weekday})\s*,?\s*(?:الموافق\s+)?)?"
@@ -188,7 +198,8 @@ def _patterns() -> _Patterns:
         + rf"|(?P<dord>{ordinal})\s+من\s+(?:شهر\s+)?"
         + r"|شهر\s+)?"
         + rf"(?P<mon>{month})(?:\s*[/(-]\s*(?P<mon2>{month})\s*\)?)?"
-        + rf"(?:\s*,?\s*(?:{year}|(?:من\s+)?(?:العام|السنه)\s+(?P<ymod>{modifier})))?"
+        + rf"(?:\s*,?\s*(?:{year}|(?:من\s+)?(?:العام|السنه)\s+(?P<ymod>{modifier})"
+        + rf"|(?:من\s+|ب)?(?:(?:العام|السنه)\s+(?P<ysame>{same_after})|(?P<ysamepre>{same_before})\s+(?:العام|السنه))))?"
         + rf"(?:\s+(?P<mod>{modifier}))?)"
         + _END
     )
@@ -209,7 +220,8 @@ def _patterns() -> _Patterns:
         + r"(?P<core>(?:(?:ال\s*)?(?<!\d)(?P<dnum>[0-3]?\d)|(?P<dord>"
         + ordinal
         + r"))\s+(?:من\s+)?(?:"
-        + rf"(?P<this>{_alt(lx.this_prefix)})\s+الشهر|(?:الشهر|للشهر)(?:\s+(?P<mod>{modifier}))?))"
+        + rf"(?P<this>{_alt(lx.this_prefix)})\s+الشهر|(?P<samepre>{same_before})\s+الشهر"
+        + rf"|(?:الشهر|للشهر)(?:\s+(?P<mod>{modifier})|\s+(?P<same>{same_after}))?))"
         + _END
     )
     relative_day = re.compile(
@@ -222,14 +234,16 @@ def _patterns() -> _Patterns:
     ago = re.compile(
         _START
         + r"(?P<core>(?P<pre>منذ|قبل)\s+(?:(?:نحو|حوالي|قرابه|زهاء)\s+)?"
-        + rf"(?:(?P<num>\d{{1,3}}|{numbers})\s+)?(?P<unit>{_alt(lx.units)}))"
+        # "15 يوما": the singular unit in the accusative after a number over ten (`ACCUSATIVE_ENDING`)
+        + rf"(?:(?P<num>\d{{1,3}}|{numbers})\s+)?(?P<unit>{_alt(lx.units)})(?P<acc>{ACCUSATIVE_ENDING}(?!\w))?)"
         + rf"(?!\s*(?:\d|{month}|{_alt(lx.hijri_months)}))"
         + _END
     )
     period = re.compile(
         _START
         + rf"(?P<core>(?:(?P<part>{part})\s+)?(?:(?P<this>{_alt(lx.this_prefix)})\s+ال(?P<per1>{_alt(w[2:] for w in lx.periods)})"
-        + rf"|(?P<per2>{period_word})(?:\s+(?P<mod>{modifier}))?))"
+        + rf"|(?P<samepre>{same_before})\s+(?P<per3>{period_word})"
+        + rf"|(?P<per2>{period_word})(?:\s+(?P<mod>{modifier})|\s+(?P<same>{same_after}))?))"
         + _END
     )
     weekday_re = re.compile(
@@ -418,6 +432,10 @@ class _Scanner:
             else None
         )
         part = self.lx.parts[_squash(m["part"])] if m["part"] else None
+        if m["ysame"] or m["ysamepre"]:  # "كانون الأول/ديسمبر من العام نفسه": the year the text dated last
+            if day is not None and not 1 <= day <= 31:
+                return None
+            return self._reading(m, "day_month" if day else "month", _of_story_year(month, day, part))
         bare = day is None and part is None and year is None and mod is None
         if bare and not self.p.bare_month_before.search(self._before(m.start("core"))):
             return None
@@ -435,6 +453,8 @@ class _Scanner:
         day = int(m["dnum"]) if m["dnum"] else self.lx.ordinals[_strip_al_prefix(m["dord"])]
         if not 1 <= day <= 31:
             return None
+        if m["same"] or m["samepre"]:
+            return self._reading(m, "day_of_month", _day_of_story_period("month", day))
         mod = "current" if m["this"] or not m["mod"] else self.lx.modifiers[m["mod"]]
         return self._reading(m, "day_of_month", _day_of_relative_month(day, mod))
 
@@ -454,6 +474,16 @@ class _Scanner:
 
     def _ago(self, m: re.Match[str]) -> _Reading | None:
         unit, implied = self.lx.units[_squash(m["unit"])]
+        if m["acc"] and (unit == "year" or m["pre"] == "منذ"):
+            # "صنعت قبل 30 عاما": an age far more than an act's time; "منذ 11 يوما": a campaign's length so far
+            return None
+        if re.search(r"(?<![\w])[وف]?[تين]?تمكن\w*\s+(?:\S+\s+){0,4}$", self._before(m.start("core"), 60)):
+            return self._ago_of(m, unit, implied)  # "تمكنت القوات قبل يومين من السيطرة": من is the verb's
+        if re.match(r"\s+من\s+(?!قبل|الان|الزمن)\w", self.text[m.end("core") : m.end("core") + 20]):
+            return None  # "قبل يومين من مصرعه": counted from another act, not from the story's day
+        return self._ago_of(m, unit, implied)
+
+    def _ago_of(self, m: re.Match[str], unit: str, implied: int | None) -> _Reading | None:
         if m["num"]:
             count = int(m["num"]) if m["num"].isdigit() else self.lx.numbers[m["num"]]
         elif implied is not None:
@@ -464,6 +494,11 @@ class _Scanner:
 
     def _period(self, m: re.Match[str]) -> _Reading | None:
         part = self.lx.parts[_squash(m["part"])] if m["part"] else None
+        if m["same"] or m["samepre"]:
+            kind = self.lx.periods[_strip_al_prefix(m["per2"] or m["per3"])]
+            if kind == "week" or (part and kind != "month"):
+                return None
+            return self._reading(m, "period", _day_of_story_period(kind, part=part))
         if m["per1"]:
             kind, mod = self.lx.periods["ال" + m["per1"]], "current"
         else:
@@ -712,6 +747,39 @@ def _period(kind: str, mod: str, part: str | None):
     return resolve
 
 
+def _of_story_year(month: int, day: int | None, part: str | None):
+    """A month (or a day of it) in the year the text dated last ("في أبريل من العام نفسه")."""
+
+    def resolve(ref: dt.date | None) -> _Value:
+        extra = {"anaphoric": True, "story_period": "year"}
+        if ref is None:
+            return _Value(None, "day" if day else "interval" if part else "month", True, extra)
+        inner = (_day_month(day, month, ref.year, None, None) if day else _month(month, ref.year, None, part))(ref)
+        return _Value(inner.value, inner.precision, True, {**inner.extra, **extra})
+
+    return resolve
+
+
+def _day_of_story_period(kind: str, day: int | None = None, part: str | None = None):
+    """The month or the year the text dated last, named again ("في السابع من الشهر نفسه", "في العام ذاته",
+    "أواخر الشهر ذاته"): resolved (by `find_dates`) against a day of that period, never the publication's."""
+
+    def resolve(ref: dt.date | None) -> _Value:
+        extra = {"anaphoric": True, "story_period": kind}
+        if ref is None:
+            return _Value(None, "day" if day else "interval" if part else kind, True, extra)
+        if kind == "year":
+            return _Value(f"{ref.year:04d}", "year", True, extra)
+        if part:
+            return _Value(_part_interval(ref.year, ref.month, part), "interval", True, extra)
+        if day is None:
+            return _Value(_iso_month(ref.year, ref.month), "month", True, extra)
+        date = _safe_date(ref.year, ref.month, day)
+        return _Value(date.isoformat() if date else None, "day", True, extra)
+
+    return resolve
+
+
 def _weekday(weekday: int, mod: str | None):
     def resolve(ref: dt.date | None) -> _Value:
         if ref is None:
@@ -802,6 +870,12 @@ def _said_in_future(text: str, start: int, resolved: _Value) -> bool:
     )
 
 
+def _same_period(bounds: tuple[dt.date, dt.date], kind: str) -> bool:
+    """Whether a dated value lies within one month (or one year), which "الشهر نفسه" (or "العام نفسه") names."""
+    lo, hi = bounds
+    return lo.year == hi.year and (kind == "year" or lo.month == hi.month)
+
+
 def find_dates(nt: NormalizedText, published: dt.date | None) -> list[Mention]:
     """DATE mentions of `nt`, resolved against `published` (or a reference inferred from the text)."""
     all_readings = _scan(nt.text)
@@ -811,13 +885,21 @@ def find_dates(nt: NormalizedText, published: dt.date | None) -> list[Mention]:
         relative_method = "relative_to_inferred_reference" if ref else "unresolved"
     mentions = []
     story_day: dt.date | None = None  # the last day the text dated, which "اليوم التالي" counts from
+    story_bounds: tuple[dt.date, dt.date] | None = None  # the last value the text dated, "الشهر نفسه" names again
     for r in _non_overlapping(all_readings):
         resolved = r.resolve(ref)
+        period = resolved.extra.get("story_period")
+        if period:
+            # with no month or year dated before, "الشهر نفسه" names none the text tells
+            same = story_bounds and _same_period(story_bounds, period)
+            resolved = r.resolve(story_bounds[0] if same else None)
         if ref and r.kind == "weekday" and _said_in_future(nt.text, r.start, resolved):
             resolved = _Value(next_weekday(ref, resolved.extra["weekday"]).isoformat(), "day", True)
             resolved.method = "future_weekday"
         anaphoric = resolved.extra.get("anaphoric", False)
-        if anaphoric and story_day:
+        if period:
+            method = "relative_to_story_date" if resolved.value else "unresolved"
+        elif anaphoric and story_day:
             resolved = r.resolve(story_day)
             method = "relative_to_story_date"
         elif resolved.method:
@@ -829,9 +911,14 @@ def find_dates(nt: NormalizedText, published: dt.date | None) -> list[Mention]:
         start, end = nt.to_display_span(r.start, r.end)
         while end < len(nt.display) and nt.display[end] == TATWEEL:  # "هـ": keep the tatweel in the surface
             end += 1
-        if resolved.precision == "day" and resolved.value and not anaphoric:
+        if resolved.precision == "day" and resolved.value and (not anaphoric or period):
             story_day = _parse_iso(resolved)
-        reference = story_day if anaphoric and method == "relative_to_story_date" else ref
+        if resolved.value:
+            story_bounds = date_bounds(resolved.value) or story_bounds
+        if period:
+            reference = story_bounds[0] if resolved.value else None
+        else:
+            reference = story_day if anaphoric and method == "relative_to_story_date" else ref
         attrs = {
             "precision": resolved.precision,
             "method": method,

@@ -18,7 +18,10 @@ answers) of one type (a generic "استهداف" answered is the missile another
 shooting another sentence says killed him), on one day, at one place or one inside the other, with no two
 tolls (when one names no place, the same toll or person); a main act and a cited one stay two, as do an answer
 and what it answered. A date right after an announcement verb ("أعلنت ... أمس الأحد") dates the
-announcement, not the event (which a denial answers up to a week later). Only acts the article asserts
+announcement, not the event (which a denial answers up to a week later). An act the article recalls as
+older than its news (the pluperfect "وكانت السلطات قد اعتقلت", "سبق أن", "في السابق", or told after the words
+that open a chronicle of the day in past years, "في مثل هذا اليوم") takes no date from the publication or the
+lead: only its own, or its announcement's day. Only acts the article asserts
 happened open frames: not those threatened, planned, plotted, ordered, warned against, awaited, judged,
 rehearsed in a drill or a test, nor a period's tally or state ("منذ بدء ...", "خلال الأشهر الماضية").
 Targets are PERSON mentions near a word of killing or targeting or a role word, and not introduced as a
@@ -469,6 +472,19 @@ COMMA_RE = re.compile(r"[،,]")
 THEN_RE = re.compile(r"(?<![\w])ثم(?![\w])")
 # "بعد سيطرتها على المطار": the act of a clause opened by "بعد" came before what the sentence goes on to tell.
 AFTER_ACT_RE = re.compile(r"(?<![\w])و?بعد\s+$")
+# An act told as older than the news: the pluperfect ("وكانت السلطات قد اعتقلت", "وكان هجوم كيماوي قد أوقع",
+# "وكانت الدفاعات أسقطت" opening its sentence), "سبق أن", "في السابق"; and a chronicle of the day in past years
+# ("فيما يلي تسلسل الأحداث التي حدثت في مثل هذا اليوم").
+PLUPERFECT_RE = re.compile(r"(?<![\w])[وف]?(?:كان|كانت|كانوا|كانا|كانتا)(?![\w])")
+PLUPERFECT_QAD_RE = re.compile(r"(?<![\w])قد(?![\w])")
+# "وكان من بين القتلى", "وكانت هناك": a copula, not a pluperfect
+NOT_PLUPERFECT_RE = re.compile(r"^\s*(?:من|في|على|بين|هناك|ثمة|يوم|ضمن|بين|لـ?\w*)(?![\w])")
+PLUPERFECT_WORDS = 8
+RECALLED_AFTER_WORDS = 3
+# "كان الطيران يحلق ... وينفذ غارات": "كان" before an imperfect verb tells what was going on, not an older act
+PROGRESSIVE_RE = re.compile(r"(?<![\w])[وف]?ي(?!وم|ناير|ونيو|وليو)\w{2,}")  # not "يوم", "يناير"
+RECALLED_RE = re.compile(r"(?<![\w])(?:[وف]?سبق\s+(?:أن|ان|وأن|وان|و|ل\w+)|في\s+السابق)(?![\w])")
+CHRONICLE_RE = re.compile(r"(?<![\w])(?:تسلسل|أحداث|الأحداث|حدث|حدثت)(?![\w])[^.!?\n]*?في\s+مثل\s+هذا\s+اليوم(?![\w])(?!\s+(?:من|قبل)\s)")
 # "الضغط على الرياض في أعقاب اختفاء خاشقجي في إسطنبول": the act told after a word of sequence that governs
 # it is the cause of the clause before; a place that clause names is where its consequence was.
 # Up to three words may come between ("بعد مقتل شاب برصاص الشرطة"), not a time of day ("بعد ظهر الأحد").
@@ -710,6 +726,7 @@ class _Frame:
     answered: bool = False  # an act another act of the article answers ("ردا على إطلاق صواريخ")
     where_only: bool = False  # its sentence names doers by their capitals ("بدأتها أنقرة"): places told as where
     days_before: bool = False  # told as days older than another act ("بعد أيام من مقتل خمسة عناصر")
+    recalled: bool = False  # its opening sentence tells it as older than the news ("وكانت القوات قد سيطرت")
 
     def add(self, start: int, end: int) -> None:
         self.spans.append((start, end))
@@ -1115,6 +1132,42 @@ def _date_of_an_older_act(
                    {"precision": "interval", "method": "days_before" if span is None else "span_before"})  # fmt: skip
 
 
+def _recalled(sentence: _Sentence, anchors: list[Cue]) -> bool:
+    """The sentence tells its act as older than the news: in the pluperfect ("وكانت السلطات القطرية قد
+    اعتقلت", "وكان هجوم كيماوي للنظام قد أوقع عشرات القتلى", or opening on "وكانت" with no "قد": "وكانت
+    الدفاعات السورية أسقطت مقاتلة"), or as done before ("سبق أن", "في السابق"). With no date of its own
+    such an act is undated, not the news of the publication's days."""
+    display = sentence.display
+    if display is None or not anchors:
+        return False
+    first = anchors[0]
+    # before the act's word or right after it ("وشنت إسرائيل في السابق ضربات"), not in another clause of
+    # the sentence ("إلقاء القبض على المشتبه بهم بناء على شهادات جنود احتجزوا في السابق")
+    reach = display[first.end : sentence.end].split()[:RECALLED_AFTER_WORDS]
+    clause_end = first.end + len(" ".join(reach)) + 1
+    if RECALLED_RE.search(display, sentence.start, min(sentence.end, clause_end)):
+        return True
+    for kana in PLUPERFECT_RE.finditer(display, sentence.start, first.start):
+        between = display[kana.end() : first.start]
+        if COMMA_RE.search(between) or len(between.split()) > PLUPERFECT_WORDS or NOT_PLUPERFECT_RE.match(between):
+            continue
+        # "قد" before the act's word, or after it when the act is the subject ("وكان هجوم ... قد أوقع")
+        after = display[first.end : min(sentence.end, first.end + 60)]
+        after = " ".join(COMMA_RE.split(after, maxsplit=1)[0].split()[:PLUPERFECT_WORDS])
+        if PLUPERFECT_QAD_RE.search(between) or PLUPERFECT_QAD_RE.search(after):
+            return True
+        opening = not display[sentence.start : kana.start()].strip(" \t\"'«")
+        if opening and not PROGRESSIVE_RE.search(between + " " + first.text):
+            return True  # "وكانت الدفاعات السورية أسقطت": the pluperfect opening its sentence
+    return False
+
+
+def _opens_a_chronicle(sentence: _Sentence) -> bool:
+    """The sentence announces the events of this day in past years ("فيما يلي تسلسل لأبرز الأحداث التاريخية في
+    مثل هذا اليوم"): the acts told after it are of those years, dated only by what states its year."""
+    return bool(sentence.display and CHRONICLE_RE.search(sentence.display, sentence.start, sentence.end))
+
+
 def _tells_an_act(sentence: _Sentence) -> bool:
     return bool(sentence.of("trigger") or sentence.of("outcome"))
 
@@ -1314,8 +1367,10 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
     responded_frames: list[_Frame] = []
     launched_frames: list[_Frame] = []
     accident_news = False
-    for sentence in sentences:
+    chronicle = False  # past the words that open a chronicle of the day ("في مثل هذا اليوم")
+    for k, sentence in enumerate(sentences):
         anchors = sentence.anchors()
+        chronicle = chronicle or (k > 0 and _opens_a_chronicle(sentences[k - 1]))
         if main is None and not anchors and sentence.of("accident"):
             accident_news = True
         if main is None and accident_news and not sentence.names_an_act():
@@ -1323,6 +1378,9 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             # ("وقال المتحدث: لقد قتل 31 شخصا"): no word of an act, no act of war.
             anchors = []
         dates = [d for d in _event_dates(sentence) if not later_than_publication(d.value, published)]
+        if chronicle:
+            # "1 أكتوبر" of a past year, not this one (a weekday dates the news the page appends)
+            dates = [d for d in dates if not (d.attrs.get("form") == "day_month" and not _stated_with_its_year(d))]
         for launch in _operations_launched(sentence, published):
             dates = [d for d in dates if d is not launch.date]  # a campaign's start dates no act of its sentence
             # "منذ 20 كانون الثاني" and "منذ نحو شهرين" tell one launch
@@ -1373,6 +1431,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             if (older := _told_as_older(sentence, anchors)) is not None:
                 main.date = _date_of_an_older_act(sentence, older, [d for d in dates if d not in far], None, published)
             main.announced = _announcement_day(sentence)
+            main.recalled = chronicle or _recalled(sentence, anchors)
             main.add_sentence(sentence)
             frames.append(main)
             current = main
@@ -2130,7 +2189,9 @@ def find_event_frames(
         claim = next((c for c in frame_cues if c.kind == "claim"), None)
         weapon = _weapon(frame, mentions, event_type)
         region_code, region_text = _regions(regions, [c for c in frame_cues if c.kind == "region"])
-        if frame is segments[0] and not frame.is_background and (frame.date is None or _precision(frame.date) != "day"):
+        if frame is segments[0] and not frame.is_background and not frame.recalled and (
+            frame.date is None or _precision(frame.date) != "day"
+        ):
             # The lead's day of the act over a month or a period a later sentence gave in passing.
             frame.date = _lead_date(sentences, frame, published) or frame.date
         key = _date_key(frame.date)
@@ -2153,14 +2214,18 @@ def find_event_frames(
         told_at = act.start if act is not None else frame.spans[0][0]
         uncounted_toll = (killed, told_at) if killed is not None and not killed_from else None
         wounded, wounded_from = _count(frame, mentions, "wounded", nt.display)
-        if key is None and _announced_recently(frame.announced, published) and not frame.is_background:
+        # an act recalled as announced on a past day ("وكانت القوات قد أعلنت السبت الماضي استعادة السيطرة")
+        # fell that day or the one before, however long before publication
+        announced_before = frame.announced is not None and (published is None or frame.announced <= published)
+        announced = _announced_recently(frame.announced, published) or (frame.recalled and announced_before)
+        if key is None and announced and not frame.is_background:
             if act is not None and act.of("update"):  # a revised toll, announced days after the act
                 value, method, precision = revision_window(frame.announced), "revision_day", "interval"
             elif act is not None and _denied_on_the_day(act):  # reports of the act denied days after it
                 value, method, precision = revision_window(frame.announced), "denial_day", "interval"
             else:
                 value, method, precision = announcement_window(frame.announced), "announcement_day", "interval"
-        elif key is None and published is not None and not frame.is_background:
+        elif key is None and published is not None and not frame.is_background and not frame.recalled:
             value, method, precision = publication_window(published), "publication_window", "interval"
         out.append(
             {

@@ -281,3 +281,45 @@ def test_seed_dates_resolve_against_a_given_publication_day():
 def test_a_month_of_last_or_next_year_is_of_that_year(text, value):
     m = only_date(text, dt.date(2018, 5, 9))
     assert m.value == value and ("العام" in m.surface or "السنة" in m.surface)
+
+
+@pytest.mark.parametrize(
+    "text,surface,value",
+    [
+        # a month or a year named again is the one the text dated last, not the publication's
+        ("اعتقل في مارس 2016، وفي السابع من الشهر نفسه قتل شقيقه.", "السابع من الشهر نفسه", "2016-03-07"),
+        ("وقع الهجوم في نوفمبر 2015، ثم في 20 من الشهر ذاته وقع آخر.", "20 من الشهر ذاته", "2015-11-20"),
+        ("وقع الهجوم في نوفمبر 2015، ثم في 20 من نفس الشهر وقع آخر.", "20 من نفس الشهر", "2015-11-20"),
+        ("بدأت العملية في مارس 2015، وفي أواخر الشهر ذاته سيطرت القوات.", "أواخر الشهر ذاته", "2015-03-21/2015-03-31"),
+        ("اعتقل في أكتوبر 2016 وأفرج عن زوجته في ديسمبر من العام نفسه.", "ديسمبر من العام نفسه", "2016-12"),
+        ("طالب الادعاء بسجنه عام 2017، وفي يونيو من ذات العام اعتقل.", "يونيو من ذات العام", "2017-06"),
+        ("قتل عام 2012 وفي العام نفسه اعتقل شقيقه.", "العام نفسه", "2012"),
+        ("بدأت الحرب قبل 3 أعوام، وفي الرابع عشر من يوليو بالعام ذاته بدأت العملية.", "الرابع عشر من يوليو بالعام ذاته", "2015-07-14"),
+    ],
+)
+def test_a_period_named_again_is_the_one_the_text_dated(text, surface, value):
+    found = {m.surface: (m.value, m.attrs["method"]) for m in find_dates(normalize(text), dt.date(2018, 7, 17))}
+    assert found[surface] == (value, "relative_to_story_date")
+
+
+def test_a_period_named_again_with_none_dated_before_is_unresolved():
+    (m,) = find_dates(normalize("وفي السابع من الشهر نفسه قتل شقيقه."), dt.date(2018, 7, 17))
+    assert m.value is None and m.attrs["method"] == "unresolved"
+
+
+def test_a_span_counted_from_another_act_is_no_date():
+    published = dt.date(2018, 7, 17)
+    assert find_dates(normalize("اعتقل قبل يومين من مصرعه."), published) == []
+    assert find_dates(normalize("وصل قبل ساعات من الهجوم."), published) == []
+    # "من" governed by the verb, not the span ("تمكنت ... من السيطرة"), or "من الآن"
+    assert only_date("وتمكنت القوات قبل يومين من السيطرة على المدينة.", published).value == "2018-07-15"
+    assert only_date("قتل قبل يومين من الآن.", published).value == "2018-07-15"
+
+
+def test_a_span_counted_in_the_accusative_dates_days_not_years():
+    published = dt.date(2018, 7, 17)
+    assert only_date("قتل قبل 15 يوما في جبهة حرض.", published).value == "2018-07-02"
+    assert only_date("اعتقل قبل 11 شهرا.", published).value == "2017-08"
+    # "منذ 30 عاما", "صنعت قبل 30 عاما": an age or a length far more than an act's time
+    assert find_dates(normalize("أنظمة صنعت قبل 30 عاما."), published) == []
+    assert find_dates(normalize("تتواصل الحملة منذ 11 يوما."), published) == []

@@ -1750,3 +1750,66 @@ def test_an_act_said_to_have_been_better_done_was_not_done():
     assert frames_read_from("وكتب المحلل أنه كان من الأفضل شن غارات على المطار قبل سنوات.", day) == []
     (strike,) = frames_read_from("قتل 4 مدنيين في غارة جوية على بلدة سراقب الخميس.", day)
     assert strike["event_type"] == "air_strike"
+
+
+def test_an_act_recalled_as_older_than_the_news_is_not_dated_at_publication():
+    day = date(2018, 4, 12)
+    recalled = (
+        # the pluperfect, with "قد" after the act's word or before it, or opening its sentence without it
+        "قررت المنظمة إرسال بعثة إلى المدينة.\nوكان هجوم كيماوي قد أوقع عشرات القتلى في مدينة دوما.",
+        "رفضت المحكمة الإفراج عن الصحفي.\nوكانت السلطات قد اعتقلت شقيقه في مدينة حلب.",
+        "هدأت الجبهة على الحدود.\nوكانت الدفاعات الجوية أسقطت طائرة بعد غارة جوية على مواقع في ريف حمص.",
+        # done before, said so
+        "وشنت إسرائيل في السابق غارات جوية على مواقع في ريف دمشق.",
+    )
+    for body in recalled:
+        (frame,) = frames_read_from(body, day)
+        assert frame["reported_date"] is None and frame["date_method"] is None, body
+    told = (
+        "أسقطت الدفاعات الجوية طائرة بعد غارة جوية على مواقع في ريف حمص.",
+        # a copula is no pluperfect, nor "في السابق" in another clause
+        "وكان من بين القتلى في الغارة الجوية على دوما خمسة أطفال.",
+        "اعتقلت الشرطة 20 ضابطا في مدينة قونية بناء على شهادات جنود احتجزوا في السابق.",
+    )
+    for body in told:
+        assert frames_read_from(body, day)[0]["date_method"] == "publication_window", body
+
+
+def test_a_recalled_act_takes_its_own_date_or_its_announcement_day():
+    # its own day stands
+    body = "توقف القصف على المدينة.\nوكانت القوات قد شنت الأحد غارات جوية على مواقع في ريف حمص."
+    assert frames_read_from(body, date(2018, 4, 12))[0]["reported_date"] == "2018-04-08"
+    # recalled as announced on a past day: that day or the one before, however long ago
+    body = "تراجعت حدة المواجهات.\nوكانت الهيئة أعلنت في يناير الماضي إلقاء القبض على محافظ المدينة في قضية رشوة."
+    assert frames_read_from(body, date(2018, 3, 19))[0]["reported_date"] is None
+    body = "غادرت آخر الحافلات المنطقة.\nوكانت القوات قد أعلنت السبت الماضي استعادة السيطرة على مدينة دوما."
+    (frame,) = frames_read_from(body, date(2018, 4, 21))
+    assert (frame["reported_date"], frame["date_method"]) == ("2018-04-13/2018-04-14", "announcement_day")
+
+
+def test_a_chronicle_of_the_day_dates_its_acts_only_by_their_years():
+    body = ("فيما يلي تسلسل لأبرز الأحداث التاريخية في مثل هذا اليوم.\n"
+            "القوات البريطانية تسيطر على مدينة دمشق في 1 أكتوبر.")
+    (frame,) = frames_read_from(body, date(2018, 10, 1))
+    assert frame["reported_date"] is None
+    # an anniversary is no chronicle
+    body = "وينظم الفلسطينيون في مثل هذا اليوم من كل عام مسيرة.\nوقتل شاب برصاص الجيش في مدينة الخليل الاثنين."
+    assert frames_read_from(body, date(2018, 5, 15))[0]["reported_date"] == "2018-05-14"
+
+
+def test_a_span_counted_before_another_act_does_not_date_from_publication():
+    # "قبل يومين من الانتخابات" is two days before the elections, not two days ago: the lead's day stands
+    body = "قبل يومين من إعادة الفرز، استهدف هجوم انتحاري مخازن صناديق الاقتراع في مدينة كركوك، الأحد."
+    assert frames_read_from(body, date(2018, 7, 1))[0]["reported_date"] == "2018-07-01"
+    # counted in the accusative ("قبل 15 يوما"), the span dates the act
+    body = "قتلت القوات أربعة مقاتلين في جبهة حرض قبل 15 يوما."
+    assert frames_read_from(body, date(2018, 7, 17))[0]["reported_date"] == "2018-07-02"
+
+
+def test_a_progressive_past_is_no_recalled_act():
+    body = "خرج المسلحون من المدينة.\nكان الطيران يحلق على علو منخفض وينفذ غارات على مواقع في ريف دمشق."
+    assert frames_read_from(body, date(2018, 3, 10))[0]["date_method"] == "publication_window"
+    # the news a chronicle's page appends keeps its weekday
+    body = ("فيما يلي تسلسل لأبرز الأحداث التي حدثت في مثل هذا اليوم.\n"
+            "قتل 19 شخصا الثلاثاء عندما فجر انتحاري نفسه وسط حشد خارج مركز للشرطة في مدينة جلال آباد.")
+    assert frames_read_from(body, date(2018, 9, 12))[0]["reported_date"] == "2018-09-11"
