@@ -478,7 +478,7 @@ AFTER_ACT_RE = re.compile(r"(?<![\w])و?بعد\s+$")
 PLUPERFECT_RE = re.compile(r"(?<![\w])[وف]?(?:كان|كانت|كانوا|كانا|كانتا)(?![\w])")
 PLUPERFECT_QAD_RE = re.compile(r"(?<![\w])قد(?![\w])")
 # "وكان من بين القتلى", "وكانت هناك": a copula, not a pluperfect
-NOT_PLUPERFECT_RE = re.compile(r"^\s*(?:من|في|على|بين|هناك|ثمة|يوم|ضمن|بين|لـ?\w*)(?![\w])")
+NOT_PLUPERFECT_RE = re.compile(r"^\s*(?:من|في|على|بين|هناك|ثمة|يوم|ضمن|لـ?\w*)(?![\w])")
 PLUPERFECT_WORDS = 8
 RECALLED_AFTER_WORDS = 3
 # "كان الطيران يحلق ... وينفذ غارات": "كان" before an imperfect verb tells what was going on, not an older act
