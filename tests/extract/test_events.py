@@ -480,10 +480,12 @@ def test_an_arrest_warrant_or_a_detention_going_on_is_no_arrest():
     assert arrest["event_type"] == "arrest"
 
 
-def test_control_of_a_fire_or_of_a_situation_is_no_capture():
+def test_control_of_a_fire_or_of_a_situation_is_no_capture_and_a_crash_no_attack():
     day = date(2018, 3, 20)
     assert frames_read_from("استمرت حرائق الغابات في الخروج عن نطاق السيطرة في جنوب شرق البلاد الاثنين.", day) == []
     assert frames_read_from("تمكن رجال الإطفاء من السيطرة على الحريق الذي اندلع في مصنع بمدينة حلب الاثنين.", day) == []
+    # a crash told by its verb is an accident, its dead no act's
+    assert frames_read_from("تحطمت طائرة نقل عسكرية أثناء هبوطها في مطار قرب مدينة اللاذقية ومقتل 32 شخصا الثلاثاء.", day) == []
     (clash,) = frames_read_from("أعلن الجيش السيطرة على الوضع في المدينة بعد اشتباكات قتل فيها 4 مسلحين الاثنين.", day)
     assert clash["event_type"] == "armed_clash"
     (capture,) = frames_read_from("سيطرت القوات الحكومية على مدينة دوما الاثنين بعد معارك عنيفة.", day)
