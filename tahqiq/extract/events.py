@@ -1268,6 +1268,17 @@ def _tells_the_same_answered_act(told: _Frame, answered: _Frame) -> bool:
     return told.date is None or answered.date is None or _dates_overlap(told.date, answered.date)
 
 
+def _told_again(told_frames: list[_Frame], cited: _Frame) -> _Frame | None:
+    """The frame of an act a clause told (answered, or days older) that `cited` tells again
+    (`_tells_the_same_cited_act`), given `cited`'s sentences and the more precise date (the day it tells
+    over the span counted); None when it tells another act."""
+    told = next((f for f in told_frames if _tells_the_same_cited_act(f, cited)), None)
+    if told is not None:
+        told.spans += cited.spans
+        told.date = _best_date([told.date, cited.date])
+    return told
+
+
 def _tells_the_same_cited_act(told: _Frame, cited: _Frame) -> bool:
     """An act a clause told (answered, or days older) that a later sentence dates again: of one type, on
     overlapping dates."""
@@ -1441,12 +1452,9 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
         if far and (anchors or (any(c.value != "died" for c in sentence.of("outcome")) and not sentence.tells_a_running_total())):
             for frame in _background_frames(sentence, anchors, far, mentions_of_type(sentence, "WEAPON")):
                 # "بعد يوم من سلسلة تفجيرات ..." then "والأحد نفذت عائلة سلسلة اعتداءات انتحارية": told once
-                current = next((f for f in responded_frames if _tells_the_same_cited_act(f, frame)), frame)
+                current = _told_again(responded_frames, frame) or frame
                 if current is frame:
                     frames.append(frame)
-                else:
-                    current.spans += frame.spans
-                    current.date = _best_date([current.date, frame.date])  # the day it tells over the span counted
             continue
         if main is not None and anchors and sentence.opens_on_a_separate_act(anchors):
             current = _Frame(True, anchors=list(anchors), paragraph=sentence.paragraph)
@@ -1468,14 +1476,7 @@ def _segment(sentences: list[_Sentence], published: date | None) -> list[_Frame]
             current.add_sentence(sentence)
     for frame in [f for f in frames if f.is_background]:
         # an older act a clause told ("بعد يوم من سلسلة تفجيرات") and a later sentence tells again with its day
-        told = next(
-            (t for t in responded_frames if frame.date and t.date and _dates_overlap(t.date, frame.date)
-             and _most_specific(t.anchors) == _most_specific(frame.anchors)),
-            None,
-        )  # fmt: skip
-        if told is not None:
-            told.spans += frame.spans
-            told.date = _best_date([told.date, frame.date])
+        if _told_again(responded_frames, frame) is not None:
             frames.remove(frame)
     return frames + responded_frames + launched_frames
 

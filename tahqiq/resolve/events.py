@@ -388,11 +388,20 @@ def _answered_act_where_it_fell(a: Report, b: Report, place_level: str) -> bool:
     return "attack" in (a.event_type, b.event_type) and place_level in SAME_PLACE_LEVELS
 
 
+def _one_outlet(a: Report, b: Report) -> bool:
+    return a.outlet is not None and a.outlet == b.outlet
+
+
+def _two_settlements(a: Report, b: Report) -> bool:
+    """Both placed at a city, a town or a village."""
+    return a.place_precision in SETTLEMENT_PRECISIONS and b.place_precision in SETTLEMENT_PRECISIONS
+
+
 def _one_outlet_undated(a: Report, b: Report) -> bool:
     """Two reports of one outlet whose articles give no date: an outlet tells a campaign's days in its own
     words (Sky News Arabia's "المقاومة اليمنية" and "الساحل الغربي" each day of the Hodeidah offensive), so
     alike words single out no one event of them."""
-    return a.outlet is not None and a.outlet == b.outlet and a.dated_by_publication and b.dated_by_publication
+    return _one_outlet(a, b) and a.dated_by_publication and b.dated_by_publication
 
 
 def _one_outlet_two_places(a: Report, b: Report, levels: dict[str, tuple[str, float]]) -> bool:
@@ -401,11 +410,9 @@ def _one_outlet_two_places(a: Report, b: Report, levels: dict[str, tuple[str, fl
     at al-Tuhayta one day, at Hays the next), so alike words single out no one act of them. Its articles
     of one day may tell one battle from two places close by (the airport and the town beside it); a
     country or a governorate and a town in it may be one act told at two precisions."""
-    if a.outlet is None or a.outlet != b.outlet or levels["place"][0] in SAME_PLACE_LEVELS:
+    if not _one_outlet(a, b) or not _two_settlements(a, b) or levels["place"][0] in SAME_PLACE_LEVELS:
         return False
     if levels["date"][0] == "published_the_same_day":
-        return False
-    if a.place_precision not in SETTLEMENT_PRECISIONS or b.place_precision not in SETTLEMENT_PRECISIONS:
         return False
     if a.place_ref and b.place_ref:
         return True  # `SAME_PLACE_LEVELS` took one place
@@ -418,11 +425,9 @@ def _one_outlet_two_settlements(a: Report, b: Report) -> bool:
     follows the same way each time, so two of its settlements are two acts (one front's advance on two
     towns, day after day), not one told with another place."""
     return (
-        a.outlet is not None
-        and a.outlet == b.outlet
+        _one_outlet(a, b)
+        and _two_settlements(a, b)
         and a.place_ref != b.place_ref
-        and a.place_precision in SETTLEMENT_PRECISIONS
-        and b.place_precision in SETTLEMENT_PRECISIONS
         and (_km(a, b) or 0.0) > NEARBY_KM
     )
 
